@@ -1,0 +1,45 @@
+# newsgraph: `make run` serves the API on the embedded graph with the sample corpus loaded;
+# `make test` runs the whole suite. Both set up what they need first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.setup-stamp
+LINT_MODULES := tools/cypher-lint/node_modules/.package-lock.json
+
+.PHONY: setup run load test check lint fmt clean
+
+setup: $(STAMP) $(LINT_MODULES)
+
+# Re-install only when the project's dependencies change.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+$(LINT_MODULES): tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
+	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
+
+load: setup
+	$(BIN)/newsgraph load data/
+
+run: load
+	$(BIN)/newsgraph serve
+
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+check: lint test
+
+fmt: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .newsgraph tools/cypher-lint/node_modules .pytest_cache .mypy_cache .ruff_cache

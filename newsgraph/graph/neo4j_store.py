@@ -1,0 +1,120 @@
+"""The Neo4j adapter: the official async driver, reads routed to readers, writes to the leader."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from newsgraph.graph.cypher import PING, Statement
+from newsgraph.graph.dialect import NEO4J, Dialect
+from newsgraph.graph.errors import GraphQueryError, GraphUnavailable, QueryTimeout
+from newsgraph.graph.store import Record, note_round_trip
+from newsgraph.graph.values import to_params, to_python
+
+__all__ = ["Neo4jStore"]
+
+_UNAVAILABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.AuthError,
+    OSError,
+)
+
+
+class Neo4jStore:
+    """A Neo4j server, cluster or Aura instance (bolt://, neo4j://, neo4j+s:// URIs)."""
+
+    dialect: Dialect = NEO4J
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        *,
+        database: str = "neo4j",
+        timeout_ms: int = 10_000,
+        connect_timeout_s: float = 5.0,
+    ) -> None:
+        self._uri = uri
+        self._database = database
+        self._timeout_s = timeout_ms / 1000
+        self._timeout_ms = timeout_ms
+        self._driver = neo4j.AsyncGraphDatabase.driver(
+            uri, auth=(user, password), connection_timeout=connect_timeout_s
+        )
+
+    @property
+    def target(self) -> str:
+        return f"{self._uri} (database {self._database})"
+
+    async def read(
+        self, statement: Statement, params: Mapping[str, Any] | None = None
+    ) -> list[Record]:
+        return await self._run(statement, params, write=statement.write)
+
+    async def write(
+        self, statement: Statement, params: Mapping[str, Any] | None = None
+    ) -> list[Record]:
+        return await self._run(statement, params, write=True)
+
+    async def _run(
+        self, statement: Statement, params: Mapping[str, Any] | None, *, write: bool
+    ) -> list[Record]:
+        note_round_trip(statement.name)
+        text = statement.text(self.dialect.name)
+        values = to_params(dict(params or {}))
+
+        @neo4j.unit_of_work(timeout=self._timeout_s)
+        async def work(tx: neo4j.AsyncManagedTransaction) -> list[Record]:
+            result = await tx.run(text, values)
+            return [
+                {key: to_python(value) for key, value in record.items()} async for record in result
+            ]
+
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        try:
+            async with self._driver.session(
+                database=self._database, default_access_mode=mode
+            ) as session:
+                if write:
+                    return await session.execute_write(work)
+                return await session.execute_read(work)
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailable(self.target, _reason(exc)) from exc
+        except neo4j_errors.Neo4jError as exc:
+            code = exc.code or ""
+            if "TransactionTimedOut" in code or "Transaction.Terminated" in code:
+                raise QueryTimeout(statement.name, self._timeout_ms) from exc
+            raise GraphQueryError(statement.name, exc.message or code) from exc
+        except neo4j_errors.DriverError as exc:
+            raise GraphUnavailable(self.target, _reason(exc)) from exc
+
+    async def ping(self) -> None:
+        await self.read(PING)
+
+    async def setup_schema(self) -> list[str]:
+        created: list[str] = []
+        for ddl in self.dialect.schema_statements():
+            try:
+                async with self._driver.session(database=self._database) as session:
+                    summary = await (await session.run(ddl)).consume()
+            except _UNAVAILABLE as exc:
+                raise GraphUnavailable(self.target, _reason(exc)) from exc
+            except neo4j_errors.Neo4jError as exc:
+                raise GraphQueryError("schema set-up", f"{ddl}: {exc.message}") from exc
+            counters = summary.counters
+            if counters.constraints_added or counters.indexes_added:
+                created.append(ddl)
+        return created
+
+    async def close(self) -> None:
+        await self._driver.close()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

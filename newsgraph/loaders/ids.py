@@ -1,0 +1,85 @@
+"""Stable ids derived from content: loading the same input twice yields the same ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import urlsplit, urlunsplit
+
+__all__ = [
+    "actor_id",
+    "article_id",
+    "content_hash",
+    "meeting_id",
+    "normalise_text",
+    "slug",
+    "statement_id",
+    "topic_id",
+]
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_SPACE = re.compile(r"\s+")
+
+
+def slug(text: str) -> str:
+    """'Volodymyr Zelensky' -> 'volodymyr-zelensky' (accents folded, punctuation dropped)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_WORD.sub("-", folded.lower()).strip("-") or _digest(text)
+
+
+def normalise_text(text: str) -> str:
+    """Whitespace and typographic quotes normalised, so re-scraped copies hash the same."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return _SPACE.sub(" ", text).strip()
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def content_hash(body: str) -> str:
+    return hashlib.sha256(normalise_text(body).encode()).hexdigest()
+
+
+def _normalise_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), path, parts.query, parts.fragment)
+    )
+
+
+def article_id(url: str | None, body: str) -> str:
+    """By URL when there is one (a re-scrape updates the article), else by content."""
+    if url:
+        return "art-" + _digest("url", _normalise_url(url))
+    return "art-" + content_hash(body)[:16]
+
+
+def actor_id(name: str) -> str:
+    return slug(name)
+
+
+def topic_id(name: str) -> str:
+    return "topic-" + slug(name)
+
+
+def _day(date: dt.date | None) -> str:
+    return date.isoformat() if date else "undated"
+
+
+def meeting_id(participants: Iterable[str], date: dt.date | None, status: str) -> str:
+    # An undated meeting is only known by who and how firm it is: a proposed meeting and a
+    # held one between the same people are different facts.
+    people = ",".join(sorted(set(participants)))
+    key = (_day(date),) if date else ("undated", status)
+    return "mtg-" + _digest(*key, people)
+
+
+def statement_id(speaker: str, date: dt.date | None, text: str) -> str:
+    return "st-" + _digest(speaker, _day(date), normalise_text(text).lower())

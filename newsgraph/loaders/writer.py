@@ -1,0 +1,313 @@
+"""The batched writer: one extracted article becomes one read and one atomic write.
+
+The writer is handed a store and never builds one. ``plan`` is pure (it turns an article and
+what the graph already holds into the write's parameters), so ``--dry-run`` shows exactly the
+rows a real load would send.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from newsgraph.graph.cypher import EXISTING_FOR_ARTICLE, WRITE_ARTICLE
+from newsgraph.graph.store import Store
+from newsgraph.loaders.ids import actor_id, article_id, content_hash, topic_id
+from newsgraph.loaders.model import (
+    ActorFact,
+    ActorKind,
+    ExtractedArticle,
+    MeetingMode,
+    MeetingStatus,
+)
+from newsgraph.loaders.resolution import (
+    KnownMeeting,
+    KnownStatement,
+    resolve_meeting,
+    resolve_statement,
+)
+
+__all__ = ["ArticleWriter", "Existing", "Plan", "WriteCounts", "plan"]
+
+# Higher wins when two reports of one meeting disagree: any stated mode beats UNKNOWN, and a
+# held meeting beats a planned one, which beats a proposal.
+_MODE_RANK = {
+    MeetingMode.UNKNOWN: 0,
+    MeetingMode.IN_PERSON: 1,
+    MeetingMode.VIDEO: 2,
+    MeetingMode.PHONE: 3,
+}
+_STATUS_RANK = {MeetingStatus.PROPOSED: 0, MeetingStatus.PLANNED: 1, MeetingStatus.HELD: 2}
+
+
+@dataclass
+class Existing:
+    """What the graph holds that one article's write depends on."""
+
+    article: bool = False
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    statements: list[KnownStatement] = field(default_factory=list)
+    meetings: list[KnownMeeting] = field(default_factory=list)
+
+
+@dataclass
+class WriteCounts:
+    """Nodes one write created, and nodes it found and updated."""
+
+    created: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("articles", "actors", "meetings", "statements"), 0)
+    )
+    updated: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("articles", "actors", "meetings", "statements"), 0)
+    )
+
+    def add(self, other: WriteCounts) -> None:
+        for key, value in other.created.items():
+            self.created[key] += value
+        for key, value in other.updated.items():
+            self.updated[key] += value
+
+    def tally(self, kind: str, existed: bool) -> None:
+        (self.updated if existed else self.created)[kind] += 1
+
+
+@dataclass
+class Plan:
+    article_id: str
+    params: dict[str, Any]
+    counts: WriteCounts
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _pairs(ids: Iterable[str]) -> list[dict[str, str]]:
+    return [{"left": a, "right": b} for a, b in combinations(sorted(set(ids)), 2)]
+
+
+def _with_publisher(extracted: ExtractedArticle) -> list[ActorFact]:
+    actors = list(extracted.actors)
+    publisher = extracted.article.publisher
+    if publisher and all(actor.name != publisher for actor in actors):
+        actors.append(ActorFact(name=publisher, kind=ActorKind.MEDIA))
+    return actors
+
+
+def lookup_keys(extracted: ExtractedArticle) -> dict[str, Any]:
+    """Parameters of the read that fetches what ``plan`` needs to know."""
+    a = extracted.article
+    days = {s.date for s in extracted.statements} | {m.date for m in extracted.meetings}
+    return {
+        "article": article_id(a.url, a.body),
+        "actors": sorted({actor_id(actor.name) for actor in _with_publisher(extracted)}),
+        "speakers": sorted({actor_id(s.speaker) for s in extracted.statements}),
+        "participants": sorted(
+            {actor_id(p.actor) for m in extracted.meetings for p in m.participants}
+        ),
+        "days": sorted(day.isoformat() for day in days if day is not None),
+    }
+
+
+def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
+    """The parameters of WRITE_ARTICLE for one article, given what the graph already holds."""
+    existing = existing or Existing()
+    a = extracted.article
+    art_id = article_id(a.url, a.body)
+    counts = WriteCounts()
+    counts.tally("articles", existing.article)
+
+    actors = _with_publisher(extracted)
+    actor_rows = []
+    for actor in sorted(actors, key=lambda x: actor_id(x.name)):
+        the_id = actor_id(actor.name)
+        known = existing.aliases.get(the_id)
+        counts.tally("actors", known is not None)
+        aliases = sorted({*actor.aliases, *(known or [])} - {actor.name})
+        actor_rows.append(
+            {
+                "id": the_id,
+                "name": actor.name,
+                "kind": actor.kind.value,
+                "aliases": aliases,
+                "keys": sorted({actor.name.lower(), *(alias.lower() for alias in aliases)}),
+                "alias_text": " ".join(aliases),
+                "description": actor.description,
+            }
+        )
+    roles = sorted(
+        (
+            {"holder": actor_id(actor.name), "title": role.title, "of": actor_id(role.of)}
+            for actor in actors
+            for role in actor.roles
+            if role.of is not None
+        ),
+        key=lambda row: (row["holder"], row["title"], row["of"]),
+    )
+    topic_names = sorted(
+        {*extracted.topics}
+        | {t for m in extracted.meetings for t in m.topics}
+        | {t for s in extracted.statements for t in s.topics}
+    )
+
+    known_meetings = list(existing.meetings)
+    meeting_origin = {m.id: m.id for m in existing.meetings}
+    meetings: dict[str, dict[str, Any]] = {}
+    participants: dict[tuple[str, str], str | None] = {}
+    meeting_topics: set[tuple[str, str]] = set()
+    met_pairs: list[dict[str, str]] = []
+    for fact in extracted.meetings:
+        people = [actor_id(p.actor) for p in fact.participants]
+        the_id, members, merged = resolve_meeting(
+            people, fact.date, fact.status.value, known_meetings
+        )
+        if merged is not None:
+            known_meetings.remove(merged)
+            if merged.id != the_id and merged.id in meeting_origin:
+                meeting_origin[the_id] = meeting_origin.pop(merged.id)
+            meetings.pop(merged.id, None)
+        counts.tally("meetings", merged is not None and merged in existing.meetings)
+        known_meetings.append(KnownMeeting(the_id, fact.date, fact.status.value, members))
+        previous = meetings.get(the_id)
+        row = {
+            "id": the_id,
+            "date": _day(fact.date),
+            "mode": fact.mode.value,
+            "mode_rank": _MODE_RANK[fact.mode],
+            "status": fact.status.value,
+            "status_rank": _STATUS_RANK[fact.status],
+            "title": fact.title or " and ".join(p.actor for p in fact.participants[:2]),
+            "place": fact.place,
+            "excerpt": fact.excerpt,
+            "offset": fact.offset,
+        }
+        if previous is not None and previous["mode_rank"] > row["mode_rank"]:
+            row.update(mode=previous["mode"], mode_rank=previous["mode_rank"])
+        meetings[the_id] = row
+        for p in fact.participants:
+            participants[(actor_id(p.actor), the_id)] = p.role
+        meeting_topics |= {(the_id, topic_id(t)) for t in fact.topics}
+        if fact.status is MeetingStatus.HELD:
+            met_pairs += _pairs(members)
+    # A meeting renamed later in the same article is written under its final id only.
+    final_ids = set(meetings)
+    participant_rows = [
+        {"actor": actor, "meeting": meeting, "role": role}
+        for (actor, meeting), role in sorted(participants.items())
+        if meeting in final_ids
+    ]
+
+    known_statements = list(existing.statements)
+    statement_origin = {st.id: st.id for st in existing.statements}
+    statements: dict[str, dict[str, Any]] = {}
+    statement_mentions: set[tuple[str, str]] = set()
+    statement_topics: set[tuple[str, str]] = set()
+    for fact in extracted.statements:
+        speaker = actor_id(fact.speaker)
+        the_id, text, merged = resolve_statement(speaker, fact.date, fact.text, known_statements)
+        if merged is not None:
+            known_statements.remove(merged)
+            if merged.id != the_id and merged.id in statement_origin:
+                statement_origin[the_id] = statement_origin.pop(merged.id)
+            statements.pop(merged.id, None)
+        counts.tally("statements", merged is not None and merged in existing.statements)
+        known_statements.append(KnownStatement(the_id, speaker, fact.date, text))
+        statements[the_id] = {
+            "id": the_id,
+            "speaker": speaker,
+            "text": text,
+            "date": _day(fact.date),
+            "medium": fact.medium,
+            "language": fact.language,
+            "excerpt": fact.excerpt,
+            "offset": fact.offset,
+        }
+        statement_mentions |= {(the_id, actor_id(m)) for m in fact.mentions}
+        statement_topics |= {(the_id, topic_id(t)) for t in fact.topics}
+
+    # Only nodes the graph holds need renaming, each once from its stored id to its final one.
+    renamed_meetings = [
+        {"old": old, "new": new} for new, old in sorted(meeting_origin.items()) if old != new
+    ]
+    renamed_statements = [
+        {"old": old, "new": new} for new, old in sorted(statement_origin.items()) if old != new
+    ]
+
+    mentions = sorted({actor_id(m) for m in extracted.mentions})
+    params: dict[str, Any] = {
+        "article": {
+            "id": art_id,
+            "url": a.url,
+            "title": a.title,
+            "published_on": _day(a.published_on),
+            "published_inferred": a.published_inferred,
+            "section": a.section,
+            "language": a.language,
+            "body": a.body,
+            "content_hash": content_hash(a.body),
+        },
+        "actors": actor_rows,
+        "roles": roles,
+        "topics": [{"id": topic_id(name), "name": name} for name in topic_names],
+        "published_by": ([{"left": art_id, "right": actor_id(a.publisher)}] if a.publisher else []),
+        "article_mentions": [{"left": art_id, "right": m} for m in mentions],
+        "article_topics": [
+            {"left": art_id, "right": topic_id(t)} for t in sorted(set(extracted.topics))
+        ],
+        "renamed_statements": renamed_statements,
+        "renamed_meetings": renamed_meetings,
+        "meetings": [meetings[k] for k in sorted(meetings)],
+        "participants": participant_rows,
+        "meeting_topics": [
+            {"left": m, "right": t} for m, t in sorted(meeting_topics) if m in final_ids
+        ],
+        "statements": [statements[k] for k in sorted(statements)],
+        "statement_mentions": [
+            {"left": s, "right": m} for s, m in sorted(statement_mentions) if s in statements
+        ],
+        "statement_topics": [
+            {"left": s, "right": t} for s, t in sorted(statement_topics) if s in statements
+        ],
+        "met_pairs": [
+            {"left": x, "right": y} for x, y in sorted({(p["left"], p["right"]) for p in met_pairs})
+        ],
+        "co_mentioned_pairs": [] if existing.article else _pairs(mentions),
+    }
+    return Plan(art_id, params, counts)
+
+
+class ArticleWriter:
+    """Writes extracted articles to a store: one resolving read, one atomic write each."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def existing(self, extracted: ExtractedArticle) -> Existing:
+        rows = await self._store.read(EXISTING_FOR_ARTICLE, lookup_keys(extracted))
+        row = rows[0] if rows else {}
+        return Existing(
+            article=bool(row.get("article_exists")),
+            aliases={a["id"]: list(a.get("aliases") or []) for a in row.get("actors") or []},
+            statements=[
+                KnownStatement(s["id"], s["speaker"], s.get("date"), s["text"])
+                for s in row.get("statements") or []
+            ],
+            meetings=_unique_meetings(row.get("meetings") or []),
+        )
+
+    async def write(self, extracted: ExtractedArticle) -> Plan:
+        the_plan = plan(extracted, await self.existing(extracted))
+        await self._store.write(WRITE_ARTICLE, the_plan.params)
+        return the_plan
+
+
+def _unique_meetings(rows: list[dict[str, Any]]) -> list[KnownMeeting]:
+    seen: dict[str, KnownMeeting] = {}
+    for row in rows:
+        seen[row["id"]] = KnownMeeting(
+            row["id"], row.get("date"), row.get("status") or "HELD", frozenset(row["participants"])
+        )
+    return [seen[key] for key in sorted(seen)]

@@ -1,0 +1,128 @@
+"""Per-request context: the store and the request's DataLoaders.
+
+Loaders are built for each request so that cached values never leak between requests, and
+every loader batches its keys into one graph call.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from newsgraph.graph import cypher
+from newsgraph.graph.cypher import Statement
+from newsgraph.graph.store import Record, Store
+
+__all__ = ["Context", "Loaders"]
+
+
+def _one(store: Store, statement: Statement, param: str = "ids") -> DataLoader[str, Any]:
+    """Loader of one row's ``node`` per key (None when the key is unknown)."""
+
+    async def load(keys: Sequence[str]) -> list[Any]:
+        rows = await store.read(statement, {param: list(dict.fromkeys(keys))})
+        found = {row["key"]: row.get("node", row.get("id")) for row in rows}
+        return [found.get(key) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def _many(store: Store, statement: Statement) -> DataLoader[str, list[Record]]:
+    """Loader of every row per key, in the statement's order."""
+
+    async def load(keys: Sequence[str]) -> list[list[Record]]:
+        rows = await store.read(statement, {"ids": list(dict.fromkeys(keys))})
+        grouped: dict[str, list[Record]] = defaultdict(list)
+        for row in rows:
+            grouped[row["key"]].append(row)
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+PageKey = tuple[str, str | None, int]
+
+
+def _pages(store: Store, statement: Statement) -> DataLoader[PageKey, Record]:
+    """Loader of one page of a per-actor list, for many actors in one call."""
+
+    async def load(keys: Sequence[PageKey]) -> list[Record]:
+        unique = list(dict.fromkeys(keys))
+        payload = [
+            {"key": str(i), "actor": actor, "after": after, "first": first}
+            for i, (actor, after, first) in enumerate(unique)
+        ]
+        rows = await store.read(statement, {"keys": payload})
+        by_index = {int(row["key"]): row for row in rows}
+        empty: Record = {"rows": [], "remaining": 0}
+        index = {key: i for i, key in enumerate(unique)}
+        return [by_index.get(index[key], empty) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Loaders:
+    store: Store
+    article: DataLoader[str, Any] = field(init=False)
+    actor: DataLoader[str, Any] = field(init=False)
+    meeting: DataLoader[str, Any] = field(init=False)
+    statement: DataLoader[str, Any] = field(init=False)
+    topic: DataLoader[str, Any] = field(init=False)
+    actor_by_name: DataLoader[str, Any] = field(init=False)
+    article_by_url: DataLoader[str, Any] = field(init=False)
+    roles: DataLoader[str, list[Record]] = field(init=False)
+    participants: DataLoader[str, list[Record]] = field(init=False)
+    meeting_reports: DataLoader[str, list[Record]] = field(init=False)
+    statement_reports: DataLoader[str, list[Record]] = field(init=False)
+    meeting_topics: DataLoader[str, list[Record]] = field(init=False)
+    statement_topics: DataLoader[str, list[Record]] = field(init=False)
+    article_topics: DataLoader[str, list[Record]] = field(init=False)
+    statement_mentions: DataLoader[str, list[Record]] = field(init=False)
+    article_mentions: DataLoader[str, list[Record]] = field(init=False)
+    actor_meetings: DataLoader[PageKey, Record] = field(init=False)
+    actor_statements: DataLoader[PageKey, Record] = field(init=False)
+    actor_counts: DataLoader[str, list[Record]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        s = self.store
+        self.article = _one(s, cypher.ARTICLES_BY_ID)
+        self.actor = _one(s, cypher.ACTORS_BY_ID)
+        self.meeting = _one(s, cypher.MEETINGS_BY_ID)
+        self.statement = _one(s, cypher.STATEMENTS_BY_ID)
+        self.topic = _one(s, cypher.TOPICS_BY_ID)
+        self.actor_by_name = _one(s, cypher.ACTORS_BY_NAME, "names")
+        self.article_by_url = _one(s, cypher.ARTICLES_BY_URL, "urls")
+        self.roles = _many(s, cypher.ROLES_BY_ACTOR)
+        self.participants = _many(s, cypher.PARTICIPANTS_BY_MEETING)
+        self.meeting_reports = _many(s, cypher.REPORTS_OF_MEETINGS)
+        self.statement_reports = _many(s, cypher.REPORTS_OF_STATEMENTS)
+        self.meeting_topics = _many(s, cypher.TOPICS_OF_MEETINGS)
+        self.statement_topics = _many(s, cypher.TOPICS_OF_STATEMENTS)
+        self.article_topics = _many(s, cypher.TOPICS_OF_ARTICLES)
+        self.statement_mentions = _many(s, cypher.MENTIONS_OF_STATEMENTS)
+        self.article_mentions = _many(s, cypher.MENTIONS_OF_ARTICLES)
+        self.actor_meetings = _pages(s, cypher.ACTOR_MEETINGS)
+        self.actor_statements = _pages(s, cypher.ACTOR_STATEMENTS)
+        self.actor_counts = _many(s, cypher.ACTOR_FACT_COUNTS)
+
+
+@dataclass
+class Context:
+    """What every resolver sees as ``info.context``."""
+
+    store: Store
+    loaders: Loaders
+    request: Any = None
+    response: Any = None
+
+    @classmethod
+    def build(cls, store: Store, request: Any = None, response: Any = None) -> Context:
+        return cls(store, Loaders(store), request, response)
+
+
+Resolver = Callable[..., Awaitable[Any]]

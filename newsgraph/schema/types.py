@@ -1,0 +1,364 @@
+"""The GraphQL object types: articles, actors, meetings, statements and topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from enum import Enum
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from newsgraph.schema.context import Context, Loaders, PageKey
+from newsgraph.schema.relay import (
+    Connection,
+    Edge,
+    PageInfo,
+    decode_cursor,
+    encode_cursor,
+    encode_global_id,
+    page_size,
+)
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Article",
+    "Meeting",
+    "MeetingMode",
+    "MeetingStatus",
+    "Node",
+    "Statement",
+    "Topic",
+    "build_node",
+]
+
+ContextInfo = Info[Context, None]
+
+
+@strawberry.enum(description="What kind of actor this is.")
+class ActorKind(Enum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    COUNTRY = "COUNTRY"
+    MEDIA = "MEDIA"
+
+
+@strawberry.enum(description="How a meeting took place.")
+class MeetingMode(Enum):
+    IN_PERSON = "IN_PERSON"
+    PHONE = "PHONE"
+    VIDEO = "VIDEO"
+    UNKNOWN = "UNKNOWN"
+
+
+@strawberry.enum(description="Whether a meeting happened, is scheduled, or was only proposed.")
+class MeetingStatus(Enum):
+    HELD = "HELD"
+    PLANNED = "PLANNED"
+    PROPOSED = "PROPOSED"
+
+
+@strawberry.interface(description="Anything with a global id, fetchable with `node(id:)`.")
+class Node:
+    key: strawberry.Private[str]
+
+    @strawberry.field(description="Global, opaque id of this object.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(encode_global_id(type(self).__name__, self.key))
+
+
+async def _nodes(loader: Any, ids: list[str], build: Callable[[Any], Any]) -> list[Any]:
+    rows = await loader.load_many(ids)
+    return [build(row) for row in rows if row is not None]
+
+
+async def _page(
+    fetch: Callable[[str | None, int], Awaitable[tuple[list[dict[str, Any]], bool]]],
+    build: Callable[[list[str]], Awaitable[list[Any]]],
+    total: Callable[[], Awaitable[int]],
+    first: int | None,
+    after: str | None,
+) -> Connection[Any]:
+    size = page_size(first)
+    cursor = decode_cursor(after)
+    rows, more = await fetch(cursor, size)
+    rows = rows[:size]
+    nodes = await build([row["id"] for row in rows])
+    edges = [
+        Edge(cursor=encode_cursor(row["sk"]), node=node)
+        for row, node in zip(rows, nodes, strict=False)
+    ]
+    info = PageInfo(
+        has_next_page=more,
+        has_previous_page=cursor is not None,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, total=total)
+
+
+def _actor_pages(
+    loaders: Loaders, which: str, actor: str
+) -> Callable[[str | None, int], Awaitable[tuple[list[dict[str, Any]], bool]]]:
+    async def fetch(cursor: str | None, size: int) -> tuple[list[dict[str, Any]], bool]:
+        loader = loaders.actor_meetings if which == "meetings" else loaders.actor_statements
+        key: PageKey = (actor, cursor, size + 1)
+        result = await loader.load(key)
+        rows = list(result["rows"])
+        return rows, len(rows) > size
+
+    return fetch
+
+
+@strawberry.type(description="A person, country, organisation or media outlet in the news.")
+class Actor(Node):
+    name: str = strawberry.field(description="Canonical name, e.g. 'Volodymyr Zelensky'.")
+    kind: ActorKind = strawberry.field(description="Person, organisation, country or media.")
+    aliases: list[str] = strawberry.field(
+        description="Other spellings and names the articles use (Zelenskyy, Zelenskyi, ...)."
+    )
+    description: str | None = strawberry.field(description="One line on who or what this is.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Actor:
+        return cls(
+            key=row["id"],
+            name=row["name"],
+            kind=ActorKind(row.get("kind") or "PERSON"),
+            aliases=list(row.get("aliases") or []),
+            description=row.get("description"),
+        )
+
+    @strawberry.field(description="Positions this actor holds, e.g. President of Ukraine.")
+    async def roles(self, info: ContextInfo) -> list[Role]:
+        loaders = info.context.loaders
+        rows = await loaders.roles.load(self.key)
+        holders = await loaders.actor.load_many([row["of"] for row in rows])
+        return [
+            Role(title=row["title"], of=Actor.from_row(holder) if holder else None)
+            for row, holder in zip(rows, holders, strict=True)
+        ]
+
+    @strawberry.field(description="Meetings this actor took part in, newest first.")
+    async def meetings(
+        self, info: ContextInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Meeting]:
+        loaders = info.context.loaders
+
+        async def total() -> int:
+            rows = await loaders.actor_counts.load(self.key)
+            return int(rows[0]["meetings"]) if rows else 0
+
+        async def build(ids: list[str]) -> list[Any]:
+            return await _nodes(loaders.meeting, ids, Meeting.from_row)
+
+        return await _page(_actor_pages(loaders, "meetings", self.key), build, total, first, after)
+
+    @strawberry.field(description="What this actor said, newest first.")
+    async def statements(
+        self, info: ContextInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Statement]:
+        loaders = info.context.loaders
+
+        async def total() -> int:
+            rows = await loaders.actor_counts.load(self.key)
+            return int(rows[0]["statements"]) if rows else 0
+
+        async def build(ids: list[str]) -> list[Any]:
+            return await _nodes(loaders.statement, ids, Statement.from_row)
+
+        fetch = _actor_pages(loaders, "statements", self.key)
+        return await _page(fetch, build, total, first, after)
+
+
+@strawberry.type(description="A position held: `title` of `of` (a country or organisation).")
+class Role:
+    title: str = strawberry.field(description="e.g. 'Prime Minister'.")
+    of: Actor | None = strawberry.field(description="The country or organisation.")
+
+
+@strawberry.type(description="A news article: the source every fact is traced back to.")
+class Article(Node):
+    url: str | None = strawberry.field(description="Where it was published, when known.")
+    title: str = strawberry.field(description="Headline.")
+    publisher: str | None = strawberry.field(description="Outlet that published it.")
+    published_on: dt.date | None = strawberry.field(description="Publication date.")
+    published_inferred: bool = strawberry.field(
+        description="True when the page states no date and it was inferred from the text."
+    )
+    section: str | None = strawberry.field(description="Section or category, if stated.")
+    language: str = strawberry.field(description="ISO 639-1 language code.")
+    body: str = strawberry.field(description="Article text, without page furniture.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Article:
+        return cls(
+            key=row["id"],
+            url=row.get("url"),
+            title=row["title"],
+            publisher=row.get("publisher"),
+            published_on=row.get("published_on"),
+            published_inferred=bool(row.get("published_inferred")),
+            section=row.get("section"),
+            language=row.get("language") or "en",
+            body=row.get("body") or "",
+        )
+
+    @strawberry.field(description="Actors the article mentions.")
+    async def mentions(self, info: ContextInfo) -> list[Actor]:
+        loaders = info.context.loaders
+        rows = await loaders.article_mentions.load(self.key)
+        return await _nodes(loaders.actor, [r["id"] for r in rows], Actor.from_row)
+
+    @strawberry.field(description="Topics the article covers.")
+    async def topics(self, info: ContextInfo) -> list[Topic]:
+        loaders = info.context.loaders
+        rows = await loaders.article_topics.load(self.key)
+        return await _nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
+
+
+@strawberry.type(description="An article's report of a meeting or statement, in its own words.")
+class Report:
+    article: Article = strawberry.field(description="The reporting article.")
+    excerpt: str = strawberry.field(description="The exact words of the article.")
+    offset: int | None = strawberry.field(description="Where the excerpt starts in the body.")
+
+
+async def _reports(loaders: Loaders, rows: list[dict[str, Any]]) -> list[Report]:
+    articles = await loaders.article.load_many([row["article"] for row in rows])
+    return [
+        Report(article=Article.from_row(article), excerpt=row["excerpt"], offset=row.get("offset"))
+        for row, article in zip(rows, articles, strict=True)
+        if article is not None
+    ]
+
+
+@strawberry.type(description="An actor's part in a meeting.")
+class Participant:
+    actor: Actor = strawberry.field(description="Who took part.")
+    role: str | None = strawberry.field(
+        description="Their part when the text says, e.g. 'representative'."
+    )
+
+
+@strawberry.type(description="A meeting, call, visit or talks between actors.")
+class Meeting(Node):
+    title: str | None = strawberry.field(description="Short human title.")
+    date: dt.date | None = strawberry.field(
+        description="Day it took place; null when the reports give no day."
+    )
+    mode: MeetingMode = strawberry.field(description="In person, phone, video or unknown.")
+    status: MeetingStatus = strawberry.field(description="Held, planned or proposed.")
+    place: str | None = strawberry.field(description="Where, when stated.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Meeting:
+        return cls(
+            key=row["id"],
+            title=row.get("title"),
+            date=row.get("date"),
+            mode=MeetingMode(row.get("mode") or "UNKNOWN"),
+            status=MeetingStatus(row.get("status") or "HELD"),
+            place=row.get("place"),
+        )
+
+    @strawberry.field(description="Who took part, and in what role.")
+    async def participants(self, info: ContextInfo) -> list[Participant]:
+        loaders = info.context.loaders
+        rows = await loaders.participants.load(self.key)
+        actors = await loaders.actor.load_many([row["actor"] for row in rows])
+        return [
+            Participant(actor=Actor.from_row(actor), role=row.get("role"))
+            for row, actor in zip(rows, actors, strict=True)
+            if actor is not None
+        ]
+
+    @strawberry.field(description="Topics discussed.")
+    async def topics(self, info: ContextInfo) -> list[Topic]:
+        loaders = info.context.loaders
+        rows = await loaders.meeting_topics.load(self.key)
+        return await _nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
+
+    @strawberry.field(description="Every article reporting this meeting, with its words.")
+    async def reports(self, info: ContextInfo) -> list[Report]:
+        loaders = info.context.loaders
+        return await _reports(loaders, await loaders.meeting_reports.load(self.key))
+
+
+@strawberry.type(description="Something an actor said: a quote or clearly reported speech.")
+class Statement(Node):
+    text: str = strawberry.field(description="The words said.")
+    date: dt.date | None = strawberry.field(description="When it was said, if known.")
+    medium: str | None = strawberry.field(
+        description="Where it was said, e.g. 'post on X', 'interview with Helsingin Sanomat'."
+    )
+    language: str = strawberry.field(description="Language of `text`.")
+    speaker_key: strawberry.Private[str | None]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Statement:
+        return cls(
+            key=row["id"],
+            text=row["text"],
+            date=row.get("date"),
+            medium=row.get("medium"),
+            language=row.get("language") or "en",
+            speaker_key=row.get("speaker"),
+        )
+
+    @strawberry.field(description="Who said it.")
+    async def speaker(self, info: ContextInfo) -> Actor | None:
+        if self.speaker_key is None:
+            return None
+        row = await info.context.loaders.actor.load(self.speaker_key)
+        return Actor.from_row(row) if row else None
+
+    @strawberry.field(description="Topics it is about.")
+    async def topics(self, info: ContextInfo) -> list[Topic]:
+        loaders = info.context.loaders
+        rows = await loaders.statement_topics.load(self.key)
+        return await _nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
+
+    @strawberry.field(description="Actors the statement names.")
+    async def mentions(self, info: ContextInfo) -> list[Actor]:
+        loaders = info.context.loaders
+        rows = await loaders.statement_mentions.load(self.key)
+        return await _nodes(loaders.actor, [r["id"] for r in rows], Actor.from_row)
+
+    @strawberry.field(description="Every article reporting these words, with its own wording.")
+    async def reports(self, info: ContextInfo) -> list[Report]:
+        loaders = info.context.loaders
+        return await _reports(loaders, await loaders.statement_reports.load(self.key))
+
+
+@strawberry.type(description="A subject of diplomacy: security guarantees, ceasefire, ...")
+class Topic(Node):
+    name: str = strawberry.field(description="Topic name.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Topic:
+        return cls(key=row["id"], name=row["name"])
+
+
+_BUILDERS: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
+    "Article": ("article", Article.from_row),
+    "Actor": ("actor", Actor.from_row),
+    "Meeting": ("meeting", Meeting.from_row),
+    "Statement": ("statement", Statement.from_row),
+    "Topic": ("topic", Topic.from_row),
+}
+
+
+async def build_node(loaders: Loaders, type_name: str, key: str) -> Node | None:
+    """Load any node by its type name and key (None when unknown)."""
+    entry = _BUILDERS.get(type_name)
+    if entry is None:
+        return None
+    loader_name, build = entry
+    row = await getattr(loaders, loader_name).load(key)
+    return build(row) if row else None  # type: ignore[no-any-return]
+
+
+NodeId = Annotated[strawberry.ID, strawberry.argument(description="A global id.")]

@@ -1,0 +1,82 @@
+"""Configuration: one settings object, read from the environment, passed to everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+__all__ = ["GraphEngine", "Settings"]
+
+GraphEngine = Literal["embedded", "falkordb", "neo4j"]
+
+_NEO4J_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+
+
+class Settings(BaseSettings):
+    """Every knob newsgraph has. Environment variables are prefixed ``NEWSGRAPH_``."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", extra="ignore")
+
+    graph_url: str | None = Field(
+        default=None,
+        description="Unset: embedded FalkorDB. falkordb://host:port, or bolt://, neo4j://, "
+        "neo4j+s:// for Neo4j.",
+    )
+    graph_name: str = Field(
+        default="newsgraph", description="FalkorDB graph key; ignored by Neo4j (see database)."
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "NEWSGRAPH_NEO4J_USER")
+    )
+    neo4j_password: SecretStr = Field(
+        default=SecretStr(""),
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "NEWSGRAPH_NEO4J_PASSWORD"),
+    )
+    neo4j_database: str = Field(
+        default="neo4j",
+        validation_alias=AliasChoices("NEO4J_DATABASE", "NEWSGRAPH_NEO4J_DATABASE"),
+    )
+    data_dir: Path = Field(default=Path(".newsgraph"), description="Embedded server's data.")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    query_timeout_ms: int = Field(default=10_000, ge=1, description="Per graph query.")
+    connect_timeout_s: float = Field(default=5.0, gt=0)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        # A comma-separated list is what people type into an environment variable.
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _lower_level(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("graph_url")
+    @classmethod
+    def _known_scheme(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        scheme = urlsplit(value).scheme
+        if scheme not in _NEO4J_SCHEMES | {"falkordb", "redis"}:
+            raise ValueError(
+                f"unsupported graph URL scheme {scheme!r} in {value!r}: use falkordb://host:port, "
+                "bolt://, neo4j:// or neo4j+s://"
+            )
+        return value
+
+    @property
+    def engine(self) -> GraphEngine:
+        if self.graph_url is None:
+            return "embedded"
+        scheme = urlsplit(self.graph_url).scheme
+        return "neo4j" if scheme in _NEO4J_SCHEMES else "falkordb"

@@ -30,8 +30,9 @@ app = typer.Typer(
 db_app = typer.Typer(help="Set up, inspect or empty the graph.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-err = Console(stderr=True)
-out = Console()
+# Soft wrap: an error is one line however narrow the terminal, so scripts can grep it.
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 T = TypeVar("T")
 
@@ -154,11 +155,11 @@ def load(
 
     if dry_run:
         report = asyncio.run(run(None))
-        out.print_json(json.dumps(report.plans, default=str))
+        _print_json(report.plans)
     else:
         report = _run_on_graph(settings, lambda graph: _load_with_schema(graph, run))
         if as_json:
-            out.print_json(json.dumps(report.as_json()))
+            _print_json(report.as_json())
         else:
             _print_summary(report)
     if report.failed:
@@ -168,6 +169,10 @@ def load(
 async def _load_with_schema(graph: Graph, run: Callable[[Any], Awaitable[T]]) -> T:
     await graph.store.setup_schema()
     return await run(graph.store)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, indent=2, default=str) + "\n")
 
 
 def _print_summary(report: Any) -> None:
@@ -226,7 +231,7 @@ def db_stats(
 
     stats = _run_on_graph(_settings(), work)
     if as_json:
-        out.print_json(json.dumps(stats))
+        _print_json(stats)
         return
     table = Table(title=stats["graph"])
     table.add_column("what")

@@ -71,9 +71,11 @@ class Neo4jStore:
         @neo4j.unit_of_work(timeout=self._timeout_s)
         async def work(tx: neo4j.AsyncManagedTransaction) -> list[Record]:
             result = await tx.run(text, values)
-            return [
-                {key: to_python(value) for key, value in record.items()} async for record in result
-            ]
+            rows: list[Record] = []
+            async for record in result:
+                items = record.items()  # type: ignore[no-untyped-call]
+                rows.append({key: to_python(value) for key, value in items})
+            return rows
 
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:

@@ -205,28 +205,28 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
     statements: dict[str, dict[str, Any]] = {}
     statement_mentions: set[tuple[str, str]] = set()
     statement_topics: set[tuple[str, str]] = set()
-    for fact in extracted.statements:
-        speaker = actor_id(fact.speaker)
-        the_id, text, merged = resolve_statement(speaker, fact.date, fact.text, known_statements)
-        if merged is not None:
-            known_statements.remove(merged)
-            if merged.id != the_id and merged.id in statement_origin:
-                statement_origin[the_id] = statement_origin.pop(merged.id)
-            statements.pop(merged.id, None)
-        counts.tally("statements", merged is not None and merged in existing.statements)
-        known_statements.append(KnownStatement(the_id, speaker, fact.date, text))
+    for said in extracted.statements:
+        speaker = actor_id(said.speaker)
+        the_id, text, same = resolve_statement(speaker, said.date, said.text, known_statements)
+        if same is not None:
+            known_statements.remove(same)
+            if same.id != the_id and same.id in statement_origin:
+                statement_origin[the_id] = statement_origin.pop(same.id)
+            statements.pop(same.id, None)
+        counts.tally("statements", same is not None and same in existing.statements)
+        known_statements.append(KnownStatement(the_id, speaker, said.date, text))
         statements[the_id] = {
             "id": the_id,
             "speaker": speaker,
             "text": text,
-            "date": _day(fact.date),
-            "medium": fact.medium,
-            "language": fact.language,
-            "excerpt": fact.excerpt,
-            "offset": fact.offset,
+            "date": _day(said.date),
+            "medium": said.medium,
+            "language": said.language,
+            "excerpt": said.excerpt,
+            "offset": said.offset,
         }
-        statement_mentions |= {(the_id, actor_id(m)) for m in fact.mentions}
-        statement_topics |= {(the_id, topic_id(t)) for t in fact.topics}
+        statement_mentions |= {(the_id, actor_id(m)) for m in said.mentions}
+        statement_topics |= {(the_id, topic_id(t)) for t in said.topics}
 
     # Only nodes the graph holds need renaming, each once from its stored id to its final one.
     renamed_meetings = [

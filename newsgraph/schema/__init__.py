@@ -15,5 +15,5 @@ __all__ = ["Context", "schema"]
 schema = strawberry.Schema(
     query=Query,
     types=[Actor, Article, Meeting, Statement, Topic],
-    extensions=[ErrorCodes, ParserCache(maxsize=256), ValidationCache(maxsize=256)],
+    extensions=[ErrorCodes, lambda: ParserCache(maxsize=256), lambda: ValidationCache(maxsize=256)],
 )

@@ -358,7 +358,7 @@ async def build_node(loaders: Loaders, type_name: str, key: str) -> Node | None:
         return None
     loader_name, build = entry
     row = await getattr(loaders, loader_name).load(key)
-    return build(row) if row else None  # type: ignore[no-any-return]
+    return build(row) if row else None
 
 
 NodeId = Annotated[strawberry.ID, strawberry.argument(description="A global id.")]

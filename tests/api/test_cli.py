@@ -1,0 +1,104 @@
+"""The `newsgraph` command as a user types it, against its own embedded graph."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.factories import call_article
+
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+
+
+def run(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "NEWSGRAPH_DATA_DIR": str(data_dir), **(env or {})}
+    environment.pop("NEWSGRAPH_GRAPH_URL", None) if env is None else None
+    return subprocess.run(
+        [NEWSGRAPH, *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def structured(tmp_path: Path) -> Path:
+    path = tmp_path / "input" / "call.json"
+    path.parent.mkdir()
+    path.write_text(call_article().model_dump_json())
+    return path
+
+
+def test_load_then_stats_then_load_again_leaves_the_same_counts(
+    tmp_path: Path, structured: Path
+) -> None:
+    data_dir = tmp_path / "graph"
+    first = run("load", "--json", str(structured.parent), data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["created"]["articles"] == 1
+    stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
+    again = run("load", "--json", str(structured.parent), data_dir=data_dir)
+    assert json.loads(again.stdout)["created"] == dict.fromkeys(
+        ("articles", "actors", "meetings", "statements"), 0
+    )
+    assert json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout) == stats
+    assert stats["nodes"]["articles"] == 1 and stats["nodes"]["meetings"] == 1
+
+
+def test_a_bad_file_fails_alone_with_one_line_and_exit_1(tmp_path: Path, structured: Path) -> None:
+    (structured.parent / "broken.json").write_text('{"title": "x",')
+    done = run("load", "--json", str(structured.parent), data_dir=tmp_path / "graph")
+    assert done.returncode == 1
+    summary = json.loads(done.stdout)
+    assert summary["files"] == {"ok": 1, "failed": 1}
+    assert "broken.json" in summary["errors"][0] and "line 1" in summary["errors"][0]
+
+
+def test_dry_run_prints_the_rows_and_writes_nothing(tmp_path: Path, structured: Path) -> None:
+    data_dir = tmp_path / "graph"
+    done = run("load", "--dry-run", str(structured), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    plans = json.loads(done.stdout)
+    assert plans[0]["article"]["title"] == call_article().article.title
+    assert not (data_dir / "server.json").exists()
+    stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
+    assert stats["nodes"]["articles"] == 0
+
+
+def test_reset_empties_the_graph(tmp_path: Path, structured: Path) -> None:
+    data_dir = tmp_path / "graph"
+    run("load", str(structured), data_dir=data_dir)
+    done = run("db", "reset", "--yes", data_dir=data_dir)
+    assert done.returncode == 0 and "1 nodes deleted" not in done.stdout
+    stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
+    assert set(stats["nodes"].values()) == {0}
+
+
+def test_an_unreachable_graph_url_exits_non_zero_with_one_line(tmp_path: Path) -> None:
+    done = run(
+        "db", "init", data_dir=tmp_path, env={"NEWSGRAPH_GRAPH_URL": "falkordb://127.0.0.1:1"}
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "falkordb://127.0.0.1:1" in lines[0], done.stderr
+
+
+def test_a_bad_graph_url_scheme_is_refused(tmp_path: Path) -> None:
+    done = run("db", "init", data_dir=tmp_path, env={"NEWSGRAPH_GRAPH_URL": "mysql://x"})
+    assert done.returncode == 2
+    assert "mysql" in done.stderr
+
+
+def test_schema_prints_the_sdl(tmp_path: Path) -> None:
+    done = run("schema", data_dir=tmp_path)
+    assert done.returncode == 0
+    assert "type Query" in done.stdout

@@ -54,7 +54,7 @@ def call_article(
                 ],
                 date=day,
                 mode=mode,
-                title="Zelensky–Schoof call",
+                title="Zelensky-Schoof call",
                 topics=["security guarantees"],
                 excerpt=body[:40],
                 offset=0,

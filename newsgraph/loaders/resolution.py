@@ -13,9 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsgraph.loaders.ids import meeting_id, statement_id
-from newsgraph.loaders.similarity import same_statement
+from newsgraph.loaders.similarity import same_statement, statement_overlap
 
-__all__ = ["KnownMeeting", "KnownStatement", "resolve_meeting", "resolve_statement"]
+__all__ = [
+    "KnownMeeting",
+    "KnownStatement",
+    "match_statements",
+    "merge_statement",
+    "resolve_meeting",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +44,40 @@ def _preferred(a: str, b: str) -> str:
     return min(a, b, key=lambda text: (-len(text), text))
 
 
-def resolve_statement(
-    speaker: str, date: dt.date | None, text: str, known: Sequence[KnownStatement]
-) -> tuple[str, str, KnownStatement | None]:
-    """Return (id, canonical text, the known statement it merges with or None)."""
-    for candidate in known:
-        if candidate.speaker != speaker or candidate.date != date:
-            continue
-        if same_statement(candidate.text, text):
-            canonical = _preferred(candidate.text, text)
-            return statement_id(speaker, date, canonical), canonical, candidate
-    return statement_id(speaker, date, text), text, None
+def match_statements(
+    new: Sequence[KnownStatement], known: Sequence[KnownStatement]
+) -> list[KnownStatement | None]:
+    """Pair each new statement with the known statement it reports again, if any.
+
+    Pairs need the same speaker and day and wording ``same_statement`` accepts; the closest
+    pairs are taken first and each known statement pairs at most once, so one article's
+    paraphrase cannot take the place of its own full quote. Statements of one article never
+    merge with each other: the extractor already tells its sentences apart.
+    """
+    scored: list[tuple[float, int, int]] = []
+    for i, item in enumerate(new):
+        for j, candidate in enumerate(known):
+            if candidate.speaker != item.speaker or candidate.date != item.date:
+                continue
+            if same_statement(candidate.text, item.text):
+                scored.append((statement_overlap(candidate.text, item.text), i, j))
+    # Ties fall back to text order, never to arrival order.
+    scored.sort(key=lambda t: (-t[0], new[t[1]].text, known[t[2]].text))
+    matches: list[KnownStatement | None] = [None] * len(new)
+    taken: set[int] = set()
+    for _score, i, j in scored:
+        if matches[i] is None and j not in taken:
+            matches[i] = known[j]
+            taken.add(j)
+    return matches
+
+
+def merge_statement(item: KnownStatement, match: KnownStatement | None) -> tuple[str, str]:
+    """The id and canonical text of a statement, merged with its match if it has one."""
+    if match is None:
+        return statement_id(item.speaker, item.date, item.text), item.text
+    canonical = _preferred(match.text, item.text)
+    return statement_id(item.speaker, item.date, canonical), canonical
 
 
 def resolve_meeting(

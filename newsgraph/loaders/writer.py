@@ -26,8 +26,9 @@ from newsgraph.loaders.model import (
 from newsgraph.loaders.resolution import (
     KnownMeeting,
     KnownStatement,
+    match_statements,
+    merge_statement,
     resolve_meeting,
-    resolve_statement,
 )
 
 __all__ = ["ArticleWriter", "Existing", "Plan", "WriteCounts", "plan"]
@@ -200,24 +201,26 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
         if meeting in final_ids
     ]
 
-    known_statements = list(existing.statements)
-    statement_origin = {st.id: st.id for st in existing.statements}
+    statement_origin: dict[str, str] = {}
     statements: dict[str, dict[str, Any]] = {}
     statement_mentions: set[tuple[str, str]] = set()
     statement_topics: set[tuple[str, str]] = set()
-    for said in extracted.statements:
-        speaker = actor_id(said.speaker)
-        the_id, text, same = resolve_statement(speaker, said.date, said.text, known_statements)
-        if same is not None:
-            known_statements.remove(same)
-            if same.id != the_id and same.id in statement_origin:
-                statement_origin[the_id] = statement_origin.pop(same.id)
-            statements.pop(same.id, None)
-        counts.tally("statements", same is not None and same in existing.statements)
-        known_statements.append(KnownStatement(the_id, speaker, said.date, text))
+    items = [
+        KnownStatement("", actor_id(said.speaker), said.date, said.text)
+        for said in extracted.statements
+    ]
+    matches = match_statements(items, existing.statements)
+    for said, item, same in zip(extracted.statements, items, matches, strict=True):
+        the_id, text = merge_statement(item, same)
+        counts.tally("statements", same is not None)
+        if same is not None and same.id != the_id:
+            statement_origin[the_id] = same.id
+        if the_id in statements:
+            # The article repeats itself; one node, its first excerpt.
+            continue
         statements[the_id] = {
             "id": the_id,
-            "speaker": speaker,
+            "speaker": item.speaker,
             "text": text,
             "date": _day(said.date),
             "medium": said.medium,

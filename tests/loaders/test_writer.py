@@ -83,3 +83,20 @@ async def test_a_different_quote_by_the_same_speaker_stays_a_separate_statement(
     )
     await writer.write(other)
     assert (await node_counts(store))["statements"] == 2
+
+
+async def test_the_seeds_give_the_same_graph_in_either_order(store: Store) -> None:
+    from newsgraph.graph.maintenance import wipe
+    from newsgraph.loaders.pipeline import load_paths
+    from newsgraph.loaders.reference import load_reference
+    from tests.conftest import CORPUS
+
+    reference = load_reference()
+    files = sorted(CORPUS.iterdir())
+    await load_paths(files, store, reference)
+    forward = await dump(store)
+    await load_paths(files, store, reference)
+    assert await dump(store) == forward, "reloading changed the graph"
+    await wipe(store)
+    await load_paths(list(reversed(files)), store, reference)
+    assert await dump(store) == forward

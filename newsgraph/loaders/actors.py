@@ -1,0 +1,434 @@
+"""Actors in an article: who is mentioned where, under which name, and in which role.
+
+Mentions come from four passes over the article text, strongest first, each skipping text an
+earlier pass already claimed:
+
+1. titled names — "Finnish President Alexander Stubb", "Acting Prime Minister of the
+   Netherlands Dick Schoof", "Hakan Fidan, Turkey's foreign minister": they name the person,
+   give a role, and point at a country or organisation (an *implicit* mention);
+2. reference surface forms — names, aliases and transliterations, demonyms ("Dutch"),
+   metonyms ("the Kremlin"), organisations and media;
+3. people the reference does not know, found by their title (pass 1) or as the subject of a
+   speech verb ("Jane Doe said"), then their later surname-only mentions ("Stubb");
+4. role nouns — "the Dutch Prime Minister", "the Ukrainian leader", "the president" —
+   resolved to the one actor they can mean, or left out.
+
+Pronouns are resolved on demand by the statement and meeting extractors (``Document``), since
+only they know which "he" matters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsgraph.loaders.model import ActorFact, ActorKind, RoleFact
+from newsgraph.loaders.patterns import NAME, NAME_STOPWORDS
+from newsgraph.loaders.reference import ActorRef, Reference, RoleRef
+from newsgraph.loaders.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
+
+__all__ = ["ActorBook", "Mention", "find_mentions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """``actor`` (canonical name) is named by ``text[start:end]``. ``implicit`` marks a country
+    or organisation named only as the qualifier of someone's title ("Dutch" in "Dutch Prime
+    Minister Dick Schoof"): it is mentioned, but is not itself a participant or speaker."""
+
+    actor: str
+    start: int
+    end: int
+    via: str
+    implicit: bool = False
+
+
+@dataclass
+class _Draft:
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    roles: list[RoleRef] = field(default_factory=list)
+    known: bool = False
+
+
+class ActorBook:
+    """The actors of one article: reference actors it uses and people it introduces."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        self._drafts: dict[str, _Draft] = {}
+        self._surnames: dict[str, str] = {}
+
+    def kind(self, name: str) -> ActorKind | None:
+        draft = self._drafts.get(name)
+        if draft is not None:
+            return draft.kind
+        ref = self.reference.actor(name)
+        return ref.kind if ref else None
+
+    def use(self, name: str) -> str:
+        """Register a reference actor (and the targets of its roles)."""
+        if name not in self._drafts:
+            ref = self.reference.actor(name)
+            if ref is None:
+                raise KeyError(name)
+            self._drafts[name] = _Draft(
+                ref.name, ref.kind, list(ref.aliases), ref.description, list(ref.roles), True
+            )
+            for role in ref.roles:
+                if role.of:
+                    self.use(role.of)
+        return name
+
+    def person(self, full_name: str) -> str | None:
+        """The person a name refers to: a reference person, a person this article already
+        introduced (by full name or surname), or None."""
+        ref = self.reference.person_named(full_name)
+        if ref is not None:
+            return self.use(ref.name)
+        if full_name in self._drafts and self._drafts[full_name].kind is ActorKind.PERSON:
+            return full_name
+        words = full_name.split()
+        if len(words) == 1:
+            return self._surnames.get(full_name)
+        return None
+
+    def introduce(self, full_name: str) -> str:
+        """A person the reference does not know, named in full in this article."""
+        existing = self.person(full_name)
+        if existing is not None:
+            return existing
+        surname = _surname(full_name)
+        self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
+        self._surnames.setdefault(surname, full_name)
+        return full_name
+
+    def introduced(self) -> dict[str, str]:
+        """Surface forms of the people this article introduced: full names and surnames."""
+        forms = {name: name for name, d in self._drafts.items() if not d.known}
+        forms.update({s: n for s, n in self._surnames.items() if s not in forms})
+        return forms
+
+    def add_role(self, name: str, title: str, of: str | None) -> None:
+        draft = self._drafts[name]
+        if draft.known and draft.roles:
+            # The reference is curated; outlets word titles differently ("Presidential Office
+            # Chief of Staff" vs "Head of the Presidential Office"), so its roles stand.
+            return
+        if of is not None:
+            self.use(of) if self.reference.actor(of) else None
+        role = RoleRef(title, of)
+        if role not in draft.roles:
+            if of is None and any(r.title == title for r in draft.roles):
+                return
+            draft.roles[:] = [r for r in draft.roles if not (r.title == title and r.of is None)]
+            draft.roles.append(role)
+
+    def roles(self, name: str) -> list[RoleRef]:
+        draft = self._drafts.get(name)
+        if draft is not None:
+            return list(draft.roles)
+        ref = self.reference.actor(name)
+        return list(ref.roles) if ref else []
+
+    def short_name(self, name: str) -> str:
+        ref = self.reference.actor(name)
+        if ref is not None:
+            return ref.short_name
+        draft = self._drafts.get(name)
+        return _surname(name) if draft and draft.kind is ActorKind.PERSON else name
+
+    def facts(self, names: Iterable[str]) -> list[ActorFact]:
+        """ActorFacts for ``names`` and every actor their roles point at, in first-use order."""
+        wanted: list[str] = []
+        pending = list(dict.fromkeys(names))
+        while pending:
+            name = pending.pop(0)
+            if name in wanted:
+                continue
+            if name not in self._drafts:
+                self.use(name)
+            wanted.append(name)
+            pending.extend(r.of for r in self._drafts[name].roles if r.of and r.of not in wanted)
+        facts: list[ActorFact] = []
+        for name in wanted:
+            d = self._drafts[name]
+            facts.append(
+                ActorFact(
+                    name=d.name,
+                    kind=d.kind,
+                    aliases=[a for a in d.aliases if a != d.name],
+                    description=d.description,
+                    roles=[RoleFact(title=r.title, of=r.of) for r in d.roles],
+                )
+            )
+        return facts
+
+
+def _surname(full_name: str) -> str:
+    words = full_name.split()
+    particles = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"}
+    index = len(words) - 1
+    while index > 1 and words[index - 1].lower() in particles:
+        index -= 1
+    return " ".join(words[index:])
+
+
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_SPEECH_NAME_RE = re.compile(
+    rf"(?<![\w])(?P<name>{NAME})\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?:said|says|told|tells|wrote|writes|added|noted|stated|stressed|warned|announced)\b"
+    rf"|(?:\b(?:said|says|wrote|added|according\s+to)\s+)(?P<name2>{NAME})(?=[\s,.])"
+)
+
+
+class _Finder:
+    def __init__(self, text: str, book: ActorBook) -> None:
+        self.text = text
+        self.book = book
+        self.ref = book.reference
+        self.mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+        self.counterparts: list[tuple[str, str, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def claim(self, start: int, end: int) -> None:
+        self.taken.append((start, end))
+
+    def add(self, actor: str, start: int, end: int, via: str, implicit: bool = False) -> None:
+        self.mentions.append(Mention(actor, start, end, via, implicit))
+
+    # -- pass 1 ---------------------------------------------------------------------------
+    def titled_names(self) -> None:
+        for regex in (self.ref.titled_name_re, self.ref.appositive_re):
+            for m in regex.finditer(self.text):
+                if not self.free(m.start(), m.end()):
+                    continue
+                name = m.group("name")
+                name_end = m.end("name")
+                possessive = _POSSESSIVE.search(name)
+                if possessive:
+                    name = name[: possessive.start()]
+                    name_end -= len(possessive.group())
+                person = self._person_for(name)
+                if person is None:
+                    continue
+                start, end = (
+                    (m.start(), name_end) if regex is self.ref.titled_name_re
+                    else (m.start("name"), m.start("name") + len(name))
+                )  # fmt: skip
+                self.claim(m.start(), max(end, m.end() if regex is self.ref.appositive_re else 0))
+                self.add(person, start, end, "title")
+                self._title_facts(person, m)
+
+    def _person_for(self, name: str) -> str | None:
+        if not name or name.split()[0] in NAME_STOPWORDS:
+            return None
+        person = self.book.person(name)
+        if person is not None:
+            return person
+        known = self.ref.lookup(name)
+        if known is not None or len(name.split()) < 2:
+            return None  # a country or organisation, or a lone unknown word
+        if any(self.ref.lookup(w) for w in name.split()):
+            return None  # "Ukraine Volodymyr" is not a name
+        return self.book.introduce(name)
+
+    def _title_facts(self, person: str, m: re.Match[str]) -> None:
+        qual = self._actor_for(m.group("qual"))
+        of = self._actor_for(m.group("of"))
+        port = self._actor_for(m.group("port"))
+        for group, actor in (("qual", qual), ("of", of), ("port", port)):
+            if actor is not None:
+                self.add(actor, m.start(group), m.end(group), "qualifier", implicit=True)
+        sense = canonical_title(m.group("title"))
+        if m.group("title").lower() == "counterpart" and qual is not None:
+            self.counterparts.append((person, qual, m.start()))
+        if sense.title is None or m.group("former"):
+            return
+        title = sense.title
+        if port is not None and m.group("prep"):
+            title = f"{title} {m.group('prep')} {port}"
+        holder = of or qual
+        self.book.add_role(person, title, holder)
+
+    def _actor_for(self, surface: str | None) -> str | None:
+        if not surface:
+            return None
+        ref = self.ref.lookup(surface)
+        return self.book.use(ref.name) if ref else None
+
+    # -- pass 2 ---------------------------------------------------------------------------
+    def surfaces(self) -> None:
+        for m in self.ref.surface_re.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            surface = m.group()
+            ref = self.ref.lookup(surface)
+            if ref is None:
+                continue
+            if ref.kind is ActorKind.PERSON and not self._same_person(ref, m.start()):
+                continue
+            self.claim(m.start(), m.end())
+            self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
+
+    def _same_person(self, ref: ActorRef, start: int) -> bool:
+        """'Trump' in 'Melania Trump' is someone else: a capitalised given name right before a
+        surname must belong to the known person."""
+        before = re.search(r"([A-Z][\w'\u2019\-]+)\s+$", self.text[max(0, start - 40) : start])
+        if before is None or before.group(1) in NAME_STOPWORDS:
+            return True
+        word = before.group(1)
+        if canonical_title(word).title or canonical_title(word.removesuffix("s")).title:
+            return True  # "Presidents Zelensky and Putin"
+        if self.ref.lookup(word):
+            return True
+        full = f"{before.group(1)} {self.text[start:].split()[0]}"
+        return self.ref.person_named(_POSSESSIVE.sub("", full.rstrip(".,;:"))) is not None
+
+    # -- pass 3 ---------------------------------------------------------------------------
+    def speakers(self) -> None:
+        for m in _SPEECH_NAME_RE.finditer(self.text):
+            group = "name" if m.group("name") else "name2"
+            start, end = m.start(group), m.end(group)
+            if not self.free(start, end) or len(m.group(group).split()) < 2:
+                continue
+            if self.text[max(0, start - 2) : start].strip() in (".", "") and start > 0:
+                pass  # sentence-initial names are still names
+            person = self._person_for(m.group(group))
+            if person is not None:
+                self.claim(start, end)
+                self.add(person, start, end, "name")
+
+    def introduced(self) -> None:
+        forms = self.book.introduced()
+        if not forms:
+            return
+        pattern = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w])"
+        )  # fmt: skip
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                self.claim(m.start(), m.end())
+                self.add(forms[m.group()], m.start(), m.end(), "surname")
+
+    # -- pass 4 ---------------------------------------------------------------------------
+    def role_nouns(self) -> None:
+        explicit = sorted(self.mentions, key=lambda x: x.start)
+        for m in self.ref.role_noun_re.finditer(self.text):
+            if not self._releasable(m.start(), m.end()):
+                continue
+            country = self._actor_for(m.group("qual")) or self._actor_for(m.group("of"))
+            sense = canonical_title(m.group("title"))
+            before = [x for x in explicit if x.end <= m.start() and not x.implicit]
+            actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
+            if actor is None:
+                continue
+            self._release(m.start(), m.end())
+            if country is not None:
+                for group in ("qual", "of"):
+                    if m.group(group):
+                        self.add(country, m.start(group), m.end(group), "qualifier", True)
+            self.claim(m.start(), m.end())
+            self.add(self.book.use(actor) if self.ref.actor(actor) else actor,
+                     m.start(), m.end(), "role")  # fmt: skip
+
+    def counterpart_roles(self) -> None:
+        """ "Sybiha ... his Turkish counterpart Hakan Fidan": Fidan holds Sybiha's office, of
+        Turkey. The nearest person named before is the one whose counterpart this is."""
+        for person, country, position in self.counterparts:
+            before = [
+                m for m in self.mentions
+                if m.end <= position and not m.implicit and m.actor != person
+                and self.book.kind(m.actor) is ActorKind.PERSON and position - m.end < 300
+            ]  # fmt: skip
+            if not before:
+                continue
+            for role in self.book.roles(before[-1].actor):
+                if role.of != country:
+                    self.book.add_role(person, role.title, country)
+                    break
+
+    def _releasable(self, start: int, end: int) -> bool:
+        """A role noun may take over the country words inside it ("Ukrainian" in "the
+        Ukrainian leader"), never a person's name."""
+        for s, e in self.taken:
+            if e <= start or s >= end:
+                continue
+            if s < start or e > end:
+                return False
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        return all(self.book.kind(m.actor) is not ActorKind.PERSON for m in inside)
+
+    def _release(self, start: int, end: int) -> None:
+        self.taken = [(s, e) for s, e in self.taken if e <= start or s >= end]
+        self.mentions = [m for m in self.mentions if m.end <= start or m.start >= end]
+
+    def _resolve_role(
+        self,
+        title: str | None,
+        leader: bool,
+        surface: str,
+        country: str | None,
+        before: list[Mention],
+    ) -> str | None:
+        head_of_state = surface.lower().split() == ["head", "of", "state"]
+
+        def fits(name: str) -> bool:
+            if self.book.kind(name) is not ActorKind.PERSON:
+                return False
+            roles = self.book.roles(name)
+            if country is not None:
+                roles = [r for r in roles if r.of == country]
+            if title is not None:
+                return any(r.title == title for r in roles)
+            if head_of_state:
+                return any(r.title in HEAD_OF_STATE_TITLES for r in roles)
+            if leader and country is not None:
+                ref = self.ref.actor(country)
+                if ref is not None and ref.leader == name:
+                    return True
+            return leader and any(r.title in LEADER_TITLES for r in roles)
+
+        seen = list(dict.fromkeys(x.actor for x in reversed(before)))
+        in_article = [n for n in seen if fits(n)]
+        if country is None:
+            # "the president": the nearest person before it who is one.
+            return in_article[0] if in_article else None
+        if len(set(in_article)) >= 1:
+            return in_article[0]
+        ref = self.ref.actor(country)
+        if leader and title is None and ref is not None and ref.leader:
+            return ref.leader
+        if title is not None:
+            holders = self.ref.holders(title, country)
+            return holders[0] if len(holders) == 1 else None
+        return None
+
+
+def _via(ref: ActorRef, surface: str) -> str:
+    if surface in ref.demonyms:
+        return "demonym"
+    if surface in ref.metonyms:
+        return "metonym"
+    return "name"
+
+
+def find_mentions(text: str, book: ActorBook) -> list[Mention]:
+    """Every actor mention in ``text``, in text order, registering actors and roles in
+    ``book``."""
+    finder = _Finder(text, book)
+    finder.titled_names()
+    finder.surfaces()
+    finder.speakers()
+    finder.introduced()
+    finder.role_nouns()
+    finder.mentions.sort(key=lambda m: (m.start, m.end))
+    finder.counterpart_roles()
+    return sorted(finder.mentions, key=lambda m: (m.start, m.end))

@@ -1,0 +1,225 @@
+"""Date expressions in news text and how they resolve against the publication date.
+
+Only what the text supports becomes a day: "on Aug. 22" and "on Monday" do (given a reference
+date), "earlier in the week" or "recently" do not, and are reported as vague so a caller knows
+not to fall back to another date either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "latest",
+    "nearest_day",
+    "parse_stated_date",
+    "resolve",
+    "year_after",
+]
+
+Kind = Literal["absolute", "month_day", "weekday", "relative", "vague"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_YEAR = r"(?:19|20)\d\d"
+_DATE_RE = re.compile(
+    # The leading \b makes the engine give up at once inside words, most positions of a text.
+    rf"""
+    \b(?:
+    (?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)
+  | (?P<dotted>(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR}))(?!\d)
+  | (?P<mdy>(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+        (?:,?\s+(?P<y>{_YEAR})(?!\d))?)
+  | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?
+        (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
+  | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
+        |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight))
+  | (?P<vague>(?:[Ee]arlier\s+(?:in|this)\s+(?:the\s+)?(?:week|month|year)
+        |(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following)\s+(?:week|month|year|weekend)
+        |[Ii]n\s+recent\s+(?:days|weeks|months)|[Oo]ver\s+the\s+weekend|[Rr]ecently|[Pp]reviously
+        |(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|\d+)\s+(?:days|weeks)\s+ago|[Tt]he\s+other\s+day))
+  | (?P<weekday>(?:(?P<wdir>[Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext|[Cc]oming|[Oo]n)\s+)?
+        (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
+    )""",
+    re.VERBOSE,
+)
+_RELATIVE = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    kind: Kind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    shift: int | None = None
+    direction: Literal["past", "future"] | None = None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Date expressions in ``text[start:end]`` with absolute offsets, in text order."""
+    stop = len(text) if end is None else end
+    found: list[DateMention] = []
+    for m in _DATE_RE.finditer(text, start, stop):
+        mention = _mention(m)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(m: re.Match[str]) -> DateMention | None:
+    s, e = m.start(), m.end()
+    if m.group("iso"):
+        return _absolute(s, e, int(m["iy"]), int(m["im"]), int(m["id"]))
+    if m.group("dotted"):
+        return _absolute(s, e, int(m["dy"]), int(m["dm"]), int(m["dd"]))
+    if m.group("mdy") or m.group("dmy"):
+        month = _MONTHS[(m["mon"] or m["mon2"])[:3].lower()]
+        day = int(m["d"] or m["d2"])
+        year_text = m["y"] or m["y2"]
+        if not 1 <= day <= 31:
+            return None
+        if year_text:
+            return _absolute(s, e, int(year_text), month, day)
+        return DateMention(s, e, "month_day", month=month, day=day)
+    if m.group("rel"):
+        key = " ".join(m["rel"].lower().split())
+        return DateMention(s, e, "relative", shift=_RELATIVE[key])
+    if m.group("vague"):
+        return DateMention(s, e, "vague")
+    word = (m["wdir"] or "").lower()
+    direction: Literal["past", "future"] | None = None
+    if word in ("last", "this past"):
+        direction = "past"
+    elif word in ("next", "coming"):
+        direction = "future"
+    return DateMention(
+        s, e, "weekday", weekday=_WEEKDAYS.index(m["wd"].lower()), direction=direction
+    )
+
+
+def _absolute(start: int, end: int, year: int, month: int, day: int) -> DateMention | None:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateMention(start, end, "absolute", year=year, month=month, day=day)
+
+
+def resolve(
+    mention: DateMention, anchor: dt.date | None, *, future: bool = False
+) -> dt.date | None:
+    """The day a mention names, reading month-days and weekdays relative to ``anchor`` (the
+    publication date). ``future`` says the sentence speaks of what is to come ("will meet on
+    Monday"), so a bare weekday is the next one rather than the last one."""
+    if mention.kind == "absolute":
+        assert mention.year and mention.month and mention.day
+        return dt.date(mention.year, mention.month, mention.day)
+    if mention.kind == "vague" or anchor is None:
+        return None
+    if mention.kind == "relative":
+        assert mention.shift is not None
+        return anchor + dt.timedelta(days=mention.shift)
+    if mention.kind == "month_day":
+        assert mention.month and mention.day
+        return _month_day(mention.month, mention.day, anchor, future)
+    assert mention.weekday is not None
+    delta = (anchor.weekday() - mention.weekday) % 7
+    direction = mention.direction or ("future" if future else "past")
+    if direction == "future":
+        ahead = (mention.weekday - anchor.weekday()) % 7 or 7
+        return anchor + dt.timedelta(days=ahead)
+    if mention.direction == "past" and delta == 0:
+        delta = 7
+    return anchor - dt.timedelta(days=delta)
+
+
+_SLACK = dt.timedelta(days=2)  # a report dated in another time zone, a dateline a day late
+
+
+def _month_day(month: int, day: int, anchor: dt.date, future: bool) -> dt.date | None:
+    """News reports what happened: a month-day is the last such day up to the publication
+    date, unless the sentence is about what is to come."""
+    options: list[dt.date] = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if future:
+        ahead = [d for d in options if d >= anchor - _SLACK]
+        return min(ahead) if ahead else None
+    behind = [d for d in options if d <= anchor + _SLACK]
+    return max(behind) if behind else None
+
+
+def nearest_day(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The ``month``/``day`` closest to ``anchor``, in either direction."""
+    options: list[dt.date] = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def year_after(month: int, day: int, earliest: dt.date) -> dt.date | None:
+    """The first ``month``/``day`` on or after ``earliest``: how a month-day in an article reads
+    against a photo taken before the article was written."""
+    for year in (earliest.year, earliest.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= earliest:
+            return candidate
+    return None
+
+
+_LEFTOVER = re.compile(
+    r"(?i)\b(?:published|updated|posted|date|on|at|utc|gmt|eest|eet|cet|cest|est|edt|kyiv|time"
+    r"|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|[,:|·•\-\u2013—/()]"
+)
+
+
+def parse_stated_date(line: str) -> dt.date | None:
+    """The date of a dateline such as "Published August 23, 2025, 10:31 PM" or "23.08.2025":
+    a line that is a full date (with year) and little else."""
+    mentions = [m for m in find_dates(line) if m.kind == "absolute"]
+    if not mentions:
+        return None
+    first = mentions[0]
+    rest = line[: first.start] + line[first.end :]
+    if _LEFTOVER.sub(" ", rest).split():
+        return None
+    return resolve(first, None)
+
+
+def latest(days: Iterable[dt.date | None]) -> dt.date | None:
+    known = [d for d in days if d is not None]
+    return max(known) if known else None

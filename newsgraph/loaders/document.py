@@ -1,0 +1,185 @@
+"""One article's text prepared for fact extraction: paragraphs, sentences, quotations and actor
+mentions with offsets, and the small grammar questions both extractors ask (who is the
+subject here, whom does "he" mean)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsgraph.loaders.actors import ActorBook, Mention, find_mentions
+from newsgraph.loaders.clean import Block
+from newsgraph.loaders.dates import DateMention, find_dates
+from newsgraph.loaders.model import ActorKind
+from newsgraph.loaders.patterns import word_set
+from newsgraph.loaders.reference import Reference
+from newsgraph.loaders.text import Quote, Sentence, find_quotes, split_sentences
+from newsgraph.loaders.topics import find_topics
+
+__all__ = ["PRONOUN", "Document", "Paragraph"]
+
+PRONOUN = re.compile(r"\b(?:he|she|He|She|his|His|her|Her)\b")
+_OBJECT_WORDS = word_set(
+    """
+    with to by of from between against for about on at in than toward towards among
+    including like into over under without behind via and/or counterpart
+    """
+)
+_FRONTED = re.compile(
+    r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    block: Block
+
+
+class Document:
+    """The body of one article with everything the extractors look up by offset."""
+
+    def __init__(
+        self,
+        blocks: list[Block] | tuple[Block, ...],
+        reference: Reference,
+        *,
+        published: dt.date | None = None,
+        published_stated: bool = False,
+    ) -> None:
+        self.reference = reference
+        self.book = ActorBook(reference)
+        self.published = published
+        self.published_stated = published_stated
+        parts: list[str] = []
+        self.paragraphs: list[Paragraph] = []
+        offset = 0
+        for block in blocks:
+            if parts:
+                offset += 2
+            self.paragraphs.append(Paragraph(offset, offset + len(block.text), block))
+            parts.append(block.text)
+            offset += len(block.text)
+        self.text = "\n\n".join(parts)
+        self.sentences: list[Sentence] = []
+        for p in self.paragraphs:
+            self.sentences.extend(split_sentences(self.text, p.start, p.end))
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.quotes: list[Quote] = []
+        for p in self.paragraphs:
+            self.quotes.extend(find_quotes(self.text, p.start, p.end))
+        self.mentions: list[Mention] = find_mentions(self.text, self.book)
+        self._mention_starts = [m.start for m in self.mentions]
+        self.dates: list[DateMention] = find_dates(self.text)
+
+    # -- lookup ---------------------------------------------------------------------------
+    def sentence_at(self, pos: int) -> Sentence:
+        index = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return self.sentences[index]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def paragraph_at(self, pos: int) -> Paragraph:
+        for p in self.paragraphs:
+            if p.start <= pos <= p.end:
+                return p
+        return self.paragraphs[-1]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes)
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        return [q for q in self.quotes if q.start >= start and q.end <= end]
+
+    def mentions_in(
+        self, start: int, end: int, *, implicit: bool = False, quoted: bool = True
+    ) -> list[Mention]:
+        lo = bisect.bisect_left(self._mention_starts, start)
+        found: list[Mention] = []
+        for m in self.mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.end > end or (m.implicit and not implicit):
+                continue
+            if not quoted and self.in_quote(m.start):
+                continue
+            found.append(m)
+        return found
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if d.start >= start and d.end <= end]
+
+    def kind(self, actor: str) -> ActorKind | None:
+        return self.book.kind(actor)
+
+    def topics(self, start: int, end: int) -> list[str]:
+        return find_topics(self.reference, self.text, start, end)
+
+    # -- grammar --------------------------------------------------------------------------
+    def is_object(self, start: int, floor: int = 0) -> bool:
+        """True when the word before ``start`` makes the phrase an object ("with Schoof")."""
+        before = self.text[max(floor, start - 30) : start].split()
+        return bool(before) and before[-1].lower().strip(",") in _OBJECT_WORDS
+
+    def subject(self, start: int, end: int, *, persons_only: bool = True) -> Mention | None:
+        """The first mention in ``text[start:end]`` that is not an object of a preposition
+        and not inside quotation marks: the grammatical subject, in news prose."""
+        for m in self.mentions_in(start, end, quoted=False):
+            if persons_only and self.kind(m.actor) is not ActorKind.PERSON:
+                continue
+            if m.via == "demonym" or self.is_object(m.start, start):
+                continue
+            return m
+        return None
+
+    def antecedent(self, pos: int) -> str | None:
+        """The person a pronoun at ``pos`` refers to: in a fronted phrase ("In a post about his
+        call with Schoof, Zelensky wrote") the subject that follows; otherwise the subject of
+        the nearest earlier text, looking back at most three sentences."""
+        sentence = self.sentence_at(pos)
+        head = self.text[sentence.start : pos]
+        comma = self.text.find(",", pos, sentence.end)
+        if _FRONTED.match(head) and "," not in head and comma != -1:
+            after = self.subject(comma + 1, sentence.end)
+            if after is not None:
+                return after.actor
+        current = self.subject(sentence.start, pos)
+        if current is not None:
+            return current.actor
+        index = self.sentence_index(pos)
+        for back in range(index - 1, max(-1, index - 4), -1):
+            s = self.sentences[back]
+            found = self.subject(s.start, s.end)
+            if found is not None:
+                return found.actor
+            persons = [
+                m for m in self.mentions_in(s.start, s.end, quoted=False)
+                if self.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if persons:
+                return persons[-1].actor
+        return None
+
+    def speaker_at(self, start: int, end: int) -> str | None:
+        """Who ``text[start:end]`` (a short phrase before a speech verb) names: the mention
+        nearest its end, or the person a pronoun there refers to."""
+        mentions = [
+            m
+            for m in self.mentions_in(start, end, quoted=False)
+            if self.kind(m.actor) is not ActorKind.MEDIA and m.via != "demonym"
+        ]
+        pronoun = None
+        for p in PRONOUN.finditer(self.text, start, end):
+            pronoun = p
+        if pronoun is not None and (not mentions or pronoun.start() > mentions[-1].end):
+            if pronoun.group().lower() in ("he", "she"):
+                return self.antecedent(pronoun.start())
+            return None
+        if not mentions:
+            return None
+        persons = [m for m in mentions if self.kind(m.actor) is ActorKind.PERSON]
+        return (persons or mentions)[-1].actor

@@ -1,0 +1,83 @@
+"""Regular-expression fragments shared by the reference compiler and the extractors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["NAME", "NAME_STOPWORDS", "alternation", "is_name_like", "word_set"]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``: word lists stay readable in the source."""
+    return frozenset(text.split())
+
+
+# Capitalised words that start sentences or clauses, or name a time; never part of a name.
+NAME_STOPWORDS = word_set(
+    """
+    The A An And But Or On In At Of For To From By With As After Before Following During
+    However Meanwhile Also Although While When Where Which Who Whose What Why How If That
+    This These Those There Then Than Thus Still Yet So Now Today Yesterday Tomorrow Earlier
+    Later He She It They We I You His Her Its Their Our My Your Him Them Us Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+    Dec Said Says Told Wrote Added Noted According Read More Photo Video Updated Published
+    President Prime Minister Secretary Chancellor Minister Foreign Defense Defence Head
+    State Office Presidential National Security Adviser Advisor Special Envoy Ambassador
+    Chief Spokesperson Spokesman Spokeswoman Press Acting Interim Deputy Vice General Leader
+    Mr Mrs Ms Dr Sir Lord Lady
+    """
+)
+
+
+def alternation(phrases: Iterable[str], *, flexible_space: bool = False) -> str:
+    """A regex matching any of the literal ``phrases``, preferring the longest.
+
+    The phrases are compiled as a prefix tree ("Zelensk(?:y(?:y|i)?|iy)"): Python's regex engine
+    tries alternatives one by one, so a flat list of hundreds of names costs hundreds of tries
+    at every position of every article, a tree a handful. ``flexible_space`` lets a space in a
+    phrase match any run of white space.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        if not phrase:
+            continue
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(trie, flexible_space) if trie else "(?!)"
+
+
+def _render(node: dict[str, Any], flexible_space: bool) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        atom = r"\s+" if flexible_space and char == " " else re.escape(char)
+        branches.append(atom + _render(node[char], flexible_space))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        # Greedy optional: the longer phrase is tried first, the shorter one is the fallback.
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+    return body
+
+
+def is_name_like(text: str) -> bool:
+    """True when the whole text is a run of capitalised name words ("Volodymyr Zelenskyy")."""
+    return _NAME_RE.fullmatch(text.strip()) is not None
+
+
+_STOP = alternation(NAME_STOPWORDS)
+# One capitalised word (Latin letters with diacritics, inner apostrophes and hyphens), or a run
+# of initials like "J.D." / "J. D.".
+_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-\u017f][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_TOKEN = rf"(?!(?:{_STOP})\b){_WORD}"
+_PARTICLE = r"(?:von|van|der|den|de|da|di|du|la|le|bin|bint|ibn|al|el)"
+# Two to four capitalised words, allowing lower-case particles inside: "Ursula von der Leyen".
+NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,3}}"
+
+_NAME_RE = re.compile(rf"{NAME}")

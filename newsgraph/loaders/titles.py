@@ -1,0 +1,128 @@
+"""The vocabulary of offices: how news writes a title, and the role title it stands for.
+
+Kept in code rather than in data/reference because the patterns built from it are part of the
+grammar of a sentence ("Finnish President Alexander Stubb"), not facts about the world.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "HEAD_OF_STATE_TITLES",
+    "LEADER_TITLES",
+    "TITLE_MODIFIERS",
+    "TitleSense",
+    "canonical_title",
+    "title_surfaces",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSense:
+    """What a title phrase means: ``title`` is the role title, None for words that only
+    describe a person ("leader", "dictator", "head of state", "counterpart")."""
+
+    title: str | None
+    leader: bool = False
+    head_of_state: bool = False
+
+
+_OFFICE = TitleSense
+_TITLES: dict[str, TitleSense] = {
+    "president": _OFFICE("President", leader=True, head_of_state=True),
+    "vice president": _OFFICE("Vice President"),
+    "vice-president": _OFFICE("Vice President"),
+    "prime minister": _OFFICE("Prime Minister", leader=True),
+    "premier": _OFFICE("Prime Minister", leader=True),
+    "chancellor": _OFFICE("Chancellor", leader=True),
+    "king": _OFFICE("King", head_of_state=True),
+    "queen": _OFFICE("Queen", head_of_state=True),
+    "emir": _OFFICE("Emir", leader=True, head_of_state=True),
+    "crown prince": _OFFICE("Crown Prince", leader=True),
+    "supreme leader": _OFFICE("Supreme Leader", leader=True, head_of_state=True),
+    "deputy prime minister": _OFFICE("Deputy Prime Minister"),
+    "first deputy prime minister": _OFFICE("First Deputy Prime Minister"),
+    "foreign minister": _OFFICE("Foreign Minister"),
+    "foreign affairs minister": _OFFICE("Foreign Minister"),
+    "minister of foreign affairs": _OFFICE("Foreign Minister"),
+    "top diplomat": _OFFICE("Foreign Minister"),
+    "foreign secretary": _OFFICE("Foreign Secretary"),
+    "deputy foreign minister": _OFFICE("Deputy Foreign Minister"),
+    "defense minister": _OFFICE("Defense Minister"),
+    "defence minister": _OFFICE("Defense Minister"),
+    "minister of defense": _OFFICE("Defense Minister"),
+    "minister of defence": _OFFICE("Defense Minister"),
+    "defense secretary": _OFFICE("Defense Secretary"),
+    "defence secretary": _OFFICE("Defense Secretary"),
+    "secretary of defense": _OFFICE("Defense Secretary"),
+    "secretary of war": _OFFICE("Defense Secretary"),
+    "war secretary": _OFFICE("Defense Secretary"),
+    "secretary of state": _OFFICE("Secretary of State"),
+    "treasury secretary": _OFFICE("Treasury Secretary"),
+    "secretary of the treasury": _OFFICE("Treasury Secretary"),
+    "secretary general": _OFFICE("Secretary General"),
+    "secretary-general": _OFFICE("Secretary General"),
+    "chief of staff": _OFFICE("Chief of Staff"),
+    "head of the presidential office": _OFFICE("Head of the Presidential Office"),
+    "head of the office of the president": _OFFICE("Head of the Presidential Office"),
+    "presidential office head": _OFFICE("Head of the Presidential Office"),
+    "national security adviser": _OFFICE("National Security Adviser"),
+    "national security advisor": _OFFICE("National Security Adviser"),
+    "secretary of the national security and defense council": _OFFICE(
+        "Secretary of the National Security and Defense Council"
+    ),
+    "nsdc secretary": _OFFICE("Secretary of the National Security and Defense Council"),
+    "special envoy": _OFFICE("Special Envoy"),
+    "presidential envoy": _OFFICE("Special Envoy"),
+    "special representative": _OFFICE("Special Representative"),
+    "envoy": _OFFICE("Envoy"),
+    "ambassador": _OFFICE("Ambassador"),
+    "spokesperson": _OFFICE("Spokesperson"),
+    "spokesman": _OFFICE("Spokesperson"),
+    "spokeswoman": _OFFICE("Spokesperson"),
+    "press secretary": _OFFICE("Press Secretary"),
+    "foreign ministry spokesperson": _OFFICE("Foreign Ministry Spokesperson"),
+    "foreign ministry spokeswoman": _OFFICE("Foreign Ministry Spokesperson"),
+    "foreign ministry spokesman": _OFFICE("Foreign Ministry Spokesperson"),
+    "aide": _OFFICE("Aide"),
+    "presidential aide": _OFFICE("Presidential Aide"),
+    "foreign policy aide": _OFFICE("Foreign Policy Aide"),
+    "foreign policy adviser": _OFFICE("Foreign Policy Adviser"),
+    "foreign policy chief": _OFFICE("High Representative for Foreign Affairs and Security Policy"),
+    "high representative": _OFFICE("High Representative for Foreign Affairs and Security Policy"),
+    "commander-in-chief": _OFFICE("Commander-in-Chief"),
+    "commander in chief": _OFFICE("Commander-in-Chief"),
+    "senator": _OFFICE("Senator"),
+    "sen.": _OFFICE("Senator"),
+    "mayor": _OFFICE("Mayor"),
+    "governor": _OFFICE("Governor"),
+    "speaker": _OFFICE("Speaker"),
+    "ombudsman": _OFFICE("Ombudsman"),
+    # Descriptions, not offices: they identify a person but give no role.
+    "head of state": TitleSense(None, leader=True, head_of_state=True),
+    "leader": TitleSense(None, leader=True),
+    "dictator": TitleSense(None, leader=True),
+    "strongman": TitleSense(None, leader=True),
+    "chief": TitleSense(None),
+    "counterpart": TitleSense(None),
+}
+
+LEADER_TITLES = frozenset(s.title for s in _TITLES.values() if s.leader and s.title)
+HEAD_OF_STATE_TITLES = frozenset(s.title for s in _TITLES.values() if s.head_of_state and s.title)
+
+# A temporary status of an office, not a different office: "Acting Prime Minister" holds the
+# role "Prime Minister". Dropping it keeps one HOLDS_ROLE edge whatever the outlet's wording.
+TITLE_MODIFIERS = ("acting", "interim", "caretaker", "outgoing", "incoming", "newly elected")
+
+
+def title_surfaces() -> list[str]:
+    """Every title phrase, longest first, so an alternation prefers "foreign minister" over
+    "minister"."""
+    return sorted(_TITLES, key=lambda s: (-len(s), s))
+
+
+def canonical_title(surface: str) -> TitleSense:
+    """The meaning of a title phrase as matched in text (any case, any inner spacing)."""
+    key = " ".join(surface.lower().split())
+    return _TITLES.get(key, TitleSense(None))

@@ -44,11 +44,15 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="Keys that may call mutations (Authorization: Bearer <key>); none: no writes.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     query_timeout_ms: int = Field(default=10_000, ge=1, description="Per graph query.")
     connect_timeout_s: float = Field(default=5.0, gt=0)
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "api_keys", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         # A comma-separated list is what people type into an environment variable.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 from collections.abc import AsyncIterator
 from typing import Any
@@ -17,6 +18,7 @@ from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
 from newsgraph.graph import Graph, GraphError, open_graph
+from newsgraph.loaders.reference import Reference, load_reference
 from newsgraph.schema import Context, schema
 from newsgraph.settings import Settings
 
@@ -30,6 +32,7 @@ class _State:
 
     def __init__(self) -> None:
         self.graph: Graph | None = None
+        self.reference: Reference | None = None
         self.schema_ready = False
         self._setup_lock = asyncio.Lock()
 
@@ -45,14 +48,30 @@ class _State:
 
 
 class _GraphQL(GraphQL[Context, None]):
-    def __init__(self, state: _State) -> None:
+    def __init__(self, state: _State, settings: Settings) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self._state = state
+        self._keys = [key.get_secret_value().encode() for key in settings.api_keys]
+
+    def _authenticated(self, request: Request) -> bool:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            return False
+        given = token.strip().encode()
+        # Compare with every key, in constant time, so timing says nothing about any key.
+        matches = [hmac.compare_digest(given, key) for key in self._keys]
+        return any(matches)
 
     async def get_context(self, request: Any, response: Any) -> Context:
         graph = self._state.graph
         assert graph is not None, "the lifespan opens the graph before requests arrive"
-        return Context.build(graph.store, request, response)
+        return Context.build(
+            graph.store,
+            request=request,
+            response=response,
+            authenticated=self._authenticated(request),
+            reference=self._state.reference,
+        )
 
 
 def create_app(settings: Settings | None = None, *, graph: Graph | None = None) -> Starlette:
@@ -62,6 +81,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        state.reference = await asyncio.to_thread(load_reference)
         state.graph = graph or await open_graph(settings)
         try:
             await state.ensure_schema()
@@ -91,7 +111,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
     async def sdl(request: Request) -> Response:
         return PlainTextResponse(schema.as_str() + "\n")
 
-    graphql_app = _GraphQL(state)
+    graphql_app = _GraphQL(state, settings)
     middleware = []
     if settings.cors_origins:
         middleware.append(

@@ -502,53 +502,151 @@ MENTIONS_OF_ARTICLES = _define(
     _IDS,
 )
 
-# Connections. Pages are keyset-paginated on a sort key `sk` (date, then id), so a cursor
-# stays valid while articles are added. `$first` is one more than the page size: the extra
-# row tells whether there is a next page.
+MEETINGS_OF_ARTICLES = _define(
+    "MEETINGS_OF_ARTICLES",
+    """
+    UNWIND $ids AS key
+    MATCH (:Article {id: key})-[:REPORTS]->(m:Meeting)
+    RETURN key, m.id AS id ORDER BY key, coalesce(toString(m.date), ''), m.id
+    """,
+    _IDS,
+)
+
+STATEMENTS_OF_ARTICLES = _define(
+    "STATEMENTS_OF_ARTICLES",
+    """
+    UNWIND $ids AS key
+    MATCH (:Article {id: key})-[r:REPORTS]->(s:Statement)
+    RETURN key, s.id AS id ORDER BY key, r.offset, s.id
+    """,
+    _IDS,
+)
+
+ALL_TOPICS = _define(
+    "ALL_TOPICS",
+    """
+    MATCH (t:Topic)
+    OPTIONAL MATCH (t)<-[:ABOUT]-(a:Article)
+    WITH t, count(a) AS articles
+    RETURN t.id AS id, articles ORDER BY t.name
+    """,
+    {},
+)
+
+# ---------------------------------------------------------------------------------------------
+# Connections. Pages are keyset-paginated on a sort key `sk` (date, then id), so a cursor stays
+# valid while articles are added. `$first` is one more than the page size: the extra row tells
+# whether there is a next page. Each list has a descending and an ascending page statement and
+# a count; where a filter names an indexed node (participants, mentions, a full-text search),
+# a variant starts the match there instead of scanning the label.
 
 _PAGE = {"after": None, "first": 21}
 
-ARTICLE_PAGE = _define(
-    "ARTICLE_PAGE",
-    """
-    MATCH (n:Article)
-    WITH n, coalesce(toString(n.published_on), '') + '|' + n.id AS sk
+
+def _paged(
+    name: str,
+    match: str,
+    example: Mapping[str, Any],
+    *,
+    var: str,
+    sk: str,
+    variants: Mapping[DialectName, str] | None = None,
+) -> dict[str, Statement]:
+    """Define NAME_DESC, NAME_ASC and NAME_COUNT over one filtered match."""
+    tails = {
+        "DESC": f"""
+    WITH {var}, {sk} AS sk
     WHERE $after IS NULL OR sk < $after
-    RETURN n.id AS id, sk ORDER BY sk DESC LIMIT $first
-    """,
-    _PAGE,
+    RETURN {var}.id AS id, sk ORDER BY sk DESC LIMIT $first""",
+        "ASC": f"""
+    WITH {var}, {sk} AS sk
+    WHERE $after IS NULL OR sk > $after
+    RETURN {var}.id AS id, sk ORDER BY sk ASC LIMIT $first""",
+        "COUNT": f"""
+    RETURN count({var}) AS total""",
+    }
+    out = {}
+    for suffix, tail in tails.items():
+        params = dict(example) if suffix == "COUNT" else {**example, **_PAGE}
+        out[suffix] = _define(
+            f"{name}_{suffix}",
+            match + tail,
+            params,
+            variants={k: v + tail for k, v in (variants or {}).items()},
+        )
+    return out
+
+
+def _fulltext(index: str, label: str, param: str, var: str) -> dict[DialectName, str]:
+    return {
+        "falkordb": f"CALL db.idx.fulltext.queryNodes('{label}', ${param}) YIELD node AS {var}",
+        "neo4j": f"CALL db.index.fulltext.queryNodes('{index}', ${param}) YIELD node AS {var}",
+    }
+
+
+# Articles ------------------------------------------------------------------------------------
+
+_ARTICLE_FILTER = {
+    "publisher": None,
+    "from": None,
+    "to": None,
+    "mentions": ["a"],
+    "topic": None,
+    "search": "guarantees",
+}
+_ARTICLE_SK = "coalesce(toString(n.published_on), '') + '|' + n.id"
+_ARTICLE_WHERE = """
+    WITH n
+    WHERE ($from IS NULL OR n.published_on >= date($from))
+      AND ($to IS NULL OR n.published_on <= date($to))
+      AND ($publisher IS NULL OR (n)-[:PUBLISHED_BY]->(:Actor {id: $publisher}))
+      AND ($topic IS NULL OR (n)-[:ABOUT]->(:Topic {id: $topic}))
+"""
+# Every listed actor must be mentioned: count the ones that are.
+_ARTICLE_MENTIONS_ALL = """
+    OPTIONAL MATCH (n)-[:MENTIONS]->(mentioned:Actor) WHERE mentioned.id IN $mentions
+    WITH n, count(DISTINCT mentioned) AS named WHERE named = size($mentions)
+"""
+
+ARTICLE_PAGES = _paged(
+    "ARTICLE_PAGE", "MATCH (n:Article)" + _ARTICLE_WHERE, _ARTICLE_FILTER, var="n", sk=_ARTICLE_SK
+)
+ARTICLE_PAGES_MENTIONING = _paged(
+    "ARTICLE_PAGE_MENTIONING",
+    """
+    MATCH (mentioned:Actor)<-[:MENTIONS]-(n:Article) WHERE mentioned.id IN $mentions
+    WITH n, count(DISTINCT mentioned) AS named WHERE named = size($mentions)"""
+    + _ARTICLE_WHERE,
+    _ARTICLE_FILTER,
+    var="n",
+    sk=_ARTICLE_SK,
+)
+_ARTICLE_SEARCH = _fulltext("article_text", "Article", "search", "n")
+ARTICLE_PAGES_SEARCH = _paged(
+    "ARTICLE_PAGE_SEARCH",
+    _ARTICLE_SEARCH["neo4j"] + _ARTICLE_MENTIONS_ALL + _ARTICLE_WHERE,
+    _ARTICLE_FILTER,
+    var="n",
+    sk=_ARTICLE_SK,
+    variants={"falkordb": _ARTICLE_SEARCH["falkordb"] + _ARTICLE_MENTIONS_ALL + _ARTICLE_WHERE},
 )
 
-ARTICLE_COUNT = _define("ARTICLE_COUNT", "MATCH (n:Article) RETURN count(n) AS total", {})
+# Actors --------------------------------------------------------------------------------------
 
 _ACTOR_FILTER = {"kind": None, "name": None}
-
-ACTOR_PAGE = _define(
+ACTOR_PAGES = _paged(
     "ACTOR_PAGE",
     """
     MATCH (n:Actor)
     WHERE ($kind IS NULL OR n.kind = $kind)
-      AND ($name IS NULL OR any(k IN n.keys WHERE k CONTAINS $name))
-    WITH n, toLower(n.name) + '|' + n.id AS sk
-    WHERE $after IS NULL OR sk > $after
-    RETURN n.id AS id, sk ORDER BY sk LIMIT $first
-    """,
-    {**_ACTOR_FILTER, **_PAGE},
-)
-
-ACTOR_COUNT = _define(
-    "ACTOR_COUNT",
-    """
-    MATCH (n:Actor)
-    WHERE ($kind IS NULL OR n.kind = $kind)
-      AND ($name IS NULL OR any(k IN n.keys WHERE k CONTAINS $name))
-    RETURN count(n) AS total
-    """,
+      AND ($name IS NULL OR any(k IN n.keys WHERE k CONTAINS $name))""",
     _ACTOR_FILTER,
+    var="n",
+    sk="toLower(n.name) + '|' + n.id",
 )
 
-# Meetings. With participants, the match starts from those (indexed) actors and keeps the
-# meetings every one of them took part in; without, it scans meetings.
+# Meetings ------------------------------------------------------------------------------------
+
 _MEETING_FILTER = {
     "participants": ["a"],
     "from": None,
@@ -557,12 +655,7 @@ _MEETING_FILTER = {
     "status": None,
     "topic": None,
 }
-
-_MEETINGS_OF_ALL = """
-    MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting) WHERE a.id IN $participants
-    WITH m, count(DISTINCT a) AS present WHERE present = size($participants)
-"""
-
+_MEETING_SK = "coalesce(toString(m.date), '') + '|' + m.id"
 _MEETING_WHERE = """
     WITH m
     WHERE ($from IS NULL OR m.date >= date($from))
@@ -571,104 +664,434 @@ _MEETING_WHERE = """
       AND ($status IS NULL OR m.status = $status)
       AND ($topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: $topic}))
 """
-
-_MEETING_PAGE_TAIL = """
-    WITH m, coalesce(toString(m.date), '') + '|' + m.id AS sk
-    WHERE $after IS NULL OR sk < $after
-    RETURN m.id AS id, sk ORDER BY sk DESC LIMIT $first
-"""
-
-MEETING_PAGE = _define(
-    "MEETING_PAGE",
-    "MATCH (m:Meeting)" + _MEETING_WHERE + _MEETING_PAGE_TAIL,
-    {**_MEETING_FILTER, **_PAGE},
+MEETING_PAGES = _paged(
+    "MEETING_PAGE", "MATCH (m:Meeting)" + _MEETING_WHERE, _MEETING_FILTER, var="m", sk=_MEETING_SK
 )
-
-MEETING_PAGE_WITH = _define(
+# With participants, start from those (indexed) actors and keep the meetings all attended.
+MEETING_PAGES_WITH = _paged(
     "MEETING_PAGE_WITH",
-    _MEETINGS_OF_ALL + _MEETING_WHERE + _MEETING_PAGE_TAIL,
-    {**_MEETING_FILTER, **_PAGE},
-)
-
-MEETING_COUNT = _define(
-    "MEETING_COUNT",
-    "MATCH (m:Meeting)" + _MEETING_WHERE + "RETURN count(m) AS total",
+    """
+    MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting) WHERE a.id IN $participants
+    WITH m, count(DISTINCT a) AS present WHERE present = size($participants)"""
+    + _MEETING_WHERE,
     _MEETING_FILTER,
+    var="m",
+    sk=_MEETING_SK,
 )
 
-MEETING_COUNT_WITH = _define(
-    "MEETING_COUNT_WITH",
-    _MEETINGS_OF_ALL + _MEETING_WHERE + "RETURN count(m) AS total",
-    _MEETING_FILTER,
-)
+# Statements ----------------------------------------------------------------------------------
 
-_STATEMENT_FILTER = {"speaker": None, "topic": None, "from": None, "to": None, "search": None}
-
+_STATEMENT_FILTER = {
+    "speaker": None,
+    "topic": None,
+    "from": None,
+    "to": None,
+    "search": "guarantees",
+}
+_STATEMENT_SK = "coalesce(toString(s.date), '') + '|' + s.id"
 _STATEMENT_WHERE = """
+    WITH s
     WHERE ($speaker IS NULL OR (:Actor {id: $speaker})-[:SAID]->(s))
       AND ($topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: $topic}))
       AND ($from IS NULL OR s.date >= date($from))
       AND ($to IS NULL OR s.date <= date($to))
-      AND ($search IS NULL OR toLower(s.text) CONTAINS $search)
 """
-
-STATEMENT_PAGE = _define(
+STATEMENT_PAGES = _paged(
     "STATEMENT_PAGE",
-    f"""
-    MATCH (s:Statement)
-    {_STATEMENT_WHERE}
-    WITH s, coalesce(toString(s.date), '') + '|' + s.id AS sk
-    WHERE $after IS NULL OR sk < $after
-    RETURN s.id AS id, sk ORDER BY sk DESC LIMIT $first
-    """,
-    {**_STATEMENT_FILTER, **_PAGE},
-)
-
-STATEMENT_COUNT = _define(
-    "STATEMENT_COUNT",
-    f"MATCH (s:Statement) {_STATEMENT_WHERE} RETURN count(s) AS total",
+    "MATCH (s:Statement)" + _STATEMENT_WHERE,
     _STATEMENT_FILTER,
+    var="s",
+    sk=_STATEMENT_SK,
+)
+STATEMENT_PAGES_BY = _paged(
+    "STATEMENT_PAGE_BY",
+    "MATCH (:Actor {id: $speaker})-[:SAID]->(s:Statement)" + _STATEMENT_WHERE,
+    _STATEMENT_FILTER,
+    var="s",
+    sk=_STATEMENT_SK,
+)
+_STATEMENT_SEARCH = _fulltext("statement_text", "Statement", "search", "s")
+STATEMENT_PAGES_SEARCH = _paged(
+    "STATEMENT_PAGE_SEARCH",
+    _STATEMENT_SEARCH["neo4j"] + _STATEMENT_WHERE,
+    _STATEMENT_FILTER,
+    var="s",
+    sk=_STATEMENT_SK,
+    variants={"falkordb": _STATEMENT_SEARCH["falkordb"] + _STATEMENT_WHERE},
 )
 
-# One actor's meetings or statements, for many actors at once: each key carries its actor,
-# cursor and page size, and the page is cut from the actor's sorted list.
-ACTOR_MEETINGS = _define(
+# Per-owner lists (an actor's meetings, a topic's articles, ...), for many owners in one call:
+# each key carries its owner, filter, cursor and page size; the page is cut from the owner's
+# sorted list, and `total` counts the whole filtered list.
+
+_OWNER_KEY = {
+    "key": "0",
+    "owner": "a",
+    "after": None,
+    "first": 21,
+    "from": None,
+    "to": None,
+    "mode": None,
+    "status": None,
+    "topic": None,
+}
+
+
+def _owner_pages(name: str, match: str, var: str, date: str) -> Statement:
+    return _define(
+        name,
+        f"""
+    UNWIND $keys AS key
+    {match}
+    WITH key, {var}, coalesce(toString({var}.{date}), '') + '|' + {var}.id AS sk
+    ORDER BY sk DESC
+    WITH key, collect({{id: {var}.id, sk: sk}}) AS everything
+    RETURN key.key AS key, size(everything) AS total,
+           [row IN everything WHERE key.after IS NULL OR row.sk < key.after][0..key.first]
+             AS rows
+    """,
+        {"keys": [_OWNER_KEY]},
+    )
+
+
+ACTOR_MEETINGS = _owner_pages(
     "ACTOR_MEETINGS",
-    """
-    UNWIND $keys AS key
-    MATCH (:Actor {id: key.actor})-[:PARTICIPATED_IN]->(m:Meeting)
-    WITH key, m, coalesce(toString(m.date), '') + '|' + m.id AS sk
-    WHERE key.after IS NULL OR sk < key.after
-    WITH key, m, sk ORDER BY sk DESC
-    WITH key, collect({id: m.id, sk: sk}) AS rows
-    RETURN key.key AS key, rows[0..key.first] AS rows, size(rows) AS remaining
-    """,
-    {"keys": [{"key": "k", "actor": "a", "after": None, "first": 21}]},
+    """MATCH (:Actor {id: key.owner})-[:PARTICIPATED_IN]->(m:Meeting)
+    WHERE (key.from IS NULL OR m.date >= date(key.from))
+      AND (key.to IS NULL OR m.date <= date(key.to))
+      AND (key.mode IS NULL OR m.mode = key.mode)
+      AND (key.status IS NULL OR m.status = key.status)
+      AND (key.topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: key.topic}))""",
+    "m",
+    "date",
 )
-
-ACTOR_STATEMENTS = _define(
+ACTOR_STATEMENTS = _owner_pages(
     "ACTOR_STATEMENTS",
-    """
-    UNWIND $keys AS key
-    MATCH (:Actor {id: key.actor})-[:SAID]->(s:Statement)
-    WITH key, s, coalesce(toString(s.date), '') + '|' + s.id AS sk
-    WHERE key.after IS NULL OR sk < key.after
-    WITH key, s, sk ORDER BY sk DESC
-    WITH key, collect({id: s.id, sk: sk}) AS rows
-    RETURN key.key AS key, rows[0..key.first] AS rows, size(rows) AS remaining
-    """,
-    {"keys": [{"key": "k", "actor": "a", "after": None, "first": 21}]},
+    """MATCH (:Actor {id: key.owner})-[:SAID]->(s:Statement)
+    WHERE (key.from IS NULL OR s.date >= date(key.from))
+      AND (key.to IS NULL OR s.date <= date(key.to))
+      AND (key.topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: key.topic}))""",
+    "s",
+    "date",
+)
+ACTOR_ARTICLES = _owner_pages(
+    "ACTOR_ARTICLES",
+    "MATCH (:Actor {id: key.owner})<-[:MENTIONS]-(n:Article)",
+    "n",
+    "published_on",
+)
+TOPIC_ARTICLES = _owner_pages(
+    "TOPIC_ARTICLES", "MATCH (:Topic {id: key.owner})<-[:ABOUT]-(n:Article)", "n", "published_on"
+)
+TOPIC_MEETINGS = _owner_pages(
+    "TOPIC_MEETINGS", "MATCH (:Topic {id: key.owner})<-[:ABOUT]-(m:Meeting)", "m", "date"
+)
+TOPIC_STATEMENTS = _owner_pages(
+    "TOPIC_STATEMENTS", "MATCH (:Topic {id: key.owner})<-[:ABOUT]-(s:Statement)", "s", "date"
 )
 
-ACTOR_FACT_COUNTS = _define(
-    "ACTOR_FACT_COUNTS",
+# Whom an actor met, and with whom it is named, from the derived edges the writer keeps: one
+# edge per counterpart, however many meetings or articles lie behind it.
+_COUNTERPARTS_EXAMPLE = {"keys": [{"key": "0", "owner": "a", "first": 20}]}
+
+COUNTERPARTS = _define(
+    "COUNTERPARTS",
     """
-    UNWIND $ids AS key
-    MATCH (a:Actor {id: key})
-    OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)
-    WITH key, a, count(m) AS meetings
-    OPTIONAL MATCH (a)-[:SAID]->(s:Statement)
-    RETURN key, meetings, count(s) AS statements
+    UNWIND $keys AS key
+    MATCH (:Actor {id: key.owner})-[met:MET]-(other:Actor)
+    WITH key, other, met
+    ORDER BY met.count DESC, coalesce(toString(met.last_on), '') DESC, other.name
+    WITH key, collect({id: other.id, count: met.count, first_on: met.first_on,
+                       last_on: met.last_on}) AS everyone
+    RETURN key.key AS key, everyone[0..key.first] AS rows
     """,
-    _IDS,
+    _COUNTERPARTS_EXAMPLE,
+)
+
+CO_MENTIONED = _define(
+    "CO_MENTIONED",
+    """
+    UNWIND $keys AS key
+    MATCH (:Actor {id: key.owner})-[co:CO_MENTIONED]-(other:Actor)
+    WITH key, other, co ORDER BY co.count DESC, other.name
+    WITH key, collect({id: other.id, count: co.count}) AS everyone
+    RETURN key.key AS key, everyone[0..key.first] AS rows
+    """,
+    _COUNTERPARTS_EXAMPLE,
+)
+
+# Search --------------------------------------------------------------------------------------
+
+
+def _search(name: str, index: str, label: str) -> Statement:
+    forms = _fulltext(index, label, "query", "node")
+    tail = """
+    RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $first"""
+    return _define(
+        name,
+        forms["neo4j"].replace("YIELD node AS node", "YIELD node, score") + tail,
+        {"query": "security guarantees", "first": 20},
+        variants={
+            "falkordb": forms["falkordb"].replace("YIELD node AS node", "YIELD node, score") + tail
+        },
+    )
+
+
+SEARCH_ARTICLES = _search("SEARCH_ARTICLES", "article_text", "Article")
+SEARCH_STATEMENTS = _search("SEARCH_STATEMENTS", "statement_text", "Statement")
+SEARCH_ACTORS = _search("SEARCH_ACTORS", "actor_names", "Actor")
+
+# Paths ---------------------------------------------------------------------------------------
+
+# Through the facts (meetings, statements, articles, roles); topics and publishers would join
+# everything to everything, and the derived MET/CO_MENTIONED edges repeat what the facts say.
+SHORTEST_PATH = _define(
+    "SHORTEST_PATH",
+    """
+    MATCH (a:Actor {id: $from})
+    MATCH (b:Actor {id: $to})
+    WITH a, b
+    MATCH p = allShortestPaths((a)-[:PARTICIPATED_IN|SAID|MENTIONS|REPORTS|HOLDS_ROLE*..6]-(b))
+    RETURN [n IN nodes(p) | {id: n.id, labels: labels(n)}] AS nodes,
+           [r IN relationships(p) | {type: type(r), start: startNode(r).id}] AS relationships
+    LIMIT 1
+    """,
+    {"from": "a", "to": "b"},
+)
+
+# Timeline ------------------------------------------------------------------------------------
+
+# An actor's meetings, statements and mentions, oldest first, undated last. Each kind is its
+# own keyset page; the resolver merges the three sorted pages.
+_TIMELINE = {"actor": "a", "from": None, "to": None, "after": None, "first": 21}
+
+
+def _timeline(name: str, match: str, var: str, date: str, kind: str) -> Statement:
+    return _define(
+        name,
+        f"""
+    {match}
+    WHERE ($from IS NULL OR {var}.{date} >= date($from))
+      AND ($to IS NULL OR {var}.{date} <= date($to))
+    WITH {var}, coalesce(toString({var}.{date}), '9999') + '|{kind}|' + {var}.id AS sk
+    WHERE $after IS NULL OR sk > $after
+    RETURN {var}.id AS id, '{kind}' AS kind, sk ORDER BY sk LIMIT $first
+    """,
+        _TIMELINE,
+    )
+
+
+TIMELINE_MEETINGS = _timeline(
+    "TIMELINE_MEETINGS",
+    "MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(m:Meeting)",
+    "m",
+    "date",
+    "Meeting",
+)
+TIMELINE_STATEMENTS = _timeline(
+    "TIMELINE_STATEMENTS",
+    "MATCH (:Actor {id: $actor})-[:SAID]->(s:Statement)",
+    "s",
+    "date",
+    "Statement",
+)
+TIMELINE_ARTICLES = _timeline(
+    "TIMELINE_ARTICLES",
+    "MATCH (:Actor {id: $actor})<-[:MENTIONS]-(n:Article)",
+    "n",
+    "published_on",
+    "Article",
+)
+TIMELINE_COUNT = _define(
+    "TIMELINE_COUNT",
+    """
+    MATCH (a:Actor {id: $actor})
+    OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)
+    WHERE ($from IS NULL OR m.date >= date($from)) AND ($to IS NULL OR m.date <= date($to))
+    WITH a, count(m) AS meetings
+    OPTIONAL MATCH (a)-[:SAID]->(s:Statement)
+    WHERE ($from IS NULL OR s.date >= date($from)) AND ($to IS NULL OR s.date <= date($to))
+    WITH a, meetings, count(s) AS statements
+    OPTIONAL MATCH (a)<-[:MENTIONS]-(n:Article)
+    WHERE ($from IS NULL OR n.published_on >= date($from))
+      AND ($to IS NULL OR n.published_on <= date($to))
+    WITH meetings, statements, count(n) AS articles
+    RETURN meetings + statements + articles AS total
+    """,
+    {"actor": "a", "from": None, "to": None},
+)
+
+# ---------------------------------------------------------------------------------------------
+# Corrections (mutations). Each is one atomic write.
+
+UPDATE_ACTOR = _define(
+    "UPDATE_ACTOR",
+    """
+    MATCH (a:Actor {id: $id})
+    SET a.name = $name, a.description = $description, a.aliases = $aliases, a.keys = $keys,
+        a.alias_text = $alias_text
+    RETURN a.id AS id
+    """,
+    {
+        "id": "a",
+        "name": "A",
+        "description": None,
+        "aliases": ["B"],
+        "keys": ["a", "b"],
+        "alias_text": "B",
+    },
+    write=True,
+)
+
+
+def _move(pattern: str, merge: str) -> str:
+    """A section moving one kind of relationship from the merged actor to the kept one."""
+    return f"""
+    MATCH {pattern}
+    MATCH (keep:Actor {{id: $keep}})
+    MERGE {merge}
+    """
+
+
+_RECOUNT_MET = [
+    # Derived edges of the kept actor are rebuilt from the facts it now has; `side` picks the
+    # stored direction, from the smaller id to the larger.
+    f"""
+    MATCH (keep:Actor {{id: $keep}})-[:PARTICIPATED_IN]->(m:Meeting {{status: 'HELD'}})
+          <-[:PARTICIPATED_IN]-(other:Actor)
+    WHERE other.id {op} keep.id
+    WITH keep, other, count(DISTINCT m) AS meetings, min(m.date) AS first_on,
+         max(m.date) AS last_on
+    MERGE {edge}
+    SET met.count = meetings, met.first_on = first_on, met.last_on = last_on
+    """
+    for op, edge in ((">", "(keep)-[met:MET]->(other)"), ("<", "(other)-[met:MET]->(keep)"))
+] + [
+    f"""
+    MATCH (keep:Actor {{id: $keep}})<-[:MENTIONS]-(shared:Article)-[:MENTIONS]->(other:Actor)
+    WHERE other.id {op} keep.id
+    WITH keep, other, count(DISTINCT shared) AS articles
+    MERGE {edge}
+    SET co.count = articles
+    """
+    for op, edge in (
+        (">", "(keep)-[co:CO_MENTIONED]->(other)"),
+        ("<", "(other)-[co:CO_MENTIONED]->(keep)"),
+    )
+]
+
+MERGE_ACTORS = _define(
+    "MERGE_ACTORS",
+    "WITH count(*) AS _".join(
+        [
+            """
+    MATCH (keep:Actor {id: $keep})
+    MATCH (gone:Actor {id: $merge})
+    SET keep.aliases = $aliases, keep.keys = $keys, keep.alias_text = $alias_text,
+        keep.description = coalesce(keep.description, gone.description)
+    """,
+            """
+    MATCH (gone:Actor {id: $merge})-[r:PARTICIPATED_IN]->(m:Meeting)
+    MATCH (keep:Actor {id: $keep})
+    MERGE (keep)-[p:PARTICIPATED_IN]->(m)
+    SET p.role = coalesce(p.role, r.role)
+    """,
+            _move("(gone:Actor {id: $merge})-[:SAID]->(s:Statement)", "(keep)-[:SAID]->(s)"),
+            _move(
+                "(gone:Actor {id: $merge})-[r:HOLDS_ROLE]->(o:Actor) WHERE o.id <> $keep",
+                "(keep)-[:HOLDS_ROLE {title: r.title}]->(o)",
+            ),
+            _move(
+                "(h:Actor)-[r:HOLDS_ROLE]->(gone:Actor {id: $merge}) WHERE h.id <> $keep",
+                "(h)-[:HOLDS_ROLE {title: r.title}]->(keep)",
+            ),
+            _move("(x:Article)-[:MENTIONS]->(gone:Actor {id: $merge})", "(x)-[:MENTIONS]->(keep)"),
+            _move(
+                "(x:Statement)-[:MENTIONS]->(gone:Actor {id: $merge})", "(x)-[:MENTIONS]->(keep)"
+            ),
+            _move(
+                "(x:Article)-[:PUBLISHED_BY]->(gone:Actor {id: $merge})",
+                "(x)-[:PUBLISHED_BY]->(keep)",
+            ),
+            """
+    MATCH (gone:Actor {id: $merge})
+    DETACH DELETE gone
+    """,
+            """
+    MATCH (:Actor {id: $keep})-[old:MET|CO_MENTIONED]-(:Actor)
+    DELETE old
+    """,
+            *_RECOUNT_MET,
+        ]
+    )
+    + "RETURN count(*) AS done",
+    {"keep": "a", "merge": "b", "aliases": ["B"], "keys": ["a", "b"], "alias_text": "B"},
+    write=True,
+)
+
+# What deleting an article takes with it: the meetings and statements no other article
+# reports, and the derived edges its facts and mentions contributed to.
+ARTICLE_DELETION_PLAN = _define(
+    "ARTICLE_DELETION_PLAN",
+    """
+    MATCH (art:Article {id: $id})
+    OPTIONAL MATCH (art)-[:REPORTS]->(m:Meeting)
+    OPTIONAL MATCH (other:Article)-[:REPORTS]->(m) WHERE other.id <> $id
+    WITH art, m, count(other) AS others
+    OPTIONAL MATCH (p:Actor)-[:PARTICIPATED_IN]->(m)
+    WITH art, m, others, collect(p.id) AS participants
+    WITH art, collect({id: m.id, others: others, participants: participants}) AS meetings
+    OPTIONAL MATCH (art)-[:REPORTS]->(s:Statement)
+    OPTIONAL MATCH (other:Article)-[:REPORTS]->(s) WHERE other.id <> $id
+    WITH art, meetings, s, count(other) AS others
+    WITH art, meetings, collect({id: s.id, others: others}) AS statements
+    OPTIONAL MATCH (art)-[:MENTIONS]->(a:Actor)
+    RETURN meetings, statements, collect(a.id) AS mentions
+    """,
+    {"id": "art-1"},
+)
+
+DELETE_ARTICLE = _define(
+    "DELETE_ARTICLE",
+    "WITH count(*) AS _".join(
+        [
+            """
+    MATCH (m:Meeting) WHERE m.id IN $meetings
+    DETACH DELETE m
+    """,
+            """
+    MATCH (s:Statement) WHERE s.id IN $statements
+    DETACH DELETE s
+    """,
+            """
+    MATCH (art:Article {id: $id})
+    DETACH DELETE art
+    """,
+            """
+    UNWIND $met_pairs AS pair
+    MATCH (a:Actor {id: pair.left})-[met:MET]->(b:Actor {id: pair.right})
+    OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting {status: 'HELD'})<-[:PARTICIPATED_IN]-(b)
+    WITH met, count(m) AS meetings, min(m.date) AS first_on, max(m.date) AS last_on
+    SET met.count = meetings, met.first_on = first_on, met.last_on = last_on
+    WITH met WHERE met.count = 0
+    DELETE met
+    """,
+            """
+    UNWIND $co_mentioned_pairs AS pair
+    MATCH (a:Actor {id: pair.left})-[co:CO_MENTIONED]->(b:Actor {id: pair.right})
+    SET co.count = co.count - 1
+    WITH co WHERE co.count <= 0
+    DELETE co
+    """,
+        ]
+    )
+    + "RETURN count(*) AS done",
+    {
+        "id": "art-1",
+        "meetings": ["m"],
+        "statements": ["s"],
+        "met_pairs": [{"left": "a", "right": "b"}],
+        "co_mentioned_pairs": [{"left": "a", "right": "b"}],
+    },
+    write=True,
 )

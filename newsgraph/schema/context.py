@@ -7,7 +7,7 @@ every loader batches its keys into one graph call.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,23 +44,53 @@ def _many(store: Store, statement: Statement) -> DataLoader[str, list[Record]]:
     return DataLoader(load_fn=load)
 
 
-PageKey = tuple[str, str | None, int]
+# An owner's page: (owner id, cursor sort key, page size + 1, filter as sorted items).
+PageKey = tuple[str, str | None, int, tuple[tuple[str, Any], ...]]
+TopKey = tuple[str, int]
 
 
-def _pages(store: Store, statement: Statement) -> DataLoader[PageKey, Record]:
-    """Loader of one page of a per-actor list, for many actors in one call."""
+def _owner_pages(store: Store, statement: Statement) -> DataLoader[PageKey, Record]:
+    """Loader of one page of a per-owner list (an actor's meetings, ...), many owners a call."""
 
     async def load(keys: Sequence[PageKey]) -> list[Record]:
         unique = list(dict.fromkeys(keys))
         payload = [
-            {"key": str(i), "actor": actor, "after": after, "first": first}
-            for i, (actor, after, first) in enumerate(unique)
+            {
+                "key": str(i),
+                "owner": owner,
+                "after": after,
+                "first": first,
+                "from": None,
+                "to": None,
+                "mode": None,
+                "status": None,
+                "topic": None,
+                **dict(filters),
+            }
+            for i, (owner, after, first, filters) in enumerate(unique)
         ]
         rows = await store.read(statement, {"keys": payload})
         by_index = {int(row["key"]): row for row in rows}
-        empty: Record = {"rows": [], "remaining": 0}
+        empty: Record = {"rows": [], "total": 0}
         index = {key: i for i, key in enumerate(unique)}
         return [by_index.get(index[key], empty) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def _top(store: Store, statement: Statement) -> DataLoader[TopKey, list[Record]]:
+    """Loader of an owner's first N related rows (counterparts, co-mentions)."""
+
+    async def load(keys: Sequence[TopKey]) -> list[list[Record]]:
+        unique = list(dict.fromkeys(keys))
+        payload = [
+            {"key": str(i), "owner": owner, "first": first}
+            for i, (owner, first) in enumerate(unique)
+        ]
+        rows = await store.read(statement, {"keys": payload})
+        by_index = {int(row["key"]): list(row["rows"]) for row in rows}
+        index = {key: i for i, key in enumerate(unique)}
+        return [by_index.get(index[key], []) for key in keys]
 
     return DataLoader(load_fn=load)
 
@@ -84,9 +114,16 @@ class Loaders:
     article_topics: DataLoader[str, list[Record]] = field(init=False)
     statement_mentions: DataLoader[str, list[Record]] = field(init=False)
     article_mentions: DataLoader[str, list[Record]] = field(init=False)
+    article_meetings: DataLoader[str, list[Record]] = field(init=False)
+    article_statements: DataLoader[str, list[Record]] = field(init=False)
     actor_meetings: DataLoader[PageKey, Record] = field(init=False)
     actor_statements: DataLoader[PageKey, Record] = field(init=False)
-    actor_counts: DataLoader[str, list[Record]] = field(init=False)
+    actor_articles: DataLoader[PageKey, Record] = field(init=False)
+    topic_articles: DataLoader[PageKey, Record] = field(init=False)
+    topic_meetings: DataLoader[PageKey, Record] = field(init=False)
+    topic_statements: DataLoader[PageKey, Record] = field(init=False)
+    counterparts: DataLoader[TopKey, list[Record]] = field(init=False)
+    co_mentioned: DataLoader[TopKey, list[Record]] = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.store
@@ -106,9 +143,16 @@ class Loaders:
         self.article_topics = _many(s, cypher.TOPICS_OF_ARTICLES)
         self.statement_mentions = _many(s, cypher.MENTIONS_OF_STATEMENTS)
         self.article_mentions = _many(s, cypher.MENTIONS_OF_ARTICLES)
-        self.actor_meetings = _pages(s, cypher.ACTOR_MEETINGS)
-        self.actor_statements = _pages(s, cypher.ACTOR_STATEMENTS)
-        self.actor_counts = _many(s, cypher.ACTOR_FACT_COUNTS)
+        self.article_meetings = _many(s, cypher.MEETINGS_OF_ARTICLES)
+        self.article_statements = _many(s, cypher.STATEMENTS_OF_ARTICLES)
+        self.actor_meetings = _owner_pages(s, cypher.ACTOR_MEETINGS)
+        self.actor_statements = _owner_pages(s, cypher.ACTOR_STATEMENTS)
+        self.actor_articles = _owner_pages(s, cypher.ACTOR_ARTICLES)
+        self.topic_articles = _owner_pages(s, cypher.TOPIC_ARTICLES)
+        self.topic_meetings = _owner_pages(s, cypher.TOPIC_MEETINGS)
+        self.topic_statements = _owner_pages(s, cypher.TOPIC_STATEMENTS)
+        self.counterparts = _top(s, cypher.COUNTERPARTS)
+        self.co_mentioned = _top(s, cypher.CO_MENTIONED)
 
 
 @dataclass
@@ -119,10 +163,18 @@ class Context:
     loaders: Loaders
     request: Any = None
     response: Any = None
+    authenticated: bool = False
+    # The loaders' reference data (known actors, topics), for mutations that ingest articles.
+    reference: Any = None
 
     @classmethod
-    def build(cls, store: Store, request: Any = None, response: Any = None) -> Context:
-        return cls(store, Loaders(store), request, response)
-
-
-Resolver = Callable[..., Awaitable[Any]]
+    def build(
+        cls,
+        store: Store,
+        *,
+        request: Any = None,
+        response: Any = None,
+        authenticated: bool = False,
+        reference: Any = None,
+    ) -> Context:
+        return cls(store, Loaders(store), request, response, authenticated, reference)

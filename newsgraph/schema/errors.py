@@ -31,7 +31,8 @@ def _translate(error: GraphQLError) -> GraphQLError:
     elif isinstance(original, QueryTimeout):
         code, message = "QUERY_TIMEOUT", "the query took too long and was stopped"
     elif isinstance(original, BadInput):
-        code, message = "BAD_USER_INPUT", str(original)
+        code = "BAD_SEARCH_QUERY" if type(original).__name__ == "BadSearch" else "BAD_USER_INPUT"
+        message = str(original)
     else:
         request_id = uuid.uuid4().hex[:12]
         log.error(

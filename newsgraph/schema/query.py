@@ -2,34 +2,60 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
 from newsgraph.graph import cypher
 from newsgraph.graph.cypher import Statement as CypherStatement
+from newsgraph.graph.errors import GraphQueryError
 from newsgraph.graph.maintenance import node_counts
 from newsgraph.graph.store import Store
 from newsgraph.loaders.ids import topic_id
 from newsgraph.schema.context import Loaders
-from newsgraph.schema.relay import BadInput, Connection, decode_global_id
+from newsgraph.schema.inputs import (
+    ActorFilter,
+    ArticleFilter,
+    DateOrder,
+    MeetingFilter,
+    SearchType,
+    StatementFilter,
+)
+from newsgraph.schema.relay import (
+    DEFAULT_PAGE,
+    After,
+    BadInput,
+    Connection,
+    Edge,
+    First,
+    PageInfo,
+    decode_cursor,
+    decode_global_id,
+    encode_cursor,
+    page_size,
+)
 from newsgraph.schema.types import (
     Actor,
-    ActorKind,
     Article,
     ContextInfo,
     Meeting,
-    MeetingMode,
-    MeetingStatus,
     Node,
     Statement,
+    Topic,
     _nodes,
     _page,
     build_node,
 )
 
-__all__ = ["Query"]
+__all__ = ["Query", "meetings_page", "statements_page"]
+
+MAX_HOPS = 6
+
+
+class BadSearch(BadInput):
+    """The full-text engine could not parse a search string."""
 
 
 @strawberry.type(description="How much the graph holds.")
@@ -41,42 +67,35 @@ class Stats:
     topics: int = strawberry.field(description="Topics.")
 
 
-@strawberry.input(description="Narrow the list of actors.")
-class ActorFilter:
-    kind: ActorKind | None = strawberry.field(default=None, description="Only this kind.")
-    name: str | None = strawberry.field(
-        default=None, description="Name or alias contains this text (case-insensitive)."
+@strawberry.type(description="One search result and how well it matches.")
+class SearchHit:
+    score: float = strawberry.field(description="Relevance given by the full-text index.")
+    node: Node = strawberry.field(description="The article, statement or actor found.")
+
+
+@strawberry.type(description="One link of a path: two nodes and the relationship joining them.")
+class PathStep:
+    source: Node = strawberry.field(name="from", description="Where this step starts.")
+    relationship: str = strawberry.field(
+        description="Relationship type, e.g. PARTICIPATED_IN, MENTIONS, REPORTS, SAID."
+    )
+    target: Node = strawberry.field(name="to", description="Where this step ends.")
+    forward: bool = strawberry.field(
+        description="True when the relationship points from `from` to `to` in the graph."
     )
 
 
-@strawberry.input(description="Narrow the list of meetings.")
-class MeetingFilter:
-    participants: list[str] | None = strawberry.field(
-        default=None,
-        description="Actors (names, aliases or ids) who all took part.",
-    )
-    from_: dt.date | None = strawberry.field(
-        default=None, name="from", description="On or after this day."
-    )
-    to: dt.date | None = strawberry.field(default=None, description="On or before this day.")
-    mode: MeetingMode | None = strawberry.field(default=None, description="Only this mode.")
-    status: MeetingStatus | None = strawberry.field(default=None, description="Only this status.")
-    topic: str | None = strawberry.field(default=None, description="About this topic (name).")
+@strawberry.type(description="The shortest connection found between two actors.")
+class Path:
+    length: int = strawberry.field(description="Number of steps.")
+    nodes: list[Node] = strawberry.field(description="Every node on the path, in order.")
+    steps: list[PathStep] = strawberry.field(description="The steps, in order.")
 
 
-@strawberry.input(description="Narrow the list of statements.")
-class StatementFilter:
-    speaker: str | None = strawberry.field(
-        default=None, description="Said by this actor (name, alias or id)."
-    )
-    topic: str | None = strawberry.field(default=None, description="About this topic (name).")
-    from_: dt.date | None = strawberry.field(
-        default=None, name="from", description="On or after this day."
-    )
-    to: dt.date | None = strawberry.field(default=None, description="On or before this day.")
-    search: str | None = strawberry.field(
-        default=None, description="Text contains this (case-insensitive)."
-    )
+TimelineItem = Annotated[
+    Meeting | Statement | Article,
+    strawberry.union("TimelineItem", description="A meeting, a statement or an article."),
+]
 
 
 async def _actor_key(loaders: Loaders, ref: str) -> str | None:
@@ -103,9 +122,19 @@ def _topic_key(name: str | None) -> str | None:
     return topic_id(name) if name else None
 
 
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 def _fetcher(store: Store, statement: CypherStatement, params: dict[str, Any]) -> Any:
     async def fetch(cursor: str | None, size: int) -> tuple[list[dict[str, Any]], bool]:
-        rows = await store.read(statement, {**params, "after": cursor, "first": size + 1})
+        try:
+            rows = await store.read(statement, {**params, "after": cursor, "first": size + 1})
+        except GraphQueryError as exc:
+            if params.get("search") is not None:
+                message = f"the search {params['search']!r} is not valid: {exc.message}"
+                raise BadSearch(message) from exc
+            raise
         return rows, len(rows) > size
 
     return fetch
@@ -117,6 +146,102 @@ def _counter(store: Store, statement: CypherStatement, params: dict[str, Any]) -
         return int(rows[0]["total"]) if rows else 0
 
     return total
+
+
+async def _list_page(
+    info: ContextInfo,
+    pages: dict[str, CypherStatement],
+    params: dict[str, Any],
+    build_node_of: Any,
+    loader: Any,
+    first: int | None,
+    after: str | None,
+    order: DateOrder | None,
+) -> Connection[Any]:
+    store = info.context.store
+    direction = (order or DateOrder.DATE_DESC).value
+
+    async def build(ids: list[str]) -> list[Any]:
+        return await _nodes(loader, ids, build_node_of)
+
+    return await _page(
+        _fetcher(store, pages[direction], params),
+        build,
+        _counter(store, pages["COUNT"], params),
+        first,
+        after,
+    )
+
+
+async def meetings_page(
+    info: ContextInfo,
+    f: MeetingFilter,
+    first: int | None,
+    after: str | None,
+    order: DateOrder | None,
+) -> Connection[Meeting]:
+    loaders = info.context.loaders
+    people = [
+        await _require_actor(loaders, ref, "meetings(filter.participants)")
+        for ref in f.participants or []
+    ]
+    params = {
+        "participants": sorted(set(people)),
+        "from": _day(f.from_),
+        "to": _day(f.to),
+        "mode": f.mode.value if f.mode else None,
+        "status": f.status.value if f.status else None,
+        "topic": _topic_key(f.topic),
+    }
+    pages = cypher.MEETING_PAGES_WITH if people else cypher.MEETING_PAGES
+    return await _list_page(
+        info, pages, params, Meeting.from_row, loaders.meeting, first, after, order
+    )
+
+
+async def statements_page(
+    info: ContextInfo,
+    f: StatementFilter,
+    first: int | None,
+    after: str | None,
+    order: DateOrder | None,
+) -> Connection[Statement]:
+    loaders = info.context.loaders
+    speaker = (
+        await _require_actor(loaders, f.speaker, "statements(filter.speaker)")
+        if f.speaker
+        else None
+    )
+    search = f.search.strip() if f.search and f.search.strip() else None
+    params = {
+        "speaker": speaker,
+        "topic": _topic_key(f.topic),
+        "from": _day(f.from_),
+        "to": _day(f.to),
+        "search": search,
+    }
+    if search:
+        pages = cypher.STATEMENT_PAGES_SEARCH
+    elif speaker:
+        pages = cypher.STATEMENT_PAGES_BY
+    else:
+        pages = cypher.STATEMENT_PAGES
+    return await _list_page(
+        info, pages, params, Statement.from_row, loaders.statement, first, after, order
+    )
+
+
+_SEARCHES = {
+    SearchType.ARTICLE: cypher.SEARCH_ARTICLES,
+    SearchType.STATEMENT: cypher.SEARCH_STATEMENTS,
+    SearchType.ACTOR: cypher.SEARCH_ACTORS,
+}
+_TYPE_OF = {
+    SearchType.ARTICLE: "Article",
+    SearchType.STATEMENT: "Statement",
+    SearchType.ACTOR: "Actor",
+}
+_NODE_LABELS = ("Article", "Actor", "Meeting", "Statement", "Topic")
 
 
 @strawberry.type(description="Read the news graph.")
@@ -131,7 +256,8 @@ class Query:
         if len(ids) > 100:
             raise BadInput("`ids` takes at most 100 ids")
         decoded = [decode_global_id(value) for value in ids]
-        return [await build_node(info.context.loaders, t, k) for t, k in decoded]
+        loaders = info.context.loaders
+        return list(await asyncio.gather(*(build_node(loaders, t, k) for t, k in decoded)))
 
     @strawberry.field(description="Counts of what the graph holds.")
     async def stats(self, info: ContextInfo) -> Stats:
@@ -158,21 +284,43 @@ class Query:
         row = await loaders.article.load(key)
         return Article.from_row(row) if row else None
 
-    @strawberry.field(description="Articles, newest first.")
+    @strawberry.field(description="Articles, newest first unless `orderBy` says otherwise.")
     async def articles(
-        self, info: ContextInfo, first: int | None = None, after: str | None = None
+        self,
+        info: ContextInfo,
+        filter: ArticleFilter | None = None,
+        first: First = DEFAULT_PAGE,
+        after: After = None,
+        order_by: DateOrder | None = None,
     ) -> Connection[Article]:
-        store, loaders = info.context.store, info.context.loaders
-
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.article, ids, Article.from_row)
-
-        return await _page(
-            _fetcher(store, cypher.ARTICLE_PAGE, {}),
-            build,
-            _counter(store, cypher.ARTICLE_COUNT, {}),
-            first,
-            after,
+        loaders = info.context.loaders
+        f = filter or ArticleFilter()
+        mentions = [
+            await _require_actor(loaders, ref, "articles(filter.mentions)")
+            for ref in f.mentions or []
+        ]
+        publisher = (
+            await _require_actor(loaders, f.publisher, "articles(filter.publisher)")
+            if f.publisher
+            else None
+        )
+        search = f.search.strip() if f.search and f.search.strip() else None
+        params = {
+            "publisher": publisher,
+            "from": _day(f.from_),
+            "to": _day(f.to),
+            "mentions": sorted(set(mentions)),
+            "topic": _topic_key(f.topic),
+            "search": search,
+        }
+        if search:
+            pages = cypher.ARTICLE_PAGES_SEARCH
+        elif mentions:
+            pages = cypher.ARTICLE_PAGES_MENTIONING
+        else:
+            pages = cypher.ARTICLE_PAGES
+        return await _list_page(
+            info, pages, params, Article.from_row, loaders.article, first, after, order_by
         )
 
     @strawberry.field(
@@ -190,29 +338,27 @@ class Query:
         row = await loaders.actor.load(key)
         return Actor.from_row(row) if row else None
 
-    @strawberry.field(description="Actors, by name.")
+    @strawberry.field(description="Actors, alphabetically.")
     async def actors(
         self,
         info: ContextInfo,
         filter: ActorFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        first: First = DEFAULT_PAGE,
+        after: After = None,
     ) -> Connection[Actor]:
-        store, loaders = info.context.store, info.context.loaders
         params = {
             "kind": filter.kind.value if filter and filter.kind else None,
             "name": filter.name.lower() if filter and filter.name else None,
         }
-
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.actor, ids, Actor.from_row)
-
-        return await _page(
-            _fetcher(store, cypher.ACTOR_PAGE, params),
-            build,
-            _counter(store, cypher.ACTOR_COUNT, params),
+        return await _list_page(
+            info,
+            cypher.ACTOR_PAGES,
+            params,
+            Actor.from_row,
+            info.context.loaders.actor,
             first,
             after,
+            DateOrder.DATE_ASC,
         )
 
     @strawberry.field(description="One meeting by global id.")
@@ -223,71 +369,157 @@ class Query:
         row = await info.context.loaders.meeting.load(key)
         return Meeting.from_row(row) if row else None
 
-    @strawberry.field(description="Meetings, newest first; undated ones last.")
+    @strawberry.field(description="Meetings, newest first (undated last) unless `orderBy` says.")
     async def meetings(
         self,
         info: ContextInfo,
         filter: MeetingFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        first: First = DEFAULT_PAGE,
+        after: After = None,
+        order_by: DateOrder | None = None,
     ) -> Connection[Meeting]:
-        store, loaders = info.context.store, info.context.loaders
-        f = filter or MeetingFilter()
-        people = [
-            await _require_actor(loaders, ref, "meetings(filter.participants)")
-            for ref in f.participants or []
-        ]
-        params = {
-            "participants": sorted(set(people)),
-            "from": f.from_,
-            "to": f.to,
-            "mode": f.mode.value if f.mode else None,
-            "status": f.status.value if f.status else None,
-            "topic": _topic_key(f.topic),
-        }
-        page, count = (
-            (cypher.MEETING_PAGE_WITH, cypher.MEETING_COUNT_WITH)
-            if people
-            else (cypher.MEETING_PAGE, cypher.MEETING_COUNT)
-        )
+        return await meetings_page(info, filter or MeetingFilter(), first, after, order_by)
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.meeting, ids, Meeting.from_row)
-
-        return await _page(
-            _fetcher(store, page, params), build, _counter(store, count, params), first, after
-        )
-
-    @strawberry.field(description="Statements, newest first; undated ones last.")
+    @strawberry.field(description="Statements, newest first (undated last) unless `orderBy` says.")
     async def statements(
         self,
         info: ContextInfo,
         filter: StatementFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        first: First = DEFAULT_PAGE,
+        after: After = None,
+        order_by: DateOrder | None = None,
     ) -> Connection[Statement]:
+        return await statements_page(info, filter or StatementFilter(), first, after, order_by)
+
+    @strawberry.field(description="Every topic, alphabetically.")
+    async def topics(self, info: ContextInfo) -> list[Topic]:
+        rows = await info.context.store.read(cypher.ALL_TOPICS)
+        loader = info.context.loaders.topic
+        return await _nodes(loader, [row["id"] for row in rows], Topic.from_row)
+
+    @strawberry.field(
+        description="Full-text search across articles, statements and actors, best first."
+    )
+    async def search(
+        self,
+        info: ContextInfo,
+        query: str,
+        types: list[SearchType] | None = None,
+        first: First = DEFAULT_PAGE,
+    ) -> list[SearchHit]:
+        text = query.strip()
+        if not text:
+            raise BadInput("`query` is empty")
+        if len(text) > 500:
+            raise BadInput("`query` is longer than 500 characters")
+        size = page_size(first)
         store, loaders = info.context.store, info.context.loaders
-        f = filter or StatementFilter()
-        speaker = (
-            await _require_actor(loaders, f.speaker, "statements(filter.speaker)")
-            if f.speaker
-            else None
-        )
-        params = {
-            "speaker": speaker,
-            "topic": _topic_key(f.topic),
-            "from": f.from_,
-            "to": f.to,
-            "search": f.search.lower() if f.search else None,
-        }
+        hits: list[tuple[float, str, str]] = []
+        for kind in types or list(SearchType):
+            try:
+                rows = await store.read(_SEARCHES[kind], {"query": text, "first": size})
+            except GraphQueryError as exc:
+                raise BadSearch(f"the search {text!r} is not valid: {exc.message}") from exc
+            hits += [(float(row["score"]), _TYPE_OF[kind], row["id"]) for row in rows]
+        # Scores of different indexes are not on one scale, but within each they rank; mixing
+        # them by score still puts each index's best hits first.
+        hits.sort(key=lambda hit: (-hit[0], hit[1], hit[2]))
+        hits = hits[:size]
+        nodes = await asyncio.gather(*(build_node(loaders, t, k) for _s, t, k in hits))
+        return [
+            SearchHit(score=score, node=node)
+            for (score, _t, _k), node in zip(hits, nodes, strict=True)
+            if node is not None
+        ]
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.statement, ids, Statement.from_row)
+    @strawberry.field(
+        description="The shortest connection between two actors through meetings, statements "
+        "and articles (null when none within `maxHops`)."
+    )
+    async def path(
+        self,
+        info: ContextInfo,
+        from_: Annotated[str, strawberry.argument(name="from", description="Name or id.")],
+        to: Annotated[str, strawberry.argument(description="Name or id.")],
+        max_hops: Annotated[
+            int, strawberry.argument(description=f"At most {MAX_HOPS} steps.")
+        ] = MAX_HOPS,
+    ) -> Path | None:
+        if not 1 <= max_hops <= MAX_HOPS:
+            raise BadInput(f"`maxHops` must be between 1 and {MAX_HOPS}, got {max_hops}")
+        loaders = info.context.loaders
+        source = await _require_actor(loaders, from_, "path(from)")
+        target = await _require_actor(loaders, to, "path(to)")
+        if source == target:
+            node = await build_node(loaders, "Actor", source)
+            return Path(length=0, nodes=[node] if node else [], steps=[])
+        rows = await info.context.store.read(cypher.SHORTEST_PATH, {"from": source, "to": target})
+        if not rows or len(rows[0]["relationships"]) > max_hops:
+            return None
+        found = rows[0]
+        keys = [
+            (next(label for label in _NODE_LABELS if label in n["labels"]), n["id"])
+            for n in found["nodes"]
+        ]
+        nodes = list(await asyncio.gather(*(build_node(loaders, t, k) for t, k in keys)))
+        if any(node is None for node in nodes):
+            return None
+        steps = [
+            PathStep(
+                source=nodes[i],  # type: ignore[arg-type]
+                relationship=rel["type"],
+                target=nodes[i + 1],  # type: ignore[arg-type]
+                forward=rel["start"] == keys[i][1],
+            )
+            for i, rel in enumerate(found["relationships"])
+        ]
+        return Path(length=len(steps), nodes=nodes, steps=steps)  # type: ignore[arg-type]
 
-        return await _page(
-            _fetcher(store, cypher.STATEMENT_PAGE, params),
-            build,
-            _counter(store, cypher.STATEMENT_COUNT, params),
-            first,
-            after,
+    @strawberry.field(
+        description="An actor's meetings, statements and the articles naming them, oldest "
+        "first; undated items come last."
+    )
+    async def timeline(
+        self,
+        info: ContextInfo,
+        actor: Annotated[str, strawberry.argument(description="Name, alias or id.")],
+        from_: Annotated[
+            dt.date | None, strawberry.argument(name="from", description="On or after.")
+        ] = None,
+        to: Annotated[dt.date | None, strawberry.argument(description="On or before.")] = None,
+        first: First = DEFAULT_PAGE,
+        after: After = None,
+    ) -> Connection[TimelineItem]:
+        store, loaders = info.context.store, info.context.loaders
+        key = await _require_actor(loaders, actor, "timeline(actor)")
+        size = page_size(first)
+        cursor = decode_cursor(after)
+        params = {"actor": key, "from": _day(from_), "to": _day(to)}
+        rows: list[dict[str, Any]] = []
+        for statement in (
+            cypher.TIMELINE_MEETINGS,
+            cypher.TIMELINE_STATEMENTS,
+            cypher.TIMELINE_ARTICLES,
+        ):
+            rows += await store.read(statement, {**params, "after": cursor, "first": size + 1})
+        rows.sort(key=lambda row: str(row["sk"]))
+        more = len(rows) > size
+        rows = rows[:size]
+        nodes = await asyncio.gather(*(build_node(loaders, r["kind"], r["id"]) for r in rows))
+        edges: list[Edge[TimelineItem]] = [
+            Edge(cursor=encode_cursor(row["sk"]), node=node)  # type: ignore[arg-type]
+            for row, node in zip(rows, nodes, strict=True)
+            if node is not None
+        ]
+
+        async def total() -> int:
+            counted = await store.read(cypher.TIMELINE_COUNT, params)
+            return int(counted[0]["total"]) if counted else 0
+
+        info_ = PageInfo(
+            has_next_page=more,
+            has_previous_page=cursor is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
         )
+        return Connection(edges=edges, page_info=info_, total=total)

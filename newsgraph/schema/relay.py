@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 import strawberry
 
 __all__ = [
+    "DEFAULT_PAGE",
+    "After",
     "Connection",
     "Edge",
+    "First",
     "PageInfo",
     "decode_cursor",
     "decode_global_id",
@@ -23,6 +26,15 @@ T = TypeVar("T")
 
 MAX_PAGE = 100
 DEFAULT_PAGE = 20
+
+First = Annotated[
+    int | None,
+    strawberry.argument(description=f"Page size: {DEFAULT_PAGE} unless given, {MAX_PAGE} at most."),
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(description="Start after this cursor (a previous page's `endCursor`)."),
+]
 
 
 class BadInput(ValueError):

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable
-from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
+from newsgraph.loaders.ids import topic_id
 from newsgraph.schema.context import Context, Loaders, PageKey
+from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
+from newsgraph.schema.inputs import MeetingFilter, StatementFilter
 from newsgraph.schema.relay import (
+    DEFAULT_PAGE,
+    After,
     Connection,
     Edge,
+    First,
     PageInfo,
     decode_cursor,
     encode_cursor,
@@ -25,6 +30,8 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "CoMention",
+    "Counterpart",
     "Meeting",
     "MeetingMode",
     "MeetingStatus",
@@ -35,29 +42,6 @@ __all__ = [
 ]
 
 ContextInfo = Info[Context, None]
-
-
-@strawberry.enum(description="What kind of actor this is.")
-class ActorKind(Enum):
-    PERSON = "PERSON"
-    ORGANIZATION = "ORGANIZATION"
-    COUNTRY = "COUNTRY"
-    MEDIA = "MEDIA"
-
-
-@strawberry.enum(description="How a meeting took place.")
-class MeetingMode(Enum):
-    IN_PERSON = "IN_PERSON"
-    PHONE = "PHONE"
-    VIDEO = "VIDEO"
-    UNKNOWN = "UNKNOWN"
-
-
-@strawberry.enum(description="Whether a meeting happened, is scheduled, or was only proposed.")
-class MeetingStatus(Enum):
-    HELD = "HELD"
-    PLANNED = "PLANNED"
-    PROPOSED = "PROPOSED"
 
 
 @strawberry.interface(description="Anything with a global id, fetchable with `node(id:)`.")
@@ -99,17 +83,33 @@ async def _page(
     return Connection(edges=edges, page_info=info, total=total)
 
 
-def _actor_pages(
-    loaders: Loaders, which: str, actor: str
-) -> Callable[[str | None, int], Awaitable[tuple[list[dict[str, Any]], bool]]]:
-    async def fetch(cursor: str | None, size: int) -> tuple[list[dict[str, Any]], bool]:
-        loader = loaders.actor_meetings if which == "meetings" else loaders.actor_statements
-        key: PageKey = (actor, cursor, size + 1)
-        result = await loader.load(key)
-        rows = list(result["rows"])
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+async def _owner_page(
+    loader: Any,
+    owner: str,
+    filters: dict[str, Any],
+    first: int | None,
+    after: str | None,
+    build: Callable[[list[str]], Awaitable[list[Any]]],
+) -> Connection[Any]:
+    """A page of an owner's list through a batching loader (total comes with the page)."""
+    size = page_size(first)
+    cursor = decode_cursor(after)
+    key: PageKey = (owner, cursor, size + 1, tuple(sorted(filters.items())))
+    result = await loader.load(key)
+    rows = list(result["rows"])
+    total = int(result["total"])
+
+    async def count() -> int:
+        return total
+
+    async def fetch(_cursor: str | None, _size: int) -> tuple[list[dict[str, Any]], bool]:
         return rows, len(rows) > size
 
-    return fetch
+    return await _page(fetch, build, count, first, after)
 
 
 @strawberry.type(description="A person, country, organisation or media outlet in the news.")
@@ -143,34 +143,130 @@ class Actor(Node):
 
     @strawberry.field(description="Meetings this actor took part in, newest first.")
     async def meetings(
-        self, info: ContextInfo, first: int | None = None, after: str | None = None
+        self,
+        info: ContextInfo,
+        filter: MeetingFilter | None = None,
+        first: First = DEFAULT_PAGE,
+        after: After = None,
     ) -> Connection[Meeting]:
         loaders = info.context.loaders
+        f = filter or MeetingFilter()
+        if f.participants:
+            # "Meetings with these others": the root query anchored on all participants.
+            from newsgraph.schema.query import meetings_page
 
-        async def total() -> int:
-            rows = await loaders.actor_counts.load(self.key)
-            return int(rows[0]["meetings"]) if rows else 0
+            with_self = [encode_global_id("Actor", self.key), *f.participants]
+            filtered = MeetingFilter(
+                participants=with_self,
+                from_=f.from_,
+                to=f.to,
+                mode=f.mode,
+                status=f.status,
+                topic=f.topic,
+            )
+            return await meetings_page(info, filtered, first, after, None)
+        filters = {
+            "from": _day(f.from_),
+            "to": _day(f.to),
+            "mode": f.mode.value if f.mode else None,
+            "status": f.status.value if f.status else None,
+            "topic": topic_id(f.topic) if f.topic else None,
+        }
 
         async def build(ids: list[str]) -> list[Any]:
             return await _nodes(loaders.meeting, ids, Meeting.from_row)
 
-        return await _page(_actor_pages(loaders, "meetings", self.key), build, total, first, after)
+        return await _owner_page(loaders.actor_meetings, self.key, filters, first, after, build)
 
     @strawberry.field(description="What this actor said, newest first.")
     async def statements(
-        self, info: ContextInfo, first: int | None = None, after: str | None = None
+        self,
+        info: ContextInfo,
+        filter: StatementFilter | None = None,
+        first: First = DEFAULT_PAGE,
+        after: After = None,
     ) -> Connection[Statement]:
         loaders = info.context.loaders
+        f = filter or StatementFilter()
+        if f.search:
+            from newsgraph.schema.query import statements_page
 
-        async def total() -> int:
-            rows = await loaders.actor_counts.load(self.key)
-            return int(rows[0]["statements"]) if rows else 0
+            searched = StatementFilter(
+                speaker=encode_global_id("Actor", self.key),
+                topic=f.topic,
+                from_=f.from_,
+                to=f.to,
+                search=f.search,
+            )
+            return await statements_page(info, searched, first, after, None)
+        filters = {
+            "from": _day(f.from_),
+            "to": _day(f.to),
+            "topic": topic_id(f.topic) if f.topic else None,
+        }
 
         async def build(ids: list[str]) -> list[Any]:
             return await _nodes(loaders.statement, ids, Statement.from_row)
 
-        fetch = _actor_pages(loaders, "statements", self.key)
-        return await _page(fetch, build, total, first, after)
+        return await _owner_page(loaders.actor_statements, self.key, filters, first, after, build)
+
+    @strawberry.field(description="Articles that mention this actor, newest first.")
+    async def mentioned_in(
+        self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
+    ) -> Connection[Article]:
+        loaders = info.context.loaders
+
+        async def build(ids: list[str]) -> list[Any]:
+            return await _nodes(loaders.article, ids, Article.from_row)
+
+        return await _owner_page(loaders.actor_articles, self.key, {}, first, after, build)
+
+    @strawberry.field(
+        description="Whom this actor met (held meetings), most often first: how often and when."
+    )
+    async def counterparts(
+        self, info: ContextInfo, first: First = DEFAULT_PAGE
+    ) -> list[Counterpart]:
+        loaders = info.context.loaders
+        rows = await loaders.counterparts.load((self.key, page_size(first)))
+        actors = await loaders.actor.load_many([row["id"] for row in rows])
+        return [
+            Counterpart(
+                actor=Actor.from_row(actor),
+                meeting_count=int(row["count"]),
+                first_met_on=row.get("first_on"),
+                last_met_on=row.get("last_on"),
+            )
+            for row, actor in zip(rows, actors, strict=True)
+            if actor is not None
+        ]
+
+    @strawberry.field(description="Actors named in the same articles, most often first.")
+    async def co_mentioned(self, info: ContextInfo, first: First = DEFAULT_PAGE) -> list[CoMention]:
+        loaders = info.context.loaders
+        rows = await loaders.co_mentioned.load((self.key, page_size(first)))
+        actors = await loaders.actor.load_many([row["id"] for row in rows])
+        return [
+            CoMention(actor=Actor.from_row(actor), article_count=int(row["count"]))
+            for row, actor in zip(rows, actors, strict=True)
+            if actor is not None
+        ]
+
+
+@strawberry.type(description="Someone an actor met, and how often.")
+class Counterpart:
+    actor: Actor = strawberry.field(description="The other actor.")
+    meeting_count: int = strawberry.field(description="Held meetings they both took part in.")
+    first_met_on: dt.date | None = strawberry.field(description="Earliest dated meeting.")
+    last_met_on: dt.date | None = strawberry.field(
+        description="Latest dated meeting; null when no meeting of theirs has a day."
+    )
+
+
+@strawberry.type(description="An actor named alongside another, and in how many articles.")
+class CoMention:
+    actor: Actor = strawberry.field(description="The other actor.")
+    article_count: int = strawberry.field(description="Articles naming both.")
 
 
 @strawberry.type(description="A position held: `title` of `of` (a country or organisation).")
@@ -217,6 +313,18 @@ class Article(Node):
         loaders = info.context.loaders
         rows = await loaders.article_topics.load(self.key)
         return await _nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
+
+    @strawberry.field(description="Meetings the article reports.")
+    async def meetings(self, info: ContextInfo) -> list[Meeting]:
+        loaders = info.context.loaders
+        rows = await loaders.article_meetings.load(self.key)
+        return await _nodes(loaders.meeting, [r["id"] for r in rows], Meeting.from_row)
+
+    @strawberry.field(description="Statements the article reports, in the order it gives them.")
+    async def statements(self, info: ContextInfo) -> list[Statement]:
+        loaders = info.context.loaders
+        rows = await loaders.article_statements.load(self.key)
+        return await _nodes(loaders.statement, [r["id"] for r in rows], Statement.from_row)
 
 
 @strawberry.type(description="An article's report of a meeting or statement, in its own words.")
@@ -340,6 +448,39 @@ class Topic(Node):
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Topic:
         return cls(key=row["id"], name=row["name"])
+
+    @strawberry.field(description="Articles about this topic, newest first.")
+    async def articles(
+        self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
+    ) -> Connection[Article]:
+        loaders = info.context.loaders
+
+        async def build(ids: list[str]) -> list[Any]:
+            return await _nodes(loaders.article, ids, Article.from_row)
+
+        return await _owner_page(loaders.topic_articles, self.key, {}, first, after, build)
+
+    @strawberry.field(description="Meetings about this topic, newest first.")
+    async def meetings(
+        self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
+    ) -> Connection[Meeting]:
+        loaders = info.context.loaders
+
+        async def build(ids: list[str]) -> list[Any]:
+            return await _nodes(loaders.meeting, ids, Meeting.from_row)
+
+        return await _owner_page(loaders.topic_meetings, self.key, {}, first, after, build)
+
+    @strawberry.field(description="Statements about this topic, newest first.")
+    async def statements(
+        self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
+    ) -> Connection[Statement]:
+        loaders = info.context.loaders
+
+        async def build(ids: list[str]) -> list[Any]:
+            return await _nodes(loaders.statement, ids, Statement.from_row)
+
+        return await _owner_page(loaders.topic_statements, self.key, {}, first, after, build)
 
 
 _BUILDERS: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {

@@ -1,0 +1,256 @@
+"""The mutation root: ingest articles and correct actors, behind an API key.
+
+Expected failures (bad input, an unknown id) are results in a union, so clients handle them
+with their types; a missing or wrong key is an `UNAUTHENTICATED` error and changes nothing.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Annotated, Any
+
+import strawberry
+from pydantic import ValidationError
+from strawberry.permission import BasePermission
+
+from newsgraph.graph import cypher
+from newsgraph.loaders.extract import ExtractionError, extract
+from newsgraph.loaders.model import SourceDocument
+from newsgraph.loaders.writer import ArticleWriter, WriteCounts
+from newsgraph.schema.inputs import ActorInput, ArticleInput
+from newsgraph.schema.relay import BadInput, decode_global_id
+from newsgraph.schema.types import Actor, Article, ContextInfo
+
+__all__ = ["MAX_BODY_CHARS", "MAX_TITLE_CHARS", "Mutation"]
+
+MAX_BODY_CHARS = 200_000
+MAX_TITLE_CHARS = 500
+
+
+class CanWrite(BasePermission):
+    message = (
+        "this mutation needs a valid API key in `Authorization: Bearer <key>` "
+        "(writes are off when the server has no NEWSGRAPH_API_KEYS)"
+    )
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def has_permission(self, source: Any, info: ContextInfo, **kwargs: Any) -> bool:
+        return bool(info.context.authenticated)
+
+
+@strawberry.type(description="Counts of nodes one write created or updated.")
+class NodeCounts:
+    articles: int = strawberry.field(description="Articles.")
+    actors: int = strawberry.field(description="Actors.")
+    meetings: int = strawberry.field(description="Meetings.")
+    statements: int = strawberry.field(description="Statements.")
+
+    @classmethod
+    def of(cls, counts: dict[str, int]) -> NodeCounts:
+        return cls(**counts)
+
+
+@strawberry.type(description="The article was loaded.")
+class Ingested:
+    article: Article = strawberry.field(description="The article as stored.")
+    created: NodeCounts = strawberry.field(description="What was new to the graph.")
+    updated: NodeCounts = strawberry.field(description="What the graph had and was updated.")
+
+
+@strawberry.type(description="The input was refused; nothing was written.")
+class InvalidInput:
+    message: str = strawberry.field(description="What is wrong.")
+    field: str | None = strawberry.field(description="The input field at fault, if one is.")
+
+
+@strawberry.type(description="No object has this id.")
+class NotFound:
+    message: str = strawberry.field(description="What was not found.")
+    id: strawberry.ID = strawberry.field(description="The id asked for.")
+
+
+@strawberry.type(description="The actor after the change.")
+class ActorChanged:
+    actor: Actor = strawberry.field(description="The actor as stored now.")
+
+
+@strawberry.type(description="The article and the facts only it reported are gone.")
+class ArticleDeleted:
+    id: strawberry.ID = strawberry.field(description="The deleted article's id.")
+    meetings_removed: int = strawberry.field(description="Meetings no other article reported.")
+    statements_removed: int = strawberry.field(description="Statements no other article reported.")
+
+
+IngestResult = Annotated[
+    Ingested | InvalidInput, strawberry.union("IngestResult", description="Loaded or refused.")
+]
+ActorResult = Annotated[
+    ActorChanged | NotFound | InvalidInput,
+    strawberry.union("ActorResult", description="Changed, not found, or refused."),
+]
+DeleteResult = Annotated[
+    ArticleDeleted | NotFound, strawberry.union("DeleteResult", description="Deleted or not found.")
+]
+
+
+def _key_of(value: str, type_name: str) -> str | None:
+    try:
+        found_type, key = decode_global_id(value)
+    except BadInput:
+        return None
+    return key if found_type == type_name else None
+
+
+def _alias_fields(name: str, aliases: list[str]) -> dict[str, Any]:
+    clean = sorted({a.strip() for a in aliases if a.strip()} - {name})
+    return {
+        "aliases": clean,
+        "keys": sorted({name.lower(), *(a.lower() for a in clean)}),
+        "alias_text": " ".join(clean),
+    }
+
+
+def _pairs(ids: list[str]) -> list[dict[str, str]]:
+    return [{"left": a, "right": b} for a, b in combinations(sorted(set(ids)), 2)]
+
+
+@strawberry.type(description="Change the graph. Every mutation needs an API key.")
+class Mutation:
+    @strawberry.mutation(
+        description="Run the loader pipeline on one article: extract its actors, meetings and "
+        "statements and write them, merging with what the graph already holds.",
+        permission_classes=[CanWrite],
+    )
+    async def ingest_article(self, info: ContextInfo, input: ArticleInput) -> IngestResult:
+        if not input.body.strip():
+            return InvalidInput(message="`body` is empty", field="body")
+        if len(input.body) > MAX_BODY_CHARS:
+            return InvalidInput(
+                message=f"`body` is longer than {MAX_BODY_CHARS:,} characters", field="body"
+            )
+        if input.title is not None and len(input.title) > MAX_TITLE_CHARS:
+            return InvalidInput(
+                message=f"`title` is longer than {MAX_TITLE_CHARS} characters", field="title"
+            )
+        try:
+            document = SourceDocument(
+                origin="ingestArticle(input)",
+                body=input.body,
+                title=input.title,
+                url=input.url,
+                publisher=input.publisher,
+                published=input.published,
+                language=input.language,
+            )
+            articles = extract(document, info.context.reference)
+        except ExtractionError as exc:
+            return InvalidInput(message=str(exc), field="body")
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or None
+            return InvalidInput(message=first["msg"], field=where)
+        writer = ArticleWriter(info.context.store)
+        counts = WriteCounts()
+        main_id = ""
+        for index, article in enumerate(articles):
+            plan = await writer.write(article)
+            counts.add(plan.counts)
+            if index == 0:
+                main_id = plan.article_id
+        row = await info.context.loaders.article.load(main_id)
+        return Ingested(
+            article=Article.from_row(row),
+            created=NodeCounts.of(counts.created),
+            updated=NodeCounts.of(counts.updated),
+        )
+
+    @strawberry.mutation(
+        description="Correct an actor's name, description or aliases. Its id stays the same.",
+        permission_classes=[CanWrite],
+    )
+    async def update_actor(
+        self, info: ContextInfo, id: strawberry.ID, input: ActorInput
+    ) -> ActorResult:
+        key = _key_of(id, "Actor")
+        store = info.context.store
+        rows = await store.read(cypher.ACTORS_BY_ID, {"ids": [key]}) if key else []
+        if key is None or not rows:
+            return NotFound(message="no actor has this id", id=id)
+        current = rows[0]["node"]
+        name = (input.name if input.name is not None else current["name"]).strip()
+        if not name:
+            return InvalidInput(message="`name` is empty", field="name")
+        aliases = input.aliases if input.aliases is not None else current.get("aliases") or []
+        description = (
+            input.description if input.description is not None else current.get("description")
+        )
+        await store.write(
+            cypher.UPDATE_ACTOR,
+            {"id": key, "name": name, "description": description, **_alias_fields(name, aliases)},
+        )
+        info.context.loaders.actor.clear(key)
+        row = await info.context.loaders.actor.load(key)
+        return ActorChanged(actor=Actor.from_row(row))
+
+    @strawberry.mutation(
+        description="Merge two actors that are one: every relationship and alias of `merge` "
+        "moves to `keep`, and `merge` is removed.",
+        permission_classes=[CanWrite],
+    )
+    async def merge_actors(
+        self, info: ContextInfo, keep: strawberry.ID, merge: strawberry.ID
+    ) -> ActorResult:
+        keep_key, merge_key = _key_of(keep, "Actor"), _key_of(merge, "Actor")
+        if keep_key is not None and keep_key == merge_key:
+            return InvalidInput(message="`keep` and `merge` are the same actor", field="merge")
+        store = info.context.store
+        rows = await store.read(
+            cypher.ACTORS_BY_ID, {"ids": [k for k in (keep_key, merge_key) if k]}
+        )
+        found = {row["key"]: row["node"] for row in rows}
+        if keep_key is None or keep_key not in found:
+            return NotFound(message="no actor has the `keep` id", id=keep)
+        if merge_key is None or merge_key not in found:
+            return NotFound(message="no actor has the `merge` id", id=merge)
+        kept, gone = found[keep_key], found[merge_key]
+        aliases = [*(kept.get("aliases") or []), gone["name"], *(gone.get("aliases") or [])]
+        await store.write(
+            cypher.MERGE_ACTORS,
+            {"keep": keep_key, "merge": merge_key, **_alias_fields(kept["name"], aliases)},
+        )
+        info.context.loaders.actor.clear(keep_key)
+        row = await info.context.loaders.actor.load(keep_key)
+        return ActorChanged(actor=Actor.from_row(row))
+
+    @strawberry.mutation(
+        description="Delete an article and the meetings and statements only it reported.",
+        permission_classes=[CanWrite],
+    )
+    async def delete_article(self, info: ContextInfo, id: strawberry.ID) -> DeleteResult:
+        key = _key_of(id, "Article")
+        store = info.context.store
+        plan = await store.read(cypher.ARTICLE_DELETION_PLAN, {"id": key}) if key else []
+        if not plan:
+            return NotFound(message="no article has this id", id=id)
+        facts = plan[0]
+        meetings = [m for m in facts["meetings"] if m.get("id")]
+        orphan_meetings = [m["id"] for m in meetings if m["others"] == 0]
+        orphan_statements = [
+            s["id"] for s in facts["statements"] if s.get("id") and s["others"] == 0
+        ]
+        met_pairs = [pair for m in meetings for pair in _pairs(m["participants"])]
+        await store.write(
+            cypher.DELETE_ARTICLE,
+            {
+                "id": key,
+                "meetings": orphan_meetings,
+                "statements": orphan_statements,
+                "met_pairs": [dict(p) for p in {tuple(p.items()): p for p in met_pairs}.values()],
+                "co_mentioned_pairs": _pairs(facts["mentions"]),
+            },
+        )
+        return ArticleDeleted(
+            id=id,
+            meetings_removed=len(orphan_meetings),
+            statements_removed=len(orphan_statements),
+        )

@@ -6,10 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.setup-stamp
 LINT_MODULES := tools/cypher-lint/node_modules/.package-lock.json
+GRAPHIQL_MODULES := tools/graphiql/node_modules/.package-lock.json
 
-.PHONY: setup run load test check lint fmt clean
+.PHONY: setup run load test check lint fmt clean browser
 
-setup: $(STAMP) $(LINT_MODULES)
+setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES)
 
 # Re-install only when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -21,13 +22,22 @@ $(STAMP): pyproject.toml
 $(LINT_MODULES): tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
 	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
 
+# GraphiQL's assets, served by the app itself so the page works offline.
+$(GRAPHIQL_MODULES): tools/graphiql/package.json tools/graphiql/package-lock.json
+	npm ci --prefix tools/graphiql --no-audit --no-fund --loglevel=error
+
+# Debian's Chromium for the browser test (CI runs as root with apt, like this machine).
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 load: setup
 	$(BIN)/newsgraph load data/
 
 run: load
 	$(BIN)/newsgraph serve
 
-test: setup
+test: setup browser
 	$(BIN)/pytest
 
 lint: setup
@@ -42,4 +52,5 @@ fmt: setup
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .newsgraph tools/cypher-lint/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .newsgraph tools/cypher-lint/node_modules tools/graphiql/node_modules \
+	  test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -13,10 +13,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
+from newsgraph.api.graphiql import graphiql_routes, render_graphiql
 from newsgraph.graph import Graph, GraphError, open_graph
 from newsgraph.loaders.reference import Reference, load_reference
 from newsgraph.schema import Context, schema
@@ -61,6 +62,10 @@ class _GraphQL(GraphQL[Context, None]):
         # Compare with every key, in constant time, so timing says nothing about any key.
         matches = [hmac.compare_digest(given, key) for key in self._keys]
         return any(matches)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Our page loads GraphiQL from /graphiql/, not a CDN, so it works offline.
+        return HTMLResponse(render_graphiql())
 
     async def get_context(self, request: Any, response: Any) -> Context:
         graph = self._state.graph
@@ -127,6 +132,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
         routes=[
             # A Route, not a Mount: a Mount answers POST /graphql with a redirect.
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            *graphiql_routes(),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/schema.graphql", sdl),

@@ -6,6 +6,7 @@ with their types; a missing or wrong key is an `UNAUTHENTICATED` error and chang
 
 from __future__ import annotations
 
+import contextlib
 from itertools import combinations
 from typing import Annotated, Any
 
@@ -110,6 +111,14 @@ def _alias_fields(name: str, aliases: list[str]) -> dict[str, Any]:
     }
 
 
+async def _fresh_actor(info: ContextInfo, key: str) -> Any:
+    """The actor as stored now: a cached copy from earlier in the request would be stale."""
+    loader = info.context.loaders.actor
+    with contextlib.suppress(KeyError):
+        loader.clear(key)
+    return await loader.load(key)
+
+
 def _pairs(ids: list[str]) -> list[dict[str, str]]:
     return [{"left": a, "right": b} for a, b in combinations(sorted(set(ids)), 2)]
 
@@ -188,8 +197,7 @@ class Mutation:
             cypher.UPDATE_ACTOR,
             {"id": key, "name": name, "description": description, **_alias_fields(name, aliases)},
         )
-        info.context.loaders.actor.clear(key)
-        row = await info.context.loaders.actor.load(key)
+        row = await _fresh_actor(info, key)
         return ActorChanged(actor=Actor.from_row(row))
 
     @strawberry.mutation(
@@ -218,8 +226,7 @@ class Mutation:
             cypher.MERGE_ACTORS,
             {"keep": keep_key, "merge": merge_key, **_alias_fields(kept["name"], aliases)},
         )
-        info.context.loaders.actor.clear(keep_key)
-        row = await info.context.loaders.actor.load(keep_key)
+        row = await _fresh_actor(info, keep_key)
         return ActorChanged(actor=Actor.from_row(row))
 
     @strawberry.mutation(

@@ -353,7 +353,9 @@ class Participant:
 
 @strawberry.type(description="A meeting, call, visit or talks between actors.")
 class Meeting(Node):
-    title: str | None = strawberry.field(description="Short human title.")
+    title: str = strawberry.field(
+        description="Short human title, e.g. 'Zelensky and Schoof phone call'."
+    )
     date: dt.date | None = strawberry.field(
         description="Day it took place; null when the reports give no day."
     )
@@ -365,7 +367,7 @@ class Meeting(Node):
     def from_row(cls, row: dict[str, Any]) -> Meeting:
         return cls(
             key=row["id"],
-            title=row.get("title"),
+            title=row.get("title") or "Meeting",
             date=row.get("date"),
             mode=MeetingMode(row.get("mode") or "UNKNOWN"),
             status=MeetingStatus(row.get("status") or "HELD"),

@@ -1,0 +1,257 @@
+"""GraphiQL served from local files: the asset routes and page, then a real headless Chromium.
+
+The browser test starts `newsgraph serve` on the sample corpus, opens /graphql, types a query
+into the editor, runs it and reads the result pane. Every request the page makes is recorded;
+any that leaves localhost is blocked and fails the test, since GraphiQL must work offline.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from newsgraph.api.graphiql import ASSETS, graphiql_routes, missing_assets, render_graphiql
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "data" / "corpus"
+ARTIFACTS = ROOT / "test-artifacts"
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+CHROMIUM = Path("/usr/bin/chromium")
+
+# Playwright's own browser download does not work here: we drive Debian's Chromium.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+# Schemes that never touch the network.
+INERT_SCHEMES = {"data", "blob", "about"}
+
+QUERY = "{ stats { articles } }"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """A headless Debian Chromium driven by Playwright; skips when either is missing."""
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright Python package is missing: `make setup` installs it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`newsgraph serve` on its own embedded graph with the sample corpus loaded."""
+    data_dir = tmp_path_factory.mktemp("graphiql-graph")
+    env = {**os.environ, "NEWSGRAPH_DATA_DIR": str(data_dir)}
+    env.pop("NEWSGRAPH_GRAPH_URL", None)  # the embedded graph, whatever the shell says
+    loaded = subprocess.run(
+        [NEWSGRAPH, "load", str(CORPUS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+
+    port = _free_port()
+    log_path = data_dir / "serve.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [NEWSGRAPH, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(
+                    f"newsgraph serve exited with {process.returncode}:\n" + _tail(log_path)
+                )
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("newsgraph serve not ready after 60 s:\n" + _tail(log_path))
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in INERT_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+def _remote(urls: list[str]) -> list[str]:
+    return sorted({url for url in urls if not _is_local(url)})
+
+
+def _asset_client() -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=Starlette(routes=graphiql_routes()))
+    return httpx.AsyncClient(transport=transport, base_url="http://test")
+
+
+needs_assets = pytest.mark.skipif(
+    bool(missing_assets()), reason="GraphiQL assets not installed: `make setup` runs npm ci"
+)
+
+
+@needs_assets
+async def test_assets_are_served_gzipped_with_long_cache_headers() -> None:
+    async with _asset_client() as assets:
+        responses = {name: await assets.get(f"/graphiql/{name}") for name in ASSETS}
+        big = await assets.get("/graphiql/graphiql.min.js", headers={"accept-encoding": "gzip"})
+    for name, response in responses.items():
+        assert response.status_code == 200, name
+        assert response.headers["content-type"].startswith(
+            "text/javascript" if name.endswith(".js") else "text/css"
+        )
+        assert "immutable" in response.headers["cache-control"]
+    assert big.headers["content-encoding"] == "gzip"
+    assert "window.GraphiQL" in big.text  # httpx decoded it
+
+
+async def test_only_the_allow_listed_files_are_served() -> None:
+    async with _asset_client() as assets:
+        for path in ("/graphiql/package.json", "/graphiql/graphiql", "/graphiql/graphql/index.js"):
+            assert (await assets.get(path)).status_code == 404, path
+
+
+@needs_assets
+def test_the_page_loads_local_assets_and_the_example_tabs() -> None:
+    page = render_graphiql("/graphql")
+    assert "unpkg" not in page and "cdn" not in page.lower()
+    for name in ASSETS:
+        assert f"/graphiql/{name}?v=" in page
+    assert "query ActorByAlias" in page and "isHeadersEditorEnabled: true" in page
+
+
+async def test_without_assets_the_page_says_to_run_make_setup(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_GRAPHIQL_ASSETS", str(tmp_path))
+    page = render_graphiql()
+    assert "make setup" in page and "graphiql/graphiql.min.js" in page
+    async with _asset_client() as assets:
+        missing = await assets.get("/graphiql/graphiql.min.js")
+    assert missing.status_code == 404 and "make setup" in missing.text
+
+
+@pytest.mark.browser
+def test_graphiql_runs_a_typed_query_offline(chromium: Any, server: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    # What the page must show: the API's own answer, asked over plain HTTP.
+    answer = httpx.post(f"{server}/graphql", json={"query": QUERY}, timeout=10).json()
+    articles = answer["data"]["stats"]["articles"]
+    assert articles > 0, "the sample corpus did not load"
+
+    context = chromium.new_context(viewport={"width": 1440, "height": 900})
+    requested: list[str] = []
+    page_errors: list[str] = []
+
+    def guard(route: Any) -> None:
+        # Recorded on every request; one that leaves localhost is blocked, so the test
+        # never reaches a CDN even on a machine that could.
+        requested.append(route.request.url)
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    try:
+        page.goto(f"{server}/graphql", wait_until="load")
+        editor = page.locator(".graphiql-query-editor .CodeMirror")
+        try:
+            editor.wait_for(state="visible", timeout=20_000)
+        except PlaywrightTimeoutError:
+            # Stock Strawberry's page ends here: its scripts come from a CDN.
+            pytest.fail(
+                "GraphiQL did not render. Blocked requests to other hosts: "
+                f"{_remote(requested)}; page errors: {page_errors}"
+            )
+        assert page.locator(".graphiql-tab").count() >= 4, "the example tabs are missing"
+
+        editor.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(QUERY)
+        page.keyboard.press("Escape")  # close an autocomplete hint, if one opened
+        # GraphiQL re-reads the operation name 100 ms after the last keystroke; a click
+        # before then sends the first tab's name ("Stats") with our anonymous query.
+        page.wait_for_function(
+            """query => {
+                const editor = document.querySelector(".graphiql-query-editor .CodeMirror");
+                const cm = editor.CodeMirror;
+                return cm.getValue() === query && cm.operationName == null;
+            }""",
+            arg=QUERY,
+        )
+
+        page.locator("button.graphiql-execute-button").click()
+        response = page.locator(".graphiql-response")
+        response.get_by_text(f'"articles": {articles}').wait_for()
+        assert page.locator(".graphiql-explorer-root").count() == 1, "no explorer plugin"
+    finally:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "graphiql.png"))
+        context.close()
+
+    assert not page_errors, page_errors
+    remote = _remote(requested)
+    assert not remote, f"the page asked for hosts other than localhost: {remote}"
+    assert any("/graphiql/graphiql.min.js" in url for url in requested)

@@ -1,0 +1,203 @@
+"""Writes over HTTP: behind an API key, with result unions for expected failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from newsgraph.api import create_app
+from newsgraph.graph import Graph
+from newsgraph.graph.maintenance import dump, node_counts
+from newsgraph.loaders.model import ActorFact, ActorKind, Participant
+from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.settings import Settings
+from tests.conftest import CORPUS
+from tests.factories import call_article
+
+KEY = "test-key-0123456789"
+SEED = (CORPUS / "security-guarantees-zelensky-breakthrough.txt").read_text()
+OTHER = (CORPUS / "kyiv-independent-zelensky-security-guarantees.txt").read_text()
+
+INGEST = """mutation($input: ArticleInput!) { ingestArticle(input: $input) {
+  __typename
+  ... on Ingested { article { id title publishedOn } created { articles meetings statements } }
+  ... on InvalidInput { message field } } }"""
+
+
+class Writer:
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def send(self, document: str, key: str | None = KEY, **variables: Any) -> Any:
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        response = await self.client.post(
+            "/graphql", json={"query": document, "variables": variables}, headers=headers
+        )
+        return response.json()
+
+
+@pytest.fixture
+async def writer(graph: Graph) -> AsyncIterator[Writer]:
+    app = create_app(Settings(api_keys=f"other-key,{KEY}"), graph=graph)  # type: ignore[arg-type]
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            yield Writer(client)
+
+
+async def _ingest(writer: Writer, body: str, **extra: Any) -> dict[str, Any]:
+    result = await writer.send(INGEST, input={"body": body, **extra})
+    assert "errors" not in result, result
+    payload: dict[str, Any] = result["data"]["ingestArticle"]
+    return payload
+
+
+@pytest.mark.parametrize("key", [None, "wrong-key"])
+async def test_a_missing_or_wrong_key_is_unauthenticated_and_writes_nothing(
+    writer: Writer, graph: Graph, key: str | None
+) -> None:
+    result = await writer.send(INGEST, key=key, input={"body": SEED})
+    assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert (await node_counts(graph.store))["articles"] == 0
+
+
+async def test_with_no_keys_configured_writes_are_off(graph: Graph) -> None:
+    app = create_app(Settings(), graph=graph)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            result = await Writer(client).send(INGEST, input={"body": SEED})
+    assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_ingesting_an_article_runs_the_whole_pipeline(writer: Writer) -> None:
+    payload = await _ingest(writer, SEED)
+    assert payload["__typename"] == "Ingested"
+    assert payload["article"]["publishedOn"] == "2025-08-23"
+    assert payload["created"]["articles"] == 1
+    assert payload["created"]["meetings"] >= 2
+    again = await _ingest(writer, SEED)
+    assert again["created"] == {"articles": 0, "meetings": 0, "statements": 0}
+
+
+async def test_an_empty_body_is_invalid_input_naming_the_field(writer: Writer) -> None:
+    payload = await _ingest(writer, "   ")
+    assert payload == {"__typename": "InvalidInput", "message": "`body` is empty", "field": "body"}
+
+
+async def test_a_body_with_no_article_text_is_invalid_input(writer: Writer) -> None:
+    payload = await _ingest(writer, "News Feed\n\nRead more\n\nShow More")
+    assert payload["__typename"] == "InvalidInput" and payload["field"] == "body"
+
+
+async def test_an_oversized_body_is_refused(writer: Writer) -> None:
+    payload = await _ingest(writer, "word " * 50_000)
+    assert payload["__typename"] == "InvalidInput" and "longer" in payload["message"]
+
+
+async def test_update_actor_changes_name_and_aliases_and_keeps_the_id(writer: Writer) -> None:
+    await _ingest(writer, SEED)
+    found = await writer.send('{ actor(name: "Dick Schoof") { id } }')
+    actor_id = found["data"]["actor"]["id"]
+    result = await writer.send(
+        """mutation($id: ID!) { updateActor(id: $id, input: {description: "Dutch PM",
+        aliases: ["Hendrikus Schoof", "Schoof"]}) { __typename ... on ActorChanged {
+        actor { id name description aliases } } } }""",
+        id=actor_id,
+    )
+    actor = result["data"]["updateActor"]["actor"]
+    assert actor["id"] == actor_id and actor["description"] == "Dutch PM"
+    assert actor["aliases"] == ["Hendrikus Schoof", "Schoof"]
+    by_alias = await writer.send('{ actor(name: "hendrikus schoof") { id } }')
+    assert by_alias["data"]["actor"]["id"] == actor_id
+
+
+async def test_update_of_an_unknown_actor_is_not_found(writer: Writer) -> None:
+    result = await writer.send(
+        'mutation { updateActor(id: "QWN0b3I6bm9ib2R5", input: {name: "X"}) { __typename } }'
+    )
+    assert result["data"]["updateActor"]["__typename"] == "NotFound"
+
+
+async def test_merge_actors_moves_every_relationship_and_alias(
+    writer: Writer, graph: Graph
+) -> None:
+    await _ingest(writer, SEED)
+    # A duplicate the way a careless structured source would make one: a second actor for
+    # the same man, in a second call with Zelensky.
+    duplicate = call_article(title="Second call", body="Schoof called Zelensky again.")
+    duplicate = duplicate.model_copy(
+        update={
+            "actors": [
+                *[a for a in duplicate.actors if a.name != "Dick Schoof"],
+                ActorFact(name="D. Schoof", kind=ActorKind.PERSON),
+            ],
+            "mentions": ["Volodymyr Zelensky", "D. Schoof"],
+            "meetings": [
+                duplicate.meetings[0].model_copy(
+                    update={
+                        "date": dt.date(2025, 8, 25),
+                        "participants": [
+                            Participant(actor="Volodymyr Zelensky"),
+                            Participant(actor="D. Schoof"),
+                        ],
+                    }
+                )
+            ],
+        }
+    )
+    await ArticleWriter(graph.store).write(duplicate)
+    ids = await writer.send(
+        '{ keep: actor(name: "Dick Schoof") { id } gone: actor(name: "D. Schoof") { id } }'
+    )
+    keep, gone = ids["data"]["keep"]["id"], ids["data"]["gone"]["id"]
+    result = await writer.send(
+        """mutation($k: ID!, $m: ID!) { mergeActors(keep: $k, merge: $m) { __typename
+        ... on ActorChanged { actor { aliases counterparts { actor { name } meetingCount
+        lastMetOn } mentionedIn { totalCount } } } } }""",
+        k=keep,
+        m=gone,
+    )
+    actor = result["data"]["mergeActors"]["actor"]
+    assert "D. Schoof" in actor["aliases"]
+    zelensky = [c for c in actor["counterparts"] if c["actor"]["name"] == "Volodymyr Zelensky"]
+    assert zelensky[0]["meetingCount"] == 2 and zelensky[0]["lastMetOn"] == "2025-08-25"
+    assert actor["mentionedIn"]["totalCount"] == 2
+    gone_now = await writer.send("query($id: ID!) { node(id: $id) { id } }", id=gone)
+    assert gone_now["data"] == {"node": None}
+    by_old_name = await writer.send('{ actor(name: "D. Schoof") { id } }')
+    assert by_old_name["data"]["actor"]["id"] == keep
+
+
+async def test_delete_article_removes_only_the_facts_it_alone_reported(
+    writer: Writer, graph: Graph
+) -> None:
+    first = await _ingest(writer, SEED)
+    alone = await dump(graph.store)
+    second = await _ingest(writer, OTHER)
+    result = await writer.send(
+        """mutation($id: ID!) { deleteArticle(id: $id) { __typename ... on ArticleDeleted {
+        meetingsRemoved statementsRemoved } } }""",
+        id=second["article"]["id"],
+    )
+    deleted = result["data"]["deleteArticle"]
+    assert deleted["__typename"] == "ArticleDeleted" and deleted["meetingsRemoved"] >= 2
+    gone = await writer.send("query($id: ID!) { node(id: $id) { id } }", id=second["article"]["id"])
+    assert gone["data"] == {"node": None}
+    call = await writer.send(
+        '{ meetings(filter: {participants: ["Zelensky", "Dick Schoof"]}) '
+        "{ edges { node { reports { article { id } } } } } }"
+    )
+    reports = call["data"]["meetings"]["edges"][0]["node"]["reports"]
+    assert [r["article"]["id"] for r in reports] == [first["article"]["id"]]
+    # Nothing of the deleted article's own facts is left behind; the shared call stays.
+    left = await dump(graph.store)
+    ids = {n["props"]["id"] for n in left["nodes"] if {"Meeting", "Statement"} & set(n["labels"])}
+    before = {
+        n["props"]["id"] for n in alone["nodes"] if {"Meeting", "Statement"} & set(n["labels"])
+    }
+    assert ids <= before | {n for n in ids if n.startswith("st-")}

@@ -94,6 +94,9 @@ DeleteResult = Annotated[
 ]
 
 
+ActorId = Annotated[strawberry.ID, strawberry.argument(description="The actor's global id.")]
+
+
 def _key_of(value: str, type_name: str) -> str | None:
     try:
         found_type, key = decode_global_id(value)
@@ -130,7 +133,11 @@ class Mutation:
         "statements and write them, merging with what the graph already holds.",
         permission_classes=[CanWrite],
     )
-    async def ingest_article(self, info: ContextInfo, input: ArticleInput) -> IngestResult:
+    async def ingest_article(
+        self,
+        info: ContextInfo,
+        input: Annotated[ArticleInput, strawberry.argument(description="The article.")],
+    ) -> IngestResult:
         if not input.body.strip():
             return InvalidInput(message="`body` is empty", field="body")
         if len(input.body) > MAX_BODY_CHARS:
@@ -178,7 +185,10 @@ class Mutation:
         permission_classes=[CanWrite],
     )
     async def update_actor(
-        self, info: ContextInfo, id: strawberry.ID, input: ActorInput
+        self,
+        info: ContextInfo,
+        id: ActorId,
+        input: Annotated[ActorInput, strawberry.argument(description="What to change.")],
     ) -> ActorResult:
         key = _key_of(id, "Actor")
         store = info.context.store
@@ -206,7 +216,12 @@ class Mutation:
         permission_classes=[CanWrite],
     )
     async def merge_actors(
-        self, info: ContextInfo, keep: strawberry.ID, merge: strawberry.ID
+        self,
+        info: ContextInfo,
+        keep: Annotated[strawberry.ID, strawberry.argument(description="The actor that stays.")],
+        merge: Annotated[
+            strawberry.ID, strawberry.argument(description="The duplicate, to be removed.")
+        ],
     ) -> ActorResult:
         keep_key, merge_key = _key_of(keep, "Actor"), _key_of(merge, "Actor")
         if keep_key is not None and keep_key == merge_key:
@@ -233,7 +248,11 @@ class Mutation:
         description="Delete an article and the meetings and statements only it reported.",
         permission_classes=[CanWrite],
     )
-    async def delete_article(self, info: ContextInfo, id: strawberry.ID) -> DeleteResult:
+    async def delete_article(
+        self,
+        info: ContextInfo,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The article's global id.")],
+    ) -> DeleteResult:
         key = _key_of(id, "Article")
         store = info.context.store
         plan = await store.read(cypher.ARTICLE_DELETION_PLAN, {"id": key}) if key else []

@@ -53,6 +53,14 @@ __all__ = ["Query", "meetings_page", "statements_page"]
 
 MAX_HOPS = 6
 
+Order = Annotated[
+    DateOrder | None, strawberry.argument(description="Date order; newest first unless given.")
+]
+NodeId = Annotated[strawberry.ID, strawberry.argument(description="A global id.")]
+OptionalId = Annotated[
+    strawberry.ID | None, strawberry.argument(description="A global id (or give the other).")
+]
+
 
 class BadSearch(BadInput):
     """The full-text engine could not parse a search string."""
@@ -247,12 +255,16 @@ _NODE_LABELS = ("Article", "Actor", "Meeting", "Statement", "Topic")
 @strawberry.type(description="Read the news graph.")
 class Query:
     @strawberry.field(description="Any object by its global id.")
-    async def node(self, info: ContextInfo, id: strawberry.ID) -> Node | None:
+    async def node(self, info: ContextInfo, id: NodeId) -> Node | None:
         type_name, key = decode_global_id(id)
         return await build_node(info.context.loaders, type_name, key)
 
     @strawberry.field(description="Several objects by global id, in the order asked.")
-    async def nodes(self, info: ContextInfo, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: ContextInfo,
+        ids: Annotated[list[strawberry.ID], strawberry.argument(description="Up to 100 ids.")],
+    ) -> list[Node | None]:
         if len(ids) > 100:
             raise BadInput("`ids` takes at most 100 ids")
         decoded = [decode_global_id(value) for value in ids]
@@ -266,7 +278,10 @@ class Query:
 
     @strawberry.field(description="One article, by global id or by URL.")
     async def article(
-        self, info: ContextInfo, id: strawberry.ID | None = None, url: str | None = None
+        self,
+        info: ContextInfo,
+        id: OptionalId = None,
+        url: Annotated[str | None, strawberry.argument(description="Its URL.")] = None,
     ) -> Article | None:
         loaders = info.context.loaders
         if (id is None) == (url is None):
@@ -288,10 +303,12 @@ class Query:
     async def articles(
         self,
         info: ContextInfo,
-        filter: ArticleFilter | None = None,
+        filter: Annotated[
+            ArticleFilter | None, strawberry.argument(description="Narrow the list.")
+        ] = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
-        order_by: DateOrder | None = None,
+        order_by: Order = None,
     ) -> Connection[Article]:
         loaders = info.context.loaders
         f = filter or ArticleFilter()
@@ -327,7 +344,13 @@ class Query:
         description="One actor, by global id or by name — canonical or any alias, any case."
     )
     async def actor(
-        self, info: ContextInfo, id: strawberry.ID | None = None, name: str | None = None
+        self,
+        info: ContextInfo,
+        id: OptionalId = None,
+        name: Annotated[
+            str | None,
+            strawberry.argument(description="Canonical name or any alias, any case."),
+        ] = None,
     ) -> Actor | None:
         loaders = info.context.loaders
         if (id is None) == (name is None):
@@ -342,7 +365,9 @@ class Query:
     async def actors(
         self,
         info: ContextInfo,
-        filter: ActorFilter | None = None,
+        filter: Annotated[
+            ActorFilter | None, strawberry.argument(description="Narrow the list.")
+        ] = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
     ) -> Connection[Actor]:
@@ -362,7 +387,7 @@ class Query:
         )
 
     @strawberry.field(description="One meeting by global id.")
-    async def meeting(self, info: ContextInfo, id: strawberry.ID) -> Meeting | None:
+    async def meeting(self, info: ContextInfo, id: NodeId) -> Meeting | None:
         type_name, key = decode_global_id(id)
         if type_name != "Meeting":
             return None
@@ -373,10 +398,12 @@ class Query:
     async def meetings(
         self,
         info: ContextInfo,
-        filter: MeetingFilter | None = None,
+        filter: Annotated[
+            MeetingFilter | None, strawberry.argument(description="Narrow the list.")
+        ] = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
-        order_by: DateOrder | None = None,
+        order_by: Order = None,
     ) -> Connection[Meeting]:
         return await meetings_page(info, filter or MeetingFilter(), first, after, order_by)
 
@@ -384,10 +411,12 @@ class Query:
     async def statements(
         self,
         info: ContextInfo,
-        filter: StatementFilter | None = None,
+        filter: Annotated[
+            StatementFilter | None, strawberry.argument(description="Narrow the list.")
+        ] = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
-        order_by: DateOrder | None = None,
+        order_by: Order = None,
     ) -> Connection[Statement]:
         return await statements_page(info, filter or StatementFilter(), first, after, order_by)
 
@@ -403,8 +432,13 @@ class Query:
     async def search(
         self,
         info: ContextInfo,
-        query: str,
-        types: list[SearchType] | None = None,
+        query: Annotated[
+            str, strawberry.argument(description="Words to look for (full-text syntax).")
+        ],
+        types: Annotated[
+            list[SearchType] | None,
+            strawberry.argument(description="Where to look; everywhere unless given."),
+        ] = None,
         first: First = DEFAULT_PAGE,
     ) -> list[SearchHit]:
         text = query.strip()

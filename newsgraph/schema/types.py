@@ -145,7 +145,9 @@ class Actor(Node):
     async def meetings(
         self,
         info: ContextInfo,
-        filter: MeetingFilter | None = None,
+        filter: Annotated[
+            MeetingFilter | None, strawberry.argument(description="Narrow the list.")
+        ] = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
     ) -> Connection[Meeting]:
@@ -182,7 +184,9 @@ class Actor(Node):
     async def statements(
         self,
         info: ContextInfo,
-        filter: StatementFilter | None = None,
+        filter: Annotated[
+            StatementFilter | None, strawberry.argument(description="Narrow the list.")
+        ] = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
     ) -> Connection[Statement]:
@@ -502,6 +506,3 @@ async def build_node(loaders: Loaders, type_name: str, key: str) -> Node | None:
     loader_name, build = entry
     row = await getattr(loaders, loader_name).load(key)
     return build(row) if row else None
-
-
-NodeId = Annotated[strawberry.ID, strawberry.argument(description="A global id.")]

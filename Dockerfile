@@ -4,6 +4,13 @@
 #   docker run -p 8000:8000 -e NEWSGRAPH_GRAPH_URL=bolt://host:7687 \
 #       -e NEO4J_USER=neo4j -e NEO4J_PASSWORD=... newsgraph  # Neo4j
 # docker-compose.yml runs it against Neo4j 5 and loads the sample corpus.
+
+# GraphiQL's browser assets, from the npm lock file, so the image serves them itself.
+FROM node:20-slim AS graphiql
+WORKDIR /build
+COPY tools/graphiql/package.json tools/graphiql/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -28,6 +35,12 @@ COPY newsgraph/ ./newsgraph/
 RUN pip install --no-cache-dir . \
     && rm -rf build ./*.egg-info
 COPY data/ ./data/
+COPY --from=graphiql /build/node_modules /app/graphiql/node_modules
+
+# The package is installed into site-packages, away from the repository layout it would
+# otherwise find these in.
+ENV NEWSGRAPH_REFERENCE_DIR=/app/data/reference \
+    NEWSGRAPH_GRAPHIQL_ASSETS=/app/graphiql/node_modules
 
 # The embedded graph's data when no NEWSGRAPH_GRAPH_URL is set (mount a volume here to keep it).
 ENV NEWSGRAPH_DATA_DIR=/var/lib/newsgraph

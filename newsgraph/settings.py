@@ -50,6 +50,23 @@ class Settings(BaseSettings):
     )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     query_timeout_ms: int = Field(default=10_000, ge=1, description="Per graph query.")
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="json: one JSON line per request."
+    )
+    # Operation limits (each refusal has its own error code).
+    max_depth: int = Field(default=10, ge=1, description="Deepest selection nesting.")
+    max_tokens: int = Field(default=2_000, ge=10, description="Tokens in one document.")
+    max_aliases: int = Field(default=30, ge=1, description="Aliased fields in one operation.")
+    max_cost: int = Field(
+        default=50_000,
+        ge=1,
+        description="Nodes an operation may touch: `first` multiplied through nesting.",
+    )
+    max_body_bytes: int = Field(default=1_000_000, ge=1_000, description="Request body size.")
+    max_batch: int = Field(default=10, ge=1, description="Operations in one batched request.")
+    introspection: bool = Field(
+        default=True, description="Off in production hides the schema (and GraphiQL)."
+    )
     connect_timeout_s: float = Field(default=5.0, gt=0)
 
     @field_validator("cors_origins", "api_keys", mode="before")

@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+import strawberry
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -20,7 +21,7 @@ from strawberry.asgi import GraphQL
 from newsgraph.api.graphiql import graphiql_routes, render_graphiql
 from newsgraph.graph import Graph, GraphError, open_graph
 from newsgraph.loaders.reference import Reference, load_reference
-from newsgraph.schema import Context, schema
+from newsgraph.schema import Context, build_schema
 from newsgraph.settings import Settings
 
 __all__ = ["create_app"]
@@ -49,8 +50,12 @@ class _State:
 
 
 class _GraphQL(GraphQL[Context, None]):
-    def __init__(self, state: _State, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+    def __init__(self, state: _State, settings: Settings, served: strawberry.Schema) -> None:
+        super().__init__(
+            served,
+            graphql_ide="graphiql" if settings.introspection else None,
+            allow_queries_via_get=True,
+        )
         self._state = state
         self._keys = [key.get_secret_value().encode() for key in settings.api_keys]
 
@@ -83,6 +88,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
     """Build the app. With ``graph`` given (tests), the app uses it and does not close it."""
     settings = settings or Settings()
     state = _State()
+    served_schema = build_schema(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -114,9 +120,11 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
         return JSONResponse({"status": "ready", "graph": state.graph.store.target})
 
     async def sdl(request: Request) -> Response:
-        return PlainTextResponse(schema.as_str() + "\n")
+        if not settings.introspection:
+            return PlainTextResponse("introspection is switched off\n", status_code=404)
+        return PlainTextResponse(served_schema.as_str() + "\n")
 
-    graphql_app = _GraphQL(state, settings)
+    graphql_app = _GraphQL(state, settings, served_schema)
     middleware = []
     if settings.cors_origins:
         middleware.append(

@@ -220,6 +220,7 @@ def _link(rows: str, left: str, rel: str, right: str) -> str:
 _SECTIONS = [
     """
     MERGE (art:Article {id: $article.id})
+    ON CREATE SET art.loading = true
     SET art.url = $article.url, art.title = $article.title,
         art.published_on = date($article.published_on),
         art.published_inferred = $article.published_inferred,
@@ -239,6 +240,19 @@ _SECTIONS = [
     """
         for kind, label in _ACTOR_KIND_LABEL.items()
     ),
+    # Co-mention counts grow by one per new article (counting shared articles would read every
+    # article of a busy actor). Whether the article is new is decided inside this write, from
+    # the mark its MERGE left, so two loaders racing on one file cannot count it twice.
+    """
+    MATCH (art:Article {id: $article.id})
+    WITH art, art.loading IS NOT NULL AS fresh
+    REMOVE art.loading
+    WITH fresh
+    UNWIND CASE WHEN fresh THEN $co_mentioned_pairs ELSE [] END AS pair
+    MATCH (a:Actor {id: pair.left}), (b:Actor {id: pair.right})
+    MERGE (a)-[co:CO_MENTIONED]->(b)
+    SET co.count = coalesce(co.count, 0) + 1
+    """,
     """
     UNWIND $roles AS row
     MATCH (holder:Actor {id: row.holder}), (org:Actor {id: row.of})
@@ -317,15 +331,6 @@ _SECTIONS = [
     WHERE meetings > 0
     MERGE (a)-[met:MET]->(b)
     SET met.count = meetings, met.first_on = first_on, met.last_on = last_on
-    """,
-    # Counting shared articles would read every article of a busy actor on each write, so
-    # the count grows by one per new article instead; the writer sends these pairs only for an
-    # article the graph did not have yet.
-    """
-    UNWIND $co_mentioned_pairs AS pair
-    MATCH (a:Actor {id: pair.left}), (b:Actor {id: pair.right})
-    MERGE (a)-[co:CO_MENTIONED]->(b)
-    SET co.count = coalesce(co.count, 0) + 1
     """,
 ]
 

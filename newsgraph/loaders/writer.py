@@ -277,7 +277,8 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
         "met_pairs": [
             {"left": x, "right": y} for x, y in sorted({(p["left"], p["right"]) for p in met_pairs})
         ],
-        "co_mentioned_pairs": [] if existing.article else _pairs(mentions),
+        # Counted only if the write creates the article (decided inside the write).
+        "co_mentioned_pairs": _pairs(mentions),
     }
     return Plan(art_id, params, counts)
 

@@ -69,7 +69,9 @@ def articles(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
         statements = [
             {
                 "speaker": rng.choices(people, weights)[0],
-                "text": rng.choice(_SAYINGS).format(topic=rng.choice(_TOPICS)) + f" ({i}-{n})",
+                # A number makes each statement its own, as real quotes are.
+                "text": rng.choice(_SAYINGS).format(topic=rng.choice(_TOPICS))
+                + f" That is point {i * 5 + n} of our plan.",
             }
             for n in range(rng.randrange(5))
         ]
@@ -96,7 +98,7 @@ def as_text(spec: dict[str, Any]) -> str:
         lines.append(f"{_title(a)} {a['name']} {verb} {_title(b)} {b['name']} on {when}.\n")
     for s in spec["statements"]:
         who = s["speaker"]
-        lines.append(f'"{s["text"]}" {who["name"]} said on {when}.\n')
+        lines.append(f'"{s["text"][:-1]}," {who["name"]} said on {when}.\n')
     if not spec["meetings"] and not spec["statements"]:
         lines.append(f"Diplomats continued consultations on {when}, officials said.\n")
     return "\n".join(lines)

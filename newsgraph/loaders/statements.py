@@ -123,8 +123,9 @@ class _Statements:
                 current.end = max(current.end, end_sentence.end)
                 current.content.append((quote.start + 1, quote.end - 1))
                 if verb is not None and current.attribution is None:
-                    current.attribution = (sentence.start, sentence.end)
-                    self._when_where(current, sentence, verb)
+                    said_in = self.doc.sentence_at(verb.start())
+                    current.attribution = (said_in.start, said_in.end)
+                    self._when_where(current, said_in, verb)
                 continue
             current = Said(
                 speaker,
@@ -134,15 +135,21 @@ class _Statements:
                 content=[(quote.start + 1, quote.end - 1)],
             )
             if verb is not None:
-                current.attribution = (sentence.start, sentence.end)
-                self._when_where(current, sentence, verb)
+                # The verb may sit in a later sentence than the quote's start.
+                said_in = self.doc.sentence_at(verb.start())
+                current.attribution = (said_in.start, said_in.end)
+                self._when_where(current, said_in, verb)
             self.found.append(current)
         return used
 
     def _attribute(
         self, quote: Quote, sentence: Sentence
     ) -> tuple[str | None, re.Match[str] | None]:
-        after_end = min([q.start for q in self.doc.quotes if q.start >= quote.end] + [sentence.end])
+        # A quote of several sentences ends in a later sentence than it starts in; its
+        # attribution ("...," Yermak said) follows the closing mark, in that later sentence.
+        closing = self.doc.sentence_at(quote.end - 1)
+        limit = max(sentence.end, closing.end)
+        after_end = min([q.start for q in self.doc.quotes if q.start >= quote.end] + [limit])
         trail = _TRAIL.match(self.text, quote.end, after_end)
         if trail:
             group = "who1" if trail.group("who1") else "who2"

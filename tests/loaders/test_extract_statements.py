@@ -189,3 +189,14 @@ def test_a_first_person_paragraph_with_two_speakers_is_attributed_to_nobody() ->
         "We discussed security guarantees and the exchange of prisoners."
     )
     assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky", "Donald Trump"]
+
+
+def test_a_quote_of_several_sentences_is_attributed_by_what_follows_it() -> None:
+    statement = only(
+        '"We will not give up our land. Never. Not an inch," Zelensky told reporters in Kyiv '
+        "on Monday."
+    )
+    assert statement.speaker == "Volodymyr Zelensky"
+    assert statement.text == "We will not give up our land. Never. Not an inch."
+    assert statement.date == dt.date(2025, 8, 18)
+    assert statement.medium == "remarks to reporters"

@@ -54,11 +54,14 @@ class Settings(BaseSettings):
         default="text", description="json: one JSON line per request."
     )
     # Operation limits (each refusal has its own error code).
-    max_depth: int = Field(default=10, ge=1, description="Deepest selection nesting.")
+    # Relay's edges/node pairs double the depth of a relationship query: actors, their
+    # meetings, the participants and their statements is already 13 levels deep.
+    max_depth: int = Field(default=15, ge=1, description="Deepest selection nesting.")
     max_tokens: int = Field(default=2_000, ge=10, description="Tokens in one document.")
     max_aliases: int = Field(default=30, ge=1, description="Aliased fields in one operation.")
+    # GitHub's GraphQL API bounds a call at 500,000 nodes the same way.
     max_cost: int = Field(
-        default=50_000,
+        default=500_000,
         ge=1,
         description="Nodes an operation may touch: `first` multiplied through nesting.",
     )

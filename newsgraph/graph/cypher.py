@@ -108,27 +108,26 @@ DUMP_RELATIONSHIPS = _define(
 # Everything the resolver needs to know about the graph before writing one article, in one
 # round trip: which ids exist, the actors' known aliases, and the statements and meetings the
 # article's facts may be new reports of (same speaker or participants, same days).
-EXISTING_FOR_ARTICLE = _define(
-    "EXISTING_FOR_ARTICLE",
+EXISTING_FOR_ARTICLES = _define(
+    "EXISTING_FOR_ARTICLES",
     """
-    OPTIONAL MATCH (art:Article {id: $article})
-    WITH count(art) > 0 AS article_exists
+    OPTIONAL MATCH (art:Article) WHERE art.id IN $articles
+    WITH collect(art.id) AS articles
     OPTIONAL MATCH (a:Actor) WHERE a.id IN $actors
-    WITH article_exists, collect(a {.id, .aliases}) AS actors
+    WITH articles, collect(a {.id, .aliases}) AS actors
     OPTIONAL MATCH (sp:Actor)-[:SAID]->(s:Statement)
     WHERE sp.id IN $speakers AND (s.date IS NULL OR s.date IN [d IN $days | date(d)])
-    WITH article_exists, actors,
-         collect(s {.id, .text, .date, speaker: sp.id}) AS statements
+    WITH articles, actors, collect(s {.id, .text, .date, speaker: sp.id}) AS statements
     OPTIONAL MATCH (p:Actor)-[:PARTICIPATED_IN]->(m:Meeting)
     WHERE p.id IN $participants AND (m.date IS NULL OR m.date IN [d IN $days | date(d)])
-    WITH article_exists, actors, statements, m
+    WITH DISTINCT articles, actors, statements, m
     OPTIONAL MATCH (everyone:Actor)-[:PARTICIPATED_IN]->(m)
-    WITH article_exists, actors, statements, m, collect(everyone.id) AS members
-    RETURN article_exists, actors, statements,
+    WITH articles, actors, statements, m, collect(everyone.id) AS members
+    RETURN articles, actors, statements,
            collect(m {.id, .date, .status, participants: members}) AS meetings
     """,
     {
-        "article": "art-0f3a",
+        "articles": ["art-0f3a"],
         "actors": ["volodymyr-zelensky"],
         "speakers": ["volodymyr-zelensky"],
         "participants": ["volodymyr-zelensky"],
@@ -137,17 +136,20 @@ EXISTING_FOR_ARTICLE = _define(
 )
 
 _ARTICLE_EXAMPLE: dict[str, Any] = {
-    "article": {
-        "id": "article:0f3a",
-        "url": None,
-        "title": "t",
-        "published_on": "2025-08-23",
-        "published_inferred": False,
-        "section": None,
-        "language": "en",
-        "body": "b",
-        "content_hash": "0f3a",
-    },
+    "articles": [
+        {
+            "id": "article:0f3a",
+            "url": None,
+            "title": "t",
+            "published_on": "2025-08-23",
+            "published_inferred": False,
+            "section": None,
+            "language": "en",
+            "body": "b",
+            "content_hash": "0f3a",
+            "co_mentioned_pairs": [{"left": "a", "right": "b"}],
+        }
+    ],
     "actors": [
         {
             "id": "a",
@@ -178,6 +180,7 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "place": None,
             "excerpt": "e",
             "offset": 0,
+            "article": "article:0f3a",
         }
     ],
     "participants": [{"actor": "a", "meeting": "meeting:1", "role": None}],
@@ -192,12 +195,12 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "language": "en",
             "excerpt": "e",
             "offset": 0,
+            "article": "article:0f3a",
         }
     ],
     "statement_mentions": [{"left": "statement:2", "right": "a"}],
     "statement_topics": [{"left": "statement:2", "right": "topic:ceasefire"}],
     "met_pairs": [{"left": "a", "right": "b"}],
-    "co_mentioned_pairs": [{"left": "a", "right": "b"}],
 }
 
 _ACTOR_KIND_LABEL = {
@@ -219,13 +222,12 @@ def _link(rows: str, left: str, rel: str, right: str) -> str:
 
 _SECTIONS = [
     """
-    MERGE (art:Article {id: $article.id})
+    UNWIND $articles AS a
+    MERGE (art:Article {id: a.id})
     ON CREATE SET art.loading = true
-    SET art.url = $article.url, art.title = $article.title,
-        art.published_on = date($article.published_on),
-        art.published_inferred = $article.published_inferred,
-        art.section = $article.section, art.language = $article.language,
-        art.body = $article.body, art.content_hash = $article.content_hash
+    SET art.url = a.url, art.title = a.title, art.published_on = date(a.published_on),
+        art.published_inferred = a.published_inferred, art.section = a.section,
+        art.language = a.language, art.body = a.body, art.content_hash = a.content_hash
     """,
     # Labels cannot be parameters in Cypher both engines run, so each actor kind gets its own
     # section over the rows of that kind.
@@ -244,11 +246,12 @@ _SECTIONS = [
     # article of a busy actor). Whether the article is new is decided inside this write, from
     # the mark its MERGE left, so two loaders racing on one file cannot count it twice.
     """
-    MATCH (art:Article {id: $article.id})
-    WITH art, art.loading IS NOT NULL AS fresh
+    UNWIND $articles AS item
+    MATCH (art:Article {id: item.id})
+    WITH item, art, art.loading IS NOT NULL AS fresh
     REMOVE art.loading
-    WITH fresh
-    UNWIND CASE WHEN fresh THEN $co_mentioned_pairs ELSE [] END AS pair
+    WITH item, fresh
+    UNWIND CASE WHEN fresh THEN item.co_mentioned_pairs ELSE [] END AS pair
     MATCH (a:Actor {id: pair.left}), (b:Actor {id: pair.right})
     MERGE (a)-[co:CO_MENTIONED]->(b)
     SET co.count = coalesce(co.count, 0) + 1
@@ -296,7 +299,7 @@ _SECTIONS = [
         m.status_rank = CASE WHEN row.status_rank > m.status_rank THEN row.status_rank
                              ELSE m.status_rank END
     WITH m, row
-    MATCH (art:Article {id: $article.id})
+    MATCH (art:Article {id: row.article})
     MERGE (art)-[rep:REPORTS]->(m)
     SET rep.excerpt = row.excerpt, rep.offset = row.offset
     """,
@@ -314,7 +317,7 @@ _SECTIONS = [
     SET s.text = row.text, s.date = date(row.date), s.language = row.language,
         s.medium = coalesce(s.medium, row.medium)
     WITH s, row
-    MATCH (art:Article {id: $article.id}), (speaker:Actor {id: row.speaker})
+    MATCH (art:Article {id: row.article}), (speaker:Actor {id: row.speaker})
     MERGE (art)-[rep:REPORTS]->(s)
     SET rep.excerpt = row.excerpt, rep.offset = row.offset
     MERGE (speaker)-[:SAID]->(s)
@@ -334,8 +337,8 @@ _SECTIONS = [
     """,
 ]
 
-WRITE_ARTICLE = _define(
-    "WRITE_ARTICLE",
+WRITE_ARTICLES = _define(
+    "WRITE_ARTICLES",
     "WITH count(*) AS _".join(_SECTIONS) + "RETURN count(*) AS sections",
     _ARTICLE_EXAMPLE,
     write=True,

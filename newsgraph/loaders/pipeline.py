@@ -20,9 +20,13 @@ from newsgraph.loaders.extract import ExtractionError, extract
 from newsgraph.loaders.model import ExtractedArticle, SourceDocument
 from newsgraph.loaders.reference import Reference
 from newsgraph.loaders.sources import SourceError, iter_files, read_file
-from newsgraph.loaders.writer import ArticleWriter, WriteCounts, plan
+from newsgraph.loaders.writer import ArticleWriter, WriteCounts, plan_batch
 
-__all__ = ["FileOutcome", "LoadReport", "extract_file", "load_paths"]
+__all__ = ["BATCH_ARTICLES", "FileOutcome", "LoadReport", "extract_file", "load_paths"]
+
+# Articles per write. A file's articles go in one atomic write when it has no more than this
+# (a file loads whole or not at all); bigger files (NDJSON dumps) go in slices of this size.
+BATCH_ARTICLES = 200
 
 
 @dataclass
@@ -97,19 +101,20 @@ async def load_paths(
         except (ValueError, ValidationError) as exc:
             outcome.error = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
         else:
-            for article in articles:
+            for start in range(0, len(articles), BATCH_ARTICLES):
+                chunk = articles[start : start + BATCH_ARTICLES]
                 if writer is None:
-                    the_plan = plan(article)
-                    report.plans.append({"file": str(path), **the_plan.params})
+                    batch = plan_batch(chunk)
+                    report.plans.append({"file": str(path), **batch.params})
                 else:
                     try:
-                        the_plan = await writer.write(article)
+                        batch = await writer.write_batch(chunk)
                     except GraphError as exc:
                         outcome.error = f"{path}: {exc}"
                         report.files.append(outcome)
                         raise
-                report.counts.add(the_plan.counts)
-                outcome.articles.append(the_plan.article_id)
+                report.counts.add(batch.counts)
+                outcome.articles += [one.article_id for one in batch.plans]
         report.files.append(outcome)
         if on_file is not None:
             on_file(outcome)

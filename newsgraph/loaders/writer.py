@@ -8,12 +8,13 @@ rows a real load would send.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from newsgraph.graph.cypher import EXISTING_FOR_ARTICLE, WRITE_ARTICLE
+from newsgraph.graph.cypher import EXISTING_FOR_ARTICLES, WRITE_ARTICLES
 from newsgraph.graph.store import Store
 from newsgraph.loaders.ids import actor_id, article_id, content_hash, topic_id
 from newsgraph.loaders.model import (
@@ -31,7 +32,7 @@ from newsgraph.loaders.resolution import (
     resolve_meeting,
 )
 
-__all__ = ["ArticleWriter", "Existing", "Plan", "WriteCounts", "plan"]
+__all__ = ["ArticleWriter", "BatchPlan", "Existing", "Plan", "WriteCounts", "plan", "plan_batch"]
 
 # Higher wins when two reports of one meeting disagree: any stated mode beats UNKNOWN, and a
 # held meeting beats a planned one, which beats a proposal.
@@ -50,6 +51,8 @@ class Existing:
 
     article: bool = False
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    # Ids of articles the graph holds (for a batch: those of the batch planned so far too).
+    known_articles: set[str] = field(default_factory=set)
     statements: list[KnownStatement] = field(default_factory=list)
     meetings: list[KnownMeeting] = field(default_factory=list)
 
@@ -80,6 +83,9 @@ class Plan:
     article_id: str
     params: dict[str, Any]
     counts: WriteCounts
+    # What the graph holds once this plan is written: the next article of a batch is planned
+    # against it, as if this one had been written already.
+    after: Existing | None = None
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -114,7 +120,7 @@ def lookup_keys(extracted: ExtractedArticle) -> dict[str, Any]:
 
 
 def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
-    """The parameters of WRITE_ARTICLE for one article, given what the graph already holds."""
+    """The rows of WRITE_ARTICLES for one article, given what the graph already holds."""
     existing = existing or Existing()
     a = extracted.article
     art_id = article_id(a.url, a.body)
@@ -122,7 +128,7 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
     counts.tally("articles", existing.article)
 
     actors = _with_publisher(extracted)
-    actor_rows = []
+    actor_rows: list[dict[str, Any]] = []
     for actor in sorted(actors, key=lambda x: actor_id(x.name)):
         the_id = actor_id(actor.name)
         known = existing.aliases.get(the_id)
@@ -170,6 +176,15 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
             if merged.id != the_id and merged.id in meeting_origin:
                 meeting_origin[the_id] = meeting_origin.pop(merged.id)
             meetings.pop(merged.id, None)
+            # Facts this article already gave about the merged meeting move to its new id.
+            participants = {
+                (actor, the_id if meeting == merged.id else meeting): role
+                for (actor, meeting), role in participants.items()
+            }
+            meeting_topics = {
+                (the_id if meeting == merged.id else meeting, topic)
+                for meeting, topic in meeting_topics
+            }
         counts.tally("meetings", merged is not None and merged in existing.meetings)
         known_meetings.append(KnownMeeting(the_id, fact.date, fact.status.value, members))
         previous = meetings.get(the_id)
@@ -280,37 +295,202 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
         # Counted only if the write creates the article (decided inside the write).
         "co_mentioned_pairs": _pairs(mentions),
     }
-    return Plan(art_id, params, counts)
+    merged_statements = {match.id for match in matches if match is not None}
+    after = Existing(
+        article=True,
+        aliases={**existing.aliases, **{row["id"]: row["aliases"] for row in actor_rows}},
+        statements=[st for st in existing.statements if st.id not in merged_statements]
+        + [
+            KnownStatement(
+                row["id"],
+                row["speaker"],
+                dt.date.fromisoformat(row["date"]) if row["date"] else None,
+                row["text"],
+            )
+            for row in statements.values()
+        ],
+        meetings=known_meetings,
+        known_articles={*existing.known_articles, art_id},
+    )
+    return Plan(art_id, params, counts, after)
+
+
+@dataclass
+class BatchPlan:
+    """One write for several articles: their plans, and the merged rows of WRITE_ARTICLES."""
+
+    plans: list[Plan]
+    params: dict[str, Any]
+
+    @property
+    def counts(self) -> WriteCounts:
+        total = WriteCounts()
+        for one in self.plans:
+            total.add(one.counts)
+        return total
+
+
+def _follow(renames: dict[str, str], key: str) -> str:
+    seen = {key}
+    while key in renames:
+        key = renames[key]
+        if key in seen:  # pragma: no cover - renames only ever move to a new id
+            break
+        seen.add(key)
+    return key
+
+
+def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        out[json.dumps(row, sort_keys=True, default=str)] = row
+    return list(out.values())
+
+
+def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = None) -> BatchPlan:
+    """Plan several articles as one write, each planned against the ones before it.
+
+    A later article may merge with (and rename) a statement or meeting an earlier article of
+    the same batch created; every row is rewritten to the final id, and only nodes the graph
+    held before the batch are renamed in the graph.
+    """
+    state = existing or Existing()
+    graph_statements = {st.id for st in state.statements}
+    graph_meetings = {m.id for m in state.meetings}
+    renames: dict[str, str] = {}
+    plans: list[Plan] = []
+    seen_articles: set[str] = set()
+    for extracted in articles:
+        a = extracted.article
+        the_id = article_id(a.url, a.body)
+        if the_id in seen_articles:
+            # The same article twice in one batch: the second copy adds nothing.
+            continue
+        seen_articles.add(the_id)
+        state.article = the_id in state.known_articles
+        one = plan(extracted, state)
+        for row in one.params["renamed_statements"] + one.params["renamed_meetings"]:
+            renames[row["old"]] = row["new"]
+        plans.append(one)
+        assert one.after is not None
+        state = one.after
+
+    def final(key: str) -> str:
+        return _follow(renames, key)
+
+    merged: dict[str, list[dict[str, Any]]] = {}
+    article_rows: list[dict[str, Any]] = []
+    for one in plans:
+        p = one.params
+        article_rows.append({**p["article"], "co_mentioned_pairs": p["co_mentioned_pairs"]})
+        for name in (
+            "actors",
+            "roles",
+            "topics",
+            "published_by",
+            "article_mentions",
+            "article_topics",
+            "met_pairs",
+        ):
+            merged.setdefault(name, []).extend(p[name])
+        merged.setdefault("meetings", []).extend(
+            {**row, "id": final(row["id"]), "article": one.article_id} for row in p["meetings"]
+        )
+        merged.setdefault("statements", []).extend(
+            {**row, "id": final(row["id"]), "article": one.article_id} for row in p["statements"]
+        )
+        merged.setdefault("participants", []).extend(
+            {**row, "meeting": final(row["meeting"])} for row in p["participants"]
+        )
+        for name in ("meeting_topics", "statement_topics", "statement_mentions"):
+            merged.setdefault(name, []).extend(
+                {**row, "left": final(row["left"])} for row in p[name]
+            )
+    # An actor row of a later article carries the aliases of the earlier ones; keep the last.
+    actors = {row["id"]: row for row in merged.get("actors", [])}
+    params: dict[str, Any] = {
+        "articles": article_rows,
+        "actors": [actors[key] for key in sorted(actors)],
+        "renamed_statements": [
+            {"old": old, "new": final(old)}
+            for old in sorted(graph_statements)
+            if old in renames and final(old) != old
+        ],
+        "renamed_meetings": [
+            {"old": old, "new": final(old)}
+            for old in sorted(graph_meetings)
+            if old in renames and final(old) != old
+        ],
+        "meetings": merged.get("meetings", []),
+        "statements": merged.get("statements", []),
+    }
+    for name in (
+        "roles",
+        "topics",
+        "published_by",
+        "article_mentions",
+        "article_topics",
+        "met_pairs",
+        "participants",
+        "meeting_topics",
+        "statement_topics",
+        "statement_mentions",
+    ):
+        params[name] = _unique(merged.get(name, []))
+    return BatchPlan(plans, params)
+
+
+def lookup_batch_keys(articles: list[ExtractedArticle]) -> dict[str, Any]:
+    """Parameters of the read that fetches what ``plan_batch`` needs to know."""
+    keys = [lookup_keys(extracted) for extracted in articles]
+    return {
+        "articles": sorted({k["article"] for k in keys}),
+        **{
+            name: sorted({value for k in keys for value in k[name]})
+            for name in ("actors", "speakers", "participants", "days")
+        },
+    }
 
 
 class ArticleWriter:
-    """Writes extracted articles to a store: one resolving read, one atomic write each."""
+    """Writes extracted articles to a store: one resolving read and one atomic write per
+    batch of articles (a file, or a slice of a big one)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    async def existing(self, extracted: ExtractedArticle) -> Existing:
-        rows = await self._store.read(EXISTING_FOR_ARTICLE, lookup_keys(extracted))
+    async def existing(self, articles: list[ExtractedArticle]) -> Existing:
+        rows = await self._store.read(EXISTING_FOR_ARTICLES, lookup_batch_keys(articles))
         row = rows[0] if rows else {}
         return Existing(
-            article=bool(row.get("article_exists")),
-            aliases={a["id"]: list(a.get("aliases") or []) for a in row.get("actors") or []},
+            aliases={
+                a["id"]: list(a.get("aliases") or [])
+                for a in row.get("actors") or []
+                if a.get("id") is not None
+            },
             statements=[
                 KnownStatement(s["id"], s["speaker"], s.get("date"), s["text"])
                 for s in row.get("statements") or []
+                if s.get("id") is not None
             ],
             meetings=_unique_meetings(row.get("meetings") or []),
+            known_articles=set(row.get("articles") or []),
         )
 
+    async def write_batch(self, articles: list[ExtractedArticle]) -> BatchPlan:
+        batch = plan_batch(articles, await self.existing(articles))
+        if batch.plans:
+            await self._store.write(WRITE_ARTICLES, batch.params)
+        return batch
+
     async def write(self, extracted: ExtractedArticle) -> Plan:
-        the_plan = plan(extracted, await self.existing(extracted))
-        await self._store.write(WRITE_ARTICLE, the_plan.params)
-        return the_plan
+        return (await self.write_batch([extracted])).plans[0]
 
 
 def _unique_meetings(rows: list[dict[str, Any]]) -> list[KnownMeeting]:
     seen: dict[str, KnownMeeting] = {}
-    for row in rows:
+    # FalkorDB projects a missing OPTIONAL MATCH as a map of nulls, not as null.
+    for row in (r for r in rows if r.get("id") is not None):
         seen[row["id"]] = KnownMeeting(
             row["id"], row.get("date"), row.get("status") or "HELD", frozenset(row["participants"])
         )

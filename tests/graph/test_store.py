@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsgraph.graph import GraphQueryError, GraphUnavailable, Store, open_graph
-from newsgraph.graph.cypher import REGISTRY, WRITE_ARTICLE, Statement
+from newsgraph.graph.cypher import REGISTRY, WRITE_ARTICLES, Statement
 from newsgraph.graph.maintenance import dump, node_counts
 from newsgraph.settings import Settings
 
@@ -17,16 +17,16 @@ CREATE = Statement(
 
 
 async def test_a_written_article_reads_back_with_native_dates(store: Store) -> None:
-    await store.write(WRITE_ARTICLE, WRITE_ARTICLE.example)
+    await store.write(WRITE_ARTICLES, WRITE_ARTICLES.example)
     rows = await store.read(REGISTRY["ARTICLES_BY_ID"], {"ids": ["article:0f3a"]})
     assert rows[0]["node"]["published_on"] == dt.date(2025, 8, 23)
     assert (await node_counts(store))["articles"] == 1
 
 
 async def test_writing_the_same_rows_twice_changes_nothing(store: Store) -> None:
-    await store.write(WRITE_ARTICLE, WRITE_ARTICLE.example)
+    await store.write(WRITE_ARTICLES, WRITE_ARTICLES.example)
     first = await dump(store)
-    await store.write(WRITE_ARTICLE, WRITE_ARTICLE.example)
+    await store.write(WRITE_ARTICLES, WRITE_ARTICLES.example)
     assert await dump(store) == first
 
 

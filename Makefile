@@ -7,10 +7,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.setup-stamp
 LINT_MODULES := tools/cypher-lint/node_modules/.package-lock.json
 GRAPHIQL_MODULES := tools/graphiql/node_modules/.package-lock.json
+AUDIT_MODULES := tools/graphql-http-audit/node_modules/.package-lock.json
 
 .PHONY: setup run load test check lint fmt clean browser
 
-setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES)
+setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES) $(AUDIT_MODULES)
 
 # Re-install only when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -25,6 +26,10 @@ $(LINT_MODULES): tools/cypher-lint/package.json tools/cypher-lint/package-lock.j
 # GraphiQL's assets, served by the app itself so the page works offline.
 $(GRAPHIQL_MODULES): tools/graphiql/package.json tools/graphiql/package-lock.json
 	npm ci --prefix tools/graphiql --no-audit --no-fund --loglevel=error
+
+# graphql-http's GraphQL-over-HTTP audit, run against `newsgraph serve` by the tests.
+$(AUDIT_MODULES): tools/graphql-http-audit/package.json tools/graphql-http-audit/package-lock.json
+	npm ci --prefix tools/graphql-http-audit --no-audit --no-fund --loglevel=error
 
 # Debian's Chromium for the browser test (CI runs as root with apt, like this machine).
 browser:
@@ -53,4 +58,4 @@ fmt: setup
 
 clean:
 	rm -rf $(VENV) .newsgraph tools/cypher-lint/node_modules tools/graphiql/node_modules \
-	  test-artifacts .pytest_cache .mypy_cache .ruff_cache
+	  tools/graphql-http-audit/node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -16,9 +16,11 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from strawberry.asgi import GraphQL
 
 from newsgraph.api.graphiql import graphiql_routes, render_graphiql
+from newsgraph.api.http import SpecGraphQL
+from newsgraph.api.logs import configure_logging
+from newsgraph.api.middleware import RequestMiddleware
 from newsgraph.graph import Graph, GraphError, open_graph
 from newsgraph.loaders.reference import Reference, load_reference
 from newsgraph.schema import Context, build_schema
@@ -49,7 +51,7 @@ class _State:
                 self.schema_ready = True
 
 
-class _GraphQL(GraphQL[Context, None]):
+class _GraphQL(SpecGraphQL):
     def __init__(self, state: _State, settings: Settings, served: strawberry.Schema) -> None:
         super().__init__(
             served,
@@ -87,6 +89,7 @@ class _GraphQL(GraphQL[Context, None]):
 def create_app(settings: Settings | None = None, *, graph: Graph | None = None) -> Starlette:
     """Build the app. With ``graph`` given (tests), the app uses it and does not close it."""
     settings = settings or Settings()
+    configure_logging(settings)
     state = _State()
     served_schema = build_schema(settings)
 
@@ -125,21 +128,31 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
         return PlainTextResponse(served_schema.as_str() + "\n")
 
     graphql_app = _GraphQL(state, settings, served_schema)
-    middleware = []
+    middleware = [
+        # Outermost, so every response (CORS refusals, 404s, crashes) carries a request id.
+        Middleware(
+            RequestMiddleware,
+            max_body_bytes=settings.max_body_bytes,
+            access_log=settings.log_format == "json",
+        )
+    ]
     if settings.cors_origins:
         middleware.append(
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST", "OPTIONS"],
-                allow_headers=["Content-Type", "Authorization"],
+                allow_headers=["Content-Type", "Authorization", "X-Request-ID"],
+                # So browser clients can quote the id of a failed request.
+                expose_headers=["X-Request-ID"],
                 max_age=600,
             )
         )
     return Starlette(
         routes=[
-            # A Route, not a Mount: a Mount answers POST /graphql with a redirect.
-            Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            # A Route, not a Mount: a Mount answers POST /graphql with a redirect. Every
+            # method reaches the view, which answers the ones it refuses with a GraphQL body.
+            Route("/graphql", graphql_app),
             *graphiql_routes(),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

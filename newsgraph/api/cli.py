@@ -90,6 +90,8 @@ def serve(
             host=settings.host,
             port=settings.port,
             log_level=settings.log_level,
+            # In JSON mode our own access line replaces uvicorn's text one.
+            access_log=settings.log_format != "json",
             lifespan="on",
         )
     except GraphError as exc:

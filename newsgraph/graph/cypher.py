@@ -178,10 +178,10 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "status_rank": 3,
             "title": "t",
             "place": None,
-            "excerpt": "e",
-            "offset": 0,
-            "article": "article:0f3a",
         }
+    ],
+    "meeting_reports": [
+        {"article": "article:0f3a", "fact": "meeting:1", "excerpt": "e", "offset": 0}
     ],
     "participants": [{"actor": "a", "meeting": "meeting:1", "role": None}],
     "meeting_topics": [{"left": "meeting:1", "right": "topic:ceasefire"}],
@@ -193,10 +193,10 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "date": "2025-08-23",
             "medium": None,
             "language": "en",
-            "excerpt": "e",
-            "offset": 0,
-            "article": "article:0f3a",
         }
+    ],
+    "statement_reports": [
+        {"article": "article:0f3a", "fact": "statement:2", "excerpt": "e", "offset": 0}
     ],
     "statement_mentions": [{"left": "statement:2", "right": "a"}],
     "statement_topics": [{"left": "statement:2", "right": "topic:ceasefire"}],
@@ -298,8 +298,10 @@ _SECTIONS = [
                            ELSE m.mode_rank END,
         m.status_rank = CASE WHEN row.status_rank > m.status_rank THEN row.status_rank
                              ELSE m.status_rank END
-    WITH m, row
-    MATCH (art:Article {id: row.article})
+    """,
+    """
+    UNWIND $meeting_reports AS row
+    MATCH (art:Article {id: row.article}), (m:Meeting {id: row.fact})
     MERGE (art)-[rep:REPORTS]->(m)
     SET rep.excerpt = row.excerpt, rep.offset = row.offset
     """,
@@ -317,10 +319,14 @@ _SECTIONS = [
     SET s.text = row.text, s.date = date(row.date), s.language = row.language,
         s.medium = coalesce(s.medium, row.medium)
     WITH s, row
-    MATCH (art:Article {id: row.article}), (speaker:Actor {id: row.speaker})
+    MATCH (speaker:Actor {id: row.speaker})
+    MERGE (speaker)-[:SAID]->(s)
+    """,
+    """
+    UNWIND $statement_reports AS row
+    MATCH (art:Article {id: row.article}), (s:Statement {id: row.fact})
     MERGE (art)-[rep:REPORTS]->(s)
     SET rep.excerpt = row.excerpt, rep.offset = row.offset
-    MERGE (speaker)-[:SAID]->(s)
     """,
     _link("statement_mentions", "Statement", "MENTIONS", "Actor"),
     _link("statement_topics", "Statement", "ABOUT", "Topic"),

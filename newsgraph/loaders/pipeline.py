@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from newsgraph.graph.errors import GraphError
 from newsgraph.graph.store import Store
 from newsgraph.loaders.extract import ExtractionError, extract
+from newsgraph.loaders.ids import article_id
 from newsgraph.loaders.model import ExtractedArticle, SourceDocument
 from newsgraph.loaders.reference import Reference
 from newsgraph.loaders.sources import SourceError, iter_files, read_file
@@ -89,33 +90,60 @@ async def load_paths(
 ) -> LoadReport:
     """Load files into the store; with no store (a dry run) only plan the writes.
 
-    Graph errors stop the run (every later file would fail the same way); file errors are
-    recorded and the next file is loaded.
+    Files are read and extracted one by one; the articles of consecutive good files are
+    written together, up to BATCH_ARTICLES per atomic write, so many small files do not cost a
+    write each. A bad file is reported and skipped before anything of it is written. Graph
+    errors stop the run (every later file would fail the same way) and mark the files of the
+    failed batch as failed: their batch was not written.
     """
     report = LoadReport()
     writer = ArticleWriter(store) if store is not None else None
+    pending: list[tuple[FileOutcome, list[ExtractedArticle]]] = []
+
+    def finish(outcome: FileOutcome) -> None:
+        report.files.append(outcome)
+        if on_file is not None:
+            on_file(outcome)
+
+    async def flush() -> None:
+        articles = [article for _outcome, batch in pending for article in batch]
+        owners = [outcome for outcome, batch in pending for _ in batch]
+        for start in range(0, len(articles), BATCH_ARTICLES):
+            chunk = articles[start : start + BATCH_ARTICLES]
+            if writer is None:
+                written = plan_batch(chunk)
+                report.plans.append(
+                    {
+                        "files": sorted({o.path for o in owners[start : start + BATCH_ARTICLES]}),
+                        **written.params,
+                    }
+                )
+            else:
+                try:
+                    written = await writer.write_batch(chunk)
+                except GraphError as exc:
+                    for outcome, _batch in pending:
+                        outcome.error = f"{outcome.path}: {exc}"
+                        finish(outcome)
+                    pending.clear()
+                    raise
+            report.counts.add(written.counts)
+            for owner, article in zip(owners[start:], chunk, strict=False):
+                owner.articles.append(article_id(article.article.url, article.article.body))
+        for outcome, _batch in pending:
+            finish(outcome)
+        pending.clear()
+
     for path in iter_files(paths):
         outcome = FileOutcome(str(path))
         try:
             articles = extract_file(path, reference, published=published)
         except (ValueError, ValidationError) as exc:
             outcome.error = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
-        else:
-            for start in range(0, len(articles), BATCH_ARTICLES):
-                chunk = articles[start : start + BATCH_ARTICLES]
-                if writer is None:
-                    batch = plan_batch(chunk)
-                    report.plans.append({"file": str(path), **batch.params})
-                else:
-                    try:
-                        batch = await writer.write_batch(chunk)
-                    except GraphError as exc:
-                        outcome.error = f"{path}: {exc}"
-                        report.files.append(outcome)
-                        raise
-                report.counts.add(batch.counts)
-                outcome.articles += [one.article_id for one in batch.plans]
-        report.files.append(outcome)
-        if on_file is not None:
-            on_file(outcome)
+            finish(outcome)
+            continue
+        pending.append((outcome, articles))
+        if sum(len(batch) for _o, batch in pending) >= BATCH_ARTICLES:
+            await flush()
+    await flush()
     return report

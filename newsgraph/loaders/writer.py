@@ -408,6 +408,8 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
             )
     # An actor row of a later article carries the aliases of the earlier ones; keep the last.
     actors = {row["id"]: row for row in merged.get("actors", [])}
+    meetings, meeting_reports = _collapse(merged.get("meetings", []), _merge_meeting_rows)
+    statements, statement_reports = _collapse(merged.get("statements", []), _merge_statement_rows)
     params: dict[str, Any] = {
         "articles": article_rows,
         "actors": [actors[key] for key in sorted(actors)],
@@ -421,8 +423,10 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
             for old in sorted(graph_meetings)
             if old in renames and final(old) != old
         ],
-        "meetings": merged.get("meetings", []),
-        "statements": merged.get("statements", []),
+        "meetings": meetings,
+        "meeting_reports": meeting_reports,
+        "statements": statements,
+        "statement_reports": statement_reports,
     }
     for name in (
         "roles",
@@ -438,6 +442,43 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
     ):
         params[name] = _unique(merged.get(name, []))
     return BatchPlan(plans, params)
+
+
+_REPORT_FIELDS = ("article", "excerpt", "offset")
+
+
+def _collapse(
+    rows: list[dict[str, Any]], combine: Any
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One node row per id (several articles of a batch may report one fact), and the
+    reports apart: the engines need not agree on which of two rows with one id a MERGE keeps."""
+    nodes: dict[str, dict[str, Any]] = {}
+    reports: list[dict[str, Any]] = []
+    for row in rows:
+        node = {k: v for k, v in row.items() if k not in _REPORT_FIELDS}
+        nodes[node["id"]] = combine(nodes[node["id"]], node) if node["id"] in nodes else node
+        reports.append({"fact": node["id"], **{k: row[k] for k in _REPORT_FIELDS}})
+    return [nodes[k] for k in sorted(nodes)], _unique(reports)
+
+
+def _merge_meeting_rows(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    # The same rules WRITE_ARTICLES applies against the graph: higher rank wins, the longer
+    # title (then the alphabetically first), the first place given.
+    out = dict(a)
+    if b["mode_rank"] > a["mode_rank"]:
+        out.update(mode=b["mode"], mode_rank=b["mode_rank"])
+    if b["status_rank"] > a["status_rank"]:
+        out.update(status=b["status"], status_rank=b["status_rank"])
+    out["title"] = min(a["title"], b["title"], key=lambda t: (-len(t), t))
+    out["place"] = a["place"] or b["place"]
+    return out
+
+
+def _merge_statement_rows(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    out = dict(a)
+    out["text"] = min(a["text"], b["text"], key=lambda t: (-len(t), t))
+    out["medium"] = a["medium"] or b["medium"]
+    return out
 
 
 def lookup_batch_keys(articles: list[ExtractedArticle]) -> dict[str, Any]:

@@ -70,7 +70,7 @@ def test_dry_run_prints_the_rows_and_writes_nothing(tmp_path: Path, structured: 
     done = run("load", "--dry-run", str(structured), data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     plans = json.loads(done.stdout)
-    assert plans[0]["article"]["title"] == call_article().article.title
+    assert plans[0]["articles"][0]["title"] == call_article().article.title
     assert not (data_dir / "server.json").exists()
     stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
     assert stats["nodes"]["articles"] == 0

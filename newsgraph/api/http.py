@@ -1,0 +1,296 @@
+"""GraphQL over HTTP as the spec (graphql.github.io/graphql-over-http) asks, on Strawberry's view.
+
+Stock Strawberry answers everything as ``application/json`` with status 200. This view:
+
+- negotiates the response media type from ``Accept``: ``application/graphql-response+json`` when
+  the client prefers it, ``application/json`` otherwise (and when ``Accept`` is missing or
+  ``*/*``), 406 when the client accepts neither;
+- with ``application/graphql-response+json``, answers requests that never reached execution
+  (document parse or validation failures, variable coercion failures, refused operations) with
+  400 and no ``data`` entry; ``application/json`` keeps 200 with ``errors`` for old clients;
+- answers a mutation over GET with 405 (``Allow: POST``), other methods with 405;
+- refuses batched (JSON array) bodies and non-string ``operationName`` with 400;
+- gives every HTTP-level refusal a GraphQL-shaped JSON body with an ``extensions.code``, never
+  Strawberry's plain-text reasons.
+"""
+
+from __future__ import annotations
+
+import json
+
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql.error import GraphQLSyntaxError
+from graphql.language import Lexer, Source, TokenKind
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+
+from newsgraph.api.request_context import current_request
+from newsgraph.schema import Context
+
+__all__ = [
+    "GRAPHQL_RESPONSE_JSON",
+    "JSON",
+    "SpecGraphQL",
+    "error_response",
+    "negotiate",
+    "operation_name",
+]
+
+JSON = "application/json"
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+_OFFERED = (GRAPHQL_RESPONSE_JSON, JSON)
+
+# Codes for refusals made before GraphQL runs, so clients can branch on them like on any other.
+_HTTP_CODES = {
+    400: "BAD_REQUEST",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    406: "NOT_ACCEPTABLE",
+    413: "PAYLOAD_TOO_LARGE",
+    500: "INTERNAL_SERVER_ERROR",
+}
+
+_MAX_LOGGED_NAME = 100
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The media type to answer with, or None when ``accept`` rules out both we offer."""
+    if accept is None or not accept.strip():
+        return JSON
+    best: tuple[float, int, int] | None = None
+    chosen: str | None = None
+    for offered in _OFFERED:
+        q, specificity = _quality(offered, accept)
+        if q <= 0:
+            continue
+        # Ties go to graphql-response+json only when named outright: a bare */* (or
+        # application/*) gets application/json, as the spec asks during the legacy watershed.
+        named = specificity == 2
+        preferred = int(offered == (GRAPHQL_RESPONSE_JSON if named else JSON))
+        key = (q, specificity, preferred)
+        if best is None or key > best:
+            best, chosen = key, offered
+    return chosen
+
+
+def _quality(offered: str, accept: str) -> tuple[float, int]:
+    """The q value of the most specific range in ``accept`` that matches ``offered``."""
+    kind = offered.partition("/")[0]
+    found: tuple[int, float] | None = None
+    for part in accept.split(","):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        media = media.lower()
+        if media == offered:
+            specificity = 2
+        elif media == f"{kind}/*":
+            specificity = 1
+        elif media == "*/*":
+            specificity = 0
+        else:
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    q = 1.0
+        if found is None or specificity > found[0]:
+            found = (specificity, q)
+    if found is None:
+        return 0.0, -1
+    return found[1], found[0]
+
+
+def operation_name(request_data: GraphQLRequestData) -> str | None:
+    """The operation's name for the logs: as the client sent it, else the document's only one."""
+    name = request_data.operation_name or _sole_operation_name(request_data.query)
+    return name[:_MAX_LOGGED_NAME] if name else None
+
+
+def _sole_operation_name(query: str | None) -> str | None:
+    # The lexer, not a regex, so names in strings and comments are not taken for operations.
+    if not query:
+        return None
+    lexer = Lexer(Source(query))
+    braces = parens = 0
+    pending = False  # a definition keyword was seen, its selection set is next
+    names: list[str | None] = []
+    try:
+        token = lexer.advance()
+        while token.kind != TokenKind.EOF:
+            if token.kind == TokenKind.PAREN_L:
+                parens += 1
+            elif token.kind == TokenKind.PAREN_R:
+                parens -= 1
+            elif parens == 0 and token.kind == TokenKind.BRACE_L:
+                if braces == 0 and not pending:
+                    names.append(None)  # a shorthand query
+                pending = False
+                braces += 1
+            elif parens == 0 and token.kind == TokenKind.BRACE_R:
+                braces -= 1
+            elif braces == 0 and parens == 0 and not pending and token.kind == TokenKind.NAME:
+                pending = True
+                if token.value in {"query", "mutation", "subscription"}:
+                    following = lexer.lookahead()
+                    names.append(following.value if following.kind == TokenKind.NAME else None)
+            token = lexer.advance()
+    except GraphQLSyntaxError:
+        return None
+    return names[0] if len(names) == 1 else None
+
+
+def error_response(
+    status: int,
+    message: str,
+    *,
+    media_type: str = JSON,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """A refusal made outside GraphQL execution, in the shape of a GraphQL response."""
+    code = _HTTP_CODES.get(status, "BAD_REQUEST" if status < 500 else "INTERNAL_SERVER_ERROR")
+    info = current_request()
+    if info is not None:
+        info.add_error_code(code)
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return Response(
+        _encode(body),
+        status_code=status,
+        headers=headers,
+        media_type=f"{media_type}; charset=utf-8",
+    )
+
+
+def _encode(data: object) -> bytes:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _is_request_error(response: GraphQLHTTPResponse) -> bool:
+    # Errors raised while executing carry the path of their field; parse, validation and
+    # variable coercion errors have none, and come with no data at all.
+    errors = response.get("errors")
+    return (
+        response.get("data") is None
+        and bool(errors)
+        and all(isinstance(error, dict) and "path" not in error for error in errors or [])
+    )
+
+
+def _codes(response: GraphQLHTTPResponse) -> list[str]:
+    codes = []
+    for error in response.get("errors") or []:
+        extensions = error.get("extensions") if isinstance(error, dict) else None
+        code = extensions.get("code") if isinstance(extensions, dict) else None
+        if isinstance(code, str):
+            codes.append(code)
+    return codes
+
+
+class SpecGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI view with the GraphQL-over-HTTP status codes and media types."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:
+            response = self._refusal(request, exc)
+        await response(scope, receive, send)
+
+    def _refusal(self, request: Request, exc: HTTPException) -> Response:
+        headers = None
+        if exc.status_code == 405:
+            headers = {"Allow": "POST" if request.method == "GET" else "GET, POST"}
+        media_type = negotiate(request.headers.get("accept")) or JSON
+        return error_response(exc.status_code, exc.reason, media_type=media_type, headers=headers)
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        # Carried to create_response, which is not given the request.
+        sub_response.media_type = negotiate(request.headers.get("accept")) or JSON
+        return sub_response
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if negotiate(request.headers.get("accept")) is None:
+            raise HTTPException(
+                406, f"cannot answer in any accepted media type; offered: {', '.join(_OFFERED)}"
+            )
+        data = await super().parse_http_body(request)
+        if isinstance(data, GraphQLRequestData):
+            if not isinstance(data.operation_name, str | None):
+                raise HTTPException(
+                    400, "The GraphQL operation's `operationName` must be a string or null."
+                )
+            info = current_request()
+            if info is not None:
+                info.operation_name = operation_name(data)
+        return data
+
+    def _validate_batch_request(
+        self, request_data: list[GraphQLRequestData], protocol: GraphQLRequestProtocol
+    ) -> None:
+        # Batching would multiply every per-operation limit by the batch size; no client of
+        # ours needs it, so a JSON array body is refused outright.
+        raise HTTPException(400, "batching is not supported: send one operation per request")
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        try:
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        except HTTPException as exc:
+            if request_adapter.method == "GET" and isinstance(
+                exc.__cause__, InvalidOperationTypeError
+            ):
+                # The spec's answer to a mutation over GET: the method is wrong, not the request.
+                raise HTTPException(405, f"{exc.reason}: use POST") from exc
+            raise
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        media_type = sub_response.media_type or JSON
+        status = 200
+        body: object = response_data
+        if isinstance(response_data, dict):
+            codes = _codes(response_data)
+            info = current_request()
+            if info is not None:
+                for code in codes:
+                    info.add_error_code(code)
+            if media_type == GRAPHQL_RESPONSE_JSON and _is_request_error(response_data):
+                # Nothing ran, so there is no data entry at all, and the status says why.
+                body = {key: value for key, value in response_data.items() if key != "data"}
+                status = 500 if "INTERNAL_SERVER_ERROR" in codes else 400
+        response = Response(
+            self.encode_json(body),
+            status_code=sub_response.status_code or status,
+            media_type=f"{media_type}; charset=utf-8",
+        )
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        return response

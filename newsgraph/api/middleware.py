@@ -1,0 +1,138 @@
+"""The request middleware: request id, body size limit, graph round trips, access log.
+
+A pure ASGI middleware rather than Starlette's BaseHTTPMiddleware, so the app runs in the
+request's own task and context: the request id and the round-trip counter, both contextvars,
+reach the resolvers.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsgraph.api.http import JSON, error_response, negotiate
+from newsgraph.api.logs import ACCESS_LOGGER
+from newsgraph.api.request_context import (
+    RequestInfo,
+    new_request_id,
+    request_scope,
+    safe_request_id,
+)
+from newsgraph.graph import RoundTrips, count_round_trips
+from newsgraph.graph.store import note_round_trip
+
+__all__ = ["RequestMiddleware"]
+
+log = logging.getLogger("newsgraph.api")
+access_log = logging.getLogger(ACCESS_LOGGER)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class RequestMiddleware:
+    """Wraps every HTTP request; ``access_log`` turns on one log record per request."""
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, access_log: bool) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.access_log = access_log
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        request_id = safe_request_id(headers.get("x-request-id")) or new_request_id()
+        media_type = negotiate(headers.get("accept")) or JSON
+        started = time.perf_counter()
+        status = 500
+        response_started = False
+        received = 0
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                message = {
+                    **message,
+                    "headers": [
+                        *message.get("headers", []),
+                        (b"x-request-id", request_id.encode("ascii")),
+                    ],
+                }
+            await send(message)
+
+        async def limited_receive() -> Message:
+            # Counted as it streams: a chunked body has no Content-Length to check up front.
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise _BodyTooLarge
+            return message
+
+        async def refuse(code: int, message: str) -> None:
+            response = error_response(code, message, media_type=media_type)
+            await response(scope, receive, send_with_id)
+
+        too_large = f"the request body is larger than {self.max_body_bytes} bytes"
+        with request_scope(request_id) as info, count_round_trips() as trips:
+            try:
+                if self._declared_length(headers) > self.max_body_bytes:
+                    await refuse(413, too_large)
+                else:
+                    await self.app(scope, limited_receive, send_with_id)
+            except _BodyTooLarge:
+                if response_started:
+                    raise
+                await refuse(413, too_large)
+            except Exception:
+                log.exception("unhandled error in %s %s", scope["method"], scope["path"])
+                if response_started:
+                    raise
+                await refuse(500, f"internal error (request id {request_id})")
+            finally:
+                if self.access_log:
+                    self._log(scope, status, started, info, trips)
+        # A caller counting round trips around the request (a test) still sees them.
+        for statement in trips.statements:
+            note_round_trip(statement)
+
+    @staticmethod
+    def _log(
+        scope: Scope, status: int, started: float, info: RequestInfo, trips: RoundTrips
+    ) -> None:
+        fields = {
+            "request_id": info.request_id,
+            "method": scope["method"],
+            # The path only: a GET query string holds the document and its variables.
+            "path": scope["path"],
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            "operation_name": info.operation_name,
+            "graph_round_trips": trips.count,
+            "error_codes": info.error_codes,
+        }
+        access_log.log(
+            logging.ERROR if status >= 500 else logging.INFO,
+            "%s %s %s",
+            scope["method"],
+            scope["path"],
+            status,
+            extra={"fields": fields},
+        )
+
+    @staticmethod
+    def _declared_length(headers: Headers) -> int:
+        try:
+            return int(headers.get("content-length", "0"))
+        except ValueError:
+            # The server rejects a malformed length itself; the streamed count still applies.
+            return 0

@@ -1,0 +1,185 @@
+"""HTTP-level rules: body size limit, no batching, media types and status codes, request ids."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from newsgraph.api import create_app
+from newsgraph.graph import Graph
+from newsgraph.settings import Settings
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+LIMIT = 1_000
+
+
+@pytest.fixture
+async def client(graph: Graph) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(max_body_bytes=LIMIT), graph=graph)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            yield http
+
+
+def _padded(size: int) -> bytes:
+    """A valid GraphQL request body of exactly ``size`` bytes."""
+    body = json.dumps({"query": "{ __typename }", "extensions": {"pad": ""}}, separators=(",", ":"))
+    return body.replace('"pad":""', '"pad":"' + "x" * (size - len(body)) + '"').encode()
+
+
+def _code(response: httpx.Response) -> str:
+    code: str = response.json()["errors"][0]["extensions"]["code"]
+    return code
+
+
+async def test_a_body_at_the_limit_is_served(client: httpx.AsyncClient) -> None:
+    body = _padded(LIMIT)
+    assert len(body) == LIMIT
+    response = await client.post(
+        "/graphql", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_a_declared_body_over_the_limit_is_413_with_a_json_error(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(
+        "/graphql", content=_padded(LIMIT + 1), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("application/json")
+    assert _code(response) == "PAYLOAD_TOO_LARGE"
+    assert str(LIMIT) in response.json()["errors"][0]["message"]
+    assert response.headers["x-request-id"]
+
+
+async def test_a_streamed_body_over_the_limit_is_413_and_not_read_to_the_end(
+    client: httpx.AsyncClient,
+) -> None:
+    pulled = 0
+
+    async def chunks() -> AsyncIterator[bytes]:
+        # No Content-Length: the body arrives in chunks, so only counting can catch it.
+        nonlocal pulled
+        for _ in range(100):
+            pulled += 1
+            yield b" " * 400
+
+    response = await client.post(
+        "/graphql", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert _code(response) == "PAYLOAD_TOO_LARGE"
+    assert pulled <= 4, f"{pulled} chunks were read for a {LIMIT}-byte limit"
+
+
+async def test_a_batch_is_refused_with_a_clear_400(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql", json=[{"query": "{ __typename }"}, {"query": "{ __typename }"}]
+    )
+    assert response.status_code == 400
+    assert _code(response) == "BAD_REQUEST"
+    assert "batching is not supported" in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("parse", {"query": "{"}),
+        ("validation", {"query": "{ noSuchField }"}),
+        (
+            "coercion",
+            {"query": "query Q($id: ID!) { node(id: $id) { id } }", "variables": {"id": None}},
+        ),
+    ],
+)
+async def test_a_request_error_is_400_without_data_in_graphql_response_json_only(
+    client: httpx.AsyncClient, name: str, payload: dict[str, object]
+) -> None:
+    strict = await client.post("/graphql", json=payload, headers={"accept": GRAPHQL_RESPONSE})
+    assert strict.status_code == 400, (name, strict.text)
+    assert strict.headers["content-type"].startswith(GRAPHQL_RESPONSE)
+    assert "data" not in strict.json() and strict.json()["errors"]
+    # application/json keeps what existing clients rely on: 200, data null, errors.
+    legacy = await client.post("/graphql", json=payload, headers={"accept": "application/json"})
+    assert legacy.status_code == 200, (name, legacy.text)
+    assert legacy.headers["content-type"].startswith("application/json")
+    assert legacy.json()["data"] is None and legacy.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        (None, "application/json"),
+        ("*/*", "application/json"),
+        ("application/json", "application/json"),
+        (GRAPHQL_RESPONSE, GRAPHQL_RESPONSE),
+        (f"{GRAPHQL_RESPONSE}, application/json;q=0.9", GRAPHQL_RESPONSE),
+        (f"application/json, {GRAPHQL_RESPONSE};q=0.5", "application/json"),
+        ("application/json, multipart/mixed", "application/json"),  # GraphiQL's
+    ],
+)
+async def test_the_response_media_type_follows_accept(
+    client: httpx.AsyncClient, accept: str | None, expected: str
+) -> None:
+    headers = {"accept": accept} if accept is not None else {}
+    response = await client.post("/graphql", json={"query": "{ __typename }"}, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == expected
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_an_unacceptable_accept_is_406(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql", json={"query": "{ __typename }"}, headers={"accept": "text/csv"}
+    )
+    assert response.status_code == 406
+    assert _code(response) == "NOT_ACCEPTABLE"
+
+
+async def test_a_mutation_over_get_is_405_and_does_not_run(client: httpx.AsyncClient) -> None:
+    response = await client.get(
+        "/graphql",
+        params={"query": 'mutation { deleteArticle(id: "QXJ0aWNsZTp4") { __typename } }'},
+        headers={"accept": GRAPHQL_RESPONSE},
+    )
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+    assert _code(response) == "METHOD_NOT_ALLOWED"
+
+
+async def test_other_methods_are_405_with_a_json_error(client: httpx.AsyncClient) -> None:
+    response = await client.put("/graphql", json={"query": "{ __typename }"})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+    assert _code(response) == "METHOD_NOT_ALLOWED"
+
+
+async def test_a_non_string_operation_name_is_400(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json={"query": "{ __typename }", "operationName": 0})
+    assert response.status_code == 400
+    assert _code(response) == "BAD_REQUEST"
+
+
+async def test_every_response_has_a_fresh_request_id(client: httpx.AsyncClient) -> None:
+    first = await client.get("/healthz")
+    second = await client.post("/graphql", json={"query": "{ __typename }"})
+    ids = [first.headers["x-request-id"], second.headers["x-request-id"]]
+    assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids) and ids[0] != ids[1]
+
+
+async def test_a_safe_incoming_request_id_is_kept_and_an_unsafe_one_replaced(
+    client: httpx.AsyncClient,
+) -> None:
+    kept = await client.get("/healthz", headers={"x-request-id": "lb-7f3a.42_x"})
+    assert kept.headers["x-request-id"] == "lb-7f3a.42_x"
+    for unsafe in ["x" * 65, "a b", "<script>", "-leading-dash", ""]:
+        response = await client.get("/healthz", headers={"x-request-id": unsafe})
+        assert re.fullmatch(r"[0-9a-f]{32}", response.headers["x-request-id"]), unsafe

@@ -44,6 +44,7 @@ from newsgraph.schema.types import (
     Node,
     Statement,
     Topic,
+    _builder,
     _nodes,
     _page,
     build_node,
@@ -169,12 +170,9 @@ async def _list_page(
     store = info.context.store
     direction = (order or DateOrder.DATE_DESC).value
 
-    async def build(ids: list[str]) -> list[Any]:
-        return await _nodes(loader, ids, build_node_of)
-
     return await _page(
         _fetcher(store, pages[direction], params),
-        build,
+        _builder(loader, build_node_of),
         _counter(store, pages["COUNT"], params),
         first,
         after,

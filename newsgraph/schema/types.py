@@ -58,6 +58,17 @@ async def _nodes(loader: Any, ids: list[str], build: Callable[[Any], Any]) -> li
     return [build(row) for row in rows if row is not None]
 
 
+def _builder(
+    loader: Any, build: Callable[[Any], Any]
+) -> Callable[[list[str]], Awaitable[list[Any]]]:
+    """Turn a page's ids into objects through a batching loader."""
+
+    async def nodes(ids: list[str]) -> list[Any]:
+        return await _nodes(loader, ids, build)
+
+    return nodes
+
+
 async def _page(
     fetch: Callable[[str | None, int], Awaitable[tuple[list[dict[str, Any]], bool]]],
     build: Callable[[list[str]], Awaitable[list[Any]]],
@@ -175,9 +186,7 @@ class Actor(Node):
             "topic": topic_id(f.topic) if f.topic else None,
         }
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.meeting, ids, Meeting.from_row)
-
+        build = _builder(loaders.meeting, Meeting.from_row)
         return await _owner_page(loaders.actor_meetings, self.key, filters, first, after, build)
 
     @strawberry.field(description="What this actor said, newest first.")
@@ -209,9 +218,7 @@ class Actor(Node):
             "topic": topic_id(f.topic) if f.topic else None,
         }
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.statement, ids, Statement.from_row)
-
+        build = _builder(loaders.statement, Statement.from_row)
         return await _owner_page(loaders.actor_statements, self.key, filters, first, after, build)
 
     @strawberry.field(description="Articles that mention this actor, newest first.")
@@ -220,9 +227,7 @@ class Actor(Node):
     ) -> Connection[Article]:
         loaders = info.context.loaders
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.article, ids, Article.from_row)
-
+        build = _builder(loaders.article, Article.from_row)
         return await _owner_page(loaders.actor_articles, self.key, {}, first, after, build)
 
     @strawberry.field(
@@ -461,9 +466,7 @@ class Topic(Node):
     ) -> Connection[Article]:
         loaders = info.context.loaders
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.article, ids, Article.from_row)
-
+        build = _builder(loaders.article, Article.from_row)
         return await _owner_page(loaders.topic_articles, self.key, {}, first, after, build)
 
     @strawberry.field(description="Meetings about this topic, newest first.")
@@ -472,9 +475,7 @@ class Topic(Node):
     ) -> Connection[Meeting]:
         loaders = info.context.loaders
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.meeting, ids, Meeting.from_row)
-
+        build = _builder(loaders.meeting, Meeting.from_row)
         return await _owner_page(loaders.topic_meetings, self.key, {}, first, after, build)
 
     @strawberry.field(description="Statements about this topic, newest first.")
@@ -483,9 +484,7 @@ class Topic(Node):
     ) -> Connection[Statement]:
         loaders = info.context.loaders
 
-        async def build(ids: list[str]) -> list[Any]:
-            return await _nodes(loaders.statement, ids, Statement.from_row)
-
+        build = _builder(loaders.statement, Statement.from_row)
         return await _owner_page(loaders.topic_statements, self.key, {}, first, after, build)
 
 

@@ -5,11 +5,17 @@
 #       -e NEO4J_USER=neo4j -e NEO4J_PASSWORD=... newsgraph  # Neo4j
 # docker-compose.yml runs it against Neo4j 5 and loads the sample corpus.
 
-# GraphiQL's browser assets, from the npm lock file, so the image serves them itself.
-FROM node:20-slim AS graphiql
+# GraphiQL's browser assets and the Explorer's build, from the npm lock files, so the image
+# serves both itself.
+FROM node:20-slim AS frontend
 WORKDIR /build
-COPY tools/graphiql/package.json tools/graphiql/package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+COPY tools/graphiql/package.json tools/graphiql/package-lock.json ./graphiql/
+RUN npm ci --prefix graphiql --no-audit --no-fund --loglevel=error
+COPY web/package.json web/package-lock.json ./web/
+RUN npm ci --prefix web --no-audit --no-fund --loglevel=error
+COPY web/ ./web/
+COPY tests/snapshots/schema.graphql ./tests/snapshots/schema.graphql
+RUN npm run build --prefix web --silent
 
 FROM python:3.11-slim
 
@@ -35,12 +41,14 @@ COPY newsgraph/ ./newsgraph/
 RUN pip install --no-cache-dir . \
     && rm -rf build ./*.egg-info
 COPY data/ ./data/
-COPY --from=graphiql /build/node_modules /app/graphiql/node_modules
+COPY --from=frontend /build/graphiql/node_modules /app/graphiql/node_modules
+COPY --from=frontend /build/web/dist /app/web/dist
 
 # The package is installed into site-packages, away from the repository layout it would
 # otherwise find these in.
 ENV NEWSGRAPH_REFERENCE_DIR=/app/data/reference \
-    NEWSGRAPH_GRAPHIQL_ASSETS=/app/graphiql/node_modules
+    NEWSGRAPH_GRAPHIQL_ASSETS=/app/graphiql/node_modules \
+    NEWSGRAPH_EXPLORE_DIST=/app/web/dist
 
 # The embedded graph's data when no NEWSGRAPH_GRAPH_URL is set (mount a volume here to keep it).
 ENV NEWSGRAPH_DATA_DIR=/var/lib/newsgraph

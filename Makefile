@@ -8,10 +8,16 @@ STAMP := $(VENV)/.setup-stamp
 LINT_MODULES := tools/cypher-lint/node_modules/.package-lock.json
 GRAPHIQL_MODULES := tools/graphiql/node_modules/.package-lock.json
 AUDIT_MODULES := tools/graphql-http-audit/node_modules/.package-lock.json
+WEB_MODULES := web/node_modules/.package-lock.json
+WEB_BUILD := web/dist/index.html
+WEB_SOURCES := web/index.html web/codegen.ts web/vite.config.ts web/tsconfig.json \
+  $(wildcard web/src/*.ts web/src/*.css)
 
-.PHONY: setup run load test check lint fmt clean browser
+.PHONY: setup run load test check lint fmt clean browser web fuzz
 
-setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES) $(AUDIT_MODULES)
+setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES) $(AUDIT_MODULES) $(WEB_BUILD)
+
+web: $(WEB_BUILD)
 
 # Re-install only when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -31,6 +37,13 @@ $(GRAPHIQL_MODULES): tools/graphiql/package.json tools/graphiql/package-lock.jso
 $(AUDIT_MODULES): tools/graphql-http-audit/package.json tools/graphql-http-audit/package-lock.json
 	npm ci --prefix tools/graphql-http-audit --no-audit --no-fund --loglevel=error
 
+$(WEB_MODULES): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+
+# The Explorer at /explore: codegen from the SDL snapshot, tsc --noEmit, vite build -> web/dist.
+$(WEB_BUILD): $(WEB_MODULES) $(WEB_SOURCES) tests/snapshots/schema.graphql
+	npm run build --prefix web --silent
+
 # Debian's Chromium for the browser test (CI runs as root with apt, like this machine).
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && \
@@ -45,6 +58,10 @@ run: load
 test: setup browser
 	$(BIN)/pytest
 
+# A longer schemathesis run than the 30 cases per root field `make test` includes.
+fuzz: setup
+	NEWSGRAPH_FUZZ_EXAMPLES=$${NEWSGRAPH_FUZZ_EXAMPLES:-250} $(BIN)/pytest -m fuzz -s tests/fuzz
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -58,4 +75,5 @@ fmt: setup
 
 clean:
 	rm -rf $(VENV) .newsgraph tools/cypher-lint/node_modules tools/graphiql/node_modules \
-	  tools/graphql-http-audit/node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache
+	  tools/graphql-http-audit/node_modules \
+	  web/node_modules web/dist web/src/gql test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     query_timeout_ms: int = Field(default=10_000, ge=1, description="Per graph query.")
+    load_batch: int = Field(
+        default=200, ge=1, le=5_000, description="Articles per atomic write when loading."
+    )
     log_format: Literal["text", "json"] = Field(
         default="text", description="json: one JSON line per request."
     )

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from newsgraph.api.explore import explore_routes
 from newsgraph.api.graphiql import graphiql_routes, render_graphiql
 from newsgraph.api.http import SpecGraphQL
 from newsgraph.api.logs import configure_logging
@@ -157,6 +158,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/schema.graphql", sdl),
+            *explore_routes(),
         ],
         middleware=middleware,
         lifespan=lifespan,

@@ -153,7 +153,14 @@ def load(
                 progress.advance(task)
                 report_file(outcome)
 
-            return await load_paths(files, store, reference, published=override, on_file=on_file)
+            return await load_paths(
+                files,
+                store,
+                reference,
+                published=override,
+                on_file=on_file,
+                batch=settings.load_batch,
+            )
 
     if dry_run:
         report = asyncio.run(run(None))

@@ -61,12 +61,20 @@ async def open_graph(settings: Settings) -> Graph:
         )
     server = EmbeddedServer(settings.data_dir)
     info = await asyncio.to_thread(server.start)
+
+    async def relocate() -> tuple[str, int]:
+        # The server we depend on stopped answering: it is ours to bring back, from the same
+        # data directory, so the graph returns whole without restarting this process.
+        found = await asyncio.to_thread(server.recover)
+        return "127.0.0.1", found.port
+
     store = FalkorStore(
         "127.0.0.1",
         info.port,
         settings.graph_name,
         timeout_ms=settings.query_timeout_ms,
         connect_timeout_s=settings.connect_timeout_s,
-        label=f"embedded FalkorDB at 127.0.0.1:{info.port} (data in {server.data_dir})",
+        label=f"embedded FalkorDB at {{address}} (data in {server.data_dir})",
+        relocate=relocate,
     )
     return Graph(store, server)

@@ -250,11 +250,13 @@ _SECTIONS = [
     MATCH (art:Article {id: item.id})
     WITH item, art, art.loading IS NOT NULL AS fresh
     REMOVE art.loading
-    WITH item, fresh
-    UNWIND CASE WHEN fresh THEN item.co_mentioned_pairs ELSE [] END AS pair
-    MATCH (a:Actor {id: pair.left}), (b:Actor {id: pair.right})
+    WITH item WHERE fresh
+    UNWIND item.co_mentioned_pairs AS pair
+    // One row per pair: MERGE must not see the same pair twice in one statement.
+    WITH pair.left AS left, pair.right AS right, count(*) AS articles
+    MATCH (a:Actor {id: left}), (b:Actor {id: right})
     MERGE (a)-[co:CO_MENTIONED]->(b)
-    SET co.count = coalesce(co.count, 0) + 1
+    SET co.count = coalesce(co.count, 0) + articles
     """,
     """
     UNWIND $roles AS row
@@ -1107,5 +1109,56 @@ DELETE_ARTICLE = _define(
         "met_pairs": [{"left": "a", "right": "b"}],
         "co_mentioned_pairs": [{"left": "a", "right": "b"}],
     },
+    write=True,
+)
+
+# ---------------------------------------------------------------------------------------------
+# The writer lock: resolution reads the graph, plans in Python (statement wording is compared
+# there) and then writes, so two loaders must not interleave those steps. A lease on one node
+# serialises them on both engines (MERGE on a uniquely constrained id is atomic); an expired
+# lease, left by a killed loader, can be taken over.
+
+_LOCK_EXAMPLE = {"owner": "host:1:abc", "now": 0, "expires": 30_000}
+
+WRITER_LOCK_ACQUIRE = _define(
+    "WRITER_LOCK_ACQUIRE",
+    """
+    MERGE (lock:WriterLock {id: 'writer'})
+    ON CREATE SET lock.owner = $owner, lock.expires = $expires
+    WITH lock
+    WHERE lock.owner = $owner OR lock.expires < $now
+    SET lock.owner = $owner, lock.expires = $expires
+    RETURN lock.owner AS owner
+    """,
+    _LOCK_EXAMPLE,
+    write=True,
+)
+
+WRITER_LOCK_HOLDER = _define(
+    "WRITER_LOCK_HOLDER",
+    "MATCH (lock:WriterLock {id: 'writer'}) RETURN lock.owner AS owner",
+    {},
+)
+
+WRITER_LOCK_STEAL = _define(
+    "WRITER_LOCK_STEAL",
+    """
+    MATCH (lock:WriterLock {id: 'writer'})
+    WHERE lock.owner = $stale
+    SET lock.owner = $owner, lock.expires = $expires
+    RETURN lock.owner AS owner
+    """,
+    {**_LOCK_EXAMPLE, "stale": "host:2:def"},
+    write=True,
+)
+
+WRITER_LOCK_RELEASE = _define(
+    "WRITER_LOCK_RELEASE",
+    """
+    MATCH (lock:WriterLock {id: 'writer'})
+    WHERE lock.owner = $owner
+    DELETE lock
+    """,
+    {"owner": "host:1:abc"},
     write=True,
 )

@@ -14,7 +14,7 @@ __all__ = ["FALKORDB", "NEO4J", "UNIQUE_LABELS", "Dialect", "DialectName", "Full
 DialectName = Literal["falkordb", "neo4j"]
 
 # Every node label whose `id` is unique. Actor kinds (Person, Country, ...) share Actor's id.
-UNIQUE_LABELS: tuple[str, ...] = ("Article", "Actor", "Meeting", "Statement", "Topic")
+UNIQUE_LABELS: tuple[str, ...] = ("Article", "Actor", "Meeting", "Statement", "Topic", "WriterLock")
 
 # Plain (range) indexes on the properties filters and lookups use.
 _RANGE_INDEXES: tuple[tuple[str, str], ...] = (

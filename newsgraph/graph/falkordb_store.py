@@ -1,18 +1,33 @@
-"""The FalkorDB adapter, over FalkorDB's own protocol (its Bolt mode crashes on MERGE)."""
+"""The FalkorDB adapter, over FalkorDB's own protocol (its Bolt mode crashes on MERGE).
+
+When the server stops answering, a call fails with GraphUnavailable at once (no hidden retries
+with backoff), and the next calls reconnect by themselves when a server answers at the address
+again. For the embedded server the store can also be given ``relocate``: on a lost connection
+it asks where the server is now (restarting it if it is gone) and moves its connections there,
+at most once per backoff period while that fails, so a down graph is not hammered.
+
+A statement is sent again after a lost connection only when that cannot apply it twice: a read,
+or a statement that never left (the connection could not be opened). A write whose connection
+broke after it was sent may or may not have been applied, so its caller gets GraphUnavailable.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Mapping
-from typing import Any
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
 
 from falkordb.asyncio.graph import AsyncGraph
 from redis import exceptions as redis_errors
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import FALKORDB, UNIQUE_LABELS, Dialect
-from newsgraph.graph.errors import GraphQueryError, GraphUnavailable, QueryTimeout
+from newsgraph.graph.errors import GraphError, GraphQueryError, GraphUnavailable, QueryTimeout
 from newsgraph.graph.store import Record, note_round_trip
 from newsgraph.graph.values import to_params, to_python
 
@@ -22,6 +37,17 @@ log = logging.getLogger(__name__)
 
 # FalkorDB answers these when an index or constraint is already in place; set-up is idempotent.
 _ALREADY = ("already indexed", "already exists")
+
+# Between failed attempts to find or restart the embedded server, calls fail at once.
+_BACKOFF_FIRST_S = 0.5
+_BACKOFF_MAX_S = 5.0
+
+_LOST = (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError)
+
+T = TypeVar("T")
+
+# Where the server answers now, (host, port); raises GraphError when it cannot be found.
+Relocate = Callable[[], Awaitable[tuple[str, int]]]
 
 
 class FalkorStore:
@@ -38,30 +64,48 @@ class FalkorStore:
         timeout_ms: int = 10_000,
         connect_timeout_s: float = 5.0,
         label: str | None = None,
+        relocate: Relocate | None = None,
     ) -> None:
         self._host = host
         self._port = port
         self._graph_name = graph
         self._timeout_ms = timeout_ms
-        self._label = label or f"falkordb://{host}:{port}"
+        self._connect_timeout_s = connect_timeout_s
+        # "{address}" in a label is filled with the current host:port, which relocate changes.
+        self._label = label or "falkordb://{address}"
+        self._relocate = relocate
+        self._relocating = asyncio.Lock()
+        # Bumped whenever the connections move, so calls that failed on the old address while
+        # another call was moving them just try again.
+        self._generation = 0
+        self._retry_at = 0.0
+        self._backoff_s = _BACKOFF_FIRST_S
+        self._relocate_error = ""
+        self._redis, self._graph = self._connect(host, port)
+
+    def _connect(self, host: str, port: int) -> tuple[Redis, AsyncGraph]:
         # A plain asyncio Redis connection pool under FalkorDB's graph client: the `FalkorDB`
         # wrapper probes the server with a blocking call in its constructor, which would stall
         # the event loop and fail outright while the graph is down.
-        self._redis = Redis(
+        redis = Redis(
             host=host,
             port=port,
             decode_responses=True,
-            socket_connect_timeout=connect_timeout_s,
+            socket_connect_timeout=self._connect_timeout_s,
             # Long enough for a query that runs up to its own timeout, short enough that a hung
             # server is noticed.
-            socket_timeout=timeout_ms / 1000 + 5,
+            socket_timeout=self._timeout_ms / 1000 + 5,
             max_connections=64,
+            # redis-py's default retries every command up to ten times with backoff: a down
+            # graph then took seconds to report, and a write whose reply was lost was sent
+            # again. This class decides what may be repeated.
+            retry=Retry(NoBackoff(), 0),
         )
-        self._graph = AsyncGraph(self._redis, graph)
+        return redis, AsyncGraph(redis, self._graph_name)
 
     @property
     def target(self) -> str:
-        return self._label
+        return self._label.replace("{address}", f"{self._host}:{self._port}")
 
     @property
     def address(self) -> tuple[str, int]:
@@ -77,19 +121,78 @@ class FalkorStore:
     ) -> list[Record]:
         return await self._run(statement, params, read_only=False)
 
+    async def _call(self, call: Callable[[], Awaitable[T]], *, repeatable: bool) -> T:
+        """Run ``call`` (which must use the current ``self._graph``/``self._redis``); turn a
+        lost connection into GraphUnavailable, moving to where the server is now if we can."""
+        for attempt in (1, 2):
+            generation = self._generation
+            try:
+                return await call()
+            except redis_errors.BusyLoadingError as exc:
+                raise GraphUnavailable(
+                    self.target, "the graph is loading its data after a restart"
+                ) from exc
+            except _LOST as exc:
+                # A socket timeout is a server that is there but slow: moving would not help.
+                found = not _timed_out(exc) and await self._follow_server(generation, exc)
+                if attempt == 1 and found and (repeatable or _never_sent(exc)):
+                    continue
+                reason = _reason(exc)
+                if self._relocate_error:
+                    reason += f"; {self._relocate_error}"
+                raise GraphUnavailable(self.target, reason) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _follow_server(self, generation: int, exc: BaseException) -> bool:
+        """After a lost connection: whether a server answers where the connections now point."""
+        if self._relocate is None:
+            # An external server: the pool reconnects on the next call once it is back.
+            return False
+        async with self._relocating:
+            if self._generation != generation:
+                return True  # another call moved the connections while this one waited
+            if time.monotonic() < self._retry_at:
+                return False
+            try:
+                host, port = await self._relocate()
+            except GraphError as error:
+                self._relocate_error = f"restarting it failed: {error}"
+                self._retry_at = time.monotonic() + self._backoff_s
+                log.warning(
+                    "graph at %s lost (%s) and not back: %s; trying again in %.1f s",
+                    self.target,
+                    _reason(exc),
+                    error,
+                    self._backoff_s,
+                )
+                self._backoff_s = min(self._backoff_s * 2, _BACKOFF_MAX_S)
+                return False
+            self._relocate_error = ""
+            self._retry_at = 0.0
+            self._backoff_s = _BACKOFF_FIRST_S
+            self._generation += 1
+            if (host, port) != (self._host, self._port):
+                old = self._redis
+                self._host, self._port = host, port
+                self._redis, self._graph = self._connect(host, port)
+                await old.aclose()
+                log.warning("graph moved: now using %s", self.target)
+            return True
+
     async def _run(
         self, statement: Statement, params: Mapping[str, Any] | None, *, read_only: bool
     ) -> list[Record]:
         note_round_trip(statement.name)
         text = statement.text(self.dialect.name)
         values = to_params(dict(params or {}))
-        try:
+
+        async def call() -> Any:
             if read_only:
-                result = await self._graph.ro_query(text, values, timeout=self._timeout_ms)
-            else:
-                result = await self._graph.query(text, values, timeout=self._timeout_ms)
-        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
-            raise GraphUnavailable(self.target, _reason(exc)) from exc
+                return await self._graph.ro_query(text, values, timeout=self._timeout_ms)
+            return await self._graph.query(text, values, timeout=self._timeout_ms)
+
+        try:
+            result = await self._call(call, repeatable=read_only)
         except redis_errors.ResponseError as exc:
             message = str(exc)
             if read_only and "empty key" in message:
@@ -108,26 +211,33 @@ class FalkorStore:
     async def ping(self) -> None:
         note_round_trip(PING.name)
         try:
-            await self._redis.ping()
-        except (redis_errors.RedisError, OSError) as exc:
+            await self._call(lambda: self._redis.ping(), repeatable=True)
+        except redis_errors.RedisError as exc:
             raise GraphUnavailable(self.target, _reason(exc)) from exc
 
     async def setup_schema(self) -> list[str]:
         created: list[str] = []
         for ddl in self.dialect.schema_statements():
-            if await self._command_ok(self._graph.query, ddl):
+            if await self._command_ok(ddl):
                 created.append(ddl)
         for label in UNIQUE_LABELS:
             args = ("GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label)
-            if await self._command_ok(self._redis.execute_command, *args, "PROPERTIES", 1, "id"):
+            if await self._command_ok(*args, "PROPERTIES", 1, "id"):
                 created.append(f"unique constraint on {label}.id")
         return created
 
-    async def _command_ok(self, fn: Any, *args: Any) -> bool:
+    async def _command_ok(self, *args: Any) -> bool:
+        """Run one schema command (a query, or a raw command when given several arguments)."""
+
+        async def call() -> Any:
+            if len(args) == 1:
+                return await self._graph.query(args[0])
+            execute: Any = self._redis.execute_command  # untyped in redis-py
+            return await execute(*args)
+
         try:
-            await fn(*args)
-        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
-            raise GraphUnavailable(self.target, _reason(exc)) from exc
+            # Creating what exists is answered "already exists": safe to send again.
+            await self._call(call, repeatable=True)
         except redis_errors.ResponseError as exc:
             if any(marker in str(exc) for marker in _ALREADY):
                 return False
@@ -137,16 +247,33 @@ class FalkorStore:
     async def drop_graph(self) -> None:
         """Delete the whole graph, indexes and constraints included."""
         try:
-            await self._graph.delete()
+            # Deleting twice deletes once.
+            await self._call(lambda: self._graph.delete(), repeatable=True)
         except redis_errors.ResponseError as exc:
             # Deleting a graph that was never written is not an error for us.
             if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
                 raise GraphQueryError("drop graph", str(exc)) from exc
-        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
-            raise GraphUnavailable(self.target, _reason(exc)) from exc
 
     async def close(self) -> None:
         await self._redis.aclose()
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """Whether the connection failed before the command left: nothing can have been applied.
+
+    redis-py checks a pooled connection before using it and opens a new one if the server
+    closed it, so a server that went away between calls fails here, at connect.
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConnectionRefusedError) or "connecting to" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _timed_out(exc: BaseException) -> bool:
+    return isinstance(exc, (redis_errors.TimeoutError, TimeoutError)) and not _never_sent(exc)
 
 
 def _reason(exc: BaseException) -> str:

@@ -87,11 +87,12 @@ async def load_paths(
     *,
     published: dt.date | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
+    batch: int = BATCH_ARTICLES,
 ) -> LoadReport:
     """Load files into the store; with no store (a dry run) only plan the writes.
 
     Files are read and extracted one by one; the articles of consecutive good files are
-    written together, up to BATCH_ARTICLES per atomic write, so many small files do not cost a
+    written together, up to `batch` per atomic write, so many small files do not cost a
     write each. A bad file is reported and skipped before anything of it is written. Graph
     errors stop the run (every later file would fail the same way) and mark the files of the
     failed batch as failed: their batch was not written.
@@ -106,10 +107,10 @@ async def load_paths(
             on_file(outcome)
 
     async def flush() -> None:
-        articles = [article for _outcome, batch in pending for article in batch]
-        owners = [outcome for outcome, batch in pending for _ in batch]
-        for start in range(0, len(articles), BATCH_ARTICLES):
-            chunk = articles[start : start + BATCH_ARTICLES]
+        articles = [article for _outcome, found in pending for article in found]
+        owners = [outcome for outcome, found in pending for _ in found]
+        for start in range(0, len(articles), batch):
+            chunk = articles[start : start + batch]
             if writer is None:
                 written = plan_batch(chunk)
                 report.plans.append(
@@ -143,7 +144,7 @@ async def load_paths(
             finish(outcome)
             continue
         pending.append((outcome, articles))
-        if sum(len(batch) for _o, batch in pending) >= BATCH_ARTICLES:
+        if sum(len(found) for _o, found in pending) >= batch:
             await flush()
     await flush()
     return report

@@ -15,6 +15,7 @@ from itertools import combinations
 from typing import Any
 
 from newsgraph.graph.cypher import EXISTING_FOR_ARTICLES, WRITE_ARTICLES
+from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.store import Store
 from newsgraph.loaders.ids import actor_id, article_id, content_hash, topic_id
 from newsgraph.loaders.model import (
@@ -428,6 +429,17 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
         "statements": statements,
         "statement_reports": statement_reports,
     }
+    # One row per (actor, meeting): two rows would make two relationships in one MERGE.
+    roles_of: dict[tuple[str, str], str | None] = {}
+    for row in merged.get("participants", []):
+        key = (row["actor"], row["meeting"])
+        roles_of[key] = min(
+            (r for r in (roles_of.get(key), row["role"]) if r is not None), default=None
+        )
+    params["participants"] = [
+        {"actor": actor, "meeting": meeting, "role": role}
+        for (actor, meeting), role in sorted(roles_of.items())
+    ]
     for name in (
         "roles",
         "topics",
@@ -435,7 +447,6 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
         "article_mentions",
         "article_topics",
         "met_pairs",
-        "participants",
         "meeting_topics",
         "statement_topics",
         "statement_mentions",
@@ -519,9 +530,13 @@ class ArticleWriter:
         )
 
     async def write_batch(self, articles: list[ExtractedArticle]) -> BatchPlan:
-        batch = plan_batch(articles, await self.existing(articles))
-        if batch.plans:
-            await self._store.write(WRITE_ARTICLES, batch.params)
+        # The read, the plan made from it and the write must not interleave with another
+        # writer's: two loaders reading before either writes would each create a statement
+        # the other also reports.
+        async with writer_lock(self._store):
+            batch = plan_batch(articles, await self.existing(articles))
+            if batch.plans:
+                await self._store.write(WRITE_ARTICLES, batch.params)
         return batch
 
     async def write(self, extracted: ExtractedArticle) -> Plan:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
 
 from newsgraph.schema.context import Context
 from newsgraph.schema.errors import ErrorCodes
+from newsgraph.schema.limits import operation_limits
 from newsgraph.schema.mutation import Mutation
 from newsgraph.schema.query import Query
 from newsgraph.schema.types import Actor, Article, Meeting, Statement, Topic
@@ -15,10 +18,19 @@ from newsgraph.settings import Settings
 __all__ = ["Context", "build_schema", "schema"]
 
 
+class _Schema(strawberry.Schema):
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        # Strawberry would log every error, a client's typo included, with a traceback;
+        # ErrorCodes logs the unexpected ones, with the request id, and that is enough.
+        return None
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the operation limits and switches of ``settings``."""
-    settings = settings or Settings()
-    return strawberry.Schema(
+    # Defaults without reading the environment: importing the package must not fail on a bad
+    # variable that the command line then reports properly.
+    settings = settings or Settings.model_construct()
+    return _Schema(
         query=Query,
         mutation=Mutation,
         types=[Actor, Article, Meeting, Statement, Topic],
@@ -26,6 +38,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             ErrorCodes,
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
+            # After ValidationCache: the cost check needs the validation it did.
+            operation_limits(settings),
         ],
     )
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Iterator
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
 from newsgraph.graph.errors import GraphUnavailable, QueryTimeout
@@ -17,12 +16,22 @@ __all__ = ["ErrorCodes"]
 log = logging.getLogger("newsgraph.api")
 
 
+def _code_document_error(error: GraphQLError) -> None:
+    # Parse and validation errors are already about the client's document; keep any code a
+    # limit gave them.
+    if error.original_error is None and not (error.extensions or {}).get("code"):
+        code = (
+            "GRAPHQL_PARSE_FAILED"
+            if isinstance(error, GraphQLSyntaxError)
+            else "GRAPHQL_VALIDATION_FAILED"
+        )
+        error.extensions = {**(error.extensions or {}), "code": code}
+
+
 def _translate(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if original is None:
-        # Parse and validation errors are already about the client's document.
-        if not (error.extensions or {}).get("code"):
-            error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
+        _code_document_error(error)
         return error
     if isinstance(original, GraphQLError):
         return error
@@ -34,7 +43,10 @@ def _translate(error: GraphQLError) -> GraphQLError:
         code = "BAD_SEARCH_QUERY" if type(original).__name__ == "BadSearch" else "BAD_USER_INPUT"
         message = str(original)
     else:
-        request_id = uuid.uuid4().hex[:12]
+        # Imported here: newsgraph.api imports this package, so a top-level import is circular.
+        from newsgraph.api.request_context import current_request_id
+
+        request_id = current_request_id()
         log.error(
             "unexpected error in %s (request %s)",
             ".".join(map(str, error.path or [])),
@@ -54,6 +66,18 @@ def _translate(error: GraphQLError) -> GraphQLError:
 
 class ErrorCodes(SchemaExtension):
     """Give every error a code, and mask anything unexpected."""
+
+    def on_operation(self) -> Iterator[None]:
+        # Parse and validation failures never reach on_execute; a parse failure inside
+        # ParserCache even arrives as an exception rather than as a result.
+        try:
+            yield
+        except GraphQLError as raised:
+            _code_document_error(raised)
+            raise
+        result = self.execution_context.result
+        for error in (result.errors if result is not None else None) or []:
+            _code_document_error(error)
 
     def on_execute(self) -> Iterator[None]:
         yield

@@ -1,0 +1,506 @@
+"""Operation limits: how long, deep, aliased and costly one GraphQL operation may be.
+
+Every refusal happens before any resolver runs and carries its own ``extensions.code``, so a
+client can tell "ask for less" from a mistake in its document. The cost is an upper bound on
+the graph nodes an operation may touch, counted the way GitHub's GraphQL API counts it: a
+connection counts its ``first`` (the page size the resolver will use), multiplied by the
+``first`` of every connection or list around it; a list without ``first`` counts a fixed
+estimate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLSyntaxError,
+    InlineFragmentNode,
+    IntValueNode,
+    ListValueNode,
+    NullValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    StringValueNode,
+    ValidationRule,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+    get_nullable_type,
+    get_operation_ast,
+    is_composite_type,
+)
+from graphql.language.visitor import SKIP, VisitorAction
+from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
+
+from newsgraph.schema.relay import DEFAULT_PAGE
+from newsgraph.settings import Settings
+
+__all__ = [
+    "ALIAS_LIMIT_EXCEEDED",
+    "BAD_USER_INPUT",
+    "COST_LIMIT_EXCEEDED",
+    "DEPTH_LIMIT_EXCEEDED",
+    "INTROSPECTION_DISABLED",
+    "LIST_ESTIMATE",
+    "TOKEN_LIMIT_EXCEEDED",
+    "OperationLimits",
+    "operation_cost",
+    "operation_limits",
+    "unstorable",
+]
+
+DEPTH_LIMIT_EXCEEDED = "DEPTH_LIMIT_EXCEEDED"
+TOKEN_LIMIT_EXCEEDED = "TOKEN_LIMIT_EXCEEDED"
+ALIAS_LIMIT_EXCEEDED = "ALIAS_LIMIT_EXCEEDED"
+COST_LIMIT_EXCEEDED = "COST_LIMIT_EXCEEDED"
+INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
+BAD_USER_INPUT = "BAD_USER_INPUT"
+
+# Lists without `first` (roles, participants, reports, mentions, topics, ...) are short in
+# practice; one guess for all of them keeps the bound simple to state and to predict.
+LIST_ESTIMATE = 10
+
+# Strawberry's QueryDepthLimiter skips these too: introspection follows the schema, not the
+# data, and every introspection client nests `ofType` deeper than any data query needs.
+# The cost still counts their lists, which is what bounds a recursive introspection query.
+_INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
+
+
+def _refusal(message: str, code: str, **numbers: int) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code, **numbers})
+
+
+def _label(operation: OperationDefinitionNode) -> str:
+    return f"operation {operation.name.value!r}" if operation.name else "the operation"
+
+
+def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
+    return {
+        definition.name.value: definition
+        for definition in document.definitions
+        if isinstance(definition, FragmentDefinitionNode)
+    }
+
+
+def _operations(document: DocumentNode) -> list[OperationDefinitionNode]:
+    return [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+
+
+class _Walk:
+    """Depth and alias count of selection sets, each fragment measured once.
+
+    Measuring a fragment once per name, not once per spread, keeps this linear: a chain of
+    fragments that each spread the next one twice is small to send but exponential to expand.
+    """
+
+    def __init__(self, fragments: Mapping[str, FragmentDefinitionNode]) -> None:
+        self.fragments = fragments
+        self.depths: dict[str, int] = {}
+        self.aliases: dict[str, int] = {}
+        self.visiting: set[str] = set()
+
+    def _fragment(self, name: str, memo: dict[str, int], measure: Callable[..., int]) -> int:
+        if name in memo:
+            return memo[name]
+        fragment = self.fragments.get(name)
+        # Unknown and cyclic fragments are other rules' errors; count them as nothing here.
+        if fragment is None or name in self.visiting:
+            return 0
+        self.visiting.add(name)
+        try:
+            memo[name] = measure(fragment.selection_set)
+        finally:
+            self.visiting.discard(name)
+        return memo[name]
+
+    def depth(self, selection_set: SelectionSetNode) -> int:
+        deepest = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                if selection.selection_set is None or selection.name.value in _INTROSPECTION_ROOTS:
+                    found = 0
+                else:
+                    found = 1 + self.depth(selection.selection_set)
+            elif isinstance(selection, InlineFragmentNode):
+                found = self.depth(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                found = self._fragment(selection.name.value, self.depths, self.depth)
+            else:  # pragma: no cover - the grammar has no other selection
+                found = 0
+            deepest = max(deepest, found)
+        return deepest
+
+    def alias_count(self, selection_set: SelectionSetNode) -> int:
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += selection.alias is not None
+                if selection.selection_set is not None:
+                    total += self.alias_count(selection.selection_set)
+            elif isinstance(selection, InlineFragmentNode):
+                total += self.alias_count(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self._fragment(selection.name.value, self.aliases, self.alias_count)
+        return total
+
+
+def _depth_rule(max_depth: int) -> type[ValidationRule]:
+    class DepthLimit(ValidationRule):
+        def enter_document(self, node: DocumentNode, *_args: Any) -> VisitorAction:
+            walk = _Walk(_fragments(node))
+            for operation in _operations(node):
+                depth = walk.depth(operation.selection_set)
+                if depth > max_depth:
+                    self.report_error(
+                        _refusal(
+                            f"{_label(operation)} nests fields {depth} levels deep; the limit "
+                            f"is {max_depth}",
+                            DEPTH_LIMIT_EXCEEDED,
+                            depth=depth,
+                            limit=max_depth,
+                        )
+                    )
+            # The whole document is measured: nothing to visit node by node.
+            return SKIP
+
+    return DepthLimit
+
+
+def _alias_rule(max_aliases: int) -> type[ValidationRule]:
+    class AliasLimit(ValidationRule):
+        def enter_document(self, node: DocumentNode, *_args: Any) -> VisitorAction:
+            walk = _Walk(_fragments(node))
+            for operation in _operations(node):
+                count = walk.alias_count(operation.selection_set)
+                if count > max_aliases:
+                    self.report_error(
+                        _refusal(
+                            f"{_label(operation)} uses {count} aliases; the limit is {max_aliases}",
+                            ALIAS_LIMIT_EXCEEDED,
+                            aliases=count,
+                            limit=max_aliases,
+                        )
+                    )
+            return SKIP
+
+    return AliasLimit
+
+
+# --- text the graph cannot carry -----------------------------------------------------------
+
+
+def unstorable(text: str) -> bool:
+    """True for text the graph cannot take: a NUL, or a lone surrogate.
+
+    FalkorDB's client inlines parameters into a `CYPHER name="..."` header that the server
+    reads as a C string, so a NUL cuts the query short and it fails to parse (no injection: the
+    cut always falls inside an open string). A lone surrogate, which JSON lets a client send as
+    "\\ud800", has no UTF-8 encoding, so no driver can send it at all.
+    """
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _unstorable_variable(variables: Mapping[str, Any] | None) -> str | None:
+    """The first variable holding unstorable text, as `$name` (None: all fine)."""
+    # A stack, not recursion: a client decides how deeply its variables nest.
+    if not isinstance(variables, Mapping):
+        return None
+    stack: list[tuple[str, Any]] = [(f"${name}", value) for name, value in variables.items()]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if unstorable(value):
+                return where.split(".", 1)[0].split("[", 1)[0]
+        elif isinstance(value, Mapping):
+            stack.extend((f"{where}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+    return None
+
+
+def _unstorable_refusal(where: str) -> GraphQLError:
+    return _refusal(
+        f"{where} holds a NUL character (U+0000) or a lone surrogate, which the graph cannot "
+        "store or search",
+        BAD_USER_INPUT,
+    )
+
+
+class _StorableLiterals(ValidationRule):
+    def enter_string_value(self, node: StringValueNode, *_args: Any) -> None:
+        if unstorable(node.value):
+            error = _unstorable_refusal("a string in the document")
+            self.report_error(GraphQLError(error.message, node, extensions=error.extensions))
+
+
+class _NoIntrospection(NoSchemaIntrospectionCustomRule):
+    def report_error(self, error: GraphQLError) -> None:
+        error.extensions = {**(error.extensions or {}), "code": INTROSPECTION_DISABLED}
+        super().report_error(error)
+
+
+# --- cost ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Costing:
+    schema: GraphQLSchema
+    fragments: Mapping[str, FragmentDefinitionNode]
+    variables: Mapping[str, Any]
+    defaults: Mapping[str, ValueNode]
+    memo: dict[str, int] = field(default_factory=dict)
+    visiting: set[str] = field(default_factory=set)
+
+    def value(self, node: ValueNode | None) -> Any:
+        """A literal or variable argument as the resolver will see it (None: not given)."""
+        if isinstance(node, VariableNode):
+            name = node.name.value
+            if name in self.variables:
+                return self.variables[name]
+            return self.value(self.defaults.get(name))
+        if isinstance(node, IntValueNode):
+            return int(node.value)
+        if isinstance(node, ListValueNode):
+            return [self.value(item) for item in node.values]
+        if node is None or isinstance(node, NullValueNode):
+            return None
+        return node  # another literal: not a number or a list
+
+    def argument(self, node: FieldNode, name: str) -> Any:
+        for argument in node.arguments or ():
+            if argument.name.value == name:
+                return self.value(argument.value)
+        return None
+
+    def page(self, node: FieldNode, definition: GraphQLField) -> int:
+        value = self.argument(node, "first")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            # Absent, null or not a number: the resolver pages with its default (and a value
+            # that is not an Int never gets that far).
+            default = definition.args["first"].default_value
+            value = default if isinstance(default, int) else DEFAULT_PAGE
+        return max(0, value)
+
+    def field(self, parent: GraphQLNamedType, name: str) -> GraphQLField | None:
+        if name == "__schema" and parent is self.schema.query_type:
+            return SchemaMetaFieldDef
+        if name == "__type" and parent is self.schema.query_type:
+            return TypeMetaFieldDef
+        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            found: GraphQLField | None = parent.fields.get(name)
+            return found
+        return None  # __typename, or a field of a union: no nodes behind it
+
+    def count(
+        self, node: FieldNode, definition: GraphQLField, parent: GraphQLNamedType
+    ) -> int | None:
+        """How many items this field yields for each item of its parent (None: not a list)."""
+        if "first" in definition.args:
+            return self.page(node, definition)
+        returned = get_nullable_type(definition.type)
+        if not isinstance(returned, GraphQLList) or not is_composite_type(get_named_type(returned)):
+            return None  # one object, or scalars: nodes the parent's count covers
+        if node.name.value == "edges" and parent.name.endswith("Connection"):
+            return None  # the connection's `first` counted these already
+        lists = [
+            value
+            for argument in node.arguments or ()
+            if isinstance(value := self.value(argument.value), list)
+        ]
+        # `nodes(ids:)` returns exactly as many items as ids given.
+        return max(len(value) for value in lists) if lists else LIST_ESTIMATE
+
+    def selections(self, selection_set: SelectionSetNode, parent: GraphQLNamedType) -> int:
+        """The cost of a selection set for one item of ``parent``."""
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                definition = self.field(parent, selection.name.value)
+                if definition is None:
+                    continue
+                counted = self.count(selection, definition, parent)
+                items = 1 if counted is None else counted
+                total += counted or 0
+                if selection.selection_set is not None:
+                    inner = get_named_type(definition.type)
+                    total += items * self.selections(selection.selection_set, inner)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                inner_type = self.schema.get_type(condition.name.value) if condition else parent
+                if inner_type is not None:
+                    total += self.selections(selection.selection_set, inner_type)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self.fragment(selection.name.value)
+        return total
+
+    def fragment(self, name: str) -> int:
+        # A fragment's cost does not depend on where it is spread: compute it once.
+        if name in self.memo:
+            return self.memo[name]
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self.visiting:
+            return 0
+        on = self.schema.get_type(fragment.type_condition.name.value)
+        if on is None:
+            return 0
+        self.visiting.add(name)
+        try:
+            self.memo[name] = self.selections(fragment.selection_set, on)
+        finally:
+            self.visiting.discard(name)
+        return self.memo[name]
+
+
+def operation_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None = None,
+    variables: Mapping[str, Any] | None = None,
+) -> int | None:
+    """The most graph nodes the chosen operation can touch (None: no such operation).
+
+    Every connection or list of objects adds the items it can return, times the items of
+    every connection or list around it; single objects and scalars add nothing.
+    """
+    operation = get_operation_ast(document, operation_name)
+    if operation is None:
+        return None
+    root = schema.get_root_type(operation.operation)
+    if root is None:
+        return None
+    costing = _Costing(
+        schema=schema,
+        fragments=_fragments(document),
+        variables=variables if isinstance(variables, Mapping) else {},
+        defaults={
+            definition.variable.name.value: definition.default_value
+            for definition in operation.variable_definitions or ()
+            if definition.default_value is not None
+        },
+    )
+    return costing.selections(operation.selection_set, root)
+
+
+# --- the extension ------------------------------------------------------------------------
+
+
+def _token_limit_hit(error: GraphQLError, max_tokens: int) -> bool:
+    # graphql-core aborts the parse with a syntax error naming the limit it was given.
+    return isinstance(error, GraphQLSyntaxError) and f"more than {max_tokens} tokens" in (
+        error.message
+    )
+
+
+class OperationLimits(SchemaExtension):
+    """Refuse documents over the token limit, and operations too deep, aliased or costly.
+
+    List it after ``ValidationCache``: the cost is checked in ``on_validate`` once validation
+    has passed, because it depends on the variables, which a cached validation never sees.
+    """
+
+    def __init__(self, settings: Settings, rules: tuple[type[ValidationRule], ...] = ()) -> None:
+        super().__init__()
+        self.max_tokens = settings.max_tokens
+        self.max_cost = settings.max_cost
+        self.rules = rules
+
+    def _mark(self, error: GraphQLError) -> None:
+        if _token_limit_hit(error, self.max_tokens):
+            error.extensions = {
+                **(error.extensions or {}),
+                "code": TOKEN_LIMIT_EXCEEDED,
+                "limit": self.max_tokens,
+            }
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        # The parser counts tokens as it goes and stops at the limit, so an oversized
+        # document costs no more than a document at the limit.
+        context.parse_options["max_tokens"] = self.max_tokens
+        context.validation_rules = (*context.validation_rules, *self.rules)
+        try:
+            yield
+        except GraphQLError as raised:
+            # A parse failure inside ParserCache arrives here as an exception.
+            self._mark(raised)
+            raise
+        result = context.result
+        for error in (result.errors if result is not None else None) or []:
+            self._mark(error)
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.pre_execution_errors is None and context.graphql_document is not None:
+            # No caching extension validated before us: validate here, so the cost is only
+            # computed for documents that are valid.
+            context.pre_execution_errors = validate_document(
+                context.schema._schema, context.graphql_document, context.validation_rules
+            )
+        where = None if context.pre_execution_errors else _unstorable_variable(context.variables)
+        if where is not None:
+            context.pre_execution_errors = [_unstorable_refusal(f"variable {where}")]
+        if not context.pre_execution_errors and context.graphql_document is not None:
+            cost = operation_cost(
+                context.schema._schema,
+                context.graphql_document,
+                context.operation_name,
+                context.variables,
+            )
+            if cost is not None and cost > self.max_cost:
+                # A new list: the one validation returned may be ValidationCache's own.
+                context.pre_execution_errors = [
+                    _refusal(
+                        f"this operation could touch up to {cost:,} graph nodes (cost "
+                        f"{cost}); the limit is {self.max_cost:,}. Ask for fewer items "
+                        "with `first`, or nest fewer lists",
+                        COST_LIMIT_EXCEEDED,
+                        cost=cost,
+                        limit=self.max_cost,
+                    )
+                ]
+        yield
+
+
+def operation_limits(settings: Settings) -> Callable[[], OperationLimits]:
+    """A factory of the per-request extension enforcing ``settings``' limits.
+
+    The validation rules are made once here, not per request: ValidationCache keys its
+    entries on the rule classes, so new classes on every request would never hit the cache.
+    """
+    rules: list[type[ValidationRule]] = [
+        _depth_rule(settings.max_depth),
+        _alias_rule(settings.max_aliases),
+        _StorableLiterals,
+    ]
+    if not settings.introspection:
+        rules.append(_NoIntrospection)
+    frozen = tuple(rules)
+
+    def make() -> OperationLimits:
+        return OperationLimits(settings, frozen)
+
+    return make

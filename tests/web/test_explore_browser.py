@@ -1,0 +1,407 @@
+"""The Explorer in a real headless Chromium against `newsgraph serve` on the sample corpus.
+
+Opens /explore, checks the network is drawn (cytoscape's canvases hold pixels, not a blank
+canvas), searches "Zelensky" with the keyboard, finds Schoof and Trump among his counterparts,
+opens the Zelensky-Schoof call and reads its date, its mode and both reporting articles, then
+an article; then a phone-width screen, the error states and an empty search. Screenshots go to
+test-artifacts/explore.png and explore-phone.png, timings and bundle sizes to
+test-artifacts/explore-metrics.json. Every request must stay on localhost.
+
+NEWSGRAPH_EXPLORE_TEST_URL=http://host:port runs the test against a server already running
+(with the sample corpus loaded) instead of starting one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "data" / "corpus"
+DIST = ROOT / "web" / "dist"
+ARTIFACTS = ROOT / "test-artifacts"
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+CHROMIUM = Path("/usr/bin/chromium")
+
+# Playwright's own browser download does not work here: we drive Debian's Chromium.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+INERT_SCHEMES = {"data", "blob", "about"}
+
+PAIR_QUERY = """
+query ($a: String!, $b: String!) {
+  meetings(filter: { participants: [$a, $b] }) {
+    edges { node { id date mode reports { article { title } } } }
+  }
+  zelensky: actor(name: "Zelensky") { id name counterparts { actor { id name } } }
+}
+"""
+
+# Non-blank pixels over every cytoscape canvas: a drawn graph has thousands, a blank one none.
+COUNT_PIXELS = """
+() => {
+  let painted = 0;
+  for (const canvas of document.querySelectorAll('#graph canvas')) {
+    if (!canvas.width || !canvas.height) continue;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+  }
+  return painted;
+}
+"""
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in INERT_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's headless Chromium driven by Playwright; skips without it or without the build."""
+    if not (DIST / "index.html").is_file():
+        pytest.skip("web/dist is not built: `make setup` runs npm ci and npm run build in web/")
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright Python package is missing: `make setup` installs it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`newsgraph serve` on its own embedded graph with the sample corpus loaded."""
+    given = os.environ.get("NEWSGRAPH_EXPLORE_TEST_URL")
+    if given:
+        yield given.rstrip("/")
+        return
+    data_dir = tmp_path_factory.mktemp("explore-graph")
+    env = {**os.environ, "NEWSGRAPH_DATA_DIR": str(data_dir)}
+    env.pop("NEWSGRAPH_GRAPH_URL", None)  # the embedded graph, whatever the shell says
+    env.pop("NEWSGRAPH_EXPLORE_DIST", None)  # the repository's build
+    loaded = subprocess.run(
+        [NEWSGRAPH, "load", str(CORPUS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+
+    port = _free_port()
+    log_path = data_dir / "serve.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [NEWSGRAPH, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"newsgraph serve exited with {process.returncode}:\n{_tail(log_path)}")
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("newsgraph serve not ready after 60 s:\n" + _tail(log_path))
+            time.sleep(0.2)
+        explore = httpx.get(f"{base}/explore", timeout=10)
+        assert explore.status_code == 200, (
+            f"GET /explore answered {explore.status_code}: the app does not serve the Explorer "
+            "(newsgraph/api/app.py needs `*explore_routes()` in its routes)"
+        )
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+class _Session:
+    """A browser context that records page errors and blocks every request off localhost."""
+
+    def __init__(self, browser: Any, width: int, height: int, scale: float = 1) -> None:
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, device_scale_factor=scale
+        )
+        self.requested: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._guard)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(20_000)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _guard(self, route: Any) -> None:
+        self.requested.append(route.request.url)
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    def remote(self) -> list[str]:
+        return sorted({url for url in self.requested if not _is_local(url)})
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _bundle_sizes() -> dict[str, dict[str, int]]:
+    sizes = {}
+    for path in sorted((DIST / "assets").iterdir()):
+        raw = path.read_bytes()
+        sizes[path.name] = {"raw": len(raw), "gzip": len(gzip.compress(raw, compresslevel=6))}
+    return sizes
+
+
+def _wait_for_graph(page: Any) -> dict[str, Any]:
+    page.wait_for_selector("#graph[data-state=ready][data-first-render-ms]", timeout=30_000)
+    data: dict[str, Any] = page.eval_on_selector("#graph", "el => ({...el.dataset})")
+    return data
+
+
+def test_search_counterparts_and_the_zelensky_schoof_call(chromium: Any, server: str) -> None:
+    answer = httpx.post(
+        f"{server}/graphql",
+        json={"query": PAIR_QUERY, "variables": {"a": "Zelensky", "b": "Dick Schoof"}},
+        timeout=10,
+    ).json()["data"]
+    (call,) = [edge["node"] for edge in answer["meetings"]["edges"]]
+    assert call["date"] == "2025-08-23" and call["mode"] == "PHONE", call
+    titles = sorted({report["article"]["title"] for report in call["reports"]})
+    assert len(titles) == 2, titles
+    zelensky = answer["zelensky"]
+    schoof = next(
+        c["actor"] for c in zelensky["counterparts"] if c["actor"]["name"] == "Dick Schoof"
+    )
+
+    session = _Session(chromium, 1440, 900)
+    page = session.page
+    metrics: dict[str, Any] = {}
+    try:
+        started = time.monotonic()
+        page.goto(f"{server}/explore", wait_until="load")
+        graph = _wait_for_graph(page)
+        metrics["first_render_ms"] = int(graph["firstRenderMs"])
+        metrics["first_render_wall_ms"] = round((time.monotonic() - started) * 1000)
+        metrics["graph_ms_after_script"] = int(graph["graphMs"])
+        metrics["overview"] = {"nodes": int(graph["nodes"]), "edges": int(graph["edges"])}
+        assert int(graph["nodes"]) >= 5 and int(graph["edges"]) >= 3, graph
+        rendered = page.evaluate("window.explorer.network.cy.nodes(':visible').length")
+        assert rendered == int(graph["nodes"])
+        painted = page.evaluate(COUNT_PIXELS)
+        metrics["painted_pixels"] = painted
+        assert painted > 5_000, f"the graph canvas looks blank ({painted} painted pixels)"
+        assert page.locator(".legend").is_visible()
+
+        # Search with the keyboard: "/" focuses the box, arrows move, Enter opens.
+        page.locator("body").click(position={"x": 1300, "y": 880})
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.id") == "search"
+        page.keyboard.type("Zelensky")
+        options = page.locator("#search-results [role=option]")
+        options.first.wait_for()
+        assert "Volodymyr Zelensky" in options.first.inner_text()
+        assert options.first.get_attribute("aria-selected") == "true"
+        if options.count() > 1:
+            page.keyboard.press("ArrowDown")
+            assert options.nth(1).get_attribute("aria-selected") == "true"
+            page.keyboard.press("ArrowUp")
+        assert options.first.get_attribute("aria-selected") == "true"
+        page.keyboard.press("Enter")
+
+        panel = page.locator("#panel")
+        panel.locator(".view.actor h2", has_text="Volodymyr Zelensky").wait_for()
+        counterparts = panel.locator(".counterparts")
+        for name in ("Dick Schoof", "Donald Trump"):
+            assert counterparts.get_by_text(name, exact=True).count() == 1, name
+        schoof_row = counterparts.locator(f"li[data-actor='{schoof['id']}']")
+        assert "2025-08-23" in schoof_row.inner_text()
+
+        # The click expanded Zelensky in the graph: his counterparts are nodes, he is selected.
+        page.wait_for_function(
+            """ids => ids.every(id => window.explorer.network.cy.getElementById(id).nonempty())""",
+            arg=[zelensky["id"], schoof["id"]],
+        )
+        assert page.evaluate("window.explorer.network.cy.nodes('.selected').map(n => n.id())") == [
+            zelensky["id"]
+        ]
+
+        # Open the call from the counterpart row: one meeting, so straight to it.
+        schoof_row.locator("a.met").click()
+        meeting = panel.locator(".view.meeting")
+        meeting.wait_for()
+        text = meeting.inner_text()
+        assert "2025-08-23" in text
+        assert "Phone call" in text
+        reports = meeting.locator("figure.report")
+        assert reports.count() == 2
+        shown = sorted(reports.nth(i).locator(".article-link").inner_text() for i in range(2))
+        assert shown == titles
+        assert all(reports.nth(i).locator("blockquote").inner_text().strip() for i in range(2))
+        assert "#/meeting/" in page.url
+        page.wait_for_timeout(600)  # the graph's highlight transition
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "explore.png"))
+        assert page.evaluate(COUNT_PIXELS) > 5_000
+
+        # Articles have no URL in the sample: the link opens the in-app article view.
+        reports.first.locator(".article-link").click()
+        article = panel.locator(".view.article")
+        article.wait_for()
+        assert article.locator("h2").inner_text() in titles
+        assert len(article.locator(".body-text").inner_text()) > 200
+
+        # Back returns to the meeting: every view has an address.
+        page.go_back()
+        panel.locator(".view.meeting").wait_for()
+    finally:
+        ARTIFACTS.mkdir(exist_ok=True)
+        if not (ARTIFACTS / "explore.png").exists():
+            page.screenshot(path=str(ARTIFACTS / "explore.png"))
+        session.close()
+        metrics["bundle"] = _bundle_sizes()
+        (ARTIFACTS / "explore-metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+
+    assert not session.errors, session.errors
+    assert not session.remote(), (
+        f"the page asked for hosts other than localhost: {session.remote()}"
+    )
+
+
+def test_phone_width_stacks_the_graph_above_a_readable_panel(chromium: Any, server: str) -> None:
+    zelensky = httpx.post(
+        f"{server}/graphql", json={"query": '{ actor(name: "Zelensky") { id } }'}, timeout=10
+    ).json()["data"]["actor"]["id"]
+    session = _Session(chromium, 390, 844, scale=2)
+    page = session.page
+    try:
+        page.goto(f"{server}/explore#/actor/{zelensky}", wait_until="load")
+        _wait_for_graph(page)
+        page.locator(".view.actor h2", has_text="Volodymyr Zelensky").wait_for()
+        page.wait_for_timeout(600)
+        assert page.evaluate(COUNT_PIXELS) > 5_000
+        # Nothing wider than the screen, and the panel comes below the graph.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        graph_box = page.locator(".graph-pane").bounding_box()
+        panel_box = page.locator("#panel").bounding_box()
+        assert (
+            graph_box and panel_box and panel_box["y"] >= graph_box["y"] + graph_box["height"] - 1
+        )
+        assert graph_box["width"] >= 380 and graph_box["height"] >= 300
+        font = page.eval_on_selector(
+            ".view.actor .sub", "el => parseFloat(getComputedStyle(el).fontSize)"
+        )
+        assert font >= 14
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "explore-phone.png"))
+    finally:
+        session.close()
+    assert not session.errors, session.errors
+    assert not session.remote(), session.remote()
+
+
+def test_unavailable_graph_and_unreachable_api_say_so_and_offer_a_retry(
+    chromium: Any, server: str
+) -> None:
+    session = _Session(chromium, 1024, 768)
+    page = session.page
+    unavailable = {
+        "data": None,
+        "errors": [{"message": "graph unavailable", "extensions": {"code": "GRAPH_UNAVAILABLE"}}],
+    }
+    try:
+        page.route(
+            "**/graphql",
+            lambda route: route.fulfill(
+                status=200, content_type="application/json", body=json.dumps(unavailable)
+            ),
+        )
+        page.goto(f"{server}/explore", wait_until="load")
+        status = page.locator("#graph-status")
+        status.get_by_text("The graph database is unavailable.").wait_for()
+        assert page.locator("#graph").get_attribute("data-state") == "error"
+        assert "GRAPH_UNAVAILABLE" in status.inner_text()
+
+        # The API comes back: Try again draws the graph.
+        page.unroute("**/graphql")
+        status.get_by_role("button", name="Try again").click()
+        _wait_for_graph(page)
+        assert page.evaluate(COUNT_PIXELS) > 5_000
+
+        page.route("**/graphql", lambda route: route.abort())
+        page.reload(wait_until="load")
+        status.get_by_text("Can't reach the API").wait_for()
+    finally:
+        session.close()
+    assert not session.errors, session.errors
+
+
+def test_a_search_with_no_results_says_so(chromium: Any, server: str) -> None:
+    session = _Session(chromium, 1024, 768)
+    page = session.page
+    try:
+        page.goto(f"{server}/explore", wait_until="load")
+        _wait_for_graph(page)
+        page.locator("#search").fill("qzxqzx nothing")
+        page.locator("#search-results").get_by_text(
+            "No actors, statements or articles match"
+        ).wait_for()
+        assert page.locator("#search-results [role=option]").count() == 0
+        page.keyboard.press("Escape")
+        assert page.locator("#search-results").is_hidden()
+    finally:
+        session.close()
+    assert not session.errors, session.errors

@@ -7,134 +7,40 @@ any that leaves localhost is blocked and fails the test, since GraphiQL must wor
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
 from newsgraph.api.graphiql import ASSETS, graphiql_routes, missing_assets, render_graphiql
+from tests.support import ROOT, chromium_browser, embedded_env, is_local, load_corpus, serving
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "data" / "corpus"
 ARTIFACTS = ROOT / "test-artifacts"
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
-CHROMIUM = Path("/usr/bin/chromium")
-
-# Playwright's own browser download does not work here: we drive Debian's Chromium.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-# Schemes that never touch the network.
-INERT_SCHEMES = {"data", "blob", "about"}
 
 QUERY = "{ stats { articles } }"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """A headless Debian Chromium driven by Playwright; skips when either is missing."""
-    if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is missing: `make setup` installs it")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`newsgraph serve` on its own embedded graph with the sample corpus loaded."""
     data_dir = tmp_path_factory.mktemp("graphiql-graph")
-    env = {**os.environ, "NEWSGRAPH_DATA_DIR": str(data_dir)}
-    env.pop("NEWSGRAPH_GRAPH_URL", None)  # the embedded graph, whatever the shell says
-    loaded = subprocess.run(
-        [NEWSGRAPH, "load", str(CORPUS)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-
-    port = _free_port()
-    log_path = data_dir / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [NEWSGRAPH, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail(
-                    f"newsgraph serve exited with {process.returncode}:\n" + _tail(log_path)
-                )
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("newsgraph serve not ready after 60 s:\n" + _tail(log_path))
-            time.sleep(0.2)
+    env = embedded_env(data_dir)
+    load_corpus(env)
+    with serving(env, data_dir / "serve.log") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-
-
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in INERT_SCHEMES or parts.hostname in LOCAL_HOSTS
 
 
 def _remote(urls: list[str]) -> list[str]:
-    return sorted({url for url in urls if not _is_local(url)})
+    return sorted({url for url in urls if not is_local(url)})
 
 
 def _asset_client() -> httpx.AsyncClient:
@@ -205,7 +111,7 @@ def test_graphiql_runs_a_typed_query_offline(chromium: Any, server: str) -> None
         # Recorded on every request; one that leaves localhost is blocked, so the test
         # never reaches a CDN even on a machine that could.
         requested.append(route.request.url)
-        if _is_local(route.request.url):
+        if is_local(route.request.url):
             route.continue_()
         else:
             route.abort()

@@ -25,34 +25,21 @@ import redis
 from newsgraph.graph import open_graph
 from newsgraph.graph.maintenance import dump
 from newsgraph.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[2]
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
-CORPUS = ROOT / "data" / "corpus"
+from tests.support import NEWSGRAPH, ROOT, embedded_env, free_port, run_cli
 
 Dump = dict[str, list[Any]]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def environment(data_dir: Path, graph_url: str | None = None) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSGRAPH_")}
-    env["NEWSGRAPH_DATA_DIR"] = str(data_dir)
     # Small batches, so a kill or a race can land between two writes of one load.
-    env["NEWSGRAPH_LOAD_BATCH"] = "10"
+    env = embedded_env(data_dir, NEWSGRAPH_LOAD_BATCH="10")
     if graph_url is not None:
         env["NEWSGRAPH_GRAPH_URL"] = graph_url
     return env
 
 
 def cli(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [NEWSGRAPH, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
+    return run_cli(*args, env=env, timeout=timeout)
 
 
 def load(*paths: Path, env: dict[str, str]) -> dict[str, Any]:

@@ -27,7 +27,8 @@ from newsgraph.graph.maintenance import dump, wipe
 from newsgraph.graph.store import Record
 from newsgraph.loaders.pipeline import load_paths
 from newsgraph.loaders.reference import load_reference
-from tests.faults.conftest import CORPUS, NEWSGRAPH, CleanLoad, dump_graph, environment
+from tests.faults.conftest import CleanLoad, dump_graph, environment
+from tests.support import CORPUS, NEWSGRAPH
 
 
 def test_two_loads_of_the_same_files_at_once_equal_one_clean_load(

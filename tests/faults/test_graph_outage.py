@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from tests.faults.conftest import (
-    CORPUS,
     FalkorServer,
     environment,
     launch_lock_held,
@@ -22,6 +21,7 @@ from tests.faults.conftest import (
     server_state,
     serving,
 )
+from tests.support import CORPUS
 
 STATS = "{ stats { articles actors meetings statements topics } }"
 

@@ -14,13 +14,13 @@ import subprocess
 from pathlib import Path
 
 from tests.faults.conftest import (
-    NEWSGRAPH,
     CleanLoad,
     dump_graph,
     environment,
     load,
     wait_for_first_article,
 )
+from tests.support import NEWSGRAPH
 
 SEED = 1807
 

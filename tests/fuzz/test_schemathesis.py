@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -25,21 +23,17 @@ from typing import Any
 
 import pytest
 
+from tests.support import ROOT, embedded_env, load_corpus, serving
+
 pytestmark = pytest.mark.fuzz
 
-ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+
 KEY = "fuzz-key-0123456789"
 EXAMPLES = int(os.environ.get("NEWSGRAPH_FUZZ_EXAMPLES", "30"))
 SEED = os.environ.get("NEWSGRAPH_FUZZ_SEED", "20261122")
 MINIMUM_OPERATIONS = 500
 REQUEST_TIMEOUT_S = 10
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _graphql(base: str, query: str) -> dict[str, Any]:
@@ -57,50 +51,11 @@ def _graphql(base: str, query: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`newsgraph load data/corpus`, then `newsgraph serve` with an API key; its base URL."""
-    env = {
-        **os.environ,
-        "NEWSGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("fuzz-graph")),
-        "NEWSGRAPH_API_KEYS": KEY,
-        "NEWSGRAPH_LOG_LEVEL": "warning",
-    }
-    env.pop("NEWSGRAPH_GRAPH_URL", None)
-    loaded = subprocess.run(
-        [str(BIN / "newsgraph"), "load", str(ROOT / "data" / "corpus")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert loaded.returncode == 0, loaded.stderr
-    port = _free_port()
-    process = subprocess.Popen(
-        [str(BIN / "newsgraph"), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/readyz", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except (OSError, urllib.error.URLError):
-                pass
-            assert process.poll() is None, "newsgraph serve exited"
-            assert time.monotonic() < deadline, "newsgraph serve did not become ready in 30 s"
-            time.sleep(0.1)
+    data_dir = tmp_path_factory.mktemp("fuzz-graph")
+    env = embedded_env(data_dir, NEWSGRAPH_API_KEYS=KEY, NEWSGRAPH_LOG_LEVEL="warning")
+    load_corpus(env)
+    with serving(env, data_dir / "serve.log") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _dictionary(base: str) -> list[str]:

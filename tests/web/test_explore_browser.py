@@ -16,38 +16,17 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "data" / "corpus"
+from tests.support import ROOT, chromium_browser, embedded_env, is_local, load_corpus, serving
+
 DIST = ROOT / "web" / "dist"
 ARTIFACTS = ROOT / "test-artifacts"
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
-CHROMIUM = Path("/usr/bin/chromium")
-
-# Playwright's own browser download does not work here: we drive Debian's Chromium.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-INERT_SCHEMES = {"data", "blob", "about"}
 
 PAIR_QUERY = """
 query ($a: String!, $b: String!) {
@@ -74,41 +53,13 @@ COUNT_PIXELS = """
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-
-
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in INERT_SCHEMES or parts.hostname in LOCAL_HOSTS
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     """Debian's headless Chromium driven by Playwright; skips without it or without the build."""
     if not (DIST / "index.html").is_file():
         pytest.skip("web/dist is not built: `make setup` runs npm ci and npm run build in web/")
-    if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is missing: `make setup` installs it")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")
@@ -119,55 +70,14 @@ def server(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield given.rstrip("/")
         return
     data_dir = tmp_path_factory.mktemp("explore-graph")
-    env = {**os.environ, "NEWSGRAPH_DATA_DIR": str(data_dir)}
-    env.pop("NEWSGRAPH_GRAPH_URL", None)  # the embedded graph, whatever the shell says
-    env.pop("NEWSGRAPH_EXPLORE_DIST", None)  # the repository's build
-    loaded = subprocess.run(
-        [NEWSGRAPH, "load", str(CORPUS)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-
-    port = _free_port()
-    log_path = data_dir / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [NEWSGRAPH, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"newsgraph serve exited with {process.returncode}:\n{_tail(log_path)}")
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("newsgraph serve not ready after 60 s:\n" + _tail(log_path))
-            time.sleep(0.2)
+    env = embedded_env(data_dir)
+    load_corpus(env)
+    with serving(env, data_dir / "serve.log") as base:
         explore = httpx.get(f"{base}/explore", timeout=10)
         assert explore.status_code == 200, (
-            f"GET /explore answered {explore.status_code}: the app does not serve the Explorer "
-            "(newsgraph/api/app.py needs `*explore_routes()` in its routes)"
+            f"GET /explore answered {explore.status_code}: the app does not serve the Explorer"
         )
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 class _Session:
@@ -186,13 +96,13 @@ class _Session:
 
     def _guard(self, route: Any) -> None:
         self.requested.append(route.request.url)
-        if _is_local(route.request.url):
+        if is_local(route.request.url):
             route.continue_()
         else:
             route.abort()
 
     def remote(self) -> list[str]:
-        return sorted({url for url in self.requested if not _is_local(url)})
+        return sorted({url for url in self.requested if not is_local(url)})
 
     def close(self) -> None:
         self.context.close()

@@ -8,17 +8,17 @@ load so a rebuild shows at once. Without a build, /explore says how to make one 
 
 from __future__ import annotations
 
-import gzip
 import html
 import mimetypes
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
+
+from newsgraph.api.static import static_file
 
 __all__ = ["DIST_DIR", "EXPLORE_PREFIX", "dist_dir", "explore_routes"]
 
@@ -44,8 +44,6 @@ _CONTENT_TYPES = {
 # Vite names every file under assets/ by a hash of its content: a rebuild changes the URL.
 _IMMUTABLE = "public, max-age=31536000, immutable"
 _REVALIDATE = "no-cache"
-_GZIP_TYPES = (".js", ".mjs", ".css", ".html", ".svg", ".json", ".map", ".txt")
-_GZIP_MIN_BYTES = 1024
 # The build refers to its assets relatively ("./assets/x.js") so it also works on any static
 # host; served here it is also reachable as /explore (no slash) and /explore/<client route>,
 # where relative URLs would miss, so the page gets absolute ones.
@@ -69,34 +67,6 @@ def _content_type(path: Path) -> str:
     return guessed or "application/octet-stream"
 
 
-@dataclass(frozen=True)
-class _Compressed:
-    mtime_ns: int
-    size: int
-    body: bytes
-
-
-_gzip_cache: dict[Path, _Compressed] = {}
-
-
-def _gzipped(path: Path) -> bytes | None:
-    """The file gzipped, compressed once per version of the file on disk."""
-    stat = path.stat()
-    if stat.st_size < _GZIP_MIN_BYTES or path.suffix.lower() not in _GZIP_TYPES:
-        return None
-    cached = _gzip_cache.get(path)
-    if cached is None or (cached.mtime_ns, cached.size) != (stat.st_mtime_ns, stat.st_size):
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        cached = _Compressed(stat.st_mtime_ns, stat.st_size, body)
-        _gzip_cache[path] = cached
-    return cached.body
-
-
-def _accepts_gzip(request: Request) -> bool:
-    encodings = request.headers.get("accept-encoding", "")
-    return any(part.split(";")[0].strip() == "gzip" for part in encodings.split(","))
-
-
 def _inside(root: Path, relative: str) -> Path | None:
     """``root / relative`` if it is a file inside ``root``; None for anything else ('..')."""
     if not relative or "\x00" in relative:
@@ -109,18 +79,9 @@ def _inside(root: Path, relative: str) -> Path | None:
 
 
 async def _file(request: Request, path: Path, cache_control: str) -> Response:
-    headers = {
-        "Cache-Control": cache_control,
-        "X-Content-Type-Options": "nosniff",
-        "Vary": "Accept-Encoding",
-    }
-    media_type = _content_type(path)
-    if _accepts_gzip(request):
-        body = await run_in_threadpool(_gzipped, path)
-        if body is not None:
-            headers["Content-Encoding"] = "gzip"
-            return Response(body, media_type=media_type, headers=headers)
-    return FileResponse(path, media_type=media_type, headers=headers)
+    return await static_file(
+        request, path, media_type=_content_type(path), cache_control=cache_control
+    )
 
 
 _MISSING_PAGE = """\

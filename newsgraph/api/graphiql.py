@@ -7,17 +7,16 @@ setup``) and serve an allow-listed handful of files under ``/graphiql/``.
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
+
+from newsgraph.api.static import static_file
 
 __all__ = [
     "ASSETS",
@@ -56,10 +55,6 @@ _CONTENT_TYPES = {
 # upgrade changes the URL.
 _CACHE_CONTROL = "public, max-age=31536000, immutable"
 
-# graphiql.min.js is 3.5 MB and not really minified; gzip takes it to well under 1 MB, which
-# matters when the API is not on localhost.
-_GZIP_MIN_BYTES = 1024
-
 
 def asset_dir() -> Path:
     """Where the npm packages are: ``$NEWSGRAPH_GRAPHIQL_ASSETS`` or the repository's copy.
@@ -97,35 +92,6 @@ def _asset_url(root: Path, name: str) -> str:
 # --- asset routes -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Compressed:
-    mtime_ns: int
-    size: int
-    body: bytes
-
-
-_gzip_cache: dict[Path, _Compressed] = {}
-
-
-def _gzipped(path: Path) -> bytes | None:
-    """The file gzipped, compressed once per version of the file on disk."""
-    stat = path.stat()
-    if stat.st_size < _GZIP_MIN_BYTES:
-        return None
-    cached = _gzip_cache.get(path)
-    if cached is None or (cached.mtime_ns, cached.size) != (stat.st_mtime_ns, stat.st_size):
-        # mtime=0: the same file always gives the same bytes.
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        cached = _Compressed(stat.st_mtime_ns, stat.st_size, body)
-        _gzip_cache[path] = cached
-    return cached.body
-
-
-def _accepts_gzip(request: Request) -> bool:
-    encodings = request.headers.get("accept-encoding", "")
-    return any(part.split(";")[0].strip() == "gzip" for part in encodings.split(","))
-
-
 async def _serve_asset(request: Request) -> Response:
     name = request.path_params["name"]
     rel = ASSETS.get(name)
@@ -136,19 +102,9 @@ async def _serve_asset(request: Request) -> Response:
         return PlainTextResponse(
             f"GraphiQL asset {rel} is not installed: run `make setup`.\n", status_code=404
         )
-    headers = {
-        "Cache-Control": _CACHE_CONTROL,
-        "X-Content-Type-Options": "nosniff",
-        "Vary": "Accept-Encoding",
-    }
-    media_type = _CONTENT_TYPES[path.suffix]
-    if _accepts_gzip(request):
-        # The first request compresses 3.5 MB: keep that off the event loop.
-        body = await run_in_threadpool(_gzipped, path)
-        if body is not None:
-            headers["Content-Encoding"] = "gzip"
-            return Response(body, media_type=media_type, headers=headers)
-    return FileResponse(path, media_type=media_type, headers=headers)
+    return await static_file(
+        request, path, media_type=_CONTENT_TYPES[path.suffix], cache_control=_CACHE_CONTROL
+    )
 
 
 def graphiql_routes() -> list[BaseRoute]:

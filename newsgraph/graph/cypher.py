@@ -358,15 +358,30 @@ WRITE_ARTICLES = _define(
 
 _IDS = {"ids": ["x"]}
 
+# The fields the API shows of each node. Relationship lookups return the node at the other
+# end in the same form, so the API can answer from them without a second lookup by id.
+_ACTOR_MAP = "{.id, .name, .kind, .aliases, .description}"
+# With `p`, the article's publisher, matched beside it. Not the body: it is most of an
+# article's bytes and few queries ask for it (ARTICLE_BODIES fetches it when one does).
+_ARTICLE_MAP = (
+    "{.id, .url, .title, .published_on, .published_inferred, .section, .language, "
+    "publisher: p.name}"
+)
+
 ARTICLES_BY_ID = _define(
     "ARTICLES_BY_ID",
-    """
+    f"""
     UNWIND $ids AS key
-    MATCH (n:Article {id: key})
+    MATCH (n:Article {{id: key}})
     OPTIONAL MATCH (n)-[:PUBLISHED_BY]->(p:Actor)
-    RETURN key, n {.id, .url, .title, .published_on, .published_inferred, .section,
-                   .language, .body, publisher: p.name} AS node
+    RETURN key, n {_ARTICLE_MAP} AS node
     """,
+    _IDS,
+)
+
+ARTICLE_BODIES = _define(
+    "ARTICLE_BODIES",
+    "UNWIND $ids AS key MATCH (n:Article {id: key}) RETURN key, n.body AS node",
     _IDS,
 )
 
@@ -378,10 +393,10 @@ ARTICLES_BY_URL = _define(
 
 ACTORS_BY_ID = _define(
     "ACTORS_BY_ID",
-    """
+    f"""
     UNWIND $ids AS key
-    MATCH (n:Actor {id: key})
-    RETURN key, n {.id, .name, .kind, .aliases, .description} AS node
+    MATCH (n:Actor {{id: key}})
+    RETURN key, n {_ACTOR_MAP} AS node
     """,
     _IDS,
 )
@@ -426,10 +441,10 @@ TOPICS_BY_ID = _define(
 
 ROLES_BY_ACTOR = _define(
     "ROLES_BY_ACTOR",
-    """
+    f"""
     UNWIND $ids AS key
-    MATCH (:Actor {id: key})-[r:HOLDS_ROLE]->(o:Actor)
-    RETURN key, r.title AS title, o.id AS of
+    MATCH (:Actor {{id: key}})-[r:HOLDS_ROLE]->(o:Actor)
+    RETURN key, r.title AS title, o.id AS of, o {_ACTOR_MAP} AS node
     ORDER BY key, title, of
     """,
     _IDS,
@@ -437,10 +452,10 @@ ROLES_BY_ACTOR = _define(
 
 PARTICIPANTS_BY_MEETING = _define(
     "PARTICIPANTS_BY_MEETING",
-    """
+    f"""
     UNWIND $ids AS key
-    MATCH (a:Actor)-[p:PARTICIPATED_IN]->(:Meeting {id: key})
-    RETURN key, a.id AS actor, p.role AS role
+    MATCH (a:Actor)-[p:PARTICIPATED_IN]->(:Meeting {{id: key}})
+    RETURN key, a.id AS actor, p.role AS role, a {_ACTOR_MAP} AS node
     ORDER BY key, a.name
     """,
     _IDS,
@@ -448,10 +463,12 @@ PARTICIPANTS_BY_MEETING = _define(
 
 REPORTS_OF_MEETINGS = _define(
     "REPORTS_OF_MEETINGS",
-    """
+    f"""
     UNWIND $ids AS key
-    MATCH (art:Article)-[r:REPORTS]->(:Meeting {id: key})
-    RETURN key, art.id AS article, r.excerpt AS excerpt, r.offset AS offset
+    MATCH (art:Article)-[r:REPORTS]->(:Meeting {{id: key}})
+    OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(p:Actor)
+    RETURN key, art.id AS article, r.excerpt AS excerpt, r.offset AS offset,
+           art {_ARTICLE_MAP} AS node
     ORDER BY key, art.published_on, art.id
     """,
     _IDS,
@@ -459,10 +476,12 @@ REPORTS_OF_MEETINGS = _define(
 
 REPORTS_OF_STATEMENTS = _define(
     "REPORTS_OF_STATEMENTS",
-    """
+    f"""
     UNWIND $ids AS key
-    MATCH (art:Article)-[r:REPORTS]->(:Statement {id: key})
-    RETURN key, art.id AS article, r.excerpt AS excerpt, r.offset AS offset
+    MATCH (art:Article)-[r:REPORTS]->(:Statement {{id: key}})
+    OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(p:Actor)
+    RETURN key, art.id AS article, r.excerpt AS excerpt, r.offset AS offset,
+           art {_ARTICLE_MAP} AS node
     ORDER BY key, art.published_on, art.id
     """,
     _IDS,
@@ -818,7 +837,8 @@ COUNTERPARTS = _define(
     WITH key, other, met
     ORDER BY met.count DESC, coalesce(toString(met.last_on), '') DESC, other.name
     WITH key, collect({id: other.id, count: met.count, first_on: met.first_on,
-                       last_on: met.last_on}) AS everyone
+                       last_on: met.last_on, node: other {.id, .name, .kind, .aliases,
+                       .description}}) AS everyone
     RETURN key.key AS key, everyone[0..key.first] AS rows
     """,
     _COUNTERPARTS_EXAMPLE,
@@ -830,7 +850,8 @@ CO_MENTIONED = _define(
     UNWIND $keys AS key
     MATCH (:Actor {id: key.owner})-[co:CO_MENTIONED]-(other:Actor)
     WITH key, other, co ORDER BY co.count DESC, other.name
-    WITH key, collect({id: other.id, count: co.count}) AS everyone
+    WITH key, collect({id: other.id, count: co.count,
+                       node: other {.id, .name, .kind, .aliases, .description}}) AS everyone
     RETURN key.key AS key, everyone[0..key.first] AS rows
     """,
     _COUNTERPARTS_EXAMPLE,

@@ -99,6 +99,7 @@ def _top(store: Store, statement: Statement) -> DataLoader[TopKey, list[Record]]
 class Loaders:
     store: Store
     article: DataLoader[str, Any] = field(init=False)
+    article_body: DataLoader[str, Any] = field(init=False)
     actor: DataLoader[str, Any] = field(init=False)
     meeting: DataLoader[str, Any] = field(init=False)
     statement: DataLoader[str, Any] = field(init=False)
@@ -128,6 +129,7 @@ class Loaders:
     def __post_init__(self) -> None:
         s = self.store
         self.article = _one(s, cypher.ARTICLES_BY_ID)
+        self.article_body = _one(s, cypher.ARTICLE_BODIES)
         self.actor = _one(s, cypher.ACTORS_BY_ID)
         self.meeting = _one(s, cypher.MEETINGS_BY_ID)
         self.statement = _one(s, cypher.STATEMENTS_BY_ID)

@@ -58,6 +58,15 @@ async def _nodes(loader: Any, ids: list[str], build: Callable[[Any], Any]) -> li
     return [build(row) for row in rows if row is not None]
 
 
+async def _primed(loader: Any, rows: list[dict[str, Any]], key: str) -> list[Any]:
+    """The nodes a relationship lookup returned beside its rows: they fill the loader's cache,
+    so nothing is looked up by id a second time."""
+    for row in rows:
+        if row.get("node") is not None:
+            loader.prime(row[key], row["node"])
+    return list(await loader.load_many([row[key] for row in rows]))
+
+
 def _builder(
     loader: Any, build: Callable[[Any], Any]
 ) -> Callable[[list[str]], Awaitable[list[Any]]]:
@@ -146,7 +155,7 @@ class Actor(Node):
     async def roles(self, info: ContextInfo) -> list[Role]:
         loaders = info.context.loaders
         rows = await loaders.roles.load(self.key)
-        holders = await loaders.actor.load_many([row["of"] for row in rows])
+        holders = await _primed(loaders.actor, rows, "of")
         return [
             Role(title=row["title"], of=Actor.from_row(holder) if holder else None)
             for row, holder in zip(rows, holders, strict=True)
@@ -238,7 +247,7 @@ class Actor(Node):
     ) -> list[Counterpart]:
         loaders = info.context.loaders
         rows = await loaders.counterparts.load((self.key, page_size(first)))
-        actors = await loaders.actor.load_many([row["id"] for row in rows])
+        actors = await _primed(loaders.actor, rows, "id")
         return [
             Counterpart(
                 actor=Actor.from_row(actor),
@@ -254,7 +263,7 @@ class Actor(Node):
     async def co_mentioned(self, info: ContextInfo, first: First = DEFAULT_PAGE) -> list[CoMention]:
         loaders = info.context.loaders
         rows = await loaders.co_mentioned.load((self.key, page_size(first)))
-        actors = await loaders.actor.load_many([row["id"] for row in rows])
+        actors = await _primed(loaders.actor, rows, "id")
         return [
             CoMention(actor=Actor.from_row(actor), article_count=int(row["count"]))
             for row, actor in zip(rows, actors, strict=True)
@@ -295,7 +304,6 @@ class Article(Node):
     )
     section: str | None = strawberry.field(description="Section or category, if stated.")
     language: str = strawberry.field(description="ISO 639-1 language code.")
-    body: str = strawberry.field(description="Article text, without page furniture.")
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Article:
@@ -308,8 +316,12 @@ class Article(Node):
             published_inferred=bool(row.get("published_inferred")),
             section=row.get("section"),
             language=row.get("language") or "en",
-            body=row.get("body") or "",
         )
+
+    @strawberry.field(description="Article text, without page furniture.")
+    async def body(self, info: ContextInfo) -> str:
+        text = await info.context.loaders.article_body.load(self.key)
+        return str(text or "")
 
     @strawberry.field(description="Actors the article mentions.")
     async def mentions(self, info: ContextInfo) -> list[Actor]:
@@ -344,7 +356,7 @@ class Report:
 
 
 async def _reports(loaders: Loaders, rows: list[dict[str, Any]]) -> list[Report]:
-    articles = await loaders.article.load_many([row["article"] for row in rows])
+    articles = await _primed(loaders.article, rows, "article")
     return [
         Report(article=Article.from_row(article), excerpt=row["excerpt"], offset=row.get("offset"))
         for row, article in zip(rows, articles, strict=True)
@@ -387,7 +399,7 @@ class Meeting(Node):
     async def participants(self, info: ContextInfo) -> list[Participant]:
         loaders = info.context.loaders
         rows = await loaders.participants.load(self.key)
-        actors = await loaders.actor.load_many([row["actor"] for row in rows])
+        actors = await _primed(loaders.actor, rows, "actor")
         return [
             Participant(actor=Actor.from_row(actor), role=row.get("role"))
             for row, actor in zip(rows, actors, strict=True)

@@ -44,7 +44,13 @@ class Neo4jStore:
         self._timeout_s = timeout_ms / 1000
         self._timeout_ms = timeout_ms
         self._driver = neo4j.AsyncGraphDatabase.driver(
-            uri, auth=(user, password), connection_timeout=connect_timeout_s
+            uri,
+            auth=(user, password),
+            connection_timeout=connect_timeout_s,
+            # The driver retries a failed transaction for 30 s by default: a down database
+            # would then hold every request that long before GRAPH_UNAVAILABLE. Two seconds
+            # still ride out a brief leader change in a cluster.
+            max_transaction_retry_time=min(2.0, self._timeout_s),
         )
 
     @property
@@ -96,7 +102,14 @@ class Neo4jStore:
             raise GraphUnavailable(self.target, _reason(exc)) from exc
 
     async def ping(self) -> None:
-        await self.read(PING)
+        # Once, without the driver's retries: a probe must answer fast, whatever the answer.
+        note_round_trip(PING.name)
+        try:
+            await self._driver.verify_connectivity(database=self._database)
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailable(self.target, _reason(exc)) from exc
+        except neo4j_errors.DriverError as exc:
+            raise GraphUnavailable(self.target, _reason(exc)) from exc
 
     async def setup_schema(self) -> list[str]:
         created: list[str] = []

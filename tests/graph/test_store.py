@@ -70,3 +70,15 @@ async def test_an_unreachable_graph_is_reported_with_its_url() -> None:
         assert "falkordb://127.0.0.1:1" in str(caught.value)
     finally:
         await graph.close()
+
+
+async def test_an_unreachable_neo4j_is_reported_with_its_url() -> None:
+    # No Neo4j server is needed to prove the adapter reports a refused connection cleanly.
+    settings = Settings(graph_url="bolt://127.0.0.1:1", connect_timeout_s=1)
+    graph = await open_graph(settings)
+    try:
+        with pytest.raises(GraphUnavailable) as caught:
+            await graph.store.ping()
+        assert "bolt://127.0.0.1:1" in str(caught.value)
+    finally:
+        await graph.close()

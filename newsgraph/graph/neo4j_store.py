@@ -105,7 +105,7 @@ class Neo4jStore:
         # Once, without the driver's retries: a probe must answer fast, whatever the answer.
         note_round_trip(PING.name)
         try:
-            await self._driver.verify_connectivity(database=self._database)
+            await self._driver.verify_connectivity()
         except _UNAVAILABLE as exc:
             raise GraphUnavailable(self.target, _reason(exc)) from exc
         except neo4j_errors.DriverError as exc:

@@ -199,6 +199,13 @@ class Mutation:
         name = (input.name if input.name is not None else current["name"]).strip()
         if not name:
             return InvalidInput(message="`name` is empty", field="name")
+        # Control characters in a name would be stored but never found again by name: the
+        # graph's index of name keys does not match them.
+        for field_name, texts in (("name", [name]), ("aliases", input.aliases or [])):
+            if any(ord(char) < 32 and char not in "\t\n\r" for text in texts for char in text):
+                return InvalidInput(
+                    message=f"`{field_name}` holds a control character", field=field_name
+                )
         aliases = input.aliases if input.aliases is not None else current.get("aliases") or []
         description = (
             input.description if input.description is not None else current.get("description")

@@ -353,12 +353,14 @@ async def test_hostile_names_and_aliases_are_stored_and_found(client: Client, gr
                 "field": "name",
             }
             continue
+        if any(ord(char) < 32 and char not in "\t\n\r" for char in text.strip()):
+            # A name could be stored with these but never found again by it (FalkorDB's
+            # index on Actor.keys does not match U+0001), so they are refused up front.
+            assert changed["__typename"] == "InvalidInput", (text, body)
+            assert changed["field"] == "name"
+            continue
         assert changed["__typename"] == "ActorChanged", (text, body)
         assert changed["actor"]["name"] == text.strip()
-        if "\x01" in text and isinstance(graph.store, FalkorStore):
-            # FalkorDB's index on Actor.keys never matches a key holding U+0001 (it finds
-            # every other code point): stored, but not found by name.
-            continue
         found = await client.send(
             "query($s: String!) { actor(name: $s) { id name } }", s=text.strip()
         )

@@ -116,6 +116,18 @@ async def test_update_actor_changes_name_and_aliases_and_keeps_the_id(writer: Wr
     assert by_alias["data"]["actor"]["id"] == actor_id
 
 
+async def test_a_name_with_a_control_character_is_invalid_input(writer: Writer) -> None:
+    await _ingest(writer, SEED)
+    found = await writer.send('{ actor(name: "Dick Schoof") { id } }')
+    result = await writer.send(
+        """mutation($id: ID!, $name: String!) { updateActor(id: $id, input: {name: $name}) {
+        __typename ... on InvalidInput { field } } }""",
+        id=found["data"]["actor"]["id"],
+        name="Dick\u0001Schoof",
+    )
+    assert result["data"]["updateActor"] == {"__typename": "InvalidInput", "field": "name"}
+
+
 async def test_update_of_an_unknown_actor_is_not_found(writer: Writer) -> None:
     result = await writer.send(
         'mutation { updateActor(id: "QWN0b3I6bm9ib2R5", input: {name: "X"}) { __typename } }'

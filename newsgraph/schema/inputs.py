@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Annotated
 
 import strawberry
 
@@ -11,13 +12,17 @@ from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
 
 __all__ = [
     "ActorFilter",
+    "ActorFilterArg",
     "ActorInput",
     "ArticleFilter",
+    "ArticleFilterArg",
     "ArticleInput",
     "DateOrder",
     "MeetingFilter",
+    "MeetingFilterArg",
     "SearchType",
     "StatementFilter",
+    "StatementFilterArg",
 ]
 
 
@@ -114,3 +119,16 @@ class ActorInput:
     aliases: list[str] | None = strawberry.field(
         default=None, description="The full list of aliases, replacing the current one."
     )
+
+
+# Filter arguments as resolvers declare them: optional, described once.
+ActorFilterArg = Annotated[ActorFilter | None, strawberry.argument(description="Narrow the list.")]
+ArticleFilterArg = Annotated[
+    ArticleFilter | None, strawberry.argument(description="Narrow the list.")
+]
+MeetingFilterArg = Annotated[
+    MeetingFilter | None, strawberry.argument(description="Narrow the list.")
+]
+StatementFilterArg = Annotated[
+    StatementFilter | None, strawberry.argument(description="Narrow the list.")
+]

@@ -16,12 +16,15 @@ from newsgraph.graph.store import Store
 from newsgraph.loaders.ids import topic_id
 from newsgraph.schema.context import Loaders
 from newsgraph.schema.inputs import (
-    ActorFilter,
+    ActorFilterArg,
     ArticleFilter,
+    ArticleFilterArg,
     DateOrder,
     MeetingFilter,
+    MeetingFilterArg,
     SearchType,
     StatementFilter,
+    StatementFilterArg,
 )
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
@@ -301,9 +304,7 @@ class Query:
     async def articles(
         self,
         info: ContextInfo,
-        filter: Annotated[
-            ArticleFilter | None, strawberry.argument(description="Narrow the list.")
-        ] = None,
+        filter: ArticleFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
         order_by: Order = None,
@@ -363,9 +364,7 @@ class Query:
     async def actors(
         self,
         info: ContextInfo,
-        filter: Annotated[
-            ActorFilter | None, strawberry.argument(description="Narrow the list.")
-        ] = None,
+        filter: ActorFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
     ) -> Connection[Actor]:
@@ -396,9 +395,7 @@ class Query:
     async def meetings(
         self,
         info: ContextInfo,
-        filter: Annotated[
-            MeetingFilter | None, strawberry.argument(description="Narrow the list.")
-        ] = None,
+        filter: MeetingFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
         order_by: Order = None,
@@ -409,9 +406,7 @@ class Query:
     async def statements(
         self,
         info: ContextInfo,
-        filter: Annotated[
-            StatementFilter | None, strawberry.argument(description="Narrow the list.")
-        ] = None,
+        filter: StatementFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
         order_by: Order = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -12,7 +12,12 @@ from strawberry.types import Info
 from newsgraph.loaders.ids import topic_id
 from newsgraph.schema.context import Context, Loaders, PageKey
 from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
-from newsgraph.schema.inputs import MeetingFilter, StatementFilter
+from newsgraph.schema.inputs import (
+    MeetingFilter,
+    MeetingFilterArg,
+    StatementFilter,
+    StatementFilterArg,
+)
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
     After,
@@ -165,9 +170,7 @@ class Actor(Node):
     async def meetings(
         self,
         info: ContextInfo,
-        filter: Annotated[
-            MeetingFilter | None, strawberry.argument(description="Narrow the list.")
-        ] = None,
+        filter: MeetingFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
     ) -> Connection[Meeting]:
@@ -202,9 +205,7 @@ class Actor(Node):
     async def statements(
         self,
         info: ContextInfo,
-        filter: Annotated[
-            StatementFilter | None, strawberry.argument(description="Narrow the list.")
-        ] = None,
+        filter: StatementFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
     ) -> Connection[Statement]:

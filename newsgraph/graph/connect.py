@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsgraph.graph.embedded import EmbeddedServer
+from newsgraph.graph.errors import GraphError
 from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.graph.neo4j_store import Neo4jStore
 from newsgraph.graph.store import Store
 from newsgraph.settings import Settings
 
 __all__ = ["Graph", "open_graph"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,15 +54,15 @@ async def open_graph(settings: Settings) -> Graph:
         assert settings.graph_url is not None
         parts = urlsplit(settings.graph_url)
         host, port = parts.hostname or "127.0.0.1", parts.port or 6379
-        return Graph(
-            FalkorStore(
-                host,
-                port,
-                settings.graph_name,
-                timeout_ms=settings.query_timeout_ms,
-                connect_timeout_s=settings.connect_timeout_s,
-            )
+        external = FalkorStore(
+            host,
+            port,
+            settings.graph_name,
+            timeout_ms=settings.query_timeout_ms,
+            connect_timeout_s=settings.connect_timeout_s,
         )
+        await _settle(external)
+        return Graph(external)
     server = EmbeddedServer(settings.data_dir)
     info = await asyncio.to_thread(server.start)
 
@@ -77,4 +81,13 @@ async def open_graph(settings: Settings) -> Graph:
         label=f"embedded FalkorDB at {{address}} (data in {server.data_dir})",
         relocate=relocate,
     )
+    await _settle(store)
     return Graph(store, server)
+
+
+async def _settle(store: FalkorStore) -> None:
+    # A graph that is down now is reported by the first query or probe, not here.
+    try:
+        await store.settle()
+    except GraphError as exc:
+        log.info("graph not checked for indexes still building: %s", exc)

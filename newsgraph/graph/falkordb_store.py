@@ -21,14 +21,14 @@ from typing import Any, TypeVar
 
 from falkordb.asyncio.graph import AsyncGraph
 from redis import exceptions as redis_errors
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import FALKORDB, UNIQUE_LABELS, Dialect
 from newsgraph.graph.errors import GraphError, GraphQueryError, GraphUnavailable, QueryTimeout
-from newsgraph.graph.store import Record, note_round_trip
+from newsgraph.graph.store import Record, graph_call
 from newsgraph.graph.values import to_params, to_python
 
 __all__ = ["FalkorStore"]
@@ -39,8 +39,17 @@ log = logging.getLogger(__name__)
 _ALREADY = ("already indexed", "already exists")
 
 # Between failed attempts to find or restart the embedded server, calls fail at once.
+_SCHEMA_STATUS = (
+    "CALL db.indexes() YIELD label, status RETURN 'index on ' + label, status",
+    "CALL db.constraints() YIELD label, status RETURN 'constraint on ' + label, status",
+)
+_BUILT = "OPERATIONAL"
+_SETTLE_WAIT_S = 300.0
 _BACKOFF_FIRST_S = 0.5
 _BACKOFF_MAX_S = 5.0
+
+# Connections per store; more calls at once wait for one to be free.
+_MAX_CONNECTIONS = 64
 
 _LOST = (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError)
 
@@ -87,7 +96,7 @@ class FalkorStore:
         # A plain asyncio Redis connection pool under FalkorDB's graph client: the `FalkorDB`
         # wrapper probes the server with a blocking call in its constructor, which would stall
         # the event loop and fail outright while the graph is down.
-        redis = Redis(
+        pool = BlockingConnectionPool(
             host=host,
             port=port,
             decode_responses=True,
@@ -95,12 +104,19 @@ class FalkorStore:
             # Long enough for a query that runs up to its own timeout, short enough that a hung
             # server is noticed.
             socket_timeout=self._timeout_ms / 1000 + 5,
-            max_connections=64,
+            max_connections=_MAX_CONNECTIONS,
+            # More calls at once than connections (DataLoader batches of many requests) wait
+            # for a free one, up to a query's own timeout; the default pool failed them at
+            # once with "Too many connections", which reached clients as GRAPH_UNAVAILABLE.
+            timeout=self._timeout_ms / 1000,
             # redis-py's default retries every command up to ten times with backoff: a down
             # graph then took seconds to report, and a write whose reply was lost was sent
-            # again. This class decides what may be repeated.
+            # again. This class decides what may be repeated. (With a pool given, redis-py
+            # takes the retry policy from the pool, not from the client.)
             retry=Retry(NoBackoff(), 0),
         )
+        # from_pool: closing the client closes the pool (relocation replaces both).
+        redis = Redis.from_pool(pool)
         return redis, AsyncGraph(redis, self._graph_name)
 
     @property
@@ -133,6 +149,13 @@ class FalkorStore:
                     self.target, "the graph is loading its data after a restart"
                 ) from exc
             except _LOST as exc:
+                if _pool_busy(exc):
+                    # Every connection is in use: the server is there, just busy.
+                    raise GraphUnavailable(
+                        self.target,
+                        f"all {_MAX_CONNECTIONS} connections to the graph stayed busy for "
+                        f"{self._timeout_ms / 1000:.0f} s",
+                    ) from exc
                 # A socket timeout is a server that is there but slow: moving would not help.
                 found = not _timed_out(exc) and await self._follow_server(generation, exc)
                 if attempt == 1 and found and (repeatable or _never_sent(exc)):
@@ -182,7 +205,12 @@ class FalkorStore:
     async def _run(
         self, statement: Statement, params: Mapping[str, Any] | None, *, read_only: bool
     ) -> list[Record]:
-        note_round_trip(statement.name)
+        with graph_call(statement.name):
+            return await self._send(statement, params, read_only=read_only)
+
+    async def _send(
+        self, statement: Statement, params: Mapping[str, Any] | None, *, read_only: bool
+    ) -> list[Record]:
         text = statement.text(self.dialect.name)
         values = to_params(dict(params or {}))
 
@@ -209,9 +237,9 @@ class FalkorStore:
         ]
 
     async def ping(self) -> None:
-        note_round_trip(PING.name)
         try:
-            await self._call(lambda: self._redis.ping(), repeatable=True)
+            with graph_call(PING.name):
+                await self._call(lambda: self._redis.ping(), repeatable=True)
         except redis_errors.RedisError as exc:
             raise GraphUnavailable(self.target, _reason(exc)) from exc
 
@@ -224,7 +252,74 @@ class FalkorStore:
             args = ("GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label)
             if await self._command_ok(*args, "PROPERTIES", 1, "id"):
                 created.append(f"unique constraint on {label}.id")
+        await self.settle()
         return created
+
+    async def settle(self) -> None:
+        """Return once every index and constraint serves queries.
+
+        FalkorDB builds indexes and checks unique constraints in the background: after a
+        restart (the embedded server replays its log) and after a new index on existing data.
+        Until then a lookup by id scans its whole label (a load of a big graph crawled), and a
+        delete racing the constraint check crashed FalkorDB 4.16 (a segfault in
+        Constraint_EnforceNodes). So every connection waits for this first: seconds, even with
+        100k articles.
+        """
+        began = time.monotonic()
+        logged = began
+        while True:
+            building = await self._building()
+            waited = time.monotonic() - began
+            if not building:
+                if waited > 1:
+                    log.info("graph indexes and constraints ready after %.1f s", waited)
+                return
+            if waited > _SETTLE_WAIT_S:
+                log.warning("graph still building after %.0f s: %s", waited, "; ".join(building))
+                return
+            if time.monotonic() - logged > 5:
+                logged = time.monotonic()
+                log.info("waiting for the graph to build: %s", "; ".join(building))
+            await asyncio.sleep(0.05)
+
+    async def compact_log(self) -> None:
+        """Rewrite the server's append-only log as a snapshot, and wait for it (a server we
+        own: the embedded one). Best effort: a failure leaves the log as it was, still whole."""
+        execute: Any = self._redis.execute_command  # untyped in redis-py
+        try:
+            await execute("BGREWRITEAOF")
+            deadline = time.monotonic() + _SETTLE_WAIT_S
+            while time.monotonic() < deadline:
+                info = await self._redis.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get(
+                    "aof_rewrite_scheduled"
+                ):
+                    if info.get("aof_last_bgrewrite_status") != "ok":
+                        log.warning("compacting the graph's log failed; it stays as it was")
+                    return
+                await asyncio.sleep(0.1)
+        except redis_errors.RedisError as exc:
+            log.warning("compacting the graph's log failed (%s); it stays as it was", exc)
+
+    async def _building(self) -> list[str]:
+        out: list[str] = []
+        for procedure in _SCHEMA_STATUS:
+
+            async def status(query: str = procedure) -> Any:
+                return await self._graph.ro_query(query)
+
+            try:
+                result = await self._call(status, repeatable=True)
+            except GraphUnavailable as exc:
+                if isinstance(exc.__cause__, redis_errors.BusyLoadingError):
+                    return ["its data, loading after a restart"]
+                raise
+            except redis_errors.ResponseError as exc:
+                if "empty key" in str(exc):
+                    return []  # no graph yet: nothing to build
+                raise GraphQueryError("schema status", str(exc)) from exc
+            out += [f"{row[0]} {row[1]}" for row in result.result_set if row[1] != _BUILT]
+        return out
 
     async def _command_ok(self, *args: Any) -> bool:
         """Run one schema command (a query, or a raw command when given several arguments)."""
@@ -256,6 +351,14 @@ class FalkorStore:
 
     async def close(self) -> None:
         await self._redis.aclose()
+
+
+def _pool_busy(exc: BaseException) -> bool:
+    """Whether no connection was free in the pool (not a lost server)."""
+    return isinstance(exc, redis_errors.ConnectionError) and str(exc) in (
+        "Too many connections",
+        "No connection available.",
+    )
 
 
 def _never_sent(exc: BaseException) -> bool:

@@ -11,7 +11,7 @@ from neo4j import exceptions as neo4j_errors
 from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import NEO4J, Dialect
 from newsgraph.graph.errors import GraphQueryError, GraphUnavailable, QueryTimeout
-from newsgraph.graph.store import Record, note_round_trip
+from newsgraph.graph.store import Record, graph_call
 from newsgraph.graph.values import to_params, to_python
 
 __all__ = ["Neo4jStore"]
@@ -70,7 +70,12 @@ class Neo4jStore:
     async def _run(
         self, statement: Statement, params: Mapping[str, Any] | None, *, write: bool
     ) -> list[Record]:
-        note_round_trip(statement.name)
+        with graph_call(statement.name):
+            return await self._send(statement, params, write=write)
+
+    async def _send(
+        self, statement: Statement, params: Mapping[str, Any] | None, *, write: bool
+    ) -> list[Record]:
         text = statement.text(self.dialect.name)
         values = to_params(dict(params or {}))
 
@@ -103,9 +108,9 @@ class Neo4jStore:
 
     async def ping(self) -> None:
         # Once, without the driver's retries: a probe must answer fast, whatever the answer.
-        note_round_trip(PING.name)
         try:
-            await self._driver.verify_connectivity()
+            with graph_call(PING.name):
+                await self._driver.verify_connectivity()
         except _UNAVAILABLE as exc:
             raise GraphUnavailable(self.target, _reason(exc)) from exc
         except neo4j_errors.DriverError as exc:

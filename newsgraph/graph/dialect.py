@@ -23,7 +23,10 @@ _RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Actor", "name"),
     ("Actor", "keys"),
     ("Meeting", "date"),
+    # FalkorDB's indexes do not serve date values; the loader finds a day's facts by these.
+    ("Meeting", "day"),
     ("Statement", "date"),
+    ("Statement", "speaker_day"),
     ("Topic", "name"),
 )
 

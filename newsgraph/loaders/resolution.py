@@ -54,11 +54,19 @@ def match_statements(
     paraphrase cannot take the place of its own full quote. Statements of one article never
     merge with each other: the extractor already tells its sentences apart.
     """
-    scored: list[tuple[float, int, int]] = []
+    # Only one speaker's statements of one day can pair: group them once, not per item.
+    by_key: dict[tuple[str, dt.date | None], list[int]] = {}
+    for j, candidate in enumerate(known):
+        by_key.setdefault((candidate.speaker, candidate.date), []).append(j)
+    # An article quoting one statement twice reports it once: its copies share a match.
+    first: dict[tuple[str, dt.date | None, str], int] = {}
     for i, item in enumerate(new):
-        for j, candidate in enumerate(known):
-            if candidate.speaker != item.speaker or candidate.date != item.date:
-                continue
+        first.setdefault((item.speaker, item.date, item.text), i)
+    scored: list[tuple[float, int, int]] = []
+    for i in sorted(set(first.values())):
+        item = new[i]
+        for j in by_key.get((item.speaker, item.date), ()):
+            candidate = known[j]
             if same_statement(candidate.text, item.text):
                 scored.append((statement_overlap(candidate.text, item.text), i, j))
     # Ties fall back to text order, never to arrival order.
@@ -69,7 +77,7 @@ def match_statements(
         if matches[i] is None and j not in taken:
             matches[i] = known[j]
             taken.add(j)
-    return matches
+    return [matches[first[(item.speaker, item.date, item.text)]] for item in new]
 
 
 def merge_statement(item: KnownStatement, match: KnownStatement | None) -> tuple[str, str]:

@@ -104,6 +104,9 @@ def statement_overlap(a: str, b: str) -> float:
     left out; so the score is the better of the whole-text containment and the containment of
     the best-matching sentence (of five content stems or more) of either text in the other.
     """
+    if a == b:
+        # The common case when a load meets a statement again: the same quote, word for word.
+        return 1.0
     sa, sb = _stems(a), _stems(b)
     if not sa or not sb:
         return 1.0 if " ".join(a.split()).lower() == " ".join(b.split()).lower() else 0.0

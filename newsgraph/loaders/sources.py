@@ -39,6 +39,7 @@ __all__ = [
     "RawArticleRecord",
     "SourceError",
     "iter_files",
+    "iter_items",
     "read_file",
 ]
 
@@ -48,7 +49,9 @@ NDJSON_SUFFIXES = frozenset({".ndjson", ".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | NDJSON_SUFFIXES
 
 # A news article is kilobytes; anything this big is almost surely the wrong path (a dump, a
-# database file), and reading it whole would only make the mistake slower to report.
+# database file), and reading it whole would only make the mistake slower to report. NDJSON is
+# the format for big dumps: it is read a line at a time, whatever its size, and this bounds
+# one line instead.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # Header keys map to SourceDocument fields; "Source" is what scrapers call the publisher.
@@ -249,17 +252,6 @@ def _read_json(path: Path, text: str) -> list[SourceDocument | ExtractedArticle]
     )
 
 
-def _read_ndjson(path: Path, text: str) -> list[SourceDocument | ExtractedArticle]:
-    items: list[SourceDocument | ExtractedArticle] = []
-    # Split on "\n" only: str.splitlines would also split on U+2028, which JSON allows in strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
-        items.append(_to_item(_load_json(line, origin, single_line=True), origin))
-    return items
-
-
 def _read_text(path: Path, text: str) -> list[SourceDocument | ExtractedArticle]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     fields: dict[str, Any] = {}
@@ -347,6 +339,73 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def _ndjson_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each non-blank line, read one at a time."""
+    origin = str(path)
+    try:
+        handle = path.open("rb")
+    except IsADirectoryError:
+        raise SourceError(origin, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise SourceError(origin, "no such file") from None
+    except OSError as exc:
+        raise SourceError(origin, f"cannot read file: {exc.strerror or exc}") from None
+    with handle:
+        head = handle.read(_BINARY_SAMPLE)
+        if head.startswith(_UTF16_BOMS):
+            raise SourceError(origin, "not UTF-8 text: looks like UTF-16; save it as UTF-8")
+        controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+        if b"\x00" in head or controls > len(head) * _BINARY_CONTROL_RATIO:
+            raise SourceError(origin, "binary file, not text")
+        handle.seek(len(_UTF8_BOM) if head.startswith(_UTF8_BOM) else 0)
+        offset = handle.tell()
+        seen_text = False
+        number = 0
+        while True:
+            # Split on "\n" only: str.splitlines would also split on U+2028, which JSON allows.
+            data = handle.readline(MAX_FILE_BYTES + 1)
+            if not data:
+                break
+            number += 1
+            if len(data) > MAX_FILE_BYTES:
+                raise SourceError(
+                    f"{path}:{number}",
+                    f"line is longer than {MAX_FILE_BYTES // 2**20} MB: is this NDJSON?",
+                )
+            if b"\x00" in data:
+                raise SourceError(f"{path}:{number}", "binary data (a NUL byte), not text")
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    origin,
+                    f"not UTF-8 text: invalid byte 0x{data[exc.start]:02x} at offset "
+                    f"{offset + exc.start} (line {number})",
+                ) from None
+            offset += len(data)
+            line = line.removesuffix("\n")
+            if line.strip():
+                seen_text = True
+                yield number, line
+        if not seen_text:
+            raise SourceError(origin, "file is empty")
+
+
+def _iter_ndjson(path: Path) -> Iterator[SourceDocument | ExtractedArticle]:
+    for number, line in _ndjson_lines(path):
+        origin = f"{path}:{number}"
+        yield _to_item(_load_json(line, origin, single_line=True), origin)
+
+
+def iter_items(path: Path) -> Iterator[SourceDocument | ExtractedArticle]:
+    """The items of one file in file order, NDJSON read a line at a time; SourceError for the
+    first problem (the items before it have been yielded: callers that must not act on part
+    of a file read it to the end before acting)."""
+    if path.suffix.lower() in NDJSON_SUFFIXES:
+        return _iter_ndjson(path)
+    return iter(read_file(path))
+
+
 def read_file(path: Path) -> list[SourceDocument | ExtractedArticle]:
     """Every item of one file, in file order; SourceError for the first problem, nothing partial."""
     suffix = path.suffix.lower()
@@ -356,11 +415,11 @@ def read_file(path: Path) -> list[SourceDocument | ExtractedArticle]:
             str(path),
             f"unsupported file type {_quote(path.suffix or path.name)}; expected {expected}",
         )
+    if suffix in NDJSON_SUFFIXES:
+        return list(_iter_ndjson(path))
     text = _decode(path, _read_bytes(path))
     if suffix in JSON_SUFFIXES:
         return _read_json(path, text)
-    if suffix in NDJSON_SUFFIXES:
-        return _read_ndjson(path, text)
     return _read_text(path, text)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from newsgraph.graph.cypher import EXISTING_FOR_ARTICLES, WRITE_ARTICLES
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.store import Store
-from newsgraph.loaders.ids import actor_id, article_id, content_hash, topic_id
+from newsgraph.loaders.ids import actor_id, article_id, content_hash, meeting_id, topic_id
 from newsgraph.loaders.model import (
     ActorFact,
     ActorKind,
@@ -84,9 +84,6 @@ class Plan:
     article_id: str
     params: dict[str, Any]
     counts: WriteCounts
-    # What the graph holds once this plan is written: the next article of a batch is planned
-    # against it, as if this one had been written already.
-    after: Existing | None = None
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -105,36 +102,75 @@ def _with_publisher(extracted: ExtractedArticle) -> list[ActorFact]:
     return actors
 
 
+def _speaker_day(speaker: str, day: dt.date | None) -> str:
+    # The key WRITE_ARTICLES stores on a statement: statements merge only within one speaker
+    # and day (undated ones among the speaker's undated ones).
+    return f"{speaker}|{_day(day) or ''}"
+
+
 def lookup_keys(extracted: ExtractedArticle) -> dict[str, Any]:
     """Parameters of the read that fetches what ``plan`` needs to know."""
     a = extracted.article
-    days = {s.date for s in extracted.statements} | {m.date for m in extracted.meetings}
+    meeting_days: dict[str, set[str]] = {}
+    undated: set[str] = set()
+    for m in extracted.meetings:
+        people = {actor_id(p.actor) for p in m.participants}
+        if m.date is None:
+            # An undated meeting merges only with one of the same people and status, whose id
+            # is therefore the one these give.
+            undated.add(meeting_id(people, None, m.status.value))
+        else:
+            meeting_days.setdefault(m.date.isoformat(), set()).update(people)
     return {
         "article": article_id(a.url, a.body),
         "actors": sorted({actor_id(actor.name) for actor in _with_publisher(extracted)}),
-        "speakers": sorted({actor_id(s.speaker) for s in extracted.statements}),
-        "participants": sorted(
-            {actor_id(p.actor) for m in extracted.meetings for p in m.participants}
+        "speaker_days": sorted(
+            {_speaker_day(actor_id(s.speaker), s.date) for s in extracted.statements}
         ),
-        "days": sorted(day.isoformat() for day in days if day is not None),
+        "meeting_days": meeting_days,
+        "undated_meetings": sorted(undated),
     }
+
+
+class _Known:
+    """What the graph holds and the articles planned so far add, indexed the way planning
+    looks things up: statements by speaker and day, meetings by day. Planning an article
+    updates it in place, so a batch costs what its articles touch, not what the graph holds."""
+
+    def __init__(self, existing: Existing) -> None:
+        self.aliases = dict(existing.aliases)
+        self.articles = set(existing.known_articles)
+        self.statements: dict[tuple[str, dt.date | None], list[KnownStatement]] = {}
+        for st in existing.statements:
+            self.statements.setdefault((st.speaker, st.date), []).append(st)
+        self.meetings: dict[dt.date | None, list[KnownMeeting]] = {}
+        for m in existing.meetings:
+            self.meetings.setdefault(m.date, []).append(m)
 
 
 def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
     """The rows of WRITE_ARTICLES for one article, given what the graph already holds."""
     existing = existing or Existing()
+    known = _Known(existing)
+    if existing.article:
+        known.articles.add(article_id(extracted.article.url, extracted.article.body))
+    return _plan(extracted, known)
+
+
+def _plan(extracted: ExtractedArticle, state: _Known) -> Plan:
+    """``plan`` against `state`, which it then brings up to date with this article."""
     a = extracted.article
     art_id = article_id(a.url, a.body)
     counts = WriteCounts()
-    counts.tally("articles", existing.article)
+    counts.tally("articles", art_id in state.articles)
 
     actors = _with_publisher(extracted)
     actor_rows: list[dict[str, Any]] = []
     for actor in sorted(actors, key=lambda x: actor_id(x.name)):
         the_id = actor_id(actor.name)
-        known = existing.aliases.get(the_id)
-        counts.tally("actors", known is not None)
-        aliases = sorted({*actor.aliases, *(known or [])} - {actor.name})
+        known_aliases = state.aliases.get(the_id)
+        counts.tally("actors", known_aliases is not None)
+        aliases = sorted({*actor.aliases, *(known_aliases or [])} - {actor.name})
         actor_rows.append(
             {
                 "id": the_id,
@@ -161,21 +197,22 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
         | {t for s in extracted.statements for t in s.topics}
     )
 
-    known_meetings = list(existing.meetings)
-    meeting_origin = {m.id: m.id for m in existing.meetings}
+    # Final id -> the id the meeting had before this article, for each meeting it renames.
+    meeting_origin: dict[str, str] = {}
+    added_here: set[int] = set()  # KnownMeetings this article created (by object identity)
     meetings: dict[str, dict[str, Any]] = {}
     participants: dict[tuple[str, str], str | None] = {}
     meeting_topics: set[tuple[str, str]] = set()
-    met_pairs: list[dict[str, str]] = []
     for fact in extracted.meetings:
         people = [actor_id(p.actor) for p in fact.participants]
-        the_id, members, merged = resolve_meeting(
-            people, fact.date, fact.status.value, known_meetings
-        )
+        same_day = state.meetings.setdefault(fact.date, [])
+        the_id, members, merged = resolve_meeting(people, fact.date, fact.status.value, same_day)
+        existed = merged is not None and id(merged) not in added_here
         if merged is not None:
-            known_meetings.remove(merged)
-            if merged.id != the_id and merged.id in meeting_origin:
-                meeting_origin[the_id] = meeting_origin.pop(merged.id)
+            same_day.remove(merged)
+            before = meeting_origin.pop(merged.id, merged.id if existed else None)
+            if before is not None:
+                meeting_origin[the_id] = before
             meetings.pop(merged.id, None)
             # Facts this article already gave about the merged meeting move to its new id.
             participants = {
@@ -186,8 +223,10 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
                 (the_id if meeting == merged.id else meeting, topic)
                 for meeting, topic in meeting_topics
             }
-        counts.tally("meetings", merged is not None and merged in existing.meetings)
-        known_meetings.append(KnownMeeting(the_id, fact.date, fact.status.value, members))
+        counts.tally("meetings", existed)
+        added = KnownMeeting(the_id, fact.date, fact.status.value, members)
+        added_here.add(id(added))
+        same_day.append(added)
         previous = meetings.get(the_id)
         row = {
             "id": the_id,
@@ -207,8 +246,6 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
         for p in fact.participants:
             participants[(actor_id(p.actor), the_id)] = p.role
         meeting_topics |= {(the_id, topic_id(t)) for t in fact.topics}
-        if fact.status is MeetingStatus.HELD:
-            met_pairs += _pairs(members)
     # A meeting renamed later in the same article is written under its final id only.
     final_ids = set(meetings)
     participant_rows = [
@@ -225,9 +262,22 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
         KnownStatement("", actor_id(said.speaker), said.date, said.text)
         for said in extracted.statements
     ]
-    matches = match_statements(items, existing.statements)
+    candidates = [
+        st for key in {(i.speaker, i.date) for i in items} for st in state.statements.get(key, [])
+    ]
+    matches = match_statements(items, candidates)
+    # A statement's id derives from its speaker, day and words: any statement holding an id
+    # planned here is among the candidates.
+    known_by_id = {st.id: st for st in candidates}
+    merged_statements: set[str] = set()
     for said, item, same in zip(extracted.statements, items, matches, strict=True):
         the_id, text = merge_statement(item, same)
+        if same is not None and the_id != same.id and the_id in known_by_id:
+            # The merged wording is a statement the graph already holds (its full quote, when
+            # `same` was a part of it): report that one rather than rename onto its id.
+            same = known_by_id[the_id]
+        if same is not None:
+            merged_statements.add(same.id)
         counts.tally("statements", same is not None)
         if same is not None and same.id != the_id:
             statement_origin[the_id] = same.id
@@ -290,30 +340,24 @@ def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
         "statement_topics": [
             {"left": s, "right": t} for s, t in sorted(statement_topics) if s in statements
         ],
-        "met_pairs": [
-            {"left": x, "right": y} for x, y in sorted({(p["left"], p["right"]) for p in met_pairs})
-        ],
         # Counted only if the write creates the article (decided inside the write).
         "co_mentioned_pairs": _pairs(mentions),
     }
-    merged_statements = {match.id for match in matches if match is not None}
-    after = Existing(
-        article=True,
-        aliases={**existing.aliases, **{row["id"]: row["aliases"] for row in actor_rows}},
-        statements=[st for st in existing.statements if st.id not in merged_statements]
-        + [
-            KnownStatement(
-                row["id"],
-                row["speaker"],
-                dt.date.fromisoformat(row["date"]) if row["date"] else None,
-                row["text"],
-            )
-            for row in statements.values()
-        ],
-        meetings=known_meetings,
-        known_articles={*existing.known_articles, art_id},
-    )
-    return Plan(art_id, params, counts, after)
+    # Bring the state up to date: the next article of a batch is planned as if this one had
+    # been written.
+    state.articles.add(art_id)
+    state.aliases.update({row["id"]: row["aliases"] for row in actor_rows})
+    for key in {(i.speaker, i.date) for i in items}:
+        bucket = state.statements.get(key)
+        if bucket:
+            bucket[:] = [st for st in bucket if st.id not in merged_statements]
+    for said_row in statements.values():
+        day = dt.date.fromisoformat(str(said_row["date"])) if said_row["date"] else None
+        speaker = str(said_row["speaker"])
+        state.statements.setdefault((speaker, day), []).append(
+            KnownStatement(str(said_row["id"]), speaker, day, str(said_row["text"]))
+        )
+    return Plan(art_id, params, counts)
 
 
 @dataclass
@@ -355,9 +399,10 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
     the same batch created; every row is rewritten to the final id, and only nodes the graph
     held before the batch are renamed in the graph.
     """
-    state = existing or Existing()
-    graph_statements = {st.id for st in state.statements}
-    graph_meetings = {m.id for m in state.meetings}
+    existing = existing or Existing()
+    state = _Known(existing)
+    graph_statements = {st.id for st in existing.statements}
+    graph_meetings = {m.id for m in existing.meetings}
     renames: dict[str, str] = {}
     plans: list[Plan] = []
     seen_articles: set[str] = set()
@@ -368,13 +413,10 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
             # The same article twice in one batch: the second copy adds nothing.
             continue
         seen_articles.add(the_id)
-        state.article = the_id in state.known_articles
-        one = plan(extracted, state)
+        one = _plan(extracted, state)
         for row in one.params["renamed_statements"] + one.params["renamed_meetings"]:
             renames[row["old"]] = row["new"]
         plans.append(one)
-        assert one.after is not None
-        state = one.after
 
     def final(key: str) -> str:
         return _follow(renames, key)
@@ -391,7 +433,6 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
             "published_by",
             "article_mentions",
             "article_topics",
-            "met_pairs",
         ):
             merged.setdefault(name, []).extend(p[name])
         merged.setdefault("meetings", []).extend(
@@ -446,7 +487,6 @@ def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = Non
         "published_by",
         "article_mentions",
         "article_topics",
-        "met_pairs",
         "meeting_topics",
         "statement_topics",
         "statement_mentions",
@@ -495,12 +535,18 @@ def _merge_statement_rows(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any
 def lookup_batch_keys(articles: list[ExtractedArticle]) -> dict[str, Any]:
     """Parameters of the read that fetches what ``plan_batch`` needs to know."""
     keys = [lookup_keys(extracted) for extracted in articles]
+    days: dict[str, set[str]] = {}
+    for k in keys:
+        for day, people in k["meeting_days"].items():
+            days.setdefault(day, set()).update(people)
     return {
         "articles": sorted({k["article"] for k in keys}),
-        **{
-            name: sorted({value for k in keys for value in k[name]})
-            for name in ("actors", "speakers", "participants", "days")
-        },
+        "actors": sorted({value for k in keys for value in k["actors"]}),
+        "speaker_days": sorted({value for k in keys for value in k["speaker_days"]}),
+        "meeting_days": [
+            {"day": day, "participants": sorted(people)} for day, people in sorted(days.items())
+        ],
+        "undated_meetings": sorted({value for k in keys for value in k["undated_meetings"]}),
     }
 
 
@@ -513,20 +559,17 @@ class ArticleWriter:
 
     async def existing(self, articles: list[ExtractedArticle]) -> Existing:
         rows = await self._store.read(EXISTING_FOR_ARTICLES, lookup_batch_keys(articles))
-        row = rows[0] if rows else {}
+        found: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            found.setdefault(row["kind"], []).append(row["item"])
         return Existing(
-            aliases={
-                a["id"]: list(a.get("aliases") or [])
-                for a in row.get("actors") or []
-                if a.get("id") is not None
-            },
+            aliases={a["id"]: list(a.get("aliases") or []) for a in found.get("actor", [])},
             statements=[
                 KnownStatement(s["id"], s["speaker"], s.get("date"), s["text"])
-                for s in row.get("statements") or []
-                if s.get("id") is not None
+                for s in found.get("statement", [])
             ],
-            meetings=_unique_meetings(row.get("meetings") or []),
-            known_articles=set(row.get("articles") or []),
+            meetings=_unique_meetings(found.get("meeting", [])),
+            known_articles={a["id"] for a in found.get("article", [])},
         )
 
     async def write_batch(self, articles: list[ExtractedArticle]) -> BatchPlan:

@@ -14,6 +14,7 @@ from newsgraph.loaders.sources import (
     MAX_FILE_BYTES,
     SourceError,
     iter_files,
+    iter_items,
     read_file,
 )
 
@@ -402,6 +403,33 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Pat
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no 20 MB written to disk
     error = refusal(path)
     assert error.problem.startswith("file is too large (20.0 MB; the limit is 20 MB)")
+
+
+def test_an_ndjson_file_is_read_a_line_at_a_time_whatever_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit guards files read whole; NDJSON dumps may be far bigger than memory.
+    monkeypatch.setattr("newsgraph.loaders.sources.MAX_FILE_BYTES", 1024)
+    lines = [json.dumps({**RAW, "url": f"https://example.org/{i}"}) for i in range(40)]
+    path = write(tmp_path, "dump.ndjson", "\n".join(lines) + "\n")
+    assert path.stat().st_size > 4 * 1024
+    items = iter_items(path)
+    first = next(items)
+    assert isinstance(first, SourceDocument) and first.origin == f"{path}:1"
+    assert len(list(items)) == 39
+    whole = write(tmp_path, "dump.json", "[" + ",".join(lines) + "]")
+    assert refusal(whole).problem.startswith("file is too large")
+
+
+def test_an_ndjson_line_over_the_size_limit_is_refused_with_its_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsgraph.loaders.sources.MAX_FILE_BYTES", 1024)
+    huge = json.dumps({**RAW, "body": "x" * 2000})
+    path = write(tmp_path, "dump.ndjson", json.dumps(RAW) + "\n" + huge + "\n")
+    error = refusal(path)
+    assert error.origin == f"{path}:2"
+    assert error.problem.startswith("line is longer than")
 
 
 def test_a_file_of_an_unsupported_type_is_refused_by_suffix(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ WEB_BUILD := web/dist/index.html
 WEB_SOURCES := web/index.html web/codegen.ts web/vite.config.ts web/tsconfig.json \
   $(wildcard web/src/*.ts web/src/*.css)
 
-.PHONY: setup run load test check lint fmt clean browser web fuzz
+.PHONY: setup run load test check lint fmt clean browser wrk web fuzz bench bench-quick
 
 setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES) $(AUDIT_MODULES) $(WEB_BUILD)
 
@@ -23,7 +23,7 @@ web: $(WEB_BUILD)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $(STAMP)
 
 $(LINT_MODULES): tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
@@ -51,14 +51,29 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "make browser: could not install chromium; the browser tests will be skipped" >&2
 
+# wrk, the HTTP load generator the API benchmark drives (Debian's package). Without it the
+# benchmark falls back to a Python client and says so in its results.
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+	  echo "make wrk: could not install wrk; the benchmark will use its Python client" >&2
+
 load: setup
 	$(BIN)/newsgraph load data/
 
 run: load
 	$(BIN)/newsgraph serve
 
-test: setup browser
+test: setup browser wrk
 	$(BIN)/pytest
+
+# Every benchmark, side by side in one run (about 20 minutes on 2 cores): writes
+# bench/results/results.json, results.md and latency.png. `make bench-quick`: under two minutes.
+bench: setup wrk
+	$(BIN)/python bench/run.py
+
+bench-quick: setup wrk
+	$(BIN)/python bench/run.py --quick --out bench/results/quick
 
 # A longer schemathesis run than the 30 cases per root field `make test` includes.
 fuzz: setup

@@ -1,9 +1,13 @@
 """A synthetic news corpus of a given size, seeded and deterministic.
 
-Actors come from the reference file, drawn with Zipf-like weights so a few leaders appear in
-most articles, as in real coverage. Each article has 0-2 meetings and 0-4 statements over two
-years of dates, written as raw text the extractor understands (``--format text``) or as the
-structured JSON form that skips extraction (``--format json``, NDJSON).
+Actors come from the reference file (its 68 people with roles, and its countries and
+organizations as mentions), drawn with Zipf-like weights so a few leaders appear in most
+articles, as in real coverage. Each article has 0-2 meetings and 0-4 statements over two
+years of dates. As in real coverage, several articles of one day report the same facts: a
+meeting is a pair of people on a day, and a person says at most three distinct things a day,
+which articles quote whole or in part. Written as raw text the extractor understands
+(``--format text``) or as the structured JSON form that skips extraction (``--format json``,
+NDJSON).
 
     python bench/corpus.py --articles 10000 --format text --out /tmp/corpus-10k
 """
@@ -32,6 +36,31 @@ _TOPICS = [
     "prisoner exchange",
     "energy",
 ]
+_DETAILS = [
+    "We will need {number} more systems before winter, and we are talking with {place}.",
+    "The delegation from {place} brought {number} proposals, and we studied each of them.",
+    "I spoke with the leaders in {place} today, and {number} questions remain open.",
+    "Our teams in {place} will work through the weekend on the {number} remaining points.",
+    "Nobody in {place} should doubt our resolve after {number} months of this work.",
+]
+_PLACES = [
+    "Washington",
+    "Brussels",
+    "Berlin",
+    "Paris",
+    "London",
+    "Rome",
+    "Warsaw",
+    "Helsinki",
+    "Ankara",
+    "Tokyo",
+    "Ottawa",
+    "Copenhagen",
+    "Oslo",
+    "Madrid",
+    "Vienna",
+    "Prague",
+]
 _SAYINGS = [
     "We are working on {topic} with our partners and expect results soon.",
     "There can be no agreement on {topic} without Ukraine at the table.",
@@ -41,10 +70,11 @@ _SAYINGS = [
 ]
 
 
-def _people() -> list[dict[str, Any]]:
+def _actors() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     data = tomllib.loads((ROOT / "data" / "reference" / "actors.toml").read_text())
     people = [a for a in data["actor"] if a["kind"] == "PERSON" and a.get("roles")]
-    return people
+    others = [a for a in data["actor"] if a["kind"] in ("COUNTRY", "ORGANIZATION")]
+    return people, others
 
 
 def _title(person: dict[str, Any]) -> str:
@@ -52,11 +82,23 @@ def _title(person: dict[str, Any]) -> str:
     return f"{role['title']} of {role['of']}"
 
 
+def _zipf(count: int) -> list[float]:
+    return [1 / (rank + 1) for rank in range(count)]
+
+
+def statement_text(speaker: str, day: dt.date, which: int) -> str:
+    """The `which`-th thing `speaker` said on `day`: the same words in every article."""
+    rng = random.Random(f"{speaker}|{day.isoformat()}|{which}")
+    saying = rng.choice(_SAYINGS).format(topic=rng.choice(_TOPICS))
+    detail = rng.choice(_DETAILS).format(place=rng.choice(_PLACES), number=rng.randrange(2, 60))
+    return f"{saying} {detail}"
+
+
 def articles(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
     """Yield `count` article specs: who meets whom, who says what, and when."""
     rng = random.Random(seed)
-    people = _people()
-    weights = [1 / (rank + 1) for rank in range(len(people))]
+    people, others = _actors()
+    weights, other_weights = _zipf(len(people)), _zipf(len(others))
     for i in range(count):
         day = START + dt.timedelta(days=rng.randrange(DAYS))
         meetings = []
@@ -66,16 +108,22 @@ def articles(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
                 meetings.append(
                     {"a": a, "b": b, "mode": rng.choice(["phone", "in_person", "unknown"])}
                 )
-        statements = [
-            {
-                "speaker": rng.choices(people, weights)[0],
-                # A number makes each statement its own, as real quotes are.
-                "text": rng.choice(_SAYINGS).format(topic=rng.choice(_TOPICS))
-                + f" That is point {i * 5 + n} of our plan.",
-            }
-            for n in range(rng.randrange(5))
-        ]
-        yield {"index": i, "day": day, "meetings": meetings, "statements": statements}
+        statements = []
+        for _ in range(rng.randrange(5)):
+            speaker = rng.choices(people, weights)[0]
+            text = statement_text(speaker["name"], day, rng.randrange(3))
+            # Some outlets quote only the first sentence; the loader merges the two reports.
+            if rng.random() < 0.3:
+                text = text.split(". ")[0] + "."
+            statements.append({"speaker": speaker, "text": text})
+        mentioned = list({a["name"]: a for a in rng.choices(others, other_weights, k=2)}.values())
+        yield {
+            "index": i,
+            "day": day,
+            "meetings": meetings,
+            "statements": statements,
+            "mentions": mentioned,
+        }
 
 
 def as_text(spec: dict[str, Any]) -> str:
@@ -99,8 +147,8 @@ def as_text(spec: dict[str, Any]) -> str:
     for s in spec["statements"]:
         who = s["speaker"]
         lines.append(f'"{s["text"][:-1]}," {who["name"]} said on {when}.\n')
-    if not spec["meetings"] and not spec["statements"]:
-        lines.append(f"Diplomats continued consultations on {when}, officials said.\n")
+    names = " and ".join(a["name"] for a in spec["mentions"])
+    lines.append(f"Diplomats from {names} continued consultations on {when}, officials said.\n")
     return "\n".join(lines)
 
 
@@ -112,6 +160,8 @@ def as_structured(spec: dict[str, Any]) -> dict[str, Any]:
         actors[person["name"]] = {"name": person["name"], "kind": "PERSON"}
         return str(person["name"])
 
+    for other in spec["mentions"]:
+        actors[other["name"]] = {"name": other["name"], "kind": other["kind"]}
     meetings = [
         {
             "participants": [{"actor": use(m["a"])}, {"actor": use(m["b"])}],

@@ -1,0 +1,56 @@
+"""The benchmark code runs, end to end, at its smallest size.
+
+Benchmarks are never timed assertions here: this checks that `bench/run.py` loads, serves,
+drives both targets, soaks and writes its three reports, and that what it reports is
+well-formed. The numbers themselves come from `make bench`.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_benchmark_runs_at_its_smallest_size_and_writes_its_reports(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "results"
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--plan", "smoke", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    results = json.loads((out / "results.json").read_text())
+
+    loader = results["loader"]
+    assert loader["structured_per_s"] > 0 and loader["bare_unwind_per_s"] > 0
+    assert loader["raw_text_per_s"] > 0
+    (graph,) = results["graphs"].values()
+    assert graph["articles"] == 1000
+    assert 0 < graph["peak_rss_mb"] < 2000
+
+    api = results["api"]
+    for target in ("graphql", "direct"):
+        for connections in ("1", "16", "64"):
+            run = api["throughput"]["summary"][target][connections]
+            assert run["requests_per_s"] > 0
+            assert run["errors"] == 0
+    assert 0 < api["sequential"]["graph_share"] <= 1
+    for op in api["sequential"]["ops"].values():
+        assert isinstance(op["round_trips"], int) and op["round_trips"] >= 1
+    assert api["soak"]["ok"]
+    assert {row["target"] for row in results["targets"]} >= {
+        "structured load / bare UNWIND insert",
+        "round trips per operation independent of corpus size",
+    }
+
+    report = (out / "results.md").read_text()
+    assert "| Target | Goal | Measured | Met |" in report
+    assert (out / "latency.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -87,11 +87,11 @@ def machine() -> dict[str, Any]:
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
     ).stdout.strip()
     wrk = shutil.which("wrk")
-    wrk_version = (
-        subprocess.run([wrk, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
-        if wrk
-        else None
-    )
+    wrk_version = None
+    if wrk:
+        # "wrk debian/4.1.0-3+b2 [epoll] Copyright ..." -> "wrk debian/4.1.0-3+b2"
+        banner = subprocess.run([wrk, "--version"], capture_output=True, text=True).stdout
+        wrk_version = " ".join(banner.split()[:2]) or "wrk"
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
@@ -308,8 +308,9 @@ def markdown(out: dict[str, Any]) -> str:
     for c in tp["summary"]["graphql"]:
         g, d = tp["summary"]["graphql"][c], tp["summary"]["direct"][c]
         lines.append(
-            f"| {c} | {g['requests_per_s']} | {g['p50_ms']} | {g['p99_ms']} | {g['errors']} "
-            f"| {d['requests_per_s']} | {d['p50_ms']} | {d['p99_ms']} | {d['errors']} "
+            f"| {c} | {g['requests_per_s']:.0f} | {g['p50_ms']:.1f} | {g['p99_ms']:.0f} "
+            f"| {g['errors']} | {d['requests_per_s']:.0f} | {d['p50_ms']:.1f} | {d['p99_ms']:.0f} "
+            f"| {d['errors']} "
             f"| {tp['ratio_graphql_over_direct_rps'][c]} |"
         )
     seq = out["api"]["sequential"]
@@ -347,7 +348,8 @@ def markdown(out: dict[str, Any]) -> str:
     lines += [
         "",
         f"**Soak**: {soak['seconds']:.0f} s at c={soak['connections']}, {soak['requests']} "
-        f"requests ({soak['requests_per_s']}/s), errors {soak['errors']}; server memory "
+        f"requests ({soak['requests_per_s']:.0f}/s), "
+        f"{sum(v or 0 for v in soak['errors'].values())} errors; server memory "
         f"{rss['after_warm_up'] / 1024:.0f} MB after warm-up, {rss['end'] / 1024:.0f} MB at "
         f"the end (max {rss['max'] / 1024:.0f} MB).",
         "",
@@ -360,6 +362,7 @@ def plot(out: dict[str, Any], path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     sizes = sorted(out["growth"], key=int)
     xs = [int(s) for s in sizes]
@@ -371,6 +374,7 @@ def plot(out: dict[str, Any], path: Path) -> None:
         axes.plot(xs, direct, marker="x", linestyle="--", color=colour, label=f"{op} (direct)")
     axes.set_xscale("log")
     axes.set_xticks(xs, [f"{x:,}" for x in xs])
+    axes.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     axes.set_xlabel("articles in the graph")
     axes.set_ylabel("p50 latency, ms (sequential)")
     axes.set_ylim(bottom=0)
@@ -381,6 +385,21 @@ def plot(out: dict[str, Any], path: Path) -> None:
     figure.tight_layout()
     figure.savefig(path)
     plt.close(figure)
+
+
+README = ROOT / "README.md"
+_START, _END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def update_readme(report: str, readme: Path = README) -> bool:
+    """Put the latest full run's report between the README's bench markers."""
+    text = readme.read_text()
+    if _START not in text or _END not in text:
+        return False
+    head, rest = text.split(_START, 1)
+    _old, tail = rest.split(_END, 1)
+    readme.write_text(f"{head}{_START}\n{report.strip()}\n{_END}{tail}")
+    return True
 
 
 def main() -> None:
@@ -401,6 +420,8 @@ def main() -> None:
     (args.out / "results.md").write_text(markdown(out))
     plot(out, args.out / "latency.png")
     print(markdown(out))
+    if plan is FULL and args.out == ROOT / "bench" / "results" and update_readme(markdown(out)):
+        print("bench: the README's Performance section now shows this run")
     print(f"bench: wrote {args.out}/results.json, results.md and latency.png")
 
 

@@ -14,9 +14,15 @@ from typing import Any
 __all__ = ["to_params", "to_python"]
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_params(value: Any) -> Any:
     """Parameters as both engines accept them: dates as ISO strings (Cypher wraps them in
     ``date()``), enums as their values, tuples and sets as lists."""
+    # Most values of a loader's batch (tens of thousands) are plain: answer those first.
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Mapping):
         return {str(k): to_params(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

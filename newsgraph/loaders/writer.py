@@ -386,9 +386,14 @@ def _follow(renames: dict[str, str], key: str) -> str:
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[Any, dict[str, Any]] = {}
     for row in rows:
-        out[json.dumps(row, sort_keys=True, default=str)] = row
+        try:
+            key: Any = tuple(sorted(row.items()))
+            hash(key)
+        except TypeError:  # a list among the values
+            key = json.dumps(row, sort_keys=True, default=str)
+        out[key] = row
     return list(out.values())
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsgraph.loaders.patterns import word_set
 
@@ -77,19 +77,31 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in stems if s and s not in _STOPWORDS))
 
 
+@lru_cache(maxsize=4096)
+def _fuzzy_candidates(longer: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(other for other in longer if len(other) >= _FUZZY_MIN_LENGTH)
+
+
 def _found(stem: str, pool: frozenset[str], longer: tuple[str, ...]) -> bool:
     if stem in pool:
         return True
     if len(stem) < _FUZZY_MIN_LENGTH:
         return False
-    return any(
-        len(other) >= _FUZZY_MIN_LENGTH and fuzz.ratio(stem, other) >= _FUZZY_RATIO
-        for other in longer
+    # rapidfuzz's own loop (in C): the same test as any(ratio >= _FUZZY_RATIO), several times
+    # faster than calling ratio once per candidate from Python.
+    found = process.extractOne(
+        stem, _fuzzy_candidates(longer), scorer=fuzz.ratio, score_cutoff=_FUZZY_RATIO
     )
+    return found is not None
+
+
+@lru_cache(maxsize=4096)
+def _pool(stems: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stems)
 
 
 def _containment(shorter: tuple[str, ...], longer: tuple[str, ...], minimum: int) -> float:
-    pool = frozenset(longer)
+    pool = _pool(longer)
     matched = sum(1 for s in shorter if _found(s, pool, longer))
     return matched / len(shorter) * min(1.0, len(shorter) / minimum)
 

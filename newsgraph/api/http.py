@@ -16,6 +16,7 @@ Stock Strawberry answers everything as ``application/json`` with status 200. Thi
 
 from __future__ import annotations
 
+import functools
 import json
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
@@ -115,10 +116,28 @@ def operation_name(request_data: GraphQLRequestData) -> str | None:
     return name[:_MAX_LOGGED_NAME] if name else None
 
 
+# Clients send the same few documents again and again, and lexing one costs about a
+# millisecond: remember the answer for documents up to this size (the cache then holds at most
+# _NAME_CACHE_SIZE x _NAME_CACHE_CHARS characters).
+_NAME_CACHE_SIZE = 256
+_NAME_CACHE_CHARS = 20_000
+
+
 def _sole_operation_name(query: str | None) -> str | None:
-    # The lexer, not a regex, so names in strings and comments are not taken for operations.
     if not query:
         return None
+    if len(query) <= _NAME_CACHE_CHARS:
+        return _remembered_operation_name(query)
+    return _lex_operation_name(query)
+
+
+@functools.lru_cache(maxsize=_NAME_CACHE_SIZE)
+def _remembered_operation_name(query: str) -> str | None:
+    return _lex_operation_name(query)
+
+
+def _lex_operation_name(query: str) -> str | None:
+    # The lexer, not a regex, so names in strings and comments are not taken for operations.
     lexer = Lexer(Source(query))
     braces = parens = 0
     pending = False  # a definition keyword was seen, its selection set is next

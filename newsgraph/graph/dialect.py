@@ -13,7 +13,8 @@ __all__ = ["FALKORDB", "NEO4J", "UNIQUE_LABELS", "Dialect", "DialectName", "Full
 
 DialectName = Literal["falkordb", "neo4j"]
 
-# Every node label whose `id` is unique. Actor kinds (Person, Country, ...) share Actor's id.
+# Every node label whose `id` is unique (a constraint on Neo4j; on FalkorDB an index, and one
+# write query at a time, see FalkorStore.setup_schema). Actor kinds share Actor's id.
 UNIQUE_LABELS: tuple[str, ...] = ("Article", "Actor", "Meeting", "Statement", "Topic", "WriterLock")
 
 # Plain (range) indexes on the properties filters and lookups use.
@@ -50,7 +51,7 @@ class Dialect:
     name: DialectName
 
     def schema_statements(self) -> list[str]:
-        """Idempotent Cypher DDL for this engine (FalkorDB's unique constraints are commands)."""
+        """Idempotent Cypher DDL for this engine."""
         if self.name == "neo4j":
             out = [
                 f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
@@ -69,7 +70,7 @@ class Dialect:
             ]
             return out
         # FalkorDB has no IF NOT EXISTS; the adapter skips "already indexed" answers. The id
-        # indexes come first: a unique constraint needs its exact-match index to exist.
+        # indexes come first, every lookup by id uses them.
         out = [f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in UNIQUE_LABELS]
         out += [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in _RANGE_INDEXES]
         out += [

@@ -14,19 +14,21 @@ broke after it was sent may or may not have been applied, so its caller gets Gra
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 from falkordb.asyncio.graph import AsyncGraph
+from falkordb.asyncio.query_result import QueryResult
 from redis import exceptions as redis_errors
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from newsgraph.graph.cypher import PING, Statement
-from newsgraph.graph.dialect import FALKORDB, UNIQUE_LABELS, Dialect
+from newsgraph.graph.dialect import FALKORDB, Dialect
 from newsgraph.graph.errors import GraphError, GraphQueryError, GraphUnavailable, QueryTimeout
 from newsgraph.graph.store import Record, graph_call
 from newsgraph.graph.values import to_params, to_python
@@ -39,6 +41,8 @@ log = logging.getLogger(__name__)
 _ALREADY = ("already indexed", "already exists")
 
 # Between failed attempts to find or restart the embedded server, calls fail at once.
+_CONSTRAINTS = "CALL db.constraints() YIELD type, label, properties, entitytype"
+_CONSTRAINTS += " RETURN type, label, properties, entitytype"
 _SCHEMA_STATUS = (
     "CALL db.indexes() YIELD label, status RETURN 'index on ' + label, status",
     "CALL db.constraints() YIELD label, status RETURN 'constraint on ' + label, status",
@@ -52,6 +56,50 @@ _BACKOFF_MAX_S = 5.0
 _MAX_CONNECTIONS = 64
 
 _LOST = (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError)
+
+_QUERY = "GRAPH.QUERY"
+_RO_QUERY = "GRAPH.RO_QUERY"
+
+# Value types of FalkorDB's compact reply format (falkordb.asyncio.query_result's
+# ResultSetScalarTypes): each value is a [type, value] pair.
+_NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
+_DATETIME, _DATE, _TIME = 13, 14, 15
+
+
+class _NotPlain(Exception):
+    """A reply value `_plain` leaves to the client's decoder."""
+
+
+def _plain(cell: Any) -> Any:
+    """One value of a compact reply, decoded as FalkorDB's client decodes it, then as
+    ``to_python`` turns that into plain values (maps as dicts, lists as lists)."""
+    kind, value = cell[0], cell[1]
+    if kind == _STRING:
+        return value.decode() if isinstance(value, bytes) else str(value)
+    if kind == _MAP:
+        out = {}
+        for i in range(0, len(value), 2):
+            key = value[i]
+            out[key.decode() if isinstance(key, bytes) else str(key)] = _plain(value[i + 1])
+        return out
+    if kind == _NULL:
+        return None
+    if kind == _INTEGER:
+        return int(value)
+    if kind == _ARRAY:
+        return [_plain(item) for item in value]
+    if kind == _DATE:
+        return dt.datetime.fromtimestamp(value, tz=dt.UTC).date()
+    if kind == _BOOLEAN:
+        return (value.decode() if isinstance(value, bytes) else value) == "true"
+    if kind == _DOUBLE:
+        return float(value)
+    if kind == _DATETIME:
+        return dt.datetime.fromtimestamp(value, tz=dt.UTC)
+    if kind == _TIME:
+        return dt.datetime.fromtimestamp(value, tz=dt.UTC).time()
+    raise _NotPlain(kind)
+
 
 T = TypeVar("T")
 
@@ -215,12 +263,18 @@ class FalkorStore:
         values = to_params(dict(params or {}))
 
         async def call() -> Any:
-            if read_only:
-                return await self._graph.ro_query(text, values, timeout=self._timeout_ms)
-            return await self._graph.query(text, values, timeout=self._timeout_ms)
+            # The command FalkorDB's client sends (parameters inlined in a CYPHER header, the
+            # compact reply format), but its reply is decoded by `_records`, not by the client.
+            query = self._graph._build_params_header(values) + text
+            command = _RO_QUERY if read_only else _QUERY
+            execute: Any = self._redis.execute_command  # untyped in redis-py
+            return await execute(
+                command, self._graph_name, query, "--compact", "timeout", self._timeout_ms
+            )
 
         try:
-            result = await self._call(call, repeatable=read_only)
+            reply = await self._call(call, repeatable=read_only)
+            return await self._records(reply)
         except redis_errors.ResponseError as exc:
             message = str(exc)
             if read_only and "empty key" in message:
@@ -230,11 +284,34 @@ class FalkorStore:
             if "timed out" in message.lower():
                 raise QueryTimeout(statement.name, self._timeout_ms) from exc
             raise GraphQueryError(statement.name, message) from exc
-        names = [column[1] for column in result.header]
-        return [
-            {name: to_python(value) for name, value in zip(names, row, strict=True)}
-            for row in result.result_set
-        ]
+
+    async def _records(self, reply: Any) -> list[Record]:
+        """The rows of a compact reply as plain Python values.
+
+        FalkorDB's client decodes every value through a coroutine of its own, and our
+        statements answer many small values (maps of maps): that was a large part of the time
+        a request spent on the graph. `_plain` decodes the value types our statements return
+        in one plain recursive pass; a reply holding anything else (nodes, relationships,
+        paths, points, vectors) goes through the client's own decoder, as before.
+        """
+        for part in (reply[0], reply[-1]):
+            if isinstance(part, redis_errors.ResponseError):
+                raise part  # a failed query: the caller turns it into our errors
+        if len(reply) < 3 or not reply[0]:
+            return []  # only statistics: a write that returns nothing
+        names = [column[1] for column in reply[0]]
+        try:
+            return [
+                {name: _plain(cell) for name, cell in zip(names, row, strict=True)}
+                for row in reply[1]
+            ]
+        except _NotPlain:
+            result = QueryResult(self._graph)
+            await result.parse(reply)
+            return [
+                {name: to_python(value) for name, value in zip(names, row, strict=True)}
+                for row in result.result_set
+            ]
 
     async def ping(self) -> None:
         try:
@@ -248,12 +325,35 @@ class FalkorStore:
         for ddl in self.dialect.schema_statements():
             if await self._command_ok(ddl):
                 created.append(ddl)
-        for label in UNIQUE_LABELS:
-            args = ("GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label)
-            if await self._command_ok(*args, "PROPERTIES", 1, "id"):
-                created.append(f"unique constraint on {label}.id")
+        # No unique constraints on FalkorDB. Its background constraint check (4.16) crashed the
+        # server when a restart replayed a constraint's creation together with later writes
+        # (a segfault in Constraint_EnforceNodes, then a crash at every restart). They add
+        # nothing here: FalkorDB runs write queries one at a time, so a MERGE on an indexed id
+        # cannot make two nodes, and the writer lease (graph/locks.py) keeps each loader's
+        # read-plan-write whole. Graphs made before this drop theirs, once.
+        dropped = await self._drop_constraints()
+        if dropped:
+            await self.compact_log()
         await self.settle()
         return created
+
+    async def _drop_constraints(self) -> list[str]:
+        async def listing() -> Any:
+            return await self._graph.ro_query(_CONSTRAINTS)
+
+        try:
+            result = await self._call(listing, repeatable=True)
+        except redis_errors.ResponseError as exc:
+            if "empty key" in str(exc):
+                return []
+            raise GraphQueryError("schema set-up", str(exc)) from exc
+        dropped = []
+        for kind, label, properties, entity in result.result_set:
+            args = ("GRAPH.CONSTRAINT", "DROP", self._graph_name, kind, entity, label)
+            await self._command_ok(*args, "PROPERTIES", len(properties), *properties)
+            dropped.append(f"{kind.lower()} constraint on {label}")
+            log.info("dropped the %s constraint on %s (see setup_schema)", kind.lower(), label)
+        return dropped
 
     async def settle(self) -> None:
         """Return once every index and constraint serves queries.

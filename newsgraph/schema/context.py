@@ -69,7 +69,10 @@ def _owner_pages(store: Store, statement: Statement) -> DataLoader[PageKey, Reco
             }
             for i, (owner, after, first, filters) in enumerate(unique)
         ]
-        rows = await store.read(statement, {"keys": payload})
+        # `first`: the largest page asked for, the LIMIT of every owner's page (each key
+        # then cuts its own).
+        largest = max(first for _owner, _after, first, _filters in unique)
+        rows = await store.read(statement, {"keys": payload, "first": largest})
         by_index = {int(row["key"]): row for row in rows}
         empty: Record = {"rows": [], "total": 0}
         index = {key: i for i, key in enumerate(unique)}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Awaitable
+from typing import Annotated, Any, TypeVar, cast
 
 import strawberry
 
@@ -56,6 +57,8 @@ from newsgraph.schema.types import (
 __all__ = ["Query", "meetings_page", "statements_page"]
 
 MAX_HOPS = 6
+
+T = TypeVar("T")
 
 Order = Annotated[
     DateOrder | None, strawberry.argument(description="Date order; newest first unless given.")
@@ -120,7 +123,11 @@ async def _actor_key(loaders: Loaders, ref: str) -> str | None:
         if type_name == "Actor":
             return key
     found = await loaders.actor_by_name.load(ref.strip().lower())
-    return str(found) if found is not None else None
+    if found is None:
+        return None
+    # The lookup answered the actor itself: showing it needs no second round trip.
+    loaders.actor.prime(found["id"], found)
+    return str(found["id"])
 
 
 async def _require_actor(loaders: Loaders, ref: str, what: str) -> str:
@@ -128,6 +135,30 @@ async def _require_actor(loaders: Loaders, ref: str, what: str) -> str:
     if key is None:
         raise BadInput(f"{what}: no actor is named {ref!r}")
     return key
+
+
+async def _in_order(*calls: Awaitable[T]) -> list[T]:
+    """Await ``calls`` together (their DataLoader lookups share one round trip, their graph
+    calls overlap); the first failure in the order given is the one raised, as when they ran
+    one after the other."""
+    found = await asyncio.gather(*calls, return_exceptions=True)
+    for item in found:
+        if isinstance(item, BaseException):
+            raise item
+    return cast(list[T], found)
+
+
+async def _require_actors(loaders: Loaders, refs: list[str], what: str) -> list[str]:
+    return await _in_order(*(_require_actor(loaders, ref, what) for ref in refs))
+
+
+def _prime(loaders: Loaders, type_name: str, rows: list[dict[str, Any]]) -> None:
+    """Fill the by-id loader of ``type_name`` with the nodes a statement returned beside its
+    ids, so building the objects asks the graph nothing more."""
+    loader = getattr(loaders, type_name.lower())
+    for row in rows:
+        if row.get("node") is not None:
+            loader.prime(row["id"], row["node"])
 
 
 def _topic_key(name: str | None) -> str | None:
@@ -190,10 +221,9 @@ async def meetings_page(
     order: DateOrder | None,
 ) -> Connection[Meeting]:
     loaders = info.context.loaders
-    people = [
-        await _require_actor(loaders, ref, "meetings(filter.participants)")
-        for ref in f.participants or []
-    ]
+    people = await _require_actors(
+        loaders, list(f.participants or []), "meetings(filter.participants)"
+    )
     params = {
         "participants": sorted(set(people)),
         "from": _day(f.from_),
@@ -311,10 +341,9 @@ class Query:
     ) -> Connection[Article]:
         loaders = info.context.loaders
         f = filter or ArticleFilter()
-        mentions = [
-            await _require_actor(loaders, ref, "articles(filter.mentions)")
-            for ref in f.mentions or []
-        ]
+        mentions = await _require_actors(
+            loaders, list(f.mentions or []), "articles(filter.mentions)"
+        )
         publisher = (
             await _require_actor(loaders, f.publisher, "articles(filter.publisher)")
             if f.publisher
@@ -441,12 +470,19 @@ class Query:
             raise BadInput("`query` is longer than 500 characters")
         size = page_size(first)
         store, loaders = info.context.store, info.context.loaders
-        hits: list[tuple[float, str, str]] = []
-        for kind in types or list(SearchType):
+        kinds = list(dict.fromkeys(types or list(SearchType)))
+
+        async def look(kind: SearchType) -> list[dict[str, Any]]:
             try:
-                rows = await store.read(_SEARCHES[kind], {"query": text, "first": size})
+                return await store.read(_SEARCHES[kind], {"query": text, "first": size})
             except GraphQueryError as exc:
                 raise BadSearch(f"the search {text!r} is not valid: {exc.message}") from exc
+
+        # The indexes are asked at once, not one after the other.
+        answers = await _in_order(*(look(kind) for kind in kinds))
+        hits: list[tuple[float, str, str]] = []
+        for kind, rows in zip(kinds, answers, strict=True):
+            _prime(loaders, _TYPE_OF[kind], rows)
             hits += [(float(row["score"]), _TYPE_OF[kind], row["id"]) for row in rows]
         # Scores of different indexes are not on one scale, but within each they rank; mixing
         # them by score still puts each index's best hits first.
@@ -475,8 +511,9 @@ class Query:
         if not 1 <= max_hops <= MAX_HOPS:
             raise BadInput(f"`maxHops` must be between 1 and {MAX_HOPS}, got {max_hops}")
         loaders = info.context.loaders
-        source = await _require_actor(loaders, from_, "path(from)")
-        target = await _require_actor(loaders, to, "path(to)")
+        source, target = await _in_order(
+            _require_actor(loaders, from_, "path(from)"), _require_actor(loaders, to, "path(to)")
+        )
         if source == target:
             node = await build_node(loaders, "Actor", source)
             return Path(length=0, nodes=[node] if node else [], steps=[])
@@ -522,13 +559,11 @@ class Query:
         size = page_size(first)
         cursor = decode_cursor(after)
         params = {"actor": key, "from": _day(from_), "to": _day(to)}
-        rows: list[dict[str, Any]] = []
-        for statement in (
-            cypher.TIMELINE_MEETINGS,
-            cypher.TIMELINE_STATEMENTS,
-            cypher.TIMELINE_ARTICLES,
-        ):
-            rows += await store.read(statement, {**params, "after": cursor, "first": size + 1})
+        rows = await store.read(
+            cypher.TIMELINE_PAGE, {**params, "after": cursor, "first": size + 1}
+        )
+        for kind in ("Meeting", "Statement", "Article"):
+            _prime(loaders, kind, [row for row in rows if row["kind"] == kind])
         rows.sort(key=lambda row: str(row["sk"]))
         more = len(rows) > size
         rows = rows[:size]

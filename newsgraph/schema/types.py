@@ -74,18 +74,19 @@ async def _primed(loader: Any, rows: list[dict[str, Any]], key: str) -> list[Any
 
 def _builder(
     loader: Any, build: Callable[[Any], Any]
-) -> Callable[[list[str]], Awaitable[list[Any]]]:
-    """Turn a page's ids into objects through a batching loader."""
+) -> Callable[[list[dict[str, Any]]], Awaitable[list[Any]]]:
+    """Turn a page's rows into objects through a batching loader; the nodes the page statement
+    returned beside the ids fill the loader first, so it asks the graph only for the rest."""
 
-    async def nodes(ids: list[str]) -> list[Any]:
-        return await _nodes(loader, ids, build)
+    async def nodes(rows: list[dict[str, Any]]) -> list[Any]:
+        return [build(row) for row in await _primed(loader, rows, "id") if row is not None]
 
     return nodes
 
 
 async def _page(
     fetch: Callable[[str | None, int], Awaitable[tuple[list[dict[str, Any]], bool]]],
-    build: Callable[[list[str]], Awaitable[list[Any]]],
+    build: Callable[[list[dict[str, Any]]], Awaitable[list[Any]]],
     total: Callable[[], Awaitable[int]],
     first: int | None,
     after: str | None,
@@ -94,7 +95,7 @@ async def _page(
     cursor = decode_cursor(after)
     rows, more = await fetch(cursor, size)
     rows = rows[:size]
-    nodes = await build([row["id"] for row in rows])
+    nodes = await build(rows)
     edges = [
         Edge(cursor=encode_cursor(row["sk"]), node=node)
         for row, node in zip(rows, nodes, strict=False)
@@ -118,14 +119,15 @@ async def _owner_page(
     filters: dict[str, Any],
     first: int | None,
     after: str | None,
-    build: Callable[[list[str]], Awaitable[list[Any]]],
+    build: Callable[[list[dict[str, Any]]], Awaitable[list[Any]]],
 ) -> Connection[Any]:
     """A page of an owner's list through a batching loader (total comes with the page)."""
     size = page_size(first)
     cursor = decode_cursor(after)
     key: PageKey = (owner, cursor, size + 1, tuple(sorted(filters.items())))
     result = await loader.load(key)
-    rows = list(result["rows"])
+    # Newest first; sorted here because the statement collects the page after unwinding it.
+    rows = sorted(result["rows"], key=lambda row: str(row["sk"]), reverse=True)
     total = int(result["total"])
 
     async def count() -> int:

@@ -17,6 +17,7 @@ from newsgraph.loaders.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS
 from tests.factories import call_article
+from tests.loaders.test_writer_at_scale import RECOUNTED_MET, STORED_MET
 
 KEY = "test-key-0123456789"
 SEED = (CORPUS / "security-guarantees-zelensky-breakthrough.txt").read_text()
@@ -183,6 +184,10 @@ async def test_merge_actors_moves_every_relationship_and_alias(
     assert gone_now["data"] == {"node": None}
     by_old_name = await writer.send('{ actor(name: "D. Schoof") { id } }')
     assert by_old_name["data"]["actor"]["id"] == keep
+    # The meetings' counted participants followed the merge: a later report of the merged
+    # call changes no count, and the kept counts equal a recount from the meetings.
+    await ArticleWriter(graph.store).write(duplicate)
+    assert await graph.store.read(STORED_MET) == await graph.store.read(RECOUNTED_MET)
 
 
 async def test_delete_article_removes_only_the_facts_it_alone_reported(

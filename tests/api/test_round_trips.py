@@ -68,3 +68,86 @@ async def test_a_nested_query_makes_as_many_graph_calls_for_50_items_as_for_1(
     assert fifty == one, (statements_one, statements_fifty)
     # Bounded by the depth of the query: one call per level, plus the page's total.
     assert one <= 10, statements_one
+
+
+# What each entry point asks the graph: lookups that come back in one statement are not asked
+# again (a name lookup answers the actor; pages, search and timelines answer their nodes), and
+# lookups made together share one call.
+SHAPES = {
+    "actor by name, shown with a page of its meetings": (
+        """{ actor(name: "host 01") { name kind
+             meetings(first: 5) { totalCount edges { node { title date } } } } }""",
+        ["ACTORS_BY_NAME", "ACTOR_MEETINGS"],
+    ),
+    "meetings of two participants": (
+        """{ meetings(filter: {participants: ["Host 01", "Guest 01"]}) {
+             edges { node { title date } } } }""",
+        ["ACTORS_BY_NAME", "MEETING_PAGE_WITH_DESC"],
+    ),
+    "a page of articles": (
+        "{ articles(first: 3) { edges { node { title publisher publishedOn } } } }",
+        ["ARTICLE_PAGE_DESC"],
+    ),
+    "statements of a speaker": (
+        """{ statements(filter: {speaker: "Host 02"}) {
+             edges { node { text date speaker { name } } } } }""",
+        ["ACTORS_BY_NAME", "STATEMENT_PAGE_BY_DESC"],
+    ),
+    "a timeline": (
+        """{ timeline(actor: "Host 03") { edges { node { __typename
+             ... on Meeting { title } ... on Statement { text } ... on Article { title } } } } }""",
+        ["ACTORS_BY_NAME", "TIMELINE_PAGE"],
+    ),
+    "search": (
+        """{ search(query: "statement", types: [STATEMENT, ARTICLE]) { node { __typename
+             ... on Statement { text } ... on Article { title } } } }""",
+        ["SEARCH_ARTICLES", "SEARCH_STATEMENTS"],
+    ),
+    "a path's two ends": (
+        '{ path(from: "Host 04", to: "Guest 04") { length nodes { __typename } } }',
+        ["ACTORS_BY_NAME", "SHORTEST_PATH", "MEETINGS_BY_ID"],
+    ),
+}
+
+
+async def test_entry_points_ask_the_graph_once_per_level(api: Api, graph: Graph) -> None:
+    writer = ArticleWriter(graph.store)
+    for i in range(6):
+        await writer.write(_article(i))
+    for what, (document, expected) in SHAPES.items():
+        with count_round_trips() as trips:
+            data = await api.data(document)
+        assert all(value for value in data.values()), (what, data)
+        assert sorted(trips.statements) == sorted(expected), what
+
+
+async def test_nodes_returned_beside_a_page_are_the_nodes_looked_up_by_id(
+    api: Api, graph: Graph
+) -> None:
+    # The same objects whether they came with the page or from their own lookup.
+    writer = ArticleWriter(graph.store)
+    for i in range(4):
+        await writer.write(_article(i))
+    fields = "id title date mode status place participants { role actor { id name aliases } }"
+    listed = await api.data(f"{{ meetings(first: 10) {{ edges {{ node {{ {fields} }} }} }} }}")
+    nodes = [edge["node"] for edge in listed["meetings"]["edges"]]
+    assert len(nodes) == 4
+    for node in nodes:
+        alone = await api.data(
+            f'{{ node(id: "{node["id"]}") {{ ... on Meeting {{ {fields} }} }} }}'
+        )
+        assert alone["node"] == node
+    said = (
+        "id text date medium language speaker { id name } "
+        "reports { excerpt article { id title publisher publishedOn } }"
+    )
+    page = await api.data(
+        f'{{ actor(name: "Host 01") {{ statements(first: 5) {{ '
+        f"edges {{ node {{ {said} }} }} }} }} }}"
+    )
+    [statement] = [edge["node"] for edge in page["actor"]["statements"]["edges"]]
+    alone = await api.data(
+        f'{{ node(id: "{statement["id"]}") {{ ... on Statement {{ {said} }} }} }}'
+    )
+    assert alone["node"] == statement
+    assert statement["speaker"]["name"] == "Host 01"

@@ -23,7 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dateutil import parser as date_parser
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -290,15 +290,33 @@ def _read_text(path: Path, text: str) -> list[SourceDocument | ExtractedArticle]
     return [SourceDocument(origin=str(path), body=body, **fields)]
 
 
+def _check_head(origin: str, head: bytes) -> None:
+    """Refuse, from its first bytes, a file that is not UTF-8 text."""
+    if head.startswith(_UTF16_BOMS):
+        raise SourceError(origin, "not UTF-8 text: looks like UTF-16; save it as UTF-8")
+    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    if b"\x00" in head or controls > len(head) * _BINARY_CONTROL_RATIO:
+        raise SourceError(origin, "binary file, not text")
+
+
+def _open(path: Path) -> BinaryIO:
+    origin = str(path)
+    try:
+        return path.open("rb")
+    except IsADirectoryError:
+        raise SourceError(origin, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise SourceError(origin, "no such file") from None
+    except OSError as exc:
+        raise SourceError(origin, f"cannot read file: {exc.strerror or exc}") from None
+
+
 def _decode(path: Path, data: bytes) -> str:
     origin = str(path)
     if not data:
         raise SourceError(origin, "file is empty")
-    if data.startswith(_UTF16_BOMS):
-        raise SourceError(origin, "not UTF-8 text: looks like UTF-16; save it as UTF-8")
-    sample = data[:_BINARY_SAMPLE]
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
-    if b"\x00" in data or controls > len(sample) * _BINARY_CONTROL_RATIO:
+    _check_head(origin, data[:_BINARY_SAMPLE])
+    if b"\x00" in data:
         raise SourceError(origin, "binary file, not text")
     skipped = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
     try:
@@ -317,19 +335,16 @@ def _decode(path: Path, data: bytes) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     origin = str(path)
-    try:
-        with path.open("rb") as handle:
+    data = b""
+    with _open(path) as handle:
+        try:
             size = os.fstat(handle.fileno()).st_size
             if size <= MAX_FILE_BYTES:
                 # Read one byte past the limit: stat lies for pipes and files still growing.
                 data = handle.read(MAX_FILE_BYTES + 1)
                 size = len(data)
-    except IsADirectoryError:
-        raise SourceError(origin, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise SourceError(origin, "no such file") from None
-    except OSError as exc:
-        raise SourceError(origin, f"cannot read file: {exc.strerror or exc}") from None
+        except OSError as exc:
+            raise SourceError(origin, f"cannot read file: {exc.strerror or exc}") from None
     if size > MAX_FILE_BYTES:
         raise SourceError(
             origin,
@@ -342,21 +357,9 @@ def _read_bytes(path: Path) -> bytes:
 def _ndjson_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, text) of each non-blank line, read one at a time."""
     origin = str(path)
-    try:
-        handle = path.open("rb")
-    except IsADirectoryError:
-        raise SourceError(origin, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise SourceError(origin, "no such file") from None
-    except OSError as exc:
-        raise SourceError(origin, f"cannot read file: {exc.strerror or exc}") from None
-    with handle:
+    with _open(path) as handle:
         head = handle.read(_BINARY_SAMPLE)
-        if head.startswith(_UTF16_BOMS):
-            raise SourceError(origin, "not UTF-8 text: looks like UTF-16; save it as UTF-8")
-        controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
-        if b"\x00" in head or controls > len(head) * _BINARY_CONTROL_RATIO:
-            raise SourceError(origin, "binary file, not text")
+        _check_head(origin, head)
         handle.seek(len(_UTF8_BOM) if head.startswith(_UTF8_BOM) else 0)
         offset = handle.tell()
         seen_text = False

@@ -28,7 +28,7 @@ from newsgraph.loaders.patterns import NAME, NAME_STOPWORDS
 from newsgraph.loaders.reference import ActorRef, Reference, RoleRef
 from newsgraph.loaders.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
 
-__all__ = ["ActorBook", "Mention", "find_mentions"]
+__all__ = ["ActorBook", "Entity", "Mention", "find_mentions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class _Draft:
     description: str | None = None
     roles: list[RoleRef] = field(default_factory=list)
     known: bool = False
+    iso: str | None = None
 
 
 class ActorBook:
@@ -76,7 +77,13 @@ class ActorBook:
             if ref is None:
                 raise KeyError(name)
             self._drafts[name] = _Draft(
-                ref.name, ref.kind, list(ref.aliases), ref.description, list(ref.roles), True
+                ref.name,
+                ref.kind,
+                list(ref.aliases),
+                ref.description,
+                list(ref.roles),
+                known=True,
+                iso=ref.iso,
             )
             for role in ref.roles:
                 if role.of:
@@ -106,9 +113,23 @@ class ActorBook:
         self._surnames.setdefault(surname, full_name)
         return full_name
 
+    def introduce_org(self, name: str) -> str:
+        """An organisation the reference does not know ("the Ministry of External Affairs")."""
+        if name not in self._drafts:
+            self._drafts[name] = _Draft(name, ActorKind.ORGANIZATION)
+        return name
+
+    def add_alias(self, name: str, alias: str) -> None:
+        draft = self._drafts.get(name)
+        if draft is not None and alias != name and alias not in draft.aliases:
+            draft.aliases.append(alias)
+
     def introduced(self) -> dict[str, str]:
         """Surface forms of the people this article introduced: full names and surnames."""
         forms = {name: name for name, d in self._drafts.items() if not d.known}
+        for name, d in self._drafts.items():
+            if not d.known:
+                forms.update({a: name for a in d.aliases if a not in forms and len(a) > 1})
         forms.update({s: n for s, n in self._surnames.items() if s not in forms})
         return forms
 
@@ -163,6 +184,7 @@ class ActorBook:
                     aliases=[a for a in d.aliases if a != d.name],
                     description=d.description,
                     roles=[RoleFact(title=r.title, of=r.of) for r in d.roles],
+                    iso_code=d.iso,
                 )
             )
         return facts
@@ -185,11 +207,29 @@ _SPEECH_NAME_RE = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity the statistical recogniser (or the reference ruler, when ``ref`` is set)
+    found: ``text[start:end]`` is a ``label`` (PERSON, ORG, GPE, NORP, ...)."""
+
+    start: int
+    end: int
+    label: str
+    ref: str | None = None
+
+
 class _Finder:
-    def __init__(self, text: str, book: ActorBook) -> None:
+    def __init__(self, text: str, book: ActorBook, entities: Iterable[Entity] = ()) -> None:
         self.text = text
         self.book = book
         self.ref = book.reference
+        self.entities = [e for e in entities if e.end > e.start]
+        # Spans the recogniser calls people: "Jordan" in "Michael Jordan" is not the country.
+        self.person_spans = [
+            (e.start, e.end)
+            for e in self.entities
+            if e.label == "PERSON" and e.ref is None and " " in text[e.start : e.end].strip()
+        ]
         self.mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []
         self.counterparts: list[tuple[str, str, int]] = []
@@ -274,8 +314,13 @@ class _Finder:
                 continue
             if ref.kind is ActorKind.PERSON and not self._same_person(ref, m.start()):
                 continue
+            if ref.kind is not ActorKind.PERSON and self._inside_person(m.start(), m.end()):
+                continue
             self.claim(m.start(), m.end())
             self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
+
+    def _inside_person(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self.person_spans)
 
     def _same_person(self, ref: ActorRef, start: int) -> bool:
         """'Trump' in 'Melania Trump' is someone else: a capitalised given name right before a
@@ -304,6 +349,40 @@ class _Finder:
             if person is not None:
                 self.claim(start, end)
                 self.add(person, start, end, "name")
+
+    def named_entities(self) -> None:
+        """People and organisations the recogniser found that no rule claimed: the people of
+        any country ("Musalia Mudavadi"), ministries, parties and agencies."""
+        for entity in self.entities:
+            if entity.ref is not None or not self.free(entity.start, entity.end):
+                continue
+            if entity.label == "PERSON":
+                span = _person_span(self.text, entity.start, entity.end)
+                if span is None or not self.free(*span):
+                    continue
+                person = self._person_for(self.text[span[0] : span[1]])
+                if person is not None:
+                    self.claim(*span)
+                    self.add(person, span[0], span[1], "entity")
+            elif entity.label == "ORG":
+                span = _org_span(self.text, entity.start, entity.end)
+                if span is None or not self.free(*span):
+                    continue
+                name = self.text[span[0] : span[1]]
+                known = self.ref.lookup(name)
+                if known is not None:
+                    actor = self.book.use(known.name)
+                else:
+                    actor = self.book.introduce_org(name)
+                self.claim(*span)
+                self.add(actor, span[0], span[1], "entity")
+                self._acronym(actor, span[1])
+
+    def _acronym(self, actor: str, end: int) -> None:
+        """ "the Organization of American States (OAS)": the short form is an alias."""
+        m = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", self.text[end : end + 14])
+        if m is not None and self.book.kind(actor) is ActorKind.ORGANIZATION:
+            self.book.add_alias(actor, m.group(1))
 
     def introduced(self) -> None:
         forms = self.book.introduced()
@@ -420,13 +499,68 @@ def _via(ref: ActorRef, surface: str) -> str:
     return "name"
 
 
-def find_mentions(text: str, book: ActorBook) -> list[Mention]:
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheikha|His|Her|Excellency|Majesty"
+    r"|Highness|Royal|President|Premier|Prime|Minister|Chancellor|Secretary|Senator|Sen"
+    r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late)\.?\s+)+"
+)
+_PLATFORMS = frozenset(
+    {"X", "Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
+     "LinkedIn", "Truth Social", "Weibo", "WeChat", "Threads", "Bluesky", "State"}
+)  # fmt: skip
+
+
+def _person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside a recognised PERSON span: titles and a possessive "'s" trimmed off."""
+    surface = text[start:end]
+    prefix = _NAME_PREFIX.match(surface)
+    if prefix:
+        start += prefix.end()
+        surface = surface[prefix.end() :]
+    possessive = _POSSESSIVE.search(surface)
+    if possessive:
+        end -= len(possessive.group())
+        surface = surface[: possessive.start()]
+    surface = surface.rstrip(" .,;:")
+    end = start + len(surface)
+    if not surface or any(ch.isdigit() for ch in surface) or "\n" in surface:
+        return None
+    if surface.isupper() or not surface[:1].isupper():
+        return None
+    return start, end
+
+
+def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The organisation's name inside a recognised ORG span, or None for what is not one
+    (a platform, a lone title word, a stray lower-case span)."""
+    surface = text[start:end]
+    if surface.startswith(("the ", "The ")):
+        start += 4
+        surface = surface[4:]
+    possessive = _POSSESSIVE.search(surface)
+    if possessive:
+        surface = surface[: possessive.start()]
+    surface = surface.rstrip(" .,;:")
+    end = start + len(surface)
+    if len(surface) < 2 or surface in _PLATFORMS or "\n" in surface:
+        return None
+    if not surface[:1].isupper() or any(ch.isdigit() for ch in surface):
+        return None
+    if " " not in surface and not surface.isupper():
+        return None  # "State", "Parliament": a word, rarely an organisation's whole name
+    return start, end
+
+
+def find_mentions(
+    text: str, book: ActorBook, entities: Iterable[Entity] = ()
+) -> list[Mention]:
     """Every actor mention in ``text``, in text order, registering actors and roles in
-    ``book``."""
-    finder = _Finder(text, book)
+    ``book``. ``entities`` are the statistical recogniser's spans over the same text."""
+    finder = _Finder(text, book, entities)
     finder.titled_names()
     finder.surfaces()
     finder.speakers()
+    finder.named_entities()
     finder.introduced()
     finder.role_nouns()
     finder.mentions.sort(key=lambda m: (m.start, m.end))

@@ -8,8 +8,9 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsgraph.loaders.actors import ActorBook, Mention, find_mentions
+from newsgraph.loaders.actors import ActorBook, Entity, Mention, find_mentions
 from newsgraph.loaders.clean import Block
 from newsgraph.loaders.dates import DateMention, find_dates
 from newsgraph.loaders.model import ActorKind
@@ -17,6 +18,10 @@ from newsgraph.loaders.patterns import word_set
 from newsgraph.loaders.reference import Reference
 from newsgraph.loaders.text import Quote, Sentence, find_quotes, split_sentences
 from newsgraph.loaders.topics import find_topics
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
 
 __all__ = ["PRONOUN", "Document", "Paragraph"]
 
@@ -49,6 +54,7 @@ class Document:
         *,
         published: dt.date | None = None,
         published_stated: bool = False,
+        nlp: Language | None = None,
     ) -> None:
         self.reference = reference
         self.book = ActorBook(reference)
@@ -71,9 +77,18 @@ class Document:
         self.quotes: list[Quote] = []
         for p in self.paragraphs:
             self.quotes.extend(find_quotes(self.text, p.start, p.end))
-        self.mentions: list[Mention] = find_mentions(self.text, self.book)
+        # The parse and the named entities of the whole text, when a pipeline is given.
+        self.parsed: SpacyDoc | None = nlp(self.text) if nlp is not None else None
+        self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
         self._mention_starts = [m.start for m in self.mentions]
         self.dates: list[DateMention] = find_dates(self.text)
+
+    def _entities(self) -> list[Entity]:
+        if self.parsed is None:
+            return []
+        return [
+            Entity(e.start_char, e.end_char, e.label_, e.ent_id_ or None) for e in self.parsed.ents
+        ]
 
     # -- lookup ---------------------------------------------------------------------------
     def sentence_at(self, pos: int) -> Sentence:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from newsgraph.loaders.actors import find_mentions
 from newsgraph.loaders.clean import Block, FeedItem, Page, clean_page
@@ -27,10 +28,14 @@ from newsgraph.loaders.model import (
     SourceDocument,
     StatementFact,
 )
+from newsgraph.loaders.nlp import shared_pipeline
 from newsgraph.loaders.reference import Reference
 from newsgraph.loaders.statements import Said, extract_statements
 from newsgraph.loaders.text import split_sentences
 from newsgraph.loaders.topics import rank_topics
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["ExtractionError", "extract"]
 
@@ -40,7 +45,11 @@ class ExtractionError(ValueError):
 
 
 def extract(
-    doc: SourceDocument, reference: Reference, *, published: dt.date | None = None
+    doc: SourceDocument,
+    reference: Reference,
+    *,
+    published: dt.date | None = None,
+    nlp: Language | None = None,
 ) -> list[ExtractedArticle]:
     """Extract the article in ``doc`` (first) and any self-contained feed items on its page.
 
@@ -56,7 +65,8 @@ def extract(
     language = doc.language or "en"
     publisher = _publisher(doc, page, reference)
     stated = published or doc.published or page.stated_date
-    document = Document(page.blocks, reference, published=stated, published_stated=True)
+    nlp = nlp if nlp is not None else shared_pipeline(reference)
+    document = Document(page.blocks, reference, published=stated, published_stated=True, nlp=nlp)
     if stated is None:
         document.published = _infer(document, page.captions)
         document.published_stated = False
@@ -72,7 +82,7 @@ def extract(
     results = [main]
     for index, item in enumerate(page.feed, start=1):
         feed = _feed_article(
-            item, index, page, reference, doc, publisher, document.published, language
+            item, index, page, reference, doc, publisher, document.published, language, nlp
         )
         if feed is not None:
             results.append(feed)
@@ -242,11 +252,12 @@ def _feed_article(
     publisher: str | None,
     page_date: dt.date | None,
     language: str,
+    nlp: Language,
 ) -> ExtractedArticle | None:
     """A news-feed item of the page as an article of its own: title from its heading or first
     sentence, the page's publisher, its own dates if it gives any (else the page's date,
     marked inferred)."""
-    document = Document([Block(item.text)], reference)
+    document = Document([Block(item.text)], reference, nlp=nlp)
     own = _infer(document, page.captions)
     document.published = own or page_date
     document.published_stated = False

@@ -24,6 +24,7 @@ from itertools import pairwise
 from newsgraph.loaders.actors import Mention
 from newsgraph.loaders.dates import resolve
 from newsgraph.loaders.document import PRONOUN, Document
+from newsgraph.loaders.meeting_parse import parsed_meetings
 from newsgraph.loaders.model import ActorKind, MeetingMode, MeetingStatus
 from newsgraph.loaders.statements import Said
 from newsgraph.loaders.text import Sentence
@@ -137,7 +138,23 @@ class _Meetings:
         self.found: list[Met] = []
 
     def sentence(self, sentence: Sentence) -> None:
+        parsed = parsed_meetings(self.doc, sentence.start, sentence.end)
         for start, end in self._clauses(sentence):
+            from_parse = False
+            for p in parsed:
+                if not (start <= p.start < end) or p.negated:
+                    continue
+                before = self.text[max(start, p.start - 30) : p.start]
+                if _NEGATION.search(before):
+                    continue
+                met = self._build(
+                    sentence, start, end, (p.start, p.end), p.word, p.participants, p.host
+                )
+                if met is not None:
+                    self._add(met)
+                    from_parse = True
+            if from_parse:
+                continue
             for trigger in _TRIGGER.finditer(self.text, start, end):
                 if self.doc.in_quote(trigger.start()):
                     continue
@@ -192,15 +209,38 @@ class _Meetings:
             if mention not in [p for p, _ in participants]:
                 participants.append((mention, role))
         if host and subjects:
-            participants = [(a, "host" if a == subjects[0][0] else r) for a, r in participants]
+            host_actor: str | None = subjects[0][0]
+        else:
+            host_actor = None
+        return self._build(
+            sentence,
+            start,
+            end,
+            (trigger.start(), trigger.end()),
+            self._noun_word(trigger),
+            participants,
+            host_actor,
+        )
+
+    def _build(
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        trigger: tuple[int, int],
+        noun_word: str,
+        participants: list[tuple[str, str | None]],
+        host: str | None,
+    ) -> Met | None:
+        if host is not None:
+            participants = [(a, "host" if a == host else r) for a, r in participants]
         if len({a for a, _ in participants}) < 2:
             return None
         segment = self.text[start:end]
-        status = self._status(start, trigger.end())
+        status = self._status(start, trigger[1])
         place = self._place(start, end, {a for a, _ in participants})
-        mode = self._mode(segment, trigger, place)
+        mode = self._mode(segment, place)
         date, vague = self._date(sentence, start, end, status)
-        noun = self._noun(trigger, mode)
         return Met(
             participants=participants,
             principals=[a for a, _ in participants],
@@ -210,7 +250,7 @@ class _Meetings:
             mode=mode,
             status=status,
             place=place,
-            noun=noun,
+            noun=_title_noun(noun_word, mode),
             clause=(start, end),
             vague=vague,
         )
@@ -363,7 +403,7 @@ class _Meetings:
             return MeetingStatus.PLANNED
         return MeetingStatus.HELD
 
-    def _mode(self, segment: str, trigger: re.Match[str], place: str | None) -> MeetingMode:
+    def _mode(self, segment: str, place: str | None) -> MeetingMode:
         if _VIDEO.search(segment):
             return MeetingMode.VIDEO
         if _PHONE.search(segment):
@@ -419,14 +459,10 @@ class _Meetings:
                 return said.date, False
         return None, False
 
-    def _noun(self, trigger: re.Match[str], mode: MeetingMode) -> str:
-        if mode is MeetingMode.PHONE:
-            return "phone call"
-        if mode is MeetingMode.VIDEO:
-            return "video call"
-        word = trigger.group().lower()
+    @staticmethod
+    def _noun_word(trigger: re.Match[str]) -> str:
         if trigger.group("noun"):
-            return _NOUN_TITLES.get(word.split()[-1], "meeting")
+            return trigger.group().lower().split()[-1]
         if trigger.group("talk"):
             return "talks"
         return "meeting"
@@ -479,6 +515,17 @@ class _Meetings:
             added = True
         if added:
             meeting.end = max(meeting.end, sentence.end)
+
+
+def _title_noun(word: str, mode: MeetingMode) -> str:
+    """What a meeting's title calls it: "phone call", "talks", "summit", "meeting"."""
+    if mode is MeetingMode.PHONE:
+        return "phone call"
+    if mode is MeetingMode.VIDEO:
+        return "video call"
+    if word == "talks" or word in ("talk", "talked", "talking"):
+        return "talks"
+    return _NOUN_TITLES.get(word, "meeting")
 
 
 def _start(item: Mention | re.Match[str]) -> int:

@@ -67,6 +67,11 @@ class ActorFact(_Strict):
     aliases: list[str] = Field(default_factory=list)
     description: str | None = None
     roles: list[RoleFact] = Field(default_factory=list)
+    iso_code: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{2}$",
+        description="A country's ISO 3166-1 alpha-2 code.",
+    )
 
 
 class Participant(_Strict):

@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -58,6 +58,8 @@ class ActorRef:
     metonyms: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     leader: str | None = None
+    iso: str | None = None
+    """A country's ISO 3166-1 alpha-2 code."""
 
     @property
     def short_name(self) -> str:
@@ -158,9 +160,13 @@ def default_reference_dir() -> Path:
 
 
 def load_reference(directory: Path | None = None) -> Reference:
-    """Read ``actors.toml`` and ``topics.toml`` from ``directory`` and compile their patterns."""
+    """Read ``actors.toml``, ``countries.toml`` and ``topics.toml`` from ``directory`` and
+    compile their patterns."""
     directory = Path(directory) if directory is not None else default_reference_dir()
     actors = _load_actors(directory / "actors.toml")
+    countries = directory / "countries.toml"
+    if countries.exists():
+        actors = _with_countries(actors, _load_countries(countries))
     topics = _load_topics(directory / "topics.toml")
     return _compile(actors, topics, directory)
 
@@ -241,6 +247,97 @@ def _load_actors(path: Path) -> dict[str, ActorRef]:
                 f"{path}: actor {actor.name!r}: leader {actor.leader!r} is not a listed actor"
             )
     return actors
+
+
+_COUNTRY_KEYS = {"iso", "name", "aliases", "demonyms"}
+
+
+def _load_countries(path: Path) -> list[ActorRef]:
+    """Every country of ``countries.toml`` (ISO code, name, other forms, demonyms), checked
+    against ISO 3166 so a typo in a code is an error, not a country nobody can find."""
+    import pycountry  # only here: the data is big and only reference loading needs it
+
+    raw = _read_toml(path).get("country", [])
+    countries: list[ActorRef] = []
+    seen: set[str] = set()
+    for index, data in enumerate(raw):
+        entry = f"country #{index + 1}"
+        unknown = set(data) - _COUNTRY_KEYS
+        if unknown:
+            raise ReferenceDataError(f"{path}: {entry}: unknown field(s) {sorted(unknown)}")
+        iso = data.get("iso")
+        name = data.get("name")
+        if not isinstance(iso, str) or not isinstance(name, str) or not name.strip():
+            raise ReferenceDataError(f"{path}: {entry}: `iso` and `name` are required")
+        iso = iso.strip().upper()
+        official = pycountry.countries.get(alpha_2=iso)
+        # XK (Kosovo) is the code in common use, assigned by no ISO list.
+        if official is None and iso != "XK":
+            raise ReferenceDataError(f"{path}: {entry}: {iso!r} is not an ISO 3166-1 code")
+        if iso in seen:
+            raise ReferenceDataError(f"{path}: {entry}: {iso!r} listed twice")
+        seen.add(iso)
+        entry = f"country {name!r}"
+        description = getattr(official, "official_name", None) or getattr(official, "name", name)
+        countries.append(
+            ActorRef(
+                name=name.strip(),
+                kind=ActorKind.COUNTRY,
+                aliases=_strings(path, entry, data, "aliases"),
+                description=f"{description}.",
+                demonyms=_strings(path, entry, data, "demonyms"),
+                iso=iso,
+            )
+        )
+    return countries
+
+
+def _with_countries(
+    actors: dict[str, ActorRef], countries: list[ActorRef]
+) -> dict[str, ActorRef]:
+    """The curated actors plus every country. A country the curated file already lists (by
+    name or alias) keeps its curated entry, which gains the ISO code and the forms it lacked;
+    a form some other actor already uses stays that actor's."""
+    merged = dict(actors)
+    taken: dict[str, str] = {}
+    for actor in actors.values():
+        for surface in (actor.name, *actor.aliases, *actor.demonyms, *actor.metonyms):
+            taken.setdefault(surface, actor.name)
+    for country in countries:
+        curated = next(
+            (
+                actors[taken[form]]
+                for form in (country.name, *country.aliases)
+                if form in taken and actors[taken[form]].kind is ActorKind.COUNTRY
+            ),
+            None,
+        )
+        owner = curated.name if curated is not None else country.name
+
+        def free(forms: tuple[str, ...], owner: str = owner) -> tuple[str, ...]:
+            return tuple(f for f in forms if taken.get(f, owner) == owner)
+
+        if curated is not None:
+            merged[owner] = replace(
+                curated,
+                iso=country.iso,
+                aliases=_union(curated.aliases, free((country.name, *country.aliases)), owner),
+                demonyms=_union(curated.demonyms, free(country.demonyms), owner),
+                description=curated.description or country.description,
+            )
+        elif country.name in taken:
+            continue  # the name belongs to another kind of actor: leave the curated one be
+        else:
+            merged[owner] = replace(
+                country, aliases=free(country.aliases), demonyms=free(country.demonyms)
+            )
+        for surface in (owner, *merged[owner].aliases, *merged[owner].demonyms):
+            taken.setdefault(surface, owner)
+    return merged
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...], name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f for f in (*first, *second) if f != name))
 
 
 def _load_topics(path: Path) -> tuple[TopicRef, ...]:

@@ -1,0 +1,352 @@
+"""Who took part in a meeting, read from the dependency parse.
+
+A meeting is named by a verb ("Jaishankar met Sri Lanka's new President Dissanayake", "will be
+hosted by President Ramaphosa", "spoke with", "is ready to meet") or by a noun ("held talks
+with", "received a telephone call from", "his talks with Meloni", "a meeting between A and B",
+"urged X ... during a phone call"). The grammar says who took part: the verb's subject and
+object, the noun's possessor and its "with" / "between" / "from" phrase, and for a noun that is
+the object of "hold", "have" or "receive" (or the time of another verb: "during a call") the
+subject of that verb. Each of those phrases is mapped to the actor mentions it covers; a
+pronoun to the person it refers to; "the leaders of Saudi Arabia, Jordan and Egypt" to the
+countries named.
+
+Plural nouns with a subject and a list of counterparts are several meetings: "held phone calls
+with the leaders of A, B and C" is one call with each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsgraph.loaders.actors import Mention
+from newsgraph.loaders.model import ActorKind
+from newsgraph.loaders.patterns import word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsgraph.loaders.document import Document
+
+__all__ = ["ParsedMeeting", "parsed_meetings"]
+
+_MEET_VERBS = word_set("meet meets met meeting")
+_HOST_VERBS = word_set(
+    "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
+    "welcoming"
+)
+_TALK_VERBS = word_set(
+    "speak speaks spoke spoken speaking talk talks talked talking confer confers conferred "
+    "conferring phone phones phoned phoning telephone telephoned dial dialed dialled call calls "
+    "called calling"
+)
+_PHONE_VERBS = word_set("phone phones phoned phoning telephone telephoned dial dialed dialled")
+_CALL_VERBS = word_set("call calls called calling")
+_HOLD_VERBS = word_set(
+    "hold holds held holding have has had having conduct conducts conducted conducting receive "
+    "receives received receiving make makes made making host hosts hosted hosting attend "
+    "attends attended attending join joins joined joining chair chairs chaired co-chaired "
+    "convene convened begin began start started wrap wrapped conclude concluded end ended"
+)
+_EVENT_NOUNS = word_set(
+    "meeting meetings talks call calls conversation conversations summit summits discussion "
+    "discussions negotiations videoconference videoconferences teleconference audience "
+    "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast"
+)
+_HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception")
+_SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
+# Time adjuncts that make an event noun the occasion of another verb: "urged X during a call".
+_OCCASION = word_set("during in at after following before ahead amid")
+_GROUP_HEADS = word_set(
+    "leader leaders delegation delegations official officials representative representatives "
+    "counterpart counterparts minister ministers envoy envoys government governments "
+    "negotiator negotiators team teams side sides head heads president presidents authorities"
+)
+_PRONOUNS = word_set("he she him his her")
+_DEFINITE = word_set("the that this these those")
+_NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
+
+
+@dataclass
+class ParsedMeeting:
+    """One meeting the parse names: its trigger's character span and who took part."""
+
+    start: int
+    end: int
+    word: str
+    kind: str  # "verb" or "noun"
+    participants: list[tuple[str, str | None]] = field(default_factory=list)
+    host: str | None = None
+    negated: bool = False
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+class _Parser:
+    def __init__(self, doc: Document, start: int, end: int) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+
+    # -- phrases to actors ----------------------------------------------------------------
+    def mention_at(self, token: Token) -> Mention | None:
+        lo, hi = token.idx, token.idx + len(token.text)
+        for m in self.doc.mentions_in(max(self.start, lo - 80), min(self.end, hi + 80)):
+            if m.start <= lo and hi <= m.end and not m.implicit:
+                return m
+        return None
+
+    def participant(self, m: Mention) -> tuple[str, str | None] | None:
+        kind = self.doc.kind(m.actor)
+        if kind is None or kind is ActorKind.MEDIA:
+            return None
+        return m.actor, None
+
+    def phrase(self, token: Token) -> list[tuple[str, str | None]]:
+        """The actors a noun phrase headed by ``token`` names (its conjuncts included)."""
+        found: list[tuple[str, str | None]] = []
+        for head in _conjuncts(token):
+            for child in head.children:
+                # "between the U.S., Ukraine and Russia": the parser may hang the first of a
+                # list on the second instead of coordinating them.
+                if (
+                    child.dep_ == "nmod"
+                    and child.i + 1 < len(child.doc)
+                    and child.doc[child.i + 1].text == ","
+                ):
+                    found.extend(self._one(child))
+            found.extend(self._one(head))
+        return found
+
+    def _one(self, head: Token) -> list[tuple[str, str | None]]:
+        if not (self.start <= head.idx < self.end):
+            return []
+        lower = head.lower_
+        if lower in _NOT_COUNTERPARTS:
+            return []
+        if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
+            actor = self.doc.antecedent(head.idx)
+            return [(actor, None)] if actor else []
+        mention = self.mention_at(head)
+        if mention is not None:
+            if mention.via == "demonym":
+                return []
+            one = self.participant(mention)
+            return [one] if one else []
+        if lower in _GROUP_HEADS or head.tag_ in ("NNS", "NNPS"):
+            return self._group(head)
+        if head.lower_ == "who" and head.dep_ in ("nsubj", "nsubjpass"):
+            return self.phrase(head.head.head) if head.head.dep_ == "relcl" else []
+        return []
+
+    def _group(self, head: Token) -> list[tuple[str, str | None]]:
+        """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
+        role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
+        found: list[tuple[str, str | None]] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend((a, role) for a, _ in self.phrase(obj))
+            elif child.dep_ in ("amod", "compound", "poss", "nmod"):
+                for part in _conjuncts(child):
+                    mention = self.mention_at(part)
+                    if mention is not None and self.doc.kind(mention.actor) in (
+                        ActorKind.COUNTRY,
+                        ActorKind.ORGANIZATION,
+                    ):
+                        found.append((mention.actor, role))
+        return found
+
+    # -- the grammar around a trigger ------------------------------------------------------
+    def subjects(self, verb: Token) -> list[tuple[str, str | None]]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    return self.phrase(verb.head)
+                return self.phrase(child)
+        if verb.dep_ == "conj" and verb.head is not verb:
+            return self.subjects(verb.head)
+        if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+            # "ready to meet", "agreed to meet"; "urged X to meet": the object is the subject.
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objects and verb.head.tag_.startswith("VB"):
+                return self.phrase(objects[0])
+            return self.subjects(verb.head)
+        if verb.dep_ in ("advcl", "acl") and verb.head is not verb:
+            return self.subjects(verb.head)
+        if verb.dep_ == "relcl":
+            return self.phrase(verb.head)
+        return []
+
+    def objects(self, verb: Token, preps: frozenset[str]) -> list[tuple[str, str | None]]:
+        found: list[tuple[str, str | None]] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr") and child.lower_ not in _EVENT_NOUNS:
+                found.extend(self.phrase(child))
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self.phrase(obj))
+        return found
+
+    def agent(self, verb: Token) -> list[tuple[str, str | None]]:
+        found: list[tuple[str, str | None]] = []
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self.phrase(obj))
+        return found
+
+    def negated(self, token: Token) -> bool:
+        seen = 0
+        while seen < 4:
+            if any(c.dep_ == "neg" for c in token.children):
+                return True
+            if token.head is token or token.dep_ not in ("xcomp", "dobj", "pobj", "prep", "conj"):
+                return False
+            token = token.head
+            seen += 1
+        return False
+
+    # -- triggers -----------------------------------------------------------------------
+    def verb(self, token: Token) -> ParsedMeeting | None:
+        lower = token.lower_
+        if lower in _TALK_VERBS:
+            preps = frozenset({"with", "to"})
+            if lower in _PHONE_VERBS or lower in _CALL_VERBS:
+                if lower in _CALL_VERBS and any(
+                    c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "out")
+                    for c in token.children
+                ):
+                    return None  # "called for talks", "called on Russia"
+                objects = self.objects(token, preps)
+            else:
+                objects = self.objects(token, preps)
+                objects = [o for o in objects if o]
+                if not any(
+                    c.dep_ == "prep" and c.lower_ in preps for c in token.children
+                ):
+                    return None  # "spoke at a conference"
+        elif lower in _MEET_VERBS:
+            objects = self.objects(token, frozenset({"with"}))
+        else:
+            objects = self.objects(token, frozenset({"with"}))
+            for child in token.children:
+                if child.dep_ == "dobj" and child.lower_ in _HOSTED_MEALS:
+                    # "hosted a luncheon in honour of the minister"
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("in", "for"):
+                            for obj in prep.subtree:
+                                if obj.dep_ == "pobj" and obj.lower_ not in ("honor", "honour"):
+                                    objects.extend(self.phrase(obj))
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        subjects = self.subjects(token)
+        host: str | None = None
+        if passive:
+            agents = self.agent(token)
+            if lower in _HOST_VERBS and agents:
+                host = agents[0][0]
+            participants = [*agents, *subjects, *objects]
+        else:
+            if lower in _HOST_VERBS and subjects:
+                host = subjects[0][0]
+            participants = [*subjects, *objects]
+        return ParsedMeeting(
+            token.idx,
+            token.idx + len(token.text),
+            lower,
+            "verb",
+            _unique(participants),
+            host,
+            self.negated(token),
+        )
+
+    def noun(self, token: Token) -> list[ParsedMeeting]:
+        lower = token.lower_
+        own: list[tuple[str, str | None]] = []
+        counterparts: list[tuple[str, str | None]] = []
+        between = False  # "a meeting between A and B" names everyone itself
+        for child in token.children:
+            if child.dep_ == "poss":
+                own.extend(self.phrase(child))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "from"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    counterparts.extend(self.phrase(obj))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                between = True
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    own.extend(self.phrase(obj))
+            elif child.dep_ in ("compound", "nmod", "amod") and child.idx < token.idx:
+                mention = self.mention_at(child)
+                if mention is not None and mention.via != "demonym":
+                    one = self.participant(mention)
+                    if one:
+                        own.append(one)
+        governor = token.head if token.head is not token else None
+        negated = self.negated(token)
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+        if definite and not own and not counterparts:
+            # "participated at the Aug. 22 discussion": a meeting already told, referred to.
+            return []
+        if governor is not None and not between:
+            if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+                own = [*self.subjects(governor), *own]
+            elif (
+                token.dep_ == "pobj"
+                and governor.lower_ in _OCCASION
+                and governor.head.tag_.startswith("VB")
+            ):
+                verb = governor.head
+                own = [*self.subjects(verb), *own]
+                counterparts = [*counterparts, *self.objects(verb, frozenset())]
+        everyone = _unique([*own, *counterparts])
+        host = None
+        if governor is not None and governor.lower_ in _HOST_VERBS and token.dep_ == "dobj":
+            subjects = self.subjects(governor)
+            host = subjects[0][0] if subjects else None
+        start, end = token.idx, token.idx + len(token.text)
+        # "held phone calls with A, B and C": one call with each.
+        if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
+            return [
+                ParsedMeeting(start, end, lower, "noun", _unique([*own, c]), host, negated)
+                for c in _unique(counterparts)
+                if c[0] != own[0][0]
+            ]
+        return [ParsedMeeting(start, end, lower, "noun", everyone, host, negated)]
+
+
+def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    seen: dict[str, str | None] = {}
+    for actor, role in items:
+        if actor not in seen or (seen[actor] is None and role is not None):
+            seen[actor] = role
+    return list(seen.items())
+
+
+def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
+    """The meetings the parse names in ``text[start:end]``, in text order."""
+    if doc.parsed is None:
+        return []
+    span: Span | None = doc.parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    parser = _Parser(doc, start, end)
+    found: list[ParsedMeeting] = []
+    for token in span:
+        if doc.in_quote(token.idx):
+            continue
+        lower = token.lower_
+        if token.tag_.startswith("VB") and (
+            lower in _MEET_VERBS or lower in _HOST_VERBS or lower in _TALK_VERBS
+        ):
+            # A verb whose object is an event noun ("received a call") is read at the noun.
+            if any(c.dep_ == "dobj" and c.lower_ in _EVENT_NOUNS - _HOSTED_MEALS
+                   for c in token.children):  # fmt: skip
+                continue
+            parsed = parser.verb(token)
+            if parsed is not None:
+                found.append(parsed)
+        elif token.tag_.startswith("NN") and lower in _EVENT_NOUNS - _HOSTED_MEALS:
+            found.extend(parser.noun(token))
+    return found

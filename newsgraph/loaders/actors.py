@@ -28,7 +28,7 @@ from newsgraph.loaders.patterns import NAME, NAME_STOPWORDS
 from newsgraph.loaders.reference import ActorRef, Reference, RoleRef
 from newsgraph.loaders.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
 
-__all__ = ["ActorBook", "Entity", "Mention", "find_mentions"]
+__all__ = ["ActorBook", "Entity", "Mention", "find_mentions", "strip_name_titles"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,12 +502,20 @@ def _via(ref: ActorRef, surface: str) -> str:
 _NAME_PREFIX = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheikha|His|Her|Excellency|Majesty"
     r"|Highness|Royal|President|Premier|Prime|Minister|Chancellor|Secretary|Senator|Sen"
-    r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late)\.?\s+)+"
+    r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late|H\.H|H\.E"
+    r"|Congressman|Congresswoman|Rep|Chairman|Chairwoman|Chair|Sultan|Emir|Amir|King|Queen"
+    r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon)\.?\s+)+"
 )
 _PLATFORMS = frozenset(
     {"X", "Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
      "LinkedIn", "Truth Social", "Weibo", "WeChat", "Threads", "Bluesky", "State"}
 )  # fmt: skip
+
+
+def strip_name_titles(name: str) -> str:
+    """ "Secretary Antony Blinken" -> "Antony Blinken"; "Dr. S. Jaishankar" -> "S. Jaishankar"."""
+    prefix = _NAME_PREFIX.match(name.strip())
+    return name.strip()[prefix.end() :] if prefix else name.strip()
 
 
 def _person_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -26,11 +26,15 @@ __all__ = ["Block", "FeedItem", "Page", "clean_page"]
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph of the article. ``speaker`` is the name line of a block quote's speaker
-    box ("Volodymyr Zelenskyy / President of Ukraine"), ``speaker_role`` its role line."""
+    box ("Volodymyr Zelenskyy / President of Ukraine"), ``speaker_role`` its role line. An
+    embedded post (a tweet as pages quote it: its text, then "— Name (@handle) October 31,
+    2021") has its author as ``speaker``, ``medium`` "post on X" and the day it was posted."""
 
     text: str
     speaker: str | None = None
     speaker_role: str | None = None
+    medium: str | None = None
+    said_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,13 @@ _CREDIT = re.compile(
 _CAPTION_START = re.compile(r"(?i)^(?:photo|photo by|photograph|illustrative (?:photo|image)"
                             r"|credit|source of photo|image)\s*[:|]")  # fmt: skip
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
+# The signature under an embedded post: "— Secretary Antony Blinken (@SecBlinken) October 31,
+# 2021", sometimes on the same line as the post's text.
+_POST_SIGNATURE = re.compile(
+    r"(?:^|\s)[\u2014\u2013-]{1,2}\s*(?P<name>[^()\u2014\u2013@\n]{2,80}?)\s*"
+    r"\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
+_POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 
 
@@ -153,6 +164,7 @@ class _Cleaner:
         self.previous_was_block = False
         self.feed_heading: str | None = None
         self.speaker_open = False  # inside a speaker box after a block quote
+        self.post_text: str | None = None  # a line that may be an embedded post's text
 
     def run(self) -> Page:
         for line in self.lines:
@@ -173,6 +185,8 @@ class _Cleaner:
 
     # -- one line ---------------------------------------------------------------------------
     def _line(self, line: str) -> None:
+        if self.state is not _State.FEED and self._post(line):
+            return
         norm = _norm(line)
         was_block, self.previous_was_block = self.previous_was_block, False
         if self._labelled(line, norm):
@@ -197,6 +211,36 @@ class _Cleaner:
             self._feed_line(line)
             return
         self._article_line(line, was_block)
+
+    def _post(self, line: str) -> bool:
+        """An embedded post: its text, then its signature line (or both on one line). The
+        text becomes a paragraph said by the signature's author, on the signature's date."""
+        signature = _POST_SIGNATURE.search(line)
+        if signature is None:
+            if _POST_LINK.search(line):
+                self.post_text = line
+            return False
+        text = line[: signature.start()].strip()
+        if not text:
+            if self.post_text is not None:
+                text = self.post_text
+            elif self.blocks and self.previous_was_block and self.blocks[-1].speaker is None:
+                text = self.blocks.pop().text
+        self.post_text = None
+        text = _POST_LINK.sub("", text).strip()
+        if len(text.split()) < 3:
+            return True
+        date = signature.group("date")
+        self.state = _State.BODY if self.state is _State.HEAD else self.state
+        self.blocks.append(
+            Block(
+                text,
+                speaker=signature.group("name").strip(),
+                medium="post on X",
+                said_on=parse_stated_date(date) if date else None,
+            )
+        )
+        return True
 
     def _labelled(self, line: str, norm: str) -> bool:
         label, self.label = self.label, None

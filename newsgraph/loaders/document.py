@@ -82,6 +82,7 @@ class Document:
         self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
         self._mention_starts = [m.start for m in self.mentions]
         self.dates: list[DateMention] = find_dates(self.text)
+        self._speakers: list[tuple[int, str]] = []
 
     def _entities(self) -> list[Entity]:
         if self.parsed is None:
@@ -166,8 +167,14 @@ class Document:
         if current is not None:
             return current.actor
         index = self.sentence_index(pos)
-        for back in range(index - 1, max(-1, index - 4), -1):
+        looked = 0
+        for back in range(index - 1, max(-1, index - 8), -1):
             s = self.sentences[back]
+            if self._quoted_whole(s):
+                continue  # a quotation's own "he" and "we" are the speaker's, not the text's
+            looked += 1
+            if looked > 3:
+                break
             found = self.subject(s.start, s.end)
             if found is not None:
                 return found.actor
@@ -177,7 +184,27 @@ class Document:
             ]  # fmt: skip
             if persons:
                 return persons[-1].actor
-        return None
+        return self.last_speaker(pos)
+
+    def _quoted_whole(self, sentence: Sentence) -> bool:
+        inside = sum(
+            min(q.end, sentence.end) - max(q.start, sentence.start)
+            for q in self.quotes
+            if q.start < sentence.end and q.end > sentence.start
+        )
+        return inside >= 0.8 * (sentence.end - sentence.start)
+
+    def note_speaker(self, pos: int, actor: str) -> None:
+        """Record that ``actor`` speaks at ``pos``: "he said" after a quotation of several
+        sentences refers to the last person quoted."""
+        self._speakers.append((pos, actor))
+
+    def last_speaker(self, pos: int, within: int = 1500) -> str | None:
+        earlier = [(p, a) for p, a in self._speakers if pos - within <= p < pos]
+        if not earlier:
+            return None
+        actor = max(earlier)[1]
+        return actor if self.kind(actor) is ActorKind.PERSON else None
 
     def speaker_at(self, start: int, end: int) -> str | None:
         """Who ``text[start:end]`` (a short phrase before a speech verb) names: the mention

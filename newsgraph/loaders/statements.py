@@ -25,12 +25,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from newsgraph.loaders.actors import strip_name_titles
 from newsgraph.loaders.dates import resolve
 from newsgraph.loaders.document import PRONOUN, Document, Paragraph
 from newsgraph.loaders.model import ActorKind
 from newsgraph.loaders.text import Quote, Sentence, strip_quotes
 from newsgraph.loaders.titles import canonical_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["Said", "extract_statements"]
 
@@ -98,6 +103,10 @@ class _Statements:
         self.text = doc.text
         self.found: list[Said] = []
 
+    def _keep(self, said: Said) -> None:
+        self.found.append(said)
+        self.doc.note_speaker(said.start, said.speaker)
+
     # -- direct quotes --------------------------------------------------------------------
     def direct(self, paragraph: Paragraph) -> set[int]:
         """Statements from quotations in a paragraph; returns the sentence starts used."""
@@ -139,7 +148,7 @@ class _Statements:
                 said_in = self.doc.sentence_at(verb.start())
                 current.attribution = (said_in.start, said_in.end)
                 self._when_where(current, said_in, verb)
-            self.found.append(current)
+            self._keep(current)
         return used
 
     def _attribute(
@@ -252,6 +261,56 @@ class _Statements:
             self._report(speaker, sentence, clause_start, sentence.end, verb)
             return
 
+    # -- reported speech the patterns miss, read from the parse ------------------------------
+    def parsed(self, sentence: Sentence) -> None:
+        """ "This year marks ..., Li said, noting ...", "Landsbergis called the meeting
+        'unprecedented' and said it was useful to ...", "Erdogan urged al-Sudani to stay out of
+        the conflict": the speech verb's subject is the speaker, its clause what was said."""
+        if self.doc.parsed is None:
+            return
+        span = self.doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            return
+        for token in span:
+            if token.lower_ not in _PARSED_VERBS or not token.tag_.startswith("VB"):
+                continue
+            if self.doc.in_quote(token.idx):
+                continue
+            content = _content_of(token)
+            if content is None:
+                continue
+            subject = _subject_of(token)
+            if subject is None:
+                continue
+            speaker = self._speaker_token(subject)
+            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                continue
+            start = max(sentence.start, content.left_edge.idx)
+            last = content.right_edge
+            end = min(sentence.end, last.idx + len(last.text))
+            if start <= token.idx < end:
+                continue  # the verb inside its own clause: a parse gone wrong
+            text = self.text[start:end]
+            lead = re.match(r"(?:that|to)\s+", text) if content.dep_ == "ccomp" else None
+            if lead is not None:
+                start += lead.end()
+            verb = re.compile(re.escape(token.text)).match(self.text, token.idx)
+            if verb is None:
+                continue
+            before = len(self.found)
+            self._report(speaker, sentence, start, end, verb)
+            if len(self.found) > before:
+                return
+
+    def _speaker_token(self, token: Token) -> str | None:
+        lo, hi = token.idx, token.idx + len(token.text)
+        for m in self.doc.mentions_in(max(0, lo - 80), hi + 80):
+            if m.start <= lo and hi <= m.end and not m.implicit and m.via != "demonym":
+                return m.actor
+        if token.lower_ in ("he", "she") and token.tag_ == "PRP":
+            return self.doc.antecedent(token.idx)
+        return None
+
     def _skip_date(self, start: int, end: int) -> int:
         for mention in self.doc.dates_in(start, min(end, start + 40)):
             between = self.text[start : mention.start]
@@ -268,7 +327,7 @@ class _Statements:
         said = Said(speaker, clause, sentence.start, sentence.end, content=[(start, end)])
         said.attribution = (sentence.start, sentence.end)
         self._when_where(said, sentence, verb)
-        self.found.append(said)
+        self._keep(said)
 
     # -- date and medium -------------------------------------------------------------------
     def _when_where(self, said: Said, sentence: Sentence, verb: re.Match[str]) -> None:
@@ -308,10 +367,14 @@ class _Statements:
 
     # -- block quotes and first-person paragraphs ------------------------------------------
     def block_quote(self, paragraph: Paragraph) -> None:
-        name = paragraph.block.speaker
+        block = paragraph.block
+        name = strip_name_titles(block.speaker or "")
         if not name:
             return
         speaker = self.doc.book.person(name)
+        if speaker is None:
+            known = self.doc.reference.lookup(name)
+            speaker = self.doc.book.use(known.name) if known is not None else None
         if speaker is None and len(name.split()) >= 2:
             speaker = self.doc.book.introduce(name)
         if speaker is None:
@@ -326,7 +389,12 @@ class _Statements:
         body = self.text[paragraph.start : paragraph.end]
         said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
                     content=[(paragraph.start, paragraph.end)])  # fmt: skip
-        self.found.append(said)
+        if block.medium is not None:
+            said.medium = block.medium
+            said.written = True
+        if block.said_on is not None:
+            said.date, said.own_date = block.said_on, True
+        self._keep(said)
 
     def first_person(self, paragraph: Paragraph, speakers: set[str]) -> None:
         body = self.text[paragraph.start : paragraph.end]
@@ -335,7 +403,7 @@ class _Statements:
         if self.doc.quotes_in(paragraph.start, paragraph.end):
             return
         (speaker,) = speakers
-        self.found.append(Said(speaker, body.strip(), paragraph.start, paragraph.end,
+        self._keep(Said(speaker, body.strip(), paragraph.start, paragraph.end,
                                content=[(paragraph.start, paragraph.end)]))  # fmt: skip
 
     # -- dates across statements -----------------------------------------------------------
@@ -353,6 +421,41 @@ class _Statements:
                 said.date = dated[said.speaker]
             elif same_day:
                 said.date = self.doc.published
+
+
+_PARSED_VERBS = frozenset(
+    """said says say told tells wrote writes posted tweeted added adds noted notes stated states
+    stressed stresses emphasized emphasised emphasizes emphasises underlined underscored warned
+    warns announced announces claimed claims declared argued insisted reiterated reiterates
+    confirmed confirms explained remarked replied responded asserted acknowledged admitted
+    urged urges hoped hopes assured assures recalled believes believed noting adding saying
+    stressing underlining emphasizing emphasising urging warning""".split()
+)
+# Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
+_INSTRUCTING = frozenset("urged urges urging asked asks assured assures".split())
+
+
+def _content_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    if verb.lower_ in _INSTRUCTING:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                return child
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head  # "called X 'unprecedented' and said ...", ", noting that ..."
+            continue
+        return None
+    return None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -430,7 +533,10 @@ def extract_statements(doc: Document) -> list[Said]:
                        and len(doc.text[q.start:q.end].split()) >= _MIN_QUOTE_WORDS
                        for q in doc.quotes):  # fmt: skip
                     continue
+                before = len(finder.found)
                 finder.reported(sentence)
+                if len(finder.found) == before:
+                    finder.parsed(sentence)
     speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
     covered = {(s.start, s.end) for s in finder.found}
     for paragraph in doc.paragraphs:

@@ -19,11 +19,13 @@ only they know which "he" matters.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.loaders.model import ActorFact, ActorKind, RoleFact
+from newsgraph.loaders.names import same_person
 from newsgraph.loaders.patterns import NAME, NAME_STOPWORDS
 from newsgraph.loaders.reference import ActorRef, Reference, RoleRef
 from newsgraph.loaders.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
@@ -58,8 +60,10 @@ class _Draft:
 class ActorBook:
     """The actors of one article: reference actors it uses and people it introduces."""
 
-    def __init__(self, reference: Reference) -> None:
+    def __init__(self, reference: Reference, published: dt.date | None = None) -> None:
         self.reference = reference
+        # Whether the reference's roles (who is president of what) hold on the article's day.
+        self.current = reference.roles_hold_on(published)
         self._drafts: dict[str, _Draft] = {}
         self._surnames: dict[str, str] = {}
 
@@ -101,7 +105,36 @@ class ActorBook:
         words = full_name.split()
         if len(words) == 1:
             return self._surnames.get(full_name)
+        for name, draft in self._drafts.items():
+            if draft.kind is not ActorKind.PERSON or draft.known:
+                continue
+            if any(same_person(full_name, form) for form in (name, *draft.aliases)):
+                # One person spelled two ways in one article ("Steven" / "Stephen").
+                self.add_alias(name, full_name)
+                return name
         return None
+
+    def first_name_of(self, word: str) -> str | None:
+        """The introduced person whose name starts with ``word``, if only one does: "Li" for
+        "Li Qiang", "Fiame" for "Fiame Naomi Mataafa" (family names come first in some
+        languages, and some leaders go by their first name)."""
+        found = {
+            name
+            for name, d in self._drafts.items()
+            if d.kind is ActorKind.PERSON and not d.known and name.split()[0] == word
+            and len(name.split()) >= 2
+        }  # fmt: skip
+        return found.pop() if len(found) == 1 else None
+
+    def introduce_single(self, name: str) -> str:
+        """A person the article names by one word only, with a title ("Minister Mahuta")."""
+        existing = self.person(name) or self.first_name_of(name)
+        if existing is not None:
+            return existing
+        if name not in self._drafts:
+            self._drafts[name] = _Draft(name, ActorKind.PERSON)
+            self._surnames.setdefault(name, name)
+        return name
 
     def introduce(self, full_name: str) -> str:
         """A person the reference does not know, named in full in this article."""
@@ -233,6 +266,7 @@ class _Finder:
         self.mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []
         self.counterparts: list[tuple[str, str, int]] = []
+        self.introducing = True
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.taken)
@@ -251,6 +285,11 @@ class _Finder:
                     continue
                 name = m.group("name")
                 name_end = m.end("name")
+                if regex is self.ref.titled_name_re:
+                    longer = self._entity_extends(m.start("name"), name_end)
+                    if longer is not None:
+                        name_end = longer
+                        name = self.text[m.start("name") : name_end]
                 possessive = _POSSESSIVE.search(name)
                 if possessive:
                     name = name[: possessive.start()]
@@ -266,7 +305,16 @@ class _Finder:
                 self.add(person, start, end, "title")
                 self._title_facts(person, m)
 
+    def _entity_extends(self, start: int, end: int) -> int | None:
+        """Where a name the recogniser reads as longer ends: "Sheikh Mishal al-Ahmad al-Sabah"
+        when the pattern stopped at "Sheikh Mishal"."""
+        for s, e in self.person_spans:
+            if s <= start < e and e > end and "," not in self.text[end:e]:
+                return e
+        return None
+
     def _person_for(self, name: str) -> str | None:
+        name = _after_office(name)
         if not name or name.split()[0] in NAME_STOPWORDS:
             return None
         person = self.book.person(name)
@@ -275,6 +323,8 @@ class _Finder:
         known = self.ref.lookup(name)
         if known is not None or len(name.split()) < 2:
             return None  # a country or organisation, or a lone unknown word
+        if not self.introducing:
+            return None
         if any(self.ref.lookup(w) for w in name.split()):
             return None  # "Ukraine Volodymyr" is not a name
         return self.book.introduce(name)
@@ -360,7 +410,11 @@ class _Finder:
                 span = _person_span(self.text, entity.start, entity.end)
                 if span is None or not self.free(*span):
                     continue
-                person = self._person_for(self.text[span[0] : span[1]])
+                name = self.text[span[0] : span[1]]
+                if " " in name:
+                    person = self._person_for(name)
+                else:
+                    person = self._single(name, span[0])
                 if person is not None:
                     self.claim(*span)
                     self.add(person, span[0], span[1], "entity")
@@ -377,6 +431,23 @@ class _Finder:
                 self.claim(*span)
                 self.add(actor, span[0], span[1], "entity")
                 self._acronym(actor, span[1])
+
+    def _single(self, word: str, start: int) -> str | None:
+        """A one-word name the recogniser calls a person: a surname or first name of someone
+        the article introduced, a known person, or (after a title: "Minister Mahuta") a person
+        of their own."""
+        if word in NAME_STOPWORDS:
+            return None
+        known = self.book.person(word) or self.book.first_name_of(word)
+        if known is not None:
+            return known
+        ref = self.ref.lookup(word)
+        if ref is not None:
+            return self.book.use(ref.name) if ref.kind is ActorKind.PERSON else None
+        before = self.text[max(0, start - 40) : start].split()
+        if before and canonical_title(before[-1].strip(",")).title is not None:
+            return self.book.introduce_single(word)
+        return None
 
     def _acronym(self, actor: str, end: int) -> None:
         """ "the Organization of American States (OAS)": the short form is an alias."""
@@ -464,7 +535,9 @@ class _Finder:
                 return False
             roles = self.book.roles(name)
             if country is not None:
-                roles = [r for r in roles if r.of == country]
+                # A role the text gave without its country ("Vice President Kamala Harris")
+                # still fits "the U.S. vice president".
+                roles = [r for r in roles if r.of in (country, None)]
             if title is not None:
                 return any(r.title == title for r in roles)
             if head_of_state:
@@ -482,6 +555,10 @@ class _Finder:
             return in_article[0] if in_article else None
         if len(set(in_article)) >= 1:
             return in_article[0]
+        if not self.book.current:
+            # The reference's office holders are those of its own day: an article from
+            # another year means someone else by "the Kenyan president".
+            return None
         ref = self.ref.actor(country)
         if leader and title is None and ref is not None and ref.leader:
             return ref.leader
@@ -512,14 +589,94 @@ _PLATFORMS = frozenset(
 )  # fmt: skip
 
 
+# Words that end the name of an office, never start a person's name: "Minister of
+# International Relations and Cooperation Lindiwe Sisulu", "Secretary of Strategic Affairs
+# Gustavo Beliz".
+_OFFICE_WORDS = frozenset(
+    [
+        "Affairs",
+        "Relations",
+        "Cooperation",
+        "Development",
+        "Defense",
+        "Defence",
+        "Trade",
+        "Finance",
+        "Communication",
+        "Communications",
+        "Press",
+        "Security",
+        "Justice",
+        "Interior",
+        "Health",
+        "Education",
+        "Economy",
+        "Commerce",
+        "Industry",
+        "Energy",
+        "Agriculture",
+        "Environment",
+        "Information",
+        "Culture",
+        "Tourism",
+        "Labour",
+        "Labor",
+        "Transport",
+        "Planning",
+        "Staff",
+        "Council",
+        "Committee",
+        "Commission",
+        "Office",
+        "Presidency",
+        "Cabinet",
+        "Ministry",
+        "Department",
+        "Diaspora",
+        "Integration",
+        "Investment",
+        "Treasury",
+        "Parliament",
+        "Assembly",
+        "Senate",
+        "Congress",
+        "Government",
+    ]
+)
+
+
+def _after_office(name: str) -> str:
+    words = name.split()
+    cut = max((i for i, w in enumerate(words) if w in _OFFICE_WORDS), default=-1)
+    if cut < 0:
+        return name
+    rest = words[cut + 1 :]
+    return " ".join(rest) if len(rest) >= 2 else ""
+
+
 def strip_name_titles(name: str) -> str:
     """ "Secretary Antony Blinken" -> "Antony Blinken"; "Dr. S. Jaishankar" -> "S. Jaishankar"."""
     prefix = _NAME_PREFIX.match(name.strip())
     return name.strip()[prefix.end() :] if prefix else name.strip()
 
 
+_LEFT_WORD = re.compile(r"([A-Z][\w'\u2019-]+)[ \t]+$")
+
+
 def _person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name inside a recognised PERSON span: titles and a possessive "'s" trimmed off."""
+    """The name inside a recognised PERSON span: titles and a possessive "'s" trimmed off, and
+    a first name the recogniser left out put back ("Prime Minister, Fiame Naomi Mataafa")."""
+    left = _LEFT_WORD.search(text, max(0, start - 30), start)
+    if left is not None:
+        word = left.group(1)
+        if (
+            word not in NAME_STOPWORDS
+            and canonical_title(word).title is None
+            and not _NAME_PREFIX.match(word + " ")
+            and left.start() > 0
+            and not text[: left.start()].rstrip().endswith((".", "!", "?", "\n"))
+        ):
+            start = left.start(1)
     surface = text[start:end]
     prefix = _NAME_PREFIX.match(surface)
     if prefix:
@@ -552,6 +709,8 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = start + len(surface)
     if len(surface) < 2 or surface in _PLATFORMS or "\n" in surface:
         return None
+    if _NAME_PREFIX.match(surface) or canonical_title(surface.split()[0]).title:
+        return None  # "the Minister of Foreign Affairs of NZ" is a person, unnamed
     if not surface[:1].isupper() or any(ch.isdigit() for ch in surface):
         return None
     if " " not in surface and not surface.isupper():
@@ -560,11 +719,14 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def find_mentions(
-    text: str, book: ActorBook, entities: Iterable[Entity] = ()
+    text: str, book: ActorBook, entities: Iterable[Entity] = (), *, introduce: bool = True
 ) -> list[Mention]:
     """Every actor mention in ``text``, in text order, registering actors and roles in
-    ``book``. ``entities`` are the statistical recogniser's spans over the same text."""
+    ``book``. ``entities`` are the statistical recogniser's spans over the same text. With
+    ``introduce`` off (a headline, whose capitalised words are not names), only actors already
+    known are found."""
     finder = _Finder(text, book, entities)
+    finder.introducing = introduce
     finder.titled_names()
     finder.surfaces()
     finder.speakers()

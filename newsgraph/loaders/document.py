@@ -57,7 +57,7 @@ class Document:
         nlp: Language | None = None,
     ) -> None:
         self.reference = reference
-        self.book = ActorBook(reference)
+        self.book = ActorBook(reference, published)
         self.published = published
         self.published_stated = published_stated
         parts: list[str] = []
@@ -87,9 +87,22 @@ class Document:
     def _entities(self) -> list[Entity]:
         if self.parsed is None:
             return []
-        return [
-            Entity(e.start_char, e.end_char, e.label_, e.ent_id_ or None) for e in self.parsed.ents
-        ]
+        found: list[Entity] = []
+        for e in self.parsed.ents:
+            entity = Entity(e.start_char, e.end_char, e.label_, e.ent_id_ or None)
+            last = found[-1] if found else None
+            if (
+                last is not None
+                and last.label == entity.label == "PERSON"
+                and last.ref is None
+                and entity.ref is None
+                and self.text[last.end : entity.start] in (" ", "' ", "\u2019 ")
+            ):
+                # "Mohammed Shia'" + "al-Sudani": one name the recogniser cut in two.
+                found[-1] = Entity(last.start, entity.end, "PERSON")
+                continue
+            found.append(entity)
+        return found
 
     # -- lookup ---------------------------------------------------------------------------
     def sentence_at(self, pos: int) -> Sentence:

@@ -167,7 +167,7 @@ def _article(
     published = document.published
     said = extract_statements(document)
     met = extract_meetings(document, said)
-    title_mentions = find_mentions(title, document.book)
+    title_mentions = find_mentions(title, document.book, introduce=False)
 
     mentions: dict[str, None] = {}
     for m in [*title_mentions, *document.mentions]:

@@ -224,9 +224,7 @@ class _Parser:
             else:
                 objects = self.objects(token, preps)
                 objects = [o for o in objects if o]
-                if not any(
-                    c.dep_ == "prep" and c.lower_ in preps for c in token.children
-                ):
+                if not any(c.dep_ == "prep" and c.lower_ in preps for c in token.children):
                     return None  # "spoke at a conference"
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))

@@ -76,8 +76,11 @@ _STOP = alternation(NAME_STOPWORDS)
 # of initials like "J.D." / "J. D.".
 _WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-\u017f][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]|[A-Z]\.(?:\s?[A-Z]\.)*)"
 _TOKEN = rf"(?!(?:{_STOP})\b){_WORD}"
-_PARTICLE = r"(?:von|van|der|den|de|da|di|du|la|le|bin|bint|ibn|al|el)"
-# Two to four capitalised words, allowing lower-case particles inside: "Ursula von der Leyen".
-NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,3}}"
+_PARTICLE = r"(?:von|van|der|den|de|da|di|du|la|le|bin|bint|ibn|al|el|Al|El|Bin|Ibn|bin)"
+# Arabic names join the article to the next word: "al-Sabah", "el-Sisi", "Abd al-Aziz".
+_JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-ZÀ-Þ][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]"
+# Two to four capitalised words, allowing lower-case particles inside: "Ursula von der Leyen";
+# after a particle any capitalised word is a name ("Haitham bin Tariq Al Said").
+NAME = rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_TOKEN})){{0,4}}"
 
 _NAME_RE = re.compile(rf"{NAME}")

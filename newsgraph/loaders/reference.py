@@ -8,6 +8,7 @@ number of articles (and threads).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tomllib
@@ -97,6 +98,15 @@ class Reference:
     topic_groups: Mapping[str, str] = field(repr=False)
     domains: Mapping[str, str] = field(repr=False)
     source: Path | None = None
+    roles_as_of: dt.date | None = None
+    """The day the actors' roles were last checked: who held an office before it may differ."""
+
+    def roles_hold_on(self, day: dt.date | None) -> bool:
+        """Whether the reference's office holders can be assumed on ``day`` (a year's slack:
+        the curated roles are recent; an undated article is taken to be recent too)."""
+        if day is None or self.roles_as_of is None:
+            return True
+        return day >= self.roles_as_of - dt.timedelta(days=365)
 
     def actor(self, name: str) -> ActorRef | None:
         return self.actors.get(name)
@@ -163,12 +173,16 @@ def load_reference(directory: Path | None = None) -> Reference:
     """Read ``actors.toml``, ``countries.toml`` and ``topics.toml`` from ``directory`` and
     compile their patterns."""
     directory = Path(directory) if directory is not None else default_reference_dir()
-    actors = _load_actors(directory / "actors.toml")
+    actors_file = directory / "actors.toml"
+    actors = _load_actors(actors_file)
+    as_of = _read_toml(actors_file).get("roles_as_of")
+    if as_of is not None and not isinstance(as_of, dt.date):
+        raise ReferenceDataError(f"{actors_file}: `roles_as_of` must be a date (2025-08-23)")
     countries = directory / "countries.toml"
     if countries.exists():
         actors = _with_countries(actors, _load_countries(countries))
     topics = _load_topics(directory / "topics.toml")
-    return _compile(actors, topics, directory)
+    return replace(_compile(actors, topics, directory), roles_as_of=as_of)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -292,9 +306,7 @@ def _load_countries(path: Path) -> list[ActorRef]:
     return countries
 
 
-def _with_countries(
-    actors: dict[str, ActorRef], countries: list[ActorRef]
-) -> dict[str, ActorRef]:
+def _with_countries(actors: dict[str, ActorRef], countries: list[ActorRef]) -> dict[str, ActorRef]:
     """The curated actors plus every country. A country the curated file already lists (by
     name or alias) keeps its curated entry, which gains the ISO code and the forms it lacked;
     a form some other actor already uses stays that actor's."""

@@ -66,8 +66,14 @@ _AUDIENCE = re.compile(
     r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
 )
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
-# What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."
-_TAIL_AFTER_VERB = re.compile(r"\s*(?:on\s+[^,;]{1,30}?|[A-Z][\w ]{0,30})?\s*[.!]?[\"”]?\s*")
+# What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
+# noting that ..." (the participle adds to what came before).
+_TAIL_AFTER_VERB = re.compile(
+    r"\s*(?:on\s+[^,;]{1,30}?|[A-Z][\w ]{0,30})?\s*"
+    r"(?:[.!]?[\"”]?\s*|,\s*(?:noting|adding|stressing|saying|underlining|emphasi[sz]ing"
+    r"|explaining|pointing\s+out|calling|urging)\b.*)",
+    re.DOTALL,
+)
 _LATER_THAT = re.compile(r"[^,;:\"“”]{1,60}?\bthat\s+")
 _FRONT = re.compile(r"^(?:According\s+to|As)\s+")
 # Speech the article places before its own news: "had said", "has already said", "earlier".
@@ -424,15 +430,72 @@ class _Statements:
 
 
 _PARSED_VERBS = frozenset(
-    """said says say told tells wrote writes posted tweeted added adds noted notes stated states
-    stressed stresses emphasized emphasised emphasizes emphasises underlined underscored warned
-    warns announced announces claimed claims declared argued insisted reiterated reiterates
-    confirmed confirms explained remarked replied responded asserted acknowledged admitted
-    urged urges hoped hopes assured assures recalled believes believed noting adding saying
-    stressing underlining emphasizing emphasising urging warning""".split()
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "posted",
+        "tweeted",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "stated",
+        "states",
+        "stressed",
+        "stresses",
+        "emphasized",
+        "emphasised",
+        "emphasizes",
+        "emphasises",
+        "underlined",
+        "underscored",
+        "warned",
+        "warns",
+        "announced",
+        "announces",
+        "claimed",
+        "claims",
+        "declared",
+        "argued",
+        "insisted",
+        "reiterated",
+        "reiterates",
+        "confirmed",
+        "confirms",
+        "explained",
+        "remarked",
+        "replied",
+        "responded",
+        "asserted",
+        "acknowledged",
+        "admitted",
+        "urged",
+        "urges",
+        "hoped",
+        "hopes",
+        "assured",
+        "assures",
+        "recalled",
+        "believes",
+        "believed",
+        "noting",
+        "adding",
+        "saying",
+        "stressing",
+        "underlining",
+        "emphasizing",
+        "emphasising",
+        "urging",
+        "warning",
+    ]
 )
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
-_INSTRUCTING = frozenset("urged urges urging asked asks assured assures".split())
+_INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
 
 
 def _content_of(verb: Token) -> Token | None:

@@ -1,9 +1,9 @@
 """Run the extractor over tests/eval/articles and score it against tests/eval/gold.
 
-    python -m tests.eval                 # the table for all, dev and holdout, and every miss
-    python -m tests.eval --split dev     # one split only
-    python -m tests.eval --quiet         # the table alone
-    python -m tests.eval --json out.json # the numbers, for the floors test and the README
+python -m tests.eval                 # the table for all, dev and holdout, and every miss
+python -m tests.eval --split dev     # one split only
+python -m tests.eval --quiet         # the table alone
+python -m tests.eval --json out.json # the numbers, for the floors test and the README
 """
 
 from __future__ import annotations

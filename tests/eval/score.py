@@ -48,7 +48,10 @@ def _name_forms(name: str, also: Iterable[str] = ()) -> set[str]:
     return {f for f in forms if f}
 
 
-_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "prince", "king", "queen", "emir"}
+_TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "sir", "sheikh", "prince", "king", "queen", "emir", "lord", "lady",
+    "seyyed", "sayyid", "hon", "honourable", "honorable", "h", "e",
+}  # fmt: skip
 
 
 def _given_compatible(a: str, b: str) -> bool:
@@ -182,7 +185,8 @@ def load_gold(path: Path) -> Gold:
         raw = tomllib.load(handle)
     _check(path, raw)
     people = [
-        GoldPerson(p["name"], _name_forms(p["name"], p.get("also", []))) for p in raw.get("person", [])
+        GoldPerson(p["name"], _name_forms(p["name"], p.get("also", [])))
+        for p in raw.get("person", [])
     ]
     return Gold(
         id=path.stem,
@@ -395,8 +399,7 @@ def score_article(gold: Gold, articles: Sequence[ExtractedArticle]) -> ArticleSc
         t["meetings"].extracted += 1
         t["meetings_dated"].extracted += 1
         matches = any(
-            len(keys & {gold.entity(p) for p in gm.participants})
-            >= min(2, len(gm.participants))
+            len(keys & {gold.entity(p) for p in gm.participants}) >= min(2, len(gm.participants))
             for gm in gold.meetings
         )
         if matches:

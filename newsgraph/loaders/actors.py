@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.loaders.model import ActorFact, ActorKind, RoleFact
 from newsgraph.loaders.names import same_person
-from newsgraph.loaders.patterns import NAME, NAME_STOPWORDS
+from newsgraph.loaders.patterns import NAME, NAME_STOPWORDS, word_set
 from newsgraph.loaders.reference import ActorRef, Reference, RoleRef
 from newsgraph.loaders.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
 
@@ -411,10 +411,7 @@ class _Finder:
                 if span is None or not self.free(*span):
                     continue
                 name = self.text[span[0] : span[1]]
-                if " " in name:
-                    person = self._person_for(name)
-                else:
-                    person = self._single(name, span[0])
+                person = self._person_for(name) if " " in name else self._single(name, span[0])
                 if person is not None:
                     self.claim(*span)
                     self.add(person, span[0], span[1], "entity")
@@ -592,56 +589,15 @@ _PLATFORMS = frozenset(
 # Words that end the name of an office, never start a person's name: "Minister of
 # International Relations and Cooperation Lindiwe Sisulu", "Secretary of Strategic Affairs
 # Gustavo Beliz".
-_OFFICE_WORDS = frozenset(
-    [
-        "Affairs",
-        "Relations",
-        "Cooperation",
-        "Development",
-        "Defense",
-        "Defence",
-        "Trade",
-        "Finance",
-        "Communication",
-        "Communications",
-        "Press",
-        "Security",
-        "Justice",
-        "Interior",
-        "Health",
-        "Education",
-        "Economy",
-        "Commerce",
-        "Industry",
-        "Energy",
-        "Agriculture",
-        "Environment",
-        "Information",
-        "Culture",
-        "Tourism",
-        "Labour",
-        "Labor",
-        "Transport",
-        "Planning",
-        "Staff",
-        "Council",
-        "Committee",
-        "Commission",
-        "Office",
-        "Presidency",
-        "Cabinet",
-        "Ministry",
-        "Department",
-        "Diaspora",
-        "Integration",
-        "Investment",
-        "Treasury",
-        "Parliament",
-        "Assembly",
-        "Senate",
-        "Congress",
-        "Government",
-    ]
+_OFFICE_WORDS = word_set(
+    """
+    Affairs Relations Cooperation Development Defense Defence Trade Finance Communication
+    Communications Press Security Justice Interior Health Education Economy Commerce
+    Industry Energy Agriculture Environment Information Culture Tourism Labour Labor
+    Transport Planning Staff Council Committee Commission Office Presidency Cabinet Ministry
+    Department Diaspora Integration Investment Treasury Parliament Assembly Senate Congress
+    Government
+    """
 )
 
 

@@ -19,74 +19,17 @@ from functools import lru_cache
 
 __all__ = ["given_compatible", "name_keys", "same_person", "skeleton", "tokens"]
 
-_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "bin",
-        "bint",
-        "ibn",
-        "ben",
-        "abu",
-        "abd",
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "dos",
-        "das",
-        "del",
-    ]
+_PARTICLES = word_set(
+    """
+    al el bin bint ibn ben abu abd van von der den de da di du la le dos das del
+    """
 )
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "sheikh",
-        "sheikha",
-        "shaikh",
-        "prince",
-        "princess",
-        "king",
-        "queen",
-        "emir",
-        "amir",
-        "sultan",
-        "seyyed",
-        "sayyid",
-        "sayed",
-        "his",
-        "her",
-        "excellency",
-        "highness",
-        "h.e",
-        "h.h",
-        "hon",
-        "honourable",
-        "honorable",
-        "president",
-        "premier",
-        "minister",
-        "secretary",
-        "senator",
-        "sen",
-        "ambassador",
-        "general",
-        "gen",
-    ]
+_TITLES = word_set(
+    """
+    mr mrs ms dr prof sir dame lord lady sheikh sheikha shaikh prince princess king queen
+    emir amir sultan seyyed sayyid sayed his her excellency highness h.e h.h hon honourable
+    honorable president premier minister secretary senator sen ambassador general gen
+    """
 )
 # Given names that romanise or anglicise one name in several ways. Skeletons (below) already
 # join most spellings (Muhammad/Mohammed, Sergey/Sergei); these are the ones they cannot.

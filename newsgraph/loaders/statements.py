@@ -31,6 +31,7 @@ from newsgraph.loaders.actors import strip_name_titles
 from newsgraph.loaders.dates import resolve
 from newsgraph.loaders.document import PRONOUN, Document, Paragraph
 from newsgraph.loaders.model import ActorKind
+from newsgraph.loaders.patterns import word_set
 from newsgraph.loaders.text import Quote, Sentence, strip_quotes
 from newsgraph.loaders.titles import canonical_title
 
@@ -429,70 +430,15 @@ class _Statements:
                 said.date = self.doc.published
 
 
-_PARSED_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "wrote",
-        "writes",
-        "posted",
-        "tweeted",
-        "added",
-        "adds",
-        "noted",
-        "notes",
-        "stated",
-        "states",
-        "stressed",
-        "stresses",
-        "emphasized",
-        "emphasised",
-        "emphasizes",
-        "emphasises",
-        "underlined",
-        "underscored",
-        "warned",
-        "warns",
-        "announced",
-        "announces",
-        "claimed",
-        "claims",
-        "declared",
-        "argued",
-        "insisted",
-        "reiterated",
-        "reiterates",
-        "confirmed",
-        "confirms",
-        "explained",
-        "remarked",
-        "replied",
-        "responded",
-        "asserted",
-        "acknowledged",
-        "admitted",
-        "urged",
-        "urges",
-        "hoped",
-        "hopes",
-        "assured",
-        "assures",
-        "recalled",
-        "believes",
-        "believed",
-        "noting",
-        "adding",
-        "saying",
-        "stressing",
-        "underlining",
-        "emphasizing",
-        "emphasising",
-        "urging",
-        "warning",
-    ]
+_PARSED_VERBS = word_set(
+    """
+    said says say told tells wrote writes posted tweeted added adds noted notes stated
+    states stressed stresses emphasized emphasised emphasizes emphasises underlined
+    underscored warned warns announced announces claimed claims declared argued insisted
+    reiterated reiterates confirmed confirms explained remarked replied responded asserted
+    acknowledged admitted urged urges hoped hopes assured assures recalled believes believed
+    noting adding saying stressing underlining emphasizing emphasising urging warning
+    """
 )
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
 _INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])

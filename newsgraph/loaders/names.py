@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from newsgraph.loaders.patterns import word_set
+
 __all__ = ["given_compatible", "name_keys", "same_person", "skeleton", "tokens"]
 
 _PARTICLES = word_set(

@@ -89,9 +89,8 @@ def _table(result: EvalResult, split: str | None) -> str:
     ]
     for kind in KINDS:
         t = totals[kind]
-        lines.append(
-            f"  {_LABELS[kind]:<34} {t.precision:>6.2f}  {t.recall:>6.2f}  {t.gold:>5}  {t.extracted:>9}"
-        )
+        numbers = f"{t.precision:>6.2f}  {t.recall:>6.2f}  {t.gold:>5}  {t.extracted:>9}"
+        lines.append(f"  {_LABELS[kind]:<34} {numbers}")
     return "\n".join(lines)
 
 
@@ -115,10 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     splits: list[str | None] = [args.split] if args.split else [None, "dev", "holdout"]
     for split in splits:
         print(_table(result, split))
+    rate = result.characters / max(result.seconds, 1e-9)
     print(
         f"\n{len(result.scores)} articles, {result.characters:,} characters in "
-        f"{result.seconds:.1f} s ({result.characters / max(result.seconds, 1e-9):,.0f} characters/s,"
-        " one process, model load excluded)"
+        f"{result.seconds:.1f} s ({rate:,.0f} characters/s, one process, model load excluded)"
     )
     if args.json:
         args.json.write_text(json.dumps(result.as_json(), indent=2) + "\n", encoding="utf-8")

@@ -38,7 +38,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def fold(text: str) -> str:
-    """'Bhutto-Zardari’s' -> 'bhutto zardari s'; accents folded."""
+    """'Bhutto-Zardari's' -> 'bhutto zardari s'; accents folded."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NOT_WORD.sub(" ", text.lower()).strip()
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -157,6 +158,17 @@ class ActorBook:
         if draft is not None and alias != name and alias not in draft.aliases:
             draft.aliases.append(alias)
 
+    def named_in_full(self, name: str) -> None:
+        """A known person the article named in full: its surname alone now names them too
+        ("Spanish Prime Minister Pedro Sánchez ... Sanchez's talks")."""
+        ref = self.reference.actor(name)
+        if ref is None or ref.kind is not ActorKind.PERSON:
+            return
+        surname = _surname(ref.name)
+        for form in {surname, _strip_accents(surname)}:
+            if form != ref.name and not self.reference.lookup(form):
+                self._surnames.setdefault(form, ref.name)
+
     def introduced(self) -> dict[str, str]:
         """Surface forms of the people this article introduced: full names and surnames."""
         forms = {name: name for name, d in self._drafts.items() if not d.known}
@@ -221,6 +233,11 @@ class ActorBook:
                 )
             )
         return facts
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _surname(full_name: str) -> str:
@@ -303,6 +320,8 @@ class _Finder:
                 )  # fmt: skip
                 self.claim(m.start(), max(end, m.end() if regex is self.ref.appositive_re else 0))
                 self.add(person, start, end, "title")
+                if " " in name:
+                    self.book.named_in_full(person)
                 self._title_facts(person, m)
 
     def _entity_extends(self, start: int, end: int) -> int | None:
@@ -368,6 +387,8 @@ class _Finder:
                 continue
             self.claim(m.start(), m.end())
             self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
+            if ref.kind is ActorKind.PERSON and " " in surface:
+                self.book.named_in_full(ref.name)
 
     def _inside_person(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self.person_spans)

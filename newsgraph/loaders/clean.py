@@ -114,6 +114,13 @@ _POST_SIGNATURE = re.compile(
     r"(?:^|\s)[\u2014\u2013-]{1,2}\s*(?P<name>[^()\u2014\u2013@\n]{2,80}?)\s*"
     r"\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
 )
+# Wire services close a story with a marker word; it is not part of the last sentence.
+_END_OF_STORY = re.compile(r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$")
+# A photo credit run into the end of a paragraph: "... on Friday. Photo: Finnish government by
+# Lauri Heikkinen."
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”])\s+(?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^.]*\.?$"
+)
 _POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 
@@ -185,6 +192,9 @@ class _Cleaner:
 
     # -- one line ---------------------------------------------------------------------------
     def _line(self, line: str) -> None:
+        line = _END_OF_STORY.sub("", line)
+        if not line:
+            return
         if self.state is not _State.FEED and self._post(line):
             return
         norm = _norm(line)
@@ -316,7 +326,7 @@ class _Cleaner:
             return
         if _is_prose(line):
             self.state = _State.BODY
-            self.blocks.append(Block(line))
+            self.blocks.append(Block(_TRAILING_CREDIT.sub("", line)))
             self.previous_was_block = True
             self.speaker_open = False
             return

@@ -53,10 +53,12 @@ _EVENT_NOUNS = word_set(
     "discussions negotiations videoconference videoconferences teleconference audience "
     "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast"
 )
+_EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
+_EXCHANGED = word_set("views opinions greetings ideas")
 _HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception")
 _SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
 # Time adjuncts that make an event noun the occasion of another verb: "urged X during a call".
-_OCCASION = word_set("during in at after following before ahead amid")
+_OCCASION = word_set("during in at after following before ahead amid with")
 _GROUP_HEADS = word_set(
     "leader leaders delegation delegations official officials representative representatives "
     "counterpart counterparts minister ministers envoy envoys government governments "
@@ -107,7 +109,11 @@ class _Parser:
     def phrase(self, token: Token) -> list[tuple[str, str | None]]:
         """The actors a noun phrase headed by ``token`` names (its conjuncts included)."""
         found: list[tuple[str, str | None]] = []
-        for head in _conjuncts(token):
+        # "Lord Tariq Ahmad, Minister for South Asia, the United Nations and the Commonwealth":
+        # what is listed after an apposition belongs to it, not to the people named.
+        appositions = [c.i for c in token.children if c.dep_ == "appos"]
+        heads = [h for h in _conjuncts(token) if not appositions or h.i < min(appositions)]
+        for head in heads:
             for child in head.children:
                 # "between the U.S., Ukraine and Russia": the parser may hang the first of a
                 # list on the second instead of coordinating them.
@@ -135,11 +141,43 @@ class _Parser:
                 return []
             one = self.participant(mention)
             return [one] if one else []
+        person = self._person_in(head) or self._apposed_person(head)
+        if person is not None:
+            return [person]
         if lower in _GROUP_HEADS or head.tag_ in ("NNS", "NNPS"):
             return self._group(head)
         if head.lower_ == "who" and head.dep_ in ("nsubj", "nsubjpass"):
             return self.phrase(head.head.head) if head.head.dep_ == "relcl" else []
         return []
+
+    def _person_in(self, head: Token) -> tuple[str, str | None] | None:
+        """The one person a title phrase names: "visiting Prime Minister of Vietnam Pham Minh
+        Chinh" is headed by "Minister" but means Chinh."""
+        lo = head.left_edge.idx
+        hi = head.right_edge.idx + len(head.right_edge.text)
+        people = {
+            m.actor
+            for m in self.doc.mentions_in(max(self.start, lo), min(self.end, hi))
+            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+        }
+        return (people.pop(), None) if len(people) == 1 else None
+
+    def _apposed_person(self, head: Token) -> tuple[str, str | None] | None:
+        """ "with the Chairman of the African Union Commission, Moussa Faki Mahamat,": the
+        person set off by commas right after a title phrase is who it means."""
+        end = head.right_edge.idx + len(head.right_edge.text)
+        gap = self.doc.text[end : end + 2]
+        if not gap.startswith(","):
+            return None
+        for m in self.doc.mentions_in(end, min(self.end, end + 60)):
+            if m.implicit:
+                continue
+            if self.doc.text[end : m.start].strip(" ,") == "" and (
+                self.doc.kind(m.actor) is ActorKind.PERSON
+            ):
+                return m.actor, None
+            break
+        return None
 
     def _group(self, head: Token) -> list[tuple[str, str | None]]:
         """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
@@ -161,11 +199,16 @@ class _Parser:
 
     # -- the grammar around a trigger ------------------------------------------------------
     def subjects(self, verb: Token) -> list[tuple[str, str | None]]:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # "Faisal ... and Blinken held talks" may come out as two subjects, not one pair.
+            found: list[tuple[str, str | None]] = []
+            for child in subjects:
                 if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return self.phrase(verb.head)
-                return self.phrase(child)
+                    found.extend(self.phrase(verb.head))
+                else:
+                    found.extend(self.phrase(child))
+            return found
         if verb.dep_ == "conj" and verb.head is not verb:
             return self.subjects(verb.head)
         if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
@@ -185,6 +228,9 @@ class _Parser:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr") and child.lower_ not in _EVENT_NOUNS:
                 found.extend(self.phrase(child))
+            elif child.dep_ == "conj" and child.tag_.startswith("NNP") and found:
+                # "spoke with A, and B": a name coordinated with the verb is one more object.
+                found.extend(self._one(child))
             elif child.dep_ == "prep" and child.lower_ in preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     found.extend(self.phrase(obj))
@@ -260,6 +306,18 @@ class _Parser:
             self.negated(token),
         )
 
+    def exchange(self, token: Token) -> ParsedMeeting | None:
+        """ "A and his counterpart B exchanged views on ...": a conversation of the two."""
+        if not any(c.dep_ == "dobj" and c.lower_ in _EXCHANGED for c in token.children):
+            return None
+        participants = _unique([*self.subjects(token), *self.objects(token, frozenset({"with"}))])
+        if len(participants) < 2:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "talks", "verb", participants, None,
+            self.negated(token),
+        )  # fmt: skip
+
     def noun(self, token: Token) -> list[ParsedMeeting]:
         lower = token.lower_
         own: list[tuple[str, str | None]] = []
@@ -290,12 +348,20 @@ class _Parser:
         if governor is not None and not between:
             if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
                 own = [*self.subjects(governor), *own]
+                # "held a virtual meeting with ...": the parser may hang "with" on the verb.
+                counterparts = [*counterparts, *self.objects(governor, frozenset({"with"}))]
             elif (
                 token.dep_ == "pobj"
                 and governor.lower_ in _OCCASION
                 and governor.head.tag_.startswith("VB")
+                and (governor.lower_ != "with" or counterparts)
             ):
+                # "urged X to stay out ... during a phone call": the call is between the
+                # urging verb's subject and its object.
                 verb = governor.head
+                while verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+                    counterparts = [*counterparts, *self.objects(verb, frozenset())]
+                    verb = verb.head
                 own = [*self.subjects(verb), *own]
                 counterparts = [*counterparts, *self.objects(verb, frozenset())]
         everyone = _unique([*own, *counterparts])
@@ -335,6 +401,11 @@ def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
         if doc.in_quote(token.idx):
             continue
         lower = token.lower_
+        if lower in _EXCHANGE_VERBS and token.tag_.startswith("VB"):
+            exchanged = parser.exchange(token)
+            if exchanged is not None:
+                found.append(exchanged)
+            continue
         if token.tag_.startswith("VB") and (
             lower in _MEET_VERBS or lower in _HOST_VERBS or lower in _TALK_VERBS
         ):

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -375,7 +376,18 @@ def _surface_index(actors: Mapping[str, ActorRef], path: Path) -> dict[str, str]
                 raise ReferenceDataError(
                     f"{path}: {surface!r} is listed for both {other!r} and {actor.name!r}"
                 )
+    # Outlets drop diacritics ("Erdogan", "Sanchez", "Lopez"): the bare form of a surface
+    # names the same actor unless it is another actor's own surface.
+    for surface, name in list(index.items()):
+        bare = _strip_accents(surface)
+        if bare != surface:
+            index.setdefault(bare, name)
     return index
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _compile(

@@ -428,7 +428,7 @@ class _Finder:
             if entity.ref is not None or not self.free(entity.start, entity.end):
                 continue
             if entity.label == "PERSON":
-                span = _person_span(self.text, entity.start, entity.end)
+                span = _person_span(self.text, entity.start, entity.end, self.ref)
                 if span is None or not self.free(*span):
                     continue
                 name = self.text[span[0] : span[1]]
@@ -637,10 +637,13 @@ def strip_name_titles(name: str) -> str:
     return name.strip()[prefix.end() :] if prefix else name.strip()
 
 
-_LEFT_WORD = re.compile(r"([A-Z][\w'\u2019-]+)[ \t]+$")
+# A capitalised word right before a name (not a possessive: "Singapore's Vivian Balakrishnan").
+_LEFT_WORD = re.compile(r"([A-Z][\w-]*[a-z][\w-]*)[ \t]+$")
 
 
-def _person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _person_span(
+    text: str, start: int, end: int, known: Reference | None = None
+) -> tuple[int, int] | None:
     """The name inside a recognised PERSON span: titles and a possessive "'s" trimmed off, and
     a first name the recogniser left out put back ("Prime Minister, Fiame Naomi Mataafa")."""
     left = _LEFT_WORD.search(text, max(0, start - 30), start)
@@ -652,6 +655,7 @@ def _person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             and not _NAME_PREFIX.match(word + " ")
             and left.start() > 0
             and not text[: left.start()].rstrip().endswith((".", "!", "?", "\n"))
+            and (known is None or known.lookup(word) is None)
         ):
             start = left.start(1)
     surface = text[start:end]

@@ -150,7 +150,10 @@ def resolve(
     delta = (anchor.weekday() - mention.weekday) % 7
     direction = mention.direction or ("future" if future else "past")
     if direction == "future":
-        ahead = (mention.weekday - anchor.weekday()) % 7 or 7
+        ahead = (mention.weekday - anchor.weekday()) % 7
+        if ahead == 0 and mention.direction == "future":
+            ahead = 7  # "next Thursday" said on a Thursday
+        # "will be hosted on Thursday" in Thursday's paper is today.
         return anchor + dt.timedelta(days=ahead)
     if mention.direction == "past" and delta == 0:
         delta = 7

@@ -100,6 +100,11 @@ _JOINED_REFERENCE = re.compile(
     r"(?:discussions?|meetings?|call|talks|conversation|summit|negotiations|videoconference)\b",
     re.IGNORECASE,
 )
+_REFERS_BACK = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Tt]he\s+two)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|call|conversation|summit|visit|discussions?|leaders|ministers|sides)\b"
+    r"|\b(?:[Tt]hey|[Bb]oth)\b"
+)
 _ROLE_PHRASE = re.compile(
     r"\b(?P<role>(?:national\s+security\s+)?advis[eo]rs?|representatives?|officials?"
     r"|delegations?|delegates?|envoys?|(?:foreign|defen[sc]e)\s+ministers?|ministers?|leaders?"
@@ -450,6 +455,15 @@ class _Meetings:
         ]
         if fronted:
             return resolve(fronted[0], self.doc.published, future=future), False
+        whole = [
+            d for d in self.doc.dates_in(sentence.start, sentence.end)
+            if not self.doc.in_quote(d.start)
+        ]  # fmt: skip
+        alone = not self._other_meeting(sentence, start)
+        if len(whole) == 1 and whole[0].kind != "vague" and alone:
+            # "Erdogan on Sunday urged al-Sudani ... during a phone call": the sentence's one
+            # date is the call's, wherever the clauses were cut.
+            return resolve(whole[0], self.doc.published, future=future), False
         for said in self.statements:
             written = said.written or (said.medium or "").startswith("post")
             inside = said.attribution is not None and (
@@ -459,6 +473,10 @@ class _Meetings:
                 return said.date, False
         return None, False
 
+    def _other_meeting(self, sentence: Sentence, clause_start: int) -> bool:
+        """Another meeting was already found in another clause of this sentence."""
+        return any(m.start == sentence.start and m.clause[0] != clause_start for m in self.found)
+
     @staticmethod
     def _noun_word(trigger: re.Match[str]) -> str:
         if trigger.group("noun"):
@@ -466,6 +484,32 @@ class _Meetings:
         if trigger.group("talk"):
             return "talks"
         return "meeting"
+
+    # -- dates across sentences -------------------------------------------------------------
+    def dates_told_later(self) -> None:
+        """ "Jaishankar held talks with Herath. The meeting took place on Friday in Colombo.":
+        a meeting named in one sentence and dated in one of the next two, which refers back to
+        it ("the meeting", "the talks", "the two leaders") and names no meeting of its own."""
+        sentences = self.doc.sentences
+        starts = {m.start for m in self.found}
+        for met in self.found:
+            if met.date is not None or met.vague:
+                continue
+            index = self.doc.sentence_index(met.start)
+            for later in sentences[index + 1 : index + 3]:
+                if later.start in starts:
+                    break  # another meeting's own sentence
+                if not _REFERS_BACK.search(self.text, later.start, later.end):
+                    continue
+                dates = [
+                    d for d in self.doc.dates_in(later.start, later.end)
+                    if not self.doc.in_quote(d.start)
+                ]  # fmt: skip
+                if len(dates) != 1 or dates[0].kind == "vague":
+                    break
+                future = met.status is not MeetingStatus.HELD
+                met.date = resolve(dates[0], self.doc.published, future=future)
+                break
 
     # -- bookkeeping ----------------------------------------------------------------------
     def _add(self, met: Met) -> None:
@@ -552,6 +596,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder = _Meetings(doc, statements)
     for sentence in doc.sentences:
         finder.sentence(sentence)
+    finder.dates_told_later()
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)
     return finder.found

@@ -27,7 +27,7 @@ NAME_STOPWORDS = word_set(
     President Prime Minister Secretary Chancellor Minister Foreign Defense Defence Head
     State Office Presidential National Security Adviser Advisor Special Envoy Ambassador
     Chief Spokesperson Spokesman Spokeswoman Press Acting Interim Deputy Vice General Leader
-    Mr Mrs Ms Dr Sir Lord Lady
+    Mr Mrs Ms Dr Sir Lord Lady Sheikh Sheikha Sayyid Seyyed Excellency Honourable Honorable
     """
 )
 
@@ -74,7 +74,11 @@ def is_name_like(text: str) -> bool:
 _STOP = alternation(NAME_STOPWORDS)
 # One capitalised word (Latin letters with diacritics, inner apostrophes and hyphens), or a run
 # of initials like "J.D." / "J. D.".
-_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-\u017f][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_WORD = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-\u017f][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]|[A-Z]\.(?:\s?[A-Z]\.)*"
+    # A bare initial before a name, as South Asian outlets write it: "S Jaishankar".
+    r"|[A-Z](?=\s[A-Z][a-z]))"
+)
 _TOKEN = rf"(?!(?:{_STOP})\b){_WORD}"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|la|le|bin|bint|ibn|al|el|Al|El|Bin|Ibn|bin)"
 # Arabic names join the article to the next word: "al-Sabah", "el-Sisi", "Abd al-Aziz".

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+import pytest
+
 from newsgraph.loaders.extract import extract
 from newsgraph.loaders.model import (
     ExtractedArticle,
@@ -180,3 +182,107 @@ def test_the_same_call_reported_twice_in_one_article_is_one_meeting() -> None:
         "again on Aug. 20 to follow up."
     )
     assert len(article.meetings) == 1
+
+
+# Phrasings of news beyond the seeds' story (issue: extraction that holds on the world's news).
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("body", "people", "day", "status"),
+    [
+        (
+            "Kenyan Foreign Minister Musalia Mudavadi held extensive talks with his Ugandan "
+            "counterpart Jeje Odongo in Nairobi on Tuesday.",
+            ["Musalia Mudavadi", "Jeje Odongo"],
+            dt.date(2024, 3, 12),
+            MeetingStatus.HELD,
+        ),
+        (
+            "Vietnamese Prime Minister Pham Minh Chinh held a telephone conversation with "
+            "Japanese Prime Minister Fumio Kishida on Monday evening.",
+            ["Pham Minh Chinh", "Fumio Kishida"],
+            dt.date(2024, 3, 11),
+            MeetingStatus.HELD,
+        ),
+        (
+            "Chilean President Gabriel Boric hosted Argentine President Javier Milei at his "
+            "residence for a bilateral meeting on Wednesday morning.",
+            ["Gabriel Boric", "Javier Milei"],
+            WEDNESDAY,
+            MeetingStatus.HELD,
+        ),
+        (
+            "Saudi Crown Prince Mohammed bin Salman received a phone call from Iranian "
+            "President Masoud Pezeshkian yesterday.",
+            ["Mohammed bin Salman", "Masoud Pezeshkian"],
+            dt.date(2024, 3, 12),
+            MeetingStatus.HELD,
+        ),
+        (
+            "Nigerian President Bola Tinubu will meet Ghanaian President John Mahama in Abuja "
+            "on Monday.",
+            ["Bola Tinubu", "John Mahama"],
+            dt.date(2024, 3, 18),
+            MeetingStatus.PLANNED,
+        ),
+        (
+            "French President Emmanuel Macron offered to meet Algerian President Abdelmadjid "
+            "Tebboune next month.",
+            ["Emmanuel Macron", "Abdelmadjid Tebboune"],
+            None,
+            MeetingStatus.PROPOSED,
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan on Sunday urged Hungarian Prime Minister "
+            "Viktor Orban to back the plan during a phone call.",
+            ["Recep Tayyip Erdoğan", "Viktor Orbán"],
+            dt.date(2024, 3, 10),
+            MeetingStatus.HELD,
+        ),
+        (
+            "Japan's Foreign Minister Yoko Kamikawa and her South Korean counterpart Cho "
+            "Tae-yul held talks in Tokyo today.",
+            ["Yoko Kamikawa", "Cho Tae-yul"],
+            WEDNESDAY,
+            MeetingStatus.HELD,
+        ),
+        (
+            "Brazilian President Luiz Inacio Lula da Silva met Colombian President Gustavo "
+            "Petro in Bogota. The meeting took place on Tuesday.",
+            ["Luiz Inácio Lula da Silva", "Gustavo Petro"],
+            dt.date(2024, 3, 12),
+            MeetingStatus.HELD,
+        ),
+    ],
+)
+def test_meetings_phrased_the_ways_news_writes_them(
+    body: str, people: list[str], day: dt.date | None, status: MeetingStatus
+) -> None:
+    meeting = only(body, published=WEDNESDAY)
+    assert sorted(actors(meeting)) == sorted(people)
+    assert (meeting.date, meeting.status) == (day, status)
+
+
+def test_bilateral_meetings_with_two_counterparts_are_two_meetings() -> None:
+    article = run(
+        "Indian External Affairs Minister S Jaishankar held bilateral meetings with "
+        "Singapore's Vivian Balakrishnan and Malaysia's Mohamad Hasan on Tuesday.",
+        published=WEDNESDAY,
+    )
+    pairs = sorted(sorted(actors(m)) for m in article.meetings)
+    assert pairs == [
+        ["Mohamad Hasan", "S Jaishankar"],
+        ["S Jaishankar", "Vivian Balakrishnan"],
+    ]
+
+
+def test_a_meeting_a_sentence_names_and_another_dates() -> None:
+    article = run(
+        "Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed. "
+        "The two leaders met in Addis Ababa on Monday, officials said.",
+        published=WEDNESDAY,
+    )
+    assert [(sorted(actors(m)), m.date) for m in article.meetings] == [
+        (["Abiy Ahmed", "William Ruto"], dt.date(2024, 3, 11))
+    ]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from newsgraph.loaders.model import ActorFact, ActorKind, RoleFact
 from newsgraph.loaders.names import same_person
 from newsgraph.loaders.patterns import NAME, NAME_STOPWORDS, word_set
-from newsgraph.loaders.reference import ActorRef, Reference, RoleRef
+from newsgraph.loaders.reference import ActorRef, Reference, RoleRef, office_name
 from newsgraph.loaders.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
 
 __all__ = ["ActorBook", "Entity", "Mention", "find_mentions", "strip_name_titles"]
@@ -67,6 +67,7 @@ class ActorBook:
         self.current = reference.roles_hold_on(published)
         self._drafts: dict[str, _Draft] = {}
         self._surnames: dict[str, str] = {}
+        self._offices: dict[str, str] = {}
 
     def kind(self, name: str) -> ActorKind | None:
         draft = self._drafts.get(name)
@@ -152,6 +153,13 @@ class ActorBook:
         if name not in self._drafts:
             self._drafts[name] = _Draft(name, ActorKind.ORGANIZATION)
         return name
+
+    def add_role_less_org(self, name: str, country: str) -> None:
+        """Remember which country an office belongs to, for "the ministry" later on."""
+        self._offices.setdefault(name, country)
+
+    def offices(self) -> dict[str, str]:
+        return dict(self._offices)
 
     def add_alias(self, name: str, alias: str) -> None:
         draft = self._drafts.get(name)
@@ -323,6 +331,24 @@ class _Finder:
                 if " " in name:
                     self.book.named_in_full(person)
                 self._title_facts(person, m)
+
+    def offices(self) -> None:
+        """Government bodies named by their country: "Egypt's foreign ministry", "the Kenyan
+        government", "the Turkish presidency". Each becomes an organisation ("Egyptian Foreign
+        Ministry"), and the country an implicit mention."""
+        for m in self.ref.office_re.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            group = "country" if m.group("country") else "adj"
+            country = self.ref.lookup(m.group(group))
+            if country is None or country.kind is not ActorKind.COUNTRY:
+                continue
+            name = office_name(country, m.group("office"))
+            self.book.introduce_org(name)
+            self.book.add_role_less_org(name, country.name)
+            self.claim(m.start(), m.end())
+            self.add(self.book.use(country.name), m.start(group), m.end(group), "qualifier", True)
+            self.add(name, m.start("office") if group == "adj" else m.start(), m.end(), "office")
 
     def _entity_extends(self, start: int, end: int) -> int | None:
         """Where a name the recogniser reads as longer ends: "Sheikh Mishal al-Ahmad al-Sabah"
@@ -709,6 +735,7 @@ def find_mentions(
     finder = _Finder(text, book, entities)
     finder.introducing = introduce
     finder.titled_names()
+    finder.offices()
     finder.surfaces()
     finder.speakers()
     finder.named_entities()

@@ -27,6 +27,7 @@ from newsgraph.loaders.patterns import NAME, alternation
 from newsgraph.loaders.titles import TITLE_MODIFIERS, title_surfaces
 
 __all__ = [
+    "OFFICES",
     "ActorRef",
     "Reference",
     "ReferenceDataError",
@@ -34,6 +35,7 @@ __all__ = [
     "TopicRef",
     "default_reference_dir",
     "load_reference",
+    "office_name",
 ]
 
 ENV_VAR = "NEWSGRAPH_REFERENCE_DIR"
@@ -95,6 +97,8 @@ class Reference:
     """"Hakan Fidan, Turkey's foreign minister," — a name followed by its title."""
     role_noun_re: re.Pattern[str] = field(repr=False)
     """"the Dutch Prime Minister", "the Ukrainian leader", "the president"."""
+    office_re: re.Pattern[str] = field(repr=False)
+    """"Egypt's foreign ministry", "the Kenyan government", "the Turkish presidency"."""
     topic_re: re.Pattern[str] = field(repr=False)
     topic_groups: Mapping[str, str] = field(repr=False)
     domains: Mapping[str, str] = field(repr=False)
@@ -159,6 +163,43 @@ class Reference:
                 return self.domains[host]
             _, _, host = host.partition(".")
         return None
+
+
+# How news names a government body, and the name newsgraph gives it after the country's
+# adjective: "Egypt's ministry of foreign affairs" -> "Egyptian Foreign Ministry".
+OFFICES: dict[str, str] = {
+    "foreign ministry": "Foreign Ministry",
+    "ministry of foreign affairs": "Foreign Ministry",
+    "foreign affairs ministry": "Foreign Ministry",
+    "ministry of external affairs": "Foreign Ministry",
+    "external affairs ministry": "Foreign Ministry",
+    "foreign office": "Foreign Ministry",
+    "defense ministry": "Defense Ministry",
+    "defence ministry": "Defense Ministry",
+    "ministry of defense": "Defense Ministry",
+    "ministry of defence": "Defense Ministry",
+    "interior ministry": "Interior Ministry",
+    "finance ministry": "Finance Ministry",
+    "trade ministry": "Trade Ministry",
+    "health ministry": "Health Ministry",
+    "government": "Government",
+    "presidency": "Presidency",
+    "presidential office": "Presidency",
+    "president's office": "Presidency",
+    "president\u2019s office": "Presidency",
+    "prime minister's office": "Prime Minister's Office",
+    "prime minister\u2019s office": "Prime Minister's Office",
+    "embassy": "Embassy",
+    "cabinet": "Cabinet",
+}
+
+
+def office_name(country: ActorRef, office: str) -> str:
+    """ "Egyptian Foreign Ministry", "Kenyan Government": the country's adjective and the
+    office's own name."""
+    canonical = OFFICES.get(" ".join(office.lower().split()), office.title())
+    adjective = country.demonyms[0] if country.demonyms else country.name
+    return f"{adjective} {canonical}"
 
 
 def default_reference_dir() -> Path:
@@ -421,6 +462,12 @@ def _compile(
         rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and)\b)"
     )
     role_noun_re = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+{title_block}(?![\w\-])(?!\s+[A-Z])")
+    countries = [s for s, name in surfaces.items() if actors[name].kind is ActorKind.COUNTRY]
+    country_alt = alternation(countries)
+    office_re = re.compile(
+        rf"\b(?:(?P<country>{country_alt})(?:'s|\u2019s)\s+|(?:[Tt]he\s+)?(?P<adj>{country_alt})\s+)"
+        rf"(?P<office>(?i:{alternation(list(OFFICES), flexible_space=True)}))\b"
+    )
 
     groups: dict[str, str] = {}
     parts: list[str] = []
@@ -441,6 +488,7 @@ def _compile(
         titled_name_re=titled_name_re,
         appositive_re=appositive_re,
         role_noun_re=role_noun_re,
+        office_re=office_re,
         topic_re=topic_re,
         topic_groups=MappingProxyType(groups),
         domains=MappingProxyType(domains),

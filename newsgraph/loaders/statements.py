@@ -32,6 +32,7 @@ from newsgraph.loaders.dates import resolve
 from newsgraph.loaders.document import PRONOUN, Document, Paragraph
 from newsgraph.loaders.model import ActorKind
 from newsgraph.loaders.patterns import word_set
+from newsgraph.loaders.reference import office_name
 from newsgraph.loaders.text import Quote, Sentence, strip_quotes
 from newsgraph.loaders.titles import canonical_title
 
@@ -314,9 +315,59 @@ class _Statements:
         for m in self.doc.mentions_in(max(0, lo - 80), hi + 80):
             if m.start <= lo and hi <= m.end and not m.implicit and m.via != "demonym":
                 return m.actor
-        if token.lower_ in ("he", "she") and token.tag_ == "PRP":
+        lower = token.lower_
+        if lower in ("he", "she") and token.tag_ == "PRP":
             return self.doc.antecedent(token.idx)
+        if lower in _STATEMENT_NOUNS:
+            # "A statement from the South African Presidency said": who issued it.
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        found = self._speaker_token(obj)
+                        if found is not None:
+                            return found
+            if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
+                return self._last_statement_issuer(token.idx)
+            return None
+        if lower in _SPOKESPEOPLE:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        return self._speaker_token(obj)
+                if child.dep_ == "poss":
+                    return self._speaker_token(child)
+            return None
+        if lower in _OFFICE_HEADS:
+            return self._office(token)
         return None
+
+    def _office(self, token: Token) -> str | None:
+        """ "his office said" (the office of the person he is), "the ministry said" (the one
+        the article named before)."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        book = self.doc.book
+        if owner is not None and owner.lower_ in ("his", "her"):
+            person = self.doc.antecedent(owner.idx)
+            if person is None:
+                return None
+            for role in book.roles(person):
+                office = _OFFICE_OF_ROLE.get(role.title)
+                country = self.doc.reference.actor(role.of) if role.of else None
+                if office is not None and country is not None:
+                    name = office_name(country, office)
+                    book.introduce_org(name)
+                    book.add_role_less_org(name, country.name)
+                    return name
+            return None
+        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            word = token.lower_
+            same_kind = [n for n in book.offices() if n.lower().endswith(word)]
+            return same_kind[-1] if same_kind else None
+        return None
+
+    def _last_statement_issuer(self, pos: int) -> str | None:
+        earlier = [s for s in self.found if s.start < pos and s.medium == "statement"]
+        return max(earlier, key=lambda s: s.start).speaker if earlier else None
 
     def _skip_date(self, start: int, end: int) -> int:
         for mention in self.doc.dates_in(start, min(end, start + 40)):
@@ -440,6 +491,14 @@ _PARSED_VERBS = word_set(
     noting adding saying stressing underlining emphasizing emphasising urging warning
     """
 )
+_STATEMENT_NOUNS = frozenset(["statement", "readout", "communique", "communiqué", "release"])
+_SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+_OFFICE_OF_ROLE = {
+    "President": "presidency",
+    "Prime Minister": "prime minister's office",
+    "Foreign Minister": "foreign ministry",
+}
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
 _INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
 

@@ -71,7 +71,7 @@ _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
 # noting that ..." (the participle adds to what came before).
 _TAIL_AFTER_VERB = re.compile(
-    r"\s*(?:on\s+[^,;]{1,30}?|[A-Z][\w ]{0,30})?\s*"
+    r"\s*(?:(?:on|in)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
     r"(?:[.!]?[\"”]?\s*|,\s*(?:noting|adding|stressing|saying|underlining|emphasi[sz]ing"
     r"|explaining|pointing\s+out|calling|urging)\b.*)",
     re.DOTALL,
@@ -144,9 +144,15 @@ class _Statements:
                     current.attribution = (said_in.start, said_in.end)
                     self._when_where(current, said_in, verb)
                 continue
+            text = _clean_quote(inner)
+            framed = _FRAMED.search(self.text, sentence.start, quote.start)
+            if verb is not None and framed is not None and framed.start() >= verb.start():
+                # "stressed that these meetings build a “close relationship ...”": what was
+                # said is the whole clause, the quotation its own words within it.
+                text = strip_quotes(self.text[framed.end() : quote.end]).rstrip(".")
             current = Said(
                 speaker,
-                _clean_quote(inner),
+                text,
                 sentence.start,
                 max(end_sentence.end, sentence.end),
                 content=[(quote.start + 1, quote.end - 1)],
@@ -171,8 +177,17 @@ class _Statements:
         if trail:
             group = "who1" if trail.group("who1") else "who2"
             speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
+            if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
+                # "...," the statement said: whoever issued the statement told before.
+                speaker = self._last_statement_issuer(quote.start)
             if speaker is not None:
                 return speaker, trail
+        named = _COLON_NAME.match(self.text, quote.end, after_end)
+        if named:
+            # A quote as a headline: "“It was a very cordial dialogue”: Ebrard on the meeting".
+            speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
+            if speaker is not None:
+                return speaker, None
         lead = _LEAD_IN.search(self.text, sentence.start, quote.start)
         if lead:
             if lead.group("part"):
@@ -210,15 +225,45 @@ class _Statements:
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:
         """A paragraph that is only a quotation continues the previous paragraph's speaker
-        when that paragraph introduced it ("Zelensky wrote:")."""
+        when that paragraph introduced it ("Zelensky wrote:") or was itself that person
+        speaking: news quotes a speaker over several paragraphs and names them once."""
         index = self.doc.paragraphs.index(paragraph)
         if index == 0:
             return None
         previous = self.doc.paragraphs[index - 1]
-        if not self.text[previous.start : previous.end].rstrip().endswith(":"):
-            return None
-        subject = self.doc.subject(previous.start, previous.end)
-        return subject.actor if subject else None
+        if self.text[previous.start : previous.end].rstrip().endswith(":"):
+            subject = self.doc.subject(previous.start, previous.end)
+            if subject is not None:
+                return subject.actor
+        return self._speaker_of(previous)
+
+    def _speaker_of(self, paragraph: Paragraph) -> str | None:
+        """The one person whose statement the paragraph holds, if any."""
+        speakers = {
+            s.speaker
+            for s in self.found
+            if paragraph.start <= s.start < paragraph.end
+            and self.doc.kind(s.speaker) is ActorKind.PERSON
+        }
+        return speakers.pop() if len(speakers) == 1 else None
+
+    def open_quote(self, paragraph: Paragraph) -> bool:
+        """A paragraph that opens a quotation and does not close it ("“Your visit also comes
+        post Covid-19."): the quote runs on into the next paragraphs, each opening again, in
+        the words of the person the paragraph before quoted."""
+        body = self.text[paragraph.start : paragraph.end]
+        if not body.startswith(('"', "“")) or _balanced(body):
+            return False
+        index = self.doc.paragraphs.index(paragraph)
+        if index == 0:
+            return False
+        speaker = self._speaker_of(self.doc.paragraphs[index - 1])
+        if speaker is None:
+            return False
+        said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
+                    content=[(paragraph.start, paragraph.end)])  # fmt: skip
+        self._keep(said)
+        return True
 
     # -- reported speech -------------------------------------------------------------------
     def reported(self, sentence: Sentence) -> None:
@@ -491,6 +536,11 @@ _PARSED_VERBS = word_set(
     noting adding saying stressing underlining emphasizing emphasising urging warning
     """
 )
+_FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
+_ISSUED = re.compile(
+    r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"
+)
+_COLON_NAME = re.compile(r"\s*:\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})")
 _STATEMENT_NOUNS = frozenset(["statement", "readout", "communique", "communiqué", "release"])
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
@@ -524,6 +574,11 @@ def _subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _balanced(text: str) -> bool:
+    straight = text.count('"')
+    return straight % 2 == 0 and text.count("“") <= text.count("”")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -593,6 +648,8 @@ def extract_statements(doc: Document) -> list[Said]:
     for paragraph in doc.paragraphs:
         if paragraph.block.speaker:
             finder.block_quote(paragraph)
+            continue
+        if finder.open_quote(paragraph):
             continue
         used = finder.direct(paragraph)
         for sentence in doc.sentences:

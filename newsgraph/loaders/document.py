@@ -20,7 +20,6 @@ from newsgraph.loaders.text import Quote, Sentence, find_quotes, split_sentences
 from newsgraph.loaders.topics import find_topics
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
 
 __all__ = ["PRONOUN", "Document", "Paragraph"]
@@ -54,7 +53,7 @@ class Document:
         *,
         published: dt.date | None = None,
         published_stated: bool = False,
-        nlp: Language | None = None,
+        parsed: SpacyDoc | None = None,
     ) -> None:
         self.reference = reference
         self.book = ActorBook(reference, published)
@@ -69,7 +68,7 @@ class Document:
             self.paragraphs.append(Paragraph(offset, offset + len(block.text), block))
             parts.append(block.text)
             offset += len(block.text)
-        self.text = "\n\n".join(parts)
+        self.text = self.join(blocks)
         self.sentences: list[Sentence] = []
         for p in self.paragraphs:
             self.sentences.extend(split_sentences(self.text, p.start, p.end))
@@ -77,12 +76,19 @@ class Document:
         self.quotes: list[Quote] = []
         for p in self.paragraphs:
             self.quotes.extend(find_quotes(self.text, p.start, p.end))
-        # The parse and the named entities of the whole text, when a pipeline is given.
-        self.parsed: SpacyDoc | None = nlp(self.text) if nlp is not None else None
+        # The parse and the named entities of the whole text (``join(blocks)``), if given.
+        if parsed is not None and parsed.text != self.text:
+            raise ValueError("the parse given is not of this document's text")
+        self.parsed: SpacyDoc | None = parsed
         self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
         self._mention_starts = [m.start for m in self.mentions]
         self.dates: list[DateMention] = find_dates(self.text)
         self._speakers: list[tuple[int, str]] = []
+
+    @staticmethod
+    def join(blocks: list[Block] | tuple[Block, ...]) -> str:
+        """The document's text: its paragraphs, a blank line apart."""
+        return "\n\n".join(block.text for block in blocks)
 
     def _entities(self) -> list[Entity]:
         if self.parsed is None:

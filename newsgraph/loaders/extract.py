@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsgraph.loaders.actors import find_mentions
@@ -36,8 +37,9 @@ from newsgraph.loaders.topics import rank_topics
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
 
-__all__ = ["ExtractionError", "extract"]
+__all__ = ["ExtractionError", "extract", "extract_many"]
 
 
 class ExtractionError(ValueError):
@@ -57,16 +59,64 @@ def extract(
     ``language``) wins over what the page text suggests; ``published`` (a command-line
     override) wins over everything.
     """
-    page = clean_page(doc.body, doc.title)
-    if not page.blocks:
-        raise ExtractionError(
-            f"{doc.origin}: no article text found after removing navigation and captions"
-        )
+    (result,) = extract_many([doc], reference, published=published, nlp=nlp)
+    if isinstance(result, ExtractionError):
+        raise result
+    return result
+
+
+def extract_many(
+    docs: Sequence[SourceDocument],
+    reference: Reference,
+    *,
+    published: dt.date | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+) -> list[list[ExtractedArticle] | ExtractionError]:
+    """``extract`` for several documents, their texts parsed together: the statistical
+    pipeline runs batches far faster than one text at a time. A document with no article
+    text gets its ExtractionError in its place; the others are extracted."""
+    nlp = nlp if nlp is not None else shared_pipeline(reference)
+    pages: list[Page | ExtractionError] = []
+    texts: list[str] = []
+    for doc in docs:
+        page = clean_page(doc.body, doc.title)
+        if not page.blocks:
+            pages.append(
+                ExtractionError(
+                    f"{doc.origin}: no article text found after removing navigation and captions"
+                )
+            )
+            continue
+        pages.append(page)
+        texts.append(Document.join(page.blocks))
+        texts.extend(item.text for item in page.feed)
+    parses = iter(nlp.pipe(texts, batch_size=batch_size))
+    results: list[list[ExtractedArticle] | ExtractionError] = []
+    for doc, page in zip(docs, pages, strict=True):
+        if isinstance(page, ExtractionError):
+            results.append(page)
+            continue
+        main = next(parses)
+        feed = [next(parses) for _ in page.feed]
+        results.append(_extract_page(doc, page, reference, published, main, feed))
+    return results
+
+
+def _extract_page(
+    doc: SourceDocument,
+    page: Page,
+    reference: Reference,
+    published: dt.date | None,
+    parsed: SpacyDoc,
+    feed_parses: list[SpacyDoc],
+) -> list[ExtractedArticle]:
     language = doc.language or "en"
     publisher = _publisher(doc, page, reference)
     stated = published or doc.published or page.stated_date
-    nlp = nlp if nlp is not None else shared_pipeline(reference)
-    document = Document(page.blocks, reference, published=stated, published_stated=True, nlp=nlp)
+    document = Document(
+        page.blocks, reference, published=stated, published_stated=True, parsed=parsed
+    )
     if stated is None:
         document.published = _infer(document, page.captions)
         document.published_stated = False
@@ -80,9 +130,9 @@ def extract(
         language=language,
     )
     results = [main]
-    for index, item in enumerate(page.feed, start=1):
+    for index, (item, item_parse) in enumerate(zip(page.feed, feed_parses, strict=True), 1):
         feed = _feed_article(
-            item, index, page, reference, doc, publisher, document.published, language, nlp
+            item, index, page, reference, doc, publisher, document.published, language, item_parse
         )
         if feed is not None:
             results.append(feed)
@@ -252,12 +302,12 @@ def _feed_article(
     publisher: str | None,
     page_date: dt.date | None,
     language: str,
-    nlp: Language,
+    parsed: SpacyDoc,
 ) -> ExtractedArticle | None:
     """A news-feed item of the page as an article of its own: title from its heading or first
     sentence, the page's publisher, its own dates if it gives any (else the page's date,
     marked inferred)."""
-    document = Document([Block(item.text)], reference, nlp=nlp)
+    document = Document([Block(item.text)], reference, parsed=parsed)
     own = _infer(document, page.captions)
     document.published = own or page_date
     document.published_stated = False

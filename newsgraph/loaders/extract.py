@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING
 
 from newsgraph.loaders.actors import find_mentions
 from newsgraph.loaders.clean import Block, FeedItem, Page, clean_page
+from newsgraph.loaders.confidence import (
+    meeting_confidence,
+    participant_confidence,
+    statement_confidence,
+)
 from newsgraph.loaders.dates import find_dates, nearest_day, resolve, year_after
 from newsgraph.loaders.document import Document
 from newsgraph.loaders.meetings import Met, extract_meetings
@@ -271,6 +276,7 @@ def _statement(document: Document, said: Said, language: str) -> StatementFact:
         mentions=list(mentions),
         excerpt=document.text[said.start : said.end],
         offset=said.start,
+        confidence=statement_confidence(said.rule),
     )
 
 
@@ -280,8 +286,13 @@ def _meeting(document: Document, met: Met) -> MeetingFact:
     prefix = {MeetingStatus.PROPOSED: "proposed ", MeetingStatus.PLANNED: "planned "}.get(
         met.status, ""
     )
+    sure = meeting_confidence(met.rule, met.date_how if met.date else None)
     return MeetingFact(
-        participants=[Participant(actor=a, role=r) for a, r in met.participants],
+        participants=[
+            Participant(actor=a, role=r, confidence=participant_confidence(sure, met.how.get(a)))
+            for a, r in met.participants
+        ],
+        confidence=sure,
         date=met.date,
         mode=met.mode,
         status=met.status,

@@ -80,6 +80,13 @@ class ParsedMeeting:
     participants: list[tuple[str, str | None]] = field(default_factory=list)
     host: str | None = None
     negated: bool = False
+    rule: str = "parse"
+    """How the participants were read: "verb" (subject and object of a meeting verb), "noun"
+    (possessor and "with" of a meeting noun), "occasion" (the subject and object of another
+    verb the meeting is the time of), "exchange" ("exchanged views")."""
+    how: dict[str, str] = field(default_factory=dict)
+    """How each participant was named: "name", "pronoun", "title" (a title phrase meaning one
+    person), "group" (a country or body for its leaders or delegation)."""
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -91,6 +98,11 @@ class _Parser:
         self.doc = doc
         self.start = start
         self.end = end
+        self.how: dict[str, str] = {}
+
+    def _named(self, actor: str, how: str) -> tuple[str, str | None]:
+        self.how.setdefault(actor, how)
+        return actor, None
 
     # -- phrases to actors ----------------------------------------------------------------
     def mention_at(self, token: Token) -> Mention | None:
@@ -134,16 +146,18 @@ class _Parser:
             return []
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             actor = self.doc.antecedent(head.idx)
-            return [(actor, None)] if actor else []
+            return [self._named(actor, "pronoun")] if actor else []
         mention = self.mention_at(head)
         if mention is not None:
             if mention.via == "demonym":
                 return []
             one = self.participant(mention)
-            return [one] if one else []
+            if one is None:
+                return []
+            return [self._named(one[0], "title" if mention.via == "role" else "name")]
         person = self._person_in(head) or self._apposed_person(head)
         if person is not None:
-            return [person]
+            return [self._named(person[0], "title")]
         if lower in _GROUP_HEADS or head.tag_ in ("NNS", "NNPS"):
             return self._group(head)
         if head.lower_ == "who" and head.dep_ in ("nsubj", "nsubjpass"):
@@ -186,7 +200,9 @@ class _Parser:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    found.extend((a, role) for a, _ in self.phrase(obj))
+                    for actor, _ in self.phrase(obj):
+                        self.how[actor] = "group"
+                        found.append((actor, role))
             elif child.dep_ in ("amod", "compound", "poss", "nmod"):
                 for part in _conjuncts(child):
                     mention = self.mention_at(part)
@@ -194,6 +210,7 @@ class _Parser:
                         ActorKind.COUNTRY,
                         ActorKind.ORGANIZATION,
                     ):
+                        self.how.setdefault(mention.actor, "group")
                         found.append((mention.actor, role))
         return found
 
@@ -257,6 +274,7 @@ class _Parser:
 
     # -- triggers -----------------------------------------------------------------------
     def verb(self, token: Token) -> ParsedMeeting | None:
+        self.how = {}
         lower = token.lower_
         if lower in _TALK_VERBS:
             preps = frozenset({"with", "to"})
@@ -304,10 +322,13 @@ class _Parser:
             _unique(participants),
             host,
             self.negated(token),
+            rule="verb",
+            how=dict(self.how),
         )
 
     def exchange(self, token: Token) -> ParsedMeeting | None:
         """ "A and his counterpart B exchanged views on ...": a conversation of the two."""
+        self.how = {}
         if not any(c.dep_ == "dobj" and c.lower_ in _EXCHANGED for c in token.children):
             return None
         participants = _unique([*self.subjects(token), *self.objects(token, frozenset({"with"}))])
@@ -315,10 +336,11 @@ class _Parser:
             return None
         return ParsedMeeting(
             token.idx, token.idx + len(token.text), "talks", "verb", participants, None,
-            self.negated(token),
+            self.negated(token), rule="exchange", how=dict(self.how),
         )  # fmt: skip
 
     def noun(self, token: Token) -> list[ParsedMeeting]:
+        self.how = {}
         lower = token.lower_
         own: list[tuple[str, str | None]] = []
         counterparts: list[tuple[str, str | None]] = []
@@ -341,6 +363,7 @@ class _Parser:
                         own.append(one)
         governor = token.head if token.head is not token else None
         negated = self.negated(token)
+        rule = "noun"
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         if definite and not own and not counterparts:
             # "participated at the Aug. 22 discussion": a meeting already told, referred to.
@@ -358,6 +381,7 @@ class _Parser:
             ):
                 # "urged X to stay out ... during a phone call": the call is between the
                 # urging verb's subject and its object.
+                rule = "occasion"
                 verb = governor.head
                 while verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
                     counterparts = [*counterparts, *self.objects(verb, frozenset())]
@@ -373,11 +397,23 @@ class _Parser:
         # "held phone calls with A, B and C": one call with each.
         if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
             return [
-                ParsedMeeting(start, end, lower, "noun", _unique([*own, c]), host, negated)
+                ParsedMeeting(
+                    start,
+                    end,
+                    lower,
+                    "noun",
+                    _unique([*own, c]),
+                    host,
+                    negated,
+                    rule=rule,
+                    how=dict(self.how),
+                )
                 for c in _unique(counterparts)
                 if c[0] != own[0][0]
             ]
-        return [ParsedMeeting(start, end, lower, "noun", everyone, host, negated)]
+        return [
+            ParsedMeeting(start, end, lower, "noun", everyone, host, negated, rule, dict(self.how))
+        ]
 
 
 def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

@@ -133,6 +133,9 @@ class Met:
     clause: tuple[int, int]
     topics: list[str] = field(default_factory=list)
     vague: bool = False
+    rule: str = "window"
+    date_how: str | None = None
+    how: dict[str, str] = field(default_factory=dict)
 
 
 class _Meetings:
@@ -153,7 +156,15 @@ class _Meetings:
                 if _NEGATION.search(before):
                     continue
                 met = self._build(
-                    sentence, start, end, (p.start, p.end), p.word, p.participants, p.host
+                    sentence,
+                    start,
+                    end,
+                    (p.start, p.end),
+                    p.word,
+                    p.participants,
+                    p.host,
+                    rule=p.rule,
+                    how=p.how,
                 )
                 if met is not None:
                     self._add(met)
@@ -236,6 +247,8 @@ class _Meetings:
         noun_word: str,
         participants: list[tuple[str, str | None]],
         host: str | None,
+        rule: str = "window",
+        how: dict[str, str] | None = None,
     ) -> Met | None:
         if host is not None:
             participants = [(a, "host" if a == host else r) for a, r in participants]
@@ -245,7 +258,7 @@ class _Meetings:
         status = self._status(start, trigger[1])
         place = self._place(start, end, {a for a, _ in participants})
         mode = self._mode(segment, place)
-        date, vague = self._date(sentence, start, end, status)
+        date, vague, date_how = self._date(sentence, start, end, status)
         return Met(
             participants=participants,
             principals=[a for a, _ in participants],
@@ -258,6 +271,9 @@ class _Meetings:
             noun=_title_noun(noun_word, mode),
             clause=(start, end),
             vague=vague,
+            rule=rule,
+            date_how=date_how,
+            how=dict(how or {}),
         )
 
     def _actor_ok(self, m: Mention) -> bool:
@@ -440,13 +456,15 @@ class _Meetings:
 
     def _date(
         self, sentence: Sentence, start: int, end: int, status: MeetingStatus
-    ) -> tuple[dt.date | None, bool]:
+    ) -> tuple[dt.date | None, bool, str | None]:
+        """The day, whether the text gave only a vague time, and how the day was read."""
         future = status is not MeetingStatus.HELD
         mentions = [d for d in self.doc.dates_in(start, end) if not self.doc.in_quote(d.start)]
         if any(d.kind == "vague" for d in mentions):
-            return None, True
+            return None, True, None
         for d in mentions:
-            return resolve(d, self.doc.published, future=future), False
+            day = resolve(d, self.doc.published, future=future)
+            return day, False, d.kind if day is not None else None
         fronted = [
             d
             for d in self.doc.dates_in(sentence.start, min(sentence.end, sentence.start + 30))
@@ -454,7 +472,8 @@ class _Meetings:
             and self.text[d.end : d.end + 1] == ","
         ]
         if fronted:
-            return resolve(fronted[0], self.doc.published, future=future), False
+            day = resolve(fronted[0], self.doc.published, future=future)
+            return day, False, fronted[0].kind if day is not None else None
         whole = [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
             if not self.doc.in_quote(d.start)
@@ -463,15 +482,16 @@ class _Meetings:
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
             # "Erdogan on Sunday urged al-Sudani ... during a phone call": the sentence's one
             # date is the call's, wherever the clauses were cut.
-            return resolve(whole[0], self.doc.published, future=future), False
+            day = resolve(whole[0], self.doc.published, future=future)
+            return day, False, "sentence" if day is not None else None
         for said in self.statements:
             written = said.written or (said.medium or "").startswith("post")
             inside = said.attribution is not None and (
                 said.attribution[0] <= start < said.attribution[1]
             )
             if inside and written and said.date is not None:
-                return said.date, False
-        return None, False
+                return said.date, False, "post"
+        return None, False, None
 
     def _other_meeting(self, sentence: Sentence, clause_start: int) -> bool:
         """Another meeting was already found in another clause of this sentence."""
@@ -509,6 +529,7 @@ class _Meetings:
                     break
                 future = met.status is not MeetingStatus.HELD
                 met.date = resolve(dates[0], self.doc.published, future=future)
+                met.date_how = "linked" if met.date is not None else None
                 break
 
     # -- bookkeeping ----------------------------------------------------------------------
@@ -517,7 +538,8 @@ class _Meetings:
             if set(other.principals) == set(met.principals) and (
                 other.date == met.date or other.date is None or met.date is None
             ) and other.status is met.status:  # fmt: skip
-                other.date = other.date or met.date
+                if other.date is None and met.date is not None:
+                    other.date, other.date_how = met.date, met.date_how
                 if other.mode is MeetingMode.UNKNOWN:
                     other.mode = met.mode
                 other.place = other.place or met.place
@@ -555,6 +577,7 @@ class _Meetings:
             if join.group("host") and m.end <= join.start():
                 role = "host"
             meeting.participants.append((m.actor, role))
+            meeting.how[m.actor] = "joined"
             present.add(m.actor)
             added = True
         if added:

@@ -74,9 +74,19 @@ class ActorFact(_Strict):
     )
 
 
+_CONFIDENCE = Field(
+    default=1.0,
+    ge=0.0,
+    le=1.0,
+    description="How sure the extractor is, from the evidence behind it (1 for a fact a "
+    "producer states).",
+)
+
+
 class Participant(_Strict):
     actor: str = Field(min_length=1, description="Canonical name of an actor in `actors`.")
     role: str | None = Field(default=None, description="e.g. 'host', 'representative'.")
+    confidence: float = _CONFIDENCE
 
 
 class MeetingFact(_Strict):
@@ -89,6 +99,7 @@ class MeetingFact(_Strict):
     topics: list[str] = Field(default_factory=list)
     excerpt: str = Field(min_length=1, description="The reporting article's own words.")
     offset: int | None = Field(default=None, ge=0, description="Excerpt's offset in the body.")
+    confidence: float = _CONFIDENCE
 
 
 class StatementFact(_Strict):
@@ -101,6 +112,7 @@ class StatementFact(_Strict):
     mentions: list[str] = Field(default_factory=list)
     excerpt: str = Field(min_length=1)
     offset: int | None = Field(default=None, ge=0)
+    confidence: float = _CONFIDENCE
 
 
 class ArticleFact(_Strict):

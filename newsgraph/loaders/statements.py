@@ -103,6 +103,8 @@ class Said:
     content: list[tuple[int, int]] = field(default_factory=list)  # spans of the words said
     written: bool = False
     earlier: bool = False
+    rule: str = "reported"
+    """How it was attributed (see confidence.STATEMENT_RULES)."""
 
 
 class _Statements:
@@ -150,12 +152,21 @@ class _Statements:
                 # "stressed that these meetings build a “close relationship ...”": what was
                 # said is the whole clause, the quotation its own words within it.
                 text = strip_quotes(self.text[framed.end() : quote.end]).rstrip(".")
+            if verb is None:
+                rule = "quote-carried"
+            elif PRONOUN.search(verb.group()) or PRONOUN.search(
+                self.text, sentence.start, quote.start
+            ):
+                rule = "quote-pronoun"
+            else:
+                rule = "quote"
             current = Said(
                 speaker,
                 text,
                 sentence.start,
                 max(end_sentence.end, sentence.end),
                 content=[(quote.start + 1, quote.end - 1)],
+                rule=rule,
             )
             if verb is not None:
                 # The verb may sit in a later sentence than the quote's start.
@@ -261,7 +272,7 @@ class _Statements:
         if speaker is None:
             return False
         said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
-                    content=[(paragraph.start, paragraph.end)])  # fmt: skip
+                    content=[(paragraph.start, paragraph.end)], rule="quote-carried")  # fmt: skip
         self._keep(said)
         return True
 
@@ -351,7 +362,8 @@ class _Statements:
             if verb is None:
                 continue
             before = len(self.found)
-            self._report(speaker, sentence, start, end, verb)
+            by_office = subject.lower_ in _OFFICE_HEADS | _STATEMENT_NOUNS | _SPOKESPEOPLE
+            self._report(speaker, sentence, start, end, verb, "office" if by_office else "reported")
             if len(self.found) > before:
                 return
 
@@ -422,12 +434,20 @@ class _Statements:
         return start
 
     def _report(
-        self, speaker: str, sentence: Sentence, start: int, end: int, verb: re.Match[str]
+        self,
+        speaker: str,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        verb: re.Match[str],
+        rule: str = "reported",
     ) -> None:
         clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
         if len(clause.split()) < 3 or clause.startswith(('"', "“")):
             return
-        said = Said(speaker, clause, sentence.start, sentence.end, content=[(start, end)])
+        said = Said(
+            speaker, clause, sentence.start, sentence.end, content=[(start, end)], rule=rule
+        )
         said.attribution = (sentence.start, sentence.end)
         self._when_where(said, sentence, verb)
         self._keep(said)
@@ -491,7 +511,8 @@ class _Statements:
                 self.doc.book.add_role(speaker, sense.title, of.name if of else None)
         body = self.text[paragraph.start : paragraph.end]
         said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
-                    content=[(paragraph.start, paragraph.end)])  # fmt: skip
+                    content=[(paragraph.start, paragraph.end)],
+                    rule="post" if block.medium else "block")  # fmt: skip
         if block.medium is not None:
             said.medium = block.medium
             said.written = True
@@ -506,8 +527,9 @@ class _Statements:
         if self.doc.quotes_in(paragraph.start, paragraph.end):
             return
         (speaker,) = speakers
-        self._keep(Said(speaker, body.strip(), paragraph.start, paragraph.end,
-                               content=[(paragraph.start, paragraph.end)]))  # fmt: skip
+        said = Said(speaker, body.strip(), paragraph.start, paragraph.end,
+                    content=[(paragraph.start, paragraph.end)], rule="first-person")  # fmt: skip
+        self._keep(said)
 
     # -- dates across statements -----------------------------------------------------------
     def settle_dates(self) -> None:

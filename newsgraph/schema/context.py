@@ -16,6 +16,7 @@ from strawberry.dataloader import DataLoader
 from newsgraph.graph import cypher
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.store import Record, Store
+from newsgraph.schema.search import SearchRules
 
 __all__ = ["Context", "Loaders"]
 
@@ -171,6 +172,8 @@ class Context:
     authenticated: bool = False
     # The loaders' reference data (known actors, topics), for mutations that ingest articles.
     reference: Any = None
+    # The bounds of every search, from the settings.
+    search: SearchRules = field(default_factory=SearchRules)
 
     @classmethod
     def build(
@@ -181,5 +184,14 @@ class Context:
         response: Any = None,
         authenticated: bool = False,
         reference: Any = None,
+        search: SearchRules | None = None,
     ) -> Context:
-        return cls(store, Loaders(store), request, response, authenticated, reference)
+        return cls(
+            store,
+            Loaders(store),
+            request,
+            response,
+            authenticated,
+            reference,
+            search or SearchRules(),
+        )

@@ -68,6 +68,11 @@ class Settings(BaseSettings):
         ge=1,
         description="Nodes an operation may touch: `first` multiplied through nesting.",
     )
+    # Lists are capped like `nodes(ids:)`, whatever argument carries them: a long list costs
+    # the server work per item before any limit on the result applies.
+    max_list_items: int = Field(
+        default=100, ge=1, description="Items in any one list argument (ids, names, aliases)."
+    )
     # Full-text search. FalkorDB runs queries on a small thread pool and does not check its
     # timeout while it expands a search, so each search is bounded before it is sent, counted
     # in the cost, and only a few run at once.

@@ -63,6 +63,7 @@ class _GraphQL(SpecGraphQL):
         self._state = state
         self._keys = [key.get_secret_value().encode() for key in settings.api_keys]
         self._search = SearchRules.from_settings(settings)
+        self._max_list_items = settings.max_list_items
 
     def _authenticated(self, request: Request) -> bool:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
@@ -87,6 +88,7 @@ class _GraphQL(SpecGraphQL):
             authenticated=self._authenticated(request),
             reference=self._state.reference,
             search=self._search,
+            max_list_items=self._max_list_items,
         )
 
 

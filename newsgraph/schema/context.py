@@ -172,8 +172,9 @@ class Context:
     authenticated: bool = False
     # The loaders' reference data (known actors, topics), for mutations that ingest articles.
     reference: Any = None
-    # The bounds of every search, from the settings.
+    # The bounds of input the settings give: every search, and every list argument.
     search: SearchRules = field(default_factory=SearchRules)
+    max_list_items: int = 100
 
     @classmethod
     def build(
@@ -185,6 +186,7 @@ class Context:
         authenticated: bool = False,
         reference: Any = None,
         search: SearchRules | None = None,
+        max_list_items: int = 100,
     ) -> Context:
         return cls(
             store,
@@ -194,4 +196,5 @@ class Context:
             authenticated,
             reference,
             search or SearchRules(),
+            max_list_items,
         )

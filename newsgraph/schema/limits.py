@@ -1,5 +1,5 @@
 """Operation limits: how long, deep, aliased and costly one GraphQL operation may be, and how
-long its searches.
+long its lists and searches.
 
 Every refusal happens before any resolver runs and carries its own ``extensions.code``, so a
 client can tell "ask for less" from a mistake in its document. The cost is an upper bound on
@@ -67,6 +67,7 @@ __all__ = [
     "DEPTH_LIMIT_EXCEEDED",
     "INTROSPECTION_DISABLED",
     "LIST_ESTIMATE",
+    "LIST_LIMIT_EXCEEDED",
     "TOKEN_LIMIT_EXCEEDED",
     "Measure",
     "OperationLimits",
@@ -81,6 +82,7 @@ TOKEN_LIMIT_EXCEEDED = "TOKEN_LIMIT_EXCEEDED"
 ALIAS_LIMIT_EXCEEDED = "ALIAS_LIMIT_EXCEEDED"
 COST_LIMIT_EXCEEDED = "COST_LIMIT_EXCEEDED"
 INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
+LIST_LIMIT_EXCEEDED = "LIST_LIMIT_EXCEEDED"
 BAD_USER_INPUT = "BAD_USER_INPUT"
 
 _DEFAULT_SEARCH_COST: int = Settings.model_fields["search_cost"].default
@@ -272,6 +274,54 @@ class _NoIntrospection(NoSchemaIntrospectionCustomRule):
     def report_error(self, error: GraphQLError) -> None:
         error.extensions = {**(error.extensions or {}), "code": INTROSPECTION_DISABLED}
         super().report_error(error)
+
+
+# --- lists --------------------------------------------------------------------------------
+
+
+def _list_refusal(where: str, items: int, limit: int) -> GraphQLError:
+    return _refusal(
+        f"{where} holds a list of {items:,} items; a list argument takes at most {limit:,}",
+        LIST_LIMIT_EXCEEDED,
+        items=items,
+        limit=limit,
+    )
+
+
+def _list_rule(max_items: int) -> type[ValidationRule]:
+    # Literal lists are short anyway (the token limit bounds the document), but the rule is
+    # the same wherever a list comes from.
+    class ListLimit(ValidationRule):
+        def enter_list_value(self, node: ListValueNode, *_args: Any) -> None:
+            if len(node.values) > max_items:
+                error = _list_refusal("a list in the document", len(node.values), max_items)
+                self.report_error(GraphQLError(error.message, node, extensions=error.extensions))
+
+    return ListLimit
+
+
+def _long_list_variable(variables: Mapping[str, Any] | None, max_items: int) -> GraphQLError | None:
+    """A refusal for the first list in the variables longer than ``max_items`` (None: none).
+
+    Every list a client can send is a list argument or a list field of an input object (the
+    schema has no free-form JSON input), so the raw variables are checked before graphql-core
+    coerces them: a list of 60,000 names used to cost seconds of coercion and lookups first.
+    """
+    if not isinstance(variables, Mapping):
+        return None
+    stack: list[tuple[str, Any]] = [(f"${name}", value) for name, value in variables.items()]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, list):
+            if len(value) > max_items:
+                return _list_refusal(f"variable {where}", len(value), max_items)
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+        elif isinstance(value, Mapping):
+            stack.extend((f"{where}.{key}", item) for key, item in value.items())
+    return None
+
+
+# --- cost ---------------------------------------------------------------------------------
 
 
 # What a selection costs: graph nodes, and full-text searches (counted apart, weighed after).
@@ -531,6 +581,7 @@ class OperationLimits(SchemaExtension):
         super().__init__()
         self.max_tokens = settings.max_tokens
         self.max_cost = settings.max_cost
+        self.max_list_items = settings.max_list_items
         self.search_cost = settings.search_cost
         self.search_rules = SearchRules.from_settings(settings)
         self.rules = rules
@@ -568,7 +619,12 @@ class OperationLimits(SchemaExtension):
                 context.schema._schema, context.graphql_document, context.validation_rules
             )
         # Each check below replaces the list of errors with a new one: the list validation
-        # returned may be ValidationCache's own.
+        # returned may be ValidationCache's own. Long lists first: the checks after them walk
+        # every item.
+        if not context.pre_execution_errors:
+            long_list = _long_list_variable(context.variables, self.max_list_items)
+            if long_list is not None:
+                context.pre_execution_errors = [long_list]
         where = None if context.pre_execution_errors else _unstorable_variable(context.variables)
         if where is not None:
             context.pre_execution_errors = [_unstorable_refusal(f"variable {where}")]
@@ -614,6 +670,7 @@ def operation_limits(settings: Settings) -> Callable[[], OperationLimits]:
     rules: list[type[ValidationRule]] = [
         _depth_rule(settings.max_depth),
         _alias_rule(settings.max_aliases),
+        _list_rule(settings.max_list_items),
         _StorableLiterals,
     ]
     if not settings.introspection:

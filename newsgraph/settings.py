@@ -68,6 +68,35 @@ class Settings(BaseSettings):
         ge=1,
         description="Nodes an operation may touch: `first` multiplied through nesting.",
     )
+    # Lists are capped like `nodes(ids:)`, whatever argument carries them: a long list costs
+    # the server work per item before any limit on the result applies.
+    max_list_items: int = Field(
+        default=100, ge=1, description="Items in any one list argument (ids, names, aliases)."
+    )
+    # Full-text search. FalkorDB runs queries on a small thread pool and does not check its
+    # timeout while it expands a search, so each search is bounded before it is sent, counted
+    # in the cost, and only a few run at once.
+    search_max_length: int = Field(default=500, ge=1, description="Characters in one search.")
+    search_max_terms: int = Field(
+        default=12, ge=1, description="Words in one search, phrase words included."
+    )
+    search_max_wildcards: int = Field(
+        default=3, ge=0, description="Words ending in `*` in one search."
+    )
+    search_min_prefix: int = Field(
+        default=2, ge=1, description="Characters a wildcard needs before its `*`."
+    )
+    search_cost: int = Field(
+        default=100_000,
+        ge=0,
+        description="What one search counts for in the cost: it can read every entry of an "
+        "index, which `first` does not bound.",
+    )
+    search_concurrency: int = Field(
+        default=1,
+        ge=1,
+        description="Full-text calls in flight at once per process; the others wait their turn.",
+    )
     max_body_bytes: int = Field(default=1_000_000, ge=1_000, description="Request body size.")
     max_batch: int = Field(default=10, ge=1, description="Operations in one batched request.")
     introspection: bool = Field(

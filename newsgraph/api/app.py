@@ -25,6 +25,7 @@ from newsgraph.api.middleware import RequestMiddleware
 from newsgraph.graph import Graph, GraphError, open_graph
 from newsgraph.loaders.reference import Reference, load_reference
 from newsgraph.schema import Context, build_schema
+from newsgraph.schema.search import SearchRules
 from newsgraph.settings import Settings
 
 __all__ = ["create_app"]
@@ -61,6 +62,8 @@ class _GraphQL(SpecGraphQL):
         )
         self._state = state
         self._keys = [key.get_secret_value().encode() for key in settings.api_keys]
+        self._search = SearchRules.from_settings(settings)
+        self._max_list_items = settings.max_list_items
 
     def _authenticated(self, request: Request) -> bool:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
@@ -84,6 +87,8 @@ class _GraphQL(SpecGraphQL):
             response=response,
             authenticated=self._authenticated(request),
             reference=self._state.reference,
+            search=self._search,
+            max_list_items=self._max_list_items,
         )
 
 

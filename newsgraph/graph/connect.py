@@ -48,6 +48,7 @@ async def open_graph(settings: Settings) -> Graph:
                 database=settings.neo4j_database,
                 timeout_ms=settings.query_timeout_ms,
                 connect_timeout_s=settings.connect_timeout_s,
+                fulltext_slots=settings.search_concurrency,
             )
         )
     if settings.engine == "falkordb":
@@ -60,6 +61,7 @@ async def open_graph(settings: Settings) -> Graph:
             settings.graph_name,
             timeout_ms=settings.query_timeout_ms,
             connect_timeout_s=settings.connect_timeout_s,
+            fulltext_slots=settings.search_concurrency,
         )
         await _settle(external)
         return Graph(external)
@@ -80,6 +82,7 @@ async def open_graph(settings: Settings) -> Graph:
         connect_timeout_s=settings.connect_timeout_s,
         label=f"embedded FalkorDB at {{address}} (data in {server.data_dir})",
         relocate=relocate,
+        fulltext_slots=settings.search_concurrency,
     )
     await _settle(store)
     return Graph(store, server)

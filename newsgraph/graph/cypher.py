@@ -31,9 +31,17 @@ class Statement:
     example: Mapping[str, Any]
     write: bool = False
     variants: Mapping[DialectName, str] = field(default_factory=dict)
+    # Calls a full-text index: the stores run only a few of these at once (see store.py).
+    fulltext: bool = False
 
     def text(self, dialect: DialectName) -> str:
         return self.variants.get(dialect, self.cypher)
+
+
+# Both engines' full-text procedures, db.idx.fulltext.queryNodes (FalkorDB) and
+# db.index.fulltext.queryNodes (Neo4j), end so; a statement calling one is marked by its text,
+# so no full-text statement can be left unmarked.
+_FULLTEXT_CALL = "fulltext.queryNodes("
 
 
 def _define(
@@ -46,7 +54,9 @@ def _define(
 ) -> Statement:
     if name in REGISTRY:
         raise ValueError(f"Cypher statement {name} defined twice")
-    statement = Statement(name, cypher.strip(), example, write, dict(variants or {}))
+    texts = [cypher, *(variants or {}).values()]
+    fulltext = any(_FULLTEXT_CALL in text for text in texts)
+    statement = Statement(name, cypher.strip(), example, write, dict(variants or {}), fulltext)
     REGISTRY[name] = statement
     return statement
 

@@ -30,7 +30,7 @@ from redis.backoff import NoBackoff
 from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import FALKORDB, Dialect
 from newsgraph.graph.errors import GraphError, GraphQueryError, GraphUnavailable, QueryTimeout
-from newsgraph.graph.store import Record, graph_call
+from newsgraph.graph.store import FulltextGate, Record, graph_call
 from newsgraph.graph.values import to_params, to_python
 
 __all__ = ["FalkorStore"]
@@ -122,11 +122,13 @@ class FalkorStore:
         connect_timeout_s: float = 5.0,
         label: str | None = None,
         relocate: Relocate | None = None,
+        fulltext_slots: int = 1,
     ) -> None:
         self._host = host
         self._port = port
         self._graph_name = graph
         self._timeout_ms = timeout_ms
+        self.fulltext_gate = FulltextGate(fulltext_slots, timeout_ms)
         self._connect_timeout_s = connect_timeout_s
         # "{address}" in a label is filled with the current host:port, which relocate changes.
         self._label = label or "falkordb://{address}"
@@ -268,9 +270,12 @@ class FalkorStore:
             query = self._graph._build_params_header(values) + text
             command = _RO_QUERY if read_only else _QUERY
             execute: Any = self._redis.execute_command  # untyped in redis-py
-            return await execute(
-                command, self._graph_name, query, "--compact", "timeout", self._timeout_ms
-            )
+            # The slot is held for the call only: a read sent again as a write (below) waits
+            # its turn again rather than holding the slot it would need.
+            async with self.fulltext_gate.turn(statement):
+                return await execute(
+                    command, self._graph_name, query, "--compact", "timeout", self._timeout_ms
+                )
 
         try:
             reply = await self._call(call, repeatable=read_only)

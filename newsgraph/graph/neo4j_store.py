@@ -11,7 +11,7 @@ from neo4j import exceptions as neo4j_errors
 from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import NEO4J, Dialect
 from newsgraph.graph.errors import GraphQueryError, GraphUnavailable, QueryTimeout
-from newsgraph.graph.store import Record, graph_call
+from newsgraph.graph.store import FulltextGate, Record, graph_call
 from newsgraph.graph.values import to_params, to_python
 
 __all__ = ["Neo4jStore"]
@@ -38,11 +38,13 @@ class Neo4jStore:
         database: str = "neo4j",
         timeout_ms: int = 10_000,
         connect_timeout_s: float = 5.0,
+        fulltext_slots: int = 1,
     ) -> None:
         self._uri = uri
         self._database = database
         self._timeout_s = timeout_ms / 1000
         self._timeout_ms = timeout_ms
+        self.fulltext_gate = FulltextGate(fulltext_slots, timeout_ms)
         self._driver = neo4j.AsyncGraphDatabase.driver(
             uri,
             auth=(user, password),
@@ -90,9 +92,10 @@ class Neo4jStore:
 
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:
-            async with self._driver.session(
-                database=self._database, default_access_mode=mode
-            ) as session:
+            async with (
+                self.fulltext_gate.turn(statement),
+                self._driver.session(database=self._database, default_access_mode=mode) as session,
+            ):
                 if write:
                     return await session.execute_write(work)
                 return await session.execute_read(work)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
 
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.dialect import Dialect
+from newsgraph.graph.errors import QueryTimeout
 
-__all__ = ["Record", "RoundTrips", "Store", "count_round_trips", "graph_call"]
+__all__ = ["FulltextGate", "Record", "RoundTrips", "Store", "count_round_trips", "graph_call"]
 
 Record = dict[str, Any]
 
@@ -80,6 +82,39 @@ def graph_call(statement: str) -> Iterator[None]:
         yield
     finally:
         trips.finished()
+
+
+class FulltextGate:
+    """Lets at most ``slots`` full-text calls of one store reach the graph at once.
+
+    FalkorDB runs every query on a small thread pool (as many threads as cores by default),
+    and a full-text call can read its whole index. With every thread on a search, each other
+    reader and writer queued behind them for seconds; with this gate a thread stays free for
+    them, and the searches wait their turn here instead, at no cost to the graph. A call that
+    waits longer than the query timeout fails as a QueryTimeout, as it would in the graph.
+    """
+
+    def __init__(self, slots: int, timeout_ms: int) -> None:
+        if slots < 1:
+            raise ValueError(f"a full-text gate needs at least one slot, got {slots}")
+        self.slots = slots
+        self._timeout_ms = timeout_ms
+        self._free = asyncio.Semaphore(slots)
+
+    @asynccontextmanager
+    async def turn(self, statement: Statement) -> AsyncIterator[None]:
+        """Hold a slot around a call of ``statement`` if it is a full-text call."""
+        if not statement.fulltext:
+            yield
+            return
+        try:
+            await asyncio.wait_for(self._free.acquire(), self._timeout_ms / 1000)
+        except TimeoutError:
+            raise QueryTimeout(statement.name, self._timeout_ms) from None
+        try:
+            yield
+        finally:
+            self._free.release()
 
 
 class Store(Protocol):

@@ -16,6 +16,7 @@ from strawberry.dataloader import DataLoader
 from newsgraph.graph import cypher
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.store import Record, Store
+from newsgraph.schema.search import SearchRules
 
 __all__ = ["Context", "Loaders"]
 
@@ -171,6 +172,9 @@ class Context:
     authenticated: bool = False
     # The loaders' reference data (known actors, topics), for mutations that ingest articles.
     reference: Any = None
+    # The bounds of input the settings give: every search, and every list argument.
+    search: SearchRules = field(default_factory=SearchRules)
+    max_list_items: int = 100
 
     @classmethod
     def build(
@@ -181,5 +185,16 @@ class Context:
         response: Any = None,
         authenticated: bool = False,
         reference: Any = None,
+        search: SearchRules | None = None,
+        max_list_items: int = 100,
     ) -> Context:
-        return cls(store, Loaders(store), request, response, authenticated, reference)
+        return cls(
+            store,
+            Loaders(store),
+            request,
+            response,
+            authenticated,
+            reference,
+            search or SearchRules(),
+            max_list_items,
+        )

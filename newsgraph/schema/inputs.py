@@ -9,6 +9,7 @@ from typing import Annotated
 import strawberry
 
 from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
+from newsgraph.schema.search import GRAMMAR, SEARCH
 
 __all__ = [
     "ActorFilter",
@@ -74,7 +75,7 @@ class StatementFilter:
     )
     to: dt.date | None = strawberry.field(default=None, description="On or before this day.")
     search: str | None = strawberry.field(
-        default=None, description="Full-text search in what was said."
+        default=None, description=f"Full-text search in what was said. {GRAMMAR}", metadata=SEARCH
     )
 
 
@@ -94,7 +95,7 @@ class ArticleFilter:
     )
     topic: str | None = strawberry.field(default=None, description="About this topic (name).")
     search: str | None = strawberry.field(
-        default=None, description="Full-text search in title and body."
+        default=None, description=f"Full-text search in title and body. {GRAMMAR}", metadata=SEARCH
     )
 
 

@@ -1,11 +1,13 @@
-"""Operation limits: how long, deep, aliased and costly one GraphQL operation may be.
+"""Operation limits: how long, deep, aliased and costly one GraphQL operation may be, and how
+long its lists and searches.
 
 Every refusal happens before any resolver runs and carries its own ``extensions.code``, so a
 client can tell "ask for less" from a mistake in its document. The cost is an upper bound on
 the graph nodes an operation may touch, counted the way GitHub's GraphQL API counts it: a
 connection counts its ``first`` (the page size the resolver will use), multiplied by the
 ``first`` of every connection or list around it; a list without ``first`` counts a fixed
-estimate.
+estimate. A full-text search can read every entry of its index whatever ``first`` says, so
+each search counts a fixed number of nodes of its own, multiplied the same way.
 """
 
 from __future__ import annotations
@@ -19,11 +21,16 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLArgument,
     GraphQLError,
     GraphQLField,
+    GraphQLInputField,
+    GraphQLInputObjectType,
+    GraphQLInputType,
     GraphQLInterfaceType,
     GraphQLList,
     GraphQLNamedType,
+    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
     GraphQLSyntaxError,
@@ -31,6 +38,7 @@ from graphql import (
     IntValueNode,
     ListValueNode,
     NullValueNode,
+    ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     StringValueNode,
@@ -49,6 +57,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
 from newsgraph.schema.relay import DEFAULT_PAGE
+from newsgraph.schema.search import SearchRules, is_search, parse_search
 from newsgraph.settings import Settings
 
 __all__ = [
@@ -58,8 +67,11 @@ __all__ = [
     "DEPTH_LIMIT_EXCEEDED",
     "INTROSPECTION_DISABLED",
     "LIST_ESTIMATE",
+    "LIST_LIMIT_EXCEEDED",
     "TOKEN_LIMIT_EXCEEDED",
+    "Measure",
     "OperationLimits",
+    "measure_operation",
     "operation_cost",
     "operation_limits",
     "unstorable",
@@ -70,7 +82,10 @@ TOKEN_LIMIT_EXCEEDED = "TOKEN_LIMIT_EXCEEDED"
 ALIAS_LIMIT_EXCEEDED = "ALIAS_LIMIT_EXCEEDED"
 COST_LIMIT_EXCEEDED = "COST_LIMIT_EXCEEDED"
 INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
+LIST_LIMIT_EXCEEDED = "LIST_LIMIT_EXCEEDED"
 BAD_USER_INPUT = "BAD_USER_INPUT"
+
+_DEFAULT_SEARCH_COST: int = Settings.model_fields["search_cost"].default
 
 # Lists without `first` (roles, participants, reports, mentions, topics, ...) are short in
 # practice; one guess for all of them keeps the bound simple to state and to predict.
@@ -261,7 +276,60 @@ class _NoIntrospection(NoSchemaIntrospectionCustomRule):
         super().report_error(error)
 
 
+# --- lists --------------------------------------------------------------------------------
+
+
+def _list_refusal(where: str, items: int, limit: int) -> GraphQLError:
+    return _refusal(
+        f"{where} holds a list of {items:,} items; a list argument takes at most {limit:,}",
+        LIST_LIMIT_EXCEEDED,
+        items=items,
+        limit=limit,
+    )
+
+
+def _list_rule(max_items: int) -> type[ValidationRule]:
+    # Literal lists are short anyway (the token limit bounds the document), but the rule is
+    # the same wherever a list comes from.
+    class ListLimit(ValidationRule):
+        def enter_list_value(self, node: ListValueNode, *_args: Any) -> None:
+            if len(node.values) > max_items:
+                error = _list_refusal("a list in the document", len(node.values), max_items)
+                self.report_error(GraphQLError(error.message, node, extensions=error.extensions))
+
+    return ListLimit
+
+
+def _long_list_variable(variables: Mapping[str, Any] | None, max_items: int) -> GraphQLError | None:
+    """A refusal for the first list in the variables longer than ``max_items`` (None: none).
+
+    Every list a client can send is a list argument or a list field of an input object (the
+    schema has no free-form JSON input), so the raw variables are checked before graphql-core
+    coerces them: a list of 60,000 names used to cost seconds of coercion and lookups first.
+    """
+    if not isinstance(variables, Mapping):
+        return None
+    stack: list[tuple[str, Any]] = [(f"${name}", value) for name, value in variables.items()]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, list):
+            if len(value) > max_items:
+                return _list_refusal(f"variable {where}", len(value), max_items)
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+        elif isinstance(value, Mapping):
+            stack.extend((f"{where}.{key}", item) for key, item in value.items())
+    return None
+
+
 # --- cost ---------------------------------------------------------------------------------
+
+
+# What a selection costs: graph nodes, and full-text searches (counted apart, weighed after).
+Tally = tuple[int, int]
+
+
+def _unwrapped(type_: GraphQLInputType) -> GraphQLInputType:
+    return type_.of_type if isinstance(type_, GraphQLNonNull) else type_
 
 
 @dataclass
@@ -270,8 +338,10 @@ class _Costing:
     fragments: Mapping[str, FragmentDefinitionNode]
     variables: Mapping[str, Any]
     defaults: Mapping[str, ValueNode]
-    memo: dict[str, int] = field(default_factory=dict)
+    rules: SearchRules
+    memo: dict[str, Tally] = field(default_factory=dict)
     visiting: set[str] = field(default_factory=set)
+    refusal: GraphQLError | None = None
 
     def value(self, node: ValueNode | None) -> Any:
         """A literal or variable argument as the resolver will see it (None: not given)."""
@@ -282,11 +352,57 @@ class _Costing:
             return self.value(self.defaults.get(name))
         if isinstance(node, IntValueNode):
             return int(node.value)
+        if isinstance(node, StringValueNode):
+            return node.value
         if isinstance(node, ListValueNode):
             return [self.value(item) for item in node.values]
+        if isinstance(node, ObjectValueNode):
+            return {item.name.value: self.value(item.value) for item in node.fields}
         if node is None or isinstance(node, NullValueNode):
             return None
-        return node  # another literal: not a number or a list
+        return node  # another literal: not a number, a string, a list or an object
+
+    def _texts(
+        self, definition: GraphQLArgument | GraphQLInputField, value: Any, path: str
+    ) -> Iterator[tuple[str, str]]:
+        """The search texts (with their path) that ``value`` of ``definition`` carries."""
+        if is_search(definition):
+            if isinstance(value, str):
+                yield path, value
+            return
+        type_ = _unwrapped(definition.type)
+        items = [value]
+        if isinstance(type_, GraphQLList):
+            type_ = _unwrapped(type_.of_type)
+            items = value if isinstance(value, list) else [value]
+        if not isinstance(type_, GraphQLInputObjectType):
+            return
+        for item in items:
+            if isinstance(item, Mapping):
+                for name, inner in type_.fields.items():
+                    if name in item:
+                        yield from self._texts(inner, item[name], f"{path}.{name}")
+
+    def searches(self, node: FieldNode, definition: GraphQLField) -> int:
+        """How many searches this field runs for each item of its parent, each one checked
+        against the grammar and its bounds (the first refusal is kept)."""
+        found = 0
+        for argument in node.arguments or ():
+            declared = definition.args.get(argument.name.value)
+            if declared is None:
+                continue
+            value = self.value(argument.value)
+            for path, text in self._texts(declared, value, argument.name.value):
+                where = f"{node.name.value}({path})"
+                try:
+                    if parse_search(text, self.rules, where) is not None:
+                        found += 1
+                except GraphQLError as refused:
+                    if self.refusal is None:
+                        self.refusal = GraphQLError(
+                            refused.message, node, extensions=refused.extensions
+                        )
+        return found
 
     def argument(self, node: FieldNode, name: str) -> Any:
         for argument in node.arguments or ():
@@ -334,9 +450,9 @@ class _Costing:
         # `nodes(ids:)` returns exactly as many items as ids given.
         return max(len(value) for value in lists) if lists else LIST_ESTIMATE
 
-    def selections(self, selection_set: SelectionSetNode, parent: GraphQLNamedType) -> int:
-        """The cost of a selection set for one item of ``parent``."""
-        total = 0
+    def selections(self, selection_set: SelectionSetNode, parent: GraphQLNamedType) -> Tally:
+        """The nodes and searches of a selection set for one item of ``parent``."""
+        nodes = searches = 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 definition = self.field(parent, selection.name.value)
@@ -344,29 +460,38 @@ class _Costing:
                     continue
                 counted = self.count(selection, definition, parent)
                 items = 1 if counted is None else counted
-                total += counted or 0
+                nodes += counted or 0
+                searches += self.searches(selection, definition)
                 if selection.selection_set is not None:
                     inner = get_named_type(definition.type)
-                    total += items * self.selections(selection.selection_set, inner)
+                    inner_nodes, inner_searches = self.selections(selection.selection_set, inner)
+                    nodes += items * inner_nodes
+                    searches += items * inner_searches
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 inner_type = self.schema.get_type(condition.name.value) if condition else parent
                 if inner_type is not None:
-                    total += self.selections(selection.selection_set, inner_type)
+                    inner_nodes, inner_searches = self.selections(
+                        selection.selection_set, inner_type
+                    )
+                    nodes += inner_nodes
+                    searches += inner_searches
             elif isinstance(selection, FragmentSpreadNode):
-                total += self.fragment(selection.name.value)
-        return total
+                inner_nodes, inner_searches = self.fragment(selection.name.value)
+                nodes += inner_nodes
+                searches += inner_searches
+        return nodes, searches
 
-    def fragment(self, name: str) -> int:
+    def fragment(self, name: str) -> Tally:
         # A fragment's cost does not depend on where it is spread: compute it once.
         if name in self.memo:
             return self.memo[name]
         fragment = self.fragments.get(name)
         if fragment is None or name in self.visiting:
-            return 0
+            return 0, 0
         on = self.schema.get_type(fragment.type_condition.name.value)
         if on is None:
-            return 0
+            return 0, 0
         self.visiting.add(name)
         try:
             self.memo[name] = self.selections(fragment.selection_set, on)
@@ -375,16 +500,32 @@ class _Costing:
         return self.memo[name]
 
 
-def operation_cost(
+@dataclass(frozen=True)
+class Measure:
+    """What one operation asks of the graph, measured before it runs."""
+
+    nodes: int  # the most graph nodes it can touch
+    searches: int  # the full-text searches it can run
+    # The first search that fails the grammar or its bounds (None: all pass).
+    refusal: GraphQLError | None = None
+
+    def cost(self, search_cost: int) -> int:
+        return self.nodes + self.searches * search_cost
+
+
+def measure_operation(
     schema: GraphQLSchema,
     document: DocumentNode,
     operation_name: str | None = None,
     variables: Mapping[str, Any] | None = None,
-) -> int | None:
-    """The most graph nodes the chosen operation can touch (None: no such operation).
+    rules: SearchRules | None = None,
+) -> Measure | None:
+    """The nodes and searches of the chosen operation (None: no such operation).
 
     Every connection or list of objects adds the items it can return, times the items of
-    every connection or list around it; single objects and scalars add nothing.
+    every connection or list around it; single objects and scalars add nothing. Every
+    non-blank search argument (found by its schema mark, in arguments and input objects
+    alike) adds one search, multiplied the same way, and is checked against ``rules``.
     """
     operation = get_operation_ast(document, operation_name)
     if operation is None:
@@ -401,8 +542,22 @@ def operation_cost(
             for definition in operation.variable_definitions or ()
             if definition.default_value is not None
         },
+        rules=rules or SearchRules(),
     )
-    return costing.selections(operation.selection_set, root)
+    nodes, searches = costing.selections(operation.selection_set, root)
+    return Measure(nodes, searches, costing.refusal)
+
+
+def operation_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None = None,
+    variables: Mapping[str, Any] | None = None,
+    search_cost: int = _DEFAULT_SEARCH_COST,
+) -> int | None:
+    """The cost of the chosen operation: its nodes, and ``search_cost`` for each search."""
+    measured = measure_operation(schema, document, operation_name, variables)
+    return None if measured is None else measured.cost(search_cost)
 
 
 # --- the extension ------------------------------------------------------------------------
@@ -426,6 +581,9 @@ class OperationLimits(SchemaExtension):
         super().__init__()
         self.max_tokens = settings.max_tokens
         self.max_cost = settings.max_cost
+        self.max_list_items = settings.max_list_items
+        self.search_cost = settings.search_cost
+        self.search_rules = SearchRules.from_settings(settings)
         self.rules = rules
 
     def _mark(self, error: GraphQLError) -> None:
@@ -460,29 +618,47 @@ class OperationLimits(SchemaExtension):
             context.pre_execution_errors = validate_document(
                 context.schema._schema, context.graphql_document, context.validation_rules
             )
+        # Each check below replaces the list of errors with a new one: the list validation
+        # returned may be ValidationCache's own. Long lists first: the checks after them walk
+        # every item.
+        if not context.pre_execution_errors:
+            long_list = _long_list_variable(context.variables, self.max_list_items)
+            if long_list is not None:
+                context.pre_execution_errors = [long_list]
         where = None if context.pre_execution_errors else _unstorable_variable(context.variables)
         if where is not None:
             context.pre_execution_errors = [_unstorable_refusal(f"variable {where}")]
         if not context.pre_execution_errors and context.graphql_document is not None:
-            cost = operation_cost(
+            measured = measure_operation(
                 context.schema._schema,
                 context.graphql_document,
                 context.operation_name,
                 context.variables,
+                self.search_rules,
             )
-            if cost is not None and cost > self.max_cost:
-                # A new list: the one validation returned may be ValidationCache's own.
-                context.pre_execution_errors = [
-                    _refusal(
-                        f"this operation could touch up to {cost:,} graph nodes (cost "
-                        f"{cost}); the limit is {self.max_cost:,}. Ask for fewer items "
-                        "with `first`, or nest fewer lists",
-                        COST_LIMIT_EXCEEDED,
-                        cost=cost,
-                        limit=self.max_cost,
-                    )
-                ]
+            if measured is not None and measured.refusal is not None:
+                context.pre_execution_errors = [measured.refusal]
+            elif measured is not None and measured.cost(self.search_cost) > self.max_cost:
+                context.pre_execution_errors = [self._cost_refusal(measured)]
         yield
+
+    def _cost_refusal(self, measured: Measure) -> GraphQLError:
+        cost = measured.cost(self.search_cost)
+        numbers = {"cost": cost, "limit": self.max_cost}
+        searches = ""
+        if measured.searches:
+            numbers["searches"] = measured.searches
+            searches = (
+                f", counting {measured.searches:,} full-text searches as "
+                f"{self.search_cost:,} nodes each"
+            )
+        return _refusal(
+            f"this operation could touch up to {cost:,} graph nodes (cost {cost}{searches}); "
+            f"the limit is {self.max_cost:,}. Ask for fewer items with `first`, nest fewer "
+            "lists, or search fewer times",
+            COST_LIMIT_EXCEEDED,
+            **numbers,
+        )
 
 
 def operation_limits(settings: Settings) -> Callable[[], OperationLimits]:
@@ -494,6 +670,7 @@ def operation_limits(settings: Settings) -> Callable[[], OperationLimits]:
     rules: list[type[ValidationRule]] = [
         _depth_rule(settings.max_depth),
         _alias_rule(settings.max_aliases),
+        _list_rule(settings.max_list_items),
         _StorableLiterals,
     ]
     if not settings.introspection:

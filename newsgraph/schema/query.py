@@ -40,6 +40,7 @@ from newsgraph.schema.relay import (
     encode_cursor,
     page_size,
 )
+from newsgraph.schema.search import GRAMMAR, SEARCH, parse_search
 from newsgraph.schema.types import (
     Actor,
     Article,
@@ -169,6 +170,19 @@ def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _search_text(info: ContextInfo, text: str | None, where: str) -> str | None:
+    """What the full-text engine is given for a search argument (None: blank, no search).
+
+    Every field that takes a search comes through here, so one grammar and one set of bounds
+    (the context's, from the settings) applies to all of them; the operation limits already
+    refused any search that fails them before the operation ran.
+    """
+    if text is None:
+        return None
+    found = parse_search(text, info.context.search, where)
+    return found.text if found is not None else None
+
+
 def _fetcher(store: Store, statement: CypherStatement, params: dict[str, Any]) -> Any:
     async def fetch(cursor: str | None, size: int) -> tuple[list[dict[str, Any]], bool]:
         try:
@@ -251,7 +265,7 @@ async def statements_page(
         if f.speaker
         else None
     )
-    search = f.search.strip() if f.search and f.search.strip() else None
+    search = _search_text(info, f.search, "statements(filter.search)")
     params = {
         "speaker": speaker,
         "topic": _topic_key(f.topic),
@@ -296,8 +310,9 @@ class Query:
         info: ContextInfo,
         ids: Annotated[list[strawberry.ID], strawberry.argument(description="Up to 100 ids.")],
     ) -> list[Node | None]:
-        if len(ids) > 100:
-            raise BadInput("`ids` takes at most 100 ids")
+        # The operation limits refuse longer lists before anything runs; this holds without them.
+        if len(ids) > info.context.max_list_items:
+            raise BadInput(f"`ids` takes at most {info.context.max_list_items} ids")
         decoded = [decode_global_id(value) for value in ids]
         loaders = info.context.loaders
         return list(await asyncio.gather(*(build_node(loaders, t, k) for t, k in decoded)))
@@ -349,7 +364,7 @@ class Query:
             if f.publisher
             else None
         )
-        search = f.search.strip() if f.search and f.search.strip() else None
+        search = _search_text(info, f.search, "articles(filter.search)")
         params = {
             "publisher": publisher,
             "from": _day(f.from_),
@@ -455,7 +470,7 @@ class Query:
         self,
         info: ContextInfo,
         query: Annotated[
-            str, strawberry.argument(description="Words to look for (full-text syntax).")
+            str, strawberry.argument(description=f"What to look for. {GRAMMAR}", metadata=SEARCH)
         ],
         types: Annotated[
             list[SearchType] | None,
@@ -463,11 +478,9 @@ class Query:
         ] = None,
         first: First = DEFAULT_PAGE,
     ) -> list[SearchHit]:
-        text = query.strip()
-        if not text:
+        text = _search_text(info, query, "search(query)")
+        if text is None:
             raise BadInput("`query` is empty")
-        if len(text) > 500:
-            raise BadInput("`query` is longer than 500 characters")
         size = page_size(first)
         store, loaders = info.context.store, info.context.loaders
         kinds = list(dict.fromkeys(types or list(SearchType)))

@@ -236,12 +236,12 @@ def _cost(document: str, **variables: Any) -> int | None:
         # `nodes(ids:)` returns as many items as ids.
         ('{ nodes(ids: ["a", "b", "c"]) { id } }', {}, 3),
         ("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": ["a", "b"]}, 2),
-        # Fragments and inline fragments count where they are spread.
+        # Fragments and inline fragments count where they are spread (and a search its own).
         (
             '{ search(query: "x", first: 4) { node { ... on Actor { ...A } } } } '
             "fragment A on Actor { statements(first: 5) { totalCount } }",
             {},
-            4 + 4 * 5,
+            4 + 4 * 5 + DEFAULTS.search_cost,
         ),
         ("{ stats { articles } }", {}, 0),
     ],

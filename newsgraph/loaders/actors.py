@@ -320,6 +320,8 @@ class _Finder:
                     name = name[: possessive.start()]
                     name_end -= len(possessive.group())
                 person = self._person_for(name)
+                if person is None and regex is self.ref.titled_name_re:
+                    person = self._royal(m.group("title"), name)
                 if person is None:
                     continue
                 start, end = (
@@ -350,6 +352,22 @@ class _Finder:
             self.add(self.book.use(country.name), m.start(group), m.end(group), "qualifier", True)
             self.add(name, m.start("office") if group == "adj" else m.start(), m.end(), "office")
 
+    def _royal(self, title: str, name: str) -> str | None:
+        """ "King Abdullah", "Emir Tamim", "Sultan Haitham": monarchs go by one name, and the
+        title is part of how everyone names them."""
+        if " " in name.strip() or not self.introducing:
+            return None
+        sense = canonical_title(title)
+        if sense.title not in _ROYAL_TITLES or name in NAME_STOPWORDS:
+            return None
+        full = f"{sense.title} {name}"
+        known = self.ref.lookup(full)
+        if known is not None:
+            return self.book.use(known.name) if known.kind is ActorKind.PERSON else None
+        person = self.book.person(full) or self.book.introduce(full)
+        self.book.add_alias(person, name)
+        return person
+
     def _entity_extends(self, start: int, end: int) -> int | None:
         """Where a name the recogniser reads as longer ends: "Sheikh Mishal al-Ahmad al-Sabah"
         when the pattern stopped at "Sheikh Mishal"."""
@@ -360,6 +378,11 @@ class _Finder:
 
     def _person_for(self, name: str) -> str | None:
         name = _after_office(name)
+        honorific = _HONORIFIC.match(name)
+        if honorific and len(name[honorific.end() :].split()) >= 2:
+            # "Sheikh Mishal al-Ahmad al-Sabah" is Mishal al-Ahmad al-Sabah; "Sheikh Hasina"
+            # is her name.
+            name = name[honorific.end() :]
         if not name or name.split()[0] in NAME_STOPWORDS:
             return None
         person = self.book.person(name)
@@ -655,6 +678,10 @@ def _after_office(name: str) -> str:
         return name
     rest = words[cut + 1 :]
     return " ".join(rest) if len(rest) >= 2 else ""
+
+
+_HONORIFIC = re.compile(r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed)\s+")
+_ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
 
 
 def strip_name_titles(name: str) -> str:

@@ -21,6 +21,7 @@ from newsgraph.loaders.topics import find_topics
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span
 
 __all__ = ["PRONOUN", "Document", "Paragraph"]
 
@@ -34,6 +35,43 @@ _OBJECT_WORDS = word_set(
 _FRONTED = re.compile(
     r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
 )
+
+
+_ORG_WORDS = word_set(
+    """ministry council organization organisation bank party union agency committee commission
+    company corporation inc ltd group forum association institute university court office
+    department government army forces force front movement news times post press service
+    summit assembly parliament senate congress alliance league federation fund program
+    programme cooperation community authority board house palace embassy"""
+)
+_TITLE_HEADS = word_set(
+    """president minister leader premier chancellor secretary envoy ambassador counterpart
+    king queen emir prince sultan chairman chairperson spokesman spokesperson"""
+)
+
+
+def _person_like(entity: Span, people: set[str]) -> bool:
+    """An organisation the recogniser found that is a person: "The president of Colombia,
+    Gustavo Petro," (in apposition to a title), or a name whose last word it calls a person
+    elsewhere in the article."""
+    words = entity.text.split()
+    if not 2 <= len(words) <= 4 or any(w.lower().strip(".,") in _ORG_WORDS for w in words):
+        return False
+    if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+        return False
+    root = entity.root
+    if root.dep_ == "appos":
+        # "The president of Colombia, Gustavo Petro,": the title may be a few links up.
+        head = root.head
+        for _ in range(3):
+            if head.lower_ in _TITLE_HEADS:
+                return True
+            if head.dep_ not in ("pobj", "prep") or head.head is head:
+                break
+            head = head.head
+    if any(t.lower_ in _TITLE_HEADS for t in root.children if t.dep_ == "compound"):
+        return True
+    return words[-1] in people
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +132,12 @@ class Document:
         if self.parsed is None:
             return []
         found: list[Entity] = []
+        people = {e.text.split()[-1] for e in self.parsed.ents if e.label_ == "PERSON"}
         for e in self.parsed.ents:
-            entity = Entity(e.start_char, e.end_char, e.label_, e.ent_id_ or None)
+            label = e.label_
+            if label == "ORG" and not e.ent_id_ and _person_like(e, people):
+                label = "PERSON"
+            entity = Entity(e.start_char, e.end_char, label, e.ent_id_ or None)
             last = found[-1] if found else None
             if (
                 last is not None

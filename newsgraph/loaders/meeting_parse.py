@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["ParsedMeeting", "parsed_meetings"]
 
 _MEET_VERBS = word_set("meet meets met meeting")
+# "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
+# (a visit to a country or a city is not).
+_VISIT_VERBS = word_set("visit visits visited visiting")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
     "welcoming"
@@ -292,6 +295,13 @@ class _Parser:
                     return None  # "spoke at a conference"
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))
+        elif lower in _VISIT_VERBS:
+            objects = [
+                o for o in self.objects(token, frozenset())
+                if self.doc.kind(o[0]) is ActorKind.PERSON
+            ]  # fmt: skip
+            if not objects:
+                return None
         else:
             objects = self.objects(token, frozenset({"with"}))
             for child in token.children:
@@ -443,7 +453,10 @@ def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
                 found.append(exchanged)
             continue
         if token.tag_.startswith("VB") and (
-            lower in _MEET_VERBS or lower in _HOST_VERBS or lower in _TALK_VERBS
+            lower in _MEET_VERBS
+            or lower in _HOST_VERBS
+            or lower in _TALK_VERBS
+            or lower in _VISIT_VERBS
         ):
             # A verb whose object is an event noun ("received a call") is read at the noun.
             if any(c.dep_ == "dobj" and c.lower_ in _EVENT_NOUNS - _HOSTED_MEALS

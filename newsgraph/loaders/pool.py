@@ -23,7 +23,7 @@ from newsgraph.loaders.extract import ExtractionError, extract_many
 from newsgraph.loaders.model import ExtractedArticle, SourceDocument
 from newsgraph.loaders.reference import Reference, load_reference
 
-__all__ = ["ExtractionPool", "Extracted", "default_jobs"]
+__all__ = ["Extracted", "ExtractionPool", "default_jobs"]
 
 Extracted = list[ExtractedArticle] | ExtractionError
 

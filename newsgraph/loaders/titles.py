@@ -40,6 +40,7 @@ _TITLES: dict[str, TitleSense] = {
     "queen": _OFFICE("Queen", head_of_state=True),
     "emir": _OFFICE("Emir", leader=True, head_of_state=True),
     "crown prince": _OFFICE("Crown Prince", leader=True),
+    "prince": _OFFICE("Prince"),
     "supreme leader": _OFFICE("Supreme Leader", leader=True, head_of_state=True),
     "deputy prime minister": _OFFICE("Deputy Prime Minister"),
     "prime minister-elect": _OFFICE("Prime Minister-elect"),

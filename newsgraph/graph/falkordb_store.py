@@ -31,6 +31,7 @@ from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import FALKORDB, Dialect
 from newsgraph.graph.errors import GraphError, GraphQueryError, GraphUnavailable, QueryTimeout
 from newsgraph.graph.store import Record, graph_call
+from newsgraph.graph.upgrade import upgrade
 from newsgraph.graph.values import to_params, to_python
 
 __all__ = ["FalkorStore"]
@@ -335,6 +336,7 @@ class FalkorStore:
         if dropped:
             await self.compact_log()
         await self.settle()
+        await upgrade(self)
         return created
 
     async def _drop_constraints(self) -> list[str]:

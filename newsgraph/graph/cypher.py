@@ -59,8 +59,13 @@ def _define(
 # order on dates compares that; the API turns its `from` and `to` into day numbers too. A range
 # index is kept on it. (FalkorDB's planner uses it for a bare `n.day_number >= $from`, not for
 # the lists' optional filters, `$from IS NULL OR ...`: at 10,000 articles it would make a page
-# of one month 1.7-3x faster, one of the whole two years 1.2-1.4x slower.) Dates themselves are
-# only stored and returned, and compared as ISO strings (_iso) where no day number is at hand.
+# of one month 1.7-3x faster, one of the whole two years 1.2-1.4x slower.)
+#
+# Beside them, `day` is the date in ISO form as the loader wrote it ('0001-01-01'), whose
+# string order is date order: the cursors' sort keys are built from it, as cheaply as they were
+# from toString(date) (FalkorDB writes years below 1000 unpadded there, see _iso; padding it
+# for every item of a list a cursor is compared on cost a third more). Dates themselves are only
+# stored and returned, and compared in ISO form (_iso) where no day number is at hand.
 
 
 def _iso(date: str) -> str:
@@ -139,15 +144,17 @@ DUMP_RELATIONSHIPS = _define(
 # ---------------------------------------------------------------------------------------------
 # Upgrading graphs written by earlier versions (graph/upgrade.py runs these at schema set-up).
 
-# The dated nodes every date filter would miss: written before day numbers were stored.
+# The dated nodes date filters and cursors would miss: written before day numbers and ISO days
+# were stored (meetings had their ISO day before, articles and statements did not).
+_UNNUMBERED = "n.{date} IS NOT NULL AND (n.day_number IS NULL OR n.day IS NULL)"
 DATED_WITHOUT_DAY_NUMBER = _define(
     "DATED_WITHOUT_DAY_NUMBER",
-    """
-    OPTIONAL MATCH (n:Article) WHERE n.published_on IS NOT NULL AND n.day_number IS NULL
+    f"""
+    OPTIONAL MATCH (n:Article) WHERE {_UNNUMBERED.format(date="published_on")}
     WITH count(n) AS articles
-    OPTIONAL MATCH (n:Meeting) WHERE n.date IS NOT NULL AND n.day_number IS NULL
+    OPTIONAL MATCH (n:Meeting) WHERE {_UNNUMBERED.format(date="date")}
     WITH articles, count(n) AS meetings
-    OPTIONAL MATCH (n:Statement) WHERE n.date IS NOT NULL AND n.day_number IS NULL
+    OPTIONAL MATCH (n:Statement) WHERE {_UNNUMBERED.format(date="date")}
     WITH articles, meetings, count(n) AS statements
     RETURN articles + meetings + statements AS missing
     """,
@@ -159,9 +166,9 @@ def _number_days(name: str, label: str, date: str) -> Statement:
     return _define(
         name,
         f"""
-    MATCH (n:{label}) WHERE n.{date} IS NOT NULL AND n.day_number IS NULL
+    MATCH (n:{label}) WHERE {_UNNUMBERED.format(date=date)}
     WITH n, n.{date} AS day LIMIT $limit
-    SET n.day_number = {_day_number("day")}
+    SET n.day_number = {_day_number("day")}, n.day = coalesce(n.day, {_iso("day")})
     RETURN count(n) AS numbered
     """,
         {"limit": 10_000},
@@ -343,7 +350,8 @@ _SECTIONS = [
     MERGE (art:Article {id: a.id})
     ON CREATE SET art.loading = true
     SET art.url = a.url, art.title = a.title, art.published_on = date(a.published_on),
-        art.day_number = a.day_number, art.published_inferred = a.published_inferred,
+        art.day = a.published_on, art.day_number = a.day_number,
+        art.published_inferred = a.published_inferred,
         art.section = a.section, art.language = a.language, art.body = a.body,
         art.content_hash = a.content_hash
     """,
@@ -436,8 +444,8 @@ _SECTIONS = [
     """
     UNWIND $statements AS row
     MERGE (s:Statement {id: row.id})
-    SET s.text = row.text, s.date = date(row.date), s.day_number = row.day_number,
-        s.language = row.language,
+    SET s.text = row.text, s.date = date(row.date), s.day = row.date,
+        s.day_number = row.day_number, s.language = row.language,
         s.medium = coalesce(s.medium, row.medium),
         s.speaker_day = row.speaker + '|' + coalesce(row.date, '')
     WITH s, row
@@ -823,7 +831,7 @@ _ARTICLE_FILTER = {
     "topic": None,
     "search": "guarantees",
 }
-_ARTICLE_SK = f"coalesce({_iso('n.published_on')}, '') + '|' + n.id"
+_ARTICLE_SK = "coalesce(n.day, '') + '|' + n.id"
 _ARTICLE_WHERE = """
     WITH n
     WHERE ($from IS NULL OR n.day_number >= $from)
@@ -895,7 +903,7 @@ _MEETING_FILTER = {
     "status": None,
     "topic": None,
 }
-_MEETING_SK = f"coalesce({_iso('m.date')}, '') + '|' + m.id"
+_MEETING_SK = "coalesce(m.day, '') + '|' + m.id"
 _MEETING_WHERE = """
     WITH m
     WHERE ($from IS NULL OR m.day_number >= $from)
@@ -946,7 +954,7 @@ _STATEMENT_FILTER = {
     "to": None,
     "search": "guarantees",
 }
-_STATEMENT_SK = f"coalesce({_iso('s.date')}, '') + '|' + s.id"
+_STATEMENT_SK = "coalesce(s.day, '') + '|' + s.id"
 _STATEMENT_WHERE = """
     WITH s
     WHERE ($speaker IS NULL OR (:Actor {id: $speaker})-[:SAID]->(s))
@@ -1001,7 +1009,7 @@ _OWNER_KEY = {
 }
 
 
-def _owner_pages(name: str, match: str, var: str, date: str, label: str) -> Statement:
+def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
     # Per owner, two subqueries: the count of its whole filtered list, and its page, ordered
     # on the stored values and cut with LIMIT. Collecting the owner's whole list to slice it,
     # with a sort key string built for every item, cost a busy actor 3x more (8 vs 3 ms for
@@ -1013,7 +1021,7 @@ def _owner_pages(name: str, match: str, var: str, date: str, label: str) -> Stat
     # id. The cursor keeps comparing sort keys, so it is built only when a cursor is given, and
     # any cursor string means what it meant before. The page's nodes come back beside their ids
     # (see _node).
-    sk = f"coalesce({_iso(f'{var}.{date}')}, '') + '|' + {var}.id"
+    sk = f"coalesce({var}.day, '') + '|' + {var}.id"
     return _define(
         name,
         f"""
@@ -1048,7 +1056,6 @@ ACTOR_MEETINGS = _owner_pages(
       AND (key.status IS NULL OR m.status = key.status)
       AND (key.topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: key.topic}))""",
     "m",
-    "date",
     "Meeting",
 )
 ACTOR_STATEMENTS = _owner_pages(
@@ -1058,35 +1065,30 @@ ACTOR_STATEMENTS = _owner_pages(
       AND (key.to IS NULL OR s.day_number <= key.to)
       AND (key.topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: key.topic}))""",
     "s",
-    "date",
     "Statement",
 )
 ACTOR_ARTICLES = _owner_pages(
     "ACTOR_ARTICLES",
     "MATCH (:Actor {id: key.owner})<-[:MENTIONS]-(n:Article)",
     "n",
-    "published_on",
     "Article",
 )
 TOPIC_ARTICLES = _owner_pages(
     "TOPIC_ARTICLES",
     "MATCH (:Topic {id: key.owner})<-[:ABOUT]-(n:Article)",
     "n",
-    "published_on",
     "Article",
 )
 TOPIC_MEETINGS = _owner_pages(
     "TOPIC_MEETINGS",
     "MATCH (:Topic {id: key.owner})<-[:ABOUT]-(m:Meeting)",
     "m",
-    "date",
     "Meeting",
 )
 TOPIC_STATEMENTS = _owner_pages(
     "TOPIC_STATEMENTS",
     "MATCH (:Topic {id: key.owner})<-[:ABOUT]-(s:Statement)",
     "s",
-    "date",
     "Statement",
 )
 
@@ -1172,7 +1174,7 @@ SHORTEST_PATH = _define(
 _TIMELINE = {"actor": "a", "from": None, "to": None, "after": None, "first": 21}
 
 
-def _timeline_branch(match: str, var: str, date: str, kind: str) -> str:
+def _timeline_branch(match: str, var: str, kind: str) -> str:
     # The actor is matched first, on its own: with the date filter below in the same MATCH,
     # FalkorDB scans every node of the other label and traverses back to the actor (10x slower
     # for a busy actor at 1,000 articles, and growing with the graph, not with the actor).
@@ -1182,7 +1184,7 @@ def _timeline_branch(match: str, var: str, date: str, kind: str) -> str:
     # key string for every item of a busy actor to sort on it cost twice as much (10 vs 5 ms
     # at 3,000 articles). The key is built for the page's items, and for the cursor comparison
     # only when a cursor is given, so any cursor string means what it meant before.
-    sk = f"coalesce({_iso(f'{var}.{date}')}, '9999') + '|{kind}|' + {var}.id"
+    sk = f"coalesce({var}.day, '9999') + '|{kind}|' + {var}.id"
     return f"""
     MATCH (actor:Actor {{id: $actor}})
     WITH actor
@@ -1199,13 +1201,9 @@ TIMELINE_PAGE = _define(
     "TIMELINE_PAGE",
     "UNION ALL".join(
         [
-            _timeline_branch(
-                "MATCH (actor)-[:PARTICIPATED_IN]->(m:Meeting)", "m", "date", "Meeting"
-            ),
-            _timeline_branch("MATCH (actor)-[:SAID]->(s:Statement)", "s", "date", "Statement"),
-            _timeline_branch(
-                "MATCH (actor)<-[:MENTIONS]-(n:Article)", "n", "published_on", "Article"
-            ),
+            _timeline_branch("MATCH (actor)-[:PARTICIPATED_IN]->(m:Meeting)", "m", "Meeting"),
+            _timeline_branch("MATCH (actor)-[:SAID]->(s:Statement)", "s", "Statement"),
+            _timeline_branch("MATCH (actor)<-[:MENTIONS]-(n:Article)", "n", "Article"),
         ]
     ),
     _TIMELINE,

@@ -310,12 +310,19 @@ async def test_lists_filter_and_sort_dates_across_the_centuries(api: Api, graph:
     await _check_everything(api)
 
 
-# A graph an earlier version wrote: no day numbers, and MET's first and last days as FalkorDB's
-# min() and max() over dates left them (the 2100 meeting as the first, the 2025 one as last).
+# A graph an earlier version wrote: no day numbers, no ISO days on articles and statements
+# (meetings had theirs), and MET's first and last days as FalkorDB's min() and max() over dates
+# left them (the 2100 meeting as the first, the 2025 one as the last).
 _MAKE_OLD_STYLE = [
     Statement(
         "TEST_FORGET_DAY_NUMBERS",
         "MATCH (n) WHERE n:Article OR n:Meeting OR n:Statement SET n.day_number = null",
+        {},
+        write=True,
+    ),
+    Statement(
+        "TEST_FORGET_DAYS",
+        "MATCH (n) WHERE n:Article OR n:Statement SET n.day = null",
         {},
         write=True,
     ),

@@ -1,5 +1,6 @@
-"""Day numbers that schema set-up computes in Cypher, for graphs written before they were stored,
-equal the ones the writer stores (Python's ``date.toordinal()``) for every date the API accepts."""
+"""Day numbers and ISO days that schema set-up computes in Cypher, for graphs written before they
+were stored, equal the ones the writer stores (Python's ``date.toordinal()`` and
+``date.isoformat()``) for every date the API accepts."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ _NUMBERS = Statement(
     "TEST_DAY_NUMBERS",
     """
     MATCH (n) WHERE n:Article OR n:Meeting OR n:Statement
-    RETURN labels(n)[0] AS label, substring(n.id, 1) AS day, n.day_number AS number
+    RETURN labels(n)[0] AS label, substring(n.id, 1) AS iso, n.day AS day, n.day_number AS number
     """,
     {},
 )
@@ -59,7 +60,7 @@ def _days() -> list[dt.date]:
     return edges + [dt.date.fromordinal(spread.randint(1, last)) for _ in range(1_500)]
 
 
-async def test_set_up_numbers_every_dated_node_as_python_numbers_its_day(store: Store) -> None:
+async def test_set_up_numbers_and_writes_every_day_as_python_does(store: Store) -> None:
     days = sorted(set(_days()))
     await store.write(_CREATE, {"days": [day.isoformat() for day in days]})
     await store.setup_schema()

@@ -766,11 +766,11 @@ def _paged(
     each item's node beside its id, projected after the LIMIT, so only the page's items are
     projected (and ordered again, which costs nothing on a page).
 
-    A `dated` list's sort key is its date in ISO form, then its id: its pages are ordered on
-    the stored day number and id instead, the same order (undated items, whose key starts with
-    '|', after every date), and the key is built for the page's items, and for the cursor
-    comparison only when a cursor is given. Building the padded key of every item to sort on
-    it cost the newest 20 of 10,000 articles a third more (42 vs 31 ms)."""
+    A `dated` list's sort key is its ISO day, then its id: its pages are ordered on the stored
+    day number and id instead, the same order (undated items, whose key starts with '|', after
+    every date), and the key is built for the page's items, and for the cursor comparison only
+    when a cursor is given. Building the key of every item to sort on it took the newest 20 of
+    10,000 articles 37 ms, ordering on the stored values 20 ms."""
     node = _node(label, var)
     if dated:
         newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"

@@ -336,7 +336,10 @@ class FalkorStore:
         if dropped:
             await self.compact_log()
         await self.settle()
-        await upgrade(self)
+        if await upgrade(self):
+            # The upgrade's writes would be replayed from the log at every start: compacted
+            # into a snapshot, they are not.
+            await self.compact_log()
         return created
 
     async def _drop_constraints(self) -> list[str]:

@@ -63,7 +63,8 @@ BARE_INSERT = Statement(
                 "articles",
                 "Article",
                 "n.url = row.url, n.title = row.title, n.body = row.body, "
-                "n.published_on = date(row.published_on), n.language = row.language",
+                "n.published_on = date(row.published_on), n.day_number = row.day_number, "
+                "n.language = row.language",
             ),
             _merge_nodes(
                 "actors",
@@ -74,13 +75,14 @@ BARE_INSERT = Statement(
             _merge_nodes(
                 "meetings",
                 "Meeting",
-                "n.date = date(row.date), n.mode = row.mode, n.status = row.status, "
-                "n.title = row.title",
+                "n.date = date(row.date), n.day_number = row.day_number, n.mode = row.mode, "
+                "n.status = row.status, n.title = row.title",
             ),
             _merge_nodes(
                 "statements",
                 "Statement",
-                "n.text = row.text, n.date = date(row.date), n.medium = row.medium",
+                "n.text = row.text, n.date = date(row.date), n.day_number = row.day_number, "
+                "n.medium = row.medium",
             ),
             _merge_links("published_by", "Article", "PUBLISHED_BY", "Actor", "left", "right"),
             _merge_links("article_mentions", "Article", "MENTIONS", "Actor", "left", "right"),

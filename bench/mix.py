@@ -11,6 +11,8 @@ Actors come from bench/corpus.py, which draws PERSON actors with roles from
 data/reference/actors.toml with weights 1/(rank+1): the top-ranked one is in most articles, the
 mid-ranked one in a few percent of them, so every result is non-empty from 1,000 articles on.
 The structured corpus stores canonical names without aliases, so the mix uses canonical names.
+As the API does, the Cypher filters and orders dates on the stored day numbers, and writes them
+from the stored ISO days (`toString(date)` writes years below 1000 unpadded on FalkorDB).
 
     .venv/bin/python bench/mix.py            # print the mix (GraphQL bodies and direct bodies)
 """
@@ -18,6 +20,7 @@ The structured corpus stores canonical names without aliases, so the mix uses ca
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,6 +55,11 @@ ARTICLES_AFTER = "2025-01-01"
 SEARCH_WORDS = "ceasefire"
 PAGE = 20
 TOP_N = 10
+
+
+def _day_number(day: str) -> int:
+    """The graph filters and orders dates on day numbers (see newsgraph/graph/cypher.py)."""
+    return dt.date.fromisoformat(day).toordinal()
 
 
 def graphql_cursor(sort_key: str) -> str:
@@ -99,11 +107,11 @@ _REPORTS_CYPHER = """
       WITH x
       OPTIONAL MATCH (art:Article)-[rep:REPORTS]->(x)
       OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(pub:Actor)
-      WITH art, rep, pub ORDER BY art.published_on, art.id
+      WITH art, rep, pub ORDER BY art.day_number, art.id
       RETURN collect(CASE WHEN art IS NULL THEN NULL ELSE
         {excerpt: rep.excerpt,
          article: {title: art.title, publisher: pub.name,
-                   publishedOn: toString(art.published_on)}} END) AS reports
+                   publishedOn: art.day}} END) AS reports
     }"""
 
 ACTOR = Op(
@@ -136,11 +144,12 @@ ACTOR = Op(
       WITH a
       OPTIONAL MATCH (a)-[met:MET]-(other:Actor)
       WITH met, other
-      ORDER BY met.count DESC, coalesce(toString(met.last_on), '') DESC, other.name
+      ORDER BY met.count DESC, coalesce(right('000' + toString(met.last_on), 10), '') DESC,
+               other.name
       LIMIT $first
       RETURN collect(CASE WHEN met IS NULL THEN NULL ELSE
         {{actor: {{name: other.name}}, meetingCount: met.count,
-         lastMetOn: toString(met.last_on)}} END) AS counterparts
+         lastMetOn: right('000' + toString(met.last_on), 10)}} END) AS counterparts
     }}
     CALL {{
       WITH a
@@ -150,9 +159,9 @@ ACTOR = Op(
     CALL {{
       WITH a
       MATCH (a)-[:SAID]->(x:Statement)
-      WITH x ORDER BY x.date DESC, x.id DESC LIMIT $first
+      WITH x ORDER BY x.day_number DESC, x.id DESC LIMIT $first
       {_REPORTS_CYPHER}
-      RETURN collect({{text: x.text, date: toString(x.date), medium: x.medium,
+      RETURN collect({{text: x.text, date: x.day, medium: x.medium,
                       reports: reports}}) AS statements
     }}
     RETURN {{name: a.name, kind: a.kind, description: a.description, roles: roles,
@@ -179,8 +188,8 @@ MEETINGS = Op(
     variables={"participants": [TOP_ACTOR, PARTNER], "from": DATE_FROM, "to": DATE_TO},
     params={
         "participants": [TOP_ACTOR, PARTNER],
-        "from": DATE_FROM,
-        "to": DATE_TO,
+        "from": _day_number(DATE_FROM),
+        "to": _day_number(DATE_TO),
         "first": PAGE,
     },
     cypher=f"""
@@ -189,10 +198,10 @@ MEETINGS = Op(
     WITH collect(DISTINCT a) AS people
     UNWIND people AS a
     MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)
-    WHERE m.date >= date($from) AND m.date <= date($to)
+    WHERE m.day_number >= $from AND m.day_number <= $to
     WITH people, m, count(DISTINCT a) AS present
     WHERE present = size(people) AND size(people) = size($participants)
-    WITH m ORDER BY m.date DESC, m.id DESC
+    WITH m ORDER BY m.day_number DESC, m.id DESC
     WITH collect(m) AS found
     CALL {{
       WITH found
@@ -204,7 +213,7 @@ MEETINGS = Op(
         RETURN collect({{role: part.role, actor: {{name: p.name}}}}) AS participants
       }}
       {_REPORTS_CYPHER}
-      RETURN collect({{title: x.title, date: toString(x.date), mode: x.mode, status: x.status,
+      RETURN collect({{title: x.title, date: x.day, mode: x.mode, status: x.status,
                       place: x.place, participants: participants, reports: reports}}) AS items
     }}
     RETURN {{totalCount: size(found), items: items}} AS meetings
@@ -248,8 +257,8 @@ SEARCH = Op(
     WITH node, score, type ORDER BY score DESC, type, node.id LIMIT $first
     RETURN collect({score: score, node: CASE type
       WHEN 'Article' THEN {__typename: type, title: node.title,
-                           publishedOn: toString(node.published_on)}
-      WHEN 'Statement' THEN {__typename: type, text: node.text, date: toString(node.date)}
+                           publishedOn: node.day}
+      WHEN 'Statement' THEN {__typename: type, text: node.text, date: node.day}
       ELSE {__typename: type, name: node.name} END}) AS search
     """,
     key="search",
@@ -287,8 +296,8 @@ PATH = Op(
               WHEN n:Actor THEN {__typename: 'Actor', name: n.name}
               WHEN n:Article THEN {__typename: 'Article', title: n.title}
               WHEN n:Meeting THEN {__typename: 'Meeting', title: n.title,
-                                   date: toString(n.date)}
-              ELSE {__typename: 'Statement', text: n.text, date: toString(n.date)} END],
+                                   date: n.day}
+              ELSE {__typename: 'Statement', text: n.text, date: n.day} END],
             steps: [i IN range(0, size(rs) - 1) |
                     {relationship: type(rs[i]), forward: startNode(rs[i]) = ns[i]}]} AS path
     """,
@@ -320,15 +329,15 @@ TIMELINE = Op(
     CALL {
       WITH a
       MATCH (a)-[:PARTICIPATED_IN]->(x:Meeting)
-      RETURN x, 'Meeting' AS kind, coalesce(toString(x.date), '9999') AS day
+      RETURN x, 'Meeting' AS kind, coalesce(x.day, '9999') AS day
       UNION ALL
       WITH a
       MATCH (a)-[:SAID]->(x:Statement)
-      RETURN x, 'Statement' AS kind, coalesce(toString(x.date), '9999') AS day
+      RETURN x, 'Statement' AS kind, coalesce(x.day, '9999') AS day
       UNION ALL
       WITH a
       MATCH (a)<-[:MENTIONS]-(x:Article)
-      RETURN x, 'Article' AS kind, coalesce(toString(x.published_on), '9999') AS day
+      RETURN x, 'Article' AS kind, coalesce(x.day, '9999') AS day
     }
     WITH x, kind, day + '|' + kind + '|' + x.id AS sk
     ORDER BY sk
@@ -340,11 +349,11 @@ TIMELINE = Op(
                                   ELSE page[size(page) - 1].sk END},
             items: [row IN page | CASE row.kind
               WHEN 'Meeting' THEN {__typename: row.kind, title: row.x.title,
-                                   date: toString(row.x.date)}
+                                   date: row.x.day}
               WHEN 'Statement' THEN {__typename: row.kind, text: row.x.text,
-                                     date: toString(row.x.date)}
+                                     date: row.x.day}
               ELSE {__typename: row.kind, title: row.x.title,
-                    publishedOn: toString(row.x.published_on)} END]} AS timeline
+                    publishedOn: row.x.day} END]} AS timeline
     """,
     key="timeline",
     non_empty=("timeline.items",),
@@ -366,13 +375,13 @@ ARTICLES = Op(
     MATCH (all:Article)
     WITH count(all) AS total
     MATCH (n:Article)
-    WITH total, n, coalesce(toString(n.published_on), '') + '|' + n.id AS sk
+    WITH total, n, coalesce(n.day, '') + '|' + n.id AS sk
     WHERE $after IS NULL OR sk < $after
     WITH total, n, sk ORDER BY sk DESC LIMIT $limit
     OPTIONAL MATCH (n)-[:PUBLISHED_BY]->(p:Actor)
     WITH total, n, sk, p ORDER BY sk DESC
     WITH total, collect({sk: sk, item: {title: n.title, publisher: p.name,
-                                        publishedOn: toString(n.published_on),
+                                        publishedOn: n.day,
                                         section: n.section}}) AS rows
     WITH total, rows, rows[0..$first] AS page
     RETURN {totalCount: total,

@@ -17,16 +17,18 @@ DialectName = Literal["falkordb", "neo4j"]
 # write query at a time, see FalkorStore.setup_schema). Actor kinds share Actor's id.
 UNIQUE_LABELS: tuple[str, ...] = ("Article", "Actor", "Meeting", "Statement", "Topic", "WriterLock")
 
-# Plain (range) indexes on the properties filters and lookups use.
+# Plain (range) indexes on the properties filters and lookups use. Dates are filtered on their
+# day numbers (see graph/cypher.py): FalkorDB's indexes do not serve date values, and it
+# compares dates far apart wrongly.
 _RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Article", "url"),
-    ("Article", "published_on"),
+    ("Article", "day_number"),
     ("Actor", "name"),
     ("Actor", "keys"),
-    ("Meeting", "date"),
-    # FalkorDB's indexes do not serve date values; the loader finds a day's facts by these.
+    ("Meeting", "day_number"),
+    # The loader finds a day's facts by these.
     ("Meeting", "day"),
-    ("Statement", "date"),
+    ("Statement", "day_number"),
     ("Statement", "speaker_day"),
     ("Topic", "name"),
 )

@@ -31,6 +31,7 @@ from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import FALKORDB, Dialect
 from newsgraph.graph.errors import GraphError, GraphQueryError, GraphUnavailable, QueryTimeout
 from newsgraph.graph.store import FulltextGate, Record, graph_call
+from newsgraph.graph.upgrade import upgrade
 from newsgraph.graph.values import to_params, to_python
 
 __all__ = ["FalkorStore"]
@@ -340,6 +341,10 @@ class FalkorStore:
         if dropped:
             await self.compact_log()
         await self.settle()
+        if await upgrade(self):
+            # The upgrade's writes would be replayed from the log at every start: compacted
+            # into a snapshot, they are not.
+            await self.compact_log()
         return created
 
     async def _drop_constraints(self) -> list[str]:

@@ -12,6 +12,7 @@ from newsgraph.graph.cypher import PING, Statement
 from newsgraph.graph.dialect import NEO4J, Dialect
 from newsgraph.graph.errors import GraphQueryError, GraphUnavailable, QueryTimeout
 from newsgraph.graph.store import FulltextGate, Record, graph_call
+from newsgraph.graph.upgrade import upgrade
 from newsgraph.graph.values import to_params, to_python
 
 __all__ = ["Neo4jStore"]
@@ -132,6 +133,7 @@ class Neo4jStore:
             counters = summary.counters
             if counters.constraints_added or counters.indexes_added:
                 created.append(ddl)
+        await upgrade(self)
         return created
 
     async def close(self) -> None:

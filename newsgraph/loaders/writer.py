@@ -90,6 +90,11 @@ def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _day_number(value: dt.date | None) -> int | None:
+    # Stored beside each date: filters and orders compare it (see graph/cypher.py).
+    return value.toordinal() if value else None
+
+
 def _pairs(ids: Iterable[str]) -> list[dict[str, str]]:
     return [{"left": a, "right": b} for a, b in combinations(sorted(set(ids)), 2)]
 
@@ -231,6 +236,7 @@ def _plan(extracted: ExtractedArticle, state: _Known) -> Plan:
         row = {
             "id": the_id,
             "date": _day(fact.date),
+            "day_number": _day_number(fact.date),
             "mode": fact.mode.value,
             "mode_rank": _MODE_RANK[fact.mode],
             "status": fact.status.value,
@@ -289,6 +295,7 @@ def _plan(extracted: ExtractedArticle, state: _Known) -> Plan:
             "speaker": item.speaker,
             "text": text,
             "date": _day(said.date),
+            "day_number": _day_number(said.date),
             "medium": said.medium,
             "language": said.language,
             "excerpt": said.excerpt,
@@ -312,6 +319,7 @@ def _plan(extracted: ExtractedArticle, state: _Known) -> Plan:
             "url": a.url,
             "title": a.title,
             "published_on": _day(a.published_on),
+            "day_number": _day_number(a.published_on),
             "published_inferred": a.published_inferred,
             "section": a.section,
             "language": a.language,

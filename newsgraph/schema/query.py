@@ -166,8 +166,9 @@ def _topic_key(name: str | None) -> str | None:
     return topic_id(name) if name else None
 
 
-def _day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def _day_number(value: dt.date | None) -> int | None:
+    # Date filters compare day numbers, never dates (see newsgraph/graph/cypher.py).
+    return value.toordinal() if value else None
 
 
 def _search_text(info: ContextInfo, text: str | None, where: str) -> str | None:
@@ -240,8 +241,8 @@ async def meetings_page(
     )
     params = {
         "participants": sorted(set(people)),
-        "from": _day(f.from_),
-        "to": _day(f.to),
+        "from": _day_number(f.from_),
+        "to": _day_number(f.to),
         "mode": f.mode.value if f.mode else None,
         "status": f.status.value if f.status else None,
         "topic": _topic_key(f.topic),
@@ -269,8 +270,8 @@ async def statements_page(
     params = {
         "speaker": speaker,
         "topic": _topic_key(f.topic),
-        "from": _day(f.from_),
-        "to": _day(f.to),
+        "from": _day_number(f.from_),
+        "to": _day_number(f.to),
         "search": search,
     }
     if search:
@@ -367,8 +368,8 @@ class Query:
         search = _search_text(info, f.search, "articles(filter.search)")
         params = {
             "publisher": publisher,
-            "from": _day(f.from_),
-            "to": _day(f.to),
+            "from": _day_number(f.from_),
+            "to": _day_number(f.to),
             "mentions": sorted(set(mentions)),
             "topic": _topic_key(f.topic),
             "search": search,
@@ -571,7 +572,7 @@ class Query:
         key = await _require_actor(loaders, actor, "timeline(actor)")
         size = page_size(first)
         cursor = decode_cursor(after)
-        params = {"actor": key, "from": _day(from_), "to": _day(to)}
+        params = {"actor": key, "from": _day_number(from_), "to": _day_number(to)}
         rows = await store.read(
             cypher.TIMELINE_PAGE, {**params, "after": cursor, "first": size + 1}
         )

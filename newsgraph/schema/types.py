@@ -109,8 +109,9 @@ async def _page(
     return Connection(edges=edges, page_info=info, total=total)
 
 
-def _day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def _day_number(value: dt.date | None) -> int | None:
+    # Date filters compare day numbers, never dates (see newsgraph/graph/cypher.py).
+    return value.toordinal() if value else None
 
 
 async def _owner_page(
@@ -193,8 +194,8 @@ class Actor(Node):
             )
             return await meetings_page(info, filtered, first, after, None)
         filters = {
-            "from": _day(f.from_),
-            "to": _day(f.to),
+            "from": _day_number(f.from_),
+            "to": _day_number(f.to),
             "mode": f.mode.value if f.mode else None,
             "status": f.status.value if f.status else None,
             "topic": topic_id(f.topic) if f.topic else None,
@@ -225,8 +226,8 @@ class Actor(Node):
             )
             return await statements_page(info, searched, first, after, None)
         filters = {
-            "from": _day(f.from_),
-            "to": _day(f.to),
+            "from": _day_number(f.from_),
+            "to": _day_number(f.to),
             "topic": topic_id(f.topic) if f.topic else None,
         }
 

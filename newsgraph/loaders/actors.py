@@ -377,7 +377,7 @@ class _Finder:
         return None
 
     def _person_for(self, name: str) -> str | None:
-        name = _after_office(name)
+        name = strip_name_titles(_after_office(name))
         honorific = _HONORIFIC.match(name)
         if honorific and len(name[honorific.end() :].split()) >= 2:
             # "Sheikh Mishal al-Ahmad al-Sabah" is Mishal al-Ahmad al-Sabah; "Sheikh Hasina"
@@ -618,8 +618,12 @@ class _Finder:
         seen = list(dict.fromkeys(x.actor for x in reversed(before)))
         in_article = [n for n in seen if fits(n)]
         if country is None:
-            # "the president": the nearest person before it who is one.
-            return in_article[0] if in_article else None
+            # "the president": the person before it who is one; of several, the one the
+            # article has named most (its protagonist), then the nearest.
+            if not in_article:
+                return None
+            named = {n: sum(1 for x in before if x.actor == n) for n in in_article}
+            return max(in_article, key=lambda n: (named[n], -in_article.index(n)))
         if len(set(in_article)) >= 1:
             return in_article[0]
         if not self.book.current:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from newsgraph.loaders.dates import parse_stated_date
+from newsgraph.loaders.dates import find_dates, parse_stated_date, resolve
 from newsgraph.loaders.patterns import is_name_like
 from newsgraph.loaders.text import ends_sentence
 
@@ -120,6 +120,21 @@ _END_OF_STORY = re.compile(r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$")
 # Lauri Heikkinen."
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”])\s+(?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^.]*\.?$"
+)
+# A wire dateline before the first sentence: "ANKARA, June 15 (Xinhua) --", "ISLAMABAD, Feb 27
+# (APP):", "AMMAN —", "NEW DELHI (UrduPoint News / Sputnik - 10th September, 2020)", often
+# after a syndication credit in brackets. It is not part of the first sentence's grammar.
+_DATE_WORDS = (
+    r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?(?:,?\s+\d{4})?)"
+)
+_DATELINE_PREFIX = re.compile(
+    r"^(?:\((?P<credit>[^()]{2,100})\)\s*)?"
+    r"(?:(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3})"
+    r"|(?P<titled>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*" + _DATE_WORDS + r"\s*\())"
+    r"(?:,\s*(?P<date>" + _DATE_WORDS + r"))?"
+    r"\s*(?:\((?P<agency>[^()]{2,100})\))?"
+    r"\s*(?:--|\u2014|\u2013|-|:)?\s+(?=[A-Z\"\u201c])"
 )
 _POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
@@ -252,6 +267,29 @@ class _Cleaner:
         )
         return True
 
+    def _dateline(self, line: str) -> str:
+        """The first paragraph without its wire dateline; a full date in it is the stated date
+        when the page gave none."""
+        m = _DATELINE_PREFIX.match(line)
+        if m is None or not (m.group("place") or m.group("titled")):
+            return line
+        separated = line[m.start("place") if m.group("place") else m.start("titled") :]
+        if m.group("place") and not (
+            m.group("date")
+            or m.group("agency")
+            or re.match(r"\S+(?:\s\S+)*\s*(?:--|\u2014|\u2013|-|:)", separated)
+        ):
+            return line  # capitals at the start of a sentence, not a dateline
+        for part in (m.group("date"), m.group("credit"), m.group("agency")):
+            stated = parse_stated_date(part) if part else None
+            if stated is None and part:
+                found = [d for d in find_dates(part) if d.kind == "absolute"]
+                stated = resolve(found[0], None) if found else None
+            if stated is not None:
+                self.stated = self.stated or stated
+                break
+        return line[m.end() :]
+
     def _labelled(self, line: str, norm: str) -> bool:
         label, self.label = self.label, None
         if label == "section" and _words(line) <= 5 and not ends_sentence(line):
@@ -326,7 +364,10 @@ class _Cleaner:
             return
         if _is_prose(line):
             self.state = _State.BODY
-            self.blocks.append(Block(_TRAILING_CREDIT.sub("", line)))
+            line = _TRAILING_CREDIT.sub("", line)
+            if not self.blocks:
+                line = self._dateline(line)
+            self.blocks.append(Block(line))
             self.previous_was_block = True
             self.speaker_open = False
             return

@@ -68,6 +68,7 @@ _GROUP_HEADS = word_set(
     "negotiator negotiators team teams side sides head heads president presidents authorities"
 )
 _PRONOUNS = word_set("he she him his her")
+_PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
 _DEFINITE = word_set("the that this these those")
 _NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
 
@@ -196,13 +197,32 @@ class _Parser:
             break
         return None
 
+    def _pair(self, head: Token) -> list[tuple[str, str | None]]:
+        """ "the two leaders", "both men": the two people of the meeting told just before, or
+        else the last two people the text named."""
+        before = [m for m in self.doc.mentions_in(max(0, head.idx - 1500), head.idx)
+                  if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
+        people = list(dict.fromkeys(m.actor for m in reversed(before)))[:2]
+        if len(people) < 2:
+            return []
+        return [self._named(p, "pronoun") for p in reversed(people)]
+
     def _group(self, head: Token) -> list[tuple[str, str | None]]:
         """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
         role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
         found: list[tuple[str, str | None]] = []
+        if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
+            return self._pair(head)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    if obj.lower_ in ("state", "government", "governments"):
+                        # "the heads of state of Angola, Namibia and Botswana"
+                        obj = next(
+                            (p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"),
+                            obj,
+                        )
+                        obj = next((c for c in obj.children if c.dep_ == "pobj"), obj)
                     for actor, _ in self.phrase(obj):
                         self.how[actor] = "group"
                         found.append((actor, role))

@@ -670,7 +670,7 @@ _OFFICE_WORDS = word_set(
     Industry Energy Agriculture Environment Information Culture Tourism Labour Labor
     Transport Planning Staff Council Committee Commission Office Presidency Cabinet Ministry
     Department Diaspora Integration Investment Treasury Parliament Assembly Senate Congress
-    Government
+    Government Abroad Expatriates Nationals Emigrants Overseas
     """
 )
 
@@ -684,7 +684,10 @@ def _after_office(name: str) -> str:
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
-_HONORIFIC = re.compile(r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed)\s+")
+_HONORIFIC = re.compile(
+    r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
+    r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin)\s+"
+)
 _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
 
 

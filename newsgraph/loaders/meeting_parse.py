@@ -155,6 +155,10 @@ class _Parser:
         if mention is not None:
             if mention.via == "demonym":
                 return []
+            if any(c.dep_ == "case" for c in head.children) and self.doc.kind(
+                mention.actor
+            ) in (ActorKind.COUNTRY, ActorKind.ORGANIZATION):
+                return []  # "Jordan's Deputy Prime Minister ... Safadi": Safadi is named next
             one = self.participant(mention)
             if one is None:
                 return []

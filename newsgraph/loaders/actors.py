@@ -377,7 +377,7 @@ class _Finder:
         return None
 
     def _person_for(self, name: str) -> str | None:
-        name = strip_name_titles(_after_office(name))
+        name = _after_office(name)
         honorific = _HONORIFIC.match(name)
         if honorific and len(name[honorific.end() :].split()) >= 2:
             # "Sheikh Mishal al-Ahmad al-Sabah" is Mishal al-Ahmad al-Sabah; "Sheikh Hasina"

@@ -23,7 +23,7 @@ __all__ = [
     "year_after",
 ]
 
-Kind = Literal["absolute", "month_day", "weekday", "relative", "vague"]
+Kind = Literal["absolute", "month_day", "weekday", "relative", "vague", "same_day"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -47,6 +47,8 @@ _DATE_RE = re.compile(
         (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
         |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight))
+  | (?P<same>(?:[Tt]he\s+same\s+day
+        |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day))
   | (?P<vague>(?:[Ee]arlier\s+(?:in|this)\s+(?:the\s+)?(?:week|month|year)
         |(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following)\s+(?:week|month|year|weekend)
         |[Ii]n\s+recent\s+(?:days|weeks|months)|[Oo]ver\s+the\s+weekend|[Rr]ecently|[Pp]reviously
@@ -110,6 +112,9 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, "relative", shift=_RELATIVE[key])
     if m.group("vague"):
         return DateMention(s, e, "vague")
+    if m.group("same"):
+        # "on the same day", "later in the day": the day the text last named.
+        return DateMention(s, e, "same_day")
     word = (m["wdir"] or "").lower()
     direction: Literal["past", "future"] | None = None
     if word in ("last", "this past"):
@@ -138,7 +143,7 @@ def resolve(
     if mention.kind == "absolute":
         assert mention.year and mention.month and mention.day
         return dt.date(mention.year, mention.month, mention.day)
-    if mention.kind == "vague" or anchor is None:
+    if mention.kind in ("vague", "same_day") or anchor is None:
         return None
     if mention.kind == "relative":
         assert mention.shift is not None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.loaders.actors import ActorBook, Entity, Mention, find_mentions
 from newsgraph.loaders.clean import Block
-from newsgraph.loaders.dates import DateMention, find_dates
+from newsgraph.loaders.dates import DateMention, find_dates, resolve
 from newsgraph.loaders.model import ActorKind
 from newsgraph.loaders.patterns import word_set
 from newsgraph.loaders.reference import Reference
@@ -186,6 +186,17 @@ class Document:
                 continue
             found.append(m)
         return found
+
+    def day_before(self, pos: int) -> dt.date | None:
+        """The day the text last named before ``pos``: what "the same day" and "later in the
+        day" refer to."""
+        for mention in reversed([d for d in self.dates if d.end <= pos]):
+            if mention.kind in ("vague", "same_day"):
+                continue
+            day = resolve(mention, self.published)
+            if day is not None:
+                return day
+        return None
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if d.start >= start and d.end <= end]

@@ -144,6 +144,8 @@ class _Meetings:
         self.text = doc.text
         self.statements = statements
         self.found: list[Met] = []
+        # (position, actor, day) of meetings told without their counterparts.
+        self.occasions: list[tuple[int, str, dt.date]] = []
 
     def sentence(self, sentence: Sentence) -> None:
         parsed = parsed_meetings(self.doc, sentence.start, sentence.end)
@@ -169,6 +171,8 @@ class _Meetings:
                 if met is not None:
                     self._add(met)
                     from_parse = True
+                elif len(p.participants) == 1:
+                    self._occasion(sentence, start, end, p.participants[0][0])
             if from_parse:
                 continue
             for trigger in _TRIGGER.finditer(self.text, start, end):
@@ -463,6 +467,9 @@ class _Meetings:
         if any(d.kind == "vague" for d in mentions):
             return None, True, None
         for d in mentions:
+            if d.kind == "same_day":
+                day = self.doc.day_before(d.start)
+                return day, False, "linked" if day is not None else None
             day = resolve(d, self.doc.published, future=future)
             return day, False, d.kind if day is not None else None
         fronted = [
@@ -505,7 +512,27 @@ class _Meetings:
             return "talks"
         return "meeting"
 
+    def _occasion(self, sentence: Sentence, start: int, end: int, actor: str) -> None:
+        """ "Mohamad held several bilateral meetings with his counterparts ... on Tuesday": no
+        one to meet is named, but the day is that of the meetings told next."""
+        date, vague, _ = self._date(sentence, start, end, MeetingStatus.HELD)
+        if date is not None and not vague:
+            self.occasions.append((sentence.start, actor, date))
+
     # -- dates across sentences -------------------------------------------------------------
+    def dates_of_occasions(self) -> None:
+        """An undated meeting of someone whose day of meetings the article gave before."""
+        for met in self.found:
+            if met.date is not None or met.vague:
+                continue
+            earlier = [
+                (pos, day) for pos, actor, day in self.occasions
+                if pos < met.start and actor in met.principals and met.start - pos < 1500
+            ]  # fmt: skip
+            if earlier:
+                met.date = max(earlier)[1]
+                met.date_how = "linked"
+
     def dates_told_later(self) -> None:
         """ "Jaishankar held talks with Herath. The meeting took place on Friday in Colombo.":
         a meeting named in one sentence and dated in one of the next two, which refers back to
@@ -620,6 +647,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     for sentence in doc.sentences:
         finder.sentence(sentence)
     finder.dates_told_later()
+    finder.dates_of_occasions()
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)
     return finder.found

@@ -556,6 +556,7 @@ _PARSED_VERBS = word_set(
     reiterated reiterates confirmed confirms explained remarked replied responded asserted
     acknowledged admitted urged urges hoped hopes assured assures recalled believes believed
     noting adding saying stressing underlining emphasizing emphasising urging warning
+    affirmed affirms reaffirmed highlighted highlights described expressed expresses mentioned
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
@@ -571,6 +572,13 @@ _OFFICE_OF_ROLE = {
     "Prime Minister": "prime minister's office",
     "Foreign Minister": "foreign ministry",
 }
+# Verbs whose message may be a noun phrase: "stressed the importance of ...".
+_STRESSING = word_set(
+    """
+    stressed stresses underlined underscored emphasized emphasised emphasizes affirmed
+    affirms reaffirmed reiterated reiterates highlighted highlights noted
+    """
+)
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
 _INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
 
@@ -582,6 +590,12 @@ def _content_of(verb: Token) -> Token | None:
     if verb.lower_ in _INSTRUCTING:
         for child in verb.children:
             if child.dep_ == "xcomp":
+                return child
+    if verb.lower_ in _STRESSING:
+        # "the King stressed the importance of supporting the Palestinians": what was said
+        # is the object, when it is a phrase of some length.
+        for child in verb.children:
+            if child.dep_ == "dobj" and len(list(child.subtree)) >= 4:
                 return child
     return None
 

@@ -17,7 +17,12 @@ from newsgraph.loaders.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS
 from tests.factories import call_article
-from tests.loaders.test_writer_at_scale import RECOUNTED_MET, STORED_MET
+from tests.loaders.test_writer_at_scale import (
+    RECOUNTED_MET,
+    STORED_MET,
+    assert_derived_edges_match_a_recount,
+    corpus,
+)
 
 KEY = "test-key-0123456789"
 SEED = (CORPUS / "security-guarantees-zelensky-breakthrough.txt").read_text()
@@ -184,6 +189,7 @@ async def test_merge_actors_moves_every_relationship_and_alias(
     assert gone_now["data"] == {"node": None}
     by_old_name = await writer.send('{ actor(name: "D. Schoof") { id } }')
     assert by_old_name["data"]["actor"]["id"] == keep
+    await assert_derived_edges_match_a_recount(graph.store)
     # The meetings' counted participants followed the merge: a later report of the merged
     # call changes no count, and the kept counts equal a recount from the meetings.
     await ArticleWriter(graph.store).write(duplicate)
@@ -218,3 +224,75 @@ async def test_delete_article_removes_only_the_facts_it_alone_reported(
         n["props"]["id"] for n in alone["nodes"] if {"Meeting", "Statement"} & set(n["labels"])
     }
     assert ids <= before | {n for n in ids if n.startswith("st-")}
+
+
+DELETE = """mutation($id: ID!) { deleteArticle(id: $id) { __typename } }"""
+MERGE = """mutation($k: ID!, $m: ID!) { mergeActors(keep: $k, merge: $m) {
+  __typename ... on InvalidInput { message field } } }"""
+SCHOOF_PAIRS = """{ actor(name: "Dick Schoof") {
+  counterparts { actor { name } meetingCount }
+  coMentioned { actor { name } articleCount } } }"""
+
+
+async def test_deleting_the_only_article_about_a_meeting_takes_its_counts_with_it(
+    writer: Writer, graph: Graph
+) -> None:
+    ingested = await _ingest(writer, SEED)
+    before = (await writer.send(SCHOOF_PAIRS))["data"]["actor"]
+    met = {c["actor"]["name"]: c["meetingCount"] for c in before["counterparts"]}
+    named = {c["actor"]["name"]: c["articleCount"] for c in before["coMentioned"]}
+    assert met["Volodymyr Zelensky"] == 1 and named["Volodymyr Zelensky"] == 1
+
+    result = await writer.send(DELETE, id=ingested["article"]["id"])
+    assert result["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"
+    after = (await writer.send(SCHOOF_PAIRS))["data"]["actor"]
+    assert after == {"counterparts": [], "coMentioned": []}
+    await assert_derived_edges_match_a_recount(graph.store)
+
+    # Loaded again, it counts once, as it did the first time.
+    await _ingest(writer, SEED)
+    assert (await writer.send(SCHOOF_PAIRS))["data"]["actor"] == before
+
+
+async def test_deleting_one_of_two_reports_leaves_counts_equal_to_a_recount(
+    writer: Writer, graph: Graph
+) -> None:
+    first = await _ingest(writer, SEED)
+    second = await _ingest(writer, OTHER)
+    await writer.send(DELETE, id=second["article"]["id"])
+    await assert_derived_edges_match_a_recount(graph.store)
+    await _ingest(writer, OTHER)
+    await writer.send(DELETE, id=first["article"]["id"])
+    await assert_derived_edges_match_a_recount(graph.store)
+    assert (await graph.store.read(STORED_MET)) != []
+
+
+async def test_every_delete_and_merge_leaves_met_and_co_mentions_equal_to_a_recount(
+    writer: Writer, graph: Graph
+) -> None:
+    items = corpus(120, seed=5)
+    await ArticleWriter(graph.store).write_batch(items)
+    stored = await graph.store.read(STORED_MET)
+    assert len(stored) > 20 and max(row["count"] for row in stored) > 1
+    await assert_derived_edges_match_a_recount(graph.store)
+
+    page = await writer.send("{ articles(first: 40) { edges { node { id } } } }")
+    for edge in page["data"]["articles"]["edges"][::4]:
+        result = await writer.send(DELETE, id=edge["node"]["id"])
+        assert result["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"
+        await assert_derived_edges_match_a_recount(graph.store)
+
+    # People who met others often: merging them moves many meetings and mentions.
+    people = await writer.send(
+        "{ actors(filter: {kind: PERSON}, first: 100) { edges { node { id "
+        "counterparts { meetingCount } } } } }"
+    )
+    busy = sorted(
+        people["data"]["actors"]["edges"],
+        key=lambda e: -sum(c["meetingCount"] for c in e["node"]["counterparts"]),
+    )
+    ids = [e["node"]["id"] for e in busy[:6]]
+    for keep, merge in zip(ids[::2], ids[1::2], strict=True):
+        result = await writer.send(MERGE, k=keep, m=merge)
+        assert result["data"]["mergeActors"]["__typename"] == "ActorChanged", result
+        await assert_derived_edges_match_a_recount(graph.store)

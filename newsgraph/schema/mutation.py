@@ -219,7 +219,8 @@ class Mutation:
 
     @strawberry.mutation(
         description="Merge two actors that are one: every relationship and alias of `merge` "
-        "moves to `keep`, and `merge` is removed.",
+        "moves to `keep`, and `merge` is removed. Actors of different kinds (a person and a "
+        "country) are refused with InvalidInput unless `allowKindMismatch` is true.",
         permission_classes=[CanWrite],
     )
     async def merge_actors(
@@ -229,6 +230,17 @@ class Mutation:
         merge: Annotated[
             strawberry.ID, strawberry.argument(description="The duplicate, to be removed.")
         ],
+        allow_kind_mismatch: Annotated[
+            bool,
+            strawberry.argument(
+                description="Merge even when the two actors are of different kinds, e.g. an "
+                "organisation extracted a second time as a person. `keep` keeps its own kind, "
+                "so pass the actor whose kind is right as `keep`. Everything of `merge` moves "
+                "to it as in any merge, roles included: roles `merge` held become roles of "
+                "`keep`, roles held in `merge` (a minister of a merged country) become roles "
+                "in `keep`, and roles between the two are dropped."
+            ),
+        ] = False,
     ) -> ActorResult:
         keep_key, merge_key = _key_of(keep, "Actor"), _key_of(merge, "Actor")
         if keep_key is not None and keep_key == merge_key:
@@ -243,6 +255,14 @@ class Mutation:
         if merge_key is None or merge_key not in found:
             return NotFound(message="no actor has the `merge` id", id=merge)
         kept, gone = found[keep_key], found[merge_key]
+        if kept["kind"] != gone["kind"] and not allow_kind_mismatch:
+            # A country merged into a person would make the person the country: its name an
+            # alias of his, its ministers his. Only a caller who says so gets that.
+            return InvalidInput(
+                message=f"`keep` is a {kept['kind']} and `merge` a {gone['kind']}: merging "
+                "actors of different kinds needs `allowKindMismatch: true`",
+                field="merge",
+            )
         aliases = [*(kept.get("aliases") or []), gone["name"], *(gone.get("aliases") or [])]
         await store.write(
             cypher.MERGE_ACTORS,

@@ -12,7 +12,14 @@ import pytest
 from newsgraph.api import create_app
 from newsgraph.graph import Graph
 from newsgraph.graph.maintenance import dump, node_counts
-from newsgraph.loaders.model import ActorFact, ActorKind, Participant
+from newsgraph.loaders.model import (
+    ActorFact,
+    ActorKind,
+    ArticleFact,
+    ExtractedArticle,
+    Participant,
+    RoleFact,
+)
 from newsgraph.loaders.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS
@@ -296,3 +303,72 @@ async def test_every_delete_and_merge_leaves_met_and_co_mentions_equal_to_a_reco
         result = await writer.send(MERGE, k=keep, m=merge)
         assert result["data"]["mergeActors"]["__typename"] == "ActorChanged", result
         await assert_derived_edges_match_a_recount(graph.store)
+
+
+MERGE_ANY_KIND = """mutation($k: ID!, $m: ID!) {
+  mergeActors(keep: $k, merge: $m, allowKindMismatch: true) { __typename
+    ... on ActorChanged { actor { name kind aliases roles { title of { name } } } } } }"""
+
+
+async def _ids(writer: Writer, *names: str) -> list[str]:
+    ids = []
+    for name in names:
+        found = await writer.send("query($n: String!) { actor(name: $n) { id } }", n=name)
+        ids.append(found["data"]["actor"]["id"])
+    return ids
+
+
+async def test_merging_a_country_into_a_person_is_refused_and_changes_nothing(
+    writer: Writer, graph: Graph
+) -> None:
+    await _ingest(writer, SEED)
+    person, country = await _ids(writer, "Dick Schoof", "Netherlands")
+    before = await dump(graph.store)
+    result = await writer.send(MERGE, k=person, m=country)
+    assert result["data"]["mergeActors"] == {
+        "__typename": "InvalidInput",
+        "message": "`keep` is a PERSON and `merge` a COUNTRY: merging actors of different "
+        "kinds needs `allowKindMismatch: true`",
+        "field": "merge",
+    }
+    assert await dump(graph.store) == before
+
+
+async def test_a_kind_mismatch_merges_when_asked_and_keep_keeps_its_kind(
+    writer: Writer, graph: Graph
+) -> None:
+    # An organisation extracted a second time as a person, with a role held in it.
+    article = ExtractedArticle(
+        article=ArticleFact(title="NATO ministers meet", body="NATO ministers met in Brussels."),
+        actors=[
+            ActorFact(name="NATO", kind=ActorKind.ORGANIZATION),
+            ActorFact(name="North Atlantic Alliance", kind=ActorKind.PERSON),
+            ActorFact(
+                name="Mark Rutte",
+                kind=ActorKind.PERSON,
+                roles=[RoleFact(title="Secretary General", of="North Atlantic Alliance")],
+            ),
+        ],
+        mentions=["NATO", "North Atlantic Alliance", "Mark Rutte"],
+    )
+    await ArticleWriter(graph.store).write(article)
+    nato, alliance, rutte = await _ids(writer, "NATO", "North Atlantic Alliance", "Mark Rutte")
+    refused = await writer.send(MERGE, k=nato, m=alliance)
+    assert refused["data"]["mergeActors"]["__typename"] == "InvalidInput"
+
+    result = await writer.send(MERGE_ANY_KIND, k=nato, m=alliance)
+    actor = result["data"]["mergeActors"]["actor"]
+    assert actor == {
+        "name": "NATO",
+        "kind": "ORGANIZATION",
+        "aliases": ["North Atlantic Alliance"],
+        "roles": [],
+    }
+    roles = await writer.send(
+        "query($id: ID!) { node(id: $id) { ... on Actor { roles { title of { name kind } } } } }",
+        id=rutte,
+    )
+    assert roles["data"]["node"]["roles"] == [
+        {"title": "Secretary General", "of": {"name": "NATO", "kind": "ORGANIZATION"}}
+    ]
+    await assert_derived_edges_match_a_recount(graph.store)

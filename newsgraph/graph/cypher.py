@@ -1449,7 +1449,8 @@ DELETE_ARTICLE = _define(
 # The writer lock: resolution reads the graph, plans in Python (statement wording is compared
 # there) and then writes, so two loaders must not interleave those steps. A lease on one node
 # serialises them on both engines (MERGE on a uniquely constrained id is atomic); an expired
-# lease, left by a killed loader, can be taken over.
+# lease, left by a killed loader, can be taken over, and so can one whose holder is known to be
+# gone (graph/locks.py says when).
 
 _LOCK_EXAMPLE = {"owner": "host:1:abc", "now": 0, "expires": 30_000}
 

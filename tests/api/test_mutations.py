@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 
 from newsgraph.api import create_app
 from newsgraph.graph import Graph
+from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.maintenance import dump, node_counts
 from newsgraph.loaders.model import (
     ActorFact,
@@ -372,3 +374,19 @@ async def test_a_kind_mismatch_merges_when_asked_and_keep_keeps_its_kind(
         {"title": "Secretary General", "of": {"name": "NATO", "kind": "ORGANIZATION"}}
     ]
     await assert_derived_edges_match_a_recount(graph.store)
+
+
+async def test_a_delete_waits_for_the_writer_that_holds_the_lease(
+    writer: Writer, graph: Graph
+) -> None:
+    # A load holding the lease is between its read and its write: a delete planned now could
+    # remove a meeting that load is about to report again.
+    article = (await _ingest(writer, SEED))["article"]["id"]
+    async with writer_lock(graph.store):
+        pending = asyncio.create_task(writer.send(DELETE, id=article))
+        await asyncio.sleep(0.5)  # many times what the delete takes when nothing holds the lease
+        still = await writer.send("query($id: ID!) { node(id: $id) { id } }", id=article)
+        assert still["data"]["node"] == {"id": article}
+        assert not pending.done()
+    result = await pending
+    assert result["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"

@@ -27,7 +27,15 @@ import httpx
 import pytest
 import redis
 
-from tests.faults.conftest import Api, environment, launch_lock_held, load, server_state, serving
+from tests.faults.conftest import (
+    Api,
+    environment,
+    kill_embedded_server,
+    launch_lock_held,
+    load,
+    server_state,
+    serving,
+)
 from tests.support import CORPUS
 
 KEY = "lease-test-key-0123456789"
@@ -109,34 +117,38 @@ def test_a_graph_killed_while_the_api_holds_the_lease_does_not_block_the_next_wr
     data_dir = tmp_path / "graph"
     env = {**environment(data_dir), "NEWSGRAPH_API_KEYS": KEY}
     load(CORPUS, env=env)
-    with serving(env) as api:
-        api.wait_for(True, 30)
-        api_owner = f"{socket.gethostname()}:{api.process.pid}:"
-        # The kill must land before the API's release is applied; it lands after only if the
-        # API's read, write and release all ran in the instant the kill took. Then try again.
-        for attempt in (1, 2, 3):
-            with launch_lock_held(data_dir):
-                crashed = _kill_inside_the_lease(api, data_dir, _article(attempt))
-                api.wait_for(False, 10)
-            api.wait_for(True, 20)
-            owner = _lease_owner(data_dir)
-            if owner is not None:
-                break
-            print(f"\nattempt {attempt}: the release was applied before the kill; again")
-        else:
-            pytest.fail("three kills in a row landed after the API released its lease")
-        # The state of the report: the lease is back with the server, held by the API, which
-        # runs no write.
-        assert owner.startswith(api_owner), owner
-        assert "errors" in crashed, crashed
-        assert crashed["errors"][0]["extensions"]["code"] == "GRAPH_UNAVAILABLE"
+    try:
+        with serving(env) as api:
+            api.wait_for(True, 30)
+            api_owner = f"{socket.gethostname()}:{api.process.pid}:"
+            # The kill must land before the API's release is applied; it lands after only if the
+            # API's read, write and release all ran in the instant the kill took. Then try again.
+            for attempt in (1, 2, 3):
+                with launch_lock_held(data_dir):
+                    crashed = _kill_inside_the_lease(api, data_dir, _article(attempt))
+                    api.wait_for(False, 10)
+                api.wait_for(True, 20)
+                owner = _lease_owner(data_dir)
+                if owner is not None:
+                    break
+                print(f"\nattempt {attempt}: the release was applied before the kill; again")
+            else:
+                pytest.fail("three kills in a row landed after the API released its lease")
+            # The state of the report: the lease is back with the server, held by the API, which
+            # runs no write.
+            assert owner.startswith(api_owner), owner
+            assert "errors" in crashed, crashed
+            assert crashed["errors"][0]["extensions"]["code"] == "GRAPH_UNAVAILABLE"
 
-        began = time.monotonic()
-        try:
-            after = _ingest(api, _article(10), PROMPT_S)
-        except httpx.ReadTimeout:
-            pytest.fail(f"ingestArticle waited over {PROMPT_S:.0f} s for an abandoned lease")
-        waited = time.monotonic() - began
-        assert after["data"]["ingestArticle"]["__typename"] == "Ingested", after
-        assert _lease_owner(data_dir) is None
+            began = time.monotonic()
+            try:
+                after = _ingest(api, _article(10), PROMPT_S)
+            except httpx.ReadTimeout:
+                pytest.fail(f"ingestArticle waited over {PROMPT_S:.0f} s for an abandoned lease")
+            waited = time.monotonic() - began
+            assert after["data"]["ingestArticle"]["__typename"] == "Ingested", after
+            assert _lease_owner(data_dir) is None
+    finally:
+        # A server the API could not stop (it was killed mid-request) must not outlive the test.
+        kill_embedded_server(data_dir)
     print(f"\nthe write after the crash took {waited:.2f} s (the lease it found: {owner})")

@@ -1398,22 +1398,38 @@ DELETE_ARTICLE = _define(
     MATCH (art:Article {id: $id})
     DETACH DELETE art
     """,
+            # The derived edges of the pairs the article's meetings and mentions joined are
+            # recounted from the facts left, then the ones that count nothing are deleted.
+            # Recounted, not decremented: a count that had drifted is right again after.
+            # The delete is a section of its own: FalkorDB (4.16) drops both a SET and a
+            # DELETE of the same edge when they share one query part (`SET ... WITH r WHERE
+            # ... DELETE r` changed nothing at all).
             """
     UNWIND $met_pairs AS pair
     MATCH (a:Actor {id: pair.left})-[met:MET]->(b:Actor {id: pair.right})
     OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting {status: 'HELD'})<-[:PARTICIPATED_IN]-(b)
-    WITH met, count(m) AS meetings, """
+    WITH met, count(DISTINCT m) AS meetings, """
             + f"min({_iso('m.date')}) AS first_day, max({_iso('m.date')}) AS last_day"
             + """
     SET met.count = meetings, met.first_on = date(first_day), met.last_on = date(last_day)
-    WITH met WHERE met.count = 0
+    """,
+            """
+    UNWIND $met_pairs AS pair
+    MATCH (:Actor {id: pair.left})-[met:MET]->(:Actor {id: pair.right})
+    WHERE met.count = 0
     DELETE met
     """,
             """
     UNWIND $co_mentioned_pairs AS pair
     MATCH (a:Actor {id: pair.left})-[co:CO_MENTIONED]->(b:Actor {id: pair.right})
-    SET co.count = co.count - 1
-    WITH co WHERE co.count <= 0
+    OPTIONAL MATCH (a)<-[:MENTIONS]-(shared:Article)-[:MENTIONS]->(b)
+    WITH co, count(DISTINCT shared) AS articles
+    SET co.count = articles
+    """,
+            """
+    UNWIND $co_mentioned_pairs AS pair
+    MATCH (:Actor {id: pair.left})-[co:CO_MENTIONED]->(:Actor {id: pair.right})
+    WHERE co.count = 0
     DELETE co
     """,
         ]
@@ -1433,7 +1449,8 @@ DELETE_ARTICLE = _define(
 # The writer lock: resolution reads the graph, plans in Python (statement wording is compared
 # there) and then writes, so two loaders must not interleave those steps. A lease on one node
 # serialises them on both engines (MERGE on a uniquely constrained id is atomic); an expired
-# lease, left by a killed loader, can be taken over.
+# lease, left by a killed loader, can be taken over, and so can one whose holder is known to be
+# gone (graph/locks.py says when).
 
 _LOCK_EXAMPLE = {"owner": "host:1:abc", "now": 0, "expires": 30_000}
 

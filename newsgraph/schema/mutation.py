@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from strawberry.permission import BasePermission
 
 from newsgraph.graph import cypher
+from newsgraph.graph.locks import writer_lock
 from newsgraph.loaders.extract import ExtractionError, extract
 from newsgraph.loaders.model import SourceDocument
 from newsgraph.loaders.writer import ArticleWriter, WriteCounts
@@ -192,34 +193,44 @@ class Mutation:
     ) -> ActorResult:
         key = _key_of(id, "Actor")
         store = info.context.store
-        rows = await store.read(cypher.ACTORS_BY_ID, {"ids": [key]}) if key else []
-        if key is None or not rows:
-            return NotFound(message="no actor has this id", id=id)
-        current = rows[0]["node"]
-        name = (input.name if input.name is not None else current["name"]).strip()
-        if not name:
-            return InvalidInput(message="`name` is empty", field="name")
-        # Control characters in a name would be stored but never found again by name: the
-        # graph's index of name keys does not match them.
-        for field_name, texts in (("name", [name]), ("aliases", input.aliases or [])):
-            if any(ord(char) < 32 and char not in "\t\n\r" for text in texts for char in text):
-                return InvalidInput(
-                    message=f"`{field_name}` holds a control character", field=field_name
-                )
-        aliases = input.aliases if input.aliases is not None else current.get("aliases") or []
-        description = (
-            input.description if input.description is not None else current.get("description")
-        )
-        await store.write(
-            cypher.UPDATE_ACTOR,
-            {"id": key, "name": name, "description": description, **_alias_fields(name, aliases)},
-        )
+        # Corrections hold the writer lease from their read to their write, as the loader
+        # does: a load between the two would write back what it had read before (aliases) or
+        # report again what is being removed.
+        async with writer_lock(store):
+            rows = await store.read(cypher.ACTORS_BY_ID, {"ids": [key]}) if key else []
+            if key is None or not rows:
+                return NotFound(message="no actor has this id", id=id)
+            current = rows[0]["node"]
+            name = (input.name if input.name is not None else current["name"]).strip()
+            if not name:
+                return InvalidInput(message="`name` is empty", field="name")
+            # Control characters in a name would be stored but never found again by name: the
+            # graph's index of name keys does not match them.
+            for field_name, texts in (("name", [name]), ("aliases", input.aliases or [])):
+                if any(ord(char) < 32 and char not in "\t\n\r" for text in texts for char in text):
+                    return InvalidInput(
+                        message=f"`{field_name}` holds a control character", field=field_name
+                    )
+            aliases = input.aliases if input.aliases is not None else current.get("aliases") or []
+            description = (
+                input.description if input.description is not None else current.get("description")
+            )
+            await store.write(
+                cypher.UPDATE_ACTOR,
+                {
+                    "id": key,
+                    "name": name,
+                    "description": description,
+                    **_alias_fields(name, aliases),
+                },
+            )
         row = await _fresh_actor(info, key)
         return ActorChanged(actor=Actor.from_row(row))
 
     @strawberry.mutation(
         description="Merge two actors that are one: every relationship and alias of `merge` "
-        "moves to `keep`, and `merge` is removed.",
+        "moves to `keep`, and `merge` is removed. Actors of different kinds (a person and a "
+        "country) are refused with InvalidInput unless `allowKindMismatch` is true.",
         permission_classes=[CanWrite],
     )
     async def merge_actors(
@@ -229,25 +240,45 @@ class Mutation:
         merge: Annotated[
             strawberry.ID, strawberry.argument(description="The duplicate, to be removed.")
         ],
+        allow_kind_mismatch: Annotated[
+            bool,
+            strawberry.argument(
+                description="Merge even when the two actors are of different kinds, e.g. an "
+                "organisation extracted a second time as a person. `keep` keeps its own kind, "
+                "so pass the actor whose kind is right as `keep`. Everything of `merge` moves "
+                "to it as in any merge, roles included: roles `merge` held become roles of "
+                "`keep`, roles held in `merge` (a minister of a merged country) become roles "
+                "in `keep`, and roles between the two are dropped."
+            ),
+        ] = False,
     ) -> ActorResult:
         keep_key, merge_key = _key_of(keep, "Actor"), _key_of(merge, "Actor")
         if keep_key is not None and keep_key == merge_key:
             return InvalidInput(message="`keep` and `merge` are the same actor", field="merge")
         store = info.context.store
-        rows = await store.read(
-            cypher.ACTORS_BY_ID, {"ids": [k for k in (keep_key, merge_key) if k]}
-        )
-        found = {row["key"]: row["node"] for row in rows}
-        if keep_key is None or keep_key not in found:
-            return NotFound(message="no actor has the `keep` id", id=keep)
-        if merge_key is None or merge_key not in found:
-            return NotFound(message="no actor has the `merge` id", id=merge)
-        kept, gone = found[keep_key], found[merge_key]
-        aliases = [*(kept.get("aliases") or []), gone["name"], *(gone.get("aliases") or [])]
-        await store.write(
-            cypher.MERGE_ACTORS,
-            {"keep": keep_key, "merge": merge_key, **_alias_fields(kept["name"], aliases)},
-        )
+        async with writer_lock(store):
+            rows = await store.read(
+                cypher.ACTORS_BY_ID, {"ids": [k for k in (keep_key, merge_key) if k]}
+            )
+            found = {row["key"]: row["node"] for row in rows}
+            if keep_key is None or keep_key not in found:
+                return NotFound(message="no actor has the `keep` id", id=keep)
+            if merge_key is None or merge_key not in found:
+                return NotFound(message="no actor has the `merge` id", id=merge)
+            kept, gone = found[keep_key], found[merge_key]
+            if kept["kind"] != gone["kind"] and not allow_kind_mismatch:
+                # A country merged into a person would make the person the country: its name an
+                # alias of his, its ministers his. Only a caller who says so gets that.
+                return InvalidInput(
+                    message=f"`keep` is a {kept['kind']} and `merge` a {gone['kind']}: merging "
+                    "actors of different kinds needs `allowKindMismatch: true`",
+                    field="merge",
+                )
+            aliases = [*(kept.get("aliases") or []), gone["name"], *(gone.get("aliases") or [])]
+            await store.write(
+                cypher.MERGE_ACTORS,
+                {"keep": keep_key, "merge": merge_key, **_alias_fields(kept["name"], aliases)},
+            )
         row = await _fresh_actor(info, keep_key)
         return ActorChanged(actor=Actor.from_row(row))
 
@@ -262,26 +293,29 @@ class Mutation:
     ) -> DeleteResult:
         key = _key_of(id, "Article")
         store = info.context.store
-        plan = await store.read(cypher.ARTICLE_DELETION_PLAN, {"id": key}) if key else []
-        if not plan:
-            return NotFound(message="no article has this id", id=id)
-        facts = plan[0]
-        meetings = [m for m in facts["meetings"] if m.get("id")]
-        orphan_meetings = [m["id"] for m in meetings if m["others"] == 0]
-        orphan_statements = [
-            s["id"] for s in facts["statements"] if s.get("id") and s["others"] == 0
-        ]
-        met_pairs = [pair for m in meetings for pair in _pairs(m["participants"])]
-        await store.write(
-            cypher.DELETE_ARTICLE,
-            {
-                "id": key,
-                "meetings": orphan_meetings,
-                "statements": orphan_statements,
-                "met_pairs": [dict(p) for p in {tuple(p.items()): p for p in met_pairs}.values()],
-                "co_mentioned_pairs": _pairs(facts["mentions"]),
-            },
-        )
+        async with writer_lock(store):
+            plan = await store.read(cypher.ARTICLE_DELETION_PLAN, {"id": key}) if key else []
+            if not plan:
+                return NotFound(message="no article has this id", id=id)
+            facts = plan[0]
+            meetings = [m for m in facts["meetings"] if m.get("id")]
+            orphan_meetings = [m["id"] for m in meetings if m["others"] == 0]
+            orphan_statements = [
+                s["id"] for s in facts["statements"] if s.get("id") and s["others"] == 0
+            ]
+            met_pairs = [pair for m in meetings for pair in _pairs(m["participants"])]
+            await store.write(
+                cypher.DELETE_ARTICLE,
+                {
+                    "id": key,
+                    "meetings": orphan_meetings,
+                    "statements": orphan_statements,
+                    "met_pairs": [
+                        dict(p) for p in {tuple(p.items()): p for p in met_pairs}.values()
+                    ],
+                    "co_mentioned_pairs": _pairs(facts["mentions"]),
+                },
+            )
         return ArticleDeleted(
             id=id,
             meetings_removed=len(orphan_meetings),

@@ -404,18 +404,8 @@ async def test_merging_actors_recounts_first_and_last_meetings_across_the_centur
 
 
 async def test_deleting_an_article_recounts_first_and_last_meetings_across_the_centuries(
-    authed: httpx.AsyncClient, graph: Graph, request: pytest.FixtureRequest
+    authed: httpx.AsyncClient, graph: Graph
 ) -> None:
-    if graph.store.dialect.name == "falkordb":
-        # Strict: this fails loudly, to drop the mark, once the recount is split.
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="FalkorDB drops the whole SET of DELETE_ARTICLE's MET recount when the "
-                "same query ends in `WITH met WHERE met.count = 0 DELETE met` (the recount's "
-                "counts are being reworked apart from its dates)",
-            )
-        )
     await _write_all(graph)
     last = await _send(authed, '{ article(url: "https://example.org/report-6") { id } }')
     await _send(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Any
@@ -11,13 +12,26 @@ import pytest
 
 from newsgraph.api import create_app
 from newsgraph.graph import Graph
+from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.maintenance import dump, node_counts
-from newsgraph.loaders.model import ActorFact, ActorKind, Participant
+from newsgraph.loaders.model import (
+    ActorFact,
+    ActorKind,
+    ArticleFact,
+    ExtractedArticle,
+    Participant,
+    RoleFact,
+)
 from newsgraph.loaders.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS
 from tests.factories import call_article
-from tests.loaders.test_writer_at_scale import RECOUNTED_MET, STORED_MET
+from tests.loaders.test_writer_at_scale import (
+    RECOUNTED_MET,
+    STORED_MET,
+    assert_derived_edges_match_a_recount,
+    corpus,
+)
 
 KEY = "test-key-0123456789"
 SEED = (CORPUS / "security-guarantees-zelensky-breakthrough.txt").read_text()
@@ -184,6 +198,7 @@ async def test_merge_actors_moves_every_relationship_and_alias(
     assert gone_now["data"] == {"node": None}
     by_old_name = await writer.send('{ actor(name: "D. Schoof") { id } }')
     assert by_old_name["data"]["actor"]["id"] == keep
+    await assert_derived_edges_match_a_recount(graph.store)
     # The meetings' counted participants followed the merge: a later report of the merged
     # call changes no count, and the kept counts equal a recount from the meetings.
     await ArticleWriter(graph.store).write(duplicate)
@@ -218,3 +233,160 @@ async def test_delete_article_removes_only_the_facts_it_alone_reported(
         n["props"]["id"] for n in alone["nodes"] if {"Meeting", "Statement"} & set(n["labels"])
     }
     assert ids <= before | {n for n in ids if n.startswith("st-")}
+
+
+DELETE = """mutation($id: ID!) { deleteArticle(id: $id) { __typename } }"""
+MERGE = """mutation($k: ID!, $m: ID!) { mergeActors(keep: $k, merge: $m) {
+  __typename ... on InvalidInput { message field } } }"""
+SCHOOF_PAIRS = """{ actor(name: "Dick Schoof") {
+  counterparts { actor { name } meetingCount }
+  coMentioned { actor { name } articleCount } } }"""
+
+
+async def test_deleting_the_only_article_about_a_meeting_takes_its_counts_with_it(
+    writer: Writer, graph: Graph
+) -> None:
+    ingested = await _ingest(writer, SEED)
+    before = (await writer.send(SCHOOF_PAIRS))["data"]["actor"]
+    met = {c["actor"]["name"]: c["meetingCount"] for c in before["counterparts"]}
+    named = {c["actor"]["name"]: c["articleCount"] for c in before["coMentioned"]}
+    assert met["Volodymyr Zelensky"] == 1 and named["Volodymyr Zelensky"] == 1
+
+    result = await writer.send(DELETE, id=ingested["article"]["id"])
+    assert result["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"
+    after = (await writer.send(SCHOOF_PAIRS))["data"]["actor"]
+    assert after == {"counterparts": [], "coMentioned": []}
+    await assert_derived_edges_match_a_recount(graph.store)
+
+    # Loaded again, it counts once, as it did the first time.
+    await _ingest(writer, SEED)
+    assert (await writer.send(SCHOOF_PAIRS))["data"]["actor"] == before
+
+
+async def test_deleting_one_of_two_reports_leaves_counts_equal_to_a_recount(
+    writer: Writer, graph: Graph
+) -> None:
+    first = await _ingest(writer, SEED)
+    second = await _ingest(writer, OTHER)
+    await writer.send(DELETE, id=second["article"]["id"])
+    await assert_derived_edges_match_a_recount(graph.store)
+    await _ingest(writer, OTHER)
+    await writer.send(DELETE, id=first["article"]["id"])
+    await assert_derived_edges_match_a_recount(graph.store)
+    assert (await graph.store.read(STORED_MET)) != []
+
+
+async def test_every_delete_and_merge_leaves_met_and_co_mentions_equal_to_a_recount(
+    writer: Writer, graph: Graph
+) -> None:
+    items = corpus(120, seed=5)
+    await ArticleWriter(graph.store).write_batch(items)
+    stored = await graph.store.read(STORED_MET)
+    assert len(stored) > 20 and max(row["count"] for row in stored) > 1
+    await assert_derived_edges_match_a_recount(graph.store)
+
+    page = await writer.send("{ articles(first: 40) { edges { node { id } } } }")
+    for edge in page["data"]["articles"]["edges"][::4]:
+        result = await writer.send(DELETE, id=edge["node"]["id"])
+        assert result["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"
+        await assert_derived_edges_match_a_recount(graph.store)
+
+    # People who met others often: merging them moves many meetings and mentions.
+    people = await writer.send(
+        "{ actors(filter: {kind: PERSON}, first: 100) { edges { node { id "
+        "counterparts { meetingCount } } } } }"
+    )
+    busy = sorted(
+        people["data"]["actors"]["edges"],
+        key=lambda e: -sum(c["meetingCount"] for c in e["node"]["counterparts"]),
+    )
+    ids = [e["node"]["id"] for e in busy[:6]]
+    for keep, merge in zip(ids[::2], ids[1::2], strict=True):
+        result = await writer.send(MERGE, k=keep, m=merge)
+        assert result["data"]["mergeActors"]["__typename"] == "ActorChanged", result
+        await assert_derived_edges_match_a_recount(graph.store)
+
+
+MERGE_ANY_KIND = """mutation($k: ID!, $m: ID!) {
+  mergeActors(keep: $k, merge: $m, allowKindMismatch: true) { __typename
+    ... on ActorChanged { actor { name kind aliases roles { title of { name } } } } } }"""
+
+
+async def _ids(writer: Writer, *names: str) -> list[str]:
+    ids = []
+    for name in names:
+        found = await writer.send("query($n: String!) { actor(name: $n) { id } }", n=name)
+        ids.append(found["data"]["actor"]["id"])
+    return ids
+
+
+async def test_merging_a_country_into_a_person_is_refused_and_changes_nothing(
+    writer: Writer, graph: Graph
+) -> None:
+    await _ingest(writer, SEED)
+    person, country = await _ids(writer, "Dick Schoof", "Netherlands")
+    before = await dump(graph.store)
+    result = await writer.send(MERGE, k=person, m=country)
+    assert result["data"]["mergeActors"] == {
+        "__typename": "InvalidInput",
+        "message": "`keep` is a PERSON and `merge` a COUNTRY: merging actors of different "
+        "kinds needs `allowKindMismatch: true`",
+        "field": "merge",
+    }
+    assert await dump(graph.store) == before
+
+
+async def test_a_kind_mismatch_merges_when_asked_and_keep_keeps_its_kind(
+    writer: Writer, graph: Graph
+) -> None:
+    # An organisation extracted a second time as a person, with a role held in it.
+    article = ExtractedArticle(
+        article=ArticleFact(title="NATO ministers meet", body="NATO ministers met in Brussels."),
+        actors=[
+            ActorFact(name="NATO", kind=ActorKind.ORGANIZATION),
+            ActorFact(name="North Atlantic Alliance", kind=ActorKind.PERSON),
+            ActorFact(
+                name="Mark Rutte",
+                kind=ActorKind.PERSON,
+                roles=[RoleFact(title="Secretary General", of="North Atlantic Alliance")],
+            ),
+        ],
+        mentions=["NATO", "North Atlantic Alliance", "Mark Rutte"],
+    )
+    await ArticleWriter(graph.store).write(article)
+    nato, alliance, rutte = await _ids(writer, "NATO", "North Atlantic Alliance", "Mark Rutte")
+    refused = await writer.send(MERGE, k=nato, m=alliance)
+    assert refused["data"]["mergeActors"]["__typename"] == "InvalidInput"
+
+    result = await writer.send(MERGE_ANY_KIND, k=nato, m=alliance)
+    actor = result["data"]["mergeActors"]["actor"]
+    assert actor == {
+        "name": "NATO",
+        "kind": "ORGANIZATION",
+        "aliases": ["North Atlantic Alliance"],
+        "roles": [],
+    }
+    roles = await writer.send(
+        "query($id: ID!) { node(id: $id) { ... on Actor { roles { title of { name kind } } } } }",
+        id=rutte,
+    )
+    assert roles["data"]["node"]["roles"] == [
+        {"title": "Secretary General", "of": {"name": "NATO", "kind": "ORGANIZATION"}}
+    ]
+    await assert_derived_edges_match_a_recount(graph.store)
+
+
+async def test_a_delete_waits_for_the_writer_that_holds_the_lease(
+    writer: Writer, graph: Graph
+) -> None:
+    # A load holding the lease is between its read and its write: a delete planned now could
+    # remove a meeting that load is about to report again.
+    article = (await _ingest(writer, SEED))["article"]["id"]
+    async with writer_lock(graph.store):
+        pending = asyncio.create_task(writer.send(DELETE, id=article))
+        await asyncio.sleep(0.5)  # many times what the delete takes when nothing holds the lease
+        still = await writer.send("query($id: ID!) { node(id: $id) { id } }", id=article)
+        assert still["data"]["node"] == {"id": article}
+        assert not pending.done()
+    result = await pending
+    assert result["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"

@@ -98,13 +98,13 @@ def extract_many(
         texts.extend(item.text for item in page.feed)
     parses = iter(nlp.pipe(texts, batch_size=batch_size))
     results: list[list[ExtractedArticle] | ExtractionError] = []
-    for doc, page in zip(docs, pages, strict=True):
-        if isinstance(page, ExtractionError):
-            results.append(page)
+    for doc, cleaned in zip(docs, pages, strict=True):
+        if isinstance(cleaned, ExtractionError):
+            results.append(cleaned)
             continue
         main = next(parses)
-        feed = [next(parses) for _ in page.feed]
-        results.append(_extract_page(doc, page, reference, published, main, feed))
+        feed = [next(parses) for _ in cleaned.feed]
+        results.append(_extract_page(doc, cleaned, reference, published, main, feed))
     return results
 
 

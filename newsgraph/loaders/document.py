@@ -278,6 +278,16 @@ class Document:
         actor = max(earlier)[1]
         return actor if self.kind(actor) is ActorKind.PERSON else None
 
+    def pronoun_speaker(self, pos: int) -> str | None:
+        """Whom "he" or "she" of a speech verb means: the person quoted just before, in this
+        paragraph or the one before ("“...,” she said" after her own quote), else the person
+        the grammar points at."""
+        paragraph = self.paragraph_at(pos)
+        index = self.paragraphs.index(paragraph)
+        since = self.paragraphs[index - 1].start if index > 0 else paragraph.start
+        recent = self.last_speaker(pos, within=pos - since)
+        return recent or self.antecedent(pos)
+
     def speaker_at(self, start: int, end: int) -> str | None:
         """Who ``text[start:end]`` (a short phrase before a speech verb) names: the mention
         nearest its end, or the person a pronoun there refers to."""
@@ -291,7 +301,7 @@ class Document:
             pronoun = p
         if pronoun is not None and (not mentions or pronoun.start() > mentions[-1].end):
             if pronoun.group().lower() in ("he", "she"):
-                return self.antecedent(pronoun.start())
+                return self.pronoun_speaker(pronoun.start())
             return None
         if not mentions:
             return None

@@ -132,6 +132,9 @@ class _Statements:
                 speaker, verb = current.speaker, None
             elif speaker is None and quote.start == paragraph.start:
                 speaker = self._carried_speaker(paragraph)
+                if speaker is not None:
+                    # One quotation over several paragraphs is one statement.
+                    current = self._quote_before(paragraph, speaker) or current
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 current = None
                 continue
@@ -207,7 +210,7 @@ class _Statements:
                     return subject.actor, lead
                 pronoun = PRONOUN.search(self.text, sentence.start, lead.start())
                 if pronoun is not None and pronoun.group().lower() in ("he", "she"):
-                    return self.doc.antecedent(pronoun.start()), lead
+                    return self.doc.pronoun_speaker(pronoun.start()), lead
                 return None, None
             speaker = self._speaker_before(sentence.start, lead.start())
             if speaker is not None:
@@ -231,7 +234,7 @@ class _Statements:
         if last_end < 0 or not _GAP.match(self.text[last_end:verb_start]):
             return None
         if pronouns and pronouns[-1].end() == last_end:
-            return self.doc.antecedent(pronouns[-1].start())
+            return self.doc.pronoun_speaker(pronouns[-1].start())
         return mentions[-1].actor
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:
@@ -271,10 +274,31 @@ class _Statements:
         speaker = self._speaker_of(self.doc.paragraphs[index - 1])
         if speaker is None:
             return False
+        earlier = self._quote_before(paragraph, speaker)
+        if earlier is not None:
+            earlier.text = _join(earlier.text, body)
+            earlier.end = paragraph.end
+            earlier.content.append((paragraph.start, paragraph.end))
+            return True
         said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
                     content=[(paragraph.start, paragraph.end)], rule="quote-carried")  # fmt: skip
         self._keep(said)
         return True
+
+    def _quote_before(self, paragraph: Paragraph, speaker: str) -> Said | None:
+        """The quotation of ``speaker`` that the paragraph before ended with, if any."""
+        index = self.doc.paragraphs.index(paragraph)
+        if index == 0:
+            return None
+        previous = self.doc.paragraphs[index - 1]
+        quoted = [
+            s for s in self.found
+            if previous.start <= s.start < previous.end and s.rule.startswith("quote")
+        ]  # fmt: skip
+        if not quoted:
+            return None
+        last = max(quoted, key=lambda s: s.start)
+        return last if last.speaker == speaker else None
 
     # -- reported speech -------------------------------------------------------------------
     def reported(self, sentence: Sentence) -> None:
@@ -374,7 +398,7 @@ class _Statements:
                 return m.actor
         lower = token.lower_
         if lower in ("he", "she") and token.tag_ == "PRP":
-            return self.doc.antecedent(token.idx)
+            return self.doc.pronoun_speaker(token.idx)
         if lower in _STATEMENT_NOUNS:
             # "A statement from the South African Presidency said": who issued it.
             for child in token.children:

@@ -449,6 +449,8 @@ class _Finder:
         if before is None or before.group(1) in NAME_STOPWORDS:
             return True
         word = before.group(1)
+        if _POSSESSIVE.search(word):
+            return True  # "Brazil's Lula": an owner, not a first name
         if canonical_title(word).title or canonical_title(word.removesuffix("s")).title:
             return True  # "Presidents Zelensky and Putin"
         if self.ref.lookup(word):
@@ -514,6 +516,11 @@ class _Finder:
         before = self.text[max(0, start - 40) : start].split()
         if before and canonical_title(before[-1].strip(",")).title is not None:
             return self.book.introduce_single(word)
+        if before and _POSSESSIVE.search(before[-1]):
+            # "Brazil's Lula", "Turkey's Erdogan": a country's one-name leader.
+            owner = self.ref.lookup(_POSSESSIVE.sub("", before[-1]))
+            if owner is not None and owner.kind is ActorKind.COUNTRY:
+                return self.book.introduce_single(word)
         return None
 
     def _acronym(self, actor: str, end: int) -> None:
@@ -606,7 +613,11 @@ class _Finder:
                 # still fits "the U.S. vice president".
                 roles = [r for r in roles if r.of in (country, None)]
             if title is not None:
-                return any(r.title == title for r in roles)
+                # "the visiting minister" is whichever minister the article named.
+                return any(
+                    r.title == title or (title == "Minister" and r.title.endswith("Minister"))
+                    for r in roles
+                )
             if head_of_state:
                 return any(r.title in HEAD_OF_STATE_TITLES for r in roles)
             if leader and country is not None:

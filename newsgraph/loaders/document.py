@@ -32,6 +32,8 @@ _OBJECT_WORDS = word_set(
     including like into over under without behind via and/or counterpart
     """
 )
+# A sentence about what is to come: its weekdays are the next ones.
+_AHEAD = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to)\b")
 _FRONTED = re.compile(
     r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
 )
@@ -193,7 +195,9 @@ class Document:
         for mention in reversed([d for d in self.dates if d.end <= pos]):
             if mention.kind in ("vague", "same_day"):
                 continue
-            day = resolve(mention, self.published)
+            sentence = self.sentence_at(mention.start)
+            future = _AHEAD.search(self.text, sentence.start, sentence.end) is not None
+            day = resolve(mention, self.published, future=future)
             if day is not None:
                 return day
         return None

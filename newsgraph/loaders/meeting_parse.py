@@ -57,6 +57,8 @@ _EVENT_NOUNS = word_set(
     "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast"
 )
 _EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
+# "Lula invited Petro to visit Brasilia": a proposed meeting of the two.
+_INVITE_VERBS = word_set("invite invites invited inviting")
 _EXCHANGED = word_set("views opinions greetings ideas")
 _HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception")
 _SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
@@ -155,9 +157,10 @@ class _Parser:
         if mention is not None:
             if mention.via == "demonym":
                 return []
-            if any(c.dep_ == "case" for c in head.children) and self.doc.kind(
-                mention.actor
-            ) in (ActorKind.COUNTRY, ActorKind.ORGANIZATION):
+            if any(c.dep_ == "case" for c in head.children) and self.doc.kind(mention.actor) in (
+                ActorKind.COUNTRY,
+                ActorKind.ORGANIZATION,
+            ):
                 return []  # "Jordan's Deputy Prime Minister ... Safadi": Safadi is named next
             one = self.participant(mention)
             if one is None:
@@ -270,7 +273,8 @@ class _Parser:
     def objects(self, verb: Token, preps: frozenset[str]) -> list[tuple[str, str | None]]:
         found: list[tuple[str, str | None]] = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "attr") and child.lower_ not in _EVENT_NOUNS:
+            if child.dep_ in ("dobj", "attr", "oprd") and child.lower_ not in _EVENT_NOUNS:
+                # ("oprd": the parser's reading of "called US President Donald Trump")
                 found.extend(self.phrase(child))
             elif child.dep_ == "conj" and child.tag_.startswith("NNP") and found:
                 # "spoke with A, and B": a name coordinated with the verb is one more object.
@@ -314,9 +318,10 @@ class _Parser:
                 objects = self.objects(token, preps)
             else:
                 objects = self.objects(token, preps)
-                objects = [o for o in objects if o]
                 if not any(c.dep_ == "prep" and c.lower_ in preps for c in token.children):
-                    return None  # "spoke at a conference"
+                    # "the two men spoke by phone" is a call; "spoke at a conference" is not.
+                    if len(_unique(self.subjects(token))) < 2:
+                        return None
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))
         elif lower in _VISIT_VERBS:
@@ -359,6 +364,22 @@ class _Parser:
             rule="verb",
             how=dict(self.how),
         )
+
+    def invitation(self, token: Token) -> ParsedMeeting | None:
+        """ "A invited B to visit": A and B, if B is a person or a country's delegation."""
+        self.how = {}
+        if not any(
+            c.dep_ in ("xcomp", "advcl") and c.lower_ in ("visit", "meet", "attend", "come")
+            for c in token.children
+        ) and not any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children):
+            return None
+        participants = _unique([*self.subjects(token), *self.objects(token, frozenset())])
+        if len(participants) < 2:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "meeting", "verb", participants, None,
+            self.negated(token), rule="verb", how=dict(self.how),
+        )  # fmt: skip
 
     def exchange(self, token: Token) -> ParsedMeeting | None:
         """ "A and his counterpart B exchanged views on ...": a conversation of the two."""
@@ -471,6 +492,11 @@ def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
         if doc.in_quote(token.idx):
             continue
         lower = token.lower_
+        if lower in _INVITE_VERBS and token.tag_.startswith("VB"):
+            invited = parser.invitation(token)
+            if invited is not None:
+                found.append(invited)
+            continue
         if lower in _EXCHANGE_VERBS and token.tag_.startswith("VB"):
             exchanged = parser.exchange(token)
             if exchanged is not None:

@@ -72,6 +72,7 @@ _PROPOSED = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"|(?:is|are)\s+due\s+to"
     r"|planned|planning\s+to|upcoming|is\s+to|are\s+to|to\s+be\s+held|going\s+to|next\s+week"
     r"|tomorrow|preparing)\b|'ll\b"
 )

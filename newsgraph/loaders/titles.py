@@ -130,7 +130,9 @@ HEAD_OF_STATE_TITLES = frozenset(s.title for s in _TITLES.values() if s.head_of_
 
 # A temporary status of an office, not a different office: "Acting Prime Minister" holds the
 # role "Prime Minister". Dropping it keeps one HOLDS_ROLE edge whatever the outlet's wording.
-TITLE_MODIFIERS = ("acting", "interim", "caretaker", "outgoing", "incoming", "newly elected")
+TITLE_MODIFIERS = (
+    "acting", "interim", "caretaker", "outgoing", "incoming", "newly elected", "visiting",
+)  # fmt: skip
 
 
 def title_surfaces() -> list[str]:

@@ -264,6 +264,55 @@ def test_meetings_phrased_the_ways_news_writes_them(
     assert (meeting.date, meeting.status) == (day, status)
 
 
+@pytest.mark.parametrize(
+    ("body", "people", "day", "status"),
+    [
+        (
+            "Kenyan Foreign Minister Musalia Mudavadi arrived in Abuja on Tuesday. Nigerian "
+            "President Bola Tinubu will receive the visiting minister on Friday evening.",
+            ["Bola Tinubu", "Musalia Mudavadi"],
+            dt.date(2024, 3, 15),
+            MeetingStatus.PLANNED,
+        ),
+        (
+            "Kazakh President Kassym-Jomart Tokayev is due to meet Chinese President Xi "
+            "Jinping next week.",
+            ["Kassym-Jomart Tokayev", "Xi Jinping"],
+            None,
+            MeetingStatus.PLANNED,
+        ),
+        (
+            "Brazil's Lula invited Colombian President Gustavo Petro to visit Brasilia.",
+            ["Gustavo Petro", "Luiz Inácio Lula da Silva"],
+            None,
+            MeetingStatus.PROPOSED,
+        ),
+        (
+            "Canadian Prime Minister Justin Trudeau called US President Donald Trump after "
+            "the election. The Prime Minister's Office says the two men spoke by phone "
+            "Saturday.",
+            ["Donald Trump", "Justin Trudeau"],
+            dt.date(2024, 3, 9),
+            MeetingStatus.HELD,
+        ),
+        (
+            "Bhutan's King Jigme Khesar Namgyel Wangchuck will arrive in Dhaka on Monday. "
+            "Foreign Minister Hasan Mahmud is expected to meet the king on the same day.",
+            ["Hasan Mahmud", "Jigme Khesar Namgyel Wangchuck"],
+            dt.date(2024, 3, 18),
+            MeetingStatus.PLANNED,
+        ),
+    ],
+)
+def test_who_the_text_means_by_a_title_a_pair_or_a_day(
+    body: str, people: list[str], day: dt.date | None, status: MeetingStatus
+) -> None:
+    meetings = run(body, published=WEDNESDAY).meetings
+    assert [(sorted(actors(m)), m.date, m.status) for m in meetings] == [
+        (sorted(people), day, status)
+    ]
+
+
 def test_bilateral_meetings_with_two_counterparts_are_two_meetings() -> None:
     article = run(
         "Indian External Affairs Minister S Jaishankar held bilateral meetings with "

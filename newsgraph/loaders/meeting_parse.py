@@ -318,10 +318,10 @@ class _Parser:
                 objects = self.objects(token, preps)
             else:
                 objects = self.objects(token, preps)
-                if not any(c.dep_ == "prep" and c.lower_ in preps for c in token.children):
-                    # "the two men spoke by phone" is a call; "spoke at a conference" is not.
-                    if len(_unique(self.subjects(token))) < 2:
-                        return None
+                # "the two men spoke by phone" is a call; "spoke at a conference" is not.
+                spoke_to = any(c.dep_ == "prep" and c.lower_ in preps for c in token.children)
+                if not spoke_to and len(_unique(self.subjects(token))) < 2:
+                    return None
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))
         elif lower in _VISIT_VERBS:

@@ -13,7 +13,7 @@ WEB_BUILD := web/dist/index.html
 WEB_SOURCES := web/index.html web/codegen.ts web/vite.config.ts web/tsconfig.json \
   $(wildcard web/src/*.ts web/src/*.css)
 
-.PHONY: setup run load test check lint fmt clean browser wrk web fuzz bench bench-quick
+.PHONY: setup run load test check lint fmt clean browser wrk web fuzz bench bench-quick eval
 
 setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES) $(AUDIT_MODULES) $(WEB_BUILD)
 
@@ -75,6 +75,11 @@ bench: setup wrk
 
 bench-quick: setup wrk
 	$(BIN)/python bench/run.py --quick --out bench/results/quick
+
+# The extractor against the hand-made gold facts of tests/eval: precision and recall per fact
+# type (all, dev and holdout articles) and every miss. `make eval ARGS=--quiet`: the table only.
+eval: setup
+	$(BIN)/python -m tests.eval $(ARGS)
 
 # A longer schemathesis run than the 30 cases per root field `make test` includes.
 fuzz: setup

@@ -21,12 +21,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.loaders.extract import extract_many  # noqa: E402
-from newsgraph.loaders.model import SourceDocument  # noqa: E402
-from newsgraph.loaders.nlp import shared_pipeline  # noqa: E402
-from newsgraph.loaders.pool import ExtractionPool, default_jobs  # noqa: E402
-from newsgraph.loaders.reference import load_reference  # noqa: E402
-from newsgraph.loaders.sources import read_file  # noqa: E402
+from newsgraph.ingest.extract.article import extract_many  # noqa: E402
+from newsgraph.ingest.extract.nlp import shared_pipeline  # noqa: E402
+from newsgraph.ingest.extract.pool import ExtractionPool, default_jobs  # noqa: E402
+from newsgraph.ingest.extract.reference import load_reference  # noqa: E402
+from newsgraph.ingest.model import SourceDocument  # noqa: E402
+from newsgraph.ingest.sources.files import read_file  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "eval" / "articles"
 
@@ -79,7 +79,7 @@ def measure(count: int, jobs: int) -> dict[str, Any]:
         many = list(pool.extract(docs))
         many_s = time.perf_counter() - started
         executor = pool._executor
-        workers = list(executor._processes) if executor is not None else []  # noqa: SLF001
+        workers = list(executor._processes) if executor is not None else []
         worker_mb = [_hwm_mb(pid) for pid in workers]
     same = [
         [a.model_dump() for a in r] if not isinstance(r, Exception) else str(r) for r in one

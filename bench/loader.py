@@ -35,8 +35,8 @@ from corpus import write
 from newsgraph.graph import Graph, open_graph
 from newsgraph.graph.cypher import WRITE_ARTICLES, Statement
 from newsgraph.graph.maintenance import node_counts, wipe
-from newsgraph.loaders.pipeline import extract_file, load_paths
-from newsgraph.loaders.reference import load_reference
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.pipeline import extract_file, load_paths
 from newsgraph.settings import Settings
 
 BIN = Path(sys.executable).parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsgraph.loaders.model import (
+from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
     ArticleFact,

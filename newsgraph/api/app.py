@@ -23,7 +23,7 @@ from newsgraph.api.http import SpecGraphQL
 from newsgraph.api.logs import configure_logging
 from newsgraph.api.middleware import RequestMiddleware
 from newsgraph.graph import Graph, GraphError, open_graph
-from newsgraph.loaders.reference import Reference, load_reference
+from newsgraph.ingest.extract.reference import Reference, load_reference
 from newsgraph.schema import Context, build_schema
 from newsgraph.schema.search import SearchRules
 from newsgraph.settings import Settings

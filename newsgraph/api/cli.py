@@ -115,9 +115,9 @@ def load(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Load news articles (text, JSON, NDJSON) into the graph."""
-    from newsgraph.loaders.pipeline import FileOutcome, LoadReport, load_paths
-    from newsgraph.loaders.reference import load_reference
-    from newsgraph.loaders.sources import SourceError, iter_files
+    from newsgraph.ingest.extract.reference import load_reference
+    from newsgraph.ingest.pipeline import FileOutcome, LoadReport, load_paths
+    from newsgraph.ingest.sources.files import SourceError, iter_files
 
     override: dt.date | None = None
     if published is not None:

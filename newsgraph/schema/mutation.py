@@ -16,9 +16,9 @@ from strawberry.permission import BasePermission
 
 from newsgraph.graph import cypher
 from newsgraph.graph.locks import writer_lock
-from newsgraph.loaders.extract import ExtractionError, extract
-from newsgraph.loaders.model import SourceDocument
-from newsgraph.loaders.writer import ArticleWriter, WriteCounts
+from newsgraph.ingest.extract.article import ExtractionError, extract
+from newsgraph.ingest.model import SourceDocument
+from newsgraph.ingest.write.writer import ArticleWriter, WriteCounts
 from newsgraph.schema.inputs import ActorInput, ArticleInput
 from newsgraph.schema.relay import BadInput, decode_global_id
 from newsgraph.schema.types import Actor, Article, ContextInfo

@@ -14,7 +14,7 @@ from newsgraph.graph.cypher import Statement as CypherStatement
 from newsgraph.graph.errors import GraphQueryError
 from newsgraph.graph.maintenance import node_counts
 from newsgraph.graph.store import Store
-from newsgraph.loaders.ids import topic_id
+from newsgraph.ingest.resolve.ids import topic_id
 from newsgraph.schema.context import Loaders
 from newsgraph.schema.inputs import (
     ActorFilterArg,

@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from newsgraph.loaders.ids import topic_id
+from newsgraph.ingest.resolve.ids import topic_id
 from newsgraph.schema.context import Context, Loaders, PageKey
 from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
 from newsgraph.schema.inputs import (

@@ -22,7 +22,7 @@ from newsgraph.api import create_app
 from newsgraph.graph import Graph
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.maintenance import dump
-from newsgraph.loaders.model import (
+from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
     ArticleFact,
@@ -31,7 +31,7 @@ from newsgraph.loaders.model import (
     Participant,
     StatementFact,
 )
-from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.api.conftest import Api
 

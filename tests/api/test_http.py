@@ -6,7 +6,7 @@ import httpx
 
 from newsgraph.api import create_app
 from newsgraph.graph import Graph, open_graph
-from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.api.conftest import Api
 from tests.factories import call_article

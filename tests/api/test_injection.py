@@ -22,8 +22,8 @@ from newsgraph.graph.cypher import Statement
 from newsgraph.graph.errors import GraphQueryError
 from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.graph.maintenance import dump, node_counts, relationship_counts
-from newsgraph.loaders.pipeline import load_paths
-from newsgraph.loaders.reference import load_reference
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.pipeline import load_paths
 from newsgraph.schema.relay import encode_global_id
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS

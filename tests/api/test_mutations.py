@@ -14,7 +14,7 @@ from newsgraph.api import create_app
 from newsgraph.graph import Graph
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.maintenance import dump, node_counts
-from newsgraph.loaders.model import (
+from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
     ArticleFact,
@@ -22,7 +22,7 @@ from newsgraph.loaders.model import (
     Participant,
     RoleFact,
 )
-from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS
 from tests.factories import call_article

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from newsgraph.graph import Graph
-from newsgraph.loaders.model import (
+from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
     ArticleFact,
@@ -16,7 +16,7 @@ from newsgraph.loaders.model import (
     Participant,
     StatementFact,
 )
-from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.schema.relay import decode_cursor
 from tests.api.conftest import Api
 

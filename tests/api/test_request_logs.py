@@ -15,7 +15,7 @@ from newsgraph.api import create_app
 from newsgraph.graph import Graph, Store, count_round_trips
 from newsgraph.graph.dialect import Dialect
 from newsgraph.graph.store import Record
-from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.factories import call_article
 

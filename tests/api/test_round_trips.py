@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsgraph.graph import Graph, count_round_trips
-from newsgraph.loaders.model import (
+from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
     ArticleFact,
@@ -14,7 +14,7 @@ from newsgraph.loaders.model import (
     Participant,
     StatementFact,
 )
-from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter
 from tests.api.conftest import Api
 
 NESTED = """query($n: Int!) { actors(first: $n, filter: {kind: PERSON}) { edges { node {

@@ -24,8 +24,8 @@ from newsgraph.api import create_app
 from newsgraph.graph import Graph, cypher
 from newsgraph.graph.errors import QueryTimeout
 from newsgraph.graph.falkordb_store import FalkorStore
-from newsgraph.loaders.pipeline import load_paths
-from newsgraph.loaders.reference import load_reference
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.pipeline import load_paths
 from newsgraph.schema.search import SearchRules, parse_search
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS

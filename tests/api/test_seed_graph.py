@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from newsgraph.graph import Graph
-from newsgraph.loaders.pipeline import load_paths
-from newsgraph.loaders.reference import load_reference
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.pipeline import load_paths
 from tests.api.conftest import Api
 from tests.conftest import CORPUS
 

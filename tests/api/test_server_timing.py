@@ -21,7 +21,7 @@ from newsgraph.api import create_app
 from newsgraph.api.logs import configure_logging
 from newsgraph.graph import Graph, count_round_trips
 from newsgraph.graph.store import graph_call
-from newsgraph.loaders.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.factories import call_article
 

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.loaders.extract import extract_many
-from newsgraph.loaders.model import SourceDocument
-from newsgraph.loaders.nlp import shared_pipeline
-from newsgraph.loaders.reference import load_reference
-from newsgraph.loaders.sources import read_file
+from newsgraph.ingest.extract.article import extract_many
+from newsgraph.ingest.extract.nlp import shared_pipeline
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.model import SourceDocument
+from newsgraph.ingest.sources.files import read_file
 from tests.eval.score import EVAL_DIR, KINDS, ArticleScore, Gold, Tally, load_gold, score_article
 
 __all__ = ["EvalResult", "evaluate", "main"]

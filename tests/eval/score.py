@@ -20,7 +20,7 @@ from typing import Any
 import pycountry
 from rapidfuzz import fuzz
 
-from newsgraph.loaders.model import ActorFact, ActorKind, ExtractedArticle
+from newsgraph.ingest.model import ActorFact, ActorKind, ExtractedArticle
 
 __all__ = [
     "EVAL_DIR",

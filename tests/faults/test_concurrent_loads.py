@@ -25,8 +25,8 @@ from newsgraph.graph import Store
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.maintenance import dump, wipe
 from newsgraph.graph.store import Record
-from newsgraph.loaders.pipeline import load_paths
-from newsgraph.loaders.reference import load_reference
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.pipeline import load_paths
 from tests.faults.conftest import CleanLoad, dump_graph, environment
 from tests.support import CORPUS, NEWSGRAPH
 

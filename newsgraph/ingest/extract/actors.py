@@ -1,0 +1,791 @@
+"""Actors in an article: who is mentioned where, under which name, and in which role.
+
+Mentions come from four passes over the article text, strongest first, each skipping text an
+earlier pass already claimed:
+
+1. titled names — "Finnish President Alexander Stubb", "Acting Prime Minister of the
+   Netherlands Dick Schoof", "Hakan Fidan, Turkey's foreign minister": they name the person,
+   give a role, and point at a country or organisation (an *implicit* mention);
+2. reference surface forms — names, aliases and transliterations, demonyms ("Dutch"),
+   metonyms ("the Kremlin"), organisations and media;
+3. people the reference does not know, found by their title (pass 1) or as the subject of a
+   speech verb ("Jane Doe said"), then their later surname-only mentions ("Stubb");
+4. role nouns — "the Dutch Prime Minister", "the Ukrainian leader", "the president" —
+   resolved to the one actor they can mean, or left out.
+
+Pronouns are resolved on demand by the statement and meeting extractors (``Document``), since
+only they know which "he" matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsgraph.ingest.extract.names import same_person
+from newsgraph.ingest.extract.patterns import NAME, NAME_STOPWORDS, word_set
+from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
+from newsgraph.ingest.extract.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
+from newsgraph.ingest.model import ActorFact, ActorKind, RoleFact
+
+__all__ = ["ActorBook", "Entity", "Mention", "find_mentions", "strip_name_titles"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """``actor`` (canonical name) is named by ``text[start:end]``. ``implicit`` marks a country
+    or organisation named only as the qualifier of someone's title ("Dutch" in "Dutch Prime
+    Minister Dick Schoof"): it is mentioned, but is not itself a participant or speaker."""
+
+    actor: str
+    start: int
+    end: int
+    via: str
+    implicit: bool = False
+
+
+@dataclass
+class _Draft:
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    roles: list[RoleRef] = field(default_factory=list)
+    known: bool = False
+    iso: str | None = None
+
+
+class ActorBook:
+    """The actors of one article: reference actors it uses and people it introduces."""
+
+    def __init__(self, reference: Reference, published: dt.date | None = None) -> None:
+        self.reference = reference
+        # Whether the reference's roles (who is president of what) hold on the article's day.
+        self.current = reference.roles_hold_on(published)
+        self._drafts: dict[str, _Draft] = {}
+        self._surnames: dict[str, str] = {}
+        self._offices: dict[str, str] = {}
+
+    def kind(self, name: str) -> ActorKind | None:
+        draft = self._drafts.get(name)
+        if draft is not None:
+            return draft.kind
+        ref = self.reference.actor(name)
+        return ref.kind if ref else None
+
+    def use(self, name: str) -> str:
+        """Register a reference actor (and the targets of its roles)."""
+        if name not in self._drafts:
+            ref = self.reference.actor(name)
+            if ref is None:
+                raise KeyError(name)
+            self._drafts[name] = _Draft(
+                ref.name,
+                ref.kind,
+                list(ref.aliases),
+                ref.description,
+                list(ref.roles),
+                known=True,
+                iso=ref.iso,
+            )
+            for role in ref.roles:
+                if role.of:
+                    self.use(role.of)
+        return name
+
+    def person(self, full_name: str) -> str | None:
+        """The person a name refers to: a reference person, a person this article already
+        introduced (by full name or surname), or None."""
+        ref = self.reference.person_named(full_name)
+        if ref is not None:
+            return self.use(ref.name)
+        if full_name in self._drafts and self._drafts[full_name].kind is ActorKind.PERSON:
+            return full_name
+        words = full_name.split()
+        if len(words) == 1:
+            return self._surnames.get(full_name)
+        for name, draft in self._drafts.items():
+            if draft.kind is not ActorKind.PERSON or draft.known:
+                continue
+            if any(same_person(full_name, form) for form in (name, *draft.aliases)):
+                # One person spelled two ways in one article ("Steven" / "Stephen").
+                self.add_alias(name, full_name)
+                return name
+        return None
+
+    def first_name_of(self, word: str) -> str | None:
+        """The introduced person whose name starts with ``word``, if only one does: "Li" for
+        "Li Qiang", "Fiame" for "Fiame Naomi Mataafa" (family names come first in some
+        languages, and some leaders go by their first name)."""
+        found = {
+            name
+            for name, d in self._drafts.items()
+            if d.kind is ActorKind.PERSON and not d.known and name.split()[0] == word
+            and len(name.split()) >= 2
+        }  # fmt: skip
+        return found.pop() if len(found) == 1 else None
+
+    def introduce_single(self, name: str) -> str:
+        """A person the article names by one word only, with a title ("Minister Mahuta")."""
+        existing = self.person(name) or self.first_name_of(name)
+        if existing is not None:
+            return existing
+        if name not in self._drafts:
+            self._drafts[name] = _Draft(name, ActorKind.PERSON)
+            self._surnames.setdefault(name, name)
+        return name
+
+    def introduce(self, full_name: str) -> str:
+        """A person the reference does not know, named in full in this article."""
+        existing = self.person(full_name)
+        if existing is not None:
+            return existing
+        surname = _surname(full_name)
+        self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
+        self._surnames.setdefault(surname, full_name)
+        return full_name
+
+    def introduce_org(self, name: str) -> str:
+        """An organisation the reference does not know ("the Ministry of External Affairs")."""
+        if name not in self._drafts:
+            self._drafts[name] = _Draft(name, ActorKind.ORGANIZATION)
+        return name
+
+    def add_role_less_org(self, name: str, country: str) -> None:
+        """Remember which country an office belongs to, for "the ministry" later on."""
+        self._offices.setdefault(name, country)
+
+    def offices(self) -> dict[str, str]:
+        return dict(self._offices)
+
+    def add_alias(self, name: str, alias: str) -> None:
+        draft = self._drafts.get(name)
+        if draft is not None and alias != name and alias not in draft.aliases:
+            draft.aliases.append(alias)
+
+    def named_in_full(self, name: str) -> None:
+        """A known person the article named in full: its surname alone now names them too
+        ("Spanish Prime Minister Pedro Sánchez ... Sanchez's talks")."""
+        ref = self.reference.actor(name)
+        if ref is None or ref.kind is not ActorKind.PERSON:
+            return
+        surname = _surname(ref.name)
+        for form in {surname, _strip_accents(surname)}:
+            if form != ref.name and not self.reference.lookup(form):
+                self._surnames.setdefault(form, ref.name)
+
+    def introduced(self) -> dict[str, str]:
+        """Surface forms of the people this article introduced: full names and surnames."""
+        forms = {name: name for name, d in self._drafts.items() if not d.known}
+        for name, d in self._drafts.items():
+            if not d.known:
+                forms.update({a: name for a in d.aliases if a not in forms and len(a) > 1})
+        forms.update({s: n for s, n in self._surnames.items() if s not in forms})
+        return forms
+
+    def add_role(self, name: str, title: str, of: str | None) -> None:
+        draft = self._drafts[name]
+        if draft.known and draft.roles:
+            # The reference is curated; outlets word titles differently ("Presidential Office
+            # Chief of Staff" vs "Head of the Presidential Office"), so its roles stand.
+            return
+        if of is not None:
+            self.use(of) if self.reference.actor(of) else None
+        role = RoleRef(title, of)
+        if role not in draft.roles:
+            if of is None and any(r.title == title for r in draft.roles):
+                return
+            draft.roles[:] = [r for r in draft.roles if not (r.title == title and r.of is None)]
+            draft.roles.append(role)
+
+    def roles(self, name: str) -> list[RoleRef]:
+        draft = self._drafts.get(name)
+        if draft is not None:
+            return list(draft.roles)
+        ref = self.reference.actor(name)
+        return list(ref.roles) if ref else []
+
+    def short_name(self, name: str) -> str:
+        ref = self.reference.actor(name)
+        if ref is not None:
+            return ref.short_name
+        draft = self._drafts.get(name)
+        return _surname(name) if draft and draft.kind is ActorKind.PERSON else name
+
+    def facts(self, names: Iterable[str]) -> list[ActorFact]:
+        """ActorFacts for ``names`` and every actor their roles point at, in first-use order."""
+        wanted: list[str] = []
+        pending = list(dict.fromkeys(names))
+        while pending:
+            name = pending.pop(0)
+            if name in wanted:
+                continue
+            if name not in self._drafts:
+                self.use(name)
+            wanted.append(name)
+            pending.extend(r.of for r in self._drafts[name].roles if r.of and r.of not in wanted)
+        facts: list[ActorFact] = []
+        for name in wanted:
+            d = self._drafts[name]
+            facts.append(
+                ActorFact(
+                    name=d.name,
+                    kind=d.kind,
+                    aliases=[a for a in d.aliases if a != d.name],
+                    description=d.description,
+                    roles=[RoleFact(title=r.title, of=r.of) for r in d.roles],
+                    iso_code=d.iso,
+                )
+            )
+        return facts
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _surname(full_name: str) -> str:
+    words = full_name.split()
+    particles = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"}
+    index = len(words) - 1
+    while index > 1 and words[index - 1].lower() in particles:
+        index -= 1
+    return " ".join(words[index:])
+
+
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_SPEECH_NAME_RE = re.compile(
+    rf"(?<![\w])(?P<name>{NAME})\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?:said|says|told|tells|wrote|writes|added|noted|stated|stressed|warned|announced)\b"
+    rf"|(?:\b(?:said|says|wrote|added|according\s+to)\s+)(?P<name2>{NAME})(?=[\s,.])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity the statistical recogniser (or the reference ruler, when ``ref`` is set)
+    found: ``text[start:end]`` is a ``label`` (PERSON, ORG, GPE, NORP, ...)."""
+
+    start: int
+    end: int
+    label: str
+    ref: str | None = None
+
+
+class _Finder:
+    def __init__(self, text: str, book: ActorBook, entities: Iterable[Entity] = ()) -> None:
+        self.text = text
+        self.book = book
+        self.ref = book.reference
+        self.entities = [e for e in entities if e.end > e.start]
+        # Spans the recogniser calls people: "Jordan" in "Michael Jordan" is not the country.
+        self.person_spans = [
+            (e.start, e.end)
+            for e in self.entities
+            if e.label == "PERSON" and e.ref is None and " " in text[e.start : e.end].strip()
+        ]
+        self.mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+        self.counterparts: list[tuple[str, str, int]] = []
+        self.introducing = True
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def claim(self, start: int, end: int) -> None:
+        self.taken.append((start, end))
+
+    def add(self, actor: str, start: int, end: int, via: str, implicit: bool = False) -> None:
+        self.mentions.append(Mention(actor, start, end, via, implicit))
+
+    # -- pass 1 ---------------------------------------------------------------------------
+    def titled_names(self) -> None:
+        for regex in (self.ref.titled_name_re, self.ref.appositive_re):
+            for m in regex.finditer(self.text):
+                if not self.free(m.start(), m.end()):
+                    continue
+                name = m.group("name")
+                name_end = m.end("name")
+                if regex is self.ref.titled_name_re:
+                    longer = self._entity_extends(m.start("name"), name_end)
+                    if longer is not None:
+                        name_end = longer
+                        name = self.text[m.start("name") : name_end]
+                possessive = _POSSESSIVE.search(name)
+                if possessive:
+                    name = name[: possessive.start()]
+                    name_end -= len(possessive.group())
+                person = self._person_for(name)
+                if person is None and regex is self.ref.titled_name_re:
+                    person = self._royal(m.group("title"), name)
+                if person is None:
+                    continue
+                start, end = (
+                    (m.start(), name_end) if regex is self.ref.titled_name_re
+                    else (m.start("name"), m.start("name") + len(name))
+                )  # fmt: skip
+                self.claim(m.start(), max(end, m.end() if regex is self.ref.appositive_re else 0))
+                self.add(person, start, end, "title")
+                if " " in name:
+                    self.book.named_in_full(person)
+                self._title_facts(person, m)
+
+    def offices(self) -> None:
+        """Government bodies named by their country: "Egypt's foreign ministry", "the Kenyan
+        government", "the Turkish presidency". Each becomes an organisation ("Egyptian Foreign
+        Ministry"), and the country an implicit mention."""
+        for m in self.ref.office_re.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            group = "country" if m.group("country") else "adj"
+            country = self.ref.lookup(m.group(group))
+            if country is None or country.kind is not ActorKind.COUNTRY:
+                continue
+            name = office_name(country, m.group("office"))
+            self.book.introduce_org(name)
+            self.book.add_role_less_org(name, country.name)
+            self.claim(m.start(), m.end())
+            self.add(self.book.use(country.name), m.start(group), m.end(group), "qualifier", True)
+            self.add(name, m.start("office") if group == "adj" else m.start(), m.end(), "office")
+
+    def _royal(self, title: str, name: str) -> str | None:
+        """ "King Abdullah", "Emir Tamim", "Sultan Haitham": monarchs go by one name, and the
+        title is part of how everyone names them."""
+        if " " in name.strip() or not self.introducing:
+            return None
+        sense = canonical_title(title)
+        if sense.title not in _ROYAL_TITLES or name in NAME_STOPWORDS:
+            return None
+        full = f"{sense.title} {name}"
+        known = self.ref.lookup(full)
+        if known is not None:
+            return self.book.use(known.name) if known.kind is ActorKind.PERSON else None
+        person = self.book.person(full) or self.book.introduce(full)
+        self.book.add_alias(person, name)
+        return person
+
+    def _entity_extends(self, start: int, end: int) -> int | None:
+        """Where a name the recogniser reads as longer ends: "Sheikh Mishal al-Ahmad al-Sabah"
+        when the pattern stopped at "Sheikh Mishal"."""
+        for s, e in self.person_spans:
+            if s <= start < e and e > end and "," not in self.text[end:e]:
+                return e
+        return None
+
+    def _person_for(self, name: str) -> str | None:
+        name = _after_office(name)
+        honorific = _HONORIFIC.match(name)
+        if honorific and len(name[honorific.end() :].split()) >= 2:
+            # "Sheikh Mishal al-Ahmad al-Sabah" is Mishal al-Ahmad al-Sabah; "Sheikh Hasina"
+            # is her name.
+            name = name[honorific.end() :]
+        if not name or name.split()[0] in NAME_STOPWORDS:
+            return None
+        person = self.book.person(name)
+        if person is not None:
+            return person
+        known = self.ref.lookup(name)
+        if known is not None or len(name.split()) < 2:
+            return None  # a country or organisation, or a lone unknown word
+        if not self.introducing:
+            return None
+        if any(self.ref.lookup(w) for w in name.split()):
+            return None  # "Ukraine Volodymyr" is not a name
+        return self.book.introduce(name)
+
+    def _title_facts(self, person: str, m: re.Match[str]) -> None:
+        qual = self._actor_for(m.group("qual"))
+        of = self._actor_for(m.group("of"))
+        port = self._actor_for(m.group("port"))
+        for group, actor in (("qual", qual), ("of", of), ("port", port)):
+            if actor is not None:
+                self.add(actor, m.start(group), m.end(group), "qualifier", implicit=True)
+        sense = canonical_title(m.group("title"))
+        if m.group("title").lower() == "counterpart" and qual is not None:
+            self.counterparts.append((person, qual, m.start()))
+        if sense.title is None or m.group("former"):
+            return
+        title = sense.title
+        if port is not None and m.group("prep"):
+            title = f"{title} {m.group('prep')} {port}"
+        holder = of or qual
+        self.book.add_role(person, title, holder)
+
+    def _actor_for(self, surface: str | None) -> str | None:
+        if not surface:
+            return None
+        ref = self.ref.lookup(surface)
+        return self.book.use(ref.name) if ref else None
+
+    # -- pass 2 ---------------------------------------------------------------------------
+    def surfaces(self) -> None:
+        for m in self.ref.surface_re.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            surface = m.group()
+            ref = self.ref.lookup(surface)
+            if ref is None:
+                continue
+            if ref.kind is ActorKind.PERSON and not self._same_person(ref, m.start()):
+                continue
+            if ref.kind is not ActorKind.PERSON and self._inside_person(m.start(), m.end()):
+                continue
+            self.claim(m.start(), m.end())
+            self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
+            if ref.kind is ActorKind.PERSON and " " in surface:
+                self.book.named_in_full(ref.name)
+
+    def _inside_person(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self.person_spans)
+
+    def _same_person(self, ref: ActorRef, start: int) -> bool:
+        """'Trump' in 'Melania Trump' is someone else: a capitalised given name right before a
+        surname must belong to the known person."""
+        before = re.search(r"([A-Z][\w'\u2019\-]+)\s+$", self.text[max(0, start - 40) : start])
+        if before is None or before.group(1) in NAME_STOPWORDS:
+            return True
+        word = before.group(1)
+        if _POSSESSIVE.search(word):
+            return True  # "Brazil's Lula": an owner, not a first name
+        if canonical_title(word).title or canonical_title(word.removesuffix("s")).title:
+            return True  # "Presidents Zelensky and Putin"
+        if self.ref.lookup(word):
+            return True
+        full = f"{before.group(1)} {self.text[start:].split()[0]}"
+        return self.ref.person_named(_POSSESSIVE.sub("", full.rstrip(".,;:"))) is not None
+
+    # -- pass 3 ---------------------------------------------------------------------------
+    def speakers(self) -> None:
+        for m in _SPEECH_NAME_RE.finditer(self.text):
+            group = "name" if m.group("name") else "name2"
+            start, end = m.start(group), m.end(group)
+            if not self.free(start, end) or len(m.group(group).split()) < 2:
+                continue
+            if self.text[max(0, start - 2) : start].strip() in (".", "") and start > 0:
+                pass  # sentence-initial names are still names
+            person = self._person_for(m.group(group))
+            if person is not None:
+                self.claim(start, end)
+                self.add(person, start, end, "name")
+
+    def named_entities(self) -> None:
+        """People and organisations the recogniser found that no rule claimed: the people of
+        any country ("Musalia Mudavadi"), ministries, parties and agencies."""
+        for entity in self.entities:
+            if entity.ref is not None or not self.free(entity.start, entity.end):
+                continue
+            if entity.label == "PERSON":
+                span = _person_span(self.text, entity.start, entity.end, self.ref)
+                if span is None or not self.free(*span):
+                    continue
+                name = self.text[span[0] : span[1]]
+                person = self._person_for(name) if " " in name else self._single(name, span[0])
+                if person is not None:
+                    self.claim(*span)
+                    self.add(person, span[0], span[1], "entity")
+            elif entity.label == "ORG":
+                span = _org_span(self.text, entity.start, entity.end)
+                if span is None or not self.free(*span):
+                    continue
+                name = self.text[span[0] : span[1]]
+                known = self.ref.lookup(name)
+                if known is not None:
+                    actor = self.book.use(known.name)
+                else:
+                    actor = self.book.introduce_org(name)
+                self.claim(*span)
+                self.add(actor, span[0], span[1], "entity")
+                self._acronym(actor, span[1])
+
+    def _single(self, word: str, start: int) -> str | None:
+        """A one-word name the recogniser calls a person: a surname or first name of someone
+        the article introduced, a known person, or (after a title: "Minister Mahuta") a person
+        of their own."""
+        if word in NAME_STOPWORDS:
+            return None
+        known = self.book.person(word) or self.book.first_name_of(word)
+        if known is not None:
+            return known
+        ref = self.ref.lookup(word)
+        if ref is not None:
+            return self.book.use(ref.name) if ref.kind is ActorKind.PERSON else None
+        before = self.text[max(0, start - 40) : start].split()
+        if before and canonical_title(before[-1].strip(",")).title is not None:
+            return self.book.introduce_single(word)
+        if before and _POSSESSIVE.search(before[-1]):
+            # "Brazil's Lula", "Turkey's Erdogan": a country's one-name leader.
+            owner = self.ref.lookup(_POSSESSIVE.sub("", before[-1]))
+            if owner is not None and owner.kind is ActorKind.COUNTRY:
+                return self.book.introduce_single(word)
+        return None
+
+    def _acronym(self, actor: str, end: int) -> None:
+        """ "the Organization of American States (OAS)": the short form is an alias."""
+        m = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", self.text[end : end + 14])
+        if m is not None and self.book.kind(actor) is ActorKind.ORGANIZATION:
+            self.book.add_alias(actor, m.group(1))
+
+    def introduced(self) -> None:
+        forms = self.book.introduced()
+        if not forms:
+            return
+        pattern = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w])"
+        )  # fmt: skip
+        for m in pattern.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                self.claim(m.start(), m.end())
+                self.add(forms[m.group()], m.start(), m.end(), "surname")
+
+    # -- pass 4 ---------------------------------------------------------------------------
+    def role_nouns(self) -> None:
+        explicit = sorted(self.mentions, key=lambda x: x.start)
+        for m in self.ref.role_noun_re.finditer(self.text):
+            if not self._releasable(m.start(), m.end()):
+                continue
+            country = self._actor_for(m.group("qual")) or self._actor_for(m.group("of"))
+            sense = canonical_title(m.group("title"))
+            before = [x for x in explicit if x.end <= m.start() and not x.implicit]
+            actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
+            if actor is None:
+                continue
+            self._release(m.start(), m.end())
+            if country is not None:
+                for group in ("qual", "of"):
+                    if m.group(group):
+                        self.add(country, m.start(group), m.end(group), "qualifier", True)
+            self.claim(m.start(), m.end())
+            self.add(self.book.use(actor) if self.ref.actor(actor) else actor,
+                     m.start(), m.end(), "role")  # fmt: skip
+
+    def counterpart_roles(self) -> None:
+        """ "Sybiha ... his Turkish counterpart Hakan Fidan": Fidan holds Sybiha's office, of
+        Turkey. The nearest person named before is the one whose counterpart this is."""
+        for person, country, position in self.counterparts:
+            before = [
+                m for m in self.mentions
+                if m.end <= position and not m.implicit and m.actor != person
+                and self.book.kind(m.actor) is ActorKind.PERSON and position - m.end < 300
+            ]  # fmt: skip
+            if not before:
+                continue
+            for role in self.book.roles(before[-1].actor):
+                if role.of != country:
+                    self.book.add_role(person, role.title, country)
+                    break
+
+    def _releasable(self, start: int, end: int) -> bool:
+        """A role noun may take over the country words inside it ("Ukrainian" in "the
+        Ukrainian leader"), never a person's name."""
+        for s, e in self.taken:
+            if e <= start or s >= end:
+                continue
+            if s < start or e > end:
+                return False
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        return all(self.book.kind(m.actor) is not ActorKind.PERSON for m in inside)
+
+    def _release(self, start: int, end: int) -> None:
+        self.taken = [(s, e) for s, e in self.taken if e <= start or s >= end]
+        self.mentions = [m for m in self.mentions if m.end <= start or m.start >= end]
+
+    def _resolve_role(
+        self,
+        title: str | None,
+        leader: bool,
+        surface: str,
+        country: str | None,
+        before: list[Mention],
+    ) -> str | None:
+        head_of_state = surface.lower().split() == ["head", "of", "state"]
+
+        def fits(name: str) -> bool:
+            if self.book.kind(name) is not ActorKind.PERSON:
+                return False
+            roles = self.book.roles(name)
+            if country is not None:
+                # A role the text gave without its country ("Vice President Kamala Harris")
+                # still fits "the U.S. vice president".
+                roles = [r for r in roles if r.of in (country, None)]
+            if title is not None:
+                # "the visiting minister" is whichever minister the article named.
+                return any(
+                    r.title == title or (title == "Minister" and r.title.endswith("Minister"))
+                    for r in roles
+                )
+            if head_of_state:
+                return any(r.title in HEAD_OF_STATE_TITLES for r in roles)
+            if leader and country is not None:
+                ref = self.ref.actor(country)
+                if ref is not None and ref.leader == name:
+                    return True
+            return leader and any(r.title in LEADER_TITLES for r in roles)
+
+        seen = list(dict.fromkeys(x.actor for x in reversed(before)))
+        in_article = [n for n in seen if fits(n)]
+        if country is None:
+            # "the president": the person before it who is one; of several, the one the
+            # article has named most (its protagonist), then the nearest.
+            if not in_article:
+                return None
+            named = {n: sum(1 for x in before if x.actor == n) for n in in_article}
+            return max(in_article, key=lambda n: (named[n], -in_article.index(n)))
+        if len(set(in_article)) >= 1:
+            return in_article[0]
+        if not self.book.current:
+            # The reference's office holders are those of its own day: an article from
+            # another year means someone else by "the Kenyan president".
+            return None
+        ref = self.ref.actor(country)
+        if leader and title is None and ref is not None and ref.leader:
+            return ref.leader
+        if title is not None:
+            holders = self.ref.holders(title, country)
+            return holders[0] if len(holders) == 1 else None
+        return None
+
+
+def _via(ref: ActorRef, surface: str) -> str:
+    if surface in ref.demonyms:
+        return "demonym"
+    if surface in ref.metonyms:
+        return "metonym"
+    return "name"
+
+
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheikha|His|Her|Excellency|Majesty"
+    r"|Highness|Royal|President|Premier|Prime|Minister|Chancellor|Secretary|Senator|Sen"
+    r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late|H\.H|H\.E"
+    r"|Congressman|Congresswoman|Rep|Chairman|Chairwoman|Chair|Sultan|Emir|Amir|King|Queen"
+    r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon)\.?\s+)+"
+)
+_PLATFORMS = frozenset(
+    {"X", "Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
+     "LinkedIn", "Truth Social", "Weibo", "WeChat", "Threads", "Bluesky", "State"}
+)  # fmt: skip
+
+
+# Words that end the name of an office, never start a person's name: "Minister of
+# International Relations and Cooperation Lindiwe Sisulu", "Secretary of Strategic Affairs
+# Gustavo Beliz".
+_OFFICE_WORDS = word_set(
+    """
+    Affairs Relations Cooperation Development Defense Defence Trade Finance Communication
+    Communications Press Security Justice Interior Health Education Economy Commerce
+    Industry Energy Agriculture Environment Information Culture Tourism Labour Labor
+    Transport Planning Staff Council Committee Commission Office Presidency Cabinet Ministry
+    Department Diaspora Integration Investment Treasury Parliament Assembly Senate Congress
+    Government Abroad Expatriates Nationals Emigrants Overseas
+    """
+)
+
+
+def _after_office(name: str) -> str:
+    words = name.split()
+    cut = max((i for i, w in enumerate(words) if w in _OFFICE_WORDS), default=-1)
+    if cut < 0:
+        return name
+    rest = words[cut + 1 :]
+    return " ".join(rest) if len(rest) >= 2 else ""
+
+
+_HONORIFIC = re.compile(
+    r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
+    r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin)\s+"
+)
+_ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
+
+
+def strip_name_titles(name: str) -> str:
+    """ "Secretary Antony Blinken" -> "Antony Blinken"; "Dr. S. Jaishankar" -> "S. Jaishankar"."""
+    prefix = _NAME_PREFIX.match(name.strip())
+    return name.strip()[prefix.end() :] if prefix else name.strip()
+
+
+# A capitalised word right before a name (not a possessive: "Singapore's Vivian Balakrishnan").
+_LEFT_WORD = re.compile(r"([A-Z][\w-]*[a-z][\w-]*)[ \t]+$")
+
+
+def _person_span(
+    text: str, start: int, end: int, known: Reference | None = None
+) -> tuple[int, int] | None:
+    """The name inside a recognised PERSON span: titles and a possessive "'s" trimmed off, and
+    a first name the recogniser left out put back ("Prime Minister, Fiame Naomi Mataafa")."""
+    left = _LEFT_WORD.search(text, max(0, start - 30), start)
+    if left is not None:
+        word = left.group(1)
+        if (
+            word not in NAME_STOPWORDS
+            and canonical_title(word).title is None
+            and not _NAME_PREFIX.match(word + " ")
+            and left.start() > 0
+            and not text[: left.start()].rstrip().endswith((".", "!", "?", "\n"))
+            and (known is None or known.lookup(word) is None)
+        ):
+            start = left.start(1)
+    surface = text[start:end]
+    prefix = _NAME_PREFIX.match(surface)
+    if prefix:
+        start += prefix.end()
+        surface = surface[prefix.end() :]
+    possessive = _POSSESSIVE.search(surface)
+    if possessive:
+        end -= len(possessive.group())
+        surface = surface[: possessive.start()]
+    surface = surface.rstrip(" .,;:")
+    end = start + len(surface)
+    if not surface or any(ch.isdigit() for ch in surface) or "\n" in surface:
+        return None
+    if surface.isupper() or not surface[:1].isupper():
+        return None
+    return start, end
+
+
+def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The organisation's name inside a recognised ORG span, or None for what is not one
+    (a platform, a lone title word, a stray lower-case span)."""
+    surface = text[start:end]
+    if surface.startswith(("the ", "The ")):
+        start += 4
+        surface = surface[4:]
+    possessive = _POSSESSIVE.search(surface)
+    if possessive:
+        surface = surface[: possessive.start()]
+    surface = surface.rstrip(" .,;:")
+    end = start + len(surface)
+    if len(surface) < 2 or surface in _PLATFORMS or "\n" in surface:
+        return None
+    if _NAME_PREFIX.match(surface) or canonical_title(surface.split()[0]).title:
+        return None  # "the Minister of Foreign Affairs of NZ" is a person, unnamed
+    if not surface[:1].isupper() or any(ch.isdigit() for ch in surface):
+        return None
+    if " " not in surface and not surface.isupper():
+        return None  # "State", "Parliament": a word, rarely an organisation's whole name
+    return start, end
+
+
+def find_mentions(
+    text: str, book: ActorBook, entities: Iterable[Entity] = (), *, introduce: bool = True
+) -> list[Mention]:
+    """Every actor mention in ``text``, in text order, registering actors and roles in
+    ``book``. ``entities`` are the statistical recogniser's spans over the same text. With
+    ``introduce`` off (a headline, whose capitalised words are not names), only actors already
+    known are found."""
+    finder = _Finder(text, book, entities)
+    finder.introducing = introduce
+    finder.titled_names()
+    finder.offices()
+    finder.surfaces()
+    finder.speakers()
+    finder.named_entities()
+    finder.introduced()
+    finder.role_nouns()
+    finder.mentions.sort(key=lambda m: (m.start, m.end))
+    finder.counterpart_roles()
+    return sorted(finder.mentions, key=lambda m: (m.start, m.end))

@@ -1,0 +1,332 @@
+"""The extraction stage: one raw article in, the structured payload of ``model.py`` out.
+
+    clean (boilerplate out) -> Document (sentences, quotes, actor mentions)
+        -> statements -> meetings -> topics -> ExtractedArticle
+
+Pure Python, deterministic and offline; the ``Reference`` carries every compiled pattern, so
+one instance serves any number of articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest.extract.actors import find_mentions
+from newsgraph.ingest.extract.clean import Block, FeedItem, Page, clean_page
+from newsgraph.ingest.extract.confidence import (
+    meeting_confidence,
+    participant_confidence,
+    statement_confidence,
+)
+from newsgraph.ingest.extract.dates import find_dates, nearest_day, resolve, year_after
+from newsgraph.ingest.extract.document import Document
+from newsgraph.ingest.extract.meetings import Met, extract_meetings
+from newsgraph.ingest.extract.nlp import shared_pipeline
+from newsgraph.ingest.extract.reference import Reference
+from newsgraph.ingest.extract.statements import Said, extract_statements
+from newsgraph.ingest.extract.text import split_sentences
+from newsgraph.ingest.extract.topics import rank_topics
+from newsgraph.ingest.model import (
+    ActorKind,
+    ArticleFact,
+    ExtractedArticle,
+    MeetingFact,
+    MeetingStatus,
+    Participant,
+    SourceDocument,
+    StatementFact,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
+
+__all__ = ["ExtractionError", "extract", "extract_many"]
+
+
+class ExtractionError(ValueError):
+    """The document holds no article text the extractor can use."""
+
+
+def extract(
+    doc: SourceDocument,
+    reference: Reference,
+    *,
+    published: dt.date | None = None,
+    nlp: Language | None = None,
+) -> list[ExtractedArticle]:
+    """Extract the article in ``doc`` (first) and any self-contained feed items on its page.
+
+    Metadata the source already gave (``doc.title``, ``url``, ``publisher``, ``published``,
+    ``language``) wins over what the page text suggests; ``published`` (a command-line
+    override) wins over everything.
+    """
+    (result,) = extract_many([doc], reference, published=published, nlp=nlp)
+    if isinstance(result, ExtractionError):
+        raise result
+    return result
+
+
+def extract_many(
+    docs: Sequence[SourceDocument],
+    reference: Reference,
+    *,
+    published: dt.date | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+) -> list[list[ExtractedArticle] | ExtractionError]:
+    """``extract`` for several documents, their texts parsed together: the statistical
+    pipeline runs batches far faster than one text at a time. A document with no article
+    text gets its ExtractionError in its place; the others are extracted."""
+    nlp = nlp if nlp is not None else shared_pipeline(reference)
+    pages: list[Page | ExtractionError] = []
+    texts: list[str] = []
+    for doc in docs:
+        page = clean_page(doc.body, doc.title)
+        if not page.blocks:
+            pages.append(
+                ExtractionError(
+                    f"{doc.origin}: no article text found after removing navigation and captions"
+                )
+            )
+            continue
+        pages.append(page)
+        texts.append(Document.join(page.blocks))
+        texts.extend(item.text for item in page.feed)
+    parses = iter(nlp.pipe(texts, batch_size=batch_size))
+    results: list[list[ExtractedArticle] | ExtractionError] = []
+    for doc, cleaned in zip(docs, pages, strict=True):
+        if isinstance(cleaned, ExtractionError):
+            results.append(cleaned)
+            continue
+        main = next(parses)
+        feed = [next(parses) for _ in cleaned.feed]
+        results.append(_extract_page(doc, cleaned, reference, published, main, feed))
+    return results
+
+
+def _extract_page(
+    doc: SourceDocument,
+    page: Page,
+    reference: Reference,
+    published: dt.date | None,
+    parsed: SpacyDoc,
+    feed_parses: list[SpacyDoc],
+) -> list[ExtractedArticle]:
+    language = doc.language or "en"
+    publisher = _publisher(doc, page, reference)
+    stated = published or doc.published or page.stated_date
+    document = Document(
+        page.blocks, reference, published=stated, published_stated=True, parsed=parsed
+    )
+    if stated is None:
+        document.published = _infer(document, page.captions)
+        document.published_stated = False
+    title = doc.title or page.title or _title_from(page.blocks[0].text)
+    main = _article(
+        document,
+        title=title,
+        url=doc.url,
+        publisher=publisher,
+        section=page.section,
+        language=language,
+    )
+    results = [main]
+    for index, (item, item_parse) in enumerate(zip(page.feed, feed_parses, strict=True), 1):
+        feed = _feed_article(
+            item, index, page, reference, doc, publisher, document.published, language, item_parse
+        )
+        if feed is not None:
+            results.append(feed)
+    return results
+
+
+# -- metadata ---------------------------------------------------------------------------------
+def _publisher(doc: SourceDocument, page: Page, reference: Reference) -> str | None:
+    for candidate in (doc.publisher, page.publisher):
+        if candidate:
+            known = reference.lookup(candidate)
+            return known.name if known and known.kind is ActorKind.MEDIA else candidate
+    return reference.publisher_for_url(doc.url)
+
+
+def _title_from(text: str, limit: int = 160) -> str:
+    spans = split_sentences(text)
+    first = text[spans[0].start : spans[0].end].rstrip(" .") if spans else ""
+    first = first or text.strip() or "(untitled)"
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + "…"
+
+
+# Words after which a date is about what is to come, not an event already reported.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|scheduled|expected\s+to|(?:is|are)\s+set\s+to|next\s+week|upcoming)\b"
+)
+
+
+def _infer(document: Document, captions: tuple[str, ...] = ()) -> dt.date | None:
+    """The latest day the body reports, with the year read from context.
+
+    Month-days without a year ("Aug. 22") take their year from the latest full date the body
+    gives, else from the photo captions: a photo is taken before the article is written, so a
+    month-day reads as the first such day on or after the caption's date. A caption's own date
+    is never the publication date. Dates after "will", "scheduled" and the like are plans, not
+    events.
+    """
+    full: list[dt.date] = []
+    partial: list[tuple[int, int]] = []
+    text = document.text
+    for m in document.dates:
+        sentence = document.sentence_at(m.start)
+        future = _FUTURE.search(text, sentence.start, sentence.end)
+        if future is not None and m.start > future.start():
+            continue
+        if m.kind == "absolute" and (stated := resolve(m, None)) is not None:
+            full.append(stated)
+        elif m.kind == "month_day" and m.month and m.day:
+            partial.append((m.month, m.day))
+    photos = [
+        d
+        for caption in captions
+        for m in find_dates(caption)
+        if m.kind == "absolute" and (d := resolve(m, None)) is not None
+    ]
+    days = list(full)
+    for month, day in partial:
+        if full:
+            resolved = nearest_day(month, day, max(full))
+        elif photos:
+            resolved = year_after(month, day, max(photos))
+        else:
+            resolved = None
+        if resolved is not None:
+            days.append(resolved)
+    return max(days) if days else None
+
+
+# -- one article ------------------------------------------------------------------------------
+def _article(
+    document: Document,
+    *,
+    title: str,
+    url: str | None,
+    publisher: str | None,
+    section: str | None,
+    language: str,
+) -> ExtractedArticle:
+    reference = document.reference
+    published = document.published
+    said = extract_statements(document)
+    met = extract_meetings(document, said)
+    title_mentions = find_mentions(title, document.book, introduce=False)
+
+    mentions: dict[str, None] = {}
+    for m in [*title_mentions, *document.mentions]:
+        mentions.setdefault(m.actor, None)
+    statements = [_statement(document, s, language) for s in said]
+    meetings = [_meeting(document, m) for m in met]
+
+    used: dict[str, None] = dict(mentions)
+    for meeting in meetings:
+        used.update((p.actor, None) for p in meeting.participants)
+    for statement in statements:
+        used[statement.speaker] = None
+        used.update((a, None) for a in statement.mentions)
+    publisher_actor = reference.actor(publisher) if publisher else None
+    if publisher_actor is not None:
+        used[publisher_actor.name] = None
+
+    article = ArticleFact(
+        url=url,
+        title=title,
+        publisher=publisher,
+        published_on=published,
+        published_inferred=published is not None and not document.published_stated,
+        section=section,
+        language=language,
+        body=document.text,
+    )
+    return ExtractedArticle(
+        article=article,
+        actors=document.book.facts(used),
+        mentions=list(mentions),
+        topics=rank_topics(reference, f"{title}\n\n{document.text}"),
+        meetings=meetings,
+        statements=statements,
+    )
+
+
+def _statement(document: Document, said: Said, language: str) -> StatementFact:
+    mentions: dict[str, None] = {}
+    for start, end in said.content:
+        for m in document.mentions_in(start, end, implicit=True):
+            if m.actor != said.speaker:
+                mentions.setdefault(m.actor, None)
+    return StatementFact(
+        speaker=said.speaker,
+        text=said.text,
+        date=said.date,
+        medium=said.medium,
+        language=language,
+        topics=document.topics(said.start, said.end),
+        mentions=list(mentions),
+        excerpt=document.text[said.start : said.end],
+        offset=said.start,
+        confidence=statement_confidence(said.rule),
+    )
+
+
+def _meeting(document: Document, met: Met) -> MeetingFact:
+    names = [document.book.short_name(a) for a in met.principals[:3]]
+    label = "\u2013".join(names) + (" and others" if len(met.principals) > 3 else "")
+    prefix = {MeetingStatus.PROPOSED: "proposed ", MeetingStatus.PLANNED: "planned "}.get(
+        met.status, ""
+    )
+    sure = meeting_confidence(met.rule, met.date_how if met.date else None)
+    return MeetingFact(
+        participants=[
+            Participant(actor=a, role=r, confidence=participant_confidence(sure, met.how.get(a)))
+            for a, r in met.participants
+        ],
+        confidence=sure,
+        date=met.date,
+        mode=met.mode,
+        status=met.status,
+        title=f"{prefix}{label} {met.noun}".strip(),
+        place=met.place,
+        topics=met.topics,
+        excerpt=document.text[met.start : met.end],
+        offset=met.start,
+    )
+
+
+def _feed_article(
+    item: FeedItem,
+    index: int,
+    page: Page,
+    reference: Reference,
+    doc: SourceDocument,
+    publisher: str | None,
+    page_date: dt.date | None,
+    language: str,
+    parsed: SpacyDoc,
+) -> ExtractedArticle | None:
+    """A news-feed item of the page as an article of its own: title from its heading or first
+    sentence, the page's publisher, its own dates if it gives any (else the page's date,
+    marked inferred)."""
+    document = Document([Block(item.text)], reference, parsed=parsed)
+    own = _infer(document, page.captions)
+    document.published = own or page_date
+    document.published_stated = False
+    return _article(
+        document,
+        title=item.heading or _title_from(item.text),
+        url=f"{doc.url}#feed-{index}" if doc.url else None,
+        publisher=publisher,
+        section=None,
+        language=language,
+    )

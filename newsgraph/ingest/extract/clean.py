@@ -1,0 +1,421 @@
+"""Boilerplate removal: scraped page text in, the article's own paragraphs out.
+
+A scraped page mixes the article with navigation ("News Feed", "2 min read"), photo captions
+and credits, author boxes, "Points of attention" summaries, teasers of other articles and a
+feed of unrelated news. The cleaner walks the lines once with a small state machine
+(head -> body -> tail/feed) and keeps what each part is: the title, section, dateline and
+publisher from the head; prose paragraphs (with the speaker box of a block quote attached)
+from the body; self-contained feed items from the feed. Everything else is dropped, so no
+fact can come from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from newsgraph.ingest.extract.dates import find_dates, parse_stated_date, resolve
+from newsgraph.ingest.extract.patterns import is_name_like
+from newsgraph.ingest.extract.text import ends_sentence
+
+__all__ = ["Block", "FeedItem", "Page", "clean_page"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of the article. ``speaker`` is the name line of a block quote's speaker
+    box ("Volodymyr Zelenskyy / President of Ukraine"), ``speaker_role`` its role line. An
+    embedded post (a tweet as pages quote it: its text, then "— Name (@handle) October 31,
+    2021") has its author as ``speaker``, ``medium`` "post on X" and the day it was posted."""
+
+    text: str
+    speaker: str | None = None
+    speaker_role: str | None = None
+    medium: str | None = None
+    said_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    text: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str | None
+    section: str | None
+    publisher: str | None
+    stated_date: dt.date | None
+    blocks: tuple[Block, ...]
+    feed: tuple[FeedItem, ...] = ()
+    captions: tuple[str, ...] = field(default=(), repr=False)
+
+
+class _State(Enum):
+    HEAD = "head"
+    BODY = "body"
+    TAIL = "tail"
+    FEED = "feed"
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.lower().replace("\u2019", "'").split()).rstrip(":")
+
+
+_NAVIGATION = frozenset(
+    """
+    news feed|read more|show more|show less|load more|article image|avatar|category|section
+    |publication date|share|share this|copy link|copied|advertisement|ad|subscribe|sign up
+    |newsletter|follow us|related|related articles|related news|most read|latest news|popular
+    |tags|comments|menu|search|home|listen|print|photo|video|loading...|back to top|read also
+    |see also|more news|top stories|editor's picks|become a member|support us|donate|next
+    |previous|close|skip to content|log in|login|en|ua|ru|all news|news
+    """.replace("\n", "").split("|")
+)
+_NAVIGATION = frozenset(n.strip() for n in _NAVIGATION)
+_FEED_MARKERS = frozenset({"news feed", "latest news", "all news", "more news", "top stories"})
+_END_MARKERS = frozenset(
+    {
+        "article image", "avatar", "about the author", "related articles", "related news",
+        "comments", "share this article", "tags", "become a member", "support us",
+    }
+)  # fmt: skip
+_BOX_HEADINGS = frozenset(
+    {
+        "points of attention", "key points", "key takeaways", "highlights", "main points",
+        "in brief", "summary", "what we know", "the main thing", "in short", "tl;dr",
+    }
+)  # fmt: skip
+_READ_TIME = re.compile(r"(?i)^\d+\s*(?:min(?:ute)?s?|m)\.?\s+read$")
+_LINK_PREFIX = re.compile(
+    r"(?i)^(?:read (?:more|also)|see also|also read|related|watch)\s*[:|\-\u2013]"
+)
+_HEADER_DATE = re.compile(r"(?i)^date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$")
+_DATELINE = re.compile(r"(?i)^(?:published|posted|updated|date)\b\s*(?:on|at)?\s*[:\-]?\s*(.+)$")
+_LABEL_VALUE = re.compile(r"(?i)^(category|section)\s*[:|]\s*(.+)$")
+_DESK = re.compile(r"(?i)^(?:the\s+)?(?P<pub>.+?)\s+(?:news\s*desk|newsroom|editorial\s+team)$")
+_BYLINE = re.compile(r"(?i)^(?:by|author|authors|edited by|written by)\b[:\s]")
+_BULLET = re.compile(r"^(?:[•·▪►✓*\-\u2013—]|\d{1,2}[.)])\s+")
+_CREDIT = re.compile(
+    r"\((?:photo(?: by)?:?\s*)?[^()]*(?:/|\bvia\b|getty|afp|reuters|\bap\b|\bepa\b|shutterstock"
+    r"|anadolu|\bpool\b|press service|office of the president|kremlin\.ru|photo|credit"
+    r"|courtesy|screenshot|illustrative)[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"(?i)^(?:photo|photo by|photograph|illustrative (?:photo|image)"
+                            r"|credit|source of photo|image)\s*[:|]")  # fmt: skip
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
+# The signature under an embedded post: "— Secretary Antony Blinken (@SecBlinken) October 31,
+# 2021", sometimes on the same line as the post's text.
+_POST_SIGNATURE = re.compile(
+    r"(?:^|\s)[\u2014\u2013-]{1,2}\s*(?P<name>[^()\u2014\u2013@\n]{2,80}?)\s*"
+    r"\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
+# Wire services close a story with a marker word; it is not part of the last sentence.
+_END_OF_STORY = re.compile(r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$")
+# A photo credit run into the end of a paragraph: "... on Friday. Photo: Finnish government by
+# Lauri Heikkinen."
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”])\s+(?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^.]*\.?$"
+)
+# A wire dateline before the first sentence: "ANKARA, June 15 (Xinhua) --", "ISLAMABAD, Feb 27
+# (APP):", "AMMAN —", "NEW DELHI (UrduPoint News / Sputnik - 10th September, 2020)", often
+# after a syndication credit in brackets. It is not part of the first sentence's grammar.
+_DATE_WORDS = (
+    r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?(?:,?\s+\d{4})?)"
+)
+_DATELINE_PREFIX = re.compile(
+    r"^(?:\((?P<credit>[^()]{2,100})\)\s*)?"
+    r"(?:(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3})"
+    r"|(?P<titled>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*" + _DATE_WORDS + r"\s*\())"
+    r"(?:,\s*(?P<date>" + _DATE_WORDS + r"))?"
+    r"\s*(?:\((?P<agency>[^()]{2,100})\))?"
+    r"\s*(?:--|\u2014|\u2013|-|:)?\s+(?=[A-Z\"\u201c])"
+)
+_POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CREDIT.search(line) or _CAPTION_START.match(line))
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line that does not end a sentence, followed directly by one
+    that starts in lower case, is the same paragraph."""
+    out: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if (
+            out
+            and out[-1]
+            and line
+            and (line[0].islower() or out[-1].endswith((",", "-")))
+            and not ends_sentence(out[-1])
+            and not _BULLET.match(line)
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+class _Cleaner:
+    def __init__(self, text: str, title: str | None) -> None:
+        self.lines = _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        self.title = title.strip() if title else None
+        self.title_given = title is not None
+        self.section: str | None = None
+        self.publisher: str | None = None
+        self.stated: dt.date | None = None
+        self.blocks: list[Block] = []
+        self.feed: list[FeedItem] = []
+        self.captions: list[str] = []
+        self.state = _State.HEAD
+        self.label: str | None = None
+        self.in_box = False
+        self.previous: str | None = None  # the last non-blank line, if directly adjacent
+        self.previous_was_block = False
+        self.feed_heading: str | None = None
+        self.speaker_open = False  # inside a speaker box after a block quote
+        self.post_text: str | None = None  # a line that may be an embedded post's text
+
+    def run(self) -> Page:
+        for line in self.lines:
+            if not line:
+                self.previous = None
+                continue
+            self._line(line)
+            self.previous = line
+        return Page(
+            title=self.title,
+            section=self.section,
+            publisher=self.publisher,
+            stated_date=self.stated,
+            blocks=tuple(self.blocks),
+            feed=tuple(self.feed),
+            captions=tuple(self.captions),
+        )
+
+    # -- one line ---------------------------------------------------------------------------
+    def _line(self, line: str) -> None:
+        line = _END_OF_STORY.sub("", line)
+        if not line:
+            return
+        if self.state is not _State.FEED and self._post(line):
+            return
+        norm = _norm(line)
+        was_block, self.previous_was_block = self.previous_was_block, False
+        if self._labelled(line, norm):
+            return
+        if self.in_box:
+            if _BULLET.match(line):
+                return
+            self.in_box = False
+        if norm in _BOX_HEADINGS:
+            self.in_box = True
+            return
+        if self._marker(line, norm):
+            return
+        if _is_caption(line):
+            self.captions.append(line)
+            return
+        if self.title and _norm(self.title) == norm:
+            return
+        if self.state is _State.TAIL:
+            return
+        if self.state is _State.FEED:
+            self._feed_line(line)
+            return
+        self._article_line(line, was_block)
+
+    def _post(self, line: str) -> bool:
+        """An embedded post: its text, then its signature line (or both on one line). The
+        text becomes a paragraph said by the signature's author, on the signature's date."""
+        signature = _POST_SIGNATURE.search(line)
+        if signature is None:
+            if _POST_LINK.search(line):
+                self.post_text = line
+            return False
+        text = line[: signature.start()].strip()
+        if not text:
+            if self.post_text is not None:
+                text = self.post_text
+            elif self.blocks and self.previous_was_block and self.blocks[-1].speaker is None:
+                text = self.blocks.pop().text
+        self.post_text = None
+        text = _POST_LINK.sub("", text).strip()
+        if len(text.split()) < 3:
+            return True
+        date = signature.group("date")
+        self.state = _State.BODY if self.state is _State.HEAD else self.state
+        self.blocks.append(
+            Block(
+                text,
+                speaker=signature.group("name").strip(),
+                medium="post on X",
+                said_on=parse_stated_date(date) if date else None,
+            )
+        )
+        return True
+
+    def _dateline(self, line: str) -> str:
+        """The first paragraph without its wire dateline; a full date in it is the stated date
+        when the page gave none."""
+        m = _DATELINE_PREFIX.match(line)
+        if m is None or not (m.group("place") or m.group("titled")):
+            return line
+        separated = line[m.start("place") if m.group("place") else m.start("titled") :]
+        if m.group("place") and not (
+            m.group("date")
+            or m.group("agency")
+            or re.match(r"\S+(?:\s\S+)*\s*(?:--|\u2014|\u2013|-|:)", separated)
+        ):
+            return line  # capitals at the start of a sentence, not a dateline
+        for part in (m.group("date"), m.group("credit"), m.group("agency")):
+            stated = parse_stated_date(part) if part else None
+            if stated is None and part:
+                found = [d for d in find_dates(part) if d.kind == "absolute"]
+                stated = resolve(found[0], None) if found else None
+            if stated is not None:
+                self.stated = self.stated or stated
+                break
+        return line[m.end() :]
+
+    def _labelled(self, line: str, norm: str) -> bool:
+        label, self.label = self.label, None
+        if label == "section" and _words(line) <= 5 and not ends_sentence(line):
+            self.section = self.section or line
+            return True
+        if label == "date":
+            stated = parse_stated_date(line)
+            if stated is not None:
+                self.stated = self.stated or stated
+                return True
+        if norm in ("category", "section"):
+            self.label = "section"
+            return True
+        if norm in ("publication date", "published", "date", "updated"):
+            self.label = "date"
+            return True
+        value = _LABEL_VALUE.match(line)
+        if value and self.state is _State.HEAD:
+            self.section = self.section or value.group(2).strip()
+            return True
+        if self.state is _State.HEAD:
+            header = _HEADER_DATE.match(line)
+            if header:
+                self.stated = self.stated or parse_stated_date(header.group(1))
+                if header.group(2).strip() and not self.title:
+                    self.title = header.group(2).strip()
+                return True
+            dateline = _DATELINE.match(line)
+            stated = parse_stated_date(dateline.group(1) if dateline else line)
+            if stated is not None:
+                self.stated = self.stated or stated
+                return True
+        return False
+
+    def _marker(self, line: str, norm: str) -> bool:
+        desk = _DESK.match(line)
+        if desk and _words(line) <= 8:
+            self.publisher = self.publisher or desk.group("pub").strip()
+            self._end_article()
+            return True
+        if norm in _FEED_MARKERS:
+            if self.blocks:
+                self.state = _State.FEED
+                self.feed_heading = None
+            return True
+        if norm in _END_MARKERS:
+            self._end_article()
+            return True
+        if norm in _NAVIGATION or _READ_TIME.match(line) or _LINK_PREFIX.match(line):
+            return True
+        return self.state is _State.HEAD and bool(_BYLINE.match(line)) and _words(line) <= 10
+
+    def _end_article(self) -> None:
+        if self.blocks and self.state is _State.BODY:
+            self.state = _State.TAIL
+
+    def _feed_line(self, line: str) -> None:
+        if _is_prose(line):
+            self.feed.append(FeedItem(line, self.feed_heading))
+            self.feed_heading = None
+        elif not _is_truncated(line):
+            self.feed_heading = line
+
+    def _article_line(self, line: str, was_block: bool) -> None:
+        if _is_truncated(line) or (_ELLIPSIS.search(line) and self.previous is not None):
+            # A teaser of another article: its headline, if it was kept, goes with it.
+            previous = self.previous
+            headline = previous is not None and _words(previous) <= 30
+            if headline and was_block and self.blocks and self.blocks[-1].text == previous:
+                self.blocks.pop()
+            self.speaker_open = False
+            return
+        if _is_prose(line):
+            self.state = _State.BODY
+            line = _TRAILING_CREDIT.sub("", line)
+            if not self.blocks:
+                line = self._dateline(line)
+            self.blocks.append(Block(line))
+            self.previous_was_block = True
+            self.speaker_open = False
+            return
+        # A short line without sentence punctuation: a headline, subtitle, section heading, a
+        # lone name under a photo, or the speaker box of the block quote just above.
+        if self.title is None and self.state is _State.HEAD and not self.title_given:
+            self.title = line
+            return
+        if self.state is _State.BODY and self.blocks:
+            self._speaker_line(line)
+
+    def _speaker_line(self, line: str) -> None:
+        last = self.blocks[-1]
+        if last.speaker is None:
+            quoted = last.text.startswith(('"', "“")) or _FIRST_PERSON.search(last.text)
+            if quoted and _words(line) <= 5 and is_name_like(line) and self.previous_was_box_ok():
+                self.blocks[-1] = Block(last.text, speaker=line)
+                self.speaker_open = True
+            return
+        if not self.speaker_open:
+            return
+        if _norm(line) == _norm(last.speaker):
+            return
+        if last.speaker_role is None and _words(line) <= 12:
+            self.blocks[-1] = Block(last.text, last.speaker, speaker_role=line)
+        self.speaker_open = False
+
+    def previous_was_box_ok(self) -> bool:
+        # The speaker box comes right after the quote, before any other paragraph.
+        return not self.speaker_open
+
+
+def _is_prose(line: str) -> bool:
+    words = _words(line)
+    if not ends_sentence(line):
+        return False
+    if line.endswith("?") and words <= 15 and not line.startswith(('"', "“")):
+        return False  # a question headline
+    return words >= 4
+
+
+def _is_truncated(line: str) -> bool:
+    """A paragraph cut mid-sentence, as teasers are: long, and no sentence punctuation at the
+    end."""
+    return not ends_sentence(line) and (_words(line) >= 25 or len(line) >= 180)
+
+
+def clean_page(text: str, title: str | None = None) -> Page:
+    """Split scraped page text into the article's parts. ``title``, when a source already knows
+    it, is used to recognise the repeated headline and is never replaced."""
+    return _Cleaner(text, title).run()

@@ -1,0 +1,313 @@
+"""One article's text prepared for fact extraction: paragraphs, sentences, quotations and actor
+mentions with offsets, and the small grammar questions both extractors ask (who is the
+subject here, whom does "he" mean)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest.extract.actors import ActorBook, Entity, Mention, find_mentions
+from newsgraph.ingest.extract.clean import Block
+from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
+from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.extract.reference import Reference
+from newsgraph.ingest.extract.text import Quote, Sentence, find_quotes, split_sentences
+from newsgraph.ingest.extract.topics import find_topics
+from newsgraph.ingest.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span
+
+__all__ = ["PRONOUN", "Document", "Paragraph"]
+
+PRONOUN = re.compile(r"\b(?:he|she|He|She|his|His|her|Her)\b")
+_OBJECT_WORDS = word_set(
+    """
+    with to by of from between against for about on at in than toward towards among
+    including like into over under without behind via and/or counterpart
+    """
+)
+# A sentence about what is to come: its weekdays are the next ones.
+_AHEAD = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to)\b")
+_FRONTED = re.compile(
+    r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
+)
+
+
+_ORG_WORDS = word_set(
+    """ministry council organization organisation bank party union agency committee commission
+    company corporation inc ltd group forum association institute university court office
+    department government army forces force front movement news times post press service
+    summit assembly parliament senate congress alliance league federation fund program
+    programme cooperation community authority board house palace embassy"""
+)
+_TITLE_HEADS = word_set(
+    """president minister leader premier chancellor secretary envoy ambassador counterpart
+    king queen emir prince sultan chairman chairperson spokesman spokesperson"""
+)
+
+
+def _person_like(entity: Span, people: set[str]) -> bool:
+    """An organisation the recogniser found that is a person: "The president of Colombia,
+    Gustavo Petro," (in apposition to a title), or a name whose last word it calls a person
+    elsewhere in the article."""
+    words = entity.text.split()
+    if not 2 <= len(words) <= 4 or any(w.lower().strip(".,") in _ORG_WORDS for w in words):
+        return False
+    if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+        return False
+    root = entity.root
+    if root.dep_ == "appos":
+        # "The president of Colombia, Gustavo Petro,": the title may be a few links up.
+        head = root.head
+        for _ in range(3):
+            if head.lower_ in _TITLE_HEADS:
+                return True
+            if head.dep_ not in ("pobj", "prep") or head.head is head:
+                break
+            head = head.head
+    if any(t.lower_ in _TITLE_HEADS for t in root.children if t.dep_ == "compound"):
+        return True
+    return words[-1] in people
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    block: Block
+
+
+class Document:
+    """The body of one article with everything the extractors look up by offset."""
+
+    def __init__(
+        self,
+        blocks: list[Block] | tuple[Block, ...],
+        reference: Reference,
+        *,
+        published: dt.date | None = None,
+        published_stated: bool = False,
+        parsed: SpacyDoc | None = None,
+    ) -> None:
+        self.reference = reference
+        self.book = ActorBook(reference, published)
+        self.published = published
+        self.published_stated = published_stated
+        parts: list[str] = []
+        self.paragraphs: list[Paragraph] = []
+        offset = 0
+        for block in blocks:
+            if parts:
+                offset += 2
+            self.paragraphs.append(Paragraph(offset, offset + len(block.text), block))
+            parts.append(block.text)
+            offset += len(block.text)
+        self.text = self.join(blocks)
+        self.sentences: list[Sentence] = []
+        for p in self.paragraphs:
+            self.sentences.extend(split_sentences(self.text, p.start, p.end))
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.quotes: list[Quote] = []
+        for p in self.paragraphs:
+            self.quotes.extend(find_quotes(self.text, p.start, p.end))
+        # The parse and the named entities of the whole text (``join(blocks)``), if given.
+        if parsed is not None and parsed.text != self.text:
+            raise ValueError("the parse given is not of this document's text")
+        self.parsed: SpacyDoc | None = parsed
+        self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
+        self._mention_starts = [m.start for m in self.mentions]
+        self.dates: list[DateMention] = find_dates(self.text)
+        self._speakers: list[tuple[int, str]] = []
+
+    @staticmethod
+    def join(blocks: list[Block] | tuple[Block, ...]) -> str:
+        """The document's text: its paragraphs, a blank line apart."""
+        return "\n\n".join(block.text for block in blocks)
+
+    def _entities(self) -> list[Entity]:
+        if self.parsed is None:
+            return []
+        found: list[Entity] = []
+        people = {e.text.split()[-1] for e in self.parsed.ents if e.label_ == "PERSON"}
+        for e in self.parsed.ents:
+            label = e.label_
+            if label == "ORG" and not e.ent_id_ and _person_like(e, people):
+                label = "PERSON"
+            entity = Entity(e.start_char, e.end_char, label, e.ent_id_ or None)
+            last = found[-1] if found else None
+            if (
+                last is not None
+                and last.label == entity.label == "PERSON"
+                and last.ref is None
+                and entity.ref is None
+                and self.text[last.end : entity.start] in (" ", "' ", "\u2019 ")
+            ):
+                # "Mohammed Shia'" + "al-Sudani": one name the recogniser cut in two.
+                found[-1] = Entity(last.start, entity.end, "PERSON")
+                continue
+            found.append(entity)
+        return found
+
+    # -- lookup ---------------------------------------------------------------------------
+    def sentence_at(self, pos: int) -> Sentence:
+        index = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return self.sentences[index]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def paragraph_at(self, pos: int) -> Paragraph:
+        for p in self.paragraphs:
+            if p.start <= pos <= p.end:
+                return p
+        return self.paragraphs[-1]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes)
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        return [q for q in self.quotes if q.start >= start and q.end <= end]
+
+    def mentions_in(
+        self, start: int, end: int, *, implicit: bool = False, quoted: bool = True
+    ) -> list[Mention]:
+        lo = bisect.bisect_left(self._mention_starts, start)
+        found: list[Mention] = []
+        for m in self.mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.end > end or (m.implicit and not implicit):
+                continue
+            if not quoted and self.in_quote(m.start):
+                continue
+            found.append(m)
+        return found
+
+    def day_before(self, pos: int) -> dt.date | None:
+        """The day the text last named before ``pos``: what "the same day" and "later in the
+        day" refer to."""
+        for mention in reversed([d for d in self.dates if d.end <= pos]):
+            if mention.kind in ("vague", "same_day"):
+                continue
+            sentence = self.sentence_at(mention.start)
+            future = _AHEAD.search(self.text, sentence.start, sentence.end) is not None
+            day = resolve(mention, self.published, future=future)
+            if day is not None:
+                return day
+        return None
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if d.start >= start and d.end <= end]
+
+    def kind(self, actor: str) -> ActorKind | None:
+        return self.book.kind(actor)
+
+    def topics(self, start: int, end: int) -> list[str]:
+        return find_topics(self.reference, self.text, start, end)
+
+    # -- grammar --------------------------------------------------------------------------
+    def is_object(self, start: int, floor: int = 0) -> bool:
+        """True when the word before ``start`` makes the phrase an object ("with Schoof")."""
+        before = self.text[max(floor, start - 30) : start].split()
+        return bool(before) and before[-1].lower().strip(",") in _OBJECT_WORDS
+
+    def subject(self, start: int, end: int, *, persons_only: bool = True) -> Mention | None:
+        """The first mention in ``text[start:end]`` that is not an object of a preposition
+        and not inside quotation marks: the grammatical subject, in news prose."""
+        for m in self.mentions_in(start, end, quoted=False):
+            if persons_only and self.kind(m.actor) is not ActorKind.PERSON:
+                continue
+            if m.via == "demonym" or self.is_object(m.start, start):
+                continue
+            return m
+        return None
+
+    def antecedent(self, pos: int) -> str | None:
+        """The person a pronoun at ``pos`` refers to: in a fronted phrase ("In a post about his
+        call with Schoof, Zelensky wrote") the subject that follows; otherwise the subject of
+        the nearest earlier text, looking back at most three sentences."""
+        sentence = self.sentence_at(pos)
+        head = self.text[sentence.start : pos]
+        comma = self.text.find(",", pos, sentence.end)
+        if _FRONTED.match(head) and "," not in head and comma != -1:
+            after = self.subject(comma + 1, sentence.end)
+            if after is not None:
+                return after.actor
+        current = self.subject(sentence.start, pos)
+        if current is not None:
+            return current.actor
+        index = self.sentence_index(pos)
+        looked = 0
+        for back in range(index - 1, max(-1, index - 8), -1):
+            s = self.sentences[back]
+            if self._quoted_whole(s):
+                continue  # a quotation's own "he" and "we" are the speaker's, not the text's
+            looked += 1
+            if looked > 3:
+                break
+            found = self.subject(s.start, s.end)
+            if found is not None:
+                return found.actor
+            persons = [
+                m for m in self.mentions_in(s.start, s.end, quoted=False)
+                if self.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if persons:
+                return persons[-1].actor
+        return self.last_speaker(pos)
+
+    def _quoted_whole(self, sentence: Sentence) -> bool:
+        inside = sum(
+            min(q.end, sentence.end) - max(q.start, sentence.start)
+            for q in self.quotes
+            if q.start < sentence.end and q.end > sentence.start
+        )
+        return inside >= 0.8 * (sentence.end - sentence.start)
+
+    def note_speaker(self, pos: int, actor: str) -> None:
+        """Record that ``actor`` speaks at ``pos``: "he said" after a quotation of several
+        sentences refers to the last person quoted."""
+        self._speakers.append((pos, actor))
+
+    def last_speaker(self, pos: int, within: int = 1500) -> str | None:
+        earlier = [(p, a) for p, a in self._speakers if pos - within <= p < pos]
+        if not earlier:
+            return None
+        actor = max(earlier)[1]
+        return actor if self.kind(actor) is ActorKind.PERSON else None
+
+    def pronoun_speaker(self, pos: int) -> str | None:
+        """Whom "he" or "she" of a speech verb means: the person quoted just before, in this
+        paragraph or the one before ("“...,” she said" after her own quote), else the person
+        the grammar points at."""
+        paragraph = self.paragraph_at(pos)
+        index = self.paragraphs.index(paragraph)
+        since = self.paragraphs[index - 1].start if index > 0 else paragraph.start
+        recent = self.last_speaker(pos, within=pos - since)
+        return recent or self.antecedent(pos)
+
+    def speaker_at(self, start: int, end: int) -> str | None:
+        """Who ``text[start:end]`` (a short phrase before a speech verb) names: the mention
+        nearest its end, or the person a pronoun there refers to."""
+        mentions = [
+            m
+            for m in self.mentions_in(start, end, quoted=False)
+            if self.kind(m.actor) is not ActorKind.MEDIA and m.via != "demonym"
+        ]
+        pronoun = None
+        for p in PRONOUN.finditer(self.text, start, end):
+            pronoun = p
+        if pronoun is not None and (not mentions or pronoun.start() > mentions[-1].end):
+            if pronoun.group().lower() in ("he", "she"):
+                return self.pronoun_speaker(pronoun.start())
+            return None
+        if not mentions:
+            return None
+        persons = [m for m in mentions if self.kind(m.actor) is ActorKind.PERSON]
+        return (persons or mentions)[-1].actor

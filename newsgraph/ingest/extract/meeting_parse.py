@@ -1,0 +1,520 @@
+"""Who took part in a meeting, read from the dependency parse.
+
+A meeting is named by a verb ("Jaishankar met Sri Lanka's new President Dissanayake", "will be
+hosted by President Ramaphosa", "spoke with", "is ready to meet") or by a noun ("held talks
+with", "received a telephone call from", "his talks with Meloni", "a meeting between A and B",
+"urged X ... during a phone call"). The grammar says who took part: the verb's subject and
+object, the noun's possessor and its "with" / "between" / "from" phrase, and for a noun that is
+the object of "hold", "have" or "receive" (or the time of another verb: "during a call") the
+subject of that verb. Each of those phrases is mapped to the actor mentions it covers; a
+pronoun to the person it refers to; "the leaders of Saudi Arabia, Jordan and Egypt" to the
+countries named.
+
+Plural nouns with a subject and a list of counterparts are several meetings: "held phone calls
+with the leaders of A, B and C" is one call with each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest.extract.actors import Mention
+from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsgraph.ingest.extract.document import Document
+
+__all__ = ["ParsedMeeting", "parsed_meetings"]
+
+_MEET_VERBS = word_set("meet meets met meeting")
+# "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
+# (a visit to a country or a city is not).
+_VISIT_VERBS = word_set("visit visits visited visiting")
+_HOST_VERBS = word_set(
+    "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
+    "welcoming"
+)
+_TALK_VERBS = word_set(
+    "speak speaks spoke spoken speaking talk talks talked talking confer confers conferred "
+    "conferring phone phones phoned phoning telephone telephoned dial dialed dialled call calls "
+    "called calling"
+)
+_PHONE_VERBS = word_set("phone phones phoned phoning telephone telephoned dial dialed dialled")
+_CALL_VERBS = word_set("call calls called calling")
+_HOLD_VERBS = word_set(
+    "hold holds held holding have has had having conduct conducts conducted conducting receive "
+    "receives received receiving make makes made making host hosts hosted hosting attend "
+    "attends attended attending join joins joined joining chair chairs chaired co-chaired "
+    "convene convened begin began start started wrap wrapped conclude concluded end ended"
+)
+_EVENT_NOUNS = word_set(
+    "meeting meetings talks call calls conversation conversations summit summits discussion "
+    "discussions negotiations videoconference videoconferences teleconference audience "
+    "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast"
+)
+_EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
+# "Lula invited Petro to visit Brasilia": a proposed meeting of the two.
+_INVITE_VERBS = word_set("invite invites invited inviting")
+_EXCHANGED = word_set("views opinions greetings ideas")
+_HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception")
+_SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
+# Time adjuncts that make an event noun the occasion of another verb: "urged X during a call".
+_OCCASION = word_set("during in at after following before ahead amid with")
+_GROUP_HEADS = word_set(
+    "leader leaders delegation delegations official officials representative representatives "
+    "counterpart counterparts minister ministers envoy envoys government governments "
+    "negotiator negotiators team teams side sides head heads president presidents authorities"
+)
+_PRONOUNS = word_set("he she him his her")
+_PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
+_DEFINITE = word_set("the that this these those")
+_NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
+
+
+@dataclass
+class ParsedMeeting:
+    """One meeting the parse names: its trigger's character span and who took part."""
+
+    start: int
+    end: int
+    word: str
+    kind: str  # "verb" or "noun"
+    participants: list[tuple[str, str | None]] = field(default_factory=list)
+    host: str | None = None
+    negated: bool = False
+    rule: str = "parse"
+    """How the participants were read: "verb" (subject and object of a meeting verb), "noun"
+    (possessor and "with" of a meeting noun), "occasion" (the subject and object of another
+    verb the meeting is the time of), "exchange" ("exchanged views")."""
+    how: dict[str, str] = field(default_factory=dict)
+    """How each participant was named: "name", "pronoun", "title" (a title phrase meaning one
+    person), "group" (a country or body for its leaders or delegation)."""
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+class _Parser:
+    def __init__(self, doc: Document, start: int, end: int) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.how: dict[str, str] = {}
+
+    def _named(self, actor: str, how: str) -> tuple[str, str | None]:
+        self.how.setdefault(actor, how)
+        return actor, None
+
+    # -- phrases to actors ----------------------------------------------------------------
+    def mention_at(self, token: Token) -> Mention | None:
+        lo, hi = token.idx, token.idx + len(token.text)
+        for m in self.doc.mentions_in(max(self.start, lo - 80), min(self.end, hi + 80)):
+            if m.start <= lo and hi <= m.end and not m.implicit:
+                return m
+        return None
+
+    def participant(self, m: Mention) -> tuple[str, str | None] | None:
+        kind = self.doc.kind(m.actor)
+        if kind is None or kind is ActorKind.MEDIA:
+            return None
+        return m.actor, None
+
+    def phrase(self, token: Token) -> list[tuple[str, str | None]]:
+        """The actors a noun phrase headed by ``token`` names (its conjuncts included)."""
+        found: list[tuple[str, str | None]] = []
+        # "Lord Tariq Ahmad, Minister for South Asia, the United Nations and the Commonwealth":
+        # what is listed after an apposition belongs to it, not to the people named.
+        appositions = [c.i for c in token.children if c.dep_ == "appos"]
+        heads = [h for h in _conjuncts(token) if not appositions or h.i < min(appositions)]
+        for head in heads:
+            for child in head.children:
+                # "between the U.S., Ukraine and Russia": the parser may hang the first of a
+                # list on the second instead of coordinating them.
+                if (
+                    child.dep_ == "nmod"
+                    and child.i + 1 < len(child.doc)
+                    and child.doc[child.i + 1].text == ","
+                ):
+                    found.extend(self._one(child))
+            found.extend(self._one(head))
+        return found
+
+    def _one(self, head: Token) -> list[tuple[str, str | None]]:
+        if not (self.start <= head.idx < self.end):
+            return []
+        lower = head.lower_
+        if lower in _NOT_COUNTERPARTS:
+            return []
+        if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
+            actor = self.doc.antecedent(head.idx)
+            return [self._named(actor, "pronoun")] if actor else []
+        mention = self.mention_at(head)
+        if mention is not None:
+            if mention.via == "demonym":
+                return []
+            if any(c.dep_ == "case" for c in head.children) and self.doc.kind(mention.actor) in (
+                ActorKind.COUNTRY,
+                ActorKind.ORGANIZATION,
+            ):
+                return []  # "Jordan's Deputy Prime Minister ... Safadi": Safadi is named next
+            one = self.participant(mention)
+            if one is None:
+                return []
+            return [self._named(one[0], "title" if mention.via == "role" else "name")]
+        person = self._person_in(head) or self._apposed_person(head)
+        if person is not None:
+            return [self._named(person[0], "title")]
+        if lower in _GROUP_HEADS or head.tag_ in ("NNS", "NNPS"):
+            return self._group(head)
+        if head.lower_ == "who" and head.dep_ in ("nsubj", "nsubjpass"):
+            return self.phrase(head.head.head) if head.head.dep_ == "relcl" else []
+        return []
+
+    def _person_in(self, head: Token) -> tuple[str, str | None] | None:
+        """The one person a title phrase names: "visiting Prime Minister of Vietnam Pham Minh
+        Chinh" is headed by "Minister" but means Chinh."""
+        lo = head.left_edge.idx
+        hi = head.right_edge.idx + len(head.right_edge.text)
+        people = {
+            m.actor
+            for m in self.doc.mentions_in(max(self.start, lo), min(self.end, hi))
+            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+        }
+        return (people.pop(), None) if len(people) == 1 else None
+
+    def _apposed_person(self, head: Token) -> tuple[str, str | None] | None:
+        """ "with the Chairman of the African Union Commission, Moussa Faki Mahamat,": the
+        person set off by commas right after a title phrase is who it means."""
+        end = head.right_edge.idx + len(head.right_edge.text)
+        gap = self.doc.text[end : end + 2]
+        if not gap.startswith(","):
+            return None
+        for m in self.doc.mentions_in(end, min(self.end, end + 60)):
+            if m.implicit:
+                continue
+            if self.doc.text[end : m.start].strip(" ,") == "" and (
+                self.doc.kind(m.actor) is ActorKind.PERSON
+            ):
+                return m.actor, None
+            break
+        return None
+
+    def _pair(self, head: Token) -> list[tuple[str, str | None]]:
+        """ "the two leaders", "both men": the two people of the meeting told just before, or
+        else the last two people the text named."""
+        before = [m for m in self.doc.mentions_in(max(0, head.idx - 1500), head.idx)
+                  if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
+        people = list(dict.fromkeys(m.actor for m in reversed(before)))[:2]
+        if len(people) < 2:
+            return []
+        return [self._named(p, "pronoun") for p in reversed(people)]
+
+    def _group(self, head: Token) -> list[tuple[str, str | None]]:
+        """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
+        role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
+        found: list[tuple[str, str | None]] = []
+        if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
+            return self._pair(head)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    if obj.lower_ in ("state", "government", "governments"):
+                        # "the heads of state of Angola, Namibia and Botswana"
+                        obj = next(
+                            (p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"),
+                            obj,
+                        )
+                        obj = next((c for c in obj.children if c.dep_ == "pobj"), obj)
+                    for actor, _ in self.phrase(obj):
+                        self.how[actor] = "group"
+                        found.append((actor, role))
+            elif child.dep_ in ("amod", "compound", "poss", "nmod"):
+                for part in _conjuncts(child):
+                    mention = self.mention_at(part)
+                    if mention is not None and self.doc.kind(mention.actor) in (
+                        ActorKind.COUNTRY,
+                        ActorKind.ORGANIZATION,
+                    ):
+                        self.how.setdefault(mention.actor, "group")
+                        found.append((mention.actor, role))
+        return found
+
+    # -- the grammar around a trigger ------------------------------------------------------
+    def subjects(self, verb: Token) -> list[tuple[str, str | None]]:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # "Faisal ... and Blinken held talks" may come out as two subjects, not one pair.
+            found: list[tuple[str, str | None]] = []
+            for child in subjects:
+                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    found.extend(self.phrase(verb.head))
+                else:
+                    found.extend(self.phrase(child))
+            return found
+        if verb.dep_ == "conj" and verb.head is not verb:
+            return self.subjects(verb.head)
+        if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+            # "ready to meet", "agreed to meet"; "urged X to meet": the object is the subject.
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objects and verb.head.tag_.startswith("VB"):
+                return self.phrase(objects[0])
+            return self.subjects(verb.head)
+        if verb.dep_ in ("advcl", "acl") and verb.head is not verb:
+            return self.subjects(verb.head)
+        if verb.dep_ == "relcl":
+            return self.phrase(verb.head)
+        return []
+
+    def objects(self, verb: Token, preps: frozenset[str]) -> list[tuple[str, str | None]]:
+        found: list[tuple[str, str | None]] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "oprd") and child.lower_ not in _EVENT_NOUNS:
+                # ("oprd": the parser's reading of "called US President Donald Trump")
+                found.extend(self.phrase(child))
+            elif child.dep_ == "conj" and child.tag_.startswith("NNP") and found:
+                # "spoke with A, and B": a name coordinated with the verb is one more object.
+                found.extend(self._one(child))
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self.phrase(obj))
+        return found
+
+    def agent(self, verb: Token) -> list[tuple[str, str | None]]:
+        found: list[tuple[str, str | None]] = []
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self.phrase(obj))
+        return found
+
+    def negated(self, token: Token) -> bool:
+        seen = 0
+        while seen < 4:
+            if any(c.dep_ == "neg" for c in token.children):
+                return True
+            if token.head is token or token.dep_ not in ("xcomp", "dobj", "pobj", "prep", "conj"):
+                return False
+            token = token.head
+            seen += 1
+        return False
+
+    # -- triggers -----------------------------------------------------------------------
+    def verb(self, token: Token) -> ParsedMeeting | None:
+        self.how = {}
+        lower = token.lower_
+        if lower in _TALK_VERBS:
+            preps = frozenset({"with", "to"})
+            if lower in _PHONE_VERBS or lower in _CALL_VERBS:
+                if lower in _CALL_VERBS and any(
+                    c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "out")
+                    for c in token.children
+                ):
+                    return None  # "called for talks", "called on Russia"
+                objects = self.objects(token, preps)
+            else:
+                objects = self.objects(token, preps)
+                # "the two men spoke by phone" is a call; "spoke at a conference" is not.
+                spoke_to = any(c.dep_ == "prep" and c.lower_ in preps for c in token.children)
+                if not spoke_to and len(_unique(self.subjects(token))) < 2:
+                    return None
+        elif lower in _MEET_VERBS:
+            objects = self.objects(token, frozenset({"with"}))
+        elif lower in _VISIT_VERBS:
+            objects = [
+                o for o in self.objects(token, frozenset())
+                if self.doc.kind(o[0]) is ActorKind.PERSON
+            ]  # fmt: skip
+            if not objects:
+                return None
+        else:
+            objects = self.objects(token, frozenset({"with"}))
+            for child in token.children:
+                if child.dep_ == "dobj" and child.lower_ in _HOSTED_MEALS:
+                    # "hosted a luncheon in honour of the minister"
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("in", "for"):
+                            for obj in prep.subtree:
+                                if obj.dep_ == "pobj" and obj.lower_ not in ("honor", "honour"):
+                                    objects.extend(self.phrase(obj))
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        subjects = self.subjects(token)
+        host: str | None = None
+        if passive:
+            agents = self.agent(token)
+            if lower in _HOST_VERBS and agents:
+                host = agents[0][0]
+            participants = [*agents, *subjects, *objects]
+        else:
+            if lower in _HOST_VERBS and subjects:
+                host = subjects[0][0]
+            participants = [*subjects, *objects]
+        return ParsedMeeting(
+            token.idx,
+            token.idx + len(token.text),
+            lower,
+            "verb",
+            _unique(participants),
+            host,
+            self.negated(token),
+            rule="verb",
+            how=dict(self.how),
+        )
+
+    def invitation(self, token: Token) -> ParsedMeeting | None:
+        """ "A invited B to visit": A and B, if B is a person or a country's delegation."""
+        self.how = {}
+        if not any(
+            c.dep_ in ("xcomp", "advcl") and c.lower_ in ("visit", "meet", "attend", "come")
+            for c in token.children
+        ) and not any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children):
+            return None
+        participants = _unique([*self.subjects(token), *self.objects(token, frozenset())])
+        if len(participants) < 2:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "meeting", "verb", participants, None,
+            self.negated(token), rule="verb", how=dict(self.how),
+        )  # fmt: skip
+
+    def exchange(self, token: Token) -> ParsedMeeting | None:
+        """ "A and his counterpart B exchanged views on ...": a conversation of the two."""
+        self.how = {}
+        if not any(c.dep_ == "dobj" and c.lower_ in _EXCHANGED for c in token.children):
+            return None
+        participants = _unique([*self.subjects(token), *self.objects(token, frozenset({"with"}))])
+        if len(participants) < 2:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "talks", "verb", participants, None,
+            self.negated(token), rule="exchange", how=dict(self.how),
+        )  # fmt: skip
+
+    def noun(self, token: Token) -> list[ParsedMeeting]:
+        self.how = {}
+        lower = token.lower_
+        own: list[tuple[str, str | None]] = []
+        counterparts: list[tuple[str, str | None]] = []
+        between = False  # "a meeting between A and B" names everyone itself
+        for child in token.children:
+            if child.dep_ == "poss":
+                own.extend(self.phrase(child))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "from"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    counterparts.extend(self.phrase(obj))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                between = True
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    own.extend(self.phrase(obj))
+            elif child.dep_ in ("compound", "nmod", "amod") and child.idx < token.idx:
+                mention = self.mention_at(child)
+                if mention is not None and mention.via != "demonym":
+                    one = self.participant(mention)
+                    if one:
+                        own.append(one)
+        governor = token.head if token.head is not token else None
+        negated = self.negated(token)
+        rule = "noun"
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+        if definite and not own and not counterparts:
+            # "participated at the Aug. 22 discussion": a meeting already told, referred to.
+            return []
+        if governor is not None and not between:
+            if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+                own = [*self.subjects(governor), *own]
+                # "held a virtual meeting with ...": the parser may hang "with" on the verb.
+                counterparts = [*counterparts, *self.objects(governor, frozenset({"with"}))]
+            elif (
+                token.dep_ == "pobj"
+                and governor.lower_ in _OCCASION
+                and governor.head.tag_.startswith("VB")
+                and (governor.lower_ != "with" or counterparts)
+            ):
+                # "urged X to stay out ... during a phone call": the call is between the
+                # urging verb's subject and its object.
+                rule = "occasion"
+                verb = governor.head
+                while verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+                    counterparts = [*counterparts, *self.objects(verb, frozenset())]
+                    verb = verb.head
+                own = [*self.subjects(verb), *own]
+                counterparts = [*counterparts, *self.objects(verb, frozenset())]
+        everyone = _unique([*own, *counterparts])
+        host = None
+        if governor is not None and governor.lower_ in _HOST_VERBS and token.dep_ == "dobj":
+            subjects = self.subjects(governor)
+            host = subjects[0][0] if subjects else None
+        start, end = token.idx, token.idx + len(token.text)
+        # "held phone calls with A, B and C": one call with each.
+        if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
+            return [
+                ParsedMeeting(
+                    start,
+                    end,
+                    lower,
+                    "noun",
+                    _unique([*own, c]),
+                    host,
+                    negated,
+                    rule=rule,
+                    how=dict(self.how),
+                )
+                for c in _unique(counterparts)
+                if c[0] != own[0][0]
+            ]
+        return [
+            ParsedMeeting(start, end, lower, "noun", everyone, host, negated, rule, dict(self.how))
+        ]
+
+
+def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    seen: dict[str, str | None] = {}
+    for actor, role in items:
+        if actor not in seen or (seen[actor] is None and role is not None):
+            seen[actor] = role
+    return list(seen.items())
+
+
+def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
+    """The meetings the parse names in ``text[start:end]``, in text order."""
+    if doc.parsed is None:
+        return []
+    span: Span | None = doc.parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    parser = _Parser(doc, start, end)
+    found: list[ParsedMeeting] = []
+    for token in span:
+        if doc.in_quote(token.idx):
+            continue
+        lower = token.lower_
+        if lower in _INVITE_VERBS and token.tag_.startswith("VB"):
+            invited = parser.invitation(token)
+            if invited is not None:
+                found.append(invited)
+            continue
+        if lower in _EXCHANGE_VERBS and token.tag_.startswith("VB"):
+            exchanged = parser.exchange(token)
+            if exchanged is not None:
+                found.append(exchanged)
+            continue
+        if token.tag_.startswith("VB") and (
+            lower in _MEET_VERBS
+            or lower in _HOST_VERBS
+            or lower in _TALK_VERBS
+            or lower in _VISIT_VERBS
+        ):
+            # A verb whose object is an event noun ("received a call") is read at the noun.
+            if any(c.dep_ == "dobj" and c.lower_ in _EVENT_NOUNS - _HOSTED_MEALS
+                   for c in token.children):  # fmt: skip
+                continue
+            parsed = parser.verb(token)
+            if parsed is not None:
+                found.append(parsed)
+        elif token.tag_.startswith("NN") and lower in _EVENT_NOUNS - _HOSTED_MEALS:
+            found.extend(parser.noun(token))
+    return found

@@ -1,0 +1,668 @@
+"""Meetings: calls, talks, meetings, summits — who took part, when, how, where, and whether
+they happened or are only planned or proposed.
+
+Each sentence is cut into clauses at subordinators ("following a meeting between ...",
+"after ...", "; ", ", where ...") so that two meetings in one sentence keep their own dates,
+places and participants. A trigger word gives the participants by the grammar around it:
+"X and Y met", "X met (with) Y", "a call between X and Y", "X held talks with Y", "his
+conversation with Y" (the possessor is the sentence's subject), "the Trump-Putin summit".
+At least two distinct actors are needed; a sentence that only says people "also participated
+at the Aug. 22 discussion" adds them to that meeting with the role its words give
+("national security adviser", "representative").
+
+Dates come from the clause ("on Aug. 22", "on Monday"); a vague time ("earlier in the week")
+means no date and no guess. A call that a leader's dated post reports takes the post's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from newsgraph.ingest.extract.actors import Mention
+from newsgraph.ingest.extract.dates import resolve
+from newsgraph.ingest.extract.document import PRONOUN, Document
+from newsgraph.ingest.extract.meeting_parse import parsed_meetings
+from newsgraph.ingest.extract.statements import Said
+from newsgraph.ingest.extract.text import Sentence
+from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
+
+__all__ = ["Met", "extract_meetings"]
+
+_TRIGGER = re.compile(
+    r"""\b(?:
+      (?P<verb>met|meets|meet|meeting(?=\s+with\b)|hosted|hosts|host|welcomed|received)
+    | (?P<talk>spoke|speaks|speak|talked|talks|talk)(?=\s+(?:(?:by|over\s+the|on\s+the)\s+
+          (?:tele)?phone\b|with\b|to\b(?!\s+(?:reporters|journalists|the\s+press|media)\b)))
+    | (?P<noun>(?:(?:tele)?phone|video)\s+(?:call|conversation|talks)|call|conversation
+          |meetings?|talks|summit|discussions?|negotiations|videoconference|video\s+conference)
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",?\s+(?=(?:following|after|before|ahead\s+of|while|whereas|amid|during|as\s+well\s+as)\s)"
+    r"|;\s*|,\s+(?=(?:where|when|which|who)\s)"
+)
+_FRONTED_CLAUSE = re.compile(r"(?i)^(?:following|after|before|ahead\s+of|during|amid)\b[^,]*,")
+_FILLER = re.compile(
+    r"\s*(?:(?:with|to|by\s+(?:tele)?phone|on\s+the\s+phone|over\s+the\s+phone|via\s+video(?:\s*link)?"
+    r"|separately|also|again|today|the|his|her|their|a|an|both|in\s+person|virtually)\s+)*",
+    re.IGNORECASE,
+)
+_CONJUNCTION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+)?")
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|added|noted|stated|announced)\b"
+)
+_HYPHEN = re.compile(r"\s*[-\u2013—]\s*")
+_GROUP_NOUN = re.compile(
+    r"\s+(?P<noun>delegations?|officials?|negotiators?|teams?|representatives?|sides?|envoys?)\b"
+)
+_DETERMINER = re.compile(r"\b(?:his|her|their|its|the|a|an|of|in|on|for|after|during)\s+$", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|refused|rejected|declined|cancel{1,2}ed|called\s+off|without)\b",
+    re.IGNORECASE,
+)
+_PROPOSED = re.compile(
+    r"\b(?:potential|possible|possibly|proposed|propose[sd]?|proposal|seeks?|sought|seeking"
+    r"|ready\s+to|willing\s+to|open\s+to|offer(?:s|ed)?\s+to|invit(?:e|es|ed|ation)|could|might"
+    r"|may|wants?\s+to|wanted\s+to|hopes?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
+    r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?)\b"
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"|(?:is|are)\s+due\s+to"
+    r"|planned|planning\s+to|upcoming|is\s+to|are\s+to|to\s+be\s+held|going\s+to|next\s+week"
+    r"|tomorrow|preparing)\b|'ll\b"
+)
+_VIDEO = re.compile(r"\bvideo|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
+_PHONE = re.compile(r"\b(?:tele)?phone\b|\bcall\b", re.IGNORECASE)
+_VISIT = re.compile(
+    r"\b(?:visit(?:ed|s|ing)?|in\s+person|face-to-face|summit|hosted|hosts|arrived|travel(?:l)?ed"
+    r"|on\s+the\s+sidelines)\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<place>(?:[A-Z][\w'\u2019\-.]*\s?){1,4}?(?:,\s+[A-Z][\w'\u2019\-]+)?)"
+    r"(?=[\s,.;]|$)"
+)
+_NOT_PLACES = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|The|This|That|Which|Its|His|Her|Their)\b"
+)
+_JOIN = re.compile(
+    r"\b(?:participated|took\s+part|joined|attended|(?:were|was)\s+(?:also\s+)?present"
+    r"|(?:were|was)\s+also\s+on\s+the\s+call|(?P<host>hosted|chaired|co-chaired|convened))\b",
+    re.IGNORECASE,
+)
+_JOINED_REFERENCE = re.compile(
+    r"\s*\b(?:the|that|this|these|those)\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:discussions?|meetings?|call|talks|conversation|summit|negotiations|videoconference)\b",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Tt]he\s+two)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|call|conversation|summit|visit|discussions?|leaders|ministers|sides)\b"
+    r"|\b(?:[Tt]hey|[Bb]oth)\b"
+)
+_ROLE_PHRASE = re.compile(
+    r"\b(?P<role>(?:national\s+security\s+)?advis[eo]rs?|representatives?|officials?"
+    r"|delegations?|delegates?|envoys?|(?:foreign|defen[sc]e)\s+ministers?|ministers?|leaders?"
+    r"|heads?\s+of\s+state|diplomats?|negotiators?|ambassadors?|chiefs?\s+of\s+staff)"
+    r"\s+(?:for|of|from)\s",
+    re.IGNORECASE,
+)
+_NOUN_TITLES = {
+    "call": "call", "conversation": "conversation", "meeting": "meeting", "meetings": "meeting",
+    "talks": "talks", "summit": "summit", "discussion": "discussion", "discussions": "discussion",
+    "negotiations": "negotiations",
+}  # fmt: skip
+
+
+@dataclass
+class Met:
+    participants: list[tuple[str, str | None]]
+    principals: list[str]
+    start: int
+    end: int
+    date: dt.date | None
+    mode: MeetingMode
+    status: MeetingStatus
+    place: str | None
+    noun: str
+    clause: tuple[int, int]
+    topics: list[str] = field(default_factory=list)
+    vague: bool = False
+    rule: str = "window"
+    date_how: str | None = None
+    how: dict[str, str] = field(default_factory=dict)
+
+
+class _Meetings:
+    def __init__(self, doc: Document, statements: list[Said]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.statements = statements
+        self.found: list[Met] = []
+        # (position, actor, day) of meetings told without their counterparts.
+        self.occasions: list[tuple[int, str, dt.date]] = []
+
+    def sentence(self, sentence: Sentence) -> None:
+        parsed = parsed_meetings(self.doc, sentence.start, sentence.end)
+        for start, end in self._clauses(sentence):
+            from_parse = False
+            for p in parsed:
+                if not (start <= p.start < end) or p.negated:
+                    continue
+                before = self.text[max(start, p.start - 30) : p.start]
+                if _NEGATION.search(before):
+                    continue
+                met = self._build(
+                    sentence,
+                    start,
+                    end,
+                    (p.start, p.end),
+                    p.word,
+                    p.participants,
+                    p.host,
+                    rule=p.rule,
+                    how=p.how,
+                )
+                if met is not None:
+                    self._add(met)
+                    from_parse = True
+                elif len(p.participants) == 1:
+                    self._occasion(sentence, start, end, p.participants[0][0])
+            if from_parse:
+                continue
+            for trigger in _TRIGGER.finditer(self.text, start, end):
+                if self.doc.in_quote(trigger.start()):
+                    continue
+                met = self._meeting(sentence, start, end, trigger)
+                if met is not None:
+                    self._add(met)
+                    break
+        join = _JOIN.search(self.text, sentence.start, sentence.end)
+        if join is not None:
+            self._join(sentence, join)
+
+    def _clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
+        cuts = [sentence.start]
+        fronted = _FRONTED_CLAUSE.match(self.text[sentence.start : sentence.end])
+        if fronted:
+            cuts.append(sentence.start + fronted.end())
+        for m in _CLAUSE_BREAK.finditer(self.text, sentence.start, sentence.end):
+            if not self.doc.in_quote(m.start()) and m.end() > cuts[-1]:
+                cuts.append(m.end())
+        cuts.append(sentence.end)
+        return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+    # -- one trigger ----------------------------------------------------------------------
+    def _meeting(
+        self, sentence: Sentence, start: int, end: int, trigger: re.Match[str]
+    ) -> Met | None:
+        before = self.text[max(start, trigger.start() - 30) : trigger.start()]
+        if _NEGATION.search(before):
+            return None
+        as_noun = bool(trigger.group("noun")) or (
+            trigger.group("talk") is not None and _DETERMINER.search(before) is not None
+        )  # "his talks with Trump" is a noun, "Putin talks with Xi" a verb
+        objects = self._objects(trigger, end, as_noun)
+        subjects: list[tuple[str, str | None]] = []
+        host = False
+        if as_noun:
+            hyphenated = self._hyphenated(start, trigger.start())
+            between = re.match(r"\s+between\s", self.text[trigger.end() : end])
+            if between:
+                objects = self._chain(trigger.end() + between.end() - 1, end, direct=True)
+            elif hyphenated:
+                objects = hyphenated
+            elif objects:
+                subjects = self._subjects(start, trigger.start(), possessive=True)
+        else:
+            subjects = self._subjects(start, trigger.start(), possessive=False)
+            host = trigger.group("verb") is not None and trigger.group("verb").lower() in (
+                "hosted", "hosts", "host", "welcomed", "received"
+            )  # fmt: skip
+        participants: list[tuple[str, str | None]] = []
+        for mention, role in [*subjects, *objects]:
+            if mention not in [p for p, _ in participants]:
+                participants.append((mention, role))
+        if host and subjects:
+            host_actor: str | None = subjects[0][0]
+        else:
+            host_actor = None
+        return self._build(
+            sentence,
+            start,
+            end,
+            (trigger.start(), trigger.end()),
+            self._noun_word(trigger),
+            participants,
+            host_actor,
+        )
+
+    def _build(
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        trigger: tuple[int, int],
+        noun_word: str,
+        participants: list[tuple[str, str | None]],
+        host: str | None,
+        rule: str = "window",
+        how: dict[str, str] | None = None,
+    ) -> Met | None:
+        if host is not None:
+            participants = [(a, "host" if a == host else r) for a, r in participants]
+        if len({a for a, _ in participants}) < 2:
+            return None
+        segment = self.text[start:end]
+        status = self._status(start, trigger[1])
+        place = self._place(start, end, {a for a, _ in participants})
+        mode = self._mode(segment, place)
+        date, vague, date_how = self._date(sentence, start, end, status)
+        return Met(
+            participants=participants,
+            principals=[a for a, _ in participants],
+            start=sentence.start,
+            end=sentence.end,
+            date=date,
+            mode=mode,
+            status=status,
+            place=place,
+            noun=_title_noun(noun_word, mode),
+            clause=(start, end),
+            vague=vague,
+            rule=rule,
+            date_how=date_how,
+            how=dict(how or {}),
+        )
+
+    def _actor_ok(self, m: Mention) -> bool:
+        kind = self.doc.kind(m.actor)
+        return kind is not None and kind is not ActorKind.MEDIA
+
+    def _as_participant(self, m: Mention) -> tuple[str, str | None] | None:
+        if not self._actor_ok(m):
+            return None
+        if m.via == "demonym":
+            group = _GROUP_NOUN.match(self.text, m.end)
+            if group is None:
+                return None
+            return m.actor, _singular(group.group("noun").lower())
+        return m.actor, None
+
+    def _resolve(self, m: Mention | re.Match[str]) -> tuple[str, str | None] | None:
+        if isinstance(m, Mention):
+            return self._as_participant(m)
+        if m.group().lower() in ("he", "she", "his", "her", "him"):
+            actor = self.doc.antecedent(m.start())
+            return (actor, None) if actor else None
+        return None
+
+    def _next_mention(self, pos: int, end: int) -> Mention | re.Match[str] | None:
+        candidates: list[Mention | re.Match[str]] = [
+            m for m in self.doc.mentions_in(pos, end, quoted=False)
+        ]
+        pronoun = _OBJECT_PRONOUN.search(self.text, pos, end)
+        if pronoun is not None:
+            candidates.append(pronoun)
+        if not candidates:
+            return None
+        return min(candidates, key=_start)
+
+    def _chain(self, pos: int, end: int, *, direct: bool) -> list[tuple[str, str | None]]:
+        """Actors listed from ``pos``: "with Macron, Starmer and Merz"."""
+        found: list[tuple[str, str | None]] = []
+        filler = _FILLER.match(self.text, pos, end)
+        cursor = filler.end() if filler else pos
+        first = True
+        while True:
+            nxt = self._next_mention(cursor, end)
+            if nxt is None or (_start(nxt) != cursor and not (first and direct and
+                               _FILLER.fullmatch(self.text, cursor, _start(nxt)))):  # fmt: skip
+                break
+            resolved = self._resolve(nxt)
+            if resolved is None:
+                break
+            found.append(resolved)
+            first = False
+            conj = _CONJUNCTION.match(self.text, _end(nxt), end)
+            if conj is None or conj.end() == _end(nxt):
+                break
+            if "and" not in conj.group() and "&" not in conj.group():
+                # "ready to meet Zelensky, Lavrov told NBC": a comma before a speaker ends it.
+                following = self._next_mention(conj.end(), end)
+                if following is not None and _SPEECH_AFTER.match(self.text, _end(following)):
+                    break
+            cursor = conj.end()
+        return found
+
+    def _objects(
+        self, trigger: re.Match[str], end: int, noun: bool
+    ) -> list[tuple[str, str | None]]:
+        rest = self.text[trigger.end() : end]
+        if noun:
+            # "a meeting at the highest level with Putin": a few words may come between.
+            with_ = re.match(r"\s+(?:[\w'\u2019-]+\s+){0,5}?with\s", rest)
+            if not with_:
+                return []
+            return self._chain(trigger.end() + with_.end() - 1, end, direct=True)
+        return self._chain(trigger.end(), end, direct=True)
+
+    def _subjects(
+        self, start: int, trigger_start: int, *, possessive: bool
+    ) -> list[tuple[str, str | None]]:
+        head = self.text[start:trigger_start]
+        if possessive:
+            owner = re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", head)
+            if owner is not None:
+                actor = self.doc.antecedent(start + owner.start())
+                return [(actor, None)] if actor else []
+            if not re.search(
+                r"\b(?:held|hold|holds|holding|had|has|have|having|conducted|a|an)\s+"
+                r"(?:[\w-]+\s+){0,2}$", head
+            ):  # fmt: skip
+                return []
+        mentions = [
+            m for m in self.doc.mentions_in(start, trigger_start, quoted=False)
+            if not self.doc.is_object(m.start, start) and self._actor_ok(m)
+        ]  # fmt: skip
+        pronouns = [
+            p for p in PRONOUN.finditer(self.text, start, trigger_start)
+            if p.group().lower() in ("he", "she")
+        ]  # fmt: skip
+        last: Mention | re.Match[str] | None = None
+        if mentions:
+            last = mentions[-1]
+        if pronouns and (last is None or pronouns[-1].start() > _start(last)):
+            last = pronouns[-1]
+        if last is None:
+            return []
+        resolved = self._resolve(last)
+        if resolved is None:
+            return []
+        chain = [resolved]
+        if isinstance(last, Mention):
+            index = mentions.index(last)
+            while index > 0:
+                previous = mentions[index - 1]
+                gap = self.text[previous.end : mentions[index].start]
+                if not _CONJUNCTION.fullmatch(gap):
+                    break
+                resolved_previous = self._as_participant(previous)
+                if resolved_previous is None and previous.via == "demonym" and chain[0][1]:
+                    # "Ukrainian and Russian delegations": the noun serves both adjectives.
+                    resolved_previous = (previous.actor, chain[0][1])
+                if resolved_previous is None:
+                    break
+                chain.insert(0, resolved_previous)
+                index -= 1
+        return chain
+
+    def _hyphenated(self, start: int, trigger_start: int) -> list[tuple[str, str | None]]:
+        mentions = self.doc.mentions_in(start, trigger_start, quoted=False)
+        chain: list[tuple[str, str | None]] = []
+        cursor = trigger_start
+        for m in reversed(mentions):
+            gap = self.text[m.end : cursor]
+            if chain and not _HYPHEN.fullmatch(gap):
+                break
+            if not chain and gap.strip() not in ("", "'s"):
+                break
+            resolved = self._as_participant(m) if m.via != "demonym" else (m.actor, None)
+            if resolved is None:
+                break
+            chain.insert(0, resolved)
+            cursor = m.start
+        return chain if len(chain) >= 2 else []
+
+    # -- attributes -----------------------------------------------------------------------
+    def _status(self, start: int, trigger_end: int) -> MeetingStatus:
+        window = self.text[start:trigger_end]
+        if _PROPOSED.search(window):
+            return MeetingStatus.PROPOSED
+        if _PLANNED.search(window):
+            return MeetingStatus.PLANNED
+        return MeetingStatus.HELD
+
+    def _mode(self, segment: str, place: str | None) -> MeetingMode:
+        if _VIDEO.search(segment):
+            return MeetingMode.VIDEO
+        if _PHONE.search(segment):
+            return MeetingMode.PHONE
+        if place is not None or _VISIT.search(segment):
+            return MeetingMode.IN_PERSON
+        return MeetingMode.UNKNOWN
+
+    def _place(self, start: int, end: int, participants: set[str]) -> str | None:
+        for m in _PLACE.finditer(self.text, start, end):
+            if self.doc.in_quote(m.start()):
+                continue
+            place = m.group("place").strip().rstrip(".,")
+            if not place or _NOT_PLACES.match(place):
+                continue
+            first = place.split(",")[0].strip()
+            mentions = self.doc.mentions_in(m.start("place"), m.start("place") + len(first) + 4)
+            if any(self.doc.kind(x.actor) in (ActorKind.PERSON, ActorKind.MEDIA) for x in mentions):
+                continue
+            if any(x.actor in participants and x.via != "metonym" for x in mentions):
+                continue
+            if "," in place:
+                second = place.split(",", 1)[1].strip()
+                tail_start = m.start("place") + place.index(second)
+                if self.doc.mentions_in(tail_start, tail_start + len(second)):
+                    place = first
+            return place
+        return None
+
+    def _date(
+        self, sentence: Sentence, start: int, end: int, status: MeetingStatus
+    ) -> tuple[dt.date | None, bool, str | None]:
+        """The day, whether the text gave only a vague time, and how the day was read."""
+        future = status is not MeetingStatus.HELD
+        mentions = [d for d in self.doc.dates_in(start, end) if not self.doc.in_quote(d.start)]
+        if any(d.kind == "vague" for d in mentions):
+            return None, True, None
+        for d in mentions:
+            if d.kind == "same_day":
+                day = self.doc.day_before(d.start)
+                return day, False, "linked" if day is not None else None
+            day = resolve(d, self.doc.published, future=future)
+            return day, False, d.kind if day is not None else None
+        fronted = [
+            d
+            for d in self.doc.dates_in(sentence.start, min(sentence.end, sentence.start + 30))
+            if self.text[sentence.start : d.start].strip() in ("", "On", "on")
+            and self.text[d.end : d.end + 1] == ","
+        ]
+        if fronted:
+            day = resolve(fronted[0], self.doc.published, future=future)
+            return day, False, fronted[0].kind if day is not None else None
+        whole = [
+            d for d in self.doc.dates_in(sentence.start, sentence.end)
+            if not self.doc.in_quote(d.start)
+        ]  # fmt: skip
+        alone = not self._other_meeting(sentence, start)
+        if len(whole) == 1 and whole[0].kind != "vague" and alone:
+            # "Erdogan on Sunday urged al-Sudani ... during a phone call": the sentence's one
+            # date is the call's, wherever the clauses were cut.
+            day = resolve(whole[0], self.doc.published, future=future)
+            return day, False, "sentence" if day is not None else None
+        for said in self.statements:
+            written = said.written or (said.medium or "").startswith("post")
+            inside = said.attribution is not None and (
+                said.attribution[0] <= start < said.attribution[1]
+            )
+            if inside and written and said.date is not None:
+                return said.date, False, "post"
+        return None, False, None
+
+    def _other_meeting(self, sentence: Sentence, clause_start: int) -> bool:
+        """Another meeting was already found in another clause of this sentence."""
+        return any(m.start == sentence.start and m.clause[0] != clause_start for m in self.found)
+
+    @staticmethod
+    def _noun_word(trigger: re.Match[str]) -> str:
+        if trigger.group("noun"):
+            return trigger.group().lower().split()[-1]
+        if trigger.group("talk"):
+            return "talks"
+        return "meeting"
+
+    def _occasion(self, sentence: Sentence, start: int, end: int, actor: str) -> None:
+        """ "Mohamad held several bilateral meetings with his counterparts ... on Tuesday": no
+        one to meet is named, but the day is that of the meetings told next."""
+        date, vague, _ = self._date(sentence, start, end, MeetingStatus.HELD)
+        if date is not None and not vague:
+            self.occasions.append((sentence.start, actor, date))
+
+    # -- dates across sentences -------------------------------------------------------------
+    def dates_of_occasions(self) -> None:
+        """An undated meeting of someone whose day of meetings the article gave before."""
+        for met in self.found:
+            if met.date is not None or met.vague:
+                continue
+            earlier = [
+                (pos, day) for pos, actor, day in self.occasions
+                if pos < met.start and actor in met.principals and met.start - pos < 1500
+            ]  # fmt: skip
+            if earlier:
+                met.date = max(earlier)[1]
+                met.date_how = "linked"
+
+    def dates_told_later(self) -> None:
+        """ "Jaishankar held talks with Herath. The meeting took place on Friday in Colombo.":
+        a meeting named in one sentence and dated in one of the next two, which refers back to
+        it ("the meeting", "the talks", "the two leaders") and names no meeting of its own."""
+        sentences = self.doc.sentences
+        starts = {m.start for m in self.found}
+        for met in self.found:
+            if met.date is not None or met.vague:
+                continue
+            index = self.doc.sentence_index(met.start)
+            for later in sentences[index + 1 : index + 3]:
+                if later.start in starts:
+                    break  # another meeting's own sentence
+                if not _REFERS_BACK.search(self.text, later.start, later.end):
+                    continue
+                dates = [
+                    d for d in self.doc.dates_in(later.start, later.end)
+                    if not self.doc.in_quote(d.start)
+                ]  # fmt: skip
+                if len(dates) != 1 or dates[0].kind == "vague":
+                    break
+                future = met.status is not MeetingStatus.HELD
+                met.date = resolve(dates[0], self.doc.published, future=future)
+                met.date_how = "linked" if met.date is not None else None
+                break
+
+    # -- bookkeeping ----------------------------------------------------------------------
+    def _add(self, met: Met) -> None:
+        for other in self.found:
+            if set(other.principals) == set(met.principals) and (
+                other.date == met.date or other.date is None or met.date is None
+            ) and other.status is met.status:  # fmt: skip
+                if other.date is None and met.date is not None:
+                    other.date, other.date_how = met.date, met.date_how
+                if other.mode is MeetingMode.UNKNOWN:
+                    other.mode = met.mode
+                other.place = other.place or met.place
+                return
+        self.found.append(met)
+
+    def _join(self, sentence: Sentence, join: re.Match[str]) -> None:
+        """Add the actors of a sentence like "X also participated at the Aug. 22 discussion"
+        or "Merz hosted the videoconference" to the meeting it refers back to."""
+        reference = _JOINED_REFERENCE.match(self.text, join.end(), sentence.end)
+        if join.group("host") and reference is None:
+            return  # "hosted Zelensky" is a meeting of its own, found by its trigger
+        if not self.found or not _JOINED_REFERENCE.search(self.text, sentence.start, sentence.end):
+            return
+        dates = [resolve(d, self.doc.published)
+                 for d in self.doc.dates_in(sentence.start, sentence.end)]  # fmt: skip
+        candidates = [m for m in self.found if m.start < sentence.start]
+        if dates and any(d is not None for d in dates):
+            same_day = [m for m in candidates if m.date in dates]
+            candidates = same_day or candidates
+        if not candidates:
+            return
+        meeting = candidates[-1]
+        roles = list(_ROLE_PHRASE.finditer(self.text, sentence.start, sentence.end))
+        present = {a for a, _ in meeting.participants}
+        added = False
+        for m in self.doc.mentions_in(sentence.start, sentence.end, quoted=False):
+            participant = self._as_participant(m)
+            if participant is None or m.actor in present:
+                continue
+            role = participant[1]
+            preceding = [r for r in roles if r.end() <= m.start]
+            if preceding:
+                role = _singular(" ".join(preceding[-1].group("role").lower().split()))
+            if join.group("host") and m.end <= join.start():
+                role = "host"
+            meeting.participants.append((m.actor, role))
+            meeting.how[m.actor] = "joined"
+            present.add(m.actor)
+            added = True
+        if added:
+            meeting.end = max(meeting.end, sentence.end)
+
+
+def _title_noun(word: str, mode: MeetingMode) -> str:
+    """What a meeting's title calls it: "phone call", "talks", "summit", "meeting"."""
+    if mode is MeetingMode.PHONE:
+        return "phone call"
+    if mode is MeetingMode.VIDEO:
+        return "video call"
+    if word == "talks" or word in ("talk", "talked", "talking"):
+        return "talks"
+    return _NOUN_TITLES.get(word, "meeting")
+
+
+def _start(item: Mention | re.Match[str]) -> int:
+    return item.start if isinstance(item, Mention) else item.start()
+
+
+def _end(item: Mention | re.Match[str]) -> int:
+    return item.end if isinstance(item, Mention) else item.end()
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+
+
+def _singular(word: str) -> str:
+    if word.startswith("heads of"):
+        return "head" + word[5:]
+    if word.startswith("chiefs of"):
+        return "chief" + word[6:]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
+    """Meetings the article reports, in text order, with topics from their own words."""
+    finder = _Meetings(doc, statements)
+    for sentence in doc.sentences:
+        finder.sentence(sentence)
+    finder.dates_told_later()
+    finder.dates_of_occasions()
+    for met in finder.found:
+        met.topics = _topics(doc, met, finder.found)
+    return finder.found
+
+
+def _topics(doc: Document, met: Met, everything: list[Met]) -> list[str]:
+    # The meeting's own clause ("met on Aug. 22 to discuss a post-war security plan"), not
+    # the other clauses of its sentence; then, if the paragraph is about this meeting alone,
+    # what the paragraph goes on to say ("According to the president, security guarantees").
+    topics = doc.topics(*met.clause)
+    paragraph = doc.paragraph_at(met.start)
+    alone = [m for m in everything if paragraph.start <= m.start < paragraph.end] == [met]
+    if alone:
+        for topic in doc.topics(met.end, paragraph.end):
+            if topic not in topics:
+                topics.append(topic)
+    return topics

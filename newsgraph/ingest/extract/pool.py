@@ -1,0 +1,137 @@
+"""Extraction on every core: worker processes, each with its own copy of the pipeline.
+
+The statistical pipeline holds the GIL while it runs, so threads do not help; processes do.
+Each worker loads the reference data and the model once (a few seconds), then extracts
+batches of documents with ``extract_many`` (parsed together, which is what makes the model
+fast). Results come back in input order, with at most a few batches in flight, so memory does
+not grow with the input. With one job, or few documents, everything runs in this process and
+no worker is started.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from types import TracebackType
+
+from newsgraph.ingest.extract.article import ExtractionError, extract_many
+from newsgraph.ingest.extract.reference import Reference, load_reference
+from newsgraph.ingest.model import ExtractedArticle, SourceDocument
+
+__all__ = ["Extracted", "ExtractionPool", "default_jobs"]
+
+Extracted = list[ExtractedArticle] | ExtractionError
+
+# Documents per task: enough for the model to batch well, few enough to keep workers even.
+_CHUNK = 16
+
+
+def default_jobs() -> int:
+    """One worker per core the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_worker_reference: Reference | None = None
+
+
+def _start_worker(directory: str | None) -> None:
+    global _worker_reference
+    _worker_reference = load_reference(Path(directory) if directory else None)
+    from newsgraph.ingest.extract.nlp import shared_pipeline
+
+    shared_pipeline(_worker_reference)
+
+
+def _extract_chunk(docs: list[SourceDocument], published: dt.date | None) -> list[Extracted]:
+    assert _worker_reference is not None, "worker not started"
+    return extract_many(docs, _worker_reference, published=published)
+
+
+class ExtractionPool:
+    """``extract_many`` over any number of documents, on ``jobs`` processes."""
+
+    def __init__(self, reference: Reference, jobs: int = 1) -> None:
+        self.reference = reference
+        self.jobs = max(1, jobs)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            source = self.reference.source
+            # "spawn": a fork of a process with an event loop and threads can deadlock.
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(str(source) if source else None,),
+            )
+        return self._executor
+
+    def extract(
+        self, documents: Iterable[SourceDocument], *, published: dt.date | None = None
+    ) -> Iterator[Extracted]:
+        """The extraction of each document, in order."""
+        chunks = _chunks(documents, _CHUNK)
+        if self.jobs == 1:
+            for chunk in chunks:
+                yield from extract_many(chunk, self.reference, published=published)
+            return
+        first = next(chunks, None)
+        if first is None:
+            return
+        second = next(chunks, None)
+        if second is None:
+            # One small batch: not worth starting workers for.
+            yield from extract_many(first, self.reference, published=published)
+            return
+        pool = self._pool()
+        pending: deque[Future[list[Extracted]]] = deque()
+        limit = 2 * self.jobs
+        for chunk in _prepend([first, second], chunks):
+            pending.append(pool.submit(_extract_chunk, chunk, published))
+            if len(pending) >= limit:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(items: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    chunk: list[SourceDocument] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _prepend(
+    head: list[list[SourceDocument]], rest: Iterator[list[SourceDocument]]
+) -> Iterator[list[SourceDocument]]:
+    yield from head
+    yield from rest

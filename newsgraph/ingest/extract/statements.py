@@ -1,0 +1,734 @@
+"""Statements: who said what, when, where, about what.
+
+Four forms are recognised, as a careful reader of news would:
+
+* direct quotes with an attribution in the same sentence — ``"...," he wrote``,
+  ``"...," said Peskov``, ``Lavrov said: "..."``, ``..., saying, "..."`` — with later
+  unattributed quotes of the same paragraph continuing the same statement;
+* reported speech with a named speaker — ``Lavrov has said that ...``, ``..., Lavrov said on
+  Aug. 21``, ``According to the president, ...``, ``As the head of state noted, ...``;
+* block quotes followed by the speaker's name line (the cleaner attaches it to the paragraph);
+* unquoted first-person paragraphs ("We discussed ...") in an article in which one person, and
+  only one, speaks: scraped pages lose block-quote markup, and such a paragraph can only be that
+  person's words. With two speakers nobody can tell, so nothing is attributed.
+
+Dates: the date the text gives the speech act ("said on Aug. 21", "On Monday, Peskov told");
+else, for a written post, the date the article gave an earlier statement of the same speaker
+(the lead summarises the post); else, when the article is same-day reporting — a stated
+publication date that its lead gives as the day of the events — the publication date, unless
+the verb says "has said"/"earlier"; else None. An inferred publication date is never used: it
+would be circular.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest.extract.actors import strip_name_titles
+from newsgraph.ingest.extract.dates import resolve
+from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
+from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.extract.reference import office_name
+from newsgraph.ingest.extract.text import Quote, Sentence, strip_quotes
+from newsgraph.ingest.extract.titles import canonical_title
+from newsgraph.ingest.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Said", "extract_statements"]
+
+_VERBS = (
+    r"said|says|say|told|tells|wrote|writes|posted|added|adds|noted|notes|stated|states"
+    r"|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|warned|warns"
+    r"|announced|announces|claimed|claims|declared|declares|argued|argues|insisted|insists"
+    r"|reiterated|reiterates|confirmed|confirms|explained|explains|pointed\s+out|remarked"
+    r"|made\s+it\s+clear|makes\s+it\s+clear|replied|responded|asserted|acknowledged|admitted"
+)
+_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+_PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
+_LEAD_IN = re.compile(
+    rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"
+)
+_TRAIL = re.compile(
+    rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+)\s+"
+    rf"(?P<who1>[^,.;\"“”]{{1,80}}?)(?=[,.;]|\s+(?:on|in|at|during)\b|$)"
+    rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
+    rf"(?P<verb2>{_VERBS})\b)"
+)
+_GAP = re.compile(
+    r"^\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
+    r"|then|again|once|repeatedly|publicly|recently|further)\s+)*$"
+)
+_AUDIENCE = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament|an?\s+\w+"
+    r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+)
+_THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
+# What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
+# noting that ..." (the participle adds to what came before).
+_TAIL_AFTER_VERB = re.compile(
+    r"\s*(?:(?:on|in)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
+    r"(?:[.!]?[\"”]?\s*|,\s*(?:noting|adding|stressing|saying|underlining|emphasi[sz]ing"
+    r"|explaining|pointing\s+out|calling|urging)\b.*)",
+    re.DOTALL,
+)
+_LATER_THAT = re.compile(r"[^,;:\"“”]{1,60}?\bthat\s+")
+_FRONT = re.compile(r"^(?:According\s+to|As)\s+")
+# Speech the article places before its own news: "had said", "has already said", "earlier".
+_PAST_MARKER = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:said|stated|warned|made|noted|told)\b"
+    r"|\b(?:earlier|previously|repeatedly|already|in\s+the\s+past)\b"
+)
+_MIN_QUOTE_WORDS = 5  # shorter quoted bits ("foreign military intervention") are fragments
+_FIRST_PERSON_START = re.compile(r"^(?:We|I|Our|My)\b|^\w+(?:\s+\w+){0,3}\s+(?:we|I)\s")
+_POST = "post"
+
+
+@dataclass
+class Said:
+    """A statement being built; converted to a StatementFact by the caller."""
+
+    speaker: str
+    text: str
+    start: int
+    end: int
+    date: dt.date | None = None
+    medium: str | None = None
+    own_date: bool = False
+    attribution: tuple[int, int] | None = None  # the sentence holding the speech verb
+    content: list[tuple[int, int]] = field(default_factory=list)  # spans of the words said
+    written: bool = False
+    earlier: bool = False
+    rule: str = "reported"
+    """How it was attributed (see confidence.STATEMENT_RULES)."""
+
+
+class _Statements:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.found: list[Said] = []
+
+    def _keep(self, said: Said) -> None:
+        self.found.append(said)
+        self.doc.note_speaker(said.start, said.speaker)
+
+    # -- direct quotes --------------------------------------------------------------------
+    def direct(self, paragraph: Paragraph) -> set[int]:
+        """Statements from quotations in a paragraph; returns the sentence starts used."""
+        used: set[int] = set()
+        current: Said | None = None
+        for quote in self.doc.quotes_in(paragraph.start, paragraph.end):
+            inner = self.text[quote.start + 1 : quote.end - 1]
+            if len(inner.split()) < _MIN_QUOTE_WORDS:
+                continue
+            sentence = self.doc.sentence_at(quote.start)
+            speaker, verb = self._attribute(quote, sentence)
+            if speaker is None and current is not None:
+                speaker, verb = current.speaker, None
+            elif speaker is None and quote.start == paragraph.start:
+                speaker = self._carried_speaker(paragraph)
+                if speaker is not None:
+                    # One quotation over several paragraphs is one statement.
+                    current = self._quote_before(paragraph, speaker) or current
+            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                current = None
+                continue
+            end_sentence = self.doc.sentence_at(quote.end - 1)
+            used.update((sentence.start, end_sentence.start))
+            if current is not None and current.speaker == speaker:
+                current.text = _join(current.text, inner)
+                current.end = max(current.end, end_sentence.end)
+                current.content.append((quote.start + 1, quote.end - 1))
+                if verb is not None and current.attribution is None:
+                    said_in = self.doc.sentence_at(verb.start())
+                    current.attribution = (said_in.start, said_in.end)
+                    self._when_where(current, said_in, verb)
+                continue
+            text = _clean_quote(inner)
+            framed = _FRAMED.search(self.text, sentence.start, quote.start)
+            if verb is not None and framed is not None and framed.start() >= verb.start():
+                # "stressed that these meetings build a “close relationship ...”": what was
+                # said is the whole clause, the quotation its own words within it.
+                text = strip_quotes(self.text[framed.end() : quote.end]).rstrip(".")
+            if verb is None:
+                rule = "quote-carried"
+            elif PRONOUN.search(verb.group()) or PRONOUN.search(
+                self.text, sentence.start, quote.start
+            ):
+                rule = "quote-pronoun"
+            else:
+                rule = "quote"
+            current = Said(
+                speaker,
+                text,
+                sentence.start,
+                max(end_sentence.end, sentence.end),
+                content=[(quote.start + 1, quote.end - 1)],
+                rule=rule,
+            )
+            if verb is not None:
+                # The verb may sit in a later sentence than the quote's start.
+                said_in = self.doc.sentence_at(verb.start())
+                current.attribution = (said_in.start, said_in.end)
+                self._when_where(current, said_in, verb)
+            self._keep(current)
+        return used
+
+    def _attribute(
+        self, quote: Quote, sentence: Sentence
+    ) -> tuple[str | None, re.Match[str] | None]:
+        # A quote of several sentences ends in a later sentence than it starts in; its
+        # attribution ("...," Yermak said) follows the closing mark, in that later sentence.
+        closing = self.doc.sentence_at(quote.end - 1)
+        limit = max(sentence.end, closing.end)
+        after_end = min([q.start for q in self.doc.quotes if q.start >= quote.end] + [limit])
+        trail = _TRAIL.match(self.text, quote.end, after_end)
+        if trail:
+            group = "who1" if trail.group("who1") else "who2"
+            speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
+            if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
+                # "...," the statement said: whoever issued the statement told before.
+                speaker = self._last_statement_issuer(quote.start)
+            if speaker is not None:
+                return speaker, trail
+        named = _COLON_NAME.match(self.text, quote.end, after_end)
+        if named:
+            # A quote as a headline: "“It was a very cordial dialogue”: Ebrard on the meeting".
+            speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
+            if speaker is not None:
+                return speaker, None
+        lead = _LEAD_IN.search(self.text, sentence.start, quote.start)
+        if lead:
+            if lead.group("part"):
+                subject = self.doc.subject(sentence.start, lead.start())
+                if subject is not None:
+                    return subject.actor, lead
+                pronoun = PRONOUN.search(self.text, sentence.start, lead.start())
+                if pronoun is not None and pronoun.group().lower() in ("he", "she"):
+                    return self.doc.pronoun_speaker(pronoun.start()), lead
+                return None, None
+            speaker = self._speaker_before(sentence.start, lead.start())
+            if speaker is not None:
+                return speaker, lead
+        head = self.text[sentence.start : quote.start].rstrip()
+        if head.endswith(":"):
+            subject = self.doc.subject(sentence.start, quote.start)
+            if subject is not None:
+                return subject.actor, None
+        return None, None
+
+    def _speaker_before(self, start: int, verb_start: int) -> str | None:
+        mentions = [
+            m
+            for m in self.doc.mentions_in(start, verb_start, quoted=False)
+            if self.doc.kind(m.actor) is not ActorKind.MEDIA and m.via != "demonym"
+        ]
+        pronouns = [p for p in PRONOUN.finditer(self.text, start, verb_start)
+                    if p.group().lower() in ("he", "she")]  # fmt: skip
+        last_end = max([m.end for m in mentions[-1:]] + [p.end() for p in pronouns[-1:]] + [-1])
+        if last_end < 0 or not _GAP.match(self.text[last_end:verb_start]):
+            return None
+        if pronouns and pronouns[-1].end() == last_end:
+            return self.doc.pronoun_speaker(pronouns[-1].start())
+        return mentions[-1].actor
+
+    def _carried_speaker(self, paragraph: Paragraph) -> str | None:
+        """A paragraph that is only a quotation continues the previous paragraph's speaker
+        when that paragraph introduced it ("Zelensky wrote:") or was itself that person
+        speaking: news quotes a speaker over several paragraphs and names them once."""
+        index = self.doc.paragraphs.index(paragraph)
+        if index == 0:
+            return None
+        previous = self.doc.paragraphs[index - 1]
+        if self.text[previous.start : previous.end].rstrip().endswith(":"):
+            subject = self.doc.subject(previous.start, previous.end)
+            if subject is not None:
+                return subject.actor
+        return self._speaker_of(previous)
+
+    def _speaker_of(self, paragraph: Paragraph) -> str | None:
+        """The one person whose statement the paragraph holds, if any."""
+        speakers = {
+            s.speaker
+            for s in self.found
+            if paragraph.start <= s.start < paragraph.end
+            and self.doc.kind(s.speaker) is ActorKind.PERSON
+        }
+        return speakers.pop() if len(speakers) == 1 else None
+
+    def open_quote(self, paragraph: Paragraph) -> bool:
+        """A paragraph that opens a quotation and does not close it ("“Your visit also comes
+        post Covid-19."): the quote runs on into the next paragraphs, each opening again, in
+        the words of the person the paragraph before quoted."""
+        body = self.text[paragraph.start : paragraph.end]
+        if not body.startswith(('"', "“")) or _balanced(body):
+            return False
+        index = self.doc.paragraphs.index(paragraph)
+        if index == 0:
+            return False
+        speaker = self._speaker_of(self.doc.paragraphs[index - 1])
+        if speaker is None:
+            return False
+        earlier = self._quote_before(paragraph, speaker)
+        if earlier is not None:
+            earlier.text = _join(earlier.text, body)
+            earlier.end = paragraph.end
+            earlier.content.append((paragraph.start, paragraph.end))
+            return True
+        said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
+                    content=[(paragraph.start, paragraph.end)], rule="quote-carried")  # fmt: skip
+        self._keep(said)
+        return True
+
+    def _quote_before(self, paragraph: Paragraph, speaker: str) -> Said | None:
+        """The quotation of ``speaker`` that the paragraph before ended with, if any."""
+        index = self.doc.paragraphs.index(paragraph)
+        if index == 0:
+            return None
+        previous = self.doc.paragraphs[index - 1]
+        quoted = [
+            s for s in self.found
+            if previous.start <= s.start < previous.end and s.rule.startswith("quote")
+        ]  # fmt: skip
+        if not quoted:
+            return None
+        last = max(quoted, key=lambda s: s.start)
+        return last if last.speaker == speaker else None
+
+    # -- reported speech -------------------------------------------------------------------
+    def reported(self, sentence: Sentence) -> None:
+        text = self.text[sentence.start : sentence.end]
+        front = _FRONT.match(text)
+        if front:
+            comma = text.find(",", front.end())
+            if comma != -1 and comma - front.end() <= 80:
+                who_start, who_end = sentence.start + front.end(), sentence.start + comma
+                verb = _VERB_RE.search(self.text, who_start, who_end)
+                if front.group().startswith("According") or verb is not None:
+                    speaker = self.doc.speaker_at(who_start, verb.start() if verb else who_end)
+                    if speaker is not None:
+                        self._report(speaker, sentence, sentence.start + comma + 1, sentence.end,
+                                     verb or front)  # fmt: skip
+                        return
+        for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
+            if self.doc.in_quote(verb.start()):
+                continue
+            speaker = self._speaker_before(sentence.start, verb.start())
+            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                continue
+            rest = self.text[verb.end() : sentence.end]
+            tail = _TAIL_AFTER_VERB.fullmatch(rest)
+            if tail is not None:
+                # "..., Lavrov said on Aug. 21." — the clause is what came before.
+                clause_end = self.text.rfind(",", sentence.start, verb.start())
+                mention = self.doc.mentions_in(sentence.start, verb.start(), quoted=False)
+                if mention:
+                    clause_end = self.text.rfind(",", sentence.start, mention[-1].start)
+                if clause_end > sentence.start:
+                    self._report(speaker, sentence, sentence.start, clause_end, verb)
+                    return
+                continue
+            clause_start = verb.end()
+            if verb.group().startswith(("told", "tells")):
+                audience = _AUDIENCE.match(self.text, clause_start, sentence.end)
+                if audience:
+                    clause_start = audience.end()
+            clause_start = self._skip_date(clause_start, sentence.end)
+            that = _THAT.match(self.text, clause_start, sentence.end)
+            if that:
+                clause_start = that.end()
+            # "wrote on Truth Social that ...", "said in an interview on Monday that ..."
+            later_that = _LATER_THAT.match(self.text, clause_start, sentence.end)
+            if later_that:
+                clause_start = later_that.end()
+            self._report(speaker, sentence, clause_start, sentence.end, verb)
+            return
+
+    # -- reported speech the patterns miss, read from the parse ------------------------------
+    def parsed(self, sentence: Sentence) -> None:
+        """ "This year marks ..., Li said, noting ...", "Landsbergis called the meeting
+        'unprecedented' and said it was useful to ...", "Erdogan urged al-Sudani to stay out of
+        the conflict": the speech verb's subject is the speaker, its clause what was said."""
+        if self.doc.parsed is None:
+            return
+        span = self.doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            return
+        for token in span:
+            if token.lower_ not in _PARSED_VERBS or not token.tag_.startswith("VB"):
+                continue
+            if self.doc.in_quote(token.idx):
+                continue
+            content = _content_of(token)
+            if content is None:
+                continue
+            subject = _subject_of(token)
+            if subject is None:
+                continue
+            speaker = self._speaker_token(subject)
+            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                continue
+            start = max(sentence.start, content.left_edge.idx)
+            last = content.right_edge
+            end = min(sentence.end, last.idx + len(last.text))
+            if start <= token.idx < end:
+                continue  # the verb inside its own clause: a parse gone wrong
+            text = self.text[start:end]
+            lead = re.match(r"(?:that|to)\s+", text) if content.dep_ == "ccomp" else None
+            if lead is not None:
+                start += lead.end()
+            verb = re.compile(re.escape(token.text)).match(self.text, token.idx)
+            if verb is None:
+                continue
+            before = len(self.found)
+            by_office = subject.lower_ in _OFFICE_HEADS | _STATEMENT_NOUNS | _SPOKESPEOPLE
+            self._report(speaker, sentence, start, end, verb, "office" if by_office else "reported")
+            if len(self.found) > before:
+                return
+
+    def _speaker_token(self, token: Token) -> str | None:
+        lo, hi = token.idx, token.idx + len(token.text)
+        for m in self.doc.mentions_in(max(0, lo - 80), hi + 80):
+            if m.start <= lo and hi <= m.end and not m.implicit and m.via != "demonym":
+                return m.actor
+        lower = token.lower_
+        if lower in ("he", "she") and token.tag_ == "PRP":
+            return self.doc.pronoun_speaker(token.idx)
+        if lower in _STATEMENT_NOUNS:
+            # "A statement from the South African Presidency said": who issued it.
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        found = self._speaker_token(obj)
+                        if found is not None:
+                            return found
+            if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
+                return self._last_statement_issuer(token.idx)
+            return None
+        if lower in _SPOKESPEOPLE:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        return self._speaker_token(obj)
+                if child.dep_ == "poss":
+                    return self._speaker_token(child)
+            return None
+        if lower in _OFFICE_HEADS:
+            return self._office(token)
+        return None
+
+    def _office(self, token: Token) -> str | None:
+        """ "his office said" (the office of the person he is), "the ministry said" (the one
+        the article named before)."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        book = self.doc.book
+        if owner is not None and owner.lower_ in ("his", "her"):
+            person = self.doc.antecedent(owner.idx)
+            if person is None:
+                return None
+            for role in book.roles(person):
+                office = _OFFICE_OF_ROLE.get(role.title)
+                country = self.doc.reference.actor(role.of) if role.of else None
+                if office is not None and country is not None:
+                    name = office_name(country, office)
+                    book.introduce_org(name)
+                    book.add_role_less_org(name, country.name)
+                    return name
+            return None
+        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            word = token.lower_
+            same_kind = [n for n in book.offices() if n.lower().endswith(word)]
+            return same_kind[-1] if same_kind else None
+        return None
+
+    def _last_statement_issuer(self, pos: int) -> str | None:
+        earlier = [s for s in self.found if s.start < pos and s.medium == "statement"]
+        return max(earlier, key=lambda s: s.start).speaker if earlier else None
+
+    def _skip_date(self, start: int, end: int) -> int:
+        for mention in self.doc.dates_in(start, min(end, start + 40)):
+            between = self.text[start : mention.start]
+            if re.fullmatch(r"\s*(?:on\s+)?", between):
+                return mention.end
+        return start
+
+    def _report(
+        self,
+        speaker: str,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        verb: re.Match[str],
+        rule: str = "reported",
+    ) -> None:
+        clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
+        if len(clause.split()) < 3 or clause.startswith(('"', "“")):
+            return
+        said = Said(
+            speaker, clause, sentence.start, sentence.end, content=[(start, end)], rule=rule
+        )
+        said.attribution = (sentence.start, sentence.end)
+        self._when_where(said, sentence, verb)
+        self._keep(said)
+
+    # -- date and medium -------------------------------------------------------------------
+    def _when_where(self, said: Said, sentence: Sentence, verb: re.Match[str]) -> None:
+        verb_text = verb.group()
+        said.written = bool(re.search(r"\b(?:wrote|writes|writing|posted)\b", verb_text))
+        said.earlier = bool(_PAST_MARKER.search(self.text, sentence.start, verb.end()))
+        for mention in self.doc.dates_in(sentence.start, sentence.end):
+            if self.doc.in_quote(mention.start) or _inside(mention.start, said.content):
+                continue
+            between_after = self.text[verb.end() : mention.start]
+            between_before = self.text[mention.end : verb.start()]
+            fronted = self.text[sentence.start : mention.start].strip() in ("", "On", "on")
+            adjacent = (
+                mention.start >= verb.end()
+                and re.fullmatch(r"\s*(?:[\w.]+\s+){0,3}?(?:on\s+)?", between_after)
+            ) or (mention.end <= verb.start() and re.fullmatch(r"\s*", between_before))
+            if adjacent or (fronted and self.text[mention.end : mention.end + 1] == ","):
+                if mention.kind == "vague":
+                    said.earlier = True
+                    return
+                said.date = resolve(mention, self.doc.published)
+                said.own_date = said.date is not None
+                break
+        said.medium = self._medium(said, sentence)
+
+    def _medium(self, said: Said, sentence: Sentence) -> str | None:
+        medium = _medium_in(self.doc, sentence.start, sentence.end)
+        if medium is not None:
+            return medium
+        index = self.doc.sentence_index(sentence.start)
+        if index > 0:
+            previous = self.doc.sentences[index - 1]
+            subject = self.doc.subject(previous.start, previous.end)
+            if subject is not None and subject.actor == said.speaker:
+                return _medium_in(self.doc, previous.start, previous.end)
+        return None
+
+    # -- block quotes and first-person paragraphs ------------------------------------------
+    def block_quote(self, paragraph: Paragraph) -> None:
+        block = paragraph.block
+        name = strip_name_titles(block.speaker or "")
+        if not name:
+            return
+        speaker = self.doc.book.person(name)
+        if speaker is None:
+            known = self.doc.reference.lookup(name)
+            speaker = self.doc.book.use(known.name) if known is not None else None
+        if speaker is None and len(name.split()) >= 2:
+            speaker = self.doc.book.introduce(name)
+        if speaker is None:
+            return
+        role = paragraph.block.speaker_role
+        if role:
+            match = re.match(r"^(?P<title>.+?)\s+of\s+(?:the\s+)?(?P<of>.+)$", role)
+            sense = canonical_title(match.group("title") if match else role)
+            of = self.doc.reference.lookup(match.group("of")) if match else None
+            if sense.title:
+                self.doc.book.add_role(speaker, sense.title, of.name if of else None)
+        body = self.text[paragraph.start : paragraph.end]
+        said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
+                    content=[(paragraph.start, paragraph.end)],
+                    rule="post" if block.medium else "block")  # fmt: skip
+        if block.medium is not None:
+            said.medium = block.medium
+            said.written = True
+        if block.said_on is not None:
+            said.date, said.own_date = block.said_on, True
+        self._keep(said)
+
+    def first_person(self, paragraph: Paragraph, speakers: set[str]) -> None:
+        body = self.text[paragraph.start : paragraph.end]
+        if len(speakers) != 1 or not _FIRST_PERSON_START.match(body):
+            return
+        if self.doc.quotes_in(paragraph.start, paragraph.end):
+            return
+        (speaker,) = speakers
+        said = Said(speaker, body.strip(), paragraph.start, paragraph.end,
+                    content=[(paragraph.start, paragraph.end)], rule="first-person")  # fmt: skip
+        self._keep(said)
+
+    # -- dates across statements -----------------------------------------------------------
+    def settle_dates(self) -> None:
+        same_day = _same_day(self.doc)
+        dated: dict[str, dt.date] = {}
+        for said in sorted(self.found, key=lambda s: s.start):
+            if said.own_date and said.date is not None:
+                dated.setdefault(said.speaker, said.date)
+                continue
+            if said.earlier:
+                continue
+            is_post = said.written or (said.medium or "").startswith(_POST)
+            if is_post and said.speaker in dated:
+                said.date = dated[said.speaker]
+            elif same_day:
+                said.date = self.doc.published
+
+
+_PARSED_VERBS = word_set(
+    """
+    said says say told tells wrote writes posted tweeted added adds noted notes stated
+    states stressed stresses emphasized emphasised emphasizes emphasises underlined
+    underscored warned warns announced announces claimed claims declared argued insisted
+    reiterated reiterates confirmed confirms explained remarked replied responded asserted
+    acknowledged admitted urged urges hoped hopes assured assures recalled believes believed
+    noting adding saying stressing underlining emphasizing emphasising urging warning
+    affirmed affirms reaffirmed highlighted highlights described expressed expresses mentioned
+    """
+)
+_FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
+_ISSUED = re.compile(
+    r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"
+)
+_COLON_NAME = re.compile(r"\s*:\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})")
+_STATEMENT_NOUNS = frozenset(["statement", "readout", "communique", "communiqué", "release"])
+_SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+_OFFICE_OF_ROLE = {
+    "President": "presidency",
+    "Prime Minister": "prime minister's office",
+    "Foreign Minister": "foreign ministry",
+}
+# Verbs whose message may be a noun phrase: "stressed the importance of ...".
+_STRESSING = word_set(
+    """
+    stressed stresses underlined underscored emphasized emphasised emphasizes affirmed
+    affirms reaffirmed reiterated reiterates highlighted highlights noted
+    """
+)
+# Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
+_INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
+
+
+def _content_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    if verb.lower_ in _INSTRUCTING:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                return child
+    if verb.lower_ in _STRESSING:
+        # "the King stressed the importance of supporting the Palestinians": what was said
+        # is the object, when it is a phrase of some length.
+        for child in verb.children:
+            if child.dep_ == "dobj" and len(list(child.subtree)) >= 4:
+                return child
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head  # "called X 'unprecedented' and said ...", ", noting that ..."
+            continue
+        return None
+    return None
+
+
+def _balanced(text: str) -> bool:
+    straight = text.count('"')
+    return straight % 2 == 0 and text.count("“") <= text.count("”")
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _same_day(doc: Document) -> bool:
+    """Same-day reporting: a stated publication date that the lead gives as its events' day."""
+    if not doc.published_stated or doc.published is None or not doc.paragraphs:
+        return False
+    lead = doc.paragraphs[0]
+    days = [resolve(m, doc.published) for m in doc.dates_in(lead.start, lead.end)]
+    return doc.published in days
+
+
+_MEDIA_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:on|to)\s+(?:X|Twitter)\b|\btweet(?:ed)?\b"), "post on X"),
+    (re.compile(r"\bTelegram\b"), "post on Telegram"),
+    (re.compile(r"\bTruth\s+Social\b"), "post on Truth Social"),
+    (re.compile(r"\bFacebook\b"), "post on Facebook"),
+    (re.compile(r"\b(?:video|evening|nightly|daily)\s+address\b|\bvideo\s+message\b"),
+     "video address"),
+    (re.compile(r"\b(?:press|news)\s+conference\b"), "press conference"),
+    (re.compile(r"\btold\s+(?:reporters|journalists)\b"), "remarks to reporters"),
+    (re.compile(r"\bbriefing\b"), "briefing"),
+    (re.compile(r"\bin\s+a\s+(?:joint\s+)?statement\b"), "statement"),
+    (re.compile(r"\bspeech\b"), "speech"),
+]  # fmt: skip
+_INTERVIEW = re.compile(r"\binterview\b(?:\s+(?:with|to|for)\s+)?")
+_TOLD = re.compile(r"\btold\s+")
+
+
+def _medium_in(doc: Document, start: int, end: int) -> str | None:
+    text = doc.text
+    for interview in _INTERVIEW.finditer(text, start, end):
+        if doc.in_quote(interview.start()):
+            continue
+        for m in doc.mentions_in(interview.end(), min(end, interview.end() + 40)):
+            if doc.kind(m.actor) is ActorKind.MEDIA and m.start - interview.end() <= 4:
+                return f"interview with {m.actor}"
+        return "interview"
+    for told in _TOLD.finditer(text, start, end):
+        for outlet in doc.mentions_in(told.end(), min(end, told.end() + 30)):
+            if doc.kind(outlet.actor) is ActorKind.MEDIA and outlet.start - told.end() <= 4:
+                return f"interview with {outlet.actor}"
+    for pattern, medium in _MEDIA_PATTERNS:
+        for found in pattern.finditer(text, start, end):
+            if not doc.in_quote(found.start()):
+                return medium
+    return None
+
+
+def _clean_quote(inner: str) -> str:
+    text = inner.strip().strip('"“”').strip()
+    if text.endswith(","):
+        text = text[:-1] + "."
+    return re.sub(r"\s+", " ", text)
+
+
+def _join(first: str, second: str) -> str:
+    return f"{_clean_quote(first)} {_clean_quote(second)}".strip()
+
+
+def extract_statements(doc: Document) -> list[Said]:
+    """Statements of the article, in text order."""
+    finder = _Statements(doc)
+    for paragraph in doc.paragraphs:
+        if paragraph.block.speaker:
+            finder.block_quote(paragraph)
+            continue
+        if finder.open_quote(paragraph):
+            continue
+        used = finder.direct(paragraph)
+        for sentence in doc.sentences:
+            if paragraph.start <= sentence.start < paragraph.end and sentence.start not in used:
+                if any(q.start < sentence.end and q.end > sentence.start
+                       and len(doc.text[q.start:q.end].split()) >= _MIN_QUOTE_WORDS
+                       for q in doc.quotes):  # fmt: skip
+                    continue
+                before = len(finder.found)
+                finder.reported(sentence)
+                if len(finder.found) == before:
+                    finder.parsed(sentence)
+    speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
+    covered = {(s.start, s.end) for s in finder.found}
+    for paragraph in doc.paragraphs:
+        if not any(paragraph.start <= s < paragraph.end for s, _ in covered):
+            finder.first_person(paragraph, speakers)
+    finder.settle_dates()
+    unique: dict[tuple[str, str], Said] = {}
+    for said in sorted(finder.found, key=lambda s: s.start):
+        unique.setdefault((said.speaker, said.text), said)
+    return list(unique.values())

@@ -1,0 +1,108 @@
+"""Sentences and quotations with character offsets, so every fact can point at its words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.ingest.extract.patterns import word_set
+
+__all__ = ["Quote", "Sentence", "ends_sentence", "find_quotes", "split_sentences", "strip_quotes"]
+
+_ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr st gen lt col sgt capt maj adm gov sen rep rev prof jr sr inc co corp ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs approx est dept univ
+    """
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”\u2019')\]]*(?=\s+[\"“\u2018(\[]?[A-Z0-9ÀÁÂÄÇÉÈÊÍÓÖÚÜŁŚŻ])")
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_CLAUSE_STARTERS = word_set(
+    """
+    The He She It They We I In On At As But However This That His Her Their Its A An
+    """
+)
+_TERMINAL = re.compile(r"[.!?…:;][\"”\u2019')\]]*$|[\"”]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A span in double quotation marks: ``start``/``end`` include the marks."""
+
+    start: int
+    end: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def ends_sentence(line: str) -> bool:
+    """True when a line ends like prose (period, question mark, colon, closing quote)."""
+    return _TERMINAL.search(line.rstrip()) is not None
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of ``text[start:end]`` as absolute spans, trimmed of surrounding space.
+
+    A period ends a sentence unless it closes a known abbreviation ("Aug.", "Gen."), a single
+    initial ("J."), or an initialism ("U.S.") that is not followed by a word that usually starts
+    a clause.
+    """
+    stop = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, stop):
+        head = text[cursor : match.start() + 1]
+        if match.group().startswith(".") and not _real_period(head, text, match.end()):
+            continue
+        _append(sentences, text, cursor, match.end())
+        cursor = match.end()
+    _append(sentences, text, cursor, stop)
+    return sentences
+
+
+def _real_period(head: str, text: str, after: int) -> bool:
+    word = re.search(r"([\w.]+)\.$", head)
+    if word is None:
+        return True
+    token = word.group(1)
+    if token.lower() in _ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.isupper():
+        return False
+    if _INITIALISM.search(token + "."):
+        following = re.match(r"\s+[\"“]?(\w+)", text[after:])
+        return following is not None and following.group(1) in _CLAUSE_STARTERS
+    return True
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end))
+
+
+_QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """Double-quoted spans (straight or curly) within ``text[start:end]``; never across lines."""
+    stop = len(text) if end is None else end
+    return [Quote(m.start(), m.end()) for m in _QUOTE.finditer(text, start, stop)]
+
+
+def strip_quotes(text: str) -> str:
+    """Text without its double quotation marks and with a dangling comma before them fixed."""
+    cleaned = re.sub(r"[\"“”]", "", text)
+    cleaned = re.sub(r",(\s*)$", r"\1", cleaned.strip())
+    return re.sub(r"\s+", " ", cleaned).strip()

@@ -1,0 +1,7 @@
+"""Writing: one resolving read and one atomic write per batch of articles."""
+
+from __future__ import annotations
+
+from newsgraph.ingest.write.writer import ArticleWriter, WriteCounts, plan_batch
+
+__all__ = ["ArticleWriter", "WriteCounts", "plan_batch"]

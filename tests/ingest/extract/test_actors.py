@@ -1,0 +1,126 @@
+"""Actors: names, transliterations, titles, demonyms, role nouns and people the reference does
+not know."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from newsgraph.ingest.extract.article import extract
+from newsgraph.ingest.extract.reference import Reference, load_reference
+from newsgraph.ingest.model import ActorKind, ExtractedArticle, SourceDocument
+
+
+@cache
+def reference() -> Reference:
+    return load_reference()
+
+
+def run(body: str) -> ExtractedArticle:
+    doc = SourceDocument(origin="test", body="Headline\n\n" + body)
+    return extract(doc, reference(), published=dt.date(2025, 8, 25))[0]
+
+
+def roles(article: ExtractedArticle, name: str) -> set[tuple[str, str | None]]:
+    actor = next(a for a in article.actors if a.name == name)
+    return {(r.title, r.of) for r in actor.roles}
+
+
+def test_transliterations_resolve_to_one_actor() -> None:
+    article = run(
+        "Zelenskyy met Sibiga's counterpart. Zelenskiy and Volodymyr Zelenskyi spoke later. "
+        "Andrii Sybiha and Andriy Sybiha are the same minister."
+    )
+    assert "Volodymyr Zelensky" in article.mentions
+    assert "Andrii Sybiha" in article.mentions
+    people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
+    assert len(people) == len(set(people)) == 2
+
+
+def test_demonyms_and_metonyms_map_to_countries() -> None:
+    article = run(
+        "Dutch, Finnish and British officials met American envoys. The Kremlin and Moscow "
+        "objected, while U.S. and UK diplomats stayed silent."
+    )
+    assert {"Netherlands", "Finland", "United Kingdom", "United States", "Russia"} <= set(
+        article.mentions
+    )
+
+
+def test_an_unknown_minister_is_introduced_by_title_and_found_again_by_surname() -> None:
+    article = run(
+        "Estonian Foreign Minister Margus Tsahkna said on Aug. 19 that Europe must be ready to "
+        "enforce any ceasefire. Tsahkna added that sanctions must stay."
+    )
+    assert roles(article, "Margus Tsahkna") == {("Foreign Minister", "Estonia")}
+    speakers = {s.speaker for s in article.statements}
+    assert speakers == {"Margus Tsahkna"}
+    assert len(article.statements) == 2
+
+
+def test_a_title_of_a_country_gives_the_role() -> None:
+    article = run(
+        "Acting Prime Minister of the Netherlands Dick Schoof arrived in Kyiv. "
+        "President of Finland Alexander Stubb joined him."
+    )
+    assert roles(article, "Dick Schoof") == {("Prime Minister", "Netherlands")}
+    assert roles(article, "Alexander Stubb") == {("President", "Finland")}
+
+
+def test_acting_is_a_status_not_part_of_the_role_title() -> None:
+    article = run("Acting Defense Minister of Moldova Ion Popescu visited Odesa on Aug. 20.")
+    assert roles(article, "Ion Popescu") == {("Defense Minister", "Moldova")}
+
+
+def test_a_former_title_gives_no_current_role() -> None:
+    article = run("Former U.S. President Joe Biden said the war must end on Ukraine's terms.")
+    assert roles(article, "Joe Biden") == set()
+
+
+def test_an_appositive_title_names_the_role() -> None:
+    article = run("Jane Hartley, Britain's ambassador, said the talks would resume.")
+    assert ("Ambassador", "United Kingdom") in roles(article, "Jane Hartley")
+
+
+def test_a_counterpart_holds_the_same_office_in_the_other_country() -> None:
+    article = run(
+        "Estonian Foreign Minister Margus Tsahkna met his Latvian counterpart Baiba Braže in "
+        "Riga on Tuesday."
+    )
+    assert roles(article, "Baiba Braže") == {("Foreign Minister", "Latvia")}
+
+
+def test_role_nouns_resolve_to_the_one_person_they_can_mean() -> None:
+    article = run(
+        "Zelensky spoke with Dutch Prime Minister Dick Schoof on Aug. 23. "
+        "According to the president, the Dutch Prime Minister promised more air defense. "
+        "The Ukrainian leader thanked the Netherlands."
+    )
+    statement = article.statements[0]
+    assert statement.speaker == "Volodymyr Zelensky"
+    assert "Dick Schoof" in statement.mentions
+
+
+def test_the_president_without_a_president_nearby_stays_unresolved() -> None:
+    article = run("The talks were tense. According to the president, the talks were useful.")
+    assert article.statements == []
+
+
+def test_a_relative_is_not_the_famous_surname() -> None:
+    article = run("Melania Trump wrote a letter to Vladimir Putin about abducted children.")
+    assert "Donald Trump" not in article.mentions
+    assert "Vladimir Putin" in article.mentions
+
+
+def test_plural_titles_do_not_hide_the_names_after_them() -> None:
+    article = run("Turkey is ready to host a meeting between Presidents Zelensky and Putin.")
+    assert {"Volodymyr Zelensky", "Vladimir Putin", "Turkey"} <= set(article.mentions)
+
+
+def test_every_role_target_is_listed_among_the_actors() -> None:
+    article = run("NATO Secretary General Mark Rutte met Zelensky in Kyiv on Aug. 20.")
+    names = {a.name for a in article.actors}
+    for actor in article.actors:
+        for role in actor.roles:
+            assert role.of in names
+    assert ("Secretary General", "NATO") in roles(article, "Mark Rutte")

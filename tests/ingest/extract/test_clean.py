@@ -1,0 +1,179 @@
+"""Boilerplate removal on page shapes seen in news of the period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from newsgraph.ingest.extract.article import ExtractionError, extract
+from newsgraph.ingest.extract.clean import clean_page
+from newsgraph.ingest.extract.reference import Reference, load_reference
+from newsgraph.ingest.model import ExtractedArticle, SourceDocument
+
+
+@cache
+def reference() -> Reference:
+    return load_reference()
+
+
+def run(body: str, **fields: object) -> list[ExtractedArticle]:
+    doc = SourceDocument.model_validate({"origin": "test", "body": body, **fields})
+    return extract(doc, reference())
+
+
+def test_a_page_of_only_navigation_is_an_error_a_user_understands() -> None:
+    with pytest.raises(ExtractionError, match="no article text found") as caught:
+        run("News Feed\n\nRead more\nShow More\n")
+    assert isinstance(caught.value, ValueError)
+    assert "test" in str(caught.value)
+
+
+def test_a_caption_with_a_photo_credit_is_dropped_but_remembered() -> None:
+    page = clean_page(
+        "Talks in Istanbul\n\n"
+        "Ukrainian and Russian delegations meet at the Ciragan Palace in Istanbul, Turkey, "
+        "on May 16, 2025. (Photo: Arda Kucukkaya/Anadolu via Getty Images)\n\n"
+        "Delegations from Ukraine and Russia met in Istanbul on July 23 for a third round.\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "Delegations from Ukraine and Russia met in Istanbul on July 23 for a third round."
+    ]
+    assert page.title == "Talks in Istanbul"
+    assert len(page.captions) == 1
+
+
+def test_a_teaser_with_a_truncated_paragraph_is_dropped_with_its_headline() -> None:
+    page = clean_page(
+        "Main headline\n\n"
+        "Zelensky met European leaders in Washington on Aug. 18 to discuss security guarantees.\n\n"
+        "Ukraine war latest: Russia launches largest drone attack of the summer\n"
+        "Russia launched over 500 drones and missiles overnight, the Air Force said, in what "
+        "officials described as one of the largest combined strikes on the western regions of "
+        "Ukraine since the start of the full-scale invasion, hitting energy fac\n"
+    )
+    texts = [b.text for b in page.blocks]
+    assert texts == [
+        "Zelensky met European leaders in Washington on Aug. 18 to discuss security guarantees."
+    ]
+
+
+def test_a_repeated_title_and_reading_time_are_structure() -> None:
+    page = clean_page(
+        "Trump and Putin meet in Alaska\n\n3 min read\nTrump and Putin meet in Alaska\n\n"
+        "U.S. President Donald Trump met Russian President Vladimir Putin in Anchorage "
+        "on Aug. 15.\n"
+    )
+    assert page.title == "Trump and Putin meet in Alaska"
+    assert len(page.blocks) == 1
+
+
+def test_a_dateline_in_the_head_is_the_stated_publication_date() -> None:
+    page = clean_page(
+        "Kremlin rejects European troops\nPublished August 21, 2025, 10:31 PM\n\n"
+        "Russia will not accept European troops in Ukraine, Foreign Minister Sergey Lavrov said.\n"
+    )
+    assert page.stated_date == dt.date(2025, 8, 21)
+
+
+def test_bylines_and_link_lines_are_not_article_text() -> None:
+    page = clean_page(
+        "Sybiha calls Fidan\nBy Kateryna Hodunova\n\n"
+        "Foreign Minister Andrii Sybiha spoke with his Turkish counterpart on Aug. 20.\n\n"
+        "Read also: Turkey ready to host Zelensky-Putin meeting\n\n"
+        "The ministers discussed preparations for a leaders' meeting.\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "Foreign Minister Andrii Sybiha spoke with his Turkish counterpart on Aug. 20.",
+        "The ministers discussed preparations for a leaders' meeting.",
+    ]
+
+
+def test_a_hard_wrapped_paragraph_is_joined_back() -> None:
+    page = clean_page(
+        "Headline\n\nPresident Volodymyr Zelensky said on Aug. 25 that Ukraine\n"
+        "expects a decision on security guarantees within ten days.\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "President Volodymyr Zelensky said on Aug. 25 that Ukraine expects a decision on "
+        "security guarantees within ten days."
+    ]
+
+
+def test_a_block_quote_keeps_its_speaker_box() -> None:
+    page = clean_page(
+        "Headline\n\nThe Finnish president commented on the talks.\n\n"
+        "We must keep up the pressure on Russia until it agrees to a ceasefire.\n\n"
+        "Alexander Stubb\n\nPresident of Finland\n\nHe spoke in Helsinki.\n"
+    )
+    quote = page.blocks[1]
+    assert quote.speaker == "Alexander Stubb"
+    assert quote.speaker_role == "President of Finland"
+    assert [b.text for b in page.blocks][2] == "He spoke in Helsinki."
+
+
+def test_a_name_line_after_third_person_prose_is_not_a_speaker_box() -> None:
+    page = clean_page(
+        "Headline\n\nThe talks ended without an agreement on Friday.\n\nMarco Rubio\n\n"
+        "Rubio said the United States would continue to mediate.\n"
+    )
+    assert all(b.speaker is None for b in page.blocks)
+
+
+def test_source_metadata_wins_over_the_page() -> None:
+    body = "Page headline\n\nZelensky spoke with Stubb by phone on Monday about air defense.\n"
+    article = run(
+        body,
+        title="Given title",
+        publisher="The Kyiv Independent",
+        published=dt.date(2025, 8, 25),
+        url="https://example.org/a",
+    )[0].article
+    assert article.title == "Given title"
+    assert article.publisher == "Kyiv Independent"  # canonical name of a known outlet
+    assert article.published_on == dt.date(2025, 8, 25)
+    assert article.published_inferred is False
+
+
+def test_the_command_line_date_wins_over_everything() -> None:
+    body = "date 2025-08-23 Headline\n\nZelensky met Schoof in Kyiv on Friday.\n"
+    doc = SourceDocument(origin="x", body=body, published=dt.date(2025, 8, 24))
+    article = extract(doc, reference(), published=dt.date(2025, 8, 30))[0]
+    assert article.article.published_on == dt.date(2025, 8, 30)
+    assert article.meetings[0].date == dt.date(2025, 8, 29)
+
+
+def test_a_known_domain_names_the_publisher() -> None:
+    body = "Headline\n\nUmerov met Witkoff in Miami on Aug. 29 to discuss the peace plan.\n"
+    article = run(body, url="https://www.reuters.com/world/europe/x")[0].article
+    assert article.publisher == "Reuters"
+
+
+def test_an_article_without_a_headline_line_takes_its_first_sentence() -> None:
+    article = run(
+        "U.S. envoy Steve Witkoff met Putin in Moscow on Aug. 6. The talks lasted three hours.\n"
+    )[0].article
+    assert article.title == "U.S. envoy Steve Witkoff met Putin in Moscow on Aug. 6"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "   \n\n",
+        "....",
+        '""""',
+        ". . . and then Zelensky met Stubb in Kyiv on Monday to talk about air defense.",
+        "“An unclosed quotation, he said, that runs to the end of the page",
+        "On Aug. 99, somebody met somebody else in a place that is not named.",
+    ],
+)
+def test_degenerate_text_gives_an_article_or_a_clear_error(body: str) -> None:
+    try:
+        articles = run(body)
+    except ExtractionError:
+        return
+    for article in articles:
+        assert article.article.title
+        assert article.article.body

@@ -1,0 +1,69 @@
+"""Dates in news text: which expressions name a day, and which day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.ingest.extract.dates import find_dates, parse_stated_date, resolve, year_after
+
+SATURDAY = dt.date(2025, 8, 23)
+
+
+def days(text: str, anchor: dt.date | None = SATURDAY, future: bool = False) -> list[object]:
+    return [resolve(m, anchor, future=future) for m in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Aug. 22", dt.date(2025, 8, 22)),
+        ("on August 23", dt.date(2025, 8, 23)),
+        ("on 21 August", dt.date(2025, 8, 21)),
+        ("on March 12, 2025", dt.date(2025, 3, 12)),
+        ("2025-08-23", dt.date(2025, 8, 23)),
+        ("23.08.2025", dt.date(2025, 8, 23)),
+        ("yesterday", dt.date(2025, 8, 22)),
+        ("on Monday", dt.date(2025, 8, 18)),
+        ("last Saturday", dt.date(2025, 8, 16)),
+        ("next Friday", dt.date(2025, 8, 29)),
+        ("on Dec. 30", dt.date(2024, 12, 30)),
+    ],
+)
+def test_a_date_expression_names_a_day_relative_to_the_publication(
+    text: str, expected: dt.date
+) -> None:
+    assert days(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["earlier in the week", "last week", "recently", "over the weekend", "two days ago"]
+)
+def test_a_vague_time_is_never_a_day(text: str) -> None:
+    mentions = find_dates(text)
+    assert [m.kind for m in mentions] == ["vague"]
+    assert days(text) == [None]
+
+
+def test_a_weekday_in_a_sentence_about_the_future_is_the_next_one() -> None:
+    assert days("will meet on Monday", future=True) == [dt.date(2025, 8, 25)]
+
+
+def test_a_month_day_without_a_publication_date_is_no_day() -> None:
+    assert days("on Aug. 22", anchor=None) == [None]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("Trump may meet Putin again") == []
+
+
+def test_a_photo_taken_before_the_article_fixes_the_year() -> None:
+    assert year_after(8, 23, dt.date(2025, 3, 12)) == dt.date(2025, 8, 23)
+    assert year_after(1, 10, dt.date(2025, 3, 12)) == dt.date(2026, 1, 10)
+
+
+def test_a_dateline_is_a_full_date_and_little_else() -> None:
+    assert parse_stated_date("Published August 23, 2025, 10:31 PM") == dt.date(2025, 8, 23)
+    assert parse_stated_date("23.08.2025 14:05") == dt.date(2025, 8, 23)
+    assert parse_stated_date("The talks on Aug. 23, 2025 were constructive") is None

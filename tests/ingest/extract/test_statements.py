@@ -1,0 +1,202 @@
+"""Statements: direct quotes, reported speech, block quotes and unquoted first-person speech."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from newsgraph.ingest.extract.article import extract
+from newsgraph.ingest.extract.reference import Reference, load_reference
+from newsgraph.ingest.model import ExtractedArticle, SourceDocument, StatementFact
+
+WEDNESDAY = dt.date(2025, 8, 20)
+
+
+@cache
+def reference() -> Reference:
+    return load_reference()
+
+
+def run(body: str, published: dt.date | None = WEDNESDAY, header: str = "") -> ExtractedArticle:
+    doc = SourceDocument(origin="test", body=f"{header}Headline\n\n{body}")
+    return extract(doc, reference(), published=published)[0]
+
+
+def said(body: str, **kwargs: object) -> list[tuple[str, str]]:
+    article = run(body, **kwargs)  # type: ignore[arg-type]
+    return [(s.speaker, s.text) for s in article.statements]
+
+
+def only(body: str, **kwargs: object) -> StatementFact:
+    statements = run(body, **kwargs).statements  # type: ignore[arg-type]
+    assert len(statements) == 1, statements
+    return statements[0]
+
+
+def test_a_quote_followed_by_its_speaker() -> None:
+    statement = only(
+        '"There are no concrete plans for such a meeting at the moment," Peskov told reporters '
+        "on Monday."
+    )
+    assert statement.speaker == "Dmitry Peskov"
+    assert statement.text == "There are no concrete plans for such a meeting at the moment."
+    assert statement.date == dt.date(2025, 8, 18)
+    assert statement.medium == "remarks to reporters"
+
+
+def test_an_inverted_attribution() -> None:
+    assert said('"Russia must agree to an unconditional ceasefire first," said Kaja Kallas.') == [
+        ("Kaja Kallas", "Russia must agree to an unconditional ceasefire first.")
+    ]
+
+
+def test_a_quote_after_a_colon() -> None:
+    statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
+    assert statement.speaker == "Andrii Sybiha"
+    assert statement.medium == "post on X"
+
+
+def test_a_quote_after_saying_belongs_to_the_sentence_subject() -> None:
+    statement = only(
+        "Finnish President Alexander Stubb voiced doubts in an interview with Helsingin Sanomat, "
+        'saying, "They want to continue the war at least until the fall."'
+    )
+    assert statement.speaker == "Alexander Stubb"
+    assert statement.medium == "interview with Helsingin Sanomat"
+    assert statement.date is None  # the article does not say when he said it
+
+
+def test_a_pronoun_speaker_is_the_subject_of_the_sentence_before() -> None:
+    article = run(
+        "In his evening address, Zelensky thanked the partners.\n\n"
+        '"We need a real ceasefire, not a pause for Russia to regroup," he said.'
+    )
+    statement = article.statements[-1]
+    assert statement.speaker == "Volodymyr Zelensky"
+    assert statement.medium == "video address"
+
+
+def test_a_quote_continued_after_the_attribution_is_one_statement() -> None:
+    statement = only(
+        '"Russia is not ready for peace," Stubb said. "It wants to keep fighting until the autumn '
+        'to take more territory."'
+    )
+    assert statement.text == (
+        "Russia is not ready for peace. It wants to keep fighting until the autumn to take more "
+        "territory."
+    )
+
+
+def test_reported_speech_with_that() -> None:
+    statement = only(
+        "Russian Foreign Minister Sergey Lavrov, however, has said that security guarantees for "
+        "Ukraine cannot be discussed without Russia's participation."
+    )
+    assert statement.speaker == "Sergey Lavrov"
+    assert statement.text.startswith("security guarantees for Ukraine cannot be discussed")
+    assert statement.mentions == ["Ukraine", "Russia"]
+    assert statement.topics == ["security guarantees"]
+
+
+def test_reported_speech_with_a_trailing_attribution_and_a_quoted_fragment() -> None:
+    statement = only(
+        'Doing so would amount to "foreign military intervention," which Moscow won\'t support, '
+        "Lavrov said on Aug. 21.",
+        published=dt.date(2025, 8, 23),
+    )
+    assert statement.speaker == "Sergey Lavrov"
+    assert statement.date == dt.date(2025, 8, 21)
+    assert "foreign military intervention" in statement.text
+    assert '"' not in statement.text
+
+
+def test_according_to_names_the_speaker() -> None:
+    statement = only("According to Rubio, the security guarantees will be ready within days.")
+    assert statement.speaker == "Marco Rubio"
+    assert statement.text == "the security guarantees will be ready within days"
+
+
+def test_according_to_an_outlet_is_not_a_statement() -> None:
+    assert said("According to Axios, the White House is preparing a meeting in Budapest.") == []
+
+
+def test_a_medium_reporting_is_not_a_speaker() -> None:
+    assert (
+        said(
+            "German media outlet Welt reported that China is prepared to send peacekeepers, "
+            '"if the peacekeeping forces were deployed on the basis of a UN mandate," the sources '
+            "told Welt."
+        )
+        == []
+    )
+
+
+def test_a_written_post_takes_the_date_the_lead_gave_it() -> None:
+    article = run(
+        "President Volodymyr Zelensky said on Aug. 23 that security guarantees would be ready "
+        'soon.\n\nIn a post on X, Zelensky wrote, "Our teams are working on the architecture of '
+        'the guarantees every day."',
+        published=dt.date(2025, 8, 24),
+    )
+    post = article.statements[-1]
+    assert post.medium == "post on X"
+    assert post.date == dt.date(2025, 8, 23)
+
+
+def test_an_undated_statement_is_not_given_the_publication_date() -> None:
+    statement = only('"We will not recognize any occupation," Sybiha said.')
+    assert statement.date is None
+
+
+def test_same_day_reporting_dates_undated_statements_with_the_stated_date() -> None:
+    article = run(
+        'On August 20, Sybiha met Fidan in Ankara.\n\n"We agreed on the next steps," Sybiha said.',
+        published=None,
+        header="date 2025-08-20 ",
+    )
+    assert article.statements[0].date == dt.date(2025, 8, 20)
+
+
+def test_a_block_quote_with_a_speaker_box() -> None:
+    article = run(
+        "The Finnish president commented on the talks.\n\n"
+        "We must keep up the pressure on Russia until it agrees to a ceasefire.\n\n"
+        "Alexander Stubb\n\nAlexander Stubb\n\nPresident of Finland\n\n"
+        "He spoke in Helsinki."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        (
+            "Alexander Stubb",
+            "We must keep up the pressure on Russia until it agrees to a ceasefire.",
+        )
+    ]
+
+
+def test_a_first_person_paragraph_is_the_words_of_the_only_speaker() -> None:
+    article = run(
+        "According to President Zelensky, the call with Schoof was productive.\n\n"
+        "Zelensky said the Netherlands would fund drones.\n\n"
+        "We discussed air defense and joint production. I am grateful for the support."
+    )
+    assert article.statements[-1].speaker == "Volodymyr Zelensky"
+    assert article.statements[-1].text.startswith("We discussed air defense")
+
+
+def test_a_first_person_paragraph_with_two_speakers_is_attributed_to_nobody() -> None:
+    article = run(
+        "Zelensky said the talks with Trump were constructive.\n\n"
+        "Trump said a deal was close.\n\n"
+        "We discussed security guarantees and the exchange of prisoners."
+    )
+    assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky", "Donald Trump"]
+
+
+def test_a_quote_of_several_sentences_is_attributed_by_what_follows_it() -> None:
+    statement = only(
+        '"We will not give up our land. Never. Not an inch," Zelensky told reporters in Kyiv '
+        "on Monday."
+    )
+    assert statement.speaker == "Volodymyr Zelensky"
+    assert statement.text == "We will not give up our land. Never. Not an inch."
+    assert statement.date == dt.date(2025, 8, 18)
+    assert statement.medium == "remarks to reporters"

@@ -1,0 +1,150 @@
+"""The writer on a synthetic corpus of many articles, in many batches.
+
+Counts the writer keeps up as it goes (MET) must equal a recount from the facts, and the graph
+a load makes must not depend on the order of the articles or how they fall into batches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import articles, as_structured
+from newsgraph.graph import Store
+from newsgraph.graph.cypher import Statement
+from newsgraph.graph.maintenance import dump, wipe
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.model import ExtractedArticle
+from newsgraph.ingest.pipeline import load_paths
+from newsgraph.ingest.write.writer import ArticleWriter
+
+# Test-only reads (not part of the product's statements): the MET edges as stored, and as a
+# full recount from the held meetings would make them.
+STORED_MET = Statement(
+    "TEST_STORED_MET",
+    """
+    MATCH (a:Actor)-[r:MET]->(b:Actor)
+    RETURN a.id AS a, b.id AS b, r.count AS count, r.first_on AS first_on, r.last_on AS last_on
+    ORDER BY a, b
+    """,
+    {},
+)
+RECOUNTED_MET = Statement(
+    "TEST_RECOUNTED_MET",
+    """
+    MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting {status: 'HELD'})<-[:PARTICIPATED_IN]-(b:Actor)
+    WHERE a.id < b.id
+    RETURN a.id AS a, b.id AS b, count(DISTINCT m) AS count, min(m.date) AS first_on,
+           max(m.date) AS last_on
+    ORDER BY a, b
+    """,
+    {},
+)
+# The same for co-mentions: each pair's count of the articles that mention both.
+STORED_CO_MENTIONED = Statement(
+    "TEST_STORED_CO_MENTIONED",
+    """
+    MATCH (a:Actor)-[r:CO_MENTIONED]->(b:Actor)
+    RETURN a.id AS a, b.id AS b, r.count AS count
+    ORDER BY a, b
+    """,
+    {},
+)
+RECOUNTED_CO_MENTIONED = Statement(
+    "TEST_RECOUNTED_CO_MENTIONED",
+    """
+    MATCH (a:Actor)<-[:MENTIONS]-(shared:Article)-[:MENTIONS]->(b:Actor)
+    WHERE a.id < b.id
+    RETURN a.id AS a, b.id AS b, count(DISTINCT shared) AS count
+    ORDER BY a, b
+    """,
+    {},
+)
+
+
+async def assert_derived_edges_match_a_recount(store: Store) -> None:
+    """MET and CO_MENTIONED as stored equal a full recount from the facts."""
+    assert await store.read(STORED_MET) == await store.read(RECOUNTED_MET)
+    assert await store.read(STORED_CO_MENTIONED) == await store.read(RECOUNTED_CO_MENTIONED)
+
+
+def corpus(count: int, seed: int = 11) -> list[ExtractedArticle]:
+    return [ExtractedArticle.model_validate(as_structured(spec)) for spec in articles(count, seed)]
+
+
+def write_ndjson(path: Path, items: list[ExtractedArticle]) -> Path:
+    path.write_text("".join(item.model_dump_json() + "\n" for item in items))
+    return path
+
+
+async def test_met_counts_kept_while_loading_equal_a_recount(store: Store, tmp_path: Path) -> None:
+    items = corpus(400)
+    report = await load_paths(
+        [write_ndjson(tmp_path / "c.ndjson", items)], store, load_reference(), batch=37
+    )
+    assert not report.failed
+    stored = await store.read(STORED_MET)
+    assert len(stored) > 50, "the corpus should make many pairs meet"
+    await assert_derived_edges_match_a_recount(store)
+
+
+async def test_the_graph_does_not_depend_on_article_order_or_batches(
+    store: Store, tmp_path: Path
+) -> None:
+    items = corpus(300)
+    reference = load_reference()
+    await load_paths([write_ndjson(tmp_path / "a.ndjson", items)], store, reference, batch=200)
+    forward = await dump(store)
+    await wipe(store)
+    backward = write_ndjson(tmp_path / "b.ndjson", items[::-1])
+    await load_paths([backward], store, reference, batch=23)
+    assert await dump(store) == forward
+    # Loading it all again changes nothing.
+    await load_paths([backward], store, reference, batch=50)
+    assert await dump(store) == forward
+
+
+def _meeting_article(url: str, status: str) -> ExtractedArticle:
+    record: dict[str, Any] = {
+        "article": {"url": url, "title": url, "published_on": "2025-03-01", "body": url},
+        "actors": [
+            {"name": "Ann Example", "kind": "PERSON"},
+            {"name": "Bo Example", "kind": "PERSON"},
+        ],
+        "meetings": [
+            {
+                "participants": [{"actor": "Ann Example"}, {"actor": "Bo Example"}],
+                "date": "2025-03-01",
+                "status": status,
+                "excerpt": f"Ann and Bo: {status}",
+            }
+        ],
+    }
+    return ExtractedArticle.model_validate(record)
+
+
+async def test_a_meeting_proposed_then_held_counts_once(store: Store) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(_meeting_article("https://example.org/proposed", "PROPOSED"))
+    assert await store.read(STORED_MET) == []
+    await writer.write(_meeting_article("https://example.org/held", "HELD"))
+    await writer.write(_meeting_article("https://example.org/held-again", "HELD"))
+    await writer.write(_meeting_article("https://example.org/held", "HELD"))
+    (met,) = await store.read(STORED_MET)
+    assert met["count"] == 1
+    assert await store.read(STORED_MET) == await store.read(RECOUNTED_MET)
+
+
+async def test_a_bad_last_line_of_a_big_ndjson_file_writes_nothing_of_it(
+    store: Store, tmp_path: Path
+) -> None:
+    # Bigger than a batch: the file is read and checked whole (spooled to disk) before its
+    # first slice is written.
+    path = write_ndjson(tmp_path / "dump.ndjson", corpus(30))
+    with path.open("a") as handle:
+        handle.write('{"article": {"body": "x"}, "colour": "red"}\n')
+    report = await load_paths([path], store, load_reference(), batch=10)
+    (failed,) = report.failed
+    assert failed.error is not None and failed.error.startswith(f"{path}:31: ")
+    assert "colour" in failed.error
+    assert await dump(store) == {"nodes": [], "relationships": []}

@@ -95,11 +95,11 @@ async def test_rubio_met_yermak_on_august_22_with_the_others_named(api: Api) -> 
     assert {"NATO", "European Commission"} <= others or len(others) > 2
 
 
-async def test_the_white_house_meeting_is_in_person_and_undated(api: Api) -> None:
+async def test_the_white_house_meeting_is_in_person_on_august_18(api: Api) -> None:
     meetings = await _meetings(api, "Zelensky", "Donald Trump")
     held = [m for m in meetings if m["status"] == "HELD"]
     assert len(held) == 1
-    assert held[0]["mode"] == "IN_PERSON" and held[0]["date"] is None
+    assert held[0]["mode"] == "IN_PERSON" and held[0]["date"] == "2025-08-18"
 
 
 async def test_the_meeting_zelensky_seeks_with_putin_is_proposed(api: Api) -> None:

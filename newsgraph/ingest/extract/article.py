@@ -120,7 +120,12 @@ def _extract_page(
     publisher = _publisher(doc, page, reference)
     stated = published or doc.published or page.stated_date
     document = Document(
-        page.blocks, reference, published=stated, published_stated=True, parsed=parsed
+        page.blocks,
+        reference,
+        published=stated,
+        published_stated=True,
+        parsed=parsed,
+        context=page.teasers,
     )
     if stated is None:
         document.published = _infer(document, page.captions)

@@ -52,6 +52,10 @@ class Page:
     blocks: tuple[Block, ...]
     feed: tuple[FeedItem, ...] = ()
     captions: tuple[str, ...] = field(default=(), repr=False)
+    teasers: tuple[str, ...] = field(default=(), repr=False)
+    """Teasers of other articles on the page: no fact comes from them, but they may date an
+    event the article itself leaves undated ("Zelensky's Aug. 18 appearance at the White
+    House")."""
 
 
 class _State(Enum):
@@ -179,6 +183,7 @@ class _Cleaner:
         self.blocks: list[Block] = []
         self.feed: list[FeedItem] = []
         self.captions: list[str] = []
+        self.teasers: list[str] = []
         self.state = _State.HEAD
         self.label: str | None = None
         self.in_box = False
@@ -203,6 +208,7 @@ class _Cleaner:
             blocks=tuple(self.blocks),
             feed=tuple(self.feed),
             captions=tuple(self.captions),
+            teasers=tuple(self.teasers),
         )
 
     # -- one line ---------------------------------------------------------------------------
@@ -356,6 +362,7 @@ class _Cleaner:
     def _article_line(self, line: str, was_block: bool) -> None:
         if _is_truncated(line) or (_ELLIPSIS.search(line) and self.previous is not None):
             # A teaser of another article: its headline, if it was kept, goes with it.
+            self.teasers.append(line)
             previous = self.previous
             headline = previous is not None and _words(previous) <= 30
             if headline and was_block and self.blocks and self.blocks[-1].text == previous:

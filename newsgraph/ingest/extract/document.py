@@ -94,9 +94,12 @@ class Document:
         published: dt.date | None = None,
         published_stated: bool = False,
         parsed: SpacyDoc | None = None,
+        context: tuple[str, ...] = (),
     ) -> None:
         self.reference = reference
         self.book = ActorBook(reference, published)
+        # Text on the page that is not the article's (teasers): read only to date events.
+        self.context = context
         self.published = published
         self.published_stated = published_stated
         parts: list[str] = []

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
-from newsgraph.ingest.extract.dates import resolve
+from newsgraph.ingest.extract.dates import find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
 from newsgraph.ingest.extract.meeting_parse import parsed_meetings
 from newsgraph.ingest.extract.statements import Said
@@ -100,6 +100,13 @@ _JOINED_REFERENCE = re.compile(
     r"\s*\b(?:the|that|this|these|those)\s+(?:[\w.]+\s+){0,3}?"
     r"(?:discussions?|meetings?|call|talks|conversation|summit|negotiations|videoconference)\b",
     re.IGNORECASE,
+)
+_EVENT_AFTER_DATE = re.compile(
+    r"\s+(?:appearance|visit|meeting|talks|trip|summit|call|conversation)\b"
+    r"(?:\s+(?:at|in|to)\s+(?:the\s+)?(?P<where>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}))?"
+)
+_OWNER_BEFORE_DATE = re.compile(
+    r"(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})(?:'s|\u2019s)\s+$"
 )
 _REFERS_BACK = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Tt]he\s+two)\s+(?:[\w-]+\s+){0,2}?"
@@ -560,6 +567,49 @@ class _Meetings:
                 met.date_how = "linked" if met.date is not None else None
                 break
 
+    def dates_named_elsewhere(self) -> None:
+        """ "a meeting between Zelensky and Trump at the White House earlier in the week" and,
+        elsewhere on the page, "Zelensky's Aug. 18 appearance at the White House": one event
+        named twice, the second time with its day. The possessor must be a participant, the
+        place (if the meeting has one) the same, and a vague "earlier in the week" must allow
+        the day."""
+        undated = [m for m in self.found if m.date is None]
+        if not undated:
+            return
+        for text in (self.text, *self.doc.context):
+            for mention in find_dates(text):
+                if mention.kind not in ("absolute", "month_day"):
+                    continue
+                event = _EVENT_AFTER_DATE.match(text, mention.end)
+                owner = _OWNER_BEFORE_DATE.search(text, max(0, mention.start - 60), mention.start)
+                if event is None or owner is None:
+                    continue
+                actor = self._actor_named(owner.group("who"))
+                day = resolve(mention, self.doc.published)
+                if actor is None or day is None:
+                    continue
+                where = (event.group("where") or "").strip().lower()
+                for met in undated:
+                    if met.date is not None or actor not in met.principals:
+                        continue
+                    if met.place and where and met.place.lower() not in where:
+                        continue
+                    if met.vague and not self._within_week(day):
+                        continue
+                    met.date, met.date_how = day, "linked"
+
+    def _actor_named(self, name: str) -> str | None:
+        book = self.doc.book
+        found = book.person(name) or book.person(name.split()[-1])
+        if found is None:
+            ref = self.doc.reference.lookup(name)
+            found = ref.name if ref is not None else None
+        return found
+
+    def _within_week(self, day: dt.date) -> bool:
+        published = self.doc.published
+        return published is not None and 0 <= (published - day).days <= 7
+
     # -- bookkeeping ----------------------------------------------------------------------
     def _add(self, met: Met) -> None:
         for other in self.found:
@@ -649,6 +699,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
         finder.sentence(sentence)
     finder.dates_told_later()
     finder.dates_of_occasions()
+    finder.dates_named_elsewhere()
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)
     return finder.found

@@ -335,3 +335,13 @@ def test_a_meeting_a_sentence_names_and_another_dates() -> None:
     assert [(sorted(actors(m)), m.date) for m in article.meetings] == [
         (["Abiy Ahmed", "William Ruto"], dt.date(2024, 3, 11))
     ]
+
+
+def test_a_day_named_elsewhere_must_fit_the_vague_time_it_dates() -> None:
+    body = (
+        "Zelensky met Trump at the White House earlier in the week. In July, after Zelensky's "
+        "July 2 visit to the White House, talks stalled."
+    )
+    assert only(body, published=dt.date(2025, 8, 23)).date is None
+    body = body.replace("July 2", "Aug. 18")
+    assert only(body, published=dt.date(2025, 8, 23)).date == dt.date(2025, 8, 18)

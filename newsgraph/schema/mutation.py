@@ -6,7 +6,9 @@ with their types; a missing or wrong key is an `UNAUTHENTICATED` error and chang
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import threading
 from itertools import combinations
 from typing import Annotated, Any
 
@@ -17,13 +19,24 @@ from strawberry.permission import BasePermission
 from newsgraph.graph import cypher
 from newsgraph.graph.locks import writer_lock
 from newsgraph.ingest.extract.article import ExtractionError, extract
-from newsgraph.ingest.model import SourceDocument
+from newsgraph.ingest.extract.reference import Reference
+from newsgraph.ingest.model import ExtractedArticle, SourceDocument
 from newsgraph.ingest.write.writer import ArticleWriter, WriteCounts
 from newsgraph.schema.inputs import ActorInput, ArticleInput
 from newsgraph.schema.relay import BadInput, decode_global_id
 from newsgraph.schema.types import Actor, Article, ContextInfo
 
 __all__ = ["MAX_BODY_CHARS", "MAX_TITLE_CHARS", "Mutation"]
+
+# One extraction at a time per process: the pipeline's model is shared, and spaCy does not
+# promise that one pipeline may run in two threads at once.
+_EXTRACTING = threading.Lock()
+
+
+def _extract_one(document: SourceDocument, reference: Reference) -> list[ExtractedArticle]:
+    with _EXTRACTING:
+        return extract(document, reference)
+
 
 MAX_BODY_CHARS = 200_000
 MAX_TITLE_CHARS = 500
@@ -159,7 +172,9 @@ class Mutation:
                 published=input.published,
                 language=input.language,
             )
-            articles = extract(document, info.context.reference)
+            # Off the event loop: the statistical pipeline takes tens of milliseconds an
+            # article (and loads its model, a second or two, on first use).
+            articles = await asyncio.to_thread(_extract_one, document, info.context.reference)
         except ExtractionError as exc:
             return InvalidInput(message=str(exc), field="body")
         except ValidationError as exc:

@@ -26,7 +26,7 @@ from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS
 from tests.factories import call_article
-from tests.loaders.test_writer_at_scale import (
+from tests.ingest.write.test_writer_at_scale import (
     RECOUNTED_MET,
     STORED_MET,
     assert_derived_edges_match_a_recount,

@@ -519,7 +519,7 @@ _IDS = {"ids": ["x"]}
 
 # The fields the API shows of each node. Relationship lookups return the node at the other
 # end in the same form, so the API can answer from them without a second lookup by id.
-_ACTOR_MAP = "{.id, .name, .kind, .aliases, .description}"
+_ACTOR_MAP = "{.id, .name, .kind, .aliases, .description, .iso_code}"
 # With `p`, the article's publisher, matched beside it. Not the body: it is most of an
 # article's bytes and few queries ask for it (ARTICLE_BODIES fetches it when one does).
 _ARTICLE_MAP = (
@@ -541,9 +541,9 @@ def _node(label: str, var: str) -> str:
             f".language, publisher: head([({var})-[:PUBLISHED_BY]->(publisher_:Actor) "
             "| publisher_.name])}"
         ),
-        "Meeting": f"{var} {{.id, .title, .date, .mode, .status, .place}}",
+        "Meeting": f"{var} {{.id, .title, .date, .mode, .status, .place, .confidence}}",
         "Statement": (
-            f"{var} {{.id, .text, .date, .medium, .language, "
+            f"{var} {{.id, .text, .date, .medium, .language, .confidence, "
             f"speaker: head([(speaker_:Actor)-[:SAID]->({var}) | speaker_.id])}}"
         ),
     }[label]
@@ -599,7 +599,7 @@ MEETINGS_BY_ID = _define(
     """
     UNWIND $ids AS key
     MATCH (n:Meeting {id: key})
-    RETURN key, n {.id, .title, .date, .mode, .status, .place} AS node
+    RETURN key, n {.id, .title, .date, .mode, .status, .place, .confidence} AS node
     """,
     _IDS,
 )
@@ -610,7 +610,7 @@ STATEMENTS_BY_ID = _define(
     UNWIND $ids AS key
     MATCH (n:Statement {id: key})
     OPTIONAL MATCH (speaker:Actor)-[:SAID]->(n)
-    RETURN key, n {.id, .text, .date, .medium, .language, speaker: speaker.id} AS node
+    RETURN key, n {.id, .text, .date, .medium, .language, .confidence, speaker: speaker.id} AS node
     """,
     _IDS,
 )
@@ -637,7 +637,7 @@ PARTICIPANTS_BY_MEETING = _define(
     f"""
     UNWIND $ids AS key
     MATCH (a:Actor)-[p:PARTICIPATED_IN]->(:Meeting {{id: key}})
-    RETURN key, a.id AS actor, p.role AS role, a {_ACTOR_MAP} AS node
+    RETURN key, a.id AS actor, p.role AS role, p.confidence AS confidence, a {_ACTOR_MAP} AS node
     ORDER BY key, a.name
     """,
     _IDS,
@@ -912,6 +912,7 @@ _MEETING_FILTER = {
     "mode": None,
     "status": None,
     "topic": None,
+    "min_confidence": None,
 }
 _MEETING_SK = "coalesce(m.day, '') + '|' + m.id"
 _MEETING_WHERE = """
@@ -921,6 +922,7 @@ _MEETING_WHERE = """
       AND ($mode IS NULL OR m.mode = $mode)
       AND ($status IS NULL OR m.status = $status)
       AND ($topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: $topic}))
+      AND ($min_confidence IS NULL OR m.confidence >= $min_confidence)
 """
 MEETING_PAGES = _paged(
     "MEETING_PAGE",
@@ -963,6 +965,7 @@ _STATEMENT_FILTER = {
     "from": None,
     "to": None,
     "search": "guarantees",
+    "min_confidence": None,
 }
 _STATEMENT_SK = "coalesce(s.day, '') + '|' + s.id"
 _STATEMENT_WHERE = """
@@ -971,6 +974,7 @@ _STATEMENT_WHERE = """
       AND ($topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: $topic}))
       AND ($from IS NULL OR s.day_number >= $from)
       AND ($to IS NULL OR s.day_number <= $to)
+      AND ($min_confidence IS NULL OR s.confidence >= $min_confidence)
 """
 STATEMENT_PAGES = _paged(
     "STATEMENT_PAGE",
@@ -1016,6 +1020,7 @@ _OWNER_KEY = {
     "mode": None,
     "status": None,
     "topic": None,
+    "min_confidence": None,
 }
 
 
@@ -1064,7 +1069,8 @@ ACTOR_MEETINGS = _owner_pages(
       AND (key.to IS NULL OR m.day_number <= key.to)
       AND (key.mode IS NULL OR m.mode = key.mode)
       AND (key.status IS NULL OR m.status = key.status)
-      AND (key.topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: key.topic}))""",
+      AND (key.topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: key.topic}))
+      AND (key.min_confidence IS NULL OR m.confidence >= key.min_confidence)""",
     "m",
     "Meeting",
 )
@@ -1073,7 +1079,8 @@ ACTOR_STATEMENTS = _owner_pages(
     """MATCH (:Actor {id: key.owner})-[:SAID]->(s:Statement)
     WHERE (key.from IS NULL OR s.day_number >= key.from)
       AND (key.to IS NULL OR s.day_number <= key.to)
-      AND (key.topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: key.topic}))""",
+      AND (key.topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: key.topic}))
+      AND (key.min_confidence IS NULL OR s.confidence >= key.min_confidence)""",
     "s",
     "Statement",
 )

@@ -66,6 +66,7 @@ def _owner_pages(store: Store, statement: Statement) -> DataLoader[PageKey, Reco
                 "mode": None,
                 "status": None,
                 "topic": None,
+                "min_confidence": None,
                 **dict(filters),
             }
             for i, (owner, after, first, filters) in enumerate(unique)

@@ -9,6 +9,7 @@ from typing import Annotated
 import strawberry
 
 from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
+from newsgraph.schema.relay import BadInput
 from newsgraph.schema.search import GRAMMAR, SEARCH
 
 __all__ = [
@@ -62,6 +63,11 @@ class MeetingFilter:
     mode: MeetingMode | None = strawberry.field(default=None, description="Only this mode.")
     status: MeetingStatus | None = strawberry.field(default=None, description="Only this status.")
     topic: str | None = strawberry.field(default=None, description="About this topic (name).")
+    min_confidence: float | None = strawberry.field(
+        default=None,
+        description="Only meetings newsgraph is at least this sure of (0 to 1; see "
+        "`Meeting.confidence`). Meetings stored without a confidence are left out.",
+    )
 
 
 @strawberry.input(description="Narrow a list of statements.")
@@ -76,6 +82,11 @@ class StatementFilter:
     to: dt.date | None = strawberry.field(default=None, description="On or before this day.")
     search: str | None = strawberry.field(
         default=None, description=f"Full-text search in what was said. {GRAMMAR}", metadata=SEARCH
+    )
+    min_confidence: float | None = strawberry.field(
+        default=None,
+        description="Only statements newsgraph is at least this sure of (0 to 1; see "
+        "`Statement.confidence`). Statements stored without a confidence are left out.",
     )
 
 
@@ -133,3 +144,10 @@ MeetingFilterArg = Annotated[
 StatementFilterArg = Annotated[
     StatementFilter | None, strawberry.argument(description="Narrow the list.")
 ]
+
+
+def confidence_floor(value: float | None, where: str) -> float | None:
+    """A `minConfidence` argument, checked: a share, 0 to 1."""
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise BadInput(f"{where}: minConfidence must be between 0 and 1, not {value}")
+    return value

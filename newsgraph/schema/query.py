@@ -26,6 +26,7 @@ from newsgraph.schema.inputs import (
     SearchType,
     StatementFilter,
     StatementFilterArg,
+    confidence_floor,
 )
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
@@ -246,6 +247,7 @@ async def meetings_page(
         "mode": f.mode.value if f.mode else None,
         "status": f.status.value if f.status else None,
         "topic": _topic_key(f.topic),
+        "min_confidence": confidence_floor(f.min_confidence, "meetings(filter)"),
     }
     pages = cypher.MEETING_PAGES_WITH if people else cypher.MEETING_PAGES
     return await _list_page(
@@ -273,6 +275,7 @@ async def statements_page(
         "from": _day_number(f.from_),
         "to": _day_number(f.to),
         "search": search,
+        "min_confidence": confidence_floor(f.min_confidence, "statements(filter)"),
     }
     if search:
         pages = cypher.STATEMENT_PAGES_SEARCH

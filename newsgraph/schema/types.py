@@ -17,6 +17,7 @@ from newsgraph.schema.inputs import (
     MeetingFilterArg,
     StatementFilter,
     StatementFilterArg,
+    confidence_floor,
 )
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
@@ -148,6 +149,9 @@ class Actor(Node):
         description="Other spellings and names the articles use (Zelenskyy, Zelenskyi, ...)."
     )
     description: str | None = strawberry.field(description="One line on who or what this is.")
+    iso_code: str | None = strawberry.field(
+        description="A country's ISO 3166-1 alpha-2 code ('KE' for Kenya); null for other actors."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Actor:
@@ -157,6 +161,7 @@ class Actor(Node):
             kind=ActorKind(row.get("kind") or "PERSON"),
             aliases=list(row.get("aliases") or []),
             description=row.get("description"),
+            iso_code=row.get("iso_code"),
         )
 
     @strawberry.field(description="Positions this actor holds, e.g. President of Ukraine.")
@@ -191,6 +196,7 @@ class Actor(Node):
                 mode=f.mode,
                 status=f.status,
                 topic=f.topic,
+                min_confidence=f.min_confidence,
             )
             return await meetings_page(info, filtered, first, after, None)
         filters = {
@@ -199,6 +205,7 @@ class Actor(Node):
             "mode": f.mode.value if f.mode else None,
             "status": f.status.value if f.status else None,
             "topic": topic_id(f.topic) if f.topic else None,
+            "min_confidence": confidence_floor(f.min_confidence, "Actor.meetings(filter)"),
         }
 
         build = _builder(loaders.meeting, Meeting.from_row)
@@ -223,12 +230,14 @@ class Actor(Node):
                 from_=f.from_,
                 to=f.to,
                 search=f.search,
+                min_confidence=f.min_confidence,
             )
             return await statements_page(info, searched, first, after, None)
         filters = {
             "from": _day_number(f.from_),
             "to": _day_number(f.to),
             "topic": topic_id(f.topic) if f.topic else None,
+            "min_confidence": confidence_floor(f.min_confidence, "Actor.statements(filter)"),
         }
 
         build = _builder(loaders.statement, Statement.from_row)
@@ -374,6 +383,10 @@ class Participant:
     role: str | None = strawberry.field(
         description="Their part when the text says, e.g. 'representative'."
     )
+    confidence: float | None = strawberry.field(
+        description="How sure newsgraph is that this actor took part, 0 to 1: lower when the "
+        "text names them by a pronoun or a title, or as a country's delegation, than by name."
+    )
 
 
 @strawberry.type(description="A meeting, call, visit or talks between actors.")
@@ -387,6 +400,12 @@ class Meeting(Node):
     mode: MeetingMode = strawberry.field(description="In person, phone, video or unknown.")
     status: MeetingStatus = strawberry.field(description="Held, planned or proposed.")
     place: str | None = strawberry.field(description="Where, when stated.")
+    confidence: float | None = strawberry.field(
+        description="How sure newsgraph is of this meeting, 0 to 1, from the evidence: the "
+        "grammar that named it, how explicit its day is, and how many articles report it "
+        "(each report is independent evidence: 1 - product of (1 - c)). Null for meetings "
+        "written before confidences were kept."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Meeting:
@@ -397,6 +416,7 @@ class Meeting(Node):
             mode=MeetingMode(row.get("mode") or "UNKNOWN"),
             status=MeetingStatus(row.get("status") or "HELD"),
             place=row.get("place"),
+            confidence=row.get("confidence"),
         )
 
     @strawberry.field(description="Who took part, and in what role.")
@@ -405,7 +425,9 @@ class Meeting(Node):
         rows = await loaders.participants.load(self.key)
         actors = await _primed(loaders.actor, rows, "actor")
         return [
-            Participant(actor=Actor.from_row(actor), role=row.get("role"))
+            Participant(
+                actor=Actor.from_row(actor), role=row.get("role"), confidence=row.get("confidence")
+            )
             for row, actor in zip(rows, actors, strict=True)
             if actor is not None
         ]
@@ -430,6 +452,13 @@ class Statement(Node):
         description="Where it was said, e.g. 'post on X', 'interview with Helsingin Sanomat'."
     )
     language: str = strawberry.field(description="Language of `text`.")
+    confidence: float | None = strawberry.field(
+        description="How sure newsgraph is of who said this, 0 to 1, from the evidence: a "
+        "quotation with its speaker named beside it, a post signed by its author, reported "
+        "speech, a speaker given by a pronoun or carried over from the paragraph before; and "
+        "how many articles report it. Null for statements written before confidences were "
+        "kept."
+    )
     speaker_key: strawberry.Private[str | None]
 
     @classmethod
@@ -440,6 +469,7 @@ class Statement(Node):
             date=row.get("date"),
             medium=row.get("medium"),
             language=row.get("language") or "en",
+            confidence=row.get("confidence"),
             speaker_key=row.get("speaker"),
         )
 

@@ -98,6 +98,13 @@ class Settings(BaseSettings):
         description="Full-text calls in flight at once per process; the others wait their turn.",
     )
     max_body_bytes: int = Field(default=1_000_000, ge=1_000, description="Request body size.")
+    # This schema's deepest input is a filter object holding a list (2 levels); clients'
+    # extensions (persisted queries, tracing) nest a few levels.
+    max_json_depth: int = Field(
+        default=32,
+        ge=2,
+        description="Objects and arrays nested in a request's `variables` or `extensions`.",
+    )
     max_batch: int = Field(default=10, ge=1, description="Operations in one batched request.")
     introspection: bool = Field(
         default=True, description="Off in production hides the schema (and GraphiQL)."

@@ -59,6 +59,7 @@ class _GraphQL(SpecGraphQL):
             served,
             graphql_ide="graphiql" if settings.introspection else None,
             allow_queries_via_get=True,
+            max_json_depth=settings.max_json_depth,
         )
         self._state = state
         self._keys = [key.get_secret_value().encode() for key in settings.api_keys]

@@ -1,4 +1,5 @@
-"""HTTP-level rules: body size limit, no batching, media types and status codes, request ids."""
+"""HTTP-level rules: body size and nesting limits, no batching, media types and status
+codes, request ids."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from newsgraph.api import create_app
 from newsgraph.graph import Graph
 from newsgraph.settings import Settings
+from tests.api.conftest import Api
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 LIMIT = 1_000
@@ -183,3 +185,102 @@ async def test_a_safe_incoming_request_id_is_kept_and_an_unsafe_one_replaced(
     for unsafe in ["x" * 65, "a b", "<script>", "-leading-dash", ""]:
         response = await client.get("/healthz", headers={"x-request-id": unsafe})
         assert re.fullmatch(r"[0-9a-f]{32}", response.headers["x-request-id"]), unsafe
+
+
+# --- bodies that are not a GraphQL request ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'"x"', b"1", b"1.5", b"null", b"true", b"false", b'"{\\"query\\": \\"{ __typename }\\"}"'],
+)
+async def test_a_json_body_that_is_not_an_object_is_400_with_a_code(
+    client: httpx.AsyncClient, body: bytes
+) -> None:
+    for accept in (GRAPHQL_RESPONSE, "application/json"):
+        response = await client.post(
+            "/graphql", content=body, headers={"content-type": "application/json", "accept": accept}
+        )
+        assert response.status_code == 400, (body, response.text)
+        assert _code(response) == "BAD_REQUEST"
+        assert "must be a JSON object" in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b"\xc3\x28", "UTF-8"),
+        (b'{"query": "{ __typename }", "x": "\xff"}', "UTF-8"),
+        (b'{"query": "{ __typename }", "variables": {"n": ' + b"9" * 5_000 + b"}}", "digits"),
+    ],
+)
+async def test_a_body_json_cannot_decode_is_400_not_500(api: Api, body: bytes, says: str) -> None:
+    response = await api.http.post(
+        "/graphql", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400, response.text
+    assert _code(response) == "BAD_REQUEST"
+    assert says in response.json()["errors"][0]["message"]
+
+
+def _nested(levels: int) -> str:
+    """JSON objects and arrays nested ``levels`` deep, innermost a number."""
+    return (
+        '{"a": ' * (levels // 2)
+        + "[" * (levels - levels // 2)
+        + "1"
+        + "]" * (levels - levels // 2)
+        + "}" * (levels // 2)
+    )
+
+
+async def test_variables_nested_10000_levels_deep_are_400_over_post_and_get(api: Api) -> None:
+    # Both far past the ~1,000 levels where Python's JSON decoder gives up; a GET's URL holds
+    # no more than 3,000 (httpx's bound on a URL is 64 kB).
+    deep, deep_get = _nested(10_000), _nested(3_000)
+    requests = [
+        ("POST", {"content": f'{{"query": "{{ __typename }}", "variables": {{"v": {deep}}}}}'}),
+        ("POST", {"content": f'{{"query": "{{ __typename }}", "extensions": {deep}}}'}),
+        ("GET", {"params": {"query": "{ __typename }", "variables": f'{{"v": {deep_get}}}'}}),
+        ("GET", {"params": {"query": "{ __typename }", "extensions": deep_get}}),
+    ]
+    for method, arguments in requests:
+        response = await api.http.request(
+            method, "/graphql", headers={"content-type": "application/json"}, **arguments
+        )
+        assert response.status_code == 400, (method, response.text[:300])
+        error = response.json()["errors"][0]
+        assert error["extensions"] == {"code": "JSON_DEPTH_LIMIT_EXCEEDED", "limit": 32}
+
+
+@pytest.fixture
+async def shallow(graph: Graph) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(max_json_depth=4), graph=graph)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            yield http
+
+
+@pytest.mark.parametrize("where", ["variables", "extensions"])
+async def test_json_nested_to_the_bound_is_served_and_one_level_more_is_refused(
+    shallow: httpx.AsyncClient, where: str
+) -> None:
+    # The variables object itself is the first level.
+    at_bound = {"query": "{ __typename }", where: json.loads(_nested(4))}
+    response = await shallow.post("/graphql", json=at_bound)
+    assert response.status_code == 200, response.text
+    assert response.json() == {"data": {"__typename": "Query"}}
+    over = {"query": "{ __typename }", where: json.loads(_nested(5))}
+    for request in (
+        shallow.post("/graphql", json=over),
+        shallow.get("/graphql", params={"query": over["query"], where: json.dumps(over[where])}),
+    ):
+        response = await request
+        assert response.status_code == 400, response.text
+        assert response.json()["errors"] == [
+            {
+                "message": f"`{where}` nests objects and arrays more than 4 levels deep",
+                "extensions": {"code": "JSON_DEPTH_LIMIT_EXCEEDED", "limit": 4},
+            }
+        ]

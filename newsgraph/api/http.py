@@ -12,6 +12,8 @@ Stock Strawberry answers everything as ``application/json`` with status 200. Thi
 - refuses batched (JSON array) bodies, bodies that are not a JSON object, JSON it cannot
   decode, ``variables`` or ``extensions`` nested deeper than a bound, and non-string
   ``operationName`` with 400, for POST bodies and GET parameters alike;
+- gives every GraphQL error an ``extensions.code``: one that reaches it without (nothing
+  known does) is masked as ``INTERNAL_SERVER_ERROR``, its details logged;
 - gives every HTTP-level refusal a GraphQL-shaped JSON body with an ``extensions.code``, never
   Strawberry's plain-text reasons.
 """
@@ -39,6 +41,7 @@ from strawberry.types import ExecutionResult
 
 from newsgraph.api.request_context import current_request
 from newsgraph.schema import Context
+from newsgraph.schema.errors import masked
 
 __all__ = [
     "GRAPHQL_RESPONSE_JSON",
@@ -374,6 +377,18 @@ class SpecGraphQL(GraphQL[Context, None]):
                 except json.JSONDecodeError as exc:
                     raise HTTPException(400, f"`{name}` is not valid JSON: {exc}") from exc
         return parsed
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # ErrorCodes codes every error it sees; an error made outside it (an exception
+        # escaping an extension, which Strawberry turns into an error) is unexpected.
+        if result.errors:
+            result.errors = [
+                error if (error.extensions or {}).get("code") else masked(error)
+                for error in result.errors
+            ]
+        return await super().process_result(request, result)
 
     def _validate_batch_request(
         self, request_data: list[GraphQLRequestData], protocol: GraphQLRequestProtocol

@@ -1,11 +1,12 @@
 """HTTP-level rules: body size and nesting limits, no batching, media types and status
-codes, request ids."""
+codes, a code on every error, request ids."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -284,3 +285,177 @@ async def test_json_nested_to_the_bound_is_served_and_one_level_more_is_refused(
                 "extensions": {"code": "JSON_DEPTH_LIMIT_EXCEEDED", "limit": 4},
             }
         ]
+
+
+# --- every error has a code ------------------------------------------------------------------
+
+DATE_VARIABLE = "query($d: Date) { articles(filter: {from: $d}) { totalCount } }"
+NUL_ID = "QWN0b3I6AA"  # base64 of "Actor:\0"
+# Each: how to send it, and the code every error of the answer must carry.
+ERRORS: dict[str, tuple[str, dict[str, Any], str]] = {
+    "document that does not parse": ("POST", {"json": {"query": "{"}}, "GRAPHQL_PARSE_FAILED"),
+    "unknown field": ("POST", {"json": {"query": "{ noSuchField }"}}, "GRAPHQL_VALIDATION_FAILED"),
+    "bad literal": (
+        "POST",
+        {"json": {"query": '{ articles(filter: {from: "nope"}) { totalCount } }'}},
+        "GRAPHQL_VALIDATION_FAILED",
+    ),
+    "variable not a Date": (
+        "POST",
+        {"json": {"query": DATE_VARIABLE, "variables": {"d": "nope"}}},
+        "BAD_USER_INPUT",
+    ),
+    "variable not a Date, over GET": (
+        "GET",
+        {"params": {"query": DATE_VARIABLE, "variables": '{"d": "nope"}'}},
+        "BAD_USER_INPUT",
+    ),
+    "required variable missing": (
+        "POST",
+        {"json": {"query": "query($id: ID!) { node(id: $id) { id } }"}},
+        "BAD_USER_INPUT",
+    ),
+    "variable of the wrong type": (
+        "POST",
+        {
+            "json": {
+                "query": "query($n: Int) { articles(first: $n) { totalCount } }",
+                "variables": {"n": "ten"},
+            }
+        },
+        "BAD_USER_INPUT",
+    ),
+    "unknown field in an input variable": (
+        "POST",
+        {
+            "json": {
+                "query": "query($f: ArticleFilter) { articles(filter: $f) { totalCount } }",
+                "variables": {"f": {"nope": 1}},
+            }
+        },
+        "BAD_USER_INPUT",
+    ),
+    "unknown enum value in a variable": (
+        "POST",
+        {
+            "json": {
+                "query": 'query($t: [SearchType!]) { search(query: "x", types: $t) { score } }',
+                "variables": {"t": ["NOPE"]},
+            }
+        },
+        "BAD_USER_INPUT",
+    ),
+    "directive variable of the wrong type": (
+        "POST",
+        {
+            "json": {
+                "query": "query($s: Boolean!) { __typename @skip(if: $s) }",
+                "variables": {"s": "yes"},
+            }
+        },
+        "BAD_USER_INPUT",
+    ),
+    "null through a variable with a default": (
+        "POST",
+        {
+            "json": {
+                "query": f'query($id: ID = "{NUL_ID}") {{ node(id: $id) {{ id }} }}',
+                "variables": {"id": None},
+            }
+        },
+        "BAD_USER_INPUT",
+    ),
+    "unknown operation name": (
+        "POST",
+        {"json": {"query": "query A { __typename }", "operationName": "B"}},
+        "BAD_REQUEST",
+    ),
+    "no operation, only a fragment": (
+        "POST",
+        {"json": {"query": "fragment F on Query { __typename }"}},
+        "BAD_REQUEST",
+    ),
+    "empty document": ("POST", {"json": {"query": ""}}, "BAD_REQUEST"),
+    "subscription": (
+        "POST",
+        {"json": {"query": "subscription { x }"}},
+        "GRAPHQL_VALIDATION_FAILED",
+    ),
+    "subscription over GET": (
+        "GET",
+        {"params": {"query": "subscription { x }"}},
+        "GRAPHQL_VALIDATION_FAILED",
+    ),
+    "mutation over GET": (
+        "GET",
+        {"params": {"query": 'mutation { deleteArticle(id: "QXJ0aWNsZTp4") { __typename } }'}},
+        "METHOD_NOT_ALLOWED",
+    ),
+    "mutation without a key": (
+        "POST",
+        {"json": {"query": 'mutation { deleteArticle(id: "QXJ0aWNsZTp4") { __typename } }'}},
+        "UNAUTHENTICATED",
+    ),
+    "bad cursor": (
+        "POST",
+        {"json": {"query": '{ articles(after: "YzoA") { totalCount } }'}},
+        "BAD_USER_INPUT",
+    ),
+    "bad id": (
+        "POST",
+        {"json": {"query": f'{{ node(id: "{NUL_ID}") {{ id }} }}'}},
+        "BAD_USER_INPUT",
+    ),
+    "first over 100": (
+        "POST",
+        {"json": {"query": "{ articles(first: 101) { totalCount } }"}},
+        "BAD_USER_INPUT",
+    ),
+    "body not JSON": ("POST", {"content": b"{query"}, "BAD_REQUEST"),
+    "body not an object": ("POST", {"content": b'"{ __typename }"'}, "BAD_REQUEST"),
+    "batch": ("POST", {"json": [{"query": "{ __typename }"}]}, "BAD_REQUEST"),
+    "variables not JSON, over GET": (
+        "GET",
+        {"params": {"query": "{ __typename }", "variables": "{nope"}},
+        "BAD_REQUEST",
+    ),
+    "variables not an object": (
+        "POST",
+        {"json": {"query": "{ __typename }", "variables": [1]}},
+        "BAD_REQUEST",
+    ),
+    "variables too deep": (
+        "POST",
+        {"json": {"query": "{ __typename }", "variables": json.loads(_nested(40))}},
+        "JSON_DEPTH_LIMIT_EXCEEDED",
+    ),
+    "unsupported content type": (
+        "POST",
+        {"content": b"{ __typename }", "headers": {"content-type": "text/plain"}},
+        "BAD_REQUEST",
+    ),
+    "unacceptable Accept": (
+        "POST",
+        {"json": {"query": "{ __typename }"}, "headers": {"accept": "text/csv"}},
+        "NOT_ACCEPTABLE",
+    ),
+    "method not allowed": ("PUT", {"json": {"query": "{ __typename }"}}, "METHOD_NOT_ALLOWED"),
+    "body too large": (
+        "POST",
+        {"json": {"query": "{ __typename }", "extensions": {"pad": "x" * 1_000_001}}},
+        "PAYLOAD_TOO_LARGE",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ERRORS))
+@pytest.mark.parametrize("accept", [GRAPHQL_RESPONSE, "application/json"])
+async def test_every_error_carries_a_code(api: Api, case: str, accept: str) -> None:
+    method, arguments, code = ERRORS[case]
+    headers = {"content-type": "application/json", "accept": accept, **arguments.get("headers", {})}
+    sent = {key: value for key, value in arguments.items() if key != "headers"}
+    response = await api.http.request(method, "/graphql", headers=headers, **sent)
+    assert response.status_code < 500, response.text
+    errors = response.json()["errors"]
+    assert errors, response.text
+    assert [error.get("extensions", {}).get("code") for error in errors] == [code] * len(errors)

@@ -77,8 +77,20 @@ def _translate(error: GraphQLError) -> GraphQLError:
         # A scalar or enum that could not serialize what a resolver returned: our bug.
         return masked(error)
     if isinstance(original, GraphUnavailable):
-        message = f"the graph database is unavailable: {original.reason}"
-        return _recoded(error, "GRAPH_UNAVAILABLE", message)
+        # The graph's address and the driver's words are for operators: the log has them,
+        # under the request id the client is given.
+        request_id = _request_id()
+        log.warning(
+            "graph unavailable in %s (request %s): %s",
+            ".".join(map(str, error.path or [])),
+            request_id,
+            original,
+        )
+        return _recoded(
+            error,
+            "GRAPH_UNAVAILABLE",
+            f"the graph database is unavailable; try again later (request id {request_id})",
+        )
     if isinstance(original, QueryTimeout):
         return _recoded(error, "QUERY_TIMEOUT", "the query took too long and was stopped")
     if isinstance(original, BadInput):

@@ -151,6 +151,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
         Middleware(
             RequestMiddleware,
             max_body_bytes=settings.max_body_bytes,
+            read_timeout_s=settings.read_timeout_s,
             access_log=settings.log_format == "json",
         )
     ]

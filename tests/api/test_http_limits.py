@@ -1,12 +1,16 @@
-"""HTTP-level rules: body size and nesting limits, no batching, media types and status
-codes, a code on every error, request ids."""
+"""HTTP-level rules: body size, nesting and read time limits, no batching, media types and
+status codes, a code on every error, request ids."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
-from collections.abc import AsyncIterator
+import socket
+import time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -15,9 +19,11 @@ from newsgraph.api import create_app
 from newsgraph.graph import Graph
 from newsgraph.settings import Settings
 from tests.api.conftest import Api
+from tests.support import embedded_env, serving
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 LIMIT = 1_000
+GIVE_UP_S = 20.0  # only so that a slow-client test ends when nothing cuts the client off
 
 
 @pytest.fixture
@@ -459,3 +465,124 @@ async def test_every_error_carries_a_code(api: Api, case: str, accept: str) -> N
     errors = response.json()["errors"]
     assert errors, response.text
     assert [error.get("extensions", {}).get("code") for error in errors] == [code] * len(errors)
+
+
+# --- slow clients ----------------------------------------------------------------------------
+
+
+async def test_a_body_that_stops_arriving_is_408_and_the_connection_closed(graph: Graph) -> None:
+    app = create_app(Settings(read_timeout_s=0.2), graph=graph)
+    stalled = asyncio.Event()
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"query": "{ __typename }"'
+        await stalled.wait()  # the rest never comes while the server waits
+        yield b"}"
+
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            # A bound only so that the test ends when nothing cuts the body off.
+            async with asyncio.timeout(GIVE_UP_S):
+                response = await http.post(
+                    "/graphql", content=chunks(), headers={"content-type": "application/json"}
+                )
+            stalled.set()
+            served = await http.post("/graphql", json={"query": "{ __typename }"})
+    assert response.status_code == 408
+    assert response.headers["connection"] == "close"
+    assert response.json()["errors"] == [
+        {
+            "message": "the request body did not arrive within 0.2 s",
+            "extensions": {"code": "REQUEST_TIMEOUT"},
+        }
+    ]
+    assert served.status_code == 200
+
+
+# At process level: `newsgraph serve` and raw sockets that send a request a byte at a time.
+READ_TIMEOUT_S = 1.0
+
+
+@pytest.fixture(scope="module")
+def slow_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    folder = tmp_path_factory.mktemp("slow-clients")
+    env = embedded_env(folder / "graph", NEWSGRAPH_READ_TIMEOUT_S=str(READ_TIMEOUT_S))
+    with serving(env, folder / "serve.log") as base:
+        parts = urlsplit(base)
+        assert parts.hostname is not None and parts.port is not None
+        yield parts.hostname, parts.port
+
+
+def _dribble(address: tuple[str, int], first: bytes, drip: bytes) -> tuple[float, bytes]:
+    """Send ``first``, then ``drip`` every 0.1 s until the server hangs up: the seconds that
+    took, and what the server said meanwhile."""
+    with socket.create_connection(address) as sock:
+        sock.settimeout(0.1)
+        began = time.monotonic()
+        sock.sendall(first)
+        reply = b""
+        while time.monotonic() - began < GIVE_UP_S:
+            try:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    return time.monotonic() - began, reply
+                reply += chunk
+            except TimeoutError:
+                pass
+            except ConnectionResetError:
+                return time.monotonic() - began, reply
+            if drip:
+                try:
+                    sock.sendall(drip)
+                except (BrokenPipeError, ConnectionResetError):
+                    return time.monotonic() - began, reply
+    pytest.fail(f"still connected after {GIVE_UP_S:.0f} s: a slow client is never cut off")
+
+
+def _json_reply(reply: bytes) -> tuple[int, dict[str, Any]]:
+    head, _, body = reply.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    parsed: dict[str, Any] = json.loads(body)
+    return status, parsed
+
+
+SLOW = {
+    "a connection that sends nothing": (b"", b""),
+    "headers a byte at a time": (b"POST /graphql HTTP/1.1\r\nHost: t\r\nX-Slow: ", b"a"),
+    "a body a byte at a time": (
+        b"POST /graphql HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 100000\r\n\r\n{",
+        b" ",
+    ),
+    "a body no one reads, a byte at a time": (
+        b"GET /healthz HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n",
+        b" ",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SLOW))
+def test_newsgraph_serve_cuts_off_a_slow_client(slow_server: tuple[str, int], case: str) -> None:
+    first, drip = SLOW[case]
+    took, reply = _dribble(slow_server, first, drip)
+    print(f"\n{case}: disconnected after {took:.2f} s (read timeout {READ_TIMEOUT_S} s)")
+    if case == "a connection that sends nothing":
+        assert reply == b""
+    elif case == "a body no one reads, a byte at a time":
+        assert _json_reply(reply) == (200, {"status": "ok"})  # answered, then cut off
+    else:
+        status, body = _json_reply(reply)
+        assert status == 408
+        assert body["errors"][0]["extensions"] == {"code": "REQUEST_TIMEOUT"}
+
+
+def test_newsgraph_serve_still_serves_a_client_that_keeps_its_connection(
+    slow_server: tuple[str, int],
+) -> None:
+    host, port = slow_server
+    with httpx.Client(base_url=f"http://{host}:{port}") as http:
+        for _ in range(3):
+            response = http.post("/graphql", json={"query": "{ __typename }"})
+            assert response.json() == {"data": {"__typename": "Query"}}
+        assert response.headers.get("connection") != "close"

@@ -98,6 +98,20 @@ class Settings(BaseSettings):
         description="Full-text calls in flight at once per process; the others wait their turn.",
     )
     max_body_bytes: int = Field(default=1_000_000, ge=1_000, description="Request body size.")
+    # This schema's deepest input is a filter object holding a list (2 levels); clients'
+    # extensions (persisted queries, tracing) nest a few levels.
+    max_json_depth: int = Field(
+        default=32,
+        ge=2,
+        description="Objects and arrays nested in a request's `variables` or `extensions`.",
+    )
+    # A client that holds a connection open by sending slowly costs a connection and memory
+    # for as long as the server waits; 20 s lets a 1 MB body through at 50 kB/s.
+    read_timeout_s: float = Field(
+        default=20.0,
+        gt=0,
+        description="Seconds a client has to send a request's headers, and again its body.",
+    )
     max_batch: int = Field(default=10, ge=1, description="Operations in one batched request.")
     introspection: bool = Field(
         default=True, description="Off in production hides the schema (and GraphiQL)."

@@ -41,6 +41,9 @@ class _State:
         self.reference: Reference | None = None
         self.schema_ready = False
         self._setup_lock = asyncio.Lock()
+        # Why the last readiness check failed (None: it passed), so the log says when that
+        # changes rather than once per probe.
+        self.not_ready: str | None = None
 
     async def ensure_schema(self) -> None:
         # Set-up is idempotent but not free: run it once, and again only if it never
@@ -59,6 +62,7 @@ class _GraphQL(SpecGraphQL):
             served,
             graphql_ide="graphiql" if settings.introspection else None,
             allow_queries_via_get=True,
+            max_json_depth=settings.max_json_depth,
         )
         self._state = state
         self._keys = [key.get_secret_value().encode() for key in settings.api_keys]
@@ -117,16 +121,24 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> Response:
+        # Anyone can ask, so the answer says only what a caller can act on; where the graph
+        # is (its address, the data directory) and what went wrong go to the log.
         assert state.graph is not None
         try:
             await state.graph.store.ping()
             await state.ensure_schema()
         except GraphError as exc:
+            reason = f"{exc} (graph {state.graph.store.target})"
+            if reason != state.not_ready:
+                log.warning("not ready: %s", reason)
+            state.not_ready = reason
             return JSONResponse(
-                {"status": "unavailable", "graph": state.graph.store.target, "reason": str(exc)},
-                status_code=503,
+                {"status": "unavailable", "reason": "graph unavailable"}, status_code=503
             )
-        return JSONResponse({"status": "ready", "graph": state.graph.store.target})
+        if state.not_ready is not None:
+            log.info("ready again (graph %s)", state.graph.store.target)
+            state.not_ready = None
+        return JSONResponse({"status": "ready"})
 
     async def sdl(request: Request) -> Response:
         if not settings.introspection:
@@ -139,6 +151,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
         Middleware(
             RequestMiddleware,
             max_body_bytes=settings.max_body_bytes,
+            read_timeout_s=settings.read_timeout_s,
             access_log=settings.log_format == "json",
         )
     ]

@@ -73,6 +73,7 @@ def serve(
     import uvicorn
 
     from newsgraph.api.app import create_app
+    from newsgraph.api.server import read_timeout_protocol
 
     settings = _settings()
     overrides: dict[str, Any] = {}
@@ -94,6 +95,8 @@ def serve(
             # In JSON mode our own access line replaces uvicorn's text one.
             access_log=settings.log_format != "json",
             lifespan="on",
+            # h11 with a deadline for slow clients; uvicorn has none (see api/server.py).
+            http=read_timeout_protocol(settings.read_timeout_s),
         )
     except GraphError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)

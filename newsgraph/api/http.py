@@ -9,7 +9,11 @@ Stock Strawberry answers everything as ``application/json`` with status 200. Thi
   (document parse or validation failures, variable coercion failures, refused operations) with
   400 and no ``data`` entry; ``application/json`` keeps 200 with ``errors`` for old clients;
 - answers a mutation over GET with 405 (``Allow: POST``), other methods with 405;
-- refuses batched (JSON array) bodies and non-string ``operationName`` with 400;
+- refuses batched (JSON array) bodies, bodies that are not a JSON object, JSON it cannot
+  decode, ``variables`` or ``extensions`` nested deeper than a bound, and non-string
+  ``operationName`` with 400, for POST bodies and GET parameters alike;
+- gives every GraphQL error an ``extensions.code``: one that reaches it without (nothing
+  known does) is masked as ``INTERNAL_SERVER_ERROR``, its details logged;
 - gives every HTTP-level refusal a GraphQL-shaped JSON body with an ``extensions.code``, never
   Strawberry's plain-text reasons.
 """
@@ -18,6 +22,9 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
+from collections.abc import Iterable
+from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql.error import GraphQLSyntaxError
@@ -28,15 +35,18 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
+from strawberry.http.types import QueryParams
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from newsgraph.api.request_context import current_request
 from newsgraph.schema import Context
+from newsgraph.schema.errors import masked
 
 __all__ = [
     "GRAPHQL_RESPONSE_JSON",
     "JSON",
+    "Refusal",
     "SpecGraphQL",
     "error_response",
     "negotiate",
@@ -53,11 +63,23 @@ _HTTP_CODES = {
     404: "NOT_FOUND",
     405: "METHOD_NOT_ALLOWED",
     406: "NOT_ACCEPTABLE",
+    408: "REQUEST_TIMEOUT",
     413: "PAYLOAD_TOO_LARGE",
     500: "INTERNAL_SERVER_ERROR",
 }
 
 _MAX_LOGGED_NAME = 100
+
+JSON_DEPTH_LIMIT_EXCEEDED = "JSON_DEPTH_LIMIT_EXCEEDED"
+
+
+class Refusal(HTTPException):
+    """An HTTP-level refusal with a code of its own and numbers for ``extensions``."""
+
+    def __init__(self, status_code: int, reason: str, code: str, **numbers: int) -> None:
+        super().__init__(status_code, reason)
+        self.code = code
+        self.numbers = numbers
 
 
 def negotiate(accept: str | None) -> str | None:
@@ -173,13 +195,17 @@ def error_response(
     *,
     media_type: str = JSON,
     headers: dict[str, str] | None = None,
+    code: str | None = None,
+    numbers: dict[str, int] | None = None,
 ) -> Response:
     """A refusal made outside GraphQL execution, in the shape of a GraphQL response."""
-    code = _HTTP_CODES.get(status, "BAD_REQUEST" if status < 500 else "INTERNAL_SERVER_ERROR")
+    code = code or _HTTP_CODES.get(
+        status, "BAD_REQUEST" if status < 500 else "INTERNAL_SERVER_ERROR"
+    )
     info = current_request()
     if info is not None:
         info.add_error_code(code)
-    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    body = {"errors": [{"message": message, "extensions": {"code": code, **(numbers or {})}}]}
     return Response(
         _encode(body),
         status_code=status,
@@ -188,8 +214,45 @@ def error_response(
     )
 
 
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return "string" if isinstance(value, str) else "number"
+
+
 def _encode(data: object) -> bytes:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _nesting(value: object, limit: int) -> int:
+    """How deeply objects and arrays nest in ``value`` (0 for a scalar), counted up to
+    ``limit + 1``: a stack, not recursion, since the client chooses the depth."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _too_deep(where: str, limit: int) -> Refusal:
+    return Refusal(
+        400,
+        f"{where} nests objects and arrays more than {limit} levels deep",
+        JSON_DEPTH_LIMIT_EXCEEDED,
+        limit=limit,
+    )
 
 
 def _is_request_error(response: GraphQLHTTPResponse) -> bool:
@@ -216,6 +279,10 @@ def _codes(response: GraphQLHTTPResponse) -> list[str]:
 class SpecGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with the GraphQL-over-HTTP status codes and media types."""
 
+    def __init__(self, *args: Any, max_json_depth: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_json_depth = max_json_depth
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
@@ -232,7 +299,15 @@ class SpecGraphQL(GraphQL[Context, None]):
         if exc.status_code == 405:
             headers = {"Allow": "POST" if request.method == "GET" else "GET, POST"}
         media_type = negotiate(request.headers.get("accept")) or JSON
-        return error_response(exc.status_code, exc.reason, media_type=media_type, headers=headers)
+        code, numbers = (exc.code, exc.numbers) if isinstance(exc, Refusal) else (None, None)
+        return error_response(
+            exc.status_code,
+            exc.reason,
+            media_type=media_type,
+            headers=headers,
+            code=code,
+            numbers=numbers,
+        )
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)
@@ -253,10 +328,68 @@ class SpecGraphQL(GraphQL[Context, None]):
                 raise HTTPException(
                     400, "The GraphQL operation's `operationName` must be a string or null."
                 )
+            for where, value in (
+                ("`variables`", data.variables),
+                ("`extensions`", data.extensions),
+            ):
+                if _nesting(value, self.max_json_depth) > self.max_json_depth:
+                    raise _too_deep(where, self.max_json_depth)
             info = current_request()
             if info is not None:
                 info.operation_name = operation_name(data)
         return data
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return json.loads(data)
+        except json.JSONDecodeError:
+            raise  # Strawberry answers it: "Unable to parse request body as JSON", 400
+        except RecursionError as exc:
+            # The decoder recurses once per level and gives up near Python's recursion limit
+            # (about 1,000 levels), far past the bound the decoded value is checked against.
+            raise _too_deep("the JSON", self.max_json_depth) from exc
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, "the request body is not UTF-8 JSON") from exc
+        except ValueError as exc:
+            # Python's own bound on converting long integers (conversion is quadratic), the
+            # only other way decoding fails.
+            limit = sys.get_int_max_str_digits()
+            raise HTTPException(
+                400, f"the JSON holds a number longer than {limit} digits, which is not decoded"
+            ) from exc
+
+    def parse_json(self, data: str | bytes) -> Any:
+        # The POST body; a GET request's parameters go through parse_query_params.
+        value = super().parse_json(data)
+        if not isinstance(value, dict | list):
+            raise HTTPException(
+                400,
+                "the request body must be a JSON object with a `query` "
+                f"(got a JSON {_json_kind(value)})",
+            )
+        return value
+
+    def parse_query_params(self, params: QueryParams) -> dict[str, Any]:
+        parsed: dict[str, Any] = dict(params)
+        for name in ("variables", "extensions"):
+            if parsed.get(name):
+                try:
+                    parsed[name] = self.decode_json(parsed[name])
+                except json.JSONDecodeError as exc:
+                    raise HTTPException(400, f"`{name}` is not valid JSON: {exc}") from exc
+        return parsed
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # ErrorCodes codes every error it sees; an error made outside it (an exception
+        # escaping an extension, which Strawberry turns into an error) is unexpected.
+        if result.errors:
+            result.errors = [
+                error if (error.extensions or {}).get("code") else masked(error)
+                for error in result.errors
+            ]
+        return await super().process_result(request, result)
 
     def _validate_batch_request(
         self, request_data: list[GraphQLRequestData], protocol: GraphQLRequestProtocol

@@ -1,4 +1,5 @@
-"""The request middleware: request id, body size limit, graph round trips, access log.
+"""The request middleware: request id, body size and read time limits, graph round trips,
+access log.
 
 A pure ASGI middleware rather than Starlette's BaseHTTPMiddleware, so the app runs in the
 request's own task and context: the request id and the round-trip counter, both contextvars,
@@ -12,6 +13,7 @@ time the app took until it started the response.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 
@@ -39,12 +41,24 @@ class _BodyTooLarge(Exception):
     pass
 
 
-class RequestMiddleware:
-    """Wraps every HTTP request; ``access_log`` turns on one log record per request."""
+class _BodyTooSlow(Exception):
+    pass
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, access_log: bool) -> None:
+
+class RequestMiddleware:
+    """Wraps every HTTP request; ``access_log`` turns on one log record per request.
+
+    The body must arrive within ``read_timeout_s`` of the request reaching the app, or the
+    client gets 408 and the connection is closed. (The server itself bounds the wait for the
+    headers, before the app sees anything: `newsgraph.api.server`.)
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, max_body_bytes: int, read_timeout_s: float, access_log: bool
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.read_timeout_s = read_timeout_s
         self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -75,18 +89,34 @@ class RequestMiddleware:
                 }
             await send(message)
 
+        body_deadline = asyncio.get_running_loop().time() + self.read_timeout_s
+        body_pending = True
+
         async def limited_receive() -> Message:
             # Counted as it streams: a chunked body has no Content-Length to check up front.
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_pending
+            if not body_pending:
+                # Only a disconnect is left to hear (a streaming response listens for one),
+                # however long that takes.
+                return await receive()
+            try:
+                # One deadline for the whole body: a client sending a byte at a time must
+                # not reset it with every byte.
+                async with asyncio.timeout_at(body_deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise _BodyTooSlow from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
                     raise _BodyTooLarge
+                body_pending = bool(message.get("more_body", False))
+            else:
+                body_pending = False
             return message
 
-        async def refuse(code: int, message: str) -> None:
-            response = error_response(code, message, media_type=media_type)
+        async def refuse(code: int, message: str, headers: dict[str, str] | None = None) -> None:
+            response = error_response(code, message, media_type=media_type, headers=headers)
             await response(scope, receive, send_with_id)
 
         too_large = f"the request body is larger than {self.max_body_bytes} bytes"
@@ -100,6 +130,15 @@ class RequestMiddleware:
                 if response_started:
                     raise
                 await refuse(413, too_large)
+            except _BodyTooSlow:
+                if response_started:
+                    raise
+                # Closed after the answer: the rest of the body may still be on its way.
+                await refuse(
+                    408,
+                    f"the request body did not arrive within {self.read_timeout_s:g} s",
+                    headers={"Connection": "close"},
+                )
             except Exception:
                 log.exception("unhandled error in %s %s", scope["method"], scope["path"])
                 if response_started:

@@ -11,7 +11,7 @@ from strawberry.extensions import SchemaExtension
 from newsgraph.graph.errors import GraphUnavailable, QueryTimeout
 from newsgraph.schema.relay import BadInput
 
-__all__ = ["ErrorCodes"]
+__all__ = ["ErrorCodes", "masked"]
 
 log = logging.getLogger("newsgraph.api")
 
@@ -28,32 +28,28 @@ def _code_document_error(error: GraphQLError) -> None:
         error.extensions = {**(error.extensions or {}), "code": code}
 
 
-def _translate(error: GraphQLError) -> GraphQLError:
-    original = error.original_error
-    if original is None:
-        _code_document_error(error)
-        return error
-    if isinstance(original, GraphQLError):
-        return error
-    if isinstance(original, GraphUnavailable):
-        code, message = "GRAPH_UNAVAILABLE", f"the graph database is unavailable: {original.reason}"
-    elif isinstance(original, QueryTimeout):
-        code, message = "QUERY_TIMEOUT", "the query took too long and was stopped"
-    elif isinstance(original, BadInput):
-        code = "BAD_SEARCH_QUERY" if type(original).__name__ == "BadSearch" else "BAD_USER_INPUT"
-        message = str(original)
-    else:
-        # Imported here: newsgraph.api imports this package, so a top-level import is circular.
-        from newsgraph.api.request_context import current_request_id
+def _request_id() -> str:
+    # Imported here: newsgraph.api imports this package, so a top-level import is circular.
+    from newsgraph.api.request_context import current_request_id
 
-        request_id = current_request_id()
-        log.error(
-            "unexpected error in %s (request %s)",
-            ".".join(map(str, error.path or [])),
-            request_id,
-            exc_info=original,
-        )
-        code, message = "INTERNAL_SERVER_ERROR", f"internal error (request id {request_id})"
+    return current_request_id()
+
+
+def masked(error: GraphQLError) -> GraphQLError:
+    """``error`` as a client sees an unexpected one: a code and the request id; the details
+    (message, exception, traceback) go to the log under that id."""
+    request_id = _request_id()
+    log.error(
+        "unexpected error in %s (request %s): %s",
+        ".".join(map(str, error.path or [])) or "the request",
+        request_id,
+        error.message,
+        exc_info=error.original_error or error,
+    )
+    return _recoded(error, "INTERNAL_SERVER_ERROR", f"internal error (request id {request_id})")
+
+
+def _recoded(error: GraphQLError, code: str, message: str) -> GraphQLError:
     return GraphQLError(
         message,
         nodes=error.nodes,
@@ -62,6 +58,45 @@ def _translate(error: GraphQLError) -> GraphQLError:
         path=error.path,
         extensions={"code": code},
     )
+
+
+def _translate(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if original is None:
+        _code_document_error(error)
+        return error
+    if isinstance(original, GraphQLError):
+        if (error.extensions or {}).get("code"):
+            return error
+        if error.path is None or original.nodes:
+            # graphql-core refusing the client's variables (before any field runs, so no
+            # path) or an argument's value (it points at the value): its message says which
+            # value and why.
+            error.extensions = {**(error.extensions or {}), "code": "BAD_USER_INPUT"}
+            return error
+        # A scalar or enum that could not serialize what a resolver returned: our bug.
+        return masked(error)
+    if isinstance(original, GraphUnavailable):
+        # The graph's address and the driver's words are for operators: the log has them,
+        # under the request id the client is given.
+        request_id = _request_id()
+        log.warning(
+            "graph unavailable in %s (request %s): %s",
+            ".".join(map(str, error.path or [])),
+            request_id,
+            original,
+        )
+        return _recoded(
+            error,
+            "GRAPH_UNAVAILABLE",
+            f"the graph database is unavailable; try again later (request id {request_id})",
+        )
+    if isinstance(original, QueryTimeout):
+        return _recoded(error, "QUERY_TIMEOUT", "the query took too long and was stopped")
+    if isinstance(original, BadInput):
+        code = "BAD_SEARCH_QUERY" if type(original).__name__ == "BadSearch" else "BAD_USER_INPUT"
+        return _recoded(error, code, str(original))
+    return masked(error)
 
 
 class ErrorCodes(SchemaExtension):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from typing import Annotated, Generic, TypeVar
 
 import strawberry
@@ -41,18 +42,39 @@ class BadInput(ValueError):
     """A client sent something malformed; the message says what."""
 
 
+# C0 controls, DEL and C1 controls: no id this API issues holds one, and a NUL cannot even
+# reach FalkorDB intact (its client inlines parameters into a C string, which the NUL ends).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _unwrap(value: str) -> str | None:
+    """The text inside an id or cursor: unpadded URL-safe base64 of UTF-8 (None if not)."""
+    try:
+        padded = value + "=" * (-len(value) % 4)
+        return base64.urlsafe_b64decode(padded).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        # ValueError: characters outside ASCII, which base64 cannot hold.
+        return None
+
+
 def encode_global_id(type_name: str, key: str) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{key}".encode()).decode().rstrip("=")
 
 
 def decode_global_id(value: str) -> tuple[str, str]:
-    try:
-        padded = value + "=" * (-len(value) % 4)
-        type_name, sep, key = base64.urlsafe_b64decode(padded).decode().partition(":")
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise BadInput(f"{value!r} is not a newsgraph id") from exc
+    """``(type name, key)`` of a global id; BadInput for anything this API did not issue.
+
+    Every id argument comes through here: queries answer a malformed id with BAD_USER_INPUT,
+    mutations with their NotFound result.
+    """
+    text = _unwrap(value)
+    if text is None:
+        raise BadInput(f"{value!r} is not a newsgraph id")
+    type_name, sep, key = text.partition(":")
     if not sep or not type_name or not key:
         raise BadInput(f"{value!r} is not a newsgraph id")
+    if _CONTROL.search(text):
+        raise BadInput(f"{value!r} is not a newsgraph id: it holds a control character")
     return type_name, key
 
 
@@ -61,16 +83,22 @@ def encode_cursor(sort_key: str) -> str:
 
 
 def decode_cursor(value: str | None) -> str | None:
+    """The sort key inside an ``after`` cursor; BadInput for anything this API did not issue.
+
+    A sort key (cypher.py's ``sk``) is the sorted value, ``|``, then the item's id; a bare
+    value (a day) starts a page there too. The value can be an actor's name, which may hold
+    control characters, so only what follows the last ``|`` is checked for them; a NUL is
+    refused anywhere, as no stored text holds one.
+    """
     if value is None:
         return None
-    try:
-        padded = value + "=" * (-len(value) % 4)
-        text = base64.urlsafe_b64decode(padded).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise BadInput(f"`after` cursor {value!r} is not one this API issued") from exc
-    if not text.startswith("c:"):
+    text = _unwrap(value)
+    if text is None or not text.startswith("c:"):
         raise BadInput(f"`after` cursor {value!r} is not one this API issued")
-    return text[2:]
+    sort_key = text[2:]
+    if "\x00" in sort_key or _CONTROL.search(sort_key.rpartition("|")[2]):
+        raise BadInput(f"`after` cursor {value!r} is not one this API issued")
+    return sort_key
 
 
 def page_size(first: int | None) -> int:

@@ -9,6 +9,7 @@ or INTERNAL_SERVER_ERROR), leave the graph as it was, and store written text exa
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -310,6 +311,77 @@ async def test_a_nul_written_into_the_document_is_refused(client: Client) -> Non
     for literal in ('"a\\u0000b"', '"""a\x00b"""'):
         body = await client.send(f"{{ actor(name: {literal}) {{ id }} }}")
         assert _codes(body) == {"BAD_USER_INPUT"}, (literal, body)
+
+
+# Ids and cursors are base64, so what they decode to is client text too: a NUL inside one
+# reached FalkorDB's parameter header (INTERNAL_SERVER_ERROR), other control characters made
+# ids no item has. Each text below, wrapped as this API wraps ids and cursors.
+DECODED = ["\x00", "a\x00b", "\x01", "\x1b[31m", "\x7f", "\x85", "\n"]
+READ_LISTS = ("articles", "actors", "meetings", "statements")
+
+
+def _b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+# Every argument that takes a cursor, root and nested (the corpus has the actor and topics),
+# and every one that takes an id and nothing else: one request each, as a refused non-null
+# field takes its whole answer with it.
+CURSORS = [
+    *(f"{{ {field}(after: $c) {{ totalCount }} }}" for field in READ_LISTS),
+    '{ timeline(actor: "Zelensky", after: $c) { totalCount } }',
+    *(
+        f'{{ actor(name: "Zelensky") {{ {field}(after: $c) {{ totalCount }} }} }}'
+        for field in ("meetings", "statements", "mentionedIn")
+    ),
+    *(
+        f"{{ topics {{ {field}(after: $c) {{ totalCount }} }} }}"
+        for field in ("articles", "meetings", "statements")
+    ),
+]
+IDS = [
+    "{ node(id: $id) { id } }",
+    "{ nodes(ids: [$id]) { id } }",
+    "{ article(id: $id) { id } }",
+    "{ meeting(id: $id) { id } }",
+]
+MUTATIONS = """mutation($id: ID!, $other: ID!) {
+  updateActor(id: $id, input: {description: "x"}) { __typename }
+  a: mergeActors(keep: $id, merge: $other) { __typename }
+  b: mergeActors(keep: $other, merge: $id) { __typename }
+  deleteArticle(id: $id) { __typename } }"""
+
+
+@pytest.mark.parametrize("text", DECODED, ids=repr)
+async def test_control_characters_inside_ids_and_cursors_are_bad_user_input(
+    client: Client, graph: Graph, text: str
+) -> None:
+    before = await dump(graph.store)
+    assert (await client.send("{ topics { id } }"))["data"]["topics"]
+    cursors = [
+        _b64(f"c:{text}"),  # the probe's "YzoA" for a NUL
+        _b64(f"c:2025-08-23|art-{text}"),
+        # In the sorted value (an actor's name may hold control characters): only a NUL.
+        *([_b64(f"c:{text}|volodymyr-zelensky")] if "\x00" in text else []),
+    ]
+    for cursor in cursors:
+        for selection in CURSORS:
+            body = await client.send(f"query($c: String!) {selection}", c=cursor)
+            assert body.get("errors") and _codes(body) == {"BAD_USER_INPUT"}, (selection, body)
+    other = (await _zelensky(client))["id"]
+    for type_name, key in (("Actor", text), ("Actor", f"zelensky{text}"), ("Article", text)):
+        wrapped = _b64(f"{type_name}:{key}")
+        for selection in IDS:
+            body = await client.send(f"query($id: ID!) {selection}", id=wrapped)
+            assert body.get("errors") and _codes(body) == {"BAD_USER_INPUT"}, (selection, body)
+        # `actor(id:)` takes what is no id for a name, as it always has: no such actor.
+        body = await client.send("query($id: ID!) { actor(id: $id) { id } }", id=wrapped)
+        assert body == {"data": {"actor": None}}
+        # Mutations answer an id that is no item's with their NotFound result, as for any other.
+        body = await client.send(MUTATIONS, key=True, id=wrapped, other=other)
+        assert "errors" not in body, body
+        assert {result["__typename"] for result in body["data"].values()} == {"NotFound"}
+    assert await dump(graph.store) == before
 
 
 # --- writes ---------------------------------------------------------------------------------

@@ -78,9 +78,7 @@ def measure(count: int, jobs: int) -> dict[str, Any]:
         started = time.perf_counter()
         many = list(pool.extract(docs))
         many_s = time.perf_counter() - started
-        executor = pool._executor
-        workers = list(executor._processes) if executor is not None else []
-        worker_mb = [_hwm_mb(pid) for pid in workers]
+        worker_mb = [_hwm_mb(pid) for pid in pool.worker_pids()]
     same = [
         [a.model_dump() for a in r] if not isinstance(r, Exception) else str(r) for r in one
     ] == [[a.model_dump() for a in r] if not isinstance(r, Exception) else str(r) for r in many]

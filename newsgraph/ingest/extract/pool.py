@@ -79,6 +79,14 @@ class ExtractionPool:
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
 
+    def worker_pids(self) -> list[int]:
+        """The worker processes' ids (for measuring their memory), none before the first
+        pooled batch."""
+        if self._executor is None:
+            return []
+        processes = getattr(self._executor, "_processes", None) or {}
+        return sorted(int(pid) for pid in processes)
+
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             source = self.reference.source

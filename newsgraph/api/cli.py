@@ -116,8 +116,19 @@ def load(
         bool, typer.Option("--dry-run", help="Print what would be written as JSON; write nothing.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Processes extracting raw text (0: one per core). Workers start only for "
+            "loads of more than about 64 raw articles.",
+        ),
+    ] = 0,
 ) -> None:
     """Load news articles (text, JSON, NDJSON) into the graph."""
+    from newsgraph.ingest.extract.pool import default_jobs
     from newsgraph.ingest.extract.reference import load_reference
     from newsgraph.ingest.pipeline import FileOutcome, LoadReport, load_paths
     from newsgraph.ingest.sources.files import SourceError, iter_files
@@ -164,6 +175,7 @@ def load(
                 published=override,
                 on_file=on_file,
                 batch=settings.load_batch,
+                jobs=jobs or default_jobs(),
             )
 
     if dry_run:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
@@ -17,11 +19,18 @@ from pydantic import ValidationError
 
 from newsgraph.graph.errors import GraphError
 from newsgraph.graph.store import Store
-from newsgraph.ingest.extract.article import ExtractionError, extract
+from newsgraph.ingest.extract.article import ExtractionError
+from newsgraph.ingest.extract.pool import ExtractionPool
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
 from newsgraph.ingest.resolve.ids import article_id
-from newsgraph.ingest.sources.files import NDJSON_SUFFIXES, SourceError, iter_files, iter_items
+from newsgraph.ingest.sources.files import (
+    NDJSON_SUFFIXES,
+    SourceError,
+    iter_files,
+    iter_items,
+    read_file,
+)
 from newsgraph.ingest.write.writer import ArticleWriter, WriteCounts, plan_batch
 
 __all__ = [
@@ -36,6 +45,8 @@ __all__ = [
 # Articles per write. A file's articles go in one atomic write when it has no more than this
 # (a file loads whole or not at all); bigger files (NDJSON dumps) go in slices of this size.
 BATCH_ARTICLES = 200
+# Raw articles of consecutive small files extracted together: enough to keep two workers busy.
+_WINDOW = 64
 
 
 @dataclass
@@ -69,22 +80,26 @@ class LoadReport:
 
 
 def iter_extracted(
-    path: Path, reference: Reference, *, published: dt.date | None = None
+    path: Path,
+    reference: Reference,
+    *,
+    published: dt.date | None = None,
+    pool: ExtractionPool | None = None,
 ) -> Iterator[ExtractedArticle]:
-    """The articles of a file, extracted one by one (NDJSON read a line at a time). Raises
-    ValueError subclasses naming the file, after yielding the articles before the problem."""
-    for item in iter_items(path):
-        if isinstance(item, SourceDocument):
-            try:
-                yield from extract(item, reference, published=published)
-            except ExtractionError as exc:
-                raise SourceError(item.origin, str(exc)) from exc
-        else:
-            if published is not None:
-                item = item.model_copy(
-                    update={"article": item.article.model_copy(update={"published_on": published})}
-                )
-            yield item
+    """The articles of a file, extracted in order (NDJSON read a line at a time, its raw
+    articles extracted in batches, on ``pool``'s workers if given). Raises ValueError
+    subclasses naming the file, after yielding the articles before the problem."""
+    pool = pool or ExtractionPool(reference)
+    for raw, items in groupby(iter_items(path), key=lambda item: isinstance(item, SourceDocument)):
+        if not raw:
+            yield from (_published(item, published) for item in items)  # type: ignore[arg-type]
+            continue
+        documents = _Remembered(items)  # type: ignore[arg-type]
+        for result in pool.extract(documents.iterate(), published=published):
+            document = documents.result_of()
+            if isinstance(result, ExtractionError):
+                raise SourceError(document.origin, _problem(result, document)) from result
+            yield from result
 
 
 def extract_file(
@@ -92,6 +107,98 @@ def extract_file(
 ) -> list[ExtractedArticle]:
     """Every article a file holds, extracted. Raises ValueError subclasses naming the file."""
     return list(iter_extracted(path, reference, published=published))
+
+
+def _published(item: ExtractedArticle, published: dt.date | None) -> ExtractedArticle:
+    if published is None:
+        return item
+    return item.model_copy(
+        update={"article": item.article.model_copy(update={"published_on": published})}
+    )
+
+
+def _problem(error: ExtractionError, document: SourceDocument) -> str:
+    text = str(error)
+    prefix = f"{document.origin}: "
+    return text[len(prefix) :] if text.startswith(prefix) else text
+
+
+class _Remembered:
+    """The documents of a stream, handed on to extraction and kept until their results come
+    back (at most a few batches are in flight), so each result is told from its document."""
+
+    def __init__(self, items: Iterable[SourceDocument]) -> None:
+        self._items = iter(items)
+        self._handed: deque[SourceDocument] = deque()
+
+    def iterate(self) -> Iterator[SourceDocument]:
+        for item in self._items:
+            self._handed.append(item)
+            yield item
+
+    def result_of(self) -> SourceDocument:
+        """The document the next result is of: extraction pulls a document before it yields
+        its result, and yields results in order."""
+        return self._handed.popleft()
+
+
+def _read_whole(
+    paths: Iterable[Path],
+    reference: Reference,
+    published: dt.date | None,
+    pool: ExtractionPool,
+    window: int = _WINDOW,
+) -> Iterator[tuple[Path, list[ExtractedArticle] | Exception | None]]:
+    """Each file with its extracted articles or its error, in order; None for an NDJSON file
+    (the caller streams it). The raw articles of several consecutive small files are extracted
+    together, so a directory of text files uses every worker of the pool."""
+    buffer: list[tuple[Path, list[SourceDocument | ExtractedArticle] | Exception]] = []
+
+    def flush() -> Iterator[tuple[Path, list[ExtractedArticle] | Exception | None]]:
+        documents = [
+            item
+            for _path, items in buffer
+            if not isinstance(items, Exception)
+            for item in items
+            if isinstance(item, SourceDocument)
+        ]
+        results = pool.extract(documents, published=published)
+        for path, items in buffer:
+            if isinstance(items, Exception):
+                yield path, items
+                continue
+            found: list[ExtractedArticle] = []
+            error: Exception | None = None
+            for item in items:
+                if not isinstance(item, SourceDocument):
+                    found.append(_published(item, published))
+                    continue
+                result = next(results)
+                if isinstance(result, ExtractionError) and error is None:
+                    error = SourceError(item.origin, _problem(result, item))
+                elif not isinstance(result, ExtractionError):
+                    found.extend(result)
+            yield path, error if error is not None else found
+        buffer.clear()
+
+    pending_documents = 0
+    for path in iter_files(paths):
+        if _is_stream(path):
+            yield from flush()
+            pending_documents = 0
+            yield path, None
+            continue
+        try:
+            items = read_file(path)
+        except (ValueError, ValidationError) as exc:
+            buffer.append((path, exc))
+            continue
+        buffer.append((path, items))
+        pending_documents += sum(1 for item in items if isinstance(item, SourceDocument))
+        if pending_documents >= window:
+            yield from flush()
+            pending_documents = 0
+    yield from flush()
 
 
 class _Spool:
@@ -131,6 +238,7 @@ async def load_paths(
     published: dt.date | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
     batch: int = BATCH_ARTICLES,
+    jobs: int = 1,
 ) -> LoadReport:
     """Load files into the store; with no store (a dry run) only plan the writes.
 
@@ -140,8 +248,22 @@ async def load_paths(
     file is read a line at a time and its articles spooled to disk, so the loader's memory does
     not grow with the file; one with more than `batch` articles is written in slices of
     `batch`. Graph errors stop the run (every later file would fail the same way) and mark the
-    files of the failed write as failed.
+    files of the failed write as failed. Raw articles are extracted on ``jobs`` processes
+    (several files' at once), written in order.
     """
+    with ExtractionPool(reference, jobs) as pool:
+        return await _load(paths, store, reference, published, on_file, batch, pool)
+
+
+async def _load(
+    paths: Iterable[Path],
+    store: Store | None,
+    reference: Reference,
+    published: dt.date | None,
+    on_file: Callable[[FileOutcome], None] | None,
+    batch: int,
+    pool: ExtractionPool,
+) -> LoadReport:
     report = LoadReport()
     writer = ArticleWriter(store) if store is not None else None
     pending: list[tuple[FileOutcome, list[ExtractedArticle]]] = []
@@ -205,7 +327,9 @@ async def load_paths(
 
     async def load_stream(outcome: FileOutcome, spool: _Spool) -> None:
         try:
-            for article in iter_extracted(Path(outcome.path), reference, published=published):
+            for article in iter_extracted(
+                Path(outcome.path), reference, published=published, pool=pool
+            ):
                 spool.add(article)
         except (ValueError, ValidationError) as exc:
             refuse(outcome, exc)
@@ -217,17 +341,16 @@ async def load_paths(
         if sum(len(found) for _o, found in pending) >= batch:
             await flush()
 
-    for path in iter_files(paths):
+    for path, extracted in _read_whole(paths, reference, published, pool):
         outcome = FileOutcome(str(path))
-        if _is_stream(path):
+        if extracted is None:
             with tempfile.TemporaryFile("w+", encoding="utf-8") as handle:
                 await load_stream(outcome, _Spool(handle))
             continue
-        try:
-            articles = extract_file(path, reference, published=published)
-        except (ValueError, ValidationError) as exc:
-            refuse(outcome, exc)
+        if isinstance(extracted, Exception):
+            refuse(outcome, extracted)
             continue
+        articles = extracted
         pending.append((outcome, articles))
         if sum(len(found) for _o, found in pending) >= batch:
             await flush()

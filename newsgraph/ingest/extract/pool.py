@@ -29,6 +29,8 @@ Extracted = list[ExtractedArticle] | ExtractionError
 
 # Documents per task: enough for the model to batch well, few enough to keep workers even.
 _CHUNK = 16
+# Batches a run must have before workers are started for it (about 64 articles).
+_WORTH_A_POOL = 4
 
 
 def default_jobs() -> int:
@@ -108,18 +110,20 @@ class ExtractionPool:
             for chunk in chunks:
                 yield from extract_many(chunk, self.reference, published=published)
             return
-        first = next(chunks, None)
-        if first is None:
-            return
-        second = next(chunks, None)
-        if second is None:
-            # One small batch: not worth starting workers for.
-            yield from extract_many(first, self.reference, published=published)
+        head: list[list[SourceDocument]] = []
+        for chunk in chunks:
+            head.append(chunk)
+            if len(head) == _WORTH_A_POOL:
+                break
+        if len(head) < _WORTH_A_POOL and self._executor is None:
+            # A few documents: starting workers (a model load each) would cost more.
+            for chunk in head:
+                yield from extract_many(chunk, self.reference, published=published)
             return
         pool = self._pool()
         pending: deque[Future[list[Extracted]]] = deque()
         limit = 2 * self.jobs
-        for chunk in _prepend([first, second], chunks):
+        for chunk in _prepend(head, chunks):
             pending.append(pool.submit(_extract_chunk, chunk, published))
             if len(pending) >= limit:
                 yield from pending.popleft().result()

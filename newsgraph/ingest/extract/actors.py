@@ -184,6 +184,25 @@ class ActorBook:
             if not d.known:
                 forms.update({a: name for a in d.aliases if a not in forms and len(a) > 1})
         forms.update({s: n for s, n in self._surnames.items() if s not in forms})
+        # First names, where one introduced person has them: "Li" for Li Qiang, "Fiame" for
+        # Fiame Naomi Mataafa, "Mohamad" for Mohamad Hasan. News writes family names first in
+        # some languages, and some leaders go by their first name.
+        firsts: dict[str, set[str]] = {}
+        for name, d in self._drafts.items():
+            words = name.split()
+            if d.kind is ActorKind.PERSON and not d.known and len(words) >= 2:
+                firsts.setdefault(words[0], set()).add(name)
+        for first, owners in firsts.items():
+            if (
+                len(owners) == 1
+                and first not in forms
+                and first not in NAME_STOPWORDS
+                and canonical_title(first).title is None
+                and self.reference.lookup(first) is None
+                and not first.endswith(".")
+                and len(first) > 1
+            ):
+                forms[first] = next(iter(owners))
         return forms
 
     def add_role(self, name: str, title: str, of: str | None) -> None:

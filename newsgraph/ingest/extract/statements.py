@@ -360,6 +360,8 @@ class _Statements:
         if span is None:
             return
         for token in span:
+            if token.lower_ == "according" and self._according(sentence, token):
+                return
             if token.lower_ not in _PARSED_VERBS or not token.tag_.startswith("VB"):
                 continue
             if self.doc.in_quote(token.idx):
@@ -390,6 +392,26 @@ class _Statements:
             self._report(speaker, sentence, start, end, verb, "office" if by_office else "reported")
             if len(self.found) > before:
                 return
+
+    def _according(self, sentence: Sentence, token: Token) -> bool:
+        """ "Both sides agreed that relations ..., according to a statement from the Iranian
+        Foreign Ministry": the source at the end of a sentence said what came before it."""
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None or token.idx - sentence.start < 20:
+            return False  # a fronted "According to X, ..." is read by the patterns
+        speaker = self._speaker_token(source)
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        end = self.text.rfind(",", sentence.start, token.idx)
+        end = end if end > sentence.start else token.idx
+        verb = re.compile(re.escape(token.text)).match(self.text, token.idx)
+        if verb is None:
+            return False
+        before = len(self.found)
+        rule = "office" if source.lower_ in _STATEMENT_NOUNS | _OFFICE_HEADS else "reported"
+        self._report(speaker, sentence, sentence.start, end, verb, rule)
+        return len(self.found) > before
 
     def _speaker_token(self, token: Token) -> str | None:
         lo, hi = token.idx, token.idx + len(token.text)

@@ -1461,6 +1461,15 @@ MERGE_ACTORS = _define(
     WITH m, collect(member) AS members
     SET m.met_members = members
     """,
+            # So do the participant lists a meeting keeps for resolution (loaders.resolution),
+            # or a later report naming the kept actor would not be seen as the same meeting.
+            """
+    MATCH (:Actor {id: $keep})-[:PARTICIPATED_IN]->(m:Meeting)
+    WHERE any(g IN coalesce(m.groups, []) WHERE $merge IN split(g, ','))
+    WITH m, [g IN m.groups | [x IN split(g, ',') | CASE WHEN x = $merge THEN $keep ELSE x END]]
+            AS lists
+    SET m.groups = [people IN lists | reduce(s = head(people), x IN tail(people) | s + ',' + x)]
+    """,
             # The statement's lookup key names its speaker: it moves with the statement.
             """
     MATCH (gone:Actor {id: $merge})-[:SAID]->(s:Statement)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import TypeVar
 
 from newsgraph.ingest.resolve.ids import meeting_id, statement_id
@@ -114,10 +113,18 @@ def preferred(values: Iterable[str | None]) -> str | None:
 
 
 def _components(
-    items: Sequence[K], linked: Callable[[K, K], bool], joined: Iterable[Iterable[K]]
+    items: Sequence[K],
+    linked: Callable[[K, K], bool],
+    joined: Iterable[Iterable[K]],
+    new: set[K],
 ) -> list[list[K]]:
-    """The connected groups of `items`: those in one of `joined` are together from the start,
-    and any two `linked` are together."""
+    """The connected groups of `items`: those in one of `joined` (a stored node's) are
+    together from the start, and any two `linked` are together.
+
+    Only pairs with a `new` item (one no stored node holds) are tested: two stored items were
+    tested when the later of them was written. (A busy day holds dozens of stored
+    meetings; testing them with each other again made every batch cost what the day holds.)
+    """
     index = {item: i for i, item in enumerate(items)}
     parent = list(range(len(items)))
 
@@ -135,10 +142,14 @@ def _components(
                 first = j
             elif j != first:
                 parent[j] = first
-    for a, b in combinations(range(len(items)), 2):
-        # Already together: the (costly) test cannot change anything.
-        if find(a) != find(b) and linked(items[a], items[b]):
-            parent[find(a)] = find(b)
+    fresh = sorted(index[item] for item in new)
+    for a in fresh:
+        for b in range(len(items)):
+            if b == a or (b < a and items[b] in new):
+                continue  # itself, or a pair of new items already tested
+            # Already together: the (costly) test cannot change anything.
+            if find(a) != find(b) and linked(items[a], items[b]):
+                parent[find(a)] = find(b)
     groups: dict[int, list[K]] = {}
     for i, item in enumerate(items):
         groups.setdefault(find(i), []).append(item)
@@ -170,7 +181,7 @@ def group_statements(
     new = set(wordings)
     stored = {w for st in known for w in st.wordings}
     items = sorted(new | stored)
-    parts = _components(items, same_statement, (st.wordings for st in known))
+    parts = _components(items, same_statement, (st.wordings for st in known), new - stored)
     owners: dict[str, list[KnownStatement]] = {}
     for st in known:
         for w in st.wordings:
@@ -207,8 +218,9 @@ def group_meetings(
     ones (the graph's meetings of that day that share a participant with them). Returns the
     groups that hold a new list or bring stored meetings together."""
     new = set(lists)
-    items = sorted(new | {g for m in known for g in m.participant_lists}, key=sorted)
-    parts = _components(items, same_meeting, (m.participant_lists for m in known))
+    stored = {g for m in known for g in m.participant_lists}
+    items = sorted(new | stored, key=sorted)
+    parts = _components(items, same_meeting, (m.participant_lists for m in known), new - stored)
     owners: dict[frozenset[str], list[KnownMeeting]] = {}
     for m in known:
         for g in m.participant_lists:

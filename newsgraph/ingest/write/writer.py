@@ -1,4 +1,5 @@
-"""The batched writer: a batch of extracted articles becomes one read and one atomic write.
+"""The batched writer: a batch of extracted articles becomes one read (two when it merges
+stored facts) and one atomic write.
 
 The writer is handed a store and never builds one. ``plan_batch`` is pure (it turns articles
 and what the graph already holds of their facts into the write's parameters), so ``--dry-run``
@@ -70,12 +71,14 @@ _MODE_RANK = {
 _STATUS_RANK = {MeetingStatus.PROPOSED: 0, MeetingStatus.PLANNED: 1, MeetingStatus.HELD: 2}
 # When articles disagree on what kind of actor a name is, the first of these wins.
 _KIND_ORDER = [kind.value for kind in ActorKind]
-# Sorts a report without an offset after every report with one.
+# Sorts a report without an offset after every report with one (WRITE_ARTICLES uses the same).
 _NO_OFFSET = 2**31
 
 
 @dataclass(frozen=True, slots=True)
 class KnownActor:
+    """An actor as the graph stores it."""
+
     id: str
     name: str | None = None
     kind: str | None = None

@@ -18,6 +18,7 @@ values it changed, by id (``Written``); ``LoadCounts`` adds up those of many wri
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -183,9 +184,11 @@ class LoadCounts:
                     self._merged[kind].add(gone)
                 changed.discard(gone)
                 touched.discard(gone)
-            created |= written.created[kind]
-            changed |= written.changed[kind] - created
-            touched |= written.touched[kind]
+            # One string per id however many writes report it: a load of 100k articles holds
+            # several hundred thousand of them.
+            created |= {sys.intern(i) for i in written.created[kind]}
+            changed |= {sys.intern(i) for i in written.changed[kind]} - created
+            touched |= {sys.intern(i) for i in written.touched[kind]}
 
     def as_json(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {

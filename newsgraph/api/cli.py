@@ -206,15 +206,22 @@ def _print_json(value: Any) -> None:
 
 
 def _print_summary(report: Any) -> None:
-    files = report.as_json()["files"]
-    table = Table(title=f"{files['ok']} files loaded, {files['failed']} failed")
+    """What the writes did, per kind of node: created, changed (a stored value differs),
+    unchanged, and merged into another node (a row shown only when some were)."""
+    summary = report.as_json()
+    files = summary["files"]
+    kinds = ("articles", "actors", "meetings", "statements")
+    title = f"{files['ok']} files loaded, {files['failed']} failed"
+    if not any(summary[row][k] for row in ("created", "changed", "merged") for k in kinds):
+        title += ": nothing changed"
+    table = Table(title=title)
     table.add_column("")
-    for name in ("articles", "actors", "meetings", "statements"):
+    for name in kinds:
         table.add_column(name, justify="right")
-    for label, counts in (("created", report.counts.created), ("updated", report.counts.updated)):
-        table.add_row(
-            label, *(str(counts[k]) for k in ("articles", "actors", "meetings", "statements"))
-        )
+    for row in ("created", "changed", "unchanged", "merged"):
+        if row == "merged" and not any(summary[row].values()):
+            continue
+        table.add_row(row, *(str(summary[row][k]) for k in kinds))
     out.print(table)
 
 

@@ -218,11 +218,13 @@ MET_DAYS_RECOUNT = _define(
 )
 
 # ---------------------------------------------------------------------------------------------
-# Loading: the reads the resolver needs, then one write per article.
+# Loading: the reads the resolver needs, then one write per batch of articles.
 
-# Everything the resolver needs to know about the graph before writing one article, in one
-# round trip: which ids exist, the actors' known aliases, and the statements and meetings the
-# article's facts may be new reports of (same speaker or participants, same days).
+# Everything the resolver needs to know about the graph before writing a batch, in one round
+# trip: which articles exist, what the actors hold, and the statements and meetings the batch's
+# facts may be new reports of (same speaker or participants, same days), with every value a
+# merge keeps from several reports (each statement's wordings, each meeting's participant
+# lists, ranks, title and place).
 EXISTING_FOR_ARTICLES = _define(
     "EXISTING_FOR_ARTICLES",
     # Known facts are found by the keys resolution compares (a statement by its speaker and
@@ -236,12 +238,13 @@ EXISTING_FOR_ARTICLES = _define(
     RETURN 'article' AS kind, art {.id} AS item
     UNION ALL
     MATCH (a:Actor) WHERE a.id IN $actors
-    RETURN 'actor' AS kind, a {.id, .aliases} AS item
+    RETURN 'actor' AS kind, a {.id, .name, .kind, .aliases, .description} AS item
     UNION ALL
     MATCH (s:Statement) WHERE s.speaker_day IN $speaker_days
     WITH s
     MATCH (sp:Actor)-[:SAID]->(s)
-    RETURN 'statement' AS kind, s {.id, .text, .date, speaker: sp.id} AS item
+    RETURN 'statement' AS kind,
+           s {.id, .text, .date, .medium, .language, .variants, speaker: sp.id} AS item
     UNION ALL
     UNWIND $meeting_days AS key
     MATCH (m:Meeting {day: key.day})
@@ -250,13 +253,15 @@ EXISTING_FOR_ARTICLES = _define(
     WITH DISTINCT m
     MATCH (everyone:Actor)-[:PARTICIPATED_IN]->(m)
     WITH m, collect(everyone.id) AS members
-    RETURN 'meeting' AS kind, m {.id, .date, .status, participants: members} AS item
+    RETURN 'meeting' AS kind, m {.id, .date, .status, .mode, .mode_rank, .status_rank, .title,
+                                 .place, .groups, participants: members} AS item
     UNION ALL
     MATCH (m:Meeting) WHERE m.id IN $undated_meetings
     WITH m
     MATCH (everyone:Actor)-[:PARTICIPATED_IN]->(m)
     WITH m, collect(everyone.id) AS members
-    RETURN 'meeting' AS kind, m {.id, .date, .status, participants: members} AS item
+    RETURN 'meeting' AS kind, m {.id, .date, .status, .mode, .mode_rank, .status_rank, .title,
+                                 .place, .groups, participants: members} AS item
     """,
     {
         "articles": ["art-0f3a"],
@@ -265,6 +270,32 @@ EXISTING_FOR_ARTICLES = _define(
         "meeting_days": [{"day": "2025-08-23", "participants": ["volodymyr-zelensky"]}],
         "undated_meetings": ["mtg-0f3a"],
     },
+)
+
+# The relationships of stored statements and meetings a batch merges into another node (rare:
+# a new report links two that were apart). They move to the node that stays; the merged one is
+# deleted by the write.
+LINKS_OF_FACTS = _define(
+    "LINKS_OF_FACTS",
+    """
+    MATCH (f:Statement) WHERE f.id IN $ids
+    OPTIONAL MATCH (art:Article)-[r:REPORTS]->(f)
+    WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset}) AS reports
+    OPTIONAL MATCH (f)-[:MENTIONS]->(a:Actor)
+    WITH f, reports, collect({actor: a.id, role: null}) AS actors
+    OPTIONAL MATCH (f)-[:ABOUT]->(t:Topic)
+    RETURN f.id AS id, reports, actors, collect(t.id) AS topics, [] AS met_members
+    UNION ALL
+    MATCH (f:Meeting) WHERE f.id IN $ids
+    OPTIONAL MATCH (art:Article)-[r:REPORTS]->(f)
+    WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset}) AS reports
+    OPTIONAL MATCH (a:Actor)-[p:PARTICIPATED_IN]->(f)
+    WITH f, reports, collect({actor: a.id, role: p.role}) AS actors
+    OPTIONAL MATCH (f)-[:ABOUT]->(t:Topic)
+    RETURN f.id AS id, reports, actors, collect(t.id) AS topics,
+           coalesce(f.met_members, []) AS met_members
+    """,
+    {"ids": ["st-0f3a", "mtg-0f3a"]},
 )
 
 _ARTICLE_EXAMPLE: dict[str, Any] = {
@@ -301,6 +332,9 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
     "article_topics": [{"left": "article:0f3a", "right": "topic:ceasefire"}],
     "renamed_statements": [{"old": "statement:1", "new": "statement:2"}],
     "renamed_meetings": [{"old": "meeting:0", "new": "meeting:1"}],
+    "merged_statements": ["statement:3"],
+    "merged_meetings": ["meeting:2"],
+    "met_uncounted": [{"left": "a", "right": "b", "by": 1}],
     "meetings": [
         {
             "id": "meeting:1",
@@ -312,6 +346,7 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "status_rank": 3,
             "title": "t",
             "place": None,
+            "groups": ["a,b"],
         }
     ],
     "meeting_reports": [
@@ -328,6 +363,7 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "day_number": 739486,
             "medium": None,
             "language": "en",
+            "variants": ["t"],
         }
     ],
     "statement_reports": [
@@ -335,6 +371,12 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
     ],
     "statement_mentions": [{"left": "statement:2", "right": "a"}],
     "statement_topics": [{"left": "statement:2", "right": "topic:ceasefire"}],
+    "written": {
+        "articles": ["article:0f3a"],
+        "actors": ["a"],
+        "meetings": ["meeting:1"],
+        "statements": ["statement:2"],
+    },
 }
 
 _ACTOR_KIND_LABEL = {
@@ -354,28 +396,71 @@ def _link(rows: str, left: str, rel: str, right: str) -> str:
     """
 
 
+def _reports(rows: str, label: str) -> str:
+    """A section that MERGEs one REPORTS per row of {article, fact, excerpt, offset}. An
+    article that reports one fact in two places keeps its first words (smallest offset, then
+    the alphabetically first excerpt; no offset sorts last), whichever was written first."""
+    return f"""
+    UNWIND ${rows} AS row
+    MATCH (art:Article {{id: row.article}}), (f:{label} {{id: row.fact}})
+    MERGE (art)-[rep:REPORTS]->(f)
+    WITH rep, row, rep.excerpt IS NULL
+         OR coalesce(row.offset, 2147483648) < coalesce(rep.offset, 2147483648)
+         OR (coalesce(row.offset, 2147483648) = coalesce(rep.offset, 2147483648)
+             AND row.excerpt < rep.excerpt) AS first
+    SET rep.excerpt = CASE WHEN first THEN row.excerpt ELSE rep.excerpt END,
+        rep.offset = CASE WHEN first THEN row.offset ELSE rep.offset END
+    """
+
+
+def _noting_changes(var: str, sets: str, row: str = "row") -> str:
+    """`sets` (SET clauses on the node `var`, just MERGEd from `row`), noting on the node
+    whether they changed a stored value: the write reports what it really did. A node the MERGE
+    created is already marked `created`; the marks are read and removed at the end of the
+    write (_TALLY)."""
+    return f"""
+    WITH {var}, {row}, properties({var}) AS before
+    {sets.strip()}
+    WITH {var}, {row}, before
+    SET {var}.load_mark = CASE WHEN {var}.load_mark IS NULL AND properties({var}) <> before
+                               THEN 'changed' ELSE {var}.load_mark END
+    """
+
+
 _SECTIONS = [
     """
     UNWIND $articles AS a
     MERGE (art:Article {id: a.id})
-    ON CREATE SET art.loading = true
+    ON CREATE SET art.loading = true, art.load_mark = 'created'
+    """
+    + _noting_changes(
+        "art",
+        """
     SET art.url = a.url, art.title = a.title, art.published_on = date(a.published_on),
         art.day = a.published_on, art.day_number = a.day_number,
         art.published_inferred = a.published_inferred,
         art.section = a.section, art.language = a.language, art.body = a.body,
         art.content_hash = a.content_hash
     """,
+        row="a",
+    ),
     # Labels cannot be parameters in Cypher both engines run, so each actor kind gets its own
-    # section over the rows of that kind.
+    # section over the rows of that kind. The rows carry every value already merged with what
+    # the graph holds (ingest.write.writer), so one actor has one kind and one label.
     *(
         f"""
     UNWIND [row IN $actors WHERE row.kind = '{kind}'] AS row
     MERGE (a:Actor {{id: row.id}})
-    ON CREATE SET a.kind = row.kind
-    SET a:{label}, a.name = row.name, a.aliases = row.aliases, a.keys = row.keys,
-        a.alias_text = row.alias_text,
-        a.description = coalesce(row.description, a.description)
+    ON CREATE SET a.load_mark = 'created'
     """
+        + _noting_changes(
+            "a",
+            f"""
+    SET a:{label}, a.kind = row.kind, a.name = row.name, a.aliases = row.aliases,
+        a.keys = row.keys, a.alias_text = row.alias_text, a.description = row.description
+    REMOVE a:{":".join(other for other in _ACTOR_KIND_LABEL.values() if other != label)}
+    """,
+        )
         for kind, label in _ACTOR_KIND_LABEL.items()
     ),
     # Co-mention counts grow by one per new article (counting shared articles would read every
@@ -407,42 +492,61 @@ _SECTIONS = [
     _link("published_by", "Article", "PUBLISHED_BY", "Actor"),
     _link("article_mentions", "Article", "MENTIONS", "Actor"),
     _link("article_topics", "Article", "ABOUT", "Topic"),
-    # A statement reported again in other words may take a new id (see loaders.resolution);
-    # renaming keeps its relationships and reports.
+    # A statement reported again in other words may take a new id (see ingest.resolve.facts);
+    # renaming keeps its relationships and reports. A new id is a changed value.
     """
     UNWIND $renamed_statements AS row
     MATCH (s:Statement {id: row.old})
-    SET s.id = row.new
+    SET s.id = row.new, s.load_mark = 'changed'
     """,
     """
     UNWIND $renamed_meetings AS row
     MATCH (m:Meeting {id: row.old})
-    SET m.id = row.new
+    SET m.id = row.new, m.load_mark = 'changed'
+    """,
+    # A report linking two stored facts merges them: the rows below carry the merged one's
+    # relationships to the node that stays, so it goes with all of its own. A held meeting
+    # merged away gives back its MET counts; the MET section counts the one that stays.
+    """
+    UNWIND $merged_statements AS gone
+    MATCH (s:Statement {id: gone})
+    DETACH DELETE s
+    """,
+    """
+    UNWIND $merged_meetings AS gone
+    MATCH (m:Meeting {id: gone})
+    DETACH DELETE m
+    """,
+    """
+    UNWIND $met_uncounted AS row
+    MATCH (:Actor {id: row.left})-[met:MET]->(:Actor {id: row.right})
+    SET met.count = met.count - row.by
     """,
     # Ranks make the merge of two reports order-independent: the more specific mode and the
-    # firmer status win whichever article is loaded first.
+    # firmer status win whichever article is loaded first. The place, and every participant
+    # list reported (what resolution compares), come merged with the stored ones in the row.
     """
     UNWIND $meetings AS row
     MERGE (m:Meeting {id: row.id})
-    ON CREATE SET m.mode_rank = -1, m.status_rank = -1
+    ON CREATE SET m.mode_rank = -1, m.status_rank = -1, m.load_mark = 'created'
+    """
+    + _noting_changes(
+        "m",
+        """
     SET m.date = date(row.date), m.day = row.date, m.day_number = row.day_number,
         m.mode = CASE WHEN row.mode_rank > m.mode_rank THEN row.mode ELSE m.mode END,
         m.status = CASE WHEN row.status_rank > m.status_rank THEN row.status ELSE m.status END,
         m.title = CASE WHEN m.title IS NULL OR size(row.title) > size(m.title)
                          OR (size(row.title) = size(m.title) AND row.title < m.title)
                        THEN row.title ELSE m.title END,
-        m.place = coalesce(m.place, row.place)
+        m.place = row.place, m.groups = row.groups
     SET m.mode_rank = CASE WHEN row.mode_rank > m.mode_rank THEN row.mode_rank
                            ELSE m.mode_rank END,
         m.status_rank = CASE WHEN row.status_rank > m.status_rank THEN row.status_rank
                              ELSE m.status_rank END
     """,
-    """
-    UNWIND $meeting_reports AS row
-    MATCH (art:Article {id: row.article}), (m:Meeting {id: row.fact})
-    MERGE (art)-[rep:REPORTS]->(m)
-    SET rep.excerpt = row.excerpt, rep.offset = row.offset
-    """,
+    ),
+    _reports("meeting_reports", "Meeting"),
     """
     UNWIND $participants AS row
     MATCH (a:Actor {id: row.actor}), (m:Meeting {id: row.meeting})
@@ -451,23 +555,27 @@ _SECTIONS = [
                       THEN row.role ELSE p.role END
     """,
     _link("meeting_topics", "Meeting", "ABOUT", "Topic"),
+    # Text, medium, language and every wording reported come merged with the stored ones.
     """
     UNWIND $statements AS row
     MERGE (s:Statement {id: row.id})
+    ON CREATE SET s.load_mark = 'created'
+    """
+    + _noting_changes(
+        "s",
+        """
     SET s.text = row.text, s.date = date(row.date), s.day = row.date,
         s.day_number = row.day_number, s.language = row.language,
-        s.medium = coalesce(s.medium, row.medium),
+        s.medium = row.medium, s.variants = row.variants,
         s.speaker_day = row.speaker + '|' + coalesce(row.date, '')
+    """,
+    )
+    + """
     WITH s, row
     MATCH (speaker:Actor {id: row.speaker})
     MERGE (speaker)-[:SAID]->(s)
     """,
-    """
-    UNWIND $statement_reports AS row
-    MATCH (art:Article {id: row.article}), (s:Statement {id: row.fact})
-    MERGE (art)-[rep:REPORTS]->(s)
-    SET rep.excerpt = row.excerpt, rep.offset = row.offset
-    """,
+    _reports("statement_reports", "Statement"),
     _link("statement_mentions", "Statement", "MENTIONS", "Actor"),
     _link("statement_topics", "Statement", "ABOUT", "Topic"),
     # MET counts the held meetings two actors share. Recounting them walked every meeting of
@@ -504,9 +612,34 @@ _SECTIONS = [
     """,
 ]
 
+# What the write did, from the marks its sections left on the nodes it was given (which it then
+# removes): the ids it created and changed, by kind.
+_TALLY = """
+    OPTIONAL MATCH (n:Article) WHERE n.id IN $written.articles AND n.load_mark IS NOT NULL
+    WITH collect(n) AS articles
+    OPTIONAL MATCH (n:Actor) WHERE n.id IN $written.actors AND n.load_mark IS NOT NULL
+    WITH articles, collect(n) AS actors
+    OPTIONAL MATCH (n:Meeting) WHERE n.id IN $written.meetings AND n.load_mark IS NOT NULL
+    WITH articles, actors, collect(n) AS meetings
+    OPTIONAL MATCH (n:Statement) WHERE n.id IN $written.statements AND n.load_mark IS NOT NULL
+    WITH articles, actors, meetings, collect(n) AS statements
+    WITH articles + actors + meetings + statements AS marked,
+         [n IN articles WHERE n.load_mark = 'created' | n.id] AS created_articles,
+         [n IN articles WHERE n.load_mark = 'changed' | n.id] AS changed_articles,
+         [n IN actors WHERE n.load_mark = 'created' | n.id] AS created_actors,
+         [n IN actors WHERE n.load_mark = 'changed' | n.id] AS changed_actors,
+         [n IN meetings WHERE n.load_mark = 'created' | n.id] AS created_meetings,
+         [n IN meetings WHERE n.load_mark = 'changed' | n.id] AS changed_meetings,
+         [n IN statements WHERE n.load_mark = 'created' | n.id] AS created_statements,
+         [n IN statements WHERE n.load_mark = 'changed' | n.id] AS changed_statements
+    FOREACH (n IN marked | REMOVE n.load_mark)
+    RETURN created_articles, changed_articles, created_actors, changed_actors,
+           created_meetings, changed_meetings, created_statements, changed_statements
+    """
+
 WRITE_ARTICLES = _define(
     "WRITE_ARTICLES",
-    "WITH count(*) AS _".join(_SECTIONS) + "RETURN count(*) AS sections",
+    "WITH count(*) AS _".join([*_SECTIONS, _TALLY]),
     _ARTICLE_EXAMPLE,
     write=True,
 )
@@ -1327,6 +1460,15 @@ MERGE_ACTORS = _define(
     WITH m, member ORDER BY member
     WITH m, collect(member) AS members
     SET m.met_members = members
+    """,
+            # So do the participant lists a meeting keeps for resolution (loaders.resolution),
+            # or a later report naming the kept actor would not be seen as the same meeting.
+            """
+    MATCH (:Actor {id: $keep})-[:PARTICIPATED_IN]->(m:Meeting)
+    WHERE any(g IN coalesce(m.groups, []) WHERE $merge IN split(g, ','))
+    WITH m, [g IN m.groups | [x IN split(g, ',') | CASE WHEN x = $merge THEN $keep ELSE x END]]
+            AS lists
+    SET m.groups = [people IN lists | reduce(s = head(people), x IN tail(people) | s + ',' + x)]
     """,
             # The statement's lookup key names its speaker: it moves with the statement.
             """

@@ -31,7 +31,7 @@ from newsgraph.ingest.sources.files import (
     iter_items,
     read_file,
 )
-from newsgraph.ingest.write.writer import ArticleWriter, WriteCounts, plan_batch
+from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts, plan_batch
 
 __all__ = [
     "BATCH_ARTICLES",
@@ -63,7 +63,8 @@ class FileOutcome:
 @dataclass
 class LoadReport:
     files: list[FileOutcome] = field(default_factory=list)
-    counts: WriteCounts = field(default_factory=WriteCounts)
+    # What the writes did (a dry run writes nothing and counts nothing).
+    counts: LoadCounts = field(default_factory=LoadCounts)
     plans: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -73,8 +74,7 @@ class LoadReport:
     def as_json(self) -> dict[str, Any]:
         return {
             "files": {"ok": len(self.files) - len(self.failed), "failed": len(self.failed)},
-            "created": self.counts.created,
-            "updated": self.counts.updated,
+            **self.counts.as_json(),
             "errors": [f.error for f in self.failed],
         }
 
@@ -279,16 +279,15 @@ async def _load(
         for start in range(0, len(articles), batch):
             chunk = articles[start : start + batch]
             if writer is None:
-                written = plan_batch(chunk)
+                planned = plan_batch(chunk)
                 report.plans.append(
                     {
                         "files": sorted({o.path for o in owners[start : start + batch]}),
-                        **written.params,
+                        **planned.params,
                     }
                 )
             else:
-                written = await writer.write_batch(chunk)
-            report.counts.add(written.counts)
+                report.counts.add(await writer.write_batch(chunk))
             for owner, article in zip(owners[start:], chunk, strict=False):
                 owner.articles.append(article_id(article.article.url, article.article.body))
 

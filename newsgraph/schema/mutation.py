@@ -21,7 +21,7 @@ from newsgraph.graph.locks import writer_lock
 from newsgraph.ingest.extract.article import ExtractionError, extract
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
-from newsgraph.ingest.write.writer import ArticleWriter, WriteCounts
+from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts
 from newsgraph.schema.inputs import ActorInput, ArticleInput
 from newsgraph.schema.relay import BadInput, decode_global_id
 from newsgraph.schema.types import Actor, Article, ContextInfo
@@ -182,18 +182,19 @@ class Mutation:
             where = ".".join(str(part) for part in first["loc"]) or None
             return InvalidInput(message=first["msg"], field=where)
         writer = ArticleWriter(info.context.store)
-        counts = WriteCounts()
+        counts = LoadCounts()
         main_id = ""
         for index, article in enumerate(articles):
-            plan = await writer.write(article)
-            counts.add(plan.counts)
+            written = await writer.write(article)
+            counts.add(written)
             if index == 0:
-                main_id = plan.article_id
+                main_id = written.article_id
         row = await info.context.loaders.article.load(main_id)
+        summary = counts.as_json()
         return Ingested(
             article=Article.from_row(row),
-            created=NodeCounts.of(counts.created),
-            updated=NodeCounts.of(counts.updated),
+            created=NodeCounts.of(summary["created"]),
+            updated=NodeCounts.of(summary["changed"]),
         )
 
     @strawberry.mutation(

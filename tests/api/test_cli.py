@@ -38,22 +38,77 @@ def structured(tmp_path: Path) -> Path:
     return path
 
 
+KINDS = ("articles", "actors", "meetings", "statements")
+
+
 def test_load_then_stats_then_load_again_leaves_the_same_counts(
     tmp_path: Path, structured: Path
 ) -> None:
     data_dir = tmp_path / "graph"
     first = run("load", "--json", str(structured.parent), data_dir=data_dir)
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout)["created"]["articles"] == 1
     stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
     del stats["graph"]  # names the port, which differs between runs
+    # What the load says it created is what the graph holds, and nothing else happened.
+    nothing = dict.fromkeys(KINDS, 0)
+    summary = json.loads(first.stdout)
+    assert summary["created"] == {kind: stats["nodes"][kind] for kind in KINDS}
+    assert summary["changed"] == summary["unchanged"] == summary["merged"] == nothing
     again = run("load", "--json", str(structured.parent), data_dir=data_dir)
-    assert json.loads(again.stdout)["created"] == dict.fromkeys(
-        ("articles", "actors", "meetings", "statements"), 0
-    )
+    summary = json.loads(again.stdout)
+    assert summary["created"] == summary["changed"] == summary["merged"] == nothing
+    assert summary["unchanged"] == {kind: stats["nodes"][kind] for kind in KINDS}
     restats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
     assert {k: v for k, v in restats.items() if k != "graph"} == stats
     assert stats["nodes"]["articles"] == 1 and stats["nodes"]["meetings"] == 1
+
+
+def _table(stdout: str) -> dict[str, list[str]]:
+    """The summary table's rows: label -> the counts for KINDS."""
+    rows = {}
+    for line in stdout.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("│|").split("│")]
+        if len(cells) == 5 and cells[0] in ("created", "changed", "unchanged", "merged"):
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_the_summary_table_says_what_changed_and_when_nothing_did(
+    tmp_path: Path, structured: Path
+) -> None:
+    data_dir = tmp_path / "graph"
+    first = run("load", str(structured.parent), data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    assert _table(first.stdout) == {
+        "created": ["1", "5", "1", "1"],
+        "changed": ["0", "0", "0", "0"],
+        "unchanged": ["0", "0", "0", "0"],
+    }
+    assert "nothing changed" not in first.stdout
+    # Another article reporting the same call, and the same statement in other words: the
+    # statement changes (it keeps every wording), the rest it touches stays as it was.
+    other = tmp_path / "other.json"
+    other.write_text(
+        call_article(
+            title="Another report",
+            body="Zelensky phoned Schoof.",
+            quote="The teams of Ukraine and its partners are working on the architecture now.",
+        ).model_dump_json()
+    )
+    second = run("load", str(other), data_dir=data_dir)
+    assert _table(second.stdout) == {
+        "created": ["1", "0", "0", "0"],
+        "changed": ["0", "0", "0", "1"],
+        "unchanged": ["0", "5", "1", "0"],
+    }
+    again = run("load", str(structured.parent), str(other), data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "2 files loaded, 0 failed: nothing changed" in again.stdout
+    assert _table(again.stdout) == {
+        "created": ["0", "0", "0", "0"],
+        "changed": ["0", "0", "0", "0"],
+        "unchanged": ["2", "5", "1", "1"],
+    }
 
 
 def test_a_bad_file_fails_alone_with_one_line_and_exit_1(tmp_path: Path, structured: Path) -> None:

@@ -23,6 +23,7 @@ from newsgraph.ingest.model import (
     RoleFact,
 )
 from newsgraph.ingest.write.writer import ArticleWriter
+from newsgraph.schema.relay import encode_global_id
 from newsgraph.settings import Settings
 from tests.conftest import CORPUS
 from tests.factories import call_article
@@ -203,6 +204,55 @@ async def test_merge_actors_moves_every_relationship_and_alias(
     # call changes no count, and the kept counts equal a recount from the meetings.
     await ArticleWriter(graph.store).write(duplicate)
     assert await graph.store.read(STORED_MET) == await graph.store.read(RECOUNTED_MET)
+
+
+async def test_after_merging_actors_a_report_naming_the_kept_one_joins_its_meetings(
+    writer: Writer, graph: Graph
+) -> None:
+    store = graph.store
+    duplicate = call_article(title="A call", body="D. Schoof called Zelensky.")
+    duplicate = duplicate.model_copy(
+        update={
+            "actors": [*duplicate.actors, ActorFact(name="D. Schoof", kind=ActorKind.PERSON)],
+            "meetings": [
+                duplicate.meetings[0].model_copy(
+                    update={
+                        "participants": [
+                            Participant(actor="Volodymyr Zelensky"),
+                            Participant(actor="D. Schoof"),
+                        ]
+                    }
+                )
+            ],
+        }
+    )
+    await ArticleWriter(store).write(duplicate)
+    result = await writer.send(
+        """mutation($k: ID!, $m: ID!) { mergeActors(keep: $k, merge: $m) { __typename } }""",
+        k=encode_global_id("Actor", "dick-schoof"),
+        m=encode_global_id("Actor", "d-schoof"),
+    )
+    assert result["data"]["mergeActors"]["__typename"] == "ActorChanged", result
+    # The same call, reported with an adviser by the kept name: one meeting of three.
+    adviser = ActorFact(name="Andriy Yermak", kind=ActorKind.PERSON)
+    later = call_article(title="The call, with Yermak", body="Zelensky, Yermak and Schoof.")
+    later = later.model_copy(
+        update={
+            "actors": [*later.actors, adviser],
+            "meetings": [
+                later.meetings[0].model_copy(
+                    update={
+                        "participants": [
+                            *later.meetings[0].participants,
+                            Participant(actor="Andriy Yermak"),
+                        ]
+                    }
+                )
+            ],
+        }
+    )
+    await ArticleWriter(store).write(later)
+    assert (await node_counts(store))["meetings"] == 1
 
 
 async def test_delete_article_removes_only_the_facts_it_alone_reported(

@@ -1,19 +1,21 @@
-"""Resolving facts against the graph: is this statement or meeting one it already holds?"""
+"""Resolving facts against the graph: which reports are of one statement or meeting?"""
 
 from __future__ import annotations
 
 from newsgraph.ingest.resolve.facts import (
     KnownMeeting,
     KnownStatement,
-    match_statements,
-    merge_statement,
-    resolve_meeting,
+    MeetingGroup,
+    StatementGroup,
+    group_meetings,
+    group_statements,
 )
 
 __all__ = [
     "KnownMeeting",
     "KnownStatement",
-    "match_statements",
-    "merge_statement",
-    "resolve_meeting",
+    "MeetingGroup",
+    "StatementGroup",
+    "group_meetings",
+    "group_statements",
 ]

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from newsgraph.ingest.write.writer import ArticleWriter, WriteCounts, plan_batch
+from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts, Written, plan_batch
 
-__all__ = ["ArticleWriter", "WriteCounts", "plan_batch"]
+__all__ = ["ArticleWriter", "LoadCounts", "Written", "plan_batch"]

@@ -1,20 +1,30 @@
-"""The batched writer: one extracted article becomes one read and one atomic write.
+"""The batched writer: a batch of extracted articles becomes one read (two when it merges
+stored facts) and one atomic write.
 
-The writer is handed a store and never builds one. ``plan`` is pure (it turns an article and
-what the graph already holds into the write's parameters), so ``--dry-run`` shows exactly the
-rows a real load would send.
+The writer is handed a store and never builds one. ``plan_batch`` is pure (it turns articles
+and what the graph already holds of their facts into the write's parameters), so ``--dry-run``
+shows exactly the rows a real load would send.
+
+Loads converge: the graph after loading a set of articles does not depend on their order, on
+how they fall into batches, or on how often each is loaded. Planning settles each fact a batch
+touches from everything the graph stores of it plus the batch's reports together
+(``ingest.resolve.facts``), and every value kept from several reports is chosen by a rule that
+ignores their order (highest rank, longest text, smallest offset, union of lists).
+
+What a load did is what the write reports: the nodes it created and the nodes whose stored
+values it changed, by id (``Written``); ``LoadCounts`` adds up those of many writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from newsgraph.graph.cypher import EXISTING_FOR_ARTICLES, WRITE_ARTICLES
+from newsgraph.graph.cypher import EXISTING_FOR_ARTICLES, LINKS_OF_FACTS, WRITE_ARTICLES
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.store import Store
 from newsgraph.ingest.model import (
@@ -27,13 +37,29 @@ from newsgraph.ingest.model import (
 from newsgraph.ingest.resolve.facts import (
     KnownMeeting,
     KnownStatement,
-    match_statements,
-    merge_statement,
-    resolve_meeting,
+    StatementGroup,
+    group_meetings,
+    group_statements,
+    preferred,
 )
 from newsgraph.ingest.resolve.ids import actor_id, article_id, content_hash, meeting_id, topic_id
 
-__all__ = ["ArticleWriter", "BatchPlan", "Existing", "Plan", "WriteCounts", "plan", "plan_batch"]
+__all__ = [
+    "KINDS",
+    "ArticleWriter",
+    "BatchPlan",
+    "Existing",
+    "KnownActor",
+    "Links",
+    "LoadCounts",
+    "Resolved",
+    "Written",
+    "lookup_batch_keys",
+    "plan_batch",
+    "resolve_batch",
+]
+
+KINDS = ("articles", "actors", "meetings", "statements")
 
 # Higher wins when two reports of one meeting disagree: any stated mode beats UNKNOWN, and a
 # held meeting beats a planned one, which beats a proposal.
@@ -44,46 +70,140 @@ _MODE_RANK = {
     MeetingMode.PHONE: 3,
 }
 _STATUS_RANK = {MeetingStatus.PROPOSED: 0, MeetingStatus.PLANNED: 1, MeetingStatus.HELD: 2}
+# When articles disagree on what kind of actor a name is, the first of these wins.
+_KIND_ORDER = [kind.value for kind in ActorKind]
+# Sorts a report without an offset after every report with one (WRITE_ARTICLES uses the same).
+_NO_OFFSET = 2**31
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor as the graph stores it."""
+
+    id: str
+    name: str | None = None
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """The relationships of a stored statement or meeting that a batch merges into another:
+    they move to the node that stays."""
+
+    # (article id, excerpt, offset) of each article reporting it.
+    reports: tuple[tuple[str, str | None, int | None], ...] = ()
+    # (actor id, role): a meeting's participants, or the actors a statement mentions.
+    actors: tuple[tuple[str, str | None], ...] = ()
+    topics: tuple[str, ...] = ()
+    # The participants a held meeting was counted for in MET.
+    met_members: tuple[str, ...] = ()
 
 
 @dataclass
 class Existing:
-    """What the graph holds that one article's write depends on."""
+    """What the graph holds that a batch's write depends on."""
 
-    article: bool = False
-    aliases: dict[str, list[str]] = field(default_factory=dict)
-    # Ids of articles the graph holds (for a batch: those of the batch planned so far too).
     known_articles: set[str] = field(default_factory=set)
+    actors: dict[str, KnownActor] = field(default_factory=dict)
     statements: list[KnownStatement] = field(default_factory=list)
     meetings: list[KnownMeeting] = field(default_factory=list)
+    # Relationships of the stored facts the batch merges into others (read once they are known).
+    links: dict[str, Links] = field(default_factory=dict)
 
 
 @dataclass
-class WriteCounts:
-    """Nodes one write created, and nodes it found and updated."""
+class BatchPlan:
+    """One write for several articles: the parameters of WRITE_ARTICLES, and what planning
+    found about the nodes it touches."""
 
-    created: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys(("articles", "actors", "meetings", "statements"), 0)
-    )
-    updated: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys(("articles", "actors", "meetings", "statements"), 0)
-    )
-
-    def add(self, other: WriteCounts) -> None:
-        for key, value in other.created.items():
-            self.created[key] += value
-        for key, value in other.updated.items():
-            self.updated[key] += value
-
-    def tally(self, kind: str, existed: bool) -> None:
-        (self.updated if existed else self.created)[kind] += 1
-
-
-@dataclass
-class Plan:
-    article_id: str
+    article_ids: list[str]
     params: dict[str, Any]
-    counts: WriteCounts
+    # Every node the write sets, by kind.
+    touched: dict[str, set[str]]
+    # Stored statements and meetings that take a new id (old -> new), and those merged into
+    # another node and deleted.
+    renamed: dict[str, dict[str, str]]
+    merged: dict[str, set[str]]
+
+
+@dataclass
+class Written:
+    """What one write did, by node id and kind: nodes it created, nodes whose stored values
+    it changed (a renamed node counts as changed), the rest of what it touched unchanged; and
+    the stored nodes it renamed or merged into others."""
+
+    article_ids: list[str]
+    touched: dict[str, set[str]]
+    created: dict[str, set[str]]
+    changed: dict[str, set[str]]
+    renamed: dict[str, dict[str, str]]
+    merged: dict[str, set[str]]
+
+    @property
+    def article_id(self) -> str:
+        return self.article_ids[0]
+
+
+def _by_kind() -> dict[str, set[str]]:
+    return {kind: set() for kind in KINDS}
+
+
+class LoadCounts:
+    """The summary of a load of many writes, per kind of node, counted over distinct nodes:
+    created (new to the graph, and still there at the end), changed (there before, with a
+    stored value that changed), unchanged (there before, touched, no value changed) and merged
+    (there before, merged into another node and gone)."""
+
+    def __init__(self) -> None:
+        self._created = _by_kind()
+        self._changed = _by_kind()
+        self._touched = _by_kind()
+        self._merged = _by_kind()
+
+    def add(self, written: Written) -> None:
+        for kind in KINDS:
+            created, changed = self._created[kind], self._changed[kind]
+            touched = self._touched[kind]
+            # A node this load created and a later write renamed or merged away is, for the
+            # load as a whole, only ever the node it ended as.
+            for old, new in written.renamed.get(kind, {}).items():
+                if old in created:
+                    created.discard(old)
+                    created.add(new)
+                else:
+                    changed.discard(old)
+                    changed.add(new)
+                touched.discard(old)
+                touched.add(new)
+            for gone in written.merged.get(kind, set()):
+                if gone in created:
+                    created.discard(gone)
+                else:
+                    self._merged[kind].add(gone)
+                changed.discard(gone)
+                touched.discard(gone)
+            # One string per id however many writes report it: a load of 100k articles holds
+            # several hundred thousand of them.
+            created |= {sys.intern(i) for i in written.created[kind]}
+            changed |= {sys.intern(i) for i in written.changed[kind]} - created
+            touched |= {sys.intern(i) for i in written.touched[kind]}
+
+    def as_json(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {
+            "created": {},
+            "changed": {},
+            "unchanged": {},
+            "merged": {},
+        }
+        for kind in KINDS:
+            created, changed = self._created[kind], self._changed[kind]
+            out["created"][kind] = len(created)
+            out["changed"][kind] = len(changed)
+            out["unchanged"][kind] = len(self._touched[kind] - created - changed)
+            out["merged"][kind] = len(self._merged[kind])
+        return out
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -113,9 +233,17 @@ def _speaker_day(speaker: str, day: dt.date | None) -> str:
     return f"{speaker}|{_day(day) or ''}"
 
 
+def _list_key(people: Iterable[str]) -> str:
+    # How a meeting stores one report's participant list (actor ids never hold a comma).
+    return ",".join(sorted(people))
+
+
+def _article_key(extracted: ExtractedArticle) -> str:
+    return article_id(extracted.article.url, extracted.article.body)
+
+
 def lookup_keys(extracted: ExtractedArticle) -> dict[str, Any]:
-    """Parameters of the read that fetches what ``plan`` needs to know."""
-    a = extracted.article
+    """Parameters of the read that fetches what planning needs to know of one article."""
     meeting_days: dict[str, set[str]] = {}
     undated: set[str] = set()
     for m in extracted.meetings:
@@ -127,7 +255,7 @@ def lookup_keys(extracted: ExtractedArticle) -> dict[str, Any]:
         else:
             meeting_days.setdefault(m.date.isoformat(), set()).update(people)
     return {
-        "article": article_id(a.url, a.body),
+        "article": _article_key(extracted),
         "actors": sorted({actor_id(actor.name) for actor in _with_publisher(extracted)}),
         "speaker_days": sorted(
             {_speaker_day(actor_id(s.speaker), s.date) for s in extracted.statements}
@@ -135,414 +263,6 @@ def lookup_keys(extracted: ExtractedArticle) -> dict[str, Any]:
         "meeting_days": meeting_days,
         "undated_meetings": sorted(undated),
     }
-
-
-class _Known:
-    """What the graph holds and the articles planned so far add, indexed the way planning
-    looks things up: statements by speaker and day, meetings by day. Planning an article
-    updates it in place, so a batch costs what its articles touch, not what the graph holds."""
-
-    def __init__(self, existing: Existing) -> None:
-        self.aliases = dict(existing.aliases)
-        self.articles = set(existing.known_articles)
-        self.statements: dict[tuple[str, dt.date | None], list[KnownStatement]] = {}
-        for st in existing.statements:
-            self.statements.setdefault((st.speaker, st.date), []).append(st)
-        self.meetings: dict[dt.date | None, list[KnownMeeting]] = {}
-        for m in existing.meetings:
-            self.meetings.setdefault(m.date, []).append(m)
-
-
-def plan(extracted: ExtractedArticle, existing: Existing | None = None) -> Plan:
-    """The rows of WRITE_ARTICLES for one article, given what the graph already holds."""
-    existing = existing or Existing()
-    known = _Known(existing)
-    if existing.article:
-        known.articles.add(article_id(extracted.article.url, extracted.article.body))
-    return _plan(extracted, known)
-
-
-def _plan(extracted: ExtractedArticle, state: _Known) -> Plan:
-    """``plan`` against `state`, which it then brings up to date with this article."""
-    a = extracted.article
-    art_id = article_id(a.url, a.body)
-    counts = WriteCounts()
-    counts.tally("articles", art_id in state.articles)
-
-    actors = _with_publisher(extracted)
-    actor_rows: list[dict[str, Any]] = []
-    for actor in sorted(actors, key=lambda x: actor_id(x.name)):
-        the_id = actor_id(actor.name)
-        known_aliases = state.aliases.get(the_id)
-        counts.tally("actors", known_aliases is not None)
-        aliases = sorted({*actor.aliases, *(known_aliases or [])} - {actor.name})
-        actor_rows.append(
-            {
-                "id": the_id,
-                "name": actor.name,
-                "kind": actor.kind.value,
-                "aliases": aliases,
-                "keys": sorted({actor.name.lower(), *(alias.lower() for alias in aliases)}),
-                "alias_text": " ".join(aliases),
-                "description": actor.description,
-            }
-        )
-    roles = sorted(
-        (
-            {"holder": actor_id(actor.name), "title": role.title, "of": actor_id(role.of)}
-            for actor in actors
-            for role in actor.roles
-            if role.of is not None
-        ),
-        key=lambda row: (row["holder"], row["title"], row["of"]),
-    )
-    topic_names = sorted(
-        {*extracted.topics}
-        | {t for m in extracted.meetings for t in m.topics}
-        | {t for s in extracted.statements for t in s.topics}
-    )
-
-    # Final id -> the id the meeting had before this article, for each meeting it renames.
-    meeting_origin: dict[str, str] = {}
-    added_here: set[int] = set()  # KnownMeetings this article created (by object identity)
-    meetings: dict[str, dict[str, Any]] = {}
-    participants: dict[tuple[str, str], str | None] = {}
-    meeting_topics: set[tuple[str, str]] = set()
-    for fact in extracted.meetings:
-        people = [actor_id(p.actor) for p in fact.participants]
-        same_day = state.meetings.setdefault(fact.date, [])
-        the_id, members, merged = resolve_meeting(people, fact.date, fact.status.value, same_day)
-        existed = merged is not None and id(merged) not in added_here
-        if merged is not None:
-            same_day.remove(merged)
-            before = meeting_origin.pop(merged.id, merged.id if existed else None)
-            if before is not None:
-                meeting_origin[the_id] = before
-            meetings.pop(merged.id, None)
-            # Facts this article already gave about the merged meeting move to its new id.
-            participants = {
-                (actor, the_id if meeting == merged.id else meeting): role
-                for (actor, meeting), role in participants.items()
-            }
-            meeting_topics = {
-                (the_id if meeting == merged.id else meeting, topic)
-                for meeting, topic in meeting_topics
-            }
-        counts.tally("meetings", existed)
-        added = KnownMeeting(the_id, fact.date, fact.status.value, members)
-        added_here.add(id(added))
-        same_day.append(added)
-        previous = meetings.get(the_id)
-        row = {
-            "id": the_id,
-            "date": _day(fact.date),
-            "day_number": _day_number(fact.date),
-            "mode": fact.mode.value,
-            "mode_rank": _MODE_RANK[fact.mode],
-            "status": fact.status.value,
-            "status_rank": _STATUS_RANK[fact.status],
-            "title": fact.title or " and ".join(p.actor for p in fact.participants[:2]),
-            "place": fact.place,
-            "excerpt": fact.excerpt,
-            "offset": fact.offset,
-        }
-        if previous is not None and previous["mode_rank"] > row["mode_rank"]:
-            row.update(mode=previous["mode"], mode_rank=previous["mode_rank"])
-        meetings[the_id] = row
-        for p in fact.participants:
-            participants[(actor_id(p.actor), the_id)] = p.role
-        meeting_topics |= {(the_id, topic_id(t)) for t in fact.topics}
-    # A meeting renamed later in the same article is written under its final id only.
-    final_ids = set(meetings)
-    participant_rows = [
-        {"actor": actor, "meeting": meeting, "role": role}
-        for (actor, meeting), role in sorted(participants.items())
-        if meeting in final_ids
-    ]
-
-    statement_origin: dict[str, str] = {}
-    statements: dict[str, dict[str, Any]] = {}
-    statement_mentions: set[tuple[str, str]] = set()
-    statement_topics: set[tuple[str, str]] = set()
-    items = [
-        KnownStatement("", actor_id(said.speaker), said.date, said.text)
-        for said in extracted.statements
-    ]
-    candidates = [
-        st for key in {(i.speaker, i.date) for i in items} for st in state.statements.get(key, [])
-    ]
-    matches = match_statements(items, candidates)
-    # A statement's id derives from its speaker, day and words: any statement holding an id
-    # planned here is among the candidates.
-    known_by_id = {st.id: st for st in candidates}
-    merged_statements: set[str] = set()
-    for said, item, same in zip(extracted.statements, items, matches, strict=True):
-        the_id, text = merge_statement(item, same)
-        if same is not None and the_id != same.id and the_id in known_by_id:
-            # The merged wording is a statement the graph already holds (its full quote, when
-            # `same` was a part of it): report that one rather than rename onto its id.
-            same = known_by_id[the_id]
-        if same is not None:
-            merged_statements.add(same.id)
-        counts.tally("statements", same is not None)
-        if same is not None and same.id != the_id:
-            statement_origin[the_id] = same.id
-        if the_id in statements:
-            # The article repeats itself; one node, its first excerpt.
-            continue
-        statements[the_id] = {
-            "id": the_id,
-            "speaker": item.speaker,
-            "text": text,
-            "date": _day(said.date),
-            "day_number": _day_number(said.date),
-            "medium": said.medium,
-            "language": said.language,
-            "excerpt": said.excerpt,
-            "offset": said.offset,
-        }
-        statement_mentions |= {(the_id, actor_id(m)) for m in said.mentions}
-        statement_topics |= {(the_id, topic_id(t)) for t in said.topics}
-
-    # Only nodes the graph holds need renaming, each once from its stored id to its final one.
-    renamed_meetings = [
-        {"old": old, "new": new} for new, old in sorted(meeting_origin.items()) if old != new
-    ]
-    renamed_statements = [
-        {"old": old, "new": new} for new, old in sorted(statement_origin.items()) if old != new
-    ]
-
-    mentions = sorted({actor_id(m) for m in extracted.mentions})
-    params: dict[str, Any] = {
-        "article": {
-            "id": art_id,
-            "url": a.url,
-            "title": a.title,
-            "published_on": _day(a.published_on),
-            "day_number": _day_number(a.published_on),
-            "published_inferred": a.published_inferred,
-            "section": a.section,
-            "language": a.language,
-            "body": a.body,
-            "content_hash": content_hash(a.body),
-        },
-        "actors": actor_rows,
-        "roles": roles,
-        "topics": [{"id": topic_id(name), "name": name} for name in topic_names],
-        "published_by": ([{"left": art_id, "right": actor_id(a.publisher)}] if a.publisher else []),
-        "article_mentions": [{"left": art_id, "right": m} for m in mentions],
-        "article_topics": [
-            {"left": art_id, "right": topic_id(t)} for t in sorted(set(extracted.topics))
-        ],
-        "renamed_statements": renamed_statements,
-        "renamed_meetings": renamed_meetings,
-        "meetings": [meetings[k] for k in sorted(meetings)],
-        "participants": participant_rows,
-        "meeting_topics": [
-            {"left": m, "right": t} for m, t in sorted(meeting_topics) if m in final_ids
-        ],
-        "statements": [statements[k] for k in sorted(statements)],
-        "statement_mentions": [
-            {"left": s, "right": m} for s, m in sorted(statement_mentions) if s in statements
-        ],
-        "statement_topics": [
-            {"left": s, "right": t} for s, t in sorted(statement_topics) if s in statements
-        ],
-        # Counted only if the write creates the article (decided inside the write).
-        "co_mentioned_pairs": _pairs(mentions),
-    }
-    # Bring the state up to date: the next article of a batch is planned as if this one had
-    # been written.
-    state.articles.add(art_id)
-    state.aliases.update({row["id"]: row["aliases"] for row in actor_rows})
-    for key in {(i.speaker, i.date) for i in items}:
-        bucket = state.statements.get(key)
-        if bucket:
-            bucket[:] = [st for st in bucket if st.id not in merged_statements]
-    for said_row in statements.values():
-        day = dt.date.fromisoformat(str(said_row["date"])) if said_row["date"] else None
-        speaker = str(said_row["speaker"])
-        state.statements.setdefault((speaker, day), []).append(
-            KnownStatement(str(said_row["id"]), speaker, day, str(said_row["text"]))
-        )
-    return Plan(art_id, params, counts)
-
-
-@dataclass
-class BatchPlan:
-    """One write for several articles: their plans, and the merged rows of WRITE_ARTICLES."""
-
-    plans: list[Plan]
-    params: dict[str, Any]
-
-    @property
-    def counts(self) -> WriteCounts:
-        total = WriteCounts()
-        for one in self.plans:
-            total.add(one.counts)
-        return total
-
-
-def _follow(renames: dict[str, str], key: str) -> str:
-    seen = {key}
-    while key in renames:
-        key = renames[key]
-        if key in seen:  # pragma: no cover - renames only ever move to a new id
-            break
-        seen.add(key)
-    return key
-
-
-def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: dict[Any, dict[str, Any]] = {}
-    for row in rows:
-        try:
-            key: Any = tuple(sorted(row.items()))
-            hash(key)
-        except TypeError:  # a list among the values
-            key = json.dumps(row, sort_keys=True, default=str)
-        out[key] = row
-    return list(out.values())
-
-
-def plan_batch(articles: list[ExtractedArticle], existing: Existing | None = None) -> BatchPlan:
-    """Plan several articles as one write, each planned against the ones before it.
-
-    A later article may merge with (and rename) a statement or meeting an earlier article of
-    the same batch created; every row is rewritten to the final id, and only nodes the graph
-    held before the batch are renamed in the graph.
-    """
-    existing = existing or Existing()
-    state = _Known(existing)
-    graph_statements = {st.id for st in existing.statements}
-    graph_meetings = {m.id for m in existing.meetings}
-    renames: dict[str, str] = {}
-    plans: list[Plan] = []
-    seen_articles: set[str] = set()
-    for extracted in articles:
-        a = extracted.article
-        the_id = article_id(a.url, a.body)
-        if the_id in seen_articles:
-            # The same article twice in one batch: the second copy adds nothing.
-            continue
-        seen_articles.add(the_id)
-        one = _plan(extracted, state)
-        for row in one.params["renamed_statements"] + one.params["renamed_meetings"]:
-            renames[row["old"]] = row["new"]
-        plans.append(one)
-
-    def final(key: str) -> str:
-        return _follow(renames, key)
-
-    merged: dict[str, list[dict[str, Any]]] = {}
-    article_rows: list[dict[str, Any]] = []
-    for one in plans:
-        p = one.params
-        article_rows.append({**p["article"], "co_mentioned_pairs": p["co_mentioned_pairs"]})
-        for name in (
-            "actors",
-            "roles",
-            "topics",
-            "published_by",
-            "article_mentions",
-            "article_topics",
-        ):
-            merged.setdefault(name, []).extend(p[name])
-        merged.setdefault("meetings", []).extend(
-            {**row, "id": final(row["id"]), "article": one.article_id} for row in p["meetings"]
-        )
-        merged.setdefault("statements", []).extend(
-            {**row, "id": final(row["id"]), "article": one.article_id} for row in p["statements"]
-        )
-        merged.setdefault("participants", []).extend(
-            {**row, "meeting": final(row["meeting"])} for row in p["participants"]
-        )
-        for name in ("meeting_topics", "statement_topics", "statement_mentions"):
-            merged.setdefault(name, []).extend(
-                {**row, "left": final(row["left"])} for row in p[name]
-            )
-    # An actor row of a later article carries the aliases of the earlier ones; keep the last.
-    actors = {row["id"]: row for row in merged.get("actors", [])}
-    meetings, meeting_reports = _collapse(merged.get("meetings", []), _merge_meeting_rows)
-    statements, statement_reports = _collapse(merged.get("statements", []), _merge_statement_rows)
-    params: dict[str, Any] = {
-        "articles": article_rows,
-        "actors": [actors[key] for key in sorted(actors)],
-        "renamed_statements": [
-            {"old": old, "new": final(old)}
-            for old in sorted(graph_statements)
-            if old in renames and final(old) != old
-        ],
-        "renamed_meetings": [
-            {"old": old, "new": final(old)}
-            for old in sorted(graph_meetings)
-            if old in renames and final(old) != old
-        ],
-        "meetings": meetings,
-        "meeting_reports": meeting_reports,
-        "statements": statements,
-        "statement_reports": statement_reports,
-    }
-    # One row per (actor, meeting): two rows would make two relationships in one MERGE.
-    roles_of: dict[tuple[str, str], str | None] = {}
-    for row in merged.get("participants", []):
-        key = (row["actor"], row["meeting"])
-        roles_of[key] = min(
-            (r for r in (roles_of.get(key), row["role"]) if r is not None), default=None
-        )
-    params["participants"] = [
-        {"actor": actor, "meeting": meeting, "role": role}
-        for (actor, meeting), role in sorted(roles_of.items())
-    ]
-    for name in (
-        "roles",
-        "topics",
-        "published_by",
-        "article_mentions",
-        "article_topics",
-        "meeting_topics",
-        "statement_topics",
-        "statement_mentions",
-    ):
-        params[name] = _unique(merged.get(name, []))
-    return BatchPlan(plans, params)
-
-
-_REPORT_FIELDS = ("article", "excerpt", "offset")
-
-
-def _collapse(
-    rows: list[dict[str, Any]], combine: Any
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """One node row per id (several articles of a batch may report one fact), and the
-    reports apart: the engines need not agree on which of two rows with one id a MERGE keeps."""
-    nodes: dict[str, dict[str, Any]] = {}
-    reports: list[dict[str, Any]] = []
-    for row in rows:
-        node = {k: v for k, v in row.items() if k not in _REPORT_FIELDS}
-        nodes[node["id"]] = combine(nodes[node["id"]], node) if node["id"] in nodes else node
-        reports.append({"fact": node["id"], **{k: row[k] for k in _REPORT_FIELDS}})
-    return [nodes[k] for k in sorted(nodes)], _unique(reports)
-
-
-def _merge_meeting_rows(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    # The same rules WRITE_ARTICLES applies against the graph: higher rank wins, the longer
-    # title (then the alphabetically first), the first place given.
-    out = dict(a)
-    if b["mode_rank"] > a["mode_rank"]:
-        out.update(mode=b["mode"], mode_rank=b["mode_rank"])
-    if b["status_rank"] > a["status_rank"]:
-        out.update(status=b["status"], status_rank=b["status_rank"])
-    out["title"] = min(a["title"], b["title"], key=lambda t: (-len(t), t))
-    out["place"] = a["place"] or b["place"]
-    return out
-
-
-def _merge_statement_rows(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    out = dict(a)
-    out["text"] = min(a["text"], b["text"], key=lambda t: (-len(t), t))
-    out["medium"] = a["medium"] or b["medium"]
-    return out
 
 
 def lookup_batch_keys(articles: list[ExtractedArticle]) -> dict[str, Any]:
@@ -563,6 +283,502 @@ def lookup_batch_keys(articles: list[ExtractedArticle]) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------------------------------------
+# Planning
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """One article's report of a fact: the article, its words and where they are."""
+
+    article: str
+    excerpt: str | None
+    offset: int | None
+
+
+def _report_rank(report: tuple[str | None, int | None]) -> tuple[int, str]:
+    excerpt, offset = report
+    return (_NO_OFFSET if offset is None else offset, excerpt or "")
+
+
+def _report_rows(
+    fact: str, reports: Iterable[_Report], moved: Iterable[tuple[str, str | None, int | None]]
+) -> list[dict[str, Any]]:
+    """One REPORTS row per article: an article reporting a fact twice keeps its first words
+    (smallest offset, then the alphabetically first), whichever was written first."""
+    best: dict[str, tuple[str | None, int | None]] = {}
+    pairs = [(r.article, r.excerpt, r.offset) for r in reports] + list(moved)
+    for article, excerpt, offset in pairs:
+        current = best.get(article)
+        if current is None or _report_rank((excerpt, offset)) < _report_rank(current):
+            best[article] = (excerpt, offset)
+    return [
+        {"article": article, "fact": fact, "excerpt": excerpt, "offset": offset}
+        for article, (excerpt, offset) in sorted(best.items())
+    ]
+
+
+def _name_rank(name: str) -> tuple[bool, str]:
+    # A name in lower case only (a lower-cased copy of the name) loses to one with capitals;
+    # then the alphabetically first.
+    letters = [c for c in name if c.isalpha()]
+    single_case = bool(letters) and all(c.islower() for c in letters)
+    return (single_case, name)
+
+
+def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) -> dict[str, Any]:
+    known = known or KnownActor(the_id)
+    names = {fact.name for fact in facts} | ({known.name} if known.name else set())
+    name = min(names, key=_name_rank)
+    kinds = {fact.kind.value for fact in facts} | (
+        {known.kind} if known.kind in _KIND_ORDER else set()
+    )
+    kind = min(kinds, key=_KIND_ORDER.index)
+    aliases = sorted(
+        ({alias for fact in facts for alias in fact.aliases} | set(known.aliases) | names) - {name}
+    )
+    description = preferred([fact.description for fact in facts] + [known.description])
+    return {
+        "id": the_id,
+        "name": name,
+        "kind": kind,
+        "aliases": aliases,
+        "keys": sorted({name.lower(), *(alias.lower() for alias in aliases)}),
+        "alias_text": " ".join(aliases),
+        "description": description,
+    }
+
+
+@dataclass
+class _Settled:
+    """How a batch's facts land in the graph: rows of nodes and relationships, and the
+    stored nodes renamed or merged away."""
+
+    renamed: dict[str, str] = field(default_factory=dict)
+    merged: set[str] = field(default_factory=set)
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    topics: list[dict[str, str]] = field(default_factory=list)
+
+    def settle(self, final: str, known: Iterable[str]) -> None:
+        """The stored nodes `known` become one node with id `final`: the one holding that id
+        already, else the first of them renamed; the others merge into it."""
+        ids = sorted(set(known))
+        if not ids:
+            return
+        keep = final if final in ids else ids[0]
+        if keep != final:
+            self.renamed[keep] = final
+        self.merged.update(i for i in ids if i != keep)
+
+
+@dataclass(frozen=True, slots=True)
+class _MeetingReport:
+    report: _Report
+    people: frozenset[str]
+    date: dt.date | None
+    status: MeetingStatus
+    mode: MeetingMode
+    title: str
+    place: str | None
+    roles: tuple[tuple[str, str | None], ...]
+    topics: tuple[str, ...]
+
+
+def _meeting_reports(batch: list[ExtractedArticle]) -> list[_MeetingReport]:
+    out = []
+    for extracted in batch:
+        art = _article_key(extracted)
+        for fact in extracted.meetings:
+            out.append(
+                _MeetingReport(
+                    _Report(art, fact.excerpt, fact.offset),
+                    frozenset(actor_id(p.actor) for p in fact.participants),
+                    fact.date,
+                    fact.status,
+                    fact.mode,
+                    fact.title or " and ".join(p.actor for p in fact.participants[:2]),
+                    fact.place,
+                    tuple((actor_id(p.actor), p.role) for p in fact.participants),
+                    tuple(topic_id(t) for t in fact.topics),
+                )
+            )
+    return out
+
+
+def _least_role(roles: Iterable[str | None]) -> str | None:
+    # The same rule WRITE_ARTICLES applies against the graph: the alphabetically first role.
+    return min((r for r in roles if r is not None), default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meeting:
+    """A meeting as a batch settles it: its id, day and participants, every participant list
+    reported of it, the stored meetings it brings together and the batch's reports of it."""
+
+    id: str
+    date: dt.date | None
+    people: frozenset[str]
+    lists: frozenset[frozenset[str]]
+    known: tuple[KnownMeeting, ...]
+    reports: tuple[_MeetingReport, ...]
+
+
+def _resolve_meetings(batch: list[ExtractedArticle], existing: Existing) -> list[_Meeting]:
+    undated: dict[str, list[_MeetingReport]] = {}
+    dated: dict[dt.date, list[_MeetingReport]] = {}
+    for r in _meeting_reports(batch):
+        if r.date is None:
+            undated.setdefault(meeting_id(r.people, None, r.status.value), []).append(r)
+        else:
+            dated.setdefault(r.date, []).append(r)
+    known_by_id = {m.id: m for m in existing.meetings}
+    out = [
+        _Meeting(
+            the_id,
+            None,
+            found[0].people,
+            frozenset({found[0].people}),
+            (known_by_id[the_id],) if the_id in known_by_id else (),
+            tuple(found),
+        )
+        for the_id, found in sorted(undated.items())
+    ]
+    known_by_day: dict[dt.date, list[KnownMeeting]] = {}
+    for m in existing.meetings:
+        if m.date is not None:
+            known_by_day.setdefault(m.date, []).append(m)
+    for day, found in sorted(dated.items()):
+        for group in group_meetings(day, {r.people for r in found}, known_by_day.get(day, [])):
+            mine = tuple(r for r in found if r.people in group.lists)
+            out.append(_Meeting(group.id, day, group.participants, group.lists, group.known, mine))
+    return out
+
+
+_MODES = {rank: mode.value for mode, rank in _MODE_RANK.items()}
+_STATUSES = {rank: status.value for status, rank in _STATUS_RANK.items()}
+
+
+def _emit_meetings(meetings: list[_Meeting], existing: Existing, out: _Settled) -> None:
+    for meeting in meetings:
+        the_id, mine, known = meeting.id, meeting.reports, meeting.known
+        out.settle(the_id, (m.id for m in known))
+        moved = [existing.links.get(m.id, Links()) for m in known if m.id in out.merged]
+        # Ranks map one to one onto modes and statuses; a stored rank the code no longer
+        # knows keeps the stored value.
+        mode_rank = max([_MODE_RANK[r.mode] for r in mine] + [m.mode_rank for m in known])
+        status_rank = max([_STATUS_RANK[r.status] for r in mine] + [m.status_rank for m in known])
+        lists = set(meeting.lists)
+        for m in known:
+            lists.update(m.participant_lists)
+        out.nodes.append(
+            {
+                "id": the_id,
+                "date": _day(meeting.date),
+                "day_number": _day_number(meeting.date),
+                "mode": _MODES.get(mode_rank)
+                or next(m.mode for m in known if m.mode_rank == mode_rank),
+                "mode_rank": mode_rank,
+                "status": _STATUSES.get(status_rank)
+                or next(m.status for m in known if m.status_rank == status_rank),
+                "status_rank": status_rank,
+                "title": preferred([r.title for r in mine] + [m.title for m in known]),
+                "place": preferred([r.place for r in mine] + [m.place for m in known]),
+                "groups": sorted(_list_key(g) for g in lists),
+            }
+        )
+        out.reports.extend(
+            _report_rows(the_id, (r.report for r in mine), (p for m in moved for p in m.reports))
+        )
+        roles: dict[str, list[str | None]] = {a: [] for a in meeting.people}
+        for r in mine:
+            for actor, role in r.roles:
+                roles.setdefault(actor, []).append(role)
+        for links in moved:
+            for actor, role in links.actors:
+                roles.setdefault(actor, []).append(role)
+        out.actors.extend(
+            {"actor": actor, "meeting": the_id, "role": _least_role(found)}
+            for actor, found in sorted(roles.items())
+        )
+        topics = {t for r in mine for t in r.topics} | {t for m in moved for t in m.topics}
+        out.topics.extend({"left": the_id, "right": t} for t in sorted(topics))
+
+
+def _met_uncounted(existing: Existing, merged: set[str]) -> list[dict[str, Any]]:
+    """MET counts of the held meetings merged away, to take back: the meeting they merge into
+    is counted for its pairs by the write."""
+    pairs: dict[tuple[str, str], int] = {}
+    for the_id in sorted(merged):
+        members = existing.links.get(the_id, Links()).met_members
+        for pair in combinations(sorted(set(members)), 2):
+            pairs[pair] = pairs.get(pair, 0) + 1
+    return [{"left": a, "right": b, "by": by} for (a, b), by in sorted(pairs.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class _StatementReport:
+    report: _Report
+    text: str
+    medium: str | None
+    language: str
+    mentions: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    """A statement as a batch settles it (see _Meeting)."""
+
+    speaker: str
+    date: dt.date | None
+    group: StatementGroup
+    reports: tuple[_StatementReport, ...]
+
+
+def _resolve_statements(batch: list[ExtractedArticle], existing: Existing) -> list[_Statement]:
+    by_key: dict[tuple[str, str], list[_StatementReport]] = {}
+    days: dict[str, dt.date | None] = {}
+    for extracted in batch:
+        art = _article_key(extracted)
+        for said in extracted.statements:
+            key = (actor_id(said.speaker), _day(said.date) or "")
+            days[key[1]] = said.date
+            by_key.setdefault(key, []).append(
+                _StatementReport(
+                    _Report(art, said.excerpt, said.offset),
+                    said.text,
+                    said.medium,
+                    said.language,
+                    tuple(actor_id(m) for m in said.mentions),
+                    tuple(topic_id(t) for t in said.topics),
+                )
+            )
+    known_by_key: dict[tuple[str, str], list[KnownStatement]] = {}
+    for st in existing.statements:
+        known_by_key.setdefault((st.speaker, _day(st.date) or ""), []).append(st)
+    out = []
+    for (speaker, day), reports in sorted(by_key.items()):
+        date = days[day]
+        wordings = {r.text for r in reports}
+        for group in group_statements(
+            speaker, date, wordings, known_by_key.get((speaker, day), [])
+        ):
+            mine = tuple(r for r in reports if r.text in group.wordings)
+            out.append(_Statement(speaker, date, group, mine))
+    return out
+
+
+def _emit_statements(statements: list[_Statement], existing: Existing, out: _Settled) -> None:
+    for statement in statements:
+        group, mine = statement.group, statement.reports
+        out.settle(group.id, (st.id for st in group.known))
+        moved = [existing.links.get(st.id, Links()) for st in group.known if st.id in out.merged]
+        # The language of the wording kept (reports of it in several languages: the first).
+        languages = [r.language for r in mine if r.text == group.text] + [
+            st.language for st in group.known if st.text == group.text and st.language
+        ]
+        fallback = [r.language for r in mine] + [st.language for st in group.known if st.language]
+        out.nodes.append(
+            {
+                "id": group.id,
+                "speaker": statement.speaker,
+                "text": group.text,
+                "date": _day(statement.date),
+                "day_number": _day_number(statement.date),
+                "medium": preferred([r.medium for r in mine] + [st.medium for st in group.known]),
+                "language": min(languages or fallback or ["en"]),
+                "variants": sorted(group.wordings),
+            }
+        )
+        out.reports.extend(
+            _report_rows(group.id, (r.report for r in mine), (p for m in moved for p in m.reports))
+        )
+        mentions = {m for r in mine for m in r.mentions} | {
+            a for links in moved for a, _ in links.actors
+        }
+        out.actors.extend({"left": group.id, "right": a} for a in sorted(mentions))
+        topics = {t for r in mine for t in r.topics} | {t for m in moved for t in m.topics}
+        out.topics.extend({"left": group.id, "right": t} for t in sorted(topics))
+
+
+@dataclass
+class Resolved:
+    """A batch's facts settled against what the graph holds (the costly part of planning,
+    which the relationships of merged nodes do not change)."""
+
+    articles: list[ExtractedArticle]
+    meetings: list[_Meeting]
+    statements: list[_Statement]
+
+    @property
+    def merging(self) -> list[str]:
+        """Stored statements and meetings the batch merges into others."""
+        out = _Settled()
+        for m in self.meetings:
+            out.settle(m.id, (k.id for k in m.known))
+        for st in self.statements:
+            out.settle(st.group.id, (k.id for k in st.group.known))
+        return sorted(out.merged)
+
+
+def resolve_batch(articles: list[ExtractedArticle], existing: Existing) -> Resolved:
+    unique: dict[str, ExtractedArticle] = {}
+    for extracted in articles:
+        unique.setdefault(_article_key(extracted), extracted)
+    batch = list(unique.values())
+    return Resolved(batch, _resolve_meetings(batch, existing), _resolve_statements(batch, existing))
+
+
+def _unique(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    # One row per relationship: FalkorDB's MERGE does not see a relationship made earlier in
+    # the same statement, so a repeated row would make a second one.
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        out[tuple(sorted(row.items()))] = row
+    return [out[key] for key in sorted(out, key=repr)]
+
+
+def plan_batch(
+    articles: list[ExtractedArticle],
+    existing: Existing | None = None,
+    resolved: Resolved | None = None,
+) -> BatchPlan:
+    """Plan several articles as one write, given what the graph holds of their facts.
+
+    Every fact is settled once for the whole batch, from the stored nodes it touches and the
+    batch's reports together, so the rows do not depend on the articles' order. An article
+    given twice adds nothing the second time. `resolved` is ``resolve_batch`` of the same
+    articles and graph, when the caller has it already.
+    """
+    existing = existing or Existing()
+    resolved = resolved or resolve_batch(articles, existing)
+    batch = resolved.articles
+
+    article_rows: list[dict[str, Any]] = []
+    actor_facts: dict[str, list[ActorFact]] = {}
+    roles: list[dict[str, str]] = []
+    topic_names: set[str] = set()
+    published_by: list[dict[str, str]] = []
+    article_mentions: list[dict[str, str]] = []
+    article_topics: list[dict[str, str]] = []
+    for extracted in batch:
+        a = extracted.article
+        art = _article_key(extracted)
+        actors = _with_publisher(extracted)
+        for actor in actors:
+            actor_facts.setdefault(actor_id(actor.name), []).append(actor)
+        roles.extend(
+            {"holder": actor_id(actor.name), "title": role.title, "of": actor_id(role.of)}
+            for actor in actors
+            for role in actor.roles
+            if role.of is not None
+        )
+        topic_names |= (
+            set(extracted.topics)
+            | {t for m in extracted.meetings for t in m.topics}
+            | {t for s in extracted.statements for t in s.topics}
+        )
+        mentions = sorted({actor_id(m) for m in extracted.mentions})
+        if a.publisher:
+            published_by.append({"left": art, "right": actor_id(a.publisher)})
+        article_mentions.extend({"left": art, "right": m} for m in mentions)
+        article_topics.extend(
+            {"left": art, "right": topic_id(t)} for t in sorted(set(extracted.topics))
+        )
+        article_rows.append(
+            {
+                "id": art,
+                "url": a.url,
+                "title": a.title,
+                "published_on": _day(a.published_on),
+                "day_number": _day_number(a.published_on),
+                "published_inferred": a.published_inferred,
+                "section": a.section,
+                "language": a.language,
+                "body": a.body,
+                "content_hash": content_hash(a.body),
+                # Counted only if the write creates the article (decided inside the write).
+                "co_mentioned_pairs": _pairs(mentions),
+            }
+        )
+    actor_rows = [
+        _actor_row(the_id, facts, existing.actors.get(the_id))
+        for the_id, facts in sorted(actor_facts.items())
+    ]
+
+    meetings, statements = _Settled(), _Settled()
+    _emit_meetings(resolved.meetings, existing, meetings)
+    _emit_statements(resolved.statements, existing, statements)
+
+    params: dict[str, Any] = {
+        "articles": article_rows,
+        "actors": actor_rows,
+        "roles": _unique(roles),
+        "topics": [{"id": topic_id(name), "name": name} for name in sorted(topic_names)],
+        "published_by": _unique(published_by),
+        "article_mentions": _unique(article_mentions),
+        "article_topics": _unique(article_topics),
+        "renamed_statements": [
+            {"old": old, "new": new} for old, new in sorted(statements.renamed.items())
+        ],
+        "renamed_meetings": [
+            {"old": old, "new": new} for old, new in sorted(meetings.renamed.items())
+        ],
+        "merged_statements": sorted(statements.merged),
+        "merged_meetings": sorted(meetings.merged),
+        "met_uncounted": _met_uncounted(existing, meetings.merged),
+        "meetings": meetings.nodes,
+        "meeting_reports": meetings.reports,
+        "participants": meetings.actors,
+        "meeting_topics": _unique(meetings.topics),
+        "statements": statements.nodes,
+        "statement_reports": statements.reports,
+        "statement_mentions": _unique(statements.actors),
+        "statement_topics": _unique(statements.topics),
+    }
+    touched = {
+        "articles": {row["id"] for row in article_rows},
+        "actors": {row["id"] for row in actor_rows},
+        "meetings": {row["id"] for row in meetings.nodes},
+        "statements": {row["id"] for row in statements.nodes},
+    }
+    params["written"] = {kind: sorted(ids) for kind, ids in touched.items()}
+    return BatchPlan(
+        article_ids=[str(row["id"]) for row in article_rows],
+        params=params,
+        touched=touched,
+        renamed={"meetings": meetings.renamed, "statements": statements.renamed},
+        merged={"meetings": meetings.merged, "statements": statements.merged},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and writing
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _known_meeting(row: dict[str, Any]) -> KnownMeeting:
+    return KnownMeeting(
+        row["id"],
+        _date(row.get("date")),
+        row.get("status") or "HELD",
+        frozenset(row["participants"]),
+        groups=tuple(frozenset(g.split(",")) for g in row.get("groups") or []),
+        mode=row.get("mode"),
+        mode_rank=int(row["mode_rank"]) if row.get("mode_rank") is not None else -1,
+        status_rank=int(row["status_rank"]) if row.get("status_rank") is not None else -1,
+        title=row.get("title"),
+        place=row.get("place"),
+    )
+
+
 class ArticleWriter:
     """Writes extracted articles to a store: one resolving read and one atomic write per
     batch of articles (a file, or a slice of a big one)."""
@@ -575,35 +791,78 @@ class ArticleWriter:
         found: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             found.setdefault(row["kind"], []).append(row["item"])
+        meetings: dict[str, KnownMeeting] = {}
+        # FalkorDB projects a missing OPTIONAL MATCH as a map of nulls, not as null.
+        for item in (r for r in found.get("meeting", []) if r.get("id") is not None):
+            meetings[item["id"]] = _known_meeting(item)
         return Existing(
-            aliases={a["id"]: list(a.get("aliases") or []) for a in found.get("actor", [])},
+            known_articles={a["id"] for a in found.get("article", [])},
+            actors={
+                a["id"]: KnownActor(
+                    a["id"],
+                    a.get("name"),
+                    a.get("kind"),
+                    tuple(a.get("aliases") or []),
+                    a.get("description"),
+                )
+                for a in found.get("actor", [])
+            },
             statements=[
-                KnownStatement(s["id"], s["speaker"], s.get("date"), s["text"])
+                KnownStatement(
+                    s["id"],
+                    s["speaker"],
+                    _date(s.get("date")),
+                    s["text"],
+                    tuple(s.get("variants") or []),
+                    s.get("medium"),
+                    s.get("language"),
+                )
                 for s in found.get("statement", [])
             ],
-            meetings=_unique_meetings(found.get("meeting", [])),
-            known_articles={a["id"] for a in found.get("article", [])},
+            meetings=[meetings[key] for key in sorted(meetings)],
         )
 
-    async def write_batch(self, articles: list[ExtractedArticle]) -> BatchPlan:
+    async def links(self, ids: list[str]) -> dict[str, Links]:
+        rows = await self._store.read(LINKS_OF_FACTS, {"ids": ids})
+        return {
+            row["id"]: Links(
+                reports=tuple(
+                    (r["article"], r.get("excerpt"), r.get("offset"))
+                    for r in row["reports"]
+                    if r.get("article") is not None
+                ),
+                actors=tuple(
+                    (a["actor"], a.get("role")) for a in row["actors"] if a.get("actor") is not None
+                ),
+                topics=tuple(t for t in row["topics"] if t is not None),
+                met_members=tuple(row.get("met_members") or []),
+            )
+            for row in rows
+        }
+
+    async def write_batch(self, articles: list[ExtractedArticle]) -> Written:
         # The read, the plan made from it and the write must not interleave with another
         # writer's: two loaders reading before either writes would each create a statement
         # the other also reports.
         async with writer_lock(self._store):
-            batch = plan_batch(articles, await self.existing(articles))
-            if batch.plans:
-                await self._store.write(WRITE_ARTICLES, batch.params)
-        return batch
-
-    async def write(self, extracted: ExtractedArticle) -> Plan:
-        return (await self.write_batch([extracted])).plans[0]
-
-
-def _unique_meetings(rows: list[dict[str, Any]]) -> list[KnownMeeting]:
-    seen: dict[str, KnownMeeting] = {}
-    # FalkorDB projects a missing OPTIONAL MATCH as a map of nulls, not as null.
-    for row in (r for r in rows if r.get("id") is not None):
-        seen[row["id"]] = KnownMeeting(
-            row["id"], row.get("date"), row.get("status") or "HELD", frozenset(row["participants"])
+            existing = await self.existing(articles)
+            resolved = resolve_batch(articles, existing)
+            if resolved.merging:
+                # The batch merges stored facts, whose relationships move with them.
+                existing.links = await self.links(resolved.merging)
+            batch = plan_batch(articles, existing, resolved)
+            if not batch.article_ids:
+                return Written([], _by_kind(), _by_kind(), _by_kind(), {}, {})
+            rows = await self._store.write(WRITE_ARTICLES, batch.params)
+        marks = rows[0] if rows else {}
+        return Written(
+            article_ids=batch.article_ids,
+            touched=batch.touched,
+            created={kind: set(marks.get(f"created_{kind}") or []) for kind in KINDS},
+            changed={kind: set(marks.get(f"changed_{kind}") or []) for kind in KINDS},
+            renamed=batch.renamed,
+            merged=batch.merged,
         )
-    return [seen[key] for key in sorted(seen)]
+
+    async def write(self, extracted: ExtractedArticle) -> Written:
+        return await self.write_batch([extracted])

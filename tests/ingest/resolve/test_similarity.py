@@ -46,6 +46,11 @@ SAME = [
     ("We will not give up our land to the occupier.", "We will not give our land to the occupier."),
     ("Zelenskyy said Ukraine needs Patriot systems before winter.",
      "Zelensky said Ukraine needs Patriot systems before the winter."),
+    # The same figures however written, or figures left out of a partial quote.
+    ("Ukraine has received 10,000 shells and 25 systems this month.",
+     "This month Ukraine received 10 000 shells and twenty-five systems."),
+    ("Ukraine has received 10,000 shells this month, and more will come in 2026.",
+     "Ukraine has received shells this month, and more will come."),
 ]  # fmt: skip
 DIFFERENT = [
     (KI_ARCHITECTURE, KI_NO_PEACE),
@@ -57,6 +62,13 @@ DIFFERENT = [
      "part of them."),
     ("The meeting with Putin must take place before any ceasefire talks.",
      "The ceasefire must come first, and only then can we talk about territory."),
+    # One pattern, other figures: said on other occasions.
+    ("We will need 29 more systems before winter, and we are talking with Helsinki.",
+     "We will need 54 more systems before winter, and we are talking with Rome."),
+    ("Our position has not changed. I spoke with the leaders in Ottawa today, and 52 "
+     "questions remain open.",
+     "The talks were constructive. I spoke with the leaders in Paris today, and 39 questions "
+     "remain open."),
 ]  # fmt: skip
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import permutations
+from typing import Any
+
 from newsgraph.graph import Store
-from newsgraph.graph.maintenance import dump, node_counts, relationship_counts
-from newsgraph.ingest.model import MeetingMode
+from newsgraph.graph.maintenance import dump, node_counts, relationship_counts, wipe
+from newsgraph.ingest.model import ExtractedArticle, MeetingMode
 from newsgraph.ingest.write.writer import ArticleWriter
 from tests.factories import call_article
+from tests.ingest.write.test_writer_at_scale import assert_derived_edges_match_a_recount
 
 FIRST = call_article(
     mode=MeetingMode.UNKNOWN,
@@ -29,8 +33,8 @@ async def test_reloading_an_article_changes_nothing(store: Store) -> None:
     before = await dump(store)
     again = await writer.write(FIRST)
     assert await dump(store) == before
-    assert first.counts.created["articles"] == 1
-    assert again.counts.created == dict.fromkeys(again.counts.created, 0)
+    assert first.created["articles"] == {first.article_id}
+    assert again.created == again.changed == {kind: set() for kind in again.created}
 
 
 async def test_two_reports_of_one_call_and_one_quote_merge(store: Store) -> None:
@@ -100,3 +104,153 @@ async def test_the_seeds_give_the_same_graph_in_either_order(store: Store) -> No
     await wipe(store)
     await load_paths(list(reversed(files)), store, reference)
     assert await dump(store) == forward
+
+
+# Reports that bring stored facts together, and values several reports give. Each case is
+# loaded in every order, one article per write and all in one write: the graph must be the same.
+
+PEACE = "Russia is showing no intention of peace and continues shelling our cities."
+AIR = "We need more air defense systems before the winter comes to Ukraine."
+
+
+def _article(url: str, **facts: Any) -> ExtractedArticle:
+    people = ["Ann Example", "Bo Example", "Cy Example", "Di Example"]
+    record: dict[str, Any] = {
+        "article": {"url": url, "title": url, "published_on": "2025-03-01", "body": url},
+        "actors": [{"name": name, "kind": "PERSON"} for name in people],
+        **facts,
+    }
+    return ExtractedArticle.model_validate(record)
+
+
+def _said(text: str, *, offset: int = 0, medium: str | None = None) -> dict[str, Any]:
+    return {
+        "speaker": "Ann Example",
+        "text": text,
+        "date": "2025-03-01",
+        "medium": medium,
+        "excerpt": f"at {offset}: {text}",
+        "offset": offset,
+    }
+
+
+def _met(*people: str, place: str | None = None) -> dict[str, Any]:
+    return {
+        "participants": [{"actor": f"{p} Example"} for p in people],
+        "date": "2025-03-01",
+        "place": place,
+        "excerpt": " and ".join(people),
+    }
+
+
+async def _every_way(store: Store, articles: list[ExtractedArticle]) -> dict[str, Any]:
+    """Load `articles` in every order, one per write and all in one; return the one graph
+    they all give (failing if any differs)."""
+    writer = ArticleWriter(store)
+    graphs = []
+    for order in permutations(articles):
+        for together in (False, True):
+            await wipe(store)
+            if together:
+                await writer.write_batch(list(order))
+            else:
+                for article in order:
+                    await writer.write(article)
+            # Loading all of them again changes nothing.
+            again = await writer.write_batch(list(order))
+            assert again.created == again.changed == {kind: set() for kind in again.created}
+            graphs.append(await dump(store))
+    for graph in graphs[1:]:
+        assert graph == graphs[0]
+    return graphs[0]
+
+
+def _nodes(graph: dict[str, Any], label: str) -> list[dict[str, Any]]:
+    return [n["props"] for n in graph["nodes"] if label in n["labels"]]
+
+
+async def test_a_quote_joining_two_stored_statements_makes_one_whatever_the_order(
+    store: Store,
+) -> None:
+    graph = await _every_way(
+        store,
+        [
+            _article("https://example.org/peace", statements=[_said(PEACE)]),
+            _article("https://example.org/air", statements=[_said(AIR)]),
+            _article("https://example.org/both", statements=[_said(f"{PEACE} {AIR}")]),
+        ],
+    )
+    (statement,) = _nodes(graph, "Statement")
+    assert statement["text"] == f"{PEACE} {AIR}"
+    assert sorted(statement["variants"]) == sorted([PEACE, AIR, f"{PEACE} {AIR}"])
+    reports = [r for r in graph["relationships"] if r["type"] == "REPORTS"]
+    assert len(reports) == 3
+
+
+async def test_a_meeting_report_joining_two_stored_meetings_makes_one_whatever_the_order(
+    store: Store,
+) -> None:
+    graph = await _every_way(
+        store,
+        [
+            _article("https://example.org/abc", meetings=[_met("Ann", "Bo", "Cy")]),
+            _article("https://example.org/abd", meetings=[_met("Ann", "Bo", "Di")]),
+            _article("https://example.org/ab", meetings=[_met("Ann", "Bo")]),
+        ],
+    )
+    (meeting,) = _nodes(graph, "Meeting")
+    participants = [r for r in graph["relationships"] if r["type"] == "PARTICIPATED_IN"]
+    assert len(participants) == 4
+    assert sorted(meeting["groups"]) == [
+        "ann-example,bo-example",
+        "ann-example,bo-example,cy-example",
+        "ann-example,bo-example,di-example",
+    ]
+    met = [r for r in graph["relationships"] if r["type"] == "MET"]
+    assert [r["props"]["count"] for r in met] == [1] * 6
+    await assert_derived_edges_match_a_recount(store)
+
+
+async def test_values_given_by_several_reports_do_not_depend_on_their_order(
+    store: Store,
+) -> None:
+    graph = await _every_way(
+        store,
+        [
+            _article(
+                "https://example.org/one",
+                actors=[
+                    {"name": "Ann Example", "kind": "PERSON", "description": "A minister."},
+                    {"name": "Bo Example", "kind": "ORGANIZATION"},
+                ],
+                meetings=[_met("Ann", "Bo", place="Kyiv")],
+                # The same statement twice in one article: its first words are kept.
+                statements=[_said(PEACE, offset=90), _said(PEACE[:-1] + "!", offset=5)],
+            ),
+            _article(
+                "https://example.org/two",
+                actors=[
+                    {"name": "Ann Example", "kind": "PERSON", "description": "A diplomat."},
+                    {"name": "Bo Example", "kind": "PERSON"},
+                ],
+                meetings=[_met("Ann", "Bo", place="Berlin")],
+                statements=[_said(PEACE, medium="post on X")],
+            ),
+            _article(
+                "https://example.org/three",
+                statements=[_said(PEACE, medium="interview with Reuters")],
+            ),
+        ],
+    )
+    (meeting,) = _nodes(graph, "Meeting")
+    assert meeting["place"] == "Berlin"
+    (statement,) = _nodes(graph, "Statement")
+    assert statement["medium"] == "interview with Reuters"
+    one = [
+        r["props"]
+        for r in graph["relationships"]
+        if r["type"] == "REPORTS"
+        and r["source"].startswith("art-")
+        and r["target"].startswith("st-")
+    ]
+    assert sorted(r["offset"] for r in one) == [0, 0, 5]

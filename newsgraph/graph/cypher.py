@@ -238,13 +238,14 @@ EXISTING_FOR_ARTICLES = _define(
     RETURN 'article' AS kind, art {.id} AS item
     UNION ALL
     MATCH (a:Actor) WHERE a.id IN $actors
-    RETURN 'actor' AS kind, a {.id, .name, .kind, .aliases, .description} AS item
+    RETURN 'actor' AS kind, a {.id, .name, .kind, .aliases, .description, .iso_code} AS item
     UNION ALL
     MATCH (s:Statement) WHERE s.speaker_day IN $speaker_days
     WITH s
     MATCH (sp:Actor)-[:SAID]->(s)
     RETURN 'statement' AS kind,
-           s {.id, .text, .date, .medium, .language, .variants, speaker: sp.id} AS item
+           s {.id, .text, .date, .medium, .language, .variants, .reported, speaker: sp.id}
+           AS item
     UNION ALL
     UNWIND $meeting_days AS key
     MATCH (m:Meeting {day: key.day})
@@ -254,14 +255,14 @@ EXISTING_FOR_ARTICLES = _define(
     MATCH (everyone:Actor)-[:PARTICIPATED_IN]->(m)
     WITH m, collect(everyone.id) AS members
     RETURN 'meeting' AS kind, m {.id, .date, .status, .mode, .mode_rank, .status_rank, .title,
-                                 .place, .groups, participants: members} AS item
+                                 .place, .groups, .reported, participants: members} AS item
     UNION ALL
     MATCH (m:Meeting) WHERE m.id IN $undated_meetings
     WITH m
     MATCH (everyone:Actor)-[:PARTICIPATED_IN]->(m)
     WITH m, collect(everyone.id) AS members
     RETURN 'meeting' AS kind, m {.id, .date, .status, .mode, .mode_rank, .status_rank, .title,
-                                 .place, .groups, participants: members} AS item
+                                 .place, .groups, .reported, participants: members} AS item
     """,
     {
         "articles": ["art-0f3a"],
@@ -272,6 +273,18 @@ EXISTING_FOR_ARTICLES = _define(
     },
 )
 
+# Stored people a batch's people may be other spellings of, by the name keys the writer keeps
+# (ingest.resolve.people): "Steven Smith" and "Stephen Smith" share one.
+PEOPLE_BY_NAME_KEY = _define(
+    "PEOPLE_BY_NAME_KEY",
+    """
+    UNWIND $keys AS key
+    MATCH (a:Actor) WHERE key IN a.name_keys
+    RETURN key, a.name AS name
+    """,
+    {"keys": ["zelenski|falatamar"]},
+)
+
 # The relationships of stored statements and meetings a batch merges into another node (rare:
 # a new report links two that were apart). They move to the node that stays; the merged one is
 # deleted by the write.
@@ -280,7 +293,8 @@ LINKS_OF_FACTS = _define(
     """
     MATCH (f:Statement) WHERE f.id IN $ids
     OPTIONAL MATCH (art:Article)-[r:REPORTS]->(f)
-    WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset}) AS reports
+    WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset,
+                     confidence: r.confidence}) AS reports
     OPTIONAL MATCH (f)-[:MENTIONS]->(a:Actor)
     WITH f, reports, collect({actor: a.id, role: null}) AS actors
     OPTIONAL MATCH (f)-[:ABOUT]->(t:Topic)
@@ -288,9 +302,10 @@ LINKS_OF_FACTS = _define(
     UNION ALL
     MATCH (f:Meeting) WHERE f.id IN $ids
     OPTIONAL MATCH (art:Article)-[r:REPORTS]->(f)
-    WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset}) AS reports
+    WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset,
+                     confidence: r.confidence}) AS reports
     OPTIONAL MATCH (a:Actor)-[p:PARTICIPATED_IN]->(f)
-    WITH f, reports, collect({actor: a.id, role: p.role}) AS actors
+    WITH f, reports, collect({actor: a.id, role: p.role, confidence: p.confidence}) AS actors
     OPTIONAL MATCH (f)-[:ABOUT]->(t:Topic)
     RETURN f.id AS id, reports, actors, collect(t.id) AS topics,
            coalesce(f.met_members, []) AS met_members
@@ -323,6 +338,8 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "keys": ["a"],
             "alias_text": "",
             "description": None,
+            "iso_code": None,
+            "name_keys": ["a|a"],
         }
     ],
     "roles": [{"holder": "a", "title": "President", "of": "b"}],
@@ -347,12 +364,20 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "title": "t",
             "place": None,
             "groups": ["a,b"],
+            "confidence": 0.8,
+            "reported": ["article:0f3a 0.8000"],
         }
     ],
     "meeting_reports": [
-        {"article": "article:0f3a", "fact": "meeting:1", "excerpt": "e", "offset": 0}
+        {
+            "article": "article:0f3a",
+            "fact": "meeting:1",
+            "excerpt": "e",
+            "offset": 0,
+            "confidence": 0.8,
+        }
     ],
-    "participants": [{"actor": "a", "meeting": "meeting:1", "role": None}],
+    "participants": [{"actor": "a", "meeting": "meeting:1", "role": None, "confidence": 0.8}],
     "meeting_topics": [{"left": "meeting:1", "right": "topic:ceasefire"}],
     "statements": [
         {
@@ -364,10 +389,18 @@ _ARTICLE_EXAMPLE: dict[str, Any] = {
             "medium": None,
             "language": "en",
             "variants": ["t"],
+            "confidence": 0.9,
+            "reported": ["article:0f3a 0.9000"],
         }
     ],
     "statement_reports": [
-        {"article": "article:0f3a", "fact": "statement:2", "excerpt": "e", "offset": 0}
+        {
+            "article": "article:0f3a",
+            "fact": "statement:2",
+            "excerpt": "e",
+            "offset": 0,
+            "confidence": 0.9,
+        }
     ],
     "statement_mentions": [{"left": "statement:2", "right": "a"}],
     "statement_topics": [{"left": "statement:2", "right": "topic:ceasefire"}],
@@ -409,7 +442,8 @@ def _reports(rows: str, label: str) -> str:
          OR (coalesce(row.offset, 2147483648) = coalesce(rep.offset, 2147483648)
              AND row.excerpt < rep.excerpt) AS first
     SET rep.excerpt = CASE WHEN first THEN row.excerpt ELSE rep.excerpt END,
-        rep.offset = CASE WHEN first THEN row.offset ELSE rep.offset END
+        rep.offset = CASE WHEN first THEN row.offset ELSE rep.offset END,
+        rep.confidence = row.confidence
     """
 
 
@@ -457,7 +491,8 @@ _SECTIONS = [
             "a",
             f"""
     SET a:{label}, a.kind = row.kind, a.name = row.name, a.aliases = row.aliases,
-        a.keys = row.keys, a.alias_text = row.alias_text, a.description = row.description
+        a.keys = row.keys, a.alias_text = row.alias_text, a.description = row.description,
+        a.iso_code = row.iso_code, a.name_keys = row.name_keys
     REMOVE a:{":".join(other for other in _ACTOR_KIND_LABEL.values() if other != label)}
     """,
         )
@@ -539,7 +574,8 @@ _SECTIONS = [
         m.title = CASE WHEN m.title IS NULL OR size(row.title) > size(m.title)
                          OR (size(row.title) = size(m.title) AND row.title < m.title)
                        THEN row.title ELSE m.title END,
-        m.place = row.place, m.groups = row.groups
+        m.place = row.place, m.groups = row.groups,
+        m.confidence = row.confidence, m.reported = row.reported
     SET m.mode_rank = CASE WHEN row.mode_rank > m.mode_rank THEN row.mode_rank
                            ELSE m.mode_rank END,
         m.status_rank = CASE WHEN row.status_rank > m.status_rank THEN row.status_rank
@@ -552,7 +588,9 @@ _SECTIONS = [
     MATCH (a:Actor {id: row.actor}), (m:Meeting {id: row.meeting})
     MERGE (a)-[p:PARTICIPATED_IN]->(m)
     SET p.role = CASE WHEN p.role IS NULL OR (row.role IS NOT NULL AND row.role < p.role)
-                      THEN row.role ELSE p.role END
+                      THEN row.role ELSE p.role END,
+        p.confidence = CASE WHEN p.confidence IS NULL OR row.confidence > p.confidence
+                            THEN row.confidence ELSE p.confidence END
     """,
     _link("meeting_topics", "Meeting", "ABOUT", "Topic"),
     # Text, medium, language and every wording reported come merged with the stored ones.
@@ -567,6 +605,7 @@ _SECTIONS = [
     SET s.text = row.text, s.date = date(row.date), s.day = row.date,
         s.day_number = row.day_number, s.language = row.language,
         s.medium = row.medium, s.variants = row.variants,
+        s.confidence = row.confidence, s.reported = row.reported,
         s.speaker_day = row.speaker + '|' + coalesce(row.date, '')
     """,
     )

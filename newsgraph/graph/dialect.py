@@ -25,6 +25,8 @@ _RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Article", "day_number"),
     ("Actor", "name"),
     ("Actor", "keys"),
+    # People other articles spell differently (see ingest.resolve.people).
+    ("Actor", "name_keys"),
     ("Meeting", "day_number"),
     # The loader finds a day's facts by these.
     ("Meeting", "day"),

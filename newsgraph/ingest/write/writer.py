@@ -24,9 +24,15 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from newsgraph.graph.cypher import EXISTING_FOR_ARTICLES, LINKS_OF_FACTS, WRITE_ARTICLES
+from newsgraph.graph.cypher import (
+    EXISTING_FOR_ARTICLES,
+    LINKS_OF_FACTS,
+    PEOPLE_BY_NAME_KEY,
+    WRITE_ARTICLES,
+)
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.store import Store
+from newsgraph.ingest.extract.names import name_keys
 from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
@@ -38,11 +44,14 @@ from newsgraph.ingest.resolve.facts import (
     KnownMeeting,
     KnownStatement,
     StatementGroup,
+    combined_confidence,
+    evidence,
     group_meetings,
     group_statements,
     preferred,
 )
 from newsgraph.ingest.resolve.ids import actor_id, article_id, content_hash, meeting_id, topic_id
+from newsgraph.ingest.resolve.people import KnownPerson, people_keys, unify_people
 
 __all__ = [
     "KINDS",
@@ -85,6 +94,7 @@ class KnownActor:
     kind: str | None = None
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    iso_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +102,12 @@ class Links:
     """The relationships of a stored statement or meeting that a batch merges into another:
     they move to the node that stays."""
 
-    # (article id, excerpt, offset) of each article reporting it.
-    reports: tuple[tuple[str, str | None, int | None], ...] = ()
+    # (article id, excerpt, offset, confidence) of each article reporting it.
+    reports: tuple[tuple[str, str | None, int | None, float | None], ...] = ()
     # (actor id, role): a meeting's participants, or the actors a statement mentions.
     actors: tuple[tuple[str, str | None], ...] = ()
+    # A meeting's participants: how sure the graph is of each.
+    sure: tuple[tuple[str, float | None], ...] = ()
     topics: tuple[str, ...] = ()
     # The participants a held meeting was counted for in MET.
     met_members: tuple[str, ...] = ()
@@ -294,6 +306,7 @@ class _Report:
     article: str
     excerpt: str | None
     offset: int | None
+    confidence: float | None = None
 
 
 def _report_rank(report: tuple[str | None, int | None]) -> tuple[int, str]:
@@ -302,18 +315,30 @@ def _report_rank(report: tuple[str | None, int | None]) -> tuple[int, str]:
 
 
 def _report_rows(
-    fact: str, reports: Iterable[_Report], moved: Iterable[tuple[str, str | None, int | None]]
+    fact: str,
+    reports: Iterable[_Report],
+    moved: Iterable[tuple[str, str | None, int | None, float | None]],
 ) -> list[dict[str, Any]]:
     """One REPORTS row per article: an article reporting a fact twice keeps its first words
-    (smallest offset, then the alphabetically first), whichever was written first."""
+    (smallest offset, then the alphabetically first), whichever was written first, and the
+    surer of its readings."""
     best: dict[str, tuple[str | None, int | None]] = {}
-    pairs = [(r.article, r.excerpt, r.offset) for r in reports] + list(moved)
-    for article, excerpt, offset in pairs:
+    sure: dict[str, float | None] = {}
+    pairs = [(r.article, r.excerpt, r.offset, r.confidence) for r in reports] + list(moved)
+    for article, excerpt, offset, confidence in pairs:
         current = best.get(article)
         if current is None or _report_rank((excerpt, offset)) < _report_rank(current):
             best[article] = (excerpt, offset)
+        known = [c for c in (sure.get(article), confidence) if c is not None]
+        sure[article] = max(known) if known else None
     return [
-        {"article": article, "fact": fact, "excerpt": excerpt, "offset": offset}
+        {
+            "article": article,
+            "fact": fact,
+            "excerpt": excerpt,
+            "offset": offset,
+            "confidence": sure[article],
+        }
         for article, (excerpt, offset) in sorted(best.items())
     ]
 
@@ -338,6 +363,8 @@ def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) ->
         ({alias for fact in facts for alias in fact.aliases} | set(known.aliases) | names) - {name}
     )
     description = preferred([fact.description for fact in facts] + [known.description])
+    iso = preferred([fact.iso_code for fact in facts] + [known.iso_code])
+    people = kind == ActorKind.PERSON.value
     return {
         "id": the_id,
         "name": name,
@@ -346,6 +373,9 @@ def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) ->
         "keys": sorted({name.lower(), *(alias.lower() for alias in aliases)}),
         "alias_text": " ".join(aliases),
         "description": description,
+        "iso_code": iso,
+        # How an article that spells this person otherwise finds them (see resolve.people).
+        "name_keys": sorted({k for n in (name, *aliases) for k in name_keys(n)}) if people else [],
     }
 
 
@@ -384,6 +414,7 @@ class _MeetingReport:
     place: str | None
     roles: tuple[tuple[str, str | None], ...]
     topics: tuple[str, ...]
+    sure: tuple[tuple[str, float], ...] = ()
 
 
 def _meeting_reports(batch: list[ExtractedArticle]) -> list[_MeetingReport]:
@@ -393,7 +424,7 @@ def _meeting_reports(batch: list[ExtractedArticle]) -> list[_MeetingReport]:
         for fact in extracted.meetings:
             out.append(
                 _MeetingReport(
-                    _Report(art, fact.excerpt, fact.offset),
+                    _Report(art, fact.excerpt, fact.offset, fact.confidence),
                     frozenset(actor_id(p.actor) for p in fact.participants),
                     fact.date,
                     fact.status,
@@ -402,6 +433,7 @@ def _meeting_reports(batch: list[ExtractedArticle]) -> list[_MeetingReport]:
                     fact.place,
                     tuple((actor_id(p.actor), p.role) for p in fact.participants),
                     tuple(topic_id(t) for t in fact.topics),
+                    tuple((actor_id(p.actor), p.confidence) for p in fact.participants),
                 )
             )
     return out
@@ -486,6 +518,11 @@ def _emit_meetings(meetings: list[_Meeting], existing: Existing, out: _Settled) 
                 "title": preferred([r.title for r in mine] + [m.title for m in known]),
                 "place": preferred([r.place for r in mine] + [m.place for m in known]),
                 "groups": sorted(_list_key(g) for g in lists),
+                **_confidence_of(
+                    [x for m in known for x in m.reported],
+                    [(r.report.article, r.report.confidence) for r in mine]
+                    + [(p[0], p[3]) for links in moved for p in links.reports],
+                ),
             }
         )
         out.reports.extend(
@@ -498,12 +535,35 @@ def _emit_meetings(meetings: list[_Meeting], existing: Existing, out: _Settled) 
         for links in moved:
             for actor, role in links.actors:
                 roles.setdefault(actor, []).append(role)
+        sure: dict[str, list[float]] = {}
+        for r in mine:
+            for actor, participation in r.sure:
+                sure.setdefault(actor, []).append(participation)
+        for links in moved:
+            for actor, stored in links.sure:
+                if stored is not None:
+                    sure.setdefault(actor, []).append(stored)
         out.actors.extend(
-            {"actor": actor, "meeting": the_id, "role": _least_role(found)}
+            {
+                "actor": actor,
+                "meeting": the_id,
+                "role": _least_role(found),
+                "confidence": max(sure[actor]) if sure.get(actor) else None,
+            }
             for actor, found in sorted(roles.items())
         )
         topics = {t for r in mine for t in r.topics} | {t for m in moved for t in m.topics}
         out.topics.extend({"left": the_id, "right": t} for t in sorted(topics))
+
+
+def _confidence_of(stored: list[str], reports: list[tuple[str, float | None]]) -> dict[str, Any]:
+    """A fact's `confidence` and the `reported` evidence it is computed from (kept on the
+    node, so the next report adds to it in any order, and a re-load changes nothing)."""
+    found = evidence(stored, reports)
+    return {
+        "confidence": combined_confidence(found),
+        "reported": sorted(f"{article} {c:.4f}" for article, c in found.items()),
+    }
 
 
 def _met_uncounted(existing: Existing, merged: set[str]) -> list[dict[str, Any]]:
@@ -547,7 +607,7 @@ def _resolve_statements(batch: list[ExtractedArticle], existing: Existing) -> li
             days[key[1]] = said.date
             by_key.setdefault(key, []).append(
                 _StatementReport(
-                    _Report(art, said.excerpt, said.offset),
+                    _Report(art, said.excerpt, said.offset, said.confidence),
                     said.text,
                     said.medium,
                     said.language,
@@ -590,6 +650,11 @@ def _emit_statements(statements: list[_Statement], existing: Existing, out: _Set
                 "medium": preferred([r.medium for r in mine] + [st.medium for st in group.known]),
                 "language": min(languages or fallback or ["en"]),
                 "variants": sorted(group.wordings),
+                **_confidence_of(
+                    [x for st in group.known for x in st.reported],
+                    [(r.report.article, r.report.confidence) for r in mine]
+                    + [(p[0], p[3]) for links in moved for p in links.reports],
+                ),
             }
         )
         out.reports.extend(
@@ -776,6 +841,7 @@ def _known_meeting(row: dict[str, Any]) -> KnownMeeting:
         status_rank=int(row["status_rank"]) if row.get("status_rank") is not None else -1,
         title=row.get("title"),
         place=row.get("place"),
+        reported=tuple(row.get("reported") or []),
     )
 
 
@@ -804,6 +870,7 @@ class ArticleWriter:
                     a.get("kind"),
                     tuple(a.get("aliases") or []),
                     a.get("description"),
+                    a.get("iso_code"),
                 )
                 for a in found.get("actor", [])
             },
@@ -816,23 +883,37 @@ class ArticleWriter:
                     tuple(s.get("variants") or []),
                     s.get("medium"),
                     s.get("language"),
+                    tuple(s.get("reported") or []),
                 )
                 for s in found.get("statement", [])
             ],
             meetings=[meetings[key] for key in sorted(meetings)],
         )
 
+    async def people_as_stored(self, articles: list[ExtractedArticle]) -> list[ExtractedArticle]:
+        """The batch with each person named as the graph names them (resolve.people)."""
+        keys = people_keys(articles)
+        if not keys:
+            return articles
+        rows = await self._store.read(PEOPLE_BY_NAME_KEY, {"keys": keys})
+        return unify_people(articles, [KnownPerson(r["key"], r["name"]) for r in rows])
+
     async def links(self, ids: list[str]) -> dict[str, Links]:
         rows = await self._store.read(LINKS_OF_FACTS, {"ids": ids})
         return {
             row["id"]: Links(
                 reports=tuple(
-                    (r["article"], r.get("excerpt"), r.get("offset"))
+                    (r["article"], r.get("excerpt"), r.get("offset"), r.get("confidence"))
                     for r in row["reports"]
                     if r.get("article") is not None
                 ),
                 actors=tuple(
                     (a["actor"], a.get("role")) for a in row["actors"] if a.get("actor") is not None
+                ),
+                sure=tuple(
+                    (a["actor"], a.get("confidence"))
+                    for a in row["actors"]
+                    if a.get("actor") is not None
                 ),
                 topics=tuple(t for t in row["topics"] if t is not None),
                 met_members=tuple(row.get("met_members") or []),
@@ -845,6 +926,7 @@ class ArticleWriter:
         # writer's: two loaders reading before either writes would each create a statement
         # the other also reports.
         async with writer_lock(self._store):
+            articles = await self.people_as_stored(articles)
             existing = await self.existing(articles)
             resolved = resolve_batch(articles, existing)
             if resolved.merging:

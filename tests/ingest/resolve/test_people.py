@@ -1,0 +1,92 @@
+"""One person, one actor, however outlets spell the name; never two people made one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsgraph.graph import Store
+from newsgraph.graph.maintenance import dump
+from newsgraph.ingest.model import (
+    ActorFact,
+    ActorKind,
+    ArticleFact,
+    ExtractedArticle,
+    MeetingFact,
+    Participant,
+    StatementFact,
+)
+from newsgraph.ingest.resolve.people import KnownPerson, people_keys, unify_people
+from newsgraph.ingest.write import ArticleWriter
+
+DAY = dt.date(2024, 3, 13)
+
+
+def _article(title: str, person: str, other: str = "Ayman Safadi") -> ExtractedArticle:
+    body = f"{person} met {other} in Amman."
+    return ExtractedArticle(
+        article=ArticleFact(title=title, body=body, published_on=DAY),
+        actors=[
+            ActorFact(name=person, kind=ActorKind.PERSON),
+            ActorFact(name=other, kind=ActorKind.PERSON),
+        ],
+        mentions=[person, other],
+        meetings=[
+            MeetingFact(
+                participants=[Participant(actor=person), Participant(actor=other)],
+                date=DAY,
+                excerpt=body,
+            )
+        ],
+        statements=[
+            StatementFact(speaker=person, text="We will keep working together.", excerpt=body)
+        ],
+    )
+
+
+def test_a_new_spelling_of_a_stored_person_takes_the_stored_name() -> None:
+    batch = [_article("a", "Stephen Smith")]
+    stored = [KnownPerson(key, "Steven Smith") for key in people_keys(batch)]
+    (renamed,) = unify_people(batch, stored)
+    smith = next(a for a in renamed.actors if a.name == "Steven Smith")
+    assert "Stephen Smith" in smith.aliases
+    assert renamed.statements[0].speaker == "Steven Smith"
+    assert {p.actor for p in renamed.meetings[0].participants} == {"Steven Smith", "Ayman Safadi"}
+
+
+def test_spellings_within_one_batch_become_one_person_whatever_their_order() -> None:
+    one = _article("a", "Mohammed Shia al-Sudani")
+    two = _article("b", "Muhammad Shia al-Sudani")
+    forward = unify_people([one, two], [])
+    backward = unify_people([two, one], [])
+    names = {a.name for r in forward for a in r.actors if a.kind is ActorKind.PERSON}
+    assert names == {a.name for r in backward for a in r.actors if a.kind is ActorKind.PERSON}
+    assert len(names) == 2  # al-Sudani and Safadi
+
+
+def test_a_shared_surname_makes_no_one_the_same_person() -> None:
+    batch = [_article("a", "Melania Trump"), _article("b", "Donald Trump")]
+    names = {a.name for r in unify_people(batch, []) for a in r.actors}
+    assert {"Melania Trump", "Donald Trump"} <= names
+
+
+def test_a_spelling_two_stored_people_fit_decides_nothing() -> None:
+    batch = [_article("a", "Mohamad Hasan")]
+    (key,) = [k for k in people_keys(batch) if k.startswith("hasan")]
+    stored = [KnownPerson(key, "Mohammed Hasan"), KnownPerson(key, "Muhammad Hasan")]
+    (kept,) = unify_people(batch, stored)
+    assert "Mohamad Hasan" in {a.name for a in kept.actors}
+
+
+async def test_two_articles_spelling_one_minister_differently_make_one_actor(
+    store: Store,
+) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(_article("first", "Steven Smith"))
+    await writer.write(_article("second", "Stephen Smith"))
+    graph = await dump(store)
+    people = [n["props"] for n in graph["nodes"] if "Person" in n["labels"]]
+    assert sorted(p["name"] for p in people) == ["Ayman Safadi", "Steven Smith"]
+    smith = next(p for p in people if p["name"] == "Steven Smith")
+    assert "Stephen Smith" in smith["aliases"]
+    said = [n for n in graph["nodes"] if n["labels"] == ["Statement"]]
+    assert len(said) == 1  # one speaker, one day, the same words: one statement

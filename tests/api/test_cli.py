@@ -86,7 +86,8 @@ def test_the_summary_table_says_what_changed_and_when_nothing_did(
     }
     assert "nothing changed" not in first.stdout
     # Another article reporting the same call, and the same statement in other words: the
-    # statement changes (it keeps every wording), the rest it touches stays as it was.
+    # statement changes (it keeps every wording), the call too (a second report makes it
+    # surer: its confidence rises), the rest it touches stays as it was.
     other = tmp_path / "other.json"
     other.write_text(
         call_article(
@@ -98,8 +99,8 @@ def test_the_summary_table_says_what_changed_and_when_nothing_did(
     second = run("load", str(other), data_dir=data_dir)
     assert _table(second.stdout) == {
         "created": ["1", "0", "0", "0"],
-        "changed": ["0", "0", "0", "1"],
-        "unchanged": ["0", "5", "1", "0"],
+        "changed": ["0", "0", "1", "1"],
+        "unchanged": ["0", "5", "0", "0"],
     }
     again = run("load", str(structured.parent), str(other), data_dir=data_dir)
     assert again.returncode == 0, again.stderr

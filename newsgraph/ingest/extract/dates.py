@@ -52,7 +52,9 @@ _DATE_RE = re.compile(
   | (?P<vague>(?:[Ee]arlier\s+(?:in|this)\s+(?:the\s+)?(?:week|month|year)
         |(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following)\s+(?:week|month|year|weekend)
         |[Ii]n\s+recent\s+(?:days|weeks|months)|[Oo]ver\s+the\s+weekend|[Rr]ecently|[Pp]reviously
-        |(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|\d+)\s+(?:days|weeks)\s+ago|[Tt]he\s+other\s+day))
+        |(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|\d+)\s+(?:days|weeks)\s+ago|[Tt]he\s+other\s+day
+        |(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March
+          |April|May|June|July|August|September|October|November|December)(?!\s+\d{{1,2}}(?!\d))))
   | (?P<weekday>(?:(?P<wdir>[Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext|[Cc]oming|[Oo]n)\s+)?
         (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
     )""",

@@ -613,9 +613,12 @@ class _Meetings:
     # -- bookkeeping ----------------------------------------------------------------------
     def _add(self, met: Met) -> None:
         for other in self.found:
+            # A meeting told with only a vague time ("in November") is not the one of a
+            # stated day ("on Saturday"): two calls, not one told twice.
+            vague_and_dated = other.vague != met.vague and (other.date or met.date)
             if set(other.principals) == set(met.principals) and (
                 other.date == met.date or other.date is None or met.date is None
-            ) and other.status is met.status:  # fmt: skip
+            ) and other.status is met.status and not vague_and_dated:  # fmt: skip
                 if other.date is None and met.date is not None:
                     other.date, other.date_how = met.date, met.date_how
                 if other.mode is MeetingMode.UNKNOWN:

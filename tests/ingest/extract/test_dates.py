@@ -67,3 +67,9 @@ def test_a_dateline_is_a_full_date_and_little_else() -> None:
     assert parse_stated_date("Published August 23, 2025, 10:31 PM") == dt.date(2025, 8, 23)
     assert parse_stated_date("23.08.2025 14:05") == dt.date(2025, 8, 23)
     assert parse_stated_date("The talks on Aug. 23, 2025 were constructive") is None
+
+
+def test_a_month_alone_is_vague_and_a_month_with_its_day_is_a_day() -> None:
+    assert [m.kind for m in find_dates("They spoke in November after the vote.")] == ["vague"]
+    assert [m.kind for m in find_dates("in May 2024 they met")] == ["vague"]
+    assert [m.kind for m in find_dates("They met in March 12 talks.")] == ["month_day"]

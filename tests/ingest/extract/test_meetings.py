@@ -345,3 +345,15 @@ def test_a_day_named_elsewhere_must_fit_the_vague_time_it_dates() -> None:
     assert only(body, published=dt.date(2025, 8, 23)).date is None
     body = body.replace("July 2", "Aug. 18")
     assert only(body, published=dt.date(2025, 8, 23)).date == dt.date(2025, 8, 18)
+
+
+def test_a_call_in_a_month_is_not_the_call_of_a_stated_day() -> None:
+    article = run(
+        "Canadian Prime Minister Justin Trudeau spoke by phone with US President Donald Trump "
+        "on Saturday. The two men also spoke in November after the election.",
+        published=WEDNESDAY,
+    )
+    assert sorted((m.date or dt.date.min) for m in article.meetings) == [
+        dt.date.min,
+        dt.date(2024, 3, 9),
+    ]

@@ -216,8 +216,9 @@ def load_reference(directory: Path | None = None) -> Reference:
     compile their patterns."""
     directory = Path(directory) if directory is not None else default_reference_dir()
     actors_file = directory / "actors.toml"
-    actors = _load_actors(actors_file)
-    as_of = _read_toml(actors_file).get("roles_as_of")
+    curated = _read_toml(actors_file)
+    actors = _load_actors(actors_file, curated)
+    as_of = curated.get("roles_as_of")
     if as_of is not None and not isinstance(as_of, dt.date):
         raise ReferenceDataError(f"{actors_file}: `roles_as_of` must be a date (2025-08-23)")
     countries = directory / "countries.toml"
@@ -256,8 +257,8 @@ _ACTOR_KEYS = {
 }  # fmt: skip
 
 
-def _load_actors(path: Path) -> dict[str, ActorRef]:
-    raw = _read_toml(path).get("actor", [])
+def _load_actors(path: Path, data: dict[str, Any]) -> dict[str, ActorRef]:
+    raw = data.get("actor", [])
     actors: dict[str, ActorRef] = {}
     for index, data in enumerate(raw):
         entry = f"actor #{index + 1}"

@@ -46,13 +46,17 @@ _DATE_RE = re.compile(
   | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?
         (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
-        |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight))
+        |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night
+        |[Tt]his\s+(?:morning|afternoon|evening)))
+  | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)
   | (?P<same>(?:[Tt]he\s+same\s+day
-        |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day))
+        |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day
+        |(?:[Ll]ater\s+)?(?:[Ii]n\s+the|[Tt]hat)\s+(?:morning|afternoon|evening)))
   | (?P<vague>(?:[Ee]arlier\s+(?:in|this)\s+(?:the\s+)?(?:week|month|year)
         |(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following)\s+(?:week|month|year|weekend)
         |[Ii]n\s+recent\s+(?:days|weeks|months)|[Oo]ver\s+the\s+weekend|[Rr]ecently|[Pp]reviously
-        |(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|\d+)\s+(?:days|weeks)\s+ago|[Tt]he\s+other\s+day
+        |(?:[Aa]\s+few|[Ss]everal|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|\d+)\s+weeks?\s+ago
+        |(?:[Aa]\s+few|[Ss]everal)\s+days\s+ago|[Tt]he\s+other\s+day
         |(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March
           |April|May|June|July|August|September|October|November|December)(?!\s+\d{{1,2}}(?!\d))))
   | (?P<weekday>(?:(?P<wdir>[Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext|[Cc]oming|[Oo]n)\s+)?
@@ -67,7 +71,14 @@ _RELATIVE = {
     "tonight": 0,
     "tomorrow": 1,
     "the day after tomorrow": 2,
+    "last night": -1,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
 }
+# "four days ago" counts back from the publication day as exactly as "yesterday" does; "a few
+# days ago" and anything counted in weeks are spans, not days (the vague branch).
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +123,10 @@ def _mention(m: re.Match[str]) -> DateMention | None:
     if m.group("rel"):
         key = " ".join(m["rel"].lower().split())
         return DateMention(s, e, "relative", shift=_RELATIVE[key])
+    if m.group("ago"):
+        count = m["count"].lower()
+        shift = int(count) if count.isdigit() else _COUNTS[count]
+        return DateMention(s, e, "relative", shift=-shift)
     if m.group("vague"):
         return DateMention(s, e, "vague")
     if m.group("same"):

@@ -93,6 +93,9 @@ class ParsedMeeting:
     how: dict[str, str] = field(default_factory=dict)
     """How each participant was named: "name", "pronoun", "title" (a title phrase meaning one
     person), "group" (a country or body for its leaders or delegation)."""
+    tense_end: int | None = None
+    """Where the words that say whether the meeting happened end, when they follow the trigger:
+    "a meeting is going to take place" is told by the verb of which the noun is the subject."""
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -411,11 +414,15 @@ class _Parser:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     own.extend(self.phrase(obj))
             elif child.dep_ in ("compound", "nmod", "amod") and child.idx < token.idx:
-                mention = self.mention_at(child)
-                if mention is not None and mention.via != "demonym":
-                    one = self.participant(mention)
-                    if one:
-                        own.append(one)
+                # "a Yunus-Modi meeting": the parser hangs the first name on the second.
+                for part in child.subtree:
+                    if part.dep_ not in ("compound", "nmod", "amod") and part is not child:
+                        continue
+                    mention = self.mention_at(part)
+                    if mention is not None and mention.via != "demonym":
+                        one = self.participant(mention)
+                        if one:
+                            own.append(one)
         governor = token.head if token.head is not token else None
         negated = self.negated(token)
         rule = "noun"
@@ -449,6 +456,7 @@ class _Parser:
             subjects = self.subjects(governor)
             host = subjects[0][0] if subjects else None
         start, end = token.idx, token.idx + len(token.text)
+        tense_end = _tense_end(token)
         # "held phone calls with A, B and C": one call with each.
         if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
             return [
@@ -462,13 +470,29 @@ class _Parser:
                     negated,
                     rule=rule,
                     how=dict(self.how),
+                    tense_end=tense_end,
                 )
                 for c in _unique(counterparts)
                 if c[0] != own[0][0]
             ]
         return [
-            ParsedMeeting(start, end, lower, "noun", everyone, host, negated, rule, dict(self.how))
+            ParsedMeeting(
+                start, end, lower, "noun", everyone, host, negated, rule, dict(self.how), tense_end
+            )
         ]
+
+
+def _tense_end(noun: Token) -> int | None:
+    """The end of the verb a meeting noun is the subject of ("a meeting is going to take
+    place", "the talks will be held"), with its infinitive, when that verb follows it."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i < noun.i:
+        return None
+    verb = noun.head
+    last = verb
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > last.i:
+            last = child
+    return last.idx + len(last.text)
 
 
 def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

@@ -61,18 +61,20 @@ _GROUP_NOUN = re.compile(
 )
 _DETERMINER = re.compile(r"\b(?:his|her|their|its|the|a|an|of|in|on|for|after|during)\s+$", re.I)
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|refused|rejected|declined|cancel{1,2}ed|called\s+off|without)\b",
+    r"\b(?:not|never|no|refused|rejected|declined|cancel{1,2}ed|called\s+off|without"
+    r"|yet\s+to)\b",
     re.IGNORECASE,
 )
 _PROPOSED = re.compile(
     r"\b(?:potential|possible|possibly|proposed|propose[sd]?|proposal|seeks?|sought|seeking"
     r"|ready\s+to|willing\s+to|open\s+to|offer(?:s|ed)?\s+to|invit(?:e|es|ed|ation)|could|might"
     r"|may|wants?\s+to|wanted\s+to|hopes?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
-    r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?)\b"
+    r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
+    r"|request(?:s|ed|ing)?)\b"
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
-    r"|(?:is|are)\s+due\s+to"
+    r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
     r"|planned|planning\s+to|upcoming|is\s+to|are\s+to|to\s+be\s+held|going\s+to|next\s+week"
     r"|tomorrow|preparing)\b|'ll\b"
 )
@@ -175,6 +177,7 @@ class _Meetings:
                     p.host,
                     rule=p.rule,
                     how=p.how,
+                    tense_end=p.tense_end,
                 )
                 if met is not None:
                     self._add(met)
@@ -261,13 +264,14 @@ class _Meetings:
         host: str | None,
         rule: str = "window",
         how: dict[str, str] | None = None,
+        tense_end: int | None = None,
     ) -> Met | None:
         if host is not None:
             participants = [(a, "host" if a == host else r) for a, r in participants]
         if len({a for a, _ in participants}) < 2:
             return None
         segment = self.text[start:end]
-        status = self._status(start, trigger[1])
+        status = self._status(start, max(trigger[1], min(end, tense_end or 0)))
         place = self._place(start, end, {a for a, _ in participants})
         mode = self._mode(segment, place)
         date, vague, date_how = self._date(sentence, start, end, status)
@@ -618,7 +622,9 @@ class _Meetings:
             vague_and_dated = other.vague != met.vague and (other.date or met.date)
             if set(other.principals) == set(met.principals) and (
                 other.date == met.date or other.date is None or met.date is None
-            ) and other.status is met.status and not vague_and_dated:  # fmt: skip
+            ) and _same_stage(other.status, met.status) and not vague_and_dated:  # fmt: skip
+                if MeetingStatus.PLANNED in (other.status, met.status):
+                    other.status = MeetingStatus.PLANNED
                 if other.date is None and met.date is not None:
                     other.date, other.date_how = met.date, met.date_how
                 if other.mode is MeetingMode.UNKNOWN:
@@ -663,6 +669,13 @@ class _Meetings:
             added = True
         if added:
             meeting.end = max(meeting.end, sentence.end)
+
+
+def _same_stage(a: MeetingStatus, b: MeetingStatus) -> bool:
+    """Whether two reports of one pair's meeting may be one meeting: a meeting requested or
+    proposed and the same pair's meeting planned are one meeting on its way; a meeting held is
+    never one still to come."""
+    return a is b or {a, b} == {MeetingStatus.PROPOSED, MeetingStatus.PLANNED}
 
 
 def _title_noun(word: str, mode: MeetingMode) -> str:

@@ -357,3 +357,36 @@ def test_a_call_in_a_month_is_not_the_call_of_a_stated_day() -> None:
         dt.date.min,
         dt.date(2024, 3, 9),
     ]
+
+
+def test_a_likely_meeting_is_planned_and_its_weekday_is_ahead() -> None:
+    meeting = only(
+        "Thai Prime Minister Anutin Charnvirakul is likely to meet Cambodian Prime Minister "
+        "Hun Manet on Friday, officials said."
+    )
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_a_meeting_requested_and_then_planned_is_one_planned_meeting() -> None:
+    meeting = only(
+        "Chilean President Gabriel Boric will meet Peruvian President Dina Boluarte in Lima on "
+        "Saturday. Santiago had formally requested a meeting between Boric and Boluarte."
+    )
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 23)
+
+
+def test_a_meeting_someone_has_yet_to_hold_is_no_meeting() -> None:
+    assert run(
+        "Chilean President Gabriel Boric has yet to hold talks with Peruvian President Dina "
+        "Boluarte."
+    ).meetings == []
+
+
+def test_a_meeting_whose_verb_follows_it_takes_its_tense_from_that_verb() -> None:
+    meeting = only(
+        "Chilean President Gabriel Boric flew to Lima. Officials said a Boric-Boluarte meeting "
+        "with Peruvian President Dina Boluarte is going to take place there."
+    )
+    assert meeting.status is MeetingStatus.PLANNED

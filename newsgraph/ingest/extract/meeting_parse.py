@@ -16,7 +16,8 @@ with the leaders of A, B and C" is one call with each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.actors import Mention
@@ -47,6 +48,7 @@ _PHONE_VERBS = word_set("phone phones phoned phoning telephone telephoned dial d
 _CALL_VERBS = word_set("call calls called calling")
 _HOLD_VERBS = word_set(
     "hold holds held holding have has had having conduct conducts conducted conducting receive "
+    "pay pays paid paying "
     "receives received receiving make makes made making host hosts hosted hosting attend "
     "attends attended attending join joins joined joining chair chairs chaired co-chaired "
     "convene convened begin began start started wrap wrapped conclude concluded end ended"
@@ -54,16 +56,34 @@ _HOLD_VERBS = word_set(
 _EVENT_NOUNS = word_set(
     "meeting meetings talks call calls conversation conversations summit summits discussion "
     "discussions negotiations videoconference videoconferences teleconference audience "
-    "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast"
+    "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast lunch iftar supper "
+    "consultations"
 )
+# "paid a courtesy call on the president", "paid a visit to the king": a call or a visit paid
+# to a person is a meeting with them.
+_PAY_VERBS = word_set("pay pays paid paying")
+_PAID_NOUNS = word_set("call calls visit visits")
+# "discussed the ceasefire with his Qatari counterpart", "reviewed ties with the deputy prime
+# minister": talking a matter over with someone named is meeting them.
+_DISCUSS_VERBS = word_set(
+    "discuss discusses discussed discussing review reviews reviewed reviewing"
+)
+# Verbs of joining a meeting that others hold: "took part in a meeting of A and B".
+_JOIN_VERBS = word_set(
+    "participate participates participated participating attend attends attended attending "
+    "join joins joined joining take takes took taking"
+)
+# "met separately with A and B": one meeting with each.
+_APART = word_set("separately individually respectively")
 _EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
 # "Lula invited Petro to visit Brasilia": a proposed meeting of the two.
 _INVITE_VERBS = word_set("invite invites invited inviting")
 _EXCHANGED = word_set("views opinions greetings ideas")
-_HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception")
+_HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception lunch iftar supper")
 _SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
 # Time adjuncts that make an event noun the occasion of another verb: "urged X during a call".
-_OCCASION = word_set("during in at after following before ahead amid with")
+# "arrived in Nairobi for talks with Hassan": the purpose of a journey is a meeting too.
+_OCCASION = word_set("during in at after following before ahead amid with for")
 _GROUP_HEADS = word_set(
     "leader leaders delegation delegations official officials representative representatives "
     "counterpart counterparts minister ministers envoy envoys government governments "
@@ -103,11 +123,18 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, doc: Document, start: int, end: int) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        told: Sequence[tuple[int, Sequence[str]]] = (),
+    ) -> None:
         self.doc = doc
         self.start = start
         self.end = end
         self.how: dict[str, str] = {}
+        self.told = told
 
     def _named(self, actor: str, how: str) -> tuple[str, str | None]:
         self.how.setdefault(actor, how)
@@ -132,16 +159,27 @@ class _Parser:
         found: list[tuple[str, str | None]] = []
         # "Lord Tariq Ahmad, Minister for South Asia, the United Nations and the Commonwealth":
         # what is listed after an apposition belongs to it, not to the people named.
-        appositions = [c.i for c in token.children if c.dep_ == "appos"]
-        heads = [h for h in _conjuncts(token) if not appositions or h.i < min(appositions)]
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        heads = [h for h in _conjuncts(token) if not appositions or h.i < appositions[0].i]
+        mention = self.mention_at(token)
+        for appos in appositions:
+            # "The Italian Prime Minister Giorgia Meloni and Indian Prime Minister Narendra
+            # Modi": a name the parser set beside its own title still heads a list.
+            if mention is not None and mention is self.mention_at(appos):
+                heads.extend(appos.conjuncts)
         for head in heads:
-            for child in head.children:
-                # "between the U.S., Ukraine and Russia": the parser may hang the first of a
-                # list on the second instead of coordinating them.
+            for child in head.subtree:
+                # "between the U.S., Ukraine and Russia", "with Japanese Foreign Minister
+                # Takeshi Iwaya and South Korean Foreign Minister Cho Hyun": the parser may
+                # hang the first of a list on the second instead of coordinating them.
                 if (
                     child.dep_ == "nmod"
+                    and child.i < head.i
                     and child.i + 1 < len(child.doc)
-                    and child.doc[child.i + 1].text == ","
+                    and (
+                        child.doc[child.i + 1].text == ","
+                        or any(c.dep_ == "cc" for c in child.children)
+                    )
                 ):
                     found.extend(self._one(child))
             found.extend(self._one(head))
@@ -210,6 +248,9 @@ class _Parser:
     def _pair(self, head: Token) -> list[tuple[str, str | None]]:
         """ "the two leaders", "both men": the two people of the meeting told just before, or
         else the last two people the text named."""
+        told = [(pos, who) for pos, who in self.told if head.idx - 1500 < pos < head.idx]
+        if told and len(told[-1][1]) == 2:
+            return [self._named(p, "pronoun") for p in told[-1][1]]
         before = [m for m in self.doc.mentions_in(max(0, head.idx - 1500), head.idx)
                   if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
         people = list(dict.fromkeys(m.actor for m in reversed(before)))[:2]
@@ -267,6 +308,10 @@ class _Parser:
             if objects and verb.head.tag_.startswith("VB"):
                 return self.phrase(objects[0])
             return self.subjects(verb.head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_.startswith("NN"):
+            # "President Nyusi receiving President Ramaphosa" (a caption): the noun the
+            # participle hangs on is its subject.
+            return self.phrase(verb.head)
         if verb.dep_ in ("advcl", "acl") and verb.head is not verb:
             return self.subjects(verb.head)
         if verb.dep_ == "relcl":
@@ -313,12 +358,16 @@ class _Parser:
         if lower in _TALK_VERBS:
             preps = frozenset({"with", "to"})
             if lower in _PHONE_VERBS or lower in _CALL_VERBS:
-                if lower in _CALL_VERBS and any(
+                called_on = self._called_on(token) if lower in _CALL_VERBS else []
+                if called_on:
+                    objects = called_on  # "called on the president": a courtesy visit
+                elif lower in _CALL_VERBS and any(
                     c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "out")
                     for c in token.children
                 ):
-                    return None  # "called for talks", "called on Russia"
-                objects = self.objects(token, preps)
+                    return None  # "called for talks", "called on Russia to stop"
+                else:
+                    objects = self.objects(token, preps)
             else:
                 objects = self.objects(token, preps)
                 # "the two men spoke by phone" is a call; "spoke at a conference" is not.
@@ -328,22 +377,33 @@ class _Parser:
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))
         elif lower in _VISIT_VERBS:
+            # A person visited, or the leaders of a country ("visited the heads of state of
+            # Angola, Namibia and Botswana"); not a country or a city.
             objects = [
                 o for o in self.objects(token, frozenset())
-                if self.doc.kind(o[0]) is ActorKind.PERSON
+                if self.doc.kind(o[0]) is ActorKind.PERSON or self.how.get(o[0]) == "group"
             ]  # fmt: skip
             if not objects:
                 return None
         else:
             objects = self.objects(token, frozenset({"with"}))
-            for child in token.children:
-                if child.dep_ == "dobj" and child.lower_ in _HOSTED_MEALS:
-                    # "hosted a luncheon in honour of the minister"
-                    for prep in child.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("in", "for"):
-                            for obj in prep.subtree:
-                                if obj.dep_ == "pobj" and obj.lower_ not in ("honor", "honour"):
-                                    objects.extend(self.phrase(obj))
+            meals = [
+                meal for child in token.children if child.dep_ == "dobj"
+                for meal in _conjuncts(child) if meal.lower_ in _HOSTED_MEALS
+            ]  # fmt: skip
+            for meal in [*meals, token] if meals else []:
+                # "hosted a luncheon in honour of the minister", "an iftar and dinner for";
+                # the parser may hang "in honour of" on the verb.
+                for prep in meal.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+                        continue
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        if obj.lower_ in ("honor", "honour"):
+                            for of in (c for c in obj.children if c.dep_ == "prep"):
+                                for guest in (c for c in of.children if c.dep_ == "pobj"):
+                                    objects.extend(self.phrase(guest))
+                        elif prep.lower_ == "for":
+                            objects.extend(self.phrase(obj))  # not "a dinner in Ankara"
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         subjects = self.subjects(token)
         host: str | None = None
@@ -367,6 +427,46 @@ class _Parser:
             rule="verb",
             how=dict(self.how),
         )
+
+    def _called_on(self, token: Token) -> list[tuple[str, str | None]]:
+        """ "called on Sri Lanka's president in Colombo": the people called on, when "on"
+        names people and no "to" clause makes it an appeal ("called on Kyiv to ...")."""
+        if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in token.children):
+            return []
+        found: list[tuple[str, str | None]] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "on":
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self.phrase(obj))
+            elif child.dep_ == "prt" and child.lower_ == "on":
+                for obj in (c for c in token.children if c.dep_ == "dobj"):
+                    found.extend(self.phrase(obj))
+        people = [f for f in found if self.doc.kind(f[0]) is ActorKind.PERSON]
+        return people if people and len(people) == len(found) else []
+
+    def discussion(self, token: Token) -> ParsedMeeting | None:
+        """ "A discussed the ceasefire with B", "A yesterday discussed ways to strengthen
+        relations with B": a matter talked over with someone named is a meeting of the two.
+        The "with" may hang on the verb or inside its object."""
+        self.how = {}
+        counterparts: list[tuple[str, str | None]] = []
+        for prep in _with_phrases(token):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                counterparts.extend(self.phrase(obj))
+        # A person or a delegation: "discussed trade with China" is about China, not a talk.
+        counterparts = [
+            c for c in counterparts
+            if self.doc.kind(c[0]) is ActorKind.PERSON or self.how.get(c[0]) == "group"
+        ]  # fmt: skip
+        if not counterparts:
+            return None
+        participants = _unique([*self.subjects(token), *counterparts])
+        if len(participants) < 2:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "talks", "verb", participants, None,
+            self.negated(token), rule="verb", how=dict(self.how),
+        )  # fmt: skip
 
     def invitation(self, token: Token) -> ParsedMeeting | None:
         """ "A invited B to visit": A and B, if B is a person or a country's delegation."""
@@ -403,12 +503,30 @@ class _Parser:
         own: list[tuple[str, str | None]] = []
         counterparts: list[tuple[str, str | None]] = []
         between = False  # "a meeting between A and B" names everyone itself
+        members = False  # "a meeting of A and B" too, unless someone joins it
+        # "paid a courtesy call on the president", "paid a visit to the king"
+        paid = lower in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS
+        towards = ("with", "from", "on", "to") if paid else ("with", "from")
         for child in token.children:
             if child.dep_ == "poss":
                 own.extend(self.phrase(child))
-            elif child.dep_ == "prep" and child.lower_ in ("with", "from"):
+            elif child.dep_ == "prep" and child.lower_ in towards:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    counterparts.extend(self.phrase(obj))
+                    found = self.phrase(obj)
+                    if paid and child.lower_ in ("on", "to"):
+                        found = [f for f in found if self.doc.kind(f[0]) is ActorKind.PERSON]
+                    counterparts.extend(found)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                # "an expanded meeting of his European counterparts and Marco Rubio": the
+                # people it is of (not "the meeting of the Council": a body's sitting).
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    people = [
+                        f for f in self.phrase(obj)
+                        if self.doc.kind(f[0]) is ActorKind.PERSON
+                    ]  # fmt: skip
+                    if people:
+                        members = True
+                        own.extend(people)
             elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
                 between = True
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
@@ -430,7 +548,11 @@ class _Parser:
         if definite and not own and not counterparts:
             # "participated at the Aug. 22 discussion": a meeting already told, referred to.
             return []
-        if governor is not None and not between:
+        joined = governor is not None and (
+            governor.lower_ in _JOIN_VERBS
+            or (governor.lower_ in _OCCASION and governor.head.lower_ in _JOIN_VERBS)
+        )
+        if governor is not None and not between and (joined or not members):
             if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
                 own = [*self.subjects(governor), *own]
                 # "held a virtual meeting with ...": the parser may hang "with" on the verb.
@@ -439,7 +561,7 @@ class _Parser:
                 token.dep_ == "pobj"
                 and governor.lower_ in _OCCASION
                 and governor.head.tag_.startswith("VB")
-                and (governor.lower_ != "with" or counterparts)
+                and (governor.lower_ not in ("with", "for") or counterparts)
             ):
                 # "urged X to stay out ... during a phone call": the call is between the
                 # urging verb's subject and its object.
@@ -482,6 +604,28 @@ class _Parser:
         ]
 
 
+_INSIDE = frozenset({"dobj", "relcl", "acl", "xcomp", "conj", "prep", "pobj"})
+
+
+def _with_phrases(verb: Token) -> list[Token]:
+    """The "with" phrases of a verb, on the verb itself or inside its object and the clauses
+    that hang on that object, never inside a clause of its own subject."""
+    found: list[Token] = []
+    todo = [verb]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                found.append(child)
+            elif child.dep_ in _INSIDE and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            ):
+                if child.dep_ == "conj" and child.tag_.startswith("VB"):
+                    continue  # "... and met the press with B": another verb's phrase
+                todo.append(child)
+    return found
+
+
 def _tense_end(noun: Token) -> int | None:
     """The end of the verb a meeting noun is the subject of ("a meeting is going to take
     place", "the talks will be held"), with its infinitive, when that verb follows it."""
@@ -503,14 +647,18 @@ def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]
     return list(seen.items())
 
 
-def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
-    """The meetings the parse names in ``text[start:end]``, in text order."""
+def parsed_meetings(
+    doc: Document, start: int, end: int, told: Sequence[tuple[int, Sequence[str]]] = ()
+) -> list[ParsedMeeting]:
+    """The meetings the parse names in ``text[start:end]``, in text order. ``told`` are the
+    meetings found before it (where, and who took part): "the two leaders" are those of the
+    last one."""
     if doc.parsed is None:
         return []
     span: Span | None = doc.parsed.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    parser = _Parser(doc, start, end)
+    parser = _Parser(doc, start, end, told)
     found: list[ParsedMeeting] = []
     for token in span:
         if doc.in_quote(token.idx):
@@ -526,6 +674,11 @@ def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
             if exchanged is not None:
                 found.append(exchanged)
             continue
+        if lower in _DISCUSS_VERBS and token.tag_.startswith("VB"):
+            discussed = parser.discussion(token)
+            if discussed is not None:
+                found.append(discussed)
+            continue
         if token.tag_.startswith("VB") and (
             lower in _MEET_VERBS
             or lower in _HOST_VERBS
@@ -538,7 +691,41 @@ def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
                 continue
             parsed = parser.verb(token)
             if parsed is not None:
-                found.append(parsed)
-        elif token.tag_.startswith("NN") and lower in _EVENT_NOUNS - _HOSTED_MEALS:
+                found.extend(_apart(parsed, token))
+        elif token.tag_.startswith("NN") and _event_noun(token):
             found.extend(parser.noun(token))
     return found
+
+
+def _event_noun(token: Token) -> bool:
+    lower = token.lower_
+    if lower in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS and token.dep_ == "dobj":
+        return True
+    if lower in _HOSTED_MEALS:
+        # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
+        return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)
+    return lower in _EVENT_NOUNS
+
+
+def _governor(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.head
+
+
+def _apart(parsed: ParsedMeeting, verb: Token) -> list[ParsedMeeting]:
+    """One subject who met several people separately, or visited the leaders of several
+    countries, had one meeting with each."""
+    subjects = [a for a, _ in parsed.participants if parsed.how.get(a) != "group"]
+    groups = [p for p in parsed.participants if parsed.how.get(p[0]) == "group"]
+    apart = any(c.dep_ == "advmod" and c.lower_ in _APART for c in verb.children)
+    if parsed.word in _VISIT_VERBS and len(groups) >= 2 and len(subjects) == 1:
+        others = groups
+    elif apart and len(parsed.participants) >= 3:
+        first = parsed.participants[0]
+        others = parsed.participants[1:]
+        subjects = [first[0]]
+    else:
+        return [parsed]
+    own = next(p for p in parsed.participants if p[0] == subjects[0])
+    return [replace(parsed, participants=[own, other]) for other in others]

@@ -78,6 +78,13 @@ _PLANNED = re.compile(
     r"|planned|planning\s+to|upcoming|is\s+to|are\s+to|to\s+be\s+held|going\s+to|next\s+week"
     r"|tomorrow|preparing)\b|'ll\b"
 )
+# "paid a courtesy call on the president", "called on the king": a visit, not a phone call.
+_COURTESY = re.compile(
+    r"\bcourtesy\s+call\b|\b(?:pa(?:id|ys?)\s+a\s+call|call(?:s|ed|ing))\s+on\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun"
+    r"|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)",
+    re.IGNORECASE,
+)
 _VIDEO = re.compile(r"\bvideo|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
 _PHONE = re.compile(r"\b(?:tele)?phone\b|\bcall\b", re.IGNORECASE)
 _VISIT = re.compile(
@@ -158,7 +165,8 @@ class _Meetings:
         self.occasions: list[tuple[int, str, dt.date]] = []
 
     def sentence(self, sentence: Sentence) -> None:
-        parsed = parsed_meetings(self.doc, sentence.start, sentence.end)
+        told = [(m.start, m.principals) for m in self.found]
+        parsed = parsed_meetings(self.doc, sentence.start, sentence.end, told)
         for start, end in self._clauses(sentence):
             from_parse = False
             for p in parsed:
@@ -441,6 +449,8 @@ class _Meetings:
         return MeetingStatus.HELD
 
     def _mode(self, segment: str, place: str | None) -> MeetingMode:
+        if _COURTESY.search(segment):
+            return MeetingMode.IN_PERSON
         if _VIDEO.search(segment):
             return MeetingMode.VIDEO
         if _PHONE.search(segment):

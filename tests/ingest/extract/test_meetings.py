@@ -378,10 +378,13 @@ def test_a_meeting_requested_and_then_planned_is_one_planned_meeting() -> None:
 
 
 def test_a_meeting_someone_has_yet_to_hold_is_no_meeting() -> None:
-    assert run(
-        "Chilean President Gabriel Boric has yet to hold talks with Peruvian President Dina "
-        "Boluarte."
-    ).meetings == []
+    assert (
+        run(
+            "Chilean President Gabriel Boric has yet to hold talks with Peruvian President Dina "
+            "Boluarte."
+        ).meetings
+        == []
+    )
 
 
 def test_a_meeting_whose_verb_follows_it_takes_its_tense_from_that_verb() -> None:
@@ -390,3 +393,111 @@ def test_a_meeting_whose_verb_follows_it_takes_its_tense_from_that_verb() -> Non
         "with Peruvian President Dina Boluarte is going to take place there."
     )
     assert meeting.status is MeetingStatus.PLANNED
+
+
+def test_discussing_a_matter_with_someone_named_is_talks_with_them() -> None:
+    meeting = only(
+        "Egyptian Foreign Minister Badr Abdelatty yesterday discussed ways to end the war with "
+        "his Qatari counterpart Sheikh Mohammed bin Abdulrahman Al Thani."
+    )
+    assert actors(meeting) == ["Badr Abdelatty", "Mohammed bin Abdulrahman Al Thani"]
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_discussing_a_matter_with_a_country_is_no_meeting() -> None:
+    text = "Egyptian Foreign Minister Badr Abdelatty discussed trade with China."
+    assert run(text).meetings == []
+
+
+def test_calling_on_a_person_is_a_courtesy_visit_and_calling_on_a_country_is_not() -> None:
+    meeting = only(
+        "Indian Foreign Secretary Vikram Misri called on Sri Lankan President Anura Kumara "
+        "Dissanayake in Colombo on Tuesday."
+    )
+    assert actors(meeting) == ["Vikram Misri", "Anura Kumara Dissanayake"]
+    assert meeting.mode is MeetingMode.IN_PERSON
+    appeal = "Indian Foreign Secretary Vikram Misri called on Russia to stop the war."
+    assert run(appeal).meetings == []
+
+
+def test_a_courtesy_call_paid_on_a_president_is_an_in_person_meeting() -> None:
+    meeting = only(
+        "Ghanaian President John Mahama paid a courtesy call on Nigerian President Bola Tinubu "
+        "at the State House in Abuja on Wednesday."
+    )
+    assert actors(meeting) == ["John Mahama", "Bola Tinubu"]
+    assert meeting.mode is MeetingMode.IN_PERSON
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_journey_for_talks_with_someone_is_a_meeting_with_them() -> None:
+    meeting = only(
+        "Kenyan President William Ruto arrived in Dodoma on Monday for talks with Tanzanian "
+        "President Samia Suluhu Hassan."
+    )
+    assert actors(meeting) == ["William Ruto", "Samia Suluhu Hassan"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_visiting_the_leaders_of_three_countries_is_three_meetings() -> None:
+    meetings = run(
+        "President Gabriel Boric visited the heads of state of Peru, Bolivia and Ecuador."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["Gabriel Boric", "Peru"],
+        ["Gabriel Boric", "Bolivia"],
+        ["Gabriel Boric", "Ecuador"],
+    ]
+
+
+def test_meeting_two_people_separately_is_two_meetings() -> None:
+    meetings = run(
+        "Secretary of State Marco Rubio met separately with Japanese Foreign Minister Takeshi "
+        "Iwaya and South Korean Foreign Minister Cho Hyun on Friday."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["Marco Rubio", "Takeshi Iwaya"],
+        ["Marco Rubio", "Cho Hyun"],
+    ]
+
+
+def test_a_lunch_of_two_leaders_with_a_minister_is_a_meeting_of_all_three() -> None:
+    meeting = only(
+        "The Italian Prime Minister Giorgia Meloni and Indian Prime Minister Narendra Modi had "
+        "lunch in Rome on Monday, with Foreign Minister Antonio Tajani."
+    )
+    assert actors(meeting) == ["Giorgia Meloni", "Narendra Modi", "Antonio Tajani"]
+
+
+def test_an_iftar_hosted_in_honour_of_a_guest_is_a_meeting_and_its_city_is_no_guest() -> None:
+    meeting = only(
+        "Turkish Foreign Minister Hakan Fidan will host an iftar and dinner in honour of Greek "
+        "Foreign Minister George Gerapetritis in Ankara."
+    )
+    assert actors(meeting) == ["Hakan Fidan", "George Gerapetritis"]
+    assert meeting.participants[0].role == "host"
+
+
+def test_a_caption_of_one_leader_receiving_another_is_a_meeting() -> None:
+    meeting = only(
+        "President Filipe Nyusi receiving President Cyril Ramaphosa at the Presidential "
+        "Palace in Maputo."
+    )
+    assert actors(meeting) == ["Filipe Nyusi", "Cyril Ramaphosa"]
+
+
+def test_who_reports_the_end_of_a_meeting_of_two_others_did_not_take_part() -> None:
+    meeting = only(
+        "Foreign Minister Marcelo Ebrard said he ended the meeting of President Claudia "
+        "Sheinbaum with Canadian Prime Minister Mark Carney."
+    )
+    assert actors(meeting) == ["Claudia Sheinbaum", "Mark Carney"]
+
+
+def test_the_two_leaders_are_those_of_the_meeting_told_before() -> None:
+    meeting = only(
+        "Ghanaian President John Mahama visited Nigerian President Bola Tinubu at his residence "
+        "on Sunday. Presidential aide Bayo Onanuga said in a statement that the talks between "
+        "the two leaders centred on trade."
+    )
+    assert actors(meeting) == ["John Mahama", "Bola Tinubu"]

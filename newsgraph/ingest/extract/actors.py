@@ -581,6 +581,16 @@ class _Finder:
             sense = canonical_title(m.group("title"))
             before = [x for x in explicit if x.end <= m.start() and not x.implicit]
             actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
+            if actor is None and country is not None:
+                # "held talks with his Kenyan counterpart on Thursday. Kenyan President
+                # William Ruto ...": the person may be named only after the title.
+                after = [
+                    x for x in explicit
+                    if x.start >= m.end() and not x.implicit and x.start - m.end() < 1500
+                ]  # fmt: skip
+                actor = self._resolve_role(
+                    sense.title, sense.leader, m.group("title"), country, after[::-1], before
+                )
             if actor is None:
                 continue
             self._release(m.start(), m.end())
@@ -630,8 +640,13 @@ class _Finder:
         surface: str,
         country: str | None,
         before: list[Mention],
+        owners: list[Mention] | None = None,
     ) -> str | None:
+        """Who a title phrase means. ``before`` are the mentions to choose from, nearest last;
+        ``owners`` the mentions before the phrase when ``before`` are those after it."""
         head_of_state = surface.lower().split() == ["head", "of", "state"]
+        if surface.lower() == "counterpart":
+            return self._counterpart(country, before, before if owners is None else owners)
 
         def fits(name: str) -> bool:
             if self.book.kind(name) is not ActorKind.PERSON:
@@ -639,8 +654,10 @@ class _Finder:
             roles = self.book.roles(name)
             if country is not None:
                 # A role the text gave without its country ("Vice President Kamala Harris")
-                # still fits "the U.S. vice president".
-                roles = [r for r in roles if r.of in (country, None)]
+                # still fits "the U.S. vice president" named before; named after, the person
+                # must be given as of that country.
+                allowed = (country,) if owners is not None else (country, None)
+                roles = [r for r in roles if r.of in allowed]
             if title is not None:
                 # "the visiting minister" is whichever minister the article named.
                 return any(
@@ -676,6 +693,29 @@ class _Finder:
         if title is not None:
             holders = self.ref.holders(title, country)
             return holders[0] if len(holders) == 1 else None
+        return None
+
+    def _counterpart(
+        self, country: str | None, candidates: list[Mention], owners: list[Mention]
+    ) -> str | None:
+        """ "his Kenyan counterpart": the person of that country the article names who holds
+        the office of the person whose counterpart this is (the nearest person named before),
+        or, when both lead their countries, its leader."""
+        people = [x for x in owners if self.book.kind(x.actor) is ActorKind.PERSON]
+        if country is None or not people:
+            return None
+        own = self.book.roles(people[-1].actor)
+        titles = {r.title for r in own if r.of != country}
+        leads = any(r.title in LEADER_TITLES for r in own)
+        for mention in reversed(candidates):
+            name = mention.actor
+            if name == people[-1].actor or self.book.kind(name) is not ActorKind.PERSON:
+                continue
+            roles = [r for r in self.book.roles(name) if r.of == country]
+            if any(r.title in titles for r in roles):
+                return name
+            if leads and any(r.title in LEADER_TITLES for r in roles):
+                return name
         return None
 
 

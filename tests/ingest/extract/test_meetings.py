@@ -501,3 +501,28 @@ def test_the_two_leaders_are_those_of_the_meeting_told_before() -> None:
         "the two leaders centred on trade."
     )
     assert actors(meeting) == ["John Mahama", "Bola Tinubu"]
+
+
+def test_his_counterpart_of_a_country_is_the_person_of_that_country_in_the_same_office() -> None:
+    meeting = only(
+        "Chinese Foreign Minister Wang Yi met his Japanese counterpart in Tokyo on Thursday. "
+        "Japan's Foreign Minister Takeshi Iwaya told reporters after the talks that relations "
+        "were improving, while Japanese Prime Minister Shigeru Ishiba stayed away."
+    )
+    assert actors(meeting) == ["Wang Yi", "Takeshi Iwaya"]
+
+
+def test_a_counterpart_is_not_whoever_of_that_country_was_named() -> None:
+    meeting = only(
+        "Chinese Foreign Minister Wang Yi met his Japanese counterpart in Tokyo on Thursday. "
+        "Japanese Prime Minister Shigeru Ishiba was abroad."
+    )
+    assert "Shigeru Ishiba" not in actors(meeting)
+
+
+def test_a_title_of_a_country_may_name_a_person_introduced_after_it() -> None:
+    meeting = only(
+        "Ethiopian Prime Minister Abiy Ahmed held talks with the Kenyan president on Thursday. "
+        "Kenyan President William Ruto had arrived in Addis Ababa on Wednesday."
+    )
+    assert actors(meeting) == ["Abiy Ahmed", "William Ruto"]

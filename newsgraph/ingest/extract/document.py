@@ -243,6 +243,9 @@ class Document:
             if after is not None:
                 return after.actor
         current = self.subject(sentence.start, pos)
+        earlier = self._leading_pronoun(sentence.start, pos, current)
+        if earlier is not None:
+            return earlier
         if current is not None:
             return current.actor
         index = self.sentence_index(pos)
@@ -255,6 +258,9 @@ class Document:
             if looked > 3:
                 break
             found = self.subject(s.start, s.end)
+            earlier = self._leading_pronoun(s.start, s.end, found)
+            if earlier is not None:
+                return earlier
             if found is not None:
                 return found.actor
             persons = [
@@ -264,6 +270,19 @@ class Document:
             if persons:
                 return persons[-1].actor
         return self.last_speaker(pos)
+
+    def _leading_pronoun(self, start: int, end: int, subject: Mention | None) -> str | None:
+        """ "On Friday he will meet King Abdullah. Later he holds talks with Safadi": when a
+        "he" or "she" comes before the first name of a stretch, that pronoun is its subject,
+        and it means whom it meant there."""
+        stop = subject.start if subject is not None else end
+        for p in PRONOUN.finditer(self.text, start, stop):
+            if p.group().lower() not in ("he", "she") or self.in_quote(p.start()):
+                continue
+            if self.is_object(p.start(), start):
+                continue
+            return self.antecedent(p.start())
+        return None
 
     def _quoted_whole(self, sentence: Sentence) -> bool:
         inside = sum(

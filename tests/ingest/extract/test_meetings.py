@@ -526,3 +526,15 @@ def test_a_title_of_a_country_may_name_a_person_introduced_after_it() -> None:
         "Kenyan President William Ruto had arrived in Addis Ababa on Wednesday."
     )
     assert actors(meeting) == ["Abiy Ahmed", "William Ruto"]
+
+
+def test_a_schedule_told_with_pronouns_keeps_its_visitor_and_its_day() -> None:
+    meetings = run(
+        "Egyptian Foreign Minister Badr Abdelatty arrived in Amman on Thursday. On Friday "
+        "morning he will meet King Abdullah II. Later in the day he is scheduled to hold talks "
+        "with Jordanian Foreign Minister Ayman Safadi."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Badr Abdelatty", "Abdullah II"], dt.date(2025, 8, 22)),
+        (["Badr Abdelatty", "Ayman Safadi"], dt.date(2025, 8, 22)),
+    ]

@@ -25,6 +25,7 @@ MEETING_RULES = {
     "noun": 0.8,  # "A held talks with B", "a call between A and B", "A's talks with B"
     "exchange": 0.7,  # "A and B exchanged views"
     "occasion": 0.7,  # "A urged B ... during a phone call"
+    "quoted": 0.7,  # told inside a quotation: "he had bilateral meetings with ...," X said
     "window": 0.6,  # the word-pattern fallback, when the parse names no pair
 }
 # How its day was found (an undated meeting claims no day, and loses nothing).
@@ -43,6 +44,7 @@ PARTICIPANT_EVIDENCE = {
     "name": 1.0,
     "title": 0.95,  # "the Dutch Prime Minister", "the Chairman of the AU Commission, Faki"
     "pronoun": 0.85,
+    "speaker": 0.9,  # "I" in a quotation: its speaker
     "group": 0.8,  # a country or body for its leaders or delegation
     "joined": 0.75,  # "X also participated in the Aug. 22 discussion"
 }

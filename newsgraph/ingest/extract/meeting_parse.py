@@ -16,7 +16,7 @@ with the leaders of A, B and C" is one call with each.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from newsgraph.ingest.extract.document import Document
 
-__all__ = ["ParsedMeeting", "parsed_meetings"]
+__all__ = ["ParsedMeeting", "parsed_meetings", "quote_start"]
 
 _MEET_VERBS = word_set("meet meets met meeting")
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
@@ -73,6 +73,7 @@ _JOIN_VERBS = word_set(
     "participate participates participated participating attend attends attended attending "
     "join joins joined joining take takes took taking"
 )
+_SESSION_KINDS = word_set("talk talks negotiating negotiation negotiations bilateral working")
 # "met separately with A and B": one meeting with each.
 _APART = word_set("separately individually respectively")
 _EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
@@ -129,12 +130,16 @@ class _Parser:
         start: int,
         end: int,
         told: Sequence[tuple[int, Sequence[str]]] = (),
+        speakers: Mapping[int, str] | None = None,
     ) -> None:
         self.doc = doc
         self.start = start
         self.end = end
         self.how: dict[str, str] = {}
         self.told = told
+        # The speaker of each quotation (by its start) the statements found: inside a quote,
+        # "I" is its speaker and "he" never is.
+        self.speakers = speakers or {}
 
     def _named(self, actor: str, how: str) -> tuple[str, str | None]:
         self.how.setdefault(actor, how)
@@ -190,6 +195,17 @@ class _Parser:
             return []
         lower = head.lower_
         if lower in _NOT_COUNTERPARTS:
+            return []
+        quote = quote_start(self.doc, head.idx)
+        if quote is not None and head.tag_ in ("PRP", "PRP$"):
+            speaker = self.speakers.get(quote)
+            if lower in ("i", "me", "my") and speaker is not None:
+                return [self._named(speaker, "speaker")]
+            if lower in ("he", "she", "his", "her"):
+                actor = self.doc.antecedent(head.idx)
+                if actor is None or actor == speaker:
+                    return []  # a quote's "he" is someone other than who says it
+                return [self._named(actor, "pronoun")]
             return []
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             actor = self.doc.antecedent(head.idx)
@@ -648,21 +664,25 @@ def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]
 
 
 def parsed_meetings(
-    doc: Document, start: int, end: int, told: Sequence[tuple[int, Sequence[str]]] = ()
+    doc: Document,
+    start: int,
+    end: int,
+    told: Sequence[tuple[int, Sequence[str]]] = (),
+    speakers: Mapping[int, str] | None = None,
 ) -> list[ParsedMeeting]:
     """The meetings the parse names in ``text[start:end]``, in text order. ``told`` are the
     meetings found before it (where, and who took part): "the two leaders" are those of the
-    last one."""
+    last one. ``speakers`` are the speakers of quotations by where each starts: a meeting a
+    spokesman relays in quotation marks ("he had bilateral meetings with ...") counts when a
+    participant is named in it."""
     if doc.parsed is None:
         return []
     span: Span | None = doc.parsed.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    parser = _Parser(doc, start, end, told)
+    parser = _Parser(doc, start, end, told, speakers)
     found: list[ParsedMeeting] = []
     for token in span:
-        if doc.in_quote(token.idx):
-            continue
         lower = token.lower_
         if lower in _INVITE_VERBS and token.tag_.startswith("VB"):
             invited = parser.invitation(token)
@@ -694,11 +714,36 @@ def parsed_meetings(
                 found.extend(_apart(parsed, token))
         elif token.tag_.startswith("NN") and _event_noun(token):
             found.extend(parser.noun(token))
-    return found
+    return [
+        p for p in found
+        if not doc.in_quote(p.start)
+        or _named_in_quote(p, quote_start(doc, p.start) in parser.speakers)
+    ]  # fmt: skip
+
+
+def quote_start(doc: Document, pos: int) -> int | None:
+    """Where the quotation holding ``pos`` starts, if it is in one."""
+    for q in doc.quotes:
+        if q.start <= pos < q.end:
+            return q.start
+    return None
+
+
+def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
+    """A meeting told inside a quotation needs someone named there; when no one is known to
+    say the quotation, everyone in it must be named (its "he" and "we" are no one's)."""
+    parsed.rule = "quoted"
+    hows = [parsed.how.get(actor, "name") for actor, _ in parsed.participants]
+    if not said and any(how not in ("name", "title", "group") for how in hows):
+        return False
+    return any(how in ("name", "title") for how in hows)
 
 
 def _event_noun(token: Token) -> bool:
     lower = token.lower_
+    if lower in ("session", "sessions"):
+        # "a bilateral talk session", "a negotiating session"; not a parliament's session
+        return any(c.lower_ in _SESSION_KINDS for c in token.children if c.i < token.i)
     if lower in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS and token.dep_ == "dobj":
         return True
     if lower in _HOSTED_MEALS:

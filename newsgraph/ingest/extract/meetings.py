@@ -24,7 +24,7 @@ from itertools import pairwise
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
-from newsgraph.ingest.extract.meeting_parse import parsed_meetings
+from newsgraph.ingest.extract.meeting_parse import parsed_meetings, quote_start
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
 from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
@@ -70,7 +70,7 @@ _PROPOSED = re.compile(
     r"|ready\s+to|willing\s+to|open\s+to|offer(?:s|ed)?\s+to|invit(?:e|es|ed|ation)|could|might"
     r"|may|wants?\s+to|wanted\s+to|hopes?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
     r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
-    r"|request(?:s|ed|ing)?)\b"
+    r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to)\b"
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
@@ -161,12 +161,19 @@ class _Meetings:
         self.text = doc.text
         self.statements = statements
         self.found: list[Met] = []
+        # Who says each quotation (by where it starts), as the statements found it.
+        self.speakers: dict[int, str] = {}
+        for said in statements:
+            for lo, hi in said.content:
+                for q in doc.quotes:
+                    if q.start <= lo and hi <= q.end:
+                        self.speakers.setdefault(q.start, said.speaker)
         # (position, actor, day) of meetings told without their counterparts.
         self.occasions: list[tuple[int, str, dt.date]] = []
 
     def sentence(self, sentence: Sentence) -> None:
         told = [(m.start, m.principals) for m in self.found]
-        parsed = parsed_meetings(self.doc, sentence.start, sentence.end, told)
+        parsed = parsed_meetings(self.doc, sentence.start, sentence.end, told, self.speakers)
         for start, end in self._clauses(sentence):
             from_parse = False
             for p in parsed:
@@ -282,7 +289,7 @@ class _Meetings:
         status = self._status(start, max(trigger[1], min(end, tense_end or 0)))
         place = self._place(start, end, {a for a, _ in participants})
         mode = self._mode(segment, place)
-        date, vague, date_how = self._date(sentence, start, end, status)
+        date, vague, date_how = self._date(sentence, start, end, status, trigger[0])
         return Met(
             participants=participants,
             principals=[a for a, _ in participants],
@@ -481,11 +488,21 @@ class _Meetings:
         return None
 
     def _date(
-        self, sentence: Sentence, start: int, end: int, status: MeetingStatus
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        status: MeetingStatus,
+        trigger: int | None = None,
     ) -> tuple[dt.date | None, bool, str | None]:
-        """The day, whether the text gave only a vague time, and how the day was read."""
+        """The day, whether the text gave only a vague time, and how the day was read. A
+        quotation's dates are its speaker's, except for a meeting told inside that quote."""
         future = status is not MeetingStatus.HELD
-        mentions = [d for d in self.doc.dates_in(start, end) if not self.doc.in_quote(d.start)]
+        own = quote_start(self.doc, trigger) if trigger is not None else None
+        mentions = [
+            d for d in self.doc.dates_in(start, end)
+            if quote_start(self.doc, d.start) in (None, own)
+        ]  # fmt: skip
         if any(d.kind == "vague" for d in mentions):
             return None, True, None
         for d in mentions:

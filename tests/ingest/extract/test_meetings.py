@@ -538,3 +538,39 @@ def test_a_schedule_told_with_pronouns_keeps_its_visitor_and_its_day() -> None:
         (["Badr Abdelatty", "Abdullah II"], dt.date(2025, 8, 22)),
         (["Badr Abdelatty", "Ayman Safadi"], dt.date(2025, 8, 22)),
     ]
+
+
+def test_a_meeting_a_spokesman_relays_in_quotation_marks_is_a_meeting() -> None:
+    meeting = only(
+        '"In Dodoma, President William Ruto will hold discussions with President Samia Suluhu '
+        'Hassan on Friday," said spokesperson Hussein Mohamed.'
+    )
+    assert actors(meeting) == ["William Ruto", "Samia Suluhu Hassan"]
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_i_in_a_quotation_is_its_speaker() -> None:
+    meeting = only(
+        'Kenyan President William Ruto wrote on X: "I met Prime Minister Keir Starmer in London '
+        'today to discuss trade and security."'
+    )
+    assert actors(meeting) == ["William Ruto", "Keir Starmer"]
+    assert meeting.date == THURSDAY
+
+
+def test_a_quotation_of_no_known_speaker_names_no_meeting_by_pronouns() -> None:
+    text = (
+        'Kenyan President William Ruto arrived in Dodoma. Posters read: "He met with '
+        'President Samia Suluhu Hassan and we welcome him."'
+    )
+    assert run(text).meetings == []
+
+
+def test_a_talk_session_someone_is_trying_to_arrange_is_a_proposed_meeting() -> None:
+    meeting = only(
+        "Officials said they are trying to slot in a bilateral talk session between Prime "
+        "Minister Manasseh Sogavare and Fijian Prime Minister Sitiveni Rabuka."
+    )
+    assert actors(meeting) == ["Manasseh Sogavare", "Sitiveni Rabuka"]
+    assert meeting.status is MeetingStatus.PROPOSED

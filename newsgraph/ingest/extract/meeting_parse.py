@@ -332,6 +332,10 @@ class _Parser:
             return self.subjects(verb.head)
         if verb.dep_ == "relcl":
             return self.phrase(verb.head)
+        quote = quote_start(self.doc, verb.idx)
+        if verb.dep_ == "ROOT" and quote is not None and quote in self.speakers:
+            # A post's "Concluded talks with FM Herath today": the subject left out is "I".
+            return [self._named(self.speakers[quote], "speaker")]
         return []
 
     def objects(self, verb: Token, preps: frozenset[str]) -> list[tuple[str, str | None]]:
@@ -578,7 +582,9 @@ class _Parser:
                 and governor.lower_ in _OCCASION
                 and governor.head.tag_.startswith("VB")
                 and (governor.lower_ not in ("with", "for") or counterparts)
+                and not (counterparts and _meeting_verb(governor.head))
             ):
+                # ("met B following his talks with C": two meetings, not one of three)
                 # "urged X to stay out ... during a phone call": the call is between the
                 # urging verb's subject and its object.
                 rule = "occasion"
@@ -737,6 +743,14 @@ def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
     if not said and any(how not in ("name", "title", "group") for how in hows):
         return False
     return any(how in ("name", "title") for how in hows)
+
+
+def _meeting_verb(token: Token) -> bool:
+    lower = token.lower_
+    return token.tag_.startswith("VB") and (
+        lower in _MEET_VERBS or lower in _HOST_VERBS or lower in _TALK_VERBS
+        or lower in _VISIT_VERBS
+    )  # fmt: skip
 
 
 def _event_noun(token: Token) -> bool:

@@ -170,6 +170,8 @@ class _Meetings:
                         self.speakers.setdefault(q.start, said.speaker)
         # (position, actor, day) of meetings told without their counterparts.
         self.occasions: list[tuple[int, str, dt.date]] = []
+        # Every report of a meeting: (its sentence's start, its clause, the meeting it is).
+        self.told: list[tuple[int, tuple[int, int], Met]] = []
 
     def sentence(self, sentence: Sentence) -> None:
         told = [(m.start, m.principals) for m in self.found]
@@ -598,6 +600,50 @@ class _Meetings:
                 met.date_how = "linked" if met.date is not None else None
                 break
 
+    def dates_of_linked_clauses(self) -> None:
+        """ "Blinken also met Shoukry following his talks with al-Sisi": a meeting told in one
+        sentence with another of the same person, before or after it, that the text dated,
+        took place that day."""
+        for position, clause, met in self.told:
+            if met.date is not None or met.vague:
+                continue
+            linked = [
+                other for at, other_clause, other in self.told
+                if at == position and other_clause != clause and other is not met
+                and other.date is not None and set(other.principals) & set(met.principals)
+            ]  # fmt: skip
+            if linked:
+                met.date, met.date_how = linked[0].date, "linked"
+
+    def dates_of_the_narrative(self) -> None:
+        """ "The king is scheduled to arrive in Dhaka on Monday. The president is expected to
+        receive the king at the airport.": an undated meeting in a sentence with no time of
+        its own happens on the day the sentence before gave to the same person's doings."""
+        for met in self.found:
+            if met.date is not None or met.vague:
+                continue
+            index = self.doc.sentence_index(met.start)
+            if index == 0 or self.doc.dates_in(met.start, met.end):
+                continue
+            before = self.doc.sentences[index - 1]
+            dates = [
+                d for d in self.doc.dates_in(before.start, before.end)
+                if not self.doc.in_quote(d.start)
+            ]  # fmt: skip
+            if len(dates) != 1 or dates[0].kind in ("vague", "same_day"):
+                continue
+            subject = self.doc.subject(before.start, before.end)
+            doer = self.doc.antecedent(before.start + 1) if subject is None else subject.actor
+            leading = PRONOUN.match(self.text, before.start)
+            if leading is not None and leading.group().lower() in ("he", "she"):
+                doer = self.doc.antecedent(before.start)
+            if doer not in met.principals:
+                continue
+            future = met.status is not MeetingStatus.HELD
+            day = resolve(dates[0], self.doc.published, future=future)
+            if day is not None:
+                met.date, met.date_how = day, "narrative"
+
     def dates_named_elsewhere(self) -> None:
         """ "a meeting between Zelensky and Trump at the White House earlier in the week" and,
         elsewhere on the page, "Zelensky's Aug. 18 appearance at the White House": one event
@@ -643,6 +689,10 @@ class _Meetings:
 
     # -- bookkeeping ----------------------------------------------------------------------
     def _add(self, met: Met) -> None:
+        self.told.append((met.start, met.clause, self._merged(met)))
+
+    def _merged(self, met: Met) -> Met:
+        """The meeting ``met`` is (an earlier report of it, completed), or ``met`` itself."""
         for other in self.found:
             # A meeting told with only a vague time ("in November") is not the one of a
             # stated day ("on Saturday"): two calls, not one told twice.
@@ -657,8 +707,9 @@ class _Meetings:
                 if other.mode is MeetingMode.UNKNOWN:
                     other.mode = met.mode
                 other.place = other.place or met.place
-                return
+                return other
         self.found.append(met)
+        return met
 
     def _join(self, sentence: Sentence, join: re.Match[str]) -> None:
         """Add the actors of a sentence like "X also participated at the Aug. 22 discussion"
@@ -741,7 +792,9 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     for sentence in doc.sentences:
         finder.sentence(sentence)
     finder.dates_told_later()
+    finder.dates_of_linked_clauses()
     finder.dates_of_occasions()
+    finder.dates_of_the_narrative()
     finder.dates_named_elsewhere()
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)

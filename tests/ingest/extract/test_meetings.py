@@ -574,3 +574,43 @@ def test_a_talk_session_someone_is_trying_to_arrange_is_a_proposed_meeting() -> 
     )
     assert actors(meeting) == ["Manasseh Sogavare", "Sitiveni Rabuka"]
     assert meeting.status is MeetingStatus.PROPOSED
+
+
+def test_a_meeting_after_a_dated_meeting_of_the_same_sentence_is_that_day() -> None:
+    meetings = run(
+        "Saudi Crown Prince Mohammed bin Salman held talks with Secretary of State Marco Rubio "
+        "in Riyadh on Monday. Rubio also met Foreign Minister Faisal bin Farhan "
+        "following his talks with the crown prince."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Mohammed bin Salman", "Marco Rubio"], dt.date(2025, 8, 18)),
+        (["Marco Rubio", "Faisal bin Farhan"], dt.date(2025, 8, 18)),
+    ]
+
+
+def test_a_reception_told_after_a_dated_arrival_is_on_the_day_of_the_arrival() -> None:
+    meeting = only(
+        "Bhutan's King Jigme Khesar Namgyel Wangchuck is scheduled to arrive in Dhaka on "
+        "Monday. President Mohammed Shahabuddin will receive the king at the airport."
+    )
+    assert actors(meeting) == ["Mohammed Shahabuddin", "Jigme Khesar Namgyel Wangchuck"]
+    assert meeting.date == dt.date(2025, 8, 25)
+
+
+def test_the_narrative_day_is_not_taken_from_someone_else() -> None:
+    meeting = only(
+        "Chinese Premier Li Qiang arrived in Wellington on Monday. Australian Prime Minister "
+        "Anthony Albanese met Indonesian President Prabowo Subianto in Jakarta."
+    )
+    assert meeting.date is None
+
+
+def test_a_post_that_leaves_out_its_author_as_subject_dates_the_meeting() -> None:
+    meeting = only(
+        "Indian External Affairs Minister S Jaishankar held a meeting with his Sri Lankan "
+        "counterpart Vijitha Herath in Colombo.\n\nDuring the meeting, Jaishankar conveyed "
+        "India's support for Sri Lanka's economic recovery.\n\n\"Concluded detailed talks "
+        'with FM Vijitha Herath today in Colombo. Assured him of our support," he wrote on X.'
+    )
+    assert actors(meeting) == ["S Jaishankar", "Vijitha Herath"]
+    assert meeting.date == THURSDAY

@@ -470,6 +470,8 @@ class _Finder:
         word = before.group(1)
         if _POSSESSIVE.search(word):
             return True  # "Brazil's Lula": an owner, not a first name
+        if _HONORIFIC.match(f"{word} ") or _NAME_PREFIX.match(f"{word} "):
+            return True  # "Sheikh Mohamed bin Zayed", "Dr Jaishankar": a form of address
         if canonical_title(word).title or canonical_title(word.removesuffix("s")).title:
             return True  # "Presidents Zelensky and Putin"
         if self.ref.lookup(word):
@@ -580,6 +582,13 @@ class _Finder:
             country = self._actor_for(m.group("qual")) or self._actor_for(m.group("of"))
             sense = canonical_title(m.group("title"))
             before = [x for x in explicit if x.end <= m.start() and not x.implicit]
+            named = self._apposed(m.end(), explicit)
+            if named is not None:
+                # "the President of Ghana, John Mahama,": the name set off after the title
+                # is whom it means (its own mention says so); the title is no one else.
+                if sense.title is not None and country is not None:
+                    self.book.add_role(named, sense.title, country)
+                continue
             actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
             if actor is None and country is not None:
                 # "held talks with his Kenyan counterpart on Thursday. Kenyan President
@@ -601,6 +610,16 @@ class _Finder:
             self.claim(m.start(), m.end())
             self.add(self.book.use(actor) if self.ref.actor(actor) else actor,
                      m.start(), m.end(), "role")  # fmt: skip
+
+    def _apposed(self, end: int, mentions: list[Mention]) -> str | None:
+        gap = re.match(r"\s*,\s*", self.text[end : end + 6])
+        if gap is None:
+            return None
+        start = end + gap.end()
+        for x in mentions:
+            if x.start == start and not x.implicit and self.book.kind(x.actor) is ActorKind.PERSON:
+                return x.actor
+        return None
 
     def counterpart_roles(self) -> None:
         """ "Sybiha ... his Turkish counterpart Hakan Fidan": Fidan holds Sybiha's office, of

@@ -57,7 +57,7 @@ _EVENT_NOUNS = word_set(
     "meeting meetings talks call calls conversation conversations summit summits discussion "
     "discussions negotiations videoconference videoconferences teleconference audience "
     "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast lunch iftar supper "
-    "consultations"
+    "consultations dialogue"
 )
 # "paid a courtesy call on the president", "paid a visit to the king": a call or a visit paid
 # to a person is a meeting with them.
@@ -73,6 +73,10 @@ _JOIN_VERBS = word_set(
     "participate participates participated participating attend attends attended attending "
     "join joins joined joining take takes took taking"
 )
+_SIT_VERBS = word_set("sit sits sat sitting")
+_SHAKE_VERBS = word_set("shake shakes shook shaking")
+_PLAY_VERBS = word_set("play plays played playing")
+_PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS
 _SESSION_KINDS = word_set("talk talks negotiating negotiation negotiations bilateral working")
 # "met separately with A and B": one meeting with each.
 _APART = word_set("separately individually respectively")
@@ -178,11 +182,11 @@ class _Parser:
                 # Takeshi Iwaya and South Korean Foreign Minister Cho Hyun": the parser may
                 # hang the first of a list on the second instead of coordinating them.
                 if (
-                    child.dep_ == "nmod"
+                    child.dep_ in ("nmod", "amod", "poss", "compound")
                     and child.i < head.i
                     and child.i + 1 < len(child.doc)
                     and (
-                        child.doc[child.i + 1].text == ","
+                        (child.dep_ == "nmod" and child.doc[child.i + 1].text == ",")
                         or any(c.dep_ == "cc" for c in child.children)
                     )
                 ):
@@ -324,7 +328,9 @@ class _Parser:
             if objects and verb.head.tag_.startswith("VB"):
                 return self.phrase(objects[0])
             return self.subjects(verb.head)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_.startswith("NN"):
+        if _headline_verb(verb) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_.startswith("NN")
+        ):
             # "President Nyusi receiving President Ramaphosa" (a caption): the noun the
             # participle hangs on is its subject.
             return self.phrase(verb.head)
@@ -343,6 +349,10 @@ class _Parser:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd") and child.lower_ not in _EVENT_NOUNS:
                 # ("oprd": the parser's reading of "called US President Donald Trump")
+                found.extend(self.phrase(child))
+            elif child.dep_ == "dep" and child.tag_.startswith("NNP") and child.i > verb.i:
+                # "received at the palace on Monday Foreign Minister X": an object the parser
+                # could not label, after the time and place.
                 found.extend(self.phrase(child))
             elif child.dep_ == "conj" and child.tag_.startswith("NNP") and found:
                 # "spoke with A, and B": a name coordinated with the verb is one more object.
@@ -424,6 +434,13 @@ class _Parser:
                                     objects.extend(self.phrase(guest))
                         elif prep.lower_ == "for":
                             objects.extend(self.phrase(obj))  # not "a dinner in Ankara"
+        if _headline_verb(token):
+            # "Sheikh Mohamed received at Qasr Al Watan on Monday Egyptian Foreign Minister
+            # Abdelatty": the parser takes the verb for a participle and the guest for an
+            # apposition of the host.
+            for guest in token.head.children:
+                if guest.dep_ == "appos" and guest.i > token.i:
+                    objects.extend(self.phrase(guest))
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         subjects = self.subjects(token)
         host: str | None = None
@@ -485,6 +502,31 @@ class _Parser:
             return None
         return ParsedMeeting(
             token.idx, token.idx + len(token.text), "talks", "verb", participants, None,
+            self.negated(token), rule="verb", how=dict(self.how),
+        )  # fmt: skip
+
+    def phrasal(self, token: Token) -> ParsedMeeting | None:
+        """ "sat down with B", "shook hands with B", "played host to B": a verb and its
+        particle or object that together mean meeting someone."""
+        self.how = {}
+        lower = token.lower_
+        kids = list(token.children)
+        if lower in _SIT_VERBS and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids):
+            heads, preps = [token], frozenset({"with"})
+        elif lower in _SHAKE_VERBS and (hands := _object(token, "hands")) is not None:
+            heads, preps = [token, hands], frozenset({"with"})
+        elif lower in _PLAY_VERBS and (role := _object(token, "host")) is not None:
+            heads, preps = [token, role], frozenset({"to"})
+        else:
+            return None
+        counterparts = [o for head in heads for o in self.objects(head, preps)]
+        counterparts = [c for c in counterparts if c[0] and self.doc.kind(c[0]) is not None]
+        participants = _unique([*self.subjects(token), *counterparts])
+        if not counterparts or len(participants) < 2:
+            return None
+        host = participants[0][0] if lower in _PLAY_VERBS else None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "meeting", "verb", participants, host,
             self.negated(token), rule="verb", how=dict(self.how),
         )  # fmt: skip
 
@@ -564,8 +606,20 @@ class _Parser:
         governor = token.head if token.head is not token else None
         negated = self.negated(token)
         rule = "noun"
+        if (
+            governor is not None
+            and token.dep_ == "nsubjpass"
+            and governor.lower_ in _JOIN_VERBS | _HOLD_VERBS
+        ):
+            # "The meeting, held at the palace, was attended by A and B."
+            own.extend(self.agent(governor))
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
-        if definite and not own and not counterparts:
+        holds = (
+            governor is not None
+            and token.dep_ == "dobj"
+            and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
+        )
+        if definite and not own and not counterparts and not holds:
             # "participated at the Aug. 22 discussion": a meeting already told, referred to.
             return []
         joined = governor is not None and (
@@ -700,6 +754,11 @@ def parsed_meetings(
             if exchanged is not None:
                 found.append(exchanged)
             continue
+        if token.tag_.startswith("VB") and lower in _PHRASAL:
+            met = parser.phrasal(token)
+            if met is not None:
+                found.append(met)
+            continue
         if lower in _DISCUSS_VERBS and token.tag_.startswith("VB"):
             discussed = parser.discussion(token)
             if discussed is not None:
@@ -743,6 +802,22 @@ def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
     if not said and any(how not in ("name", "title", "group") for how in hows):
         return False
     return any(how in ("name", "title") for how in hows)
+
+
+def _object(verb: Token, word: str) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word), None)
+
+
+def _headline_verb(token: Token) -> bool:
+    """A past participle hanging on a name that is the root of its sentence: the finite verb
+    of "X received at the palace on Monday Y", which the parser misreads."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.dep_ == "ROOT"
+        and token.head.tag_.startswith("NNP")
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 def _meeting_verb(token: Token) -> bool:

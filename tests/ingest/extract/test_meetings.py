@@ -614,3 +614,48 @@ def test_a_post_that_leaves_out_its_author_as_subject_dates_the_meeting() -> Non
     )
     assert actors(meeting) == ["S Jaishankar", "Vijitha Herath"]
     assert meeting.date == THURSDAY
+
+
+def test_a_wire_style_reception_with_the_guest_after_place_and_day_is_a_meeting() -> None:
+    meeting = only(
+        "Sheikh Mohamed bin Zayed Al Nahyan received at Qasr Al Watan on Monday Egyptian "
+        "Foreign Minister Badr Abdelatty, who is on a visit to the country."
+    )
+    assert actors(meeting) == ["Mohamed bin Zayed Al Nahyan", "Badr Abdelatty"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_sitting_down_and_shaking_hands_with_someone_are_meetings() -> None:
+    sat = only("US President Donald Trump sat down with Chinese President Xi Jinping on Thursday.")
+    assert actors(sat) == ["Donald Trump", "Xi Jinping"]
+    shook = only(
+        "Vietnamese Prime Minister Pham Minh Chinh shook hands with Japanese Prime Minister "
+        "Shigeru Ishiba in Hanoi on Monday."
+    )
+    assert actors(shook) == ["Pham Minh Chinh", "Shigeru Ishiba"]
+
+
+def test_playing_host_to_a_title_set_off_by_a_name_is_hosting_that_person() -> None:
+    meeting = only(
+        "President Bola Tinubu on Monday played host to the President of Ghana, John Mahama, "
+        "at the Presidential Villa, Abuja."
+    )
+    assert actors(meeting) == ["Bola Tinubu", "John Mahama"]
+    assert meeting.participants[0].role == "host"
+
+
+def test_talks_attended_by_two_leaders_are_their_meeting() -> None:
+    meeting = only(
+        "The talks were attended by Egyptian President Abdel Fattah al-Sisi and Jordanian King "
+        "Abdullah II."
+    )
+    assert actors(meeting) == ["Abdel Fattah al-Sisi", "Abdullah II"]
+
+
+def test_a_dialogue_two_ministers_held_is_their_meeting() -> None:
+    meeting = only(
+        "Indian Foreign Minister S Jaishankar and US Secretary of State Marco Rubio held the "
+        "strategic dialogue in Washington on Tuesday."
+    )
+    assert actors(meeting) == ["S Jaishankar", "Marco Rubio"]
+    assert meeting.date == dt.date(2025, 8, 19)

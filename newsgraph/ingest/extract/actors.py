@@ -835,6 +835,18 @@ def _person_span(
         surface = surface[: possessive.start()]
     surface = surface.rstrip(" .,;:")
     end = start + len(surface)
+    honorific = _HONORIFIC.match(surface)
+    if honorific is not None and len(surface[honorific.end() :].split()) < 2:
+        # "Seyyed Abbas Araghchi": the recogniser may stop at the given name after an
+        # honorific; the surname that follows is part of the name.
+        after = re.match(r" ([A-Z][\w'\u2019-]+)(?=[\s,.;:]|$)", text[end : end + 40])
+        if (
+            after is not None
+            and after.group(1) not in NAME_STOPWORDS
+            and (known is None or known.lookup(after.group(1)) is None)
+        ):
+            end += after.end()
+            surface = text[start:end]
     if not surface or any(ch.isdigit() for ch in surface) or "\n" in surface:
         return None
     if surface.isupper() or not surface[:1].isupper():

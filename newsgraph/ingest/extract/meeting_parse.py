@@ -92,7 +92,9 @@ _OCCASION = word_set("during in at after following before ahead amid with for")
 _GROUP_HEADS = word_set(
     "leader leaders delegation delegations official officials representative representatives "
     "counterpart counterparts minister ministers envoy envoys government governments "
-    "negotiator negotiators team teams side sides head heads president presidents authorities"
+    "negotiator negotiators team teams side sides head heads president presidents authorities "
+    "diplomat diplomats delegate delegates lawmaker lawmakers legislator legislators senator "
+    "senators ambassador ambassadors chief chiefs commander commanders mediator mediators"
 )
 _PRONOUNS = word_set("he she him his her")
 _PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
@@ -214,6 +216,10 @@ class _Parser:
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             actor = self.doc.antecedent(head.idx)
             return [self._named(actor, "pronoun")] if actor else []
+        if lower in ("they", "them") and head.tag_ == "PRP":
+            # "They last met in Athens in December": those of the meeting told just before.
+            told = [who for pos, who in self.told if head.idx - 1500 < pos < head.idx]
+            return [self._named(p, "pronoun") for p in told[-1]] if told else []
         mention = self.mention_at(head)
         if mention is not None:
             if mention.via == "demonym":
@@ -230,8 +236,12 @@ class _Parser:
         person = self._person_in(head) or self._apposed_person(head)
         if person is not None:
             return [self._named(person[0], "title")]
-        if lower in _GROUP_HEADS or head.tag_ in ("NNS", "NNPS"):
+        if lower in _GROUP_HEADS:
             return self._group(head)
+        if head.tag_ in ("NNS", "NNPS"):
+            # Other plurals name a group only by "of" or "from" ("the heads of state of A and
+            # B"), not by an adjective: "Israeli crimes" are not Israel's delegation.
+            return self._group(head, modifiers=False)
         if head.lower_ == "who" and head.dep_ in ("nsubj", "nsubjpass"):
             return self.phrase(head.head.head) if head.head.dep_ == "relcl" else []
         return []
@@ -278,7 +288,7 @@ class _Parser:
             return []
         return [self._named(p, "pronoun") for p in reversed(people)]
 
-    def _group(self, head: Token) -> list[tuple[str, str | None]]:
+    def _group(self, head: Token, *, modifiers: bool = True) -> list[tuple[str, str | None]]:
         """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
         role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
         found: list[tuple[str, str | None]] = []
@@ -297,7 +307,7 @@ class _Parser:
                     for actor, _ in self.phrase(obj):
                         self.how[actor] = "group"
                         found.append((actor, role))
-            elif child.dep_ in ("amod", "compound", "poss", "nmod"):
+            elif modifiers and child.dep_ in ("amod", "compound", "poss", "nmod"):
                 for part in _conjuncts(child):
                     mention = self.mention_at(part)
                     if mention is not None and self.doc.kind(mention.actor) in (
@@ -358,7 +368,7 @@ class _Parser:
                 # "spoke with A, and B": a name coordinated with the verb is one more object.
                 found.extend(self._one(child))
             elif child.dep_ == "prep" and child.lower_ in preps:
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in _pobjs(child):
                     found.extend(self.phrase(obj))
         return found
 
@@ -488,7 +498,7 @@ class _Parser:
         self.how = {}
         counterparts: list[tuple[str, str | None]] = []
         for prep in _with_phrases(token):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in _pobjs(prep):
                 counterparts.extend(self.phrase(obj))
         # A person or a delegation: "discussed trade with China" is about China, not a talk.
         counterparts = [
@@ -573,7 +583,7 @@ class _Parser:
             if child.dep_ == "poss":
                 own.extend(self.phrase(child))
             elif child.dep_ == "prep" and child.lower_ in towards:
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in _pobjs(child):
                     found = self.phrase(obj)
                     if paid and child.lower_ in ("on", "to"):
                         found = [f for f in found if self.doc.kind(f[0]) is ActorKind.PERSON]
@@ -581,7 +591,7 @@ class _Parser:
             elif child.dep_ == "prep" and child.lower_ == "of":
                 # "an expanded meeting of his European counterparts and Marco Rubio": the
                 # people it is of (not "the meeting of the Council": a body's sitting).
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in _pobjs(child):
                     people = [
                         f for f in self.phrase(obj)
                         if self.doc.kind(f[0]) is ActorKind.PERSON
@@ -591,7 +601,7 @@ class _Parser:
                         own.extend(people)
             elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
                 between = True
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in _pobjs(child):
                     own.extend(self.phrase(obj))
             elif child.dep_ in ("compound", "nmod", "amod") and child.idx < token.idx:
                 # "a Yunus-Modi meeting": the parser hangs the first name on the second.
@@ -802,6 +812,18 @@ def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
     if not said and any(how not in ("name", "title", "group") for how in hows):
         return False
     return any(how in ("name", "title") for how in hows)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition; "with visiting Malaysian Prime Minister Anwar Ibrahim"
+    is parsed as a verb "visiting" whose object is the visitor."""
+    found: list[Token] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            found.append(child)
+        elif child.dep_ == "pcomp" and child.lower_ == "visiting":
+            found.extend(c for c in child.children if c.dep_ == "dobj")
+    return found
 
 
 def _object(verb: Token, word: str) -> Token | None:

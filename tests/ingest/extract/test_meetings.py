@@ -659,3 +659,39 @@ def test_a_dialogue_two_ministers_held_is_their_meeting() -> None:
     )
     assert actors(meeting) == ["S Jaishankar", "Marco Rubio"]
     assert meeting.date == dt.date(2025, 8, 19)
+
+
+def test_talks_with_a_visiting_leader_are_with_that_leader() -> None:
+    meeting = only(
+        "NEW DELHI: Prime Minister Narendra Modi on Monday held talks with visiting Malaysian "
+        "Prime Minister Anwar Ibrahim."
+    )
+    assert actors(meeting) == ["Narendra Modi", "Anwar Ibrahim"]
+
+
+def test_a_name_after_an_honorific_keeps_the_surname_the_recogniser_left_out() -> None:
+    meeting = only(
+        "Iranian Foreign Seyyed Abbas Araghchi and his Saudi counterpart Faisal bin Farhan Al "
+        "Saud on Sunday exchanged views on regional issues over the phone."
+    )
+    assert actors(meeting) == ["Abbas Araghchi", "Faisal bin Farhan Al Saud"]
+
+
+def test_they_who_last_met_are_those_of_the_meeting_told_before() -> None:
+    meetings = run(
+        "Greek Prime Minister Kyriakos Mitsotakis will travel to Ankara on Thursday for talks "
+        "with Turkish President Recep Tayyip Erdogan. They last met in Athens in December."
+    ).meetings
+    assert [(actors(m), m.status) for m in meetings] == [
+        (["Kyriakos Mitsotakis", "Recep Tayyip Erdoğan"], MeetingStatus.PLANNED),
+        (["Kyriakos Mitsotakis", "Recep Tayyip Erdoğan"], MeetingStatus.HELD),
+    ]
+
+
+def test_what_a_call_was_about_is_not_one_more_participant() -> None:
+    meeting = only(
+        "Turkish President Recep Tayyip Erdogan spoke by phone with Egyptian President Abdel "
+        "Fattah al-Sisi on Sunday. During their telephone conversation, both sides condemned "
+        "Israeli strikes."
+    )
+    assert actors(meeting) == ["Recep Tayyip Erdoğan", "Abdel Fattah al-Sisi"]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from newsgraph.ingest.extract.document import Document
 
-__all__ = ["ParsedMeeting", "parsed_meetings", "quote_start"]
+__all__ = ["ParsedMeeting", "date_attachment", "parsed_meetings", "quote_start"]
 
 _MEET_VERBS = word_set("meet meets met meeting")
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
@@ -293,6 +293,11 @@ class _Parser:
         role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
         found: list[tuple[str, str | None]] = []
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
+            return self._pair(head)
+        if role is not None and any(
+            c.dep_ == "prep" and c.lower_ == "of" and _two_nations(c) for c in head.children
+        ):
+            # "the top diplomats of the two nations": the pair of the meeting told before.
             return self._pair(head)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
@@ -787,13 +792,52 @@ def parsed_meetings(
             parsed = parser.verb(token)
             if parsed is not None:
                 found.extend(_apart(parsed, token))
-        elif token.tag_.startswith("NN") and _event_noun(token):
+        elif token.tag_ in ("NN", "NNS") and _event_noun(token):
+            # (not "the Asian Cooperation Dialogue", "the G20 Summit": names of gatherings)
             found.extend(parser.noun(token))
     return [
         p for p in found
         if not doc.in_quote(p.start)
         or _named_in_quote(p, quote_start(doc, p.start) in parser.speakers)
     ]  # fmt: skip
+
+
+# (The pipeline runs without a lemmatizer: word forms.)
+_SPEECH_WORDS = word_set(
+    "say says said saying tell tells told telling announce announces announced announcing "
+    "report reports reported reporting confirm confirms confirmed confirming state states "
+    "stated add adds added note notes noted write writes wrote written post posts posted "
+    "tweet tweets tweeted disclose disclosed reveal revealed quoted cited informed"
+)
+
+
+def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:
+    """What the parse hangs a date on, seen from a meeting's trigger word at ``trigger``:
+    "speech" for the verb that reports the meeting ("held talks ..., the ministry said
+    Friday"), "other" for another verb of its own ("since he took office last month"), None
+    when it is the meeting's (or the parse cannot tell)."""
+    if doc.parsed is None:
+        return None
+    span = doc.parsed.char_span(start, end, alignment_mode="expand")
+    word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if span is None or word is None:
+        return None
+    anchors = {t.i for t in [word.root, *word.root.ancestors] if t.lower_ not in _SPEECH_WORDS}
+    node = span.root
+    for _ in range(12):
+        if node.i in anchors:
+            return None
+        if node.tag_.startswith("VB"):
+            if node.lower_ not in _SPEECH_WORDS:
+                return "other"
+            # "the ministry said Friday", "said on Friday": next to the verb of saying; a date
+            # at the far end of a long sentence may only look attached to it.
+            near = min(abs(t.i - node.i) for t in span)
+            return "speech" if near <= 3 else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def quote_start(doc: Document, pos: int) -> int | None:
@@ -812,6 +856,15 @@ def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
     if not said and any(how not in ("name", "title", "group") for how in hows):
         return False
     return any(how in ("name", "title") for how in hows)
+
+
+def _two_nations(prep: Token) -> bool:
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.lower_ in ("nations", "countries", "sides", "governments") and any(
+            c.lower_ in ("two", "both") for c in obj.children
+        ):
+            return True
+    return False
 
 
 def _pobjs(prep: Token) -> list[Token]:

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
-from newsgraph.ingest.extract.dates import find_dates, resolve
+from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
-from newsgraph.ingest.extract.meeting_parse import parsed_meetings, quote_start
+from newsgraph.ingest.extract.meeting_parse import date_attachment, parsed_meetings, quote_start
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
 from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
@@ -68,7 +68,7 @@ _NEGATION = re.compile(
 _PROPOSED = re.compile(
     r"\b(?:potential|possible|possibly|proposed|propose[sd]?|proposal|seeks?|sought|seeking"
     r"|ready\s+to|willing\s+to|open\s+to|offer(?:s|ed)?\s+to|invit(?:e|es|ed|ation)|could|might"
-    r"|may|wants?\s+to|wanted\s+to|hopes?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
+    r"|may|wants?\s+to|wanted\s+to|hope[sd]?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
     r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
     r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to)\b"
 )
@@ -504,9 +504,11 @@ class _Meetings:
         mentions = [
             d for d in self.doc.dates_in(start, end)
             if quote_start(self.doc, d.start) in (None, own)
+            and self._hangs(d, trigger) != "speech"
         ]  # fmt: skip
-        if any(d.kind == "vague" for d in mentions):
+        if any(d.kind == "vague" and self._hangs(d, trigger) is None for d in mentions):
             return None, True, None
+        mentions = [d for d in mentions if d.kind != "vague"]
         for d in mentions:
             if d.kind == "same_day":
                 day = self.doc.day_before(d.start)
@@ -524,7 +526,7 @@ class _Meetings:
             return day, False, fronted[0].kind if day is not None else None
         whole = [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
-            if not self.doc.in_quote(d.start)
+            if not self.doc.in_quote(d.start) and self._hangs(d, trigger) != "speech"
         ]  # fmt: skip
         alone = not self._other_meeting(sentence, start)
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
@@ -540,6 +542,13 @@ class _Meetings:
             if inside and written and said.date is not None:
                 return said.date, False, "post"
         return None, False, None
+
+    def _hangs(self, d: DateMention, trigger: int | None) -> str | None:
+        """ "speech" when the parse hangs the date on the verb that reports the meeting ("the
+        ministry said Friday"), "other" on another verb ("since he took office last month")."""
+        if trigger is None:
+            return None
+        return date_attachment(self.doc, d.start, d.end, trigger)
 
     def _other_meeting(self, sentence: Sentence, clause_start: int) -> bool:
         """Another meeting was already found in another clause of this sentence."""
@@ -562,9 +571,10 @@ class _Meetings:
 
     # -- dates across sentences -------------------------------------------------------------
     def dates_of_occasions(self) -> None:
-        """An undated meeting of someone whose day of meetings the article gave before."""
+        """An undated meeting of someone whose day of meetings the article gave before (not
+        one still to come: "they hoped to meet again")."""
         for met in self.found:
-            if met.date is not None or met.vague:
+            if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
                 continue
             earlier = [
                 (pos, day) for pos, actor, day in self.occasions
@@ -639,6 +649,9 @@ class _Meetings:
                 doer = self.doc.antecedent(before.start)
             if doer not in met.principals:
                 continue
+            ahead = bool(_PLANNED.search(self.text, before.start, before.end))
+            if ahead != (met.status is not MeetingStatus.HELD):
+                continue  # "X met Y on Monday. They hope to meet again": not that Monday
             future = met.status is not MeetingStatus.HELD
             day = resolve(dates[0], self.doc.published, future=future)
             if day is not None:

@@ -695,3 +695,43 @@ def test_what_a_call_was_about_is_not_one_more_participant() -> None:
         "Israeli strikes."
     )
     assert actors(meeting) == ["Recep Tayyip Erdoğan", "Abdel Fattah al-Sisi"]
+
+
+def test_the_day_a_ministry_reported_talks_is_not_the_day_of_the_talks() -> None:
+    meeting = only(
+        "Foreign Minister Cho Tae-yul and his Japanese counterpart, Takeshi Iwaya, have held "
+        "talks on the sidelines of the summit in Peru, Seoul's foreign ministry said Thursday. "
+        "The top diplomats of the two nations held a meeting in Lima on Wednesday."
+    )
+    assert actors(meeting) == ["Cho Tae-yul", "Takeshi Iwaya"]
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_vague_time_of_another_verb_does_not_make_a_meeting_vague() -> None:
+    meeting = only(
+        "Japanese Foreign Minister Takeshi Iwaya held talks with South Korean Foreign Minister "
+        "Cho Tae-yul on Wednesday. It was the first meeting between Cho and Iwaya since the "
+        "new minister took office last month."
+    )
+    assert actors(meeting) == ["Takeshi Iwaya", "Cho Tae-yul"]
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_hope_to_meet_again_is_proposed_and_takes_no_day_of_the_talks_before() -> None:
+    meetings = run(
+        "Indian Foreign Minister Natwar Singh held talks with Pakistani Foreign Minister "
+        "Khurshid Kasuri on Monday at a working lunch. They also hoped to meet each other "
+        "whenever their schedules allowed it."
+    ).meetings
+    assert [(m.status, m.date) for m in meetings] == [
+        (MeetingStatus.HELD, dt.date(2025, 8, 18)),
+        (MeetingStatus.PROPOSED, None),
+    ]
+
+
+def test_a_gathering_named_with_a_meeting_word_is_not_a_meeting() -> None:
+    text = (
+        "The two ministers are in China to attend the Asian Cooperation Dialogue, where Indian "
+        "Foreign Minister Natwar Singh gave a speech."
+    )
+    assert run(text).meetings == []

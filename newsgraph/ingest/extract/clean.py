@@ -424,5 +424,10 @@ def _is_truncated(line: str) -> bool:
 
 def clean_page(text: str, title: str | None = None) -> Page:
     """Split scraped page text into the article's parts. ``title``, when a source already knows
-    it, is used to recognise the repeated headline and is never replaced."""
+    it, is used to recognise the repeated headline and is never replaced. An acute accent
+    typed for an apostrophe ("Qatar\\u00b4s emir") becomes one, so the parser reads a possessive."""
+    text = _ACUTE_APOSTROPHE.sub("'", text)
     return _Cleaner(text, title).run()
+
+
+_ACUTE_APOSTROPHE = re.compile(r"(?<=\w)\u00b4(?=\w)")

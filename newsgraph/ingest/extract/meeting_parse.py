@@ -644,8 +644,9 @@ class _Parser:
         if governor is not None and not between and (joined or not members):
             if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
                 own = [*self.subjects(governor), *own]
-                # "held a virtual meeting with ...": the parser may hang "with" on the verb.
-                counterparts = [*counterparts, *self.objects(governor, frozenset({"with"}))]
+                # "held a virtual meeting with ...", "received a phone call on Friday from
+                # ...": the parser may hang "with" or "from" on the verb.
+                counterparts = [*counterparts, *self.objects(governor, frozenset({"with", "from"}))]
             elif (
                 token.dep_ == "pobj"
                 and governor.lower_ in _OCCASION

@@ -735,3 +735,13 @@ def test_a_gathering_named_with_a_meeting_word_is_not_a_meeting() -> None:
         "Foreign Minister Natwar Singh gave a speech."
     )
     assert run(text).meetings == []
+
+
+def test_a_call_received_on_a_day_from_someone_written_with_acute_apostrophes() -> None:
+    meeting = only(
+        "Jordan\u00b4s King Abdullah received a phone call on Friday from Egypt\u00b4s "
+        "President Abdel Fattah al-Sisi, state media reported."
+    )
+    assert actors(meeting) == ["King Abdullah", "Abdel Fattah al-Sisi"]
+    assert meeting.mode is MeetingMode.PHONE
+    assert meeting.date == dt.date(2025, 8, 15)

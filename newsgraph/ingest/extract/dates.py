@@ -47,7 +47,8 @@ _DATE_RE = re.compile(
         (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
         |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night
-        |[Tt]his\s+(?:morning|afternoon|evening)))
+        |[Tt]his\s+(?:morning|afternoon|evening)
+        |(?:[Mm]oments|[Mm]inutes|(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree)\s+hours)\s+ago))
   | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)
   | (?P<same>(?:[Tt]he\s+same\s+day
         |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day
@@ -76,6 +77,8 @@ _RELATIVE = {
     "this afternoon": 0,
     "this evening": 0,
 }
+# "moments ago", "a few hours ago": the day of writing.
+_TODAY_AGO = re.compile(r"(?:moments|minutes|hours)\s+ago$")
 # "four days ago" counts back from the publication day as exactly as "yesterday" does; "a few
 # days ago" and anything counted in weeks are spans, not days (the vague branch).
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -122,7 +125,8 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, "month_day", month=month, day=day)
     if m.group("rel"):
         key = " ".join(m["rel"].lower().split())
-        return DateMention(s, e, "relative", shift=_RELATIVE[key])
+        shift = 0 if _TODAY_AGO.search(key) else _RELATIVE[key]
+        return DateMention(s, e, "relative", shift=shift)
     if m.group("ago"):
         count = m["count"].lower()
         shift = int(count) if count.isdigit() else _COUNTS[count]

@@ -94,7 +94,8 @@ _GROUP_HEADS = word_set(
     "counterpart counterparts minister ministers envoy envoys government governments "
     "negotiator negotiators team teams side sides head heads president presidents authorities "
     "diplomat diplomats delegate delegates lawmaker lawmakers legislator legislators senator "
-    "senators ambassador ambassadors chief chiefs commander commanders mediator mediators"
+    "senators ambassador ambassadors chief chiefs commander commanders mediator mediators "
+    "leadership"
 )
 _PRONOUNS = word_set("he she him his her")
 _PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
@@ -621,6 +622,15 @@ class _Parser:
         governor = token.head if token.head is not token else None
         negated = self.negated(token)
         rule = "noun"
+        for clause in token.children:
+            if clause.dep_ in ("relcl", "acl") and clause.lower_ in _HOLD_VERBS:
+                # "a discussion President Ali held with the leadership of Caricom": who held
+                # the meeting the noun names, and with whom.
+                if not any(c.dep_ == "agent" for c in clause.children):
+                    own.extend(self.subjects(clause) if _own_subject(clause) else [])
+                else:
+                    own.extend(self.agent(clause))
+                counterparts.extend(self.objects(clause, frozenset({"with"})))
         if (
             governor is not None
             and token.dep_ == "nsubjpass"
@@ -857,6 +867,11 @@ def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
     if not said and any(how not in ("name", "title", "group") for how in hows):
         return False
     return any(how in ("name", "title") for how in hows)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
+               for c in verb.children)  # fmt: skip
 
 
 def _two_nations(prep: Token) -> bool:

@@ -745,3 +745,19 @@ def test_a_call_received_on_a_day_from_someone_written_with_acute_apostrophes() 
     assert actors(meeting) == ["King Abdullah", "Abdel Fattah al-Sisi"]
     assert meeting.mode is MeetingMode.PHONE
     assert meeting.date == dt.date(2025, 8, 15)
+
+
+def test_a_meeting_named_by_a_clause_of_who_held_it_is_that_persons() -> None:
+    meeting = only(
+        "The talks came in the wake of a discussion Guyanese President Irfaan Ali held with "
+        "the leadership of the Caribbean Community."
+    )
+    assert actors(meeting) == ["Irfaan Ali", "Caribbean Community"]
+
+
+def test_moments_ago_is_the_day_of_writing() -> None:
+    meeting = only(
+        "Guyanese President Irfaan Ali moments ago arrived in Kingstown where he will hold "
+        "talks with Venezuelan President Nicolas Maduro."
+    )
+    assert meeting.date == THURSDAY

@@ -833,7 +833,14 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
     word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")
     if span is None or word is None:
         return None
-    anchors = {t.i for t in [word.root, *word.root.ancestors] if t.lower_ not in _SPEECH_WORDS}
+    chain = [t for t in [word.root, *word.root.ancestors] if t.lower_ not in _SPEECH_WORDS]
+    # "the meeting is going to take place on Friday": the verbs a predicate continues in
+    todo = list(chain)
+    while todo:
+        more = [c for c in todo.pop().children if c.dep_ == "xcomp"]
+        chain.extend(more)
+        todo.extend(more)
+    anchors = {t.i for t in chain}
     node = span.root
     for _ in range(12):
         if node.i in anchors:

@@ -597,13 +597,18 @@ class _Meetings:
             for later in sentences[index + 1 : index + 3]:
                 if later.start in starts:
                     break  # another meeting's own sentence
-                if not _REFERS_BACK.search(self.text, later.start, later.end):
+                back = _REFERS_BACK.search(self.text, later.start, later.end)
+                if back is None:
                     continue
                 dates = [
                     d for d in self.doc.dates_in(later.start, later.end)
                     if not self.doc.in_quote(d.start)
                 ]  # fmt: skip
                 if len(dates) != 1 or dates[0].kind == "vague":
+                    break
+                if date_attachment(self.doc, dates[0].start, dates[0].end, back.start()):
+                    # "Both leaders are attending the assembly that opens on Tuesday": the
+                    # day of something else the sentence tells.
                     break
                 future = met.status is not MeetingStatus.HELD
                 met.date = resolve(dates[0], self.doc.published, future=future)

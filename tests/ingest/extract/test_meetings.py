@@ -761,3 +761,21 @@ def test_moments_ago_is_the_day_of_writing() -> None:
         "talks with Venezuelan President Nicolas Maduro."
     )
     assert meeting.date == THURSDAY
+
+
+def test_a_day_the_next_sentence_gives_to_something_else_does_not_date_the_talks() -> None:
+    meeting = only(
+        "Haitian Prime Minister Garry Conille held talks with his Jamaican counterpart, Andrew "
+        "Holness, on security. Both leaders are attending the General Assembly that opens at "
+        "the United Nations on Tuesday."
+    )
+    assert meeting.date is None
+
+
+def test_the_next_sentence_may_date_the_meeting_it_refers_to() -> None:
+    meeting = only(
+        "Bangladesh's Chief Adviser Muhammad Yunus is likely to hold a meeting with Indian "
+        "Prime Minister Narendra Modi in Bangkok. An official said the meeting is going to "
+        "take place on Friday."
+    )
+    assert meeting.date == dt.date(2025, 8, 22)

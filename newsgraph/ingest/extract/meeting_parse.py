@@ -230,6 +230,8 @@ class _Parser:
                 ActorKind.ORGANIZATION,
             ):
                 return []  # "Jordan's Deputy Prime Minister ... Safadi": Safadi is named next
+            if head.dep_ in ("pobj", "dobj") and _owner_of_next(head):
+                return []  # "met with President Xi's second-in-command": not Xi
             one = self.participant(mention)
             if one is None:
                 return []
@@ -252,10 +254,18 @@ class _Parser:
         Chinh" is headed by "Minister" but means Chinh."""
         lo = head.left_edge.idx
         hi = head.right_edge.idx + len(head.right_edge.text)
+        # "President Xi Jinping's second-in-command" is not Xi: an owner is someone else.
+        owners = [
+            (t.left_edge.idx, t.idx + len(t.text))
+            for t in head.subtree
+            if t.dep_ == "poss" and any(c.dep_ == "case" for c in t.children)
+        ]
         people = {
             m.actor
             for m in self.doc.mentions_in(max(self.start, lo), min(self.end, hi))
-            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+            if not m.implicit
+            and self.doc.kind(m.actor) is ActorKind.PERSON
+            and not any(a <= m.start and m.end <= b + 3 for a, b in owners)
         }
         return (people.pop(), None) if len(people) == 1 else None
 
@@ -874,6 +884,16 @@ def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
     if not said and any(how not in ("name", "title", "group") for how in hows):
         return False
     return any(how in ("name", "title") for how in hows)
+
+
+def _owner_of_next(token: Token) -> bool:
+    """A name with its possessive "'s" and a word after it that the parser left unattached:
+    the name owns what follows ("Xi's second-in-command", "Putin's envoy")."""
+    case = next((c for c in token.children if c.dep_ == "case"), None)
+    if case is None or case.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[case.i + 1]
+    return after.is_alpha and after.head is not token
 
 
 def _own_subject(verb: Token) -> bool:

@@ -70,7 +70,8 @@ _PROPOSED = re.compile(
     r"|ready\s+to|willing\s+to|open\s+to|offer(?:s|ed)?\s+to|invit(?:e|es|ed|ation)|could|might"
     r"|may|wants?\s+to|wanted\s+to|hope[sd]?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
     r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
-    r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to)\b"
+    r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to"
+    r"|(?:want|wants|wanted|urge[sd]?|urging|directed|instructed|asked)\s+(?:[\w'\u2019-]+\s+){1,10}?to)\b"
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
@@ -354,8 +355,8 @@ class _Meetings:
                                _FILLER.fullmatch(self.text, cursor, _start(nxt)))):  # fmt: skip
                 break
             resolved = self._resolve(nxt)
-            if resolved is None:
-                break
+            if resolved is None or _OWNER.match(self.text, _end(nxt)):
+                break  # ("with President Xi's second-in-command": someone else)
             found.append(resolved)
             first = False
             conj = _CONJUNCTION.match(self.text, _end(nxt), end)
@@ -794,6 +795,7 @@ def _end(item: Mention | re.Match[str]) -> int:
 
 
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+_OWNER = re.compile(r"['\u2019]s\s+(?!(?:and|or|,))[\w-]")
 
 
 def _singular(word: str) -> str:

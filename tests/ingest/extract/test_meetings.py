@@ -779,3 +779,20 @@ def test_the_next_sentence_may_date_the_meeting_it_refers_to() -> None:
         "take place on Friday."
     )
     assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_someone_met_through_his_owner_is_not_the_owner() -> None:
+    text = (
+        "Australian Prime Minister Anthony Albanese will meet with President Xi Jinping's "
+        "second-in-command in Canberra on Monday."
+    )
+    assert run(text).meetings == []
+
+
+def test_wanting_others_to_meet_proposes_their_meeting() -> None:
+    meeting = only(
+        'Tanzanian President John Magufuli said: "We want President Uhuru Kenyatta and '
+        'President Yoweri Museveni to meet urgently."'
+    )
+    assert actors(meeting) == ["Uhuru Kenyatta", "Yoweri Museveni"]
+    assert meeting.status is MeetingStatus.PROPOSED

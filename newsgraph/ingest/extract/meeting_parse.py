@@ -37,7 +37,7 @@ _MEET_VERBS = word_set("meet meets met meeting")
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
-    "welcoming"
+    "welcoming greet greets greeted greeting"
 )
 _TALK_VERBS = word_set(
     "speak speaks spoke spoken speaking talk talks talked talking confer confers conferred "
@@ -598,6 +598,10 @@ class _Parser:
         for child in token.children:
             if child.dep_ == "poss":
                 own.extend(self.phrase(child))
+                if token.dep_ == "conj" and token.head.tag_.startswith("NNP"):
+                    # "Joe Biden and Xi Jinping's meeting": the parser coordinates the first
+                    # owner with the meeting itself.
+                    own.extend(self._one(token.head))
             elif child.dep_ == "prep" and child.lower_ in towards:
                 for obj in _pobjs(child):
                     found = self.phrase(obj)

@@ -51,7 +51,14 @@ _FILLER = re.compile(
     r"|separately|also|again|today|the|his|her|their|a|an|both|in\s+person|virtually)\s+)*",
     re.IGNORECASE,
 )
-_CONJUNCTION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+)?")
+_CONJUNCTION = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+|his\s+|her\s+|their\s+)?"
+)
+# "A and B held a phone conversation": a meeting noun whose subjects are everyone.
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|hold|holds|holding|had|have|has|having|conducted)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 _SPEECH_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|added|noted|stated|announced)\b"
 )
@@ -77,7 +84,7 @@ _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
     r"|planned|planning\s+to|upcoming|is\s+to|are\s+to|to\s+be\s+held|going\s+to|next\s+week"
-    r"|tomorrow|preparing)\b|'ll\b"
+    r"|tomorrow|preparing|[Aa]head\s+of)\b|'ll\b"
 )
 # "paid a courtesy call on the president", "called on the king": a visit, not a phone call.
 _COURTESY = re.compile(
@@ -248,6 +255,13 @@ class _Meetings:
                 objects = hyphenated
             elif objects:
                 subjects = self._subjects(start, trigger.start(), possessive=True)
+            elif _HELD_BEFORE.search(self.text, start, trigger.start()):
+                # (the parse may break the list of subjects: "Foreign Minister Andrii Sybiha and
+                # his Polish counterpart Radoslaw Sikorski held a phone conversation")
+                held = _HELD_BEFORE.search(self.text, start, trigger.start())
+                assert held is not None
+                together = self._subjects(start, held.start(), possessive=False)
+                subjects = together if len(together) >= 2 else []
         else:
             subjects = self._subjects(start, trigger.start(), possessive=False)
             host = trigger.group("verb") is not None and trigger.group("verb").lower() in (

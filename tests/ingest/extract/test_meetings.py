@@ -796,3 +796,33 @@ def test_wanting_others_to_meet_proposes_their_meeting() -> None:
     )
     assert actors(meeting) == ["Uhuru Kenyatta", "Yoweri Museveni"]
     assert meeting.status is MeetingStatus.PROPOSED
+
+
+def test_two_ministers_who_held_a_conversation_are_both_in_it() -> None:
+    meeting = only(
+        "Ukrainian Foreign Minister Andrii Sybiha and his Polish counterpart Radoslaw Sikorski "
+        "held a phone conversation on Monday."
+    )
+    assert actors(meeting) == ["Andrii Sybiha", "Radosław Sikorski"]
+    assert meeting.mode is MeetingMode.PHONE
+
+
+def test_the_meeting_of_two_owners_is_theirs() -> None:
+    meeting = only(
+        "US President Joe Biden and Chinese President Xi Jinping's meeting lasted three hours "
+        "on Monday."
+    )
+    assert sorted(actors(meeting)) == ["Joe Biden", "Xi Jinping"]
+
+
+def test_greeting_a_visitor_is_meeting_him_and_a_summit_ahead_is_planned() -> None:
+    greeted = only(
+        "Kenyan President William Ruto greeted Ugandan President Yoweri Museveni at the airport "
+        "on Monday."
+    )
+    assert actors(greeted) == ["William Ruto", "Yoweri Museveni"]
+    ahead = only(
+        "Ahead of the Trump-Putin summit in Alaska on Friday, officials met in Washington."
+    )
+    assert ahead.status is MeetingStatus.PLANNED
+    assert ahead.date == dt.date(2025, 8, 22)

@@ -42,9 +42,11 @@ _HOST_VERBS = word_set(
 _TALK_VERBS = word_set(
     "speak speaks spoke spoken speaking talk talks talked talking confer confers conferred "
     "conferring phone phones phoned phoning telephone telephoned dial dialed dialled call calls "
-    "called calling"
+    "called calling ring rang rings ringing"
 )
-_PHONE_VERBS = word_set("phone phones phoned phoning telephone telephoned dial dialed dialled")
+_PHONE_VERBS = word_set(
+    "phone phones phoned phoning telephone telephoned dial dialed dialled ring rang rings ringing"
+)
 _CALL_VERBS = word_set("call calls called calling")
 _HOLD_VERBS = word_set(
     "hold holds held holding have has had having conduct conducts conducted conducting receive "
@@ -364,6 +366,13 @@ class _Parser:
             return self.subjects(verb.head)
         if verb.dep_ == "relcl":
             return self.phrase(verb.head)
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ in ("before", "after")
+            and (verb.head.head is not verb.head)
+        ):
+            # "will meet Milei before flying to Lima to meet Boluarte": who flies is who meets
+            return self.subjects(verb.head.head)
         quote = quote_start(self.doc, verb.idx)
         if verb.dep_ == "ROOT" and quote is not None and quote in self.speakers:
             # A post's "Concluded talks with FM Herath today": the subject left out is "I".
@@ -418,7 +427,9 @@ class _Parser:
                 if called_on:
                     objects = called_on  # "called on the president": a courtesy visit
                 elif lower in _CALL_VERBS and any(
-                    c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "out")
+                    c.dep_ in ("prep", "prt")
+                    and c.lower_ in ("for", "on", "off", "up", "out")
+                    and not self._dated(c)
                     for c in token.children
                 ):
                     return None  # "called for talks", "called on Russia to stop"
@@ -489,6 +500,13 @@ class _Parser:
             self.negated(token),
             rule="verb",
             how=dict(self.how),
+        )
+
+    def _dated(self, prep: Token) -> bool:
+        """ "on Tuesday": a preposition whose object is a date, not "called on Russia"."""
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        return bool(objects) and all(
+            self.doc.dates_in(prep.idx, o.idx + len(o.text) + 1) for o in objects
         )
 
     def _called_on(self, token: Token) -> list[tuple[str, str | None]]:

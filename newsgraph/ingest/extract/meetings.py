@@ -93,8 +93,11 @@ _COURTESY = re.compile(
     r"|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)",
     re.IGNORECASE,
 )
+_SEQUEL = re.compile(r"(?:before|after|then)\s+\w+ing\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
-_PHONE = re.compile(r"\b(?:tele)?phone\b|\bcall\b", re.IGNORECASE)
+_PHONE = re.compile(
+    r"\b(?:tele)?phon(?:e|ed|es)\b|\bcall(?:ed|s)?\b|\b(?:rang|dialled|dialed)\b", re.IGNORECASE
+)
 _VISIT = re.compile(
     r"\b(?:visit(?:ed|s|ing)?|in\s+person|face-to-face|summit|hosted|hosts|arrived|travel(?:l)?ed"
     r"|on\s+the\s+sidelines)\b",
@@ -304,6 +307,10 @@ class _Meetings:
             return None
         segment = self.text[start:end]
         status = self._status(start, max(trigger[1], min(end, tense_end or 0)))
+        if status is MeetingStatus.HELD and _SEQUEL.match(self.text, start):
+            # "will meet Milei on Tuesday before flying to Lima to meet Boluarte": a clause
+            # with no tense of its own is as far ahead as the one it follows.
+            status = self._status(sentence.start, start)
         place = self._place(start, end, {a for a, _ in participants})
         mode = self._mode(segment, place)
         date, vague, date_how = self._date(sentence, start, end, status, trigger[0])

@@ -826,3 +826,23 @@ def test_greeting_a_visitor_is_meeting_him_and_a_summit_ahead_is_planned() -> No
     )
     assert ahead.status is MeetingStatus.PLANNED
     assert ahead.date == dt.date(2025, 8, 22)
+
+
+def test_calling_someone_on_a_day_is_a_phone_call() -> None:
+    called = only("US President Donald Trump called Russian President Vladimir Putin on Tuesday.")
+    assert actors(called) == ["Donald Trump", "Vladimir Putin"]
+    assert called.mode is MeetingMode.PHONE
+    assert called.date == dt.date(2025, 8, 19)
+    rang = only("Indian Prime Minister Narendra Modi rang Japanese Prime Minister Shigeru Ishiba.")
+    assert rang.mode is MeetingMode.PHONE
+
+
+def test_a_meeting_after_flying_on_is_planned_like_the_one_before() -> None:
+    meetings = run(
+        "Chilean President Gabriel Boric will meet Argentine President Javier Milei on Tuesday "
+        "before flying to Lima to meet Peruvian President Dina Boluarte."
+    ).meetings
+    assert [(actors(m), m.status) for m in meetings] == [
+        (["Gabriel Boric", "Javier Milei"], MeetingStatus.PLANNED),
+        (["Gabriel Boric", "Dina Boluarte"], MeetingStatus.PLANNED),
+    ]

@@ -249,8 +249,13 @@ class _Parser:
             return [self._named(one[0], "title" if mention.via == "role" else "name")]
         pair = head.lower_ in _PAIRS and any(c.lower_ in ("two", "both") for c in head.children)
         person = self._person_in(head)
+        if person is None and (pair or head.tag_ in ("NNS", "NNPS")):
+            # "with the visiting ministers, Wang Yi and Takeshi Iwaya,": everyone set off
+            listed = self._listed_after(head)
+            if len(listed) >= 2:
+                return [self._named(p, "name") for p in listed]
         if person is None and not pair:
-            person = self._apposed_person(head)  # one title's one person, not "the two leaders"
+            person = self._apposed_person(head)  # one title's one person
         if person is not None:
             return [self._named(person[0], "title")]
         if lower in _GROUP_HEADS:
@@ -300,19 +305,28 @@ class _Parser:
             break
         return None
 
+    def _listed_after(self, head: Token) -> list[str]:
+        """The people named between commas right after a plural phrase."""
+        end = head.idx + len(head.text)
+        listed = re.match(r",\s[^,;.]{5,160}?(?:,|\.|;)", self.doc.text[end : end + 170])
+        if listed is None:
+            return []
+        first = self.doc.mentions_in(end, end + listed.end())
+        if not first or self.doc.text[end : first[0].start].strip(" ,") != "":
+            return []  # not a list that starts right after the comma
+        people = [
+            m.actor for m in first
+            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+        ]  # fmt: skip
+        return list(dict.fromkeys(people))
+
     def _pair(self, head: Token) -> list[tuple[str, str | None]]:
         """ "the two leaders", "both men": the two people of the meeting told just before, or
         else the last two people the text named."""
-        end = head.idx + len(head.text)
-        listed = re.match(r",\s[^,;.]{5,160}?(?:,|\.|;)", self.doc.text[end : end + 170])
-        if listed is not None:
+        listed = self._listed_after(head)
+        if len(listed) >= 2:
             # "the two leaders, President A and President B,": the people set off after it.
-            people = [
-                m.actor for m in self.doc.mentions_in(end, end + listed.end())
-                if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
-            ]  # fmt: skip
-            if len(set(people)) >= 2:
-                return [self._named(p, "name") for p in dict.fromkeys(people)]
+            return [self._named(p, "name") for p in listed]
         told = [(pos, who) for pos, who in self.told if head.idx - 1500 < pos < head.idx]
         if told and len(told[-1][1]) == 2:
             return [self._named(p, "pronoun") for p in told[-1][1]]

@@ -752,7 +752,7 @@ _NAME_PREFIX = re.compile(
     r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late|H\.H|H\.E"
     r"|Congressman|Congresswoman|Rep|Chairman|Chairwoman|Chair|Sultan|Emir|Amir|King|Queen"
     r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon|Managing|Executive|Director"
-    r"|Commissioner)\.?\s+)+"
+    r"|Commissioner|Councillor|Councilor|Marshal|Mentor)\.?\s+)+"
 )
 _PLATFORMS = frozenset(
     {"X", "Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",

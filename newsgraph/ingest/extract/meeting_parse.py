@@ -906,15 +906,21 @@ _SPEECH_WORDS = word_set(
 def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:
     """What the parse hangs a date on, seen from a meeting's trigger word at ``trigger``:
     "speech" for the verb that reports the meeting ("held talks ..., the ministry said
-    Friday"), "other" for another verb of its own ("since he took office last month"), None
-    when it is the meeting's (or the parse cannot tell)."""
+    Friday"), "event" for the verb of another meeting ("The meeting will take place on Monday,
+    X said, suggesting that Y will also meet Z"), "other" for another verb of its own ("since
+    he took office last month"), None when it is the meeting's (or the parse cannot tell)."""
     if doc.parsed is None:
         return None
     span = doc.parsed.char_span(start, end, alignment_mode="expand")
     word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")
     if span is None or word is None:
         return None
-    chain = [t for t in [word.root, *word.root.ancestors] if t.lower_ not in _SPEECH_WORDS]
+    chain: list[Token] = []
+    for t in [word.root, *word.root.ancestors]:
+        if t.lower_ not in _SPEECH_WORDS:
+            chain.append(t)
+        if t.dep_ == "ccomp" and t.tag_.startswith("VB"):
+            break  # "suggesting that Rubio will meet Macron": a clause of its own, its own time
     # "the meeting is going to take place on Friday": the verbs a predicate continues in
     todo = list(chain)
     while todo:
@@ -928,6 +934,11 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             return None
         if node.tag_.startswith("VB"):
             if node.lower_ not in _SPEECH_WORDS:
+                if any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _EVENT_NOUNS
+                    for c in node.children
+                ):
+                    return "event"  # "The meeting will take place on Monday": another one's
                 return "other"
             # "the ministry said Friday", "said on Friday": next to the verb of saying; a date
             # at the far end of a long sentence may only look attached to it.

@@ -526,7 +526,7 @@ class _Meetings:
         mentions = [
             d for d in self.doc.dates_in(start, end)
             if quote_start(self.doc, d.start) in (None, own)
-            and self._hangs(d, trigger) != "speech"
+            and self._hangs(d, trigger) not in ("speech", "event")
         ]  # fmt: skip
         if any(d.kind == "vague" and self._hangs(d, trigger) is None for d in mentions):
             return None, True, None
@@ -548,7 +548,8 @@ class _Meetings:
             return day, False, fronted[0].kind if day is not None else None
         whole = [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
-            if not self.doc.in_quote(d.start) and self._hangs(d, trigger) != "speech"
+            if not self.doc.in_quote(d.start)
+            and self._hangs(d, trigger) not in ("speech", "event")
         ]  # fmt: skip
         alone = not self._other_meeting(sentence, start)
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
@@ -617,10 +618,10 @@ class _Meetings:
                 continue
             index = self.doc.sentence_index(met.start)
             for later in sentences[index + 1 : index + 3]:
-                if later.start in starts:
-                    break  # another meeting's own sentence
                 back = _REFERS_BACK.search(self.text, later.start, later.end)
                 if back is None:
+                    if later.start in starts:
+                        break  # another meeting's own sentence
                     continue
                 dates = [
                     d for d in self.doc.dates_in(later.start, later.end)

@@ -889,3 +889,20 @@ def test_a_plural_title_followed_by_names_means_those_people() -> None:
         "and Takeshi Iwaya, in Jakarta on Monday."
     )
     assert actors(meeting) == ["Prabowo Subianto", "Wang Yi", "Takeshi Iwaya"]
+
+
+def test_the_day_of_another_meeting_in_the_sentence_is_not_this_ones() -> None:
+    meetings = run(
+        "French Foreign Minister Jean-Noel Barrot will receive US Secretary of State Marco "
+        "Rubio in Paris. The meeting will take place on Monday, Barrot said, suggesting that "
+        "Rubio will also meet with French President Emmanuel Macron."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Jean-Noël Barrot", "Marco Rubio"], dt.date(2025, 8, 25)),
+        (["Marco Rubio", "Emmanuel Macron"], None),
+    ]
+
+
+def test_a_state_councillor_is_a_title() -> None:
+    meeting = only("State Councillor Kofi Mensah met Kenyan President William Ruto on Monday.")
+    assert actors(meeting) == ["Kofi Mensah", "William Ruto"]

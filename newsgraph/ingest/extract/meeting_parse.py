@@ -522,6 +522,15 @@ class _Parser:
             for guest in token.head.children:
                 if guest.dep_ == "appos" and guest.i > token.i:
                     objects.extend(self.phrase(guest))
+        for prep in token.children:
+            # "received X in the presence of Sheikh Tahnoun": those present took part too
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for presence in (c for c in _pobjs(prep) if c.lower_ == "presence"):
+                    for of in (c for c in presence.children if c.dep_ == "prep"):
+                        for who in _pobjs(of):
+                            for actor, role in self.phrase(who):
+                                self.how[actor] = "joined"
+                                objects.append((actor, role))
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         subjects = self.subjects(token)
         host: str | None = None
@@ -720,7 +729,20 @@ class _Parser:
             and token.dep_ == "dobj"
             and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
         )
-        if definite and not own and not counterparts and not holds:
+        occasion = (
+            governor is not None
+            and token.dep_ == "pobj"
+            and governor.lower_ in ("during", "after", "following", "before", "at", "in")
+            and governor.head.tag_.startswith("VB")
+            and governor.head.lower_ not in _JOIN_VERBS
+            and any(
+                c.dep_ in ("dobj", "dative")
+                and (m := self.mention_at(c)) is not None
+                and self.doc.kind(m.actor) is ActorKind.PERSON
+                for c in governor.head.children
+            )
+        )  # "told Xi during the talks that ...": the talks of the two
+        if definite and not own and not counterparts and not holds and not occasion:
             # "participated at the Aug. 22 discussion": a meeting already told, referred to.
             return []
         joined = governor is not None and (

@@ -906,3 +906,22 @@ def test_the_day_of_another_meeting_in_the_sentence_is_not_this_ones() -> None:
 def test_a_state_councillor_is_a_title() -> None:
     meeting = only("State Councillor Kofi Mensah met Kenyan President William Ruto on Monday.")
     assert actors(meeting) == ["Kofi Mensah", "William Ruto"]
+
+
+def test_those_in_whose_presence_a_guest_was_received_took_part() -> None:
+    meeting = only(
+        "Sheikh Mohamed bin Zayed Al Nahyan received French President Emmanuel Macron in Abu "
+        "Dhabi on Monday, in the presence of Sheikh Tahnoun bin Zayed Al Nahyan."
+    )
+    assert actors(meeting) == [
+        "Mohamed bin Zayed Al Nahyan", "Emmanuel Macron", "Tahnoun bin Zayed Al Nahyan"
+    ]  # fmt: skip
+
+
+def test_telling_someone_something_during_the_talks_names_the_talks() -> None:
+    meeting = only(
+        "Ukrainian President Volodymyr Zelensky told US President Donald Trump during the "
+        "talks on Monday that Ukraine needed air defence."
+    )
+    assert actors(meeting) == ["Volodymyr Zelensky", "Donald Trump"]
+    assert meeting.date == dt.date(2025, 8, 18)

@@ -121,7 +121,10 @@ def is_local(url: str) -> bool:
 def chromium_browser() -> Iterator[Any]:
     """Debian's headless Chromium driven by Playwright; skips when either is missing."""
     if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
+        pytest.skip(
+            f"{CHROMIUM} is missing: `make browser` installs Debian's chromium with apt-get "
+            "(as root, without NEWSGRAPH_NO_APT)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

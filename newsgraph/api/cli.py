@@ -70,10 +70,7 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql in a browser)."""
-    import uvicorn
-
-    from newsgraph.api.app import create_app
-    from newsgraph.api.server import read_timeout_protocol
+    from newsgraph.api.server import listen_problem, read_timeout_protocol
 
     settings = _settings()
     overrides: dict[str, Any] = {}
@@ -82,6 +79,15 @@ def serve(
     if port is not None:
         overrides["port"] = port
     settings = settings.model_copy(update=overrides)
+    problem = listen_problem(settings.host, settings.port)
+    if problem is not None:
+        err.print(f"[red]error:[/] {problem}", highlight=False)
+        raise typer.Exit(1)
+    # Imported once the port is known to be free: the app and its schema take seconds.
+    import uvicorn
+
+    from newsgraph.api.app import create_app
+
     err.print(
         f"newsgraph: serving http://{settings.host}:{settings.port}/graphql "
         f"on {'the embedded FalkorDB' if settings.engine == 'embedded' else settings.graph_url}"

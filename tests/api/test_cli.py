@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,25 @@ def test_schema_prints_the_sdl(tmp_path: Path) -> None:
     done = run("schema", data_dir=tmp_path)
     assert done.returncode == 0
     assert "type Query" in done.stdout
+
+
+@pytest.mark.parametrize("given", ["--port", "NEWSGRAPH_PORT"])
+def test_serve_on_a_taken_port_says_so_in_one_line_naming_the_port(
+    tmp_path: Path, given: str
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        data_dir = tmp_path / "graph"
+        if given == "--port":
+            done = run("serve", "--port", str(port), data_dir=data_dir)
+        else:
+            done = run("serve", data_dir=data_dir, env={"NEWSGRAPH_PORT": str(port)})
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert f"port {port} is already in use on 127.0.0.1" in line, line
+    assert f"NEWSGRAPH_PORT={port + 1}" in line
+    # It stopped before anything else: no "serving" line, no graph server started.
+    assert "serving" not in done.stderr
+    assert not (data_dir / "server.json").exists()

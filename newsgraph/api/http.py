@@ -49,6 +49,7 @@ __all__ = [
     "Refusal",
     "SpecGraphQL",
     "error_response",
+    "media_quality",
     "negotiate",
     "operation_name",
 ]
@@ -89,7 +90,7 @@ def negotiate(accept: str | None) -> str | None:
     best: tuple[float, int, int] | None = None
     chosen: str | None = None
     for offered in _OFFERED:
-        q, specificity = _quality(offered, accept)
+        q, specificity = media_quality(offered, accept)
         if q <= 0:
             continue
         # Ties go to graphql-response+json only when named outright: a bare */* (or
@@ -102,8 +103,9 @@ def negotiate(accept: str | None) -> str | None:
     return chosen
 
 
-def _quality(offered: str, accept: str) -> tuple[float, int]:
-    """The q value of the most specific range in ``accept`` that matches ``offered``."""
+def media_quality(offered: str, accept: str) -> tuple[float, int]:
+    """The q value of the most specific range in ``accept`` that matches ``offered``, and how
+    specific that range is: 2 named outright, 1 ``type/*``, 0 ``*/*``, -1 none matches."""
     kind = offered.partition("/")[0]
     found: tuple[int, float] | None = None
     for part in accept.split(","):

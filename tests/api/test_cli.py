@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -183,3 +184,38 @@ def test_serve_on_a_taken_port_says_so_in_one_line_naming_the_port(
     # It stopped before anything else: no "serving" line, no graph server started.
     assert "serving" not in done.stderr
     assert not (data_dir / "server.json").exists()
+
+
+# Typer's type tags ("<bool>", "<int range>", "<list[Path]>") and its "{paths}..." usage.
+TYPE_TAG = re.compile(r"<(?:bool|str|int|float|Path|list\[[^]]*\]|int range)>|\{\w+(?:\.\.\.)?\}")
+
+
+def _help(*args: str, data_dir: Path) -> str:
+    done = run(*args, data_dir=data_dir, env={"COLUMNS": "100"})
+    assert done.returncode == 0, done.stderr
+    # Wrapped lines joined, so a default is found wherever the terminal width breaks it.
+    return " ".join(done.stdout.split())
+
+
+def test_help_shows_each_options_value_default_and_environment_variable(tmp_path: Path) -> None:
+    serve = _help("serve", "--help", data_dir=tmp_path)
+    assert "--port <PORT> Port to listen on [env: NEWSGRAPH_PORT] [default: 8000]" in serve
+    assert "--host <HOST> Interface to listen on [env: NEWSGRAPH_HOST] [default: 127.0.0.1]" in (
+        serve
+    )
+    assert "NEWSGRAPH_API_KEYS" in serve
+    load = _help("load", "-h", data_dir=tmp_path)
+    assert "Usage: newsgraph load [OPTIONS] <PATH>..." in load
+    assert "<PATH>... Files or directories (recursed) of articles" in load
+    assert "-j, --jobs <N>" in load and "[default: 0]" in load
+    assert "--published <DATE>" in load and "--dry-run Print" in load
+    assert "NEWSGRAPH_LOAD_BATCH Articles per atomic write [default: 200]" in load
+    top = _help("--help", data_dir=tmp_path)
+    assert (
+        "NEWSGRAPH_DATA_DIR Where the embedded FalkorDB keeps its data [default: .newsgraph]"
+        in (top)
+    )
+    assert "NEWSGRAPH_GRAPH_URL" in top and "serve Serve the API" in top
+    reset = _help("db", "reset", "--help", data_dir=tmp_path)
+    for text in (serve, load, top, reset):
+        assert not TYPE_TAG.search(text), TYPE_TAG.search(text)

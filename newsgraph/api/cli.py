@@ -226,7 +226,7 @@ def load(
     from newsgraph.ingest.extract.pool import default_jobs
     from newsgraph.ingest.extract.reference import load_reference
     from newsgraph.ingest.pipeline import FileOutcome, LoadReport, load_paths
-    from newsgraph.ingest.sources.files import SourceError, iter_files
+    from newsgraph.ingest.sources.files import SUPPORTED_SUFFIXES, SourceError, iter_files
 
     override: dt.date | None = None
     if published is not None:
@@ -235,11 +235,13 @@ def load(
         except ValueError as exc:
             err.print(f"[red]error:[/] --published {published!r} is not a date YYYY-MM-DD")
             raise typer.Exit(2) from exc
+    skipped: list[Path] = []
     try:
-        files = list(iter_files(paths))
+        files = list(iter_files(paths, on_skip=skipped.append))
     except SourceError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
+    _print_skipped(skipped, sorted(SUPPORTED_SUFFIXES))
     reference = load_reference()
     settings = _settings()
 
@@ -278,6 +280,7 @@ def load(
         _print_json(report.plans)
     else:
         report = _run_on_graph(settings, lambda graph: _load_with_schema(graph, run))
+        report.skipped = [str(path) for path in skipped]
         if as_json:
             _print_json(report.as_json())
         else:
@@ -296,6 +299,30 @@ async def _load_with_schema(graph: Graph, run: Callable[[Any], Awaitable[T]]) ->
     return result
 
 
+# Past this many, a directory of other files (images, a site dump) is summed up in one line.
+_SKIPPED_SHOWN = 20
+
+
+def _print_skipped(skipped: list[Path], suffixes: list[str]) -> None:
+    """One line per file of a type no reader takes, found inside a given directory."""
+    reads = ", ".join(suffixes)
+    for path in skipped[:_SKIPPED_SHOWN]:
+        err.print(
+            f"[yellow]skipped:[/] {path} (not a type newsgraph reads: {reads})", highlight=False
+        )
+    if len(skipped) > _SKIPPED_SHOWN:
+        more = len(skipped) - _SKIPPED_SHOWN
+        err.print(
+            f"[yellow]skipped:[/] {more} more {_plural(more, 'file')} of other types "
+            "(--json lists them all)",
+            highlight=False,
+        )
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, indent=2, default=str) + "\n")
 
@@ -306,7 +333,9 @@ def _print_summary(report: Any) -> None:
     summary = report.as_json()
     files = summary["files"]
     kinds = ("articles", "actors", "meetings", "statements")
-    title = f"{files['ok']} files loaded, {files['failed']} failed"
+    title = f"{files['ok']} {_plural(files['ok'], 'file')} loaded, {files['failed']} failed"
+    if summary["skipped"]:
+        title += f", {len(summary['skipped'])} skipped"
     if not any(summary[row][k] for row in ("created", "changed", "merged") for k in kinds):
         title += ": nothing changed"
     table = Table(title=title)

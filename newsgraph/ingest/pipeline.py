@@ -66,6 +66,8 @@ class LoadReport:
     # What the writes did (a dry run writes nothing and counts nothing).
     counts: LoadCounts = field(default_factory=LoadCounts)
     plans: list[dict[str, Any]] = field(default_factory=list)
+    # Files inside the given directories of types no reader takes (iter_files' on_skip).
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -76,6 +78,7 @@ class LoadReport:
             "files": {"ok": len(self.files) - len(self.failed), "failed": len(self.failed)},
             **self.counts.as_json(),
             "errors": [f.error for f in self.failed],
+            "skipped": self.skipped,
         }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import call_article
+from tests.support import CORPUS
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
 
@@ -114,6 +115,31 @@ def test_the_summary_table_says_what_changed_and_when_nothing_did(
     }
 
 
+def test_the_sample_corpus_loads_as_created_and_reloads_as_unchanged(tmp_path: Path) -> None:
+    # The README's first load: raw pages whose facts are told more than once (one meeting in
+    # two articles, the same words quoted twice) are merged inside the batch, and a first load
+    # into an empty graph still says only "created"; a reload says "nothing changed".
+    data_dir = tmp_path / "graph"
+    first = run("load", str(CORPUS), data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)["nodes"]
+    counts = [str(stats[kind]) for kind in KINDS]
+    assert _table(first.stdout) == {
+        "created": counts,
+        "changed": ["0"] * 4,
+        "unchanged": ["0"] * 4,
+    }
+    assert "nothing changed" not in first.stdout and "updated" not in first.stdout
+    again = run("load", str(CORPUS), data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "2 files loaded, 0 failed: nothing changed" in again.stdout
+    assert _table(again.stdout) == {
+        "created": ["0"] * 4,
+        "changed": ["0"] * 4,
+        "unchanged": counts,
+    }
+
+
 def test_a_bad_file_fails_alone_with_one_line_and_exit_1(tmp_path: Path, structured: Path) -> None:
     (structured.parent / "broken.json").write_text('{"title": "x",')
     done = run("load", "--json", str(structured.parent), data_dir=tmp_path / "graph")
@@ -121,6 +147,25 @@ def test_a_bad_file_fails_alone_with_one_line_and_exit_1(tmp_path: Path, structu
     summary = json.loads(done.stdout)
     assert summary["files"] == {"ok": 1, "failed": 1}
     assert "broken.json" in summary["errors"][0] and "line 1" in summary["errors"][0]
+
+
+def test_a_directory_load_lists_the_files_it_skips(tmp_path: Path, structured: Path) -> None:
+    (structured.parent / "notes.csv").write_text("a,b\n1,2\n")
+    (structured.parent / "page.html").write_text("<p>hello</p>")
+    (structured.parent / ".hidden.csv").write_text("x")
+    data_dir = tmp_path / "graph"
+    done = run("load", str(structured.parent), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines == [
+        f"skipped: {structured.parent / name} (not a type newsgraph reads: "
+        ".json, .jsonl, .md, .ndjson, .text, .txt)"
+        for name in ("notes.csv", "page.html")
+    ]
+    assert "1 file loaded, 0 failed, 2 skipped" in done.stdout
+    as_json = run("load", "--json", str(structured.parent), data_dir=data_dir)
+    summary = json.loads(as_json.stdout)
+    assert summary["skipped"] == [str(structured.parent / n) for n in ("notes.csv", "page.html")]
 
 
 def test_dry_run_prints_the_rows_and_writes_nothing(tmp_path: Path, structured: Path) -> None:

@@ -145,6 +145,9 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the API: the front page at /, GraphiQL at /graphql, the Explorer at /explore."""
+    import uvicorn
+
+    from newsgraph.api.app import create_app
     from newsgraph.api.server import listen_problem, read_timeout_protocol
 
     settings = _settings()
@@ -158,11 +161,6 @@ def serve(
     if problem is not None:
         err.print(f"[red]error:[/] {problem}", highlight=False)
         raise typer.Exit(1)
-    # Imported once the port is known to be free: the app and its schema take seconds.
-    import uvicorn
-
-    from newsgraph.api.app import create_app
-
     graph = "the embedded FalkorDB" if settings.engine == "embedded" else settings.graph_url
     err.print(
         f"newsgraph: serving http://{settings.host}:{settings.port}/ (GraphiQL at /graphql, "

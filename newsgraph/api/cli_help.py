@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-# Typer carries its own copy of click (typer._click, since 0.2x): its commands, parameters,
-# contexts and formatters are that copy's classes, not the click package's.
+# Typer (0.29, the version pyproject requires) carries its own copy of click, typer._click: its
+# commands, parameters, contexts and formatters are that copy's classes, not the click package's.
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
 

@@ -39,7 +39,7 @@ from strawberry.http.types import QueryParams
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from newsgraph.api.request_context import current_request
+from newsgraph.request_context import current_request
 from newsgraph.schema import Context
 from newsgraph.schema.errors import masked
 

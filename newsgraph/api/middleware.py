@@ -22,14 +22,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.api.http import JSON, error_response, negotiate
 from newsgraph.api.logs import ACCESS_LOGGER
-from newsgraph.api.request_context import (
+from newsgraph.graph import RoundTrips, count_round_trips
+from newsgraph.graph.store import note_round_trip
+from newsgraph.request_context import (
     RequestInfo,
     new_request_id,
     request_scope,
     safe_request_id,
 )
-from newsgraph.graph import RoundTrips, count_round_trips
-from newsgraph.graph.store import note_round_trip
 
 __all__ = ["RequestMiddleware"]
 

@@ -948,3 +948,15 @@ class ArticleWriter:
 
     async def write(self, extracted: ExtractedArticle) -> Written:
         return await self.write_batch([extracted])
+
+    async def write_each(self, articles: list[ExtractedArticle]) -> tuple[str, LoadCounts]:
+        """Write the articles one write each (those a page was split into); the first one's
+        id, and what the writes did together."""
+        counts = LoadCounts()
+        first = ""
+        for index, article in enumerate(articles):
+            written = await self.write(article)
+            counts.add(written)
+            if index == 0:
+                first = written.article_id
+        return first, counts

@@ -140,9 +140,10 @@ class MeetingRow(TypedDict):
     id: str
     date: str | None
     day_number: int | None
-    mode: str
+    # None only where a stored rank this code does not know kept a stored value of none.
+    mode: str | None
     mode_rank: int
-    status: str
+    status: str | None
     status_rank: int
     title: str | None
     place: str | None

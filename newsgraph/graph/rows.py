@@ -233,45 +233,35 @@ class PageRow(TypedDict):
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingCriteria:
-    """What a list of meetings is filtered on (days as day numbers, mode and status as their
-    names, the topic by id)."""
+class StatementCriteria:
+    """What a list of statements is filtered on, besides its speaker and a search (days as
+    day numbers, the topic by id)."""
 
     from_day: int | None = None
     to_day: int | None = None
-    mode: str | None = None
-    status: str | None = None
     topic: str | None = None
     min_confidence: float | None = None
 
     def params(self) -> dict[str, Any]:
-        """The fields as the statements name them (`$from`, `key.mode`, ...)."""
+        """The fields as the statements name them (`$from`, `key.topic`, ...)."""
         return {
             "from": self.from_day,
             "to": self.to_day,
-            "mode": self.mode,
-            "status": self.status,
             "topic": self.topic,
             "min_confidence": self.min_confidence,
         }
 
 
 @dataclass(frozen=True, slots=True)
-class StatementCriteria:
-    """What a list of statements is filtered on, besides its speaker and a search."""
+class MeetingCriteria(StatementCriteria):
+    """What a list of meetings is filtered on: a statement's criteria, and the meeting's mode
+    and status (by name)."""
 
-    from_day: int | None = None
-    to_day: int | None = None
-    topic: str | None = None
-    min_confidence: float | None = None
+    mode: str | None = None
+    status: str | None = None
 
     def params(self) -> dict[str, Any]:
-        return {
-            "from": self.from_day,
-            "to": self.to_day,
-            "topic": self.topic,
-            "min_confidence": self.min_confidence,
-        }
+        return {**super(MeetingCriteria, self).params(), "mode": self.mode, "status": self.status}
 
 
 def owner_filter(criteria: MeetingCriteria | StatementCriteria | None) -> dict[str, Any]:

@@ -1259,8 +1259,6 @@ TOPIC_STATEMENTS = _owner_pages(
 
 # Whom an actor met, and with whom it is named, from the derived edges the writer keeps: one
 # edge per counterpart, however many meetings or articles lie behind it.
-# The other actor's fields, beside the edge. (Not _ACTOR_MAP: it lacks `iso_code`.)
-_COUNTERPART_MAP = "{.id, .name, .kind, .aliases, .description}"
 _COUNTERPARTS_EXAMPLE = {"keys": [{"key": "0", "owner": "a", "first": 20}]}
 
 COUNTERPARTS = _define(
@@ -1271,7 +1269,7 @@ COUNTERPARTS = _define(
     WITH key, other, met
     ORDER BY met.count DESC, coalesce({_iso("met.last_on")}, '') DESC, other.name
     WITH key, collect({{id: other.id, count: met.count, first_on: met.first_on,
-                       last_on: met.last_on, node: other {_COUNTERPART_MAP}}}) AS everyone
+                       last_on: met.last_on, node: other {_ACTOR_MAP}}}) AS everyone
     RETURN key.key AS key, everyone[0..key.first] AS rows
     """,
     _COUNTERPARTS_EXAMPLE,
@@ -1283,7 +1281,7 @@ CO_MENTIONED = _define(
     UNWIND $keys AS key
     MATCH (:Actor {{id: key.owner}})-[co:CO_MENTIONED]-(other:Actor)
     WITH key, other, co ORDER BY co.count DESC, other.name
-    WITH key, collect({{id: other.id, count: co.count, node: other {_COUNTERPART_MAP}}})
+    WITH key, collect({{id: other.id, count: co.count, node: other {_ACTOR_MAP}}})
          AS everyone
     RETURN key.key AS key, everyone[0..key.first] AS rows
     """,

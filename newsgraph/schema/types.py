@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -114,15 +115,7 @@ class Actor(Node):
         if f.participants:
             # "Meetings with these others": the root query anchored on all participants.
             with_self = [encode_global_id("Actor", self.key), *f.participants]
-            filtered = MeetingFilter(
-                participants=with_self,
-                from_=f.from_,
-                to=f.to,
-                mode=f.mode,
-                status=f.status,
-                topic=f.topic,
-                min_confidence=f.min_confidence,
-            )
+            filtered = dataclasses.replace(f, participants=with_self)
             return await meetings_page(info, filtered, first, after, None)
         criteria = meeting_criteria(f, "Actor.meetings(filter)")
         return await owner_connection(
@@ -146,14 +139,7 @@ class Actor(Node):
         loaders = info.context.loaders
         f = filter or StatementFilter()
         if f.search:
-            searched = StatementFilter(
-                speaker=encode_global_id("Actor", self.key),
-                topic=f.topic,
-                from_=f.from_,
-                to=f.to,
-                search=f.search,
-                min_confidence=f.min_confidence,
-            )
+            searched = dataclasses.replace(f, speaker=encode_global_id("Actor", self.key))
             return await statements_page(info, searched, first, after, None)
         criteria = statement_criteria(f, "Actor.statements(filter)")
         return await owner_connection(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT
+from tests.helpers import ROOT
 
 MAKE = shutil.which("make")
 

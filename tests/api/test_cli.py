@@ -7,15 +7,12 @@ import os
 import re
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.factories import call_article
-from tests.support import CORPUS
-
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+from tests.helpers import CORPUS, NEWSGRAPH
+from tests.helpers.factories import call_article
 
 
 def run(

@@ -13,7 +13,7 @@ import pytest
 from newsgraph.api import create_app
 from newsgraph.graph import Graph
 from newsgraph.settings import Settings
-from tests.api.conftest import Api
+from tests.helpers.api import Api
 
 # What Chromium and Firefox send for a page.
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"

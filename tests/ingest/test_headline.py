@@ -7,7 +7,7 @@ import pytest
 from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.headline import TITLE_LIMIT, headline
 from newsgraph.ingest.pipeline import extract_file
-from tests.support import CORPUS
+from tests.helpers import CORPUS
 
 KYIV_PAGE = CORPUS / "kyiv-independent-zelensky-security-guarantees.txt"
 

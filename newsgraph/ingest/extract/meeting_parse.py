@@ -30,7 +30,13 @@ if TYPE_CHECKING:
 
     from newsgraph.ingest.extract.document import Document
 
-__all__ = ["ParsedMeeting", "date_attachment", "parsed_meetings", "quote_start"]
+__all__ = [
+    "ParsedMeeting",
+    "date_attachment",
+    "parsed_meetings",
+    "quote_start",
+    "trigger_in_schedule",
+]
 
 _MEET_VERBS = word_set("meet meets met meeting")
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
@@ -304,6 +310,19 @@ class _Parser:
                 return m.actor, None
             break
         return None
+
+    def _protagonist(self, pos: int) -> list[tuple[str, str | None]]:
+        """The person who leads most of the meetings told before ``pos`` (their first
+        participant: the subject or host)."""
+        counts: dict[str, int] = {}
+        for at, who in self.told:
+            if at < pos and who and self.doc.kind(who[0]) is ActorKind.PERSON:
+                counts[who[0]] = counts.get(who[0], 0) + 1
+        if not counts:
+            return []
+        best = max(counts.values())
+        top = [a for a, n in counts.items() if n == best]
+        return [self._named(top[0], "pronoun")] if len(top) == 1 and best >= 1 else []
 
     def _listed_after(self, head: Token) -> list[str]:
         """The people named between commas right after a plural phrase."""
@@ -777,6 +796,28 @@ class _Parser:
                     verb = verb.head
                 own = [*self.subjects(verb), *own]
                 counterparts = [*counterparts, *self.objects(verb, frozenset())]
+        if (
+            governor is not None
+            and not counterparts
+            and token.dep_ == "dobj"
+            and governor.lower_ in _HOLD_VERBS
+        ):
+            # "will host talks and exchange a memorandum with Phuc": the "with" of the verb
+            # joined to the holding one names the other side of the talks too.
+            for verb in (c for c in governor.children if c.dep_ == "conj"):
+                for prep in _with_phrases(verb):
+                    for obj in _pobjs(prep):
+                        counterparts.extend(self.phrase(obj))
+        if not counterparts:
+            # "Talks and exchanging of a MoU with Xi Jinping": the "with" of a coordinated noun
+            for sibling in token.conjuncts:
+                for prep in _with_phrases(sibling):
+                    for obj in _pobjs(prep):
+                        counterparts.extend(self.phrase(obj))
+        if counterparts and not own and _schedule_line(self.doc, token):
+            # "- Thursday (noon): Talks with French President Emmanuel Macron": a line of
+            # the schedule of whom the article's meetings are.
+            own = self._protagonist(token.idx)
         everyone = _unique([*own, *counterparts])
         host = None
         if governor is not None and governor.lower_ in _HOST_VERBS and token.dep_ == "dobj":
@@ -1040,6 +1081,27 @@ def _headline_verb(token: Token) -> bool:
         and token.head.tag_.startswith("NNP")
         and not any(c.dep_ == "agent" for c in token.children)
     )
+
+
+_SCHEDULE_LINE = re.compile(
+    r"\s*(?:[-\u2013\u2022*]\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Today|Tomorrow|Morning|Afternoon|Evening|\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?)"
+    r"[^:\n]{0,30}:|[-\u2013\u2022*]\s)",
+    re.IGNORECASE,
+)
+
+
+def _schedule_line(doc: Document, token: Token) -> bool:
+    return trigger_in_schedule(doc, token.idx)
+
+
+def trigger_in_schedule(doc: Document, pos: int) -> bool:
+    """A line of a schedule: a bullet or a day and time label, then what happens ("- Friday
+    (evening): Talks with ...")."""
+    sentence = doc.sentence_at(pos)
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    start = max(sentence.start, line_start)
+    return _SCHEDULE_LINE.match(doc.text, start) is not None and start < pos
 
 
 def _meeting_verb(token: Token) -> bool:

@@ -24,7 +24,12 @@ from itertools import pairwise
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
-from newsgraph.ingest.extract.meeting_parse import date_attachment, parsed_meetings, quote_start
+from newsgraph.ingest.extract.meeting_parse import (
+    date_attachment,
+    parsed_meetings,
+    quote_start,
+    trigger_in_schedule,
+)
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
 from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
@@ -185,7 +190,7 @@ class _Meetings:
         self.told: list[tuple[int, tuple[int, int], Met]] = []
 
     def sentence(self, sentence: Sentence) -> None:
-        told = [(m.start, m.principals) for m in self.found]
+        told = [(at, met.principals) for at, _, met in self.told]
         parsed = parsed_meetings(self.doc, sentence.start, sentence.end, told, self.speakers)
         for start, end in self._clauses(sentence):
             from_parse = False
@@ -307,6 +312,11 @@ class _Meetings:
             return None
         segment = self.text[start:end]
         status = self._status(start, max(trigger[1], min(end, tense_end or 0)))
+        if status is MeetingStatus.HELD and trigger_in_schedule(self.doc, trigger[0]):
+            # a line of a schedule has no tense: it is as far ahead as the schedule
+            earlier = [m for m in self.found if m.start < sentence.start]
+            if earlier and earlier[-1].status is not MeetingStatus.HELD:
+                status = earlier[-1].status
         if status is MeetingStatus.HELD and _SEQUEL.match(self.text, start):
             # "will meet Milei on Tuesday before flying to Lima to meet Boluarte": a clause
             # with no tense of its own is as far ahead as the one it follows.
@@ -533,7 +543,7 @@ class _Meetings:
         mentions = [d for d in mentions if d.kind != "vague"]
         for d in mentions:
             if d.kind == "same_day":
-                day = self.doc.day_before(d.start)
+                day = self.doc.day_before(d.start, future=future)
                 return day, False, "linked" if day is not None else None
             day = resolve(d, self.doc.published, future=future)
             return day, False, d.kind if day is not None else None

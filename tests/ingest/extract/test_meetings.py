@@ -925,3 +925,23 @@ def test_telling_someone_something_during_the_talks_names_the_talks() -> None:
     )
     assert actors(meeting) == ["Volodymyr Zelensky", "Donald Trump"]
     assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_a_schedule_of_talks_lists_the_meetings_of_its_host() -> None:
+    meetings = run(
+        "Today, Prime Minister Anutin Charnvirakul will host talks with Malaysian Prime "
+        "Minister Anwar Ibrahim at Government House.\n\n"
+        "The other meetings at Government House are:\n\n"
+        "- Friday (noon): Talks with French President Emmanuel Macron followed by lunch.\n\n"
+        "In the evening, PM Anutin will also host discussions with Japanese Prime Minister "
+        "Shigeru Ishiba.\n\n"
+        "- Saturday (evening): Talks and exchanging of a memorandum with Chinese President Xi "
+        "Jinping."
+    ).meetings
+    assert [(actors(m)[1], m.date, m.status) for m in meetings] == [
+        ("Anwar Ibrahim", THURSDAY, MeetingStatus.PLANNED),
+        ("Emmanuel Macron", dt.date(2025, 8, 22), MeetingStatus.PLANNED),
+        ("Shigeru Ishiba", dt.date(2025, 8, 22), MeetingStatus.PLANNED),
+        ("Xi Jinping", dt.date(2025, 8, 23), MeetingStatus.PLANNED),
+    ]
+    assert {actors(m)[0] for m in meetings} == {"Anutin Charnvirakul"}

@@ -980,3 +980,11 @@ def test_a_series_of_meetings_held_with_counterparts_from_two_countries() -> Non
         ["S Jaishankar", "Brazil"],
         ["S Jaishankar", "Chile"],
     ]
+
+
+def test_a_person_whose_surname_is_a_country_is_a_person() -> None:
+    meeting = only(
+        "Spanish Prime Minister Pedro Sanchez met in Madrid with the Prime Minister of "
+        "Portugal, Luis Montenegro, on Monday."
+    )
+    assert actors(meeting) == ["Pedro Sánchez", "Luis Montenegro"]

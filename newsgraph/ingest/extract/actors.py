@@ -544,6 +544,13 @@ class _Finder:
                     self.add(person, span[0], span[1], "entity")
             elif entity.label == "ORG":
                 span = _org_span(self.text, entity.start, entity.end)
+                if span is None:
+                    # "Foreign Ministry Felipe Solá": a title-like start that still ends in a
+                    # person's name after the office's words
+                    raw = self.text[entity.start : entity.end].rstrip(" .,;:")
+                    tail = _after_office(raw)
+                    if tail and tail != raw and _looks_like_a_name(tail):
+                        span = (entity.start, entity.start + len(raw))
                 if span is None or not self.free(*span):
                     continue
                 name = self.text[span[0] : span[1]]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
 
 if TYPE_CHECKING:
@@ -81,6 +82,10 @@ _DISCUSS_VERBS = word_set(
 _JOIN_VERBS = word_set(
     "participate participates participated participating attend attends attended attending "
     "join joins joined joining take takes took taking"
+)
+_RANKS = word_set(
+    "admiral general colonel lieutenant major captain marshal ambassador dr mr mrs ms sir "
+    "professor prof sheikh hon honourable"
 )
 _SIT_VERBS = word_set("sit sits sat sitting")
 _SHAKE_VERBS = word_set("shake shakes shook shaking")
@@ -307,7 +312,9 @@ class _Parser:
         for m in self.doc.mentions_in(end, min(self.end, end + 60)):
             if m.implicit:
                 continue
-            if self.doc.text[end : m.start].strip(" ,") == "" and (
+            gap = self.doc.text[end : m.start].strip(" ,").split()
+            # (", admiral Flávio Viana Rocha,": a rank or title may stand before the name)
+            if all(w.lower() in _RANKS or canonical_title(w).title for w in gap) and (
                 self.doc.kind(m.actor) is ActorKind.PERSON
             ):
                 return m.actor, None

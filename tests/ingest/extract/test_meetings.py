@@ -988,3 +988,11 @@ def test_a_person_whose_surname_is_a_country_is_a_person() -> None:
         "Portugal, Luis Montenegro, on Monday."
     )
     assert actors(meeting) == ["Pedro Sánchez", "Luis Montenegro"]
+
+
+def test_a_minister_the_recogniser_took_for_a_ministry_and_a_rank_before_a_name() -> None:
+    meeting = only(
+        "Today, Foreign Ministry Felipe Solá held a working meeting with the Special Secretary "
+        "for Strategic Affairs of Brazil, admiral Flávio Viana Rocha, in Buenos Aires."
+    )
+    assert actors(meeting) == ["Felipe Solá", "Flávio Viana Rocha"]

@@ -312,9 +312,9 @@ class _Parser:
         for m in self.doc.mentions_in(end, min(self.end, end + 60)):
             if m.implicit:
                 continue
-            gap = self.doc.text[end : m.start].strip(" ,").split()
+            words = self.doc.text[end : m.start].strip(" ,").split()
             # (", admiral Flávio Viana Rocha,": a rank or title may stand before the name)
-            if all(w.lower() in _RANKS or canonical_title(w).title for w in gap) and (
+            if all(w.lower() in _RANKS or canonical_title(w).title for w in words) and (
                 self.doc.kind(m.actor) is ActorKind.PERSON
             ):
                 return m.actor, None

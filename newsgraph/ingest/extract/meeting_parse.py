@@ -87,6 +87,7 @@ _RANKS = word_set(
     "admiral general colonel lieutenant major captain marshal ambassador dr mr mrs ms sir "
     "professor prof sheikh hon honourable"
 )
+_NOT_FOR_THE_COUNTRY = word_set("opposition rebel rebels former exiled dissident")
 _SIT_VERBS = word_set("sit sits sat sitting")
 _SHAKE_VERBS = word_set("shake shakes shook shaking")
 _PLAY_VERBS = word_set("play plays played playing")
@@ -370,6 +371,8 @@ class _Parser:
         """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
         role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
         found: list[tuple[str, str | None]] = []
+        if any(c.lower_ in _NOT_FOR_THE_COUNTRY for c in head.children):
+            return []  # "Venezuela's main opposition leader" does not speak for Venezuela
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
             return self._pair(head)
         if role is not None and any(
@@ -529,6 +532,17 @@ class _Parser:
                     return None
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))
+            if not objects:
+                # "will meet on the border with President Maduro": the parser may hang the
+                # "with" on the place
+                for prep in _with_phrases(token):
+                    for obj in _pobjs(prep):
+                        objects.extend(
+                            f
+                            for f in self.phrase(obj)
+                            if self.doc.kind(f[0]) is ActorKind.PERSON
+                            or self.how.get(f[0]) == "group"
+                        )
         elif lower in _VISIT_VERBS:
             # A person visited, or the leaders of a country ("visited the heads of state of
             # Angola, Namibia and Botswana"); not a country or a city.

@@ -210,6 +210,17 @@ class _Meetings:
                     continue
                 split = sum(1 for q in parsed if q.start == p.start) > 1
                 goes_on = [] if split else self._list_goes_on(p, end)
+                if p.apart and goes_on:
+                    # "separate phone talks with A, and B": the list's others one by one
+                    for other in goes_on:
+                        alone = self._build(
+                            sentence, start, end, (p.start, p.end), p.word,
+                            [p.participants[0], other], p.host, rule=p.rule, how=p.how,
+                            tense_end=p.tense_end,
+                        )  # fmt: skip
+                        if alone is not None:
+                            self._add(alone)
+                    goes_on = []
                 participants = [*p.participants, *goes_on]
                 met = self._build(
                     sentence,

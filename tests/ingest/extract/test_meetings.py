@@ -1015,3 +1015,33 @@ def test_an_opposition_leader_does_not_speak_for_the_country() -> None:
         "angered Caracas."
     )
     assert run(text).meetings == []
+
+
+def test_a_title_with_its_person_set_off_after_it_in_a_pair_of_subjects() -> None:
+    meeting = only(
+        "US Secretary of State Antony Blinken took office this week. Blinken and Mexico\u2019s "
+        "secretary of Foreign Affairs, Marcelo Ebrard, held their first phone conversation."
+    )
+    assert actors(meeting) == ["Antony Blinken", "Marcelo Ebrard"]
+
+
+def test_separate_phone_talks_with_two_leaders_and_then_the_three_leaders() -> None:
+    meetings = run(
+        "Prime Minister Pham Minh Chinh held separate phone talks with Lao Prime Minister "
+        "Sonexay Siphandone, and Cambodian Prime Minister Hun Manet on Monday.\n\n"
+        "The three leaders are scheduled to have a joint online meeting in October."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["Hun Manet", "Pham Minh Chinh"],
+        ["Hun Manet", "Pham Minh Chinh", "Sonexay Siphandone"],
+        ["Pham Minh Chinh", "Sonexay Siphandone"],
+    ]
+
+
+def test_during_the_call_two_ministers_who_stressed_something_had_the_call() -> None:
+    meeting = only(
+        "During the Sunday phone call, Iranian Foreign Minister Abbas Araghchi and his Omani "
+        "counterpart, Sayyid Badr Albusaidi, stressed the importance of cooperation."
+    )
+    assert sorted(actors(meeting)) == ["Abbas Araghchi", "Badr Albusaidi"]
+    assert meeting.date == dt.date(2025, 8, 17)

@@ -117,7 +117,10 @@ _GROUP_HEADS = word_set(
     "leadership"
 )
 _PRONOUNS = word_set("he she him his her")
-_PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
+_PAIRS = word_set(
+    "men women leaders presidents ministers premiers counterparts heads sides officials "
+    "diplomats envoys chiefs"
+)
 _DEFINITE = word_set("the that this these those")
 _NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
 
@@ -145,6 +148,8 @@ class ParsedMeeting:
     "a meeting is going to take place" is told by the verb of which the noun is the subject."""
     apart: bool = False
     """ "separate talks with A and B", "met A and B separately": one meeting with each."""
+    definite: bool = False
+    """ "In the meeting, ...", "During the call, ...": a meeting already told, named again."""
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -933,7 +938,7 @@ class _Parser:
         return [
             ParsedMeeting(
                 start, end, lower, "noun", everyone, host, negated, rule, dict(self.how),
-                tense_end, apart=separate,
+                tense_end, apart=separate, definite=definite and occasion,
             )
         ]  # fmt: skip
 
@@ -1083,6 +1088,15 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
     for _ in range(12):
         if node.i in anchors:
             return None
+        if (
+            node.tag_ in ("NN", "NNS")
+            and node.lower_ in _EVENT_NOUNS
+            and node is not span.root
+            and not word.root.tag_.startswith("VB")
+        ):
+            # "The visit followed a meeting ... on Tuesday": that other meeting's day (a verb
+            # "will host Macron for talks on Monday" is one event with its noun)
+            return "event"
         if node.tag_.startswith("VB"):
             if node.lower_ not in _SPEECH_WORDS:
                 if any(

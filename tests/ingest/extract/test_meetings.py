@@ -1045,3 +1045,37 @@ def test_during_the_call_two_ministers_who_stressed_something_had_the_call() -> 
     )
     assert sorted(actors(meeting)) == ["Abbas Araghchi", "Badr Albusaidi"]
     assert meeting.date == dt.date(2025, 8, 17)
+
+
+def test_three_meetings_of_one_pair_each_on_its_own_day() -> None:
+    meetings = run(
+        "Iranian and Omani foreign ministers held a meeting in Tehran on Sunday, the third "
+        "such meeting this month.\n\n"
+        "In the meeting, Iranian Foreign Minister Abbas Araghchi and his Omani counterpart "
+        "Badr Albusaidi exchanged views on shipping.\n\n"
+        "The visit by the Omani official followed a meeting between the two officials in "
+        "Tehran on Tuesday.\n\n"
+        "Four days before the Tuesday meeting, Araghchi and Albusaidi held a meeting in Muscat.",
+        published=dt.date(2025, 8, 24),
+    ).meetings
+    assert {(tuple(sorted(actors(m))), m.date) for m in meetings} == {
+        (("Abbas Araghchi", "Badr Albusaidi"), dt.date(2025, 8, 24)),
+        (("Abbas Araghchi", "Badr Albusaidi"), dt.date(2025, 8, 19)),
+        (("Abbas Araghchi", "Badr Albusaidi"), dt.date(2025, 8, 15)),
+    }
+
+
+def test_the_day_a_dateline_gives_is_not_the_day_the_sentence_gives_the_meeting() -> None:
+    meeting = only(
+        "Thursday, August 21, 2025 - Kenyan President William Ruto met with Somali President "
+        "Hassan Sheikh Mohamud yesterday at State House in Nairobi."
+    )
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_day_of_another_verb_in_the_clause_is_not_the_meetings() -> None:
+    meeting = only(
+        "Colombian Foreign Minister Luis Gilberto Murillo was received by Venezuela's new "
+        "Foreign Minister Yvan Gil, appointed to the post this Friday."
+    )
+    assert meeting.date is None

@@ -47,6 +47,8 @@ _VERBS = (
     r"|announced|announces|claimed|claims|declared|declares|argued|argues|insisted|insists"
     r"|reiterated|reiterates|confirmed|confirms|explained|explains|pointed\s+out|remarked"
     r"|made\s+it\s+clear|makes\s+it\s+clear|replied|responded|asserted|acknowledged|admitted"
+    r"|reported|reports|tweeted|tweets|quipped|revealed|disclosed|observed|affirmed|reaffirmed"
+    r"|recalled|maintained"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
@@ -67,6 +69,8 @@ _AUDIENCE = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament|an?\s+\w+"
     r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
 )
+_APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
+_BEFORE_APPOSED = re.compile(r"\w,\s*$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
 # noting that ..." (the participle adds to what came before).
@@ -231,11 +235,22 @@ class _Statements:
         pronouns = [p for p in PRONOUN.finditer(self.text, start, verb_start)
                     if p.group().lower() in ("he", "she")]  # fmt: skip
         last_end = max([m.end for m in mentions[-1:]] + [p.end() for p in pronouns[-1:]] + [-1])
-        if last_end < 0 or not _GAP.match(self.text[last_end:verb_start]):
+        if last_end < 0:
             return None
+        gap = self.text[last_end:verb_start]
+        if not _GAP.match(gap):
+            # "the minister's envoy on the issue, Khalilur Rahman, told ...": a name set off
+            # by commas after its description is the subject all the same.
+            named = mentions[-1] if mentions and mentions[-1].end == last_end else None
+            if (
+                named is None
+                or not _APPOSED.match(gap)
+                or not _BEFORE_APPOSED.search(self.text, start, named.start)
+            ):
+                return None
         if pronouns and pronouns[-1].end() == last_end:
             return self.doc.pronoun_speaker(pronouns[-1].start())
-        return mentions[-1].actor
+        return self.doc.speaker_named(mentions[-1])
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:
         """A paragraph that is only a quotation continues the previous paragraph's speaker
@@ -417,21 +432,20 @@ class _Statements:
         lo, hi = token.idx, token.idx + len(token.text)
         for m in self.doc.mentions_in(max(0, lo - 80), hi + 80):
             if m.start <= lo and hi <= m.end and not m.implicit and m.via != "demonym":
-                return m.actor
+                return self.doc.speaker_named(m)
         lower = token.lower_
         if lower in ("he", "she") and token.tag_ == "PRP":
             return self.doc.pronoun_speaker(token.idx)
         if lower in _STATEMENT_NOUNS:
-            # "A statement from the South African Presidency said": who issued it.
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                    for obj in (c for c in child.children if c.dep_ == "pobj"):
-                        found = self._speaker_token(obj)
-                        if found is not None:
-                            return found
-            if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
+            found = self._issuer(token)
+            if found is None and any(_points_back(c) for c in token.children):
+                # "the statement added", "Saturday's email said": the one named before.
                 return self._last_statement_issuer(token.idx)
-            return None
+            return found
+        if lower == "source" and any(c.lower_ == "same" for c in token.children):
+            # "according to the same source": whoever was last cited.
+            earlier = [s for s in self.found if s.start < token.idx]
+            return max(earlier, key=lambda s: s.start).speaker if earlier else None
         if lower in _SPOKESPEOPLE:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
@@ -468,9 +482,64 @@ class _Statements:
             return same_kind[-1] if same_kind else None
         return None
 
+    def _issuer(self, noun: Token) -> str | None:
+        """Who issued the statement, readout, release or email ``noun`` names, when the phrase
+        says it: "a statement from the Presidency", "a statement released by the ministry",
+        "the ministry's statement", "a Royal Court statement", "the PMO email"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "acl":  # "released by", "issued by"
+                objects = [
+                    o
+                    for by in child.children
+                    if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
+                    for o in by.children
+                    if o.dep_ == "pobj"
+                ]
+            elif child.dep_ == "poss":
+                objects = [child]
+            else:
+                continue
+            for obj in objects:
+                found = self._speaker_token(obj)
+                if found is not None:
+                    return found
+        modifiers = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        if not modifiers:
+            return None
+        first = min(c.left_edge.i for c in modifiers)
+        words = [t for t in noun.doc[first : noun.i] if t.lower_ not in _GENERIC_MODIFIERS]
+        if not words:
+            return None
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+        for m in self.doc.mentions_in(lo, hi):
+            if not m.implicit and m.via != "demonym":
+                return self.doc.speaker_named(m)
+        if all(t.tag_ == "NNP" for t in words):
+            # "a Royal Court statement": an issuer the article names only here.
+            name = self.text[lo:hi]
+            return self.doc.book.introduce_org(name)
+        return None
+
     def _last_statement_issuer(self, pos: int) -> str | None:
-        earlier = [s for s in self.found if s.start < pos and s.medium == "statement"]
-        return max(earlier, key=lambda s: s.start).speaker if earlier else None
+        """Whose statement "the statement" is: the last one the article reported, or the last
+        one it named with its issuer ("in an official statement of the government")."""
+        issued = [
+            (s.start, s.speaker)
+            for s in self.found
+            if s.start < pos and s.medium in ("statement", "email")
+        ]
+        parsed = self.doc.parsed
+        if parsed is not None:
+            for token in parsed:
+                if token.idx >= pos:
+                    break
+                if token.lower_ in _STATEMENT_NOUNS and not self.doc.in_quote(token.idx):
+                    issuer = self._issuer(token)
+                    if issuer is not None:
+                        issued.append((token.idx, issuer))
+        return max(issued)[1] if issued else None
 
     def _skip_date(self, start: int, end: int) -> int:
         for mention in self.doc.dates_in(start, min(end, start + 40)):
@@ -610,7 +679,13 @@ _ISSUED = re.compile(
     r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"
 )
 _COLON_NAME = re.compile(r"\s*:\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})")
-_STATEMENT_NOUNS = frozenset(["statement", "readout", "communique", "communiqué", "release"])
+_STATEMENT_NOUNS = frozenset(
+    ["statement", "readout", "communique", "communiqué", "release", "email", "e-mail"]
+)
+# Words before a statement noun that name its kind, not its issuer ("a joint press release").
+_GENERIC_MODIFIERS = frozenset(
+    ["press", "news", "joint", "official", "media", "written", "brief", "short", "new"]
+)
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
 _OFFICE_OF_ROLE = {
@@ -627,6 +702,14 @@ _STRESSING = word_set(
 )
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
 _INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
+
+
+def _points_back(modifier: Token) -> bool:
+    """ "the statement", "that readout", "the same statement", "Saturday's email": a statement
+    the article has already named."""
+    if modifier.dep_ in ("det", "amod") and modifier.lower_ in ("the", "that", "this", "same"):
+        return True
+    return modifier.dep_ == "poss" and modifier.ent_type_ in ("DATE", "TIME")
 
 
 def _content_of(verb: Token) -> Token | None:
@@ -687,6 +770,7 @@ _MEDIA_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btold\s+(?:reporters|journalists)\b"), "remarks to reporters"),
     (re.compile(r"\bbriefing\b"), "briefing"),
     (re.compile(r"\bin\s+a\s+(?:joint\s+)?statement\b"), "statement"),
+    (re.compile(r"\bin\s+an\s+e-?mail\b|\be-?mail\s+(?:also\s+)?said\b"), "email"),
     (re.compile(r"\bspeech\b"), "speech"),
 ]  # fmt: skip
 _INTERVIEW = re.compile(r"\binterview\b(?:\s+(?:with|to|for)\s+)?")
@@ -736,10 +820,6 @@ def extract_statements(doc: Document) -> list[Said]:
         used = finder.direct(paragraph)
         for sentence in doc.sentences:
             if paragraph.start <= sentence.start < paragraph.end and sentence.start not in used:
-                if any(q.start < sentence.end and q.end > sentence.start
-                       and len(doc.text[q.start:q.end].split()) >= _MIN_QUOTE_WORDS
-                       for q in doc.quotes):  # fmt: skip
-                    continue
                 before = len(finder.found)
                 finder.reported(sentence)
                 if len(finder.found) == before:

@@ -200,3 +200,74 @@ def test_a_quote_of_several_sentences_is_attributed_by_what_follows_it() -> None
     assert statement.text == "We will not give up our land. Never. Not an inch."
     assert statement.date == dt.date(2025, 8, 18)
     assert statement.medium == "remarks to reporters"
+
+
+def test_reported_speech_holding_quoted_fragments_is_still_reported() -> None:
+    statement = only(
+        "Kenyan President William Ruto tweeted that he had held a “frank” call with Zelensky on "
+        "trade, “security in the region as well as the road ahead.”"
+    )
+    assert statement.speaker == "William Ruto"
+    assert statement.text.startswith("he had held a frank call with Zelensky")
+
+
+def test_the_white_house_speaks_as_itself_and_a_capital_as_its_country() -> None:
+    article = run(
+        "The White House said Biden thanked Zelensky for the exchange of prisoners.\n\n"
+        "Moscow said the exchange had been agreed in Istanbul weeks ago."
+    )
+    assert [s.speaker for s in article.statements] == ["White House", "Russia"]
+    assert {a.name: a.kind.value for a in article.actors}["White House"] == "ORGANIZATION"
+
+
+def test_a_name_set_off_by_commas_after_its_description_is_the_speaker() -> None:
+    statement = only(
+        "Earlier, the government's special envoy for the region, Amina Yusuf Odhiambo, told the "
+        "media in Nairobi, “We have asked for this meeting and hope it will take place.”"
+    )
+    assert statement.speaker == "Amina Yusuf Odhiambo"
+    assert statement.text.startswith("We have asked for this meeting")
+
+
+def test_a_speaker_who_reported_that_is_a_speaker() -> None:
+    statement = only(
+        "Foreign Minister Andrii Sybiha reported that the talks had ended with an agreement on "
+        "grain exports."
+    )
+    assert statement.speaker == "Andrii Sybiha"
+    assert statement.text.startswith("the talks had ended with an agreement")
+
+
+def test_a_statement_named_by_its_issuer_speaks_for_the_issuer() -> None:
+    article = run(
+        "The king asked the envoy to convey his greetings to the emir, a Royal Court statement "
+        "said.\n\n"
+        "The two sides reviewed regional developments, said a statement released by the "
+        "Egyptian Foreign Ministry.\n\n"
+        "Both sides agreed that relations were on the right track, the statement added."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Royal Court",
+        "Egyptian Foreign Ministry",
+        "Egyptian Foreign Ministry",
+    ]
+    assert article.statements[2].text.startswith("Both sides agreed that relations")
+
+
+def test_the_statement_is_the_one_the_article_named_with_its_issuer() -> None:
+    article = run(
+        "The visit was announced on Monday in an official statement of the Colombian "
+        "government.\n\n"
+        '"On Friday the president will be in Caracas for a bilateral meeting with his '
+        'counterpart," the statement said.'
+    )
+    assert [s.speaker for s in article.statements] == ["Colombian Government"]
+
+
+def test_an_email_of_an_office_and_the_days_email_speak_for_the_office() -> None:
+    article = run(
+        "The PMO said in an email that the two men spoke by phone on Saturday.\n\n"
+        "The PMO email also said the two leaders reiterated the importance of trade.\n\n"
+        "Saturday's email said the two men “looked forward to meeting soon in Ottawa.”"
+    )
+    assert [s.speaker for s in article.statements] == ["PMO", "PMO", "PMO"]

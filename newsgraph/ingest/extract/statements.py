@@ -56,8 +56,9 @@ _LEAD_IN = re.compile(
     rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"
 )
 _TRAIL = re.compile(
-    rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+)\s+"
-    rf"(?P<who1>[^,.;\"“”]{{1,80}}?)(?=[,.;]|\s+(?:on|in|at|during)\b|$)"
+    rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
+    rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted)\s+"
+    rf"(?P<who1>[^,.;\"“”]{{1,80}}?)(?=[,.;]|\s+(?:on|in|at|during|to)\b|$)"
     rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
     rf"(?P<verb2>{_VERBS})\b)"
 )
@@ -66,7 +67,9 @@ _GAP = re.compile(
     r"|then|again|once|repeatedly|publicly|recently|further)\s+)*$"
 )
 _AUDIENCE = re.compile(
-    r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament|an?\s+\w+"
+    r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament"
+    r"|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:briefing|conference|meeting|session|gathering|forum"
+    r"|audience|rally|summit)\b|an?\s+\w+"
     r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
 )
 _APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
@@ -74,12 +77,21 @@ _BEFORE_APPOSED = re.compile(r"\w,\s*$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
 # noting that ..." (the participle adds to what came before).
+# "..., Le Drian said, suggesting that ...", "..., Sakai told a briefing, but declined to
+# elaborate": a participle or a new coordinated clause adds to what came before.
 _TAIL_AFTER_VERB = re.compile(
-    r"\s*(?:(?:on|in)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
-    r"(?:[.!]?[\"”]?\s*|,\s*(?:noting|adding|stressing|saying|underlining|emphasi[sz]ing"
-    r"|explaining|pointing\s+out|calling|urging)\b.*)",
+    r"\s*(?:(?:on|in|at|during)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
+    r"(?:[.!]?[\"”]?\s*|,\s*(?:\w+ing|but|and|while|although|though|without|as)\b.*)",
     re.DOTALL,
 )
+_INVERTED = re.compile(
+    r",\s*(?P<verb>said|says|added|adds|stated|states|noted|notes|reported|reports|announced"
+    r"|announces|wrote|writes|quipped|explained|stressed)\s+"
+    r"(?P<who>(?:(?!\b(?:that|on|in|at|to|during)\b)[^,;\"“”]){2,100}?)\s*"
+    r"(?:(?:on|in|at|during|to)\s+[^,;\"“”]{1,40}?\s*)?(?=,|[.!]?[\"”]?\s*$)"
+)
+_APPOSED_NAME = re.compile(r",\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)(?=[,.;]|\s+(?:on|in|at)\b|$)")
+_THAT_LATER = re.compile(r",\s*that\s")
 _LATER_THAT = re.compile(r"[^,;:\"“”]{1,60}?\bthat\s+")
 _FRONT = re.compile(r"^(?:According\s+to|As)\s+")
 # Speech the article places before its own news: "had said", "has already said", "earlier".
@@ -195,6 +207,11 @@ class _Statements:
         if trail:
             group = "who1" if trail.group("who1") else "who2"
             speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
+            if speaker is None and group == "who1":
+                # '"...," said spokesperson, Khusela Diko.': the name after the title.
+                named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
+                if named is not None:
+                    speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
             if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
                 # "...," the statement said: whoever issued the statement told before.
                 speaker = self._last_statement_issuer(quote.start)
@@ -330,14 +347,19 @@ class _Statements:
                         self._report(speaker, sentence, sentence.start + comma + 1, sentence.end,
                                      verb or front)  # fmt: skip
                         return
+        if self._inverted(sentence):
+            return
         for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(verb.start()):
                 continue
             speaker = self._speaker_before(sentence.start, verb.start())
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
-            rest = self.text[verb.end() : sentence.end]
-            tail = _TAIL_AFTER_VERB.fullmatch(rest)
+            after = verb.end()
+            if verb.group().startswith(("told", "tells")):
+                audience = _AUDIENCE.match(self.text, after, sentence.end)
+                after = audience.end() if audience else after
+            tail = _TAIL_AFTER_VERB.fullmatch(self.text, after, sentence.end)
             if tail is not None:
                 # "..., Lavrov said on Aug. 21." — the clause is what came before.
                 clause_end = self.text.rfind(",", sentence.start, verb.start())
@@ -346,6 +368,11 @@ class _Statements:
                     clause_end = self.text.rfind(",", sentence.start, mention[-1].start)
                 if clause_end > sentence.start:
                     self._report(speaker, sentence, sentence.start, clause_end, verb)
+                    return
+                later = _THAT_LATER.search(self.text, after, sentence.end)
+                if later is not None:
+                    # "Zelensky said on Monday, speaking in Kyiv, that ...": the clause follows.
+                    self._report(speaker, sentence, later.end(), sentence.end, verb)
                     return
                 continue
             clause_start = verb.end()
@@ -363,6 +390,30 @@ class _Statements:
                 clause_start = later_that.end()
             self._report(speaker, sentence, clause_start, sentence.end, verb)
             return
+
+    def _inverted(self, sentence: Sentence) -> bool:
+        """ "..., said a statement released by the ministry, Xinhua reported.", "..., reports
+        Xinhua news agency.": the verb before its subject closes the clause it reports; the
+        attribution nearest the words is the one that says whose they are."""
+        for found in _INVERTED.finditer(self.text, sentence.start, sentence.end):
+            if self.doc.in_quote(found.start()) or found.start() <= sentence.start:
+                continue
+            lo, hi = found.start("who"), found.end("who")
+            speaker = self.doc.speaker_at(lo, hi)
+            if speaker is None and self.doc.parsed is not None:
+                span = self.doc.parsed.char_span(lo, hi, alignment_mode="expand")
+                if span is not None and span.root.lower_ in _STATEMENT_NOUNS:
+                    speaker = self._speaker_token(span.root)
+            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                continue
+            verb = _VERB_RE.match(self.text, found.start("verb"))
+            if verb is None:
+                continue
+            before = len(self.found)
+            rule = "office" if self.doc.kind(speaker) is ActorKind.ORGANIZATION else "reported"
+            self._report(speaker, sentence, sentence.start, found.start(), verb, rule)
+            return len(self.found) > before
+        return False
 
     # -- reported speech the patterns miss, read from the parse ------------------------------
     def parsed(self, sentence: Sentence) -> None:

@@ -271,3 +271,44 @@ def test_an_email_of_an_office_and_the_days_email_speak_for_the_office() -> None
         "Saturday's email said the two men “looked forward to meeting soon in Ottawa.”"
     )
     assert [s.speaker for s in article.statements] == ["PMO", "PMO", "PMO"]
+
+
+def test_a_trailing_attribution_followed_by_more_of_the_sentence_reports_what_came_before() -> None:
+    article = run(
+        "During the call, the two leaders discussed grain exports, Deputy Chief Cabinet "
+        "Secretary Hiroshi Tanabe told a news briefing, but declined to elaborate.\n\n"
+        "The summit will be held in Ankara next month, Sybiha said, suggesting that Fidan would "
+        "host it."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Hiroshi Tanabe", "During the call, the two leaders discussed grain exports"),
+        ("Andrii Sybiha", "The summit will be held in Ankara next month"),
+    ]
+
+
+def test_a_participle_between_the_verb_and_its_that_clause() -> None:
+    statement = only(
+        "Zelensky said on Monday, speaking in Kyiv, that the exchange of prisoners would go on."
+    )
+    assert statement.text == "the exchange of prisoners would go on"
+
+
+def test_an_inverted_attribution_nearest_the_words_names_their_speaker() -> None:
+    article = run(
+        "Both ministers called for a ceasefire in Gaza, said a statement released by the Egyptian "
+        "Foreign Ministry, a news agency reported.\n\n"
+        "The prime minister stopped over in Rome on his way home, reports Xinhua news agency."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Egyptian Foreign Ministry",
+        "Xinhua news agency",
+    ]
+
+
+def test_quoted_words_followed_by_a_verb_then_a_title_then_the_name() -> None:
+    article = run(
+        '"In Maputo, the president will hold talks on trade and security," said spokesperson, '
+        "Thandi Mokoena.\n\n"
+        '"When you step up, you have to show up," quipped Zelensky to reporters.'
+    )
+    assert [s.speaker for s in article.statements] == ["Thandi Mokoena", "Volodymyr Zelensky"]

@@ -73,7 +73,7 @@ _AUDIENCE = re.compile(
     r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
 )
 _APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
-_BEFORE_APPOSED = re.compile(r"\w,\s*$")
+_BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
 # noting that ..." (the participle adds to what came before).
@@ -91,6 +91,12 @@ _INVERTED = re.compile(
     r"(?:(?:on|in|at|during|to)\s+[^,;\"“”]{1,40}?\s*)?(?=,|[.!]?[\"”]?\s*$)"
 )
 _APPOSED_NAME = re.compile(r",\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)(?=[,.;]|\s+(?:on|in|at)\b|$)")
+# "disclosed this in a statement", "announced it on Sunday": the verb's object only points
+# at words told elsewhere.
+_NO_CONTENT = re.compile(
+    r"(?i)(?:this|it|these|those|so|the\s+news|the\s+development)\s*"
+    r"(?:$|,|\b(?:in|on|at|to|during|via|through|while|when|after|before|for|with)\b)"
+)
 _THAT_LATER = re.compile(r",\s*that\s")
 _LATER_THAT = re.compile(r"[^,;:\"“”]{1,60}?\bthat\s+")
 _FRONT = re.compile(r"^(?:According\s+to|As)\s+")
@@ -505,8 +511,25 @@ class _Statements:
                 if child.dep_ == "poss":
                     return self._speaker_token(child)
             return None
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i:
+                # "The Emir's Diwan Affairs Minister, Sheikh Mohammed Al-Sabah, stated":
+                # the title's apposed name.
+                for m in self.doc.mentions_in(child.left_edge.idx, child.idx + len(child.text)):
+                    if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON:
+                        return m.actor
         if lower in _OFFICE_HEADS:
-            return self._office(token)
+            office = self._office(token)
+            if office is not None:
+                return office
+        if lower in _ORG_HEADS and token.tag_.startswith("NNP"):
+            # "The Kuwait News Agency reported": a body the article names by its proper name.
+            names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+            if names and all(t.tag_.startswith("NNP") for t in names):
+                first = min(c.left_edge.i for c in names)
+                words = token.doc[first : token.i + 1]
+                if all(t.tag_.startswith("NNP") or t.tag_ == "HYPH" for t in words):
+                    return self.doc.book.introduce_org(words.text)
         return None
 
     def _office(self, token: Token) -> str | None:
@@ -609,7 +632,7 @@ class _Statements:
         rule: str = "reported",
     ) -> None:
         clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
-        if len(clause.split()) < 3 or clause.startswith(('"', "“")):
+        if len(clause.split()) < 3 or clause.startswith(('"', "“")) or _NO_CONTENT.match(clause):
             return
         said = Said(
             speaker, clause, sentence.start, sentence.end, content=[(start, end)], rule=rule
@@ -723,6 +746,7 @@ _PARSED_VERBS = word_set(
     acknowledged admitted urged urges hoped hopes assured assures recalled believes believed
     noting adding saying stressing underlining emphasizing emphasising urging warning
     affirmed affirms reaffirmed highlighted highlights described expressed expresses mentioned
+    reported reports revealed disclosed observed recalled maintained quipped
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
@@ -739,6 +763,10 @@ _GENERIC_MODIFIERS = frozenset(
 )
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+_ORG_HEADS = word_set(
+    """agency ministry office court council department presidency commission secretariat
+    embassy cabinet government palace directorate bureau"""
+)
 _OFFICE_OF_ROLE = {
     "President": "presidency",
     "Prime Minister": "prime minister's office",

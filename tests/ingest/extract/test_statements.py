@@ -312,3 +312,24 @@ def test_quoted_words_followed_by_a_verb_then_a_title_then_the_name() -> None:
         '"When you step up, you have to show up," quipped Zelensky to reporters.'
     )
     assert [s.speaker for s in article.statements] == ["Thandi Mokoena", "Volodymyr Zelensky"]
+
+
+def test_a_body_named_by_its_proper_name_reports_as_an_organisation() -> None:
+    statement = only(
+        "The Qatar News Agency reported that the two leaders chaired a round of talks in Doha."
+    )
+    assert statement.speaker == "Qatar News Agency"
+    assert statement.text == "the two leaders chaired a round of talks in Doha"
+
+
+def test_a_title_then_an_honorific_and_name_in_commas_is_the_speaker() -> None:
+    statement = only(
+        "The Emir's Diwan Affairs Minister, Sheikh Khalid Hamad Al-Thani, stated that the talks "
+        "covered the ties between the two countries."
+    )
+    assert statement.speaker == "Khalid Hamad Al-Thani"
+    assert statement.text.startswith("the talks covered the ties")
+
+
+def test_a_verb_whose_object_only_points_elsewhere_reports_nothing() -> None:
+    assert said("Spokesman Laszlo Kovacs disclosed this in a statement on Sunday night.") == []

@@ -455,8 +455,11 @@ def _compile(
         rf"(?:\s+of\s+(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
     )
+    # An honorific may stand between the title and the name: "President Dr Irfaan Ali",
+    # "Foreign Minister Datuk Seri Mohamad Hasan".
+    honorifics = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan)\.?\s+)*"
     titled_name_re = re.compile(
-        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+(?P<name>{NAME})"
+        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+{honorifics}(?P<name>{NAME})"
     )
     appositive_re = re.compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+)?(?P<former>(?i:former)\s+)?{title_block}"

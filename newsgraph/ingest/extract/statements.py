@@ -48,13 +48,14 @@ _VERBS = (
     r"|reiterated|reiterates|confirmed|confirms|explained|explains|pointed\s+out|remarked"
     r"|made\s+it\s+clear|makes\s+it\s+clear|replied|responded|asserted|acknowledged|admitted"
     r"|reported|reports|tweeted|tweets|quipped|revealed|disclosed|observed|affirmed|reaffirmed"
-    r"|recalled|maintained"
+    r"|recalled|maintained|indicated|indicates"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
 _LEAD_IN = re.compile(
     rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"
 )
+_VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
     rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted)\s+"
@@ -64,7 +65,8 @@ _TRAIL = re.compile(
 )
 _GAP = re.compile(
     r"^\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
-    r"|then|again|once|repeatedly|publicly|recently|further)\s+)*$"
+    r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
+    r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part)\s+)*$"
 )
 _AUDIENCE = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament"
@@ -87,8 +89,10 @@ _TAIL_AFTER_VERB = re.compile(
 _INVERTED = re.compile(
     r",\s*(?P<verb>said|says|added|adds|stated|states|noted|notes|reported|reports|announced"
     r"|announces|wrote|writes|quipped|explained|stressed)\s+"
-    r"(?P<who>(?:(?!\b(?:that|on|in|at|to|during)\b)[^,;\"“”]){2,100}?)\s*"
-    r"(?:(?:on|in|at|during|to)\s+[^,;\"“”]{1,40}?\s*)?(?=,|[.!]?[\"”]?\s*$)"
+    r"(?P<who>(?!(?:he|she|they|it|we|I)\b)(?:(?!\b(?:that|on|in|at|to|during)\b)[^,;\"“”])"
+    r"{2,100}?)\s*(?:(?:on|in|at|during|to)\s+[^,;\"“”]{1,40}?\s*)?"
+    # The sentence ends there, or with the outlet that relays it ("..., Xinhua reported.").
+    r"(?=[.!]?[\"”]?\s*$|,\s*[^,;\"“”]{1,80}\b(?:reported|reports|said|says)[.!]?[\"”]?\s*$)"
 )
 _APPOSED_NAME = re.compile(r",\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)(?=[,.;]|\s+(?:on|in|at)\b|$)")
 # "disclosed this in a statement", "announced it on Sunday": the verb's object only points
@@ -229,7 +233,14 @@ class _Statements:
             speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
             if speaker is not None:
                 return speaker, None
-        lead = _LEAD_IN.search(self.text, sentence.start, quote.start)
+        # The verb nearest the quotation introduces it: "Singh told reporters 'it went well'
+        # while Kasuri said, "..."" is Kasuri's.
+        leads = [
+            lead
+            for verb in _VERB_OR_PARTICIPLE.finditer(self.text, sentence.start, quote.start)
+            if (lead := _LEAD_IN.match(self.text, verb.start(), quote.start)) is not None
+        ]
+        lead = leads[-1] if leads else None
         if lead:
             if lead.group("part"):
                 subject = self.doc.subject(sentence.start, lead.start())
@@ -746,7 +757,9 @@ _PARSED_VERBS = word_set(
     acknowledged admitted urged urges hoped hopes assured assures recalled believes believed
     noting adding saying stressing underlining emphasizing emphasising urging warning
     affirmed affirms reaffirmed highlighted highlights described expressed expresses mentioned
-    reported reports revealed disclosed observed recalled maintained quipped
+    reported reports revealed disclosed observed recalled maintained quipped indicated
+    indicates say affirm reaffirm stress underline emphasize emphasise note insist warn
+    reiterate confirm explain declare announce assure indicate
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")

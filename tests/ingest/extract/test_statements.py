@@ -333,3 +333,42 @@ def test_a_title_then_an_honorific_and_name_in_commas_is_the_speaker() -> None:
 
 def test_a_verb_whose_object_only_points_elsewhere_reports_nothing() -> None:
     assert said("Spokesman Laszlo Kovacs disclosed this in a statement on Sunday night.") == []
+
+
+def test_the_verb_nearest_a_quotation_introduces_it() -> None:
+    article = run(
+        "Sybiha told reporters the mood was good while Fidan said, "
+        '"We discussed every issue that matters to both of our countries."'
+    )
+    assert [s.speaker for s in article.statements] == ["Hakan Fidan"]
+
+
+def test_a_relative_clause_between_speaker_and_verb_keeps_the_clause_after_it() -> None:
+    statement = only(
+        "Last weekend Kenyan President William Ruto, who visited Haiti, said he wants to turn the "
+        "mission into a full-scale, United Nations peacekeeping operation."
+    )
+    assert statement.speaker == "William Ruto"
+    assert statement.text.startswith("he wants to turn the mission")
+
+
+def test_adverbs_between_speaker_and_verb_and_indicated_that() -> None:
+    article = run(
+        "Foreign Minister Sybiha has since made it clear that the border was not up for "
+        "discussion.\n\n"
+        "Fidan indicated the visit would be the first of several this year."
+    )
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("Andrii Sybiha", ["the", "border", "was"]),
+        ("Hakan Fidan", ["the", "visit", "would"]),
+    ]
+
+
+def test_an_honorific_between_title_and_name_keeps_the_role() -> None:
+    article = run(
+        "President Dr Irfaan Ali arrived in Kingstown for talks, as President Pro Tempore of "
+        "the regional bloc Ralph Gonsalves looked on.\n\n"
+        "The Guyanese leader had explained that the border was not up for discussion."
+    )
+    assert "Pro Tempore" not in {a.name for a in article.actors}
+    assert [s.speaker for s in article.statements] == ["Irfaan Ali"]

@@ -133,6 +133,14 @@ class Said:
     """How it was attributed (see confidence.STATEMENT_RULES)."""
 
 
+@dataclass(frozen=True)
+class _Relayed:
+    speaker: str
+    start: int
+    end: int
+    replaces: bool  # the outer clause is only the report of this speech
+
+
 class _Statements:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -401,9 +409,10 @@ class _Statements:
             that = _THAT.match(self.text, clause_start, sentence.end)
             if that:
                 clause_start = that.end()
-            # "wrote on Truth Social that ...", "said in an interview on Monday that ..."
+            # "wrote on Truth Social that ...", "said in an interview on Monday that ..." (not
+            # the second "that" of "underscored that X and that Y").
             later_that = _LATER_THAT.match(self.text, clause_start, sentence.end)
-            if later_that:
+            if later_that and not (that and "that" in that.group()):
                 clause_start = later_that.end()
             self._report(speaker, sentence, clause_start, sentence.end, verb)
             return
@@ -645,12 +654,64 @@ class _Statements:
         clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
         if len(clause.split()) < 3 or clause.startswith(('"', "“")) or _NO_CONTENT.match(clause):
             return
+        relayed = self._relayed(speaker, start, end)
+        if relayed is not None and relayed.replaces:
+            # "The PMO said in an email that Trudeau noted the depth of ...": what the PMO
+            # said is only that Trudeau spoke; the words are Trudeau's.
+            speaker, start, end = relayed.speaker, relayed.start, relayed.end
+            clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
+            relayed = None
         said = Said(
             speaker, clause, sentence.start, sentence.end, content=[(start, end)], rule=rule
         )
         said.attribution = (sentence.start, sentence.end)
         self._when_where(said, sentence, verb)
         self._keep(said)
+        if relayed is not None:
+            # "He stated that Imran Khan had regretted ... and said that Pakistan had hoped
+            # ...": the relayed speech within is its own speaker's statement too.
+            inner = strip_quotes(self.text[relayed.start : relayed.end]).rstrip(".!;: ")
+            if len(inner.split()) >= 3:
+                said = Said(relayed.speaker, inner, sentence.start, sentence.end,
+                            content=[(relayed.start, relayed.end)], rule="reported")  # fmt: skip
+                said.attribution = (sentence.start, sentence.end)
+                self._when_where(said, sentence, verb)
+                self._keep(said)
+
+    def _relayed(self, speaker: str, start: int, end: int) -> _Relayed | None:
+        """Speech reported inside reported speech: the clause ``text[start:end]`` has its own
+        verb of saying with its own speaker ("that Trudeau noted ...", "Saudi Arabia denies the
+        report, says ...", "Khan had regretted ... and said that ...")."""
+        parsed = self.doc.parsed
+        if parsed is None:
+            return None
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        roots = [t for t in span if t.head is t or not span.start <= t.head.i < span.end]
+        if not roots or not roots[0].tag_.startswith("VB"):
+            return None
+        root = roots[0]
+        for verb in (root, *root.conjuncts):
+            if verb.lower_ not in _PARSED_VERBS or not verb.tag_.startswith("VB"):
+                continue
+            content = _content_of(verb)
+            subject = _subject_of(verb)
+            if content is None or subject is None or not span.start <= subject.i < span.end:
+                continue
+            inner = self._speaker_token(subject)
+            if inner is None or inner == speaker or self.doc.kind(inner) is ActorKind.MEDIA:
+                continue
+            lo = max(start, content.left_edge.idx)
+            hi = min(end, content.right_edge.idx + len(content.right_edge.text))
+            lead = re.match(r"(?:that|to)\s+", self.text[lo:hi])
+            if lead is not None:
+                lo += lead.end()
+            if lo <= verb.idx < hi:
+                continue
+            replaces = root.lower_ in _PARSED_VERBS or root.lower_ in _DENYING
+            return _Relayed(inner, lo, hi, replaces)
+        return None
 
     # -- date and medium -------------------------------------------------------------------
     def _when_where(self, said: Said, sentence: Sentence, verb: re.Match[str]) -> None:
@@ -785,6 +846,7 @@ _OFFICE_OF_ROLE = {
     "Prime Minister": "prime minister's office",
     "Foreign Minister": "foreign ministry",
 }
+_DENYING = word_set("denies denied deny rejects rejected rebuffed dismissed")
 # Verbs whose message may be a noun phrase: "stressed the importance of ...".
 _STRESSING = word_set(
     """

@@ -372,3 +372,31 @@ def test_an_honorific_between_title_and_name_keeps_the_role() -> None:
     )
     assert "Pro Tempore" not in {a.name for a in article.actors}
     assert [s.speaker for s in article.statements] == ["Irfaan Ali"]
+
+
+def test_speech_relayed_by_an_office_is_the_speakers_own() -> None:
+    statement = only(
+        "The PMO said in an email that Zelensky noted the depth of the economic relationship "
+        "with Canada."
+    )
+    assert statement.speaker == "Volodymyr Zelensky"
+    assert statement.text.startswith("the depth of the economic relationship")
+
+
+def test_speech_within_a_reported_clause_is_a_statement_of_its_own_too() -> None:
+    article = run(
+        "Fidan stated that Sybiha, during his visit to Ankara, had regretted the escalation and "
+        "said that Ukraine had hoped diplomacy could avert a new offensive."
+    )
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("Hakan Fidan", ["Sybiha,", "during", "his"]),
+        ("Andrii Sybiha", ["Ukraine", "had", "hoped"]),
+    ]
+
+
+def test_two_that_clauses_of_one_verb_start_at_the_first() -> None:
+    statement = only(
+        "Fidan had further underscored that conflict was in nobody's interest and that poor "
+        "countries were hit hardest."
+    )
+    assert statement.text.startswith("conflict was in nobody's interest")

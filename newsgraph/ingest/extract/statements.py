@@ -55,6 +55,15 @@ _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explainin
 _LEAD_IN = re.compile(
     rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"
 )
+_QUOTED_AS = re.compile(
+    r"\s*,?\s*(?:(?P<relayer>[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+"
+    r"(?P<who>[^,.;\"“”]{1,60}?)|(?P<who2>[^,.;\"“”]{1,60}?)\s+(?:was|were|is|has\s+been)\s+"
+    r"quoted)\s+as\s+(?:saying|telling)\b"
+)
+_QUOTED_AS_LEAD = re.compile(
+    r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+(?P<who>[^,.;\"“”]{1,60}?)"
+    r"\s+as\s+(?:saying|telling\s+\w+)\s*[,:]?\s*$"
+)
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
@@ -221,6 +230,9 @@ class _Statements:
         closing = self.doc.sentence_at(quote.end - 1)
         limit = max(sentence.end, closing.end)
         after_end = min([q.start for q in self.doc.quotes if q.start >= quote.end] + [limit])
+        relayed = self._quoted_as(quote.end, after_end, sentence.start, quote.start)
+        if relayed is not None:
+            return relayed
         trail = _TRAIL.match(self.text, quote.end, after_end)
         if trail:
             group = "who1" if trail.group("who1") else "who2"
@@ -267,6 +279,27 @@ class _Statements:
             if subject is not None:
                 return subject.actor, None
         return None, None
+
+    def _quoted_as(
+        self, after: int, after_end: int, before: int, quote_start: int
+    ) -> tuple[str, re.Match[str]] | None:
+        """ "“...,” he quoted Osinbajo as saying", "Akande quoted Osinbajo as saying: “...”",
+        "“...,” Osinbajo was quoted as saying": the words are the one quoted; the one quoting
+        is noted as speaking, so that "He added" next refers to the spokesman."""
+        found = _QUOTED_AS.match(self.text, after, after_end) or _QUOTED_AS_LEAD.search(
+            self.text, before, quote_start
+        )
+        if found is None:
+            return None
+        who = "who" if found.groupdict().get("who") else "who2"
+        speaker = self.doc.speaker_at(found.start(who), found.end(who))
+        if speaker is None:
+            return None
+        if found.group("relayer"):
+            relayer = self.doc.speaker_at(found.start("relayer"), found.end("relayer"))
+            if relayer is not None and relayer != speaker:
+                self.doc.note_speaker(found.start("verb"), relayer)
+        return speaker, found
 
     def _speaker_before(self, start: int, verb_start: int) -> str | None:
         mentions = [

@@ -400,3 +400,20 @@ def test_two_that_clauses_of_one_verb_start_at_the_first() -> None:
         "countries were hit hardest."
     )
     assert statement.text.startswith("conflict was in nobody's interest")
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_and_he_to_the_one_quoting() -> None:
+    article = run(
+        "Spokesman Laolu Akande described the visit in a statement on Sunday.\n\n"
+        "“We are extremely excited about the region and hope to do a lot together,” he quoted "
+        "Yemi Osinbajo as saying.\n\n"
+        "He added that the talks centred on the coming summit in Addis Ababa.\n\n"
+        "Akande quoted Sybiha as saying: “Ukraine will open a new embassy in Abuja next year.”\n\n"
+        "“The war must end on just terms for all of us,” Zelensky was quoted as saying."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Yemi Osinbajo",
+        "Laolu Akande",
+        "Andrii Sybiha",
+        "Volodymyr Zelensky",
+    ]

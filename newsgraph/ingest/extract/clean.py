@@ -119,7 +119,11 @@ _POST_SIGNATURE = re.compile(
     r"\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
 )
 # Wire services close a story with a marker word; it is not part of the last sentence.
-_END_OF_STORY = re.compile(r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$")
+# So do agencies, with their name after a dash: "... of Palestine. — Bernama".
+_END_OF_STORY = re.compile(
+    r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$"
+    r"|(?<=[.!?\"”])\s+[\u2014\u2013-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}\s*$"
+)
 # A photo credit run into the end of a paragraph: "... on Friday. Photo: Finnish government by
 # Lauri Heikkinen."
 _TRAILING_CREDIT = re.compile(

@@ -323,7 +323,8 @@ class _Finder:
 
     # -- pass 1 ---------------------------------------------------------------------------
     def titled_names(self) -> None:
-        for regex in (self.ref.titled_name_re, self.ref.appositive_re):
+        apposed = (self.ref.appositive_re, self.ref.title_appositive_re)
+        for regex in (self.ref.titled_name_re, *apposed):
             for m in regex.finditer(self.text):
                 if not self.free(m.start(), m.end()):
                     continue
@@ -347,7 +348,7 @@ class _Finder:
                     (m.start(), name_end) if regex is self.ref.titled_name_re
                     else (m.start("name"), m.start("name") + len(name))
                 )  # fmt: skip
-                self.claim(m.start(), max(end, m.end() if regex is self.ref.appositive_re else 0))
+                self.claim(m.start(), max(end, m.end() if regex in apposed else 0))
                 self.add(person, start, end, "title")
                 if " " in name:
                     self.book.named_in_full(person)
@@ -657,6 +658,20 @@ class _Finder:
 
         seen = list(dict.fromkeys(x.actor for x in reversed(before)))
         in_article = [n for n in seen if fits(n)]
+
+        def rank(name: str) -> tuple[bool, bool]:
+            roles = self.book.roles(name)
+            # "the Indian minister" is a minister, before the prime minister.
+            minister = (
+                title != "Minister"
+                or "prime" in surface.lower()
+                or any(r.title.endswith("Minister") and r.title != "Prime Minister" for r in roles)
+            )
+            # "the Ghanaian leader": one the text made Ghana's, before one of no stated country.
+            stated = country is None or any(r.of == country for r in roles)
+            return (not minister, not stated)
+
+        in_article = sorted(in_article, key=rank)
         if country is None:
             # "the president": the person before it who is one; of several, the one the
             # article has named most (its protagonist), then the nearest.

@@ -194,10 +194,19 @@ class _Statements:
                 continue
             text = _clean_quote(inner)
             framed = _FRAMED.search(self.text, sentence.start, quote.start)
+            word = _VERB_OR_PARTICIPLE.match(self.text, verb.start()) if verb else None
             if verb is not None and framed is not None and framed.start() >= verb.start():
                 # "stressed that these meetings build a “close relationship ...”": what was
                 # said is the whole clause, the quotation its own words within it.
                 text = strip_quotes(self.text[framed.end() : quote.end]).rstrip(".")
+            elif word is not None and word.end() <= quote.start:
+                between = self.text[word.end() : quote.start]
+                if not re.search(r"[,:]\s*$", between) and self._has_subject(
+                    word.end(), quote.start
+                ):
+                    # "said his visit was part of a tour to “take stock ...”": the same,
+                    # without "that".
+                    text = strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
             if verb is None:
                 rule = "quote-carried"
             elif PRONOUN.search(verb.group()) or PRONOUN.search(
@@ -221,6 +230,14 @@ class _Statements:
                 self._when_where(current, said_in, verb)
             self._keep(current)
         return used
+
+    def _has_subject(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a clause's subject ("his visit was ..."), not
+        only an audience or a time ("told reporters on Monday")."""
+        if self.doc.parsed is None:
+            return False
+        span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
 
     def _attribute(
         self, quote: Quote, sentence: Sentence

@@ -417,3 +417,25 @@ def test_quoted_as_saying_gives_the_words_to_the_one_quoted_and_he_to_the_one_qu
         "Andrii Sybiha",
         "Volodymyr Zelensky",
     ]
+
+
+def test_a_title_then_its_name_in_commas_gives_the_role_the_demonym_finds() -> None:
+    article = run(
+        "The Acting President, Yemi Osinbajo, and the President of Ghana, Nana Akufo-Addo, met "
+        "in Abuja on Sunday.\n\n"
+        "The Ghanaian leader said his visit was part of a regional tour to “take stock of what "
+        "is going on, and to renew relations.”"
+    )
+    (statement,) = article.statements
+    assert statement.speaker == "Nana Akufo-Addo"
+    assert statement.text.startswith("his visit was part of a regional tour to take stock")
+
+
+def test_the_countrys_minister_is_a_minister_before_the_prime_minister() -> None:
+    article = run(
+        "External Affairs Minister S Jaishankar conveyed the greetings of Indian Prime Minister "
+        "Narendra Modi to President Anura Kumara Dissanayake.\n\n"
+        "In a post on X, the Indian minister said, “Honored to call on the President today in "
+        "Colombo.”"
+    )
+    assert [s.speaker for s in article.statements] == ["S Jaishankar"]

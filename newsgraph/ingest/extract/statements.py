@@ -64,6 +64,11 @@ _QUOTED_AS_LEAD = re.compile(
     r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+(?P<who>[^,.;\"“”]{1,60}?)"
     r"\s+as\s+(?:saying|telling\s+\w+)\s*[,:]?\s*$"
 )
+# Words that say a paragraph reports someone speaking, though it quotes nothing.
+_SPEECH_CUE = re.compile(
+    rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
+    r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing)\b"
+)
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
@@ -356,7 +361,17 @@ class _Statements:
             subject = self.doc.subject(previous.start, previous.end)
             if subject is not None:
                 return subject.actor
-        return self._speaker_of(previous)
+        found = self._speaker_of(previous)
+        if found is None and not self.doc.quotes_in(previous.start, previous.end):
+            # "Talking to journalists, Sanchez praised the decision." then a paragraph that is
+            # only a quotation: his words, as news sets them.
+            cue = next(
+                (c for c in _SPEECH_CUE.finditer(self.text, previous.start, previous.end)), None
+            )
+            subject = self.doc.subject(previous.start, previous.end)
+            if cue is not None and subject is not None:
+                found = subject.actor
+        return found
 
     def _speaker_of(self, paragraph: Paragraph) -> str | None:
         """The one person whose statement the paragraph holds, if any."""

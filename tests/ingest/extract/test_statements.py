@@ -439,3 +439,15 @@ def test_the_countrys_minister_is_a_minister_before_the_prime_minister() -> None
         "Colombo.”"
     )
     assert [s.speaker for s in article.statements] == ["S Jaishankar"]
+
+
+def test_a_quotation_paragraph_after_a_paragraph_of_someone_speaking_is_theirs() -> None:
+    article = run(
+        "Talking to journalists, Sybiha praised the decision to put migration first.\n\n"
+        '"It is a step forward that migration is seen as a European problem."\n\n'
+        "The ministers then had lunch.\n\n"
+        '"The talks will go on in the autumn, in Rome or in Kyiv."'
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Andrii Sybiha", "It is a step forward")
+    ]

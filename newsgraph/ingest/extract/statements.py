@@ -69,6 +69,9 @@ _SPEECH_CUE = re.compile(
     rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing)\b"
 )
+_DESCRIBED = re.compile(
+    r"\bdescrib(?:ed|es|e|ing)\s+(?P<obj>[^,;\"“”]{2,80}?)\s+as\s+(?P<what>[^;]+?)[.!]?[\"”]?\s*$"
+)
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
@@ -481,6 +484,21 @@ class _Statements:
                 clause_start = later_that.end()
             self._report(speaker, sentence, clause_start, sentence.end, verb)
             return
+
+    def described(self, sentence: Sentence) -> None:
+        """ "Diaz-Canel described the meeting as sincere, truthful and hopeful": a judgement
+        of some length is a statement (the subject of the sentence says it); "described the
+        meeting as a great start" is too short to tell anything."""
+        found = _DESCRIBED.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return
+        what = strip_quotes(found.group("what"))
+        if len(re.findall(r"\w+", what)) < 4:
+            return
+        subject = self.doc.subject(sentence.start, found.start())
+        if subject is None:
+            return
+        self._report(subject.actor, sentence, found.start("obj"), sentence.end, found)
 
     def _inverted(self, sentence: Sentence) -> bool:
         """ "..., said a statement released by the ministry, Xinhua reported.", "..., reports
@@ -1043,6 +1061,8 @@ def extract_statements(doc: Document) -> list[Said]:
                 finder.reported(sentence)
                 if len(finder.found) == before:
                     finder.parsed(sentence)
+                if len(finder.found) == before:
+                    finder.described(sentence)
     speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
     covered = {(s.start, s.end) for s in finder.found}
     for paragraph in doc.paragraphs:

@@ -451,3 +451,14 @@ def test_a_quotation_paragraph_after_a_paragraph_of_someone_speaking_is_theirs()
     assert [(s.speaker, s.text[:20]) for s in article.statements] == [
         ("Andrii Sybiha", "It is a step forward")
     ]
+
+
+def test_describing_something_at_some_length_is_a_statement_and_briefly_is_not() -> None:
+    article = run(
+        "For his part, Sybiha described the meeting as sincere, open and useful for both "
+        "countries.\n\n"
+        "Fidan described the talks as a good start."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Andrii Sybiha", "the meeting as sincere, open and useful for both countries")
+    ]

@@ -69,6 +69,10 @@ _SPEECH_CUE = re.compile(
     rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing)\b"
 )
+_AS_REPORTED = re.compile(
+    r",\s*as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:reported|announced|stated|said"
+    r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
+)
 _DESCRIBED = re.compile(
     r"\bdescrib(?:ed|es|e|ing)\s+(?P<obj>[^,;\"“”]{2,80}?)\s+as\s+(?P<what>[^;]+?)[.!]?[\"”]?\s*$"
 )
@@ -78,10 +82,15 @@ _TRAIL = re.compile(
     rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted)\s+"
     rf"(?P<who1>[^,.;\"“”]{{1,80}}?)(?=[,.;]|\s+(?:on|in|at|during|to)\b|$)"
     rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
-    rf"(?P<verb2>{_VERBS})\b)"
+    rf"(?P<verb2>{_VERBS})\b"
+    # "..., the Kremlin's statement reads."
+    rf"|(?P<who3>[^,.;\"“”]{{0,80}}?\b(?:statement|readout|communiqu[eé]|release|message"
+    rf"|letter|post))\s+(?P<verb3>reads|read)\b)"
 )
 _GAP = re.compile(
-    r"^\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
+    # "The Kremlin press service has confirmed": the seat's service speaks for it.
+    r"^(?:(?:'s|\u2019s)?\s+press\s+(?:service|office))?"
+    r"\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
     r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
     r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part)\s+)*$"
 )
@@ -260,7 +269,7 @@ class _Statements:
             return relayed
         trail = _TRAIL.match(self.text, quote.end, after_end)
         if trail:
-            group = "who1" if trail.group("who1") else "who2"
+            group = next(g for g in ("who1", "who2", "who3") if trail.group(g) is not None)
             speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
             if speaker is None and group == "who1":
                 # '"...," said spokesperson, Khusela Diko.': the name after the title.
@@ -440,7 +449,7 @@ class _Statements:
                         self._report(speaker, sentence, sentence.start + comma + 1, sentence.end,
                                      verb or front)  # fmt: skip
                         return
-        if self._inverted(sentence):
+        if self._inverted(sentence) or self._as_reported(sentence):
             return
         for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(verb.start()):
@@ -500,6 +509,22 @@ class _Statements:
             return
         self._report(subject.actor, sentence, found.start("obj"), sentence.end, found)
 
+    def _as_reported(self, sentence: Sentence) -> bool:
+        """ "Sultan Haitham arrived on Monday, as was reported by Oman's news agency (ONA),
+        ahead of the summit": the source of what came before the comma."""
+        found = _AS_REPORTED.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return False
+        speaker = self.doc.speaker_at(found.start("who"), found.end("who"))
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        verb = _VERB_RE.search(self.text, found.start(), found.start("who"))
+        if verb is None:
+            return False
+        before = len(self.found)
+        self._report(speaker, sentence, sentence.start, found.start(), verb)
+        return len(self.found) > before
+
     def _inverted(self, sentence: Sentence) -> bool:
         """ "..., said a statement released by the ministry, Xinhua reported.", "..., reports
         Xinhua news agency.": the verb before its subject closes the clause it reports; the
@@ -556,7 +581,7 @@ class _Statements:
             if start <= token.idx < end:
                 continue  # the verb inside its own clause: a parse gone wrong
             text = self.text[start:end]
-            lead = re.match(r"(?:that|to)\s+", text) if content.dep_ == "ccomp" else None
+            lead = re.match(r"(?:that|to)\s+", text) if content.dep_ in ("ccomp", "acl") else None
             if lead is not None:
                 start += lead.end()
             verb = re.compile(re.escape(token.text)).match(self.text, token.idx)
@@ -903,7 +928,8 @@ _PARSED_VERBS = word_set(
     affirmed affirms reaffirmed highlighted highlights described expressed expresses mentioned
     reported reports revealed disclosed observed recalled maintained quipped indicated
     indicates say affirm reaffirm stress underline emphasize emphasise note insist warn
-    reiterate confirm explain declare announce assure indicate
+    reiterate confirm explain declare announce assure indicate expressing voiced voices
+    voicing
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
@@ -937,6 +963,11 @@ _STRESSING = word_set(
     affirms reaffirmed reiterated reiterates highlighted highlights noted
     """
 )
+_EXPRESSING = word_set("expressed expresses expressing voiced voices voicing")
+_BELIEFS = word_set(
+    "hope hopes belief conviction confidence concern concerns optimism expectation fear fears"
+)
+_STANCES = word_set("stance position view views opposition rejection readiness willingness")
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
 _INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
 
@@ -962,6 +993,21 @@ def _content_of(verb: Token) -> Token | None:
         # is the object, when it is a phrase of some length.
         for child in verb.children:
             if child.dep_ == "dobj" and len(list(child.subtree)) >= 4:
+                return child
+    if verb.lower_ in _EXPRESSING:
+        for child in verb.children:
+            if child.dep_ != "dobj":
+                continue
+            if child.lower_ in _BELIEFS:
+                # "expressed hope that the two countries will keep working together".
+                for clause in child.children:
+                    if clause.dep_ in ("acl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                    ):
+                        return clause
+            if child.lower_ in _STANCES and len(list(child.subtree)) >= 4:
+                # "expressed Malaysia's stance in demanding accountability for ...", not
+                # "expressed appreciation": a position taken, not thanks given.
                 return child
     return None
 

@@ -462,3 +462,32 @@ def test_describing_something_at_some_length_is_a_statement_and_briefly_is_not()
     assert [(s.speaker, s.text) for s in article.statements] == [
         ("Andrii Sybiha", "the meeting as sincere, open and useful for both countries")
     ]
+
+
+def test_expressing_hope_that_is_a_statement_and_expressing_thanks_is_not() -> None:
+    article = run(
+        "Fidan thanked the minister for the exchange and expressed hope that Turkey and Ukraine "
+        "will keep working together.\n\n"
+        "Sybiha expressed his deep appreciation for the support of the Turkish people."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Hakan Fidan", "Turkey and Ukraine will keep working together")
+    ]
+
+
+def test_as_reported_by_names_the_source_of_what_came_before() -> None:
+    statement = only(
+        "The president arrived in Doha on Monday for a two-day visit, as was reported by the "
+        "Qatar News Agency (QNA), ahead of the summit."
+    )
+    assert statement.text == "The president arrived in Doha on Monday for a two-day visit"
+
+
+def test_the_press_service_of_a_seat_of_government_and_its_statement_that_reads() -> None:
+    article = run(
+        "The Kremlin press service has confirmed that the four ministers are planning to meet "
+        "in Berlin.\n\n"
+        "“A wide range of issues has been discussed during the talks,” the "
+        "Kremlin\u2019s statement reads."
+    )
+    assert [s.speaker for s in article.statements] == ["Kremlin", "Kremlin"]

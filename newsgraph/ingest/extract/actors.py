@@ -67,6 +67,7 @@ class ActorBook:
         self.current = reference.roles_hold_on(published)
         self._drafts: dict[str, _Draft] = {}
         self._surnames: dict[str, str] = {}
+        self._known_firsts: dict[str, set[str]] = {}
         self._offices: dict[str, str] = {}
 
     def kind(self, name: str) -> ActorKind | None:
@@ -176,6 +177,10 @@ class ActorBook:
         for form in {surname, _strip_accents(surname)}:
             if form != ref.name and not self.reference.lookup(form):
                 self._surnames.setdefault(form, ref.name)
+        # And the first word, as for people the article introduces: "Wang" for Wang Yi.
+        words = ref.name.split()
+        if len(words) >= 2:
+            self._known_firsts.setdefault(words[0], set()).add(ref.name)
 
     def introduced(self) -> dict[str, str]:
         """Surface forms of the people this article introduced: full names and surnames."""
@@ -187,7 +192,7 @@ class ActorBook:
         # First names, where one introduced person has them: "Li" for Li Qiang, "Fiame" for
         # Fiame Naomi Mataafa, "Mohamad" for Mohamad Hasan. News writes family names first in
         # some languages, and some leaders go by their first name.
-        firsts: dict[str, set[str]] = {}
+        firsts: dict[str, set[str]] = {k: set(v) for k, v in self._known_firsts.items()}
         for name, d in self._drafts.items():
             words = name.split()
             if d.kind is ActorKind.PERSON and not d.known and len(words) >= 2:

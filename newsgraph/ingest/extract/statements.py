@@ -69,6 +69,7 @@ _SPEECH_CUE = re.compile(
     rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing)\b"
 )
+_TRAILING_SOURCE = re.compile(r",\s*according\s+to\s+[^,;\"“”]{1,80}?[.!]?\s*$")
 _AS_REPORTED = re.compile(
     r",\s*as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:reported|announced|stated|said"
     r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
@@ -128,7 +129,10 @@ _NO_CONTENT = re.compile(
     r"(?:$|,|\b(?:in|on|at|to|during|via|through|while|when|after|before|for|with)\b)"
 )
 _THAT_LATER = re.compile(r",\s*that\s")
-_LATER_THAT = re.compile(r"[^,;:\"“”]{1,60}?\bthat\s+")
+_LATER_THAT = re.compile(
+    r"(?:on|in|at|during|after|before|to|via|through|from|with|later|earlier|also|again|then"
+    r"|previously|recently|separately|publicly|privately|repeatedly)\b[^,;:\"“”]{0,60}?\bthat\s+"
+)
 _FRONT = re.compile(r"^(?:According\s+to|As)\s+")
 # Speech the article places before its own news: "had said", "has already said", "earlier".
 _PAST_MARKER = re.compile(
@@ -172,6 +176,7 @@ class _Statements:
         self.doc = doc
         self.text = doc.text
         self.found: list[Said] = []
+        self.spokes: list[tuple[int, str]] = []  # whom each spokesperson cited spoke for
 
     def _keep(self, said: Said) -> None:
         self.found.append(said)
@@ -276,6 +281,10 @@ class _Statements:
                 named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
                 if named is not None:
                     speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
+            if speaker is None and _THE_SPOKESPERSON.fullmatch(trail.group(group).strip()):
+                # '"...," the spokesman added': the spokesperson the article cited last.
+                earlier = [(pos, who) for pos, who in self.spokes if pos < quote.start]
+                speaker = max(earlier)[1] if earlier else None
             if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
                 # "...," the statement said: whoever issued the statement told before.
                 speaker = self._last_statement_issuer(quote.start)
@@ -533,7 +542,10 @@ class _Statements:
             if self.doc.in_quote(found.start()) or found.start() <= sentence.start:
                 continue
             lo, hi = found.start("who"), found.end("who")
-            speaker = self.doc.speaker_at(lo, hi)
+            named = self.doc.mentions_in(lo, hi, quoted=False)
+            # The subject after the verb is a name or a statement, nothing more: not "..., said
+            # Tanzania was ready to ...".
+            speaker = self.doc.speaker_at(lo, hi) if named and named[-1].end >= hi - 1 else None
             if speaker is None and self.doc.parsed is not None:
                 span = self.doc.parsed.char_span(lo, hi, alignment_mode="expand")
                 if span is not None and span.root.lower_ in _STATEMENT_NOUNS:
@@ -632,13 +644,10 @@ class _Statements:
             earlier = [s for s in self.found if s.start < token.idx]
             return max(earlier, key=lambda s: s.start).speaker if earlier else None
         if lower in _SPOKESPEOPLE:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
-                    for obj in (c for c in child.children if c.dep_ == "pobj"):
-                        return self._speaker_token(obj)
-                if child.dep_ == "poss":
-                    return self._speaker_token(child)
-            return None
+            spoken = self._spokesperson(token)
+            if spoken is not None:
+                self.spokes.append((token.idx, spoken))
+            return spoken
         for child in token.children:
             if child.dep_ == "appos" and child.i > token.i:
                 # "The Emir's Diwan Affairs Minister, Sheikh Mohammed Al-Sabah, stated":
@@ -658,6 +667,26 @@ class _Statements:
                 words = token.doc[first : token.i + 1]
                 if all(t.tag_.startswith("NNP") or t.tag_ == "HYPH" for t in words):
                     return self.doc.book.introduce_org(words.text)
+        return None
+
+    def _spokesperson(self, token: Token) -> str | None:
+        """For whom a spokesperson speaks: "a spokesman for the ministry", "the ministry's
+        spokesman", "a German government spokesman", "a Kremlin spokeswoman"; "the spokesman"
+        is the one the article cited last."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    return self._speaker_token(obj)
+            if child.dep_ == "poss":
+                return self._speaker_token(child)
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+                found = self._speaker_token(child)
+                if found is not None and self.doc.kind(found) is not ActorKind.PERSON:
+                    return found
+        if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
+            earlier = [(pos, who) for pos, who in self.spokes if pos < token.idx]
+            return max(earlier)[1] if earlier else None
         return None
 
     def _office(self, token: Token) -> str | None:
@@ -759,6 +788,9 @@ class _Statements:
         verb: re.Match[str],
         rule: str = "reported",
     ) -> None:
+        source = _TRAILING_SOURCE.search(self.text, start, end)
+        if source is not None:
+            end = source.start()  # "..., according to the Turkish presidency." is no word said
         clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
         if len(clause.split()) < 3 or clause.startswith(('"', "“")) or _NO_CONTENT.match(clause):
             return
@@ -945,6 +977,7 @@ _GENERIC_MODIFIERS = frozenset(
     ["press", "news", "joint", "official", "media", "written", "brief", "short", "new"]
 )
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
 _ORG_HEADS = word_set(
     """agency ministry office court council department presidency commission secretariat

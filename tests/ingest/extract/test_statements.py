@@ -491,3 +491,48 @@ def test_the_press_service_of_a_seat_of_government_and_its_statement_that_reads(
         "Kremlin\u2019s statement reads."
     )
     assert [s.speaker for s in article.statements] == ["Kremlin", "Kremlin"]
+
+
+def test_a_known_person_named_in_full_answers_to_the_first_word_of_the_name() -> None:
+    article = run(
+        "Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur.\n\n"
+        "Wang urged Washington to stop interfering in the internal affairs of China."
+    )
+    assert [s.speaker for s in article.statements] == ["Wang Yi"]
+
+
+def test_after_an_inverted_verb_comes_a_name_not_a_clause() -> None:
+    statement = only(
+        "Tanzanian President Samia Suluhu Hassan, for her part, said Tanzania was ready to work "
+        "with Kenya on the new railway line."
+    )
+    assert statement.speaker == "Samia Suluhu Hassan"
+    assert statement.text.startswith("Tanzania was ready")
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before_the_title_and_so_does_the_spokesman() -> (
+    None
+):
+    article = run(
+        "A German government spokesman said the two leaders had discussed support for Ukraine.\n\n"
+        '"The call was constructive and the leaders will speak again soon," the spokesman added.'
+        "\n\nA Kremlin spokeswoman said Putin had no plans to travel to Budapest this year."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "German Government",
+        "German Government",
+        "Kremlin",
+    ]
+
+
+def test_a_second_clause_with_that_after_a_first_without_is_one_statement() -> None:
+    statement = only("Fidan said the talks were positive and that the embassies would reopen soon.")
+    assert statement.text == "the talks were positive and that the embassies would reopen soon"
+
+
+def test_a_trailing_according_to_is_not_part_of_the_words() -> None:
+    statement = only(
+        "Erdogan told Putin that Turkey was ready to host new peace talks, according to the "
+        "Turkish presidency."
+    )
+    assert statement.text == "Turkey was ready to host new peace talks"

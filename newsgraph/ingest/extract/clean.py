@@ -417,7 +417,13 @@ def _is_prose(line: str) -> bool:
         return False
     if line.endswith("?") and words <= 15 and not line.startswith(('"', "“")):
         return False  # a question headline
-    return words >= 4
+    return words >= 4 or _SAYS_COLON.search(line) is not None
+
+
+# "Anwar said:", "He added:" — a short line that opens the quotation below it.
+_SAYS_COLON = re.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|stated|states|noted|told\s+\w+|continued|reads)\s*:$"
+)
 
 
 def _is_truncated(line: str) -> bool:

@@ -69,7 +69,9 @@ _SPEECH_CUE = re.compile(
     rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing)\b"
 )
-_TRAILING_SOURCE = re.compile(r",\s*according\s+to\s+[^,;\"“”]{1,80}?[.!]?\s*$")
+_TRAILING_SOURCE = re.compile(
+    r",\s*(?:according\s+to\s+[^,;\"“”]{1,80}?|[^,;\"“”]{1,60}?\s+(?:reported|reports))[.!]?\s*$"
+)
 _AS_REPORTED = re.compile(
     r",\s*as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:reported|announced|stated|said"
     r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
@@ -694,23 +696,45 @@ class _Statements:
         the article named before)."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         book = self.doc.book
-        if owner is not None and owner.lower_ in ("his", "her"):
-            person = self.doc.antecedent(owner.idx)
-            if person is None:
+        if owner is not None:
+            # "his office", "Ruto's office", "Macron's office": the office of the person's role.
+            if owner.lower_ in ("his", "her"):
+                person = self.doc.antecedent(owner.idx)
+            else:
+                person = self._speaker_token(owner)
+            if person is None or self.doc.kind(person) is not ActorKind.PERSON:
                 return None
-            for role in book.roles(person):
-                office = _OFFICE_OF_ROLE.get(role.title)
-                country = self.doc.reference.actor(role.of) if role.of else None
-                if office is not None and country is not None:
-                    name = office_name(country, office)
-                    book.introduce_org(name)
-                    book.add_role_less_org(name, country.name)
-                    return name
-            return None
-        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._office_of(person)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             word = token.lower_
             same_kind = [n for n in book.offices() if n.lower().endswith(word)]
-            return same_kind[-1] if same_kind else None
+            if same_kind:
+                return same_kind[-1]
+            # "Egypt's Foreign Minister Badr Abdelatty met ..., the ministry said": the
+            # ministry of the minister the article named last.
+            for m in reversed(self.doc.mentions_in(0, token.idx)):
+                if self.doc.kind(m.actor) is ActorKind.PERSON:
+                    office = self._office_of(m.actor, word)
+                    if office is not None:
+                        return office
+        return None
+
+    def _office_of(self, person: str, head: str | None = None) -> str | None:
+        """The office of ``person``'s role ("Egyptian Foreign Ministry" for Egypt's foreign
+        minister), if the article gave the role with its country; ``head`` the office's last
+        word, when the text names it ("the ministry")."""
+        book = self.doc.book
+        for role in book.roles(person):
+            office = _OFFICE_OF_ROLE.get(role.title)
+            country = self.doc.reference.actor(role.of) if role.of else None
+            if office is None or country is None:
+                continue
+            if head is not None and not office.endswith(head):
+                continue
+            name = office_name(country, office)
+            book.introduce_org(name)
+            book.add_role_less_org(name, country.name)
+            return name
         return None
 
     def _issuer(self, noun: Token) -> str | None:

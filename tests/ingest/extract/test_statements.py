@@ -536,3 +536,33 @@ def test_a_trailing_according_to_is_not_part_of_the_words() -> None:
         "Turkish presidency."
     )
     assert statement.text == "Turkey was ready to host new peace talks"
+
+
+def test_a_short_line_that_says_someone_said_opens_the_quotation_below() -> None:
+    article = run(
+        "Indonesian President Prabowo Subianto met Malaysian Prime Minister Anwar Ibrahim in "
+        "Jakarta.\n\nAnwar said:\n\n"
+        '"We have agreed to settle the border issue through negotiation and to boost trade."'
+    )
+    assert [s.speaker for s in article.statements] == ["Anwar Ibrahim"]
+
+
+def test_the_ministry_or_a_persons_office_speaks_as_the_office_of_the_persons_role() -> None:
+    article = run(
+        "Egypt's Foreign Minister Badr Abdelatty met his Qatari counterpart in Cairo, the "
+        "ministry said.\n\n"
+        "Kenyan President William Ruto hosted Abiy in Nairobi.\n\n"
+        "Ruto's office said in a statement that the two leaders discussed regional security."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Egyptian Foreign Ministry",
+        "Kenyan Presidency",
+    ]
+
+
+def test_an_outlet_reporting_at_the_end_is_not_part_of_the_words() -> None:
+    statement = only(
+        "Sergey Lavrov said Moscow was open to talks, but only on its own terms, Russian news "
+        "agency TASS reported."
+    )
+    assert statement.text == "Moscow was open to talks, but only on its own terms"

@@ -146,7 +146,8 @@ class ActorBook:
             return existing
         surname = _surname(full_name)
         self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
-        self._surnames.setdefault(surname, full_name)
+        for form in _surname_forms(surname):
+            self._surnames.setdefault(form, full_name)
         return full_name
 
     def introduce_org(self, name: str) -> str:
@@ -174,7 +175,7 @@ class ActorBook:
         if ref is None or ref.kind is not ActorKind.PERSON:
             return
         surname = _surname(ref.name)
-        for form in {surname, _strip_accents(surname)}:
+        for form in {*_surname_forms(surname), _strip_accents(surname)}:
             if form != ref.name and not self.reference.lookup(form):
                 self._surnames.setdefault(form, ref.name)
         # And the first word, as for people the article introduces: "Wang" for Wang Yi.
@@ -272,8 +273,21 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _surname_forms(surname: str) -> tuple[str, ...]:
+    """The surname, and as it starts a sentence: "al-Sharaa" / "Al-Sharaa"."""
+    if surname[:1].islower():
+        return (surname, surname[:1].upper() + surname[1:])
+    return (surname,)
+
+
+# Generational suffixes end a name but are no surname: "Ferdinand Marcos Jr." is Marcos.
+_SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+
+
 def _surname(full_name: str) -> str:
     words = full_name.split()
+    while len(words) > 2 and words[-1].rstrip(",") in _SUFFIXES:
+        words = words[:-1]
     particles = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"}
     index = len(words) - 1
     while index > 1 and words[index - 1].lower() in particles:

@@ -455,7 +455,10 @@ class _Statements:
                 who_start, who_end = sentence.start + front.end(), sentence.start + comma
                 verb = _VERB_RE.search(self.text, who_start, who_end)
                 if front.group().startswith("According") or verb is not None:
-                    speaker = self.doc.speaker_at(who_start, verb.start() if verb else who_end)
+                    who_stop = verb.start() if verb else who_end
+                    speaker = self._issuing_body(who_start, who_stop) or self.doc.speaker_at(
+                        who_start, who_stop
+                    )
                     if speaker is not None:
                         self._report(speaker, sentence, sentence.start + comma + 1, sentence.end,
                                      verb or front)  # fmt: skip
@@ -535,6 +538,19 @@ class _Statements:
         before = len(self.found)
         self._report(speaker, sentence, sentence.start, found.start(), verb)
         return len(self.found) > before
+
+    def _issuing_body(self, start: int, end: int) -> str | None:
+        """Who a phrase headed by a statement, office or spokesperson noun speaks for ("a
+        statement from the Prime Minister's Office"), read from the parse; None for others."""
+        if self.doc.parsed is None:
+            return None
+        span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        if root.lower_ in _STATEMENT_NOUNS | _OFFICE_HEADS | _SPOKESPEOPLE:
+            return self._speaker_token(root)
+        return None
 
     def _inverted(self, sentence: Sentence) -> bool:
         """ "..., said a statement released by the ministry, Xinhua reported.", "..., reports

@@ -566,3 +566,23 @@ def test_an_outlet_reporting_at_the_end_is_not_part_of_the_words() -> None:
         "agency TASS reported."
     )
     assert statement.text == "Moscow was open to talks, but only on its own terms"
+
+
+def test_short_forms_of_names_with_a_suffix_or_a_particle() -> None:
+    article = run(
+        "Philippine President Ferdinand Marcos Jr. met Syrian leader Ahmed al-Sharaa in Manila."
+        "\n\nMarcos said the two countries had agreed to open embassies.\n\n"
+        "Al-Sharaa thanked Marcos for his support and said Syria wanted good relations with "
+        "Asia."
+    )
+    assert [s.speaker for s in article.statements] == ["Ferdinand Marcos Jr.", "Ahmed al-Sharaa"]
+
+
+def test_according_to_a_statement_from_an_office_is_the_office() -> None:
+    article = run(
+        "Pakistani Prime Minister Shehbaz Sharif met Saudi Crown Prince Mohammed bin Salman in "
+        "Riyadh.\n\n"
+        "According to a statement from the Prime Minister's Office, the two leaders discussed "
+        "ways to expand trade."
+    )
+    assert [s.speaker for s in article.statements] == ["Pakistani Prime Minister's Office"]

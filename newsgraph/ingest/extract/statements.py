@@ -72,6 +72,16 @@ _SPEECH_CUE = re.compile(
 _TRAILING_SOURCE = re.compile(
     r",\s*(?:according\s+to\s+[^,;\"“”]{1,80}?|[^,;\"“”]{1,60}?\s+(?:reported|reports))[.!]?\s*$"
 )
+_PARTICIPLE_CLAUSE = re.compile(
+    r",\s*(?P<verb>saying|adding|noting|stressing|emphasi[sz]ing|underlining|underscoring"
+    r"|explaining|insisting|warning|stating|affirming|reaffirming|reiterating|asserting"
+    r"|pointing\s+out|indicating)\s+(?P<that>that\s+)?"
+)
+_TRAILING_BODY = re.compile(
+    r",\s*(?P<who>(?:the|a|an)\s+[^,;\"“”]{2,80}?)\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?P<verb>said|says|reported|reports|stated|states|added|adds|announced)"
+    r"(?:\s+(?:on|in)\s+[^,;\"“”]{1,30}?)?\s*[.!]?[\"”]?\s*$"
+)
 _AS_REPORTED = re.compile(
     r",\s*as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:reported|announced|stated|said"
     r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
@@ -91,8 +101,9 @@ _TRAIL = re.compile(
     rf"|letter|post))\s+(?P<verb3>reads|read)\b)"
 )
 _GAP = re.compile(
-    # "The Kremlin press service has confirmed": the seat's service speaks for it.
-    r"^(?:(?:'s|\u2019s)?\s+press\s+(?:service|office))?"
+    # "The Kremlin press service has confirmed": the seat's service speaks for it; "the
+    # Ministry of External Affairs (MEA) said": the abbreviation's bracket.
+    r"^\)?(?:(?:'s|\u2019s)?\s+press\s+(?:service|office))?"
     r"\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
     r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
     r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part)\s+)*$"
@@ -129,6 +140,8 @@ _APPOSED_NAME = re.compile(r",\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)(?=[,.;]|\s+
 _NO_CONTENT = re.compile(
     r"(?i)(?:this|it|these|those|so|the\s+news|the\s+development)\s*"
     r"(?:$|,|\b(?:in|on|at|to|during|via|through|while|when|after|before|for|with)\b)"
+    # "confirmed meeting the ambassador": an act, not words.
+    r"|(?:meeting|holding|having|receiving|visiting|hosting|speaking|talking|signing)\s"
 )
 _THAT_LATER = re.compile(r",\s*that\s")
 _LATER_THAT = re.compile(
@@ -207,6 +220,15 @@ class _Statements:
                 continue
             end_sentence = self.doc.sentence_at(quote.end - 1)
             used.update((sentence.start, end_sentence.start))
+            if (
+                current is None
+                and quote.start == paragraph.start
+                and verb is not None
+                and _GOES_ON.search(verb.group())
+            ):
+                # '"...," it added.' right after a paragraph that ended with the same
+                # speaker's quotation: the quotation goes on.
+                current = self._quote_before(paragraph, speaker)
             if current is not None and current.speaker == speaker:
                 current.text = _join(current.text, inner)
                 current.end = max(current.end, end_sentence.end)
@@ -283,6 +305,13 @@ class _Statements:
                 named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
                 if named is not None:
                     speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
+            if speaker is None and trail.group(group).strip().lower() == "it":
+                # '"...," it said.': the body that spoke last ("the press service said").
+                bodies = [
+                    f for f in self.found
+                    if f.start < quote.start and self.doc.kind(f.speaker) is ActorKind.ORGANIZATION
+                ]  # fmt: skip
+                speaker = max(bodies, key=lambda f: f.start).speaker if bodies else None
             if speaker is None and _THE_SPOKESPERSON.fullmatch(trail.group(group).strip()):
                 # '"...," the spokesman added': the spokesperson the article cited last.
                 earlier = [(pos, who) for pos, who in self.spokes if pos < quote.start]
@@ -370,6 +399,12 @@ class _Statements:
                 return None
         if pronouns and pronouns[-1].end() == last_end:
             return self.doc.pronoun_speaker(pronouns[-1].start())
+        if (
+            len(mentions) >= 2
+            and re.fullmatch(r"\s*,?\s*and\s+", self.text[mentions[-2].end : mentions[-1].start])
+            and self.doc.kind(mentions[-2].actor) is self.doc.kind(mentions[-1].actor)
+        ):
+            return None  # "Merz and Tusk stressed ...": a joint remark, no one speaker's
         return self.doc.speaker_named(mentions[-1])
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:
@@ -465,10 +500,14 @@ class _Statements:
                         return
         if self._inverted(sentence) or self._as_reported(sentence):
             return
+        if self._trailing_body(sentence):
+            return
         for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(verb.start()):
                 continue
-            speaker = self._speaker_before(sentence.start, verb.start())
+            speaker = self._parsed_subject(verb.start())
+            if speaker is None:
+                speaker = self._speaker_before(sentence.start, verb.start())
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
             after = verb.end()
@@ -507,6 +546,27 @@ class _Statements:
                 clause_start = later_that.end()
             self._report(speaker, sentence, clause_start, sentence.end, verb)
             return
+        self._participle(sentence)
+
+    def _participle(self, sentence: Sentence) -> None:
+        """ "Sheikh Mohamed expressed appreciation to el-Sisi, saying that both countries hold
+        identical views", "the ambassador extended congratulations, emphasizing that ...": the
+        participle's words are the sentence subject's."""
+        for found in _PARTICIPLE_CLAUSE.finditer(self.text, sentence.start, sentence.end):
+            if self.doc.in_quote(found.start()):
+                continue
+            if not found.group("that") and found.group("verb") not in ("saying", "adding"):
+                continue  # "emphasising the importance of ...": a phrase, no clause said
+            subject = self.doc.subject(sentence.start, found.start())
+            if subject is None:
+                continue
+            verb = re.compile(r"\w+").match(self.text, found.start("verb"))
+            if verb is None:
+                continue
+            before = len(self.found)
+            self._report(subject.actor, sentence, found.end(), sentence.end, verb)
+            if len(self.found) > before:
+                return
 
     def described(self, sentence: Sentence) -> None:
         """ "Diaz-Canel described the meeting as sincere, truthful and hopeful": a judgement
@@ -522,6 +582,23 @@ class _Statements:
         if subject is None:
             return
         self._report(subject.actor, sentence, found.start("obj"), sentence.end, found)
+
+    def _trailing_body(self, sentence: Sentence) -> bool:
+        """ "..., the press service of the Canadian head of government said.": a body named
+        by a phrase, after the words it said (read from the parse of the phrase alone, as the
+        parse of the whole sentence often goes wrong there)."""
+        found = _TRAILING_BODY.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return False
+        speaker = self._issuing_body(found.start("who"), found.end("who"))
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        verb = _VERB_RE.match(self.text, found.start("verb"))
+        if verb is None:
+            return False
+        before = len(self.found)
+        self._report(speaker, sentence, sentence.start, found.start(), verb, "office")
+        return len(self.found) > before
 
     def _as_reported(self, sentence: Sentence) -> bool:
         """ "Sultan Haitham arrived on Monday, as was reported by Oman's news agency (ONA),
@@ -539,6 +616,21 @@ class _Statements:
         self._report(speaker, sentence, sentence.start, found.start(), verb)
         return len(self.found) > before
 
+    def _parsed_subject(self, verb_start: int) -> str | None:
+        """The speaker a verb's grammatical subject names when the words before the verb do
+        not end with a name: "Raila Odinga who reiterated", "the press service of the
+        Canadian head of government said", "the ministry's statement said"."""
+        parsed = self.doc.parsed
+        if parsed is None:
+            return None
+        span = parsed.char_span(verb_start, verb_start + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        subject = next((c for c in span[0].children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in _BODY_HEADS | {"who"}:
+            return None
+        return self._speaker_token(subject)
+
     def _issuing_body(self, start: int, end: int) -> str | None:
         """Who a phrase headed by a statement, office or spokesperson noun speaks for ("a
         statement from the Prime Minister's Office"), read from the parse; None for others."""
@@ -548,7 +640,7 @@ class _Statements:
         if span is None or len(span) == 0:
             return None
         root = span.root
-        if root.lower_ in _STATEMENT_NOUNS | _OFFICE_HEADS | _SPOKESPEOPLE:
+        if root.lower_ in _BODY_HEADS:
             return self._speaker_token(root)
         return None
 
@@ -644,6 +736,12 @@ class _Statements:
         return len(self.found) > before
 
     def _speaker_token(self, token: Token) -> str | None:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "conj" for c in token.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children)
+        ):
+            return None  # "Merz and Tusk stressed ...": two speakers, no one's statement
         lo, hi = token.idx, token.idx + len(token.text)
         for m in self.doc.mentions_in(max(0, lo - 80), hi + 80):
             if m.start <= lo and hi <= m.end and not m.implicit and m.via != "demonym":
@@ -651,6 +749,16 @@ class _Statements:
         lower = token.lower_
         if lower in ("he", "she") and token.tag_ == "PRP":
             return self.doc.pronoun_speaker(token.idx)
+        if lower == "who" and token.head.dep_ == "relcl" and token.head.head is not token.head:
+            # "Raila Odinga, who reiterated that ...": the one the relative clause is about.
+            return self._speaker_token(token.head.head)
+        if lower in ("service", "office") and any(
+            c.dep_ == "compound" and c.lower_ == "press" for c in token.children
+        ):
+            # "the press service of the head of the Kyrgyz Republic": named by its own words.
+            words = token.doc[token.left_edge.i : token.right_edge.i + 1]
+            name = re.sub(r"^(?:the|a|an)\s+", "", words.text, flags=re.IGNORECASE)
+            return self.doc.book.introduce_org(name)
         if lower in _STATEMENT_NOUNS:
             found = self._issuer(token)
             if found is None and any(_points_back(c) for c in token.children):
@@ -1010,15 +1118,21 @@ _ISSUED = re.compile(
 )
 _COLON_NAME = re.compile(r"\s*:\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})")
 _STATEMENT_NOUNS = frozenset(
-    ["statement", "readout", "communique", "communiqué", "release", "email", "e-mail"]
-)
-# Words before a statement noun that name its kind, not its issuer ("a joint press release").
+    ["statement", "readout", "communique", "communiqué", "release", "email", "e-mail", "page",
+     "account", "channel", "website"]
+)  # fmt: skip
+# Words before a statement noun that name its kind, not its issuer ("a joint press release",
+# "the Thai Khu Fah Facebook page").
 _GENERIC_MODIFIERS = frozenset(
-    ["press", "news", "joint", "official", "media", "written", "brief", "short", "new"]
-)
+    ["press", "news", "joint", "official", "media", "written", "brief", "short", "new",
+     "facebook", "twitter", "x", "telegram", "instagram", "youtube", "web", "social"]
+)  # fmt: skip
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
 _THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+# Heads of phrases that name who speaks for a body: a statement, an office, a spokesperson.
+_BODY_HEADS = _STATEMENT_NOUNS | _OFFICE_HEADS | _SPOKESPEOPLE | {"service"}
 _ORG_HEADS = word_set(
     """agency ministry office court council department presidency commission secretariat
     embassy cabinet government palace directorate bureau"""
@@ -1042,7 +1156,9 @@ _BELIEFS = word_set(
 )
 _STANCES = word_set("stance position view views opposition rejection readiness willingness")
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
-_INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
+_INSTRUCTING = frozenset(
+    ["urged", "urges", "urging", "asked", "asks", "assured", "assures", "told", "tells"]
+)
 
 
 def _points_back(modifier: Token) -> bool:
@@ -1090,8 +1206,10 @@ def _subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            verb = verb.head  # "called X 'unprecedented' and said ...", ", noting that ..."
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
+            # "called X 'unprecedented' and said ...", ", noting that ...", "was happy to
+            # announce that ...".
+            verb = verb.head
             continue
         return None
     return None

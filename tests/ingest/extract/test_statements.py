@@ -490,7 +490,7 @@ def test_the_press_service_of_a_seat_of_government_and_its_statement_that_reads(
         "“A wide range of issues has been discussed during the talks,” the "
         "Kremlin\u2019s statement reads."
     )
-    assert [s.speaker for s in article.statements] == ["Kremlin", "Kremlin"]
+    assert [s.speaker for s in article.statements] == ["Kremlin press service", "Kremlin"]
 
 
 def test_a_known_person_named_in_full_answers_to_the_first_word_of_the_name() -> None:
@@ -586,3 +586,78 @@ def test_according_to_a_statement_from_an_office_is_the_office() -> None:
         "ways to expand trade."
     )
     assert [s.speaker for s in article.statements] == ["Pakistani Prime Minister's Office"]
+
+
+def test_a_participle_with_a_that_clause_gives_the_subjects_words() -> None:
+    article = run(
+        "French Ambassador Herve Magro called on Lebanese President Joseph Aoun on Tuesday.\n\n"
+        "Ambassador Magro extended congratulations to President Aoun during the meeting, "
+        "emphasizing that the visit highlights the depth of Lebanese-French relations.\n\n"
+        "Sybiha conveyed Ukraine's support for Moldova, emphasising the importance of the "
+        "partnership."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Herve Magro", "the visit highlights")
+    ]
+
+
+def test_the_federal_chancellor_and_a_body_named_with_its_abbreviation() -> None:
+    article = run(
+        "Federal Chancellor Friedrich Merz arrived in Warsaw on Tuesday.\n\n"
+        "The Federal Chancellor said that travelling to Warsaw should be as natural as "
+        "travelling to Brussels.\n\n"
+        "The minister held eleven meetings with his counterparts, the Ministry of External "
+        "Affairs (MEA) said."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Friedrich Merz",
+        "Ministry of External Affairs",
+    ]
+
+
+def test_who_after_a_name_and_two_joint_speakers() -> None:
+    article = run(
+        "Politicians close to Kenyan President William Ruto who reiterated that the electoral "
+        "system needed an overhaul met on Monday.\n\n"
+        "Merz and Tusk stressed the importance of further developing the railways."
+    )
+    assert [(s.speaker, s.text[:25]) for s in article.statements] == [
+        ("William Ruto", "the electoral system need")
+    ]
+
+
+def test_a_press_service_or_a_page_is_named_by_its_own_words() -> None:
+    article = run(
+        "Kyrgyz President Sadyr Japarov held talks in Dushanbe.\n\n"
+        "According to the press service of the head of the Kyrgyz Republic, the leaders "
+        "discussed border security.\n\n"
+        "The decorations will be changed for each visiting leader, the Thai Khu Fah Facebook "
+        "page said on Wednesday."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "press service of the head of the Kyrgyz Republic",
+        "Thai Khu Fah",
+    ]
+
+
+def test_a_body_after_the_words_then_it_said_and_it_added_one_statement() -> None:
+    article = run(
+        "Canadian Prime Minister Justin Trudeau spoke with the President of Mexico, Claudia "
+        "Sheinbaum, on tariffs, the press service of the Canadian head of government said.\n\n"
+        '"The two leaders discussed the deep ties between Canada and Mexico," it said.\n\n'
+        '"The leaders agreed to continue working together in areas of common interest," it '
+        "added."
+    )
+    speakers = [s.speaker for s in article.statements]
+    assert speakers == ["press service of the Canadian head of government"] * 2
+    assert article.statements[1].text.endswith("in areas of common interest.")
+
+
+def test_confirming_a_meeting_is_an_act_and_telling_someone_to_act_is_a_statement() -> None:
+    article = run(
+        "Foreign Minister Andrii Sybiha has confirmed meeting the US ambassador in Kyiv.\n\n"
+        "Hakan Fidan rejected her remarks and told her to keep out of the affairs of Turkey."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Hakan Fidan", "to keep out of the affairs of Turkey")
+    ]

@@ -93,6 +93,12 @@ _BOX_HEADINGS = frozenset(
         "in brief", "summary", "what we know", "the main thing", "in short", "tl;dr",
     }
 )  # fmt: skip
+# The site talking to its reader, not the article: "We're sorry, this feature is currently
+# unavailable. Please try again later."
+_SITE_MESSAGE = re.compile(
+    r"(?i)\bthis feature is (?:currently )?unavailable\b|\bplease try again later\b"
+    r"|\benable javascript\b|\byour browser (?:does not|doesn't) support\b"
+)
 _READ_TIME = re.compile(r"(?i)^\d+\s*(?:min(?:ute)?s?|m)\.?\s+read$")
 _LINK_PREFIX = re.compile(
     r"(?i)^(?:read (?:more|also)|see also|also read|related|watch)\s*[:|\-\u2013]"
@@ -349,6 +355,8 @@ class _Cleaner:
             self._end_article()
             return True
         if norm in _NAVIGATION or _READ_TIME.match(line) or _LINK_PREFIX.match(line):
+            return True
+        if _SITE_MESSAGE.search(line):
             return True
         return self.state is _State.HEAD and bool(_BYLINE.match(line)) and _words(line) <= 10
 

@@ -48,7 +48,8 @@ _VERBS = (
     r"|reiterated|reiterates|confirmed|confirms|explained|explains|pointed\s+out|remarked"
     r"|made\s+it\s+clear|makes\s+it\s+clear|replied|responded|asserted|acknowledged|admitted"
     r"|reported|reports|tweeted|tweets|quipped|revealed|disclosed|observed|affirmed|reaffirmed"
-    r"|recalled|maintained|indicated|indicates"
+    r"|recalled|maintained|indicated|indicates|informed|drew\s+attention\s+to\s+the\s+fact"
+    r"|pointed\s+to\s+the\s+fact"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
@@ -347,6 +348,15 @@ class _Statements:
             speaker = self._speaker_before(sentence.start, lead.start())
             if speaker is not None:
                 return speaker, lead
+        inner_first = self.text[quote.start + 1 : quote.start + 2]
+        if inner_first.islower():
+            # 'el-Sissi "stressed the importance of resuming the negotiations ..."': the quote
+            # is the predicate of the person named just before it.
+            for m in reversed(self.doc.mentions_in(sentence.start, quote.start, quoted=False)):
+                adjacent = self.text[m.end : quote.start].strip() == ""
+                if adjacent and self.doc.kind(m.actor) is ActorKind.PERSON:
+                    return m.actor, None
+                break
         head = self.text[sentence.start : quote.start].rstrip()
         if head.endswith(":"):
             subject = self.doc.subject(sentence.start, quote.start)
@@ -494,6 +504,11 @@ class _Statements:
                     speaker = self._issuing_body(who_start, who_stop) or self.doc.speaker_at(
                         who_start, who_stop
                     )
+                    if speaker is None and re.fullmatch(
+                        r"\s*(?:him|her)\s*", self.text[who_start:who_stop]
+                    ):
+                        # "According to him, ...": the person last quoted or the subject before.
+                        speaker = self.doc.pronoun_speaker(who_start)
                     if speaker is not None:
                         self._report(speaker, sentence, sentence.start + comma + 1, sentence.end,
                                      verb or front)  # fmt: skip
@@ -515,6 +530,11 @@ class _Statements:
                 audience = _AUDIENCE.match(self.text, after, sentence.end)
                 after = audience.end() if audience else after
             tail = _TAIL_AFTER_VERB.fullmatch(self.text, after, sentence.end)
+            if tail is not None and any(
+                q.end <= verb.start() and verb.start() - q.end <= 30
+                for q in self.doc.quotes_in(sentence.start, verb.start())
+            ):
+                continue  # '“welcome again,” he told Petro.': a quote too short to count
             if tail is not None:
                 # "..., Lavrov said on Aug. 21." — the clause is what came before.
                 clause_end = self.text.rfind(",", sentence.start, verb.start())
@@ -702,6 +722,11 @@ class _Statements:
             end = min(sentence.end, last.idx + len(last.text))
             if start <= token.idx < end:
                 continue  # the verb inside its own clause: a parse gone wrong
+            if any(
+                start <= q.start and q.end <= token.idx and token.idx - q.end <= 30
+                for q in self.doc.quotes_in(start, token.idx)
+            ):
+                continue  # '“welcome again,” he told Petro': the verb attributes a short quote
             text = self.text[start:end]
             lead = re.match(r"(?:that|to)\s+", text) if content.dep_ in ("ccomp", "acl") else None
             if lead is not None:
@@ -1070,14 +1095,33 @@ class _Statements:
         self._keep(said)
 
     def first_person(self, paragraph: Paragraph, speakers: set[str]) -> None:
+        """An unquoted first-person paragraph: the words of the person its end names ("...
+        for our country Zelensky wrote."), else of the one person the paragraph before
+        reported speaking, else of the article's only speaker."""
         body = self.text[paragraph.start : paragraph.end]
-        if len(speakers) != 1 or not _FIRST_PERSON_START.match(body):
+        if not _FIRST_PERSON_START.match(body):
             return
         if self.doc.quotes_in(paragraph.start, paragraph.end):
             return
-        (speaker,) = speakers
-        said = Said(speaker, body.strip(), paragraph.start, paragraph.end,
-                    content=[(paragraph.start, paragraph.end)], rule="first-person")  # fmt: skip
+        speaker, end = None, paragraph.end
+        closing = _CLOSING_NAME.search(body)
+        if closing is not None:
+            lo, hi = paragraph.start + closing.start("who"), paragraph.start + closing.end("who")
+            speaker = self.doc.speaker_at(lo, hi)
+            end = lo if speaker is not None else end
+        index = self.doc.paragraphs.index(paragraph)
+        if speaker is None and index > 0:
+            # "President Duda informed on X that ..." then his post itself, unquoted.
+            previous = self.doc.paragraphs[index - 1]
+            if _POSTED.search(self.text, previous.start, previous.end):
+                speaker = self._speaker_of(previous)
+        if speaker is None and len(speakers) == 1:
+            (speaker,) = speakers
+        if speaker is None:
+            return
+        text = self.text[paragraph.start : end].strip()
+        said = Said(speaker, text, paragraph.start, paragraph.end,
+                    content=[(paragraph.start, end)], rule="first-person")  # fmt: skip
         self._keep(said)
 
     # -- dates across statements -----------------------------------------------------------
@@ -1128,6 +1172,17 @@ _GENERIC_MODIFIERS = frozenset(
      "facebook", "twitter", "x", "telegram", "instagram", "youtube", "web", "social"]
 )  # fmt: skip
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# A paragraph's last words naming who wrote it: "... support for our country Zelensky wrote."
+_CLOSING_NAME = re.compile(
+    r"[\w.]\s+(?P<who>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
+    r"(?:wrote|writes|said|says|posted|added)\.?\s*$"
+)
+_POSTED = re.compile(
+    r"\b(?:wrote|writes|posted|posts|tweeted|informed|announced)\b[^.]{0,60}"
+    r"\b(?:on|in)\s+(?:X|Twitter|Facebook|Telegram|Instagram|(?:his|her|its|their)\s+"
+    r"(?:page|account|channel))\b|\b(?:on|in)\s+(?:X|Twitter|Facebook|Telegram|Instagram"
+    r"|(?:his|her|its|their)\s+(?:page|account|channel))\b[^.]{0,60}\b(?:wrote|posted|informed)\b"
+)
 _GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
 _THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
@@ -1147,7 +1202,7 @@ _DENYING = word_set("denies denied deny rejects rejected rebuffed dismissed")
 _STRESSING = word_set(
     """
     stressed stresses underlined underscored emphasized emphasised emphasizes affirmed
-    affirms reaffirmed reiterated reiterates highlighted highlights noted
+    affirms reaffirmed reiterated reiterates highlighted highlights noted urged urges
     """
 )
 _EXPRESSING = word_set("expressed expresses expressing voiced voices voicing")

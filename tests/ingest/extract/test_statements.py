@@ -661,3 +661,68 @@ def test_confirming_a_meeting_is_an_act_and_telling_someone_to_act_is_a_statemen
     assert [(s.speaker, s.text) for s in article.statements] == [
         ("Hakan Fidan", "to keep out of the affairs of Turkey")
     ]
+
+
+def test_according_to_him_and_drawing_attention_to_the_fact_that() -> None:
+    article = run(
+        "Tajik President Emomali Rahmon received Kyrgyz President Sadyr Japarov in Dushanbe.\n\n"
+        "Rahmon noted that the two countries work together at the UN. He drew attention to the "
+        "fact that the border was the main issue in bilateral relations.\n\n"
+        "According to him, the latest incident showed the need to resolve border issues only "
+        "through talks."
+    )
+    assert [s.speaker for s in article.statements] == ["Emomali Rahmon"] * 3
+
+
+def test_urging_something_at_length_is_a_statement() -> None:
+    statement = only(
+        "Egyptian President Abdel Fattah el-Sisi, who addressed the General Assembly on Tuesday, "
+        "urged the resumption of the "
+        "Israeli-Palestinian peace talks."
+    )
+    assert statement.text.startswith("the resumption of the Israeli-Palestinian peace talks")
+
+
+def test_first_person_paragraphs_belong_to_the_name_at_their_end_or_the_speaker_before() -> None:
+    article = run(
+        "President Zelensky met Polish President Andrzej Duda in Davos.\n\n"
+        "We discussed our bilateral relations and defence support for our country Zelensky "
+        "wrote.\n\n"
+        "President Duda informed on X that the two had talked about the front line.\n\n"
+        "I assured President Zelensky that our policy towards Ukraine will be stable."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Volodymyr Zelensky", "We"),
+        ("Andrzej Duda", "the"),
+        ("Andrzej Duda", "I"),
+    ]
+    assert article.statements[0].text.endswith("for our country")
+
+
+def test_a_quotation_that_is_the_predicate_of_the_name_before_it() -> None:
+    article = run(
+        "Egyptian President Abdel Fattah el-Sisi met Netanyahu in New York.\n\n"
+        'Egyptian officials said that at the meeting, el-Sisi "stressed the importance of '
+        'resuming the negotiations between the two sides."'
+    )
+    assert [s.speaker for s in article.statements] == ["Abdel Fattah el-Sisi"]
+
+
+def test_a_verb_after_a_short_quote_attributes_the_quote_not_the_sentence() -> None:
+    assert (
+        said(
+            "Upon his arrival in Caracas, Zelensky was greeted by Maduro: “welcome again,” "
+            "he told Zelensky."
+        )
+        == []
+    )
+
+
+def test_a_site_message_is_not_the_article() -> None:
+    article = run(
+        "We\u2019re sorry, this feature is currently unavailable. We\u2019re working to "
+        "restore it. "
+        "Please try again later.\n\n"
+        "Zelensky said the talks with Duda had been useful."
+    )
+    assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky"]

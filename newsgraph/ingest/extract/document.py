@@ -34,6 +34,14 @@ _OBJECT_WORDS = word_set(
 )
 # A sentence about what is to come: its weekdays are the next ones.
 _AHEAD = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to)\b")
+# A source the text leaves unnamed, as it speaks: "a Japanese diplomat said", "the official
+# told reporters".
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source|aide|analyst|officer"
+    r"|observer|insider)s?(?:,[^,]{1,60},)?\s+(?:said|says|told|added|adds)\b"
+    r"|\b(?:said|says|added)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source"
+    r"|aide|analyst|officer|observer|insider)s?\b"
+)
 _FRONTED = re.compile(
     r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
 )
@@ -292,6 +300,15 @@ class Document:
         paragraph = self.paragraph_at(pos)
         index = self.paragraphs.index(paragraph)
         since = self.paragraphs[index - 1].start if index > 0 else paragraph.start
+        unnamed = [
+            m.start()
+            for m in _UNNAMED_SOURCE.finditer(self.text, since, pos)
+            if not self.in_quote(m.start())
+        ]
+        named = [p for p, _a in self._speakers if since <= p < pos]
+        if unnamed and max(unnamed) > max(named, default=-1):
+            # "..., a Japanese diplomat said. ... , he said.": the unnamed source again.
+            return None
         recent = self.last_speaker(pos, within=pos - since)
         return recent or self.antecedent(pos)
 

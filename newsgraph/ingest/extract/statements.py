@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.ingest.extract.actors import strip_name_titles
+from newsgraph.ingest.extract.actors import Mention, strip_name_titles
 from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
 from newsgraph.ingest.extract.patterns import word_set
@@ -409,13 +409,27 @@ class _Statements:
                 return None
         if pronouns and pronouns[-1].end() == last_end:
             return self.doc.pronoun_speaker(pronouns[-1].start())
-        if (
-            len(mentions) >= 2
-            and re.fullmatch(r"\s*,?\s*and\s+", self.text[mentions[-2].end : mentions[-1].start])
-            and self.doc.kind(mentions[-2].actor) is self.doc.kind(mentions[-1].actor)
-        ):
+        if len(mentions) >= 2 and self._conjoined(mentions[-2], mentions[-1]):
             return None  # "Merz and Tusk stressed ...": a joint remark, no one speaker's
         return self.doc.speaker_named(mentions[-1])
+
+    def _conjoined(self, first: Mention, second: Mention) -> bool:
+        """Whether two names are one coordinated subject ("Merz and Tusk", "Okada and his
+        Chinese counterpart Yang"), not an object and a new subject ("met Sybiha, and Fidan
+        said")."""
+        between = self.text[first.end : second.start]
+        if not re.fullmatch(r"\s*,?\s*and\s+[^,.;\"“”]{0,40}", between):
+            return False
+        if self.doc.kind(first.actor) is not self.doc.kind(second.actor):
+            return False
+        parsed = self.doc.parsed
+        if parsed is None:
+            return True
+        span = parsed.char_span(second.start, second.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "conj" and first.start <= root.head.idx < first.end
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:
         """A paragraph that is only a quotation continues the previous paragraph's speaker

@@ -726,3 +726,19 @@ def test_a_site_message_is_not_the_article() -> None:
         "Zelensky said the talks with Duda had been useful."
     )
     assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky"]
+
+
+def test_he_after_an_unnamed_source_is_that_source_not_the_last_name() -> None:
+    article = run(
+        "The foreign ministers of Japan and China agreed on exchanges, a Japanese diplomat said. "
+        "Okada welcomed a plan by the Chinese defence minister to visit Japan, he said. "
+        '"Minister Yang said China was trying to arrange a visit by a national leader," he said.'
+        "\n\nJapanese Foreign Minister Katsuya Okada and his Chinese counterpart Yang Jiechi also "
+        "reiterated their shared resolve to press North Korea to stop its nuclear programme."
+    )
+    assert [s.speaker for s in article.statements] == []
+
+
+def test_an_object_then_and_then_a_new_subject_is_not_a_joint_remark() -> None:
+    article = run("Fidan met Sybiha, and Zelensky said the talks had been useful.")
+    assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky"]

@@ -87,6 +87,9 @@ _AS_REPORTED = re.compile(
     r",\s*as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:reported|announced|stated|said"
     r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
 )
+_CALLED = re.compile(
+    r"\bcall(?:ed|s)\s+(?:(?P<for>for)\s+|on\s+[^,;\"“”]{1,60}?\s+(?P<to>to)\s+(?=\w))"
+)
 _DESCRIBED = re.compile(
     r"\bdescrib(?:ed|es|e|ing)\s+(?P<obj>[^,;\"“”]{2,80}?)\s+as\s+(?P<what>[^;]+?)[.!]?[\"”]?\s*$"
 )
@@ -602,6 +605,19 @@ class _Statements:
             if len(self.found) > before:
                 return
 
+    def called(self, sentence: Sentence) -> None:
+        """ "Xi called for improved relations between the two nations", "Xi called on Trump to
+        take substantive actions": a demand is a statement of the sentence subject ("called
+        on the president" alone is a visit, not said)."""
+        found = _CALLED.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return
+        subject = self.doc.subject(sentence.start, found.start())
+        if subject is None:
+            return
+        start = found.end() if found.group("for") else found.start("to")
+        self._report(subject.actor, sentence, start, sentence.end, found)
+
     def described(self, sentence: Sentence) -> None:
         """ "Diaz-Canel described the meeting as sincere, truthful and hopeful": a judgement
         of some length is a statement (the subject of the sentence says it); "described the
@@ -844,11 +860,18 @@ class _Statements:
                     return self._speaker_token(obj)
             if child.dep_ == "poss":
                 return self._speaker_token(child)
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+        named = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        for child in named:
+            if child.i < token.i:
                 found = self._speaker_token(child)
                 if found is not None and self.doc.kind(found) is not ActorKind.PERSON:
                     return found
+        proper = [c for c in named if c.i < token.i and c.tag_ == "NNP"]
+        if proper:
+            # "a Number 10 spokesperson": a body the article names only here.
+            words = token.doc[min(c.left_edge.i for c in proper) : token.i]
+            if all(t.tag_ in ("NNP", "NNPS", "CD", "HYPH") for t in words):
+                return self.doc.book.introduce_org(words.text)
         if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
             earlier = [(pos, who) for pos, who in self.spokes if pos < token.idx]
             return max(earlier)[1] if earlier else None
@@ -1107,6 +1130,33 @@ class _Statements:
         if block.said_on is not None:
             said.date, said.own_date = block.said_on, True
         self._keep(said)
+
+    def introduced_block(self, paragraph: Paragraph) -> bool:
+        """ "A Number 10 spokesperson said:" and then a paragraph without quotation marks:
+        a block quotation whose marks the page lost, in the words of the one introduced."""
+        index = self.doc.paragraphs.index(paragraph)
+        if index == 0 or self.doc.quotes_in(paragraph.start, paragraph.end):
+            return False
+        previous = self.doc.paragraphs[index - 1]
+        intro = self.text[previous.start : previous.end].rstrip()
+        if not intro.endswith(":") or self.doc.quotes_in(previous.start, previous.end):
+            return False
+        verbs = list(_VERB_RE.finditer(self.text, previous.start, previous.end))
+        if not verbs:
+            return False
+        verb = verbs[-1]
+        speaker = self._parsed_subject(verb.start()) or self._speaker_before(
+            previous.start, verb.start()
+        )
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        body = self.text[paragraph.start : paragraph.end].strip()
+        said = Said(speaker, body, paragraph.start, paragraph.end,
+                    content=[(paragraph.start, paragraph.end)], rule="block")  # fmt: skip
+        said.attribution = (previous.start, previous.end)
+        self._when_where(said, self.doc.sentence_at(verb.start()), verb)
+        self._keep(said)
+        return True
 
     def first_person(self, paragraph: Paragraph, speakers: set[str]) -> None:
         """An unquoted first-person paragraph: the words of the person its end names ("...
@@ -1369,10 +1419,14 @@ def extract_statements(doc: Document) -> list[Said]:
                     finder.parsed(sentence)
                 if len(finder.found) == before:
                     finder.described(sentence)
+                if len(finder.found) == before:
+                    finder.called(sentence)
     speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
     covered = {(s.start, s.end) for s in finder.found}
     for paragraph in doc.paragraphs:
-        if not any(paragraph.start <= s < paragraph.end for s, _ in covered):
+        if any(paragraph.start <= s < paragraph.end for s, _ in covered):
+            continue
+        if not finder.introduced_block(paragraph):
             finder.first_person(paragraph, speakers)
     finder.settle_dates()
     unique: dict[tuple[str, str], Said] = {}

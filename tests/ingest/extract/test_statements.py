@@ -742,3 +742,29 @@ def test_he_after_an_unnamed_source_is_that_source_not_the_last_name() -> None:
 def test_an_object_then_and_then_a_new_subject_is_not_a_joint_remark() -> None:
     article = run("Fidan met Sybiha, and Zelensky said the talks had been useful.")
     assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky"]
+
+
+def test_calling_for_something_or_on_someone_to_act_is_a_statement_and_calling_on_is_a_visit() -> (
+    None
+):
+    article = run(
+        "Chinese President Xi Jinping on a call with Trump called for improved relations between "
+        "the two nations.\n\n"
+        "Xi called on Trump to take substantive actions to improve relations.\n\n"
+        "Jaishankar called on President Dissanayake in Colombo on Friday."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Xi Jinping", "improved"),
+        ("Xi Jinping", "to"),
+    ]
+
+
+def test_a_line_introducing_a_paragraph_without_quotation_marks() -> None:
+    article = run(
+        "Prime Minister David Cameron met Norwegian Prime Minister Erna Solberg in London.\n\n"
+        "A Number 10 spokesperson said:\n\n"
+        "The Prime Minister met Norwegian PM Erna Solberg on her first official visit to the UK."
+    )
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("Number 10", ["The", "Prime", "Minister"])
+    ]

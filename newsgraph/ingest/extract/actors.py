@@ -601,6 +601,13 @@ class _Finder:
             sense = canonical_title(m.group("title"))
             before = [x for x in explicit if x.end <= m.start() and not x.implicit]
             actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
+            if actor is None and country is not None:
+                # A lead that gives the title before the name: "..., the Russian foreign
+                # minister said Tuesday." and later "Sergei Lavrov said".
+                after = [x for x in explicit if x.start >= m.end() and not x.implicit]
+                actor = self._resolve_role(
+                    sense.title, sense.leader, m.group("title"), country, after[::-1], later=True
+                )
             if actor is None:
                 continue
             self._release(m.start(), m.end())
@@ -650,6 +657,8 @@ class _Finder:
         surface: str,
         country: str | None,
         before: list[Mention],
+        *,
+        later: bool = False,
     ) -> str | None:
         head_of_state = surface.lower().split() == ["head", "of", "state"]
 
@@ -700,7 +709,7 @@ class _Finder:
             return max(in_article, key=lambda n: (named[n], -in_article.index(n)))
         if len(set(in_article)) >= 1:
             return in_article[0]
-        if not self.book.current:
+        if later or not self.book.current:
             # The reference's office holders are those of its own day: an article from
             # another year means someone else by "the Kenyan president".
             return None

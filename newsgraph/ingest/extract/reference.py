@@ -459,7 +459,10 @@ def _compile(
     )
     # An honorific may stand between the title and the name: "President Dr Irfaan Ali",
     # "Foreign Minister Datuk Seri Mohamad Hasan".
-    honorifics = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan)\.?\s+)*"
+    honorifics = (
+        r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
+        r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal)\.?\s+)*"
+    )
     titled_name_re = re.compile(
         rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+{honorifics}(?P<name>{NAME})"
     )

@@ -110,7 +110,8 @@ _GAP = re.compile(
     r"^\)?(?:(?:'s|\u2019s)?\s+press\s+(?:service|office))?"
     r"\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
     r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
-    r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part)\s+)*$"
+    r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part"
+    r"|on\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s+)*$"
 )
 _AUDIENCE = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament"
@@ -748,7 +749,7 @@ class _Statements:
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
             start = max(sentence.start, content.left_edge.idx)
-            last = content.right_edge
+            last = _object_end(token, content)
             end = min(sentence.end, last.idx + len(last.text))
             if start <= token.idx < end:
                 continue  # the verb inside its own clause: a parse gone wrong
@@ -813,7 +814,7 @@ class _Statements:
             # "the press service of the head of the Kyrgyz Republic": named by its own words.
             words = token.doc[token.left_edge.i : token.right_edge.i + 1]
             name = re.sub(r"^(?:the|a|an)\s+", "", words.text, flags=re.IGNORECASE)
-            return self.doc.book.introduce_org(name)
+            return self._named_body(name)
         if lower in _STATEMENT_NOUNS:
             found = self._issuer(token)
             if found is None and any(_points_back(c) for c in token.children):
@@ -847,8 +848,16 @@ class _Statements:
                 first = min(c.left_edge.i for c in names)
                 words = token.doc[first : token.i + 1]
                 if all(t.tag_.startswith("NNP") or t.tag_ == "HYPH" for t in words):
-                    return self.doc.book.introduce_org(words.text)
+                    return self._named_body(words.text)
         return None
+
+    def _named_body(self, text: str) -> str:
+        """An organisation the article names only by these words ("the press service of the
+        head of the Kyrgyz Republic", "The Prime Minister's Office", its apostrophe curly or
+        not): without the article in front, with a plain apostrophe, so one body has one name
+        whatever the typography."""
+        name = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+        return self.doc.book.introduce_org(name.replace("\u2019", "'"))
 
     def _spokesperson(self, token: Token) -> str | None:
         """For whom a spokesperson speaks: "a spokesman for the ministry", "the ministry's
@@ -871,7 +880,7 @@ class _Statements:
             # "a Number 10 spokesperson": a body the article names only here.
             words = token.doc[min(c.left_edge.i for c in proper) : token.i]
             if all(t.tag_ in ("NNP", "NNPS", "CD", "HYPH") for t in words):
-                return self.doc.book.introduce_org(words.text)
+                return self._named_body(words.text)
         if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
             earlier = [(pos, who) for pos, who in self.spokes if pos < token.idx]
             return max(earlier)[1] if earlier else None
@@ -888,9 +897,15 @@ class _Statements:
                 person = self.doc.antecedent(owner.idx)
             else:
                 person = self._speaker_token(owner)
-            if person is None or self.doc.kind(person) is not ActorKind.PERSON:
-                return None
-            return self._office_of(person)
+            office = None
+            if person is not None and self.doc.kind(person) is ActorKind.PERSON:
+                office = self._office_of(person)
+            if office is None and token.tag_ == "NNP" and owner.tag_ == "NNP":
+                # "The Prime Minister's Office says": the office by its own proper name.
+                words = token.doc[owner.left_edge.i : token.i + 1]
+                if all(t.tag_ == "POS" or t.text[:1].isupper() for t in words):
+                    office = self._named_body(words.text)
+            return office
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             word = token.lower_
             same_kind = [n for n in book.offices() if n.lower().endswith(word)]
@@ -960,7 +975,7 @@ class _Statements:
         if all(t.tag_ == "NNP" for t in words):
             # "a Royal Court statement": an issuer the article names only here.
             name = self.text[lo:hi]
-            return self.doc.book.introduce_org(name)
+            return self._named_body(name)
         return None
 
     def _last_statement_issuer(self, pos: int) -> str | None:
@@ -1300,7 +1315,7 @@ def _content_of(verb: Token) -> Token | None:
         # "the King stressed the importance of supporting the Palestinians": what was said
         # is the object, when it is a phrase of some length.
         for child in verb.children:
-            if child.dep_ == "dobj" and len(list(child.subtree)) >= 4:
+            if child.dep_ == "dobj" and _object_length(verb, child) >= 4:
                 return child
     if verb.lower_ in _EXPRESSING:
         for child in verb.children:
@@ -1313,11 +1328,29 @@ def _content_of(verb: Token) -> Token | None:
                         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
                     ):
                         return clause
-            if child.lower_ in _STANCES and len(list(child.subtree)) >= 4:
+            if child.lower_ in _STANCES and _object_length(verb, child) >= 4:
                 # "expressed Malaysia's stance in demanding accountability for ...", not
                 # "expressed appreciation": a position taken, not thanks given.
                 return child
     return None
+
+
+def _object_tail(verb: Token, obj: Token) -> list[Token]:
+    """The verb's prepositional phrases after its object, which the parse often hangs on the
+    verb though they belong to what was said: "expressed Malaysia's stance | in demanding
+    accountability ...", "underlined common ground | with Macron"."""
+    if obj.dep_ != "dobj":
+        return []
+    return [c for c in verb.children if c.i > obj.i and c.dep_ == "prep"]
+
+
+def _object_length(verb: Token, obj: Token) -> int:
+    return len(list(obj.subtree)) + sum(len(list(c.subtree)) for c in _object_tail(verb, obj))
+
+
+def _object_end(verb: Token, content: Token) -> Token:
+    tail = _object_tail(verb, content)
+    return max([content.right_edge, *(c.right_edge for c in tail)], key=lambda t: t.i)
 
 
 def _subject_of(verb: Token) -> Token | None:

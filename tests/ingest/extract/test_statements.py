@@ -768,3 +768,36 @@ def test_a_line_introducing_a_paragraph_without_quotation_marks() -> None:
     assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
         ("Number 10", ["The", "Prime", "Minister"])
     ]
+
+
+def test_an_objects_phrases_after_it_belong_to_what_was_said() -> None:
+    article = run(
+        "Earlier, Malaysian Foreign Minister Mohamad Hasan took part in the debate and expressed "
+        "Malaysia's stance in demanding accountability for violations of international law.\n\n"
+        "Finance Minister Wolfgang Schaeuble on Thursday underlined common ground with Macron on "
+        "the budget."
+    )
+    assert [s.text for s in article.statements] == [
+        "Malaysia's stance in demanding accountability for violations of international law",
+        "common ground with Macron on the budget",
+    ]
+
+
+def test_an_office_by_its_proper_name_and_a_rank_before_a_name() -> None:
+    article = run(
+        "Prime Minister Justin Trudeau spoke with Trump.\n\n"
+        "The Prime Minister\u2019s Office says the two men spoke by phone on Saturday.\n\n"
+        "US National Security Advisor General James Jones has said Washington will keep working "
+        "with Mexico."
+    )
+    assert [s.speaker for s in article.statements] == ["Prime Minister's Office", "James Jones"]
+
+
+def test_a_title_in_the_lead_is_the_person_the_article_names_later() -> None:
+    article = run(
+        "A ministerial meeting on the nuclear programme is possible, the Russian foreign "
+        "minister said Tuesday.\n\n"
+        '"A meeting of the six ministers could be very useful soon," Sergey Lavrov said.',
+        published=dt.date(2007, 3, 6),
+    )
+    assert [s.speaker for s in article.statements] == ["Sergey Lavrov", "Sergey Lavrov"]

@@ -128,7 +128,9 @@ _POST_SIGNATURE = re.compile(
 # So do agencies, with their name after a dash: "... of Palestine. — Bernama".
 _END_OF_STORY = re.compile(
     r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$"
-    r"|(?<=[.!?\"”])\s+[\u2014\u2013-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}\s*$"
+    # (after a full stop: '"..." — Kishida.' after a bare closing quote names the speaker)
+    r"|(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+[\u2014\u2013-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}"
+    r"\s*$"
 )
 # A photo credit run into the end of a paragraph: "... on Friday. Photo: Finnish government by
 # Lauri Heikkinen."

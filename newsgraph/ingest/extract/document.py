@@ -37,8 +37,9 @@ _AHEAD = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|
 # A source the text leaves unnamed, as it speaks: "a Japanese diplomat said", "the official
 # told reporters".
 _UNNAMED_SOURCE = re.compile(
-    r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source|aide|analyst|officer"
-    r"|observer|insider)s?(?:,[^,]{1,60},)?\s+(?:said|says|told|added|adds)\b"
+    r"\b(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source|aide|analyst"
+    r"|officer|observer|insider)|(?:[\w-]+\s+){0,2}(?:diplomats|officials|sources|aides|analysts"
+    r"|officers|observers|insiders))s?(?:,[^,]{1,60},)?\s+(?:said|says|told|added|adds)\b"
     r"|\b(?:said|says|added)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source"
     r"|aide|analyst|officer|observer|insider)s?\b"
 )

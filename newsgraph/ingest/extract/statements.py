@@ -78,6 +78,9 @@ _PARTICIPLE_CLAUSE = re.compile(
     r"|explaining|insisting|warning|stating|affirming|reaffirming|reiterating|asserting"
     r"|pointing\s+out|indicating)\s+(?P<that>that\s+)?"
 )
+_QUOTED_AS_SAYING = re.compile(
+    r"\bquoted\s+(?P<who>[^,;\"“”]{1,60}?)\s+as\s+saying\s*,?\s+(?:that\s+)?(?=[^\"“])"
+)
 _TRAILING_BODY = re.compile(
     r",\s*(?P<who>(?:the|a|an)\s+[^,;\"“”]{2,80}?)\s+(?:has\s+|had\s+|also\s+)?"
     r"(?P<verb>said|says|reported|reports|stated|states|added|adds|announced)"
@@ -326,6 +329,12 @@ class _Statements:
                 speaker = self._last_statement_issuer(quote.start)
             if speaker is not None:
                 return speaker, trail
+        dashed = _DASH_NAME.match(self.text, quote.end, after_end)
+        if dashed:
+            # '"Our two countries share the same values" — Kishida.'
+            speaker = self.doc.speaker_at(dashed.start("who"), dashed.end("who"))
+            if speaker is not None:
+                return speaker, None
         named = _COLON_NAME.match(self.text, quote.end, after_end)
         if named:
             # A quote as a headline: "“It was a very cordial dialogue”: Ebrard on the meeting".
@@ -533,7 +542,7 @@ class _Statements:
                         return
         if self._inverted(sentence) or self._as_reported(sentence):
             return
-        if self._trailing_body(sentence):
+        if self._trailing_body(sentence) or self._quoted_as_saying(sentence):
             return
         for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(verb.start()):
@@ -633,6 +642,19 @@ class _Statements:
         if subject is None:
             return
         self._report(subject.actor, sentence, found.start("obj"), sentence.end, found)
+
+    def _quoted_as_saying(self, sentence: Sentence) -> bool:
+        """ "The Elysee statement quoted Macron as saying that Europe must ...": the words are
+        the one quoted."""
+        found = _QUOTED_AS_SAYING.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return False
+        speaker = self.doc.speaker_at(found.start("who"), found.end("who"))
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        before = len(self.found)
+        self._report(speaker, sentence, found.end(), sentence.end, found)
+        return len(self.found) > before
 
     def _trailing_body(self, sentence: Sentence) -> bool:
         """ "..., the press service of the Canadian head of government said.": a body named
@@ -864,11 +886,24 @@ class _Statements:
         spokesman", "a German government spokesman", "a Kremlin spokeswoman"; "the spokesman"
         is the one the article cited last."""
         for child in token.children:
+            if child.dep_ == "appos":
+                # "Ruto's spokesman, Hussein Mohamed, said": the spokesman speaks, by name.
+                for m in self.doc.mentions_in(child.left_edge.idx, child.idx + len(child.text)):
+                    if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON:
+                        return m.actor
+        for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    return self._speaker_token(obj)
-            if child.dep_ == "poss":
-                return self._speaker_token(child)
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "poss":
+                objects = [child]
+            else:
+                continue
+            for obj in objects:
+                found = self._speaker_token(obj)
+                if found is not None and self.doc.kind(found) is ActorKind.PERSON:
+                    # "Ruto's spokesman said": he speaks for Ruto's office, not as Ruto.
+                    return self._office_of(found)
+                return found
         named = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
         for child in named:
             if child.i < token.i:
@@ -1238,6 +1273,9 @@ _PARSED_VERBS = word_set(
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
 _ISSUED = re.compile(
     r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"
+)
+_DASH_NAME = re.compile(
+    r"\s*[\u2014\u2013]\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})\s*[.,]?\s*$"
 )
 _COLON_NAME = re.compile(r"\s*:\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})")
 _STATEMENT_NOUNS = frozenset(

@@ -801,3 +801,41 @@ def test_a_title_in_the_lead_is_the_person_the_article_names_later() -> None:
         published=dt.date(2007, 3, 6),
     )
     assert [s.speaker for s in article.statements] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_a_spokesperson_by_name_speaks_and_an_unnamed_one_speaks_for_an_office() -> None:
+    article = run(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala.\n\n"
+        "Ruto's spokesman, Hussein Mohamed, said the two leaders agreed to settle the dispute.\n\n"
+        "Museveni's spokesman said the pipeline would be finished next year."
+    )
+    assert [s.speaker for s in article.statements] == ["Hussein Mohamed", "Ugandan Presidency"]
+
+
+def test_a_statement_quoting_someone_as_saying_that() -> None:
+    statement = only(
+        "The Elysee statement quoted Macron as saying that Europe must protect its industry."
+    )
+    assert (statement.speaker, statement.text) == (
+        "Emmanuel Macron",
+        "Europe must protect its industry",
+    )
+
+
+def test_a_name_after_a_dash_closes_a_quotation_and_an_agency_after_a_full_stop_does_not() -> None:
+    article = run(
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol.\n\n"
+        '"Our two countries share the same values and the same challenges" \u2014 Kishida.\n\n'
+        "Yoon said the two would meet again in Tokyo next year. \u2014 Reuters"
+    )
+    assert [s.speaker for s in article.statements] == ["Fumio Kishida", "Yoon Suk Yeol"]
+    assert article.statements[1].text == "the two would meet again in Tokyo next year"
+
+
+def test_he_after_officials_said_is_not_the_last_name() -> None:
+    article = run(
+        "Spanish Prime Minister Pedro Sanchez met Moroccan King Mohammed VI in Rabat.\n\n"
+        "Moroccan officials said the king had invited Sanchez to return in the autumn.\n\n"
+        "He added that the two countries would cooperate on migration."
+    )
+    assert [s.speaker for s in article.statements] == []

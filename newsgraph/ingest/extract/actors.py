@@ -706,7 +706,10 @@ class _Finder:
             if not in_article:
                 return None
             named = {n: sum(1 for x in before if x.actor == n) for n in in_article}
-            return max(in_article, key=lambda n: (named[n], -in_article.index(n)))
+            # Of two named as often, the one named first: the article's protagonist ("X met
+            # her counterpart Y. The minister said ..." is X).
+            first = {n: min(x.start for x in before if x.actor == n) for n in in_article}
+            return max(in_article, key=lambda n: (*(not r for r in rank(n)), named[n], -first[n]))
         if len(set(in_article)) >= 1:
             return in_article[0]
         if later or not self.book.current:

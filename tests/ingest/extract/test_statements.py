@@ -839,3 +839,11 @@ def test_he_after_officials_said_is_not_the_last_name() -> None:
         "He added that the two countries would cooperate on migration."
     )
     assert [s.speaker for s in article.statements] == []
+
+
+def test_the_minister_is_the_protagonist_when_two_were_named_as_often() -> None:
+    article = run(
+        "South African Foreign Minister Naledi Pandor met her Russian counterpart Sergey Lavrov "
+        "in Pretoria.\n\nThe minister said South Africa would remain neutral in the conflict."
+    )
+    assert [s.speaker for s in article.statements] == ["Naledi Pandor"]

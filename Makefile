@@ -13,7 +13,7 @@ WEB_BUILD := web/dist/index.html
 WEB_SOURCES := web/index.html web/codegen.ts web/vite.config.ts web/tsconfig.json \
   $(wildcard web/src/*.ts web/src/*.css)
 
-.PHONY: setup run load test check lint fmt clean browser wrk web fuzz bench bench-quick eval
+.PHONY: setup run load test test-fast check lint fmt clean browser wrk web fuzz bench bench-quick eval
 
 setup: $(STAMP) $(LINT_MODULES) $(GRAPHIQL_MODULES) $(AUDIT_MODULES) $(WEB_BUILD)
 
@@ -67,6 +67,11 @@ run: load
 
 test: setup browser wrk
 	$(BIN)/pytest
+
+# Everyday runs: the suite without the browser tests and the fuzzing, and nothing installed
+# with apt-get.
+test-fast: setup
+	$(BIN)/pytest -m "not browser and not fuzz"
 
 # Every benchmark, side by side in one run (about 20 minutes on 2 cores): writes
 # bench/results/results.json, results.md and latency.png. `make bench-quick`: under two minutes.

@@ -16,7 +16,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from newsgraph.graph import Graph, GraphError, open_graph
-from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.graph.maintenance import node_counts, relationship_counts, wipe
 from newsgraph.settings import Settings
 
@@ -194,10 +193,7 @@ def load(
 async def _load_with_schema(graph: Graph, run: Callable[[Any], Awaitable[T]]) -> T:
     await graph.store.setup_schema()
     result = await run(graph.store)
-    if graph.server is not None and isinstance(graph.store, FalkorStore):
-        # The embedded server's log replays every write when it starts again (seconds per
-        # ten thousand articles); compacted into a snapshot, the next start is immediate.
-        await graph.store.compact_log()
+    await graph.compact()
     return result
 
 
@@ -284,7 +280,3 @@ def print_schema() -> None:
     from newsgraph.schema import schema
 
     sys.stdout.write(schema.as_str() + "\n")
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()

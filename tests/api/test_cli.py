@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.factories import call_article
-
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+from tests.helpers import NEWSGRAPH
+from tests.helpers.factories import call_article
 
 
 def run(

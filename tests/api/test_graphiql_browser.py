@@ -16,7 +16,9 @@ import pytest
 from starlette.applications import Starlette
 
 from newsgraph.api.graphiql import ASSETS, graphiql_routes, missing_assets, render_graphiql
-from tests.support import ROOT, chromium_browser, embedded_env, is_local, load_corpus, serving
+from tests.helpers import ROOT
+from tests.helpers.browser import chromium_browser, is_local
+from tests.helpers.processes import embedded_env, load_corpus, serving
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -35,8 +37,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("graphiql-graph")
     env = embedded_env(data_dir)
     load_corpus(env)
-    with serving(env, data_dir / "serve.log") as base:
-        yield base
+    with serving(env, data_dir / "serve.log") as served:
+        yield served.base
 
 
 def _remote(urls: list[str]) -> list[str]:

@@ -23,7 +23,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support import ROOT, chromium_browser, embedded_env, is_local, load_corpus, serving
+from tests.helpers import ROOT
+from tests.helpers.browser import chromium_browser, is_local
+from tests.helpers.processes import embedded_env, load_corpus, serving
 
 DIST = ROOT / "web" / "dist"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -72,12 +74,12 @@ def server(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     data_dir = tmp_path_factory.mktemp("explore-graph")
     env = embedded_env(data_dir)
     load_corpus(env)
-    with serving(env, data_dir / "serve.log") as base:
-        explore = httpx.get(f"{base}/explore", timeout=10)
+    with serving(env, data_dir / "serve.log") as served:
+        explore = httpx.get(f"{served.base}/explore", timeout=10)
         assert explore.status_code == 200, (
             f"GET /explore answered {explore.status_code}: the app does not serve the Explorer"
         )
-        yield base
+        yield served.base
 
 
 class _Session:

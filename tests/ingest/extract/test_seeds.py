@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +17,8 @@ from newsgraph.ingest.model import (
     SourceDocument,
 )
 from newsgraph.ingest.resolve.similarity import same_statement
+from tests.helpers import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"
 KYIV_INDEPENDENT = "kyiv-independent-zelensky-security-guarantees.txt"
 RBC = "security-guarantees-zelensky-breakthrough.txt"
 

@@ -17,8 +17,7 @@ from newsgraph.ingest.sources.files import (
     iter_items,
     read_file,
 )
-
-CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"
+from tests.helpers import CORPUS
 
 RAW = {
     "url": "https://example.org/a",

@@ -28,8 +28,8 @@ from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.pipeline import load_paths
 from newsgraph.schema.search import SearchRules, parse_search
 from newsgraph.settings import Settings
-from tests.conftest import CORPUS
-from tests.support import embedded_env, load_corpus, serving
+from tests.helpers import CORPUS
+from tests.helpers.processes import embedded_env, load_corpus, serving
 
 DEFAULTS = Settings()
 LIMIT = "SEARCH_LIMIT_EXCEEDED"
@@ -393,8 +393,8 @@ def served_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     corpus = write_corpus(ARTICLES, "json", work / "corpus")
     env = embedded_env(work / "data")
     load_corpus(env, corpus)
-    with serving(env, work / "serve.log") as base:
-        yield f"{base}/graphql"
+    with serving(env, work / "serve.log") as served:
+        yield f"{served.base}/graphql"
 
 
 def _stats_latencies(http: httpx.Client, url: str) -> list[float]:

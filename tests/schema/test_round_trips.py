@@ -6,16 +6,11 @@ import datetime as dt
 
 from newsgraph.graph import Graph, count_round_trips
 from newsgraph.ingest.model import (
-    ActorFact,
-    ActorKind,
-    ArticleFact,
     ExtractedArticle,
-    MeetingFact,
-    Participant,
-    StatementFact,
 )
 from newsgraph.ingest.write.writer import ArticleWriter
-from tests.api.conftest import Api
+from tests.helpers.api import Api
+from tests.helpers.factories import article, meeting, said
 
 NESTED = """query($n: Int!) { actors(first: $n, filter: {kind: PERSON}) { edges { node {
   name
@@ -28,23 +23,18 @@ NESTED = """query($n: Int!) { actors(first: $n, filter: {kind: PERSON}) { edges 
 def _article(i: int) -> ExtractedArticle:
     host, guest = f"Host {i:02d}", f"Guest {i:02d}"
     day = dt.date(2025, 1, 1) + dt.timedelta(days=i)
-    return ExtractedArticle(
-        article=ArticleFact(title=f"Meeting {i}", body=f"{host} met {guest}.", published_on=day),
-        actors=[
-            ActorFact(name=host, kind=ActorKind.PERSON),
-            ActorFact(name=guest, kind=ActorKind.PERSON),
-        ],
+    return article(
+        f"Meeting {i}",
+        body=f"{host} met {guest}.",
+        published=day,
+        people=[host, guest],
         mentions=[host, guest],
         meetings=[
-            MeetingFact(
-                participants=[Participant(actor=host), Participant(actor=guest, role="guest")],
-                date=day,
-                excerpt=f"{host} met {guest}.",
-            )
+            meeting(host, guest, date=day, roles={guest: "guest"}, excerpt=f"{host} met {guest}.")
         ],
         statements=[
-            StatementFact(speaker=host, text=f"Statement {i} by the host.", date=day, excerpt="x"),
-            StatementFact(speaker=guest, text=f"Words {i} of the guest.", date=day, excerpt="y"),
+            said(host, f"Statement {i} by the host.", date=day, excerpt="x"),
+            said(guest, f"Words {i} of the guest.", date=day, excerpt="y"),
         ],
     )
 

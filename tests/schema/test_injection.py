@@ -27,7 +27,7 @@ from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.pipeline import load_paths
 from newsgraph.schema.relay import encode_global_id
 from newsgraph.settings import Settings
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 KEY = "injection-test-key"
 

@@ -8,17 +8,12 @@ from typing import Any
 
 from newsgraph.graph import Graph
 from newsgraph.ingest.model import (
-    ActorFact,
-    ActorKind,
-    ArticleFact,
     ExtractedArticle,
-    MeetingFact,
-    Participant,
-    StatementFact,
 )
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.schema.relay import decode_cursor
-from tests.api.conftest import Api
+from tests.helpers.api import Api
+from tests.helpers.factories import article, meeting, said
 
 # Texts far apart, so the loader takes none for another report of the same statement.
 WORDS = [
@@ -40,24 +35,18 @@ DAYS = [
 
 
 def _article(i: int, day: dt.date | None) -> ExtractedArticle:
-    return ExtractedArticle(
-        article=ArticleFact(
-            title=f"Article {i}", body=f"Host said {i}.", published_on=dt.date(2025, 6, 1)
-        ),
-        actors=[
-            ActorFact(name="Host", kind=ActorKind.PERSON),
-            ActorFact(name=f"Guest {i}", kind=ActorKind.PERSON),
-        ],
+    return article(
+        f"Article {i}",
+        body=f"Host said {i}.",
+        published=dt.date(2025, 6, 1),
+        people=["Host", f"Guest {i}"],
         mentions=["Host"],
         meetings=[
-            MeetingFact(
-                participants=[Participant(actor="Host"), Participant(actor=f"Guest {i}")],
-                date=day,
-                excerpt=f"Host met Guest {i}.",
-                topics=["ceasefire"],
+            meeting(
+                "Host", f"Guest {i}", date=day, excerpt=f"Host met Guest {i}.", topics=["ceasefire"]
             )
         ],
-        statements=[StatementFact(speaker="Host", text=WORDS[i], date=day, excerpt=f"said {i}")],
+        statements=[said("Host", WORDS[i], date=day, excerpt=f"said {i}")],
     )
 
 

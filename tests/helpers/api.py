@@ -1,14 +1,12 @@
+"""The ASGI app over HTTP, in the test's own process, with a GraphQL helper."""
+
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
 
-from newsgraph.api import create_app
-from newsgraph.graph import Graph
-from newsgraph.settings import Settings
+__all__ = ["Api"]
 
 
 class Api:
@@ -29,12 +27,3 @@ class Api:
         assert "errors" not in body, body["errors"]
         data: dict[str, Any] = body["data"]
         return data
-
-
-@pytest.fixture
-async def api(graph: Graph) -> AsyncIterator[Api]:
-    app = create_app(Settings(), graph=graph)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            yield Api(client)

@@ -25,14 +25,9 @@ from newsgraph.ingest.model import (
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.schema.relay import encode_global_id
 from newsgraph.settings import Settings
-from tests.conftest import CORPUS
-from tests.factories import call_article
-from tests.ingest.write.test_writer_at_scale import (
-    RECOUNTED_MET,
-    STORED_MET,
-    assert_derived_edges_match_a_recount,
-    corpus,
-)
+from tests.helpers import CORPUS
+from tests.helpers.factories import call_article, corpus
+from tests.helpers.graphs import RECOUNTED_MET, STORED_MET, assert_derived_edges_match_a_recount
 
 KEY = "test-key-0123456789"
 SEED = (CORPUS / "security-guarantees-zelensky-breakthrough.txt").read_text()

@@ -33,7 +33,7 @@ from newsgraph.ingest.model import (
 )
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
-from tests.api.conftest import Api
+from tests.helpers.api import Api
 
 DAYS = [
     dt.date(1, 1, 1),

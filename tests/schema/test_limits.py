@@ -19,7 +19,7 @@ from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.schema import build_schema
 from newsgraph.schema.limits import LIST_ESTIMATE, operation_cost
 from newsgraph.settings import Settings
-from tests.api.conftest import Api
+from tests.helpers.api import Api
 
 
 @pytest.fixture

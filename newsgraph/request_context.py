@@ -2,7 +2,8 @@
 
 The middleware sets it; the GraphQL view fills in the operation and error codes; the error
 masking in `newsgraph.schema.errors` reads the id. A contextvar, because resolvers run in tasks
-the request's task creates, and those copy its context.
+the request's task creates, and those copy its context. Beside the settings, outside the
+layers: the API sets it and the schema reads it, and the schema never imports the API.
 """
 
 from __future__ import annotations

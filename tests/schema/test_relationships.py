@@ -9,8 +9,8 @@ import pytest
 from newsgraph.graph import Graph
 from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.pipeline import load_paths
-from tests.api.conftest import Api
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
+from tests.helpers.api import Api
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -198,3 +198,15 @@ async def test_actors_filter_by_kind_and_name(api: Api) -> None:
         '{ actors(filter: {kind: COUNTRY, name: "nether"}) { totalCount edges { node { name } } } }'
     )
     assert [e["node"]["name"] for e in data["actors"]["edges"]] == ["Netherlands"]
+
+
+async def test_a_country_named_beside_an_actor_shows_its_iso_code_there_too(api: Api) -> None:
+    # The other actor of a co-mention (or a counterpart) comes with the edge; it must be the
+    # whole actor, as `actor(name:)` shows it, not one missing its ISO code.
+    direct = await api.data('{ actor(name: "Ukraine") { isoCode } }')
+    assert direct["actor"]["isoCode"] == "UA"
+    data = await api.data(
+        '{ actor(name: "Dick Schoof") { coMentioned(first: 50) { actor { name isoCode } } } }'
+    )
+    codes = {r["actor"]["name"]: r["actor"]["isoCode"] for r in data["actor"]["coMentioned"]}
+    assert codes["Ukraine"] == "UA"

@@ -9,8 +9,8 @@ import pytest
 from newsgraph.graph import Graph
 from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.pipeline import load_paths
-from tests.api.conftest import Api
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
+from tests.helpers.api import Api
 
 pytestmark = pytest.mark.usefixtures("seeded")
 

@@ -67,6 +67,7 @@ class ActorBook:
         self.current = reference.roles_hold_on(published)
         self._drafts: dict[str, _Draft] = {}
         self._surnames: dict[str, str] = {}
+        self._known_firsts: dict[str, set[str]] = {}
         self._offices: dict[str, str] = {}
 
     def kind(self, name: str) -> ActorKind | None:
@@ -145,7 +146,8 @@ class ActorBook:
             return existing
         surname = _surname(full_name)
         self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
-        self._surnames.setdefault(surname, full_name)
+        for form in _surname_forms(surname):
+            self._surnames.setdefault(form, full_name)
         return full_name
 
     def introduce_org(self, name: str) -> str:
@@ -173,9 +175,13 @@ class ActorBook:
         if ref is None or ref.kind is not ActorKind.PERSON:
             return
         surname = _surname(ref.name)
-        for form in {surname, _strip_accents(surname)}:
+        for form in {*_surname_forms(surname), _strip_accents(surname)}:
             if form != ref.name and not self.reference.lookup(form):
                 self._surnames.setdefault(form, ref.name)
+        # And the first word, as for people the article introduces: "Wang" for Wang Yi.
+        words = ref.name.split()
+        if len(words) >= 2:
+            self._known_firsts.setdefault(words[0], set()).add(ref.name)
 
     def introduced(self) -> dict[str, str]:
         """Surface forms of the people this article introduced: full names and surnames."""
@@ -187,7 +193,7 @@ class ActorBook:
         # First names, where one introduced person has them: "Li" for Li Qiang, "Fiame" for
         # Fiame Naomi Mataafa, "Mohamad" for Mohamad Hasan. News writes family names first in
         # some languages, and some leaders go by their first name.
-        firsts: dict[str, set[str]] = {}
+        firsts: dict[str, set[str]] = {k: set(v) for k, v in self._known_firsts.items()}
         for name, d in self._drafts.items():
             words = name.split()
             if d.kind is ActorKind.PERSON and not d.known and len(words) >= 2:
@@ -267,8 +273,21 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _surname_forms(surname: str) -> tuple[str, ...]:
+    """The surname, and as it starts a sentence: "al-Sharaa" / "Al-Sharaa"."""
+    if surname[:1].islower():
+        return (surname, surname[:1].upper() + surname[1:])
+    return (surname,)
+
+
+# Generational suffixes end a name but are no surname: "Ferdinand Marcos Jr." is Marcos.
+_SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+
+
 def _surname(full_name: str) -> str:
     words = full_name.split()
+    while len(words) > 2 and words[-1].rstrip(",") in _SUFFIXES:
+        words = words[:-1]
     particles = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"}
     index = len(words) - 1
     while index > 1 and words[index - 1].lower() in particles:
@@ -323,7 +342,8 @@ class _Finder:
 
     # -- pass 1 ---------------------------------------------------------------------------
     def titled_names(self) -> None:
-        for regex in (self.ref.titled_name_re, self.ref.appositive_re):
+        apposed = (self.ref.appositive_re, self.ref.title_appositive_re)
+        for regex in (self.ref.titled_name_re, *apposed):
             for m in regex.finditer(self.text):
                 if not self.free(m.start(), m.end()):
                     continue
@@ -347,7 +367,7 @@ class _Finder:
                     (m.start(), name_end) if regex is self.ref.titled_name_re
                     else (m.start("name"), m.start("name") + len(name))
                 )  # fmt: skip
-                self.claim(m.start(), max(end, m.end() if regex is self.ref.appositive_re else 0))
+                self.claim(m.start(), max(end, m.end() if regex in apposed else 0))
                 self.add(person, start, end, "title")
                 if " " in name:
                     self.book.named_in_full(person)
@@ -581,6 +601,13 @@ class _Finder:
             sense = canonical_title(m.group("title"))
             before = [x for x in explicit if x.end <= m.start() and not x.implicit]
             actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
+            if actor is None and country is not None:
+                # A lead that gives the title before the name: "..., the Russian foreign
+                # minister said Tuesday." and later "Sergei Lavrov said".
+                after = [x for x in explicit if x.start >= m.end() and not x.implicit]
+                actor = self._resolve_role(
+                    sense.title, sense.leader, m.group("title"), country, after[::-1], later=True
+                )
             if actor is None:
                 continue
             self._release(m.start(), m.end())
@@ -630,6 +657,8 @@ class _Finder:
         surface: str,
         country: str | None,
         before: list[Mention],
+        *,
+        later: bool = False,
     ) -> str | None:
         head_of_state = surface.lower().split() == ["head", "of", "state"]
 
@@ -657,16 +686,33 @@ class _Finder:
 
         seen = list(dict.fromkeys(x.actor for x in reversed(before)))
         in_article = [n for n in seen if fits(n)]
+
+        def rank(name: str) -> tuple[bool, bool]:
+            roles = self.book.roles(name)
+            # "the Indian minister" is a minister, before the prime minister.
+            minister = (
+                title != "Minister"
+                or "prime" in surface.lower()
+                or any(r.title.endswith("Minister") and r.title != "Prime Minister" for r in roles)
+            )
+            # "the Ghanaian leader": one the text made Ghana's, before one of no stated country.
+            stated = country is None or any(r.of == country for r in roles)
+            return (not minister, not stated)
+
+        in_article = sorted(in_article, key=rank)
         if country is None:
             # "the president": the person before it who is one; of several, the one the
             # article has named most (its protagonist), then the nearest.
             if not in_article:
                 return None
             named = {n: sum(1 for x in before if x.actor == n) for n in in_article}
-            return max(in_article, key=lambda n: (named[n], -in_article.index(n)))
+            # Of two named as often, the one named first: the article's protagonist ("X met
+            # her counterpart Y. The minister said ..." is X).
+            first = {n: min(x.start for x in before if x.actor == n) for n in in_article}
+            return max(in_article, key=lambda n: (*(not r for r in rank(n)), named[n], -first[n]))
         if len(set(in_article)) >= 1:
             return in_article[0]
-        if not self.book.current:
+        if later or not self.book.current:
             # The reference's office holders are those of its own day: an article from
             # another year means someone else by "the Kenyan president".
             return None

@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -287,7 +287,7 @@ def _loader(
     published: dt.date | None,
     jobs: int,
     show_progress: bool,
-) -> Callable[[Any], Awaitable[LoadReport]]:
+) -> Callable[[Any], Coroutine[Any, Any, LoadReport]]:
     """The load of ``files`` into a store (None: plan only), printing each failure as it
     happens and, when asked, a progress bar."""
     from newsgraph.ingest.extract.pool import default_jobs

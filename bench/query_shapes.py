@@ -1,6 +1,9 @@
 """Why some statements of newsgraph/graph/cypher.py have the shape they have: each beside the
 shape it replaced, on one embedded FalkorDB holding the seeded synthetic corpus.
 
+- owner_page_limit_in_subquery: ACTOR_STATEMENTS (an actor's statements, as Actor.statements
+  pages them) sorts on the stored values and cuts with LIMIT inside its subquery; the
+  alternative builds every statement's sort key, sorts the whole list on it and slices after.
 - timeline_actor_first: TIMELINE_PAGE matches the actor on its own, then its meetings,
   statements and articles; the alternative puts the actor in the same MATCH as the date filter.
 - timeline_order_on_days: TIMELINE_PAGE orders on the stored day numbers and ids; the
@@ -14,9 +17,9 @@ shape it replaced, on one embedded FalkorDB holding the seeded synthetic corpus.
   the last month and for the whole span. Here the alternative is not the shape replaced but
   the one not taken: a ratio below 1 is where it would be faster.
 
-Each pair runs alternately, the median of ``--runs`` runs each; ``ratio`` is the alternative's
-median over the current statement's (above 1: the current shape is faster). The result goes to
-bench/results/query_shapes.json.
+Both statements of a pair must answer the same; then they run alternately, ``--runs`` times
+each, and ``ratio`` is the alternative's median over the current statement's (above 1: the
+current shape is faster). The result goes to bench/results/query_shapes.json.
 
     .venv/bin/python bench/query_shapes.py --articles 3000
 """
@@ -41,6 +44,7 @@ from corpus import write
 
 from newsgraph.graph import Store, open_graph
 from newsgraph.graph.cypher import (
+    ACTOR_STATEMENTS,
     ACTORS_WITH_MET,
     ARTICLE_PAGES,
     MET_DAYS_RECOUNT,
@@ -96,6 +100,17 @@ ARTICLE_PAGE_ORDER_ON_KEY = _replaced(
     "ARTICLE_PAGE_ORDER_ON_KEY",
 )
 
+ACTOR_STATEMENTS_COLLECTED = _replaced(
+    ACTOR_STATEMENTS,
+    r"WITH key, s\s+WHERE key\.after IS NULL OR (.+?) < key\.after\s+WITH s\s+"
+    r"ORDER BY s\.day_number IS NOT NULL, s\.day_number DESC, s\.id DESC\s+LIMIT \$first\s+"
+    r"RETURN collect\(\{id: s\.id, sk: (.+?), node:",
+    r"WITH key, s, \1 AS sk WHERE key.after IS NULL OR sk < key.after\n"
+    r"      WITH s, sk ORDER BY sk DESC\n"
+    r"      RETURN collect({id: s.id, sk: sk, node:",
+    "ACTOR_STATEMENTS_COLLECTED",
+)
+
 BUSIEST_ACTOR = Statement(
     "BUSIEST_ACTOR",
     """
@@ -129,7 +144,11 @@ async def _pair(
     params: Mapping[str, Any],
     runs: int,
 ) -> dict[str, Any]:
-    """Both statements, alternately (so load on the machine falls on both alike)."""
+    """Both statements, alternately (so load on the machine falls on both alike), after
+    checking that they answer the same."""
+    run = store.write if current.write else store.read
+    if await run(current, params) != await run(alternative, params):
+        raise RuntimeError(f"{alternative.name} does not answer what {current.name} answers")
     await _median_ms(store, current, params, 2)  # warm the caches of both
     await _median_ms(store, alternative, params, 2)
     now: list[float] = []
@@ -168,7 +187,11 @@ async def measure(count: int, work: Path, runs: int) -> dict[str, Any]:
             "actors_with_met": len(met_ids),
             "runs": runs,
         }
+        owner_key = {"key": "0", "owner": busiest["id"], "after": None, "first": 21}
+        owner_key |= {"from": None, "to": None, "topic": None, "min_confidence": None}
+        owner = {"keys": [owner_key | {"mode": None, "status": None}], "first": 21}
         shapes = {
+            "owner_page_limit_in_subquery": (ACTOR_STATEMENTS, ACTOR_STATEMENTS_COLLECTED, owner),
             "timeline_actor_first": (TIMELINE_PAGE, TIMELINE_ACTOR_IN_MATCH, timeline),
             "timeline_order_on_days": (TIMELINE_PAGE, TIMELINE_ORDER_ON_KEY, timeline),
             "met_recount_with": (MET_DAYS_RECOUNT, MET_RECOUNT_WITHOUT_WITH, {"ids": met_ids}),

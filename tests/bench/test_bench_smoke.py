@@ -81,6 +81,7 @@ def test_the_query_shapes_benchmark_compares_each_statement_with_the_shape_it_re
     assert results["articles"] == 60
     shapes = {name: value for name, value in results.items() if isinstance(value, dict)}
     assert set(shapes) == {
+        "owner_page_limit_in_subquery",
         "timeline_actor_first",
         "timeline_order_on_days",
         "met_recount_with",

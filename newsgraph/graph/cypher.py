@@ -69,8 +69,8 @@ def _define(
 # (Python's `date.toordinal()`, 1 for 0001-01-01, written by the loader), and every filter and
 # order on dates compares that; the API turns its `from` and `to` into day numbers too. A range
 # index is kept on it. (FalkorDB's planner uses it for a bare `n.day_number >= $from`, not for
-# the lists' optional filters, `$from IS NULL OR ...`: a bare filter would make a page of one
-# month faster and one of the whole span slower; bench/query_shapes.py measures both.)
+# the lists' optional filters, `$from IS NULL OR ...`: a bare filter makes a page of one month
+# faster, and gains less or loses on a long span; bench/query_shapes.py measures both.)
 #
 # Beside them, `day` is the date in ISO form as the loader wrote it ('0001-01-01'), whose
 # string order is date order: the cursors' sort keys are built from it, as cheaply as they were
@@ -935,8 +935,8 @@ def _paged(
     A `dated` list's sort key is its ISO day, then its id: its pages are ordered on the stored
     day number and id instead, the same order (undated items, whose key starts with '|', after
     every date), and the key is built for the page's items, and for the cursor comparison only
-    when a cursor is given. Building the key of every item to sort on it took the newest 20 of
-    10,000 articles 37 ms, ordering on the stored values 20 ms."""
+    when a cursor is given. Building the key of every item to sort on it is slower, the more so
+    the longer the list (bench/query_shapes.py, article_page_order_on_days)."""
     node = _node(label, var)
     if dated:
         newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"
@@ -1183,9 +1183,10 @@ _OWNER_KEY = {"key": "0", "owner": "a", "after": None, "first": 21, **owner_filt
 def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
     # Per owner, two subqueries: the count of its whole filtered list, and its page, ordered
     # on the stored values and cut with LIMIT. Collecting the owner's whole list to slice it,
-    # with a sort key string built for every item, cost a busy actor more on FalkorDB, the
-    # more so the longer its list. LIMIT takes `$first`, the largest page of the batch (LIMIT
-    # cannot read a row's value), and each key's page is cut to its own size after.
+    # with a sort key string built for every item, cost a busy actor more on FalkorDB
+    # (bench/query_shapes.py, owner_page_limit_in_subquery). LIMIT takes `$first`, the largest
+    # page of the batch (LIMIT cannot read a row's value), and each key's page is cut to its own
+    # size after.
     #
     # The order is the sort key's (`sk`, date then id, descending): undated items first (their
     # key starts with '|', which sorts after the digits of a date), then by day number and by

@@ -304,31 +304,9 @@ class _Statements:
         relayed = self._quoted_as(quote.end, after_end, sentence.start, quote.start)
         if relayed is not None:
             return relayed
-        trail = _TRAIL.match(self.text, quote.end, after_end)
-        if trail:
-            group = next(g for g in ("who1", "who2", "who3") if trail.group(g) is not None)
-            speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
-            if speaker is None and group == "who1":
-                # '"...," said spokesperson, Khusela Diko.': the name after the title.
-                named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
-                if named is not None:
-                    speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
-            if speaker is None and trail.group(group).strip().lower() == "it":
-                # '"...," it said.': the body that spoke last ("the press service said").
-                bodies = [
-                    f for f in self.found
-                    if f.start < quote.start and self.doc.kind(f.speaker) is ActorKind.ORGANIZATION
-                ]  # fmt: skip
-                speaker = max(bodies, key=lambda f: f.start).speaker if bodies else None
-            if speaker is None and _THE_SPOKESPERSON.fullmatch(trail.group(group).strip()):
-                # '"...," the spokesman added': the spokesperson the article cited last.
-                earlier = [(pos, who) for pos, who in self.spokes if pos < quote.start]
-                speaker = max(earlier)[1] if earlier else None
-            if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
-                # "...," the statement said: whoever issued the statement told before.
-                speaker = self._last_statement_issuer(quote.start)
-            if speaker is not None:
-                return speaker, trail
+        trailing = self._trailing_speaker(quote, after_end)
+        if trailing is not None:
+            return trailing
         dashed = _DASH_NAME.match(self.text, quote.end, after_end)
         if dashed:
             # '"Our two countries share the same values" — Kishida.'
@@ -376,6 +354,36 @@ class _Statements:
             if subject is not None:
                 return subject.actor, None
         return None, None
+
+    def _trailing_speaker(self, quote: Quote, after_end: int) -> tuple[str, re.Match[str]] | None:
+        """The speaker named after the closing mark: '"...," said X', '"...," it added'."""
+        trail = _TRAIL.match(self.text, quote.end, after_end)
+        if not trail:
+            return None
+        group = next(g for g in ("who1", "who2", "who3") if trail.group(g) is not None)
+        speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
+        if speaker is None and group == "who1":
+            # '"...," said spokesperson, Khusela Diko.': the name after the title.
+            named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
+            if named is not None:
+                speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
+        if speaker is None and trail.group(group).strip().lower() == "it":
+            # '"...," it said.': the body that spoke last ("the press service said").
+            bodies = [
+                f for f in self.found
+                if f.start < quote.start and self.doc.kind(f.speaker) is ActorKind.ORGANIZATION
+            ]  # fmt: skip
+            speaker = max(bodies, key=lambda f: f.start).speaker if bodies else None
+        if speaker is None and _THE_SPOKESPERSON.fullmatch(trail.group(group).strip()):
+            # '"...," the spokesman added': the spokesperson the article cited last.
+            earlier = [(pos, who) for pos, who in self.spokes if pos < quote.start]
+            speaker = max(earlier)[1] if earlier else None
+        if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
+            # "...," the statement said: whoever issued the statement told before.
+            speaker = self._last_statement_issuer(quote.start)
+        if speaker is not None:
+            return speaker, trail
+        return None
 
     def _quoted_as(
         self, after: int, after_end: int, before: int, quote_start: int

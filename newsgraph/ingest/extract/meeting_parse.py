@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.actors import Mention
+from newsgraph.ingest.extract.groups import regroup
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.model import ActorKind
 
@@ -838,6 +839,7 @@ def parsed_meetings(
         elif token.tag_ in ("NN", "NNS") and _event_noun(token):
             # (not "the Asian Cooperation Dialogue", "the G20 Summit": names of gatherings)
             found.extend(parser.noun(token))
+    found = regroup(doc, found, parser.subjects)
     return [
         p for p in found
         if not doc.in_quote(p.start)

@@ -1,0 +1,102 @@
+"""Meetings whose participants the text gives as groups: offices of countries ("the foreign
+ministers of A and B"), and lists of counterparts met one by one. Made-up sentences in the
+shapes real news uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsgraph.ingest.model import MeetingMode
+from tests.ingest.extract.test_meetings import actors, only, run
+
+
+def test_the_foreign_ministers_of_two_countries_are_the_ministers_the_article_names() -> None:
+    meeting = only(
+        "The foreign ministers of Japan and China agreed on Thursday to hold more talks.\n\n"
+        "Japanese Foreign Minister Takeshi Iwaya said the talks were useful. Chinese Foreign "
+        "Minister Wang Yi said they were frank."
+    )
+    assert sorted(actors(meeting)) == ["Takeshi Iwaya", "Wang Yi"]
+    assert meeting.date == dt.date(2025, 8, 21)
+
+
+def test_demonym_ministers_are_the_ministers_named_later() -> None:
+    meeting = only(
+        "Iranian and Omani foreign ministers held a meeting in Tehran on Sunday.\n\n"
+        "Omani Foreign Minister Badr Albusaidi arrived on Saturday. Iranian Foreign Minister "
+        "Abbas Araghchi said the talks went well."
+    )
+    assert sorted(actors(meeting)) == ["Abbas Araghchi", "Badr Albusaidi"]
+
+
+def test_a_country_whose_minister_is_not_named_takes_part_as_itself() -> None:
+    meeting = only(
+        "Foreign and defence ministers from Estonia, Latvia and Poland met in Riga on Monday.\n\n"
+        "Latvian Foreign Minister Edgars Rinkevics said the meeting was a first. Estonian "
+        "Foreign Minister Eva-Maria Liimets agreed."
+    )
+    assert sorted(actors(meeting)) == ["Edgars Rinkevics", "Eva-Maria Liimets", "Poland"]
+
+
+def test_offices_of_countries_with_no_one_named_stay_countries() -> None:
+    meeting = only("The foreign ministers of Japan and China met in Tokyo on Wednesday.")
+    assert sorted(actors(meeting)) == ["China", "Japan"]
+
+
+def test_two_holders_of_one_office_leave_the_country_in_place() -> None:
+    # Which of two named Japanese foreign ministers met is not told: neither is guessed.
+    article = run(
+        "The foreign ministers of Japan and China met in Tokyo on Wednesday.\n\n"
+        "Japanese Foreign Minister Takeshi Iwaya and Japanese Foreign Minister Yoko Kamikawa "
+        "were both quoted. Chinese Foreign Minister Wang Yi was not."
+    )
+    first = article.meetings[0]
+    assert sorted(actors(first)) == ["Japan", "Wang Yi"]
+
+
+def test_names_written_after_their_countries_are_the_office_holders() -> None:
+    meeting = only(
+        "The presidents of Kyrgyzstan, Sadyr Japarov, and Tajikistan, Emomali Rahmon, held "
+        "talks in Bishkek on Monday."
+    )
+    assert sorted(actors(meeting)) == ["Emomali Rahmon", "Sadyr Japarov"]
+
+
+def test_a_series_of_meetings_with_counterparts_is_one_meeting_with_each() -> None:
+    meetings = run(
+        "Foreign Minister Ana Lopez held a series of meetings with her counterparts from the "
+        "Netherlands, Bulgaria and Turkey on Tuesday."
+    ).meetings
+    assert sorted(actors(m)[1] for m in meetings) == ["Bulgaria", "Netherlands", "Turkey"]
+    assert {actors(m)[0] for m in meetings} == {"Ana Lopez"}
+    assert {m.date for m in meetings} == {dt.date(2025, 8, 19)}
+
+
+def test_separate_phone_talks_with_two_leaders_are_two_calls() -> None:
+    meetings = run(
+        "Chancellor Anna Berg held separate phone talks with French President Emmanuel Macron "
+        "and Italian Prime Minister Giorgia Meloni on Wednesday."
+    ).meetings
+    assert sorted(actors(m)[1] for m in meetings) == ["Emmanuel Macron", "Giorgia Meloni"]
+    assert {actors(m)[0] for m in meetings} == {"Anna Berg"}
+    assert {m.mode for m in meetings} == {MeetingMode.PHONE}
+
+
+def test_separate_talks_with_the_ministers_of_two_countries_name_the_one_known() -> None:
+    meetings = run(
+        "Foreign Minister Ana Lopez held separate talks with the foreign ministers of Spain and "
+        "Portugal on Monday.\n\nSpanish Foreign Minister Jose Manuel Albares called the talks "
+        "useful."
+    ).meetings
+    assert sorted(tuple(actors(m)) for m in meetings) == [
+        ("Ana Lopez", "Jose Manuel Albares"),
+        ("Ana Lopez", "Portugal"),
+    ]
+
+
+def test_meeting_counterparts_from_two_countries_stays_one_meeting() -> None:
+    meeting = only(
+        "Foreign Minister Sergei Lavrov met his counterparts from Germany and France in Berlin "
+        "on Monday."
+    )
+    assert sorted(actors(meeting)) == ["France", "Germany", "Sergey Lavrov"]

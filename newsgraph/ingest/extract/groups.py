@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from newsgraph.ingest.extract.document import Document
     from newsgraph.ingest.extract.meeting_parse import ParsedMeeting
 
-__all__ = ["regroup"]
+__all__ = ["regroup", "without_companions"]
 
 Participants = list[tuple[str, str | None]]
 
@@ -54,6 +54,9 @@ _BILATERAL = word_set("bilateral bilaterals")
 _PLURAL_EVENTS = word_set("meetings talks calls conversations discussions bilaterals")
 _HOLD = word_set("hold holds held holding have has had having conduct conducted conducts")
 _ALIASES = {"defense": "defence", "external": "foreign"}
+# "X, accompanied by ministers A and B, met Y": those who came with a participant are not
+# counted among the meeting's participants (tests/eval's gold convention).
+_ESCORT_VERBS = word_set("accompanied flanked escorted")
 # "Kyrgyz Republic [Chingiz Aidarbekov]", "Kyrgyzstan Sadyr Japarov", "Tajikistan, Emomali
 # Rahmon,": what may stand between a country and the name of its office holder.
 _NAME_GAP = re.compile(r"[\s,(\[]*")
@@ -276,6 +279,38 @@ def _named_after_country(doc: Document, country: str, head: Token) -> str | None
     return None
 
 
+# -- companions ---------------------------------------------------------------------------
+def without_companions(doc: Document, participants: Participants, trigger: int) -> Participants:
+    """``participants`` of the meeting word at ``trigger`` without the people named only as
+    someone's companions ("Ruto, accompanied by ministers A and B, met Y"): the parse or the
+    word patterns may take a companion for the subject when the one accompanied is not a name
+    they know. Companions the meeting word itself is about ("... and other officials, who were
+    received by Z") stay."""
+    if doc.parsed is None:
+        return participants
+    word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if word is None:
+        return participants
+    token = word.root
+    sentence = token.sent
+    escorts = [
+        t for t in sentence
+        if t.lower_ in _ESCORT_VERBS and t.tag_ == "VBN" and t.dep_ in ("acl", "advcl")
+        and token not in t.subtree
+    ]  # fmt: skip
+    if not escorts:
+        return participants
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for m in doc.mentions_in(sentence.start_char, sentence.end_char):
+        if any(t.idx <= m.start < t.right_edge.idx + len(t.right_edge.text) for t in escorts):
+            inside.add(m.actor)
+        else:
+            outside.add(m.actor)
+    companions = inside - outside
+    return [(a, r) for a, r in participants if a not in companions]
+
+
 # -- meetings apart -------------------------------------------------------------------------
 def _split_apart(
     doc: Document,
@@ -290,6 +325,7 @@ def _split_apart(
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
     plural = token.lower_ in _PLURAL_EVENTS
     apart = bool(modifiers & _APART_WORDS) or (plural and bool(modifiers & _BILATERAL))
+    apart = apart or (plural and _office_tour(doc, parsed.participants[1:]))
     verb = _series_verb(token)
     if verb is None and token.dep_ in ("dobj", "attr") and token.head.lower_ in _HOLD:
         verb = token.head
@@ -302,3 +338,22 @@ def _split_apart(
         return [parsed]  # "A and B held separate talks with C": whose meetings is unclear
     first = parsed.participants[0]
     return [replace(parsed, participants=[first, other]) for other in parsed.participants[1:]]
+
+
+def _office_tour(doc: Document, counterparts: Participants) -> bool:
+    """ "held talks with Prime Minister A, President B, Speaker C and Chief Justice D": three or
+    more people of one country (or of none the text gives), each in an office of their own,
+    are the round of a visit, one meeting each."""
+    if len(counterparts) < 3:
+        return False
+    offices: list[str] = []
+    countries: set[str] = set()
+    for actor, _ in counterparts:
+        if doc.kind(actor) is not ActorKind.PERSON:
+            return False
+        roles = doc.book.roles(actor)
+        if not roles:
+            return False
+        offices.append(roles[0].title)
+        countries.update(r.of for r in roles if r.of is not None)
+    return len(set(offices)) == len(offices) and len(countries) <= 1

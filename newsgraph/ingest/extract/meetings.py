@@ -24,6 +24,7 @@ from itertools import pairwise
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
+from newsgraph.ingest.extract.groups import without_companions
 from newsgraph.ingest.extract.meeting_parse import date_attachment, parsed_meetings, quote_start
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
@@ -303,6 +304,7 @@ class _Meetings:
     ) -> Met | None:
         if host is not None:
             participants = [(a, "host" if a == host else r) for a, r in participants]
+        participants = without_companions(self.doc, participants, trigger[0])
         if len({a for a, _ in participants}) < 2:
             return None
         segment = self.text[start:end]

@@ -100,3 +100,41 @@ def test_meeting_counterparts_from_two_countries_stays_one_meeting() -> None:
         "on Monday."
     )
     assert sorted(actors(meeting)) == ["France", "Germany", "Sergey Lavrov"]
+
+
+def test_talks_with_a_countrys_office_holders_in_turn_are_one_meeting_with_each() -> None:
+    meetings = run(
+        "Foreign Minister Ana Lopez held talks with Prime Minister Ali Ahmed, President Omar "
+        "Hassan and Speaker Musa Kamil in Khartoum on Tuesday."
+    ).meetings
+    assert sorted(tuple(actors(m)) for m in meetings) == [
+        ("Ana Lopez", "Ali Ahmed"),
+        ("Ana Lopez", "Musa Kamil"),
+        ("Ana Lopez", "Omar Hassan"),
+    ]
+
+
+def test_talks_with_two_people_stay_one_meeting() -> None:
+    meeting = only(
+        "Foreign Minister Ana Lopez held talks with Prime Minister Ali Ahmed and President Omar "
+        "Hassan in Khartoum on Tuesday."
+    )
+    assert actors(meeting) == ["Ana Lopez", "Ali Ahmed", "Omar Hassan"]
+
+
+def test_companions_of_a_visitor_are_not_the_ones_who_met() -> None:
+    meeting = only(
+        "Kenyan President William Ruto, accompanied by Foreign Minister Alfred Mutua, met "
+        "Tanzanian President Samia Suluhu Hassan in Dar es Salaam on Monday."
+    )
+    assert actors(meeting) == ["William Ruto", "Samia Suluhu Hassan"]
+
+
+def test_a_companion_is_never_taken_for_the_visitor_the_text_does_not_name_in_full() -> None:
+    # "President Ruto" alone is no one the extractor knows; his minister did not meet anyone
+    # in his stead, so no meeting is better than a wrong one.
+    meetings = run(
+        "President Ruto, accompanied by ministers Alfred Mutua and Njuguna Ndung'u, met "
+        "President Samia Suluhu Hassan in Dar es Salaam on Monday."
+    ).meetings
+    assert all("Alfred Mutua" not in actors(m) for m in meetings)

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsgraph.ingest.extract.groups import listed_names
 from newsgraph.ingest.extract.names import same_person
 from newsgraph.ingest.extract.patterns import NAME, NAME_STOPWORDS, word_set
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
@@ -493,6 +494,25 @@ class _Finder:
                 self.claim(start, end)
                 self.add(person, start, end, "name")
 
+    def listed_names(self) -> None:
+        """ "the presidents of Kyrgyzstan Sadyr Japarov and Tajikistan Emomali Rahmon": each
+        name holds the office of the country before it (see groups.listed_names)."""
+
+        def country_of(surface: str) -> str | None:
+            ref = self.ref.lookup(surface)
+            return ref.name if ref is not None and ref.kind is ActorKind.COUNTRY else None
+
+        for listed in listed_names(self.text, country_of, lambda w: canonical_title(w).title):
+            if not self.free(listed.start, listed.end):
+                continue
+            person = self._person_for(listed.name)
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(listed.start, listed.end)
+            self.add(person, listed.start, listed.end, "entity")
+            if listed.title is not None:
+                self.book.add_role(person, listed.title, self.book.use(listed.country))
+
     def named_entities(self) -> None:
         """People and organisations the recogniser found that no rule claimed: the people of
         any country ("Musalia Mudavadi"), ministries, parties and agencies."""
@@ -889,6 +909,7 @@ def find_mentions(
     finder.titled_names()
     finder.offices()
     finder.surfaces()
+    finder.listed_names()
     finder.speakers()
     finder.named_entities()
     finder.introduced()

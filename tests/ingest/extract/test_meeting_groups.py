@@ -62,6 +62,31 @@ def test_names_written_after_their_countries_are_the_office_holders() -> None:
     assert sorted(actors(meeting)) == ["Emomali Rahmon", "Sadyr Japarov"]
 
 
+def test_names_glued_to_their_countries_in_a_list_of_presidents_are_people_who_met() -> None:
+    article = run(
+        "Presidents of Kyrgyzstan Sadyr Japarov and Tajikistan Emomali Rahmon held talks in "
+        "Bishkek on Monday."
+    )
+    (meeting,) = article.meetings
+    assert sorted(actors(meeting)) == ["Emomali Rahmon", "Sadyr Japarov"]
+    roles = {a.name: [(r.title, r.of) for r in a.roles] for a in article.actors}
+    assert roles["Sadyr Japarov"] == [("President", "Kyrgyzstan")]
+    assert roles["Emomali Rahmon"] == [("President", "Tajikistan")]
+
+
+def test_bilateral_meetings_with_ministers_named_in_brackets_are_one_with_each() -> None:
+    meetings = run(
+        "Foreign Minister Ana Lopez had bilateral meetings on Wednesday with the foreign "
+        "ministers of the Kyrgyz Republic [Chingiz Aidarbekov] and Tajikistan [Sirodjiddin "
+        "Muhriddin]."
+    ).meetings
+    assert sorted(tuple(actors(m)) for m in meetings) == [
+        ("Ana Lopez", "Chingiz Aidarbekov"),
+        ("Ana Lopez", "Sirodjiddin Muhriddin"),
+    ]
+    assert {m.date for m in meetings} == {dt.date(2025, 8, 20)}
+
+
 def test_a_series_of_meetings_with_counterparts_is_one_meeting_with_each() -> None:
     meetings = run(
         "Foreign Minister Ana Lopez held a series of meetings with her counterparts from the "

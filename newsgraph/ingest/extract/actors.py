@@ -771,7 +771,8 @@ _NAME_PREFIX = re.compile(
     r"|Highness|Royal|President|Premier|Prime|Minister|Chancellor|Secretary|Senator|Sen"
     r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late|H\.H|H\.E"
     r"|Congressman|Congresswoman|Rep|Chairman|Chairwoman|Chair|Sultan|Emir|Amir|King|Queen"
-    r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon)\.?\s+)+"
+    r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon|Managing|Executive|Director"
+    r"|Commissioner)\.?\s+)+"
 )
 _PLATFORMS = frozenset(
     {"X", "Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",

@@ -16,6 +16,7 @@ with the leaders of A, B and C" is one call with each.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -175,6 +176,14 @@ class _Parser:
         # "Lord Tariq Ahmad, Minister for South Asia, the United Nations and the Commonwealth":
         # what is listed after an apposition belongs to it, not to the people named.
         appositions = [c for c in token.children if c.dep_ == "appos"]
+        if appositions and (token.lower_ in _GROUP_HEADS or token.tag_ == "NNS"):
+            # "the two presidents, Gustavo Petro of Colombia and Nicolas Maduro of Venezuela,"
+            named = [
+                p for appos in appositions for h in _conjuncts(appos) for p in self._one(h)
+                if self.doc.kind(p[0]) is ActorKind.PERSON
+            ]  # fmt: skip
+            if named:
+                return named
         heads = [h for h in _conjuncts(token) if not appositions or h.i < appositions[0].i]
         mention = self.mention_at(token)
         for appos in appositions:
@@ -239,7 +248,15 @@ class _Parser:
             if one is None:
                 return []
             return [self._named(one[0], "title" if mention.via == "role" else "name")]
-        person = self._person_in(head) or self._apposed_person(head)
+        pair = head.lower_ in _PAIRS and any(c.lower_ in ("two", "both") for c in head.children)
+        person = self._person_in(head)
+        if person is None and (pair or head.tag_ in ("NNS", "NNPS")):
+            # "with the visiting ministers, Wang Yi and Takeshi Iwaya,": everyone set off
+            listed = self._listed_after(head)
+            if len(listed) >= 2:
+                return [self._named(p, "name") for p in listed]
+        if person is None and not pair:
+            person = self._apposed_person(head)  # one title's one person
         if person is not None:
             return [self._named(person[0], "title")]
         if lower in _GROUP_HEADS:
@@ -289,9 +306,28 @@ class _Parser:
             break
         return None
 
+    def _listed_after(self, head: Token) -> list[str]:
+        """The people named between commas right after a plural phrase."""
+        end = head.idx + len(head.text)
+        listed = re.match(r",\s[^,;.]{5,160}?(?:,|\.|;)", self.doc.text[end : end + 170])
+        if listed is None:
+            return []
+        first = self.doc.mentions_in(end, end + listed.end())
+        if not first or self.doc.text[end : first[0].start].strip(" ,") != "":
+            return []  # not a list that starts right after the comma
+        people = [
+            m.actor for m in first
+            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+        ]  # fmt: skip
+        return list(dict.fromkeys(people))
+
     def _pair(self, head: Token) -> list[tuple[str, str | None]]:
         """ "the two leaders", "both men": the two people of the meeting told just before, or
         else the last two people the text named."""
+        listed = self._listed_after(head)
+        if len(listed) >= 2:
+            # "the two leaders, President A and President B,": the people set off after it.
+            return [self._named(p, "name") for p in listed]
         told = [(pos, who) for pos, who in self.told if head.idx - 1500 < pos < head.idx]
         if told and len(told[-1][1]) == 2:
             return [self._named(p, "pronoun") for p in told[-1][1]]
@@ -389,6 +425,14 @@ class _Parser:
             elif child.dep_ == "dep" and child.tag_.startswith("NNP") and child.i > verb.i:
                 # "received at the palace on Monday Foreign Minister X": an object the parser
                 # could not label, after the time and place.
+                found.extend(self.phrase(child))
+            elif (
+                child.dep_ == "npadvmod"
+                and child.tag_.startswith("NNP")
+                and found
+                and any(t.dep_ == "cc" for t in child.subtree)
+            ):
+                # "met Maduro, Lula and Arce": the end of a list the parser cut loose.
                 found.extend(self.phrase(child))
             elif child.dep_ == "conj" and child.tag_.startswith("NNP") and found:
                 # "spoke with A, and B": a name coordinated with the verb is one more object.
@@ -686,6 +730,11 @@ class _Parser:
         )
         if governor is not None and not between and (joined or not members):
             if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+                for prep in governor.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+                        # "Talks were held on Monday between A and B"
+                        for obj in _pobjs(prep):
+                            own.extend(self.phrase(obj))
                 own = [*self.subjects(governor), *own]
                 # "held a virtual meeting with ...", "received a phone call on Friday from
                 # ...": the parser may hang "with" or "from" on the verb.

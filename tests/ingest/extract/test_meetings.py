@@ -846,3 +846,46 @@ def test_a_meeting_after_flying_on_is_planned_like_the_one_before() -> None:
         (["Gabriel Boric", "Javier Milei"], MeetingStatus.PLANNED),
         (["Gabriel Boric", "Dina Boluarte"], MeetingStatus.PLANNED),
     ]
+
+
+def test_talks_held_between_two_leaders_are_theirs() -> None:
+    meeting = only(
+        "Talks were held on Monday between Armenian Prime Minister Nikol Pashinyan and "
+        "Azerbaijani President Ilham Aliyev."
+    )
+    assert actors(meeting) == ["Nikol Pashinyan", "Ilham Aliyev"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_meeting_a_list_of_leaders_keeps_the_whole_list() -> None:
+    meeting = only(
+        "Colombian President Gustavo Petro also met Venezuelan President Nicolas Maduro, "
+        "Brazilian President Luiz Inacio Lula da Silva and Bolivian President Luis Arce."
+    )
+    assert actors(meeting) == [
+        "Gustavo Petro", "Nicolas Maduro", "Luiz Inácio Lula da Silva", "Luis Arce"
+    ]  # fmt: skip
+
+
+def test_a_managing_director_is_named_without_the_title() -> None:
+    meeting = only(
+        "IMF Managing Director Kristalina Georgieva met Argentine President Javier Milei in "
+        "Washington on Friday."
+    )
+    assert actors(meeting) == ["Kristalina Georgieva", "Javier Milei"]
+
+
+def test_the_two_leaders_set_off_by_their_names_are_those_named() -> None:
+    meeting = only(
+        "The talks between the two leaders, Kenyan President William Ruto and Ugandan "
+        "President Yoweri Museveni, lasted two hours."
+    )
+    assert actors(meeting) == ["William Ruto", "Yoweri Museveni"]
+
+
+def test_a_plural_title_followed_by_names_means_those_people() -> None:
+    meeting = only(
+        "Indonesian President Prabowo Subianto held talks with the visiting ministers, Wang Yi "
+        "and Takeshi Iwaya, in Jakarta on Monday."
+    )
+    assert actors(meeting) == ["Prabowo Subianto", "Wang Yi", "Takeshi Iwaya"]

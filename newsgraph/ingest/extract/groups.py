@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
     from newsgraph.ingest.extract.document import Document
     from newsgraph.ingest.extract.meeting_parse import ParsedMeeting
+    from newsgraph.ingest.extract.meetings import Met
 
-__all__ = ["ListedName", "listed_names", "regroup", "without_companions"]
+__all__ = ["ListedName", "listed_names", "regroup", "without_companions", "without_retold"]
 
 Participants = list[tuple[str, str | None]]
 
@@ -472,3 +473,39 @@ def _country_and_name(
                 return None  # "Tajikistan Kyrgyzstan ...": not a name
             return country, run.start() + rest[0].start(), run.start() + rest[-1].end()
     return None
+
+
+# -- a group told again ---------------------------------------------------------------------
+def without_retold(doc: Document, found: list[Met]) -> list[Met]:
+    """``found`` without meetings with a country's people told again as a group: "Blinken met
+    al-Sisi ... and Shoukry. Blinken's talks with Egyptian officials aim to ..." names no new
+    meeting, only the ones before (the same person with people of that country, on a day that
+    does not differ)."""
+    kept: list[Met] = []
+    for met in found:
+        groups = [
+            a for a, _ in met.participants
+            if met.how.get(a) == "group" and doc.kind(a) is ActorKind.COUNTRY
+        ]  # fmt: skip
+        others = [a for a, _ in met.participants if a not in groups]
+        earlier = [m for m in kept if m.start < met.start]
+        if (
+            len(groups) == 1
+            and len(others) == 1
+            and _told_before(doc, met, others[0], groups[0], earlier)
+        ):
+            continue
+        kept.append(met)
+    return kept
+
+
+def _told_before(doc: Document, met: Met, person: str, country: str, before: list[Met]) -> bool:
+    for earlier in before:
+        if person not in earlier.principals or earlier.status is not met.status:
+            continue
+        if earlier.date is not None and met.date is not None and earlier.date != met.date:
+            continue
+        for other in earlier.principals:
+            if other != person and any(r.of == country for r in doc.book.roles(other)):
+                return True
+    return False

@@ -24,7 +24,7 @@ from itertools import pairwise
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
-from newsgraph.ingest.extract.groups import without_companions
+from newsgraph.ingest.extract.groups import without_companions, without_retold
 from newsgraph.ingest.extract.meeting_parse import date_attachment, parsed_meetings, quote_start
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
@@ -839,6 +839,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_occasions()
     finder.dates_of_the_narrative()
     finder.dates_named_elsewhere()
+    finder.found = without_retold(doc, finder.found)
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)
     return finder.found

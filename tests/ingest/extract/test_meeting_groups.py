@@ -163,3 +163,22 @@ def test_a_companion_is_never_taken_for_the_visitor_the_text_does_not_name_in_fu
         "President Samia Suluhu Hassan in Dar es Salaam on Monday."
     ).meetings
     assert all("Alfred Mutua" not in actors(m) for m in meetings)
+
+
+def test_talks_with_a_countrys_officials_after_meeting_them_by_name_are_no_new_meeting() -> None:
+    article = run(
+        "Egyptian President Abdel-Fattah al-Sisi held talks in Cairo on Monday with US Secretary "
+        "of State Antony Blinken. Blinken also met with Foreign Minister Sameh Shoukry.\n\n"
+        "According to the State Department, Blinken's talks with Egyptian officials aim to "
+        "advance the strategic partnership."
+    )
+    assert all("Egypt" not in actors(m) for m in article.meetings)
+    assert len(article.meetings) == 2
+
+
+def test_talks_with_a_countrys_officials_on_another_day_are_a_meeting_of_their_own() -> None:
+    article = run(
+        "Egyptian President Abdel-Fattah al-Sisi held talks in Cairo on Monday with US Secretary "
+        "of State Antony Blinken. Blinken held talks with Egyptian officials on Tuesday."
+    )
+    assert ["Antony Blinken", "Egypt"] in [actors(m) for m in article.meetings]

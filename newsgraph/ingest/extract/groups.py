@@ -247,9 +247,9 @@ def _holders(doc: Document, country: str, head: Token, people: list[str]) -> lis
     elif word in ("president", "chancellor", "premier"):
         office = {"premier": "Prime Minister"}.get(word, word.title())
         wanted.append(lambda title: title == office)
-    elif word == "leader":
-        wanted.append(lambda title: title in LEADER_TITLES)
-    elif word == "head":
+    elif word == "leader" or word == "head":
+        # (a king is his country's leader too; where a king and a prime minister are both
+        # named, two holders fit and neither is chosen)
         wanted.append(lambda title: title in LEADER_TITLES | HEAD_OF_STATE_TITLES)
     named = list(dict.fromkeys(
         m.actor for m in doc.mentions

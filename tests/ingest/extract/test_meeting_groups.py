@@ -182,3 +182,24 @@ def test_talks_with_a_countrys_officials_on_another_day_are_a_meeting_of_their_o
         "of State Antony Blinken. Blinken held talks with Egyptian officials on Tuesday."
     )
     assert ["Antony Blinken", "Egypt"] in [actors(m) for m in article.meetings]
+
+
+def test_counterparts_from_countries_are_those_named_in_the_subjects_office() -> None:
+    meeting = only(
+        "Foreign Minister Sergei Lavrov met his counterparts from Germany and France in Berlin "
+        "on Monday.\n\nGerman Foreign Minister Annalena Baerbock said the talks were tough."
+    )
+    assert sorted(actors(meeting)) == ["Annalena Baerbock", "France", "Sergey Lavrov"]
+
+
+def test_calls_with_the_leaders_of_countries_are_calls_with_the_leaders_named() -> None:
+    meetings = run(
+        "On Saturday, Turkish President Recep Tayyip Erdogan held phone calls with the leaders "
+        "of Saudi Arabia, Jordan and Egypt.\n\nJordan's King Abdullah II thanked him. Egyptian "
+        "President Abdel Fattah al-Sisi also spoke."
+    ).meetings
+    assert sorted(actors(m)[1] for m in meetings) == [
+        "Abdel Fattah al-Sisi",
+        "Abdullah II",
+        "Saudi Arabia",
+    ]

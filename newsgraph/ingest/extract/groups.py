@@ -386,11 +386,11 @@ def _office_tour(doc: Document, counterparts: Participants) -> bool:
         if doc.kind(actor) is not ActorKind.PERSON:
             return False
         roles = doc.book.roles(actor)
-        if not roles:
-            return False
-        offices.append(roles[0].title)
-        countries.update(r.of for r in roles if r.of is not None)
-    return len(set(offices)) == len(offices) and len(countries) <= 1
+        if roles:
+            offices.append(roles[0].title)
+            countries.update(r.of for r in roles if r.of is not None)
+    # (one of them may be someone whose title the text words unusually: "Head of Judiciary")
+    return len(offices) >= 3 and len(set(offices)) == len(offices) and len(countries) <= 1
 
 
 # -- names listed with their countries ------------------------------------------------------

@@ -203,3 +203,12 @@ def test_calls_with_the_leaders_of_countries_are_calls_with_the_leaders_named() 
         "Abdullah II",
         "Saudi Arabia",
     ]
+
+
+def test_an_office_holder_with_an_unusual_title_in_the_round_is_met_apart_too() -> None:
+    meetings = run(
+        "Foreign Minister Ana Lopez held talks with Prime Minister Ali Ahmed, President Omar "
+        "Hassan, Speaker Musa Kamil and Head of Judiciary Idris Bello in Khartoum on Tuesday."
+    ).meetings
+    assert len(meetings) == 4
+    assert all(len(m.participants) == 2 and actors(m)[0] == "Ana Lopez" for m in meetings)

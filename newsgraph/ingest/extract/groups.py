@@ -358,7 +358,10 @@ def _split_apart(
         return [parsed]
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
     plural = token.lower_ in _PLURAL_EVENTS
-    apart = bool(modifiers & _APART_WORDS) or (plural and bool(modifiers & _BILATERAL))
+    # ("bilateral talks with Xi and Li" may be one meeting with one side; "bilateral meetings"
+    # are several)
+    several = plural and token.lower_ != "talks"
+    apart = bool(modifiers & _APART_WORDS) or (several and bool(modifiers & _BILATERAL))
     apart = apart or (plural and _office_tour(doc, parsed.participants[1:]))
     verb = _series_verb(token)
     if verb is None and token.dep_ in ("dobj", "attr") and token.head.lower_ in _HOLD:

@@ -212,3 +212,11 @@ def test_an_office_holder_with_an_unusual_title_in_the_round_is_met_apart_too() 
     ).meetings
     assert len(meetings) == 4
     assert all(len(m.participants) == 2 and actors(m)[0] == "Ana Lopez" for m in meetings)
+
+
+def test_bilateral_talks_with_two_leaders_of_one_country_stay_one_meeting() -> None:
+    meeting = only(
+        "Prime Minister Ana Lopez held bilateral talks with Chinese President Xi Jinping and "
+        "Premier Li Qiang in Beijing on Monday."
+    )
+    assert actors(meeting) == ["Ana Lopez", "Xi Jinping", "Li Qiang"]

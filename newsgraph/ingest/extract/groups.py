@@ -55,6 +55,8 @@ _BILATERAL = word_set("bilateral bilaterals")
 _PLURAL_EVENTS = word_set("meetings talks calls conversations discussions bilaterals")
 _HOLD = word_set("hold holds held holding have has had having conduct conducted conducts")
 _ALIASES = {"defense": "defence", "external": "foreign"}
+# Who "the foreign ministers" (or "top diplomats") of a country with another word for it are.
+_FOREIGN_OFFICES = frozenset({"Foreign Minister", "Secretary of State", "Foreign Secretary"})
 # "X, accompanied by ministers A and B, met Y": those who came with a participant are not
 # counted among the meeting's participants (tests/eval's gold convention).
 _ESCORT_VERBS = word_set("accompanied flanked escorted")
@@ -243,7 +245,7 @@ def _holders(doc: Document, country: str, head: Token, people: list[str]) -> lis
     elif word == "minister":
         wanted.append(lambda title: title == "Minister")
     elif word == "diplomat":
-        wanted.append(lambda title: title == "Foreign Minister")
+        wanted.append(lambda title: title in _FOREIGN_OFFICES)
     elif word in ("president", "chancellor", "premier"):
         office = {"premier": "Prime Minister"}.get(word, word.title())
         wanted.append(lambda title: title == office)
@@ -270,6 +272,8 @@ def _office_of_kind(word: str, kind: str) -> Callable[[str], bool]:
     """ "foreign" of "foreign ministers": a minister's title with that word in it."""
 
     def fits(title: str) -> bool:
+        if kind == "foreign" and title in _FOREIGN_OFFICES:
+            return True
         return word in title.lower() and kind in _title_words(title)
 
     return fits

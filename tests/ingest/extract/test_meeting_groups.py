@@ -220,3 +220,12 @@ def test_bilateral_talks_with_two_leaders_of_one_country_stay_one_meeting() -> N
         "Premier Li Qiang in Beijing on Monday."
     )
     assert actors(meeting) == ["Ana Lopez", "Xi Jinping", "Li Qiang"]
+
+
+def test_the_foreign_ministers_include_a_secretary_of_state() -> None:
+    meeting = only(
+        "The top diplomats of the United States and China met in Vienna on Friday.\n\nU.S. "
+        "Secretary of State Antony Blinken said the talks were candid. Chinese Foreign Minister "
+        "Wang Yi agreed."
+    )
+    assert sorted(actors(meeting)) == ["Antony Blinken", "Wang Yi"]

@@ -162,6 +162,10 @@ def _with_office_holders(doc: Document, parsed: ParsedMeeting, token: Token) -> 
         else:
             holders = _holders(doc, actor, head, people) if head is not None else []
             named = "office"
+        if holders and all(h in people for h in holders):
+            changed = True  # "Blinken met the foreign ministers of the U.S. allies and ..."
+            how.pop(actor, None)
+            continue
         holders = [h for h in holders if h not in people]
         if not holders:
             participants.append((actor, role))
@@ -209,7 +213,7 @@ def _group_head(doc: Document, country: str, trigger: Token, start: int, end: in
     """The office noun a country is named for in this sentence ("ministers" of "Foreign and
     defense ministers from Estonia"), found from the country's words up the parse."""
     assert doc.parsed is not None
-    for mention in doc.mentions_in(start, end, implicit=True):
+    for mention in doc.mentions_in(start, end):
         if mention.actor != country:
             continue
         span = doc.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -217,8 +221,8 @@ def _group_head(doc: Document, country: str, trigger: Token, start: int, end: in
             continue
         node = span.root
         for _ in range(5):
-            if node.lower_ in _OFFICE_HEADS and node.tag_.startswith("NN"):
-                return node
+            if node.lower_ in _OFFICE_HEADS and node.tag_ in ("NNS", "NNPS"):
+                return node  # (a group: "the ministers of", not "U.S. Secretary of State")
             if node.head is node or node is trigger:
                 break
             node = node.head

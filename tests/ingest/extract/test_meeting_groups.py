@@ -229,3 +229,12 @@ def test_the_foreign_ministers_include_a_secretary_of_state() -> None:
         "Wang Yi agreed."
     )
     assert sorted(actors(meeting)) == ["Antony Blinken", "Wang Yi"]
+
+
+def test_a_host_among_the_ministers_of_the_countries_is_not_also_his_country() -> None:
+    meeting = only(
+        "U.S. Secretary of State Antony Blinken hosted the foreign ministers of the United "
+        "States, Japan and South Korea in Washington on Friday.\n\nJapanese Foreign Minister "
+        "Yoko Kamikawa said the talks were useful."
+    )
+    assert sorted(actors(meeting)) == ["Antony Blinken", "South Korea", "Yoko Kamikawa"]

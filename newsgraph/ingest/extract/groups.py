@@ -376,6 +376,10 @@ def _split_apart(
         verb = token.head
     elif verb is not None:
         apart = apart or plural
+    if verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in ("separately", "individually") for c in verb.children
+    ):
+        apart = True  # "held talks separately with A and B"
     if not apart or verb is None:
         return [parsed]
     own = _unique(subjects(verb))

@@ -238,3 +238,14 @@ def test_a_host_among_the_ministers_of_the_countries_is_not_also_his_country() -
         "Yoko Kamikawa said the talks were useful."
     )
     assert sorted(actors(meeting)) == ["Antony Blinken", "South Korea", "Yoko Kamikawa"]
+
+
+def test_phone_talks_held_separately_with_two_leaders_are_two_calls() -> None:
+    meetings = run(
+        "Chancellor Anna Berg held phone talks separately with French President Emmanuel Macron "
+        "and Italian Prime Minister Giorgia Meloni on Wednesday."
+    ).meetings
+    assert sorted(tuple(actors(m)) for m in meetings) == [
+        ("Anna Berg", "Emmanuel Macron"),
+        ("Anna Berg", "Giorgia Meloni"),
+    ]

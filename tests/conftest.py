@@ -1,5 +1,6 @@
 """Shared fixtures: one embedded FalkorDB for the session (and Neo4j when NEO4J_URI is set),
-wiped before each test that uses it."""
+wiped before each test that uses it, and the app over HTTP on it. Helpers are in
+tests/helpers."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import httpx
 import pytest
 
+from newsgraph.api import create_app
 from newsgraph.graph import Graph, Store, open_graph
 from newsgraph.graph.maintenance import wipe
 from newsgraph.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "data" / "corpus"
+from tests.helpers.api import Api
 
 
 def _settings(engine: str, data_dir: Path) -> Settings:
@@ -52,3 +53,13 @@ async def store(session_graph: Graph) -> Store:
 @pytest.fixture
 def graph(session_graph: Graph, store: Store) -> Graph:
     return session_graph
+
+
+@pytest.fixture
+async def api(graph: Graph) -> AsyncIterator[Api]:
+    """The app on the session's graph (emptied), over HTTP through its ASGI interface."""
+    app = create_app(Settings(), graph=graph)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            yield Api(client)

@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.helpers import NEWSGRAPH, ROOT
+from tests.helpers.processes import free_port
 
 
 class Server:
@@ -62,7 +53,7 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NEWSGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("e2e"))}
     env.pop("NEWSGRAPH_GRAPH_URL", None)
     process = subprocess.Popen(

@@ -1,4 +1,5 @@
-"""The ASGI application: GraphQL at /graphql, health and readiness probes, the SDL."""
+"""The ASGI application: GraphQL at /graphql, health and readiness probes, the SDL, the
+Explorer at /explore and a front page at /."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from starlette.routing import Route
 
 from newsgraph.api.explore import explore_routes
 from newsgraph.api.graphiql import graphiql_routes, render_graphiql
+from newsgraph.api.home import home_routes
 from newsgraph.api.http import SpecGraphQL
 from newsgraph.api.logs import configure_logging
 from newsgraph.api.middleware import RequestMiddleware
@@ -172,6 +174,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
             # A Route, not a Mount: a Mount answers POST /graphql with a redirect. Every
             # method reaches the view, which answers the ones it refuses with a GraphQL body.
             Route("/graphql", graphql_app),
+            *home_routes(introspection=settings.introspection),
             *graphiql_routes(),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

@@ -15,20 +15,64 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from newsgraph.api.cli_help import Command, EnvVar, Group, with_environment
 from newsgraph.graph import Graph, GraphError, open_graph
-from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.graph.maintenance import node_counts, relationship_counts, wipe
 from newsgraph.settings import Settings
 
 __all__ = ["app"]
 
+
+def _env(name: str, text: str, field: str) -> EnvVar:
+    """An environment variable for the help, its default read from Settings."""
+    default = Settings.model_fields[field].get_default(call_default_factory=True)
+    if default is None or default == []:
+        shown = "unset"
+    elif hasattr(default, "get_secret_value"):
+        shown = "empty"
+    elif isinstance(default, bool):
+        shown = str(default).lower()
+    else:
+        shown = str(default)
+    return name, text, shown
+
+
+# -h as well as --help, lines up to 100 columns; help is plain text (rich_markup_mode=None),
+# laid out by newsgraph.api.cli_help.
+_CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
 app = typer.Typer(
-    help="newsgraph: a GraphQL knowledge base of diplomatic news.",
+    cls=with_environment(
+        Group,
+        _env(
+            "NEWSGRAPH_GRAPH_URL",
+            "The graph: unset for an embedded FalkorDB; falkordb://host:port, or bolt://, "
+            "neo4j://, neo4j+s:// for Neo4j",
+            "graph_url",
+        ),
+        _env("NEWSGRAPH_DATA_DIR", "Where the embedded FalkorDB keeps its data", "data_dir"),
+        _env("NEO4J_USER", "Neo4j user", "neo4j_user"),
+        _env("NEO4J_PASSWORD", "Neo4j password", "neo4j_password"),
+        _env("NEO4J_DATABASE", "Neo4j database", "neo4j_database"),
+        _env("NEWSGRAPH_LOG_LEVEL", "debug, info, warning or error", "log_level"),
+    ),
+    help="newsgraph: a GraphQL knowledge base of diplomatic news.\n\n"
+    "Load articles, then serve them: `newsgraph load data/`, then `newsgraph serve` and open "
+    "http://127.0.0.1:8000/. Every setting is an environment variable; the README's "
+    "Configuration lists them all.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings=_CONTEXT,
 )
-db_app = typer.Typer(help="Set up, inspect or empty the graph.", no_args_is_help=True)
+db_app = typer.Typer(
+    cls=Group,
+    help="Set up, inspect or empty the graph.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings=_CONTEXT,
+)
 app.add_typer(db_app, name="db")
 
 # Soft wrap: an error is one line however narrow the terminal, so scripts can grep it.
@@ -64,16 +108,46 @@ def _run_on_graph(settings: Settings, work: Callable[[Graph], Awaitable[T]]) -> 
         raise typer.Exit(1) from exc
 
 
-@app.command()
+_SERVE = with_environment(
+    Command,
+    _env("NEWSGRAPH_API_KEYS", "Comma-separated keys that may call mutations", "api_keys"),
+    _env(
+        "NEWSGRAPH_CORS_ORIGINS", "Comma-separated origins allowed to call the API", "cors_origins"
+    ),
+    _env(
+        "NEWSGRAPH_INTROSPECTION", "false hides the schema, the SDL and GraphiQL", "introspection"
+    ),
+    _env("NEWSGRAPH_QUERY_TIMEOUT_MS", "Each graph query's time limit", "query_timeout_ms"),
+    _env("NEWSGRAPH_LOG_FORMAT", "json: one JSON line per request", "log_format"),
+)
+
+
+@app.command(cls=_SERVE, short_help="Serve the API, GraphiQL and the Explorer.")
 def serve(
-    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
-    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    host: Annotated[
+        str | None,
+        typer.Option(
+            help="Interface to listen on",
+            metavar="HOST",
+            envvar="NEWSGRAPH_HOST",
+            show_default=str(Settings.model_fields["host"].default),
+        ),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(
+            help="Port to listen on",
+            metavar="PORT",
+            envvar="NEWSGRAPH_PORT",
+            show_default=str(Settings.model_fields["port"].default),
+        ),
+    ] = None,
 ) -> None:
-    """Serve the GraphQL API (GraphiQL at /graphql in a browser)."""
+    """Serve the API: the front page at /, GraphiQL at /graphql, the Explorer at /explore."""
     import uvicorn
 
     from newsgraph.api.app import create_app
-    from newsgraph.api.server import read_timeout_protocol
+    from newsgraph.api.server import listen_problem, read_timeout_protocol
 
     settings = _settings()
     overrides: dict[str, Any] = {}
@@ -82,9 +156,15 @@ def serve(
     if port is not None:
         overrides["port"] = port
     settings = settings.model_copy(update=overrides)
+    problem = listen_problem(settings.host, settings.port)
+    if problem is not None:
+        err.print(f"[red]error:[/] {problem}", highlight=False)
+        raise typer.Exit(1)
+    graph = "the embedded FalkorDB" if settings.engine == "embedded" else settings.graph_url
     err.print(
-        f"newsgraph: serving http://{settings.host}:{settings.port}/graphql "
-        f"on {'the embedded FalkorDB' if settings.engine == 'embedded' else settings.graph_url}"
+        f"newsgraph: serving http://{settings.host}:{settings.port}/ (GraphiQL at /graphql, "
+        f"the Explorer at /explore) on {graph}",
+        highlight=False,
     )
     try:
         uvicorn.run(
@@ -103,35 +183,47 @@ def serve(
         raise typer.Exit(1) from exc
 
 
-@app.command()
+@app.command(
+    cls=with_environment(
+        Command, _env("NEWSGRAPH_LOAD_BATCH", "Articles per atomic write", "load_batch")
+    )
+)
 def load(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or directories (recursed) of articles.")
+        list[Path],
+        typer.Argument(
+            help="Files or directories (recursed) of articles: .txt, .md, .json, .ndjson, .jsonl",
+            metavar="PATH",
+        ),
     ],
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for every article, overriding the text."),
+        typer.Option(
+            help="Publication date YYYY-MM-DD for every article, overriding the text",
+            metavar="DATE",
+        ),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print what would be written as JSON; write nothing.")
+        bool, typer.Option("--dry-run", help="Print what would be written as JSON; write nothing")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
     jobs: Annotated[
         int,
         typer.Option(
             "--jobs",
             "-j",
             min=0,
-            help="Processes extracting raw text (0: one per core). Workers start only for "
-            "loads of more than about 64 raw articles.",
+            metavar="N",
+            help="Processes extracting raw text, 0 for one per core (workers start only for "
+            "loads of more than about 64 raw articles)",
         ),
     ] = 0,
 ) -> None:
-    """Load news articles (text, JSON, NDJSON) into the graph."""
+    """Load news articles (page text, JSON, NDJSON) into the graph."""
     from newsgraph.ingest.extract.pool import default_jobs
     from newsgraph.ingest.extract.reference import load_reference
     from newsgraph.ingest.pipeline import FileOutcome, LoadReport, load_paths
-    from newsgraph.ingest.sources.files import SourceError, iter_files
+    from newsgraph.ingest.sources.files import SUPPORTED_SUFFIXES, SourceError, iter_files
 
     override: dt.date | None = None
     if published is not None:
@@ -140,11 +232,13 @@ def load(
         except ValueError as exc:
             err.print(f"[red]error:[/] --published {published!r} is not a date YYYY-MM-DD")
             raise typer.Exit(2) from exc
+    skipped: list[Path] = []
     try:
-        files = list(iter_files(paths))
+        files = list(iter_files(paths, on_skip=skipped.append))
     except SourceError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
+    _print_skipped(skipped, sorted(SUPPORTED_SUFFIXES))
     reference = load_reference()
     settings = _settings()
 
@@ -183,6 +277,7 @@ def load(
         _print_json(report.plans)
     else:
         report = _run_on_graph(settings, lambda graph: _load_with_schema(graph, run))
+        report.skipped = [str(path) for path in skipped]
         if as_json:
             _print_json(report.as_json())
         else:
@@ -194,11 +289,32 @@ def load(
 async def _load_with_schema(graph: Graph, run: Callable[[Any], Awaitable[T]]) -> T:
     await graph.store.setup_schema()
     result = await run(graph.store)
-    if graph.server is not None and isinstance(graph.store, FalkorStore):
-        # The embedded server's log replays every write when it starts again (seconds per
-        # ten thousand articles); compacted into a snapshot, the next start is immediate.
-        await graph.store.compact_log()
+    await graph.compact()
     return result
+
+
+# Past this many, a directory of other files (images, a site dump) is summed up in one line.
+_SKIPPED_SHOWN = 20
+
+
+def _print_skipped(skipped: list[Path], suffixes: list[str]) -> None:
+    """One line per file of a type no reader takes, found inside a given directory."""
+    reads = ", ".join(suffixes)
+    for path in skipped[:_SKIPPED_SHOWN]:
+        err.print(
+            f"[yellow]skipped:[/] {path} (not a type newsgraph reads: {reads})", highlight=False
+        )
+    if len(skipped) > _SKIPPED_SHOWN:
+        more = len(skipped) - _SKIPPED_SHOWN
+        err.print(
+            f"[yellow]skipped:[/] {more} more {_plural(more, 'file')} of other types "
+            "(--json lists them all)",
+            highlight=False,
+        )
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
 
 
 def _print_json(value: Any) -> None:
@@ -211,7 +327,9 @@ def _print_summary(report: Any) -> None:
     summary = report.as_json()
     files = summary["files"]
     kinds = ("articles", "actors", "meetings", "statements")
-    title = f"{files['ok']} files loaded, {files['failed']} failed"
+    title = f"{files['ok']} {_plural(files['ok'], 'file')} loaded, {files['failed']} failed"
+    if summary["skipped"]:
+        title += f", {len(summary['skipped'])} skipped"
     if not any(summary[row][k] for row in ("created", "changed", "merged") for k in kinds):
         title += ": nothing changed"
     table = Table(title=title)
@@ -225,9 +343,9 @@ def _print_summary(report: Any) -> None:
     out.print(table)
 
 
-@db_app.command("init")
+@db_app.command("init", cls=Command, short_help="Create constraints and indexes.")
 def db_init() -> None:
-    """Create constraints and indexes (idempotent; also done at start)."""
+    """Create constraints and indexes (idempotent; serve and load do it as they start)."""
 
     async def work(graph: Graph) -> list[str]:
         return await graph.store.setup_schema()
@@ -236,9 +354,9 @@ def db_init() -> None:
     out.print(f"schema ready: {len(created)} constraints and indexes created")
 
 
-@db_app.command("reset")
+@db_app.command("reset", cls=Command)
 def db_reset(
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation")] = False,
 ) -> None:
     """Delete every node and relationship (constraints and indexes stay)."""
     if not yes and not typer.confirm("Delete everything in the graph?"):
@@ -253,9 +371,9 @@ def db_reset(
     out.print(f"graph emptied: {deleted} nodes deleted")
 
 
-@db_app.command("stats")
+@db_app.command("stats", cls=Command)
 def db_stats(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Count nodes by kind and relationships by type."""
 
@@ -278,13 +396,9 @@ def db_stats(
     out.print(table)
 
 
-@app.command("schema")
+@app.command("schema", cls=Command)
 def print_schema() -> None:
     """Print the GraphQL schema (SDL)."""
     from newsgraph.schema import schema
 
     sys.stdout.write(schema.as_str() + "\n")
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()

@@ -91,6 +91,7 @@ _MISSING_PAGE = """\
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>newsgraph · Explorer not built</title>
+  <link rel="icon" href="{root}/favicon.svg" type="image/svg+xml">
   <style>
     body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 44rem;
            padding: 0 1rem; color: #1b2330; }}

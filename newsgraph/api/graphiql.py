@@ -1,6 +1,7 @@
 """GraphiQL at /graphql, with its assets served by us so the IDE works without internet.
 
-Strawberry's stock page loads React, GraphiQL and the explorer plugin from a CDN: offline it
+Strawberry's stock page loads React, GraphiQL and the explorer plugin (shown here as the
+"Query builder", apart from our Explorer app at /explore) from a CDN: offline it
 is blank. We install the same builds from npm (``tools/graphiql``, ``npm ci`` in ``make
 setup``) and serve an allow-listed handful of files under ``/graphiql/``.
 """
@@ -22,7 +23,9 @@ __all__ = [
     "ASSETS",
     "ASSET_DIR",
     "ASSET_PREFIX",
+    "EDITOR_COLUMNS",
     "EXAMPLE_TABS",
+    "QUERY_BUILDER",
     "asset_dir",
     "graphiql_routes",
     "missing_assets",
@@ -34,6 +37,10 @@ __all__ = [
 ASSET_DIR = Path(__file__).resolve().parents[2] / "tools" / "graphiql" / "node_modules"
 
 ASSET_PREFIX = "/graphiql"
+
+# GraphiQL's explorer plugin calls itself "Explorer", the name of our own app at /explore: the
+# page calls the plugin by what it does, so a reader knows which is which.
+QUERY_BUILDER = "Query builder"
 
 # Short public name -> path under node_modules. Only these are served: node_modules holds
 # ~60 MB of sources and metadata that nobody needs to fetch.
@@ -114,15 +121,23 @@ def graphiql_routes() -> list[BaseRoute]:
 
 # --- the page -----------------------------------------------------------------------------
 
-# Each tab opens with a comment saying what it demonstrates, short enough to stay visible
-# beside the explorer (the editor does not wrap lines); the queries run against the
-# sample corpus in data/corpus. Named operations, because GraphiQL titles a tab by its
-# operation name and shows "<untitled>" otherwise.
+# Each tab opens with a comment saying what it demonstrates; the queries run against the sample
+# corpus in data/corpus. Every line fits the editor beside the open query builder on a 1280 px
+# screen (33 characters; the editor does not wrap and a cut line reads as nonsense), so
+# comments are short lines and long arguments are broken over lines. Named operations, because
+# GraphiQL titles a tab by its operation name and shows "<untitled>" otherwise.
+EDITOR_COLUMNS = 33
 EXAMPLE_TABS: list[str] = [
     """\
-# Counts of everything in the graph.
-# Mutations need an API key: open Headers (below), add
-#   {"Authorization": "Bearer <key>"}
+# Counts of everything in the
+# graph. Tick fields in the query
+# builder (left) or type here;
+# Ctrl-Enter runs the query.
+# Mutations need an API key: add
+# it under Headers (below) as
+# {"Authorization": "Bearer KEY"}
+# The Explorer app, a network of
+# who met whom, is at /explore.
 query Stats {
   stats {
     articles
@@ -134,7 +149,8 @@ query Stats {
 }
 """,
     """\
-# An actor found by an alias, with roles and meetings.
+# An actor found by an alias,
+# with its roles and meetings.
 query ActorByAlias {
   actor(name: "Zelenskyy") {
     name
@@ -163,16 +179,25 @@ query ActorByAlias {
 }
 """,
     """\
-# Meetings of two actors, with the reports quoting them.
+# Meetings of two actors, with
+# the reports quoting them.
 query MeetingsBetween {
-  meetings(filter: { participants: ["Zelensky", "Dick Schoof"] }) {
+  meetings(filter: {
+    participants: [
+      "Zelensky",
+      "Dick Schoof"
+    ]
+  }) {
     totalCount
     edges {
       node {
         date
         mode
         reports {
-          article { title publisher }
+          article {
+            title
+            publisher
+          }
           excerpt
         }
       }
@@ -181,9 +206,15 @@ query MeetingsBetween {
 }
 """,
     """\
-# What one speaker said, and where it was reported.
+# What one speaker said, and
+# where it was reported.
 query StatementsBySpeaker {
-  statements(filter: { speaker: "Zelensky" }, first: 10) {
+  statements(
+    filter: {
+      speaker: "Zelensky"
+    }
+    first: 10
+  ) {
     edges {
       node {
         text
@@ -198,11 +229,16 @@ query StatementsBySpeaker {
 }
 """,
     """\
-# Articles, newest first; pass endCursor as `after`.
+# Articles, newest first. For
+# the next page, pass endCursor
+# as `after`.
 query ArticlesPage {
   articles(first: 5) {
     totalCount
-    pageInfo { hasNextPage endCursor }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         title
@@ -223,6 +259,7 @@ _PAGE = """\
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>newsgraph · GraphiQL</title>
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="{graphiql_css}">
   <link rel="stylesheet" href="{explorer_css}">
   <style>
@@ -252,7 +289,11 @@ _PAGE = """\
         return;
       }}
       var config = JSON.parse(document.getElementById("newsgraph-graphiql-config").textContent);
-      var explorer = GraphiQLPluginExplorer.explorerPlugin();
+      // The plugin's panel heading (its `title` prop) and its sidebar name (the plugin's title).
+      var explorer = Object.assign(
+        GraphiQLPluginExplorer.explorerPlugin({{ title: config.queryBuilder }}),
+        {{ title: config.queryBuilder }}
+      );
       var element = React.createElement(GraphiQL, {{
         fetcher: GraphiQL.createFetcher({{
           url: new URL(config.endpoint, window.location.href).toString()
@@ -278,6 +319,7 @@ _MISSING_PAGE = """\
 <head>
   <meta charset="utf-8">
   <title>newsgraph · GraphiQL not installed</title>
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <style>
     body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 44rem;
            padding: 0 1rem; }}
@@ -327,5 +369,7 @@ def render_graphiql(endpoint: str = "/graphql") -> str:
         graphiql=_asset_url(root, "graphiql.min.js"),
         explorer=_asset_url(root, "plugin-explorer.umd.js"),
         prefix=ASSET_PREFIX,
-        config=_script_json({"endpoint": endpoint, "tabs": EXAMPLE_TABS}),
+        config=_script_json(
+            {"endpoint": endpoint, "tabs": EXAMPLE_TABS, "queryBuilder": QUERY_BUILDER}
+        ),
     )

@@ -34,12 +34,12 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, GraphQLRequestProtocol
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.types import QueryParams
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from newsgraph.api.request_context import current_request
+from newsgraph.request_context import current_request
 from newsgraph.schema import Context
 from newsgraph.schema.errors import masked
 
@@ -49,6 +49,7 @@ __all__ = [
     "Refusal",
     "SpecGraphQL",
     "error_response",
+    "media_quality",
     "negotiate",
     "operation_name",
 ]
@@ -89,7 +90,7 @@ def negotiate(accept: str | None) -> str | None:
     best: tuple[float, int, int] | None = None
     chosen: str | None = None
     for offered in _OFFERED:
-        q, specificity = _quality(offered, accept)
+        q, specificity = media_quality(offered, accept)
         if q <= 0:
             continue
         # Ties go to graphql-response+json only when named outright: a bare */* (or
@@ -102,8 +103,9 @@ def negotiate(accept: str | None) -> str | None:
     return chosen
 
 
-def _quality(offered: str, accept: str) -> tuple[float, int]:
-    """The q value of the most specific range in ``accept`` that matches ``offered``."""
+def media_quality(offered: str, accept: str) -> tuple[float, int]:
+    """The q value of the most specific range in ``accept`` that matches ``offered``, and how
+    specific that range is: 2 named outright, 1 ``type/*``, 0 ``*/*``, -1 none matches."""
     kind = offered.partition("/")[0]
     found: tuple[int, float] | None = None
     for part in accept.split(","):
@@ -361,7 +363,12 @@ class SpecGraphQL(GraphQL[Context, None]):
     def parse_json(self, data: str | bytes) -> Any:
         # The POST body; a GET request's parameters go through parse_query_params.
         value = super().parse_json(data)
-        if not isinstance(value, dict | list):
+        if isinstance(value, list):
+            # Batching would multiply every per-operation limit by the batch size; no client
+            # of ours needs it, so a JSON array body is refused outright. Refused here, on
+            # Strawberry's public hook, rather than by overriding its private batch check.
+            raise HTTPException(400, "batching is not supported: send one operation per request")
+        if not isinstance(value, dict):
             raise HTTPException(
                 400,
                 "the request body must be a JSON object with a `query` "
@@ -390,13 +397,6 @@ class SpecGraphQL(GraphQL[Context, None]):
                 for error in result.errors
             ]
         return await super().process_result(request, result)
-
-    def _validate_batch_request(
-        self, request_data: list[GraphQLRequestData], protocol: GraphQLRequestProtocol
-    ) -> None:
-        # Batching would multiply every per-operation limit by the batch size; no client of
-        # ours needs it, so a JSON array body is refused outright.
-        raise HTTPException(400, "batching is not supported: send one operation per request")
 
     async def execute_single(
         self,

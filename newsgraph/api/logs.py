@@ -8,7 +8,7 @@ import logging
 import sys
 from typing import TextIO
 
-from newsgraph.api.request_context import current_request
+from newsgraph.request_context import current_request
 from newsgraph.settings import Settings
 
 __all__ = ["ACCESS_LOGGER", "JsonFormatter", "configure_logging"]

@@ -22,14 +22,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.api.http import JSON, error_response, negotiate
 from newsgraph.api.logs import ACCESS_LOGGER
-from newsgraph.api.request_context import (
+from newsgraph.graph import RoundTrips, count_round_trips
+from newsgraph.graph.store import note_round_trip
+from newsgraph.request_context import (
     RequestInfo,
     new_request_id,
     request_scope,
     safe_request_id,
 )
-from newsgraph.graph import RoundTrips, count_round_trips
-from newsgraph.graph.store import note_round_trip
 
 __all__ = ["RequestMiddleware"]
 
@@ -43,6 +43,38 @@ class _BodyTooLarge(Exception):
 
 class _BodyTooSlow(Exception):
     pass
+
+
+class _LimitedBody:
+    """The app's ``receive``: the body counted as it streams (a chunked body has no
+    Content-Length to check up front) and timed against one deadline for the whole of it (a
+    client sending a byte at a time must not reset it with every byte)."""
+
+    def __init__(self, receive: Receive, max_bytes: int, timeout_s: float) -> None:
+        self._receive = receive
+        self._max_bytes = max_bytes
+        self._deadline = asyncio.get_running_loop().time() + timeout_s
+        self._received = 0
+        self._pending = True
+
+    async def __call__(self) -> Message:
+        if not self._pending:
+            # Only a disconnect is left to hear (a streaming response listens for one),
+            # however long that takes.
+            return await self._receive()
+        try:
+            async with asyncio.timeout_at(self._deadline):
+                message = await self._receive()
+        except TimeoutError:
+            raise _BodyTooSlow from None
+        if message["type"] == "http.request":
+            self._received += len(message.get("body", b""))
+            if self._received > self._max_bytes:
+                raise _BodyTooLarge
+            self._pending = bool(message.get("more_body", False))
+        else:
+            self._pending = False
+        return message
 
 
 class RequestMiddleware:
@@ -71,7 +103,6 @@ class RequestMiddleware:
         started = time.perf_counter()
         status = 500
         response_started = False
-        received = 0
         trips = RoundTrips()
 
         async def send_with_id(message: Message) -> None:
@@ -89,31 +120,7 @@ class RequestMiddleware:
                 }
             await send(message)
 
-        body_deadline = asyncio.get_running_loop().time() + self.read_timeout_s
-        body_pending = True
-
-        async def limited_receive() -> Message:
-            # Counted as it streams: a chunked body has no Content-Length to check up front.
-            nonlocal received, body_pending
-            if not body_pending:
-                # Only a disconnect is left to hear (a streaming response listens for one),
-                # however long that takes.
-                return await receive()
-            try:
-                # One deadline for the whole body: a client sending a byte at a time must
-                # not reset it with every byte.
-                async with asyncio.timeout_at(body_deadline):
-                    message = await receive()
-            except TimeoutError:
-                raise _BodyTooSlow from None
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    raise _BodyTooLarge
-                body_pending = bool(message.get("more_body", False))
-            else:
-                body_pending = False
-            return message
+        limited_receive = _LimitedBody(receive, self.max_body_bytes, self.read_timeout_s)
 
         async def refuse(code: int, message: str, headers: dict[str, str] | None = None) -> None:
             response = error_response(code, message, media_type=media_type, headers=headers)

@@ -17,12 +17,56 @@ reads is cut off by the same deadline.
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
+import socket
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["read_timeout_protocol"]
+__all__ = ["listen_problem", "read_timeout_protocol"]
+
+
+def listen_problem(host: str, port: int) -> str | None:
+    """Why ``newsgraph serve`` could not listen on ``host:port``, in one sentence; None if it can.
+
+    uvicorn reports a taken port only after the app has started, as a traceback-like log line
+    under our "serving http://..." one. So the port is tried first, the way uvicorn binds it
+    (every address the host resolves to, with SO_REUSEADDR, so a port left in TIME_WAIT by a
+    server that just stopped is not reported taken); the socket is closed again at once.
+    """
+    try:
+        addresses = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except socket.gaierror as exc:
+        return f"cannot listen on host {host!r}: {exc.strerror}"
+    for family, kind, proto, _name, address in addresses:
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                # As asyncio binds it: the IPv6 socket of "localhost" must not claim IPv4 too.
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                sock.bind(address)
+            except OSError as exc:
+                return _bind_problem(host, port, exc)
+    return None
+
+
+def _bind_problem(host: str, port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        other = port + 1 if 0 < port < 65535 else 8001
+        return (
+            f"port {port} is already in use on {host} (another newsgraph serve?): stop what "
+            f"listens there, or serve on another port with --port {other} or "
+            f"NEWSGRAPH_PORT={other}"
+        )
+    if exc.errno == errno.EACCES:
+        return f"not allowed to listen on port {port} (ports below 1024 need root): use --port 8000"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {host}: not an address of this machine (try --host 127.0.0.1)"
+    return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
 
 
 def read_timeout_protocol(read_timeout_s: float) -> type[H11Protocol]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.graph.dialect import DialectName
+from newsgraph.graph.rows import ArticleWrite, owner_filter
 
 __all__ = ["REGISTRY", "Statement"]
 
@@ -98,6 +99,27 @@ def _day_number(date: str) -> str:
         f" + [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334][{month} - 1]"
         f" + CASE WHEN {month} > 2 AND {leap} THEN 1 ELSE 0 END + {date}.day)"
     )
+
+
+def _sk(var: str) -> str:
+    """The sort key of a dated list's item: its ISO day ('' when undated), '|', its id."""
+    return f"coalesce({var}.day, '') + '|' + {var}.id"
+
+
+def _in_days(var: str, param: str = "$") -> str:
+    """The date filter of every dated list: `from` and `to` are day numbers, read from the
+    statement's parameters (``$``) or from a batch's key (``key.``)."""
+    return (
+        f"({param}from IS NULL OR {var}.day_number >= {param}from)"
+        f" AND ({param}to IS NULL OR {var}.day_number <= {param}to)"
+    )
+
+
+# The fields the API shows of each node, as map projections. Relationship lookups return the
+# node at the other end in the same form, so the API can answer from them without a second
+# lookup by id.
+_ACTOR_MAP = "{.id, .name, .kind, .aliases, .description, .iso_code}"
+_MEETING_MAP = "{.id, .title, .date, .mode, .status, .place, .confidence}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,10 +243,15 @@ MET_DAYS_RECOUNT = _define(
 # Loading: the reads the resolver needs, then one write per batch of articles.
 
 # Everything the resolver needs to know about the graph before writing a batch, in one round
-# trip: which articles exist, what the actors hold, and the statements and meetings the batch's
+# trip: what the actors hold, and the statements and meetings the batch's
 # facts may be new reports of (same speaker or participants, same days), with every value a
 # merge keeps from several reports (each statement's wordings, each meeting's participant
 # lists, ranks, title and place).
+# What planning merges of a stored meeting: every value kept from several reports.
+_KNOWN_MEETING = (
+    "{.id, .date, .status, .mode, .mode_rank, .status_rank, .title, .place, .groups, "
+    ".reported, participants: members}"
+)
 EXISTING_FOR_ARTICLES = _define(
     "EXISTING_FOR_ARTICLES",
     # Known facts are found by the keys resolution compares (a statement by its speaker and
@@ -233,39 +260,33 @@ EXISTING_FOR_ARTICLES = _define(
     # corpus and made loading quadratic. One row per item, not lists carried from clause to
     # clause (FalkorDB copies them into every row). The WITH before each expansion keeps
     # FalkorDB's planner on the index instead of a scan of every actor.
-    """
-    MATCH (art:Article) WHERE art.id IN $articles
-    RETURN 'article' AS kind, art {.id} AS item
-    UNION ALL
+    f"""
     MATCH (a:Actor) WHERE a.id IN $actors
-    RETURN 'actor' AS kind, a {.id, .name, .kind, .aliases, .description, .iso_code} AS item
+    RETURN 'actor' AS kind, a {_ACTOR_MAP} AS item
     UNION ALL
     MATCH (s:Statement) WHERE s.speaker_day IN $speaker_days
     WITH s
     MATCH (sp:Actor)-[:SAID]->(s)
     RETURN 'statement' AS kind,
-           s {.id, .text, .date, .medium, .language, .variants, .reported, speaker: sp.id}
+           s {{.id, .text, .date, .medium, .language, .variants, .reported, speaker: sp.id}}
            AS item
     UNION ALL
     UNWIND $meeting_days AS key
-    MATCH (m:Meeting {day: key.day})
+    MATCH (m:Meeting {{day: key.day}})
     WITH key, m
     MATCH (p:Actor)-[:PARTICIPATED_IN]->(m) WHERE p.id IN key.participants
     WITH DISTINCT m
     MATCH (everyone:Actor)-[:PARTICIPATED_IN]->(m)
     WITH m, collect(everyone.id) AS members
-    RETURN 'meeting' AS kind, m {.id, .date, .status, .mode, .mode_rank, .status_rank, .title,
-                                 .place, .groups, .reported, participants: members} AS item
+    RETURN 'meeting' AS kind, m {_KNOWN_MEETING} AS item
     UNION ALL
     MATCH (m:Meeting) WHERE m.id IN $undated_meetings
     WITH m
     MATCH (everyone:Actor)-[:PARTICIPATED_IN]->(m)
     WITH m, collect(everyone.id) AS members
-    RETURN 'meeting' AS kind, m {.id, .date, .status, .mode, .mode_rank, .status_rank, .title,
-                                 .place, .groups, .reported, participants: members} AS item
+    RETURN 'meeting' AS kind, m {_KNOWN_MEETING} AS item
     """,
     {
-        "articles": ["art-0f3a"],
         "actors": ["volodymyr-zelensky"],
         "speaker_days": ["volodymyr-zelensky|2025-08-23"],
         "meeting_days": [{"day": "2025-08-23", "participants": ["volodymyr-zelensky"]}],
@@ -313,7 +334,7 @@ LINKS_OF_FACTS = _define(
     {"ids": ["st-0f3a", "mtg-0f3a"]},
 )
 
-_ARTICLE_EXAMPLE: dict[str, Any] = {
+_ARTICLE_EXAMPLE: ArticleWrite = {
     "articles": [
         {
             "id": "article:0f3a",
@@ -689,9 +710,6 @@ WRITE_ARTICLES = _define(
 
 _IDS = {"ids": ["x"]}
 
-# The fields the API shows of each node. Relationship lookups return the node at the other
-# end in the same form, so the API can answer from them without a second lookup by id.
-_ACTOR_MAP = "{.id, .name, .kind, .aliases, .description, .iso_code}"
 # With `p`, the article's publisher, matched beside it. Not the body: it is most of an
 # article's bytes and few queries ask for it (ARTICLE_BODIES fetches it when one does).
 _ARTICLE_MAP = (
@@ -713,7 +731,7 @@ def _node(label: str, var: str) -> str:
             f".language, publisher: head([({var})-[:PUBLISHED_BY]->(publisher_:Actor) "
             "| publisher_.name])}"
         ),
-        "Meeting": f"{var} {{.id, .title, .date, .mode, .status, .place, .confidence}}",
+        "Meeting": f"{var} {_MEETING_MAP}",
         "Statement": (
             f"{var} {{.id, .text, .date, .medium, .language, .confidence, "
             f"speaker: head([(speaker_:Actor)-[:SAID]->({var}) | speaker_.id])}}"
@@ -768,10 +786,10 @@ ACTORS_BY_NAME = _define(
 
 MEETINGS_BY_ID = _define(
     "MEETINGS_BY_ID",
-    """
+    f"""
     UNWIND $ids AS key
-    MATCH (n:Meeting {id: key})
-    RETURN key, n {.id, .title, .date, .mode, .status, .place, .confidence} AS node
+    MATCH (n:Meeting {{id: key}})
+    RETURN key, n {_MEETING_MAP} AS node
     """,
     _IDS,
 )
@@ -815,100 +833,66 @@ PARTICIPANTS_BY_MEETING = _define(
     _IDS,
 )
 
-REPORTS_OF_MEETINGS = _define(
-    "REPORTS_OF_MEETINGS",
-    f"""
+
+def _reports_of(name: str, label: str) -> Statement:
+    """Every article reporting a meeting or statement, oldest first, with its words."""
+    return _define(
+        name,
+        f"""
     UNWIND $ids AS key
-    MATCH (art:Article)-[r:REPORTS]->(:Meeting {{id: key}})
+    MATCH (art:Article)-[r:REPORTS]->(:{label} {{id: key}})
     OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(p:Actor)
     RETURN key, art.id AS article, r.excerpt AS excerpt, r.offset AS offset,
            art {_ARTICLE_MAP} AS node
     ORDER BY key, art.day_number, art.id
     """,
-    _IDS,
-)
+        _IDS,
+    )
 
-REPORTS_OF_STATEMENTS = _define(
-    "REPORTS_OF_STATEMENTS",
-    f"""
+
+REPORTS_OF_MEETINGS = _reports_of("REPORTS_OF_MEETINGS", "Meeting")
+REPORTS_OF_STATEMENTS = _reports_of("REPORTS_OF_STATEMENTS", "Statement")
+
+
+def _related(name: str, pattern: str, var: str, order: str) -> Statement:
+    """The ids of the nodes `var` related to each key's node by `pattern`, in `order`."""
+    return _define(
+        name,
+        f"""
     UNWIND $ids AS key
-    MATCH (art:Article)-[r:REPORTS]->(:Statement {{id: key}})
-    OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(p:Actor)
-    RETURN key, art.id AS article, r.excerpt AS excerpt, r.offset AS offset,
-           art {_ARTICLE_MAP} AS node
-    ORDER BY key, art.day_number, art.id
+    MATCH {pattern}
+    RETURN key, {var}.id AS id ORDER BY key, {order}
     """,
-    _IDS,
-)
+        _IDS,
+    )
 
-TOPICS_OF_MEETINGS = _define(
-    "TOPICS_OF_MEETINGS",
-    """
-    UNWIND $ids AS key
-    MATCH (:Meeting {id: key})-[:ABOUT]->(t:Topic)
-    RETURN key, t.id AS id ORDER BY key, t.name
-    """,
-    _IDS,
-)
 
-TOPICS_OF_STATEMENTS = _define(
-    "TOPICS_OF_STATEMENTS",
-    """
-    UNWIND $ids AS key
-    MATCH (:Statement {id: key})-[:ABOUT]->(t:Topic)
-    RETURN key, t.id AS id ORDER BY key, t.name
-    """,
-    _IDS,
+TOPICS_OF_MEETINGS = _related(
+    "TOPICS_OF_MEETINGS", "(:Meeting {id: key})-[:ABOUT]->(t:Topic)", "t", "t.name"
 )
-
-TOPICS_OF_ARTICLES = _define(
-    "TOPICS_OF_ARTICLES",
-    """
-    UNWIND $ids AS key
-    MATCH (:Article {id: key})-[:ABOUT]->(t:Topic)
-    RETURN key, t.id AS id ORDER BY key, t.name
-    """,
-    _IDS,
+TOPICS_OF_STATEMENTS = _related(
+    "TOPICS_OF_STATEMENTS", "(:Statement {id: key})-[:ABOUT]->(t:Topic)", "t", "t.name"
 )
-
-MENTIONS_OF_STATEMENTS = _define(
-    "MENTIONS_OF_STATEMENTS",
-    """
-    UNWIND $ids AS key
-    MATCH (:Statement {id: key})-[:MENTIONS]->(a:Actor)
-    RETURN key, a.id AS id ORDER BY key, a.name
-    """,
-    _IDS,
+TOPICS_OF_ARTICLES = _related(
+    "TOPICS_OF_ARTICLES", "(:Article {id: key})-[:ABOUT]->(t:Topic)", "t", "t.name"
 )
-
-MENTIONS_OF_ARTICLES = _define(
-    "MENTIONS_OF_ARTICLES",
-    """
-    UNWIND $ids AS key
-    MATCH (:Article {id: key})-[:MENTIONS]->(a:Actor)
-    RETURN key, a.id AS id ORDER BY key, a.name
-    """,
-    _IDS,
+MENTIONS_OF_STATEMENTS = _related(
+    "MENTIONS_OF_STATEMENTS", "(:Statement {id: key})-[:MENTIONS]->(a:Actor)", "a", "a.name"
 )
-
-MEETINGS_OF_ARTICLES = _define(
+MENTIONS_OF_ARTICLES = _related(
+    "MENTIONS_OF_ARTICLES", "(:Article {id: key})-[:MENTIONS]->(a:Actor)", "a", "a.name"
+)
+MEETINGS_OF_ARTICLES = _related(
     "MEETINGS_OF_ARTICLES",
-    """
-    UNWIND $ids AS key
-    MATCH (:Article {id: key})-[:REPORTS]->(m:Meeting)
-    RETURN key, m.id AS id ORDER BY key, coalesce(m.day_number, 0), m.id
-    """,
-    _IDS,
+    "(:Article {id: key})-[:REPORTS]->(m:Meeting)",
+    "m",
+    "coalesce(m.day_number, 0), m.id",
 )
-
-STATEMENTS_OF_ARTICLES = _define(
+STATEMENTS_OF_ARTICLES = _related(
     "STATEMENTS_OF_ARTICLES",
-    """
-    UNWIND $ids AS key
-    MATCH (:Article {id: key})-[r:REPORTS]->(s:Statement)
-    RETURN key, s.id AS id ORDER BY key, r.offset, s.id
-    """,
-    _IDS,
+    "(:Article {id: key})-[r:REPORTS]->(s:Statement)",
+    "s",
+    "r.offset, s.id",
 )
 
 ALL_TOPICS = _define(
@@ -1013,13 +997,12 @@ _ARTICLE_FILTER = {
     "topic": None,
     "search": "guarantees",
 }
-_ARTICLE_SK = "coalesce(n.day, '') + '|' + n.id"
-_ARTICLE_WHERE = """
+_ARTICLE_SK = _sk("n")
+_ARTICLE_WHERE = f"""
     WITH n
-    WHERE ($from IS NULL OR n.day_number >= $from)
-      AND ($to IS NULL OR n.day_number <= $to)
-      AND ($publisher IS NULL OR (n)-[:PUBLISHED_BY]->(:Actor {id: $publisher}))
-      AND ($topic IS NULL OR (n)-[:ABOUT]->(:Topic {id: $topic}))
+    WHERE {_in_days("n")}
+      AND ($publisher IS NULL OR (n)-[:PUBLISHED_BY]->(:Actor {{id: $publisher}}))
+      AND ($topic IS NULL OR (n)-[:ABOUT]->(:Topic {{id: $topic}}))
 """
 # Every listed actor must be mentioned: count the ones that are.
 _ARTICLE_MENTIONS_ALL = """
@@ -1086,15 +1069,21 @@ _MEETING_FILTER = {
     "topic": None,
     "min_confidence": None,
 }
-_MEETING_SK = "coalesce(m.day, '') + '|' + m.id"
-_MEETING_WHERE = """
+_MEETING_SK = _sk("m")
+
+
+def _meeting_filter(param: str) -> str:
+    """MeetingCriteria on `m`, from the parameters (``$``) or a batch's key (``key.``)."""
+    return f"""{_in_days("m", param)}
+      AND ({param}mode IS NULL OR m.mode = {param}mode)
+      AND ({param}status IS NULL OR m.status = {param}status)
+      AND ({param}topic IS NULL OR (m)-[:ABOUT]->(:Topic {{id: {param}topic}}))
+      AND ({param}min_confidence IS NULL OR m.confidence >= {param}min_confidence)"""
+
+
+_MEETING_WHERE = f"""
     WITH m
-    WHERE ($from IS NULL OR m.day_number >= $from)
-      AND ($to IS NULL OR m.day_number <= $to)
-      AND ($mode IS NULL OR m.mode = $mode)
-      AND ($status IS NULL OR m.status = $status)
-      AND ($topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: $topic}))
-      AND ($min_confidence IS NULL OR m.confidence >= $min_confidence)
+    WHERE {_meeting_filter("$")}
 """
 MEETING_PAGES = _paged(
     "MEETING_PAGE",
@@ -1139,14 +1128,20 @@ _STATEMENT_FILTER = {
     "search": "guarantees",
     "min_confidence": None,
 }
-_STATEMENT_SK = "coalesce(s.day, '') + '|' + s.id"
-_STATEMENT_WHERE = """
+_STATEMENT_SK = _sk("s")
+
+
+def _statement_filter(param: str) -> str:
+    """StatementCriteria on `s`, from the parameters (``$``) or a batch's key (``key.``)."""
+    return f"""({param}topic IS NULL OR (s)-[:ABOUT]->(:Topic {{id: {param}topic}}))
+      AND {_in_days("s", param)}
+      AND ({param}min_confidence IS NULL OR s.confidence >= {param}min_confidence)"""
+
+
+_STATEMENT_WHERE = f"""
     WITH s
-    WHERE ($speaker IS NULL OR (:Actor {id: $speaker})-[:SAID]->(s))
-      AND ($topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: $topic}))
-      AND ($from IS NULL OR s.day_number >= $from)
-      AND ($to IS NULL OR s.day_number <= $to)
-      AND ($min_confidence IS NULL OR s.confidence >= $min_confidence)
+    WHERE ($speaker IS NULL OR (:Actor {{id: $speaker}})-[:SAID]->(s))
+      AND {_statement_filter("$")}
 """
 STATEMENT_PAGES = _paged(
     "STATEMENT_PAGE",
@@ -1182,18 +1177,7 @@ STATEMENT_PAGES_SEARCH = _paged(
 # each key carries its owner, filter, cursor and page size; the page is cut from the owner's
 # sorted list, and `total` counts the whole filtered list.
 
-_OWNER_KEY = {
-    "key": "0",
-    "owner": "a",
-    "after": None,
-    "first": 21,
-    "from": None,
-    "to": None,
-    "mode": None,
-    "status": None,
-    "topic": None,
-    "min_confidence": None,
-}
+_OWNER_KEY = {"key": "0", "owner": "a", "after": None, "first": 21, **owner_filter(None)}
 
 
 def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
@@ -1208,7 +1192,7 @@ def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
     # id. The cursor keeps comparing sort keys, so it is built only when a cursor is given, and
     # any cursor string means what it meant before. The page's nodes come back beside their ids
     # (see _node).
-    sk = f"coalesce({var}.day, '') + '|' + {var}.id"
+    sk = _sk(var)
     return _define(
         name,
         f"""
@@ -1236,23 +1220,15 @@ def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
 
 ACTOR_MEETINGS = _owner_pages(
     "ACTOR_MEETINGS",
-    """MATCH (:Actor {id: key.owner})-[:PARTICIPATED_IN]->(m:Meeting)
-    WHERE (key.from IS NULL OR m.day_number >= key.from)
-      AND (key.to IS NULL OR m.day_number <= key.to)
-      AND (key.mode IS NULL OR m.mode = key.mode)
-      AND (key.status IS NULL OR m.status = key.status)
-      AND (key.topic IS NULL OR (m)-[:ABOUT]->(:Topic {id: key.topic}))
-      AND (key.min_confidence IS NULL OR m.confidence >= key.min_confidence)""",
+    f"""MATCH (:Actor {{id: key.owner}})-[:PARTICIPATED_IN]->(m:Meeting)
+    WHERE {_meeting_filter("key.")}""",
     "m",
     "Meeting",
 )
 ACTOR_STATEMENTS = _owner_pages(
     "ACTOR_STATEMENTS",
-    """MATCH (:Actor {id: key.owner})-[:SAID]->(s:Statement)
-    WHERE (key.from IS NULL OR s.day_number >= key.from)
-      AND (key.to IS NULL OR s.day_number <= key.to)
-      AND (key.topic IS NULL OR (s)-[:ABOUT]->(:Topic {id: key.topic}))
-      AND (key.min_confidence IS NULL OR s.confidence >= key.min_confidence)""",
+    f"""MATCH (:Actor {{id: key.owner}})-[:SAID]->(s:Statement)
+    WHERE {_statement_filter("key.")}""",
     "s",
     "Statement",
 )
@@ -1293,8 +1269,7 @@ COUNTERPARTS = _define(
     WITH key, other, met
     ORDER BY met.count DESC, coalesce({_iso("met.last_on")}, '') DESC, other.name
     WITH key, collect({{id: other.id, count: met.count, first_on: met.first_on,
-                       last_on: met.last_on, node: other {{.id, .name, .kind, .aliases,
-                       .description}}}}) AS everyone
+                       last_on: met.last_on, node: other {_ACTOR_MAP}}}) AS everyone
     RETURN key.key AS key, everyone[0..key.first] AS rows
     """,
     _COUNTERPARTS_EXAMPLE,
@@ -1302,12 +1277,12 @@ COUNTERPARTS = _define(
 
 CO_MENTIONED = _define(
     "CO_MENTIONED",
-    """
+    f"""
     UNWIND $keys AS key
-    MATCH (:Actor {id: key.owner})-[co:CO_MENTIONED]-(other:Actor)
+    MATCH (:Actor {{id: key.owner}})-[co:CO_MENTIONED]-(other:Actor)
     WITH key, other, co ORDER BY co.count DESC, other.name
-    WITH key, collect({id: other.id, count: co.count,
-                       node: other {.id, .name, .kind, .aliases, .description}}) AS everyone
+    WITH key, collect({{id: other.id, count: co.count, node: other {_ACTOR_MAP}}})
+         AS everyone
     RETURN key.key AS key, everyone[0..key.first] AS rows
     """,
     _COUNTERPARTS_EXAMPLE,
@@ -1378,8 +1353,7 @@ def _timeline_branch(match: str, var: str, kind: str) -> str:
     MATCH (actor:Actor {{id: $actor}})
     WITH actor
     {match}
-    WHERE ($from IS NULL OR {var}.day_number >= $from)
-      AND ($to IS NULL OR {var}.day_number <= $to)
+    WHERE {_in_days(var)}
       AND ($after IS NULL OR {sk} > $after)
     WITH {var} ORDER BY {var}.day_number IS NULL, {var}.day_number, {var}.id LIMIT $first
     RETURN {var}.id AS id, '{kind}' AS kind, {sk} AS sk, {_node(kind, var)} AS node
@@ -1399,16 +1373,13 @@ TIMELINE_PAGE = _define(
 )
 TIMELINE_COUNT = _define(
     "TIMELINE_COUNT",
-    """
-    MATCH (a:Actor {id: $actor})
-    OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)
-    WHERE ($from IS NULL OR m.day_number >= $from) AND ($to IS NULL OR m.day_number <= $to)
+    f"""
+    MATCH (a:Actor {{id: $actor}})
+    OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting) WHERE {_in_days("m")}
     WITH a, count(m) AS meetings
-    OPTIONAL MATCH (a)-[:SAID]->(s:Statement)
-    WHERE ($from IS NULL OR s.day_number >= $from) AND ($to IS NULL OR s.day_number <= $to)
+    OPTIONAL MATCH (a)-[:SAID]->(s:Statement) WHERE {_in_days("s")}
     WITH a, meetings, count(s) AS statements
-    OPTIONAL MATCH (a)<-[:MENTIONS]-(n:Article)
-    WHERE ($from IS NULL OR n.day_number >= $from) AND ($to IS NULL OR n.day_number <= $to)
+    OPTIONAL MATCH (a)<-[:MENTIONS]-(n:Article) WHERE {_in_days("n")}
     WITH meetings, statements, count(n) AS articles
     RETURN meetings + statements + articles AS total
     """,

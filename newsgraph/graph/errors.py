@@ -7,6 +7,7 @@ __all__ = [
     "GraphError",
     "GraphQueryError",
     "GraphUnavailable",
+    "InvalidSearch",
     "QueryTimeout",
 ]
 
@@ -39,6 +40,15 @@ class GraphQueryError(GraphError):
     def __init__(self, statement: str, message: str) -> None:
         super().__init__(f"query {statement} failed: {message}")
         self.statement = statement
+        self.message = message
+
+
+class InvalidSearch(GraphError):
+    """The full-text engine could not parse a search: the client's input, not our bug."""
+
+    def __init__(self, search: str, message: str) -> None:
+        super().__init__(f"the search {search!r} is not valid: {message}")
+        self.search = search
         self.message = message
 
 

@@ -66,6 +66,8 @@ class LoadReport:
     # What the writes did (a dry run writes nothing and counts nothing).
     counts: LoadCounts = field(default_factory=LoadCounts)
     plans: list[dict[str, Any]] = field(default_factory=list)
+    # Files inside the given directories of types no reader takes (iter_files' on_skip).
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -76,6 +78,7 @@ class LoadReport:
             "files": {"ok": len(self.files) - len(self.failed), "failed": len(self.failed)},
             **self.counts.as_json(),
             "errors": [f.error for f in self.failed],
+            "skipped": self.skipped,
         }
 
 
@@ -252,106 +255,117 @@ async def load_paths(
     (several files' at once), written in order.
     """
     with ExtractionPool(reference, jobs) as pool:
-        return await _load(paths, store, reference, published, on_file, batch, pool)
+        return await _Load(store, reference, published, on_file, batch, pool).run(paths)
 
 
-async def _load(
-    paths: Iterable[Path],
-    store: Store | None,
-    reference: Reference,
-    published: dt.date | None,
-    on_file: Callable[[FileOutcome], None] | None,
-    batch: int,
-    pool: ExtractionPool,
-) -> LoadReport:
-    report = LoadReport()
-    writer = ArticleWriter(store) if store is not None else None
-    pending: list[tuple[FileOutcome, list[ExtractedArticle]]] = []
+_Group = list[tuple[FileOutcome, list[ExtractedArticle]]]
 
-    def finish(outcome: FileOutcome) -> None:
-        report.files.append(outcome)
-        if on_file is not None:
-            on_file(outcome)
 
-    async def write(group: list[tuple[FileOutcome, list[ExtractedArticle]]]) -> None:
+class _Load:
+    """One run of ``load_paths``: files finish in order, the articles of consecutive good files
+    wait in ``pending`` until a batch is full, and a graph error fails the files of the write
+    it stopped and ends the run."""
+
+    def __init__(
+        self,
+        store: Store | None,
+        reference: Reference,
+        published: dt.date | None,
+        on_file: Callable[[FileOutcome], None] | None,
+        batch: int,
+        pool: ExtractionPool,
+    ) -> None:
+        self.report = LoadReport()
+        self._writer = ArticleWriter(store) if store is not None else None
+        self._reference = reference
+        self._published = published
+        self._on_file = on_file
+        self._batch = batch
+        self._pool = pool
+        self._pending: _Group = []
+
+    async def run(self, paths: Iterable[Path]) -> LoadReport:
+        found = _read_whole(paths, self._reference, self._published, self._pool)
+        for path, extracted in found:
+            outcome = FileOutcome(str(path))
+            if extracted is None:
+                with tempfile.TemporaryFile("w+", encoding="utf-8") as handle:
+                    await self._load_stream(outcome, _Spool(handle))
+            elif isinstance(extracted, Exception):
+                self._refuse(outcome, extracted)
+            else:
+                await self._add(outcome, extracted)
+        await self._flush()
+        return self.report
+
+    def _finish(self, outcome: FileOutcome) -> None:
+        self.report.files.append(outcome)
+        if self._on_file is not None:
+            self._on_file(outcome)
+
+    def _refuse(self, outcome: FileOutcome, exc: Exception) -> None:
+        path = outcome.path
+        outcome.error = str(exc) if str(exc).startswith(path) else f"{path}: {exc}"
+        self._finish(outcome)
+
+    async def _add(self, outcome: FileOutcome, articles: list[ExtractedArticle]) -> None:
+        self._pending.append((outcome, articles))
+        if sum(len(found) for _o, found in self._pending) >= self._batch:
+            await self._flush()
+
+    async def _write(self, group: _Group) -> None:
+        """Write a group's articles, `batch` a write (a dry run only plans them)."""
         articles = [article for _outcome, found in group for article in found]
         owners = [outcome for outcome, found in group for _ in found]
-        for start in range(0, len(articles), batch):
-            chunk = articles[start : start + batch]
-            if writer is None:
+        size = self._batch
+        for start in range(0, len(articles), size):
+            chunk = articles[start : start + size]
+            if self._writer is None:
                 planned = plan_batch(chunk)
-                report.plans.append(
-                    {
-                        "files": sorted({o.path for o in owners[start : start + batch]}),
-                        **planned.params,
-                    }
-                )
+                files = sorted({o.path for o in owners[start : start + size]})
+                self.report.plans.append({"files": files, **planned.params})
             else:
-                report.counts.add(await writer.write_batch(chunk))
+                self.report.counts.add(await self._writer.write_batch(chunk))
             for owner, article in zip(owners[start:], chunk, strict=False):
                 owner.articles.append(article_id(article.article.url, article.article.body))
 
-    async def flush() -> None:
+    async def _flush(self) -> None:
+        pending, self._pending = self._pending, []
         try:
-            await write(pending)
+            await self._write(pending)
         except GraphError as exc:
             for outcome, _found in pending:
                 outcome.error = f"{outcome.path}: {exc}"
-                finish(outcome)
-            pending.clear()
+                self._finish(outcome)
             raise
         for outcome, _found in pending:
-            finish(outcome)
-        pending.clear()
+            self._finish(outcome)
 
-    async def write_spooled(outcome: FileOutcome, spool: _Spool) -> None:
-        await flush()
+    async def _write_spooled(self, outcome: FileOutcome, spool: _Spool) -> None:
+        await self._flush()
         try:
-            for chunk in spool.batches(batch):
-                await write([(outcome, chunk)])
+            for chunk in spool.batches(self._batch):
+                await self._write([(outcome, chunk)])
         except GraphError as exc:
             done = len(outcome.articles)
             outcome.error = (
                 f"{outcome.path}: {exc} (its first {done} of {spool.count} articles were "
                 "written; loading the file again completes it)"
             )
-            finish(outcome)
+            self._finish(outcome)
             raise
-        finish(outcome)
+        self._finish(outcome)
 
-    def refuse(outcome: FileOutcome, exc: Exception) -> None:
-        path = outcome.path
-        outcome.error = str(exc) if str(exc).startswith(path) else f"{path}: {exc}"
-        finish(outcome)
-
-    async def load_stream(outcome: FileOutcome, spool: _Spool) -> None:
+    async def _load_stream(self, outcome: FileOutcome, spool: _Spool) -> None:
         try:
             for article in iter_extracted(
-                Path(outcome.path), reference, published=published, pool=pool
+                Path(outcome.path), self._reference, published=self._published, pool=self._pool
             ):
                 spool.add(article)
         except (ValueError, ValidationError) as exc:
-            refuse(outcome, exc)
+            self._refuse(outcome, exc)
             return
-        if spool.count > batch:
-            await write_spooled(outcome, spool)
+        if spool.count > self._batch:
+            await self._write_spooled(outcome, spool)
             return
-        pending.append((outcome, next(spool.batches(batch), [])))
-        if sum(len(found) for _o, found in pending) >= batch:
-            await flush()
-
-    for path, extracted in _read_whole(paths, reference, published, pool):
-        outcome = FileOutcome(str(path))
-        if extracted is None:
-            with tempfile.TemporaryFile("w+", encoding="utf-8") as handle:
-                await load_stream(outcome, _Spool(handle))
-            continue
-        if isinstance(extracted, Exception):
-            refuse(outcome, extracted)
-            continue
-        articles = extracted
-        pending.append((outcome, articles))
-        if sum(len(found) for _o, found in pending) >= batch:
-            await flush()
-    await flush()
-    return report
+        await self._add(outcome, next(spool.batches(self._batch), []))

@@ -6,98 +6,49 @@ every loader batches its keys into one graph call.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 
-from newsgraph.graph import cypher
+from newsgraph.graph import cypher, reads
 from newsgraph.graph.cypher import Statement
+from newsgraph.graph.reads import OwnerPage, OwnerPageKey
 from newsgraph.graph.store import Record, Store
 from newsgraph.schema.search import SearchRules
 
-__all__ = ["Context", "Loaders"]
+__all__ = ["Context", "ContextInfo", "Loaders"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+TopKey = tuple[str, int]
+
+
+def _loader(load: Callable[[Sequence[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
+    return DataLoader(load_fn=load)
 
 
 def _one(store: Store, statement: Statement, param: str = "ids") -> DataLoader[str, Any]:
     """Loader of one row's ``node`` per key (None when the key is unknown)."""
-
-    async def load(keys: Sequence[str]) -> list[Any]:
-        rows = await store.read(statement, {param: list(dict.fromkeys(keys))})
-        found = {row["key"]: row.get("node", row.get("id")) for row in rows}
-        return [found.get(key) for key in keys]
-
-    return DataLoader(load_fn=load)
+    return _loader(partial(reads.by_key, store, statement, param=param))
 
 
 def _many(store: Store, statement: Statement) -> DataLoader[str, list[Record]]:
     """Loader of every row per key, in the statement's order."""
-
-    async def load(keys: Sequence[str]) -> list[list[Record]]:
-        rows = await store.read(statement, {"ids": list(dict.fromkeys(keys))})
-        grouped: dict[str, list[Record]] = defaultdict(list)
-        for row in rows:
-            grouped[row["key"]].append(row)
-        return [grouped.get(key, []) for key in keys]
-
-    return DataLoader(load_fn=load)
+    return _loader(partial(reads.related, store, statement))
 
 
-# An owner's page: (owner id, cursor sort key, page size + 1, filter as sorted items).
-PageKey = tuple[str, str | None, int, tuple[tuple[str, Any], ...]]
-TopKey = tuple[str, int]
-
-
-def _owner_pages(store: Store, statement: Statement) -> DataLoader[PageKey, Record]:
+def _owner_pages(store: Store, statement: Statement) -> DataLoader[OwnerPageKey, OwnerPage]:
     """Loader of one page of a per-owner list (an actor's meetings, ...), many owners a call."""
-
-    async def load(keys: Sequence[PageKey]) -> list[Record]:
-        unique = list(dict.fromkeys(keys))
-        payload = [
-            {
-                "key": str(i),
-                "owner": owner,
-                "after": after,
-                "first": first,
-                "from": None,
-                "to": None,
-                "mode": None,
-                "status": None,
-                "topic": None,
-                "min_confidence": None,
-                **dict(filters),
-            }
-            for i, (owner, after, first, filters) in enumerate(unique)
-        ]
-        # `first`: the largest page asked for, the LIMIT of every owner's page (each key
-        # then cuts its own).
-        largest = max(first for _owner, _after, first, _filters in unique)
-        rows = await store.read(statement, {"keys": payload, "first": largest})
-        by_index = {int(row["key"]): row for row in rows}
-        empty: Record = {"rows": [], "total": 0}
-        index = {key: i for i, key in enumerate(unique)}
-        return [by_index.get(index[key], empty) for key in keys]
-
-    return DataLoader(load_fn=load)
+    return _loader(partial(reads.owner_pages, store, statement))
 
 
 def _top(store: Store, statement: Statement) -> DataLoader[TopKey, list[Record]]:
     """Loader of an owner's first N related rows (counterparts, co-mentions)."""
-
-    async def load(keys: Sequence[TopKey]) -> list[list[Record]]:
-        unique = list(dict.fromkeys(keys))
-        payload = [
-            {"key": str(i), "owner": owner, "first": first}
-            for i, (owner, first) in enumerate(unique)
-        ]
-        rows = await store.read(statement, {"keys": payload})
-        by_index = {int(row["key"]): list(row["rows"]) for row in rows}
-        index = {key: i for i, key in enumerate(unique)}
-        return [by_index.get(index[key], []) for key in keys]
-
-    return DataLoader(load_fn=load)
+    return _loader(partial(reads.top, store, statement))
 
 
 @dataclass
@@ -122,12 +73,12 @@ class Loaders:
     article_mentions: DataLoader[str, list[Record]] = field(init=False)
     article_meetings: DataLoader[str, list[Record]] = field(init=False)
     article_statements: DataLoader[str, list[Record]] = field(init=False)
-    actor_meetings: DataLoader[PageKey, Record] = field(init=False)
-    actor_statements: DataLoader[PageKey, Record] = field(init=False)
-    actor_articles: DataLoader[PageKey, Record] = field(init=False)
-    topic_articles: DataLoader[PageKey, Record] = field(init=False)
-    topic_meetings: DataLoader[PageKey, Record] = field(init=False)
-    topic_statements: DataLoader[PageKey, Record] = field(init=False)
+    actor_meetings: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
+    actor_statements: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
+    actor_articles: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
+    topic_articles: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
+    topic_meetings: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
+    topic_statements: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
     counterparts: DataLoader[TopKey, list[Record]] = field(init=False)
     co_mentioned: DataLoader[TopKey, list[Record]] = field(init=False)
 
@@ -199,3 +150,6 @@ class Context:
             search or SearchRules(),
             max_list_items,
         )
+
+
+ContextInfo = Info[Context, None]

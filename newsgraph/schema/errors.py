@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
-from newsgraph.graph.errors import GraphUnavailable, QueryTimeout
+from newsgraph.graph.errors import GraphUnavailable, InvalidSearch, QueryTimeout
+from newsgraph.request_context import current_request_id
 from newsgraph.schema.relay import BadInput
 
 __all__ = ["ErrorCodes", "masked"]
@@ -28,17 +29,10 @@ def _code_document_error(error: GraphQLError) -> None:
         error.extensions = {**(error.extensions or {}), "code": code}
 
 
-def _request_id() -> str:
-    # Imported here: newsgraph.api imports this package, so a top-level import is circular.
-    from newsgraph.api.request_context import current_request_id
-
-    return current_request_id()
-
-
 def masked(error: GraphQLError) -> GraphQLError:
     """``error`` as a client sees an unexpected one: a code and the request id; the details
     (message, exception, traceback) go to the log under that id."""
-    request_id = _request_id()
+    request_id = current_request_id()
     log.error(
         "unexpected error in %s (request %s): %s",
         ".".join(map(str, error.path or [])) or "the request",
@@ -79,7 +73,7 @@ def _translate(error: GraphQLError) -> GraphQLError:
     if isinstance(original, GraphUnavailable):
         # The graph's address and the driver's words are for operators: the log has them,
         # under the request id the client is given.
-        request_id = _request_id()
+        request_id = current_request_id()
         log.warning(
             "graph unavailable in %s (request %s): %s",
             ".".join(map(str, error.path or [])),
@@ -93,9 +87,10 @@ def _translate(error: GraphQLError) -> GraphQLError:
         )
     if isinstance(original, QueryTimeout):
         return _recoded(error, "QUERY_TIMEOUT", "the query took too long and was stopped")
+    if isinstance(original, InvalidSearch):
+        return _recoded(error, "BAD_SEARCH_QUERY", str(original))
     if isinstance(original, BadInput):
-        code = "BAD_SEARCH_QUERY" if type(original).__name__ == "BadSearch" else "BAD_USER_INPUT"
-        return _recoded(error, code, str(original))
+        return _recoded(error, "BAD_USER_INPUT", str(original))
     return masked(error)
 
 

@@ -9,22 +9,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from itertools import combinations
 from typing import Annotated, Any
 
 import strawberry
 from pydantic import ValidationError
 from strawberry.permission import BasePermission
 
-from newsgraph.graph import cypher
-from newsgraph.graph.locks import writer_lock
+from newsgraph.graph import corrections
+from newsgraph.graph.corrections import ActorChange, Missing, Refused
 from newsgraph.ingest.extract.article import ExtractionError, extract
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
-from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts
+from newsgraph.ingest.write.writer import ArticleWriter
+from newsgraph.schema.context import ContextInfo
 from newsgraph.schema.inputs import ActorInput, ArticleInput
 from newsgraph.schema.relay import BadInput, decode_global_id
-from newsgraph.schema.types import Actor, Article, ContextInfo
+from newsgraph.schema.types import Actor, Article
 
 __all__ = ["MAX_BODY_CHARS", "MAX_TITLE_CHARS", "Mutation"]
 
@@ -119,15 +119,6 @@ def _key_of(value: str, type_name: str) -> str | None:
     return key if found_type == type_name else None
 
 
-def _alias_fields(name: str, aliases: list[str]) -> dict[str, Any]:
-    clean = sorted({a.strip() for a in aliases if a.strip()} - {name})
-    return {
-        "aliases": clean,
-        "keys": sorted({name.lower(), *(a.lower() for a in clean)}),
-        "alias_text": " ".join(clean),
-    }
-
-
 async def _fresh_actor(info: ContextInfo, key: str) -> Any:
     """The actor as stored now: a cached copy from earlier in the request would be stale."""
     loader = info.context.loaders.actor
@@ -136,8 +127,10 @@ async def _fresh_actor(info: ContextInfo, key: str) -> Any:
     return await loader.load(key)
 
 
-def _pairs(ids: list[str]) -> list[dict[str, str]]:
-    return [{"left": a, "right": b} for a, b in combinations(sorted(set(ids)), 2)]
+def _refusal(outcome: Missing | Refused, ids: dict[str, strawberry.ID]) -> NotFound | InvalidInput:
+    if isinstance(outcome, Missing):
+        return NotFound(message=outcome.message, id=ids[outcome.argument])
+    return InvalidInput(message=outcome.message, field=outcome.field)
 
 
 @strawberry.type(description="Change the graph. Every mutation needs an API key.")
@@ -181,14 +174,7 @@ class Mutation:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or None
             return InvalidInput(message=first["msg"], field=where)
-        writer = ArticleWriter(info.context.store)
-        counts = LoadCounts()
-        main_id = ""
-        for index, article in enumerate(articles):
-            written = await writer.write(article)
-            counts.add(written)
-            if index == 0:
-                main_id = written.article_id
+        main_id, counts = await ArticleWriter(info.context.store).write_each(articles)
         row = await info.context.loaders.article.load(main_id)
         summary = counts.as_json()
         return Ingested(
@@ -208,38 +194,11 @@ class Mutation:
         input: Annotated[ActorInput, strawberry.argument(description="What to change.")],
     ) -> ActorResult:
         key = _key_of(id, "Actor")
-        store = info.context.store
-        # Corrections hold the writer lease from their read to their write, as the loader
-        # does: a load between the two would write back what it had read before (aliases) or
-        # report again what is being removed.
-        async with writer_lock(store):
-            rows = await store.read(cypher.ACTORS_BY_ID, {"ids": [key]}) if key else []
-            if key is None or not rows:
-                return NotFound(message="no actor has this id", id=id)
-            current = rows[0]["node"]
-            name = (input.name if input.name is not None else current["name"]).strip()
-            if not name:
-                return InvalidInput(message="`name` is empty", field="name")
-            # Control characters in a name would be stored but never found again by name: the
-            # graph's index of name keys does not match them.
-            for field_name, texts in (("name", [name]), ("aliases", input.aliases or [])):
-                if any(ord(char) < 32 and char not in "\t\n\r" for text in texts for char in text):
-                    return InvalidInput(
-                        message=f"`{field_name}` holds a control character", field=field_name
-                    )
-            aliases = input.aliases if input.aliases is not None else current.get("aliases") or []
-            description = (
-                input.description if input.description is not None else current.get("description")
-            )
-            await store.write(
-                cypher.UPDATE_ACTOR,
-                {
-                    "id": key,
-                    "name": name,
-                    "description": description,
-                    **_alias_fields(name, aliases),
-                },
-            )
+        change = ActorChange(input.name, input.description, input.aliases)
+        refused = await corrections.update_actor(info.context.store, key, change)
+        if refused is not None:
+            return _refusal(refused, {"id": id})
+        assert key is not None
         row = await _fresh_actor(info, key)
         return ActorChanged(actor=Actor.from_row(row))
 
@@ -269,32 +228,12 @@ class Mutation:
         ] = False,
     ) -> ActorResult:
         keep_key, merge_key = _key_of(keep, "Actor"), _key_of(merge, "Actor")
-        if keep_key is not None and keep_key == merge_key:
-            return InvalidInput(message="`keep` and `merge` are the same actor", field="merge")
-        store = info.context.store
-        async with writer_lock(store):
-            rows = await store.read(
-                cypher.ACTORS_BY_ID, {"ids": [k for k in (keep_key, merge_key) if k]}
-            )
-            found = {row["key"]: row["node"] for row in rows}
-            if keep_key is None or keep_key not in found:
-                return NotFound(message="no actor has the `keep` id", id=keep)
-            if merge_key is None or merge_key not in found:
-                return NotFound(message="no actor has the `merge` id", id=merge)
-            kept, gone = found[keep_key], found[merge_key]
-            if kept["kind"] != gone["kind"] and not allow_kind_mismatch:
-                # A country merged into a person would make the person the country: its name an
-                # alias of his, its ministers his. Only a caller who says so gets that.
-                return InvalidInput(
-                    message=f"`keep` is a {kept['kind']} and `merge` a {gone['kind']}: merging "
-                    "actors of different kinds needs `allowKindMismatch: true`",
-                    field="merge",
-                )
-            aliases = [*(kept.get("aliases") or []), gone["name"], *(gone.get("aliases") or [])]
-            await store.write(
-                cypher.MERGE_ACTORS,
-                {"keep": keep_key, "merge": merge_key, **_alias_fields(kept["name"], aliases)},
-            )
+        refused = await corrections.merge_actors(
+            info.context.store, keep_key, merge_key, allow_kind_mismatch=allow_kind_mismatch
+        )
+        if refused is not None:
+            return _refusal(refused, {"keep": keep, "merge": merge})
+        assert keep_key is not None
         row = await _fresh_actor(info, keep_key)
         return ActorChanged(actor=Actor.from_row(row))
 
@@ -307,33 +246,11 @@ class Mutation:
         info: ContextInfo,
         id: Annotated[strawberry.ID, strawberry.argument(description="The article's global id.")],
     ) -> DeleteResult:
-        key = _key_of(id, "Article")
-        store = info.context.store
-        async with writer_lock(store):
-            plan = await store.read(cypher.ARTICLE_DELETION_PLAN, {"id": key}) if key else []
-            if not plan:
-                return NotFound(message="no article has this id", id=id)
-            facts = plan[0]
-            meetings = [m for m in facts["meetings"] if m.get("id")]
-            orphan_meetings = [m["id"] for m in meetings if m["others"] == 0]
-            orphan_statements = [
-                s["id"] for s in facts["statements"] if s.get("id") and s["others"] == 0
-            ]
-            met_pairs = [pair for m in meetings for pair in _pairs(m["participants"])]
-            await store.write(
-                cypher.DELETE_ARTICLE,
-                {
-                    "id": key,
-                    "meetings": orphan_meetings,
-                    "statements": orphan_statements,
-                    "met_pairs": [
-                        dict(p) for p in {tuple(p.items()): p for p in met_pairs}.values()
-                    ],
-                    "co_mentioned_pairs": _pairs(facts["mentions"]),
-                },
-            )
+        outcome = await corrections.delete_article(info.context.store, _key_of(id, "Article"))
+        if isinstance(outcome, Missing):
+            return NotFound(message=outcome.message, id=id)
         return ArticleDeleted(
             id=id,
-            meetings_removed=len(orphan_meetings),
-            statements_removed=len(orphan_statements),
+            meetings_removed=outcome.meetings_removed,
+            statements_removed=outcome.statements_removed,
         )

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Awaitable
-from typing import Annotated, Any, TypeVar, cast
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any
 
 import strawberry
 
-from newsgraph.graph import cypher
-from newsgraph.graph.cypher import Statement as CypherStatement
-from newsgraph.graph.errors import GraphQueryError
+from newsgraph.graph import reads
 from newsgraph.graph.maintenance import node_counts
-from newsgraph.graph.store import Store
-from newsgraph.ingest.resolve.ids import topic_id
-from newsgraph.schema.context import Loaders
+from newsgraph.graph.rows import day_number
+from newsgraph.schema.arguments import (
+    actor_key,
+    in_order,
+    require_actor,
+    require_actors,
+    search_text,
+    topic_key,
+)
+from newsgraph.schema.context import ContextInfo, Loaders
 from newsgraph.schema.inputs import (
     ActorFilterArg,
     ArticleFilter,
@@ -26,8 +31,8 @@ from newsgraph.schema.inputs import (
     SearchType,
     StatementFilter,
     StatementFilterArg,
-    confidence_floor,
 )
+from newsgraph.schema.paging import connection, listing_connection, load_nodes
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
     After,
@@ -35,32 +40,27 @@ from newsgraph.schema.relay import (
     Connection,
     Edge,
     First,
-    PageInfo,
     decode_cursor,
     decode_global_id,
     encode_cursor,
     page_size,
 )
-from newsgraph.schema.search import GRAMMAR, SEARCH, parse_search
+from newsgraph.schema.search import GRAMMAR, SEARCH
 from newsgraph.schema.types import (
     Actor,
     Article,
-    ContextInfo,
     Meeting,
     Node,
     Statement,
     Topic,
-    _builder,
-    _nodes,
-    _page,
     build_node,
+    meetings_page,
+    statements_page,
 )
 
-__all__ = ["Query", "meetings_page", "statements_page"]
+__all__ = ["Query"]
 
 MAX_HOPS = 6
-
-T = TypeVar("T")
 
 Order = Annotated[
     DateOrder | None, strawberry.argument(description="Date order; newest first unless given.")
@@ -69,10 +69,6 @@ NodeId = Annotated[strawberry.ID, strawberry.argument(description="A global id."
 OptionalId = Annotated[
     strawberry.ID | None, strawberry.argument(description="A global id (or give the other).")
 ]
-
-
-class BadSearch(BadInput):
-    """The full-text engine could not parse a search string."""
 
 
 @strawberry.type(description="How much the graph holds.")
@@ -115,46 +111,7 @@ TimelineItem = Annotated[
 ]
 
 
-async def _actor_key(loaders: Loaders, ref: str) -> str | None:
-    """An actor's key from a global id, or from a name or alias (case-insensitive)."""
-    try:
-        type_name, key = decode_global_id(ref)
-    except BadInput:
-        pass
-    else:
-        if type_name == "Actor":
-            return key
-    found = await loaders.actor_by_name.load(ref.strip().lower())
-    if found is None:
-        return None
-    # The lookup answered the actor itself: showing it needs no second round trip.
-    loaders.actor.prime(found["id"], found)
-    return str(found["id"])
-
-
-async def _require_actor(loaders: Loaders, ref: str, what: str) -> str:
-    key = await _actor_key(loaders, ref)
-    if key is None:
-        raise BadInput(f"{what}: no actor is named {ref!r}")
-    return key
-
-
-async def _in_order(*calls: Awaitable[T]) -> list[T]:
-    """Await ``calls`` together (their DataLoader lookups share one round trip, their graph
-    calls overlap); the first failure in the order given is the one raised, as when they ran
-    one after the other."""
-    found = await asyncio.gather(*calls, return_exceptions=True)
-    for item in found:
-        if isinstance(item, BaseException):
-            raise item
-    return cast(list[T], found)
-
-
-async def _require_actors(loaders: Loaders, refs: list[str], what: str) -> list[str]:
-    return await _in_order(*(_require_actor(loaders, ref, what) for ref in refs))
-
-
-def _prime(loaders: Loaders, type_name: str, rows: list[dict[str, Any]]) -> None:
+def _prime(loaders: Loaders, type_name: str, rows: Sequence[Mapping[str, Any]]) -> None:
     """Fill the by-id loader of ``type_name`` with the nodes a statement returned beside its
     ids, so building the objects asks the graph nothing more."""
     loader = getattr(loaders, type_name.lower())
@@ -163,142 +120,11 @@ def _prime(loaders: Loaders, type_name: str, rows: list[dict[str, Any]]) -> None
             loader.prime(row["id"], row["node"])
 
 
-def _topic_key(name: str | None) -> str | None:
-    return topic_id(name) if name else None
-
-
-def _day_number(value: dt.date | None) -> int | None:
-    # Date filters compare day numbers, never dates (see newsgraph/graph/cypher.py).
-    return value.toordinal() if value else None
-
-
-def _search_text(info: ContextInfo, text: str | None, where: str) -> str | None:
-    """What the full-text engine is given for a search argument (None: blank, no search).
-
-    Every field that takes a search comes through here, so one grammar and one set of bounds
-    (the context's, from the settings) applies to all of them; the operation limits already
-    refused any search that fails them before the operation ran.
-    """
-    if text is None:
-        return None
-    found = parse_search(text, info.context.search, where)
-    return found.text if found is not None else None
-
-
-def _fetcher(store: Store, statement: CypherStatement, params: dict[str, Any]) -> Any:
-    async def fetch(cursor: str | None, size: int) -> tuple[list[dict[str, Any]], bool]:
-        try:
-            rows = await store.read(statement, {**params, "after": cursor, "first": size + 1})
-        except GraphQueryError as exc:
-            if params.get("search") is not None:
-                message = f"the search {params['search']!r} is not valid: {exc.message}"
-                raise BadSearch(message) from exc
-            raise
-        return rows, len(rows) > size
-
-    return fetch
-
-
-def _counter(store: Store, statement: CypherStatement, params: dict[str, Any]) -> Any:
-    async def total() -> int:
-        rows = await store.read(statement, params)
-        return int(rows[0]["total"]) if rows else 0
-
-    return total
-
-
-async def _list_page(
-    info: ContextInfo,
-    pages: dict[str, CypherStatement],
-    params: dict[str, Any],
-    build_node_of: Any,
-    loader: Any,
-    first: int | None,
-    after: str | None,
-    order: DateOrder | None,
-) -> Connection[Any]:
-    store = info.context.store
-    direction = (order or DateOrder.DATE_DESC).value
-
-    return await _page(
-        _fetcher(store, pages[direction], params),
-        _builder(loader, build_node_of),
-        _counter(store, pages["COUNT"], params),
-        first,
-        after,
-    )
-
-
-async def meetings_page(
-    info: ContextInfo,
-    f: MeetingFilter,
-    first: int | None,
-    after: str | None,
-    order: DateOrder | None,
-) -> Connection[Meeting]:
-    loaders = info.context.loaders
-    people = await _require_actors(
-        loaders, list(f.participants or []), "meetings(filter.participants)"
-    )
-    params = {
-        "participants": sorted(set(people)),
-        "from": _day_number(f.from_),
-        "to": _day_number(f.to),
-        "mode": f.mode.value if f.mode else None,
-        "status": f.status.value if f.status else None,
-        "topic": _topic_key(f.topic),
-        "min_confidence": confidence_floor(f.min_confidence, "meetings(filter)"),
-    }
-    pages = cypher.MEETING_PAGES_WITH if people else cypher.MEETING_PAGES
-    return await _list_page(
-        info, pages, params, Meeting.from_row, loaders.meeting, first, after, order
-    )
-
-
-async def statements_page(
-    info: ContextInfo,
-    f: StatementFilter,
-    first: int | None,
-    after: str | None,
-    order: DateOrder | None,
-) -> Connection[Statement]:
-    loaders = info.context.loaders
-    speaker = (
-        await _require_actor(loaders, f.speaker, "statements(filter.speaker)")
-        if f.speaker
-        else None
-    )
-    search = _search_text(info, f.search, "statements(filter.search)")
-    params = {
-        "speaker": speaker,
-        "topic": _topic_key(f.topic),
-        "from": _day_number(f.from_),
-        "to": _day_number(f.to),
-        "search": search,
-        "min_confidence": confidence_floor(f.min_confidence, "statements(filter)"),
-    }
-    if search:
-        pages = cypher.STATEMENT_PAGES_SEARCH
-    elif speaker:
-        pages = cypher.STATEMENT_PAGES_BY
-    else:
-        pages = cypher.STATEMENT_PAGES
-    return await _list_page(
-        info, pages, params, Statement.from_row, loaders.statement, first, after, order
-    )
-
-
-_SEARCHES = {
-    SearchType.ARTICLE: cypher.SEARCH_ARTICLES,
-    SearchType.STATEMENT: cypher.SEARCH_STATEMENTS,
-    SearchType.ACTOR: cypher.SEARCH_ACTORS,
-}
-_TYPE_OF = {
+_KIND_OF: dict[SearchType, reads.SearchKind] = {
     SearchType.ARTICLE: "Article",
     SearchType.STATEMENT: "Statement",
     SearchType.ACTOR: "Actor",
 }
-_NODE_LABELS = ("Article", "Actor", "Meeting", "Statement", "Topic")
 
 
 @strawberry.type(description="Read the news graph.")
@@ -360,32 +186,25 @@ class Query:
     ) -> Connection[Article]:
         loaders = info.context.loaders
         f = filter or ArticleFilter()
-        mentions = await _require_actors(
+        mentions = await require_actors(
             loaders, list(f.mentions or []), "articles(filter.mentions)"
         )
         publisher = (
-            await _require_actor(loaders, f.publisher, "articles(filter.publisher)")
+            await require_actor(loaders, f.publisher, "articles(filter.publisher)")
             if f.publisher
             else None
         )
-        search = _search_text(info, f.search, "articles(filter.search)")
-        params = {
-            "publisher": publisher,
-            "from": _day_number(f.from_),
-            "to": _day_number(f.to),
-            "mentions": sorted(set(mentions)),
-            "topic": _topic_key(f.topic),
-            "search": search,
-        }
-        if search:
-            pages = cypher.ARTICLE_PAGES_SEARCH
-        elif mentions:
-            pages = cypher.ARTICLE_PAGES_MENTIONING
-        else:
-            pages = cypher.ARTICLE_PAGES
-        return await _list_page(
-            info, pages, params, Article.from_row, loaders.article, first, after, order_by
+        listing = reads.articles(
+            info.context.store,
+            (order_by or DateOrder.DATE_DESC).value,
+            publisher=publisher,
+            mentions=mentions,
+            from_day=day_number(f.from_),
+            to_day=day_number(f.to),
+            topic=topic_key(f.topic),
+            search=search_text(info, f.search, "articles(filter.search)"),
         )
+        return await listing_connection(listing, loaders.article, Article.from_row, first, after)
 
     @strawberry.field(
         description="One actor, by global id or by name — canonical or any alias, any case."
@@ -402,7 +221,7 @@ class Query:
         loaders = info.context.loaders
         if (id is None) == (name is None):
             raise BadInput("give exactly one of `id` or `name`")
-        key = await _actor_key(loaders, str(id if id is not None else name))
+        key = await actor_key(loaders, str(id if id is not None else name))
         if key is None:
             return None
         row = await loaders.actor.load(key)
@@ -416,19 +235,13 @@ class Query:
         first: First = DEFAULT_PAGE,
         after: After = None,
     ) -> Connection[Actor]:
-        params = {
-            "kind": filter.kind.value if filter and filter.kind else None,
-            "name": filter.name.lower() if filter and filter.name else None,
-        }
-        return await _list_page(
-            info,
-            cypher.ACTOR_PAGES,
-            params,
-            Actor.from_row,
-            info.context.loaders.actor,
-            first,
-            after,
-            DateOrder.DATE_ASC,
+        listing = reads.actors(
+            info.context.store,
+            kind=filter.kind.value if filter and filter.kind else None,
+            name=filter.name if filter else None,
+        )
+        return await listing_connection(
+            listing, info.context.loaders.actor, Actor.from_row, first, after
         )
 
     @strawberry.field(description="One meeting by global id.")
@@ -463,9 +276,8 @@ class Query:
 
     @strawberry.field(description="Every topic, alphabetically.")
     async def topics(self, info: ContextInfo) -> list[Topic]:
-        rows = await info.context.store.read(cypher.ALL_TOPICS)
-        loader = info.context.loaders.topic
-        return await _nodes(loader, [row["id"] for row in rows], Topic.from_row)
+        ids = await reads.all_topics(info.context.store)
+        return await load_nodes(info.context.loaders.topic, ids, Topic.from_row)
 
     @strawberry.field(
         description="Full-text search across articles, statements and actors, best first."
@@ -482,25 +294,18 @@ class Query:
         ] = None,
         first: First = DEFAULT_PAGE,
     ) -> list[SearchHit]:
-        text = _search_text(info, query, "search(query)")
+        text = search_text(info, query, "search(query)")
         if text is None:
             raise BadInput("`query` is empty")
         size = page_size(first)
         store, loaders = info.context.store, info.context.loaders
-        kinds = list(dict.fromkeys(types or list(SearchType)))
-
-        async def look(kind: SearchType) -> list[dict[str, Any]]:
-            try:
-                return await store.read(_SEARCHES[kind], {"query": text, "first": size})
-            except GraphQueryError as exc:
-                raise BadSearch(f"the search {text!r} is not valid: {exc.message}") from exc
-
+        kinds = [_KIND_OF[kind] for kind in dict.fromkeys(types or list(SearchType))]
         # The indexes are asked at once, not one after the other.
-        answers = await _in_order(*(look(kind) for kind in kinds))
+        answers = await in_order(*(reads.search(store, kind, text, size) for kind in kinds))
         hits: list[tuple[float, str, str]] = []
         for kind, rows in zip(kinds, answers, strict=True):
-            _prime(loaders, _TYPE_OF[kind], rows)
-            hits += [(float(row["score"]), _TYPE_OF[kind], row["id"]) for row in rows]
+            _prime(loaders, kind, rows)
+            hits += [(float(row["score"]), kind, row["id"]) for row in rows]
         # Scores of different indexes are not on one scale, but within each they rank; mixing
         # them by score still puts each index's best hits first.
         hits.sort(key=lambda hit: (-hit[0], hit[1], hit[2]))
@@ -528,33 +333,24 @@ class Query:
         if not 1 <= max_hops <= MAX_HOPS:
             raise BadInput(f"`maxHops` must be between 1 and {MAX_HOPS}, got {max_hops}")
         loaders = info.context.loaders
-        source, target = await _in_order(
-            _require_actor(loaders, from_, "path(from)"), _require_actor(loaders, to, "path(to)")
+        source, target = await in_order(
+            require_actor(loaders, from_, "path(from)"), require_actor(loaders, to, "path(to)")
         )
         if source == target:
             node = await build_node(loaders, "Actor", source)
             return Path(length=0, nodes=[node] if node else [], steps=[])
-        rows = await info.context.store.read(cypher.SHORTEST_PATH, {"from": source, "to": target})
-        if not rows or len(rows[0]["relationships"]) > max_hops:
+        found = await reads.shortest_path(info.context.store, source, target)
+        if found is None or len(found.steps) > max_hops:
             return None
-        found = rows[0]
-        keys = [
-            (next(label for label in _NODE_LABELS if label in n["labels"]), n["id"])
-            for n in found["nodes"]
-        ]
-        nodes = list(await asyncio.gather(*(build_node(loaders, t, k) for t, k in keys)))
-        if any(node is None for node in nodes):
+        built = await asyncio.gather(*(build_node(loaders, t, k) for t, k in found.nodes))
+        nodes = [node for node in built if node is not None]
+        if len(nodes) < len(built):
             return None
         steps = [
-            PathStep(
-                source=nodes[i],  # type: ignore[arg-type]
-                relationship=rel["type"],
-                target=nodes[i + 1],  # type: ignore[arg-type]
-                forward=rel["start"] == keys[i][1],
-            )
-            for i, rel in enumerate(found["relationships"])
+            PathStep(source=nodes[i], relationship=kind, target=nodes[i + 1], forward=forward)
+            for i, (kind, forward) in enumerate(found.steps)
         ]
-        return Path(length=len(steps), nodes=nodes, steps=steps)  # type: ignore[arg-type]
+        return Path(length=len(steps), nodes=nodes, steps=steps)
 
     @strawberry.field(
         description="An actor's meetings, statements and the articles naming them, oldest "
@@ -572,18 +368,13 @@ class Query:
         after: After = None,
     ) -> Connection[TimelineItem]:
         store, loaders = info.context.store, info.context.loaders
-        key = await _require_actor(loaders, actor, "timeline(actor)")
+        key = await require_actor(loaders, actor, "timeline(actor)")
         size = page_size(first)
         cursor = decode_cursor(after)
-        params = {"actor": key, "from": _day_number(from_), "to": _day_number(to)}
-        rows = await store.read(
-            cypher.TIMELINE_PAGE, {**params, "after": cursor, "first": size + 1}
-        )
+        from_day, to_day = day_number(from_), day_number(to)
+        rows, more = await reads.timeline(store, key, from_day, to_day, cursor, size)
         for kind in ("Meeting", "Statement", "Article"):
             _prime(loaders, kind, [row for row in rows if row["kind"] == kind])
-        rows.sort(key=lambda row: str(row["sk"]))
-        more = len(rows) > size
-        rows = rows[:size]
         nodes = await asyncio.gather(*(build_node(loaders, r["kind"], r["id"]) for r in rows))
         edges: list[Edge[TimelineItem]] = [
             Edge(cursor=encode_cursor(row["sk"]), node=node)  # type: ignore[arg-type]
@@ -592,13 +383,6 @@ class Query:
         ]
 
         async def total() -> int:
-            counted = await store.read(cypher.TIMELINE_COUNT, params)
-            return int(counted[0]["total"]) if counted else 0
+            return await reads.timeline_total(store, key, from_day, to_day)
 
-        info_ = PageInfo(
-            has_next_page=more,
-            has_previous_page=cursor is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        )
-        return Connection(edges=edges, page_info=info_, total=total)
+        return connection(edges, more, cursor, total)

@@ -2,32 +2,41 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
-from newsgraph.ingest.resolve.ids import topic_id
-from newsgraph.schema.context import Context, Loaders, PageKey
+from newsgraph.graph import reads
+from newsgraph.schema.arguments import (
+    meeting_criteria,
+    require_actor,
+    require_actors,
+    search_text,
+    statement_criteria,
+)
+from newsgraph.schema.context import ContextInfo, Loaders
 from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
 from newsgraph.schema.inputs import (
+    DateOrder,
     MeetingFilter,
     MeetingFilterArg,
     StatementFilter,
     StatementFilterArg,
-    confidence_floor,
+)
+from newsgraph.schema.paging import (
+    listing_connection,
+    load_nodes,
+    owner_connection,
+    primed,
 )
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
     After,
     Connection,
-    Edge,
     First,
-    PageInfo,
-    decode_cursor,
-    encode_cursor,
     encode_global_id,
     page_size,
 )
@@ -37,6 +46,7 @@ __all__ = [
     "ActorKind",
     "Article",
     "CoMention",
+    "ContextInfo",
     "Counterpart",
     "Meeting",
     "MeetingMode",
@@ -45,9 +55,9 @@ __all__ = [
     "Statement",
     "Topic",
     "build_node",
+    "meetings_page",
+    "statements_page",
 ]
-
-ContextInfo = Info[Context, None]
 
 
 @strawberry.interface(description="Anything with a global id, fetchable with `node(id:)`.")
@@ -57,88 +67,6 @@ class Node:
     @strawberry.field(description="Global, opaque id of this object.")
     def id(self) -> strawberry.ID:
         return strawberry.ID(encode_global_id(type(self).__name__, self.key))
-
-
-async def _nodes(loader: Any, ids: list[str], build: Callable[[Any], Any]) -> list[Any]:
-    rows = await loader.load_many(ids)
-    return [build(row) for row in rows if row is not None]
-
-
-async def _primed(loader: Any, rows: list[dict[str, Any]], key: str) -> list[Any]:
-    """The nodes a relationship lookup returned beside its rows: they fill the loader's cache,
-    so nothing is looked up by id a second time."""
-    for row in rows:
-        if row.get("node") is not None:
-            loader.prime(row[key], row["node"])
-    return list(await loader.load_many([row[key] for row in rows]))
-
-
-def _builder(
-    loader: Any, build: Callable[[Any], Any]
-) -> Callable[[list[dict[str, Any]]], Awaitable[list[Any]]]:
-    """Turn a page's rows into objects through a batching loader; the nodes the page statement
-    returned beside the ids fill the loader first, so it asks the graph only for the rest."""
-
-    async def nodes(rows: list[dict[str, Any]]) -> list[Any]:
-        return [build(row) for row in await _primed(loader, rows, "id") if row is not None]
-
-    return nodes
-
-
-async def _page(
-    fetch: Callable[[str | None, int], Awaitable[tuple[list[dict[str, Any]], bool]]],
-    build: Callable[[list[dict[str, Any]]], Awaitable[list[Any]]],
-    total: Callable[[], Awaitable[int]],
-    first: int | None,
-    after: str | None,
-) -> Connection[Any]:
-    size = page_size(first)
-    cursor = decode_cursor(after)
-    rows, more = await fetch(cursor, size)
-    rows = rows[:size]
-    nodes = await build(rows)
-    edges = [
-        Edge(cursor=encode_cursor(row["sk"]), node=node)
-        for row, node in zip(rows, nodes, strict=False)
-    ]
-    info = PageInfo(
-        has_next_page=more,
-        has_previous_page=cursor is not None,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
-    )
-    return Connection(edges=edges, page_info=info, total=total)
-
-
-def _day_number(value: dt.date | None) -> int | None:
-    # Date filters compare day numbers, never dates (see newsgraph/graph/cypher.py).
-    return value.toordinal() if value else None
-
-
-async def _owner_page(
-    loader: Any,
-    owner: str,
-    filters: dict[str, Any],
-    first: int | None,
-    after: str | None,
-    build: Callable[[list[dict[str, Any]]], Awaitable[list[Any]]],
-) -> Connection[Any]:
-    """A page of an owner's list through a batching loader (total comes with the page)."""
-    size = page_size(first)
-    cursor = decode_cursor(after)
-    key: PageKey = (owner, cursor, size + 1, tuple(sorted(filters.items())))
-    result = await loader.load(key)
-    # Newest first; sorted here because the statement collects the page after unwinding it.
-    rows = sorted(result["rows"], key=lambda row: str(row["sk"]), reverse=True)
-    total = int(result["total"])
-
-    async def count() -> int:
-        return total
-
-    async def fetch(_cursor: str | None, _size: int) -> tuple[list[dict[str, Any]], bool]:
-        return rows, len(rows) > size
-
-    return await _page(fetch, build, count, first, after)
 
 
 @strawberry.type(description="A person, country, organisation or media outlet in the news.")
@@ -168,7 +96,7 @@ class Actor(Node):
     async def roles(self, info: ContextInfo) -> list[Role]:
         loaders = info.context.loaders
         rows = await loaders.roles.load(self.key)
-        holders = await _primed(loaders.actor, rows, "of")
+        holders = await primed(loaders.actor, rows, "of")
         return [
             Role(title=row["title"], of=Actor.from_row(holder) if holder else None)
             for row, holder in zip(rows, holders, strict=True)
@@ -186,30 +114,19 @@ class Actor(Node):
         f = filter or MeetingFilter()
         if f.participants:
             # "Meetings with these others": the root query anchored on all participants.
-            from newsgraph.schema.query import meetings_page
-
             with_self = [encode_global_id("Actor", self.key), *f.participants]
-            filtered = MeetingFilter(
-                participants=with_self,
-                from_=f.from_,
-                to=f.to,
-                mode=f.mode,
-                status=f.status,
-                topic=f.topic,
-                min_confidence=f.min_confidence,
-            )
+            filtered = dataclasses.replace(f, participants=with_self)
             return await meetings_page(info, filtered, first, after, None)
-        filters = {
-            "from": _day_number(f.from_),
-            "to": _day_number(f.to),
-            "mode": f.mode.value if f.mode else None,
-            "status": f.status.value if f.status else None,
-            "topic": topic_id(f.topic) if f.topic else None,
-            "min_confidence": confidence_floor(f.min_confidence, "Actor.meetings(filter)"),
-        }
-
-        build = _builder(loaders.meeting, Meeting.from_row)
-        return await _owner_page(loaders.actor_meetings, self.key, filters, first, after, build)
+        criteria = meeting_criteria(f, "Actor.meetings(filter)")
+        return await owner_connection(
+            loaders.actor_meetings,
+            self.key,
+            loaders.meeting,
+            Meeting.from_row,
+            first,
+            after,
+            criteria,
+        )
 
     @strawberry.field(description="What this actor said, newest first.")
     async def statements(
@@ -222,35 +139,27 @@ class Actor(Node):
         loaders = info.context.loaders
         f = filter or StatementFilter()
         if f.search:
-            from newsgraph.schema.query import statements_page
-
-            searched = StatementFilter(
-                speaker=encode_global_id("Actor", self.key),
-                topic=f.topic,
-                from_=f.from_,
-                to=f.to,
-                search=f.search,
-                min_confidence=f.min_confidence,
-            )
+            searched = dataclasses.replace(f, speaker=encode_global_id("Actor", self.key))
             return await statements_page(info, searched, first, after, None)
-        filters = {
-            "from": _day_number(f.from_),
-            "to": _day_number(f.to),
-            "topic": topic_id(f.topic) if f.topic else None,
-            "min_confidence": confidence_floor(f.min_confidence, "Actor.statements(filter)"),
-        }
-
-        build = _builder(loaders.statement, Statement.from_row)
-        return await _owner_page(loaders.actor_statements, self.key, filters, first, after, build)
+        criteria = statement_criteria(f, "Actor.statements(filter)")
+        return await owner_connection(
+            loaders.actor_statements,
+            self.key,
+            loaders.statement,
+            Statement.from_row,
+            first,
+            after,
+            criteria,
+        )
 
     @strawberry.field(description="Articles that mention this actor, newest first.")
     async def mentioned_in(
         self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
     ) -> Connection[Article]:
         loaders = info.context.loaders
-
-        build = _builder(loaders.article, Article.from_row)
-        return await _owner_page(loaders.actor_articles, self.key, {}, first, after, build)
+        return await owner_connection(
+            loaders.actor_articles, self.key, loaders.article, Article.from_row, first, after
+        )
 
     @strawberry.field(
         description="Whom this actor met (held meetings), most often first: how often and when."
@@ -260,7 +169,7 @@ class Actor(Node):
     ) -> list[Counterpart]:
         loaders = info.context.loaders
         rows = await loaders.counterparts.load((self.key, page_size(first)))
-        actors = await _primed(loaders.actor, rows, "id")
+        actors = await primed(loaders.actor, rows, "id")
         return [
             Counterpart(
                 actor=Actor.from_row(actor),
@@ -276,7 +185,7 @@ class Actor(Node):
     async def co_mentioned(self, info: ContextInfo, first: First = DEFAULT_PAGE) -> list[CoMention]:
         loaders = info.context.loaders
         rows = await loaders.co_mentioned.load((self.key, page_size(first)))
-        actors = await _primed(loaders.actor, rows, "id")
+        actors = await primed(loaders.actor, rows, "id")
         return [
             CoMention(actor=Actor.from_row(actor), article_count=int(row["count"]))
             for row, actor in zip(rows, actors, strict=True)
@@ -340,25 +249,25 @@ class Article(Node):
     async def mentions(self, info: ContextInfo) -> list[Actor]:
         loaders = info.context.loaders
         rows = await loaders.article_mentions.load(self.key)
-        return await _nodes(loaders.actor, [r["id"] for r in rows], Actor.from_row)
+        return await load_nodes(loaders.actor, [r["id"] for r in rows], Actor.from_row)
 
     @strawberry.field(description="Topics the article covers.")
     async def topics(self, info: ContextInfo) -> list[Topic]:
         loaders = info.context.loaders
         rows = await loaders.article_topics.load(self.key)
-        return await _nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
+        return await load_nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
 
     @strawberry.field(description="Meetings the article reports.")
     async def meetings(self, info: ContextInfo) -> list[Meeting]:
         loaders = info.context.loaders
         rows = await loaders.article_meetings.load(self.key)
-        return await _nodes(loaders.meeting, [r["id"] for r in rows], Meeting.from_row)
+        return await load_nodes(loaders.meeting, [r["id"] for r in rows], Meeting.from_row)
 
     @strawberry.field(description="Statements the article reports, in the order it gives them.")
     async def statements(self, info: ContextInfo) -> list[Statement]:
         loaders = info.context.loaders
         rows = await loaders.article_statements.load(self.key)
-        return await _nodes(loaders.statement, [r["id"] for r in rows], Statement.from_row)
+        return await load_nodes(loaders.statement, [r["id"] for r in rows], Statement.from_row)
 
 
 @strawberry.type(description="An article's report of a meeting or statement, in its own words.")
@@ -369,7 +278,7 @@ class Report:
 
 
 async def _reports(loaders: Loaders, rows: list[dict[str, Any]]) -> list[Report]:
-    articles = await _primed(loaders.article, rows, "article")
+    articles = await primed(loaders.article, rows, "article")
     return [
         Report(article=Article.from_row(article), excerpt=row["excerpt"], offset=row.get("offset"))
         for row, article in zip(rows, articles, strict=True)
@@ -423,7 +332,7 @@ class Meeting(Node):
     async def participants(self, info: ContextInfo) -> list[Participant]:
         loaders = info.context.loaders
         rows = await loaders.participants.load(self.key)
-        actors = await _primed(loaders.actor, rows, "actor")
+        actors = await primed(loaders.actor, rows, "actor")
         return [
             Participant(
                 actor=Actor.from_row(actor), role=row.get("role"), confidence=row.get("confidence")
@@ -436,7 +345,7 @@ class Meeting(Node):
     async def topics(self, info: ContextInfo) -> list[Topic]:
         loaders = info.context.loaders
         rows = await loaders.meeting_topics.load(self.key)
-        return await _nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
+        return await load_nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
 
     @strawberry.field(description="Every article reporting this meeting, with its words.")
     async def reports(self, info: ContextInfo) -> list[Report]:
@@ -484,13 +393,13 @@ class Statement(Node):
     async def topics(self, info: ContextInfo) -> list[Topic]:
         loaders = info.context.loaders
         rows = await loaders.statement_topics.load(self.key)
-        return await _nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
+        return await load_nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
 
     @strawberry.field(description="Actors the statement names.")
     async def mentions(self, info: ContextInfo) -> list[Actor]:
         loaders = info.context.loaders
         rows = await loaders.statement_mentions.load(self.key)
-        return await _nodes(loaders.actor, [r["id"] for r in rows], Actor.from_row)
+        return await load_nodes(loaders.actor, [r["id"] for r in rows], Actor.from_row)
 
     @strawberry.field(description="Every article reporting these words, with its own wording.")
     async def reports(self, info: ContextInfo) -> list[Report]:
@@ -511,27 +420,27 @@ class Topic(Node):
         self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
     ) -> Connection[Article]:
         loaders = info.context.loaders
-
-        build = _builder(loaders.article, Article.from_row)
-        return await _owner_page(loaders.topic_articles, self.key, {}, first, after, build)
+        return await owner_connection(
+            loaders.topic_articles, self.key, loaders.article, Article.from_row, first, after
+        )
 
     @strawberry.field(description="Meetings about this topic, newest first.")
     async def meetings(
         self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
     ) -> Connection[Meeting]:
         loaders = info.context.loaders
-
-        build = _builder(loaders.meeting, Meeting.from_row)
-        return await _owner_page(loaders.topic_meetings, self.key, {}, first, after, build)
+        return await owner_connection(
+            loaders.topic_meetings, self.key, loaders.meeting, Meeting.from_row, first, after
+        )
 
     @strawberry.field(description="Statements about this topic, newest first.")
     async def statements(
         self, info: ContextInfo, first: First = DEFAULT_PAGE, after: After = None
     ) -> Connection[Statement]:
         loaders = info.context.loaders
-
-        build = _builder(loaders.statement, Statement.from_row)
-        return await _owner_page(loaders.topic_statements, self.key, {}, first, after, build)
+        return await owner_connection(
+            loaders.topic_statements, self.key, loaders.statement, Statement.from_row, first, after
+        )
 
 
 _BUILDERS: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
@@ -551,3 +460,47 @@ async def build_node(loaders: Loaders, type_name: str, key: str) -> Node | None:
     loader_name, build = entry
     row = await getattr(loaders, loader_name).load(key)
     return build(row) if row else None
+
+
+async def meetings_page(
+    info: ContextInfo,
+    f: MeetingFilter,
+    first: int | None,
+    after: str | None,
+    order: DateOrder | None,
+) -> Connection[Meeting]:
+    """A page of meetings, the root list's (``Actor.meetings`` with others uses it too)."""
+    loaders = info.context.loaders
+    people = await require_actors(
+        loaders, list(f.participants or []), "meetings(filter.participants)"
+    )
+    listing = reads.meetings(
+        info.context.store,
+        (order or DateOrder.DATE_DESC).value,
+        meeting_criteria(f, "meetings(filter)"),
+        people,
+    )
+    return await listing_connection(listing, loaders.meeting, Meeting.from_row, first, after)
+
+
+async def statements_page(
+    info: ContextInfo,
+    f: StatementFilter,
+    first: int | None,
+    after: str | None,
+    order: DateOrder | None,
+) -> Connection[Statement]:
+    """A page of statements, the root list's (``Actor.statements`` with a search uses it)."""
+    loaders = info.context.loaders
+    speaker = (
+        await require_actor(loaders, f.speaker, "statements(filter.speaker)") if f.speaker else None
+    )
+    search = search_text(info, f.search, "statements(filter.search)")
+    listing = reads.statements(
+        info.context.store,
+        (order or DateOrder.DATE_DESC).value,
+        statement_criteria(f, "statements(filter)"),
+        speaker=speaker,
+        search=search,
+    )
+    return await listing_connection(listing, loaders.statement, Statement.from_row, first, after)

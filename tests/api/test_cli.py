@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.factories import call_article
-
-NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+from tests.helpers import CORPUS, NEWSGRAPH
+from tests.helpers.factories import call_article
 
 
 def run(
@@ -112,6 +112,31 @@ def test_the_summary_table_says_what_changed_and_when_nothing_did(
     }
 
 
+def test_the_sample_corpus_loads_as_created_and_reloads_as_unchanged(tmp_path: Path) -> None:
+    # The README's first load: raw pages whose facts are told more than once (one meeting in
+    # two articles, the same words quoted twice) are merged inside the batch, and a first load
+    # into an empty graph still says only "created"; a reload says "nothing changed".
+    data_dir = tmp_path / "graph"
+    first = run("load", str(CORPUS), data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)["nodes"]
+    counts = [str(stats[kind]) for kind in KINDS]
+    assert _table(first.stdout) == {
+        "created": counts,
+        "changed": ["0"] * 4,
+        "unchanged": ["0"] * 4,
+    }
+    assert "nothing changed" not in first.stdout and "updated" not in first.stdout
+    again = run("load", str(CORPUS), data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "2 files loaded, 0 failed: nothing changed" in again.stdout
+    assert _table(again.stdout) == {
+        "created": ["0"] * 4,
+        "changed": ["0"] * 4,
+        "unchanged": counts,
+    }
+
+
 def test_a_bad_file_fails_alone_with_one_line_and_exit_1(tmp_path: Path, structured: Path) -> None:
     (structured.parent / "broken.json").write_text('{"title": "x",')
     done = run("load", "--json", str(structured.parent), data_dir=tmp_path / "graph")
@@ -119,6 +144,25 @@ def test_a_bad_file_fails_alone_with_one_line_and_exit_1(tmp_path: Path, structu
     summary = json.loads(done.stdout)
     assert summary["files"] == {"ok": 1, "failed": 1}
     assert "broken.json" in summary["errors"][0] and "line 1" in summary["errors"][0]
+
+
+def test_a_directory_load_lists_the_files_it_skips(tmp_path: Path, structured: Path) -> None:
+    (structured.parent / "notes.csv").write_text("a,b\n1,2\n")
+    (structured.parent / "page.html").write_text("<p>hello</p>")
+    (structured.parent / ".hidden.csv").write_text("x")
+    data_dir = tmp_path / "graph"
+    done = run("load", str(structured.parent), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines == [
+        f"skipped: {structured.parent / name} (not a type newsgraph reads: "
+        ".json, .jsonl, .md, .ndjson, .text, .txt)"
+        for name in ("notes.csv", "page.html")
+    ]
+    assert "1 file loaded, 0 failed, 2 skipped" in done.stdout
+    as_json = run("load", "--json", str(structured.parent), data_dir=data_dir)
+    summary = json.loads(as_json.stdout)
+    assert summary["skipped"] == [str(structured.parent / n) for n in ("notes.csv", "page.html")]
 
 
 def test_dry_run_prints_the_rows_and_writes_nothing(tmp_path: Path, structured: Path) -> None:
@@ -160,3 +204,60 @@ def test_schema_prints_the_sdl(tmp_path: Path) -> None:
     done = run("schema", data_dir=tmp_path)
     assert done.returncode == 0
     assert "type Query" in done.stdout
+
+
+@pytest.mark.parametrize("given", ["--port", "NEWSGRAPH_PORT"])
+def test_serve_on_a_taken_port_says_so_in_one_line_naming_the_port(
+    tmp_path: Path, given: str
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        data_dir = tmp_path / "graph"
+        if given == "--port":
+            done = run("serve", "--port", str(port), data_dir=data_dir)
+        else:
+            done = run("serve", data_dir=data_dir, env={"NEWSGRAPH_PORT": str(port)})
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert f"port {port} is already in use on 127.0.0.1" in line, line
+    assert f"NEWSGRAPH_PORT={port + 1}" in line
+    # It stopped before anything else: no "serving" line, no graph server started.
+    assert "serving" not in done.stderr
+    assert not (data_dir / "server.json").exists()
+
+
+# Typer's type tags ("<bool>", "<int range>", "<list[Path]>") and its "{paths}..." usage.
+TYPE_TAG = re.compile(r"<(?:bool|str|int|float|Path|list\[[^]]*\]|int range)>|\{\w+(?:\.\.\.)?\}")
+
+
+def _help(*args: str, data_dir: Path) -> str:
+    done = run(*args, data_dir=data_dir, env={"COLUMNS": "100"})
+    assert done.returncode == 0, done.stderr
+    # Wrapped lines joined, so a default is found wherever the terminal width breaks it.
+    return " ".join(done.stdout.split())
+
+
+def test_help_shows_each_options_value_default_and_environment_variable(tmp_path: Path) -> None:
+    serve = _help("serve", "--help", data_dir=tmp_path)
+    assert "--port <PORT> Port to listen on [env: NEWSGRAPH_PORT] [default: 8000]" in serve
+    assert "--host <HOST> Interface to listen on [env: NEWSGRAPH_HOST] [default: 127.0.0.1]" in (
+        serve
+    )
+    assert "NEWSGRAPH_API_KEYS" in serve
+    load = _help("load", "-h", data_dir=tmp_path)
+    assert "Usage: newsgraph load [OPTIONS] <PATH>..." in load
+    assert "<PATH>... Files or directories (recursed) of articles" in load
+    assert "-j, --jobs <N>" in load and "[default: 0]" in load
+    assert "--published <DATE>" in load and "--dry-run Print" in load
+    assert "NEWSGRAPH_LOAD_BATCH Articles per atomic write [default: 200]" in load
+    top = _help("--help", data_dir=tmp_path)
+    assert (
+        "NEWSGRAPH_DATA_DIR Where the embedded FalkorDB keeps its data [default: .newsgraph]"
+        in (top)
+    )
+    assert "NEWSGRAPH_GRAPH_URL" in top and "serve Serve the API" in top
+    reset = _help("db", "reset", "--help", data_dir=tmp_path)
+    for text in (serve, load, top, reset):
+        assert not TYPE_TAG.search(text), TYPE_TAG.search(text)

@@ -9,8 +9,8 @@ from newsgraph.api import create_app
 from newsgraph.graph import Graph, open_graph
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
-from tests.api.conftest import Api
-from tests.factories import call_article
+from tests.helpers.api import Api
+from tests.helpers.factories import call_article
 
 
 async def _seed(graph: Graph, n: int = 1) -> None:

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support import ROOT, embedded_env, serving
+from tests.helpers import ROOT
+from tests.helpers.processes import embedded_env, serving
 
 AUDIT = ROOT / "tools" / "graphql-http-audit" / "audit.mjs"
 MODULES = ROOT / "tools" / "graphql-http-audit" / "node_modules"
@@ -18,8 +19,8 @@ MODULES = ROOT / "tools" / "graphql-http-audit" / "node_modules"
 @pytest.fixture(scope="module")
 def served_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("audit")
-    with serving(embedded_env(data_dir), data_dir / "serve.log") as base:
-        yield base + "/graphql"
+    with serving(embedded_env(data_dir), data_dir / "serve.log") as served:
+        yield served.base + "/graphql"
 
 
 def test_the_graphql_over_http_audit_finds_no_error_and_no_warning(served_url: str) -> None:

@@ -18,8 +18,8 @@ import pytest
 from newsgraph.api import create_app
 from newsgraph.graph import Graph
 from newsgraph.settings import Settings
-from tests.api.conftest import Api
-from tests.support import embedded_env, serving
+from tests.helpers.api import Api
+from tests.helpers.processes import embedded_env, serving
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 LIMIT = 1_000
@@ -508,8 +508,8 @@ READ_TIMEOUT_S = 1.0
 def slow_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     folder = tmp_path_factory.mktemp("slow-clients")
     env = embedded_env(folder / "graph", NEWSGRAPH_READ_TIMEOUT_S=str(READ_TIMEOUT_S))
-    with serving(env, folder / "serve.log") as base:
-        parts = urlsplit(base)
+    with serving(env, folder / "serve.log") as served:
+        parts = urlsplit(served.base)
         assert parts.hostname is not None and parts.port is not None
         yield parts.hostname, parts.port
 

@@ -20,7 +20,7 @@ from newsgraph.graph.dialect import Dialect
 from newsgraph.graph.store import Record
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
-from tests.factories import call_article
+from tests.helpers.factories import call_article
 
 KEY = "sekret-api-key-4711"
 NESTED = """query Meetings { meetings(first: 5) { edges { node { title

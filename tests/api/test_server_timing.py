@@ -23,7 +23,7 @@ from newsgraph.graph import Graph, count_round_trips
 from newsgraph.graph.store import graph_call
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
-from tests.factories import call_article
+from tests.helpers.factories import call_article
 
 NESTED = """query Nested { meetings(first: 5) { totalCount edges { node { title
   participants { role actor { name statements(first: 3) { totalCount

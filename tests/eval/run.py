@@ -86,7 +86,11 @@ def evaluate(directory: Path = EVAL_DIR, split: str | None = None) -> EvalResult
     scores: list[ArticleScore] = []
     for gold, result in zip(golds, results, strict=True):
         if isinstance(result, Exception):
-            raise result
+            # One article the extractor cannot read is its own misses, not the end of the run.
+            score = score_article(gold, [])
+            score.misses.insert(0, f"the whole article: {result}")
+            scores.append(score)
+            continue
         scores.append(score_article(gold, result))
     return EvalResult(scores, golds, seconds, characters)
 

@@ -27,8 +27,8 @@ from newsgraph.graph.maintenance import dump, wipe
 from newsgraph.graph.store import Record
 from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.pipeline import load_paths
-from tests.faults.conftest import CleanLoad, dump_graph, environment
-from tests.support import CORPUS, NEWSGRAPH
+from tests.helpers import CORPUS, NEWSGRAPH
+from tests.helpers.faults import CleanLoad, dump_graph, environment
 
 
 def test_two_loads_of_the_same_files_at_once_equal_one_clean_load(

@@ -13,16 +13,16 @@ import signal
 import time
 from pathlib import Path
 
-from tests.faults.conftest import (
+from tests.helpers import CORPUS
+from tests.helpers.faults import (
     FalkorServer,
     environment,
     launch_lock_held,
     load,
     pid_gone,
     server_state,
-    serving,
 )
-from tests.support import CORPUS
+from tests.helpers.processes import serving
 
 STATS = "{ stats { articles actors meetings statements topics } }"
 
@@ -42,7 +42,7 @@ def test_a_killed_embedded_server_comes_back_by_itself_with_every_write(tmp_path
     data_dir = tmp_path / "graph"
     env = environment(data_dir)
     load(CORPUS, env=env)
-    with serving(env) as api:
+    with serving(env, ready=False) as api:
         api.wait_for(True, 30)
         before = api.stats()
         assert before is not None and before["articles"] >= 2
@@ -82,7 +82,8 @@ def test_an_external_falkordb_outage_is_reported_then_recovered_without_restart(
 ) -> None:
     env = environment(tmp_path / "unused", falkordb.url)
     load(CORPUS, env=env)
-    with serving(env) as api:
+    log = tmp_path / "serve.log"
+    with serving({**env, "NEWSGRAPH_LOG_LEVEL": "warning"}, log, ready=False) as api:
         api.wait_for(True, 30)
         before = api.stats()
         assert before is not None and before["articles"] >= 2
@@ -100,8 +101,7 @@ def test_an_external_falkordb_outage_is_reported_then_recovered_without_restart(
         falkordb.start()  # same port, same data directory
         recovered_in = api.wait_for(True, 10)
         assert api.stats() == before
-    assert api.process.stderr is not None
-    logged = [line for line in api.process.stderr.read().splitlines() if request_id[1] in line]
+    logged = [line for line in log.read_text().splitlines() if request_id[1] in line]
     assert logged and all(f"127.0.0.1:{falkordb.port}" in line for line in logged), logged
     assert not (tmp_path / "unused").exists(), "an external graph needs no embedded server"
     print(f"\nexternal: outage seen in {detected_in:.2f} s, recovered in {recovered_in:.2f} s")

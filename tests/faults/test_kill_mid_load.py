@@ -13,14 +13,8 @@ import random
 import subprocess
 from pathlib import Path
 
-from tests.faults.conftest import (
-    CleanLoad,
-    dump_graph,
-    environment,
-    load,
-    wait_for_first_article,
-)
-from tests.support import NEWSGRAPH
+from tests.helpers import NEWSGRAPH
+from tests.helpers.faults import CleanLoad, dump_graph, environment, load, wait_for_first_article
 
 SEED = 1807
 

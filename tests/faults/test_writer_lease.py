@@ -27,16 +27,15 @@ import httpx
 import pytest
 import redis
 
-from tests.faults.conftest import (
-    Api,
+from tests.helpers import CORPUS
+from tests.helpers.faults import (
     environment,
     kill_embedded_server,
     launch_lock_held,
     load,
     server_state,
-    serving,
 )
-from tests.support import CORPUS
+from tests.helpers.processes import Served, serving
 
 KEY = "lease-test-key-0123456789"
 INGEST = """mutation($input: ArticleInput!) { ingestArticle(input: $input) {
@@ -56,7 +55,7 @@ def _article(day: int) -> dict[str, str]:
     }
 
 
-def _ingest(api: Api, article: dict[str, str], timeout_s: float) -> dict[str, Any]:
+def _ingest(api: Served, article: dict[str, str], timeout_s: float) -> dict[str, Any]:
     response = httpx.post(
         f"{api.base}/graphql",
         json={"query": INGEST, "variables": {"input": article}},
@@ -77,7 +76,7 @@ def _lease_owner(data_dir: Path) -> str | None:
 
 
 @contextmanager
-def _ingesting(api: Api, article: dict[str, str]) -> Iterator[dict[str, Any]]:
+def _ingesting(api: Served, article: dict[str, str]) -> Iterator[dict[str, Any]]:
     """An ingestArticle request running in the background; its reply fills the dict."""
     reply: dict[str, Any] = {}
 
@@ -95,7 +94,7 @@ def _ingesting(api: Api, article: dict[str, str]) -> Iterator[dict[str, Any]]:
         thread.join(60)
 
 
-def _kill_inside_the_lease(api: Api, data_dir: Path, article: dict[str, str]) -> dict[str, Any]:
+def _kill_inside_the_lease(api: Served, data_dir: Path, article: dict[str, str]) -> dict[str, Any]:
     """Ingest `article`, killing the server once the API holds the lease; return the reply."""
     server = server_state(data_dir)
     client = redis.Redis(port=server["port"], socket_timeout=30)
@@ -118,7 +117,7 @@ def test_a_graph_killed_while_the_api_holds_the_lease_does_not_block_the_next_wr
     env = {**environment(data_dir), "NEWSGRAPH_API_KEYS": KEY}
     load(CORPUS, env=env)
     try:
-        with serving(env) as api:
+        with serving(env, ready=False) as api:
             api.wait_for(True, 30)
             api_owner = f"{socket.gethostname()}:{api.process.pid}:"
             # The kill must land before the API's release is applied; it lands after only if the

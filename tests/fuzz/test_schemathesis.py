@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from tests.support import ROOT, embedded_env, load_corpus, serving
+from tests.helpers import ROOT
+from tests.helpers.processes import embedded_env, load_corpus, serving
 
 pytestmark = pytest.mark.fuzz
 
@@ -54,8 +55,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("fuzz-graph")
     env = embedded_env(data_dir, NEWSGRAPH_API_KEYS=KEY, NEWSGRAPH_LOG_LEVEL="warning")
     load_corpus(env)
-    with serving(env, data_dir / "serve.log") as base:
-        yield base
+    with serving(env, data_dir / "serve.log") as served:
+        yield served.base
 
 
 def _dictionary(base: str) -> list[str]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from newsgraph.graph.cypher import REGISTRY
 from newsgraph.graph.dialect import NEO4J
 from newsgraph.graph.values import to_params
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LINT = ROOT / "tools" / "cypher-lint" / "lint.mjs"
 MODULES = ROOT / "tools" / "cypher-lint" / "node_modules"
 

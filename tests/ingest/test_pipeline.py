@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.faults.conftest import dump_graph, environment, synthetic_corpus
-from tests.support import run_cli
+from tests.helpers.faults import dump_graph, environment, synthetic_corpus
+from tests.helpers.processes import run_cli
 
 
 def test_loading_on_two_workers_gives_the_graph_one_process_gives(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
+
 WEB = ROOT / "web"
 SCHEMA = ROOT / "tests" / "snapshots" / "schema.graphql"
 CODEGEN = WEB / "node_modules" / ".bin" / "graphql-codegen"

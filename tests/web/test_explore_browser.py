@@ -3,9 +3,10 @@
 Opens /explore, checks the network is drawn (cytoscape's canvases hold pixels, not a blank
 canvas), searches "Zelensky" with the keyboard, finds Schoof and Trump among his counterparts,
 opens the Zelensky-Schoof call and reads its date, its mode and both reporting articles, then
-an article; then a phone-width screen, the error states and an empty search. Screenshots go to
-test-artifacts/explore.png and explore-phone.png, timings and bundle sizes to
-test-artifacts/explore-metrics.json. Every request must stay on localhost.
+an article; the first view (where to start, the nine-party meeting drawn as one node, the legend
+clear of the graph); then a phone-width screen, the error states and an empty search.
+Screenshots go to test-artifacts/explore.png and explore-phone.png, timings and bundle sizes
+to test-artifacts/explore-metrics.json. Every request must stay on localhost.
 
 NEWSGRAPH_EXPLORE_TEST_URL=http://host:port runs the test against a server already running
 (with the sample corpus loaded) instead of starting one.
@@ -19,11 +20,14 @@ import os
 import time
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
 
-from tests.support import ROOT, chromium_browser, embedded_env, is_local, load_corpus, serving
+from tests.helpers import ROOT
+from tests.helpers.browser import chromium_browser, is_local
+from tests.helpers.processes import embedded_env, load_corpus, serving
 
 DIST = ROOT / "web" / "dist"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -72,12 +76,12 @@ def server(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     data_dir = tmp_path_factory.mktemp("explore-graph")
     env = embedded_env(data_dir)
     load_corpus(env)
-    with serving(env, data_dir / "serve.log") as base:
-        explore = httpx.get(f"{base}/explore", timeout=10)
+    with serving(env, data_dir / "serve.log") as served:
+        explore = httpx.get(f"{served.base}/explore", timeout=10)
         assert explore.status_code == 200, (
             f"GET /explore answered {explore.status_code}: the app does not serve the Explorer"
         )
-        yield base
+        yield served.base
 
 
 class _Session:
@@ -229,6 +233,107 @@ def test_search_counterparts_and_the_zelensky_schoof_call(chromium: Any, server:
     assert not session.remote(), (
         f"the page asked for hosts other than localhost: {session.remote()}"
     )
+
+
+MEETINGS_QUERY = """
+{ meetings(first: 100) { edges { node { id participants { actor { id name } } } } } }
+"""
+
+# Each drawn element as the test needs it: meeting nodes, their lines, the lines between two
+# actors, and every node's box with its label in page coordinates.
+GRAPH_ELEMENTS = """
+() => {
+  const cy = window.explorer.network.cy;
+  const area = document.querySelector('#graph').getBoundingClientRect();
+  const box = (n) => {
+    const b = n.renderedBoundingBox({ includeLabels: true });
+    return { x1: area.left + b.x1, y1: area.top + b.y1, x2: area.left + b.x2, y2: area.top + b.y2 };
+  };
+  return {
+    hubs: cy.nodes('.meeting').map(n => ({
+      id: n.id(), meeting: n.data('meeting'), actors: n.neighborhood('node').map(a => a.id()),
+      x: area.left + n.renderedPosition().x, y: area.top + n.renderedPosition().y,
+    })),
+    pairs: cy.edges().filter(e => !e.data('meeting')).map(e => [e.source().id(), e.target().id()]),
+    boxes: cy.nodes().map(n => ({ id: n.id(), ...box(n) })),
+  };
+}
+"""
+
+
+def _overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
+    return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
+
+
+def _page_box(page: Any, selector: str) -> dict[str, float]:
+    box = page.locator(selector).bounding_box()
+    assert box is not None, selector
+    return {
+        "x1": box["x"],
+        "y1": box["y"],
+        "x2": box["x"] + box["width"],
+        "y2": box["y"] + box["height"],
+    }
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1024, 768)])
+def test_the_first_view_starts_with_the_busiest_actor_and_draws_a_big_meeting_as_one_node(
+    chromium: Any, server: str, size: tuple[int, int]
+) -> None:
+    meetings = [
+        edge["node"]
+        for edge in httpx.post(
+            f"{server}/graphql", json={"query": MEETINGS_QUERY}, timeout=10
+        ).json()["data"]["meetings"]["edges"]
+    ]
+    count: dict[str, int] = {}
+    names = {}
+    for meeting in meetings:
+        for participant in meeting["participants"]:
+            actor = participant["actor"]
+            count[actor["id"]] = count.get(actor["id"], 0) + 1
+            names[actor["id"]] = actor["name"]
+    busiest = max(count, key=lambda actor: count[actor])
+    assert names[busiest] == "Volodymyr Zelensky", names[busiest]
+    big = [m for m in meetings if len({p["actor"]["id"] for p in m["participants"]}) >= 3]
+    assert len(big) == 1 and len(big[0]["participants"]) == 9, big
+
+    session = _Session(chromium, *size)
+    page = session.page
+    try:
+        page.goto(f"{server}/explore", wait_until="load")
+        _wait_for_graph(page)
+        # Where to start: the actor with the most meetings comes first, not only the members
+        # of the one big meeting (each of whom met eight others once).
+        chips = page.locator(".view.home .chips .chip")
+        assert chips.first.inner_text().strip() == "Volodymyr Zelensky"
+
+        drawn = page.evaluate(GRAPH_ELEMENTS)
+        (hub,) = drawn["hubs"]
+        participants = {p["actor"]["id"] for p in big[0]["participants"]}
+        assert hub["meeting"] == big[0]["id"] and set(hub["actors"]) == participants
+        # No line between two of its participants: they met only there.
+        assert not [pair for pair in drawn["pairs"] if set(pair) <= participants]
+
+        # The legend has a strip of its own: neither the graph nor any label lies under it.
+        legend = _page_box(page, ".legend")
+        assert not _overlaps(legend, _page_box(page, "#graph"))
+        assert not [b["id"] for b in drawn["boxes"] if _overlaps(legend, b)]
+
+        # The meeting's node opens the meeting.
+        page.mouse.click(hub["x"], hub["y"])
+        page.locator(".view.meeting").wait_for()
+        assert page.url.endswith("#/meeting/" + quote(big[0]["id"], safe=""))
+        assert (
+            page.evaluate(
+                "id => window.explorer.network.cy.getElementById(id).hasClass('selected')",
+                hub["id"],
+            )
+            is True
+        )
+    finally:
+        session.close()
+    assert not session.errors, session.errors
 
 
 def test_phone_width_stacks_the_graph_above_a_readable_panel(chromium: Any, server: str) -> None:

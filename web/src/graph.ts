@@ -1,6 +1,8 @@
-// The network view: actors as nodes shaped and coloured by kind, meetings as edges between
-// every two participants, weighted by how many meetings the pair had, dashed when only
-// proposed and dotted when only planned. Built on cytoscape.js.
+// The network view: actors as nodes shaped and coloured by kind; a meeting of two as an edge
+// between them, weighted by how many meetings the pair had, dashed when only proposed and
+// dotted when only planned; a meeting of three or more as a node of its own, joined to each
+// participant (drawn as edges between every two, a nine-party meeting is 36 crossing lines).
+// Built on cytoscape.js.
 import cytoscape from "cytoscape";
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from "cytoscape";
 import type { ActorKind, MeetingStatus } from "./gql/graphql";
@@ -29,7 +31,13 @@ interface Pair {
 export interface NetworkHandlers {
   onActor(id: string): void;
   onPair(a: string, b: string): void;
+  onMeeting(id: string): void;
 }
+
+/** Meetings with this many participants or more are drawn as a node of their own. */
+export const HUB_PARTICIPANTS = 3;
+const HUB_PREFIX = "meeting:";
+const MUTED = "#5b6576";
 
 const INK = "#1b2330";
 const EDGE = "#8d97a8";
@@ -46,6 +54,10 @@ export class Network {
   private readonly edgeIds = new Map<string, string>();
   private nextEdge = 0;
   private readonly expanded = new Set<string>();
+  /** Meetings drawn as a node of their own, by meeting id. */
+  private readonly hubs = new Map<string, MeetingRef>();
+  /** Every meeting of each actor shown, by actor id: how the "Start with" actors are ranked. */
+  private readonly meetingsOf = new Map<string, Set<string>>();
   private readonly tip: HTMLElement;
 
   constructor(
@@ -105,6 +117,23 @@ export class Network {
         } as cytoscape.StylesheetStyle,
         { selector: "node.near", style: { "z-index": 10 } },
         {
+          selector: "node.meeting",
+          style: {
+            shape: "round-rectangle",
+            "background-color": INK,
+            width: 16,
+            height: 16,
+            "border-width": 2,
+            "border-color": "#ffffff",
+            label: "data(name)",
+            "font-size": 10,
+            "font-weight": 600,
+            color: MUTED,
+            "text-margin-y": 3,
+          },
+        },
+        { selector: "node.meeting.selected", style: { "underlay-padding": 6, "font-size": 11 } },
+        {
           selector: "edge",
           style: {
             width: "data(width)",
@@ -125,6 +154,7 @@ export class Network {
             "transition-duration": 150,
           },
         },
+        { selector: "edge.attends", style: { width: 1.5, "curve-style": "straight", label: "" } },
         { selector: "edge.proposed", style: { "line-style": "dashed", "line-dash-pattern": [7, 5] } },
         { selector: "edge.planned", style: { "line-style": "dotted" } },
         { selector: "edge.hl", style: { "line-color": INK, opacity: 1, "z-index": 15 } },
@@ -138,10 +168,17 @@ export class Network {
     this.tip.hidden = true;
     (container.parentElement ?? container).appendChild(this.tip);
 
-    this.cy.on("tap", "node", (event) => this.handlers.onActor(event.target.id()));
+    this.cy.on("tap", "node", (event) => {
+      const node = event.target as NodeSingular;
+      const meeting = node.data("meeting") as string | undefined;
+      if (meeting) this.handlers.onMeeting(meeting);
+      else this.handlers.onActor(node.id());
+    });
     this.cy.on("tap", "edge", (event) => {
       const edge = event.target as EdgeSingular;
-      this.handlers.onPair(edge.source().id(), edge.target().id());
+      const meeting = edge.data("meeting") as string | undefined;
+      if (meeting) this.handlers.onMeeting(meeting);
+      else this.handlers.onPair(edge.source().id(), edge.target().id());
     });
     this.cy.on("mouseover", "node, edge", (event) => {
       container.style.cursor = "pointer";
@@ -152,6 +189,9 @@ export class Network {
       this.tip.hidden = true;
     });
     this.cy.on("viewport drag", () => (this.tip.hidden = true));
+    // The pane changes size with the window and when the legend opens or closes; cytoscape
+    // only watches the window.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
   get size(): { nodes: number; edges: number } {
@@ -168,6 +208,22 @@ export class Network {
     this.pairs.clear();
     this.edgeIds.clear();
     this.expanded.clear();
+    this.hubs.clear();
+    this.meetingsOf.clear();
+  }
+
+  /** The id of the node drawn for a meeting of three or more, if it is shown. */
+  meetingNode(id: string): string | undefined {
+    return this.hubs.has(id) ? HUB_PREFIX + id : undefined;
+  }
+
+  /** The actors shown, most meetings first, then most lines: where to start exploring. */
+  busiest(limit: number): ActorRef[] {
+    const meetings = (id: string) => this.meetingsOf.get(id)?.size ?? 0;
+    const degree = (id: string) => this.cy.getElementById(id).degree(false);
+    return [...this.actors.values()]
+      .sort((a, b) => meetings(b.id) - meetings(a.id) || degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))
+      .slice(0, limit);
   }
 
   /**
@@ -191,9 +247,32 @@ export class Network {
     };
     actors.forEach(addActor);
     const touched = new Set<string>();
+    const hubEdges: ElementDefinition[] = [];
     for (const meeting of meetings) {
-      const people = meeting.participants.map((p) => p.actor);
+      const people = [...new Map(meeting.participants.map((p) => [p.actor.id, p.actor])).values()];
       people.forEach(addActor);
+      for (const person of people) {
+        let mine = this.meetingsOf.get(person.id);
+        if (!mine) this.meetingsOf.set(person.id, (mine = new Set()));
+        mine.add(meeting.id);
+      }
+      if (people.length >= HUB_PARTICIPANTS) {
+        if (this.hubs.has(meeting.id)) continue;
+        this.hubs.set(meeting.id, meeting);
+        const hub = HUB_PREFIX + meeting.id;
+        const angle = Math.random() * Math.PI * 2;
+        added.push({
+          group: "nodes",
+          classes: "meeting",
+          data: { id: hub, meeting: meeting.id, name: meeting.date ?? "", kind: "MEETING", color: INK, shape: "round-rectangle", size: 16 },
+          position: start ? { x: start.x + Math.cos(angle) * 40, y: start.y + Math.sin(angle) * 40 } : undefined,
+        });
+        const classes = meeting.status === "HELD" ? ["attends"] : ["attends", meeting.status === "PLANNED" ? "planned" : "proposed"];
+        for (const person of people) {
+          hubEdges.push({ group: "edges", classes, data: { id: `h${this.nextEdge++}`, source: person.id, target: hub, meeting: meeting.id, width: 1.5, label: "" } });
+        }
+        continue;
+      }
       for (let i = 0; i < people.length; i++) {
         for (let j = i + 1; j < people.length; j++) {
           const [a, b] = [people[i], people[j]];
@@ -213,6 +292,7 @@ export class Network {
     }
     this.cy.batch(() => {
       this.cy.add(added.filter((el) => el.group === "nodes"));
+      this.cy.add(hubEdges);
       for (const key of touched) {
         const pair = this.pairs.get(key)!;
         const data = this.edgeData(pair);
@@ -229,7 +309,7 @@ export class Network {
       }
       this.resize();
     });
-    return added.length > 0 || touched.size > 0;
+    return added.length > 0 || touched.size > 0 || hubEdges.length > 0;
   }
 
   markExpanded(id: string): void {
@@ -253,9 +333,9 @@ export class Network {
     };
   }
 
-  /** Node size grows with the number of counterparts shown. */
+  /** Node size grows with the number of lines an actor has (a meeting node counts once). */
   private resize(): void {
-    this.cy.nodes().forEach((node) => {
+    this.cy.nodes().not(".meeting").forEach((node) => {
       const degree = node.connectedEdges().length;
       node.data("size", 26 + Math.min(degree, 12) * 2.5);
     });
@@ -305,17 +385,18 @@ export class Network {
     this.cy.animate({ fit: { eles: this.cy.elements(), padding: 36 } }, { duration: 300 });
   }
 
-  /** Highlight one actor and its neighbourhood; null clears. */
+  /** Highlight one actor and its neighbourhood (through its meeting nodes too); null clears. */
   select(id: string | null): void {
     this.cy.batch(() => {
       this.cy.elements().removeClass("selected near hl faded");
       if (!id) return;
       const node = this.cy.getElementById(id);
       if (node.empty()) return;
-      const hood = node.closedNeighborhood();
+      const hubs = node.neighborhood("node.meeting");
+      const hood = node.closedNeighborhood().union(hubs.closedNeighborhood());
       node.addClass("selected");
       hood.nodes().addClass("near");
-      node.connectedEdges().addClass("hl");
+      node.connectedEdges().union(hubs.connectedEdges()).addClass("hl");
       this.cy.elements().difference(hood).addClass("faded");
     });
   }
@@ -325,8 +406,11 @@ export class Network {
     const wanted = new Set(ids);
     this.cy.batch(() => {
       this.cy.elements().removeClass("selected near hl faded");
-      const nodes = this.cy.nodes().filter((n) => wanted.has(n.id()));
-      if (nodes.empty()) return;
+      const actors = this.cy.nodes().filter((n) => wanted.has(n.id()));
+      if (actors.empty()) return;
+      // The meeting nodes that join two or more of them belong to the picture.
+      const hubs = actors.neighborhood("node.meeting").filter((hub) => hub.neighborhood().intersection(actors).length >= 2);
+      const nodes = actors.union(hubs);
       nodes.addClass("near");
       if (primary) this.cy.getElementById(primary).addClass("selected");
       const edges = nodes.edgesWith(nodes);
@@ -346,7 +430,12 @@ export class Network {
 
   private showTip(target: NodeSingular | EdgeSingular): void {
     let text: string;
-    if (target.isNode()) {
+    const hub = this.hubs.get((target.data("meeting") as string | undefined) ?? "");
+    if (hub) {
+      const who = target.isEdge() ? `${this.actors.get(target.source().id())?.name ?? ""} in: ` : "";
+      const status = hub.status === "HELD" ? "" : ` (${hub.status.toLowerCase()})`;
+      text = `${who}${hub.title}${status} · ${hub.date ?? "undated"} · ${plural(new Set(hub.participants.map((p) => p.actor.id)).size, "participant")}`;
+    } else if (target.isNode()) {
       const actor = this.actors.get(target.id());
       if (!actor) return;
       const degree = target.connectedEdges().length;

@@ -134,11 +134,7 @@ async function startGraph(fresh = false): Promise<void> {
 }
 
 function busiestActors(limit: number): ActorRef[] {
-  return network.cy
-    .nodes()
-    .sort((a, b) => b.degree(false) - a.degree(false))
-    .slice(0, limit)
-    .map((n) => ({ id: n.id(), name: n.data("name") as string, kind: n.data("kind") as ActorKind }));
+  return network.busiest(limit);
 }
 
 // --- routes ---------------------------------------------------------------------------------
@@ -220,7 +216,7 @@ async function route(): Promise<void> {
         show(meetingView(meeting), true);
         const ids = meeting.participants.map((p) => p.actor.id);
         const focus = () => {
-          network.focus(ids);
+          network.focus(ids, network.meetingNode(meeting.id));
           syncGraph();
         };
         const fresh = !graphReady;
@@ -295,6 +291,15 @@ function shapeIcon(kind: ActorKind): SVGElement {
   return svg("svg", { width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": "true" }, shapes[kind]);
 }
 
+function meetingIcon(): SVGElement {
+  return svg(
+    "svg",
+    { width: 26, height: 16, viewBox: "0 0 26 16", "aria-hidden": "true" },
+    svg("path", { d: "M2 3 13 8M2 13 13 8M24 3 13 8", stroke: "#6b7588", "stroke-width": 1.5 }),
+    svg("rect", { x: 8.5, y: 3.5, width: 9, height: 9, rx: 2, fill: "#1b2330" }),
+  );
+}
+
 function lineIcon(dash: string, width = 2): SVGElement {
   return svg("svg", { width: 26, height: 10, viewBox: "0 0 26 10", "aria-hidden": "true" }, svg("line", { x1: 1, y1: 5, x2: 25, y2: 5, stroke: "#6b7588", "stroke-width": width, "stroke-dasharray": dash, "stroke-linecap": dash === "1 4" ? "round" : "butt" }));
 }
@@ -313,6 +318,7 @@ function buildLegend(): HTMLElement {
       h("li", null, lineIcon("", 6), "met often"),
       h("li", null, lineIcon("1 4"), "planned"),
       h("li", null, lineIcon("6 4"), "proposed"),
+      h("li", null, meetingIcon(), "meeting of 3 or more"),
     ),
   );
 }
@@ -341,9 +347,11 @@ async function main(): Promise<void> {
   network = new NetworkView(graphEl, {
     onActor: (id) => go(`#/actor/${encodeURIComponent(id)}`),
     onPair: (a, b) => go(`#/pair/${encodeURIComponent(a)}/${encodeURIComponent(b)}`),
+    onMeeting: (id) => go(`#/meeting/${encodeURIComponent(id)}`),
   });
   window.explorer = { network, api: API_URL };
-  $<HTMLElement>(".graph-pane").append(buildLegend(), buildTools());
+  $<HTMLElement>(".graph-area").append(buildTools());
+  $<HTMLElement>(".graph-pane").append(buildLegend());
   mountSearch($<HTMLInputElement>("#search"), $<HTMLElement>("#search-results"), go);
   overviewPromise = startGraph().catch(() => undefined);
   window.addEventListener("hashchange", () => void route());

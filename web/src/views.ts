@@ -185,8 +185,8 @@ export function homeView(data: OverviewQuery, busiest: ActorLike[]): HTMLElement
     h(
       "p",
       { class: "lede" },
-      "Each dot is an actor — a person, country, organisation or outlet — and each line joins two that met. ",
-      "Click a dot to open it and bring in everyone it met; click a line for their meetings. ",
+      "Each dot is an actor — a person, country, organisation or outlet — and each line joins two that met; a small square is a meeting of three or more, joined to each of them. ",
+      "Click a dot to open it and bring in everyone it met; click a line or a square for the meetings. ",
       "Search (press ",
       h("kbd", null, "/"),
       ") finds actors, statements and articles.",

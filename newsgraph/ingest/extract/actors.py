@@ -565,7 +565,10 @@ class _Finder:
         if ref is not None:
             return self.book.use(ref.name) if ref.kind is ActorKind.PERSON else None
         before = self.text[max(0, start - 40) : start].split()
-        if before and canonical_title(before[-1].strip(",")).title is not None:
+        if before and (
+            canonical_title(before[-1].strip(",")).title is not None
+            or before[-1] in _TITLE_ABBREVIATIONS
+        ):
             return self.book.introduce_single(word)
         if before and _POSSESSIVE.search(before[-1]):
             # "Brazil's Lula", "Turkey's Erdogan": a country's one-name leader.
@@ -772,7 +775,7 @@ _NAME_PREFIX = re.compile(
     r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late|H\.H|H\.E"
     r"|Congressman|Congresswoman|Rep|Chairman|Chairwoman|Chair|Sultan|Emir|Amir|King|Queen"
     r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon|Managing|Executive|Director"
-    r"|Commissioner)\.?\s+)+"
+    r"|Commissioner|Councillor|Councilor|Marshal|Mentor|PM|FM|EAM|DPM)\.?\s+)+"
 )
 _PLATFORMS = frozenset(
     {"X", "Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
@@ -783,6 +786,8 @@ _PLATFORMS = frozenset(
 # Words that end the name of an office, never start a person's name: "Minister of
 # International Relations and Cooperation Lindiwe Sisulu", "Secretary of Strategic Affairs
 # Gustavo Beliz".
+# Titles news abbreviates before a name: "PM Prayut", "FM Dar", "EAM Jaishankar".
+_TITLE_ABBREVIATIONS = frozenset({"PM", "FM", "EAM", "DPM"})
 _OFFICE_WORDS = word_set(
     """
     Affairs Relations Cooperation Development Defense Defence Trade Finance Communication

@@ -29,6 +29,7 @@ from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.extract.statements import Said, extract_statements
 from newsgraph.ingest.extract.text import split_sentences
 from newsgraph.ingest.extract.topics import rank_topics
+from newsgraph.ingest.headline import headline
 from newsgraph.ingest.model import (
     ActorKind,
     ArticleFact,
@@ -329,7 +330,7 @@ def _feed_article(
     document.published_stated = False
     return _article(
         document,
-        title=item.heading or _title_from(item.text),
+        title=item.heading or headline(item.text),
         url=f"{doc.url}#feed-{index}" if doc.url else None,
         publisher=publisher,
         section=None,

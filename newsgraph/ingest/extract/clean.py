@@ -125,6 +125,9 @@ _END_OF_STORY = re.compile(r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$")
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”])\s+(?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^.]*\.?$"
 )
+# One to eight capitalised words after a sentence's end, closing the line: "Share This
+# Article With Planet Earth", "Read More Stories", "Advertisement".
+_GLUED_TAIL = re.compile(r"(?<=[.!?\"”])\s+(?:[A-Z][\w'\u2019&-]*\s+){0,7}[A-Z][\w'\u2019&-]*$")
 # A wire dateline before the first sentence: "ANKARA, June 15 (Xinhua) --", "ISLAMABAD, Feb 27
 # (APP):", "AMMAN —", "NEW DELHI (UrduPoint News / Sputnik - 10th September, 2020)", often
 # after a syndication credit in brackets. It is not part of the first sentence's grammar.
@@ -360,6 +363,7 @@ class _Cleaner:
             self.feed_heading = line
 
     def _article_line(self, line: str, was_block: bool) -> None:
+        line = _without_glued_furniture(line)
         if _is_truncated(line) or (_ELLIPSIS.search(line) and self.previous is not None):
             # A teaser of another article: its headline, if it was kept, goes with it.
             self.teasers.append(line)
@@ -414,6 +418,19 @@ def _is_prose(line: str) -> bool:
     if line.endswith("?") and words <= 15 and not line.startswith(('"', "“")):
         return False  # a question headline
     return words >= 4
+
+
+def _without_glued_furniture(line: str) -> str:
+    """A paragraph of whole sentences with a page's button or label run onto its end ("... in
+    April. Share This Article With Planet Earth") keeps its sentences. The tail is furniture,
+    not a cut-off sentence, when it is short and every word of it is capitalised; a teaser cut
+    mid-sentence ends in ordinary lower-case words, and stays a teaser."""
+    if ends_sentence(line):
+        return line
+    match = _GLUED_TAIL.search(line)
+    if match is None or _words(line[: match.start()]) < 12:
+        return line
+    return line[: match.start()].rstrip()
 
 
 def _is_truncated(line: str) -> bool:

@@ -192,18 +192,29 @@ class Document:
             found.append(m)
         return found
 
-    def day_before(self, pos: int) -> dt.date | None:
+    def day_before(self, pos: int, future: bool = False) -> dt.date | None:
         """The day the text last named before ``pos``: what "the same day" and "later in the
-        day" refer to."""
+        day" refer to. A day named in a line with no tense of its own ("- Thursday (noon):
+        Talks with ...") is read in the tense of the sentence at ``pos`` (``future``)."""
         for mention in reversed([d for d in self.dates if d.end <= pos]):
             if mention.kind in ("vague", "same_day"):
                 continue
             sentence = self.sentence_at(mention.start)
-            future = _AHEAD.search(self.text, sentence.start, sentence.end) is not None
-            day = resolve(mention, self.published, future=future)
+            ahead = _AHEAD.search(self.text, sentence.start, sentence.end) is not None
+            day = resolve(
+                mention,
+                self.published,
+                future=ahead or (future and not self._past_tense(sentence.start, sentence.end)),
+            )
             if day is not None:
                 return day
         return None
+
+    def _past_tense(self, start: int, end: int) -> bool:
+        if self.parsed is None:
+            return True
+        span = self.parsed.char_span(start, end, alignment_mode="expand")
+        return span is None or any(t.tag_ == "VBD" for t in span)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if d.start >= start and d.end <= end]

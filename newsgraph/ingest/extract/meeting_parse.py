@@ -31,7 +31,13 @@ if TYPE_CHECKING:
 
     from newsgraph.ingest.extract.document import Document
 
-__all__ = ["ParsedMeeting", "date_attachment", "parsed_meetings", "quote_start"]
+__all__ = [
+    "ParsedMeeting",
+    "date_attachment",
+    "parsed_meetings",
+    "quote_start",
+    "trigger_in_schedule",
+]
 
 _MEET_VERBS = word_set("meet meets met meeting")
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
@@ -306,6 +312,19 @@ class _Parser:
             break
         return None
 
+    def _protagonist(self, pos: int) -> list[tuple[str, str | None]]:
+        """The person who leads most of the meetings told before ``pos`` (their first
+        participant: the subject or host)."""
+        counts: dict[str, int] = {}
+        for at, who in self.told:
+            if at < pos and who and self.doc.kind(who[0]) is ActorKind.PERSON:
+                counts[who[0]] = counts.get(who[0], 0) + 1
+        if not counts:
+            return []
+        best = max(counts.values())
+        top = [a for a, n in counts.items() if n == best]
+        return [self._named(top[0], "pronoun")] if len(top) == 1 and best >= 1 else []
+
     def _listed_after(self, head: Token) -> list[str]:
         """The people named between commas right after a plural phrase."""
         end = head.idx + len(head.text)
@@ -523,6 +542,15 @@ class _Parser:
             for guest in token.head.children:
                 if guest.dep_ == "appos" and guest.i > token.i:
                     objects.extend(self.phrase(guest))
+        for prep in token.children:
+            # "received X in the presence of Sheikh Tahnoun": those present took part too
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for presence in (c for c in _pobjs(prep) if c.lower_ == "presence"):
+                    for of in (c for c in presence.children if c.dep_ == "prep"):
+                        for who in _pobjs(of):
+                            for actor, role in self.phrase(who):
+                                self.how[actor] = "joined"
+                                objects.append((actor, role))
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         subjects = self.subjects(token)
         host: str | None = None
@@ -721,7 +749,20 @@ class _Parser:
             and token.dep_ == "dobj"
             and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
         )
-        if definite and not own and not counterparts and not holds:
+        occasion = (
+            governor is not None
+            and token.dep_ == "pobj"
+            and governor.lower_ in ("during", "after", "following", "before", "at", "in")
+            and governor.head.tag_.startswith("VB")
+            and governor.head.lower_ not in _JOIN_VERBS
+            and any(
+                c.dep_ in ("dobj", "dative")
+                and (m := self.mention_at(c)) is not None
+                and self.doc.kind(m.actor) is ActorKind.PERSON
+                for c in governor.head.children
+            )
+        )  # "told Xi during the talks that ...": the talks of the two
+        if definite and not own and not counterparts and not holds and not occasion:
             # "participated at the Aug. 22 discussion": a meeting already told, referred to.
             return []
         joined = governor is not None and (
@@ -756,6 +797,28 @@ class _Parser:
                     verb = verb.head
                 own = [*self.subjects(verb), *own]
                 counterparts = [*counterparts, *self.objects(verb, frozenset())]
+        if (
+            governor is not None
+            and not counterparts
+            and token.dep_ == "dobj"
+            and governor.lower_ in _HOLD_VERBS
+        ):
+            # "will host talks and exchange a memorandum with Phuc": the "with" of the verb
+            # joined to the holding one names the other side of the talks too.
+            for verb in (c for c in governor.children if c.dep_ == "conj"):
+                for prep in _with_phrases(verb):
+                    for obj in _pobjs(prep):
+                        counterparts.extend(self.phrase(obj))
+        if not counterparts:
+            # "Talks and exchanging of a MoU with Xi Jinping": the "with" of a coordinated noun
+            for sibling in token.conjuncts:
+                for prep in _with_phrases(sibling):
+                    for obj in _pobjs(prep):
+                        counterparts.extend(self.phrase(obj))
+        if counterparts and not own and _schedule_line(self.doc, token):
+            # "- Thursday (noon): Talks with French President Emmanuel Macron": a line of
+            # the schedule of whom the article's meetings are.
+            own = self._protagonist(token.idx)
         everyone = _unique([*own, *counterparts])
         host = None
         if governor is not None and governor.lower_ in _HOST_VERBS and token.dep_ == "dobj":
@@ -908,15 +971,21 @@ _SPEECH_WORDS = word_set(
 def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:
     """What the parse hangs a date on, seen from a meeting's trigger word at ``trigger``:
     "speech" for the verb that reports the meeting ("held talks ..., the ministry said
-    Friday"), "other" for another verb of its own ("since he took office last month"), None
-    when it is the meeting's (or the parse cannot tell)."""
+    Friday"), "event" for the verb of another meeting ("The meeting will take place on Monday,
+    X said, suggesting that Y will also meet Z"), "other" for another verb of its own ("since
+    he took office last month"), None when it is the meeting's (or the parse cannot tell)."""
     if doc.parsed is None:
         return None
     span = doc.parsed.char_span(start, end, alignment_mode="expand")
     word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")
     if span is None or word is None:
         return None
-    chain = [t for t in [word.root, *word.root.ancestors] if t.lower_ not in _SPEECH_WORDS]
+    chain: list[Token] = []
+    for t in [word.root, *word.root.ancestors]:
+        if t.lower_ not in _SPEECH_WORDS:
+            chain.append(t)
+        if t.dep_ == "ccomp" and t.tag_.startswith("VB"):
+            break  # "suggesting that Rubio will meet Macron": a clause of its own, its own time
     # "the meeting is going to take place on Friday": the verbs a predicate continues in
     todo = list(chain)
     while todo:
@@ -930,6 +999,11 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             return None
         if node.tag_.startswith("VB"):
             if node.lower_ not in _SPEECH_WORDS:
+                if any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _EVENT_NOUNS
+                    for c in node.children
+                ):
+                    return "event"  # "The meeting will take place on Monday": another one's
                 return "other"
             # "the ministry said Friday", "said on Friday": next to the verb of saying; a date
             # at the far end of a long sentence may only look attached to it.
@@ -1009,6 +1083,27 @@ def _headline_verb(token: Token) -> bool:
         and token.head.tag_.startswith("NNP")
         and not any(c.dep_ == "agent" for c in token.children)
     )
+
+
+_SCHEDULE_LINE = re.compile(
+    r"\s*(?:[-\u2013\u2022*]\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Today|Tomorrow|Morning|Afternoon|Evening|\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?)"
+    r"[^:\n]{0,30}:|[-\u2013\u2022*]\s)",
+    re.IGNORECASE,
+)
+
+
+def _schedule_line(doc: Document, token: Token) -> bool:
+    return trigger_in_schedule(doc, token.idx)
+
+
+def trigger_in_schedule(doc: Document, pos: int) -> bool:
+    """A line of a schedule: a bullet or a day and time label, then what happens ("- Friday
+    (evening): Talks with ...")."""
+    sentence = doc.sentence_at(pos)
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    start = max(sentence.start, line_start)
+    return _SCHEDULE_LINE.match(doc.text, start) is not None and start < pos
 
 
 def _meeting_verb(token: Token) -> bool:

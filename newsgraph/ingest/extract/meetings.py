@@ -25,7 +25,12 @@ from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
 from newsgraph.ingest.extract.groups import without_companions, without_retold
-from newsgraph.ingest.extract.meeting_parse import date_attachment, parsed_meetings, quote_start
+from newsgraph.ingest.extract.meeting_parse import (
+    date_attachment,
+    parsed_meetings,
+    quote_start,
+    trigger_in_schedule,
+)
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
 from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
@@ -186,7 +191,7 @@ class _Meetings:
         self.told: list[tuple[int, tuple[int, int], Met]] = []
 
     def sentence(self, sentence: Sentence) -> None:
-        told = [(m.start, m.principals) for m in self.found]
+        told = [(at, met.principals) for at, _, met in self.told]
         parsed = parsed_meetings(self.doc, sentence.start, sentence.end, told, self.speakers)
         for start, end in self._clauses(sentence):
             from_parse = False
@@ -309,6 +314,11 @@ class _Meetings:
             return None
         segment = self.text[start:end]
         status = self._status(start, max(trigger[1], min(end, tense_end or 0)))
+        if status is MeetingStatus.HELD and trigger_in_schedule(self.doc, trigger[0]):
+            # a line of a schedule has no tense: it is as far ahead as the schedule
+            earlier = [m for m in self.found if m.start < sentence.start]
+            if earlier and earlier[-1].status is not MeetingStatus.HELD:
+                status = earlier[-1].status
         if status is MeetingStatus.HELD and _SEQUEL.match(self.text, start):
             # "will meet Milei on Tuesday before flying to Lima to meet Boluarte": a clause
             # with no tense of its own is as far ahead as the one it follows.
@@ -528,14 +538,14 @@ class _Meetings:
         mentions = [
             d for d in self.doc.dates_in(start, end)
             if quote_start(self.doc, d.start) in (None, own)
-            and self._hangs(d, trigger) != "speech"
+            and self._hangs(d, trigger) not in ("speech", "event")
         ]  # fmt: skip
         if any(d.kind == "vague" and self._hangs(d, trigger) is None for d in mentions):
             return None, True, None
         mentions = [d for d in mentions if d.kind != "vague"]
         for d in mentions:
             if d.kind == "same_day":
-                day = self.doc.day_before(d.start)
+                day = self.doc.day_before(d.start, future=future)
                 return day, False, "linked" if day is not None else None
             day = resolve(d, self.doc.published, future=future)
             return day, False, d.kind if day is not None else None
@@ -550,7 +560,8 @@ class _Meetings:
             return day, False, fronted[0].kind if day is not None else None
         whole = [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
-            if not self.doc.in_quote(d.start) and self._hangs(d, trigger) != "speech"
+            if not self.doc.in_quote(d.start)
+            and self._hangs(d, trigger) not in ("speech", "event")
         ]  # fmt: skip
         alone = not self._other_meeting(sentence, start)
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
@@ -619,10 +630,10 @@ class _Meetings:
                 continue
             index = self.doc.sentence_index(met.start)
             for later in sentences[index + 1 : index + 3]:
-                if later.start in starts:
-                    break  # another meeting's own sentence
                 back = _REFERS_BACK.search(self.text, later.start, later.end)
                 if back is None:
+                    if later.start in starts:
+                        break  # another meeting's own sentence
                     continue
                 dates = [
                     d for d in self.doc.dates_in(later.start, later.end)

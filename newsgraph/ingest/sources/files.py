@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -216,12 +216,38 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
+# json's messages end in "at", for the position it appends to its own str(): ours comes first,
+# so each is said whole, with what usually causes it. Keys are the messages' beginnings.
+_JSON_PROBLEMS = {
+    "Invalid control character": "a raw control character (a tab or line break) inside a "
+    "string; write it escaped, as \\t or \\n",
+    "Unterminated string": 'a string that starts here never ends: a closing quote (") is missing',
+    "Expecting value": "expected a value (a trailing comma, or a missing value?)",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes "
+    "(a trailing comma, or a key in single quotes?)",
+    "Extra data": "more JSON after the first value: put several articles in a list, or one "
+    "per line in an .ndjson file",
+    "Expecting ',' delimiter": "expected a comma between two items",
+    "Expecting ':' delimiter": "expected a colon after a key",
+    "Invalid \\escape": "an invalid backslash escape: write a backslash itself as \\\\",
+}
+
+
+def _json_problem(message: str) -> str:
+    for start, problem in _JSON_PROBLEMS.items():
+        if message.startswith(start):
+            return problem
+    for tail in (" starting at", " at"):
+        message = message.removesuffix(tail)
+    return message[:1].lower() + message[1:]
+
+
 def _load_json(text: str, origin: str, *, single_line: bool) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         where = f"column {exc.colno}" if single_line else f"line {exc.lineno}, column {exc.colno}"
-        raise SourceError(origin, f"malformed JSON at {where}: {exc.msg}") from None
+        raise SourceError(origin, f"malformed JSON at {where}: {_json_problem(exc.msg)}") from None
     except _DuplicateKey as exc:
         raise SourceError(origin, f"malformed JSON: key {_quote(exc.key)} appears twice") from None
     except RecursionError:
@@ -426,7 +452,9 @@ def read_file(path: Path) -> list[SourceDocument | ExtractedArticle]:
     return _read_text(path, text)
 
 
-def _walk(directory: Path, seen: set[Path]) -> Iterator[Path]:
+def _walk(
+    directory: Path, seen: set[Path], on_skip: Callable[[Path], None] | None
+) -> Iterator[Path]:
     try:
         entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
     except OSError as exc:
@@ -439,19 +467,24 @@ def _walk(directory: Path, seen: set[Path]) -> Iterator[Path]:
             # A symlink back up the tree would otherwise recurse forever.
             if real not in seen:
                 seen.add(real)
-                yield from _walk(entry, seen)
+                yield from _walk(entry, seen, on_skip)
         elif entry.is_file() and entry.suffix.lower() in SUPPORTED_SUFFIXES:
             yield entry
+        elif entry.is_file() and on_skip is not None:
+            on_skip(entry)
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_files(
+    paths: Iterable[Path], *, on_skip: Callable[[Path], None] | None = None
+) -> Iterator[Path]:
     """The files to read: files as given, directories recursed in name order.
 
-    Inside directories, hidden entries (``.git``, ``.newsgraph``) and files of other types are
-    skipped; a file named explicitly is yielded whatever its suffix, so read_file can say why it
-    is refused instead of it vanishing. Every given path is checked before the first file is
-    yielded: a typo in the last argument fails the run before anything is loaded. A file
-    reached twice (named and inside a named directory) is yielded once.
+    Inside directories, hidden entries (``.git``, ``.newsgraph``) are passed over, and files of
+    other types are skipped and handed to ``on_skip``, so a loader can list them rather than
+    have them vanish; a file named explicitly is yielded whatever its suffix, so read_file can
+    say why it is refused. Every given path is checked before the first file is yielded: a typo
+    in the last argument fails the run before anything is loaded. A file reached twice (named
+    and inside a named directory) is yielded once.
     """
     given = list(paths)
     for path in given:
@@ -460,7 +493,7 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     yielded: set[Path] = set()
     for path in given:
         if path.is_dir():
-            candidates: Iterator[Path] = _walk(path, {path.resolve()})
+            candidates: Iterator[Path] = _walk(path, {path.resolve()}, on_skip)
         else:
             candidates = iter([path])
         for candidate in candidates:

@@ -2,8 +2,10 @@
 stored facts) and one atomic write.
 
 The writer is handed a store and never builds one. ``plan_batch`` is pure (it turns articles
-and what the graph already holds of their facts into the write's parameters), so ``--dry-run``
-shows exactly the rows a real load would send.
+and what the graph already holds of their facts into the write's parameters, an
+``ArticleWrite``); ``load --dry-run`` prints the rows it plans for the articles alone, without
+reading the graph, so a fact the graph already holds shows as it would be written to an empty
+graph.
 
 Loads converge: the graph after loading a set of articles does not depend on their order, on
 how they fall into batches, or on how often each is loaded. Planning settles each fact a batch
@@ -19,10 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, Generic, TypedDict, TypeVar
 
 from newsgraph.graph.cypher import (
     EXISTING_FOR_ARTICLES,
@@ -31,6 +33,23 @@ from newsgraph.graph.cypher import (
     WRITE_ARTICLES,
 )
 from newsgraph.graph.locks import writer_lock
+from newsgraph.graph.rows import (
+    ActorRow,
+    ArticleRow,
+    ArticleWrite,
+    FactReportRow,
+    MeetingRow,
+    MetUncountedRow,
+    Pair,
+    ParticipantRow,
+    Renamed,
+    RoleRow,
+    StatementRow,
+    alias_fields,
+    day,
+    day_number,
+    pairs,
+)
 from newsgraph.graph.store import Store
 from newsgraph.ingest.extract.names import name_keys
 from newsgraph.ingest.model import (
@@ -63,7 +82,6 @@ __all__ = [
     "LoadCounts",
     "Resolved",
     "Written",
-    "lookup_batch_keys",
     "plan_batch",
     "resolve_batch",
 ]
@@ -117,7 +135,6 @@ class Links:
 class Existing:
     """What the graph holds that a batch's write depends on."""
 
-    known_articles: set[str] = field(default_factory=set)
     actors: dict[str, KnownActor] = field(default_factory=dict)
     statements: list[KnownStatement] = field(default_factory=list)
     meetings: list[KnownMeeting] = field(default_factory=list)
@@ -131,7 +148,7 @@ class BatchPlan:
     found about the nodes it touches."""
 
     article_ids: list[str]
-    params: dict[str, Any]
+    params: ArticleWrite
     # Every node the write sets, by kind.
     touched: dict[str, set[str]]
     # Stored statements and meetings that take a new id (old -> new), and those merged into
@@ -218,19 +235,6 @@ class LoadCounts:
         return out
 
 
-def _day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _day_number(value: dt.date | None) -> int | None:
-    # Stored beside each date: filters and orders compare it (see graph/cypher.py).
-    return value.toordinal() if value else None
-
-
-def _pairs(ids: Iterable[str]) -> list[dict[str, str]]:
-    return [{"left": a, "right": b} for a, b in combinations(sorted(set(ids)), 2)]
-
-
 def _with_publisher(extracted: ExtractedArticle) -> list[ActorFact]:
     actors = list(extracted.actors)
     publisher = extracted.article.publisher
@@ -239,10 +243,10 @@ def _with_publisher(extracted: ExtractedArticle) -> list[ActorFact]:
     return actors
 
 
-def _speaker_day(speaker: str, day: dt.date | None) -> str:
+def _speaker_day(speaker: str, date: dt.date | None) -> str:
     # The key WRITE_ARTICLES stores on a statement: statements merge only within one speaker
     # and day (undated ones among the speaker's undated ones).
-    return f"{speaker}|{_day(day) or ''}"
+    return f"{speaker}|{day(date) or ''}"
 
 
 def _list_key(people: Iterable[str]) -> str:
@@ -254,44 +258,44 @@ def _article_key(extracted: ExtractedArticle) -> str:
     return article_id(extracted.article.url, extracted.article.body)
 
 
-def lookup_keys(extracted: ExtractedArticle) -> dict[str, Any]:
-    """Parameters of the read that fetches what planning needs to know of one article."""
-    meeting_days: dict[str, set[str]] = {}
-    undated: set[str] = set()
-    for m in extracted.meetings:
-        people = {actor_id(p.actor) for p in m.participants}
-        if m.date is None:
-            # An undated meeting merges only with one of the same people and status, whose id
-            # is therefore the one these give.
-            undated.add(meeting_id(people, None, m.status.value))
-        else:
-            meeting_days.setdefault(m.date.isoformat(), set()).update(people)
-    return {
-        "article": _article_key(extracted),
-        "actors": sorted({actor_id(actor.name) for actor in _with_publisher(extracted)}),
-        "speaker_days": sorted(
-            {_speaker_day(actor_id(s.speaker), s.date) for s in extracted.statements}
-        ),
-        "meeting_days": meeting_days,
-        "undated_meetings": sorted(undated),
-    }
+class _MeetingDay(TypedDict):
+    day: str
+    participants: list[str]
 
 
-def lookup_batch_keys(articles: list[ExtractedArticle]) -> dict[str, Any]:
+class _Lookup(TypedDict):
+    """The parameters of EXISTING_FOR_ARTICLES."""
+
+    actors: list[str]
+    speaker_days: list[str]
+    meeting_days: list[_MeetingDay]
+    undated_meetings: list[str]
+
+
+def _lookup_keys(articles: list[ExtractedArticle]) -> _Lookup:
     """Parameters of the read that fetches what ``plan_batch`` needs to know."""
-    keys = [lookup_keys(extracted) for extracted in articles]
+    actors: set[str] = set()
+    speaker_days: set[str] = set()
     days: dict[str, set[str]] = {}
-    for k in keys:
-        for day, people in k["meeting_days"].items():
-            days.setdefault(day, set()).update(people)
+    undated: set[str] = set()
+    for extracted in articles:
+        actors |= {actor_id(actor.name) for actor in _with_publisher(extracted)}
+        speaker_days |= {_speaker_day(actor_id(s.speaker), s.date) for s in extracted.statements}
+        for m in extracted.meetings:
+            people = {actor_id(p.actor) for p in m.participants}
+            if m.date is None:
+                # An undated meeting merges only with one of the same people and status,
+                # whose id is therefore the one these give.
+                undated.add(meeting_id(people, None, m.status.value))
+            else:
+                days.setdefault(m.date.isoformat(), set()).update(people)
     return {
-        "articles": sorted({k["article"] for k in keys}),
-        "actors": sorted({value for k in keys for value in k["actors"]}),
-        "speaker_days": sorted({value for k in keys for value in k["speaker_days"]}),
+        "actors": sorted(actors),
+        "speaker_days": sorted(speaker_days),
         "meeting_days": [
-            {"day": day, "participants": sorted(people)} for day, people in sorted(days.items())
+            {"day": on, "participants": sorted(people)} for on, people in sorted(days.items())
         ],
-        "undated_meetings": sorted({value for k in keys for value in k["undated_meetings"]}),
+        "undated_meetings": sorted(undated),
     }
 
 
@@ -318,7 +322,7 @@ def _report_rows(
     fact: str,
     reports: Iterable[_Report],
     moved: Iterable[tuple[str, str | None, int | None, float | None]],
-) -> list[dict[str, Any]]:
+) -> list[FactReportRow]:
     """One REPORTS row per article: an article reporting a fact twice keeps its first words
     (smallest offset, then the alphabetically first), whichever was written first, and the
     surer of its readings."""
@@ -351,7 +355,7 @@ def _name_rank(name: str) -> tuple[bool, str]:
     return (single_case, name)
 
 
-def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) -> dict[str, Any]:
+def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) -> ActorRow:
     known = known or KnownActor(the_id)
     names = {fact.name for fact in facts} | ({known.name} if known.name else set())
     name = min(names, key=_name_rank)
@@ -359,37 +363,41 @@ def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) ->
         {known.kind} if known.kind in _KIND_ORDER else set()
     )
     kind = min(kinds, key=_KIND_ORDER.index)
-    aliases = sorted(
-        ({alias for fact in facts for alias in fact.aliases} | set(known.aliases) | names) - {name}
+    stored = alias_fields(
+        name, {alias for fact in facts for alias in fact.aliases} | set(known.aliases) | names
     )
     description = preferred([fact.description for fact in facts] + [known.description])
     iso = preferred([fact.iso_code for fact in facts] + [known.iso_code])
     people = kind == ActorKind.PERSON.value
+    every_name = (name, *stored["aliases"])
     return {
         "id": the_id,
         "name": name,
         "kind": kind,
-        "aliases": aliases,
-        "keys": sorted({name.lower(), *(alias.lower() for alias in aliases)}),
-        "alias_text": " ".join(aliases),
+        **stored,
         "description": description,
         "iso_code": iso,
         # How an article that spells this person otherwise finds them (see resolve.people).
-        "name_keys": sorted({k for n in (name, *aliases) for k in name_keys(n)}) if people else [],
+        "name_keys": sorted({k for n in every_name for k in name_keys(n)}) if people else [],
     }
 
 
+N = TypeVar("N", MeetingRow, StatementRow)
+A = TypeVar("A", ParticipantRow, Pair)
+
+
 @dataclass
-class _Settled:
-    """How a batch's facts land in the graph: rows of nodes and relationships, and the
-    stored nodes renamed or merged away."""
+class _Settled(Generic[N, A]):
+    """How a batch's facts of one kind land in the graph: rows of nodes and relationships
+    (to actors: a meeting's participants, a statement's mentions), and the stored nodes
+    renamed or merged away."""
 
     renamed: dict[str, str] = field(default_factory=dict)
     merged: set[str] = field(default_factory=set)
-    nodes: list[dict[str, Any]] = field(default_factory=list)
-    reports: list[dict[str, Any]] = field(default_factory=list)
-    actors: list[dict[str, Any]] = field(default_factory=list)
-    topics: list[dict[str, str]] = field(default_factory=list)
+    nodes: list[N] = field(default_factory=list)
+    reports: list[FactReportRow] = field(default_factory=list)
+    actors: list[A] = field(default_factory=list)
+    topics: list[Pair] = field(default_factory=list)
 
     def settle(self, final: str, known: Iterable[str]) -> None:
         """The stored nodes `known` become one node with id `final`: the one holding that id
@@ -481,10 +489,10 @@ def _resolve_meetings(batch: list[ExtractedArticle], existing: Existing) -> list
     for m in existing.meetings:
         if m.date is not None:
             known_by_day.setdefault(m.date, []).append(m)
-    for day, found in sorted(dated.items()):
-        for group in group_meetings(day, {r.people for r in found}, known_by_day.get(day, [])):
+    for on, found in sorted(dated.items()):
+        for group in group_meetings(on, {r.people for r in found}, known_by_day.get(on, [])):
             mine = tuple(r for r in found if r.people in group.lists)
-            out.append(_Meeting(group.id, day, group.participants, group.lists, group.known, mine))
+            out.append(_Meeting(group.id, on, group.participants, group.lists, group.known, mine))
     return out
 
 
@@ -492,7 +500,9 @@ _MODES = {rank: mode.value for mode, rank in _MODE_RANK.items()}
 _STATUSES = {rank: status.value for status, rank in _STATUS_RANK.items()}
 
 
-def _emit_meetings(meetings: list[_Meeting], existing: Existing, out: _Settled) -> None:
+def _emit_meetings(
+    meetings: list[_Meeting], existing: Existing, out: _Settled[MeetingRow, ParticipantRow]
+) -> None:
     for meeting in meetings:
         the_id, mine, known = meeting.id, meeting.reports, meeting.known
         out.settle(the_id, (m.id for m in known))
@@ -504,11 +514,16 @@ def _emit_meetings(meetings: list[_Meeting], existing: Existing, out: _Settled) 
         lists = set(meeting.lists)
         for m in known:
             lists.update(m.participant_lists)
+        confidence, reported = _confidence_of(
+            [x for m in known for x in m.reported],
+            [(r.report.article, r.report.confidence) for r in mine]
+            + [(p[0], p[3]) for links in moved for p in links.reports],
+        )
         out.nodes.append(
             {
                 "id": the_id,
-                "date": _day(meeting.date),
-                "day_number": _day_number(meeting.date),
+                "date": day(meeting.date),
+                "day_number": day_number(meeting.date),
                 "mode": _MODES.get(mode_rank)
                 or next(m.mode for m in known if m.mode_rank == mode_rank),
                 "mode_rank": mode_rank,
@@ -518,11 +533,8 @@ def _emit_meetings(meetings: list[_Meeting], existing: Existing, out: _Settled) 
                 "title": preferred([r.title for r in mine] + [m.title for m in known]),
                 "place": preferred([r.place for r in mine] + [m.place for m in known]),
                 "groups": sorted(_list_key(g) for g in lists),
-                **_confidence_of(
-                    [x for m in known for x in m.reported],
-                    [(r.report.article, r.report.confidence) for r in mine]
-                    + [(p[0], p[3]) for links in moved for p in links.reports],
-                ),
+                "confidence": confidence,
+                "reported": reported,
             }
         )
         out.reports.extend(
@@ -556,17 +568,19 @@ def _emit_meetings(meetings: list[_Meeting], existing: Existing, out: _Settled) 
         out.topics.extend({"left": the_id, "right": t} for t in sorted(topics))
 
 
-def _confidence_of(stored: list[str], reports: list[tuple[str, float | None]]) -> dict[str, Any]:
+def _confidence_of(
+    stored: list[str], reports: list[tuple[str, float | None]]
+) -> tuple[float | None, list[str]]:
     """A fact's `confidence` and the `reported` evidence it is computed from (kept on the
     node, so the next report adds to it in any order, and a re-load changes nothing)."""
     found = evidence(stored, reports)
-    return {
-        "confidence": combined_confidence(found),
-        "reported": sorted(f"{article} {c:.4f}" for article, c in found.items()),
-    }
+    return (
+        combined_confidence(found),
+        sorted(f"{article} {c:.4f}" for article, c in found.items()),
+    )
 
 
-def _met_uncounted(existing: Existing, merged: set[str]) -> list[dict[str, Any]]:
+def _met_uncounted(existing: Existing, merged: set[str]) -> list[MetUncountedRow]:
     """MET counts of the held meetings merged away, to take back: the meeting they merge into
     is counted for its pairs by the write."""
     pairs: dict[tuple[str, str], int] = {}
@@ -603,7 +617,7 @@ def _resolve_statements(batch: list[ExtractedArticle], existing: Existing) -> li
     for extracted in batch:
         art = _article_key(extracted)
         for said in extracted.statements:
-            key = (actor_id(said.speaker), _day(said.date) or "")
+            key = (actor_id(said.speaker), day(said.date) or "")
             days[key[1]] = said.date
             by_key.setdefault(key, []).append(
                 _StatementReport(
@@ -617,20 +631,20 @@ def _resolve_statements(batch: list[ExtractedArticle], existing: Existing) -> li
             )
     known_by_key: dict[tuple[str, str], list[KnownStatement]] = {}
     for st in existing.statements:
-        known_by_key.setdefault((st.speaker, _day(st.date) or ""), []).append(st)
+        known_by_key.setdefault((st.speaker, day(st.date) or ""), []).append(st)
     out = []
-    for (speaker, day), reports in sorted(by_key.items()):
-        date = days[day]
+    for (speaker, on), reports in sorted(by_key.items()):
+        date = days[on]
         wordings = {r.text for r in reports}
-        for group in group_statements(
-            speaker, date, wordings, known_by_key.get((speaker, day), [])
-        ):
+        for group in group_statements(speaker, date, wordings, known_by_key.get((speaker, on), [])):
             mine = tuple(r for r in reports if r.text in group.wordings)
             out.append(_Statement(speaker, date, group, mine))
     return out
 
 
-def _emit_statements(statements: list[_Statement], existing: Existing, out: _Settled) -> None:
+def _emit_statements(
+    statements: list[_Statement], existing: Existing, out: _Settled[StatementRow, Pair]
+) -> None:
     for statement in statements:
         group, mine = statement.group, statement.reports
         out.settle(group.id, (st.id for st in group.known))
@@ -640,21 +654,23 @@ def _emit_statements(statements: list[_Statement], existing: Existing, out: _Set
             st.language for st in group.known if st.text == group.text and st.language
         ]
         fallback = [r.language for r in mine] + [st.language for st in group.known if st.language]
+        confidence, reported = _confidence_of(
+            [x for st in group.known for x in st.reported],
+            [(r.report.article, r.report.confidence) for r in mine]
+            + [(p[0], p[3]) for links in moved for p in links.reports],
+        )
         out.nodes.append(
             {
                 "id": group.id,
                 "speaker": statement.speaker,
                 "text": group.text,
-                "date": _day(statement.date),
-                "day_number": _day_number(statement.date),
+                "date": day(statement.date),
+                "day_number": day_number(statement.date),
                 "medium": preferred([r.medium for r in mine] + [st.medium for st in group.known]),
                 "language": min(languages or fallback or ["en"]),
                 "variants": sorted(group.wordings),
-                **_confidence_of(
-                    [x for st in group.known for x in st.reported],
-                    [(r.report.article, r.report.confidence) for r in mine]
-                    + [(p[0], p[3]) for links in moved for p in links.reports],
-                ),
+                "confidence": confidence,
+                "reported": reported,
             }
         )
         out.reports.extend(
@@ -680,7 +696,7 @@ class Resolved:
     @property
     def merging(self) -> list[str]:
         """Stored statements and meetings the batch merges into others."""
-        out = _Settled()
+        out: _Settled[MeetingRow, ParticipantRow] = _Settled()
         for m in self.meetings:
             out.settle(m.id, (k.id for k in m.known))
         for st in self.statements:
@@ -696,13 +712,75 @@ def resolve_batch(articles: list[ExtractedArticle], existing: Existing) -> Resol
     return Resolved(batch, _resolve_meetings(batch, existing), _resolve_statements(batch, existing))
 
 
-def _unique(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+R = TypeVar("R", Pair, RoleRow)
+
+
+def _unique(rows: Iterable[R]) -> list[R]:
     # One row per relationship: FalkorDB's MERGE does not see a relationship made earlier in
     # the same statement, so a repeated row would make a second one.
-    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    out: dict[tuple[Any, ...], R] = {}
     for row in rows:
         out[tuple(sorted(row.items()))] = row
     return [out[key] for key in sorted(out, key=repr)]
+
+
+@dataclass
+class _Articles:
+    """The rows of a batch's articles and what hangs on them directly: actors (their facts,
+    to merge with the stored ones), roles, topics, publishers and mentions."""
+
+    rows: list[ArticleRow] = field(default_factory=list)
+    actor_facts: dict[str, list[ActorFact]] = field(default_factory=dict)
+    roles: list[RoleRow] = field(default_factory=list)
+    topic_names: set[str] = field(default_factory=set)
+    published_by: list[Pair] = field(default_factory=list)
+    mentions: list[Pair] = field(default_factory=list)
+    topics: list[Pair] = field(default_factory=list)
+
+    def add(self, extracted: ExtractedArticle) -> None:
+        a = extracted.article
+        art = _article_key(extracted)
+        actors = _with_publisher(extracted)
+        for actor in actors:
+            self.actor_facts.setdefault(actor_id(actor.name), []).append(actor)
+        self.roles.extend(
+            {"holder": actor_id(actor.name), "title": role.title, "of": actor_id(role.of)}
+            for actor in actors
+            for role in actor.roles
+            if role.of is not None
+        )
+        self.topic_names |= (
+            set(extracted.topics)
+            | {t for m in extracted.meetings for t in m.topics}
+            | {t for s in extracted.statements for t in s.topics}
+        )
+        mentions = sorted({actor_id(m) for m in extracted.mentions})
+        if a.publisher:
+            self.published_by.append({"left": art, "right": actor_id(a.publisher)})
+        self.mentions.extend({"left": art, "right": m} for m in mentions)
+        self.topics.extend(
+            {"left": art, "right": topic_id(t)} for t in sorted(set(extracted.topics))
+        )
+        self.rows.append(
+            {
+                "id": art,
+                "url": a.url,
+                "title": a.title,
+                "published_on": day(a.published_on),
+                "day_number": day_number(a.published_on),
+                "published_inferred": a.published_inferred,
+                "section": a.section,
+                "language": a.language,
+                "body": a.body,
+                "content_hash": content_hash(a.body),
+                # Counted only if the write creates the article (decided inside the write).
+                "co_mentioned_pairs": pairs(mentions),
+            }
+        )
+
+
+def _renames(renamed: Mapping[str, str]) -> list[Renamed]:
+    return [{"old": old, "new": new} for old, new in sorted(renamed.items())]
 
 
 def plan_batch(
@@ -719,78 +797,33 @@ def plan_batch(
     """
     existing = existing or Existing()
     resolved = resolved or resolve_batch(articles, existing)
-    batch = resolved.articles
-
-    article_rows: list[dict[str, Any]] = []
-    actor_facts: dict[str, list[ActorFact]] = {}
-    roles: list[dict[str, str]] = []
-    topic_names: set[str] = set()
-    published_by: list[dict[str, str]] = []
-    article_mentions: list[dict[str, str]] = []
-    article_topics: list[dict[str, str]] = []
-    for extracted in batch:
-        a = extracted.article
-        art = _article_key(extracted)
-        actors = _with_publisher(extracted)
-        for actor in actors:
-            actor_facts.setdefault(actor_id(actor.name), []).append(actor)
-        roles.extend(
-            {"holder": actor_id(actor.name), "title": role.title, "of": actor_id(role.of)}
-            for actor in actors
-            for role in actor.roles
-            if role.of is not None
-        )
-        topic_names |= (
-            set(extracted.topics)
-            | {t for m in extracted.meetings for t in m.topics}
-            | {t for s in extracted.statements for t in s.topics}
-        )
-        mentions = sorted({actor_id(m) for m in extracted.mentions})
-        if a.publisher:
-            published_by.append({"left": art, "right": actor_id(a.publisher)})
-        article_mentions.extend({"left": art, "right": m} for m in mentions)
-        article_topics.extend(
-            {"left": art, "right": topic_id(t)} for t in sorted(set(extracted.topics))
-        )
-        article_rows.append(
-            {
-                "id": art,
-                "url": a.url,
-                "title": a.title,
-                "published_on": _day(a.published_on),
-                "day_number": _day_number(a.published_on),
-                "published_inferred": a.published_inferred,
-                "section": a.section,
-                "language": a.language,
-                "body": a.body,
-                "content_hash": content_hash(a.body),
-                # Counted only if the write creates the article (decided inside the write).
-                "co_mentioned_pairs": _pairs(mentions),
-            }
-        )
+    batch = _Articles()
+    for extracted in resolved.articles:
+        batch.add(extracted)
     actor_rows = [
         _actor_row(the_id, facts, existing.actors.get(the_id))
-        for the_id, facts in sorted(actor_facts.items())
+        for the_id, facts in sorted(batch.actor_facts.items())
     ]
-
-    meetings, statements = _Settled(), _Settled()
+    meetings: _Settled[MeetingRow, ParticipantRow] = _Settled()
+    statements: _Settled[StatementRow, Pair] = _Settled()
     _emit_meetings(resolved.meetings, existing, meetings)
     _emit_statements(resolved.statements, existing, statements)
-
-    params: dict[str, Any] = {
-        "articles": article_rows,
+    touched = {
+        "articles": {row["id"] for row in batch.rows},
+        "actors": {row["id"] for row in actor_rows},
+        "meetings": {row["id"] for row in meetings.nodes},
+        "statements": {row["id"] for row in statements.nodes},
+    }
+    params: ArticleWrite = {
+        "articles": batch.rows,
         "actors": actor_rows,
-        "roles": _unique(roles),
-        "topics": [{"id": topic_id(name), "name": name} for name in sorted(topic_names)],
-        "published_by": _unique(published_by),
-        "article_mentions": _unique(article_mentions),
-        "article_topics": _unique(article_topics),
-        "renamed_statements": [
-            {"old": old, "new": new} for old, new in sorted(statements.renamed.items())
-        ],
-        "renamed_meetings": [
-            {"old": old, "new": new} for old, new in sorted(meetings.renamed.items())
-        ],
+        "roles": _unique(batch.roles),
+        "topics": [{"id": topic_id(name), "name": name} for name in sorted(batch.topic_names)],
+        "published_by": _unique(batch.published_by),
+        "article_mentions": _unique(batch.mentions),
+        "article_topics": _unique(batch.topics),
+        "renamed_statements": _renames(statements.renamed),
+        "renamed_meetings": _renames(meetings.renamed),
         "merged_statements": sorted(statements.merged),
         "merged_meetings": sorted(meetings.merged),
         "met_uncounted": _met_uncounted(existing, meetings.merged),
@@ -802,16 +835,15 @@ def plan_batch(
         "statement_reports": statements.reports,
         "statement_mentions": _unique(statements.actors),
         "statement_topics": _unique(statements.topics),
+        "written": {
+            "articles": sorted(touched["articles"]),
+            "actors": sorted(touched["actors"]),
+            "meetings": sorted(touched["meetings"]),
+            "statements": sorted(touched["statements"]),
+        },
     }
-    touched = {
-        "articles": {row["id"] for row in article_rows},
-        "actors": {row["id"] for row in actor_rows},
-        "meetings": {row["id"] for row in meetings.nodes},
-        "statements": {row["id"] for row in statements.nodes},
-    }
-    params["written"] = {kind: sorted(ids) for kind, ids in touched.items()}
     return BatchPlan(
-        article_ids=[str(row["id"]) for row in article_rows],
+        article_ids=[row["id"] for row in batch.rows],
         params=params,
         touched=touched,
         renamed={"meetings": meetings.renamed, "statements": statements.renamed},
@@ -853,7 +885,7 @@ class ArticleWriter:
         self._store = store
 
     async def existing(self, articles: list[ExtractedArticle]) -> Existing:
-        rows = await self._store.read(EXISTING_FOR_ARTICLES, lookup_batch_keys(articles))
+        rows = await self._store.read(EXISTING_FOR_ARTICLES, _lookup_keys(articles))
         found: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             found.setdefault(row["kind"], []).append(row["item"])
@@ -862,7 +894,6 @@ class ArticleWriter:
         for item in (r for r in found.get("meeting", []) if r.get("id") is not None):
             meetings[item["id"]] = _known_meeting(item)
         return Existing(
-            known_articles={a["id"] for a in found.get("article", [])},
             actors={
                 a["id"]: KnownActor(
                     a["id"],
@@ -948,3 +979,15 @@ class ArticleWriter:
 
     async def write(self, extracted: ExtractedArticle) -> Written:
         return await self.write_batch([extracted])
+
+    async def write_each(self, articles: list[ExtractedArticle]) -> tuple[str, LoadCounts]:
+        """Write the articles one write each (those a page was split into); the first one's
+        id, and what the writes did together."""
+        counts = LoadCounts()
+        first = ""
+        for index, article in enumerate(articles):
+            written = await self.write(article)
+            counts.add(written)
+            if index == 0:
+                first = written.article_id
+        return first, counts

@@ -177,3 +177,29 @@ def test_degenerate_text_gives_an_article_or_a_clear_error(body: str) -> None:
     for article in articles:
         assert article.article.title
         assert article.article.body
+
+
+def test_a_sharing_button_run_onto_the_last_paragraph_does_not_drop_the_article() -> None:
+    page = clean_page(
+        "Ministers agree on exchanges\n\n"
+        "The foreign ministers of Norway and Chile agreed on Monday to expand student exchanges, "
+        "a diplomat said. They also discussed fisheries and climate policy, he said. "
+        "Share This Story With Your Friends\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "The foreign ministers of Norway and Chile agreed on Monday to expand student exchanges, "
+        "a diplomat said. They also discussed fisheries and climate policy, he said."
+    ]
+
+
+def test_a_teaser_cut_after_a_whole_sentence_is_still_a_teaser() -> None:
+    page = clean_page(
+        "Main headline\n\n"
+        "The prime minister met the visiting president in Oslo on Monday for talks on trade.\n\n"
+        "Storm hits the coast\n"
+        "A storm hit the western coast overnight, the weather office said. Thousands of homes "
+        "lost power and several roads were closed while crews worked to clear the fallen tr\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "The prime minister met the visiting president in Oslo on Monday for talks on trade."
+    ]

@@ -889,3 +889,59 @@ def test_a_plural_title_followed_by_names_means_those_people() -> None:
         "and Takeshi Iwaya, in Jakarta on Monday."
     )
     assert actors(meeting) == ["Prabowo Subianto", "Wang Yi", "Takeshi Iwaya"]
+
+
+def test_the_day_of_another_meeting_in_the_sentence_is_not_this_ones() -> None:
+    meetings = run(
+        "French Foreign Minister Jean-Noel Barrot will receive US Secretary of State Marco "
+        "Rubio in Paris. The meeting will take place on Monday, Barrot said, suggesting that "
+        "Rubio will also meet with French President Emmanuel Macron."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Jean-Noël Barrot", "Marco Rubio"], dt.date(2025, 8, 25)),
+        (["Marco Rubio", "Emmanuel Macron"], None),
+    ]
+
+
+def test_a_state_councillor_is_a_title() -> None:
+    meeting = only("State Councillor Kofi Mensah met Kenyan President William Ruto on Monday.")
+    assert actors(meeting) == ["Kofi Mensah", "William Ruto"]
+
+
+def test_those_in_whose_presence_a_guest_was_received_took_part() -> None:
+    meeting = only(
+        "Sheikh Mohamed bin Zayed Al Nahyan received French President Emmanuel Macron in Abu "
+        "Dhabi on Monday, in the presence of Sheikh Tahnoun bin Zayed Al Nahyan."
+    )
+    assert actors(meeting) == [
+        "Mohamed bin Zayed Al Nahyan", "Emmanuel Macron", "Tahnoun bin Zayed Al Nahyan"
+    ]  # fmt: skip
+
+
+def test_telling_someone_something_during_the_talks_names_the_talks() -> None:
+    meeting = only(
+        "Ukrainian President Volodymyr Zelensky told US President Donald Trump during the "
+        "talks on Monday that Ukraine needed air defence."
+    )
+    assert actors(meeting) == ["Volodymyr Zelensky", "Donald Trump"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_a_schedule_of_talks_lists_the_meetings_of_its_host() -> None:
+    meetings = run(
+        "Today, Prime Minister Anutin Charnvirakul will host talks with Malaysian Prime "
+        "Minister Anwar Ibrahim at Government House.\n\n"
+        "The other meetings at Government House are:\n\n"
+        "- Friday (noon): Talks with French President Emmanuel Macron followed by lunch.\n\n"
+        "In the evening, PM Anutin will also host discussions with Japanese Prime Minister "
+        "Shigeru Ishiba.\n\n"
+        "- Saturday (evening): Talks and exchanging of a memorandum with Chinese President Xi "
+        "Jinping."
+    ).meetings
+    assert [(actors(m)[1], m.date, m.status) for m in meetings] == [
+        ("Anwar Ibrahim", THURSDAY, MeetingStatus.PLANNED),
+        ("Emmanuel Macron", dt.date(2025, 8, 22), MeetingStatus.PLANNED),
+        ("Shigeru Ishiba", dt.date(2025, 8, 22), MeetingStatus.PLANNED),
+        ("Xi Jinping", dt.date(2025, 8, 23), MeetingStatus.PLANNED),
+    ]
+    assert {actors(m)[0] for m in meetings} == {"Anutin Charnvirakul"}

@@ -17,8 +17,7 @@ from newsgraph.ingest.sources.files import (
     iter_items,
     read_file,
 )
-
-CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"
+from tests.helpers import CORPUS
 
 RAW = {
     "url": "https://example.org/a",
@@ -293,6 +292,25 @@ def test_malformed_json_is_refused_with_line_and_column(tmp_path: Path) -> None:
     assert error.problem.startswith("malformed JSON at line 3, column 16: ")
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"title": "a\tb", "body": "x"}', "at line 1, column 13: a raw control character"),
+        ('{"title": "abc', "at line 1, column 11: a string that starts here never ends"),
+        ('{"body": "x"} {"body": "y"}', "at line 1, column 15: more JSON after the first value"),
+        ('{"body": "x",}', "at line 1, column 14: expected a key in double quotes"),
+    ],
+)
+def test_malformed_json_says_what_is_wrong_in_words_not_cut_off(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    # json's own messages end in "at" ("Invalid control character at"), for a position it
+    # appends itself; the error here says the position first and the problem whole.
+    error = refusal(write(tmp_path, "a.json", text))
+    assert error.problem.startswith(f"malformed JSON {problem}"), error.problem
+    assert not error.problem.endswith((" at", " starting at"))
+
+
 def test_a_key_given_twice_in_one_json_object_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "a.json", '{"body": "one", "body": "two"}')
     assert refusal(path).problem == "malformed JSON: key 'body' appears twice"
@@ -472,8 +490,13 @@ def test_directories_are_walked_in_name_order_skipping_hidden_and_foreign_files(
         "c/.secret/x.txt",
     ]:
         write(tmp_path, name, "x")
-    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
+    skipped: list[Path] = []
+    found = [
+        p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path], on_skip=skipped.append)
+    ]
     assert found == ["a.txt", "b.json", "c/a.ndjson", "c/z.md", "d.jsonl", "e.text"]
+    # Files of other types are handed back to be listed; hidden entries are not.
+    assert [p.relative_to(tmp_path).as_posix() for p in skipped] == ["image.png", "notes.csv"]
 
 
 def test_files_are_yielded_as_given_and_in_the_order_given(tmp_path: Path) -> None:

@@ -7,10 +7,13 @@ from typing import Any
 
 from newsgraph.graph import Store
 from newsgraph.graph.maintenance import dump, node_counts, relationship_counts, wipe
-from newsgraph.ingest.model import ExtractedArticle, MeetingMode
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.model import ExtractedArticle, MeetingFact, MeetingMode, StatementFact
+from newsgraph.ingest.pipeline import load_paths
 from newsgraph.ingest.write.writer import ArticleWriter
-from tests.factories import call_article
-from tests.ingest.write.test_writer_at_scale import assert_derived_edges_match_a_recount
+from tests.helpers import CORPUS
+from tests.helpers.factories import article, call_article, meeting, said
+from tests.helpers.graphs import assert_derived_edges_match_a_recount
 
 FIRST = call_article(
     mode=MeetingMode.UNKNOWN,
@@ -90,11 +93,6 @@ async def test_a_different_quote_by_the_same_speaker_stays_a_separate_statement(
 
 
 async def test_the_seeds_give_the_same_graph_in_either_order(store: Store) -> None:
-    from newsgraph.graph.maintenance import wipe
-    from newsgraph.ingest.extract.reference import load_reference
-    from newsgraph.ingest.pipeline import load_paths
-    from tests.conftest import CORPUS
-
     reference = load_reference()
     files = sorted(CORPUS.iterdir())
     await load_paths(files, store, reference)
@@ -113,34 +111,19 @@ PEACE = "Russia is showing no intention of peace and continues shelling our citi
 AIR = "We need more air defense systems before the winter comes to Ukraine."
 
 
+PEOPLE = ["Ann Example", "Bo Example", "Cy Example", "Di Example"]
+
+
 def _article(url: str, **facts: Any) -> ExtractedArticle:
-    people = ["Ann Example", "Bo Example", "Cy Example", "Di Example"]
-    record: dict[str, Any] = {
-        "article": {"url": url, "title": url, "published_on": "2025-03-01", "body": url},
-        "actors": [{"name": name, "kind": "PERSON"} for name in people],
-        **facts,
-    }
-    return ExtractedArticle.model_validate(record)
+    return article(url, url=url, people=PEOPLE, **facts)
 
 
-def _said(text: str, *, offset: int = 0, medium: str | None = None) -> dict[str, Any]:
-    return {
-        "speaker": "Ann Example",
-        "text": text,
-        "date": "2025-03-01",
-        "medium": medium,
-        "excerpt": f"at {offset}: {text}",
-        "offset": offset,
-    }
+def _said(text: str, *, offset: int = 0, medium: str | None = None) -> StatementFact:
+    return said("Ann Example", text, medium=medium, excerpt=f"at {offset}: {text}", offset=offset)
 
 
-def _met(*people: str, place: str | None = None) -> dict[str, Any]:
-    return {
-        "participants": [{"actor": f"{p} Example"} for p in people],
-        "date": "2025-03-01",
-        "place": place,
-        "excerpt": " and ".join(people),
-    }
+def _met(*people: str, place: str | None = None) -> MeetingFact:
+    return meeting(*(f"{p} Example" for p in people), place=place, excerpt=" and ".join(people))
 
 
 async def _every_way(store: Store, articles: list[ExtractedArticle]) -> dict[str, Any]:

@@ -8,74 +8,19 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any
 
-from bench.corpus import articles, as_structured
 from newsgraph.graph import Store
-from newsgraph.graph.cypher import Statement
 from newsgraph.graph.maintenance import dump, node_counts, wipe
 from newsgraph.ingest.extract.reference import load_reference
-from newsgraph.ingest.model import ExtractedArticle
+from newsgraph.ingest.model import ExtractedArticle, MeetingStatus
 from newsgraph.ingest.pipeline import load_paths
 from newsgraph.ingest.write.writer import ArticleWriter
-
-# Test-only reads (not part of the product's statements): the MET edges as stored, and as a
-# full recount from the held meetings would make them.
-STORED_MET = Statement(
-    "TEST_STORED_MET",
-    """
-    MATCH (a:Actor)-[r:MET]->(b:Actor)
-    RETURN a.id AS a, b.id AS b, r.count AS count, r.first_on AS first_on, r.last_on AS last_on
-    ORDER BY a, b
-    """,
-    {},
+from tests.helpers.factories import article, corpus, meeting, write_ndjson
+from tests.helpers.graphs import (
+    RECOUNTED_MET,
+    STORED_MET,
+    assert_derived_edges_match_a_recount,
 )
-RECOUNTED_MET = Statement(
-    "TEST_RECOUNTED_MET",
-    """
-    MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting {status: 'HELD'})<-[:PARTICIPATED_IN]-(b:Actor)
-    WHERE a.id < b.id
-    RETURN a.id AS a, b.id AS b, count(DISTINCT m) AS count, min(m.date) AS first_on,
-           max(m.date) AS last_on
-    ORDER BY a, b
-    """,
-    {},
-)
-# The same for co-mentions: each pair's count of the articles that mention both.
-STORED_CO_MENTIONED = Statement(
-    "TEST_STORED_CO_MENTIONED",
-    """
-    MATCH (a:Actor)-[r:CO_MENTIONED]->(b:Actor)
-    RETURN a.id AS a, b.id AS b, r.count AS count
-    ORDER BY a, b
-    """,
-    {},
-)
-RECOUNTED_CO_MENTIONED = Statement(
-    "TEST_RECOUNTED_CO_MENTIONED",
-    """
-    MATCH (a:Actor)<-[:MENTIONS]-(shared:Article)-[:MENTIONS]->(b:Actor)
-    WHERE a.id < b.id
-    RETURN a.id AS a, b.id AS b, count(DISTINCT shared) AS count
-    ORDER BY a, b
-    """,
-    {},
-)
-
-
-async def assert_derived_edges_match_a_recount(store: Store) -> None:
-    """MET and CO_MENTIONED as stored equal a full recount from the facts."""
-    assert await store.read(STORED_MET) == await store.read(RECOUNTED_MET)
-    assert await store.read(STORED_CO_MENTIONED) == await store.read(RECOUNTED_CO_MENTIONED)
-
-
-def corpus(count: int, seed: int = 11) -> list[ExtractedArticle]:
-    return [ExtractedArticle.model_validate(as_structured(spec)) for spec in articles(count, seed)]
-
-
-def write_ndjson(path: Path, items: list[ExtractedArticle]) -> Path:
-    path.write_text("".join(item.model_dump_json() + "\n" for item in items))
-    return path
 
 
 async def test_met_counts_kept_while_loading_equal_a_recount(store: Store, tmp_path: Path) -> None:
@@ -92,13 +37,13 @@ async def test_met_counts_kept_while_loading_equal_a_recount(store: Store, tmp_p
 # Large enough that the days' reports fall into many batches and partial quotes, paraphrases
 # and renames meet across them (at this size the loader used to give a different graph on a
 # second load and in another order).
-CORPUS = 1000
+SIZE = 1000
 
 
 async def test_loading_a_corpus_once_twice_or_reversed_in_other_batches_gives_one_graph(
     store: Store, tmp_path: Path
 ) -> None:
-    items = corpus(CORPUS)
+    items = corpus(SIZE)
     reference = load_reference()
     forward = write_ndjson(tmp_path / "a.ndjson", items)
     await load_paths([forward], store, reference, batch=200)
@@ -126,7 +71,7 @@ async def test_loading_a_corpus_once_twice_or_reversed_in_other_batches_gives_on
 async def test_a_load_reports_what_it_wrote_and_a_reload_reports_nothing_changed(
     store: Store, tmp_path: Path
 ) -> None:
-    path = write_ndjson(tmp_path / "a.ndjson", corpus(CORPUS))
+    path = write_ndjson(tmp_path / "a.ndjson", corpus(SIZE))
     reference = load_reference()
     first = (await load_paths([path], store, reference, batch=200)).as_json()
     held = await node_counts(store)
@@ -140,22 +85,19 @@ async def test_a_load_reports_what_it_wrote_and_a_reload_reports_nothing_changed
 
 
 def _meeting_article(url: str, status: str) -> ExtractedArticle:
-    record: dict[str, Any] = {
-        "article": {"url": url, "title": url, "published_on": "2025-03-01", "body": url},
-        "actors": [
-            {"name": "Ann Example", "kind": "PERSON"},
-            {"name": "Bo Example", "kind": "PERSON"},
+    return article(
+        url,
+        url=url,
+        people=["Ann Example", "Bo Example"],
+        meetings=[
+            meeting(
+                "Ann Example",
+                "Bo Example",
+                status=MeetingStatus(status),
+                excerpt=f"Ann and Bo: {status}",
+            )
         ],
-        "meetings": [
-            {
-                "participants": [{"actor": "Ann Example"}, {"actor": "Bo Example"}],
-                "date": "2025-03-01",
-                "status": status,
-                "excerpt": f"Ann and Bo: {status}",
-            }
-        ],
-    }
-    return ExtractedArticle.model_validate(record)
+    )
 
 
 async def test_a_meeting_proposed_then_held_counts_once(store: Store) -> None:

@@ -1,0 +1,325 @@
+"""Typed reads of the graph for the API: which statement answers a question, with what.
+
+The GraphQL layer maps its arguments onto these calls and their rows onto its types; which
+statement serves a filter (the index-friendly variants of cypher.py) and how its parameters
+are spelled is decided here, once.
+
+Lookups by key (``by_key``, ``related``, ``owner_pages``, ``top``) answer a whole batch of keys
+in one call, in the order asked: the API's DataLoaders are built on them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypedDict, cast
+
+from newsgraph.graph import cypher
+from newsgraph.graph.cypher import Statement
+from newsgraph.graph.errors import GraphQueryError, InvalidSearch
+from newsgraph.graph.rows import (
+    MeetingCriteria,
+    PageRow,
+    StatementCriteria,
+    owner_filter,
+)
+from newsgraph.graph.store import Record, Store
+
+__all__ = [
+    "Direction",
+    "Listing",
+    "OwnerPage",
+    "OwnerPageKey",
+    "PathFound",
+    "SearchKind",
+    "TimelineRow",
+    "actors",
+    "all_topics",
+    "articles",
+    "by_key",
+    "meetings",
+    "owner_pages",
+    "related",
+    "search",
+    "shortest_path",
+    "statements",
+    "timeline",
+    "timeline_total",
+    "top",
+]
+
+# Date order of a list: newest first, or oldest first.
+Direction = Literal["DESC", "ASC"]
+SearchKind = Literal["Article", "Statement", "Actor"]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One filtered list of the graph, keyset-paged on its sort key: a page statement for its
+    direction, and the count of the whole list (asked only when a client wants it)."""
+
+    store: Store
+    page_statement: Statement
+    count_statement: Statement
+    params: Mapping[str, Any]
+    # The full-text search the list starts from, if any: the engine may refuse it.
+    search: str | None = None
+
+    async def page(self, after: str | None, size: int) -> tuple[list[PageRow], bool]:
+        """The first ``size`` items after the sort key ``after``, and whether more follow."""
+        try:
+            rows = await self.store.read(
+                self.page_statement, {**self.params, "after": after, "first": size + 1}
+            )
+        except GraphQueryError as exc:
+            if self.search is not None:
+                raise InvalidSearch(self.search, exc.message) from exc
+            raise
+        return cast(list[PageRow], rows[:size]), len(rows) > size
+
+    async def total(self) -> int:
+        rows = await self.store.read(self.count_statement, self.params)
+        return int(rows[0]["total"]) if rows else 0
+
+
+def _listing(
+    store: Store,
+    pages: Mapping[str, Statement],
+    params: Mapping[str, Any],
+    direction: Direction,
+    search: str | None = None,
+) -> Listing:
+    return Listing(store, pages[direction], pages["COUNT"], params, search)
+
+
+def articles(
+    store: Store,
+    direction: Direction,
+    *,
+    publisher: str | None = None,
+    mentions: Sequence[str] = (),
+    from_day: int | None = None,
+    to_day: int | None = None,
+    topic: str | None = None,
+    search: str | None = None,
+) -> Listing:
+    """Articles by date, of a publisher, naming every one of ``mentions``, in full-text
+    ``search`` (its engine form), ... (actors and topics by id)."""
+    params = {
+        "publisher": publisher,
+        "from": from_day,
+        "to": to_day,
+        "mentions": sorted(set(mentions)),
+        "topic": topic,
+        "search": search,
+    }
+    if search:
+        pages = cypher.ARTICLE_PAGES_SEARCH
+    elif mentions:
+        pages = cypher.ARTICLE_PAGES_MENTIONING
+    else:
+        pages = cypher.ARTICLE_PAGES
+    return _listing(store, pages, params, direction, search)
+
+
+def actors(store: Store, *, kind: str | None = None, name: str | None = None) -> Listing:
+    """Actors alphabetically, of a kind, with a name or alias containing ``name``."""
+    params = {"kind": kind, "name": name.lower() if name else None}
+    return _listing(store, cypher.ACTOR_PAGES, params, "ASC")
+
+
+def meetings(
+    store: Store,
+    direction: Direction,
+    criteria: MeetingCriteria,
+    participants: Sequence[str] = (),
+) -> Listing:
+    """Meetings by date that every one of ``participants`` attended."""
+    params = {"participants": sorted(set(participants)), **criteria.params()}
+    pages = cypher.MEETING_PAGES_WITH if participants else cypher.MEETING_PAGES
+    return _listing(store, pages, params, direction)
+
+
+def statements(
+    store: Store,
+    direction: Direction,
+    criteria: StatementCriteria,
+    *,
+    speaker: str | None = None,
+    search: str | None = None,
+) -> Listing:
+    """Statements by date, of a speaker, in full-text ``search`` (its engine form)."""
+    params = {"speaker": speaker, "search": search, **criteria.params()}
+    if search:
+        pages = cypher.STATEMENT_PAGES_SEARCH
+    elif speaker:
+        pages = cypher.STATEMENT_PAGES_BY
+    else:
+        pages = cypher.STATEMENT_PAGES
+    return _listing(store, pages, params, direction, search)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lookups by key, a batch a call
+
+
+async def by_key(
+    store: Store, statement: Statement, keys: Sequence[str], param: str = "ids"
+) -> list[Any]:
+    """One value per key, in order: the row's ``node`` (or ``id``), None for unknown keys."""
+    rows = await store.read(statement, {param: list(dict.fromkeys(keys))})
+    found = {row["key"]: row.get("node", row.get("id")) for row in rows}
+    return [found.get(key) for key in keys]
+
+
+async def related(store: Store, statement: Statement, keys: Sequence[str]) -> list[list[Record]]:
+    """Every row of each key, in the statement's order."""
+    rows = await store.read(statement, {"ids": list(dict.fromkeys(keys))})
+    grouped: dict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        grouped[row["key"]].append(row)
+    return [grouped.get(key, []) for key in keys]
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerPageKey:
+    """One page of an owner's list: the owner's id, the cursor's sort key, how many rows
+    (the page size and one more, which tells whether a next page exists), and the filter."""
+
+    owner: str
+    after: str | None
+    first: int
+    criteria: MeetingCriteria | StatementCriteria | None = None
+
+
+class OwnerPage(TypedDict):
+    rows: list[PageRow]
+    total: int
+
+
+async def owner_pages(
+    store: Store, statement: Statement, keys: Sequence[OwnerPageKey]
+) -> list[OwnerPage]:
+    """A page of each owner's list (an actor's meetings, a topic's articles, ...), newest
+    first, with the count of its whole filtered list."""
+    unique = list(dict.fromkeys(keys))
+    payload = [
+        {
+            "key": str(i),
+            "owner": key.owner,
+            "after": key.after,
+            "first": key.first,
+            **owner_filter(key.criteria),
+        }
+        for i, key in enumerate(unique)
+    ]
+    # `first`: the largest page asked for, the LIMIT of every owner's page (each key then
+    # cuts its own).
+    largest = max(key.first for key in unique)
+    rows = await store.read(statement, {"keys": payload, "first": largest})
+    by_index = {int(row["key"]): row for row in rows}
+    index = {key: i for i, key in enumerate(unique)}
+    out: list[OwnerPage] = []
+    for key in keys:
+        found = by_index.get(index[key])
+        if found is None:
+            out.append({"rows": [], "total": 0})
+            continue
+        # Newest first; sorted here because the statement collects the page after unwinding.
+        page = sorted(found["rows"], key=lambda row: str(row["sk"]), reverse=True)
+        out.append({"rows": page, "total": int(found["total"])})
+    return out
+
+
+async def top(
+    store: Store, statement: Statement, keys: Sequence[tuple[str, int]]
+) -> list[list[Record]]:
+    """Each owner's first N related rows (counterparts, co-mentions), keys as (owner, N)."""
+    unique = list(dict.fromkeys(keys))
+    payload = [
+        {"key": str(i), "owner": owner, "first": first} for i, (owner, first) in enumerate(unique)
+    ]
+    rows = await store.read(statement, {"keys": payload})
+    by_index = {int(row["key"]): list(row["rows"]) for row in rows}
+    index = {key: i for i, key in enumerate(unique)}
+    return [by_index.get(index[key], []) for key in keys]
+
+
+# ---------------------------------------------------------------------------------------------
+# Search, paths, timelines, topics
+
+_SEARCHES: dict[SearchKind, Statement] = {
+    "Article": cypher.SEARCH_ARTICLES,
+    "Statement": cypher.SEARCH_STATEMENTS,
+    "Actor": cypher.SEARCH_ACTORS,
+}
+
+
+async def search(store: Store, kind: SearchKind, text: str, first: int) -> list[Record]:
+    """The best ``first`` hits of a full-text search (its engine form) among one kind of
+    node: rows of ``id``, ``score`` and ``node``, best first."""
+    try:
+        return await store.read(_SEARCHES[kind], {"query": text, "first": first})
+    except GraphQueryError as exc:
+        raise InvalidSearch(text, exc.message) from exc
+
+
+@dataclass(frozen=True)
+class PathFound:
+    """A shortest path: its nodes as (label, id), and each step's relationship type and
+    whether it points forward (from the step's first node to its second)."""
+
+    nodes: list[tuple[str, str]]
+    steps: list[tuple[str, bool]] = field(default_factory=list)
+
+
+_PATH_LABELS = ("Article", "Actor", "Meeting", "Statement", "Topic")
+
+
+async def shortest_path(store: Store, source: str, target: str) -> PathFound | None:
+    """One shortest path between two actors through the facts, None when there is none."""
+    rows = await store.read(cypher.SHORTEST_PATH, {"from": source, "to": target})
+    if not rows:
+        return None
+    found = rows[0]
+    nodes = [
+        (next(label for label in _PATH_LABELS if label in n["labels"]), str(n["id"]))
+        for n in found["nodes"]
+    ]
+    steps = [
+        (str(rel["type"]), rel["start"] == nodes[i][1])
+        for i, rel in enumerate(found["relationships"])
+    ]
+    return PathFound(nodes, steps)
+
+
+class TimelineRow(PageRow):
+    kind: Literal["Meeting", "Statement", "Article"]
+
+
+async def timeline(
+    store: Store,
+    actor: str,
+    from_day: int | None,
+    to_day: int | None,
+    after: str | None,
+    size: int,
+) -> tuple[list[TimelineRow], bool]:
+    """The first ``size`` of an actor's meetings, statements and articles after the sort key
+    ``after``, oldest first (undated last), and whether more follow."""
+    params = {"actor": actor, "from": from_day, "to": to_day, "after": after, "first": size + 1}
+    rows = cast(list[TimelineRow], await store.read(cypher.TIMELINE_PAGE, params))
+    # Each kind is its own sorted page: merged here.
+    rows.sort(key=lambda row: str(row["sk"]))
+    return rows[:size], len(rows) > size
+
+
+async def timeline_total(store: Store, actor: str, from_day: int | None, to_day: int | None) -> int:
+    rows = await store.read(cypher.TIMELINE_COUNT, {"actor": actor, "from": from_day, "to": to_day})
+    return int(rows[0]["total"]) if rows else 0
+
+
+async def all_topics(store: Store) -> list[str]:
+    """The id of every topic, by name."""
+    return [str(row["id"]) for row in await store.read(cypher.ALL_TOPICS)]

@@ -153,7 +153,12 @@ def _with_office_holders(doc: Document, parsed: ParsedMeeting, token: Token) -> 
         head = _group_head(doc, actor, token, sentence.start, sentence.end)
         listed = _listed_with(doc, actor, sentence.start, sentence.end)
         inline = _named_after_country(doc, actor, head) if head is not None else None
-        if listed:
+        single = _group_head(doc, actor, token, sentence.start, sentence.end, plural=False)
+        apposed = _apposed_name(doc, single) if single is not None and head is None else None
+        if apposed is not None and apposed not in people:
+            # "his Venezuelan counterpart, Nicolas Maduro,": one person, named beside
+            holders, named = [apposed], "title"
+        elif listed:
             # "the presidents of Kyrgyzstan Sadyr Japarov and Tajikistan Emomali Rahmon": the
             # whole list, wherever the parse hung its later items.
             holders, named = listed, "name"
@@ -209,7 +214,23 @@ def _listed_with(doc: Document, country: str, start: int, end: int) -> list[str]
     return []
 
 
-def _group_head(doc: Document, country: str, trigger: Token, start: int, end: int) -> Token | None:
+def _apposed_name(doc: Document, head: Token) -> str | None:
+    """The person set off by commas right after a singular title phrase ("his Venezuelan
+    counterpart, Nicolas Maduro,")."""
+    end = head.idx + len(head.text)
+    gap = re.match(r"\s*,\s*", doc.text[end : end + 4])
+    if gap is None:
+        return None
+    for m in doc.mentions_in(end + gap.end(), end + gap.end() + 60):
+        if m.start == end + gap.end() and doc.kind(m.actor) is ActorKind.PERSON:
+            return m.actor
+        break
+    return None
+
+
+def _group_head(
+    doc: Document, country: str, trigger: Token, start: int, end: int, *, plural: bool = True
+) -> Token | None:
     """The office noun a country is named for in this sentence ("ministers" of "Foreign and
     defense ministers from Estonia"), found from the country's words up the parse."""
     assert doc.parsed is not None
@@ -221,7 +242,9 @@ def _group_head(doc: Document, country: str, trigger: Token, start: int, end: in
             continue
         node = span.root
         for _ in range(5):
-            if node.lower_ in _OFFICE_HEADS and node.tag_ in ("NNS", "NNPS"):
+            if node.lower_ in _OFFICE_HEADS and (
+                node.tag_ in ("NNS", "NNPS") or (not plural and node.tag_ == "NN")
+            ):
                 return node  # (a group: "the ministers of", not "U.S. Secretary of State")
             if node.head is node or node is trigger:
                 break

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsgraph.ingest.extract.clean import Block
+from newsgraph.ingest.extract.document import Document
+from newsgraph.ingest.extract.groups import regroup
+from newsgraph.ingest.extract.meeting_parse import ParsedMeeting
+from newsgraph.ingest.extract.nlp import shared_pipeline
 from newsgraph.ingest.model import MeetingMode
-from tests.ingest.extract.test_meetings import actors, only, run
+from tests.ingest.extract.test_meetings import actors, only, reference, run
 
 
 def test_the_foreign_ministers_of_two_countries_are_the_ministers_the_article_names() -> None:
@@ -249,3 +254,24 @@ def test_phone_talks_held_separately_with_two_leaders_are_two_calls() -> None:
         ("Anna Berg", "Emmanuel Macron"),
         ("Anna Berg", "Giorgia Meloni"),
     ]
+
+
+def test_a_country_read_for_a_counterpart_set_off_by_commas_is_the_person_named() -> None:
+    # The parse of some pages (a dateline, a long sentence) leaves "his Venezuelan
+    # counterpart, Nicolas Maduro," as the country: the person beside the title is who met.
+    text = (
+        "Colombian President Juan Manuel Santos and his Venezuelan counterpart, Nicolas Maduro, "
+        "plan to meet next week in Caracas."
+    )
+    doc = Document([Block(text)], reference(), parsed=shared_pipeline(reference())(text))
+    meet = text.index("meet ")
+    group = ParsedMeeting(
+        meet,
+        meet + 4,
+        "meet",
+        "verb",
+        [("Juan Manuel Santos", None), ("Venezuela", "counterpart")],
+        how={"Venezuela": "group"},
+    )
+    (regrouped,) = regroup(doc, [group], lambda _: [])
+    assert [a for a, _ in regrouped.participants] == ["Juan Manuel Santos", "Nicolas Maduro"]

@@ -80,6 +80,7 @@ def regroup(
             out.append(parsed)
             continue
         parsed = _with_series_subject(parsed, token, subjects)
+        parsed = _with_included(doc, parsed, token)
         parsed = _with_office_holders(doc, parsed, token)
         out.extend(_split_apart(doc, parsed, token, subjects))
     return out
@@ -127,6 +128,44 @@ def _with_series_subject(
     for actor, _ in own:
         how.setdefault(actor, "name")
     return replace(parsed, participants=_unique([*own, *parsed.participants]), how=how)
+
+
+# -- "his counterparts that included A, B and C" -----------------------------------------------
+_INCLUDE = word_set("include includes included including")
+
+
+def _with_included(doc: Document, parsed: ParsedMeeting, token: Token) -> ParsedMeeting:
+    """ "held bilateral meetings with his counterparts that included Iran, Bulgaria and
+    Turkey": the countries of the counterparts the clause lists."""
+    if parsed.kind != "noun":
+        return parsed
+    preps = [c for c in [*token.children, *token.head.children] if c.dep_ == "prep"]
+    added: Participants = []
+    for prep in preps:
+        if prep.lower_ != "with":
+            continue
+        for group in (c for c in prep.children if c.dep_ == "pobj"):
+            if group.lower_ not in _OFFICE_HEADS or group.tag_ not in ("NNS", "NNPS"):
+                continue
+            for clause in group.children:
+                if clause.lower_ not in _INCLUDE:
+                    continue
+                for obj in clause.children:
+                    if obj.dep_ not in ("dobj", "pobj"):
+                        continue
+                    for part in [obj, *obj.conjuncts]:
+                        for m in doc.mentions_in(part.idx, part.idx + len(part.text) + 40):
+                            if m.start == part.idx and doc.kind(m.actor) is ActorKind.COUNTRY:
+                                added.append((m.actor, group.lower_.rstrip("s")))
+                            break
+    known = {a for a, _ in parsed.participants}
+    added = [a for a in _unique(added) if a[0] not in known]
+    if not added:
+        return parsed
+    how = dict(parsed.how)
+    for actor, _ in added:
+        how[actor] = "group"
+    return replace(parsed, participants=[*parsed.participants, *added], how=how)
 
 
 # -- offices to their holders -------------------------------------------------------------
@@ -241,7 +280,7 @@ def _group_head(
         if span is None:
             continue
         node = span.root
-        for _ in range(5):
+        for _ in range(12):  # (up a long list of conjuncts too)
             if node.lower_ in _OFFICE_HEADS and (
                 node.tag_ in ("NNS", "NNPS") or (not plural and node.tag_ == "NN")
             ):

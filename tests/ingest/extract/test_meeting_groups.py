@@ -275,3 +275,20 @@ def test_a_country_read_for_a_counterpart_set_off_by_commas_is_the_person_named(
     )
     (regrouped,) = regroup(doc, [group], lambda _: [])
     assert [a for a, _ in regrouped.participants] == ["Juan Manuel Santos", "Nicolas Maduro"]
+
+
+def test_bilateral_meetings_with_counterparts_that_included_countries_are_one_with_each() -> None:
+    meetings = run(
+        "Foreign Minister Ana Lopez held nine bilateral meetings with her foreign counterparts "
+        "that included Iran, Bulgaria, Turkey, Uzbekistan, Tajikistan and others, the ministry "
+        "said.\n\nLopez also held talks with the foreign minister of Tajikistan, Sirodjiddin "
+        "Muhriddin."
+    ).meetings
+    assert sorted(actors(m)[1] for m in meetings) == [
+        "Bulgaria",
+        "Iran",
+        "Sirodjiddin Muhriddin",
+        "Turkey",
+        "Uzbekistan",
+    ]
+    assert {actors(m)[0] for m in meetings} == {"Ana Lopez"}

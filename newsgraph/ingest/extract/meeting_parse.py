@@ -87,6 +87,9 @@ _SIT_VERBS = word_set("sit sits sat sitting")
 _SHAKE_VERBS = word_set("shake shakes shook shaking")
 _PLAY_VERBS = word_set("play plays played playing")
 _PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS
+_INCLUDE = word_set("include includes included including")
+# "a series of meetings", "a round of talks": the count of meetings, not a thing of its own
+_QUANTITIES = word_set("series round rounds number couple string flurry spate set")
 _SESSION_KINDS = word_set("talk talks negotiating negotiation negotiations bilateral working")
 # "met separately with A and B": one meeting with each.
 _APART = word_set("separately individually respectively")
@@ -369,7 +372,20 @@ class _Parser:
             # "the top diplomats of the two nations": the pair of the meeting told before.
             return self._pair(head)
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+            if (child.dep_ == "relcl" and child.lower_ in _INCLUDE) or (
+                child.dep_ == "prep" and child.lower_ in ("including", "like")
+            ):
+                # "his counterparts that included Iran, Bulgaria and Turkey", "officials
+                # including ...": the ones named among them
+                for obj in (c for c in child.children if c.dep_ in ("dobj", "pobj")):
+                    for actor, _ in self.phrase(obj):
+                        if self.doc.kind(actor) in (ActorKind.COUNTRY, ActorKind.PERSON):
+                            self.how[actor] = "group"
+                            found.append((actor, role))
+            elif child.dep_ == "prep" and (
+                child.lower_ in ("of", "from", "for")
+                or (child.lower_ == "in" and head.lower_ in ("counterpart", "counterparts"))
+            ):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     if obj.lower_ in ("state", "government", "governments"):
                         # "the heads of state of Angola, Namibia and Botswana"
@@ -725,6 +741,17 @@ class _Parser:
                         if one:
                             own.append(one)
         governor = token.head if token.head is not token else None
+        dep = token.dep_
+        if (
+            governor is not None
+            and dep == "pobj"
+            and governor.lower_ == "of"
+            and governor.head.lower_ in _QUANTITIES
+            and governor.head.head is not governor.head
+        ):
+            # "held a series of meetings with ...": the meetings are what was held
+            dep = governor.head.dep_
+            governor = governor.head.head
         negated = self.negated(token)
         rule = "noun"
         for clause in token.children:
@@ -738,20 +765,18 @@ class _Parser:
                 counterparts.extend(self.objects(clause, frozenset({"with"})))
         if (
             governor is not None
-            and token.dep_ == "nsubjpass"
+            and dep == "nsubjpass"
             and governor.lower_ in _JOIN_VERBS | _HOLD_VERBS
         ):
             # "The meeting, held at the palace, was attended by A and B."
             own.extend(self.agent(governor))
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         holds = (
-            governor is not None
-            and token.dep_ == "dobj"
-            and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
+            governor is not None and dep == "dobj" and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
         )
         occasion = (
             governor is not None
-            and token.dep_ == "pobj"
+            and dep == "pobj"
             and governor.lower_ in ("during", "after", "following", "before", "at", "in")
             and governor.head.tag_.startswith("VB")
             and governor.head.lower_ not in _JOIN_VERBS
@@ -770,7 +795,7 @@ class _Parser:
             or (governor.lower_ in _OCCASION and governor.head.lower_ in _JOIN_VERBS)
         )
         if governor is not None and not between and (joined or not members):
-            if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+            if dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
                 for prep in governor.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
                         # "Talks were held on Monday between A and B"
@@ -781,7 +806,7 @@ class _Parser:
                 # ...": the parser may hang "with" or "from" on the verb.
                 counterparts = [*counterparts, *self.objects(governor, frozenset({"with", "from"}))]
             elif (
-                token.dep_ == "pobj"
+                dep == "pobj"
                 and governor.lower_ in _OCCASION
                 and governor.head.tag_.startswith("VB")
                 and (governor.lower_ not in ("with", "for") or counterparts)
@@ -800,7 +825,7 @@ class _Parser:
         if (
             governor is not None
             and not counterparts
-            and token.dep_ == "dobj"
+            and dep == "dobj"
             and governor.lower_ in _HOLD_VERBS
         ):
             # "will host talks and exchange a memorandum with Phuc": the "with" of the verb
@@ -821,7 +846,7 @@ class _Parser:
             own = self._protagonist(token.idx)
         everyone = _unique([*own, *counterparts])
         host = None
-        if governor is not None and governor.lower_ in _HOST_VERBS and token.dep_ == "dobj":
+        if governor is not None and governor.lower_ in _HOST_VERBS and dep == "dobj":
             subjects = self.subjects(governor)
             host = subjects[0][0] if subjects else None
         start, end = token.idx, token.idx + len(token.text)

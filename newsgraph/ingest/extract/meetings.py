@@ -26,6 +26,7 @@ from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document
 from newsgraph.ingest.extract.groups import without_companions, without_retold
 from newsgraph.ingest.extract.meeting_parse import (
+    ParsedMeeting,
     date_attachment,
     parsed_meetings,
     quote_start,
@@ -67,6 +68,10 @@ _HELD_BEFORE = re.compile(
 )
 _SPEECH_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|added|noted|stated|announced)\b"
+)
+# Between two names of a list: ", ", ", and ", " and ", after an optional "in <Place>".
+_LIST_GAP = re.compile(
+    r"(?:\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
 _HYPHEN = re.compile(r"\s*[-\u2013—]\s*")
 _GROUP_NOUN = re.compile(
@@ -201,13 +206,16 @@ class _Meetings:
                 before = self.text[max(start, p.start - 30) : p.start]
                 if _NEGATION.search(before):
                     continue
+                split = sum(1 for q in parsed if q.start == p.start) > 1
+                goes_on = [] if split else self._list_goes_on(p, end)
+                participants = [*p.participants, *goes_on]
                 met = self._build(
                     sentence,
                     start,
                     end,
                     (p.start, p.end),
                     p.word,
-                    p.participants,
+                    participants,
                     p.host,
                     rule=p.rule,
                     how=p.how,
@@ -230,6 +238,38 @@ class _Meetings:
         join = _JOIN.search(self.text, sentence.start, sentence.end)
         if join is not None:
             self._join(sentence, join)
+
+    def _list_goes_on(self, p: ParsedMeeting, end: int) -> list[tuple[str, str | None]]:
+        """ "met with his counterpart Fuad Hussein in Baghdad, Prime Minister Mustafa
+        Al-Kadhimi, Head of Fatah Alliance Hadi Al-Amiri, ... and Head of the Judiciary Fayek
+        Zidane": people the parse lost from a list of titled names after the last one it
+        kept, one to each comma."""
+        named = {a for a, _ in p.participants}
+        last = [
+            m for m in self.doc.mentions_in(p.end, end)
+            if m.actor in named and not m.implicit and m.actor != p.participants[0][0]
+        ]  # fmt: skip
+        if not last:
+            return []
+        found: list[tuple[str, str | None]] = []
+        pos = last[-1].end
+        while True:
+            gap = _LIST_GAP.match(self.text, pos, end)
+            if gap is None:
+                break
+            stop = self.text.find(",", gap.end(), end)
+            stop = end if stop == -1 else stop
+            people = [
+                m for m in self.doc.mentions_in(gap.end(), stop)
+                if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if not people or _SPEECH_AFTER.match(self.text, people[-1].end):
+                break  # ("..., Kirby said": the one who tells it)
+            if people[-1].actor not in named:
+                found.append((people[-1].actor, None))
+                named.add(people[-1].actor)
+            pos = people[-1].end
+        return found
 
     def _clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
         cuts = [sentence.start]
@@ -750,6 +790,25 @@ class _Meetings:
             # A meeting told with only a vague time ("in November") is not the one of a
             # stated day ("on Saturday"): two calls, not one told twice.
             vague_and_dated = other.vague != met.vague and (other.date or met.date)
+            mine, theirs = set(met.principals), set(other.principals)
+            if (
+                other.start == met.start
+                and other.clause == met.clause
+                and (mine < theirs or theirs < mine)
+                and other.principals[0] == met.principals[0]
+                and _same_stage(other.status, met.status)
+                and (other.date == met.date or other.date is None or met.date is None)
+            ):
+                # "met and held talks with A in Baghdad, B, C and D": one meeting told by two
+                # words of one clause, one of them with fewer of its participants
+                for actor, role in met.participants:
+                    if actor not in theirs:
+                        other.participants.append((actor, role))
+                        other.principals.append(actor)
+                        other.how.setdefault(actor, met.how.get(actor, "name"))
+                other.date = other.date or met.date
+                other.date_how = other.date_how or met.date_how
+                return other
             if set(other.principals) == set(met.principals) and (
                 other.date == met.date or other.date is None or met.date is None
             ) and _same_stage(other.status, met.status) and not vague_and_dated:  # fmt: skip

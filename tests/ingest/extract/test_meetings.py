@@ -945,3 +945,38 @@ def test_a_schedule_of_talks_lists_the_meetings_of_its_host() -> None:
         ("Xi Jinping", dt.date(2025, 8, 23), MeetingStatus.PLANNED),
     ]
     assert {actors(m)[0] for m in meetings} == {"Anutin Charnvirakul"}
+
+
+def test_a_list_of_titled_names_after_met_with_is_everyone_met() -> None:
+    meeting = only(
+        "During his visit to Baghdad, Iranian Foreign Minister Abbas Araghchi met and held "
+        "talks with his Iraqi counterpart Fuad Hussein in Baghdad, Prime Minister Mohammed "
+        "Shia al-Sudani, President Abdul Latif Rashid, and Parliament Speaker Mahmoud "
+        "al-Mashhadani on regional issues."
+    )
+    assert set(actors(meeting)) >= {
+        "Abbas Araghchi", "Fuad Hussein", "Mohammed Shia al-Sudani", "Abdul Latif Rashid"
+    }  # fmt: skip
+
+
+def test_meetings_with_counterparts_that_included_some_countries_are_one_each() -> None:
+    meetings = run(
+        "Foreign Minister S Jaishankar held 11 bilateral meetings with his counterparts that "
+        "included Iran, Bulgaria and Turkey, the ministry said."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["S Jaishankar", "Iran"],
+        ["S Jaishankar", "Bulgaria"],
+        ["S Jaishankar", "Turkey"],
+    ]
+
+
+def test_a_series_of_meetings_held_with_counterparts_from_two_countries() -> None:
+    meetings = run(
+        "In New York, Foreign Minister S Jaishankar held a series of meetings with his "
+        "counterparts from Brazil and Chile."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["S Jaishankar", "Brazil"],
+        ["S Jaishankar", "Chile"],
+    ]

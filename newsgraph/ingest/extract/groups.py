@@ -11,8 +11,15 @@ Aidarbekov]") is that country's holder outright.
 
 A list of counterparts is one meeting with each when the words say the meetings were apart:
 "held separate phone talks with A and B", "a series of meetings with his counterparts from A,
-B and C", "held bilateral meetings with A and B". ("met with A and B" stays one meeting: it
-may well have been one.)
+B and C", "held bilateral meetings with A and B", "held talks with Prime Minister A, President B
+and Speaker C" (a round of a country's offices). ("met with A and B" stays one meeting: it may
+well have been one.)
+
+Those who only accompany someone ("X, accompanied by ministers A and B, met Y") are not the
+meeting's participants (tests/eval's gold convention), and "talks with Egyptian officials"
+after meetings with Egyptians by name retells those meetings.
+
+(Reading "a series of meetings" and "counterparts that included A and B" is meeting_parse's.)
 """
 
 from __future__ import annotations
@@ -79,8 +86,6 @@ def regroup(
         if token is None:
             out.append(parsed)
             continue
-        parsed = _with_series_subject(parsed, token, subjects)
-        parsed = _with_included(doc, parsed, token)
         parsed = _with_office_holders(doc, parsed, token)
         out.extend(_split_apart(doc, parsed, token, subjects))
     return out
@@ -111,61 +116,6 @@ def _series_verb(token: Token) -> Token | None:
     if series.dep_ == "dobj" and series.head.lower_ in _HOLD:
         return series.head
     return None
-
-
-def _with_series_subject(
-    parsed: ParsedMeeting, token: Token, subjects: Callable[[Token], Participants]
-) -> ParsedMeeting:
-    """ "Lopez held a series of meetings with ...": the meetings are Lopez's, though the parse
-    hangs them on "series", not on "held"."""
-    verb = _series_verb(token) if parsed.kind == "noun" else None
-    if verb is None:
-        return parsed
-    own = [s for s in subjects(verb) if s[0] not in {a for a, _ in parsed.participants}]
-    if not own:
-        return parsed
-    how = dict(parsed.how)
-    for actor, _ in own:
-        how.setdefault(actor, "name")
-    return replace(parsed, participants=_unique([*own, *parsed.participants]), how=how)
-
-
-# -- "his counterparts that included A, B and C" -----------------------------------------------
-_INCLUDE = word_set("include includes included including")
-
-
-def _with_included(doc: Document, parsed: ParsedMeeting, token: Token) -> ParsedMeeting:
-    """ "held bilateral meetings with his counterparts that included Iran, Bulgaria and
-    Turkey": the countries of the counterparts the clause lists."""
-    if parsed.kind != "noun":
-        return parsed
-    preps = [c for c in [*token.children, *token.head.children] if c.dep_ == "prep"]
-    added: Participants = []
-    for prep in preps:
-        if prep.lower_ != "with":
-            continue
-        for group in (c for c in prep.children if c.dep_ == "pobj"):
-            if group.lower_ not in _OFFICE_HEADS or group.tag_ not in ("NNS", "NNPS"):
-                continue
-            for clause in group.children:
-                if clause.lower_ not in _INCLUDE:
-                    continue
-                for obj in clause.children:
-                    if obj.dep_ not in ("dobj", "pobj"):
-                        continue
-                    for part in [obj, *obj.conjuncts]:
-                        for m in doc.mentions_in(part.idx, part.idx + len(part.text) + 40):
-                            if m.start == part.idx and doc.kind(m.actor) is ActorKind.COUNTRY:
-                                added.append((m.actor, group.lower_.rstrip("s")))
-                            break
-    known = {a for a, _ in parsed.participants}
-    added = [a for a in _unique(added) if a[0] not in known]
-    if not added:
-        return parsed
-    how = dict(parsed.how)
-    for actor, _ in added:
-        how[actor] = "group"
-    return replace(parsed, participants=[*parsed.participants, *added], how=how)
 
 
 # -- offices to their holders -------------------------------------------------------------

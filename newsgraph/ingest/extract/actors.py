@@ -454,10 +454,44 @@ class _Finder:
                 continue
             if ref.kind is not ActorKind.PERSON and self._inside_person(m.start(), m.end()):
                 continue
+            given = self._given_name_before(m.start()) if ref.kind is ActorKind.COUNTRY else None
+            if given is not None:
+                # "Luis Montenegro", "Michael Jordan": a surname, not the country
+                name = self.text[given : m.end()]
+                person = self.book.person(name) or (
+                    self.book.introduce(name) if self.introducing else None
+                )
+                if person is not None and self.free(given, m.end()):
+                    self.claim(given, m.end())
+                    self.add(person, given, m.end(), "entity")
+                continue
             self.claim(m.start(), m.end())
             self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
             if ref.kind is ActorKind.PERSON and " " in surface:
                 self.book.named_in_full(ref.name)
+
+    def _given_name_before(self, start: int) -> int | None:
+        """Where a capitalised word right before starts, inside a sentence, when it could only
+        be a given name: not a title, a known actor, a stop word or a word of a place."""
+        m = re.search(r"(?<![\w.'\u2019-])([A-Z][a-z]+)\s$", self.text[max(0, start - 30) : start])
+        if m is None:
+            return None
+        word = m.group(1)
+        begin = start - len(m.group())
+        before = self.text[:begin].rstrip()
+        if not before or before.endswith((".", "!", "?", ":", "\n", '"', "\u201c")):
+            return None  # the first word of a sentence may be anything
+        if word in NAME_STOPWORDS or word in _NOT_GIVEN_NAMES:
+            return None
+        if canonical_title(word).title or _NAME_PREFIX.match(word + " "):
+            return None
+        # where news sets a name: after a title ("Prime Minister Luis Montenegro") or in
+        # apposition ("the Prime Minister of Portugal, Luis Montenegro,")
+        previous = before.split()[-1] if before.split() else ""
+        framed = before.endswith(",") or bool(
+            canonical_title(previous).title or _NAME_PREFIX.match(previous + " ")
+        )
+        return begin if framed and self.ref.lookup(word) is None else None
 
     def _inside_person(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self.person_spans)
@@ -530,6 +564,13 @@ class _Finder:
                     self.add(person, span[0], span[1], "entity")
             elif entity.label == "ORG":
                 span = _org_span(self.text, entity.start, entity.end)
+                if span is None:
+                    # "Foreign Ministry Felipe Solá": a title-like start that still ends in a
+                    # person's name after the office's words
+                    raw = self.text[entity.start : entity.end].rstrip(" .,;:")
+                    tail = _after_office(raw)
+                    if tail and tail != raw and _looks_like_a_name(tail):
+                        span = (entity.start, entity.start + len(raw))
                 if span is None or not self.free(*span):
                     continue
                 name = self.text[span[0] : span[1]]
@@ -786,6 +827,14 @@ _PLATFORMS = frozenset(
 # Words that end the name of an office, never start a person's name: "Minister of
 # International Relations and Cooperation Lindiwe Sisulu", "Secretary of Strategic Affairs
 # Gustavo Beliz".
+# Capitalised words before a country's name that are part of a place or body, not a name.
+_NOT_GIVEN_NAMES = word_set(
+    """Northern Southern Eastern Western North South East West Central Upper Lower Greater
+    Mainland Old New Air Radio Bank Team Royal Republic Kingdom Democratic People Federal
+    United Free Inner Outer Continental Metropolitan Visit Invest Made Brand Global Greek
+    Saint Port Fort Lake Mount Cape Gulf Bay Island Islands Isle Coast Latin Including
+    Agence One"""
+)
 # Titles news abbreviates before a name: "PM Prayut", "FM Dar", "EAM Jaishankar".
 _TITLE_ABBREVIATIONS = frozenset({"PM", "FM", "EAM", "DPM"})
 _OFFICE_WORDS = word_set(

@@ -140,7 +140,7 @@ _DATELINE_PREFIX = re.compile(
     r"(?:(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3})"
     r"|(?P<titled>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*" + _DATE_WORDS + r"\s*\())"
     r"(?:,\s*(?P<date>" + _DATE_WORDS + r"))?"
-    r"\s*(?:\((?P<agency>[^()]{2,100})\))?"
+    r"(?:,?\s*\((?P<agency>[^()]{2,100})\))?"
     r"\s*(?:--|\u2014|\u2013|-|:)?\s+(?=[A-Z\"\u201c])"
 )
 _POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")

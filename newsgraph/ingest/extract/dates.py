@@ -20,6 +20,7 @@ __all__ = [
     "nearest_day",
     "parse_stated_date",
     "resolve",
+    "vague_span",
     "year_after",
 ]
 
@@ -210,6 +211,54 @@ def _month_day(month: int, day: int, anchor: dt.date, future: bool) -> dt.date |
         return min(ahead) if ahead else None
     behind = [d for d in options if d <= anchor + _SLACK]
     return max(behind) if behind else None
+
+
+_SPAN = re.compile(
+    r"(?i)^(?P<which>last|this|next|the\s+previous|the\s+following|earlier\s+(?:in|this)\s+"
+    r"(?:the\s+)?)\s*(?P<unit>week|month|year)$"
+    r"|^(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<month>[A-Za-z]+)$"
+)
+
+
+def vague_span(
+    text: str, anchor: dt.date | None, *, future: bool = False
+) -> tuple[dt.date, dt.date] | None:
+    """The days a vague time can mean, when the text says enough: "next week" is the
+    Monday-to-Sunday after the publication day's week, "in November" that month (the last
+    one up to the publication day, or the next one for what is to come). None for "recently"
+    and the like."""
+    if anchor is None:
+        return None
+    m = _SPAN.match(" ".join(text.split()))
+    if m is None:
+        return None
+    if m.group("month"):
+        month = _MONTHS.get(m.group("month")[:3].lower())
+        if month is None:
+            return None
+        if future:
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+        return _month_span(year, month)
+    which = " ".join(m.group("which").lower().split())
+    step = 1 if which in ("next", "the following") else -1 if which in (
+        "last", "the previous"
+    ) else 0  # fmt: skip
+    unit = m.group("unit").lower()
+    if unit == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=step)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        return _month_span(index // 12, index % 12 + 1)
+    return dt.date(anchor.year + step, 1, 1), dt.date(anchor.year + step, 12, 31)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
 
 
 def nearest_day(month: int, day: int, anchor: dt.date) -> dt.date | None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.groups import regroup
 from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
 
 if TYPE_CHECKING:
@@ -83,6 +84,11 @@ _JOIN_VERBS = word_set(
     "participate participates participated participating attend attends attended attending "
     "join joins joined joining take takes took taking"
 )
+_RANKS = word_set(
+    "admiral general colonel lieutenant major captain marshal ambassador dr mr mrs ms sir "
+    "professor prof sheikh hon honourable"
+)
+_NOT_FOR_THE_COUNTRY = word_set("opposition rebel rebels former exiled dissident")
 _SIT_VERBS = word_set("sit sits sat sitting")
 _SHAKE_VERBS = word_set("shake shakes shook shaking")
 _PLAY_VERBS = word_set("play plays played playing")
@@ -308,7 +314,9 @@ class _Parser:
         for m in self.doc.mentions_in(end, min(self.end, end + 60)):
             if m.implicit:
                 continue
-            if self.doc.text[end : m.start].strip(" ,") == "" and (
+            words = self.doc.text[end : m.start].strip(" ,").split()
+            # (", admiral Flávio Viana Rocha,": a rank or title may stand before the name)
+            if all(w.lower() in _RANKS or canonical_title(w).title for w in words) and (
                 self.doc.kind(m.actor) is ActorKind.PERSON
             ):
                 return m.actor, None
@@ -364,6 +372,8 @@ class _Parser:
         """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
         role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
         found: list[tuple[str, str | None]] = []
+        if any(c.lower_ in _NOT_FOR_THE_COUNTRY for c in head.children):
+            return []  # "Venezuela's main opposition leader" does not speak for Venezuela
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
             return self._pair(head)
         if role is not None and any(
@@ -523,6 +533,17 @@ class _Parser:
                     return None
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))
+            if not objects:
+                # "will meet on the border with President Maduro": the parser may hang the
+                # "with" on the place
+                for prep in _with_phrases(token):
+                    for obj in _pobjs(prep):
+                        objects.extend(
+                            f
+                            for f in self.phrase(obj)
+                            if self.doc.kind(f[0]) is ActorKind.PERSON
+                            or self.how.get(f[0]) == "group"
+                        )
         elif lower in _VISIT_VERBS:
             # A person visited, or the leaders of a country ("visited the heads of state of
             # Angola, Namibia and Botswana"); not a country or a city.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
-from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
+from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, vague_span
 from newsgraph.ingest.extract.document import PRONOUN, Document
 from newsgraph.ingest.extract.groups import without_companions, without_retold
 from newsgraph.ingest.extract.meeting_parse import (
@@ -172,6 +172,8 @@ class Met:
     clause: tuple[int, int]
     topics: list[str] = field(default_factory=list)
     vague: bool = False
+    vague_span: tuple[dt.date, dt.date] | None = None
+    """The days a vague time allows ("next week"), when it says which."""
     rule: str = "window"
     date_how: str | None = None
     how: dict[str, str] = field(default_factory=dict)
@@ -183,6 +185,7 @@ class _Meetings:
         self.text = doc.text
         self.statements = statements
         self.found: list[Met] = []
+        self._span: tuple[dt.date, dt.date] | None = None
         # Who says each quotation (by where it starts), as the statements found it.
         self.speakers: dict[int, str] = {}
         for said in statements:
@@ -365,6 +368,7 @@ class _Meetings:
             status = self._status(sentence.start, start)
         place = self._place(start, end, {a for a, _ in participants})
         mode = self._mode(segment, place)
+        self._span = None
         date, vague, date_how = self._date(sentence, start, end, status, trigger[0])
         return Met(
             participants=participants,
@@ -378,6 +382,7 @@ class _Meetings:
             noun=_title_noun(noun_word, mode),
             clause=(start, end),
             vague=vague,
+            vague_span=self._span,
             rule=rule,
             date_how=date_how,
             how=dict(how or {}),
@@ -580,7 +585,11 @@ class _Meetings:
             if quote_start(self.doc, d.start) in (None, own)
             and self._hangs(d, trigger) not in ("speech", "event")
         ]  # fmt: skip
-        if any(d.kind == "vague" and self._hangs(d, trigger) is None for d in mentions):
+        vague = [d for d in mentions if d.kind == "vague" and self._hangs(d, trigger) is None]
+        if vague:
+            self._span = vague_span(
+                self.text[vague[0].start : vague[0].end], self.doc.published, future=future
+            )
             return None, True, None
         mentions = [d for d in mentions if d.kind != "vague"]
         for d in mentions:
@@ -790,6 +799,10 @@ class _Meetings:
             # A meeting told with only a vague time ("in November") is not the one of a
             # stated day ("on Saturday"): two calls, not one told twice.
             vague_and_dated = other.vague != met.vague and (other.date or met.date)
+            if vague_and_dated and _within(other, met):
+                # "plan to meet next week" and "On Monday I will meet Maduro": the day falls
+                # in the week the vague time gave
+                vague_and_dated = False
             mine, theirs = set(met.principals), set(other.principals)
             if (
                 other.start == met.start
@@ -816,6 +829,7 @@ class _Meetings:
                     other.status = MeetingStatus.PLANNED
                 if other.date is None and met.date is not None:
                     other.date, other.date_how = met.date, met.date_how
+                    other.vague = False
                 if other.mode is MeetingMode.UNKNOWN:
                     other.mode = met.mode
                 other.place = other.place or met.place
@@ -859,6 +873,13 @@ class _Meetings:
             added = True
         if added:
             meeting.end = max(meeting.end, sentence.end)
+
+
+def _within(a: Met, b: Met) -> bool:
+    """One of two reports has only a vague time whose span holds the other's day."""
+    vague, dated = (a, b) if a.vague else (b, a)
+    span = vague.vague_span
+    return span is not None and dated.date is not None and span[0] <= dated.date <= span[1]
 
 
 def _same_stage(a: MeetingStatus, b: MeetingStatus) -> bool:

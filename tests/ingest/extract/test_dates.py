@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.ingest.extract.dates import find_dates, parse_stated_date, resolve, year_after
+from newsgraph.ingest.extract.dates import (
+    find_dates,
+    parse_stated_date,
+    resolve,
+    vague_span,
+    year_after,
+)
 
 SATURDAY = dt.date(2025, 8, 23)
 
@@ -90,3 +96,14 @@ def test_a_month_alone_is_vague_and_a_month_with_its_day_is_a_day() -> None:
 def test_a_time_of_day_alone_is_the_day_the_text_last_named() -> None:
     for text in ("In the evening she will meet him", "later that afternoon", "that morning"):
         assert [m.kind for m in find_dates(text)] == ["same_day"], text
+
+
+def test_a_vague_time_that_names_its_week_or_month_gives_its_span() -> None:
+    wednesday = dt.date(2013, 7, 17)
+    assert vague_span("next week", wednesday) == (dt.date(2013, 7, 22), dt.date(2013, 7, 28))
+    assert vague_span("in November", wednesday) == (dt.date(2012, 11, 1), dt.date(2012, 11, 30))
+    assert vague_span("in November", wednesday, future=True) == (
+        dt.date(2013, 11, 1),
+        dt.date(2013, 11, 30),
+    )
+    assert vague_span("recently", wednesday) is None

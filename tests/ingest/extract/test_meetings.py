@@ -980,3 +980,38 @@ def test_a_series_of_meetings_held_with_counterparts_from_two_countries() -> Non
         ["S Jaishankar", "Brazil"],
         ["S Jaishankar", "Chile"],
     ]
+
+
+def test_a_person_whose_surname_is_a_country_is_a_person() -> None:
+    meeting = only(
+        "Spanish Prime Minister Pedro Sanchez met in Madrid with the Prime Minister of "
+        "Portugal, Luis Montenegro, on Monday."
+    )
+    assert actors(meeting) == ["Pedro Sánchez", "Luis Montenegro"]
+
+
+def test_a_minister_the_recogniser_took_for_a_ministry_and_a_rank_before_a_name() -> None:
+    meeting = only(
+        "Today, Foreign Ministry Felipe Solá held a working meeting with the Special Secretary "
+        "for Strategic Affairs of Brazil, admiral Flávio Viana Rocha, in Buenos Aires."
+    )
+    assert actors(meeting) == ["Felipe Solá", "Flávio Viana Rocha"]
+
+
+def test_a_meeting_next_week_and_the_same_meeting_on_monday_are_one() -> None:
+    meeting = only(
+        "BOGOTA, (Reuters) - Colombian President Gustavo Petro and his Venezuelan counterpart, "
+        "Nicolas Maduro, plan to meet next week.\n\n"
+        '"On Monday I will meet on the border with President Maduro," Petro said on X.'
+    )
+    assert actors(meeting) == ["Gustavo Petro", "Nicolas Maduro"]
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 25)
+
+
+def test_an_opposition_leader_does_not_speak_for_the_country() -> None:
+    text = (
+        "Colombian President Gustavo Petro's meeting with Venezuela's main opposition leader "
+        "angered Caracas."
+    )
+    assert run(text).meetings == []

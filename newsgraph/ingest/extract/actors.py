@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsgraph.ingest.extract.groups import listed_names
 from newsgraph.ingest.extract.names import same_person
 from newsgraph.ingest.extract.patterns import NAME, NAME_STOPWORDS, word_set
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
@@ -473,10 +474,44 @@ class _Finder:
                 continue
             if ref.kind is not ActorKind.PERSON and self._inside_person(m.start(), m.end()):
                 continue
+            given = self._given_name_before(m.start()) if ref.kind is ActorKind.COUNTRY else None
+            if given is not None:
+                # "Luis Montenegro", "Michael Jordan": a surname, not the country
+                name = self.text[given : m.end()]
+                person = self.book.person(name) or (
+                    self.book.introduce(name) if self.introducing else None
+                )
+                if person is not None and self.free(given, m.end()):
+                    self.claim(given, m.end())
+                    self.add(person, given, m.end(), "entity")
+                continue
             self.claim(m.start(), m.end())
             self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
             if ref.kind is ActorKind.PERSON and " " in surface:
                 self.book.named_in_full(ref.name)
+
+    def _given_name_before(self, start: int) -> int | None:
+        """Where a capitalised word right before starts, inside a sentence, when it could only
+        be a given name: not a title, a known actor, a stop word or a word of a place."""
+        m = re.search(r"(?<![\w.'\u2019-])([A-Z][a-z]+)\s$", self.text[max(0, start - 30) : start])
+        if m is None:
+            return None
+        word = m.group(1)
+        begin = start - len(m.group())
+        before = self.text[:begin].rstrip()
+        if not before or before.endswith((".", "!", "?", ":", "\n", '"', "\u201c")):
+            return None  # the first word of a sentence may be anything
+        if word in NAME_STOPWORDS or word in _NOT_GIVEN_NAMES:
+            return None
+        if canonical_title(word).title or _NAME_PREFIX.match(word + " "):
+            return None
+        # where news sets a name: after a title ("Prime Minister Luis Montenegro") or in
+        # apposition ("the Prime Minister of Portugal, Luis Montenegro,")
+        previous = before.split()[-1] if before.split() else ""
+        framed = before.endswith(",") or bool(
+            canonical_title(previous).title or _NAME_PREFIX.match(previous + " ")
+        )
+        return begin if framed and self.ref.lookup(word) is None else None
 
     def _inside_person(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self.person_spans)
@@ -490,6 +525,8 @@ class _Finder:
         word = before.group(1)
         if _POSSESSIVE.search(word):
             return True  # "Brazil's Lula": an owner, not a first name
+        if _HONORIFIC.match(f"{word} ") or _NAME_PREFIX.match(f"{word} "):
+            return True  # "Sheikh Mohamed bin Zayed", "Dr Jaishankar": a form of address
         if canonical_title(word).title or canonical_title(word.removesuffix("s")).title:
             return True  # "Presidents Zelensky and Putin"
         if self.ref.lookup(word):
@@ -511,6 +548,25 @@ class _Finder:
                 self.claim(start, end)
                 self.add(person, start, end, "name")
 
+    def listed_names(self) -> None:
+        """ "the presidents of Kyrgyzstan Sadyr Japarov and Tajikistan Emomali Rahmon": each
+        name holds the office of the country before it (see groups.listed_names)."""
+
+        def country_of(surface: str) -> str | None:
+            ref = self.ref.lookup(surface)
+            return ref.name if ref is not None and ref.kind is ActorKind.COUNTRY else None
+
+        for listed in listed_names(self.text, country_of, lambda w: canonical_title(w).title):
+            if not self.free(listed.start, listed.end):
+                continue
+            person = self._person_for(listed.name)
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(listed.start, listed.end)
+            self.add(person, listed.start, listed.end, "entity")
+            if listed.title is not None:
+                self.book.add_role(person, listed.title, self.book.use(listed.country))
+
     def named_entities(self) -> None:
         """People and organisations the recogniser found that no rule claimed: the people of
         any country ("Musalia Mudavadi"), ministries, parties and agencies."""
@@ -528,6 +584,13 @@ class _Finder:
                     self.add(person, span[0], span[1], "entity")
             elif entity.label == "ORG":
                 span = _org_span(self.text, entity.start, entity.end)
+                if span is None:
+                    # "Foreign Ministry Felipe Solá": a title-like start that still ends in a
+                    # person's name after the office's words
+                    raw = self.text[entity.start : entity.end].rstrip(" .,;:")
+                    tail = _after_office(raw)
+                    if tail and tail != raw and _looks_like_a_name(tail):
+                        span = (entity.start, entity.start + len(raw))
                 if span is None or not self.free(*span):
                     continue
                 name = self.text[span[0] : span[1]]
@@ -563,7 +626,10 @@ class _Finder:
         if ref is not None:
             return self.book.use(ref.name) if ref.kind is ActorKind.PERSON else None
         before = self.text[max(0, start - 40) : start].split()
-        if before and canonical_title(before[-1].strip(",")).title is not None:
+        if before and (
+            canonical_title(before[-1].strip(",")).title is not None
+            or before[-1] in _TITLE_ABBREVIATIONS
+        ):
             return self.book.introduce_single(word)
         if before and _POSSESSIVE.search(before[-1]):
             # "Brazil's Lula", "Turkey's Erdogan": a country's one-name leader.
@@ -600,13 +666,30 @@ class _Finder:
             country = self._actor_for(m.group("qual")) or self._actor_for(m.group("of"))
             sense = canonical_title(m.group("title"))
             before = [x for x in explicit if x.end <= m.start() and not x.implicit]
+            named = self._apposed(m.end(), explicit)
+            if named is not None:
+                # "the President of Ghana, John Mahama,": the name set off after the title
+                # is whom it means (its own mention says so); the title is no one else.
+                if sense.title is not None and country is not None:
+                    self.book.add_role(named, sense.title, country)
+                continue
             actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
             if actor is None and country is not None:
-                # A lead that gives the title before the name: "..., the Russian foreign
-                # minister said Tuesday." and later "Sergei Lavrov said".
-                after = [x for x in explicit if x.start >= m.end() and not x.implicit]
+                # A title before the name: "held talks with his Kenyan counterpart on
+                # Thursday. Kenyan President William Ruto ...", or a lead's "..., the Russian
+                # foreign minister said Tuesday." and later "Sergei Lavrov said".
+                after = [
+                    x for x in explicit
+                    if x.start >= m.end() and not x.implicit and x.start - m.end() < 1500
+                ]  # fmt: skip
                 actor = self._resolve_role(
-                    sense.title, sense.leader, m.group("title"), country, after[::-1], later=True
+                    sense.title,
+                    sense.leader,
+                    m.group("title"),
+                    country,
+                    after[::-1],
+                    before,
+                    later=True,
                 )
             if actor is None:
                 continue
@@ -618,6 +701,16 @@ class _Finder:
             self.claim(m.start(), m.end())
             self.add(self.book.use(actor) if self.ref.actor(actor) else actor,
                      m.start(), m.end(), "role")  # fmt: skip
+
+    def _apposed(self, end: int, mentions: list[Mention]) -> str | None:
+        gap = re.match(r"\s*,\s*", self.text[end : end + 6])
+        if gap is None:
+            return None
+        start = end + gap.end()
+        for x in mentions:
+            if x.start == start and not x.implicit and self.book.kind(x.actor) is ActorKind.PERSON:
+                return x.actor
+        return None
 
     def counterpart_roles(self) -> None:
         """ "Sybiha ... his Turkish counterpart Hakan Fidan": Fidan holds Sybiha's office, of
@@ -657,10 +750,15 @@ class _Finder:
         surface: str,
         country: str | None,
         before: list[Mention],
+        owners: list[Mention] | None = None,
         *,
         later: bool = False,
     ) -> str | None:
+        """Who a title phrase means. ``before`` are the mentions to choose from, nearest last;
+        ``owners`` the mentions before the phrase when ``before`` are those after it."""
         head_of_state = surface.lower().split() == ["head", "of", "state"]
+        if surface.lower() == "counterpart":
+            return self._counterpart(country, before, before if owners is None else owners)
 
         def fits(name: str) -> bool:
             if self.book.kind(name) is not ActorKind.PERSON:
@@ -668,8 +766,10 @@ class _Finder:
             roles = self.book.roles(name)
             if country is not None:
                 # A role the text gave without its country ("Vice President Kamala Harris")
-                # still fits "the U.S. vice president".
-                roles = [r for r in roles if r.of in (country, None)]
+                # still fits "the U.S. vice president" named before; named after, the person
+                # must be given as of that country.
+                allowed = (country,) if owners is not None else (country, None)
+                roles = [r for r in roles if r.of in allowed]
             if title is not None:
                 # "the visiting minister" is whichever minister the article named.
                 return any(
@@ -724,6 +824,29 @@ class _Finder:
             return holders[0] if len(holders) == 1 else None
         return None
 
+    def _counterpart(
+        self, country: str | None, candidates: list[Mention], owners: list[Mention]
+    ) -> str | None:
+        """ "his Kenyan counterpart": the person of that country the article names who holds
+        the office of the person whose counterpart this is (the nearest person named before),
+        or, when both lead their countries, its leader."""
+        people = [x for x in owners if self.book.kind(x.actor) is ActorKind.PERSON]
+        if country is None or not people:
+            return None
+        own = self.book.roles(people[-1].actor)
+        titles = {r.title for r in own if r.of != country}
+        leads = any(r.title in LEADER_TITLES for r in own)
+        for mention in reversed(candidates):
+            name = mention.actor
+            if name == people[-1].actor or self.book.kind(name) is not ActorKind.PERSON:
+                continue
+            roles = [r for r in self.book.roles(name) if r.of == country]
+            if any(r.title in titles for r in roles):
+                return name
+            if leads and any(r.title in LEADER_TITLES for r in roles):
+                return name
+        return None
+
 
 def _via(ref: ActorRef, surface: str) -> str:
     if surface in ref.demonyms:
@@ -738,7 +861,8 @@ _NAME_PREFIX = re.compile(
     r"|Highness|Royal|President|Premier|Prime|Minister|Chancellor|Secretary|Senator|Sen"
     r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late|H\.H|H\.E"
     r"|Congressman|Congresswoman|Rep|Chairman|Chairwoman|Chair|Sultan|Emir|Amir|King|Queen"
-    r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon)\.?\s+)+"
+    r"|Prince|Princess|Crown|Justice|Honourable|Honorable|Hon|Managing|Executive|Director"
+    r"|Commissioner|Councillor|Councilor|Marshal|Mentor|PM|FM|EAM|DPM)\.?\s+)+"
 )
 _PLATFORMS = frozenset(
     {"X", "Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
@@ -749,6 +873,16 @@ _PLATFORMS = frozenset(
 # Words that end the name of an office, never start a person's name: "Minister of
 # International Relations and Cooperation Lindiwe Sisulu", "Secretary of Strategic Affairs
 # Gustavo Beliz".
+# Capitalised words before a country's name that are part of a place or body, not a name.
+_NOT_GIVEN_NAMES = word_set(
+    """Northern Southern Eastern Western North South East West Central Upper Lower Greater
+    Mainland Old New Air Radio Bank Team Royal Republic Kingdom Democratic People Federal
+    United Free Inner Outer Continental Metropolitan Visit Invest Made Brand Global Greek
+    Saint Port Fort Lake Mount Cape Gulf Bay Island Islands Isle Coast Latin Including
+    Agence One"""
+)
+# Titles news abbreviates before a name: "PM Prayut", "FM Dar", "EAM Jaishankar".
+_TITLE_ABBREVIATIONS = frozenset({"PM", "FM", "EAM", "DPM"})
 _OFFICE_WORDS = word_set(
     """
     Affairs Relations Cooperation Development Defense Defence Trade Finance Communication
@@ -822,6 +956,18 @@ def _person_span(
         surface = surface[: possessive.start()]
     surface = surface.rstrip(" .,;:")
     end = start + len(surface)
+    honorific = _HONORIFIC.match(surface)
+    if honorific is not None and len(surface[honorific.end() :].split()) < 2:
+        # "Seyyed Abbas Araghchi": the recogniser may stop at the given name after an
+        # honorific; the surname that follows is part of the name.
+        after = re.match(r" ([A-Z][\w'\u2019-]+)(?=[\s,.;:]|$)", text[end : end + 40])
+        if (
+            after is not None
+            and after.group(1) not in NAME_STOPWORDS
+            and (known is None or known.lookup(after.group(1)) is None)
+        ):
+            end += after.end()
+            surface = text[start:end]
     if not surface or any(ch.isdigit() for ch in surface) or "\n" in surface:
         return None
     if surface.isupper() or not surface[:1].isupper():
@@ -864,6 +1010,7 @@ def find_mentions(
     finder.titled_names()
     finder.offices()
     finder.surfaces()
+    finder.listed_names()
     finder.speakers()
     finder.named_entities()
     finder.introduced()

@@ -152,7 +152,7 @@ _DATELINE_PREFIX = re.compile(
     r"(?:(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3})"
     r"|(?P<titled>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*" + _DATE_WORDS + r"\s*\())"
     r"(?:,\s*(?P<date>" + _DATE_WORDS + r"))?"
-    r"\s*(?:\((?P<agency>[^()]{2,100})\))?"
+    r"(?:,?\s*\((?P<agency>[^()]{2,100})\))?"
     r"\s*(?:--|\u2014|\u2013|-|:)?\s+(?=[A-Z\"\u201c])"
 )
 _POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
@@ -461,5 +461,10 @@ def _is_truncated(line: str) -> bool:
 
 def clean_page(text: str, title: str | None = None) -> Page:
     """Split scraped page text into the article's parts. ``title``, when a source already knows
-    it, is used to recognise the repeated headline and is never replaced."""
+    it, is used to recognise the repeated headline and is never replaced. An acute accent
+    typed for an apostrophe ("Qatar\\u00b4s emir") becomes one, so the parser reads a possessive."""
+    text = _ACUTE_APOSTROPHE.sub("'", text)
     return _Cleaner(text, title).run()
+
+
+_ACUTE_APOSTROPHE = re.compile(r"(?<=\w)\u00b4(?=\w)")

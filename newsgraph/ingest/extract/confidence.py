@@ -25,6 +25,7 @@ MEETING_RULES = {
     "noun": 0.8,  # "A held talks with B", "a call between A and B", "A's talks with B"
     "exchange": 0.7,  # "A and B exchanged views"
     "occasion": 0.7,  # "A urged B ... during a phone call"
+    "quoted": 0.7,  # told inside a quotation: "he had bilateral meetings with ...," X said
     "window": 0.6,  # the word-pattern fallback, when the parse names no pair
 }
 # How its day was found (an undated meeting claims no day, and loses nothing).
@@ -36,6 +37,7 @@ DATE_EVIDENCE = {
     "sentence": 0.88,  # the one date of the sentence, outside the meeting's clause
     "post": 0.9,  # the date of the post that reports it
     "linked": 0.8,  # a later sentence that refers back to it
+    "narrative": 0.7,  # the day the sentence before gave to a participant's doings
     None: 1.0,
 }
 # How a participant was named.
@@ -43,7 +45,9 @@ PARTICIPANT_EVIDENCE = {
     "name": 1.0,
     "title": 0.95,  # "the Dutch Prime Minister", "the Chairman of the AU Commission, Faki"
     "pronoun": 0.85,
+    "speaker": 0.9,  # "I" in a quotation: its speaker
     "group": 0.8,  # a country or body for its leaders or delegation
+    "office": 0.85,  # "the foreign ministers of A and B": the holder the article names elsewhere
     "joined": 0.75,  # "X also participated in the Aug. 22 discussion"
 }
 # How a statement was attributed.

@@ -20,6 +20,7 @@ __all__ = [
     "nearest_day",
     "parse_stated_date",
     "resolve",
+    "vague_span",
     "year_after",
 ]
 
@@ -46,13 +47,18 @@ _DATE_RE = re.compile(
   | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?
         (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
-        |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight))
+        |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night
+        |[Tt]his\s+(?:morning|afternoon|evening)
+        |(?:[Mm]oments|[Mm]inutes|(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree)\s+hours)\s+ago))
+  | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)
   | (?P<same>(?:[Tt]he\s+same\s+day
-        |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day))
+        |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day
+        |(?:[Ll]ater\s+)?(?:[Ii]n\s+the|[Tt]hat)\s+(?:morning|afternoon|evening)))
   | (?P<vague>(?:[Ee]arlier\s+(?:in|this)\s+(?:the\s+)?(?:week|month|year)
         |(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+following)\s+(?:week|month|year|weekend)
         |[Ii]n\s+recent\s+(?:days|weeks|months)|[Oo]ver\s+the\s+weekend|[Rr]ecently|[Pp]reviously
-        |(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|\d+)\s+(?:days|weeks)\s+ago|[Tt]he\s+other\s+day
+        |(?:[Aa]\s+few|[Ss]everal|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|\d+)\s+weeks?\s+ago
+        |(?:[Aa]\s+few|[Ss]everal)\s+days\s+ago|[Tt]he\s+other\s+day
         |(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March
           |April|May|June|July|August|September|October|November|December)(?!\s+\d{{1,2}}(?!\d))))
   | (?P<weekday>(?:(?P<wdir>[Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext|[Cc]oming|[Oo]n)\s+)?
@@ -67,7 +73,16 @@ _RELATIVE = {
     "tonight": 0,
     "tomorrow": 1,
     "the day after tomorrow": 2,
+    "last night": -1,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
 }
+# "moments ago", "a few hours ago": the day of writing.
+_TODAY_AGO = re.compile(r"(?:moments|minutes|hours)\s+ago$")
+# "four days ago" counts back from the publication day as exactly as "yesterday" does; "a few
+# days ago" and anything counted in weeks are spans, not days (the vague branch).
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +126,12 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, "month_day", month=month, day=day)
     if m.group("rel"):
         key = " ".join(m["rel"].lower().split())
-        return DateMention(s, e, "relative", shift=_RELATIVE[key])
+        shift = 0 if _TODAY_AGO.search(key) else _RELATIVE[key]
+        return DateMention(s, e, "relative", shift=shift)
+    if m.group("ago"):
+        count = m["count"].lower()
+        shift = int(count) if count.isdigit() else _COUNTS[count]
+        return DateMention(s, e, "relative", shift=-shift)
     if m.group("vague"):
         return DateMention(s, e, "vague")
     if m.group("same"):
@@ -191,6 +211,54 @@ def _month_day(month: int, day: int, anchor: dt.date, future: bool) -> dt.date |
         return min(ahead) if ahead else None
     behind = [d for d in options if d <= anchor + _SLACK]
     return max(behind) if behind else None
+
+
+_SPAN = re.compile(
+    r"(?i)^(?P<which>last|this|next|the\s+previous|the\s+following|earlier\s+(?:in|this)\s+"
+    r"(?:the\s+)?)\s*(?P<unit>week|month|year)$"
+    r"|^(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<month>[A-Za-z]+)$"
+)
+
+
+def vague_span(
+    text: str, anchor: dt.date | None, *, future: bool = False
+) -> tuple[dt.date, dt.date] | None:
+    """The days a vague time can mean, when the text says enough: "next week" is the
+    Monday-to-Sunday after the publication day's week, "in November" that month (the last
+    one up to the publication day, or the next one for what is to come). None for "recently"
+    and the like."""
+    if anchor is None:
+        return None
+    m = _SPAN.match(" ".join(text.split()))
+    if m is None:
+        return None
+    if m.group("month"):
+        month = _MONTHS.get(m.group("month")[:3].lower())
+        if month is None:
+            return None
+        if future:
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+        return _month_span(year, month)
+    which = " ".join(m.group("which").lower().split())
+    step = 1 if which in ("next", "the following") else -1 if which in (
+        "last", "the previous"
+    ) else 0  # fmt: skip
+    unit = m.group("unit").lower()
+    if unit == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=step)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        return _month_span(index // 12, index % 12 + 1)
+    return dt.date(anchor.year + step, 1, 1), dt.date(anchor.year + step, 12, 31)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
 
 
 def nearest_day(month: int, day: int, anchor: dt.date) -> dt.date | None:

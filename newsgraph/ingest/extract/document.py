@@ -201,18 +201,29 @@ class Document:
             found.append(m)
         return found
 
-    def day_before(self, pos: int) -> dt.date | None:
+    def day_before(self, pos: int, future: bool = False) -> dt.date | None:
         """The day the text last named before ``pos``: what "the same day" and "later in the
-        day" refer to."""
+        day" refer to. A day named in a line with no tense of its own ("- Thursday (noon):
+        Talks with ...") is read in the tense of the sentence at ``pos`` (``future``)."""
         for mention in reversed([d for d in self.dates if d.end <= pos]):
             if mention.kind in ("vague", "same_day"):
                 continue
             sentence = self.sentence_at(mention.start)
-            future = _AHEAD.search(self.text, sentence.start, sentence.end) is not None
-            day = resolve(mention, self.published, future=future)
+            ahead = _AHEAD.search(self.text, sentence.start, sentence.end) is not None
+            day = resolve(
+                mention,
+                self.published,
+                future=ahead or (future and not self._past_tense(sentence.start, sentence.end)),
+            )
             if day is not None:
                 return day
         return None
+
+    def _past_tense(self, start: int, end: int) -> bool:
+        if self.parsed is None:
+            return True
+        span = self.parsed.char_span(start, end, alignment_mode="expand")
+        return span is None or any(t.tag_ == "VBD" for t in span)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if d.start >= start and d.end <= end]
@@ -252,6 +263,9 @@ class Document:
             if after is not None:
                 return after.actor
         current = self.subject(sentence.start, pos)
+        earlier = self._leading_pronoun(sentence.start, pos, current)
+        if earlier is not None:
+            return earlier
         if current is not None:
             return current.actor
         index = self.sentence_index(pos)
@@ -264,6 +278,9 @@ class Document:
             if looked > 3:
                 break
             found = self.subject(s.start, s.end)
+            earlier = self._leading_pronoun(s.start, s.end, found)
+            if earlier is not None:
+                return earlier
             if found is not None:
                 return found.actor
             persons = [
@@ -273,6 +290,19 @@ class Document:
             if persons:
                 return persons[-1].actor
         return self.last_speaker(pos)
+
+    def _leading_pronoun(self, start: int, end: int, subject: Mention | None) -> str | None:
+        """ "On Friday he will meet King Abdullah. Later he holds talks with Safadi": when a
+        "he" or "she" comes before the first name of a stretch, that pronoun is its subject,
+        and it means whom it meant there."""
+        stop = subject.start if subject is not None else end
+        for p in PRONOUN.finditer(self.text, start, stop):
+            if p.group().lower() not in ("he", "she") or self.in_quote(p.start()):
+                continue
+            if self.is_object(p.start(), start):
+                continue
+            return self.antecedent(p.start())
+        return None
 
     def _quoted_whole(self, sentence: Sentence) -> bool:
         inside = sum(

@@ -16,11 +16,15 @@ with the leaders of A, B and C" is one call with each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.actors import Mention
+from newsgraph.ingest.extract.groups import regroup
 from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
 
 if TYPE_CHECKING:
@@ -28,7 +32,13 @@ if TYPE_CHECKING:
 
     from newsgraph.ingest.extract.document import Document
 
-__all__ = ["ParsedMeeting", "parsed_meetings"]
+__all__ = [
+    "ParsedMeeting",
+    "date_attachment",
+    "parsed_meetings",
+    "quote_start",
+    "trigger_in_schedule",
+]
 
 _MEET_VERBS = word_set("meet meets met meeting")
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
@@ -36,17 +46,20 @@ _MEET_VERBS = word_set("meet meets met meeting")
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
-    "welcoming"
+    "welcoming greet greets greeted greeting"
 )
 _TALK_VERBS = word_set(
     "speak speaks spoke spoken speaking talk talks talked talking confer confers conferred "
     "conferring phone phones phoned phoning telephone telephoned dial dialed dialled call calls "
-    "called calling"
+    "called calling ring rang rings ringing"
 )
-_PHONE_VERBS = word_set("phone phones phoned phoning telephone telephoned dial dialed dialled")
+_PHONE_VERBS = word_set(
+    "phone phones phoned phoning telephone telephoned dial dialed dialled ring rang rings ringing"
+)
 _CALL_VERBS = word_set("call calls called calling")
 _HOLD_VERBS = word_set(
     "hold holds held holding have has had having conduct conducts conducted conducting receive "
+    "pay pays paid paying "
     "receives received receiving make makes made making host hosts hosted hosting attend "
     "attends attended attending join joins joined joining chair chairs chaired co-chaired "
     "convene convened begin began start started wrap wrapped conclude concluded end ended"
@@ -54,20 +67,54 @@ _HOLD_VERBS = word_set(
 _EVENT_NOUNS = word_set(
     "meeting meetings talks call calls conversation conversations summit summits discussion "
     "discussions negotiations videoconference videoconferences teleconference audience "
-    "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast"
+    "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast lunch iftar supper "
+    "consultations dialogue"
 )
+# "paid a courtesy call on the president", "paid a visit to the king": a call or a visit paid
+# to a person is a meeting with them.
+_PAY_VERBS = word_set("pay pays paid paying")
+_PAID_NOUNS = word_set("call calls visit visits")
+# "discussed the ceasefire with his Qatari counterpart", "reviewed ties with the deputy prime
+# minister": talking a matter over with someone named is meeting them.
+_DISCUSS_VERBS = word_set(
+    "discuss discusses discussed discussing review reviews reviewed reviewing"
+)
+# Verbs of joining a meeting that others hold: "took part in a meeting of A and B".
+_JOIN_VERBS = word_set(
+    "participate participates participated participating attend attends attended attending "
+    "join joins joined joining take takes took taking"
+)
+_RANKS = word_set(
+    "admiral general colonel lieutenant major captain marshal ambassador dr mr mrs ms sir "
+    "professor prof sheikh hon honourable"
+)
+_NOT_FOR_THE_COUNTRY = word_set("opposition rebel rebels former exiled dissident")
+_SIT_VERBS = word_set("sit sits sat sitting")
+_SHAKE_VERBS = word_set("shake shakes shook shaking")
+_PLAY_VERBS = word_set("play plays played playing")
+_PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS
+_INCLUDE = word_set("include includes included including")
+# "a series of meetings", "a round of talks": the count of meetings, not a thing of its own
+_QUANTITIES = word_set("series round rounds number couple string flurry spate set")
+_SESSION_KINDS = word_set("talk talks negotiating negotiation negotiations bilateral working")
+# "met separately with A and B": one meeting with each.
+_APART = word_set("separately individually respectively")
 _EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
 # "Lula invited Petro to visit Brasilia": a proposed meeting of the two.
 _INVITE_VERBS = word_set("invite invites invited inviting")
 _EXCHANGED = word_set("views opinions greetings ideas")
-_HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception")
+_HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception lunch iftar supper")
 _SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
 # Time adjuncts that make an event noun the occasion of another verb: "urged X during a call".
-_OCCASION = word_set("during in at after following before ahead amid with")
+# "arrived in Nairobi for talks with Hassan": the purpose of a journey is a meeting too.
+_OCCASION = word_set("during in at after following before ahead amid with for")
 _GROUP_HEADS = word_set(
     "leader leaders delegation delegations official officials representative representatives "
     "counterpart counterparts minister ministers envoy envoys government governments "
-    "negotiator negotiators team teams side sides head heads president presidents authorities"
+    "negotiator negotiators team teams side sides head heads president presidents authorities "
+    "diplomat diplomats delegate delegates lawmaker lawmakers legislator legislators senator "
+    "senators ambassador ambassadors chief chiefs commander commanders mediator mediators "
+    "leadership"
 )
 _PRONOUNS = word_set("he she him his her")
 _PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
@@ -93,6 +140,9 @@ class ParsedMeeting:
     how: dict[str, str] = field(default_factory=dict)
     """How each participant was named: "name", "pronoun", "title" (a title phrase meaning one
     person), "group" (a country or body for its leaders or delegation)."""
+    tense_end: int | None = None
+    """Where the words that say whether the meeting happened end, when they follow the trigger:
+    "a meeting is going to take place" is told by the verb of which the noun is the subject."""
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -100,11 +150,22 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, doc: Document, start: int, end: int) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        told: Sequence[tuple[int, Sequence[str]]] = (),
+        speakers: Mapping[int, str] | None = None,
+    ) -> None:
         self.doc = doc
         self.start = start
         self.end = end
         self.how: dict[str, str] = {}
+        self.told = told
+        # The speaker of each quotation (by its start) the statements found: inside a quote,
+        # "I" is its speaker and "he" never is.
+        self.speakers = speakers or {}
 
     def _named(self, actor: str, how: str) -> tuple[str, str | None]:
         self.how.setdefault(actor, how)
@@ -129,16 +190,35 @@ class _Parser:
         found: list[tuple[str, str | None]] = []
         # "Lord Tariq Ahmad, Minister for South Asia, the United Nations and the Commonwealth":
         # what is listed after an apposition belongs to it, not to the people named.
-        appositions = [c.i for c in token.children if c.dep_ == "appos"]
-        heads = [h for h in _conjuncts(token) if not appositions or h.i < min(appositions)]
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        if appositions and (token.lower_ in _GROUP_HEADS or token.tag_ == "NNS"):
+            # "the two presidents, Gustavo Petro of Colombia and Nicolas Maduro of Venezuela,"
+            named = [
+                p for appos in appositions for h in _conjuncts(appos) for p in self._one(h)
+                if self.doc.kind(p[0]) is ActorKind.PERSON
+            ]  # fmt: skip
+            if named:
+                return named
+        heads = [h for h in _conjuncts(token) if not appositions or h.i < appositions[0].i]
+        mention = self.mention_at(token)
+        for appos in appositions:
+            # "The Italian Prime Minister Giorgia Meloni and Indian Prime Minister Narendra
+            # Modi": a name the parser set beside its own title still heads a list.
+            if mention is not None and mention is self.mention_at(appos):
+                heads.extend(appos.conjuncts)
         for head in heads:
-            for child in head.children:
-                # "between the U.S., Ukraine and Russia": the parser may hang the first of a
-                # list on the second instead of coordinating them.
+            for child in head.subtree:
+                # "between the U.S., Ukraine and Russia", "with Japanese Foreign Minister
+                # Takeshi Iwaya and South Korean Foreign Minister Cho Hyun": the parser may
+                # hang the first of a list on the second instead of coordinating them.
                 if (
-                    child.dep_ == "nmod"
+                    child.dep_ in ("nmod", "amod", "poss", "compound")
+                    and child.i < head.i
                     and child.i + 1 < len(child.doc)
-                    and child.doc[child.i + 1].text == ","
+                    and (
+                        (child.dep_ == "nmod" and child.doc[child.i + 1].text == ",")
+                        or any(c.dep_ == "cc" for c in child.children)
+                    )
                 ):
                     found.extend(self._one(child))
             found.extend(self._one(head))
@@ -150,9 +230,24 @@ class _Parser:
         lower = head.lower_
         if lower in _NOT_COUNTERPARTS:
             return []
+        quote = quote_start(self.doc, head.idx)
+        if quote is not None and head.tag_ in ("PRP", "PRP$"):
+            speaker = self.speakers.get(quote)
+            if lower in ("i", "me", "my") and speaker is not None:
+                return [self._named(speaker, "speaker")]
+            if lower in ("he", "she", "his", "her"):
+                actor = self.doc.antecedent(head.idx)
+                if actor is None or actor == speaker:
+                    return []  # a quote's "he" is someone other than who says it
+                return [self._named(actor, "pronoun")]
+            return []
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             actor = self.doc.antecedent(head.idx)
             return [self._named(actor, "pronoun")] if actor else []
+        if lower in ("they", "them") and head.tag_ == "PRP":
+            # "They last met in Athens in December": those of the meeting told just before.
+            told = [who for pos, who in self.told if head.idx - 1500 < pos < head.idx]
+            return [self._named(p, "pronoun") for p in told[-1]] if told else []
         mention = self.mention_at(head)
         if mention is not None:
             if mention.via == "demonym":
@@ -162,15 +257,29 @@ class _Parser:
                 ActorKind.ORGANIZATION,
             ):
                 return []  # "Jordan's Deputy Prime Minister ... Safadi": Safadi is named next
+            if head.dep_ in ("pobj", "dobj") and _owner_of_next(head):
+                return []  # "met with President Xi's second-in-command": not Xi
             one = self.participant(mention)
             if one is None:
                 return []
             return [self._named(one[0], "title" if mention.via == "role" else "name")]
-        person = self._person_in(head) or self._apposed_person(head)
+        pair = head.lower_ in _PAIRS and any(c.lower_ in ("two", "both") for c in head.children)
+        person = self._person_in(head)
+        if person is None and (pair or head.tag_ in ("NNS", "NNPS")):
+            # "with the visiting ministers, Wang Yi and Takeshi Iwaya,": everyone set off
+            listed = self._listed_after(head)
+            if len(listed) >= 2:
+                return [self._named(p, "name") for p in listed]
+        if person is None and not pair:
+            person = self._apposed_person(head)  # one title's one person
         if person is not None:
             return [self._named(person[0], "title")]
-        if lower in _GROUP_HEADS or head.tag_ in ("NNS", "NNPS"):
+        if lower in _GROUP_HEADS:
             return self._group(head)
+        if head.tag_ in ("NNS", "NNPS"):
+            # Other plurals name a group only by "of" or "from" ("the heads of state of A and
+            # B"), not by an adjective: "Israeli crimes" are not Israel's delegation.
+            return self._group(head, modifiers=False)
         if head.lower_ == "who" and head.dep_ in ("nsubj", "nsubjpass"):
             return self.phrase(head.head.head) if head.head.dep_ == "relcl" else []
         return []
@@ -180,10 +289,18 @@ class _Parser:
         Chinh" is headed by "Minister" but means Chinh."""
         lo = head.left_edge.idx
         hi = head.right_edge.idx + len(head.right_edge.text)
+        # "President Xi Jinping's second-in-command" is not Xi: an owner is someone else.
+        owners = [
+            (t.left_edge.idx, t.idx + len(t.text))
+            for t in head.subtree
+            if t.dep_ == "poss" and any(c.dep_ == "case" for c in t.children)
+        ]
         people = {
             m.actor
             for m in self.doc.mentions_in(max(self.start, lo), min(self.end, hi))
-            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+            if not m.implicit
+            and self.doc.kind(m.actor) is ActorKind.PERSON
+            and not any(a <= m.start and m.end <= b + 3 for a, b in owners)
         }
         return (people.pop(), None) if len(people) == 1 else None
 
@@ -197,16 +314,53 @@ class _Parser:
         for m in self.doc.mentions_in(end, min(self.end, end + 60)):
             if m.implicit:
                 continue
-            if self.doc.text[end : m.start].strip(" ,") == "" and (
+            words = self.doc.text[end : m.start].strip(" ,").split()
+            # (", admiral Flávio Viana Rocha,": a rank or title may stand before the name)
+            if all(w.lower() in _RANKS or canonical_title(w).title for w in words) and (
                 self.doc.kind(m.actor) is ActorKind.PERSON
             ):
                 return m.actor, None
             break
         return None
 
+    def _protagonist(self, pos: int) -> list[tuple[str, str | None]]:
+        """The person who leads most of the meetings told before ``pos`` (their first
+        participant: the subject or host)."""
+        counts: dict[str, int] = {}
+        for at, who in self.told:
+            if at < pos and who and self.doc.kind(who[0]) is ActorKind.PERSON:
+                counts[who[0]] = counts.get(who[0], 0) + 1
+        if not counts:
+            return []
+        best = max(counts.values())
+        top = [a for a, n in counts.items() if n == best]
+        return [self._named(top[0], "pronoun")] if len(top) == 1 and best >= 1 else []
+
+    def _listed_after(self, head: Token) -> list[str]:
+        """The people named between commas right after a plural phrase."""
+        end = head.idx + len(head.text)
+        listed = re.match(r",\s[^,;.]{5,160}?(?:,|\.|;)", self.doc.text[end : end + 170])
+        if listed is None:
+            return []
+        first = self.doc.mentions_in(end, end + listed.end())
+        if not first or self.doc.text[end : first[0].start].strip(" ,") != "":
+            return []  # not a list that starts right after the comma
+        people = [
+            m.actor for m in first
+            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+        ]  # fmt: skip
+        return list(dict.fromkeys(people))
+
     def _pair(self, head: Token) -> list[tuple[str, str | None]]:
         """ "the two leaders", "both men": the two people of the meeting told just before, or
         else the last two people the text named."""
+        listed = self._listed_after(head)
+        if len(listed) >= 2:
+            # "the two leaders, President A and President B,": the people set off after it.
+            return [self._named(p, "name") for p in listed]
+        told = [(pos, who) for pos, who in self.told if head.idx - 1500 < pos < head.idx]
+        if told and len(told[-1][1]) == 2:
+            return [self._named(p, "pronoun") for p in told[-1][1]]
         before = [m for m in self.doc.mentions_in(max(0, head.idx - 1500), head.idx)
                   if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
         people = list(dict.fromkeys(m.actor for m in reversed(before)))[:2]
@@ -214,14 +368,34 @@ class _Parser:
             return []
         return [self._named(p, "pronoun") for p in reversed(people)]
 
-    def _group(self, head: Token) -> list[tuple[str, str | None]]:
+    def _group(self, head: Token, *, modifiers: bool = True) -> list[tuple[str, str | None]]:
         """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
         role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
         found: list[tuple[str, str | None]] = []
+        if any(c.lower_ in _NOT_FOR_THE_COUNTRY for c in head.children):
+            return []  # "Venezuela's main opposition leader" does not speak for Venezuela
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
             return self._pair(head)
+        if role is not None and any(
+            c.dep_ == "prep" and c.lower_ == "of" and _two_nations(c) for c in head.children
+        ):
+            # "the top diplomats of the two nations": the pair of the meeting told before.
+            return self._pair(head)
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+            if (child.dep_ == "relcl" and child.lower_ in _INCLUDE) or (
+                child.dep_ == "prep" and child.lower_ in ("including", "like")
+            ):
+                # "his counterparts that included Iran, Bulgaria and Turkey", "officials
+                # including ...": the ones named among them
+                for obj in (c for c in child.children if c.dep_ in ("dobj", "pobj")):
+                    for actor, _ in self.phrase(obj):
+                        if self.doc.kind(actor) in (ActorKind.COUNTRY, ActorKind.PERSON):
+                            self.how[actor] = "group"
+                            found.append((actor, role))
+            elif child.dep_ == "prep" and (
+                child.lower_ in ("of", "from", "for")
+                or (child.lower_ == "in" and head.lower_ in ("counterpart", "counterparts"))
+            ):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     if obj.lower_ in ("state", "government", "governments"):
                         # "the heads of state of Angola, Namibia and Botswana"
@@ -233,7 +407,7 @@ class _Parser:
                     for actor, _ in self.phrase(obj):
                         self.how[actor] = "group"
                         found.append((actor, role))
-            elif child.dep_ in ("amod", "compound", "poss", "nmod"):
+            elif modifiers and child.dep_ in ("amod", "compound", "poss", "nmod"):
                 for part in _conjuncts(child):
                     mention = self.mention_at(part)
                     if mention is not None and self.doc.kind(mention.actor) in (
@@ -264,10 +438,27 @@ class _Parser:
             if objects and verb.head.tag_.startswith("VB"):
                 return self.phrase(objects[0])
             return self.subjects(verb.head)
+        if _headline_verb(verb) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_.startswith("NN")
+        ):
+            # "President Nyusi receiving President Ramaphosa" (a caption): the noun the
+            # participle hangs on is its subject.
+            return self.phrase(verb.head)
         if verb.dep_ in ("advcl", "acl") and verb.head is not verb:
             return self.subjects(verb.head)
         if verb.dep_ == "relcl":
             return self.phrase(verb.head)
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ in ("before", "after")
+            and (verb.head.head is not verb.head)
+        ):
+            # "will meet Milei before flying to Lima to meet Boluarte": who flies is who meets
+            return self.subjects(verb.head.head)
+        quote = quote_start(self.doc, verb.idx)
+        if verb.dep_ == "ROOT" and quote is not None and quote in self.speakers:
+            # A post's "Concluded talks with FM Herath today": the subject left out is "I".
+            return [self._named(self.speakers[quote], "speaker")]
         return []
 
     def objects(self, verb: Token, preps: frozenset[str]) -> list[tuple[str, str | None]]:
@@ -276,11 +467,23 @@ class _Parser:
             if child.dep_ in ("dobj", "attr", "oprd") and child.lower_ not in _EVENT_NOUNS:
                 # ("oprd": the parser's reading of "called US President Donald Trump")
                 found.extend(self.phrase(child))
+            elif child.dep_ == "dep" and child.tag_.startswith("NNP") and child.i > verb.i:
+                # "received at the palace on Monday Foreign Minister X": an object the parser
+                # could not label, after the time and place.
+                found.extend(self.phrase(child))
+            elif (
+                child.dep_ == "npadvmod"
+                and child.tag_.startswith("NNP")
+                and found
+                and any(t.dep_ == "cc" for t in child.subtree)
+            ):
+                # "met Maduro, Lula and Arce": the end of a list the parser cut loose.
+                found.extend(self.phrase(child))
             elif child.dep_ == "conj" and child.tag_.startswith("NNP") and found:
                 # "spoke with A, and B": a name coordinated with the verb is one more object.
                 found.extend(self._one(child))
             elif child.dep_ == "prep" and child.lower_ in preps:
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in _pobjs(child):
                     found.extend(self.phrase(obj))
         return found
 
@@ -310,12 +513,18 @@ class _Parser:
         if lower in _TALK_VERBS:
             preps = frozenset({"with", "to"})
             if lower in _PHONE_VERBS or lower in _CALL_VERBS:
-                if lower in _CALL_VERBS and any(
-                    c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "off", "up", "out")
+                called_on = self._called_on(token) if lower in _CALL_VERBS else []
+                if called_on:
+                    objects = called_on  # "called on the president": a courtesy visit
+                elif lower in _CALL_VERBS and any(
+                    c.dep_ in ("prep", "prt")
+                    and c.lower_ in ("for", "on", "off", "up", "out")
+                    and not self._dated(c)
                     for c in token.children
                 ):
-                    return None  # "called for talks", "called on Russia"
-                objects = self.objects(token, preps)
+                    return None  # "called for talks", "called on Russia to stop"
+                else:
+                    objects = self.objects(token, preps)
             else:
                 objects = self.objects(token, preps)
                 # "the two men spoke by phone" is a call; "spoke at a conference" is not.
@@ -324,23 +533,61 @@ class _Parser:
                     return None
         elif lower in _MEET_VERBS:
             objects = self.objects(token, frozenset({"with"}))
+            if not objects:
+                # "will meet on the border with President Maduro": the parser may hang the
+                # "with" on the place
+                for prep in _with_phrases(token):
+                    for obj in _pobjs(prep):
+                        objects.extend(
+                            f
+                            for f in self.phrase(obj)
+                            if self.doc.kind(f[0]) is ActorKind.PERSON
+                            or self.how.get(f[0]) == "group"
+                        )
         elif lower in _VISIT_VERBS:
+            # A person visited, or the leaders of a country ("visited the heads of state of
+            # Angola, Namibia and Botswana"); not a country or a city.
             objects = [
                 o for o in self.objects(token, frozenset())
-                if self.doc.kind(o[0]) is ActorKind.PERSON
+                if self.doc.kind(o[0]) is ActorKind.PERSON or self.how.get(o[0]) == "group"
             ]  # fmt: skip
             if not objects:
                 return None
         else:
             objects = self.objects(token, frozenset({"with"}))
-            for child in token.children:
-                if child.dep_ == "dobj" and child.lower_ in _HOSTED_MEALS:
-                    # "hosted a luncheon in honour of the minister"
-                    for prep in child.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("in", "for"):
-                            for obj in prep.subtree:
-                                if obj.dep_ == "pobj" and obj.lower_ not in ("honor", "honour"):
-                                    objects.extend(self.phrase(obj))
+            meals = [
+                meal for child in token.children if child.dep_ == "dobj"
+                for meal in _conjuncts(child) if meal.lower_ in _HOSTED_MEALS
+            ]  # fmt: skip
+            for meal in [*meals, token] if meals else []:
+                # "hosted a luncheon in honour of the minister", "an iftar and dinner for";
+                # the parser may hang "in honour of" on the verb.
+                for prep in meal.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+                        continue
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        if obj.lower_ in ("honor", "honour"):
+                            for of in (c for c in obj.children if c.dep_ == "prep"):
+                                for guest in (c for c in of.children if c.dep_ == "pobj"):
+                                    objects.extend(self.phrase(guest))
+                        elif prep.lower_ == "for":
+                            objects.extend(self.phrase(obj))  # not "a dinner in Ankara"
+        if _headline_verb(token):
+            # "Sheikh Mohamed received at Qasr Al Watan on Monday Egyptian Foreign Minister
+            # Abdelatty": the parser takes the verb for a participle and the guest for an
+            # apposition of the host.
+            for guest in token.head.children:
+                if guest.dep_ == "appos" and guest.i > token.i:
+                    objects.extend(self.phrase(guest))
+        for prep in token.children:
+            # "received X in the presence of Sheikh Tahnoun": those present took part too
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for presence in (c for c in _pobjs(prep) if c.lower_ == "presence"):
+                    for of in (c for c in presence.children if c.dep_ == "prep"):
+                        for who in _pobjs(of):
+                            for actor, role in self.phrase(who):
+                                self.how[actor] = "joined"
+                                objects.append((actor, role))
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         subjects = self.subjects(token)
         host: str | None = None
@@ -364,6 +611,78 @@ class _Parser:
             rule="verb",
             how=dict(self.how),
         )
+
+    def _dated(self, prep: Token) -> bool:
+        """ "on Tuesday": a preposition whose object is a date, not "called on Russia"."""
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        return bool(objects) and all(
+            self.doc.dates_in(prep.idx, o.idx + len(o.text) + 1) for o in objects
+        )
+
+    def _called_on(self, token: Token) -> list[tuple[str, str | None]]:
+        """ "called on Sri Lanka's president in Colombo": the people called on, when "on"
+        names people and no "to" clause makes it an appeal ("called on Kyiv to ...")."""
+        if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in token.children):
+            return []
+        found: list[tuple[str, str | None]] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "on":
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self.phrase(obj))
+            elif child.dep_ == "prt" and child.lower_ == "on":
+                for obj in (c for c in token.children if c.dep_ == "dobj"):
+                    found.extend(self.phrase(obj))
+        people = [f for f in found if self.doc.kind(f[0]) is ActorKind.PERSON]
+        return people if people and len(people) == len(found) else []
+
+    def discussion(self, token: Token) -> ParsedMeeting | None:
+        """ "A discussed the ceasefire with B", "A yesterday discussed ways to strengthen
+        relations with B": a matter talked over with someone named is a meeting of the two.
+        The "with" may hang on the verb or inside its object."""
+        self.how = {}
+        counterparts: list[tuple[str, str | None]] = []
+        for prep in _with_phrases(token):
+            for obj in _pobjs(prep):
+                counterparts.extend(self.phrase(obj))
+        # A person or a delegation: "discussed trade with China" is about China, not a talk.
+        counterparts = [
+            c for c in counterparts
+            if self.doc.kind(c[0]) is ActorKind.PERSON or self.how.get(c[0]) == "group"
+        ]  # fmt: skip
+        if not counterparts:
+            return None
+        participants = _unique([*self.subjects(token), *counterparts])
+        if len(participants) < 2:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "talks", "verb", participants, None,
+            self.negated(token), rule="verb", how=dict(self.how),
+        )  # fmt: skip
+
+    def phrasal(self, token: Token) -> ParsedMeeting | None:
+        """ "sat down with B", "shook hands with B", "played host to B": a verb and its
+        particle or object that together mean meeting someone."""
+        self.how = {}
+        lower = token.lower_
+        kids = list(token.children)
+        if lower in _SIT_VERBS and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids):
+            heads, preps = [token], frozenset({"with"})
+        elif lower in _SHAKE_VERBS and (hands := _object(token, "hands")) is not None:
+            heads, preps = [token, hands], frozenset({"with"})
+        elif lower in _PLAY_VERBS and (role := _object(token, "host")) is not None:
+            heads, preps = [token, role], frozenset({"to"})
+        else:
+            return None
+        counterparts = [o for head in heads for o in self.objects(head, preps)]
+        counterparts = [c for c in counterparts if c[0] and self.doc.kind(c[0]) is not None]
+        participants = _unique([*self.subjects(token), *counterparts])
+        if not counterparts or len(participants) < 2:
+            return None
+        host = participants[0][0] if lower in _PLAY_VERBS else None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "meeting", "verb", participants, host,
+            self.negated(token), rule="verb", how=dict(self.how),
+        )  # fmt: skip
 
     def invitation(self, token: Token) -> ParsedMeeting | None:
         """ "A invited B to visit": A and B, if B is a person or a country's delegation."""
@@ -400,40 +719,121 @@ class _Parser:
         own: list[tuple[str, str | None]] = []
         counterparts: list[tuple[str, str | None]] = []
         between = False  # "a meeting between A and B" names everyone itself
+        members = False  # "a meeting of A and B" too, unless someone joins it
+        # "paid a courtesy call on the president", "paid a visit to the king"
+        paid = lower in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS
+        towards = ("with", "from", "on", "to") if paid else ("with", "from")
         for child in token.children:
             if child.dep_ == "poss":
                 own.extend(self.phrase(child))
-            elif child.dep_ == "prep" and child.lower_ in ("with", "from"):
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    counterparts.extend(self.phrase(obj))
+                if token.dep_ == "conj" and token.head.tag_.startswith("NNP"):
+                    # "Joe Biden and Xi Jinping's meeting": the parser coordinates the first
+                    # owner with the meeting itself.
+                    own.extend(self._one(token.head))
+            elif child.dep_ == "prep" and child.lower_ in towards:
+                for obj in _pobjs(child):
+                    found = self.phrase(obj)
+                    if paid and child.lower_ in ("on", "to"):
+                        found = [f for f in found if self.doc.kind(f[0]) is ActorKind.PERSON]
+                    counterparts.extend(found)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                # "an expanded meeting of his European counterparts and Marco Rubio": the
+                # people it is of (not "the meeting of the Council": a body's sitting).
+                for obj in _pobjs(child):
+                    people = [
+                        f for f in self.phrase(obj)
+                        if self.doc.kind(f[0]) is ActorKind.PERSON
+                    ]  # fmt: skip
+                    if people:
+                        members = True
+                        own.extend(people)
             elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
                 between = True
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in _pobjs(child):
                     own.extend(self.phrase(obj))
             elif child.dep_ in ("compound", "nmod", "amod") and child.idx < token.idx:
-                mention = self.mention_at(child)
-                if mention is not None and mention.via != "demonym":
-                    one = self.participant(mention)
-                    if one:
-                        own.append(one)
+                # "a Yunus-Modi meeting": the parser hangs the first name on the second.
+                for part in child.subtree:
+                    if part.dep_ not in ("compound", "nmod", "amod") and part is not child:
+                        continue
+                    mention = self.mention_at(part)
+                    if mention is not None and mention.via != "demonym":
+                        one = self.participant(mention)
+                        if one:
+                            own.append(one)
         governor = token.head if token.head is not token else None
+        dep = token.dep_
+        if (
+            governor is not None
+            and dep == "pobj"
+            and governor.lower_ == "of"
+            and governor.head.lower_ in _QUANTITIES
+            and governor.head.head is not governor.head
+        ):
+            # "held a series of meetings with ...": the meetings are what was held
+            dep = governor.head.dep_
+            governor = governor.head.head
         negated = self.negated(token)
         rule = "noun"
+        for clause in token.children:
+            if clause.dep_ in ("relcl", "acl") and clause.lower_ in _HOLD_VERBS:
+                # "a discussion President Ali held with the leadership of Caricom": who held
+                # the meeting the noun names, and with whom.
+                if not any(c.dep_ == "agent" for c in clause.children):
+                    own.extend(self.subjects(clause) if _own_subject(clause) else [])
+                else:
+                    own.extend(self.agent(clause))
+                counterparts.extend(self.objects(clause, frozenset({"with"})))
+        if (
+            governor is not None
+            and dep == "nsubjpass"
+            and governor.lower_ in _JOIN_VERBS | _HOLD_VERBS
+        ):
+            # "The meeting, held at the palace, was attended by A and B."
+            own.extend(self.agent(governor))
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
-        if definite and not own and not counterparts:
+        holds = (
+            governor is not None and dep == "dobj" and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
+        )
+        occasion = (
+            governor is not None
+            and dep == "pobj"
+            and governor.lower_ in ("during", "after", "following", "before", "at", "in")
+            and governor.head.tag_.startswith("VB")
+            and governor.head.lower_ not in _JOIN_VERBS
+            and any(
+                c.dep_ in ("dobj", "dative")
+                and (m := self.mention_at(c)) is not None
+                and self.doc.kind(m.actor) is ActorKind.PERSON
+                for c in governor.head.children
+            )
+        )  # "told Xi during the talks that ...": the talks of the two
+        if definite and not own and not counterparts and not holds and not occasion:
             # "participated at the Aug. 22 discussion": a meeting already told, referred to.
             return []
-        if governor is not None and not between:
-            if token.dep_ in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+        joined = governor is not None and (
+            governor.lower_ in _JOIN_VERBS
+            or (governor.lower_ in _OCCASION and governor.head.lower_ in _JOIN_VERBS)
+        )
+        if governor is not None and not between and (joined or not members):
+            if dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+                for prep in governor.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+                        # "Talks were held on Monday between A and B"
+                        for obj in _pobjs(prep):
+                            own.extend(self.phrase(obj))
                 own = [*self.subjects(governor), *own]
-                # "held a virtual meeting with ...": the parser may hang "with" on the verb.
-                counterparts = [*counterparts, *self.objects(governor, frozenset({"with"}))]
+                # "held a virtual meeting with ...", "received a phone call on Friday from
+                # ...": the parser may hang "with" or "from" on the verb.
+                counterparts = [*counterparts, *self.objects(governor, frozenset({"with", "from"}))]
             elif (
-                token.dep_ == "pobj"
+                dep == "pobj"
                 and governor.lower_ in _OCCASION
                 and governor.head.tag_.startswith("VB")
-                and (governor.lower_ != "with" or counterparts)
+                and (governor.lower_ not in ("with", "for") or counterparts)
+                and not (counterparts and _meeting_verb(governor.head))
             ):
+                # ("met B following his talks with C": two meetings, not one of three)
                 # "urged X to stay out ... during a phone call": the call is between the
                 # urging verb's subject and its object.
                 rule = "occasion"
@@ -443,12 +843,35 @@ class _Parser:
                     verb = verb.head
                 own = [*self.subjects(verb), *own]
                 counterparts = [*counterparts, *self.objects(verb, frozenset())]
+        if (
+            governor is not None
+            and not counterparts
+            and dep == "dobj"
+            and governor.lower_ in _HOLD_VERBS
+        ):
+            # "will host talks and exchange a memorandum with Phuc": the "with" of the verb
+            # joined to the holding one names the other side of the talks too.
+            for verb in (c for c in governor.children if c.dep_ == "conj"):
+                for prep in _with_phrases(verb):
+                    for obj in _pobjs(prep):
+                        counterparts.extend(self.phrase(obj))
+        if not counterparts:
+            # "Talks and exchanging of a MoU with Xi Jinping": the "with" of a coordinated noun
+            for sibling in token.conjuncts:
+                for prep in _with_phrases(sibling):
+                    for obj in _pobjs(prep):
+                        counterparts.extend(self.phrase(obj))
+        if counterparts and not own and _schedule_line(self.doc, token):
+            # "- Thursday (noon): Talks with French President Emmanuel Macron": a line of
+            # the schedule of whom the article's meetings are.
+            own = self._protagonist(token.idx)
         everyone = _unique([*own, *counterparts])
         host = None
-        if governor is not None and governor.lower_ in _HOST_VERBS and token.dep_ == "dobj":
+        if governor is not None and governor.lower_ in _HOST_VERBS and dep == "dobj":
             subjects = self.subjects(governor)
             host = subjects[0][0] if subjects else None
         start, end = token.idx, token.idx + len(token.text)
+        tense_end = _tense_end(token)
         # "held phone calls with A, B and C": one call with each.
         if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
             return [
@@ -462,13 +885,51 @@ class _Parser:
                     negated,
                     rule=rule,
                     how=dict(self.how),
+                    tense_end=tense_end,
                 )
                 for c in _unique(counterparts)
                 if c[0] != own[0][0]
             ]
         return [
-            ParsedMeeting(start, end, lower, "noun", everyone, host, negated, rule, dict(self.how))
+            ParsedMeeting(
+                start, end, lower, "noun", everyone, host, negated, rule, dict(self.how), tense_end
+            )
         ]
+
+
+_INSIDE = frozenset({"dobj", "relcl", "acl", "xcomp", "conj", "prep", "pobj"})
+
+
+def _with_phrases(verb: Token) -> list[Token]:
+    """The "with" phrases of a verb, on the verb itself or inside its object and the clauses
+    that hang on that object, never inside a clause of its own subject."""
+    found: list[Token] = []
+    todo = [verb]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                found.append(child)
+            elif child.dep_ in _INSIDE and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            ):
+                if child.dep_ == "conj" and child.tag_.startswith("VB"):
+                    continue  # "... and met the press with B": another verb's phrase
+                todo.append(child)
+    return found
+
+
+def _tense_end(noun: Token) -> int | None:
+    """The end of the verb a meeting noun is the subject of ("a meeting is going to take
+    place", "the talks will be held"), with its infinitive, when that verb follows it."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i < noun.i:
+        return None
+    verb = noun.head
+    last = verb
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > last.i:
+            last = child
+    return last.idx + len(last.text)
 
 
 def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -479,18 +940,26 @@ def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]
     return list(seen.items())
 
 
-def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
-    """The meetings the parse names in ``text[start:end]``, in text order."""
+def parsed_meetings(
+    doc: Document,
+    start: int,
+    end: int,
+    told: Sequence[tuple[int, Sequence[str]]] = (),
+    speakers: Mapping[int, str] | None = None,
+) -> list[ParsedMeeting]:
+    """The meetings the parse names in ``text[start:end]``, in text order. ``told`` are the
+    meetings found before it (where, and who took part): "the two leaders" are those of the
+    last one. ``speakers`` are the speakers of quotations by where each starts: a meeting a
+    spokesman relays in quotation marks ("he had bilateral meetings with ...") counts when a
+    participant is named in it."""
     if doc.parsed is None:
         return []
     span: Span | None = doc.parsed.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    parser = _Parser(doc, start, end)
+    parser = _Parser(doc, start, end, told, speakers)
     found: list[ParsedMeeting] = []
     for token in span:
-        if doc.in_quote(token.idx):
-            continue
         lower = token.lower_
         if lower in _INVITE_VERBS and token.tag_.startswith("VB"):
             invited = parser.invitation(token)
@@ -501,6 +970,16 @@ def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
             exchanged = parser.exchange(token)
             if exchanged is not None:
                 found.append(exchanged)
+            continue
+        if token.tag_.startswith("VB") and lower in _PHRASAL:
+            met = parser.phrasal(token)
+            if met is not None:
+                found.append(met)
+            continue
+        if lower in _DISCUSS_VERBS and token.tag_.startswith("VB"):
+            discussed = parser.discussion(token)
+            if discussed is not None:
+                found.append(discussed)
             continue
         if token.tag_.startswith("VB") and (
             lower in _MEET_VERBS
@@ -514,7 +993,205 @@ def parsed_meetings(doc: Document, start: int, end: int) -> list[ParsedMeeting]:
                 continue
             parsed = parser.verb(token)
             if parsed is not None:
-                found.append(parsed)
-        elif token.tag_.startswith("NN") and lower in _EVENT_NOUNS - _HOSTED_MEALS:
+                found.extend(_apart(parsed, token))
+        elif token.tag_ in ("NN", "NNS") and _event_noun(token):
+            # (not "the Asian Cooperation Dialogue", "the G20 Summit": names of gatherings)
             found.extend(parser.noun(token))
+    found = regroup(doc, found, parser.subjects)
+    return [
+        p for p in found
+        if not doc.in_quote(p.start)
+        or _named_in_quote(p, quote_start(doc, p.start) in parser.speakers)
+    ]  # fmt: skip
+
+
+# (The pipeline runs without a lemmatizer: word forms.)
+_SPEECH_WORDS = word_set(
+    "say says said saying tell tells told telling announce announces announced announcing "
+    "report reports reported reporting confirm confirms confirmed confirming state states "
+    "stated add adds added note notes noted write writes wrote written post posts posted "
+    "tweet tweets tweeted disclose disclosed reveal revealed quoted cited informed"
+)
+
+
+def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:
+    """What the parse hangs a date on, seen from a meeting's trigger word at ``trigger``:
+    "speech" for the verb that reports the meeting ("held talks ..., the ministry said
+    Friday"), "event" for the verb of another meeting ("The meeting will take place on Monday,
+    X said, suggesting that Y will also meet Z"), "other" for another verb of its own ("since
+    he took office last month"), None when it is the meeting's (or the parse cannot tell)."""
+    if doc.parsed is None:
+        return None
+    span = doc.parsed.char_span(start, end, alignment_mode="expand")
+    word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if span is None or word is None:
+        return None
+    chain: list[Token] = []
+    for t in [word.root, *word.root.ancestors]:
+        if t.lower_ not in _SPEECH_WORDS:
+            chain.append(t)
+        if t.dep_ == "ccomp" and t.tag_.startswith("VB"):
+            break  # "suggesting that Rubio will meet Macron": a clause of its own, its own time
+    # "the meeting is going to take place on Friday": the verbs a predicate continues in
+    todo = list(chain)
+    while todo:
+        more = [c for c in todo.pop().children if c.dep_ == "xcomp"]
+        chain.extend(more)
+        todo.extend(more)
+    anchors = {t.i for t in chain}
+    node = span.root
+    for _ in range(12):
+        if node.i in anchors:
+            return None
+        if node.tag_.startswith("VB"):
+            if node.lower_ not in _SPEECH_WORDS:
+                if any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _EVENT_NOUNS
+                    for c in node.children
+                ):
+                    return "event"  # "The meeting will take place on Monday": another one's
+                return "other"
+            # "the ministry said Friday", "said on Friday": next to the verb of saying; a date
+            # at the far end of a long sentence may only look attached to it.
+            near = min(abs(t.i - node.i) for t in span)
+            return "speech" if near <= 3 else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def quote_start(doc: Document, pos: int) -> int | None:
+    """Where the quotation holding ``pos`` starts, if it is in one."""
+    for q in doc.quotes:
+        if q.start <= pos < q.end:
+            return q.start
+    return None
+
+
+def _named_in_quote(parsed: ParsedMeeting, said: bool) -> bool:
+    """A meeting told inside a quotation needs someone named there; when no one is known to
+    say the quotation, everyone in it must be named (its "he" and "we" are no one's)."""
+    parsed.rule = "quoted"
+    hows = [parsed.how.get(actor, "name") for actor, _ in parsed.participants]
+    if not said and any(how not in ("name", "title", "group") for how in hows):
+        return False
+    return any(how in ("name", "title") for how in hows)
+
+
+def _owner_of_next(token: Token) -> bool:
+    """A name with its possessive "'s" and a word after it that the parser left unattached:
+    the name owns what follows ("Xi's second-in-command", "Putin's envoy")."""
+    case = next((c for c in token.children if c.dep_ == "case"), None)
+    if case is None or case.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[case.i + 1]
+    return after.is_alpha and after.head is not token
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
+               for c in verb.children)  # fmt: skip
+
+
+def _two_nations(prep: Token) -> bool:
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.lower_ in ("nations", "countries", "sides", "governments") and any(
+            c.lower_ in ("two", "both") for c in obj.children
+        ):
+            return True
+    return False
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition; "with visiting Malaysian Prime Minister Anwar Ibrahim"
+    is parsed as a verb "visiting" whose object is the visitor."""
+    found: list[Token] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            found.append(child)
+        elif child.dep_ == "pcomp" and child.lower_ == "visiting":
+            found.extend(c for c in child.children if c.dep_ == "dobj")
     return found
+
+
+def _object(verb: Token, word: str) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word), None)
+
+
+def _headline_verb(token: Token) -> bool:
+    """A past participle hanging on a name that is the root of its sentence: the finite verb
+    of "X received at the palace on Monday Y", which the parser misreads."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.dep_ == "ROOT"
+        and token.head.tag_.startswith("NNP")
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+
+
+_SCHEDULE_LINE = re.compile(
+    r"\s*(?:[-\u2013\u2022*]\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Today|Tomorrow|Morning|Afternoon|Evening|\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?)"
+    r"[^:\n]{0,30}:|[-\u2013\u2022*]\s)",
+    re.IGNORECASE,
+)
+
+
+def _schedule_line(doc: Document, token: Token) -> bool:
+    return trigger_in_schedule(doc, token.idx)
+
+
+def trigger_in_schedule(doc: Document, pos: int) -> bool:
+    """A line of a schedule: a bullet or a day and time label, then what happens ("- Friday
+    (evening): Talks with ...")."""
+    sentence = doc.sentence_at(pos)
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    start = max(sentence.start, line_start)
+    return _SCHEDULE_LINE.match(doc.text, start) is not None and start < pos
+
+
+def _meeting_verb(token: Token) -> bool:
+    lower = token.lower_
+    return token.tag_.startswith("VB") and (
+        lower in _MEET_VERBS or lower in _HOST_VERBS or lower in _TALK_VERBS
+        or lower in _VISIT_VERBS
+    )  # fmt: skip
+
+
+def _event_noun(token: Token) -> bool:
+    lower = token.lower_
+    if lower in ("session", "sessions"):
+        # "a bilateral talk session", "a negotiating session"; not a parliament's session
+        return any(c.lower_ in _SESSION_KINDS for c in token.children if c.i < token.i)
+    if lower in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS and token.dep_ == "dobj":
+        return True
+    if lower in _HOSTED_MEALS:
+        # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
+        return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)
+    return lower in _EVENT_NOUNS
+
+
+def _governor(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.head
+
+
+def _apart(parsed: ParsedMeeting, verb: Token) -> list[ParsedMeeting]:
+    """One subject who met several people separately, or visited the leaders of several
+    countries, had one meeting with each."""
+    subjects = [a for a, _ in parsed.participants if parsed.how.get(a) != "group"]
+    groups = [p for p in parsed.participants if parsed.how.get(p[0]) == "group"]
+    apart = any(c.dep_ == "advmod" and c.lower_ in _APART for c in verb.children)
+    if parsed.word in _VISIT_VERBS and len(groups) >= 2 and len(subjects) == 1:
+        others = groups
+    elif apart and len(parsed.participants) >= 3:
+        first = parsed.participants[0]
+        others = parsed.participants[1:]
+        subjects = [first[0]]
+    else:
+        return [parsed]
+    own = next(p for p in parsed.participants if p[0] == subjects[0])
+    return [replace(parsed, participants=[own, other]) for other in others]

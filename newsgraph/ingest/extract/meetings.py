@@ -22,9 +22,16 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
-from newsgraph.ingest.extract.dates import find_dates, resolve
+from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, vague_span
 from newsgraph.ingest.extract.document import PRONOUN, Document
-from newsgraph.ingest.extract.meeting_parse import parsed_meetings
+from newsgraph.ingest.extract.groups import without_companions, without_retold
+from newsgraph.ingest.extract.meeting_parse import (
+    ParsedMeeting,
+    date_attachment,
+    parsed_meetings,
+    quote_start,
+    trigger_in_schedule,
+)
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
 from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
@@ -51,9 +58,20 @@ _FILLER = re.compile(
     r"|separately|also|again|today|the|his|her|their|a|an|both|in\s+person|virtually)\s+)*",
     re.IGNORECASE,
 )
-_CONJUNCTION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+)?")
+_CONJUNCTION = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+|his\s+|her\s+|their\s+)?"
+)
+# "A and B held a phone conversation": a meeting noun whose subjects are everyone.
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|hold|holds|holding|had|have|has|having|conducted)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 _SPEECH_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|added|noted|stated|announced)\b"
+)
+# Between two names of a list: ", ", ", and ", " and ", after an optional "in <Place>".
+_LIST_GAP = re.compile(
+    r"(?:\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
 _HYPHEN = re.compile(r"\s*[-\u2013—]\s*")
 _GROUP_NOUN = re.compile(
@@ -61,23 +79,36 @@ _GROUP_NOUN = re.compile(
 )
 _DETERMINER = re.compile(r"\b(?:his|her|their|its|the|a|an|of|in|on|for|after|during)\s+$", re.I)
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|refused|rejected|declined|cancel{1,2}ed|called\s+off|without)\b",
+    r"\b(?:not|never|no|refused|rejected|declined|cancel{1,2}ed|called\s+off|without"
+    r"|yet\s+to)\b",
     re.IGNORECASE,
 )
 _PROPOSED = re.compile(
     r"\b(?:potential|possible|possibly|proposed|propose[sd]?|proposal|seeks?|sought|seeking"
     r"|ready\s+to|willing\s+to|open\s+to|offer(?:s|ed)?\s+to|invit(?:e|es|ed|ation)|could|might"
-    r"|may|wants?\s+to|wanted\s+to|hopes?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
-    r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?)\b"
+    r"|may|wants?\s+to|wanted\s+to|hope[sd]?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
+    r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
+    r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to"
+    r"|(?:want|wants|wanted|urge[sd]?|urging|directed|instructed|asked)\s+(?:[\w'\u2019-]+\s+){1,10}?to)\b"
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
-    r"|(?:is|are)\s+due\s+to"
+    r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
     r"|planned|planning\s+to|upcoming|is\s+to|are\s+to|to\s+be\s+held|going\s+to|next\s+week"
-    r"|tomorrow|preparing)\b|'ll\b"
+    r"|tomorrow|preparing|[Aa]head\s+of)\b|'ll\b"
 )
+# "paid a courtesy call on the president", "called on the king": a visit, not a phone call.
+_COURTESY = re.compile(
+    r"\bcourtesy\s+call\b|\b(?:pa(?:id|ys?)\s+a\s+call|call(?:s|ed|ing))\s+on\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun"
+    r"|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)",
+    re.IGNORECASE,
+)
+_SEQUEL = re.compile(r"(?:before|after|then)\s+\w+ing\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
-_PHONE = re.compile(r"\b(?:tele)?phone\b|\bcall\b", re.IGNORECASE)
+_PHONE = re.compile(
+    r"\b(?:tele)?phon(?:e|ed|es)\b|\bcall(?:ed|s)?\b|\b(?:rang|dialled|dialed)\b", re.IGNORECASE
+)
 _VISIT = re.compile(
     r"\b(?:visit(?:ed|s|ing)?|in\s+person|face-to-face|summit|hosted|hosts|arrived|travel(?:l)?ed"
     r"|on\s+the\s+sidelines)\b",
@@ -141,6 +172,8 @@ class Met:
     clause: tuple[int, int]
     topics: list[str] = field(default_factory=list)
     vague: bool = False
+    vague_span: tuple[dt.date, dt.date] | None = None
+    """The days a vague time allows ("next week"), when it says which."""
     rule: str = "window"
     date_how: str | None = None
     how: dict[str, str] = field(default_factory=dict)
@@ -152,11 +185,22 @@ class _Meetings:
         self.text = doc.text
         self.statements = statements
         self.found: list[Met] = []
+        self._span: tuple[dt.date, dt.date] | None = None
+        # Who says each quotation (by where it starts), as the statements found it.
+        self.speakers: dict[int, str] = {}
+        for said in statements:
+            for lo, hi in said.content:
+                for q in doc.quotes:
+                    if q.start <= lo and hi <= q.end:
+                        self.speakers.setdefault(q.start, said.speaker)
         # (position, actor, day) of meetings told without their counterparts.
         self.occasions: list[tuple[int, str, dt.date]] = []
+        # Every report of a meeting: (its sentence's start, its clause, the meeting it is).
+        self.told: list[tuple[int, tuple[int, int], Met]] = []
 
     def sentence(self, sentence: Sentence) -> None:
-        parsed = parsed_meetings(self.doc, sentence.start, sentence.end)
+        told = [(at, met.principals) for at, _, met in self.told]
+        parsed = parsed_meetings(self.doc, sentence.start, sentence.end, told, self.speakers)
         for start, end in self._clauses(sentence):
             from_parse = False
             for p in parsed:
@@ -165,16 +209,20 @@ class _Meetings:
                 before = self.text[max(start, p.start - 30) : p.start]
                 if _NEGATION.search(before):
                     continue
+                split = sum(1 for q in parsed if q.start == p.start) > 1
+                goes_on = [] if split else self._list_goes_on(p, end)
+                participants = [*p.participants, *goes_on]
                 met = self._build(
                     sentence,
                     start,
                     end,
                     (p.start, p.end),
                     p.word,
-                    p.participants,
+                    participants,
                     p.host,
                     rule=p.rule,
                     how=p.how,
+                    tense_end=p.tense_end,
                 )
                 if met is not None:
                     self._add(met)
@@ -193,6 +241,38 @@ class _Meetings:
         join = _JOIN.search(self.text, sentence.start, sentence.end)
         if join is not None:
             self._join(sentence, join)
+
+    def _list_goes_on(self, p: ParsedMeeting, end: int) -> list[tuple[str, str | None]]:
+        """ "met with his counterpart Fuad Hussein in Baghdad, Prime Minister Mustafa
+        Al-Kadhimi, Head of Fatah Alliance Hadi Al-Amiri, ... and Head of the Judiciary Fayek
+        Zidane": people the parse lost from a list of titled names after the last one it
+        kept, one to each comma."""
+        named = {a for a, _ in p.participants}
+        last = [
+            m for m in self.doc.mentions_in(p.end, end)
+            if m.actor in named and not m.implicit and m.actor != p.participants[0][0]
+        ]  # fmt: skip
+        if not last:
+            return []
+        found: list[tuple[str, str | None]] = []
+        pos = last[-1].end
+        while True:
+            gap = _LIST_GAP.match(self.text, pos, end)
+            if gap is None:
+                break
+            stop = self.text.find(",", gap.end(), end)
+            stop = end if stop == -1 else stop
+            people = [
+                m for m in self.doc.mentions_in(gap.end(), stop)
+                if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if not people or _SPEECH_AFTER.match(self.text, people[-1].end):
+                break  # ("..., Kirby said": the one who tells it)
+            if people[-1].actor not in named:
+                found.append((people[-1].actor, None))
+                named.add(people[-1].actor)
+            pos = people[-1].end
+        return found
 
     def _clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
         cuts = [sentence.start]
@@ -227,6 +307,13 @@ class _Meetings:
                 objects = hyphenated
             elif objects:
                 subjects = self._subjects(start, trigger.start(), possessive=True)
+            elif _HELD_BEFORE.search(self.text, start, trigger.start()):
+                # (the parse may break the list of subjects: "Foreign Minister Andrii Sybiha and
+                # his Polish counterpart Radoslaw Sikorski held a phone conversation")
+                held = _HELD_BEFORE.search(self.text, start, trigger.start())
+                assert held is not None
+                together = self._subjects(start, held.start(), possessive=False)
+                subjects = together if len(together) >= 2 else []
         else:
             subjects = self._subjects(start, trigger.start(), possessive=False)
             host = trigger.group("verb") is not None and trigger.group("verb").lower() in (
@@ -261,16 +348,28 @@ class _Meetings:
         host: str | None,
         rule: str = "window",
         how: dict[str, str] | None = None,
+        tense_end: int | None = None,
     ) -> Met | None:
         if host is not None:
             participants = [(a, "host" if a == host else r) for a, r in participants]
+        participants = without_companions(self.doc, participants, trigger[0])
         if len({a for a, _ in participants}) < 2:
             return None
         segment = self.text[start:end]
-        status = self._status(start, trigger[1])
+        status = self._status(start, max(trigger[1], min(end, tense_end or 0)))
+        if status is MeetingStatus.HELD and trigger_in_schedule(self.doc, trigger[0]):
+            # a line of a schedule has no tense: it is as far ahead as the schedule
+            earlier = [m for m in self.found if m.start < sentence.start]
+            if earlier and earlier[-1].status is not MeetingStatus.HELD:
+                status = earlier[-1].status
+        if status is MeetingStatus.HELD and _SEQUEL.match(self.text, start):
+            # "will meet Milei on Tuesday before flying to Lima to meet Boluarte": a clause
+            # with no tense of its own is as far ahead as the one it follows.
+            status = self._status(sentence.start, start)
         place = self._place(start, end, {a for a, _ in participants})
         mode = self._mode(segment, place)
-        date, vague, date_how = self._date(sentence, start, end, status)
+        self._span = None
+        date, vague, date_how = self._date(sentence, start, end, status, trigger[0])
         return Met(
             participants=participants,
             principals=[a for a, _ in participants],
@@ -283,6 +382,7 @@ class _Meetings:
             noun=_title_noun(noun_word, mode),
             clause=(start, end),
             vague=vague,
+            vague_span=self._span,
             rule=rule,
             date_how=date_how,
             how=dict(how or {}),
@@ -333,8 +433,8 @@ class _Meetings:
                                _FILLER.fullmatch(self.text, cursor, _start(nxt)))):  # fmt: skip
                 break
             resolved = self._resolve(nxt)
-            if resolved is None:
-                break
+            if resolved is None or _OWNER.match(self.text, _end(nxt)):
+                break  # ("with President Xi's second-in-command": someone else)
             found.append(resolved)
             first = False
             conj = _CONJUNCTION.match(self.text, _end(nxt), end)
@@ -437,6 +537,8 @@ class _Meetings:
         return MeetingStatus.HELD
 
     def _mode(self, segment: str, place: str | None) -> MeetingMode:
+        if _COURTESY.search(segment):
+            return MeetingMode.IN_PERSON
         if _VIDEO.search(segment):
             return MeetingMode.VIDEO
         if _PHONE.search(segment):
@@ -467,16 +569,32 @@ class _Meetings:
         return None
 
     def _date(
-        self, sentence: Sentence, start: int, end: int, status: MeetingStatus
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        status: MeetingStatus,
+        trigger: int | None = None,
     ) -> tuple[dt.date | None, bool, str | None]:
-        """The day, whether the text gave only a vague time, and how the day was read."""
+        """The day, whether the text gave only a vague time, and how the day was read. A
+        quotation's dates are its speaker's, except for a meeting told inside that quote."""
         future = status is not MeetingStatus.HELD
-        mentions = [d for d in self.doc.dates_in(start, end) if not self.doc.in_quote(d.start)]
-        if any(d.kind == "vague" for d in mentions):
+        own = quote_start(self.doc, trigger) if trigger is not None else None
+        mentions = [
+            d for d in self.doc.dates_in(start, end)
+            if quote_start(self.doc, d.start) in (None, own)
+            and self._hangs(d, trigger) not in ("speech", "event")
+        ]  # fmt: skip
+        vague = [d for d in mentions if d.kind == "vague" and self._hangs(d, trigger) is None]
+        if vague:
+            self._span = vague_span(
+                self.text[vague[0].start : vague[0].end], self.doc.published, future=future
+            )
             return None, True, None
+        mentions = [d for d in mentions if d.kind != "vague"]
         for d in mentions:
             if d.kind == "same_day":
-                day = self.doc.day_before(d.start)
+                day = self.doc.day_before(d.start, future=future)
                 return day, False, "linked" if day is not None else None
             day = resolve(d, self.doc.published, future=future)
             return day, False, d.kind if day is not None else None
@@ -492,6 +610,7 @@ class _Meetings:
         whole = [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
             if not self.doc.in_quote(d.start)
+            and self._hangs(d, trigger) not in ("speech", "event")
         ]  # fmt: skip
         alone = not self._other_meeting(sentence, start)
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
@@ -507,6 +626,13 @@ class _Meetings:
             if inside and written and said.date is not None:
                 return said.date, False, "post"
         return None, False, None
+
+    def _hangs(self, d: DateMention, trigger: int | None) -> str | None:
+        """ "speech" when the parse hangs the date on the verb that reports the meeting ("the
+        ministry said Friday"), "other" on another verb ("since he took office last month")."""
+        if trigger is None:
+            return None
+        return date_attachment(self.doc, d.start, d.end, trigger)
 
     def _other_meeting(self, sentence: Sentence, clause_start: int) -> bool:
         """Another meeting was already found in another clause of this sentence."""
@@ -529,9 +655,10 @@ class _Meetings:
 
     # -- dates across sentences -------------------------------------------------------------
     def dates_of_occasions(self) -> None:
-        """An undated meeting of someone whose day of meetings the article gave before."""
+        """An undated meeting of someone whose day of meetings the article gave before (not
+        one still to come: "they hoped to meet again")."""
         for met in self.found:
-            if met.date is not None or met.vague:
+            if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
                 continue
             earlier = [
                 (pos, day) for pos, actor, day in self.occasions
@@ -552,9 +679,10 @@ class _Meetings:
                 continue
             index = self.doc.sentence_index(met.start)
             for later in sentences[index + 1 : index + 3]:
-                if later.start in starts:
-                    break  # another meeting's own sentence
-                if not _REFERS_BACK.search(self.text, later.start, later.end):
+                back = _REFERS_BACK.search(self.text, later.start, later.end)
+                if back is None:
+                    if later.start in starts:
+                        break  # another meeting's own sentence
                     continue
                 dates = [
                     d for d in self.doc.dates_in(later.start, later.end)
@@ -562,10 +690,61 @@ class _Meetings:
                 ]  # fmt: skip
                 if len(dates) != 1 or dates[0].kind == "vague":
                     break
+                if date_attachment(self.doc, dates[0].start, dates[0].end, back.start()):
+                    # "Both leaders are attending the assembly that opens on Tuesday": the
+                    # day of something else the sentence tells.
+                    break
                 future = met.status is not MeetingStatus.HELD
                 met.date = resolve(dates[0], self.doc.published, future=future)
                 met.date_how = "linked" if met.date is not None else None
                 break
+
+    def dates_of_linked_clauses(self) -> None:
+        """ "Blinken also met Shoukry following his talks with al-Sisi": a meeting told in one
+        sentence with another of the same person, before or after it, that the text dated,
+        took place that day."""
+        for position, clause, met in self.told:
+            if met.date is not None or met.vague:
+                continue
+            linked = [
+                other for at, other_clause, other in self.told
+                if at == position and other_clause != clause and other is not met
+                and other.date is not None and set(other.principals) & set(met.principals)
+            ]  # fmt: skip
+            if linked:
+                met.date, met.date_how = linked[0].date, "linked"
+
+    def dates_of_the_narrative(self) -> None:
+        """ "The king is scheduled to arrive in Dhaka on Monday. The president is expected to
+        receive the king at the airport.": an undated meeting in a sentence with no time of
+        its own happens on the day the sentence before gave to the same person's doings."""
+        for met in self.found:
+            if met.date is not None or met.vague:
+                continue
+            index = self.doc.sentence_index(met.start)
+            if index == 0 or self.doc.dates_in(met.start, met.end):
+                continue
+            before = self.doc.sentences[index - 1]
+            dates = [
+                d for d in self.doc.dates_in(before.start, before.end)
+                if not self.doc.in_quote(d.start)
+            ]  # fmt: skip
+            if len(dates) != 1 or dates[0].kind in ("vague", "same_day"):
+                continue
+            subject = self.doc.subject(before.start, before.end)
+            doer = self.doc.antecedent(before.start + 1) if subject is None else subject.actor
+            leading = PRONOUN.match(self.text, before.start)
+            if leading is not None and leading.group().lower() in ("he", "she"):
+                doer = self.doc.antecedent(before.start)
+            if doer not in met.principals:
+                continue
+            ahead = bool(_PLANNED.search(self.text, before.start, before.end))
+            if ahead != (met.status is not MeetingStatus.HELD):
+                continue  # "X met Y on Monday. They hope to meet again": not that Monday
+            future = met.status is not MeetingStatus.HELD
+            day = resolve(dates[0], self.doc.published, future=future)
+            if day is not None:
+                met.date, met.date_how = day, "narrative"
 
     def dates_named_elsewhere(self) -> None:
         """ "a meeting between Zelensky and Trump at the White House earlier in the week" and,
@@ -612,20 +791,51 @@ class _Meetings:
 
     # -- bookkeeping ----------------------------------------------------------------------
     def _add(self, met: Met) -> None:
+        self.told.append((met.start, met.clause, self._merged(met)))
+
+    def _merged(self, met: Met) -> Met:
+        """The meeting ``met`` is (an earlier report of it, completed), or ``met`` itself."""
         for other in self.found:
             # A meeting told with only a vague time ("in November") is not the one of a
             # stated day ("on Saturday"): two calls, not one told twice.
             vague_and_dated = other.vague != met.vague and (other.date or met.date)
+            if vague_and_dated and _within(other, met):
+                # "plan to meet next week" and "On Monday I will meet Maduro": the day falls
+                # in the week the vague time gave
+                vague_and_dated = False
+            mine, theirs = set(met.principals), set(other.principals)
+            if (
+                other.start == met.start
+                and other.clause == met.clause
+                and (mine < theirs or theirs < mine)
+                and other.principals[0] == met.principals[0]
+                and _same_stage(other.status, met.status)
+                and (other.date == met.date or other.date is None or met.date is None)
+            ):
+                # "met and held talks with A in Baghdad, B, C and D": one meeting told by two
+                # words of one clause, one of them with fewer of its participants
+                for actor, role in met.participants:
+                    if actor not in theirs:
+                        other.participants.append((actor, role))
+                        other.principals.append(actor)
+                        other.how.setdefault(actor, met.how.get(actor, "name"))
+                other.date = other.date or met.date
+                other.date_how = other.date_how or met.date_how
+                return other
             if set(other.principals) == set(met.principals) and (
                 other.date == met.date or other.date is None or met.date is None
-            ) and other.status is met.status and not vague_and_dated:  # fmt: skip
+            ) and _same_stage(other.status, met.status) and not vague_and_dated:  # fmt: skip
+                if MeetingStatus.PLANNED in (other.status, met.status):
+                    other.status = MeetingStatus.PLANNED
                 if other.date is None and met.date is not None:
                     other.date, other.date_how = met.date, met.date_how
+                    other.vague = False
                 if other.mode is MeetingMode.UNKNOWN:
                     other.mode = met.mode
                 other.place = other.place or met.place
-                return
+                return other
         self.found.append(met)
+        return met
 
     def _join(self, sentence: Sentence, join: re.Match[str]) -> None:
         """Add the actors of a sentence like "X also participated at the Aug. 22 discussion"
@@ -665,6 +875,20 @@ class _Meetings:
             meeting.end = max(meeting.end, sentence.end)
 
 
+def _within(a: Met, b: Met) -> bool:
+    """One of two reports has only a vague time whose span holds the other's day."""
+    vague, dated = (a, b) if a.vague else (b, a)
+    span = vague.vague_span
+    return span is not None and dated.date is not None and span[0] <= dated.date <= span[1]
+
+
+def _same_stage(a: MeetingStatus, b: MeetingStatus) -> bool:
+    """Whether two reports of one pair's meeting may be one meeting: a meeting requested or
+    proposed and the same pair's meeting planned are one meeting on its way; a meeting held is
+    never one still to come."""
+    return a is b or {a, b} == {MeetingStatus.PROPOSED, MeetingStatus.PLANNED}
+
+
 def _title_noun(word: str, mode: MeetingMode) -> str:
     """What a meeting's title calls it: "phone call", "talks", "summit", "meeting"."""
     if mode is MeetingMode.PHONE:
@@ -685,6 +909,7 @@ def _end(item: Mention | re.Match[str]) -> int:
 
 
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+_OWNER = re.compile(r"['\u2019]s\s+(?!(?:and|or|,))[\w-]")
 
 
 def _singular(word: str) -> str:
@@ -701,8 +926,11 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     for sentence in doc.sentences:
         finder.sentence(sentence)
     finder.dates_told_later()
+    finder.dates_of_linked_clauses()
     finder.dates_of_occasions()
+    finder.dates_of_the_narrative()
     finder.dates_named_elsewhere()
+    finder.found = without_retold(doc, finder.found)
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)
     return finder.found

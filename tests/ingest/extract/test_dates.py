@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.ingest.extract.dates import find_dates, parse_stated_date, resolve, year_after
+from newsgraph.ingest.extract.dates import (
+    find_dates,
+    parse_stated_date,
+    resolve,
+    vague_span,
+    year_after,
+)
 
 SATURDAY = dt.date(2025, 8, 23)
 
@@ -29,6 +35,10 @@ def days(text: str, anchor: dt.date | None = SATURDAY, future: bool = False) -> 
         ("last Saturday", dt.date(2025, 8, 16)),
         ("next Friday", dt.date(2025, 8, 29)),
         ("on Dec. 30", dt.date(2024, 12, 30)),
+        ("four days ago", dt.date(2025, 8, 19)),
+        ("a day ago", dt.date(2025, 8, 22)),
+        ("last night", dt.date(2025, 8, 22)),
+        ("this morning", dt.date(2025, 8, 23)),
     ],
 )
 def test_a_date_expression_names_a_day_relative_to_the_publication(
@@ -38,7 +48,15 @@ def test_a_date_expression_names_a_day_relative_to_the_publication(
 
 
 @pytest.mark.parametrize(
-    "text", ["earlier in the week", "last week", "recently", "over the weekend", "two days ago"]
+    "text",
+    [
+        "earlier in the week",
+        "last week",
+        "recently",
+        "over the weekend",
+        "a few days ago",
+        "two weeks ago",
+    ],
 )
 def test_a_vague_time_is_never_a_day(text: str) -> None:
     mentions = find_dates(text)
@@ -73,3 +91,19 @@ def test_a_month_alone_is_vague_and_a_month_with_its_day_is_a_day() -> None:
     assert [m.kind for m in find_dates("They spoke in November after the vote.")] == ["vague"]
     assert [m.kind for m in find_dates("in May 2024 they met")] == ["vague"]
     assert [m.kind for m in find_dates("They met in March 12 talks.")] == ["month_day"]
+
+
+def test_a_time_of_day_alone_is_the_day_the_text_last_named() -> None:
+    for text in ("In the evening she will meet him", "later that afternoon", "that morning"):
+        assert [m.kind for m in find_dates(text)] == ["same_day"], text
+
+
+def test_a_vague_time_that_names_its_week_or_month_gives_its_span() -> None:
+    wednesday = dt.date(2013, 7, 17)
+    assert vague_span("next week", wednesday) == (dt.date(2013, 7, 22), dt.date(2013, 7, 28))
+    assert vague_span("in November", wednesday) == (dt.date(2012, 11, 1), dt.date(2012, 11, 30))
+    assert vague_span("in November", wednesday, future=True) == (
+        dt.date(2013, 11, 1),
+        dt.date(2013, 11, 30),
+    )
+    assert vague_span("recently", wednesday) is None

@@ -357,3 +357,661 @@ def test_a_call_in_a_month_is_not_the_call_of_a_stated_day() -> None:
         dt.date.min,
         dt.date(2024, 3, 9),
     ]
+
+
+def test_a_likely_meeting_is_planned_and_its_weekday_is_ahead() -> None:
+    meeting = only(
+        "Thai Prime Minister Anutin Charnvirakul is likely to meet Cambodian Prime Minister "
+        "Hun Manet on Friday, officials said."
+    )
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_a_meeting_requested_and_then_planned_is_one_planned_meeting() -> None:
+    meeting = only(
+        "Chilean President Gabriel Boric will meet Peruvian President Dina Boluarte in Lima on "
+        "Saturday. Santiago had formally requested a meeting between Boric and Boluarte."
+    )
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 23)
+
+
+def test_a_meeting_someone_has_yet_to_hold_is_no_meeting() -> None:
+    assert (
+        run(
+            "Chilean President Gabriel Boric has yet to hold talks with Peruvian President Dina "
+            "Boluarte."
+        ).meetings
+        == []
+    )
+
+
+def test_a_meeting_whose_verb_follows_it_takes_its_tense_from_that_verb() -> None:
+    meeting = only(
+        "Chilean President Gabriel Boric flew to Lima. Officials said a Boric-Boluarte meeting "
+        "with Peruvian President Dina Boluarte is going to take place there."
+    )
+    assert meeting.status is MeetingStatus.PLANNED
+
+
+def test_discussing_a_matter_with_someone_named_is_talks_with_them() -> None:
+    meeting = only(
+        "Egyptian Foreign Minister Badr Abdelatty yesterday discussed ways to end the war with "
+        "his Qatari counterpart Sheikh Mohammed bin Abdulrahman Al Thani."
+    )
+    assert actors(meeting) == ["Badr Abdelatty", "Mohammed bin Abdulrahman Al Thani"]
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_discussing_a_matter_with_a_country_is_no_meeting() -> None:
+    text = "Egyptian Foreign Minister Badr Abdelatty discussed trade with China."
+    assert run(text).meetings == []
+
+
+def test_calling_on_a_person_is_a_courtesy_visit_and_calling_on_a_country_is_not() -> None:
+    meeting = only(
+        "Indian Foreign Secretary Vikram Misri called on Sri Lankan President Anura Kumara "
+        "Dissanayake in Colombo on Tuesday."
+    )
+    assert actors(meeting) == ["Vikram Misri", "Anura Kumara Dissanayake"]
+    assert meeting.mode is MeetingMode.IN_PERSON
+    appeal = "Indian Foreign Secretary Vikram Misri called on Russia to stop the war."
+    assert run(appeal).meetings == []
+
+
+def test_a_courtesy_call_paid_on_a_president_is_an_in_person_meeting() -> None:
+    meeting = only(
+        "Ghanaian President John Mahama paid a courtesy call on Nigerian President Bola Tinubu "
+        "at the State House in Abuja on Wednesday."
+    )
+    assert actors(meeting) == ["John Mahama", "Bola Tinubu"]
+    assert meeting.mode is MeetingMode.IN_PERSON
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_journey_for_talks_with_someone_is_a_meeting_with_them() -> None:
+    meeting = only(
+        "Kenyan President William Ruto arrived in Dodoma on Monday for talks with Tanzanian "
+        "President Samia Suluhu Hassan."
+    )
+    assert actors(meeting) == ["William Ruto", "Samia Suluhu Hassan"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_visiting_the_leaders_of_three_countries_is_three_meetings() -> None:
+    meetings = run(
+        "President Gabriel Boric visited the heads of state of Peru, Bolivia and Ecuador."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["Gabriel Boric", "Peru"],
+        ["Gabriel Boric", "Bolivia"],
+        ["Gabriel Boric", "Ecuador"],
+    ]
+
+
+def test_meeting_two_people_separately_is_two_meetings() -> None:
+    meetings = run(
+        "Secretary of State Marco Rubio met separately with Japanese Foreign Minister Takeshi "
+        "Iwaya and South Korean Foreign Minister Cho Hyun on Friday."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["Marco Rubio", "Takeshi Iwaya"],
+        ["Marco Rubio", "Cho Hyun"],
+    ]
+
+
+def test_a_lunch_of_two_leaders_with_a_minister_is_a_meeting_of_all_three() -> None:
+    meeting = only(
+        "The Italian Prime Minister Giorgia Meloni and Indian Prime Minister Narendra Modi had "
+        "lunch in Rome on Monday, with Foreign Minister Antonio Tajani."
+    )
+    assert actors(meeting) == ["Giorgia Meloni", "Narendra Modi", "Antonio Tajani"]
+
+
+def test_an_iftar_hosted_in_honour_of_a_guest_is_a_meeting_and_its_city_is_no_guest() -> None:
+    meeting = only(
+        "Turkish Foreign Minister Hakan Fidan will host an iftar and dinner in honour of Greek "
+        "Foreign Minister George Gerapetritis in Ankara."
+    )
+    assert actors(meeting) == ["Hakan Fidan", "George Gerapetritis"]
+    assert meeting.participants[0].role == "host"
+
+
+def test_a_caption_of_one_leader_receiving_another_is_a_meeting() -> None:
+    meeting = only(
+        "President Filipe Nyusi receiving President Cyril Ramaphosa at the Presidential "
+        "Palace in Maputo."
+    )
+    assert actors(meeting) == ["Filipe Nyusi", "Cyril Ramaphosa"]
+
+
+def test_who_reports_the_end_of_a_meeting_of_two_others_did_not_take_part() -> None:
+    meeting = only(
+        "Foreign Minister Marcelo Ebrard said he ended the meeting of President Claudia "
+        "Sheinbaum with Canadian Prime Minister Mark Carney."
+    )
+    assert actors(meeting) == ["Claudia Sheinbaum", "Mark Carney"]
+
+
+def test_the_two_leaders_are_those_of_the_meeting_told_before() -> None:
+    meeting = only(
+        "Ghanaian President John Mahama visited Nigerian President Bola Tinubu at his residence "
+        "on Sunday. Presidential aide Bayo Onanuga said in a statement that the talks between "
+        "the two leaders centred on trade."
+    )
+    assert actors(meeting) == ["John Mahama", "Bola Tinubu"]
+
+
+def test_his_counterpart_of_a_country_is_the_person_of_that_country_in_the_same_office() -> None:
+    meeting = only(
+        "Chinese Foreign Minister Wang Yi met his Japanese counterpart in Tokyo on Thursday. "
+        "Japan's Foreign Minister Takeshi Iwaya told reporters after the talks that relations "
+        "were improving, while Japanese Prime Minister Shigeru Ishiba stayed away."
+    )
+    assert actors(meeting) == ["Wang Yi", "Takeshi Iwaya"]
+
+
+def test_a_counterpart_is_not_whoever_of_that_country_was_named() -> None:
+    meeting = only(
+        "Chinese Foreign Minister Wang Yi met his Japanese counterpart in Tokyo on Thursday. "
+        "Japanese Prime Minister Shigeru Ishiba was abroad."
+    )
+    assert "Shigeru Ishiba" not in actors(meeting)
+
+
+def test_a_title_of_a_country_may_name_a_person_introduced_after_it() -> None:
+    meeting = only(
+        "Ethiopian Prime Minister Abiy Ahmed held talks with the Kenyan president on Thursday. "
+        "Kenyan President William Ruto had arrived in Addis Ababa on Wednesday."
+    )
+    assert actors(meeting) == ["Abiy Ahmed", "William Ruto"]
+
+
+def test_a_schedule_told_with_pronouns_keeps_its_visitor_and_its_day() -> None:
+    meetings = run(
+        "Egyptian Foreign Minister Badr Abdelatty arrived in Amman on Thursday. On Friday "
+        "morning he will meet King Abdullah II. Later in the day he is scheduled to hold talks "
+        "with Jordanian Foreign Minister Ayman Safadi."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Badr Abdelatty", "Abdullah II"], dt.date(2025, 8, 22)),
+        (["Badr Abdelatty", "Ayman Safadi"], dt.date(2025, 8, 22)),
+    ]
+
+
+def test_a_meeting_a_spokesman_relays_in_quotation_marks_is_a_meeting() -> None:
+    meeting = only(
+        '"In Dodoma, President William Ruto will hold discussions with President Samia Suluhu '
+        'Hassan on Friday," said spokesperson Hussein Mohamed.'
+    )
+    assert actors(meeting) == ["William Ruto", "Samia Suluhu Hassan"]
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_i_in_a_quotation_is_its_speaker() -> None:
+    meeting = only(
+        'Kenyan President William Ruto wrote on X: "I met Prime Minister Keir Starmer in London '
+        'today to discuss trade and security."'
+    )
+    assert actors(meeting) == ["William Ruto", "Keir Starmer"]
+    assert meeting.date == THURSDAY
+
+
+def test_a_quotation_of_no_known_speaker_names_no_meeting_by_pronouns() -> None:
+    text = (
+        'Kenyan President William Ruto arrived in Dodoma. Posters read: "He met with '
+        'President Samia Suluhu Hassan and we welcome him."'
+    )
+    assert run(text).meetings == []
+
+
+def test_a_talk_session_someone_is_trying_to_arrange_is_a_proposed_meeting() -> None:
+    meeting = only(
+        "Officials said they are trying to slot in a bilateral talk session between Prime "
+        "Minister Manasseh Sogavare and Fijian Prime Minister Sitiveni Rabuka."
+    )
+    assert actors(meeting) == ["Manasseh Sogavare", "Sitiveni Rabuka"]
+    assert meeting.status is MeetingStatus.PROPOSED
+
+
+def test_a_meeting_after_a_dated_meeting_of_the_same_sentence_is_that_day() -> None:
+    meetings = run(
+        "Saudi Crown Prince Mohammed bin Salman held talks with Secretary of State Marco Rubio "
+        "in Riyadh on Monday. Rubio also met Foreign Minister Faisal bin Farhan "
+        "following his talks with the crown prince."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Mohammed bin Salman", "Marco Rubio"], dt.date(2025, 8, 18)),
+        (["Marco Rubio", "Faisal bin Farhan"], dt.date(2025, 8, 18)),
+    ]
+
+
+def test_a_reception_told_after_a_dated_arrival_is_on_the_day_of_the_arrival() -> None:
+    meeting = only(
+        "Bhutan's King Jigme Khesar Namgyel Wangchuck is scheduled to arrive in Dhaka on "
+        "Monday. President Mohammed Shahabuddin will receive the king at the airport."
+    )
+    assert actors(meeting) == ["Mohammed Shahabuddin", "Jigme Khesar Namgyel Wangchuck"]
+    assert meeting.date == dt.date(2025, 8, 25)
+
+
+def test_the_narrative_day_is_not_taken_from_someone_else() -> None:
+    meeting = only(
+        "Chinese Premier Li Qiang arrived in Wellington on Monday. Australian Prime Minister "
+        "Anthony Albanese met Indonesian President Prabowo Subianto in Jakarta."
+    )
+    assert meeting.date is None
+
+
+def test_a_post_that_leaves_out_its_author_as_subject_dates_the_meeting() -> None:
+    meeting = only(
+        "Indian External Affairs Minister S Jaishankar held a meeting with his Sri Lankan "
+        "counterpart Vijitha Herath in Colombo.\n\nDuring the meeting, Jaishankar conveyed "
+        "India's support for Sri Lanka's economic recovery.\n\n\"Concluded detailed talks "
+        'with FM Vijitha Herath today in Colombo. Assured him of our support," he wrote on X.'
+    )
+    assert actors(meeting) == ["S Jaishankar", "Vijitha Herath"]
+    assert meeting.date == THURSDAY
+
+
+def test_a_wire_style_reception_with_the_guest_after_place_and_day_is_a_meeting() -> None:
+    meeting = only(
+        "Sheikh Mohamed bin Zayed Al Nahyan received at Qasr Al Watan on Monday Egyptian "
+        "Foreign Minister Badr Abdelatty, who is on a visit to the country."
+    )
+    assert actors(meeting) == ["Mohamed bin Zayed Al Nahyan", "Badr Abdelatty"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_sitting_down_and_shaking_hands_with_someone_are_meetings() -> None:
+    sat = only("US President Donald Trump sat down with Chinese President Xi Jinping on Thursday.")
+    assert actors(sat) == ["Donald Trump", "Xi Jinping"]
+    shook = only(
+        "Vietnamese Prime Minister Pham Minh Chinh shook hands with Japanese Prime Minister "
+        "Shigeru Ishiba in Hanoi on Monday."
+    )
+    assert actors(shook) == ["Pham Minh Chinh", "Shigeru Ishiba"]
+
+
+def test_playing_host_to_a_title_set_off_by_a_name_is_hosting_that_person() -> None:
+    meeting = only(
+        "President Bola Tinubu on Monday played host to the President of Ghana, John Mahama, "
+        "at the Presidential Villa, Abuja."
+    )
+    assert actors(meeting) == ["Bola Tinubu", "John Mahama"]
+    assert meeting.participants[0].role == "host"
+
+
+def test_talks_attended_by_two_leaders_are_their_meeting() -> None:
+    meeting = only(
+        "The talks were attended by Egyptian President Abdel Fattah al-Sisi and Jordanian King "
+        "Abdullah II."
+    )
+    assert actors(meeting) == ["Abdel Fattah al-Sisi", "Abdullah II"]
+
+
+def test_a_dialogue_two_ministers_held_is_their_meeting() -> None:
+    meeting = only(
+        "Indian Foreign Minister S Jaishankar and US Secretary of State Marco Rubio held the "
+        "strategic dialogue in Washington on Tuesday."
+    )
+    assert actors(meeting) == ["S Jaishankar", "Marco Rubio"]
+    assert meeting.date == dt.date(2025, 8, 19)
+
+
+def test_talks_with_a_visiting_leader_are_with_that_leader() -> None:
+    meeting = only(
+        "NEW DELHI: Prime Minister Narendra Modi on Monday held talks with visiting Malaysian "
+        "Prime Minister Anwar Ibrahim."
+    )
+    assert actors(meeting) == ["Narendra Modi", "Anwar Ibrahim"]
+
+
+def test_a_name_after_an_honorific_keeps_the_surname_the_recogniser_left_out() -> None:
+    meeting = only(
+        "Iranian Foreign Seyyed Abbas Araghchi and his Saudi counterpart Faisal bin Farhan Al "
+        "Saud on Sunday exchanged views on regional issues over the phone."
+    )
+    assert actors(meeting) == ["Abbas Araghchi", "Faisal bin Farhan Al Saud"]
+
+
+def test_they_who_last_met_are_those_of_the_meeting_told_before() -> None:
+    meetings = run(
+        "Greek Prime Minister Kyriakos Mitsotakis will travel to Ankara on Thursday for talks "
+        "with Turkish President Recep Tayyip Erdogan. They last met in Athens in December."
+    ).meetings
+    assert [(actors(m), m.status) for m in meetings] == [
+        (["Kyriakos Mitsotakis", "Recep Tayyip Erdoğan"], MeetingStatus.PLANNED),
+        (["Kyriakos Mitsotakis", "Recep Tayyip Erdoğan"], MeetingStatus.HELD),
+    ]
+
+
+def test_what_a_call_was_about_is_not_one_more_participant() -> None:
+    meeting = only(
+        "Turkish President Recep Tayyip Erdogan spoke by phone with Egyptian President Abdel "
+        "Fattah al-Sisi on Sunday. During their telephone conversation, both sides condemned "
+        "Israeli strikes."
+    )
+    assert actors(meeting) == ["Recep Tayyip Erdoğan", "Abdel Fattah al-Sisi"]
+
+
+def test_the_day_a_ministry_reported_talks_is_not_the_day_of_the_talks() -> None:
+    meeting = only(
+        "Foreign Minister Cho Tae-yul and his Japanese counterpart, Takeshi Iwaya, have held "
+        "talks on the sidelines of the summit in Peru, Seoul's foreign ministry said Thursday. "
+        "The top diplomats of the two nations held a meeting in Lima on Wednesday."
+    )
+    assert actors(meeting) == ["Cho Tae-yul", "Takeshi Iwaya"]
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_vague_time_of_another_verb_does_not_make_a_meeting_vague() -> None:
+    meeting = only(
+        "Japanese Foreign Minister Takeshi Iwaya held talks with South Korean Foreign Minister "
+        "Cho Tae-yul on Wednesday. It was the first meeting between Cho and Iwaya since the "
+        "new minister took office last month."
+    )
+    assert actors(meeting) == ["Takeshi Iwaya", "Cho Tae-yul"]
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_hope_to_meet_again_is_proposed_and_takes_no_day_of_the_talks_before() -> None:
+    meetings = run(
+        "Indian Foreign Minister Natwar Singh held talks with Pakistani Foreign Minister "
+        "Khurshid Kasuri on Monday at a working lunch. They also hoped to meet each other "
+        "whenever their schedules allowed it."
+    ).meetings
+    assert [(m.status, m.date) for m in meetings] == [
+        (MeetingStatus.HELD, dt.date(2025, 8, 18)),
+        (MeetingStatus.PROPOSED, None),
+    ]
+
+
+def test_a_gathering_named_with_a_meeting_word_is_not_a_meeting() -> None:
+    text = (
+        "The two ministers are in China to attend the Asian Cooperation Dialogue, where Indian "
+        "Foreign Minister Natwar Singh gave a speech."
+    )
+    assert run(text).meetings == []
+
+
+def test_a_call_received_on_a_day_from_someone_written_with_acute_apostrophes() -> None:
+    meeting = only(
+        "Jordan\u00b4s King Abdullah received a phone call on Friday from Egypt\u00b4s "
+        "President Abdel Fattah al-Sisi, state media reported."
+    )
+    assert actors(meeting) == ["King Abdullah", "Abdel Fattah al-Sisi"]
+    assert meeting.mode is MeetingMode.PHONE
+    assert meeting.date == dt.date(2025, 8, 15)
+
+
+def test_a_meeting_named_by_a_clause_of_who_held_it_is_that_persons() -> None:
+    meeting = only(
+        "The talks came in the wake of a discussion Guyanese President Irfaan Ali held with "
+        "the leadership of the Caribbean Community."
+    )
+    assert actors(meeting) == ["Irfaan Ali", "Caribbean Community"]
+
+
+def test_moments_ago_is_the_day_of_writing() -> None:
+    meeting = only(
+        "Guyanese President Irfaan Ali moments ago arrived in Kingstown where he will hold "
+        "talks with Venezuelan President Nicolas Maduro."
+    )
+    assert meeting.date == THURSDAY
+
+
+def test_a_day_the_next_sentence_gives_to_something_else_does_not_date_the_talks() -> None:
+    meeting = only(
+        "Haitian Prime Minister Garry Conille held talks with his Jamaican counterpart, Andrew "
+        "Holness, on security. Both leaders are attending the General Assembly that opens at "
+        "the United Nations on Tuesday."
+    )
+    assert meeting.date is None
+
+
+def test_the_next_sentence_may_date_the_meeting_it_refers_to() -> None:
+    meeting = only(
+        "Bangladesh's Chief Adviser Muhammad Yunus is likely to hold a meeting with Indian "
+        "Prime Minister Narendra Modi in Bangkok. An official said the meeting is going to "
+        "take place on Friday."
+    )
+    assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_someone_met_through_his_owner_is_not_the_owner() -> None:
+    text = (
+        "Australian Prime Minister Anthony Albanese will meet with President Xi Jinping's "
+        "second-in-command in Canberra on Monday."
+    )
+    assert run(text).meetings == []
+
+
+def test_wanting_others_to_meet_proposes_their_meeting() -> None:
+    meeting = only(
+        'Tanzanian President John Magufuli said: "We want President Uhuru Kenyatta and '
+        'President Yoweri Museveni to meet urgently."'
+    )
+    assert actors(meeting) == ["Uhuru Kenyatta", "Yoweri Museveni"]
+    assert meeting.status is MeetingStatus.PROPOSED
+
+
+def test_two_ministers_who_held_a_conversation_are_both_in_it() -> None:
+    meeting = only(
+        "Ukrainian Foreign Minister Andrii Sybiha and his Polish counterpart Radoslaw Sikorski "
+        "held a phone conversation on Monday."
+    )
+    assert actors(meeting) == ["Andrii Sybiha", "Radosław Sikorski"]
+    assert meeting.mode is MeetingMode.PHONE
+
+
+def test_the_meeting_of_two_owners_is_theirs() -> None:
+    meeting = only(
+        "US President Joe Biden and Chinese President Xi Jinping's meeting lasted three hours "
+        "on Monday."
+    )
+    assert sorted(actors(meeting)) == ["Joe Biden", "Xi Jinping"]
+
+
+def test_greeting_a_visitor_is_meeting_him_and_a_summit_ahead_is_planned() -> None:
+    greeted = only(
+        "Kenyan President William Ruto greeted Ugandan President Yoweri Museveni at the airport "
+        "on Monday."
+    )
+    assert actors(greeted) == ["William Ruto", "Yoweri Museveni"]
+    ahead = only(
+        "Ahead of the Trump-Putin summit in Alaska on Friday, officials met in Washington."
+    )
+    assert ahead.status is MeetingStatus.PLANNED
+    assert ahead.date == dt.date(2025, 8, 22)
+
+
+def test_calling_someone_on_a_day_is_a_phone_call() -> None:
+    called = only("US President Donald Trump called Russian President Vladimir Putin on Tuesday.")
+    assert actors(called) == ["Donald Trump", "Vladimir Putin"]
+    assert called.mode is MeetingMode.PHONE
+    assert called.date == dt.date(2025, 8, 19)
+    rang = only("Indian Prime Minister Narendra Modi rang Japanese Prime Minister Shigeru Ishiba.")
+    assert rang.mode is MeetingMode.PHONE
+
+
+def test_a_meeting_after_flying_on_is_planned_like_the_one_before() -> None:
+    meetings = run(
+        "Chilean President Gabriel Boric will meet Argentine President Javier Milei on Tuesday "
+        "before flying to Lima to meet Peruvian President Dina Boluarte."
+    ).meetings
+    assert [(actors(m), m.status) for m in meetings] == [
+        (["Gabriel Boric", "Javier Milei"], MeetingStatus.PLANNED),
+        (["Gabriel Boric", "Dina Boluarte"], MeetingStatus.PLANNED),
+    ]
+
+
+def test_talks_held_between_two_leaders_are_theirs() -> None:
+    meeting = only(
+        "Talks were held on Monday between Armenian Prime Minister Nikol Pashinyan and "
+        "Azerbaijani President Ilham Aliyev."
+    )
+    assert actors(meeting) == ["Nikol Pashinyan", "Ilham Aliyev"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_meeting_a_list_of_leaders_keeps_the_whole_list() -> None:
+    meeting = only(
+        "Colombian President Gustavo Petro also met Venezuelan President Nicolas Maduro, "
+        "Brazilian President Luiz Inacio Lula da Silva and Bolivian President Luis Arce."
+    )
+    assert actors(meeting) == [
+        "Gustavo Petro", "Nicolas Maduro", "Luiz Inácio Lula da Silva", "Luis Arce"
+    ]  # fmt: skip
+
+
+def test_a_managing_director_is_named_without_the_title() -> None:
+    meeting = only(
+        "IMF Managing Director Kristalina Georgieva met Argentine President Javier Milei in "
+        "Washington on Friday."
+    )
+    assert actors(meeting) == ["Kristalina Georgieva", "Javier Milei"]
+
+
+def test_the_two_leaders_set_off_by_their_names_are_those_named() -> None:
+    meeting = only(
+        "The talks between the two leaders, Kenyan President William Ruto and Ugandan "
+        "President Yoweri Museveni, lasted two hours."
+    )
+    assert actors(meeting) == ["William Ruto", "Yoweri Museveni"]
+
+
+def test_a_plural_title_followed_by_names_means_those_people() -> None:
+    meeting = only(
+        "Indonesian President Prabowo Subianto held talks with the visiting ministers, Wang Yi "
+        "and Takeshi Iwaya, in Jakarta on Monday."
+    )
+    assert actors(meeting) == ["Prabowo Subianto", "Wang Yi", "Takeshi Iwaya"]
+
+
+def test_the_day_of_another_meeting_in_the_sentence_is_not_this_ones() -> None:
+    meetings = run(
+        "French Foreign Minister Jean-Noel Barrot will receive US Secretary of State Marco "
+        "Rubio in Paris. The meeting will take place on Monday, Barrot said, suggesting that "
+        "Rubio will also meet with French President Emmanuel Macron."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Jean-Noël Barrot", "Marco Rubio"], dt.date(2025, 8, 25)),
+        (["Marco Rubio", "Emmanuel Macron"], None),
+    ]
+
+
+def test_a_state_councillor_is_a_title() -> None:
+    meeting = only("State Councillor Kofi Mensah met Kenyan President William Ruto on Monday.")
+    assert actors(meeting) == ["Kofi Mensah", "William Ruto"]
+
+
+def test_those_in_whose_presence_a_guest_was_received_took_part() -> None:
+    meeting = only(
+        "Sheikh Mohamed bin Zayed Al Nahyan received French President Emmanuel Macron in Abu "
+        "Dhabi on Monday, in the presence of Sheikh Tahnoun bin Zayed Al Nahyan."
+    )
+    assert actors(meeting) == [
+        "Mohamed bin Zayed Al Nahyan", "Emmanuel Macron", "Tahnoun bin Zayed Al Nahyan"
+    ]  # fmt: skip
+
+
+def test_telling_someone_something_during_the_talks_names_the_talks() -> None:
+    meeting = only(
+        "Ukrainian President Volodymyr Zelensky told US President Donald Trump during the "
+        "talks on Monday that Ukraine needed air defence."
+    )
+    assert actors(meeting) == ["Volodymyr Zelensky", "Donald Trump"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_a_schedule_of_talks_lists_the_meetings_of_its_host() -> None:
+    meetings = run(
+        "Today, Prime Minister Anutin Charnvirakul will host talks with Malaysian Prime "
+        "Minister Anwar Ibrahim at Government House.\n\n"
+        "The other meetings at Government House are:\n\n"
+        "- Friday (noon): Talks with French President Emmanuel Macron followed by lunch.\n\n"
+        "In the evening, PM Anutin will also host discussions with Japanese Prime Minister "
+        "Shigeru Ishiba.\n\n"
+        "- Saturday (evening): Talks and exchanging of a memorandum with Chinese President Xi "
+        "Jinping."
+    ).meetings
+    assert [(actors(m)[1], m.date, m.status) for m in meetings] == [
+        ("Anwar Ibrahim", THURSDAY, MeetingStatus.PLANNED),
+        ("Emmanuel Macron", dt.date(2025, 8, 22), MeetingStatus.PLANNED),
+        ("Shigeru Ishiba", dt.date(2025, 8, 22), MeetingStatus.PLANNED),
+        ("Xi Jinping", dt.date(2025, 8, 23), MeetingStatus.PLANNED),
+    ]
+    assert {actors(m)[0] for m in meetings} == {"Anutin Charnvirakul"}
+
+
+def test_a_list_of_titled_names_after_met_with_is_everyone_met() -> None:
+    meeting = only(
+        "During his visit to Baghdad, Iranian Foreign Minister Abbas Araghchi met and held "
+        "talks with his Iraqi counterpart Fuad Hussein in Baghdad, Prime Minister Mohammed "
+        "Shia al-Sudani, President Abdul Latif Rashid, and Parliament Speaker Mahmoud "
+        "al-Mashhadani on regional issues."
+    )
+    assert set(actors(meeting)) >= {
+        "Abbas Araghchi", "Fuad Hussein", "Mohammed Shia al-Sudani", "Abdul Latif Rashid"
+    }  # fmt: skip
+
+
+def test_meetings_with_counterparts_that_included_some_countries_are_one_each() -> None:
+    meetings = run(
+        "Foreign Minister S Jaishankar held 11 bilateral meetings with his counterparts that "
+        "included Iran, Bulgaria and Turkey, the ministry said."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["S Jaishankar", "Iran"],
+        ["S Jaishankar", "Bulgaria"],
+        ["S Jaishankar", "Turkey"],
+    ]
+
+
+def test_a_series_of_meetings_held_with_counterparts_from_two_countries() -> None:
+    meetings = run(
+        "In New York, Foreign Minister S Jaishankar held a series of meetings with his "
+        "counterparts from Brazil and Chile."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["S Jaishankar", "Brazil"],
+        ["S Jaishankar", "Chile"],
+    ]
+
+
+def test_a_person_whose_surname_is_a_country_is_a_person() -> None:
+    meeting = only(
+        "Spanish Prime Minister Pedro Sanchez met in Madrid with the Prime Minister of "
+        "Portugal, Luis Montenegro, on Monday."
+    )
+    assert actors(meeting) == ["Pedro Sánchez", "Luis Montenegro"]
+
+
+def test_a_minister_the_recogniser_took_for_a_ministry_and_a_rank_before_a_name() -> None:
+    meeting = only(
+        "Today, Foreign Ministry Felipe Solá held a working meeting with the Special Secretary "
+        "for Strategic Affairs of Brazil, admiral Flávio Viana Rocha, in Buenos Aires."
+    )
+    assert actors(meeting) == ["Felipe Solá", "Flávio Viana Rocha"]
+
+
+def test_a_meeting_next_week_and_the_same_meeting_on_monday_are_one() -> None:
+    meeting = only(
+        "BOGOTA, (Reuters) - Colombian President Gustavo Petro and his Venezuelan counterpart, "
+        "Nicolas Maduro, plan to meet next week.\n\n"
+        '"On Monday I will meet on the border with President Maduro," Petro said on X.'
+    )
+    assert actors(meeting) == ["Gustavo Petro", "Nicolas Maduro"]
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 25)
+
+
+def test_an_opposition_leader_does_not_speak_for_the_country() -> None:
+    text = (
+        "Colombian President Gustavo Petro's meeting with Venezuela's main opposition leader "
+        "angered Caracas."
+    )
+    assert run(text).meetings == []

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsgraph.ingest.extract.groups import listed_names
+from newsgraph.ingest.extract.listed import listed_names
 from newsgraph.ingest.extract.names import same_person
 from newsgraph.ingest.extract.patterns import NAME, NAME_STOPWORDS, word_set
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
@@ -550,7 +550,7 @@ class _Finder:
 
     def listed_names(self) -> None:
         """ "the presidents of Kyrgyzstan Sadyr Japarov and Tajikistan Emomali Rahmon": each
-        name holds the office of the country before it (see groups.listed_names)."""
+        name holds the office of the country before it (see listed.py)."""
 
         def country_of(surface: str) -> str | None:
             ref = self.ref.lookup(surface)

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.actors import Mention
+from newsgraph.ingest.extract.found import ParsedMeeting
 from newsgraph.ingest.extract.groups import regroup
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.titles import canonical_title
@@ -120,29 +121,6 @@ _PRONOUNS = word_set("he she him his her")
 _PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
 _DEFINITE = word_set("the that this these those")
 _NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
-
-
-@dataclass
-class ParsedMeeting:
-    """One meeting the parse names: its trigger's character span and who took part."""
-
-    start: int
-    end: int
-    word: str
-    kind: str  # "verb" or "noun"
-    participants: list[tuple[str, str | None]] = field(default_factory=list)
-    host: str | None = None
-    negated: bool = False
-    rule: str = "parse"
-    """How the participants were read: "verb" (subject and object of a meeting verb), "noun"
-    (possessor and "with" of a meeting noun), "occasion" (the subject and object of another
-    verb the meeting is the time of), "exchange" ("exchanged views")."""
-    how: dict[str, str] = field(default_factory=dict)
-    """How each participant was named: "name", "pronoun", "title" (a title phrase meaning one
-    person), "group" (a country or body for its leaders or delegation)."""
-    tense_end: int | None = None
-    """Where the words that say whether the meeting happened end, when they follow the trigger:
-    "a meeting is going to take place" is told by the verb of which the noun is the subject."""
 
 
 def _conjuncts(token: Token) -> list[Token]:

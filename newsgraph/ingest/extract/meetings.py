@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, vague_span
 from newsgraph.ingest.extract.document import PRONOUN, Document
+from newsgraph.ingest.extract.found import Met
 from newsgraph.ingest.extract.groups import without_companions, without_retold
 from newsgraph.ingest.extract.meeting_parse import (
     ParsedMeeting,
@@ -156,27 +156,6 @@ _NOUN_TITLES = {
     "talks": "talks", "summit": "summit", "discussion": "discussion", "discussions": "discussion",
     "negotiations": "negotiations",
 }  # fmt: skip
-
-
-@dataclass
-class Met:
-    participants: list[tuple[str, str | None]]
-    principals: list[str]
-    start: int
-    end: int
-    date: dt.date | None
-    mode: MeetingMode
-    status: MeetingStatus
-    place: str | None
-    noun: str
-    clause: tuple[int, int]
-    topics: list[str] = field(default_factory=list)
-    vague: bool = False
-    vague_span: tuple[dt.date, dt.date] | None = None
-    """The days a vague time allows ("next week"), when it says which."""
-    rule: str = "window"
-    date_how: str | None = None
-    how: dict[str, str] = field(default_factory=dict)
 
 
 class _Meetings:

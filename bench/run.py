@@ -307,7 +307,10 @@ def markdown(out: dict[str, Any]) -> str:
             f"{ex['characters']:,} characters): one process {ex['one_process_chars_per_s']:,} "
             f"characters/s, {ex['jobs']} worker processes {ex['pool_chars_per_s']:,} "
             f"({ex['speedup']}x, after {ex['pool_startup_s']} s of model loading); the same "
-            f"facts either way: {ex['pool_equals_one_process']}.",
+            f"facts either way: {ex['pool_equals_one_process']}. Per CPU second: one process "
+            f"{ex['one_process_cpu_chars_per_s']:,}, the pool {ex['pool_cpu_chars_per_s']:,} "
+            f"characters (load average {ex['load_average'][0]} before, "
+            f"{ex['load_average'][1]} after).",
         ]
     ld = out["loader"]
     lines += [

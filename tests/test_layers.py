@@ -109,3 +109,38 @@ def test_each_layer_imports_only_the_layers_below_it() -> None:
             if other in ALLOWED and other != layer and other not in ALLOWED[layer]:
                 wrong.append(f"{module} imports {target}")
     assert wrong == []
+
+
+# Past this, a function is doing more than one job: split it by job rather than raise this.
+LONGEST_FUNCTION = 80
+
+
+def _long_functions(source: str, where: str) -> list[str]:
+    """Each function (methods and nested ones too) longer than LONGEST_FUNCTION lines, from its
+    `def` line to its last line; decorators do not count."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            assert node.end_lineno is not None
+            length = node.end_lineno - node.lineno + 1
+            if length > LONGEST_FUNCTION:
+                found.append(f"{where}:{node.lineno} {node.name} ({length} lines)")
+    return found
+
+
+def test_a_function_of_81_lines_is_found_and_one_of_80_is_not() -> None:
+    def function(name: str, lines: int) -> str:
+        return f"def {name}() -> None:\n" + "    pass\n" * (lines - 1)
+
+    source = (
+        function("fits", 80) + "\n\nclass C:\n    " + function("long", 81).replace("\n", "\n    ")
+    )
+    assert _long_functions(source, "example.py") == ["example.py:84 long (81 lines)"]
+
+
+def test_no_function_in_newsgraph_is_longer_than_80_lines() -> None:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = str(path.relative_to(PACKAGE.parent))
+        found += _long_functions(path.read_text(), where)
+    assert found == []

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import hmac
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import strawberry
@@ -104,6 +104,27 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
     configure_logging(settings)
     state = _State()
     served_schema = build_schema(settings)
+    graphql_app = _GraphQL(state, settings, served_schema)
+    return Starlette(
+        routes=[
+            # A Route, not a Mount: a Mount answers POST /graphql with a redirect. Every
+            # method reaches the view, which answers the ones it refuses with a GraphQL body.
+            Route("/graphql", graphql_app),
+            *home_routes(introspection=settings.introspection),
+            *graphiql_routes(),
+            *_probe_routes(state, settings, served_schema),
+            *explore_routes(),
+        ],
+        middleware=_middleware(settings),
+        lifespan=_lifespan(state, settings, graph),
+    )
+
+
+def _lifespan(
+    state: _State, settings: Settings, graph: Graph | None
+) -> Callable[[Starlette], contextlib.AbstractAsyncContextManager[None]]:
+    """Open the reference lists and the graph at start; close the graph at the end unless the
+    caller gave it (and so owns it)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -118,6 +139,14 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
         finally:
             if graph is None:
                 await state.graph.close()
+
+    return lifespan
+
+
+def _probe_routes(
+    state: _State, settings: Settings, served_schema: strawberry.Schema
+) -> list[Route]:
+    """/healthz (the process answers), /readyz (the graph answers) and /schema.graphql."""
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -147,7 +176,10 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
             return PlainTextResponse("introspection is switched off\n", status_code=404)
         return PlainTextResponse(served_schema.as_str() + "\n")
 
-    graphql_app = _GraphQL(state, settings, served_schema)
+    return [Route("/healthz", healthz), Route("/readyz", readyz), Route("/schema.graphql", sdl)]
+
+
+def _middleware(settings: Settings) -> list[Middleware]:
     middleware = [
         # Outermost, so every response (CORS refusals, 404s, crashes) carries a request id.
         Middleware(
@@ -169,18 +201,4 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
                 max_age=600,
             )
         )
-    return Starlette(
-        routes=[
-            # A Route, not a Mount: a Mount answers POST /graphql with a redirect. Every
-            # method reaches the view, which answers the ones it refuses with a GraphQL body.
-            Route("/graphql", graphql_app),
-            *home_routes(introspection=settings.introspection),
-            *graphiql_routes(),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            Route("/schema.graphql", sdl),
-            *explore_routes(),
-        ],
-        middleware=middleware,
-        lifespan=lifespan,
-    )
+    return middleware

@@ -6,9 +6,9 @@ import asyncio
 import datetime as dt
 import json
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +19,11 @@ from newsgraph.api.cli_help import Command, EnvVar, Group, with_environment
 from newsgraph.graph import Graph, GraphError, open_graph
 from newsgraph.graph.maintenance import node_counts, relationship_counts, wipe
 from newsgraph.settings import Settings
+
+if TYPE_CHECKING:
+    # For annotations only: `load` imports the loader modules when it runs, as it did.
+    from newsgraph.ingest.extract.reference import Reference
+    from newsgraph.ingest.pipeline import LoadReport
 
 __all__ = ["app"]
 
@@ -220,58 +225,20 @@ def load(
     ] = 0,
 ) -> None:
     """Load news articles (page text, JSON, NDJSON) into the graph."""
-    from newsgraph.ingest.extract.pool import default_jobs
     from newsgraph.ingest.extract.reference import load_reference
-    from newsgraph.ingest.pipeline import FileOutcome, LoadReport, load_paths
-    from newsgraph.ingest.sources.files import SUPPORTED_SUFFIXES, SourceError, iter_files
 
-    override: dt.date | None = None
-    if published is not None:
-        try:
-            override = dt.date.fromisoformat(published)
-        except ValueError as exc:
-            err.print(f"[red]error:[/] --published {published!r} is not a date YYYY-MM-DD")
-            raise typer.Exit(2) from exc
-    skipped: list[Path] = []
-    try:
-        files = list(iter_files(paths, on_skip=skipped.append))
-    except SourceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    _print_skipped(skipped, sorted(SUPPORTED_SUFFIXES))
+    override = _published_date(published)
+    files, skipped = _article_files(paths)
     reference = load_reference()
     settings = _settings()
-
-    def report_file(outcome: FileOutcome) -> None:
-        if outcome.error:
-            err.print(f"[red]failed:[/] {outcome.error}", highlight=False)
-
-    async def run(store: Any) -> LoadReport:
-        show = not (as_json or dry_run) and sys.stderr.isatty() and len(files) > 1
-        with Progress(
-            TextColumn("loading"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=err,
-            disable=not show,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("files", total=len(files))
-
-            def on_file(outcome: FileOutcome) -> None:
-                progress.advance(task)
-                report_file(outcome)
-
-            return await load_paths(
-                files,
-                store,
-                reference,
-                published=override,
-                on_file=on_file,
-                batch=settings.load_batch,
-                jobs=jobs or default_jobs(),
-            )
-
+    run = _loader(
+        files,
+        reference,
+        settings,
+        published=override,
+        jobs=jobs,
+        show_progress=not (as_json or dry_run) and sys.stderr.isatty() and len(files) > 1,
+    )
     if dry_run:
         report = asyncio.run(run(None))
         _print_json(report.plans)
@@ -284,6 +251,75 @@ def load(
             _print_summary(report)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    """--published as a date; anything else exits 2 naming the option."""
+    if published is None:
+        return None
+    try:
+        return dt.date.fromisoformat(published)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] --published {published!r} is not a date YYYY-MM-DD")
+        raise typer.Exit(2) from exc
+
+
+def _article_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The files to read under ``paths``, and those skipped (announced here) as no reader
+    takes their type; a missing path exits 2."""
+    from newsgraph.ingest.sources.files import SUPPORTED_SUFFIXES, SourceError, iter_files
+
+    skipped: list[Path] = []
+    try:
+        files = list(iter_files(paths, on_skip=skipped.append))
+    except SourceError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    _print_skipped(skipped, sorted(SUPPORTED_SUFFIXES))
+    return files, skipped
+
+
+def _loader(
+    files: list[Path],
+    reference: Reference,
+    settings: Settings,
+    *,
+    published: dt.date | None,
+    jobs: int,
+    show_progress: bool,
+) -> Callable[[Any], Coroutine[Any, Any, LoadReport]]:
+    """The load of ``files`` into a store (None: plan only), printing each failure as it
+    happens and, when asked, a progress bar."""
+    from newsgraph.ingest.extract.pool import default_jobs
+    from newsgraph.ingest.pipeline import FileOutcome, load_paths
+
+    async def run(store: Any) -> LoadReport:
+        with Progress(
+            TextColumn("loading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err,
+            disable=not show_progress,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("files", total=len(files))
+
+            def on_file(outcome: FileOutcome) -> None:
+                progress.advance(task)
+                if outcome.error:
+                    err.print(f"[red]failed:[/] {outcome.error}", highlight=False)
+
+            return await load_paths(
+                files,
+                store,
+                reference,
+                published=published,
+                on_file=on_file,
+                batch=settings.load_batch,
+                jobs=jobs or default_jobs(),
+            )
+
+    return run
 
 
 async def _load_with_schema(graph: Graph, run: Callable[[Any], Awaitable[T]]) -> T:

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from newsgraph.api.pages import PAGE_START
 from newsgraph.api.static import static_file
 
 __all__ = [
@@ -252,12 +253,9 @@ query ArticlesPage {
 """,
 ]
 
-_PAGE = """\
-<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
+_PAGE = (
+    PAGE_START
+    + """\
   <title>newsgraph · GraphiQL</title>
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="{graphiql_css}">
@@ -312,6 +310,7 @@ _PAGE = """\
 </body>
 </html>
 """
+)
 
 _MISSING_PAGE = """\
 <!doctype html>

@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Route
 
 from newsgraph.api.favicon import FAVICON_SVG, favicon_ico
 from newsgraph.api.http import JSON, error_response, media_quality, negotiate
+from newsgraph.api.pages import PAGE_START
 
 __all__ = ["DESCRIPTION", "home_routes", "prefers_html"]
 
@@ -62,12 +63,9 @@ def _links(request: Request, introspection: bool) -> dict[str, str]:
     return links
 
 
-_PAGE = """\
-<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
+_PAGE = (
+    PAGE_START
+    + """\
   <meta name="description" content="{description}">
   <title>newsgraph</title>
   <link rel="icon" href="{root}/favicon.svg" type="image/svg+xml">
@@ -119,6 +117,7 @@ _PAGE = """\
 </body>
 </html>
 """
+)
 
 _GRAPHIQL_DOOR = """<li><a href="{graphql}"><strong>GraphiQL</strong>
       <span>Write GraphQL queries in the browser, starting from example tabs; its query

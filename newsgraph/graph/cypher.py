@@ -69,13 +69,13 @@ def _define(
 # (Python's `date.toordinal()`, 1 for 0001-01-01, written by the loader), and every filter and
 # order on dates compares that; the API turns its `from` and `to` into day numbers too. A range
 # index is kept on it. (FalkorDB's planner uses it for a bare `n.day_number >= $from`, not for
-# the lists' optional filters, `$from IS NULL OR ...`: at 10,000 articles it would make a page
-# of one month 1.7-3x faster, one of the whole two years 1.2-1.4x slower.)
+# the lists' optional filters, `$from IS NULL OR ...`: a bare filter makes a page of one month
+# faster, and gains less or loses on a long span; bench/query_shapes.py measures both.)
 #
 # Beside them, `day` is the date in ISO form as the loader wrote it ('0001-01-01'), whose
 # string order is date order: the cursors' sort keys are built from it, as cheaply as they were
 # from toString(date) (FalkorDB writes years below 1000 unpadded there, see _iso; padding it
-# for every item of a list a cursor is compared on cost a third more). Dates themselves are only
+# for every item of a list a cursor is compared on costs more). Dates themselves are only
 # stored and returned, and compared in ISO form (_iso) where no day number is at hand.
 
 
@@ -215,8 +215,8 @@ NUMBER_STATEMENT_DAYS = _number_days("NUMBER_STATEMENT_DAYS", "Statement", "date
 # MET edges of such graphs took their first and last days from min() and max() over dates,
 # which FalkorDB got wrong for dates far apart: the actors that hold MET edges (each pair is
 # stored from its smaller id), then their first and last days again from their meetings. The
-# WITH keeps FalkorDB's planner on the id index (without it, 3.2 s instead of 0.2 s for the
-# 76 such actors of 10,000 articles).
+# WITH keeps FalkorDB's planner on the id index (without it the recount is many times slower;
+# bench/query_shapes.py, met_recount_with).
 ACTORS_WITH_MET = _define(
     "ACTORS_WITH_MET",
     "MATCH (a:Actor)-[:MET]->(:Actor) RETURN DISTINCT a.id AS id",
@@ -935,8 +935,8 @@ def _paged(
     A `dated` list's sort key is its ISO day, then its id: its pages are ordered on the stored
     day number and id instead, the same order (undated items, whose key starts with '|', after
     every date), and the key is built for the page's items, and for the cursor comparison only
-    when a cursor is given. Building the key of every item to sort on it took the newest 20 of
-    10,000 articles 37 ms, ordering on the stored values 20 ms."""
+    when a cursor is given. Building the key of every item to sort on it is slower, the more so
+    the longer the list (bench/query_shapes.py, article_page_order_on_days)."""
     node = _node(label, var)
     if dated:
         newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"
@@ -1183,9 +1183,10 @@ _OWNER_KEY = {"key": "0", "owner": "a", "after": None, "first": 21, **owner_filt
 def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
     # Per owner, two subqueries: the count of its whole filtered list, and its page, ordered
     # on the stored values and cut with LIMIT. Collecting the owner's whole list to slice it,
-    # with a sort key string built for every item, cost a busy actor 3x more (8 vs 3 ms for
-    # 900 statements on FalkorDB). LIMIT takes `$first`, the largest page of the batch (LIMIT
-    # cannot read a row's value), and each key's page is cut to its own size after.
+    # with a sort key string built for every item, cost a busy actor more on FalkorDB
+    # (bench/query_shapes.py, owner_page_limit_in_subquery). LIMIT takes `$first`, the largest
+    # page of the batch (LIMIT cannot read a row's value), and each key's page is cut to its own
+    # size after.
     #
     # The order is the sort key's (`sk`, date then id, descending): undated items first (their
     # key starts with '|', which sorts after the digits of a date), then by day number and by
@@ -1340,14 +1341,15 @@ _TIMELINE = {"actor": "a", "from": None, "to": None, "after": None, "first": 21}
 
 def _timeline_branch(match: str, var: str, kind: str) -> str:
     # The actor is matched first, on its own: with the date filter below in the same MATCH,
-    # FalkorDB scans every node of the other label and traverses back to the actor (10x slower
-    # for a busy actor at 1,000 articles, and growing with the graph, not with the actor).
+    # FalkorDB scans every node of the other label and traverses back to the actor (a cost that
+    # grows with the graph, not with the actor; bench/query_shapes.py, timeline_actor_first).
     #
     # Ordered on the stored day numbers, in the sort key's order (date, undated last as '9999'
     # after '9999-12-31', then id; the kind is the same for the whole branch): building the
-    # key string for every item of a busy actor to sort on it cost twice as much (10 vs 5 ms
-    # at 3,000 articles). The key is built for the page's items, and for the cursor comparison
-    # only when a cursor is given, so any cursor string means what it meant before.
+    # key string for every item of a busy actor to sort on it costs more, the more items it has
+    # (bench/query_shapes.py, timeline_order_on_days). The key is built for the page's items,
+    # and for the cursor comparison only when a cursor is given, so any cursor string means
+    # what it meant before.
     sk = f"coalesce({var}.day, '9999') + '|{kind}|' + {var}.id"
     return f"""
     MATCH (actor:Actor {{id: $actor}})

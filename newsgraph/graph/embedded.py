@@ -238,8 +238,9 @@ class EmbeddedServer:
                 "--appendonly", "yes",
                 # An acknowledged write is on disk. everysec loses up to ~2 s to a power cut,
                 # and while a slow fsync runs it postpones writing the file yet still answers,
-                # so even a kill can lose acknowledged writes. Measured cost: 1-3 ms per write
-                # (a tiny MERGE 2-3x slower; a loader's article write ~10-20% slower).
+                # so even a kill can lose acknowledged writes. The cost is an fsync per write:
+                # small beside a loader's batch write, large beside a tiny MERGE (bench/loader.py
+                # loads with it on; bench/ does not compare it with everysec).
                 "--appendfsync", "always",
                 "--save", "",
                 "--loadmodule", module,

@@ -57,3 +57,37 @@ def test_the_benchmark_runs_at_its_smallest_size_and_writes_its_reports(
     report = (out / "results.md").read_text()
     assert "| Target | Goal | Measured | Met |" in report
     assert (out / "latency.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_the_query_shapes_benchmark_compares_each_statement_with_the_shape_it_replaced(
+    tmp_path: Path,
+) -> None:
+    # The alternatives are rewritten from the current statements: a statement whose shape
+    # changes makes the script refuse to run, so its comment's reference stays true.
+    out = tmp_path / "query_shapes.json"
+    completed = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "query_shapes.py"),
+            *("--articles", "60", "--runs", "1", "--out", str(out), "--work", str(tmp_path)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    results = json.loads(out.read_text())
+    assert results["articles"] == 60
+    shapes = {name: value for name, value in results.items() if isinstance(value, dict)}
+    assert set(shapes) == {
+        "owner_page_limit_in_subquery",
+        "timeline_actor_first",
+        "timeline_order_on_days",
+        "met_recount_with",
+        "article_page_order_on_days",
+        "article_page_bare_filter_month",
+        "article_page_bare_filter_whole",
+    }
+    for pair in shapes.values():
+        assert pair["current_ms"] > 0 and pair["alternative_ms"] > 0 and pair["ratio"] > 0

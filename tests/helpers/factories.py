@@ -102,6 +102,7 @@ def article(
     people: Sequence[str] = (),
     actors: Sequence[ActorFact] = (),
     mentions: Sequence[str] = (),
+    topics: Sequence[str] = (),
     meetings: Sequence[MeetingFact] = (),
     statements: Sequence[StatementFact] = (),
 ) -> ExtractedArticle:
@@ -111,6 +112,7 @@ def article(
         article=ArticleFact(url=url, title=title, body=body or title, published_on=published),
         actors=[*(ActorFact(name=name, kind=ActorKind.PERSON) for name in people), *actors],
         mentions=list(mentions),
+        topics=list(topics),
         meetings=list(meetings),
         statements=list(statements),
     )

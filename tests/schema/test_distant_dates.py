@@ -23,17 +23,12 @@ from newsgraph.graph import Graph
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.maintenance import dump
 from newsgraph.ingest.model import (
-    ActorFact,
-    ActorKind,
-    ArticleFact,
     ExtractedArticle,
-    MeetingFact,
-    Participant,
-    StatementFact,
 )
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.settings import Settings
 from tests.helpers.api import Api
+from tests.helpers.factories import article, meeting, said
 
 DAYS = [
     dt.date(1, 1, 1),
@@ -63,67 +58,45 @@ UNDATED = 7  # the index of the undated article, and of its statement's words
 KEY = "dates-test-key"
 
 
-def _host_and(*others: str) -> list[ActorFact]:
-    return [ActorFact(name=name, kind=ActorKind.PERSON) for name in ("Host", *others)]
-
-
 def _dated_article(i: int) -> ExtractedArticle:
     """An article of day i: Host meets Partner and Guest i that day and says something; it
     also reports the undated meeting of Host and Envoy."""
     day = DAYS[i]
-    return ExtractedArticle(
-        article=ArticleFact(
-            title=f"Report {i}",
-            url=f"https://example.org/report-{i}",
-            body=f"Host met Partner and Guest {i}. Host said: {WORDS[i]}",
-            published_on=day,
-        ),
-        actors=_host_and("Partner", f"Guest {i}", "Envoy"),
+    return article(
+        f"Report {i}",
+        url=f"https://example.org/report-{i}",
+        body=f"Host met Partner and Guest {i}. Host said: {WORDS[i]}",
+        published=day,
+        people=("Host", "Partner", f"Guest {i}", "Envoy"),
         mentions=["Host"],
         topics=["ceasefire"],
         meetings=[
-            MeetingFact(
-                participants=[
-                    Participant(actor="Host"),
-                    Participant(actor="Partner"),
-                    Participant(actor=f"Guest {i}"),
-                ],
+            meeting(
+                "Host",
+                "Partner",
+                f"Guest {i}",
                 date=day,
                 excerpt=f"Host met Partner and Guest {i}.",
                 topics=["ceasefire"],
             ),
-            MeetingFact(
-                participants=[Participant(actor="Host"), Participant(actor="Envoy")],
-                excerpt="Host has met Envoy.",
-                topics=["ceasefire"],
+            meeting(
+                "Host", "Envoy", date=None, excerpt="Host has met Envoy.", topics=["ceasefire"]
             ),
         ],
-        statements=[
-            StatementFact(
-                speaker="Host", text=WORDS[i], date=day, excerpt=WORDS[i], topics=["ceasefire"]
-            )
-        ],
+        statements=[said("Host", WORDS[i], date=day, topics=["ceasefire"])],
     )
 
 
 def _undated_article() -> ExtractedArticle:
-    return ExtractedArticle(
-        article=ArticleFact(
-            title="Undated report",
-            url="https://example.org/undated",
-            body=f"Host said: {WORDS[UNDATED]}",
-        ),
-        actors=_host_and(),
+    return article(
+        "Undated report",
+        url="https://example.org/undated",
+        body=f"Host said: {WORDS[UNDATED]}",
+        published=None,
+        people=("Host",),
         mentions=["Host"],
         topics=["ceasefire"],
-        statements=[
-            StatementFact(
-                speaker="Host",
-                text=WORDS[UNDATED],
-                excerpt=WORDS[UNDATED],
-                topics=["ceasefire"],
-            )
-        ],
+        statements=[said("Host", WORDS[UNDATED], date=None, topics=["ceasefire"])],
     )
 
 

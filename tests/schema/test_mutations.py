@@ -17,8 +17,6 @@ from newsgraph.graph.maintenance import dump, node_counts
 from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
-    ArticleFact,
-    ExtractedArticle,
     Participant,
     RoleFact,
 )
@@ -26,7 +24,7 @@ from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.schema.relay import encode_global_id
 from newsgraph.settings import Settings
 from tests.helpers import CORPUS
-from tests.helpers.factories import call_article, corpus
+from tests.helpers.factories import article, call_article, corpus
 from tests.helpers.graphs import RECOUNTED_MET, STORED_MET, assert_derived_edges_match_a_recount
 
 KEY = "test-key-0123456789"
@@ -385,8 +383,10 @@ async def test_a_kind_mismatch_merges_when_asked_and_keep_keeps_its_kind(
     writer: Writer, graph: Graph
 ) -> None:
     # An organisation extracted a second time as a person, with a role held in it.
-    article = ExtractedArticle(
-        article=ArticleFact(title="NATO ministers meet", body="NATO ministers met in Brussels."),
+    nato_article = article(
+        "NATO ministers meet",
+        body="NATO ministers met in Brussels.",
+        published=None,
         actors=[
             ActorFact(name="NATO", kind=ActorKind.ORGANIZATION),
             ActorFact(name="North Atlantic Alliance", kind=ActorKind.PERSON),
@@ -398,7 +398,7 @@ async def test_a_kind_mismatch_merges_when_asked_and_keep_keeps_its_kind(
         ],
         mentions=["NATO", "North Atlantic Alliance", "Mark Rutte"],
     )
-    await ArticleWriter(graph.store).write(article)
+    await ArticleWriter(graph.store).write(nato_article)
     nato, alliance, rutte = await _ids(writer, "NATO", "North Atlantic Alliance", "Mark Rutte")
     refused = await writer.send(MERGE, k=nato, m=alliance)
     assert refused["data"]["mergeActors"]["__typename"] == "InvalidInput"

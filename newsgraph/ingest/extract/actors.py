@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsgraph.ingest.extract.listed import listed_names
 from newsgraph.ingest.extract.names import same_person
 from newsgraph.ingest.extract.patterns import NAME, NAME_STOPWORDS, word_set
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
@@ -67,6 +68,7 @@ class ActorBook:
         self.current = reference.roles_hold_on(published)
         self._drafts: dict[str, _Draft] = {}
         self._surnames: dict[str, str] = {}
+        self._known_firsts: dict[str, set[str]] = {}
         self._offices: dict[str, str] = {}
 
     def kind(self, name: str) -> ActorKind | None:
@@ -145,7 +147,8 @@ class ActorBook:
             return existing
         surname = _surname(full_name)
         self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
-        self._surnames.setdefault(surname, full_name)
+        for form in _surname_forms(surname):
+            self._surnames.setdefault(form, full_name)
         return full_name
 
     def introduce_org(self, name: str) -> str:
@@ -173,9 +176,13 @@ class ActorBook:
         if ref is None or ref.kind is not ActorKind.PERSON:
             return
         surname = _surname(ref.name)
-        for form in {surname, _strip_accents(surname)}:
+        for form in {*_surname_forms(surname), _strip_accents(surname)}:
             if form != ref.name and not self.reference.lookup(form):
                 self._surnames.setdefault(form, ref.name)
+        # And the first word, as for people the article introduces: "Wang" for Wang Yi.
+        words = ref.name.split()
+        if len(words) >= 2:
+            self._known_firsts.setdefault(words[0], set()).add(ref.name)
 
     def introduced(self) -> dict[str, str]:
         """Surface forms of the people this article introduced: full names and surnames."""
@@ -187,7 +194,7 @@ class ActorBook:
         # First names, where one introduced person has them: "Li" for Li Qiang, "Fiame" for
         # Fiame Naomi Mataafa, "Mohamad" for Mohamad Hasan. News writes family names first in
         # some languages, and some leaders go by their first name.
-        firsts: dict[str, set[str]] = {}
+        firsts: dict[str, set[str]] = {k: set(v) for k, v in self._known_firsts.items()}
         for name, d in self._drafts.items():
             words = name.split()
             if d.kind is ActorKind.PERSON and not d.known and len(words) >= 2:
@@ -267,8 +274,21 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _surname_forms(surname: str) -> tuple[str, ...]:
+    """The surname, and as it starts a sentence: "al-Sharaa" / "Al-Sharaa"."""
+    if surname[:1].islower():
+        return (surname, surname[:1].upper() + surname[1:])
+    return (surname,)
+
+
+# Generational suffixes end a name but are no surname: "Ferdinand Marcos Jr." is Marcos.
+_SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+
+
 def _surname(full_name: str) -> str:
     words = full_name.split()
+    while len(words) > 2 and words[-1].rstrip(",") in _SUFFIXES:
+        words = words[:-1]
     particles = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"}
     index = len(words) - 1
     while index > 1 and words[index - 1].lower() in particles:
@@ -323,7 +343,8 @@ class _Finder:
 
     # -- pass 1 ---------------------------------------------------------------------------
     def titled_names(self) -> None:
-        for regex in (self.ref.titled_name_re, self.ref.appositive_re):
+        apposed = (self.ref.appositive_re, self.ref.title_appositive_re)
+        for regex in (self.ref.titled_name_re, *apposed):
             for m in regex.finditer(self.text):
                 if not self.free(m.start(), m.end()):
                     continue
@@ -347,7 +368,7 @@ class _Finder:
                     (m.start(), name_end) if regex is self.ref.titled_name_re
                     else (m.start("name"), m.start("name") + len(name))
                 )  # fmt: skip
-                self.claim(m.start(), max(end, m.end() if regex is self.ref.appositive_re else 0))
+                self.claim(m.start(), max(end, m.end() if regex in apposed else 0))
                 self.add(person, start, end, "title")
                 if " " in name:
                     self.book.named_in_full(person)
@@ -527,6 +548,25 @@ class _Finder:
                 self.claim(start, end)
                 self.add(person, start, end, "name")
 
+    def listed_names(self) -> None:
+        """ "the presidents of Kyrgyzstan Sadyr Japarov and Tajikistan Emomali Rahmon": each
+        name holds the office of the country before it (see listed.py)."""
+
+        def country_of(surface: str) -> str | None:
+            ref = self.ref.lookup(surface)
+            return ref.name if ref is not None and ref.kind is ActorKind.COUNTRY else None
+
+        for listed in listed_names(self.text, country_of, lambda w: canonical_title(w).title):
+            if not self.free(listed.start, listed.end):
+                continue
+            person = self._person_for(listed.name)
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(listed.start, listed.end)
+            self.add(person, listed.start, listed.end, "entity")
+            if listed.title is not None:
+                self.book.add_role(person, listed.title, self.book.use(listed.country))
+
     def named_entities(self) -> None:
         """People and organisations the recogniser found that no rule claimed: the people of
         any country ("Musalia Mudavadi"), ministries, parties and agencies."""
@@ -635,14 +675,21 @@ class _Finder:
                 continue
             actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
             if actor is None and country is not None:
-                # "held talks with his Kenyan counterpart on Thursday. Kenyan President
-                # William Ruto ...": the person may be named only after the title.
+                # A title before the name: "held talks with his Kenyan counterpart on
+                # Thursday. Kenyan President William Ruto ...", or a lead's "..., the Russian
+                # foreign minister said Tuesday." and later "Sergei Lavrov said".
                 after = [
                     x for x in explicit
                     if x.start >= m.end() and not x.implicit and x.start - m.end() < 1500
                 ]  # fmt: skip
                 actor = self._resolve_role(
-                    sense.title, sense.leader, m.group("title"), country, after[::-1], before
+                    sense.title,
+                    sense.leader,
+                    m.group("title"),
+                    country,
+                    after[::-1],
+                    before,
+                    later=True,
                 )
             if actor is None:
                 continue
@@ -704,6 +751,8 @@ class _Finder:
         country: str | None,
         before: list[Mention],
         owners: list[Mention] | None = None,
+        *,
+        later: bool = False,
     ) -> str | None:
         """Who a title phrase means. ``before`` are the mentions to choose from, nearest last;
         ``owners`` the mentions before the phrase when ``before`` are those after it."""
@@ -737,16 +786,33 @@ class _Finder:
 
         seen = list(dict.fromkeys(x.actor for x in reversed(before)))
         in_article = [n for n in seen if fits(n)]
+
+        def rank(name: str) -> tuple[bool, bool]:
+            roles = self.book.roles(name)
+            # "the Indian minister" is a minister, before the prime minister.
+            minister = (
+                title != "Minister"
+                or "prime" in surface.lower()
+                or any(r.title.endswith("Minister") and r.title != "Prime Minister" for r in roles)
+            )
+            # "the Ghanaian leader": one the text made Ghana's, before one of no stated country.
+            stated = country is None or any(r.of == country for r in roles)
+            return (not minister, not stated)
+
+        in_article = sorted(in_article, key=rank)
         if country is None:
             # "the president": the person before it who is one; of several, the one the
             # article has named most (its protagonist), then the nearest.
             if not in_article:
                 return None
             named = {n: sum(1 for x in before if x.actor == n) for n in in_article}
-            return max(in_article, key=lambda n: (named[n], -in_article.index(n)))
+            # Of two named as often, the one named first: the article's protagonist ("X met
+            # her counterpart Y. The minister said ..." is X).
+            first = {n: min(x.start for x in before if x.actor == n) for n in in_article}
+            return max(in_article, key=lambda n: (*(not r for r in rank(n)), named[n], -first[n]))
         if len(set(in_article)) >= 1:
             return in_article[0]
-        if not self.book.current:
+        if later or not self.book.current:
             # The reference's office holders are those of its own day: an article from
             # another year means someone else by "the Kenyan president".
             return None
@@ -944,6 +1010,7 @@ def find_mentions(
     finder.titled_names()
     finder.offices()
     finder.surfaces()
+    finder.listed_names()
     finder.speakers()
     finder.named_entities()
     finder.introduced()

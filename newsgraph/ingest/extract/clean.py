@@ -93,6 +93,12 @@ _BOX_HEADINGS = frozenset(
         "in brief", "summary", "what we know", "the main thing", "in short", "tl;dr",
     }
 )  # fmt: skip
+# The site talking to its reader, not the article: "We're sorry, this feature is currently
+# unavailable. Please try again later."
+_SITE_MESSAGE = re.compile(
+    r"(?i)\bthis feature is (?:currently )?unavailable\b|\bplease try again later\b"
+    r"|\benable javascript\b|\byour browser (?:does not|doesn't) support\b"
+)
 _READ_TIME = re.compile(r"(?i)^\d+\s*(?:min(?:ute)?s?|m)\.?\s+read$")
 _LINK_PREFIX = re.compile(
     r"(?i)^(?:read (?:more|also)|see also|also read|related|watch)\s*[:|\-\u2013]"
@@ -119,7 +125,13 @@ _POST_SIGNATURE = re.compile(
     r"\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
 )
 # Wire services close a story with a marker word; it is not part of the last sentence.
-_END_OF_STORY = re.compile(r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$")
+# So do agencies, with their name after a dash: "... of Palestine. — Bernama".
+_END_OF_STORY = re.compile(
+    r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$"
+    # (after a full stop: '"..." — Kishida.' after a bare closing quote names the speaker)
+    r"|(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+[\u2014\u2013-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}"
+    r"\s*$"
+)
 # A photo credit run into the end of a paragraph: "... on Friday. Photo: Finnish government by
 # Lauri Heikkinen."
 _TRAILING_CREDIT = re.compile(
@@ -349,6 +361,8 @@ class _Cleaner:
             return True
         if norm in _NAVIGATION or _READ_TIME.match(line) or _LINK_PREFIX.match(line):
             return True
+        if _SITE_MESSAGE.search(line):
+            return True
         return self.state is _State.HEAD and bool(_BYLINE.match(line)) and _words(line) <= 10
 
     def _end_article(self) -> None:
@@ -417,7 +431,13 @@ def _is_prose(line: str) -> bool:
         return False
     if line.endswith("?") and words <= 15 and not line.startswith(('"', "“")):
         return False  # a question headline
-    return words >= 4
+    return words >= 4 or _SAYS_COLON.search(line) is not None
+
+
+# "Anwar said:", "He added:" — a short line that opens the quotation below it.
+_SAYS_COLON = re.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|stated|states|noted|told\s+\w+|continued|reads)\s*:$"
+)
 
 
 def _without_glued_furniture(line: str) -> str:

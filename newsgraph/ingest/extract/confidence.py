@@ -47,6 +47,7 @@ PARTICIPANT_EVIDENCE = {
     "pronoun": 0.85,
     "speaker": 0.9,  # "I" in a quotation: its speaker
     "group": 0.8,  # a country or body for its leaders or delegation
+    "office": 0.85,  # "the foreign ministers of A and B": the holder the article names elsewhere
     "joined": 0.75,  # "X also participated in the Aug. 22 discussion"
 }
 # How a statement was attributed.

@@ -34,6 +34,15 @@ _OBJECT_WORDS = word_set(
 )
 # A sentence about what is to come: its weekdays are the next ones.
 _AHEAD = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to)\b")
+# A source the text leaves unnamed, as it speaks: "a Japanese diplomat said", "the official
+# told reporters".
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source|aide|analyst"
+    r"|officer|observer|insider)|(?:[\w-]+\s+){0,2}(?:diplomats|officials|sources|aides|analysts"
+    r"|officers|observers|insiders))s?(?:,[^,]{1,60},)?\s+(?:said|says|told|added|adds)\b"
+    r"|\b(?:said|says|added)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source"
+    r"|aide|analyst|officer|observer|insider)s?\b"
+)
 _FRONTED = re.compile(
     r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
 )
@@ -322,6 +331,15 @@ class Document:
         paragraph = self.paragraph_at(pos)
         index = self.paragraphs.index(paragraph)
         since = self.paragraphs[index - 1].start if index > 0 else paragraph.start
+        unnamed = [
+            m.start()
+            for m in _UNNAMED_SOURCE.finditer(self.text, since, pos)
+            if not self.in_quote(m.start())
+        ]
+        named = [p for p, _a in self._speakers if since <= p < pos]
+        if unnamed and max(unnamed) > max(named, default=-1):
+            # "..., a Japanese diplomat said. ... , he said.": the unnamed source again.
+            return None
         recent = self.last_speaker(pos, within=pos - since)
         return recent or self.antecedent(pos)
 
@@ -343,4 +361,20 @@ class Document:
         if not mentions:
             return None
         persons = [m for m in mentions if self.kind(m.actor) is ActorKind.PERSON]
-        return (persons or mentions)[-1].actor
+        return self.speaker_named((persons or mentions)[-1])
+
+    def speaker_named(self, mention: Mention) -> str:
+        """The speaker a mention before a speech verb names. A seat of government that news
+        writes with the article ("the White House said", "the Kremlin said") speaks as that
+        institution, an organisation of its country; a capital ("Moscow said") as the country.
+        """
+        if mention.via != "metonym":
+            return mention.actor
+        surface = re.sub(r"^(?:the|The)\s+", "", self.text[mention.start : mention.end])
+        country = self.reference.actor(mention.actor)
+        forms = {m.lower() for m in country.metonyms} if country is not None else set()
+        if f"the {surface.lower()}" not in forms:
+            return mention.actor
+        self.book.introduce_org(surface)
+        self.book.add_role_less_org(surface, mention.actor)
+        return surface

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.actors import Mention
+from newsgraph.ingest.extract.found import ParsedMeeting
+from newsgraph.ingest.extract.groups import regroup
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
@@ -123,33 +125,6 @@ _PAIRS = word_set(
 )
 _DEFINITE = word_set("the that this these those")
 _NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
-
-
-@dataclass
-class ParsedMeeting:
-    """One meeting the parse names: its trigger's character span and who took part."""
-
-    start: int
-    end: int
-    word: str
-    kind: str  # "verb" or "noun"
-    participants: list[tuple[str, str | None]] = field(default_factory=list)
-    host: str | None = None
-    negated: bool = False
-    rule: str = "parse"
-    """How the participants were read: "verb" (subject and object of a meeting verb), "noun"
-    (possessor and "with" of a meeting noun), "occasion" (the subject and object of another
-    verb the meeting is the time of), "exchange" ("exchanged views")."""
-    how: dict[str, str] = field(default_factory=dict)
-    """How each participant was named: "name", "pronoun", "title" (a title phrase meaning one
-    person), "group" (a country or body for its leaders or delegation)."""
-    tense_end: int | None = None
-    """Where the words that say whether the meeting happened end, when they follow the trigger:
-    "a meeting is going to take place" is told by the verb of which the noun is the subject."""
-    apart: bool = False
-    """ "separate talks with A and B", "met A and B separately": one meeting with each."""
-    definite: bool = False
-    """ "In the meeting, ...", "During the call, ...": a meeting already told, named again."""
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -548,83 +523,16 @@ class _Parser:
         self.how = {}
         lower = token.lower_
         if lower in _TALK_VERBS:
-            preps = frozenset({"with", "to"})
-            if lower in _PHONE_VERBS or lower in _CALL_VERBS:
-                called_on = self._called_on(token) if lower in _CALL_VERBS else []
-                if called_on:
-                    objects = called_on  # "called on the president": a courtesy visit
-                elif lower in _CALL_VERBS and any(
-                    c.dep_ in ("prep", "prt")
-                    and c.lower_ in ("for", "on", "off", "up", "out")
-                    and not self._dated(c)
-                    for c in token.children
-                ):
-                    return None  # "called for talks", "called on Russia to stop"
-                else:
-                    objects = self.objects(token, preps)
-            else:
-                objects = self.objects(token, preps)
-                # "the two men spoke by phone" is a call; "spoke at a conference" is not.
-                spoke_to = any(c.dep_ == "prep" and c.lower_ in preps for c in token.children)
-                if not spoke_to and len(_unique(self.subjects(token))) < 2:
-                    return None
+            objects = self._talked_to(token)
         elif lower in _MEET_VERBS:
-            objects = self.objects(token, frozenset({"with"}))
-            if not objects:
-                # "will meet on the border with President Maduro": the parser may hang the
-                # "with" on the place
-                for prep in _with_phrases(token):
-                    for obj in _pobjs(prep):
-                        objects.extend(
-                            f
-                            for f in self.phrase(obj)
-                            if self.doc.kind(f[0]) is ActorKind.PERSON
-                            or self.how.get(f[0]) == "group"
-                        )
+            objects = self._met(token)
         elif lower in _VISIT_VERBS:
-            # A person visited, or the leaders of a country ("visited the heads of state of
-            # Angola, Namibia and Botswana"); not a country or a city.
-            objects = [
-                o for o in self.objects(token, frozenset())
-                if self.doc.kind(o[0]) is ActorKind.PERSON or self.how.get(o[0]) == "group"
-            ]  # fmt: skip
-            if not objects:
-                return None
+            objects = self._visited(token)
         else:
-            objects = self.objects(token, frozenset({"with"}))
-            meals = [
-                meal for child in token.children if child.dep_ == "dobj"
-                for meal in _conjuncts(child) if meal.lower_ in _HOSTED_MEALS
-            ]  # fmt: skip
-            for meal in [*meals, token] if meals else []:
-                # "hosted a luncheon in honour of the minister", "an iftar and dinner for";
-                # the parser may hang "in honour of" on the verb.
-                for prep in meal.children:
-                    if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
-                        continue
-                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                        if obj.lower_ in ("honor", "honour"):
-                            for of in (c for c in obj.children if c.dep_ == "prep"):
-                                for guest in (c for c in of.children if c.dep_ == "pobj"):
-                                    objects.extend(self.phrase(guest))
-                        elif prep.lower_ == "for":
-                            objects.extend(self.phrase(obj))  # not "a dinner in Ankara"
-        if _headline_verb(token):
-            # "Sheikh Mohamed received at Qasr Al Watan on Monday Egyptian Foreign Minister
-            # Abdelatty": the parser takes the verb for a participle and the guest for an
-            # apposition of the host.
-            for guest in token.head.children:
-                if guest.dep_ == "appos" and guest.i > token.i:
-                    objects.extend(self.phrase(guest))
-        for prep in token.children:
-            # "received X in the presence of Sheikh Tahnoun": those present took part too
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                for presence in (c for c in _pobjs(prep) if c.lower_ == "presence"):
-                    for of in (c for c in presence.children if c.dep_ == "prep"):
-                        for who in _pobjs(of):
-                            for actor, role in self.phrase(who):
-                                self.how[actor] = "joined"
-                                objects.append((actor, role))
+            objects = self._hosted(token)
+        if objects is None:
+            return None
+        objects.extend(self._guests_beside(token))
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         subjects = self.subjects(token)
         host: str | None = None
@@ -648,6 +556,102 @@ class _Parser:
             rule="verb",
             how=dict(self.how),
         )
+
+    def _talked_to(self, token: Token) -> list[tuple[str, str | None]] | None:
+        """Whom a verb of talking or calling names ("spoke with B", "phoned B", "called on
+        B"), or None when it names no conversation at all."""
+        lower = token.lower_
+        preps = frozenset({"with", "to"})
+        if lower in _PHONE_VERBS or lower in _CALL_VERBS:
+            called_on = self._called_on(token) if lower in _CALL_VERBS else []
+            if called_on:
+                return called_on  # "called on the president": a courtesy visit
+            if lower in _CALL_VERBS and any(
+                c.dep_ in ("prep", "prt")
+                and c.lower_ in ("for", "on", "off", "up", "out")
+                and not self._dated(c)
+                for c in token.children
+            ):
+                return None  # "called for talks", "called on Russia to stop"
+            return self.objects(token, preps)
+        objects = self.objects(token, preps)
+        # "the two men spoke by phone" is a call; "spoke at a conference" is not.
+        spoke_to = any(c.dep_ == "prep" and c.lower_ in preps for c in token.children)
+        if not spoke_to and len(_unique(self.subjects(token))) < 2:
+            return None
+        return objects
+
+    def _met(self, token: Token) -> list[tuple[str, str | None]]:
+        """Whom a verb of meeting names: its object or its "with"."""
+        objects = self.objects(token, frozenset({"with"}))
+        if not objects:
+            # "will meet on the border with President Maduro": the parser may hang the
+            # "with" on the place
+            for prep in _with_phrases(token):
+                for obj in _pobjs(prep):
+                    objects.extend(
+                        f
+                        for f in self.phrase(obj)
+                        if self.doc.kind(f[0]) is ActorKind.PERSON or self.how.get(f[0]) == "group"
+                    )
+        return objects
+
+    def _visited(self, token: Token) -> list[tuple[str, str | None]] | None:
+        """Whom a verb of visiting names, or None when it names no one met."""
+        # A person visited, or the leaders of a country ("visited the heads of state of
+        # Angola, Namibia and Botswana"); not a country or a city.
+        objects = [
+            o for o in self.objects(token, frozenset())
+            if self.doc.kind(o[0]) is ActorKind.PERSON or self.how.get(o[0]) == "group"
+        ]  # fmt: skip
+        if not objects:
+            return None
+        return objects
+
+    def _hosted(self, token: Token) -> list[tuple[str, str | None]]:
+        """Whom a verb of hosting names: its object, its "with", or the guests of the meal it
+        hosts."""
+        objects = self.objects(token, frozenset({"with"}))
+        meals = [
+            meal for child in token.children if child.dep_ == "dobj"
+            for meal in _conjuncts(child) if meal.lower_ in _HOSTED_MEALS
+        ]  # fmt: skip
+        for meal in [*meals, token] if meals else []:
+            # "hosted a luncheon in honour of the minister", "an iftar and dinner for";
+            # the parser may hang "in honour of" on the verb.
+            for prep in meal.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if obj.lower_ in ("honor", "honour"):
+                        for of in (c for c in obj.children if c.dep_ == "prep"):
+                            for guest in (c for c in of.children if c.dep_ == "pobj"):
+                                objects.extend(self.phrase(guest))
+                    elif prep.lower_ == "for":
+                        objects.extend(self.phrase(obj))  # not "a dinner in Ankara"
+        return objects
+
+    def _guests_beside(self, token: Token) -> list[tuple[str, str | None]]:
+        """Those a meeting verb names outside its object: a guest the parser took for an
+        apposition of the host, and those present."""
+        found: list[tuple[str, str | None]] = []
+        if _headline_verb(token):
+            # "Sheikh Mohamed received at Qasr Al Watan on Monday Egyptian Foreign Minister
+            # Abdelatty": the parser takes the verb for a participle and the guest for an
+            # apposition of the host.
+            for guest in token.head.children:
+                if guest.dep_ == "appos" and guest.i > token.i:
+                    found.extend(self.phrase(guest))
+        for prep in token.children:
+            # "received X in the presence of Sheikh Tahnoun": those present took part too
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for presence in (c for c in _pobjs(prep) if c.lower_ == "presence"):
+                    for of in (c for c in presence.children if c.dep_ == "prep"):
+                        for who in _pobjs(of):
+                            for actor, role in self.phrase(who):
+                                self.how[actor] = "joined"
+                                found.append((actor, role))
+        return found
 
     def _dated(self, prep: Token) -> bool:
         """ "on Tuesday": a preposition whose object is a date, not "called on Russia"."""
@@ -753,12 +757,87 @@ class _Parser:
     def noun(self, token: Token) -> list[ParsedMeeting]:
         self.how = {}
         lower = token.lower_
+        own, counterparts, between, members = self._noun_phrases(token)
+        governor, dep = _noun_governor(token)
+        negated = self.negated(token)
+        rule = "noun"
+        held_by, held_with = self._holders(token, governor, dep)
+        own.extend(held_by)
+        counterparts.extend(held_with)
+        if self._referred_to(token, governor, dep, own, counterparts):
+            # "participated at the Aug. 22 discussion": a meeting already told, referred to.
+            return []
+        joined = governor is not None and (
+            governor.lower_ in _JOIN_VERBS
+            or (governor.lower_ in _OCCASION and governor.head.lower_ in _JOIN_VERBS)
+        )
+        if governor is not None and not between and (joined or not members):
+            if dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+                own, counterparts = self._held(governor, own, counterparts)
+            elif (
+                dep == "pobj"
+                and governor.lower_ in _OCCASION
+                and governor.head.tag_.startswith("VB")
+                and (governor.lower_ not in ("with", "for") or counterparts)
+                and not (counterparts and _meeting_verb(governor.head))
+            ):
+                # ("met B following his talks with C": two meetings, not one of three)
+                rule = "occasion"
+                own, counterparts = self._occasion(governor.head, own, counterparts)
+        if not counterparts:
+            counterparts = self._other_side(token, governor, dep)
+        if counterparts and not own and _schedule_line(self.doc, token):
+            # "- Thursday (noon): Talks with French President Emmanuel Macron": a line of
+            # the schedule of whom the article's meetings are.
+            own = self._protagonist(token.idx)
+        everyone = _unique([*own, *counterparts])
+        host = None
+        if governor is not None and governor.lower_ in _HOST_VERBS and dep == "dobj":
+            subjects = self.subjects(governor)
+            host = subjects[0][0] if subjects else None
+        start, end = token.idx, token.idx + len(token.text)
+        tense_end = _tense_end(token)
+        # "held phone calls with A, B and C": one call with each.
+        if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
+            return [
+                ParsedMeeting(
+                    start,
+                    end,
+                    lower,
+                    "noun",
+                    _unique([*own, c]),
+                    host,
+                    negated,
+                    rule=rule,
+                    how=dict(self.how),
+                    tense_end=tense_end,
+                )
+                for c in _unique(counterparts)
+                if c[0] != own[0][0]
+            ]
+        definite = rule == "occasion" and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children
+        )  # "In the meeting, A and B exchanged views": the meeting just told
+        separate = any(c.lower_ in ("separate", "individual") for c in token.children)
+        return [
+            ParsedMeeting(
+                start, end, lower, "noun", everyone, host, negated, rule, dict(self.how),
+                tense_end, apart=separate, definite=definite,
+            )
+        ]  # fmt: skip
+
+    def _noun_phrases(
+        self, token: Token
+    ) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]], bool, bool]:
+        """Who a meeting noun names itself: its owners and members (its possessor, "of",
+        "between", a name before it) and its counterparts ("with", "from"); and whether it
+        names everyone ("between") or the people it is of."""
         own: list[tuple[str, str | None]] = []
         counterparts: list[tuple[str, str | None]] = []
         between = False  # "a meeting between A and B" names everyone itself
         members = False  # "a meeting of A and B" too, unless someone joins it
         # "paid a courtesy call on the president", "paid a visit to the king"
-        paid = lower in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS
+        paid = token.lower_ in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS
         towards = ("with", "from", "on", "to") if paid else ("with", "from")
         for child in token.children:
             if child.dep_ == "poss":
@@ -798,20 +877,15 @@ class _Parser:
                         one = self.participant(mention)
                         if one:
                             own.append(one)
-        governor = token.head if token.head is not token else None
-        dep = token.dep_
-        if (
-            governor is not None
-            and dep == "pobj"
-            and governor.lower_ == "of"
-            and governor.head.lower_ in _QUANTITIES
-            and governor.head.head is not governor.head
-        ):
-            # "held a series of meetings with ...": the meetings are what was held
-            dep = governor.head.dep_
-            governor = governor.head.head
-        negated = self.negated(token)
-        rule = "noun"
+        return own, counterparts, between, members
+
+    def _holders(
+        self, token: Token, governor: Token | None, dep: str
+    ) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+        """Who held the meeting a noun names, and with whom, as a clause on the noun or the
+        passive verb it is the subject of tells."""
+        own: list[tuple[str, str | None]] = []
+        counterparts: list[tuple[str, str | None]] = []
         for clause in token.children:
             if clause.dep_ in ("relcl", "acl") and clause.lower_ in _HOLD_VERBS:
                 # "a discussion President Ali held with the leadership of Caricom": who held
@@ -828,6 +902,18 @@ class _Parser:
         ):
             # "The meeting, held at the palace, was attended by A and B."
             own.extend(self.agent(governor))
+        return own, counterparts
+
+    def _referred_to(
+        self,
+        token: Token,
+        governor: Token | None,
+        dep: str,
+        own: list[tuple[str, str | None]],
+        counterparts: list[tuple[str, str | None]],
+    ) -> bool:
+        """Whether a meeting noun only refers to a meeting told before: "the" meeting, naming
+        no one, neither held nor the time of another verb."""
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         holds = (
             governor is not None and dep == "dobj" and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
@@ -848,47 +934,50 @@ class _Parser:
                 or self._people_doing(governor.head) >= 2
             )
         )  # "told Xi during the talks that ...", "During the call, A and B stressed ..."
-        if definite and not own and not counterparts and not holds and not occasion:
-            # "participated at the Aug. 22 discussion": a meeting already told, referred to.
-            return []
-        joined = governor is not None and (
-            governor.lower_ in _JOIN_VERBS
-            or (governor.lower_ in _OCCASION and governor.head.lower_ in _JOIN_VERBS)
-        )
-        if governor is not None and not between and (joined or not members):
-            if dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
-                for prep in governor.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
-                        # "Talks were held on Monday between A and B"
-                        for obj in _pobjs(prep):
-                            own.extend(self.phrase(obj))
-                own = [*self.subjects(governor), *own]
-                # "held a virtual meeting with ...", "received a phone call on Friday from
-                # ...": the parser may hang "with" or "from" on the verb.
-                counterparts = [*counterparts, *self.objects(governor, frozenset({"with", "from"}))]
-            elif (
-                dep == "pobj"
-                and governor.lower_ in _OCCASION
-                and governor.head.tag_.startswith("VB")
-                and (governor.lower_ not in ("with", "for") or counterparts)
-                and not (counterparts and _meeting_verb(governor.head))
-            ):
-                # ("met B following his talks with C": two meetings, not one of three)
-                # "urged X to stay out ... during a phone call": the call is between the
-                # urging verb's subject and its object.
-                rule = "occasion"
-                verb = governor.head
-                while verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-                    counterparts = [*counterparts, *self.objects(verb, frozenset())]
-                    verb = verb.head
-                own = [*self.subjects(verb), *own]
-                counterparts = [*counterparts, *self.objects(verb, frozenset())]
-        if (
-            governor is not None
-            and not counterparts
-            and dep == "dobj"
-            and governor.lower_ in _HOLD_VERBS
-        ):
+        return definite and not own and not counterparts and not holds and not occasion
+
+    def _held(
+        self,
+        governor: Token,
+        own: list[tuple[str, str | None]],
+        counterparts: list[tuple[str, str | None]],
+    ) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+        """The owners and counterparts of a meeting noun with those of the verb that holds it:
+        its subject, and a "between" or "with" the parser hung on the verb."""
+        for prep in governor.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+                # "Talks were held on Monday between A and B"
+                for obj in _pobjs(prep):
+                    own.extend(self.phrase(obj))
+        own = [*self.subjects(governor), *own]
+        # "held a virtual meeting with ...", "received a phone call on Friday from
+        # ...": the parser may hang "with" or "from" on the verb.
+        counterparts = [*counterparts, *self.objects(governor, frozenset({"with", "from"}))]
+        return own, counterparts
+
+    def _occasion(
+        self,
+        verb: Token,
+        own: list[tuple[str, str | None]],
+        counterparts: list[tuple[str, str | None]],
+    ) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+        """The owners and counterparts of a meeting noun with those of the verb it is the time
+        of: "urged X to stay out ... during a phone call" is a call between the urging verb's
+        subject and its object."""
+        while verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+            counterparts = [*counterparts, *self.objects(verb, frozenset())]
+            verb = verb.head
+        own = [*self.subjects(verb), *own]
+        counterparts = [*counterparts, *self.objects(verb, frozenset())]
+        return own, counterparts
+
+    def _other_side(
+        self, token: Token, governor: Token | None, dep: str
+    ) -> list[tuple[str, str | None]]:
+        """The counterparts of a meeting noun that names none, from a "with" on a word joined
+        to it or to the verb that holds it."""
+        counterparts: list[tuple[str, str | None]] = []
+        if governor is not None and dep == "dobj" and governor.lower_ in _HOLD_VERBS:
             # "will host talks and exchange a memorandum with Phuc": the "with" of the verb
             # joined to the holding one names the other side of the talks too.
             for verb in (c for c in governor.children if c.dep_ == "conj"):
@@ -901,46 +990,7 @@ class _Parser:
                 for prep in _with_phrases(sibling):
                     for obj in _pobjs(prep):
                         counterparts.extend(self.phrase(obj))
-        if counterparts and not own and _schedule_line(self.doc, token):
-            # "- Thursday (noon): Talks with French President Emmanuel Macron": a line of
-            # the schedule of whom the article's meetings are.
-            own = self._protagonist(token.idx)
-        everyone = _unique([*own, *counterparts])
-        host = None
-        if governor is not None and governor.lower_ in _HOST_VERBS and dep == "dobj":
-            subjects = self.subjects(governor)
-            host = subjects[0][0] if subjects else None
-        start, end = token.idx, token.idx + len(token.text)
-        tense_end = _tense_end(token)
-        # "held phone calls with A, B and C": one call with each.
-        separate = any(c.lower_ in ("separate", "individual") for c in token.children)
-        if (
-            (lower in _SPLITTABLE or separate)
-            and len(_unique(own)) == 1
-            and len(_unique(counterparts)) >= 2
-        ):
-            return [
-                ParsedMeeting(
-                    start,
-                    end,
-                    lower,
-                    "noun",
-                    _unique([*own, c]),
-                    host,
-                    negated,
-                    rule=rule,
-                    how=dict(self.how),
-                    tense_end=tense_end,
-                )
-                for c in _unique(counterparts)
-                if c[0] != own[0][0]
-            ]
-        return [
-            ParsedMeeting(
-                start, end, lower, "noun", everyone, host, negated, rule, dict(self.how),
-                tense_end, apart=separate, definite=definite and occasion,
-            )
-        ]  # fmt: skip
+        return counterparts
 
 
 _INSIDE = frozenset({"dobj", "relcl", "acl", "xcomp", "conj", "prep", "pobj"})
@@ -976,6 +1026,23 @@ def _tense_end(noun: Token) -> int | None:
         if child.dep_ == "xcomp" and child.i > last.i:
             last = child
     return last.idx + len(last.text)
+
+
+def _noun_governor(noun: Token) -> tuple[Token | None, str]:
+    """The word a meeting noun hangs on and how, looking past a count of meetings."""
+    governor = noun.head if noun.head is not noun else None
+    dep = noun.dep_
+    if (
+        governor is not None
+        and dep == "pobj"
+        and governor.lower_ == "of"
+        and governor.head.lower_ in _QUANTITIES
+        and governor.head.head is not governor.head
+    ):
+        # "held a series of meetings with ...": the meetings are what was held
+        dep = governor.head.dep_
+        governor = governor.head.head
+    return governor, dep
 
 
 def _unique(items: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -1043,6 +1110,7 @@ def parsed_meetings(
         elif token.tag_ in ("NN", "NNS") and _event_noun(token):
             # (not "the Asian Cooperation Dialogue", "the G20 Summit": names of gatherings)
             found.extend(parser.noun(token))
+    found = regroup(doc, found, parser.subjects)
     return [
         p for p in found
         if not doc.in_quote(p.start)

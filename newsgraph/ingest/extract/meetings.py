@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, vague_span
 from newsgraph.ingest.extract.document import PRONOUN, Document
+from newsgraph.ingest.extract.found import Met
+from newsgraph.ingest.extract.groups import without_companions, without_retold
 from newsgraph.ingest.extract.meeting_parse import (
     ParsedMeeting,
     date_attachment,
@@ -156,27 +157,6 @@ _NOUN_TITLES = {
     "talks": "talks", "summit": "summit", "discussion": "discussion", "discussions": "discussion",
     "negotiations": "negotiations",
 }  # fmt: skip
-
-
-@dataclass
-class Met:
-    participants: list[tuple[str, str | None]]
-    principals: list[str]
-    start: int
-    end: int
-    date: dt.date | None
-    mode: MeetingMode
-    status: MeetingStatus
-    place: str | None
-    noun: str
-    clause: tuple[int, int]
-    topics: list[str] = field(default_factory=list)
-    vague: bool = False
-    vague_span: tuple[dt.date, dt.date] | None = None
-    """The days a vague time allows ("next week"), when it says which."""
-    rule: str = "window"
-    date_how: str | None = None
-    how: dict[str, str] = field(default_factory=dict)
 
 
 class _Meetings:
@@ -371,6 +351,7 @@ class _Meetings:
     ) -> Met | None:
         if host is not None:
             participants = [(a, "host" if a == host else r) for a, r in participants]
+        participants = without_companions(self.doc, participants, trigger[0])
         if len({a for a, _ in participants}) < 2:
             return None
         segment = self.text[start:end]
@@ -1001,6 +982,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_occasions()
     finder.dates_of_the_narrative()
     finder.dates_named_elsewhere()
+    finder.found = without_retold(doc, finder.found)
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)
     return finder.found

@@ -95,6 +95,8 @@ class Reference:
     """"Finnish President Alexander Stubb", "Prime Minister of the Netherlands Dick Schoof"."""
     appositive_re: re.Pattern[str] = field(repr=False)
     """"Hakan Fidan, Turkey's foreign minister," — a name followed by its title."""
+    title_appositive_re: re.Pattern[str] = field(repr=False)
+    """"the President of Ghana, Nana Akufo-Addo," — a title followed by its name."""
     role_noun_re: re.Pattern[str] = field(repr=False)
     """"the Dutch Prime Minister", "the Ukrainian leader", "the president"."""
     office_re: re.Pattern[str] = field(repr=False)
@@ -455,12 +457,22 @@ def _compile(
         rf"(?:\s+of\s+(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
     )
+    # An honorific may stand between the title and the name: "President Dr Irfaan Ali",
+    # "Foreign Minister Datuk Seri Mohamad Hasan".
+    honorifics = (
+        r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
+        r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal)\.?\s+)*"
+    )
     titled_name_re = re.compile(
-        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+(?P<name>{NAME})"
+        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+{honorifics}(?P<name>{NAME})"
     )
     appositive_re = re.compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+)?(?P<former>(?i:former)\s+)?{title_block}"
         rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and)\b)"
+    )
+    title_appositive_re = re.compile(
+        rf"\b[Tt]he\s+(?P<former>(?i:former)\s+)?{title_block},\s+{honorifics}(?P<name>{NAME})"
+        rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and|has|have|had|was|is)\b)"
     )
     role_noun_re = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+{title_block}(?![\w\-])(?!\s+[A-Z])")
     countries = [s for s, name in surfaces.items() if actors[name].kind is ActorKind.COUNTRY]
@@ -488,6 +500,7 @@ def _compile(
         surface_re=surface_re,
         titled_name_re=titled_name_re,
         appositive_re=appositive_re,
+        title_appositive_re=title_appositive_re,
         role_noun_re=role_noun_re,
         office_re=office_re,
         topic_re=topic_re,

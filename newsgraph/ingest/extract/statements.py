@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.ingest.extract.actors import strip_name_titles
+from newsgraph.ingest.extract.actors import Mention, strip_name_titles
 from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
 from newsgraph.ingest.extract.patterns import word_set
@@ -47,36 +47,115 @@ _VERBS = (
     r"|announced|announces|claimed|claims|declared|declares|argued|argues|insisted|insists"
     r"|reiterated|reiterates|confirmed|confirms|explained|explains|pointed\s+out|remarked"
     r"|made\s+it\s+clear|makes\s+it\s+clear|replied|responded|asserted|acknowledged|admitted"
+    r"|reported|reports|tweeted|tweets|quipped|revealed|disclosed|observed|affirmed|reaffirmed"
+    r"|recalled|maintained|indicated|indicates|informed|drew\s+attention\s+to\s+the\s+fact"
+    r"|pointed\s+to\s+the\s+fact"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
 _LEAD_IN = re.compile(
     rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"
 )
+_QUOTED_AS = re.compile(
+    r"\s*,?\s*(?:(?P<relayer>[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+"
+    r"(?P<who>[^,.;\"“”]{1,60}?)|(?P<who2>[^,.;\"“”]{1,60}?)\s+(?:was|were|is|has\s+been)\s+"
+    r"quoted)\s+as\s+(?:saying|telling)\b"
+)
+_QUOTED_AS_LEAD = re.compile(
+    r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+(?P<who>[^,.;\"“”]{1,60}?)"
+    r"\s+as\s+(?:saying|telling\s+\w+)\s*[,:]?\s*$"
+)
+# Words that say a paragraph reports someone speaking, though it quotes nothing.
+_SPEECH_CUE = re.compile(
+    rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
+    r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing)\b"
+)
+_TRAILING_SOURCE = re.compile(
+    r",\s*(?:according\s+to\s+[^,;\"“”]{1,80}?|[^,;\"“”]{1,60}?\s+(?:reported|reports))[.!]?\s*$"
+)
+_PARTICIPLE_CLAUSE = re.compile(
+    r",\s*(?P<verb>saying|adding|noting|stressing|emphasi[sz]ing|underlining|underscoring"
+    r"|explaining|insisting|warning|stating|affirming|reaffirming|reiterating|asserting"
+    r"|pointing\s+out|indicating)\s+(?P<that>that\s+)?"
+)
+_QUOTED_AS_SAYING = re.compile(
+    r"\bquoted\s+(?P<who>[^,;\"“”]{1,60}?)\s+as\s+saying\s*,?\s+(?:that\s+)?(?=[^\"“])"
+)
+_TRAILING_BODY = re.compile(
+    r",\s*(?P<who>(?:the|a|an)\s+[^,;\"“”]{2,80}?)\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?P<verb>said|says|reported|reports|stated|states|added|adds|announced)"
+    r"(?:\s+(?:on|in)\s+[^,;\"“”]{1,30}?)?\s*[.!]?[\"”]?\s*$"
+)
+_AS_REPORTED = re.compile(
+    r",\s*as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:reported|announced|stated|said"
+    r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
+)
+_CALLED = re.compile(
+    r"\bcall(?:ed|s)\s+(?:(?P<for>for)\s+|on\s+[^,;\"“”]{1,60}?\s+(?P<to>to)\s+(?=\w))"
+)
+_DESCRIBED = re.compile(
+    r"\bdescrib(?:ed|es|e|ing)\s+(?P<obj>[^,;\"“”]{2,80}?)\s+as\s+(?P<what>[^;]+?)[.!]?[\"”]?\s*$"
+)
+_VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
-    rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+)\s+"
-    rf"(?P<who1>[^,.;\"“”]{{1,80}}?)(?=[,.;]|\s+(?:on|in|at|during)\b|$)"
+    rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
+    rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted)\s+"
+    rf"(?P<who1>[^,.;\"“”]{{1,80}}?)(?=[,.;]|\s+(?:on|in|at|during|to)\b|$)"
     rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
-    rf"(?P<verb2>{_VERBS})\b)"
+    rf"(?P<verb2>{_VERBS})\b"
+    # "..., the Kremlin's statement reads."
+    rf"|(?P<who3>[^,.;\"“”]{{0,80}}?\b(?:statement|readout|communiqu[eé]|release|message"
+    rf"|letter|post))\s+(?P<verb3>reads|read)\b)"
 )
 _GAP = re.compile(
-    r"^\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
-    r"|then|again|once|repeatedly|publicly|recently|further)\s+)*$"
+    # "The Kremlin press service has confirmed": the seat's service speaks for it; "the
+    # Ministry of External Affairs (MEA) said": the abbreviation's bracket.
+    r"^\)?(?:(?:'s|\u2019s)?\s+press\s+(?:service|office))?"
+    r"\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
+    r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
+    r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part"
+    r"|on\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s+)*$"
 )
 _AUDIENCE = re.compile(
-    r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament|an?\s+\w+"
+    r"\s+(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament"
+    r"|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:briefing|conference|meeting|session|gathering|forum"
+    r"|audience|rally|summit)\b|an?\s+\w+"
     r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
 )
+_APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
+_BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
 # noting that ..." (the participle adds to what came before).
+# "..., Le Drian said, suggesting that ...", "..., Sakai told a briefing, but declined to
+# elaborate": a participle or a new coordinated clause adds to what came before.
 _TAIL_AFTER_VERB = re.compile(
-    r"\s*(?:(?:on|in)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
-    r"(?:[.!]?[\"”]?\s*|,\s*(?:noting|adding|stressing|saying|underlining|emphasi[sz]ing"
-    r"|explaining|pointing\s+out|calling|urging)\b.*)",
+    r"\s*(?:(?:on|in|at|during)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
+    r"(?:[.!]?[\"”]?\s*|,\s*(?:\w+ing|but|and|while|although|though|without|as)\b.*)",
     re.DOTALL,
 )
-_LATER_THAT = re.compile(r"[^,;:\"“”]{1,60}?\bthat\s+")
+_INVERTED = re.compile(
+    r",\s*(?P<verb>said|says|added|adds|stated|states|noted|notes|reported|reports|announced"
+    r"|announces|wrote|writes|quipped|explained|stressed)\s+"
+    r"(?P<who>(?!(?:he|she|they|it|we|I)\b)(?:(?!\b(?:that|on|in|at|to|during)\b)[^,;\"“”])"
+    r"{2,100}?)\s*(?:(?:on|in|at|during|to)\s+[^,;\"“”]{1,40}?\s*)?"
+    # The sentence ends there, or with the outlet that relays it ("..., Xinhua reported.").
+    r"(?=[.!]?[\"”]?\s*$|,\s*[^,;\"“”]{1,80}\b(?:reported|reports|said|says)[.!]?[\"”]?\s*$)"
+)
+_APPOSED_NAME = re.compile(r",\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)(?=[,.;]|\s+(?:on|in|at)\b|$)")
+# "disclosed this in a statement", "announced it on Sunday": the verb's object only points
+# at words told elsewhere.
+_NO_CONTENT = re.compile(
+    r"(?i)(?:this|it|these|those|so|the\s+news|the\s+development)\s*"
+    r"(?:$|,|\b(?:in|on|at|to|during|via|through|while|when|after|before|for|with)\b)"
+    # "confirmed meeting the ambassador": an act, not words.
+    r"|(?:meeting|holding|having|receiving|visiting|hosting|speaking|talking|signing)\s"
+)
+_THAT_LATER = re.compile(r",\s*that\s")
+_LATER_THAT = re.compile(
+    r"(?:on|in|at|during|after|before|to|via|through|from|with|later|earlier|also|again|then"
+    r"|previously|recently|separately|publicly|privately|repeatedly)\b[^,;:\"“”]{0,60}?\bthat\s+"
+)
 _FRONT = re.compile(r"^(?:According\s+to|As)\s+")
 # Speech the article places before its own news: "had said", "has already said", "earlier".
 _PAST_MARKER = re.compile(
@@ -107,11 +186,20 @@ class Said:
     """How it was attributed (see confidence.STATEMENT_RULES)."""
 
 
+@dataclass(frozen=True)
+class _Relayed:
+    speaker: str
+    start: int
+    end: int
+    replaces: bool  # the outer clause is only the report of this speech
+
+
 class _Statements:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
         self.found: list[Said] = []
+        self.spokes: list[tuple[int, str]] = []  # whom each spokesperson cited spoke for
 
     def _keep(self, said: Said) -> None:
         self.found.append(said)
@@ -140,6 +228,15 @@ class _Statements:
                 continue
             end_sentence = self.doc.sentence_at(quote.end - 1)
             used.update((sentence.start, end_sentence.start))
+            if (
+                current is None
+                and quote.start == paragraph.start
+                and verb is not None
+                and _GOES_ON.search(verb.group())
+            ):
+                # '"...," it added.' right after a paragraph that ended with the same
+                # speaker's quotation: the quotation goes on.
+                current = self._quote_before(paragraph, speaker)
             if current is not None and current.speaker == speaker:
                 current.text = _join(current.text, inner)
                 current.end = max(current.end, end_sentence.end)
@@ -151,10 +248,19 @@ class _Statements:
                 continue
             text = _clean_quote(inner)
             framed = _FRAMED.search(self.text, sentence.start, quote.start)
+            word = _VERB_OR_PARTICIPLE.match(self.text, verb.start()) if verb else None
             if verb is not None and framed is not None and framed.start() >= verb.start():
                 # "stressed that these meetings build a “close relationship ...”": what was
                 # said is the whole clause, the quotation its own words within it.
                 text = strip_quotes(self.text[framed.end() : quote.end]).rstrip(".")
+            elif word is not None and word.end() <= quote.start:
+                between = self.text[word.end() : quote.start]
+                if not re.search(r"[,:]\s*$", between) and self._has_subject(
+                    word.end(), quote.start
+                ):
+                    # "said his visit was part of a tour to “take stock ...”": the same,
+                    # without "that".
+                    text = strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
             if verb is None:
                 rule = "quote-carried"
             elif PRONOUN.search(verb.group()) or PRONOUN.search(
@@ -179,6 +285,14 @@ class _Statements:
             self._keep(current)
         return used
 
+    def _has_subject(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a clause's subject ("his visit was ..."), not
+        only an audience or a time ("told reporters on Monday")."""
+        if self.doc.parsed is None:
+            return False
+        span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
+
     def _attribute(
         self, quote: Quote, sentence: Sentence
     ) -> tuple[str | None, re.Match[str] | None]:
@@ -187,22 +301,32 @@ class _Statements:
         closing = self.doc.sentence_at(quote.end - 1)
         limit = max(sentence.end, closing.end)
         after_end = min([q.start for q in self.doc.quotes if q.start >= quote.end] + [limit])
-        trail = _TRAIL.match(self.text, quote.end, after_end)
-        if trail:
-            group = "who1" if trail.group("who1") else "who2"
-            speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
-            if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
-                # "...," the statement said: whoever issued the statement told before.
-                speaker = self._last_statement_issuer(quote.start)
+        relayed = self._quoted_as(quote.end, after_end, sentence.start, quote.start)
+        if relayed is not None:
+            return relayed
+        trailing = self._trailing_speaker(quote, after_end)
+        if trailing is not None:
+            return trailing
+        dashed = _DASH_NAME.match(self.text, quote.end, after_end)
+        if dashed:
+            # '"Our two countries share the same values" — Kishida.'
+            speaker = self.doc.speaker_at(dashed.start("who"), dashed.end("who"))
             if speaker is not None:
-                return speaker, trail
+                return speaker, None
         named = _COLON_NAME.match(self.text, quote.end, after_end)
         if named:
             # A quote as a headline: "“It was a very cordial dialogue”: Ebrard on the meeting".
             speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
             if speaker is not None:
                 return speaker, None
-        lead = _LEAD_IN.search(self.text, sentence.start, quote.start)
+        # The verb nearest the quotation introduces it: "Singh told reporters 'it went well'
+        # while Kasuri said, "..."" is Kasuri's.
+        leads = [
+            lead
+            for verb in _VERB_OR_PARTICIPLE.finditer(self.text, sentence.start, quote.start)
+            if (lead := _LEAD_IN.match(self.text, verb.start(), quote.start)) is not None
+        ]
+        lead = leads[-1] if leads else None
         if lead:
             if lead.group("part"):
                 subject = self.doc.subject(sentence.start, lead.start())
@@ -215,12 +339,72 @@ class _Statements:
             speaker = self._speaker_before(sentence.start, lead.start())
             if speaker is not None:
                 return speaker, lead
+        inner_first = self.text[quote.start + 1 : quote.start + 2]
+        if inner_first.islower():
+            # 'el-Sissi "stressed the importance of resuming the negotiations ..."': the quote
+            # is the predicate of the person named just before it.
+            for m in reversed(self.doc.mentions_in(sentence.start, quote.start, quoted=False)):
+                adjacent = self.text[m.end : quote.start].strip() == ""
+                if adjacent and self.doc.kind(m.actor) is ActorKind.PERSON:
+                    return m.actor, None
+                break
         head = self.text[sentence.start : quote.start].rstrip()
         if head.endswith(":"):
             subject = self.doc.subject(sentence.start, quote.start)
             if subject is not None:
                 return subject.actor, None
         return None, None
+
+    def _trailing_speaker(self, quote: Quote, after_end: int) -> tuple[str, re.Match[str]] | None:
+        """The speaker named after the closing mark: '"...," said X', '"...," it added'."""
+        trail = _TRAIL.match(self.text, quote.end, after_end)
+        if not trail:
+            return None
+        group = next(g for g in ("who1", "who2", "who3") if trail.group(g) is not None)
+        speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
+        if speaker is None and group == "who1":
+            # '"...," said spokesperson, Khusela Diko.': the name after the title.
+            named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
+            if named is not None:
+                speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
+        if speaker is None and trail.group(group).strip().lower() == "it":
+            # '"...," it said.': the body that spoke last ("the press service said").
+            bodies = [
+                f for f in self.found
+                if f.start < quote.start and self.doc.kind(f.speaker) is ActorKind.ORGANIZATION
+            ]  # fmt: skip
+            speaker = max(bodies, key=lambda f: f.start).speaker if bodies else None
+        if speaker is None and _THE_SPOKESPERSON.fullmatch(trail.group(group).strip()):
+            # '"...," the spokesman added': the spokesperson the article cited last.
+            earlier = [(pos, who) for pos, who in self.spokes if pos < quote.start]
+            speaker = max(earlier)[1] if earlier else None
+        if speaker is None and _ISSUED.fullmatch(trail.group(group).strip()):
+            # "...," the statement said: whoever issued the statement told before.
+            speaker = self._last_statement_issuer(quote.start)
+        if speaker is not None:
+            return speaker, trail
+        return None
+
+    def _quoted_as(
+        self, after: int, after_end: int, before: int, quote_start: int
+    ) -> tuple[str, re.Match[str]] | None:
+        """ "“...,” he quoted Osinbajo as saying", "Akande quoted Osinbajo as saying: “...”",
+        "“...,” Osinbajo was quoted as saying": the words are the one quoted; the one quoting
+        is noted as speaking, so that "He added" next refers to the spokesman."""
+        found = _QUOTED_AS.match(self.text, after, after_end) or _QUOTED_AS_LEAD.search(
+            self.text, before, quote_start
+        )
+        if found is None:
+            return None
+        who = "who" if found.groupdict().get("who") else "who2"
+        speaker = self.doc.speaker_at(found.start(who), found.end(who))
+        if speaker is None:
+            return None
+        if found.group("relayer"):
+            relayer = self.doc.speaker_at(found.start("relayer"), found.end("relayer"))
+            if relayer is not None and relayer != speaker:
+                self.doc.note_speaker(found.start("verb"), relayer)
+        return speaker, found
 
     def _speaker_before(self, start: int, verb_start: int) -> str | None:
         mentions = [
@@ -231,11 +415,42 @@ class _Statements:
         pronouns = [p for p in PRONOUN.finditer(self.text, start, verb_start)
                     if p.group().lower() in ("he", "she")]  # fmt: skip
         last_end = max([m.end for m in mentions[-1:]] + [p.end() for p in pronouns[-1:]] + [-1])
-        if last_end < 0 or not _GAP.match(self.text[last_end:verb_start]):
+        if last_end < 0:
             return None
+        gap = self.text[last_end:verb_start]
+        if not _GAP.match(gap):
+            # "the minister's envoy on the issue, Khalilur Rahman, told ...": a name set off
+            # by commas after its description is the subject all the same.
+            named = mentions[-1] if mentions and mentions[-1].end == last_end else None
+            if (
+                named is None
+                or not _APPOSED.match(gap)
+                or not _BEFORE_APPOSED.search(self.text, start, named.start)
+            ):
+                return None
         if pronouns and pronouns[-1].end() == last_end:
             return self.doc.pronoun_speaker(pronouns[-1].start())
-        return mentions[-1].actor
+        if len(mentions) >= 2 and self._conjoined(mentions[-2], mentions[-1]):
+            return None  # "Merz and Tusk stressed ...": a joint remark, no one speaker's
+        return self.doc.speaker_named(mentions[-1])
+
+    def _conjoined(self, first: Mention, second: Mention) -> bool:
+        """Whether two names are one coordinated subject ("Merz and Tusk", "Okada and his
+        Chinese counterpart Yang"), not an object and a new subject ("met Sybiha, and Fidan
+        said")."""
+        between = self.text[first.end : second.start]
+        if not re.fullmatch(r"\s*,?\s*and\s+[^,.;\"“”]{0,40}", between):
+            return False
+        if self.doc.kind(first.actor) is not self.doc.kind(second.actor):
+            return False
+        parsed = self.doc.parsed
+        if parsed is None:
+            return True
+        span = parsed.char_span(second.start, second.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "conj" and first.start <= root.head.idx < first.end
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:
         """A paragraph that is only a quotation continues the previous paragraph's speaker
@@ -249,7 +464,17 @@ class _Statements:
             subject = self.doc.subject(previous.start, previous.end)
             if subject is not None:
                 return subject.actor
-        return self._speaker_of(previous)
+        found = self._speaker_of(previous)
+        if found is None and not self.doc.quotes_in(previous.start, previous.end):
+            # "Talking to journalists, Sanchez praised the decision." then a paragraph that is
+            # only a quotation: his words, as news sets them.
+            cue = next(
+                (c for c in _SPEECH_CUE.finditer(self.text, previous.start, previous.end)), None
+            )
+            subject = self.doc.subject(previous.start, previous.end)
+            if cue is not None and subject is not None:
+                found = subject.actor
+        return found
 
     def _speaker_of(self, paragraph: Paragraph) -> str | None:
         """The one person whose statement the paragraph holds, if any."""
@@ -310,19 +535,41 @@ class _Statements:
                 who_start, who_end = sentence.start + front.end(), sentence.start + comma
                 verb = _VERB_RE.search(self.text, who_start, who_end)
                 if front.group().startswith("According") or verb is not None:
-                    speaker = self.doc.speaker_at(who_start, verb.start() if verb else who_end)
+                    who_stop = verb.start() if verb else who_end
+                    speaker = self._issuing_body(who_start, who_stop) or self.doc.speaker_at(
+                        who_start, who_stop
+                    )
+                    if speaker is None and re.fullmatch(
+                        r"\s*(?:him|her)\s*", self.text[who_start:who_stop]
+                    ):
+                        # "According to him, ...": the person last quoted or the subject before.
+                        speaker = self.doc.pronoun_speaker(who_start)
                     if speaker is not None:
                         self._report(speaker, sentence, sentence.start + comma + 1, sentence.end,
                                      verb or front)  # fmt: skip
                         return
+        if self._inverted(sentence) or self._as_reported(sentence):
+            return
+        if self._trailing_body(sentence) or self._quoted_as_saying(sentence):
+            return
         for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(verb.start()):
                 continue
-            speaker = self._speaker_before(sentence.start, verb.start())
+            speaker = self._parsed_subject(verb.start())
+            if speaker is None:
+                speaker = self._speaker_before(sentence.start, verb.start())
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
-            rest = self.text[verb.end() : sentence.end]
-            tail = _TAIL_AFTER_VERB.fullmatch(rest)
+            after = verb.end()
+            if verb.group().startswith(("told", "tells")):
+                audience = _AUDIENCE.match(self.text, after, sentence.end)
+                after = audience.end() if audience else after
+            tail = _TAIL_AFTER_VERB.fullmatch(self.text, after, sentence.end)
+            if tail is not None and any(
+                q.end <= verb.start() and verb.start() - q.end <= 30
+                for q in self.doc.quotes_in(sentence.start, verb.start())
+            ):
+                continue  # '“welcome again,” he told Petro.': a quote too short to count
             if tail is not None:
                 # "..., Lavrov said on Aug. 21." — the clause is what came before.
                 clause_end = self.text.rfind(",", sentence.start, verb.start())
@@ -331,6 +578,11 @@ class _Statements:
                     clause_end = self.text.rfind(",", sentence.start, mention[-1].start)
                 if clause_end > sentence.start:
                     self._report(speaker, sentence, sentence.start, clause_end, verb)
+                    return
+                later = _THAT_LATER.search(self.text, after, sentence.end)
+                if later is not None:
+                    # "Zelensky said on Monday, speaking in Kyiv, that ...": the clause follows.
+                    self._report(speaker, sentence, later.end(), sentence.end, verb)
                     return
                 continue
             clause_start = verb.end()
@@ -342,12 +594,163 @@ class _Statements:
             that = _THAT.match(self.text, clause_start, sentence.end)
             if that:
                 clause_start = that.end()
-            # "wrote on Truth Social that ...", "said in an interview on Monday that ..."
+            # "wrote on Truth Social that ...", "said in an interview on Monday that ..." (not
+            # the second "that" of "underscored that X and that Y").
             later_that = _LATER_THAT.match(self.text, clause_start, sentence.end)
-            if later_that:
+            if later_that and not (that and "that" in that.group()):
                 clause_start = later_that.end()
             self._report(speaker, sentence, clause_start, sentence.end, verb)
             return
+        self._participle(sentence)
+
+    def _participle(self, sentence: Sentence) -> None:
+        """ "Sheikh Mohamed expressed appreciation to el-Sisi, saying that both countries hold
+        identical views", "the ambassador extended congratulations, emphasizing that ...": the
+        participle's words are the sentence subject's."""
+        for found in _PARTICIPLE_CLAUSE.finditer(self.text, sentence.start, sentence.end):
+            if self.doc.in_quote(found.start()):
+                continue
+            if not found.group("that") and found.group("verb") not in ("saying", "adding"):
+                continue  # "emphasising the importance of ...": a phrase, no clause said
+            subject = self.doc.subject(sentence.start, found.start())
+            if subject is None:
+                continue
+            verb = re.compile(r"\w+").match(self.text, found.start("verb"))
+            if verb is None:
+                continue
+            before = len(self.found)
+            self._report(subject.actor, sentence, found.end(), sentence.end, verb)
+            if len(self.found) > before:
+                return
+
+    def called(self, sentence: Sentence) -> None:
+        """ "Xi called for improved relations between the two nations", "Xi called on Trump to
+        take substantive actions": a demand is a statement of the sentence subject ("called
+        on the president" alone is a visit, not said)."""
+        found = _CALLED.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return
+        subject = self.doc.subject(sentence.start, found.start())
+        if subject is None:
+            return
+        start = found.end() if found.group("for") else found.start("to")
+        self._report(subject.actor, sentence, start, sentence.end, found)
+
+    def described(self, sentence: Sentence) -> None:
+        """ "Diaz-Canel described the meeting as sincere, truthful and hopeful": a judgement
+        of some length is a statement (the subject of the sentence says it); "described the
+        meeting as a great start" is too short to tell anything."""
+        found = _DESCRIBED.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return
+        what = strip_quotes(found.group("what"))
+        if len(re.findall(r"\w+", what)) < 4:
+            return
+        subject = self.doc.subject(sentence.start, found.start())
+        if subject is None:
+            return
+        self._report(subject.actor, sentence, found.start("obj"), sentence.end, found)
+
+    def _quoted_as_saying(self, sentence: Sentence) -> bool:
+        """ "The Elysee statement quoted Macron as saying that Europe must ...": the words are
+        the one quoted."""
+        found = _QUOTED_AS_SAYING.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return False
+        speaker = self.doc.speaker_at(found.start("who"), found.end("who"))
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        before = len(self.found)
+        self._report(speaker, sentence, found.end(), sentence.end, found)
+        return len(self.found) > before
+
+    def _trailing_body(self, sentence: Sentence) -> bool:
+        """ "..., the press service of the Canadian head of government said.": a body named
+        by a phrase, after the words it said (read from the parse of the phrase alone, as the
+        parse of the whole sentence often goes wrong there)."""
+        found = _TRAILING_BODY.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return False
+        speaker = self._issuing_body(found.start("who"), found.end("who"))
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        verb = _VERB_RE.match(self.text, found.start("verb"))
+        if verb is None:
+            return False
+        before = len(self.found)
+        self._report(speaker, sentence, sentence.start, found.start(), verb, "office")
+        return len(self.found) > before
+
+    def _as_reported(self, sentence: Sentence) -> bool:
+        """ "Sultan Haitham arrived on Monday, as was reported by Oman's news agency (ONA),
+        ahead of the summit": the source of what came before the comma."""
+        found = _AS_REPORTED.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return False
+        speaker = self.doc.speaker_at(found.start("who"), found.end("who"))
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        verb = _VERB_RE.search(self.text, found.start(), found.start("who"))
+        if verb is None:
+            return False
+        before = len(self.found)
+        self._report(speaker, sentence, sentence.start, found.start(), verb)
+        return len(self.found) > before
+
+    def _parsed_subject(self, verb_start: int) -> str | None:
+        """The speaker a verb's grammatical subject names when the words before the verb do
+        not end with a name: "Raila Odinga who reiterated", "the press service of the
+        Canadian head of government said", "the ministry's statement said"."""
+        parsed = self.doc.parsed
+        if parsed is None:
+            return None
+        span = parsed.char_span(verb_start, verb_start + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        subject = next((c for c in span[0].children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in _BODY_HEADS | {"who"}:
+            return None
+        return self._speaker_token(subject)
+
+    def _issuing_body(self, start: int, end: int) -> str | None:
+        """Who a phrase headed by a statement, office or spokesperson noun speaks for ("a
+        statement from the Prime Minister's Office"), read from the parse; None for others."""
+        if self.doc.parsed is None:
+            return None
+        span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        if root.lower_ in _BODY_HEADS:
+            return self._speaker_token(root)
+        return None
+
+    def _inverted(self, sentence: Sentence) -> bool:
+        """ "..., said a statement released by the ministry, Xinhua reported.", "..., reports
+        Xinhua news agency.": the verb before its subject closes the clause it reports; the
+        attribution nearest the words is the one that says whose they are."""
+        for found in _INVERTED.finditer(self.text, sentence.start, sentence.end):
+            if self.doc.in_quote(found.start()) or found.start() <= sentence.start:
+                continue
+            lo, hi = found.start("who"), found.end("who")
+            named = self.doc.mentions_in(lo, hi, quoted=False)
+            # The subject after the verb is a name or a statement, nothing more: not "..., said
+            # Tanzania was ready to ...".
+            speaker = self.doc.speaker_at(lo, hi) if named and named[-1].end >= hi - 1 else None
+            if speaker is None and self.doc.parsed is not None:
+                span = self.doc.parsed.char_span(lo, hi, alignment_mode="expand")
+                if span is not None and span.root.lower_ in _STATEMENT_NOUNS:
+                    speaker = self._speaker_token(span.root)
+            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                continue
+            verb = _VERB_RE.match(self.text, found.start("verb"))
+            if verb is None:
+                continue
+            before = len(self.found)
+            rule = "office" if self.doc.kind(speaker) is ActorKind.ORGANIZATION else "reported"
+            self._report(speaker, sentence, sentence.start, found.start(), verb, rule)
+            return len(self.found) > before
+        return False
 
     # -- reported speech the patterns miss, read from the parse ------------------------------
     def parsed(self, sentence: Sentence) -> None:
@@ -376,12 +779,17 @@ class _Statements:
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
             start = max(sentence.start, content.left_edge.idx)
-            last = content.right_edge
+            last = _object_end(token, content)
             end = min(sentence.end, last.idx + len(last.text))
             if start <= token.idx < end:
                 continue  # the verb inside its own clause: a parse gone wrong
+            if any(
+                start <= q.start and q.end <= token.idx and token.idx - q.end <= 30
+                for q in self.doc.quotes_in(start, token.idx)
+            ):
+                continue  # '“welcome again,” he told Petro': the verb attributes a short quote
             text = self.text[start:end]
-            lead = re.match(r"(?:that|to)\s+", text) if content.dep_ == "ccomp" else None
+            lead = re.match(r"(?:that|to)\s+", text) if content.dep_ in ("ccomp", "acl") else None
             if lead is not None:
                 start += lead.end()
             verb = re.compile(re.escape(token.text)).match(self.text, token.idx)
@@ -414,34 +822,111 @@ class _Statements:
         return len(self.found) > before
 
     def _speaker_token(self, token: Token) -> str | None:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "conj" for c in token.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children)
+        ):
+            return None  # "Merz and Tusk stressed ...": two speakers, no one's statement
         lo, hi = token.idx, token.idx + len(token.text)
         for m in self.doc.mentions_in(max(0, lo - 80), hi + 80):
             if m.start <= lo and hi <= m.end and not m.implicit and m.via != "demonym":
-                return m.actor
+                return self.doc.speaker_named(m)
         lower = token.lower_
         if lower in ("he", "she") and token.tag_ == "PRP":
             return self.doc.pronoun_speaker(token.idx)
+        if lower == "who" and token.head.dep_ == "relcl" and token.head.head is not token.head:
+            # "Raila Odinga, who reiterated that ...": the one the relative clause is about.
+            return self._speaker_token(token.head.head)
+        if lower in ("service", "office") and any(
+            c.dep_ == "compound" and c.lower_ == "press" for c in token.children
+        ):
+            # "the press service of the head of the Kyrgyz Republic": named by its own words.
+            words = token.doc[token.left_edge.i : token.right_edge.i + 1]
+            name = re.sub(r"^(?:the|a|an)\s+", "", words.text, flags=re.IGNORECASE)
+            return self._named_body(name)
         if lower in _STATEMENT_NOUNS:
-            # "A statement from the South African Presidency said": who issued it.
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                    for obj in (c for c in child.children if c.dep_ == "pobj"):
-                        found = self._speaker_token(obj)
-                        if found is not None:
-                            return found
-            if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
+            found = self._issuer(token)
+            if found is None and any(_points_back(c) for c in token.children):
+                # "the statement added", "Saturday's email said": the one named before.
                 return self._last_statement_issuer(token.idx)
-            return None
+            return found
+        if lower == "source" and any(c.lower_ == "same" for c in token.children):
+            # "according to the same source": whoever was last cited.
+            earlier = [s for s in self.found if s.start < token.idx]
+            return max(earlier, key=lambda s: s.start).speaker if earlier else None
         if lower in _SPOKESPEOPLE:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
-                    for obj in (c for c in child.children if c.dep_ == "pobj"):
-                        return self._speaker_token(obj)
-                if child.dep_ == "poss":
-                    return self._speaker_token(child)
-            return None
+            spoken = self._spokesperson(token)
+            if spoken is not None:
+                self.spokes.append((token.idx, spoken))
+            return spoken
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i:
+                # "The Emir's Diwan Affairs Minister, Sheikh Mohammed Al-Sabah, stated":
+                # the title's apposed name.
+                for m in self.doc.mentions_in(child.left_edge.idx, child.idx + len(child.text)):
+                    if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON:
+                        return m.actor
         if lower in _OFFICE_HEADS:
-            return self._office(token)
+            office = self._office(token)
+            if office is not None:
+                return office
+        if lower in _ORG_HEADS and token.tag_.startswith("NNP"):
+            # "The Kuwait News Agency reported": a body the article names by its proper name.
+            names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+            if names and all(t.tag_.startswith("NNP") for t in names):
+                first = min(c.left_edge.i for c in names)
+                words = token.doc[first : token.i + 1]
+                if all(t.tag_.startswith("NNP") or t.tag_ == "HYPH" for t in words):
+                    return self._named_body(words.text)
+        return None
+
+    def _named_body(self, text: str) -> str:
+        """An organisation the article names only by these words ("the press service of the
+        head of the Kyrgyz Republic", "The Prime Minister's Office", its apostrophe curly or
+        not): without the article in front, with a plain apostrophe, so one body has one name
+        whatever the typography."""
+        name = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+        return self.doc.book.introduce_org(name.replace("\u2019", "'"))
+
+    def _spokesperson(self, token: Token) -> str | None:
+        """For whom a spokesperson speaks: "a spokesman for the ministry", "the ministry's
+        spokesman", "a German government spokesman", "a Kremlin spokeswoman"; "the spokesman"
+        is the one the article cited last."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                # "Ruto's spokesman, Hussein Mohamed, said": the spokesman speaks, by name.
+                for m in self.doc.mentions_in(child.left_edge.idx, child.idx + len(child.text)):
+                    if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON:
+                        return m.actor
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "poss":
+                objects = [child]
+            else:
+                continue
+            for obj in objects:
+                found = self._speaker_token(obj)
+                if found is not None and self.doc.kind(found) is ActorKind.PERSON:
+                    # "Ruto's spokesman said": he speaks for Ruto's office, not as Ruto.
+                    return self._office_of(found)
+                return found
+        named = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        for child in named:
+            if child.i < token.i:
+                found = self._speaker_token(child)
+                if found is not None and self.doc.kind(found) is not ActorKind.PERSON:
+                    return found
+        proper = [c for c in named if c.i < token.i and c.tag_ == "NNP"]
+        if proper:
+            # "a Number 10 spokesperson": a body the article names only here.
+            words = token.doc[min(c.left_edge.i for c in proper) : token.i]
+            if all(t.tag_ in ("NNP", "NNPS", "CD", "HYPH") for t in words):
+                return self._named_body(words.text)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
+            earlier = [(pos, who) for pos, who in self.spokes if pos < token.idx]
+            return max(earlier)[1] if earlier else None
         return None
 
     def _office(self, token: Token) -> str | None:
@@ -449,28 +934,111 @@ class _Statements:
         the article named before)."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         book = self.doc.book
-        if owner is not None and owner.lower_ in ("his", "her"):
-            person = self.doc.antecedent(owner.idx)
-            if person is None:
-                return None
-            for role in book.roles(person):
-                office = _OFFICE_OF_ROLE.get(role.title)
-                country = self.doc.reference.actor(role.of) if role.of else None
-                if office is not None and country is not None:
-                    name = office_name(country, office)
-                    book.introduce_org(name)
-                    book.add_role_less_org(name, country.name)
-                    return name
-            return None
-        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if owner is not None:
+            # "his office", "Ruto's office", "Macron's office": the office of the person's role.
+            if owner.lower_ in ("his", "her"):
+                person = self.doc.antecedent(owner.idx)
+            else:
+                person = self._speaker_token(owner)
+            office = None
+            if person is not None and self.doc.kind(person) is ActorKind.PERSON:
+                office = self._office_of(person)
+            if office is None and token.tag_ == "NNP" and owner.tag_ == "NNP":
+                # "The Prime Minister's Office says": the office by its own proper name.
+                words = token.doc[owner.left_edge.i : token.i + 1]
+                if all(t.tag_ == "POS" or t.text[:1].isupper() for t in words):
+                    office = self._named_body(words.text)
+            return office
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             word = token.lower_
             same_kind = [n for n in book.offices() if n.lower().endswith(word)]
-            return same_kind[-1] if same_kind else None
+            if same_kind:
+                return same_kind[-1]
+            # "Egypt's Foreign Minister Badr Abdelatty met ..., the ministry said": the
+            # ministry of the minister the article named last.
+            for m in reversed(self.doc.mentions_in(0, token.idx)):
+                if self.doc.kind(m.actor) is ActorKind.PERSON:
+                    office = self._office_of(m.actor, word)
+                    if office is not None:
+                        return office
+        return None
+
+    def _office_of(self, person: str, head: str | None = None) -> str | None:
+        """The office of ``person``'s role ("Egyptian Foreign Ministry" for Egypt's foreign
+        minister), if the article gave the role with its country; ``head`` the office's last
+        word, when the text names it ("the ministry")."""
+        book = self.doc.book
+        for role in book.roles(person):
+            office = _OFFICE_OF_ROLE.get(role.title)
+            country = self.doc.reference.actor(role.of) if role.of else None
+            if office is None or country is None:
+                continue
+            if head is not None and not office.endswith(head):
+                continue
+            name = office_name(country, office)
+            book.introduce_org(name)
+            book.add_role_less_org(name, country.name)
+            return name
+        return None
+
+    def _issuer(self, noun: Token) -> str | None:
+        """Who issued the statement, readout, release or email ``noun`` names, when the phrase
+        says it: "a statement from the Presidency", "a statement released by the ministry",
+        "the ministry's statement", "a Royal Court statement", "the PMO email"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "acl":  # "released by", "issued by"
+                objects = [
+                    o
+                    for by in child.children
+                    if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
+                    for o in by.children
+                    if o.dep_ == "pobj"
+                ]
+            elif child.dep_ == "poss":
+                objects = [child]
+            else:
+                continue
+            for obj in objects:
+                found = self._speaker_token(obj)
+                if found is not None:
+                    return found
+        modifiers = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        if not modifiers:
+            return None
+        first = min(c.left_edge.i for c in modifiers)
+        words = [t for t in noun.doc[first : noun.i] if t.lower_ not in _GENERIC_MODIFIERS]
+        if not words:
+            return None
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+        for m in self.doc.mentions_in(lo, hi):
+            if not m.implicit and m.via != "demonym":
+                return self.doc.speaker_named(m)
+        if all(t.tag_ == "NNP" for t in words):
+            # "a Royal Court statement": an issuer the article names only here.
+            name = self.text[lo:hi]
+            return self._named_body(name)
         return None
 
     def _last_statement_issuer(self, pos: int) -> str | None:
-        earlier = [s for s in self.found if s.start < pos and s.medium == "statement"]
-        return max(earlier, key=lambda s: s.start).speaker if earlier else None
+        """Whose statement "the statement" is: the last one the article reported, or the last
+        one it named with its issuer ("in an official statement of the government")."""
+        issued = [
+            (s.start, s.speaker)
+            for s in self.found
+            if s.start < pos and s.medium in ("statement", "email")
+        ]
+        parsed = self.doc.parsed
+        if parsed is not None:
+            for token in parsed:
+                if token.idx >= pos:
+                    break
+                if token.lower_ in _STATEMENT_NOUNS and not self.doc.in_quote(token.idx):
+                    issuer = self._issuer(token)
+                    if issuer is not None:
+                        issued.append((token.idx, issuer))
+        return max(issued)[1] if issued else None
 
     def _skip_date(self, start: int, end: int) -> int:
         for mention in self.doc.dates_in(start, min(end, start + 40)):
@@ -488,15 +1056,70 @@ class _Statements:
         verb: re.Match[str],
         rule: str = "reported",
     ) -> None:
+        source = _TRAILING_SOURCE.search(self.text, start, end)
+        if source is not None:
+            end = source.start()  # "..., according to the Turkish presidency." is no word said
         clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
-        if len(clause.split()) < 3 or clause.startswith(('"', "“")):
+        if len(clause.split()) < 3 or clause.startswith(('"', "“")) or _NO_CONTENT.match(clause):
             return
+        relayed = self._relayed(speaker, start, end)
+        if relayed is not None and relayed.replaces:
+            # "The PMO said in an email that Trudeau noted the depth of ...": what the PMO
+            # said is only that Trudeau spoke; the words are Trudeau's.
+            speaker, start, end = relayed.speaker, relayed.start, relayed.end
+            clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
+            relayed = None
         said = Said(
             speaker, clause, sentence.start, sentence.end, content=[(start, end)], rule=rule
         )
         said.attribution = (sentence.start, sentence.end)
         self._when_where(said, sentence, verb)
         self._keep(said)
+        if relayed is not None:
+            # "He stated that Imran Khan had regretted ... and said that Pakistan had hoped
+            # ...": the relayed speech within is its own speaker's statement too.
+            inner = strip_quotes(self.text[relayed.start : relayed.end]).rstrip(".!;: ")
+            if len(inner.split()) >= 3:
+                said = Said(relayed.speaker, inner, sentence.start, sentence.end,
+                            content=[(relayed.start, relayed.end)], rule="reported")  # fmt: skip
+                said.attribution = (sentence.start, sentence.end)
+                self._when_where(said, sentence, verb)
+                self._keep(said)
+
+    def _relayed(self, speaker: str, start: int, end: int) -> _Relayed | None:
+        """Speech reported inside reported speech: the clause ``text[start:end]`` has its own
+        verb of saying with its own speaker ("that Trudeau noted ...", "Saudi Arabia denies the
+        report, says ...", "Khan had regretted ... and said that ...")."""
+        parsed = self.doc.parsed
+        if parsed is None:
+            return None
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        roots = [t for t in span if t.head is t or not span.start <= t.head.i < span.end]
+        if not roots or not roots[0].tag_.startswith("VB"):
+            return None
+        root = roots[0]
+        for verb in (root, *root.conjuncts):
+            if verb.lower_ not in _PARSED_VERBS or not verb.tag_.startswith("VB"):
+                continue
+            content = _content_of(verb)
+            subject = _subject_of(verb)
+            if content is None or subject is None or not span.start <= subject.i < span.end:
+                continue
+            inner = self._speaker_token(subject)
+            if inner is None or inner == speaker or self.doc.kind(inner) is ActorKind.MEDIA:
+                continue
+            lo = max(start, content.left_edge.idx)
+            hi = min(end, content.right_edge.idx + len(content.right_edge.text))
+            lead = re.match(r"(?:that|to)\s+", self.text[lo:hi])
+            if lead is not None:
+                lo += lead.end()
+            if lo <= verb.idx < hi:
+                continue
+            replaces = root.lower_ in _PARSED_VERBS or root.lower_ in _DENYING
+            return _Relayed(inner, lo, hi, replaces)
+        return None
 
     # -- date and medium -------------------------------------------------------------------
     def _when_where(self, said: Said, sentence: Sentence, verb: re.Match[str]) -> None:
@@ -566,15 +1189,61 @@ class _Statements:
             said.date, said.own_date = block.said_on, True
         self._keep(said)
 
+    def introduced_block(self, paragraph: Paragraph) -> bool:
+        """ "A Number 10 spokesperson said:" and then a paragraph without quotation marks:
+        a block quotation whose marks the page lost, in the words of the one introduced."""
+        index = self.doc.paragraphs.index(paragraph)
+        if index == 0 or self.doc.quotes_in(paragraph.start, paragraph.end):
+            return False
+        previous = self.doc.paragraphs[index - 1]
+        intro = self.text[previous.start : previous.end].rstrip()
+        if not intro.endswith(":") or self.doc.quotes_in(previous.start, previous.end):
+            return False
+        verbs = list(_VERB_RE.finditer(self.text, previous.start, previous.end))
+        if not verbs:
+            return False
+        verb = verbs[-1]
+        speaker = self._parsed_subject(verb.start()) or self._speaker_before(
+            previous.start, verb.start()
+        )
+        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        body = self.text[paragraph.start : paragraph.end].strip()
+        said = Said(speaker, body, paragraph.start, paragraph.end,
+                    content=[(paragraph.start, paragraph.end)], rule="block")  # fmt: skip
+        said.attribution = (previous.start, previous.end)
+        self._when_where(said, self.doc.sentence_at(verb.start()), verb)
+        self._keep(said)
+        return True
+
     def first_person(self, paragraph: Paragraph, speakers: set[str]) -> None:
+        """An unquoted first-person paragraph: the words of the person its end names ("...
+        for our country Zelensky wrote."), else of the one person the paragraph before
+        reported speaking, else of the article's only speaker."""
         body = self.text[paragraph.start : paragraph.end]
-        if len(speakers) != 1 or not _FIRST_PERSON_START.match(body):
+        if not _FIRST_PERSON_START.match(body):
             return
         if self.doc.quotes_in(paragraph.start, paragraph.end):
             return
-        (speaker,) = speakers
-        said = Said(speaker, body.strip(), paragraph.start, paragraph.end,
-                    content=[(paragraph.start, paragraph.end)], rule="first-person")  # fmt: skip
+        speaker, end = None, paragraph.end
+        closing = _CLOSING_NAME.search(body)
+        if closing is not None:
+            lo, hi = paragraph.start + closing.start("who"), paragraph.start + closing.end("who")
+            speaker = self.doc.speaker_at(lo, hi)
+            end = lo if speaker is not None else end
+        index = self.doc.paragraphs.index(paragraph)
+        if speaker is None and index > 0:
+            # "President Duda informed on X that ..." then his post itself, unquoted.
+            previous = self.doc.paragraphs[index - 1]
+            if _POSTED.search(self.text, previous.start, previous.end):
+                speaker = self._speaker_of(previous)
+        if speaker is None and len(speakers) == 1:
+            (speaker,) = speakers
+        if speaker is None:
+            return
+        text = self.text[paragraph.start : end].strip()
+        said = Said(speaker, text, paragraph.start, paragraph.end,
+                    content=[(paragraph.start, end)], rule="first-person")  # fmt: skip
         self._keep(said)
 
     # -- dates across statements -----------------------------------------------------------
@@ -603,30 +1272,81 @@ _PARSED_VERBS = word_set(
     acknowledged admitted urged urges hoped hopes assured assures recalled believes believed
     noting adding saying stressing underlining emphasizing emphasising urging warning
     affirmed affirms reaffirmed highlighted highlights described expressed expresses mentioned
+    reported reports revealed disclosed observed recalled maintained quipped indicated
+    indicates say affirm reaffirm stress underline emphasize emphasise note insist warn
+    reiterate confirm explain declare announce assure indicate expressing voiced voices
+    voicing
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
 _ISSUED = re.compile(
     r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"
 )
+_DASH_NAME = re.compile(
+    r"\s*[\u2014\u2013]\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})\s*[.,]?\s*$"
+)
 _COLON_NAME = re.compile(r"\s*:\s*(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})")
-_STATEMENT_NOUNS = frozenset(["statement", "readout", "communique", "communiqué", "release"])
+_STATEMENT_NOUNS = frozenset(
+    ["statement", "readout", "communique", "communiqué", "release", "email", "e-mail", "page",
+     "account", "channel", "website"]
+)  # fmt: skip
+# Words before a statement noun that name its kind, not its issuer ("a joint press release",
+# "the Thai Khu Fah Facebook page").
+_GENERIC_MODIFIERS = frozenset(
+    ["press", "news", "joint", "official", "media", "written", "brief", "short", "new",
+     "facebook", "twitter", "x", "telegram", "instagram", "youtube", "web", "social"]
+)  # fmt: skip
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# A paragraph's last words naming who wrote it: "... support for our country Zelensky wrote."
+_CLOSING_NAME = re.compile(
+    r"[\w.]\s+(?P<who>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
+    r"(?:wrote|writes|said|says|posted|added)\.?\s*$"
+)
+_POSTED = re.compile(
+    r"\b(?:wrote|writes|posted|posts|tweeted|informed|announced)\b[^.]{0,60}"
+    r"\b(?:on|in)\s+(?:X|Twitter|Facebook|Telegram|Instagram|(?:his|her|its|their)\s+"
+    r"(?:page|account|channel))\b|\b(?:on|in)\s+(?:X|Twitter|Facebook|Telegram|Instagram"
+    r"|(?:his|her|its|their)\s+(?:page|account|channel))\b[^.]{0,60}\b(?:wrote|posted|informed)\b"
+)
+_GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
+_THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+# Heads of phrases that name who speaks for a body: a statement, an office, a spokesperson.
+_BODY_HEADS = _STATEMENT_NOUNS | _OFFICE_HEADS | _SPOKESPEOPLE | {"service"}
+_ORG_HEADS = word_set(
+    """agency ministry office court council department presidency commission secretariat
+    embassy cabinet government palace directorate bureau"""
+)
 _OFFICE_OF_ROLE = {
     "President": "presidency",
     "Prime Minister": "prime minister's office",
     "Foreign Minister": "foreign ministry",
 }
+_DENYING = word_set("denies denied deny rejects rejected rebuffed dismissed")
 # Verbs whose message may be a noun phrase: "stressed the importance of ...".
 _STRESSING = word_set(
     """
     stressed stresses underlined underscored emphasized emphasised emphasizes affirmed
-    affirms reaffirmed reiterated reiterates highlighted highlights noted
+    affirms reaffirmed reiterated reiterates highlighted highlights noted urged urges
     """
 )
+_EXPRESSING = word_set("expressed expresses expressing voiced voices voicing")
+_BELIEFS = word_set(
+    "hope hopes belief conviction confidence concern concerns optimism expectation fear fears"
+)
+_STANCES = word_set("stance position view views opposition rejection readiness willingness")
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
-_INSTRUCTING = frozenset(["urged", "urges", "urging", "asked", "asks", "assured", "assures"])
+_INSTRUCTING = frozenset(
+    ["urged", "urges", "urging", "asked", "asks", "assured", "assures", "told", "tells"]
+)
+
+
+def _points_back(modifier: Token) -> bool:
+    """ "the statement", "that readout", "the same statement", "Saturday's email": a statement
+    the article has already named."""
+    if modifier.dep_ in ("det", "amod") and modifier.lower_ in ("the", "that", "this", "same"):
+        return True
+    return modifier.dep_ == "poss" and modifier.ent_type_ in ("DATE", "TIME")
 
 
 def _content_of(verb: Token) -> Token | None:
@@ -641,9 +1361,42 @@ def _content_of(verb: Token) -> Token | None:
         # "the King stressed the importance of supporting the Palestinians": what was said
         # is the object, when it is a phrase of some length.
         for child in verb.children:
-            if child.dep_ == "dobj" and len(list(child.subtree)) >= 4:
+            if child.dep_ == "dobj" and _object_length(verb, child) >= 4:
+                return child
+    if verb.lower_ in _EXPRESSING:
+        for child in verb.children:
+            if child.dep_ != "dobj":
+                continue
+            if child.lower_ in _BELIEFS:
+                # "expressed hope that the two countries will keep working together".
+                for clause in child.children:
+                    if clause.dep_ in ("acl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                    ):
+                        return clause
+            if child.lower_ in _STANCES and _object_length(verb, child) >= 4:
+                # "expressed Malaysia's stance in demanding accountability for ...", not
+                # "expressed appreciation": a position taken, not thanks given.
                 return child
     return None
+
+
+def _object_tail(verb: Token, obj: Token) -> list[Token]:
+    """The verb's prepositional phrases after its object, which the parse often hangs on the
+    verb though they belong to what was said: "expressed Malaysia's stance | in demanding
+    accountability ...", "underlined common ground | with Macron"."""
+    if obj.dep_ != "dobj":
+        return []
+    return [c for c in verb.children if c.i > obj.i and c.dep_ == "prep"]
+
+
+def _object_length(verb: Token, obj: Token) -> int:
+    return len(list(obj.subtree)) + sum(len(list(c.subtree)) for c in _object_tail(verb, obj))
+
+
+def _object_end(verb: Token, content: Token) -> Token:
+    tail = _object_tail(verb, content)
+    return max([content.right_edge, *(c.right_edge for c in tail)], key=lambda t: t.i)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -651,8 +1404,10 @@ def _subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            verb = verb.head  # "called X 'unprecedented' and said ...", ", noting that ..."
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
+            # "called X 'unprecedented' and said ...", ", noting that ...", "was happy to
+            # announce that ...".
+            verb = verb.head
             continue
         return None
     return None
@@ -687,6 +1442,7 @@ _MEDIA_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btold\s+(?:reporters|journalists)\b"), "remarks to reporters"),
     (re.compile(r"\bbriefing\b"), "briefing"),
     (re.compile(r"\bin\s+a\s+(?:joint\s+)?statement\b"), "statement"),
+    (re.compile(r"\bin\s+an\s+e-?mail\b|\be-?mail\s+(?:also\s+)?said\b"), "email"),
     (re.compile(r"\bspeech\b"), "speech"),
 ]  # fmt: skip
 _INTERVIEW = re.compile(r"\binterview\b(?:\s+(?:with|to|for)\s+)?")
@@ -736,18 +1492,20 @@ def extract_statements(doc: Document) -> list[Said]:
         used = finder.direct(paragraph)
         for sentence in doc.sentences:
             if paragraph.start <= sentence.start < paragraph.end and sentence.start not in used:
-                if any(q.start < sentence.end and q.end > sentence.start
-                       and len(doc.text[q.start:q.end].split()) >= _MIN_QUOTE_WORDS
-                       for q in doc.quotes):  # fmt: skip
-                    continue
                 before = len(finder.found)
                 finder.reported(sentence)
                 if len(finder.found) == before:
                     finder.parsed(sentence)
+                if len(finder.found) == before:
+                    finder.described(sentence)
+                if len(finder.found) == before:
+                    finder.called(sentence)
     speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
     covered = {(s.start, s.end) for s in finder.found}
     for paragraph in doc.paragraphs:
-        if not any(paragraph.start <= s < paragraph.end for s, _ in covered):
+        if any(paragraph.start <= s < paragraph.end for s, _ in covered):
+            continue
+        if not finder.introduced_block(paragraph):
             finder.first_person(paragraph, speakers)
     finder.settle_dates()
     unique: dict[tuple[str, str], Said] = {}

@@ -36,6 +36,9 @@ _TITLES: dict[str, TitleSense] = {
     "prime minister": _OFFICE("Prime Minister", leader=True),
     "premier": _OFFICE("Prime Minister", leader=True),
     "chancellor": _OFFICE("Chancellor", leader=True),
+    # Germany's and Austria's own words for their offices.
+    "federal chancellor": _OFFICE("Chancellor", leader=True),
+    "federal president": _OFFICE("President", leader=True, head_of_state=True),
     "king": _OFFICE("King", head_of_state=True),
     "queen": _OFFICE("Queen", head_of_state=True),
     "emir": _OFFICE("Emir", leader=True, head_of_state=True),

@@ -1,21 +1,7 @@
-"""Resolving facts against the graph: which reports are of one statement or meeting?"""
+"""Resolving what a batch names against the graph and against itself: which reports are of one
+statement or meeting (``facts``), which spellings are of one person (``people``), the ids
+derived from content (``ids``) and whether two reports give the same words (``similarity``).
 
-from __future__ import annotations
-
-from newsgraph.ingest.resolve.facts import (
-    KnownMeeting,
-    KnownStatement,
-    MeetingGroup,
-    StatementGroup,
-    group_meetings,
-    group_statements,
-)
-
-__all__ = [
-    "KnownMeeting",
-    "KnownStatement",
-    "MeetingGroup",
-    "StatementGroup",
-    "group_meetings",
-    "group_statements",
-]
+Callers import from those modules: the package re-exports nothing, so each name is listed
+once, in its module's ``__all__``.
+"""

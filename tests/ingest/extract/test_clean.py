@@ -179,6 +179,17 @@ def test_degenerate_text_gives_an_article_or_a_clear_error(body: str) -> None:
         assert article.article.body
 
 
+def test_an_agency_credit_after_a_dash_ends_the_story_not_the_paragraph() -> None:
+    page = clean_page(
+        "Headline\n\nThe minister met his counterpart in Geneva on Tuesday.\n\n"
+        "He said the talks would go on next month. — Bernama"
+    )
+    assert [b.text for b in page.blocks] == [
+        "The minister met his counterpart in Geneva on Tuesday.",
+        "He said the talks would go on next month.",
+    ]
+
+
 def test_a_sharing_button_run_onto_the_last_paragraph_does_not_drop_the_article() -> None:
     page = clean_page(
         "Ministers agree on exchanges\n\n"

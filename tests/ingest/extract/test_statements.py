@@ -200,3 +200,650 @@ def test_a_quote_of_several_sentences_is_attributed_by_what_follows_it() -> None
     assert statement.text == "We will not give up our land. Never. Not an inch."
     assert statement.date == dt.date(2025, 8, 18)
     assert statement.medium == "remarks to reporters"
+
+
+def test_reported_speech_holding_quoted_fragments_is_still_reported() -> None:
+    statement = only(
+        "Kenyan President William Ruto tweeted that he had held a “frank” call with Zelensky on "
+        "trade, “security in the region as well as the road ahead.”"
+    )
+    assert statement.speaker == "William Ruto"
+    assert statement.text.startswith("he had held a frank call with Zelensky")
+
+
+def test_the_white_house_speaks_as_itself_and_a_capital_as_its_country() -> None:
+    article = run(
+        "The White House said Biden thanked Zelensky for the exchange of prisoners.\n\n"
+        "Moscow said the exchange had been agreed in Istanbul weeks ago."
+    )
+    assert [s.speaker for s in article.statements] == ["White House", "Russia"]
+    assert {a.name: a.kind.value for a in article.actors}["White House"] == "ORGANIZATION"
+
+
+def test_a_name_set_off_by_commas_after_its_description_is_the_speaker() -> None:
+    statement = only(
+        "Earlier, the government's special envoy for the region, Amina Yusuf Odhiambo, told the "
+        "media in Nairobi, “We have asked for this meeting and hope it will take place.”"
+    )
+    assert statement.speaker == "Amina Yusuf Odhiambo"
+    assert statement.text.startswith("We have asked for this meeting")
+
+
+def test_a_speaker_who_reported_that_is_a_speaker() -> None:
+    statement = only(
+        "Foreign Minister Andrii Sybiha reported that the talks had ended with an agreement on "
+        "grain exports."
+    )
+    assert statement.speaker == "Andrii Sybiha"
+    assert statement.text.startswith("the talks had ended with an agreement")
+
+
+def test_a_statement_named_by_its_issuer_speaks_for_the_issuer() -> None:
+    article = run(
+        "The king asked the envoy to convey his greetings to the emir, a Royal Court statement "
+        "said.\n\n"
+        "The two sides reviewed regional developments, said a statement released by the "
+        "Egyptian Foreign Ministry.\n\n"
+        "Both sides agreed that relations were on the right track, the statement added."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Royal Court",
+        "Egyptian Foreign Ministry",
+        "Egyptian Foreign Ministry",
+    ]
+    assert article.statements[2].text.startswith("Both sides agreed that relations")
+
+
+def test_the_statement_is_the_one_the_article_named_with_its_issuer() -> None:
+    article = run(
+        "The visit was announced on Monday in an official statement of the Colombian "
+        "government.\n\n"
+        '"On Friday the president will be in Caracas for a bilateral meeting with his '
+        'counterpart," the statement said.'
+    )
+    assert [s.speaker for s in article.statements] == ["Colombian Government"]
+
+
+def test_an_email_of_an_office_and_the_days_email_speak_for_the_office() -> None:
+    article = run(
+        "The PMO said in an email that the two men spoke by phone on Saturday.\n\n"
+        "The PMO email also said the two leaders reiterated the importance of trade.\n\n"
+        "Saturday's email said the two men “looked forward to meeting soon in Ottawa.”"
+    )
+    assert [s.speaker for s in article.statements] == ["PMO", "PMO", "PMO"]
+
+
+def test_a_trailing_attribution_followed_by_more_of_the_sentence_reports_what_came_before() -> None:
+    article = run(
+        "During the call, the two leaders discussed grain exports, Deputy Chief Cabinet "
+        "Secretary Hiroshi Tanabe told a news briefing, but declined to elaborate.\n\n"
+        "The summit will be held in Ankara next month, Sybiha said, suggesting that Fidan would "
+        "host it."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Hiroshi Tanabe", "During the call, the two leaders discussed grain exports"),
+        ("Andrii Sybiha", "The summit will be held in Ankara next month"),
+    ]
+
+
+def test_a_participle_between_the_verb_and_its_that_clause() -> None:
+    statement = only(
+        "Zelensky said on Monday, speaking in Kyiv, that the exchange of prisoners would go on."
+    )
+    assert statement.text == "the exchange of prisoners would go on"
+
+
+def test_an_inverted_attribution_nearest_the_words_names_their_speaker() -> None:
+    article = run(
+        "Both ministers called for a ceasefire in Gaza, said a statement released by the Egyptian "
+        "Foreign Ministry, a news agency reported.\n\n"
+        "The prime minister stopped over in Rome on his way home, reports Xinhua news agency."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Egyptian Foreign Ministry",
+        "Xinhua news agency",
+    ]
+
+
+def test_quoted_words_followed_by_a_verb_then_a_title_then_the_name() -> None:
+    article = run(
+        '"In Maputo, the president will hold talks on trade and security," said spokesperson, '
+        "Thandi Mokoena.\n\n"
+        '"When you step up, you have to show up," quipped Zelensky to reporters.'
+    )
+    assert [s.speaker for s in article.statements] == ["Thandi Mokoena", "Volodymyr Zelensky"]
+
+
+def test_a_body_named_by_its_proper_name_reports_as_an_organisation() -> None:
+    statement = only(
+        "The Qatar News Agency reported that the two leaders chaired a round of talks in Doha."
+    )
+    assert statement.speaker == "Qatar News Agency"
+    assert statement.text == "the two leaders chaired a round of talks in Doha"
+
+
+def test_a_title_then_an_honorific_and_name_in_commas_is_the_speaker() -> None:
+    statement = only(
+        "The Emir's Diwan Affairs Minister, Sheikh Khalid Hamad Al-Thani, stated that the talks "
+        "covered the ties between the two countries."
+    )
+    assert statement.speaker == "Khalid Hamad Al-Thani"
+    assert statement.text.startswith("the talks covered the ties")
+
+
+def test_a_verb_whose_object_only_points_elsewhere_reports_nothing() -> None:
+    assert said("Spokesman Laszlo Kovacs disclosed this in a statement on Sunday night.") == []
+
+
+def test_the_verb_nearest_a_quotation_introduces_it() -> None:
+    article = run(
+        "Sybiha told reporters the mood was good while Fidan said, "
+        '"We discussed every issue that matters to both of our countries."'
+    )
+    assert [s.speaker for s in article.statements] == ["Hakan Fidan"]
+
+
+def test_a_relative_clause_between_speaker_and_verb_keeps_the_clause_after_it() -> None:
+    statement = only(
+        "Last weekend Kenyan President William Ruto, who visited Haiti, said he wants to turn the "
+        "mission into a full-scale, United Nations peacekeeping operation."
+    )
+    assert statement.speaker == "William Ruto"
+    assert statement.text.startswith("he wants to turn the mission")
+
+
+def test_adverbs_between_speaker_and_verb_and_indicated_that() -> None:
+    article = run(
+        "Foreign Minister Sybiha has since made it clear that the border was not up for "
+        "discussion.\n\n"
+        "Fidan indicated the visit would be the first of several this year."
+    )
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("Andrii Sybiha", ["the", "border", "was"]),
+        ("Hakan Fidan", ["the", "visit", "would"]),
+    ]
+
+
+def test_an_honorific_between_title_and_name_keeps_the_role() -> None:
+    article = run(
+        "President Dr Irfaan Ali arrived in Kingstown for talks, as President Pro Tempore of "
+        "the regional bloc Ralph Gonsalves looked on.\n\n"
+        "The Guyanese leader had explained that the border was not up for discussion."
+    )
+    assert "Pro Tempore" not in {a.name for a in article.actors}
+    assert [s.speaker for s in article.statements] == ["Irfaan Ali"]
+
+
+def test_speech_relayed_by_an_office_is_the_speakers_own() -> None:
+    statement = only(
+        "The PMO said in an email that Zelensky noted the depth of the economic relationship "
+        "with Canada."
+    )
+    assert statement.speaker == "Volodymyr Zelensky"
+    assert statement.text.startswith("the depth of the economic relationship")
+
+
+def test_speech_within_a_reported_clause_is_a_statement_of_its_own_too() -> None:
+    article = run(
+        "Fidan stated that Sybiha, during his visit to Ankara, had regretted the escalation and "
+        "said that Ukraine had hoped diplomacy could avert a new offensive."
+    )
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("Hakan Fidan", ["Sybiha,", "during", "his"]),
+        ("Andrii Sybiha", ["Ukraine", "had", "hoped"]),
+    ]
+
+
+def test_two_that_clauses_of_one_verb_start_at_the_first() -> None:
+    statement = only(
+        "Fidan had further underscored that conflict was in nobody's interest and that poor "
+        "countries were hit hardest."
+    )
+    assert statement.text.startswith("conflict was in nobody's interest")
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_and_he_to_the_one_quoting() -> None:
+    article = run(
+        "Spokesman Laolu Akande described the visit in a statement on Sunday.\n\n"
+        "“We are extremely excited about the region and hope to do a lot together,” he quoted "
+        "Yemi Osinbajo as saying.\n\n"
+        "He added that the talks centred on the coming summit in Addis Ababa.\n\n"
+        "Akande quoted Sybiha as saying: “Ukraine will open a new embassy in Abuja next year.”\n\n"
+        "“The war must end on just terms for all of us,” Zelensky was quoted as saying."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Yemi Osinbajo",
+        "Laolu Akande",
+        "Andrii Sybiha",
+        "Volodymyr Zelensky",
+    ]
+
+
+def test_a_title_then_its_name_in_commas_gives_the_role_the_demonym_finds() -> None:
+    article = run(
+        "The Acting President, Yemi Osinbajo, and the President of Ghana, Nana Akufo-Addo, met "
+        "in Abuja on Sunday.\n\n"
+        "The Ghanaian leader said his visit was part of a regional tour to “take stock of what "
+        "is going on, and to renew relations.”"
+    )
+    (statement,) = article.statements
+    assert statement.speaker == "Nana Akufo-Addo"
+    assert statement.text.startswith("his visit was part of a regional tour to take stock")
+
+
+def test_the_countrys_minister_is_a_minister_before_the_prime_minister() -> None:
+    article = run(
+        "External Affairs Minister S Jaishankar conveyed the greetings of Indian Prime Minister "
+        "Narendra Modi to President Anura Kumara Dissanayake.\n\n"
+        "In a post on X, the Indian minister said, “Honored to call on the President today in "
+        "Colombo.”"
+    )
+    assert [s.speaker for s in article.statements] == ["S Jaishankar"]
+
+
+def test_a_quotation_paragraph_after_a_paragraph_of_someone_speaking_is_theirs() -> None:
+    article = run(
+        "Talking to journalists, Sybiha praised the decision to put migration first.\n\n"
+        '"It is a step forward that migration is seen as a European problem."\n\n'
+        "The ministers then had lunch.\n\n"
+        '"The talks will go on in the autumn, in Rome or in Kyiv."'
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Andrii Sybiha", "It is a step forward")
+    ]
+
+
+def test_describing_something_at_some_length_is_a_statement_and_briefly_is_not() -> None:
+    article = run(
+        "For his part, Sybiha described the meeting as sincere, open and useful for both "
+        "countries.\n\n"
+        "Fidan described the talks as a good start."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Andrii Sybiha", "the meeting as sincere, open and useful for both countries")
+    ]
+
+
+def test_expressing_hope_that_is_a_statement_and_expressing_thanks_is_not() -> None:
+    article = run(
+        "Fidan thanked the minister for the exchange and expressed hope that Turkey and Ukraine "
+        "will keep working together.\n\n"
+        "Sybiha expressed his deep appreciation for the support of the Turkish people."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Hakan Fidan", "Turkey and Ukraine will keep working together")
+    ]
+
+
+def test_as_reported_by_names_the_source_of_what_came_before() -> None:
+    statement = only(
+        "The president arrived in Doha on Monday for a two-day visit, as was reported by the "
+        "Qatar News Agency (QNA), ahead of the summit."
+    )
+    assert statement.text == "The president arrived in Doha on Monday for a two-day visit"
+
+
+def test_the_press_service_of_a_seat_of_government_and_its_statement_that_reads() -> None:
+    article = run(
+        "The Kremlin press service has confirmed that the four ministers are planning to meet "
+        "in Berlin.\n\n"
+        "“A wide range of issues has been discussed during the talks,” the "
+        "Kremlin\u2019s statement reads."
+    )
+    assert [s.speaker for s in article.statements] == ["Kremlin press service", "Kremlin"]
+
+
+def test_a_known_person_named_in_full_answers_to_the_first_word_of_the_name() -> None:
+    article = run(
+        "Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur.\n\n"
+        "Wang urged Washington to stop interfering in the internal affairs of China."
+    )
+    assert [s.speaker for s in article.statements] == ["Wang Yi"]
+
+
+def test_after_an_inverted_verb_comes_a_name_not_a_clause() -> None:
+    statement = only(
+        "Tanzanian President Samia Suluhu Hassan, for her part, said Tanzania was ready to work "
+        "with Kenya on the new railway line."
+    )
+    assert statement.speaker == "Samia Suluhu Hassan"
+    assert statement.text.startswith("Tanzania was ready")
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before_the_title_and_so_does_the_spokesman() -> (
+    None
+):
+    article = run(
+        "A German government spokesman said the two leaders had discussed support for Ukraine.\n\n"
+        '"The call was constructive and the leaders will speak again soon," the spokesman added.'
+        "\n\nA Kremlin spokeswoman said Putin had no plans to travel to Budapest this year."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "German Government",
+        "German Government",
+        "Kremlin",
+    ]
+
+
+def test_a_second_clause_with_that_after_a_first_without_is_one_statement() -> None:
+    statement = only("Fidan said the talks were positive and that the embassies would reopen soon.")
+    assert statement.text == "the talks were positive and that the embassies would reopen soon"
+
+
+def test_a_trailing_according_to_is_not_part_of_the_words() -> None:
+    statement = only(
+        "Erdogan told Putin that Turkey was ready to host new peace talks, according to the "
+        "Turkish presidency."
+    )
+    assert statement.text == "Turkey was ready to host new peace talks"
+
+
+def test_a_short_line_that_says_someone_said_opens_the_quotation_below() -> None:
+    article = run(
+        "Indonesian President Prabowo Subianto met Malaysian Prime Minister Anwar Ibrahim in "
+        "Jakarta.\n\nAnwar said:\n\n"
+        '"We have agreed to settle the border issue through negotiation and to boost trade."'
+    )
+    assert [s.speaker for s in article.statements] == ["Anwar Ibrahim"]
+
+
+def test_the_ministry_or_a_persons_office_speaks_as_the_office_of_the_persons_role() -> None:
+    article = run(
+        "Egypt's Foreign Minister Badr Abdelatty met his Qatari counterpart in Cairo, the "
+        "ministry said.\n\n"
+        "Kenyan President William Ruto hosted Abiy in Nairobi.\n\n"
+        "Ruto's office said in a statement that the two leaders discussed regional security."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Egyptian Foreign Ministry",
+        "Kenyan Presidency",
+    ]
+
+
+def test_an_outlet_reporting_at_the_end_is_not_part_of_the_words() -> None:
+    statement = only(
+        "Sergey Lavrov said Moscow was open to talks, but only on its own terms, Russian news "
+        "agency TASS reported."
+    )
+    assert statement.text == "Moscow was open to talks, but only on its own terms"
+
+
+def test_short_forms_of_names_with_a_suffix_or_a_particle() -> None:
+    article = run(
+        "Philippine President Ferdinand Marcos Jr. met Syrian leader Ahmed al-Sharaa in Manila."
+        "\n\nMarcos said the two countries had agreed to open embassies.\n\n"
+        "Al-Sharaa thanked Marcos for his support and said Syria wanted good relations with "
+        "Asia."
+    )
+    assert [s.speaker for s in article.statements] == ["Ferdinand Marcos Jr.", "Ahmed al-Sharaa"]
+
+
+def test_according_to_a_statement_from_an_office_is_the_office() -> None:
+    article = run(
+        "Pakistani Prime Minister Shehbaz Sharif met Saudi Crown Prince Mohammed bin Salman in "
+        "Riyadh.\n\n"
+        "According to a statement from the Prime Minister's Office, the two leaders discussed "
+        "ways to expand trade."
+    )
+    assert [s.speaker for s in article.statements] == ["Pakistani Prime Minister's Office"]
+
+
+def test_a_participle_with_a_that_clause_gives_the_subjects_words() -> None:
+    article = run(
+        "French Ambassador Herve Magro called on Lebanese President Joseph Aoun on Tuesday.\n\n"
+        "Ambassador Magro extended congratulations to President Aoun during the meeting, "
+        "emphasizing that the visit highlights the depth of Lebanese-French relations.\n\n"
+        "Sybiha conveyed Ukraine's support for Moldova, emphasising the importance of the "
+        "partnership."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Herve Magro", "the visit highlights")
+    ]
+
+
+def test_the_federal_chancellor_and_a_body_named_with_its_abbreviation() -> None:
+    article = run(
+        "Federal Chancellor Friedrich Merz arrived in Warsaw on Tuesday.\n\n"
+        "The Federal Chancellor said that travelling to Warsaw should be as natural as "
+        "travelling to Brussels.\n\n"
+        "The minister held eleven meetings with his counterparts, the Ministry of External "
+        "Affairs (MEA) said."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "Friedrich Merz",
+        "Ministry of External Affairs",
+    ]
+
+
+def test_who_after_a_name_and_two_joint_speakers() -> None:
+    article = run(
+        "Politicians close to Kenyan President William Ruto who reiterated that the electoral "
+        "system needed an overhaul met on Monday.\n\n"
+        "Merz and Tusk stressed the importance of further developing the railways."
+    )
+    assert [(s.speaker, s.text[:25]) for s in article.statements] == [
+        ("William Ruto", "the electoral system need")
+    ]
+
+
+def test_a_press_service_or_a_page_is_named_by_its_own_words() -> None:
+    article = run(
+        "Kyrgyz President Sadyr Japarov held talks in Dushanbe.\n\n"
+        "According to the press service of the head of the Kyrgyz Republic, the leaders "
+        "discussed border security.\n\n"
+        "The decorations will be changed for each visiting leader, the Thai Khu Fah Facebook "
+        "page said on Wednesday."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "press service of the head of the Kyrgyz Republic",
+        "Thai Khu Fah",
+    ]
+
+
+def test_a_body_after_the_words_then_it_said_and_it_added_one_statement() -> None:
+    article = run(
+        "Canadian Prime Minister Justin Trudeau spoke with the President of Mexico, Claudia "
+        "Sheinbaum, on tariffs, the press service of the Canadian head of government said.\n\n"
+        '"The two leaders discussed the deep ties between Canada and Mexico," it said.\n\n'
+        '"The leaders agreed to continue working together in areas of common interest," it '
+        "added."
+    )
+    speakers = [s.speaker for s in article.statements]
+    assert speakers == ["press service of the Canadian head of government"] * 2
+    assert article.statements[1].text.endswith("in areas of common interest.")
+
+
+def test_confirming_a_meeting_is_an_act_and_telling_someone_to_act_is_a_statement() -> None:
+    article = run(
+        "Foreign Minister Andrii Sybiha has confirmed meeting the US ambassador in Kyiv.\n\n"
+        "Hakan Fidan rejected her remarks and told her to keep out of the affairs of Turkey."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Hakan Fidan", "to keep out of the affairs of Turkey")
+    ]
+
+
+def test_according_to_him_and_drawing_attention_to_the_fact_that() -> None:
+    article = run(
+        "Tajik President Emomali Rahmon received Kyrgyz President Sadyr Japarov in Dushanbe.\n\n"
+        "Rahmon noted that the two countries work together at the UN. He drew attention to the "
+        "fact that the border was the main issue in bilateral relations.\n\n"
+        "According to him, the latest incident showed the need to resolve border issues only "
+        "through talks."
+    )
+    assert [s.speaker for s in article.statements] == ["Emomali Rahmon"] * 3
+
+
+def test_urging_something_at_length_is_a_statement() -> None:
+    statement = only(
+        "Egyptian President Abdel Fattah el-Sisi, who addressed the General Assembly on Tuesday, "
+        "urged the resumption of the "
+        "Israeli-Palestinian peace talks."
+    )
+    assert statement.text.startswith("the resumption of the Israeli-Palestinian peace talks")
+
+
+def test_first_person_paragraphs_belong_to_the_name_at_their_end_or_the_speaker_before() -> None:
+    article = run(
+        "President Zelensky met Polish President Andrzej Duda in Davos.\n\n"
+        "We discussed our bilateral relations and defence support for our country Zelensky "
+        "wrote.\n\n"
+        "President Duda informed on X that the two had talked about the front line.\n\n"
+        "I assured President Zelensky that our policy towards Ukraine will be stable."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Volodymyr Zelensky", "We"),
+        ("Andrzej Duda", "the"),
+        ("Andrzej Duda", "I"),
+    ]
+    assert article.statements[0].text.endswith("for our country")
+
+
+def test_a_quotation_that_is_the_predicate_of_the_name_before_it() -> None:
+    article = run(
+        "Egyptian President Abdel Fattah el-Sisi met Netanyahu in New York.\n\n"
+        'Egyptian officials said that at the meeting, el-Sisi "stressed the importance of '
+        'resuming the negotiations between the two sides."'
+    )
+    assert [s.speaker for s in article.statements] == ["Abdel Fattah el-Sisi"]
+
+
+def test_a_verb_after_a_short_quote_attributes_the_quote_not_the_sentence() -> None:
+    assert (
+        said(
+            "Upon his arrival in Caracas, Zelensky was greeted by Maduro: “welcome again,” "
+            "he told Zelensky."
+        )
+        == []
+    )
+
+
+def test_a_site_message_is_not_the_article() -> None:
+    article = run(
+        "We\u2019re sorry, this feature is currently unavailable. We\u2019re working to "
+        "restore it. "
+        "Please try again later.\n\n"
+        "Zelensky said the talks with Duda had been useful."
+    )
+    assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky"]
+
+
+def test_he_after_an_unnamed_source_is_that_source_not_the_last_name() -> None:
+    article = run(
+        "The foreign ministers of Japan and China agreed on exchanges, a Japanese diplomat said. "
+        "Okada welcomed a plan by the Chinese defence minister to visit Japan, he said. "
+        '"Minister Yang said China was trying to arrange a visit by a national leader," he said.'
+        "\n\nJapanese Foreign Minister Katsuya Okada and his Chinese counterpart Yang Jiechi also "
+        "reiterated their shared resolve to press North Korea to stop its nuclear programme."
+    )
+    assert [s.speaker for s in article.statements] == []
+
+
+def test_an_object_then_and_then_a_new_subject_is_not_a_joint_remark() -> None:
+    article = run("Fidan met Sybiha, and Zelensky said the talks had been useful.")
+    assert [s.speaker for s in article.statements] == ["Volodymyr Zelensky"]
+
+
+def test_calling_for_something_or_on_someone_to_act_is_a_statement_and_calling_on_is_a_visit() -> (
+    None
+):
+    article = run(
+        "Chinese President Xi Jinping on a call with Trump called for improved relations between "
+        "the two nations.\n\n"
+        "Xi called on Trump to take substantive actions to improve relations.\n\n"
+        "Jaishankar called on President Dissanayake in Colombo on Friday."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Xi Jinping", "improved"),
+        ("Xi Jinping", "to"),
+    ]
+
+
+def test_a_line_introducing_a_paragraph_without_quotation_marks() -> None:
+    article = run(
+        "Prime Minister David Cameron met Norwegian Prime Minister Erna Solberg in London.\n\n"
+        "A Number 10 spokesperson said:\n\n"
+        "The Prime Minister met Norwegian PM Erna Solberg on her first official visit to the UK."
+    )
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("Number 10", ["The", "Prime", "Minister"])
+    ]
+
+
+def test_an_objects_phrases_after_it_belong_to_what_was_said() -> None:
+    article = run(
+        "Earlier, Malaysian Foreign Minister Mohamad Hasan took part in the debate and expressed "
+        "Malaysia's stance in demanding accountability for violations of international law.\n\n"
+        "Finance Minister Wolfgang Schaeuble on Thursday underlined common ground with Macron on "
+        "the budget."
+    )
+    assert [s.text for s in article.statements] == [
+        "Malaysia's stance in demanding accountability for violations of international law",
+        "common ground with Macron on the budget",
+    ]
+
+
+def test_an_office_by_its_proper_name_and_a_rank_before_a_name() -> None:
+    article = run(
+        "Prime Minister Justin Trudeau spoke with Trump.\n\n"
+        "The Prime Minister\u2019s Office says the two men spoke by phone on Saturday.\n\n"
+        "US National Security Advisor General James Jones has said Washington will keep working "
+        "with Mexico."
+    )
+    assert [s.speaker for s in article.statements] == ["Prime Minister's Office", "James Jones"]
+
+
+def test_a_title_in_the_lead_is_the_person_the_article_names_later() -> None:
+    article = run(
+        "A ministerial meeting on the nuclear programme is possible, the Russian foreign "
+        "minister said Tuesday.\n\n"
+        '"A meeting of the six ministers could be very useful soon," Sergey Lavrov said.',
+        published=dt.date(2007, 3, 6),
+    )
+    assert [s.speaker for s in article.statements] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_a_spokesperson_by_name_speaks_and_an_unnamed_one_speaks_for_an_office() -> None:
+    article = run(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala.\n\n"
+        "Ruto's spokesman, Hussein Mohamed, said the two leaders agreed to settle the dispute.\n\n"
+        "Museveni's spokesman said the pipeline would be finished next year."
+    )
+    assert [s.speaker for s in article.statements] == ["Hussein Mohamed", "Ugandan Presidency"]
+
+
+def test_a_statement_quoting_someone_as_saying_that() -> None:
+    statement = only(
+        "The Elysee statement quoted Macron as saying that Europe must protect its industry."
+    )
+    assert (statement.speaker, statement.text) == (
+        "Emmanuel Macron",
+        "Europe must protect its industry",
+    )
+
+
+def test_a_name_after_a_dash_closes_a_quotation_and_an_agency_after_a_full_stop_does_not() -> None:
+    article = run(
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol.\n\n"
+        '"Our two countries share the same values and the same challenges" \u2014 Kishida.\n\n'
+        "Yoon said the two would meet again in Tokyo next year. \u2014 Reuters"
+    )
+    assert [s.speaker for s in article.statements] == ["Fumio Kishida", "Yoon Suk Yeol"]
+    assert article.statements[1].text == "the two would meet again in Tokyo next year"
+
+
+def test_he_after_officials_said_is_not_the_last_name() -> None:
+    article = run(
+        "Spanish Prime Minister Pedro Sanchez met Moroccan King Mohammed VI in Rabat.\n\n"
+        "Moroccan officials said the king had invited Sanchez to return in the autumn.\n\n"
+        "He added that the two countries would cooperate on migration."
+    )
+    assert [s.speaker for s in article.statements] == []
+
+
+def test_the_minister_is_the_protagonist_when_two_were_named_as_often() -> None:
+    article = run(
+        "South African Foreign Minister Naledi Pandor met her Russian counterpart Sergey Lavrov "
+        "in Pretoria.\n\nThe minister said South Africa would remain neutral in the conflict."
+    )
+    assert [s.speaker for s in article.statements] == ["Naledi Pandor"]

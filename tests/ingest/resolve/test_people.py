@@ -7,39 +7,26 @@ import datetime as dt
 from newsgraph.graph import Store
 from newsgraph.graph.maintenance import dump
 from newsgraph.ingest.model import (
-    ActorFact,
     ActorKind,
-    ArticleFact,
     ExtractedArticle,
-    MeetingFact,
-    Participant,
-    StatementFact,
 )
 from newsgraph.ingest.resolve.people import KnownPerson, people_keys, unify_people
 from newsgraph.ingest.write import ArticleWriter
+from tests.helpers.factories import article, meeting, said
 
 DAY = dt.date(2024, 3, 13)
 
 
 def _article(title: str, person: str, other: str = "Ayman Safadi") -> ExtractedArticle:
     body = f"{person} met {other} in Amman."
-    return ExtractedArticle(
-        article=ArticleFact(title=title, body=body, published_on=DAY),
-        actors=[
-            ActorFact(name=person, kind=ActorKind.PERSON),
-            ActorFact(name=other, kind=ActorKind.PERSON),
-        ],
+    return article(
+        title,
+        body=body,
+        published=DAY,
+        people=(person, other),
         mentions=[person, other],
-        meetings=[
-            MeetingFact(
-                participants=[Participant(actor=person), Participant(actor=other)],
-                date=DAY,
-                excerpt=body,
-            )
-        ],
-        statements=[
-            StatementFact(speaker=person, text="We will keep working together.", excerpt=body)
-        ],
+        meetings=[meeting(person, other, date=DAY, excerpt=body)],
+        statements=[said(person, "We will keep working together.", date=None, excerpt=body)],
     )
 
 

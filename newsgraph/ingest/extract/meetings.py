@@ -685,40 +685,6 @@ class _Meetings:
                 met.date = max(earlier)[1]
                 met.date_how = "linked"
 
-    def groups_named_later(self) -> None:
-        """ "Iranian and Omani foreign ministers held a meeting in Tehran on Sunday. In the
-        meeting, Iranian Foreign Minister Zarif and his Omani counterpart bin Alawi ...": a
-        meeting of countries' officials whose officials the next sentences name, one for each
-        country, is the meeting of those people."""
-        for group in list(self.found):
-            if group not in self.found or not group.principals:
-                continue
-            if any(group.how.get(a) != "group" for a in group.principals):
-                continue
-            countries = set(group.principals)
-            index = self.doc.sentence_index(group.start)
-            for later in self.found:
-                if later is group or later.start <= group.start:
-                    continue
-                if self.doc.sentence_index(later.start) - index > 2:
-                    break
-                of = {
-                    person: {r.of for r in self.doc.book.roles(person)} & countries
-                    for person in later.principals
-                }
-                if not all(self.doc.kind(p) is ActorKind.PERSON and c for p, c in of.items()):
-                    continue
-                if set().union(*of.values()) != countries:
-                    continue
-                group.participants = list(later.participants)
-                group.principals = list(later.principals)
-                group.how = dict(later.how)
-                group.date = group.date or later.date
-                group.date_how = group.date_how or later.date_how
-                group.vague = group.vague and group.date is None
-                self.found.remove(later)
-                break
-
     def dates_told_later(self) -> None:
         """ "Jaishankar held talks with Herath. The meeting took place on Friday in Colombo.":
         a meeting named in one sentence and dated in one of the next two, which refers back to
@@ -976,7 +942,6 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder = _Meetings(doc, statements)
     for sentence in doc.sentences:
         finder.sentence(sentence)
-    finder.groups_named_later()
     finder.dates_told_later()
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()

@@ -49,7 +49,7 @@ _DATE_RE = re.compile(
         (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
         |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night
-        |[Tt]his\s+(?:morning|afternoon|evening)
+        |[Tt]his\s+(?:morning|afternoon|evening)|[Cc]urrently
         |(?:[Mm]oments|[Mm]inutes|(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree)\s+hours)\s+ago))
   | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)
   | (?P<same>(?:[Tt]he\s+same\s+day
@@ -78,6 +78,7 @@ _RELATIVE = {
     "this morning": 0,
     "this afternoon": 0,
     "this evening": 0,
+    "currently": 0,
 }
 # "moments ago", "a few hours ago": the day of writing.
 _TODAY_AGO = re.compile(r"(?:moments|minutes|hours)\s+ago$")

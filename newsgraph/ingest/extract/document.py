@@ -208,6 +208,8 @@ class Document:
         for mention in reversed([d for d in self.dates if d.end <= pos]):
             if mention.kind in ("vague", "same_day"):
                 continue
+            if not future and self._said_ahead(mention):
+                continue  # "later in the day" of what happened is not the day of a plan
             sentence = self.sentence_at(mention.start)
             ahead = _AHEAD.search(self.text, sentence.start, sentence.end) is not None
             day = resolve(
@@ -218,6 +220,24 @@ class Document:
             if day is not None:
                 return day
         return None
+
+    def _said_ahead(self, mention: DateMention) -> bool:
+        """The day is that of a verb in the future ("will continue ... on Thursday")."""
+        if self.parsed is None:
+            return False
+        span = self.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        for _ in range(8):
+            if node.tag_.startswith("VB"):
+                return any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in node.children
+                )
+            if node.head is node:
+                return False
+            node = node.head
+        return False
 
     def _past_tense(self, start: int, end: int) -> bool:
         if self.parsed is None:

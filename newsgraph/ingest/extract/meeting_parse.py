@@ -288,6 +288,12 @@ class _Parser:
             for t in head.subtree
             if t.dep_ == "poss" and any(c.dep_ == "case" for c in t.children)
         ]
+        # "the Afrika Shrine, founded by Fela Kuti": the people of a clause on it are not it
+        owners += [
+            (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+            for t in head.children
+            if t.dep_ in ("acl", "relcl")
+        ]
         people = {
             m.actor
             for m in self.doc.mentions_in(max(self.start, lo), min(self.end, hi))
@@ -433,6 +439,13 @@ class _Parser:
     # -- the grammar around a trigger ------------------------------------------------------
     def subjects(self, verb: Token) -> list[tuple[str, str | None]]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            # "A and B are currently engaged in talks": the parser may hang the subject on
+            # the auxiliary
+            subjects = [
+                c for aux in verb.children if aux.dep_ in ("aux", "auxpass")
+                for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")
+            ]  # fmt: skip
         if subjects:
             # "Faisal ... and Blinken held talks" may come out as two subjects, not one pair.
             found: list[tuple[str, str | None]] = []

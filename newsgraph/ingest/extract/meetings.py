@@ -739,8 +739,9 @@ class _Meetings:
             if met.date is not None or met.vague:
                 continue
             index = self.doc.sentence_index(met.start)
-            if index == 0 or self.doc.dates_in(met.start, met.end):
-                continue
+            own = [d for d in self.doc.dates_in(met.start, met.end) if d.kind != "vague"]
+            if index == 0 or own:
+                continue  # (a vague time of something else in it, "in August", is no day)
             before = self.doc.sentences[index - 1]
             dates = [
                 d for d in self.doc.dates_in(before.start, before.end)

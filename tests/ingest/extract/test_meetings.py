@@ -1079,3 +1079,40 @@ def test_a_day_of_another_verb_in_the_clause_is_not_the_meetings() -> None:
         "Foreign Minister Yvan Gil, appointed to the post this Friday."
     )
     assert meeting.date is None
+
+
+def test_two_leaders_currently_engaged_in_talks_meet_today() -> None:
+    meeting = only(
+        "President Bola Tinubu and President Emmanuel Macron of France are currently engaged "
+        "in bilateral talks at the presidential villa in Abuja."
+    )
+    assert actors(meeting) == ["Bola Tinubu", "Emmanuel Macron"]
+    assert meeting.date == THURSDAY
+
+
+def test_the_founder_of_a_place_visited_is_not_met() -> None:
+    text = (
+        "French President Emmanuel Macron will visit the Afrika Shrine in Lagos, founded by "
+        "the musician Fela Anikulapo Kuti."
+    )
+    assert run(text).meetings == []
+
+
+def test_later_in_the_day_is_the_day_of_what_happened_not_of_what_is_planned() -> None:
+    meetings = run(
+        "The summit began on Tuesday with bilateral meetings and will continue with the main "
+        "sessions on Wednesday and Thursday.\n\n"
+        "Later in the day, Papua New Guinea Prime Minister James Marape met with Japanese "
+        "Prime Minister Shigeru Ishiba.",
+        published=dt.date(2025, 8, 19),
+    ).meetings
+    assert [m.date for m in meetings] == [dt.date(2025, 8, 19)]
+
+
+def test_a_vague_time_of_something_else_leaves_the_day_of_the_narrative() -> None:
+    meeting = only(
+        "On Saturday morning, Australian Foreign Minister Penny Wong is due to fly to Lae. "
+        "She will then return to Port Moresby for talks with Prime Minister James Marape, who "
+        "took office after a vote in August."
+    )
+    assert meeting.date == dt.date(2025, 8, 23)

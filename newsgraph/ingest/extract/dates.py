@@ -7,6 +7,7 @@ not to fall back to another date either.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -96,6 +97,8 @@ class DateMention:
     weekday: int | None = None
     shift: int | None = None
     direction: Literal["past", "future"] | None = None
+    offset: int = 0
+    """Days added to the day named: "four days before the Tuesday meeting" is -4."""
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -105,8 +108,32 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     for m in _DATE_RE.finditer(text, start, stop):
         mention = _mention(m)
         if mention is not None:
-            found.append(mention)
+            found.append(_offset(text, mention, start))
     return found
+
+
+_OFFSET = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>before|after|prior\s+to|ahead\s+of)\s+(?:the\s+|its\s+|his\s+|her\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _offset(text: str, mention: DateMention, floor: int) -> DateMention:
+    """ "four days before the Tuesday meeting", "a week after 3 March": a day counted from the
+    day named."""
+    if mention.kind in ("vague", "same_day"):
+        return mention
+    m = _OFFSET.search(text, max(floor, mention.start - 40), mention.start)
+    if m is None:
+        return mention
+    count = m.group("n").lower()
+    days = int(count) if count.isdigit() else _NUMBERS[count]
+    if m.group("unit").lower().startswith("week"):
+        days *= 7
+    sign = 1 if m.group("dir").lower() == "after" else -1
+    return dataclasses.replace(mention, start=m.start(), offset=sign * days)
 
 
 def _mention(m: re.Match[str]) -> DateMention | None:
@@ -157,6 +184,15 @@ def _absolute(start: int, end: int, year: int, month: int, day: int) -> DateMent
 
 
 def resolve(
+    mention: DateMention, anchor: dt.date | None, *, future: bool = False
+) -> dt.date | None:
+    day = _resolve(mention, anchor, future=future)
+    if day is None or not mention.offset:
+        return day
+    return day + dt.timedelta(days=mention.offset)
+
+
+def _resolve(
     mention: DateMention, anchor: dt.date | None, *, future: bool = False
 ) -> dt.date | None:
     """The day a mention names, reading month-days and weekdays relative to ``anchor`` (the

@@ -35,6 +35,10 @@ class ParsedMeeting:
     tense_end: int | None = None
     """Where the words that say whether the meeting happened end, when they follow the trigger:
     "a meeting is going to take place" is told by the verb of which the noun is the subject."""
+    apart: bool = False
+    """ "separate talks with A and B", "met A and B separately": one meeting with each."""
+    definite: bool = False
+    """ "In the meeting, ...", "During the call, ...": a meeting already told, named again."""
 
 
 @dataclass

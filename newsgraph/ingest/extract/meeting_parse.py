@@ -90,6 +90,7 @@ _RANKS = word_set(
     "professor prof sheikh hon honourable"
 )
 _NOT_FOR_THE_COUNTRY = word_set("opposition rebel rebels former exiled dissident")
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _SIT_VERBS = word_set("sit sits sat sitting")
 _SHAKE_VERBS = word_set("shake shakes shook shaking")
 _PLAY_VERBS = word_set("play plays played playing")
@@ -118,7 +119,10 @@ _GROUP_HEADS = word_set(
     "leadership"
 )
 _PRONOUNS = word_set("he she him his her")
-_PAIRS = word_set("men women leaders presidents ministers premiers counterparts heads sides")
+_PAIRS = word_set(
+    "men women leaders presidents ministers premiers counterparts heads sides officials "
+    "diplomats envoys chiefs"
+)
 _DEFINITE = word_set("the that this these those")
 _NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
 
@@ -179,6 +183,16 @@ class _Parser:
                 return named
         heads = [h for h in _conjuncts(token) if not appositions or h.i < appositions[0].i]
         mention = self.mention_at(token)
+        titled: Token | None = None  # a title whose person is its apposition
+        if mention is None and token.tag_ in ("NN", "NNP"):
+            # "Mexico's secretary of Foreign Affairs, Marcelo Ebrard,": a title the person
+            # set off after it is
+            for appos in appositions:
+                person = self.mention_at(appos)
+                if person is not None and self.doc.kind(person.actor) is ActorKind.PERSON:
+                    heads.append(appos)
+                    titled = token
+                    break
         for appos in appositions:
             # "The Italian Prime Minister Giorgia Meloni and Indian Prime Minister Narendra
             # Modi": a name the parser set beside its own title still heads a list.
@@ -199,7 +213,8 @@ class _Parser:
                     )
                 ):
                     found.extend(self._one(child))
-            found.extend(self._one(head))
+            if head is not titled:
+                found.extend(self._one(head))
         return found
 
     def _one(self, head: Token) -> list[tuple[str, str | None]]:
@@ -314,6 +329,14 @@ class _Parser:
         top = [a for a, n in counts.items() if n == best]
         return [self._named(top[0], "pronoun")] if len(top) == 1 and best >= 1 else []
 
+    def _people_doing(self, verb: Token) -> int:
+        saved = dict(self.how)
+        people = {
+            a for a, _ in self.subjects(verb) if self.doc.kind(a) is ActorKind.PERSON
+        }  # fmt: skip
+        self.how = saved
+        return len(people)
+
     def _listed_after(self, head: Token) -> list[str]:
         """The people named between commas right after a plural phrase."""
         end = head.idx + len(head.text)
@@ -354,6 +377,17 @@ class _Parser:
             return []  # "Venezuela's main opposition leader" does not speak for Venezuela
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
             return self._pair(head)
+        counted = next((_COUNTS[c.lower_] for c in head.children if c.lower_ in _COUNTS), None)
+        if counted is not None and head.lower_ in _PAIRS:
+            # "the three leaders": the participants of the meeting just told, if three
+            told = [(pos, who) for pos, who in self.told if head.idx - 1500 < pos < head.idx]
+            if told:
+                # (everyone of the last sentence that told meetings: "separate talks with
+                # A and B" ... "the three leaders")
+                last = told[-1][0]
+                everyone = list(dict.fromkeys(a for pos, who in told if pos == last for a in who))
+                if len(everyone) == counted:
+                    return [self._named(p, "pronoun") for p in everyone]
         if role is not None and any(
             c.dep_ == "prep" and c.lower_ == "of" and _two_nations(c) for c in head.children
         ):
@@ -763,8 +797,13 @@ class _Parser:
             host = subjects[0][0] if subjects else None
         start, end = token.idx, token.idx + len(token.text)
         tense_end = _tense_end(token)
-        # "held phone calls with A, B and C": one call with each.
-        if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
+        # "held phone calls with A, B and C", "separate talks with A and B": one with each.
+        separate = any(c.lower_ in ("separate", "individual") for c in token.children)
+        if (
+            (lower in _SPLITTABLE or separate)
+            and len(_unique(own)) == 1
+            and len(_unique(counterparts)) >= 2
+        ):
             return [
                 ParsedMeeting(
                     start,
@@ -781,11 +820,14 @@ class _Parser:
                 for c in _unique(counterparts)
                 if c[0] != own[0][0]
             ]
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         return [
             ParsedMeeting(
-                start, end, lower, "noun", everyone, host, negated, rule, dict(self.how), tense_end
+                start, end, lower, "noun", everyone, host, negated, rule, dict(self.how),
+                tense_end, apart=separate,
+                definite=definite and self._occasion_of_other_verb(governor, dep),
             )
-        ]
+        ]  # fmt: skip
 
     def _noun_phrases(
         self, token: Token
@@ -879,20 +921,28 @@ class _Parser:
         holds = (
             governor is not None and dep == "dobj" and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
         )
-        occasion = (
+        occasion = self._occasion_of_other_verb(governor, dep)
+        return definite and not own and not counterparts and not holds and not occasion
+
+    def _occasion_of_other_verb(self, governor: Token | None, dep: str) -> bool:
+        """Whether a meeting noun is the time of another verb with people on both sides: "told
+        Xi during the talks that ...", "During the call, A and B stressed ..."."""
+        return (
             governor is not None
             and dep == "pobj"
             and governor.lower_ in ("during", "after", "following", "before", "at", "in")
             and governor.head.tag_.startswith("VB")
             and governor.head.lower_ not in _JOIN_VERBS
-            and any(
-                c.dep_ in ("dobj", "dative")
-                and (m := self.mention_at(c)) is not None
-                and self.doc.kind(m.actor) is ActorKind.PERSON
-                for c in governor.head.children
+            and (
+                any(
+                    c.dep_ in ("dobj", "dative")
+                    and (m := self.mention_at(c)) is not None
+                    and self.doc.kind(m.actor) is ActorKind.PERSON
+                    for c in governor.head.children
+                )
+                or self._people_doing(governor.head) >= 2
             )
-        )  # "told Xi during the talks that ...": the talks of the two
-        return definite and not own and not counterparts and not holds and not occasion
+        )
 
     def _held(
         self,
@@ -1114,6 +1164,15 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
     for _ in range(12):
         if node.i in anchors:
             return None
+        if (
+            node.tag_ in ("NN", "NNS")
+            and node.lower_ in _EVENT_NOUNS
+            and node is not span.root
+            and not word.root.tag_.startswith("VB")
+        ):
+            # "The visit followed a meeting ... on Tuesday": that other meeting's day (a verb
+            # "will host Macron for talks on Monday" is one event with its noun)
+            return "event"
         if node.tag_.startswith("VB"):
             if node.lower_ not in _SPEECH_WORDS:
                 if any(

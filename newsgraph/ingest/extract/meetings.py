@@ -104,6 +104,7 @@ _COURTESY = re.compile(
     r"|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)",
     re.IGNORECASE,
 )
+_DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:|]|\(\w)")
 _SEQUEL = re.compile(r"(?:before|after|then)\s+\w+ing\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
 _PHONE = re.compile(
@@ -190,6 +191,17 @@ class _Meetings:
                     continue
                 split = sum(1 for q in parsed if q.start == p.start) > 1
                 goes_on = [] if split else self._list_goes_on(p, end)
+                if p.apart and goes_on:
+                    # "separate phone talks with A, and B": the list's others one by one
+                    for other in goes_on:
+                        alone = self._build(
+                            sentence, start, end, (p.start, p.end), p.word,
+                            [p.participants[0], other], p.host, rule=p.rule, how=p.how,
+                            tense_end=p.tense_end,
+                        )  # fmt: skip
+                        if alone is not None:
+                            self._add(alone)
+                    goes_on = []
                 participants = [*p.participants, *goes_on]
                 met = self._build(
                     sentence,
@@ -204,6 +216,14 @@ class _Meetings:
                     tense_end=p.tense_end,
                 )
                 if met is not None:
+                    if p.definite and met.date is None and not met.vague:
+                        # "In the meeting, A and B exchanged views": the meeting just told
+                        earlier = [m for at, _, m in self.told if at < sentence.start]
+                        gap = self.doc.sentence_index(sentence.start) - (
+                            self.doc.sentence_index(earlier[-1].start) if earlier else -9
+                        )
+                        if earlier and gap <= 2:
+                            met.date, met.date_how = earlier[-1].date, "linked"
                     self._add(met)
                     from_parse = True
                 elif len(p.participants) == 1:
@@ -562,15 +582,23 @@ class _Meetings:
         mentions = [
             d for d in self.doc.dates_in(start, end)
             if quote_start(self.doc, d.start) in (None, own)
-            and self._hangs(d, trigger) not in ("speech", "event")
+            and self._hangs(d, trigger) not in ("speech", "event", "other")
+            and not self._dateline(d, sentence)
         ]  # fmt: skip
         vague = [d for d in mentions if d.kind == "vague" and self._hangs(d, trigger) is None]
-        if vague:
+        if vague and not any(
+            d.kind != "vague" and self._hangs(d, trigger) is None for d in mentions
+        ):  # ("met on Sunday, the third such meeting this month": Sunday)
             self._span = vague_span(
                 self.text[vague[0].start : vague[0].end], self.doc.published, future=future
             )
             return None, True, None
         mentions = [d for d in mentions if d.kind != "vague"]
+        if trigger is not None and len(mentions) > 1:
+            # "Thursday, September 15, 2022 - Ruto met Mohamud yesterday": of several days in
+            # the clause, the one the parse hangs on the meeting, the nearest first
+            mentions.sort(key=lambda d: (self._hangs(d, trigger) is not None,
+                                         abs(d.start - trigger)))  # fmt: skip
         for d in mentions:
             if d.kind == "same_day":
                 day = self.doc.day_before(d.start, future=future)
@@ -589,7 +617,7 @@ class _Meetings:
         whole = [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
             if not self.doc.in_quote(d.start)
-            and self._hangs(d, trigger) not in ("speech", "event")
+            and self._hangs(d, trigger) not in ("speech", "event", "other")
         ]  # fmt: skip
         alone = not self._other_meeting(sentence, start)
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
@@ -605,6 +633,16 @@ class _Meetings:
             if inside and written and said.date is not None:
                 return said.date, False, "post"
         return None, False, None
+
+    def _dateline(self, d: DateMention, sentence: Sentence) -> bool:
+        """ "Thursday, September 15, 2022 - Ruto met ... yesterday": the day of writing set
+        before the first sentence, not the day of what it tells."""
+        head = self.text[sentence.start : d.start]
+        return (
+            len(head) < 40
+            and _DATELINE_END.match(self.text, d.end) is not None
+            and (not any(m.start < d.start for m in self.doc.mentions_in(sentence.start, d.start)))
+        )
 
     def _hangs(self, d: DateMention, trigger: int | None) -> str | None:
         """ "speech" when the parse hangs the date on the verb that reports the meeting ("the
@@ -646,6 +684,40 @@ class _Meetings:
             if earlier:
                 met.date = max(earlier)[1]
                 met.date_how = "linked"
+
+    def groups_named_later(self) -> None:
+        """ "Iranian and Omani foreign ministers held a meeting in Tehran on Sunday. In the
+        meeting, Iranian Foreign Minister Zarif and his Omani counterpart bin Alawi ...": a
+        meeting of countries' officials whose officials the next sentences name, one for each
+        country, is the meeting of those people."""
+        for group in list(self.found):
+            if group not in self.found or not group.principals:
+                continue
+            if any(group.how.get(a) != "group" for a in group.principals):
+                continue
+            countries = set(group.principals)
+            index = self.doc.sentence_index(group.start)
+            for later in self.found:
+                if later is group or later.start <= group.start:
+                    continue
+                if self.doc.sentence_index(later.start) - index > 2:
+                    break
+                of = {
+                    person: {r.of for r in self.doc.book.roles(person)} & countries
+                    for person in later.principals
+                }
+                if not all(self.doc.kind(p) is ActorKind.PERSON and c for p, c in of.items()):
+                    continue
+                if set().union(*of.values()) != countries:
+                    continue
+                group.participants = list(later.participants)
+                group.principals = list(later.principals)
+                group.how = dict(later.how)
+                group.date = group.date or later.date
+                group.date_how = group.date_how or later.date_how
+                group.vague = group.vague and group.date is None
+                self.found.remove(later)
+                break
 
     def dates_told_later(self) -> None:
         """ "Jaishankar held talks with Herath. The meeting took place on Friday in Colombo.":
@@ -904,6 +976,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder = _Meetings(doc, statements)
     for sentence in doc.sentences:
         finder.sentence(sentence)
+    finder.groups_named_later()
     finder.dates_told_later()
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()

@@ -107,3 +107,9 @@ def test_a_vague_time_that_names_its_week_or_month_gives_its_span() -> None:
         dt.date(2013, 11, 30),
     )
     assert vague_span("recently", wednesday) is None
+
+
+def test_a_count_of_days_before_or_after_a_day_is_a_day() -> None:
+    sunday = dt.date(2020, 1, 26)
+    assert days("Four days before the Tuesday meeting", sunday) == [dt.date(2020, 1, 17)]
+    assert days("a week after 3 March", sunday) == [dt.date(2019, 3, 10)]

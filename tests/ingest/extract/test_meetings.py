@@ -1015,3 +1015,67 @@ def test_an_opposition_leader_does_not_speak_for_the_country() -> None:
         "angered Caracas."
     )
     assert run(text).meetings == []
+
+
+def test_a_title_with_its_person_set_off_after_it_in_a_pair_of_subjects() -> None:
+    meeting = only(
+        "US Secretary of State Antony Blinken took office this week. Blinken and Mexico\u2019s "
+        "secretary of Foreign Affairs, Marcelo Ebrard, held their first phone conversation."
+    )
+    assert actors(meeting) == ["Antony Blinken", "Marcelo Ebrard"]
+
+
+def test_separate_phone_talks_with_two_leaders_and_then_the_three_leaders() -> None:
+    meetings = run(
+        "Prime Minister Pham Minh Chinh held separate phone talks with Lao Prime Minister "
+        "Sonexay Siphandone, and Cambodian Prime Minister Hun Manet on Monday.\n\n"
+        "The three leaders are scheduled to have a joint online meeting in October."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["Hun Manet", "Pham Minh Chinh"],
+        ["Hun Manet", "Pham Minh Chinh", "Sonexay Siphandone"],
+        ["Pham Minh Chinh", "Sonexay Siphandone"],
+    ]
+
+
+def test_during_the_call_two_ministers_who_stressed_something_had_the_call() -> None:
+    meeting = only(
+        "During the Sunday phone call, Iranian Foreign Minister Abbas Araghchi and his Omani "
+        "counterpart, Sayyid Badr Albusaidi, stressed the importance of cooperation."
+    )
+    assert sorted(actors(meeting)) == ["Abbas Araghchi", "Badr Albusaidi"]
+    assert meeting.date == dt.date(2025, 8, 17)
+
+
+def test_three_meetings_of_one_pair_each_on_its_own_day() -> None:
+    meetings = run(
+        "Iranian and Omani foreign ministers held a meeting in Tehran on Sunday, the third "
+        "such meeting this month.\n\n"
+        "In the meeting, Iranian Foreign Minister Abbas Araghchi and his Omani counterpart "
+        "Badr Albusaidi exchanged views on shipping.\n\n"
+        "The visit by the Omani official followed a meeting between the two officials in "
+        "Tehran on Tuesday.\n\n"
+        "Four days before the Tuesday meeting, Araghchi and Albusaidi held a meeting in Muscat.",
+        published=dt.date(2025, 8, 24),
+    ).meetings
+    assert {(tuple(sorted(actors(m))), m.date) for m in meetings} == {
+        (("Abbas Araghchi", "Badr Albusaidi"), dt.date(2025, 8, 24)),
+        (("Abbas Araghchi", "Badr Albusaidi"), dt.date(2025, 8, 19)),
+        (("Abbas Araghchi", "Badr Albusaidi"), dt.date(2025, 8, 15)),
+    }
+
+
+def test_the_day_a_dateline_gives_is_not_the_day_the_sentence_gives_the_meeting() -> None:
+    meeting = only(
+        "Thursday, August 21, 2025 - Kenyan President William Ruto met with Somali President "
+        "Hassan Sheikh Mohamud yesterday at State House in Nairobi."
+    )
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_day_of_another_verb_in_the_clause_is_not_the_meetings() -> None:
+    meeting = only(
+        "Colombian Foreign Minister Luis Gilberto Murillo was received by Venezuela's new "
+        "Foreign Minister Yvan Gil, appointed to the post this Friday."
+    )
+    assert meeting.date is None

@@ -810,8 +810,13 @@ class _Parser:
             host = subjects[0][0] if subjects else None
         start, end = token.idx, token.idx + len(token.text)
         tense_end = _tense_end(token)
-        # "held phone calls with A, B and C": one call with each.
-        if lower in _SPLITTABLE and len(_unique(own)) == 1 and len(counterparts) >= 2:
+        # "held phone calls with A, B and C", "separate talks with A and B": one with each.
+        separate = any(c.lower_ in ("separate", "individual") for c in token.children)
+        if (
+            (lower in _SPLITTABLE or separate)
+            and len(_unique(own)) == 1
+            and len(_unique(counterparts)) >= 2
+        ):
             return [
                 ParsedMeeting(
                     start,
@@ -828,14 +833,12 @@ class _Parser:
                 for c in _unique(counterparts)
                 if c[0] != own[0][0]
             ]
-        definite = rule == "occasion" and any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children
-        )  # "In the meeting, A and B exchanged views": the meeting just told
-        separate = any(c.lower_ in ("separate", "individual") for c in token.children)
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         return [
             ParsedMeeting(
                 start, end, lower, "noun", everyone, host, negated, rule, dict(self.how),
-                tense_end, apart=separate, definite=definite,
+                tense_end, apart=separate,
+                definite=definite and self._occasion_of_other_verb(governor, dep),
             )
         ]  # fmt: skip
 
@@ -931,7 +934,13 @@ class _Parser:
         holds = (
             governor is not None and dep == "dobj" and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
         )
-        occasion = (
+        occasion = self._occasion_of_other_verb(governor, dep)
+        return definite and not own and not counterparts and not holds and not occasion
+
+    def _occasion_of_other_verb(self, governor: Token | None, dep: str) -> bool:
+        """Whether a meeting noun is the time of another verb with people on both sides: "told
+        Xi during the talks that ...", "During the call, A and B stressed ..."."""
+        return (
             governor is not None
             and dep == "pobj"
             and governor.lower_ in ("during", "after", "following", "before", "at", "in")
@@ -946,8 +955,7 @@ class _Parser:
                 )
                 or self._people_doing(governor.head) >= 2
             )
-        )  # "told Xi during the talks that ...", "During the call, A and B stressed ..."
-        return definite and not own and not counterparts and not holds and not occasion
+        )
 
     def _held(
         self,

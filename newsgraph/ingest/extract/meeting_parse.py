@@ -777,7 +777,10 @@ class _Parser:
         held_by, held_with = self._holders(token, governor, dep)
         own.extend(held_by)
         counterparts.extend(held_with)
-        if self._referred_to(token, governor, dep, own, counterparts):
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+        # (only a definite noun can be a meeting told before, so only its occasion is asked)
+        occasion = definite and self._occasion_of_other_verb(governor, dep)
+        if self._referred_to(governor, dep, own, counterparts, definite, occasion):
             # "participated at the Aug. 22 discussion": a meeting already told, referred to.
             return []
         joined = governor is not None and (
@@ -833,12 +836,11 @@ class _Parser:
                 for c in _unique(counterparts)
                 if c[0] != own[0][0]
             ]
-        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         return [
             ParsedMeeting(
                 start, end, lower, "noun", everyone, host, negated, rule, dict(self.how),
                 tense_end, apart=separate,
-                definite=definite and self._occasion_of_other_verb(governor, dep),
+                definite=occasion,
             )
         ]  # fmt: skip
 
@@ -922,19 +924,18 @@ class _Parser:
 
     def _referred_to(
         self,
-        token: Token,
         governor: Token | None,
         dep: str,
         own: list[tuple[str, str | None]],
         counterparts: list[tuple[str, str | None]],
+        definite: bool,
+        occasion: bool,
     ) -> bool:
         """Whether a meeting noun only refers to a meeting told before: "the" meeting, naming
         no one, neither held nor the time of another verb."""
-        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         holds = (
             governor is not None and dep == "dobj" and governor.lower_ in _HOLD_VERBS - _JOIN_VERBS
         )
-        occasion = self._occasion_of_other_verb(governor, dep)
         return definite and not own and not counterparts and not holds and not occasion
 
     def _occasion_of_other_verb(self, governor: Token | None, dep: str) -> bool:

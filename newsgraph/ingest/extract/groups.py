@@ -382,6 +382,10 @@ def _split_apart(
     # are several)
     several = plural and token.lower_ != "talks"
     apart = bool(modifiers & _APART_WORDS) or (several and bool(modifiers & _BILATERAL))
+    if modifiers & _BILATERAL and _of_different_countries(doc, parsed.participants[1:]):
+        # "bilateral talks with his Mauritian counterpart and the Bangladeshi prime minister":
+        # two-sided talks with two other countries are two meetings.
+        apart = True
     apart = apart or (plural and _office_tour(doc, parsed.participants[1:]))
     verb = _series_verb(token)
     if verb is None and token.dep_ in ("dobj", "attr") and token.head.lower_ in _HOLD:
@@ -399,6 +403,18 @@ def _split_apart(
         return [parsed]  # "A and B held separate talks with C": whose meetings is unclear
     first = parsed.participants[0]
     return [replace(parsed, participants=[first, other]) for other in parsed.participants[1:]]
+
+
+def _of_different_countries(doc: Document, counterparts: Participants) -> bool:
+    countries: list[str] = []
+    for actor, _ in counterparts:
+        if doc.kind(actor) is not ActorKind.PERSON:
+            return False
+        of = {r.of for r in doc.book.roles(actor) if r.of is not None}
+        if len(of) != 1:
+            return False
+        countries.extend(of)
+    return len(set(countries)) == len(countries) >= 2
 
 
 def _office_tour(doc: Document, counterparts: Participants) -> bool:

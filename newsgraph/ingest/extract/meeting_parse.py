@@ -703,9 +703,14 @@ class _Parser:
             c for c in counterparts
             if self.doc.kind(c[0]) is ActorKind.PERSON or self.how.get(c[0]) == "group"
         ]  # fmt: skip
+        subjects = self.subjects(token)
         if not counterparts:
-            return None
-        participants = _unique([*self.subjects(token), *counterparts])
+            # "A and his Pakistani counterpart B also discussed bilateral relations": two
+            # people who talked a matter over together met, with no "with" needed.
+            people = [s for s in subjects if self.doc.kind(s[0]) is ActorKind.PERSON]
+            if len(_unique(people)) < 2 or len(people) != len(subjects):
+                return None
+        participants = _unique([*subjects, *counterparts])
         if len(participants) < 2:
             return None
         return ParsedMeeting(
@@ -800,6 +805,10 @@ class _Parser:
                 # ("met B following his talks with C": two meetings, not one of three)
                 rule = "occasion"
                 own, counterparts = self._occasion(governor.head, own, counterparts)
+            elif dep == "pobj" and governor.lower_ == "for" and not own and not counterparts:
+                # "A and B on Thursday sat down for a bilateral meeting": the people who came
+                # together for it, when two or more are the verb's subject.
+                own = self._gathered(governor.head)
         if not counterparts:
             counterparts = self._other_side(token, governor, dep)
         if counterparts and not own and _schedule_line(self.doc, token):
@@ -857,6 +866,7 @@ class _Parser:
         # "paid a courtesy call on the president", "paid a visit to the king"
         paid = token.lower_ in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS
         towards = ("with", "from", "on", "to") if paid else ("with", "from")
+        owned = any(c.dep_ == "poss" for c in token.children)
         for child in token.children:
             if child.dep_ == "poss":
                 own.extend(self.phrase(child))
@@ -891,6 +901,8 @@ class _Parser:
                     if part.dep_ not in ("compound", "nmod", "amod") and part is not child:
                         continue
                     mention = self.mention_at(part)
+                    if mention is not None and mention.via == "metonym" and owned:
+                        continue  # "his Moscow talks": where they were held
                     if mention is not None and mention.via != "demonym":
                         one = self.participant(mention)
                         if one:
@@ -976,6 +988,13 @@ class _Parser:
         # ...": the parser may hang "with" or "from" on the verb.
         counterparts = [*counterparts, *self.objects(governor, frozenset({"with", "from"}))]
         return own, counterparts
+
+    def _gathered(self, verb: Token) -> list[tuple[str, str | None]]:
+        if not verb.tag_.startswith("VB"):
+            return []
+        subjects = _unique(self.subjects(verb))
+        people = [s for s in subjects if self.doc.kind(s[0]) is ActorKind.PERSON]
+        return people if len(people) >= 2 else []
 
     def _occasion(
         self,

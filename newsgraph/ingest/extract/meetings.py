@@ -267,11 +267,17 @@ class _Meetings:
             ]  # fmt: skip
             if not people or _SPEECH_AFTER.match(self.text, people[-1].end):
                 break  # ("..., Kirby said": the one who tells it)
+            if self._verb_between(gap.end(), people[-1].start):
+                break  # ("talks with A and spoke on the phone with B": another clause's)
             if people[-1].actor not in named:
                 found.append((people[-1].actor, None))
                 named.add(people[-1].actor)
             pos = people[-1].end
         return found
+
+    def _verb_between(self, start: int, end: int) -> bool:
+        span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
+        return span is not None and any(t.tag_.startswith(("VB", "MD")) for t in span)
 
     def _clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
         cuts = [sentence.start]

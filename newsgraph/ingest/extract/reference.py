@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 from rapidfuzz import fuzz
 
 from newsgraph.ingest.extract.patterns import NAME, alternation
-from newsgraph.ingest.extract.titles import TITLE_MODIFIERS, title_surfaces
+from newsgraph.ingest.extract.titles import ABBREVIATED_TITLES, TITLE_MODIFIERS, title_surfaces
 from newsgraph.ingest.model import ActorKind
 
 __all__ = [
@@ -449,11 +449,12 @@ def _compile(
     ]
     qual = alternation(qualifiers)
     titles = alternation(title_surfaces(), flexible_space=True)
+    abbreviated = "|".join(ABBREVIATED_TITLES)
     modifiers = "|".join(TITLE_MODIFIERS)
     title_block = (
         rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
-        rf"(?P<title>(?i:{titles}))"
+        rf"(?P<title>(?i:{titles})|{abbreviated})"
         rf"(?:\s+of\s+(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
     )

@@ -154,7 +154,10 @@ _NO_CONTENT = re.compile(
 _THAT_LATER = re.compile(r",\s*that\s")
 _LATER_THAT = re.compile(
     r"(?:on|in|at|during|after|before|to|via|through|from|with|later|earlier|also|again|then"
-    r"|previously|recently|separately|publicly|privately|repeatedly)\b[^,;:\"“”]{0,60}?\bthat\s+"
+    r"|previously|recently|separately|publicly|privately|repeatedly"
+    # "told reporters traveling with him aboard Air Force One that ..."
+    r"|traveling|travelling|flying|accompanying|gathered|waiting)\b"
+    r"[^,;:\"“”]{0,60}?\bthat\s+"
 )
 _FRONT = re.compile(r"^(?:According\s+to|As)\s+")
 # Speech the article places before its own news: "had said", "has already said", "earlier".

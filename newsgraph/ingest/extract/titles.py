@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ABBREVIATED_TITLES",
     "HEAD_OF_STATE_TITLES",
     "LEADER_TITLES",
     "TITLE_MODIFIERS",
@@ -128,6 +129,14 @@ _TITLES: dict[str, TitleSense] = {
     "counterpart": TitleSense(None),
 }
 
+# Newsroom abbreviations, matched in capitals only ("PM Modi", "the PM", "FM Wang"): in
+# lower case "pm" is a time of day.
+ABBREVIATED_TITLES: dict[str, TitleSense] = {
+    "PM": _OFFICE("Prime Minister", leader=True),
+    "FM": _OFFICE("Foreign Minister"),
+    "EAM": _OFFICE("Foreign Minister"),
+}
+
 LEADER_TITLES = frozenset(s.title for s in _TITLES.values() if s.leader and s.title)
 HEAD_OF_STATE_TITLES = frozenset(s.title for s in _TITLES.values() if s.head_of_state and s.title)
 
@@ -146,5 +155,7 @@ def title_surfaces() -> list[str]:
 
 def canonical_title(surface: str) -> TitleSense:
     """The meaning of a title phrase as matched in text (any case, any inner spacing)."""
+    if surface in ABBREVIATED_TITLES:
+        return ABBREVIATED_TITLES[surface]
     key = " ".join(surface.lower().split())
     return _TITLES.get(key, TitleSense(None))

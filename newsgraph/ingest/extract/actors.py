@@ -433,8 +433,8 @@ class _Finder:
             return None  # a country or organisation, or a lone unknown word
         if not self.introducing:
             return None
-        if any(self.ref.lookup(w) for w in name.split()):
-            return None  # "Ukraine Volodymyr" is not a name
+        if any((r := self.ref.lookup(w)) and r.kind is not ActorKind.PERSON for w in name.split()):
+            return None  # "Ukraine Volodymyr" is not a name ("Leovigildo Da Costa Silva" is)
         return self.book.introduce(name)
 
     def _title_facts(self, person: str, m: re.Match[str]) -> None:
@@ -571,6 +571,9 @@ class _Finder:
         """People and organisations the recogniser found that no rule claimed: the people of
         any country ("Musalia Mudavadi"), ministries, parties and agencies."""
         for entity in self.entities:
+            if entity.ref is None and entity.label == "PERSON" and self._surname_inside(entity):
+                # "Leovigildo Da Costa Silva": not António Costa, a word of a longer name.
+                self._release(entity.start, entity.end)
             if entity.ref is not None or not self.free(entity.start, entity.end):
                 continue
             if entity.label == "PERSON":
@@ -612,6 +615,22 @@ class _Finder:
                 self.claim(*span)
                 self.add(actor, span[0], span[1], "entity")
                 self._acronym(actor, span[1])
+
+    def _surname_inside(self, entity: Entity) -> bool:
+        """Whether the only words of ``entity`` claimed yet are one known person's one-word
+        name strictly inside it, after a first name of its own."""
+        claimed = [(s, e) for s, e in self.taken if not (e <= entity.start or s >= entity.end)]
+        if len(claimed) != 1:
+            return False
+        start, end = claimed[0]
+        inside = [m for m in self.mentions if m.start == start and m.end == end]
+        return (
+            entity.start < start
+            and end <= entity.end
+            and " " not in self.text[start:end]
+            and len(inside) == 1
+            and self.book.kind(inside[0].actor) is ActorKind.PERSON
+        )
 
     def _single(self, word: str, start: int) -> str | None:
         """A one-word name the recogniser calls a person: a surname or first name of someone

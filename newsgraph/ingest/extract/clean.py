@@ -167,6 +167,40 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+def _unwrap_wrapped_paragraphs(lines: list[str]) -> list[str]:
+    """Join the lines of a paragraph hard-wrapped at a fixed width (old wire copy, blogs,
+    e-mails): two or more lines between blank lines, all but the last of one length give or
+    take a word, with at least one that breaks mid-sentence ("... telephoned Prime" /
+    "Minister Manmohan Singh ...")."""
+    out: list[str] = []
+    chunk: list[str] = []
+    for raw in [*lines, ""]:
+        if raw.strip():
+            chunk.append(raw.strip())
+            continue
+        if _hard_wrapped(chunk):
+            out.append(" ".join(chunk))
+        else:
+            out.extend(chunk)
+        out.append(raw)
+        chunk = []
+    return out[:-1]
+
+
+def _hard_wrapped(chunk: list[str]) -> bool:
+    if len(chunk) < 2:
+        return False
+    widths = [len(line) for line in chunk[:-1]]
+    return (
+        min(widths) >= 45
+        and max(widths) <= 100
+        and max(widths) - min(widths) <= 30
+        and len(chunk[-1]) <= max(widths) + 5
+        and any(not ends_sentence(line) for line in chunk[:-1])
+        and not any(_BULLET.match(line) for line in chunk)
+    )
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line that does not end a sentence, followed directly by one
     that starts in lower case, is the same paragraph."""
@@ -189,7 +223,8 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 class _Cleaner:
     def __init__(self, text: str, title: str | None) -> None:
-        self.lines = _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.lines = _unwrap(_unwrap_wrapped_paragraphs(lines))
         self.title = title.strip() if title else None
         self.title_given = title is not None
         self.section: str | None = None

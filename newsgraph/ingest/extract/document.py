@@ -61,6 +61,16 @@ _TITLE_HEADS = word_set(
 )
 
 
+# Particles inside names: "Leovigildo Da Costa Silva", "Efigenia Dos Jorge", "Ursula von der
+# Leyen", "Mohammed bin Salman".
+_NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")
+_POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)\s+\S")
+_NAME_TAIL = re.compile(
+    r"(?:\s(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+)+"
+)
+
+
 def _person_like(entity: Span, people: set[str]) -> bool:
     """An organisation the recogniser found that is a person: "The president of Colombia,
     Gustavo Petro," (in apposition to a title), or a name whose last word it calls a person
@@ -152,19 +162,46 @@ class Document:
             if label == "ORG" and not e.ent_id_ and _person_like(e, people):
                 label = "PERSON"
             entity = Entity(e.start_char, e.end_char, label, e.ent_id_ or None)
+            if label == "PERSON" and entity.ref is None:
+                entity = self._without_possessed(entity)
             last = found[-1] if found else None
-            if (
-                last is not None
-                and last.label == entity.label == "PERSON"
-                and last.ref is None
-                and entity.ref is None
-                and self.text[last.end : entity.start] in (" ", "' ", "\u2019 ")
-            ):
-                # "Mohammed Shia'" + "al-Sudani": one name the recogniser cut in two.
+            if last is not None and self._one_name(last, entity):
+                # "Mohammed Shia'" + "al-Sudani", "Leovigildo Da" + "Costa": one name the
+                # recogniser cut in two.
                 found[-1] = Entity(last.start, entity.end, "PERSON")
                 continue
             found.append(entity)
-        return found
+        return [self._name_finished(e) for e in found]
+
+    def _one_name(self, last: Entity, entity: Entity) -> bool:
+        if not (last.label == entity.label == "PERSON" and last.ref is None):
+            return False
+        gap = self.text[last.end : entity.start]
+        if entity.ref is None:
+            return gap in (" ", "' ", "\u2019 ")
+        # A reference name after a particle is the rest of another name ("Da Costa").
+        return gap == " " and self.text[last.start : last.end].split()[-1] in _NAME_PARTICLES
+
+    def _without_possessed(self, entity: Entity) -> Entity:
+        """ "President Lourenço's Special Envoy": the name ends at its possessive."""
+        text = self.text[entity.start : entity.end]
+        cut = _POSSESSIVE_INSIDE.search(text)
+        if cut is None:
+            return entity
+        return Entity(entity.start, entity.start + cut.start(), entity.label, entity.ref)
+
+    def _name_finished(self, entity: Entity) -> Entity:
+        """ "Leovigildo Da Costa" + "Silva": a name with a particle in it goes on over the
+        capitalised words right after it."""
+        words = self.text[entity.start : entity.end].split()
+        if entity.label != "PERSON" or entity.ref is not None:
+            return entity
+        if not any(w in _NAME_PARTICLES for w in words[1:]):
+            return entity
+        tail = _NAME_TAIL.match(self.text, entity.end)
+        if tail is None:
+            return entity
+        return Entity(entity.start, tail.end(), entity.label, entity.ref)
 
     # -- lookup ---------------------------------------------------------------------------
     def sentence_at(self, pos: int) -> Sentence:

@@ -124,3 +124,22 @@ def test_every_role_target_is_listed_among_the_actors() -> None:
         for role in actor.roles:
             assert role.of in names
     assert ("Secretary General", "NATO") in roles(article, "Mark Rutte")
+
+
+def test_a_name_with_a_particle_is_one_person_and_not_the_known_surname_in_it() -> None:
+    article = run(
+        "The message was delivered by Special Envoy Ambassador Leovigildo Da Costa Silva, who "
+        "was accompanied by Ms. Efigenia Dos Jorge of the Embassy of Angola in Kenya."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Leovigildo Da Costa Silva", "Efigenia Dos Jorge"} <= people
+    assert "António Costa" not in people
+
+
+def test_a_name_ends_at_its_possessive() -> None:
+    article = run(
+        "Angolan President João Lourenço sent a letter. President Lourenço's Special Envoy "
+        "carried it to Nairobi."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert people == {"João Lourenço"}

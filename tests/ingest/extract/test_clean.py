@@ -214,3 +214,18 @@ def test_a_teaser_cut_after_a_whole_sentence_is_still_a_teaser() -> None:
     assert [b.text for b in page.blocks] == [
         "The prime minister met the visiting president in Oslo on Monday for talks on trade."
     ]
+
+
+def test_paragraphs_hard_wrapped_at_a_fixed_width_are_read_as_one() -> None:
+    body = (
+        "Leaders talk\n\n"
+        "Kenyan President William Ruto on Tuesday telephoned Prime\n"
+        "Minister Keir Starmer to discuss, among other things, the trade agreement the two\n"
+        "countries signed in the spring. The call came after the Prime Minister met\n"
+        "his cabinet.\n"
+    )
+    (article,) = run(body, published="2025-08-20")
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Keir Starmer", "William Ruto"]
+    ]
+    assert article.meetings[0].date == dt.date(2025, 8, 19)

@@ -1116,3 +1116,51 @@ def test_a_vague_time_of_something_else_leaves_the_day_of_the_narrative() -> Non
         "took office after a vote in August."
     )
     assert meeting.date == dt.date(2025, 8, 23)
+
+
+def test_two_people_who_discussed_a_matter_together_met() -> None:
+    meeting = only(
+        "Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Elmer "
+        "Schialer also discussed border trade on Wednesday."
+    )
+    assert set(actors(meeting)) == {"Alberto van Klaveren", "Elmer Schialer"}
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_people_who_sat_down_for_a_meeting_met() -> None:
+    meeting = only(
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan on Tuesday "
+        "sat down for a bilateral meeting in Arusha."
+    )
+    assert set(actors(meeting)) == {"William Ruto", "Samia Suluhu Hassan"}
+    assert meeting.date == dt.date(2025, 8, 19)
+
+
+def test_the_pm_is_the_prime_minister_named_before() -> None:
+    meetings = run(
+        "Indian Prime Minister Narendra Modi held talks with foreign leaders on Wednesday. "
+        "The PM next met his Mauritian counterpart Navin Ramgoolam."
+    ).meetings
+    assert [set(actors(m)) for m in meetings] == [{"Narendra Modi", "Navin Ramgoolam"}]
+
+
+def test_talks_with_one_leader_and_a_call_with_another_are_two_meetings() -> None:
+    meetings = run(
+        "Czech Prime Minister Petr Fiala interrupted his Vienna talks with Austrian Chancellor "
+        "Christian Stocker and spoke on the phone with French President Emmanuel Macron."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["Christian Stocker", "Petr Fiala"],
+        ["Emmanuel Macron", "Petr Fiala"],
+    ]
+
+
+def test_bilateral_talks_with_leaders_of_two_countries_are_two_meetings() -> None:
+    meetings = run(
+        "Meanwhile, Indian Prime Minister Narendra Modi held bilateral talks with his Mauritian "
+        "counterpart Navin Ramgoolam and Bangladesh Prime Minister Sheikh Hasina."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["Narendra Modi", "Navin Ramgoolam"],
+        ["Narendra Modi", "Sheikh Hasina"],
+    ]

@@ -847,3 +847,12 @@ def test_the_minister_is_the_protagonist_when_two_were_named_as_often() -> None:
         "in Pretoria.\n\nThe minister said South Africa would remain neutral in the conflict."
     )
     assert [s.speaker for s in article.statements] == ["Naledi Pandor"]
+
+
+def test_what_the_speaker_told_reporters_traveling_with_him_starts_after_that() -> None:
+    statement = only(
+        "Chancellor Friedrich Merz told reporters traveling with him to Vilnius that the "
+        "brigade would be ready by 2027."
+    )
+    assert statement.speaker == "Friedrich Merz"
+    assert statement.text.startswith("the brigade would be ready")

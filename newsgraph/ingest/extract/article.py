@@ -201,6 +201,8 @@ def _infer(document: Document, captions: tuple[str, ...] = ()) -> dt.date | None
         for m in find_dates(caption)
         if m.kind == "absolute" and (d := resolve(m, None)) is not None
     ]
+    # An embedded post ("— Name (@handle) July 8, 2022") was posted before the article.
+    full.extend(p.block.said_on for p in document.paragraphs if p.block.said_on is not None)
     days = list(full)
     for month, day in partial:
         if full:

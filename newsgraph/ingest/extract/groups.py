@@ -387,6 +387,7 @@ def _split_apart(
         # two-sided talks with two other countries are two meetings.
         apart = True
     apart = apart or (plural and _office_tour(doc, parsed.participants[1:]))
+    apart = apart or _counterparts_of_countries(doc, parsed)
     verb = _series_verb(token)
     if verb is None and token.dep_ in ("dobj", "attr") and token.head.lower_ in _HOLD:
         verb = token.head
@@ -415,6 +416,18 @@ def _of_different_countries(doc: Document, counterparts: Participants) -> bool:
             return False
         countries.extend(of)
     return len(set(countries)) == len(countries) >= 2
+
+
+def _counterparts_of_countries(doc: Document, parsed: ParsedMeeting) -> bool:
+    """ "held talks with counterparts from Saudi Arabia, the United Arab Emirates and Brazil":
+    each counterpart's country is a meeting of its own."""
+    others = parsed.participants[1:]
+    if len(others) < 2 or any(doc.kind(a) is not ActorKind.COUNTRY for a, _ in others):
+        return False
+    return _COUNTERPARTS_FROM.match(doc.text, parsed.end) is not None
+
+
+_COUNTERPARTS_FROM = re.compile(r"\s+with\s+(?:his\s+|her\s+|their\s+)?counterparts\s+(?:from|of)\b")
 
 
 def _office_tour(doc: Document, counterparts: Participants) -> bool:

@@ -183,6 +183,15 @@ class _Parser:
                 return named
         heads = [h for h in _conjuncts(token) if not appositions or h.i < appositions[0].i]
         mention = self.mention_at(token)
+        if appositions and mention is not None and _dateline_place(token):
+            # "New Delhi: External Affairs Minister S Jaishankar on Friday held talks": the
+            # parser makes the dateline's city the subject and the person its apposition.
+            named = [
+                p for appos in appositions for p in self._one(appos)
+                if self.doc.kind(p[0]) is ActorKind.PERSON
+            ]  # fmt: skip
+            if named:
+                return named
         titled: Token | None = None  # a title whose person is its apposition
         if mention is None and token.tag_ in ("NN", "NNP"):
             # "Mexico's secretary of Foreign Affairs, Marcelo Ebrard,": a title the person
@@ -1321,6 +1330,15 @@ def _meeting_verb(token: Token) -> bool:
         lower in _MEET_VERBS or lower in _HOST_VERBS or lower in _TALK_VERBS
         or lower in _VISIT_VERBS
     )  # fmt: skip
+
+
+def _dateline_place(token: Token) -> bool:
+    """A place set before a colon or dash at the very start of a sentence: a dateline."""
+    after = token.i + 1
+    if after >= len(token.doc) or token.doc[after].text not in (":", "-", "\u2013", "\u2014"):
+        return False
+    first = token.left_edge
+    return first.is_sent_start or first.i == 0 or token.doc[first.i - 1].text == "\n\n"
 
 
 def _event_noun(token: Token) -> bool:

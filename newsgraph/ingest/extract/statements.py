@@ -159,6 +159,11 @@ _LATER_THAT = re.compile(
     r"|traveling|travelling|flying|accompanying|gathered|waiting)\b"
     r"[^,;:\"“”]{0,60}?\bthat\s+"
 )
+# Verbs that issue a statement: "put out a statement", "issued a readout".
+_ISSUING_VERBS = word_set(
+    "issue issues issued put puts release releases released publish publishes published "
+    "send sends sent circulate circulated"
+)
 _FRONT = re.compile(r"^(?:According\s+to|As)\s+")
 # Speech the article places before its own news: "had said", "has already said", "earlier".
 _PAST_MARKER = re.compile(
@@ -340,8 +345,16 @@ class _Statements:
                     return self.doc.pronoun_speaker(pronoun.start()), lead
                 return None, None
             speaker = self._speaker_before(sentence.start, lead.start())
+            if speaker is None:
+                speaker = self._issued_before(sentence.start, lead.start(), quote.start)
             if speaker is not None:
                 return speaker, lead
+        read = _STATEMENT_READ.match(self.text, sentence.start, quote.start)
+        if read is not None:
+            # 'The statement read: "..."': the words of whoever issued the statement.
+            speaker = self._issued_before(sentence.start, read.end("what"), quote.start)
+            if speaker is not None:
+                return speaker, None
         inner_first = self.text[quote.start + 1 : quote.start + 2]
         if inner_first.islower():
             # 'el-Sissi "stressed the importance of resuming the negotiations ..."': the quote
@@ -357,6 +370,20 @@ class _Statements:
             if subject is not None:
                 return subject.actor, None
         return None, None
+
+    def _issued_before(self, start: int, end: int, quote_at: int) -> str | None:
+        """The body a lead-in's subject stands for: 'It added: "..."' (the body that spoke
+        last), 'The statement read: "..."' (whoever issued the statement told before)."""
+        head = self.text[start:end].strip()
+        if head.lower() == "it":
+            bodies = [
+                f for f in self.found
+                if f.start < quote_at and self.doc.kind(f.speaker) is ActorKind.ORGANIZATION
+            ]  # fmt: skip
+            return max(bodies, key=lambda f: f.start).speaker if bodies else None
+        if _ISSUED.fullmatch(head):
+            return self._last_statement_issuer(quote_at)
+        return None
 
     def _trailing_speaker(self, quote: Quote, after_end: int) -> tuple[str, re.Match[str]] | None:
         """The speaker named after the closing mark: '"...," said X', '"...," it added'."""
@@ -711,7 +738,7 @@ class _Statements:
         if span is None or len(span) == 0:
             return None
         subject = next((c for c in span[0].children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ not in _BODY_HEADS | {"who"}:
+        if subject is None or subject.lower_ not in _BODY_HEADS | {"who", "that", "which"}:
             return None
         return self._speaker_token(subject)
 
@@ -838,6 +865,13 @@ class _Statements:
         lower = token.lower_
         if lower in ("he", "she") and token.tag_ == "PRP":
             return self.doc.pronoun_speaker(token.idx)
+        if (
+            lower in ("that", "which")
+            and token.head.dep_ == "relcl"
+            and token.head.head.lower_ in _STATEMENT_NOUNS
+        ):
+            # "a statement that said the two leaders reviewed ...": the statement's issuer.
+            return self._speaker_token(token.head.head)
         if lower == "who" and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # "Raila Odinga, who reiterated that ...": the one the relative clause is about.
             return self._speaker_token(token.head.head)
@@ -1005,6 +1039,12 @@ class _Statements:
                 continue
             for obj in objects:
                 found = self._speaker_token(obj)
+                if found is not None:
+                    return found
+        if noun.dep_ == "dobj" and noun.head.lower_ in _ISSUING_VERBS:
+            # "The foreign ministry put out a statement that said ...": who issued it.
+            for subject in (c for c in noun.head.children if c.dep_ == "nsubj"):
+                found = self._speaker_token(subject)
                 if found is not None:
                     return found
         modifiers = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
@@ -1282,6 +1322,10 @@ _PARSED_VERBS = word_set(
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
+_STATEMENT_READ = re.compile(
+    r"\s*(?P<what>(?i:the|that|a|its|his|her)\s+(?i:joint\s+)?(?i:statement|readout"
+    r"|communiqu[eé]))\s+(?:read|reads)\s*:\s*$"
+)
 _ISSUED = re.compile(
     r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"
 )

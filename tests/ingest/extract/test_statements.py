@@ -856,3 +856,24 @@ def test_what_the_speaker_told_reporters_traveling_with_him_starts_after_that() 
     )
     assert statement.speaker == "Friedrich Merz"
     assert statement.text.startswith("the brigade would be ready")
+
+
+def test_a_statement_that_a_ministry_put_out_is_the_ministrys() -> None:
+    statement = only(
+        "The Kenyan foreign ministry on Tuesday night put out a statement that said the two "
+        "leaders reviewed the status of the trade talks."
+    )
+    assert statement.speaker == "Kenyan Foreign Ministry"
+    assert statement.text.startswith("the two leaders reviewed")
+
+
+def test_what_the_statement_read_and_what_it_added_are_its_issuers() -> None:
+    spoken = said(
+        'The Kenyan foreign ministry issued a statement on Tuesday. The statement read: '
+        '"President Ruto today called the Prime Minister to convey the greetings of Kenya."\n\n'
+        'The ministry said the call lasted an hour.\n\n'
+        'It added: "The two leaders agreed to meet again before the end of the year."'
+    )
+    assert [who for who, _ in spoken] == ["Kenyan Foreign Ministry"] * 3
+    assert spoken[0][1].startswith("President Ruto today called")
+    assert spoken[2][1].startswith("The two leaders agreed")

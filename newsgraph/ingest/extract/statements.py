@@ -64,6 +64,9 @@ _QUOTED_AS = re.compile(
 _QUOTED_AS_LEAD = re.compile(
     r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+(?P<who>[^,.;\"“”]{1,60}?)"
     r"\s+as\s+(?:saying|telling\s+\w+)\s*[,:]?\s*$"
+    # "Morawiecki was also quoted as saying at the time that “...”"
+    r"|(?P<who2>\b[^,.;\"“”]{1,60}?)\s+(?:was|were|has\s+been)\s+(?:also\s+)?quoted\s+as\s+"
+    r"saying(?:\s+[^,.;\"“”]{1,40}?)?(?:\s+that)?\s*[,:]?\s*$"
 )
 # Words that say a paragraph reports someone speaking, though it quotes nothing.
 _SPEECH_CUE = re.compile(
@@ -269,6 +272,15 @@ class _Statements:
                     # "said his visit was part of a tour to “take stock ...”": the same,
                     # without "that".
                     text = strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
+            elif (
+                verb is not None
+                and verb.start() >= quote.end
+                and len(self.text[sentence.start : quote.start].split()) >= 6
+                and self._has_subject(sentence.start, quote.start)
+            ):
+                # 'More than 20 ministers are expected to discuss ways of coordinating
+                # “policies within the EU,” Jablonski told reporters': the whole clause.
+                text = strip_quotes(self.text[sentence.start : quote.end]).rstrip(".,")
             if verb is None:
                 rule = "quote-carried"
             elif PRONOUN.search(verb.group()) or PRONOUN.search(
@@ -313,6 +325,13 @@ class _Statements:
         if relayed is not None:
             return relayed
         trailing = self._trailing_speaker(quote, after_end)
+        if trailing is not None and _RELAYED.search(trailing[1].group()):
+            # 'Skvernelis told reporters that relations were "the best ever," PAP reported':
+            # the agency relays what the one the sentence has speaking said; the sentence is
+            # read as reported speech.
+            for verb in _VERB_RE.finditer(self.text, sentence.start, quote.start):
+                if self._speaker_before(sentence.start, verb.start()) is not None:
+                    return None, None
         if trailing is not None:
             return trailing
         dashed = _DASH_NAME.match(self.text, quote.end, after_end)
@@ -327,28 +346,9 @@ class _Statements:
             speaker = self.doc.speaker_at(named.start("who"), named.end("who"))
             if speaker is not None:
                 return speaker, None
-        # The verb nearest the quotation introduces it: "Singh told reporters 'it went well'
-        # while Kasuri said, "..."" is Kasuri's.
-        leads = [
-            lead
-            for verb in _VERB_OR_PARTICIPLE.finditer(self.text, sentence.start, quote.start)
-            if (lead := _LEAD_IN.match(self.text, verb.start(), quote.start)) is not None
-        ]
-        lead = leads[-1] if leads else None
-        if lead:
-            if lead.group("part"):
-                subject = self.doc.subject(sentence.start, lead.start())
-                if subject is not None:
-                    return subject.actor, lead
-                pronoun = PRONOUN.search(self.text, sentence.start, lead.start())
-                if pronoun is not None and pronoun.group().lower() in ("he", "she"):
-                    return self.doc.pronoun_speaker(pronoun.start()), lead
-                return None, None
-            speaker = self._speaker_before(sentence.start, lead.start())
-            if speaker is None:
-                speaker = self._issued_before(sentence.start, lead.start(), quote.start)
-            if speaker is not None:
-                return speaker, lead
+        led = self._lead_in(quote, sentence)
+        if led is not None:
+            return led
         read = _STATEMENT_READ.match(self.text, sentence.start, quote.start)
         if read is not None:
             # 'The statement read: "..."': the words of whoever issued the statement.
@@ -370,6 +370,33 @@ class _Statements:
             if subject is not None:
                 return subject.actor, None
         return None, None
+
+    def _lead_in(
+        self, quote: Quote, sentence: Sentence
+    ) -> tuple[str | None, re.Match[str] | None] | None:
+        """The speaker of the verb nearest before the quotation that introduces it: "Singh
+        told reporters 'it went well' while Kasuri said, "..."" is Kasuri's. None when no verb
+        introduces it; (None, None) when one does but names no one."""
+        leads = [
+            lead
+            for verb in _VERB_OR_PARTICIPLE.finditer(self.text, sentence.start, quote.start)
+            if (lead := _LEAD_IN.match(self.text, verb.start(), quote.start)) is not None
+        ]
+        if not leads:
+            return None
+        lead = leads[-1]
+        if lead.group("part"):
+            subject = self.doc.subject(sentence.start, lead.start())
+            if subject is not None:
+                return subject.actor, lead
+            pronoun = PRONOUN.search(self.text, sentence.start, lead.start())
+            if pronoun is not None and pronoun.group().lower() in ("he", "she"):
+                return self.doc.pronoun_speaker(pronoun.start()), lead
+            return None, None
+        speaker = self._speaker_before(sentence.start, lead.start())
+        if speaker is None:
+            speaker = self._issued_before(sentence.start, lead.start(), quote.start)
+        return (speaker, lead) if speaker is not None else None
 
     def _issued_before(self, start: int, end: int, quote_at: int) -> str | None:
         """The body a lead-in's subject stands for: 'It added: "..."' (the body that spoke
@@ -430,7 +457,7 @@ class _Statements:
         speaker = self.doc.speaker_at(found.start(who), found.end(who))
         if speaker is None:
             return None
-        if found.group("relayer"):
+        if found.groupdict().get("relayer"):
             relayer = self.doc.speaker_at(found.start("relayer"), found.end("relayer"))
             if relayer is not None and relayer != speaker:
                 self.doc.note_speaker(found.start("verb"), relayer)
@@ -1326,6 +1353,7 @@ _STATEMENT_READ = re.compile(
     r"\s*(?P<what>(?i:the|that|a|its|his|her)\s+(?i:joint\s+)?(?i:statement|readout"
     r"|communiqu[eé]))\s+(?:read|reads)\s*:\s*$"
 )
+_RELAYED = re.compile(r"\breport(?:ed|s)\b")
 _ISSUED = re.compile(
     r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"
 )

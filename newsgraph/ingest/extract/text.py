@@ -92,7 +92,9 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         sentences.append(Sentence(start, end))
 
 
-_QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
+# Curly pairs, straight pairs, and the mixed pairs scraped text leaves ("...” opened straight,
+# closed curly): a mixed pair only when no other mark stands between.
+_QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"“”\n]*”|“[^\"“”\n]*\"|\"[^\"\n]*\"")
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:

@@ -877,3 +877,32 @@ def test_what_the_statement_read_and_what_it_added_are_its_issuers() -> None:
     assert [who for who, _ in spoken] == ["Kenyan Foreign Ministry"] * 3
     assert spoken[0][1].startswith("President Ruto today called")
     assert spoken[2][1].startswith("The two leaders agreed")
+
+
+def test_a_quotation_opened_straight_and_closed_curly_is_still_a_quotation() -> None:
+    statement = only(
+        'Chancellor Friedrich Merz was also quoted as saying at the time that "in practical '
+        "terms, Germany and Poland have nearly identical positions\u201d on the budget."
+    )
+    assert statement.speaker == "Friedrich Merz"
+    assert statement.text.startswith("in practical terms, Germany and Poland")
+
+
+def test_words_an_agency_reports_are_the_speakers_not_the_agencys() -> None:
+    statement = only(
+        "Meanwhile, Lithuanian Prime Minister Gintautas Paluckas told reporters that relations "
+        'between the two countries were "the best they have ever been," the PAP news agency '
+        "reported."
+    )
+    assert statement.speaker == "Gintautas Paluckas"
+    assert statement.text.startswith("relations between the two countries")
+
+
+def test_a_clause_that_ends_in_a_quotation_before_its_speaker_is_said_whole() -> None:
+    statement = only(
+        "During the talks on Thursday, more than 20 ministers are expected to discuss ways of "
+        "coordinating \u201cpolicies and actions within the EU,\u201d Polish Deputy Foreign "
+        "Minister Pawel Jablonski told reporters."
+    )
+    assert statement.speaker == "Pawel Jablonski"
+    assert statement.text.startswith("During the talks on Thursday")

@@ -154,7 +154,9 @@ def _with_office_holders(doc: Document, parsed: ParsedMeeting, token: Token) -> 
         elif inline is not None:
             holders, named = [inline], "name"
         else:
-            holders = _holders(doc, actor, head, people) if head is not None else []
+            # ("his Lithuanian counterpart", "the Kenyan president": one office, one holder)
+            office = head if head is not None else single
+            holders = _holders(doc, actor, office, people) if office is not None else []
             named = "office"
         if holders and all(h in people for h in holders):
             changed = True  # "Blinken met the foreign ministers of the U.S. allies and ..."
@@ -241,6 +243,32 @@ def _group_head(
     return None
 
 
+def _only_person_of(
+    doc: Document, country: str, people: list[str], titles: set[str]
+) -> list[str]:
+    """ "talks with his Lithuanian counterpart" in an article whose one Lithuanian is
+    "Lithuania's Skvernelis": the one person the article gives that country, by an office
+    of it or by the country's name set right before theirs; never one whose office of it is
+    another than the ``titles`` of the people met (a prime minister is no foreign minister's
+    counterpart)."""
+    of_country: list[str] = []
+    mentions = [m for m in doc.mentions if not m.implicit]
+    for before, m in zip(mentions, mentions[1:], strict=False):
+        if doc.kind(m.actor) is not ActorKind.PERSON or m.actor in people:
+            continue
+        offices = {r.title for r in doc.book.roles(m.actor) if r.of == country}
+        if titles and offices - titles:
+            continue
+        owned = before.actor == country and _OWNER_GAP.fullmatch(doc.text[before.end : m.start])
+        if owned or offices:
+            of_country.append(m.actor)
+    found = list(dict.fromkeys(of_country))
+    return found if len(found) == 1 else []
+
+
+_OWNER_GAP = re.compile(r"(?:'s|\u2019s)?\s")
+
+
 def _holders(doc: Document, country: str, head: Token, people: list[str]) -> list[str]:
     """The people the article names as holding the office ``head`` names, of ``country``;
     of each office a coordinated list names ("foreign and defence ministers"), the one
@@ -254,7 +282,7 @@ def _holders(doc: Document, country: str, head: Token, people: list[str]) -> lis
     if word == "counterpart":
         titles = {r.title for p in people for r in doc.book.roles(p) if r.of != country}
         if not titles:
-            return []
+            return _only_person_of(doc, country, people, titles)
         wanted.append(lambda title: title in titles)
     elif word in ("minister", "secretary") and modifiers:
         wanted.extend(_office_of_kind(word, modifier) for modifier in modifiers)
@@ -281,6 +309,9 @@ def _holders(doc: Document, country: str, head: Token, people: list[str]) -> lis
         ]  # fmt: skip
         if len(holders) == 1:
             found.append(holders[0])
+    if not found and word == "counterpart":
+        titles = {r.title for p in people for r in doc.book.roles(p) if r.of != country}
+        return _only_person_of(doc, country, people, titles)
     return list(dict.fromkeys(found))
 
 

@@ -421,7 +421,13 @@ class _Parser:
                             found.append((actor, role))
             elif child.dep_ == "prep" and (
                 child.lower_ in ("of", "from", "for")
-                or (child.lower_ == "in" and head.lower_ in ("counterpart", "counterparts"))
+                or (
+                    child.lower_ == "in"
+                    and head.lower_ in ("counterpart", "counterparts")
+                    # ("his Lithuanian counterpart in Warsaw": where they met)
+                    and not any(c.dep_ in ("amod", "poss", "compound") and c.i < head.i
+                                and self.mention_at(c) is not None for c in head.children)
+                )
             ):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     if obj.lower_ in ("state", "government", "governments"):
@@ -1326,6 +1332,10 @@ def trigger_in_schedule(doc: Document, pos: int) -> bool:
 
 def _meeting_verb(token: Token) -> bool:
     lower = token.lower_
+    if lower in ("speaking", "talking") and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children
+    ):
+        return False  # "Speaking after talks with B, A said": remarks, not a meeting
     return token.tag_.startswith("VB") and (
         lower in _MEET_VERBS or lower in _HOST_VERBS or lower in _TALK_VERBS
         or lower in _VISIT_VERBS

@@ -1164,3 +1164,12 @@ def test_bilateral_talks_with_leaders_of_two_countries_are_two_meetings() -> Non
         ["Narendra Modi", "Navin Ramgoolam"],
         ["Narendra Modi", "Sheikh Hasina"],
     ]
+
+
+def test_an_unnamed_counterpart_is_the_one_person_of_that_country_in_the_article() -> None:
+    meetings = run(
+        "Speaking after talks with his Lithuanian counterpart in Warsaw last September, Poland's "
+        "Prime Minister Donald Tusk said the two countries were closer than ever.\n\n"
+        "Meanwhile, Lithuania's Ingrida Simonyte told reporters that relations were excellent."
+    ).meetings
+    assert [sorted(actors(m)) for m in meetings] == [["Donald Tusk", "Ingrida Simonyte"]]

@@ -923,9 +923,12 @@ def _after_office(name: str) -> str:
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
+_TITLE_TAIL = re.compile(
+    r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+"
+)
 _HONORIFIC = re.compile(
     r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
-    r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin)\s+"
+    r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin|Ratu|Adi|Samdech(?:\s+Techo)?)\s+"
 )
 _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
 
@@ -969,6 +972,12 @@ def _person_span(
     if prefix:
         start += prefix.end()
         surface = surface[prefix.end() :]
+    tail = _TITLE_TAIL.match(surface)
+    if tail is not None and len(surface[tail.end() :].split()) >= 2:
+        # "... and Security Policy Josep Borrell", "... Emergency Preparedness Anne McLellan":
+        # the last word of a long title the recogniser took for a first name.
+        start += tail.end()
+        surface = surface[tail.end() :]
     possessive = _POSSESSIVE.search(surface)
     if possessive:
         end -= len(possessive.group())

@@ -129,7 +129,7 @@ def _extract_page(
         context=page.teasers,
     )
     if stated is None:
-        document.published = _infer(document, page.captions)
+        document.published = _infer(document, page.captions, _url_month(doc.url))
         document.published_stated = False
     title = doc.title or page.title or _title_from(page.blocks[0].text)
     main = _article(
@@ -174,7 +174,22 @@ _FUTURE = re.compile(
 )
 
 
-def _infer(document: Document, captions: tuple[str, ...] = ()) -> dt.date | None:
+def _url_month(url: str | None) -> dt.date | None:
+    """The month a page's address files it under ("/2023/06/", "/2023-06/"): news sites
+    put the year and month of publication in their paths. The first of that month."""
+    found = _URL_MONTH.search(url or "")
+    if found is None:
+        return None
+    year, month = int(found.group(1)), int(found.group(2))
+    return dt.date(year, month, 1) if 1 <= month <= 12 else None
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)(?=[/-])")
+
+
+def _infer(
+    document: Document, captions: tuple[str, ...] = (), filed: dt.date | None = None
+) -> dt.date | None:
     """The latest day the body reports, with the year read from context.
 
     Month-days without a year ("Aug. 22") take their year from the latest full date the body
@@ -209,6 +224,9 @@ def _infer(document: Document, captions: tuple[str, ...] = ()) -> dt.date | None
             resolved = nearest_day(month, day, max(full))
         elif photos:
             resolved = year_after(month, day, max(photos))
+        elif filed is not None:
+            # "Monday (Jun. 26)" on a page filed under /2023/06/
+            resolved = nearest_day(month, day, filed)
         else:
             resolved = None
         if resolved is not None:

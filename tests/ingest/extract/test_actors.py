@@ -143,3 +143,20 @@ def test_a_name_ends_at_its_possessive() -> None:
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert people == {"João Lourenço"}
+
+
+def test_the_last_word_of_a_long_title_is_not_a_first_name() -> None:
+    article = run(
+        "The High Representative for Foreign Affairs and Security Policy Maris Lindqvist met "
+        "ministers in Jakarta. Minister of Public Safety and Emergency Preparedness Anne "
+        "McLellan attended."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Maris Lindqvist", "Anne McLellan"} <= people
+    assert not any(p.startswith(("Policy", "Preparedness")) for p in people)
+
+
+def test_a_fijian_honorific_does_not_cut_the_name_short() -> None:
+    article = run("Fiji's High Commissioner Ratu Isoa Tikoca met the delegation in Port Moresby.")
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert any(p.endswith("Isoa Tikoca") for p in people), people

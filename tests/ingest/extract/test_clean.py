@@ -229,3 +229,12 @@ def test_paragraphs_hard_wrapped_at_a_fixed_width_are_read_as_one() -> None:
         ["Keir Starmer", "William Ruto"]
     ]
     assert article.meetings[0].date == dt.date(2025, 8, 19)
+
+
+def test_a_month_day_on_an_undated_page_takes_its_year_from_the_address() -> None:
+    (article,) = run(
+        "Lula receives Fernandez\n\nPresident Luiz Inacio Lula da Silva on Monday (Jun. 26) "
+        "received Argentine President Alberto Fernandez in Brasilia.",
+        url="https://news.example.org/en/internacional/noticia/2023-06/lula-receives-fernandez",
+    )
+    assert [m.date for m in article.meetings] == [dt.date(2023, 6, 26)]

@@ -113,3 +113,4 @@ def test_a_count_of_days_before_or_after_a_day_is_a_day() -> None:
     sunday = dt.date(2020, 1, 26)
     assert days("Four days before the Tuesday meeting", sunday) == [dt.date(2020, 1, 17)]
     assert days("a week after 3 March", sunday) == [dt.date(2019, 3, 10)]
+

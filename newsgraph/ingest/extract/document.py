@@ -63,6 +63,7 @@ _TITLE_HEADS = word_set(
 
 # Particles inside names: "Leovigildo Da Costa Silva", "Efigenia Dos Jorge", "Ursula von der
 # Leyen", "Mohammed bin Salman".
+_LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
 _NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")
 _POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)\s+\S")
 _NAME_TAIL = re.compile(
@@ -202,6 +203,19 @@ class Document:
         if tail is None:
             return entity
         return Entity(entity.start, tail.end(), entity.label, entity.ref)
+
+    def delegation_leader(self, pos: int) -> str | None:
+        """Who led the delegation the article introduced last before ``pos`` ("a delegation
+        led by Foreign Minister Jorge Arreaza"), or None."""
+        leader: str | None = None
+        for led in _LED_BY.finditer(self.text, 0, pos):
+            people = [
+                m for m in self.mentions_in(led.end(), min(pos, led.end() + 80))
+                if self.book.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if people:
+                leader = people[0].actor
+        return leader
 
     # -- lookup ---------------------------------------------------------------------------
     def sentence_at(self, pos: int) -> Sentence:

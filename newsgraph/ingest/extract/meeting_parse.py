@@ -74,6 +74,9 @@ _EVENT_NOUNS = word_set(
 # "paid a courtesy call on the president", "paid a visit to the king": a call or a visit paid
 # to a person is a meeting with them.
 _PAY_VERBS = word_set("pay pays paid paying")
+# "made a courtesy call on", "will make calls on": calls are made as well as paid; visits are
+# made to places as often as to people.
+_MAKE_VERBS = word_set("make makes made making")
 _PAID_NOUNS = word_set("call calls visit visits")
 # "discussed the ceasefire with his Qatari counterpart", "reviewed ties with the deputy prime
 # minister": talking a matter over with someone named is meeting them.
@@ -390,6 +393,14 @@ class _Parser:
         found: list[tuple[str, str | None]] = []
         if any(c.lower_ in _NOT_FOR_THE_COUNTRY for c in head.children):
             return []  # "Venezuela's main opposition leader" does not speak for Venezuela
+        if head.lower_ == "delegation" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            # "a delegation led by Foreign Minister Arreaza ... The delegation met with ...":
+            # the delegation is its head's.
+            leader = self.doc.delegation_leader(head.idx)
+            if leader is not None:
+                return [self._named(leader, "pronoun")]
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
             return self._pair(head)
         counted = next((_COUNTS[c.lower_] for c in head.children if c.lower_ in _COUNTS), None)
@@ -657,7 +668,25 @@ class _Parser:
                                 objects.extend(self.phrase(guest))
                     elif prep.lower_ == "for":
                         objects.extend(self.phrase(obj))  # not "a dinner in Ankara"
+        if not objects:
+            objects = self._guest_after_place(token)
         return objects
+
+    def _guest_after_place(self, token: Token) -> list[tuple[str, str | None]]:
+        """ "Salih welcomed on Sunday at the Baghdad Palace, Kuwaiti Foreign Minister Ahmed
+        Al-Sabah": with the object after the time and place, the parser coordinates the guest
+        with the place, or sets it beside it."""
+        found: list[tuple[str, str | None]] = []
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "on"):
+                continue
+            for place in _pobjs(prep):
+                apposed = [c for c in place.children if c.dep_ == "appos"]
+                for guest in [*place.conjuncts, *apposed]:
+                    found.extend(
+                        p for p in self.phrase(guest) if self.doc.kind(p[0]) is ActorKind.PERSON
+                    )
+        return found
 
     def _guests_beside(self, token: Token) -> list[tuple[str, str | None]]:
         """Those a meeting verb names outside its object: a guest the parser took for an
@@ -879,7 +908,7 @@ class _Parser:
         between = False  # "a meeting between A and B" names everyone itself
         members = False  # "a meeting of A and B" too, unless someone joins it
         # "paid a courtesy call on the president", "paid a visit to the king"
-        paid = token.lower_ in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS
+        paid = _paid(token)
         towards = ("with", "from", "on", "to") if paid else ("with", "from")
         owned = any(c.dep_ == "poss" for c in token.children)
         for child in token.children:
@@ -893,7 +922,13 @@ class _Parser:
                 for obj in _pobjs(child):
                     found = self.phrase(obj)
                     if paid and child.lower_ in ("on", "to"):
-                        found = [f for f in found if self.doc.kind(f[0]) is ActorKind.PERSON]
+                        # a person, or the leaders of a country ("calls on the Prime
+                        # Ministers of Solomon Islands and Papua New Guinea"), not a place
+                        found = [
+                            f for f in found
+                            if self.doc.kind(f[0]) is ActorKind.PERSON
+                            or self.how.get(f[0]) == "group"
+                        ]  # fmt: skip
                     counterparts.extend(found)
             elif child.dep_ == "prep" and child.lower_ == "of":
                 # "an expanded meeting of his European counterparts and Marco Rubio": the
@@ -1342,6 +1377,14 @@ def _meeting_verb(token: Token) -> bool:
     )  # fmt: skip
 
 
+def _paid(token: Token) -> bool:
+    """A call or visit paid (or a call made) to someone: "paid a courtesy call on"."""
+    lower, verb = token.lower_, token.head.lower_
+    return lower in _PAID_NOUNS and (
+        verb in _PAY_VERBS or (verb in _MAKE_VERBS and lower in ("call", "calls"))
+    )
+
+
 def _dateline_place(token: Token) -> bool:
     """A place set before a colon or dash at the very start of a sentence: a dateline."""
     after = token.i + 1
@@ -1356,7 +1399,7 @@ def _event_noun(token: Token) -> bool:
     if lower in ("session", "sessions"):
         # "a bilateral talk session", "a negotiating session"; not a parliament's session
         return any(c.lower_ in _SESSION_KINDS for c in token.children if c.i < token.i)
-    if lower in _PAID_NOUNS and token.head.lower_ in _PAY_VERBS and token.dep_ == "dobj":
+    if _paid(token) and token.dep_ == "dobj":
         return True
     if lower in _HOSTED_MEALS:
         # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.

@@ -426,7 +426,23 @@ def _surface_index(actors: Mapping[str, ActorRef], path: Path) -> dict[str, str]
         bare = _strip_accents(surface)
         if bare != surface:
             index.setdefault(bare, name)
+    # "Trinidad & Tobago", "St Vincent & the Grenadines", "St. Lucia": the short forms of
+    # a country's official words.
+    for surface, name in list(index.items()):
+        if actors[name].kind is not ActorKind.COUNTRY:
+            continue
+        for variant in _written_forms(surface):
+            index.setdefault(variant, name)
     return index
+
+
+def _written_forms(surface: str) -> set[str]:
+    forms = {surface}
+    if " and " in surface:
+        forms |= {f.replace(" and ", " & ") for f in forms}
+    if surface.startswith("Saint "):
+        forms |= {prefix + f[len("Saint ") :] for f in forms for prefix in ("St ", "St. ")}
+    return forms - {surface}
 
 
 def _strip_accents(text: str) -> str:

@@ -160,3 +160,13 @@ def test_a_fijian_honorific_does_not_cut_the_name_short() -> None:
     article = run("Fiji's High Commissioner Ratu Isoa Tikoca met the delegation in Port Moresby.")
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert any(p.endswith("Isoa Tikoca") for p in people), people
+
+
+def test_countries_written_with_an_ampersand_or_st_are_the_same_countries() -> None:
+    article = run(
+        "Ministers from Trinidad & Tobago, St Vincent & the Grenadines and St. Lucia met."
+    )
+    countries = {a.name for a in article.actors if a.kind is ActorKind.COUNTRY}
+    assert countries == {
+        "Trinidad and Tobago", "Saint Vincent and the Grenadines", "Saint Lucia"
+    }

@@ -1173,3 +1173,36 @@ def test_an_unnamed_counterpart_is_the_one_person_of_that_country_in_the_article
         "Meanwhile, Lithuania's Ingrida Simonyte told reporters that relations were excellent."
     ).meetings
     assert [sorted(actors(m)) for m in meetings] == [["Donald Tusk", "Ingrida Simonyte"]]
+
+
+def test_a_guest_named_after_the_time_and_place_of_a_welcome_is_met() -> None:
+    meeting = only(
+        "Iraqi President Abdul Latif Rashid welcomed on Wednesday at the Baghdad Palace, "
+        "Kuwaiti Foreign Minister Sheikh Abdullah Al-Yahya."
+    )
+    assert set(actors(meeting)) == {"Abdul Latif Rashid", "Abdullah Al-Yahya"}
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_the_delegation_is_the_one_its_leader_led() -> None:
+    meetings = run(
+        "A Venezuelan delegation led by Foreign Minister Yvan Gil is in Port of Spain.\n\n"
+        "The delegation on Wednesday met with Trinidad & Tobago Foreign Minister Sean Sobers "
+        "and also met with St Vincent & the Grenadines Prime Minister Ralph Gonsalves."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["Ralph Gonsalves", "Yvan Gil"],
+        ["Sean Sobers", "Yvan Gil"],
+    ]
+
+
+def test_calls_made_on_the_prime_ministers_of_two_countries_are_two_planned_meetings() -> None:
+    meetings = run(
+        "Fijian Prime Minister Sitiveni Rabuka arrived in Port Vila on Wednesday. He will make "
+        "calls on the Prime Ministers of Solomon Islands and Papua New Guinea."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["Papua New Guinea", "Sitiveni Rabuka"],
+        ["Sitiveni Rabuka", "Solomon Islands"],
+    ]
+    assert {m.status for m in meetings} == {MeetingStatus.PLANNED}

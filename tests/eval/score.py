@@ -288,6 +288,11 @@ class _Mapper:
             return f"country:{code}" if code else None
         forms = _name_forms(name, actor.aliases if actor else ())
         if kind in (None, ActorKind.PERSON):
+            # An exact form first: "Sabah Al-Khaled Al-Hamad Al-Sabah" is not the first gold
+            # Sabah ... Al-Sabah a looser match would take.
+            for person in self.gold.people:
+                if forms & person.forms:
+                    return f"person:{person.name}"
             for person in self.gold.people:
                 if same_person(forms, person.forms):
                     return f"person:{person.name}"

@@ -147,6 +147,12 @@ def same_person(a: str, b: str) -> bool:
     given_b, surname_b = _split(b)
     if [skeleton(w) for w in surname_a] != [skeleton(w) for w in surname_b]:
         return False
+    middle_a = {skeleton(w) for w in given_a[1:] if len(w.strip(".")) > 1}
+    middle_b = {skeleton(w) for w in given_b[1:] if len(w.strip(".")) > 1}
+    if middle_a and middle_b and not middle_a & middle_b:
+        # "Sabah Al-Khaled Al-Hamad Al-Sabah" / "Sabah Al-Ahmad Al-Jaber Al-Sabah": a
+        # family's shared first and last names, different fathers.
+        return False
     return given_compatible(given_a[0], given_b[0])
 
 

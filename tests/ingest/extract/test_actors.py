@@ -170,3 +170,12 @@ def test_countries_written_with_an_ampersand_or_st_are_the_same_countries() -> N
     assert countries == {
         "Trinidad and Tobago", "Saint Vincent and the Grenadines", "Saint Lucia"
     }
+
+
+def test_family_members_who_share_first_and_last_names_stay_two_people() -> None:
+    article = run(
+        "Kuwait's Amir Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah received the Acting Prime "
+        "Minister and Foreign Minister Sheikh Sabah Al-Khaled Al-Hamad Al-Sabah on Sunday."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Sabah Al-Ahmad Al-Jaber Al-Sabah", "Sabah Al-Khaled Al-Hamad Al-Sabah"} <= people

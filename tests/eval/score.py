@@ -52,6 +52,7 @@ _TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "sir", "sheikh", "prince", "king", "queen", "emir", "lord", "lady",
     "seyyed", "sayyid", "hon", "honourable", "honorable", "h", "e",
 }  # fmt: skip
+_SUFFIXES = {"jr", "sr", "ii", "iii"}  # "Surangel S Whipps, Jr": not a surname
 
 
 def _given_compatible(a: str, b: str) -> bool:
@@ -67,6 +68,8 @@ def same_person(forms_a: set[str], forms_b: set[str]) -> bool:
         wa = [w for w in a.split() if w not in _TITLE_WORDS]
         for b in forms_b:
             wb = [w for w in b.split() if w not in _TITLE_WORDS]
+            wa = wa[:-1] if len(wa) >= 3 and wa[-1] in _SUFFIXES else wa
+            wb = wb[:-1] if len(wb) >= 3 and wb[-1] in _SUFFIXES else wb
             if len(wa) < 2 or len(wb) < 2:
                 continue
             if (wa[-1] == wb[-1] or fuzz.ratio(wa[-1], wb[-1]) >= 85) and _given_compatible(

@@ -1205,8 +1205,18 @@ def parsed_meetings(
     return [
         p for p in found
         if not doc.in_quote(p.start)
+        or _scare_quoted(doc, p.start)
         or _named_in_quote(p, quote_start(doc, p.start) in parser.speakers)
     ]  # fmt: skip
+
+
+def _scare_quoted(doc: Document, pos: int) -> bool:
+    """ "held a “wonderful meeting” with President Whipps": a few words in quotation marks
+    inside the narrative are the writer's, not a quotation of what someone said."""
+    return any(
+        q.start <= pos < q.end and len(doc.text[q.start : q.end].split()) <= 3
+        for q in doc.quotes
+    )
 
 
 # (The pipeline runs without a lemmatizer: word forms.)

@@ -1206,3 +1206,11 @@ def test_calls_made_on_the_prime_ministers_of_two_countries_are_two_planned_meet
         ["Sitiveni Rabuka", "Solomon Islands"],
     ]
     assert {m.status for m in meetings} == {MeetingStatus.PLANNED}
+
+
+def test_a_meeting_in_scare_quotes_is_still_the_writers_report() -> None:
+    meeting = only(
+        'Indian Prime Minister Narendra Modi also held a "wonderful meeting" with Palau\'s '
+        "President Surangel Whipps on the sidelines of the summit."
+    )
+    assert set(actors(meeting)) == {"Narendra Modi", "Surangel Whipps"}

@@ -63,7 +63,7 @@ _QUOTED_AS = re.compile(
 )
 _QUOTED_AS_LEAD = re.compile(
     r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+(?P<who>[^,.;\"“”]{1,60}?)"
-    r"\s+as\s+(?:saying|telling\s+\w+)\s*[,:]?\s*$"
+    r"\s+as\s+(?:saying|having\s+said|telling\s+\w+)\s*[,:]?\s*$"
     # "Morawiecki was also quoted as saying at the time that “...”"
     r"|(?P<who2>\b[^,.;\"“”]{1,60}?)\s+(?:was|were|has\s+been)\s+(?:also\s+)?quoted\s+as\s+"
     r"saying(?:\s+[^,.;\"“”]{1,40}?)?(?:\s+that)?\s*[,:]?\s*$"
@@ -419,6 +419,12 @@ class _Statements:
             return None
         group = next(g for g in ("who1", "who2", "who3") if trail.group(g) is not None)
         speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
+        if group == "who1" and _SPOKESPERSON_WORD.search(trail.group(group)):
+            # '"...," said Ramaphosa's spokesperson, Khusela Diko.': the spokesperson named
+            # after the title speaks, not the one whose spokesperson she is.
+            named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
+            if named is not None:
+                speaker = self.doc.speaker_at(named.start("who"), named.end("who")) or speaker
         if speaker is None and group == "who1":
             # '"...," said spokesperson, Khusela Diko.': the name after the title.
             named = _APPOSED_NAME.match(self.text, trail.end(group), after_end)
@@ -1353,6 +1359,7 @@ _STATEMENT_READ = re.compile(
     r"\s*(?P<what>(?i:the|that|a|its|his|her)\s+(?i:joint\s+)?(?i:statement|readout"
     r"|communiqu[eé]))\s+(?:read|reads)\s*:\s*$"
 )
+_SPOKESPERSON_WORD = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor)\b", re.I)
 _RELAYED = re.compile(r"\breport(?:ed|s)\b")
 _ISSUED = re.compile(
     r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"

@@ -50,6 +50,8 @@ _VERBS = (
     r"|reported|reports|tweeted|tweets|quipped|revealed|disclosed|observed|affirmed|reaffirmed"
     r"|recalled|maintained|indicated|indicates|informed|drew\s+attention\s+to\s+the\s+fact"
     r"|pointed\s+to\s+the\s+fact"
+    # "agreed that time has come ...", "assured that ...": a clause said, not a plan agreed
+    r"|agreed(?=\s+that\b)|assured(?=\s+that\b)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
@@ -495,6 +497,8 @@ class _Statements:
             return self.doc.pronoun_speaker(pronouns[-1].start())
         if len(mentions) >= 2 and self._conjoined(mentions[-2], mentions[-1]):
             return None  # "Merz and Tusk stressed ...": a joint remark, no one speaker's
+        if _SOMEONE_OF.search(self.text, max(start, mentions[-1].start - 40), mentions[-1].start):
+            return None  # "the representative of the US government agreed": someone unnamed
         return self.doc.speaker_named(mentions[-1])
 
     def _conjoined(self, first: Mention, second: Mention) -> bool:
@@ -891,6 +895,8 @@ class _Statements:
             and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children)
         ):
             return None  # "Merz and Tusk stressed ...": two speakers, no one's statement
+        if token.lower_ in ("representative", "representatives", "delegate", "delegates"):
+            return None  # "the representative of the US government agreed": someone unnamed
         lo, hi = token.idx, token.idx + len(token.text)
         for m in self.doc.mentions_in(max(0, lo - 80), hi + 80):
             if m.start <= lo and hi <= m.end and not m.implicit and m.via != "demonym":
@@ -1360,6 +1366,10 @@ _STATEMENT_READ = re.compile(
     r"|communiqu[eé]))\s+(?:read|reads)\s*:\s*$"
 )
 _SPOKESPERSON_WORD = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor)\b", re.I)
+_SOMEONE_OF = re.compile(
+    r"\b(?:representative|envoy|delegate|official|member|adviser|advisor)s?\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.]*\s+)?$"
+)
 _RELAYED = re.compile(r"\breport(?:ed|s)\b")
 _ISSUED = re.compile(
     r"(?i)(?:the|that|a|its|his|her)\s+(?:joint\s+)?(?:statement|readout|communiqu[eé])"

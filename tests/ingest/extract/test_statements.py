@@ -906,3 +906,27 @@ def test_a_clause_that_ends_in_a_quotation_before_its_speaker_is_said_whole() ->
     )
     assert statement.speaker == "Pawel Jablonski"
     assert statement.text.startswith("During the talks on Thursday")
+
+
+def test_what_a_spokesperson_named_after_her_title_said_is_hers() -> None:
+    statement = only(
+        '"The two leaders engaged on the misconceptions about the violence," said Ramaphosa\'s '
+        "spokesperson, Vincent Magwenya."
+    )
+    assert statement.speaker == "Vincent Magwenya"
+
+
+def test_agreeing_that_something_is_so_is_saying_it() -> None:
+    statement = only(
+        "Kenyan Foreign Minister Musalia Mudavadi agreed that time has come for Africa to "
+        "forge a united front at the global level."
+    )
+    assert statement.speaker == "Musalia Mudavadi"
+    assert statement.text.startswith("time has come for Africa")
+
+
+def test_an_unnamed_representative_of_a_government_is_not_the_government() -> None:
+    assert said(
+        "After exchanging greetings, the representative of the US government agreed that if "
+        "they work together they can achieve progress on migration."
+    ) == []

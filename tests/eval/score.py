@@ -94,7 +94,39 @@ def iso_of(name: str, iso: str | None = None) -> str | None:
     return str(found[0].alpha_2) if found else None
 
 
+def _demonyms() -> dict[str, str]:
+    """'ugandan' -> 'uganda', from the reference's countries (read once)."""
+    path = Path(__file__).resolve().parents[2] / "data" / "reference" / "countries.toml"
+    with path.open("rb") as fh:
+        countries = tomllib.load(fh).get("country", [])
+    return {
+        fold(d): fold(c["name"])
+        for c in countries for d in c.get("demonyms", [])
+    }  # fmt: skip
+
+
+_DEMONYMS = _demonyms()
+# One office, several wordings: "Ministry of Foreign Affairs" / "foreign ministry",
+# "presidential office" / "presidency" / "office of the president".
+_OFFICE_FORMS = (
+    (re.compile(r"\bministry of foreign affairs\b|\bforeign affairs ministry\b"), "foreign ministry"),
+    (re.compile(r"\bpresidential office\b|\boffice of the president\b|\bpresidency\b"), "presidency"),
+    (re.compile(r"\bprime minister s office\b|\boffice of the prime minister\b"), "pmo"),
+)
+
+
+def _office_key(name: str) -> str:
+    """An organisation's name with its country and office words in one form each."""
+    words = [_DEMONYMS.get(w, w) for w in fold(name).split() if w not in ("the", "s")]
+    text = " ".join(words)
+    for pattern, form in _OFFICE_FORMS:
+        text = pattern.sub(form, text)
+    return text
+
+
 def same_org(a: str, b: str) -> bool:
+    if _office_key(a) == _office_key(b):
+        return True  # "Ugandan Foreign Ministry" / "Uganda's Ministry of Foreign Affairs"
     fa, fb = fold(a), fold(b)
     fa = re.sub(r"^the ", "", fa)
     fb = re.sub(r"^the ", "", fb)
@@ -303,7 +335,13 @@ class _Mapper:
             if any(same_org(f, org) for f in (name, *(actor.aliases if actor else ()))):
                 return f"org:{org}"
         if kind is ActorKind.ORGANIZATION:
-            # A country's government or ministry speaking for it: "Kenya's foreign ministry".
+            # A country's government speaking for it ("the Fijian Government") is the country
+            # where the gold names the country; a ministry is not.
+            government = re.fullmatch(r"(.+) government", _office_key(name))
+            if government is not None:
+                code = iso_of(government.group(1))
+                if code is not None:
+                    return f"country:{code}"
             return None
         return None
 

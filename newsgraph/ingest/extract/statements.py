@@ -51,7 +51,10 @@ _VERBS = (
     r"|recalled|maintained|indicated|indicates|informed|drew\s+attention\s+to\s+the\s+fact"
     r"|pointed\s+to\s+the\s+fact"
     # "agreed that time has come ...", "assured that ...": a clause said, not a plan agreed
-    r"|agreed(?=\s+that\b)|assured(?=\s+that\b)"
+    r"|(?:agreed|assured|highlighted|hoped|vowed|pledged|suggested|proposed|believes|believed"
+    r"|felt|feels|predicted|conceded|denied|hinted|cautioned|urged|demanded|mentioned"
+    r"|reminded|signalled|signaled|observed|expressed\s+(?:hope|confidence|concern))"
+    r"(?=\s+that\b)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"

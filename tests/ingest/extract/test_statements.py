@@ -930,3 +930,12 @@ def test_an_unnamed_representative_of_a_government_is_not_the_government() -> No
         "After exchanging greetings, the representative of the US government agreed that if "
         "they work together they can achieve progress on migration."
     ) == []
+
+
+def test_hoping_or_vowing_that_something_happens_is_saying_it() -> None:
+    statement = only(
+        "Kenyan President William Ruto hoped that the two countries would sign the trade "
+        "agreement before the end of the year."
+    )
+    assert statement.speaker == "William Ruto"
+    assert statement.text.startswith("the two countries would sign")

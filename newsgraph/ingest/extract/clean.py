@@ -499,7 +499,11 @@ def clean_page(text: str, title: str | None = None) -> Page:
     it, is used to recognise the repeated headline and is never replaced. An acute accent
     typed for an apostrophe ("Qatar\\u00b4s emir") becomes one, so the parser reads a possessive."""
     text = _ACUTE_APOSTROPHE.sub("'", text)
+    text = _GLUED_SENTENCE.sub(". ", text)
     return _Cleaner(text, title).run()
 
 
 _ACUTE_APOSTROPHE = re.compile(r"(?<=\w)\u00b4(?=\w)")
+# "... and other issues.According to Seoul's foreign ministry": a sentence run onto the last
+# one when the page lost the space (not "U.S." nor a web address, which are not in this shape).
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\b(?!\.))")

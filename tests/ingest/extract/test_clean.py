@@ -238,3 +238,15 @@ def test_a_month_day_on_an_undated_page_takes_its_year_from_the_address() -> Non
         url="https://news.example.org/en/internacional/noticia/2023-06/lula-receives-fernandez",
     )
     assert [m.date for m in article.meetings] == [dt.date(2023, 6, 26)]
+
+
+def test_a_sentence_glued_to_the_last_one_is_still_its_own() -> None:
+    (article,) = run(
+        "Talks\n\nKenyan President William Ruto discussed trade with his Tanzanian counterpart "
+        "Samia Suluhu Hassan on Tuesday.According to the Kenyan foreign ministry, the two "
+        "leaders agreed to open the border.",
+        published="2025-08-20",
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Kenyan Foreign Ministry", "the two leaders agre")
+    ]

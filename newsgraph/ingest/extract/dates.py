@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 __all__ = [
@@ -108,9 +108,25 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     found: list[DateMention] = []
     for m in _DATE_RE.finditer(text, start, stop):
         mention = _mention(m)
-        if mention is not None:
-            found.append(_offset(text, mention, start))
+        if mention is None:
+            continue
+        mention = _offset(text, mention, start)
+        last = found[-1] if found else None
+        if (
+            last is not None
+            and last.kind == "weekday"
+            and mention.kind in ("absolute", "month_day")
+            and _WEEKDAY_THEN_DATE.fullmatch(text, last.end, mention.start)
+        ):
+            # "on Monday, January 24, 2011", "on Monday (Jun. 26)": the day the weekday names,
+            # given in full; one mention, the explicit date.
+            found[-1] = replace(mention, start=last.start)
+            continue
+        found.append(mention)
     return found
+
+
+_WEEKDAY_THEN_DATE = re.compile(r"\s*[,(]?\s*")
 
 
 _OFFSET = re.compile(

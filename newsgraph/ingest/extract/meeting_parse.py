@@ -672,6 +672,32 @@ class _Parser:
             objects = self._guest_after_place(token)
         return objects
 
+    def at_invitation(self, token: Token) -> ParsedMeeting | None:
+        """ "Clinton traveled to Guanajuato at the invitation of Foreign Secretary Espinosa",
+        "visited Qatar at the invitation of Sheikh Tamim": a journey made at someone's
+        invitation is a meeting with them, who hosts it."""
+        self.how = {}
+        hosts = [
+            h for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in _pobjs(prep) for h in self.phrase(obj)
+            if self.doc.kind(h[0]) is ActorKind.PERSON
+        ]  # fmt: skip
+        head = token.head.head  # the verb or the visit the invitation is the occasion of
+        while head.tag_.startswith("NN") and head.head is not head:
+            head = head.head
+        if len(hosts) != 1 or not head.tag_.startswith("VB"):
+            return None
+        visitors = [
+            v for v in self.subjects(head) if self.doc.kind(v[0]) is ActorKind.PERSON
+        ]  # fmt: skip
+        if len(_unique(visitors)) != 1 or visitors[0][0] == hosts[0][0]:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "visit", "noun",
+            [visitors[0], (hosts[0][0], "host")], hosts[0][0], self.negated(head),
+            rule="invitation", how=dict(self.how),
+        )  # fmt: skip
+
     def _guest_after_place(self, token: Token) -> list[tuple[str, str | None]]:
         """ "Salih welcomed on Sunday at the Baghdad Palace, Kuwaiti Foreign Minister Ahmed
         Al-Sabah": with the object after the time and place, the parser coordinates the guest
@@ -1165,6 +1191,11 @@ def parsed_meetings(
     found: list[ParsedMeeting] = []
     for token in span:
         lower = token.lower_
+        if lower == "invitation" and token.dep_ == "pobj" and token.head.lower_ == "at":
+            invited = parser.at_invitation(token)
+            if invited is not None:
+                found.append(invited)
+            continue
         if lower in _INVITE_VERBS and token.tag_.startswith("VB"):
             invited = parser.invitation(token)
             if invited is not None:

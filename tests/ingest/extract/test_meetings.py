@@ -1214,3 +1214,12 @@ def test_a_meeting_in_scare_quotes_is_still_the_writers_report() -> None:
         "President Surangel Whipps on the sidelines of the summit."
     )
     assert set(actors(meeting)) == {"Narendra Modi", "Surangel Whipps"}
+
+
+def test_a_journey_at_someones_invitation_is_a_meeting_they_host() -> None:
+    meeting = only(
+        "Secretary of State Marco Rubio traveled to Guanajuato, Mexico at the invitation of "
+        "Foreign Secretary Juan Ramon de la Fuente on Monday, August 18, 2025."
+    )
+    assert set(actors(meeting)) == {"Marco Rubio", "Juan Ramon de la Fuente"}
+    assert meeting.date == dt.date(2025, 8, 18)

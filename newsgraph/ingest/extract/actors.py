@@ -576,6 +576,8 @@ class _Finder:
                 self._release(entity.start, entity.end)
             if entity.ref is not None or not self.free(entity.start, entity.end):
                 continue
+            if entity.label in ("GPE", "NORP", "LOC") and self._titled_single(entity):
+                continue
             if entity.label == "PERSON":
                 span = _person_span(self.text, entity.start, entity.end, self.ref)
                 if span is None or not self.free(*span):
@@ -615,6 +617,25 @@ class _Finder:
                 self.claim(*span)
                 self.add(actor, span[0], span[1], "entity")
                 self._acronym(actor, span[1])
+
+    def _titled_single(self, entity: Entity) -> bool:
+        """ "President Buhari received ...": one capitalised word the recogniser took for a
+        place, right after a title, is a person's name (when no place of the reference)."""
+        word = self.text[entity.start : entity.end]
+        before = self.text[max(0, entity.start - 30) : entity.start].split()
+        if (
+            " " in word
+            or not before
+            or canonical_title(before[-1]).title not in _LEADER_AND_MINISTER_TITLES
+            or self.ref.lookup(word) is not None
+        ):
+            return False
+        person = self._single(word, entity.start)
+        if person is None:
+            return False
+        self.claim(entity.start, entity.end)
+        self.add(person, entity.start, entity.end, "entity")
+        return True
 
     def _surname_inside(self, entity: Entity) -> bool:
         """Whether the only words of ``entity`` claimed yet are one known person's one-word
@@ -923,6 +944,8 @@ def _after_office(name: str) -> str:
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
+_LEADER_AND_MINISTER_TITLES = frozenset({"President", "Prime Minister", "Chancellor", "Minister",
+                                         "Foreign Minister", "King", "Emir", "Sultan"})
 _TITLE_TAIL = re.compile(
     r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+"
 )
@@ -1019,6 +1042,9 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if _NAME_PREFIX.match(surface) or canonical_title(surface.split()[0]).title:
         return None  # "the Minister of Foreign Affairs of NZ" is a person, unnamed
+    if "/" in surface and any(canonical_title(part.split()[0]).title for part in
+                              surface.split("/")[1:] if part.split()):  # fmt: skip
+        return None  # "State Councilor/Minister of Foreign Affairs": two titles of one person
     if not surface[:1].isupper() or any(ch.isdigit() for ch in surface):
         return None
     if " " not in surface and not surface.isupper():

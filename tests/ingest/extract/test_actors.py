@@ -179,3 +179,33 @@ def test_family_members_who_share_first_and_last_names_stay_two_people() -> None
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Sabah Al-Ahmad Al-Jaber Al-Sabah", "Sabah Al-Khaled Al-Hamad Al-Sabah"} <= people
+
+
+def test_one_name_after_a_title_is_a_person_even_when_the_model_calls_it_a_place() -> None:
+    article = run(
+        "President Buhari today August 31st, received the visiting German Chancellor, Angela "
+        "Merkel, at the Presidential Villa, Abuja."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Buhari", "Angela Merkel"} <= people
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Angela Merkel", "Buhari"]
+    ]
+
+
+def test_two_titles_joined_by_a_slash_are_no_organisation() -> None:
+    article = run(
+        "The Indonesian Minister of Foreign Affairs, Retno Marsudi, held a bilateral meeting with "
+        "the State Councilor/Minister of Foreign Affairs of the PRC, Wang Yi, on Thursday."
+    )
+    assert not any("/" in a.name for a in article.actors)
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Retno Marsudi", "Wang Yi"]
+    ]
+
+
+def test_a_director_general_title_is_not_part_of_the_name() -> None:
+    article = run("Lula talked to IMF Director-General Kristalina Georgieva in Tokyo.")
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Kristalina Georgieva" in people
+    assert not any(p.startswith("Director") for p in people)

@@ -63,6 +63,13 @@ _TITLE_HEADS = word_set(
 
 # Particles inside names: "Leovigildo Da Costa Silva", "Efigenia Dos Jorge", "Ursula von der
 # Leyen", "Mohammed bin Salman".
+# A paragraph's dateline: a place (in capitals or not), maybe a region, a day and an outlet or
+# agency, then a dash (one or two, any kind) or a colon, then the story.
+_DATELINE = re.compile(
+    r"[A-Z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,3}"
+    r"(?:\s*,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Za-z0-9][\w.'\u2019-]*){0,3}){0,2}"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[\u2014\u2013]+|-{1,2}|:)\s*(?=[A-Z\u201c\"])"
+)
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
 _NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")
 _POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)\s+\S")
@@ -203,6 +210,15 @@ class Document:
         if tail is None:
             return entity
         return Entity(entity.start, tail.end(), entity.label, entity.ref)
+
+    def in_dateline(self, pos: int) -> bool:
+        """Whether ``pos`` is inside the dateline a paragraph opens with ("Riyadh, Asharq
+        Al-Awsat—", "NAIROBI, Kenya (AP) —", "Kampala, May 16, GNA -")."""
+        paragraph = self.paragraph_at(pos)
+        if pos - paragraph.start > 80:
+            return False
+        line = _DATELINE.match(self.text, paragraph.start, paragraph.end)
+        return line is not None and pos < line.end()
 
     def delegation_leader(self, pos: int) -> str | None:
         """Who led the delegation the article introduced last before ``pos`` ("a delegation

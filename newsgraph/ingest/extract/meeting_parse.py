@@ -161,7 +161,9 @@ class _Parser:
         lo, hi = token.idx, token.idx + len(token.text)
         for m in self.doc.mentions_in(max(self.start, lo - 80), min(self.end, hi + 80)):
             if m.start <= lo and hi <= m.end and not m.implicit:
-                return m
+                # ("Riyadh, Asharq Al-Awsat—Qatari Emir ...": a dateline's place and outlet
+                # take part in nothing)
+                return None if self.doc.in_dateline(m.start) else m
         return None
 
     def participant(self, m: Mention) -> tuple[str, str | None] | None:

@@ -1223,3 +1223,12 @@ def test_a_journey_at_someones_invitation_is_a_meeting_they_host() -> None:
     )
     assert set(actors(meeting)) == {"Marco Rubio", "Juan Ramon de la Fuente"}
     assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
+    meeting = only(
+        "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "
+        "Crown Prince Mohammed bin Salman on Tuesday."
+    )
+    assert "Asharq Al-Awsat" not in actors(meeting)
+    assert len(actors(meeting)) == 2

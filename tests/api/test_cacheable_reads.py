@@ -384,3 +384,47 @@ async def test_answers_to_different_keys_are_not_shared(client: Client) -> None:
     assert [a.headers["x-cache"] for a in answers] == ["MISS", "MISS", "HIT"]
     assert answers[0].headers["etag"] != answers[1].headers["etag"]
     assert answers[0].headers["vary"] == "Accept, Authorization"
+
+
+async def test_merges_and_deletes_move_the_version_and_refreshed_reads_show_them(
+    client: Client, graph: Graph
+) -> None:
+    auth = {"Authorization": f"Bearer {WRITE_KEY}"}
+    people = "{ actors(filter: {kind: PERSON}) { edges { node { id name } } } }"
+    articles = "{ articles { edges { node { id } } } }"
+    async with client(version_max_age_ms=600_000) as http:
+
+        async def send(document: str, **variables: Any) -> httpx.Response:
+            body = {"query": document, "variables": variables}
+            return await http.post("/graphql", json=body, headers=auth)
+
+        listed = await send(people)
+        ids = {edge["node"]["name"]: edge["node"]["id"] for edge in _edges(listed, "actors")}
+        version = await graph_version(graph.store)
+        merged = await send(
+            "mutation($k: ID!, $m: ID!) { mergeActors(keep: $k, merge: $m) { __typename } }",
+            k=ids["Volodymyr Zelensky"],
+            m=ids["Dick Schoof"],
+        )
+        assert merged.json()["data"]["mergeActors"]["__typename"] == "ActorChanged"
+        assert await graph_version(graph.store) > version
+        after_merge = await send(people)
+        assert after_merge.headers["x-cache"] == "MISS"
+        assert [e["node"]["name"] for e in _edges(after_merge, "actors")] == ["Volodymyr Zelensky"]
+
+        listed_articles = await send(articles)
+        version = await graph_version(graph.store)
+        [article_id] = [edge["node"]["id"] for edge in _edges(listed_articles, "articles")]
+        deleted = await send(
+            "mutation($id: ID!) { deleteArticle(id: $id) { __typename } }", id=article_id
+        )
+        assert deleted.json()["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"
+        assert await graph_version(graph.store) > version
+        after_delete = await send(articles)
+    assert after_delete.headers["x-cache"] == "MISS"
+    assert _edges(after_delete, "articles") == []
+
+
+def _edges(response: httpx.Response, field: str) -> list[dict[str, Any]]:
+    edges: list[dict[str, Any]] = response.json()["data"][field]["edges"]
+    return edges

@@ -85,6 +85,7 @@ def _read_policy(state: _State, settings: Settings) -> ReadPolicy:
     return ReadPolicy(
         persisted=PersistedQueries(
             max_entries=settings.persisted_max_entries,
+            max_tokens=settings.max_tokens,
             registered=registered,
             only_registered=settings.persisted_only,
         ),

@@ -301,7 +301,11 @@ class CachingGraphQL(SpecGraphQL):
         info = current_request()
         if info is not None:
             info.operation_name = operation_name(data)
-        kind = operation_type(data.query, data.operation_name) if data.query else None
+        kind = (
+            operation_type(data.query, data.operation_name, self.reads.persisted.max_tokens)
+            if data.query
+            else None
+        )
         if kind is OperationType.QUERY:
             return await self._read(request, data, principal, media_type)
         try:

@@ -54,33 +54,42 @@ def document_hash(document: str) -> str:
 
 # The same few documents come again and again; parsing one costs a fraction of a millisecond.
 _KIND_CACHE_CHARS = 20_000
+# What the documents clients register may hold in all, at most (about as many bytes).
+_MAX_LEARNED_CHARS = 10_000_000
 
 
-def operation_type(document: str, operation_name: str | None) -> OperationType | None:
+def operation_type(
+    document: str, operation_name: str | None, max_tokens: int
+) -> OperationType | None:
     """Whether the operation a request runs is a query, mutation or subscription; None when
-    the document does not parse or does not say which operation runs (execution then answers
-    with the right error)."""
+    the document does not parse within ``max_tokens`` tokens or does not say which operation
+    runs (execution then answers with the right error, or the limit's)."""
     if len(document) <= _KIND_CACHE_CHARS:
-        return _remembered_operation_type(document, operation_name)
-    return _operation_type(document, operation_name)
+        return _remembered_operation_type(document, operation_name, max_tokens)
+    return _operation_type(document, operation_name, max_tokens)
 
 
 @functools.lru_cache(maxsize=512)
-def _remembered_operation_type(document: str, operation_name: str | None) -> OperationType | None:
-    return _operation_type(document, operation_name)
+def _remembered_operation_type(
+    document: str, operation_name: str | None, max_tokens: int
+) -> OperationType | None:
+    return _operation_type(document, operation_name, max_tokens)
 
 
-def _operation_type(document: str, operation_name: str | None) -> OperationType | None:
+def _operation_type(
+    document: str, operation_name: str | None, max_tokens: int
+) -> OperationType | None:
     try:
-        operation = get_operation_ast(parse(document, no_location=True), operation_name)
+        parsed = parse(document, no_location=True, max_tokens=max_tokens)
     except GraphQLError:
         return None
+    operation = get_operation_ast(parsed, operation_name)
     return operation.operation if operation is not None else None
 
 
-def _parses(document: str) -> bool:
+def _parses(document: str, max_tokens: int) -> bool:
     try:
-        parse(document, no_location=True)
+        parse(document, no_location=True, max_tokens=max_tokens)
     except GraphQLError:
         return False
     return True
@@ -113,11 +122,16 @@ class PersistedQueries:
         self,
         *,
         max_entries: int,
+        max_tokens: int,
         registered: dict[str, str] | None = None,
         only_registered: bool = False,
     ) -> None:
         self.max_entries = max_entries
+        # Documents past the operation limits' token bound are refused when they run: they
+        # are neither parsed here past it nor kept.
+        self.max_tokens = max_tokens
         self.only_registered = only_registered
+        self._chars = 0
         self._registered = dict(registered or {})
         self._learned: OrderedDict[str, str] = OrderedDict()
 
@@ -159,16 +173,22 @@ class PersistedQueries:
             )
         if self.only_registered:
             self._check_allowed(sha256)
-        elif sha256 not in self._registered and _parses(query):
+        elif sha256 not in self._registered and _parses(query, self.max_tokens):
             # Only documents that parse are kept, so junk does not push out the others.
             self._learn(sha256, query)
         return query
 
     def _learn(self, sha256: str, query: str) -> None:
+        if sha256 in self._learned:
+            self._learned.move_to_end(sha256)
+            return
         self._learned[sha256] = query
-        self._learned.move_to_end(sha256)
-        while len(self._learned) > self.max_entries:
-            self._learned.popitem(last=False)
+        self._chars += len(query)
+        # Bounded in characters too: comments and blank space are not tokens, so a document
+        # within the token bound can still be as large as a request body.
+        while len(self._learned) > self.max_entries or self._chars > _MAX_LEARNED_CHARS:
+            _, dropped = self._learned.popitem(last=False)
+            self._chars -= len(dropped)
 
     def _check_allowed(self, sha256: str) -> None:
         if sha256 not in self._registered:

@@ -138,6 +138,17 @@ async def test_the_persisted_query_store_keeps_only_the_latest_documents(client:
     assert "errors" not in kept.json()
 
 
+async def test_a_document_past_the_token_limit_is_refused_and_not_registered(
+    client: Client,
+) -> None:
+    long = "{ " + " ".join(f"a{i}: stats {{ articles }}" for i in range(20)) + " }"
+    async with client(max_tokens=50) as http:
+        refused = await http.post("/graphql", json={"query": long, "extensions": persisted(long)})
+        assert codes(refused) == ["TOKEN_LIMIT_EXCEEDED"]
+        by_hash = await http.post("/graphql", json={"extensions": persisted(long)})
+    assert codes(by_hash) == ["PERSISTED_QUERY_NOT_FOUND"]
+
+
 async def test_in_persisted_only_mode_only_the_registered_documents_run(
     client: Client, tmp_path: Path
 ) -> None:

@@ -133,13 +133,18 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path, timeout_s
     raise RuntimeError(f"{url}/readyz did not answer within {timeout_s} s")
 
 
-def _api_env(data_dir: Path, source: Path | None = None) -> dict[str, str]:
+def _api_env(data_dir: Path, source: Path | None = None, *, cache: bool = False) -> dict[str, str]:
     env = {
         **os.environ,
         "NEWSGRAPH_DATA_DIR": str(data_dir),
         "NEWSGRAPH_LOG_FORMAT": "json",
         "NEWSGRAPH_LOG_LEVEL": "warning",
     }
+    if not cache:
+        # The mix repeats six reads: with the response cache on, every pass after the first
+        # would be answered from memory and measure the cache, not the API (bench/cached_reads.py
+        # measures that).
+        env["NEWSGRAPH_RESPONSE_CACHE_ENTRIES"] = "0"
     env.pop("NEWSGRAPH_GRAPH_URL", None)
     if source is not None:
         env["PYTHONPATH"] = str(source)
@@ -147,7 +152,7 @@ def _api_env(data_dir: Path, source: Path | None = None) -> dict[str, str]:
 
 
 def _spawn_api(
-    data_dir: Path, port: int, log: Path, *, source: Path | None = None
+    data_dir: Path, port: int, log: Path, *, source: Path | None = None, cache: bool = False
 ) -> subprocess.Popen[bytes]:
     """`newsgraph serve` on ``port``; from the package in ``source`` when given (a copy of the
     tree from before a change), else the installed one."""
@@ -164,7 +169,7 @@ def _spawn_api(
         ]
     return subprocess.Popen(
         command,
-        env=_api_env(data_dir, source),
+        env=_api_env(data_dir, source, cache=cache),
         # Not the repository: `python -c` puts the working directory first on sys.path.
         cwd=log.parent,
         stdout=log.open("wb"),

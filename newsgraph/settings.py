@@ -48,6 +48,41 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Keys that may call mutations (Authorization: Bearer <key>); none: no writes.",
     )
+    read_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="Keys that may read (Authorization: Bearer <key>; write keys may too); "
+        "none: reads are open.",
+    )
+    # Cacheable reads (api/caching.py, api/persisted.py).
+    persisted_only: bool = Field(
+        default=False,
+        description="Run only the operations of persisted_documents, sent by their sha256Hash.",
+    )
+    persisted_documents: Path | None = Field(
+        default=None,
+        description="A .graphql file, or a directory of them: the operations registered for "
+        "persisted queries (the only ones that run with persisted_only).",
+    )
+    persisted_max_entries: int = Field(
+        default=1_000, ge=0, description="Documents clients register by automatic persisted query."
+    )
+    cache_control: str = Field(
+        default="no-cache",
+        description="Cache-Control of answers to reads over GET (`no-cache`: caches keep them "
+        "but ask each time, and get 304 while the graph has not changed).",
+    )
+    response_cache_entries: int = Field(
+        default=1_000, ge=0, description="Read answers kept in memory; 0: no response cache."
+    )
+    response_cache_bytes: int = Field(
+        default=50_000_000, ge=0, description="Bytes of read answers kept in memory."
+    )
+    version_max_age_ms: int = Field(
+        default=1_000,
+        ge=0,
+        description="How long the graph version read once serves (cache hits make no graph call "
+        "meanwhile); writes by other processes show that much later. 0: read on every request.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     query_timeout_ms: int = Field(default=10_000, ge=1, description="Per graph query.")
     load_batch: int = Field(
@@ -118,7 +153,7 @@ class Settings(BaseSettings):
     )
     connect_timeout_s: float = Field(default=5.0, gt=0)
 
-    @field_validator("cors_origins", "api_keys", mode="before")
+    @field_validator("cors_origins", "api_keys", "read_keys", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         # A comma-separated list is what people type into an environment variable.

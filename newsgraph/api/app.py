@@ -18,13 +18,21 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from newsgraph.api.caching import (
+    CachingGraphQL,
+    ReadPolicy,
+    ReadVersion,
+    ResponseCache,
+    VersionClock,
+)
 from newsgraph.api.explore import explore_routes
 from newsgraph.api.graphiql import graphiql_routes, render_graphiql
 from newsgraph.api.home import home_routes
-from newsgraph.api.http import SpecGraphQL
 from newsgraph.api.logs import configure_logging
 from newsgraph.api.middleware import RequestMiddleware
+from newsgraph.api.persisted import PersistedQueries, load_documents
 from newsgraph.graph import Graph, GraphError, open_graph
+from newsgraph.graph.maintenance import graph_version
 from newsgraph.ingest.extract.reference import Reference, load_reference
 from newsgraph.schema import Context, build_schema
 from newsgraph.schema.search import SearchRules
@@ -58,13 +66,49 @@ class _State:
                 self.schema_ready = True
 
 
-class _GraphQL(SpecGraphQL):
+def _read_policy(state: _State, settings: Settings) -> ReadPolicy:
+    """Persisted queries, the version clock and the response cache, from the settings."""
+    registered = (
+        load_documents(settings.persisted_documents) if settings.persisted_documents else {}
+    )
+    cache = None
+    if settings.response_cache_entries and settings.response_cache_bytes:
+        cache = ResponseCache(
+            max_entries=settings.response_cache_entries,
+            max_bytes=settings.response_cache_bytes,
+        )
+
+    async def read_version() -> int:
+        assert state.graph is not None, "the lifespan opens the graph before requests arrive"
+        return await graph_version(state.graph.store)
+
+    return ReadPolicy(
+        persisted=PersistedQueries(
+            max_entries=settings.persisted_max_entries,
+            max_tokens=settings.max_tokens,
+            registered=registered,
+            only_registered=settings.persisted_only,
+        ),
+        clock=VersionClock(
+            read_version,
+            settings.version_max_age_ms,
+            on_change=(lambda version: cache.clear()) if cache is not None else lambda _: None,
+        ),
+        cache=cache,
+        cache_control=settings.cache_control,
+        read_keys=[key.get_secret_value().encode() for key in settings.read_keys],
+        write_keys=[key.get_secret_value().encode() for key in settings.api_keys],
+    )
+
+
+class _GraphQL(CachingGraphQL):
     def __init__(self, state: _State, settings: Settings, served: strawberry.Schema) -> None:
         super().__init__(
             served,
             graphql_ide="graphiql" if settings.introspection else None,
             allow_queries_via_get=True,
             max_json_depth=settings.max_json_depth,
+            reads=_read_policy(state, settings),
         )
         self._state = state
         self._keys = [key.get_secret_value().encode() for key in settings.api_keys]
@@ -103,7 +147,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
     settings = settings or Settings()
     configure_logging(settings)
     state = _State()
-    served_schema = build_schema(settings)
+    served_schema = build_schema(settings, serving=[ReadVersion])
     graphql_app = _GraphQL(state, settings, served_schema)
     return Starlette(
         routes=[
@@ -112,7 +156,7 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
             Route("/graphql", graphql_app),
             *home_routes(introspection=settings.introspection),
             *graphiql_routes(),
-            *_probe_routes(state, settings, served_schema),
+            *_probe_routes(state, settings, served_schema, graphql_app),
             *explore_routes(),
         ],
         middleware=_middleware(settings),
@@ -144,7 +188,7 @@ def _lifespan(
 
 
 def _probe_routes(
-    state: _State, settings: Settings, served_schema: strawberry.Schema
+    state: _State, settings: Settings, served_schema: strawberry.Schema, view: CachingGraphQL
 ) -> list[Route]:
     """/healthz (the process answers), /readyz (the graph answers) and /schema.graphql."""
 
@@ -174,6 +218,13 @@ def _probe_routes(
     async def sdl(request: Request) -> Response:
         if not settings.introspection:
             return PlainTextResponse("introspection is switched off\n", status_code=404)
+        if view.principal(request) is None:
+            # The schema is read like any other read when reads need a key.
+            return PlainTextResponse(
+                "reads need a key on this server: send `Authorization: Bearer <key>`\n",
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer realm="newsgraph"'},
+            )
         return PlainTextResponse(served_schema.as_str() + "\n")
 
     return [Route("/healthz", healthz), Route("/readyz", readyz), Route("/schema.graphql", sdl)]

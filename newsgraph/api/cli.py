@@ -124,6 +124,29 @@ _SERVE = with_environment(
     ),
     _env("NEWSGRAPH_QUERY_TIMEOUT_MS", "Each graph query's time limit", "query_timeout_ms"),
     _env("NEWSGRAPH_LOG_FORMAT", "json: one JSON line per request", "log_format"),
+    _env("NEWSGRAPH_READ_KEYS", "Comma-separated keys that may read; none: open", "read_keys"),
+    _env(
+        "NEWSGRAPH_PERSISTED_DOCUMENTS",
+        "A .graphql file or a directory of them: registered operations",
+        "persisted_documents",
+    ),
+    _env(
+        "NEWSGRAPH_PERSISTED_ONLY",
+        "true runs only registered operations, sent by hash",
+        "persisted_only",
+    ),
+    _env("NEWSGRAPH_CACHE_CONTROL", "Cache-Control of reads over GET", "cache_control"),
+    _env(
+        "NEWSGRAPH_VERSION_MAX_AGE_MS",
+        "How long one reading of the graph version serves cached reads",
+        "version_max_age_ms",
+    ),
+    _env(
+        "NEWSGRAPH_RESPONSE_CACHE_ENTRIES",
+        "Read answers cached in memory; 0: none",
+        "response_cache_entries",
+    ),
+    _env("NEWSGRAPH_RESPONSE_CACHE_BYTES", "Bytes of read answers cached", "response_cache_bytes"),
 )
 
 
@@ -172,8 +195,14 @@ def serve(
         highlight=False,
     )
     try:
+        served = create_app(settings)
+    except ValueError as exc:
+        # A setting only the app reads is wrong (a persisted document that does not parse).
+        err.print(f"[red]error:[/] bad configuration: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    try:
         uvicorn.run(
-            create_app(settings),
+            served,
             host=settings.host,
             port=settings.port,
             log_level=settings.log_level,

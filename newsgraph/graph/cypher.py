@@ -45,6 +45,18 @@ class Statement:
 _FULLTEXT_CALL = "fulltext.queryNodes("
 
 
+# The graph's version: one node whose number every write that changes data increments, in the
+# same statement, so the same transaction, as the write itself (a write that fails leaves it as
+# it was). The API's caches and ETags are keyed by it; kept in the graph, a `newsgraph load` in
+# another process bumps it too. A section of its own, put first: sections after it start from
+# the one row `count(*)` yields, as everywhere below.
+_BUMP_VERSION = """
+    MERGE (version:GraphVersion {id: 'graph'})
+    SET version.number = coalesce(version.number, 0) + 1
+    WITH count(*) AS _
+    """
+
+
 def _define(
     name: str,
     cypher: str,
@@ -52,9 +64,15 @@ def _define(
     *,
     write: bool = False,
     variants: Mapping[DialectName, str] | None = None,
+    bumps_version: bool = True,
 ) -> Statement:
+    """Register a statement. A write bumps the graph version unless ``bumps_version`` is False
+    (a write of bookkeeping no read shows, such as the writer lock)."""
     if name in REGISTRY:
         raise ValueError(f"Cypher statement {name} defined twice")
+    if write and bumps_version:
+        cypher = _BUMP_VERSION + cypher
+        variants = {dialect: _BUMP_VERSION + text for dialect, text in (variants or {}).items()}
     texts = [cypher, *(variants or {}).values()]
     fulltext = any(_FULLTEXT_CALL in text for text in texts)
     statement = Statement(name, cypher.strip(), example, write, dict(variants or {}), fulltext)
@@ -127,6 +145,15 @@ _MEETING_MAP = "{.id, .title, .date, .mode, .status, .place, .confidence}"
 
 PING = _define("PING", "RETURN 1 AS ok", {})
 
+# What caches and ETags are keyed by: 0 for a graph never written to. max(), not the one
+# node's value, so the read stays one number even if two writers on Neo4j without the
+# constraint ever made two nodes.
+GRAPH_VERSION = _define(
+    "GRAPH_VERSION",
+    "OPTIONAL MATCH (version:GraphVersion) RETURN coalesce(max(version.number), 0) AS version",
+    {},
+)
+
 COUNT_NODES = _define(
     "COUNT_NODES",
     """
@@ -146,10 +173,13 @@ COUNT_RELATIONSHIPS = _define(
     {},
 )
 
+# The version node stays (and the wipe bumps it): a version that went back to a number it had
+# before would let caches serve what they stored under that number.
 DELETE_BATCH = _define(
     "DELETE_BATCH",
     """
-    MATCH (n) WITH n LIMIT $limit
+    MATCH (n) WHERE NOT n:GraphVersion
+    WITH n LIMIT $limit
     DETACH DELETE n
     RETURN count(*) AS deleted
     """,
@@ -159,7 +189,12 @@ DELETE_BATCH = _define(
 
 DUMP_NODES = _define(
     "DUMP_NODES",
-    "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id",
+    # Not the version node: two graphs holding the same facts compare equal however many
+    # writes each took.
+    """
+    MATCH (n) WHERE NOT n:GraphVersion
+    RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id
+    """,
     {},
 )
 
@@ -1627,6 +1662,7 @@ WRITER_LOCK_ACQUIRE = _define(
     """,
     _LOCK_EXAMPLE,
     write=True,
+    bumps_version=False,
 )
 
 WRITER_LOCK_HOLDER = _define(
@@ -1645,6 +1681,7 @@ WRITER_LOCK_STEAL = _define(
     """,
     {**_LOCK_EXAMPLE, "stale": "host:2:def"},
     write=True,
+    bumps_version=False,
 )
 
 WRITER_LOCK_RELEASE = _define(
@@ -1656,4 +1693,5 @@ WRITER_LOCK_RELEASE = _define(
     """,
     {"owner": "host:1:abc"},
     write=True,
+    bumps_version=False,
 )

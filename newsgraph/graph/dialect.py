@@ -15,7 +15,15 @@ DialectName = Literal["falkordb", "neo4j"]
 
 # Every node label whose `id` is unique (a constraint on Neo4j; on FalkorDB an index, and one
 # write query at a time, see FalkorStore.setup_schema). Actor kinds share Actor's id.
-UNIQUE_LABELS: tuple[str, ...] = ("Article", "Actor", "Meeting", "Statement", "Topic", "WriterLock")
+UNIQUE_LABELS: tuple[str, ...] = (
+    "Article",
+    "Actor",
+    "Meeting",
+    "Statement",
+    "Topic",
+    "WriterLock",
+    "GraphVersion",
+)
 
 # Plain (range) indexes on the properties filters and lookups use. Dates are filtered on their
 # day numbers (see graph/cypher.py): FalkorDB's indexes do not serve date values, and it

@@ -10,10 +10,11 @@ from newsgraph.graph.cypher import (
     DELETE_BATCH,
     DUMP_NODES,
     DUMP_RELATIONSHIPS,
+    GRAPH_VERSION,
 )
 from newsgraph.graph.store import Store
 
-__all__ = ["dump", "node_counts", "relationship_counts", "wipe"]
+__all__ = ["dump", "graph_version", "node_counts", "relationship_counts", "wipe"]
 
 
 async def node_counts(store: Store) -> dict[str, int]:
@@ -25,9 +26,16 @@ async def relationship_counts(store: Store) -> dict[str, int]:
     return {row["type"]: int(row["count"]) for row in await store.read(COUNT_RELATIONSHIPS)}
 
 
+async def graph_version(store: Store) -> int:
+    """The number every write that changes data increments (0 for a graph never written)."""
+    rows = await store.read(GRAPH_VERSION)
+    return int(rows[0]["version"]) if rows else 0
+
+
 async def wipe(store: Store, batch: int = 10_000) -> int:
     """Delete every node and relationship, in batches so a big graph does not need one huge
-    transaction. Constraints and indexes stay. Returns the number of nodes deleted."""
+    transaction. Constraints and indexes stay, and so does the graph version, which each batch
+    bumps. Returns the number of nodes deleted."""
     total = 0
     while True:
         rows = await store.write(DELETE_BATCH, {"limit": batch})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from newsgraph.schema.context import Context
 from newsgraph.schema.errors import ErrorCodes
@@ -25,8 +26,11 @@ class _Schema(strawberry.Schema):
         return None
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    """The schema with the operation limits and switches of ``settings``."""
+def build_schema(
+    settings: Settings | None = None, *, serving: Sequence[type[SchemaExtension]] = ()
+) -> strawberry.Schema:
+    """The schema with the operation limits and switches of ``settings``, and the extensions
+    the server adds (``serving``), which run after those checks."""
     # Defaults without reading the environment: importing the package must not fail on a bad
     # variable that the command line then reports properly.
     settings = settings or Settings.model_construct()
@@ -40,6 +44,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             lambda: ValidationCache(maxsize=256),
             # After ValidationCache: the cost check needs the validation it did.
             operation_limits(settings),
+            *serving,
         ],
     )
 

@@ -32,6 +32,10 @@ def embedded_env(data_dir: Path, **settings: str) -> dict[str, str]:
     NEWSGRAPH_* variables the shell running the tests has."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSGRAPH_")}
     env["NEWSGRAPH_DATA_DIR"] = str(data_dir)
+    # These tests write from one process and read from another at once: the server reads the
+    # graph version on every request rather than trusting a reading up to a second old (what
+    # the response cache's hits otherwise rest on; api/caching.py).
+    env["NEWSGRAPH_VERSION_MAX_AGE_MS"] = "0"
     env.update(settings)
     return env
 

@@ -39,11 +39,17 @@ def _article(i: int) -> ExtractedArticle:
     )
 
 
+# The graph version, which the API reads at most once a second for its response cache and
+# ETags (api/caching.py), is the server's call, not the resolvers' counted here.
+VERSION = "GRAPH_VERSION"
+
+
 async def _trips(api: Api, n: int) -> tuple[int, int, list[str]]:
     with count_round_trips() as trips:
         data = await api.data(NESTED, n=n)
     edges = data["actors"]["edges"]
-    return trips.count, len(edges), trips.statements
+    statements = [name for name in trips.statements if name != VERSION]
+    return len(statements), len(edges), statements
 
 
 async def test_a_nested_query_makes_as_many_graph_calls_for_50_items_as_for_1(
@@ -108,7 +114,8 @@ async def test_entry_points_ask_the_graph_once_per_level(api: Api, graph: Graph)
         with count_round_trips() as trips:
             data = await api.data(document)
         assert all(value for value in data.values()), (what, data)
-        assert sorted(trips.statements) == sorted(expected), what
+        asked = [name for name in trips.statements if name != VERSION]
+        assert sorted(asked) == sorted(expected), what
 
 
 async def test_nodes_returned_beside_a_page_are_the_nodes_looked_up_by_id(

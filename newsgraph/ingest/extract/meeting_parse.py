@@ -73,6 +73,7 @@ _EVENT_NOUNS = word_set(
 )
 # "paid a courtesy call on the president", "paid a visit to the king": a call or a visit paid
 # to a person is a meeting with them.
+_PLAN_VERBS = word_set("planned scheduled expected arranged set slated envisaged foreseen")
 _PAY_VERBS = word_set("pay pays paid paying")
 # "made a courtesy call on", "will make calls on": calls are made as well as paid; visits are
 # made to places as often as to people.
@@ -700,6 +701,16 @@ class _Parser:
             rule="invitation", how=dict(self.how),
         )  # fmt: skip
 
+    def _previous_subject(self, pos: int) -> list[tuple[str, str | None]]:
+        index = self.doc.sentence_index(pos)
+        if index == 0:
+            return []
+        before = self.doc.sentences[index - 1]
+        if self.doc.paragraph_at(before.start) is not self.doc.paragraph_at(pos):
+            return []
+        subject = self.doc.subject(before.start, before.end)
+        return [self._named(subject.actor, "pronoun")] if subject is not None else []
+
     def _guest_after_place(self, token: Token) -> list[tuple[str, str | None]]:
         """ "Salih welcomed on Sunday at the Baghdad Palace, Kuwaiti Foreign Minister Ahmed
         Al-Sabah": with the object after the time and place, the parser coordinates the guest
@@ -865,7 +876,10 @@ class _Parser:
             or (governor.lower_ in _OCCASION and governor.head.lower_ in _JOIN_VERBS)
         )
         if governor is not None and not between and (joined or not members):
-            if dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS:
+            if dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS or (
+                dep == "nsubjpass" and governor.lower_ in _PLAN_VERBS
+            ):
+                # ("Meetings are planned there with Metsola, Kallas and Costa")
                 own, counterparts = self._held(governor, own, counterparts)
             elif (
                 dep == "pobj"
@@ -883,6 +897,10 @@ class _Parser:
                 own = self._gathered(governor.head)
         if not counterparts:
             counterparts = self._other_side(token, governor, dep)
+        if counterparts and not own and token.dep_ in ("nsubj", "nsubjpass"):
+            # "Schallenberg is expected in Brussels on Monday. Meetings are planned there with
+            # Metsola, Kallas and Costa": meetings of whom the sentence before is about.
+            own = self._previous_subject(token.idx)
         if counterparts and not own and _schedule_line(self.doc, token):
             # "- Thursday (noon): Talks with French President Emmanuel Macron": a line of
             # the schedule of whom the article's meetings are.

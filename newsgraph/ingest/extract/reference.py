@@ -491,7 +491,10 @@ def _compile(
         rf"\b[Tt]he\s+(?P<former>(?i:former)\s+)?{title_block},\s+{honorifics}(?P<name>{NAME})"
         rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and|has|have|had|was|is)\b)"
     )
-    role_noun_re = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+{title_block}(?![\w\-])(?!\s+[A-Z])")
+    # (not "the President of the European Parliament Roberta Metsola": a title with its name)
+    role_noun_re = re.compile(
+        rf"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+{title_block}(?![\w\-])(?!\s+[A-Z])(?!\s+of\s)"
+    )
     countries = [s for s, name in surfaces.items() if actors[name].kind is ActorKind.COUNTRY]
     country_alt = alternation(countries)
     office_re = re.compile(

@@ -1232,3 +1232,16 @@ def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     )
     assert "Asharq Al-Awsat" not in actors(meeting)
     assert len(actors(meeting)) == 2
+
+
+def test_meetings_planned_with_people_are_those_of_whom_the_sentence_before_tells() -> None:
+    meetings = run(
+        "Austrian Chancellor Christian Stocker is expected in Brussels on Monday. Meetings are "
+        "planned there with the President of the European Parliament Roberta Metsola and EU "
+        "Council President Antonio Costa."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["António Costa", "Christian Stocker"],
+        ["Christian Stocker", "Roberta Metsola"],
+    ]
+    assert {m.status for m in meetings} == {MeetingStatus.PLANNED}

@@ -68,6 +68,7 @@ __all__ = [
     "INTROSPECTION_DISABLED",
     "LIST_ESTIMATE",
     "LIST_LIMIT_EXCEEDED",
+    "MAX_PERIOD_BUCKETS",
     "TOKEN_LIMIT_EXCEEDED",
     "Measure",
     "OperationLimits",
@@ -90,6 +91,10 @@ _DEFAULT_SEARCH_COST: int = Settings.model_fields["search_cost"].default
 # Lists without `first` (roles, participants, reports, mentions, topics, ...) are short in
 # practice; one guess for all of them keeps the bound simple to state and to predict.
 LIST_ESTIMATE = 10
+
+# The most periods one `byPeriod(interval:)` answers (the aggregates' buckets, empty ones
+# included): its cost, since it has no `first`, and the bound its resolver enforces.
+MAX_PERIOD_BUCKETS = 1000
 
 # Strawberry's QueryDepthLimiter skips these too: introspection follows the schema, not the
 # data, and every introspection client nests `ofType` deeper than any data query needs.
@@ -437,6 +442,8 @@ class _Costing:
         """How many items this field yields for each item of its parent (None: not a list)."""
         if "first" in definition.args:
             return self.page(node, definition)
+        if "interval" in definition.args:
+            return MAX_PERIOD_BUCKETS  # a period count per bucket, at most this many
         returned = get_nullable_type(definition.type)
         if not isinstance(returned, GraphQLList) or not is_composite_type(get_named_type(returned)):
             return None  # one object, or scalars: nodes the parent's count covers

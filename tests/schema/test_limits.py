@@ -217,6 +217,15 @@ async def test_aggregate_periods_count_against_the_cost_limit(client: Any) -> No
     assert "errors" not in body, body
 
 
+async def test_an_aggregate_of_a_search_counts_a_search_per_field(api: Api) -> None:
+    # Six fields over one full-text filter are six full-text queries: past the limit of five.
+    fields = "count byPeriod(interval: YEAR) { count } topSpeakers { count } byTopic { count }"
+    document = f'{{ statementStats(filter: {{search: "peace"}}) {{ {fields} '
+    await _refused(api, document + "byMedium { count } again: count } }", "COST_LIMIT_EXCEEDED")
+    _, body = await _post(api, document + "} }")
+    assert "errors" not in body, body
+
+
 async def test_the_cost_is_checked_after_validation(api: Api) -> None:
     # An invalid document gets its validation errors, not a cost computed on nonsense.
     _, body = await _post(api, "{ actors(first: 100) { edges { node { nope } } } }")
@@ -262,10 +271,17 @@ def _cost(document: str, **variables: Any) -> int | None:
         ("{ meetingStats { byMode { count } byStatus { count } } }", {}, 2 * LIST_ESTIMATE),
         ("{ statementStats { topSpeakers(first: 5) { actor { roles { title } } } } }", {}, 55),
         ("{ articleStats { byPublisher { count } } }", {}, 10),
+        # A search in an aggregate's filter runs once for each field selected.
         (
             '{ statementStats(filter: {search: "x"}) { count } }',
             {},
             DEFAULTS.search_cost,
+        ),
+        (
+            '{ articleStats(filter: {search: "x"}) { count n: count ...F } } '
+            "fragment F on ArticleStats { __typename byPublisher(first: 2) { count } }",
+            {},
+            2 + 3 * DEFAULTS.search_cost,
         ),
     ],
 )

@@ -1216,11 +1216,8 @@ def _top_actors_tail(var: str, pattern: str) -> str:
     ORDER BY count DESC, node.name, id"""
 
 
-def _aggregates(
-    pages: Mapping[str, Statement], var: str, tails: Mapping[str, str]
-) -> dict[str, Statement]:
+def _aggregates(counted: Statement, var: str, tails: Mapping[str, str]) -> dict[str, Statement]:
     """One statement per aggregate of a list: its COUNT statement's match with each tail."""
-    counted = pages["COUNT"]
     ending = f"RETURN count({var}) AS total"
     base = counted.name.removesuffix("_COUNT")
 
@@ -1273,19 +1270,13 @@ _ARTICLE_AGGREGATES = {
     "BY_PUBLISHER": _top_actors_tail("n", "(n)-[:PUBLISHED_BY]->(who:Actor)"),
 }
 
-# Keyed by the name of the COUNT statement of the list they aggregate (reads.Listing knows it).
-AGGREGATES: dict[str, dict[str, Statement]] = {
-    pages["COUNT"].name: _aggregates(pages, var, tails)
-    for pages, var, tails in [
-        (MEETING_PAGES, "m", _MEETING_AGGREGATES),
-        (MEETING_PAGES_WITH, "m", _MEETING_AGGREGATES),
-        (STATEMENT_PAGES, "s", _STATEMENT_AGGREGATES),
-        (STATEMENT_PAGES_BY, "s", _STATEMENT_AGGREGATES),
-        (STATEMENT_PAGES_SEARCH, "s", _STATEMENT_AGGREGATES),
-        (ARTICLE_PAGES, "n", _ARTICLE_AGGREGATES),
-        (ARTICLE_PAGES_MENTIONING, "n", _ARTICLE_AGGREGATES),
-        (ARTICLE_PAGES_SEARCH, "n", _ARTICLE_AGGREGATES),
-    ]
+# Which lists have aggregates, by the prefix of their statements' names: AGGREGATES is built at
+# the end of this module from every COUNT statement of these lists, so a variant defined
+# anywhere (a new filter's) gets its aggregates too.
+_AGGREGATED = {
+    "MEETING_PAGE": ("m", _MEETING_AGGREGATES),
+    "STATEMENT_PAGE": ("s", _STATEMENT_AGGREGATES),
+    "ARTICLE_PAGE": ("n", _ARTICLE_AGGREGATES),
 }
 
 # Per-object counts, a DataLoader batch a call, without reading the related nodes' properties.
@@ -1804,3 +1795,12 @@ WRITER_LOCK_RELEASE = _define(
     {"owner": "host:1:abc"},
     write=True,
 )
+
+
+# Keyed by the name of the COUNT statement of the list they aggregate (reads.Listing knows it).
+AGGREGATES: dict[str, dict[str, Statement]] = {
+    name: _aggregates(counted, var, tails)
+    for name, counted in list(REGISTRY.items())
+    for prefix, (var, tails) in _AGGREGATED.items()
+    if name.startswith(prefix) and name.endswith("_COUNT")
+}

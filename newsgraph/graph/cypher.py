@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.graph.dialect import DialectName
@@ -1216,8 +1217,11 @@ def _top_actors_tail(var: str, pattern: str) -> str:
     ORDER BY count DESC, node.name, id"""
 
 
-def _aggregates(counted: Statement, var: str, tails: Mapping[str, str]) -> dict[str, Statement]:
-    """One statement per aggregate of a list: its COUNT statement's match with each tail."""
+def _aggregates(
+    counted: Statement, var: str, tails: Mapping[str, str], *, register: bool = True
+) -> dict[str, Statement]:
+    """One statement per aggregate of a list: its COUNT statement's match with each tail
+    (registered, or built for a list made for one request, see aggregates_of)."""
     ending = f"RETURN count({var}) AS total"
     base = counted.name.removesuffix("_COUNT")
 
@@ -1230,13 +1234,35 @@ def _aggregates(counted: Statement, var: str, tails: Mapping[str, str]) -> dict[
     out = {}
     for kind, tail in tails.items():
         example = {**counted.example, **(_TOP if "$first" in tail else {})}
-        out[kind] = _define(
-            f"{base}_{kind}",
-            match(counted.cypher) + tail,
-            example,
-            variants={k: match(v) + tail for k, v in counted.variants.items()},
-        )
+        name, text = f"{base}_{kind}", match(counted.cypher) + tail
+        variants = {k: match(v) + tail for k, v in counted.variants.items()}
+        if register:
+            out[kind] = _define(name, text, example, variants=variants)
+        else:
+            fulltext = any(_FULLTEXT_CALL in t for t in [text, *variants.values()])
+            out[kind] = Statement(name, text.strip(), example, False, variants, fulltext)
     return out
+
+
+def aggregates_of(counted: Statement) -> Mapping[str, Statement]:
+    """The aggregates of the list whose COUNT statement is ``counted``: the registered ones, or,
+    for a list whose statements were built for a request (a composed filter's, say), its own,
+    built once per statement text. Matched on the text, so a list never gets the aggregates
+    of another list of the same name."""
+    if _AGGREGATED_FROM.get(counted.name) == counted.cypher:
+        return AGGREGATES[counted.name]
+    return _built_aggregates(counted.name, counted.cypher, tuple(sorted(counted.variants.items())))
+
+
+@lru_cache(maxsize=512)
+def _built_aggregates(
+    name: str, text: str, variants: tuple[tuple[DialectName, str], ...]
+) -> dict[str, Statement]:
+    for prefix, (var, tails) in _AGGREGATED.items():
+        if name.startswith(prefix):
+            counted = Statement(name, text, {}, False, dict(variants))
+            return _aggregates(counted, var, tails, register=False)
+    raise KeyError(f"{name}: no aggregates for this list")
 
 
 _MEETING_AGGREGATES = {
@@ -1804,3 +1830,5 @@ AGGREGATES: dict[str, dict[str, Statement]] = {
     for prefix, (var, tails) in _AGGREGATED.items()
     if name.startswith(prefix) and name.endswith("_COUNT")
 }
+# The text each was built from (see aggregates_of).
+_AGGREGATED_FROM = {name: REGISTRY[name].cypher for name in AGGREGATES}

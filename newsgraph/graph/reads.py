@@ -85,7 +85,7 @@ class Listing:
     async def aggregate(self, kind: str, **extra: Any) -> list[Record]:
         """One aggregate of the whole list (``kind`` of cypher.AGGREGATES: ``BY_MONTH``,
         ``TOP_SPEAKERS``, ...), computed in the graph over the list's own match."""
-        statement = cypher.AGGREGATES[self.count_statement.name][kind]
+        statement = cypher.aggregates_of(self.count_statement)[kind]
         try:
             return await self.store.read(statement, {**self.params, **extra})
         except GraphQueryError as exc:

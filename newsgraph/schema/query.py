@@ -266,9 +266,9 @@ class Query:
     async def meeting_stats(
         self, info: ContextInfo, filter: MeetingFilterArg = None
     ) -> MeetingStats:
-        where = "meetingStats"
+        root = "meetingStats"
         return MeetingStats(
-            listing=await meetings_listing(info, filter or MeetingFilter(), None, where)
+            listing=await meetings_listing(info, filter or MeetingFilter(), None, root)
         )
 
     @strawberry.field(
@@ -278,9 +278,9 @@ class Query:
     async def statement_stats(
         self, info: ContextInfo, filter: StatementFilterArg = None
     ) -> StatementStats:
-        where = "statementStats"
+        root = "statementStats"
         f = filter or StatementFilter()
-        return StatementStats(listing=await statements_listing(info, f, None, where))
+        return StatementStats(listing=await statements_listing(info, f, None, root))
 
     @strawberry.field(
         description="Counts over the articles `filter` selects (the filter of `articles`): how "
@@ -289,9 +289,9 @@ class Query:
     async def article_stats(
         self, info: ContextInfo, filter: ArticleFilterArg = None
     ) -> ArticleStats:
-        where = "articleStats"
+        root = "articleStats"
         f = filter or ArticleFilter()
-        return ArticleStats(listing=await articles_listing(info, f, None, where))
+        return ArticleStats(listing=await articles_listing(info, f, None, root))
 
     @strawberry.field(description="Every topic, alphabetically.")
     async def topics(self, info: ContextInfo) -> list[Topic]:

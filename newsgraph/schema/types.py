@@ -518,16 +518,16 @@ async def meetings_page(
 
 
 async def meetings_listing(
-    info: ContextInfo, f: MeetingFilter, order: DateOrder | None = None, where: str = "meetings"
+    info: ContextInfo, f: MeetingFilter, order: DateOrder | None = None, root: str = "meetings"
 ) -> reads.Listing:
     """The meetings a filter selects, as the graph layer's list (pages, counts, aggregates)."""
     people = await require_actors(
-        info.context.loaders, list(f.participants or []), f"{where}(filter.participants)"
+        info.context.loaders, list(f.participants or []), f"{root}(filter.participants)"
     )
     return reads.meetings(
         info.context.store,
         (order or DateOrder.DATE_DESC).value,
-        meeting_criteria(f, f"{where}(filter)"),
+        meeting_criteria(f, f"{root}(filter)"),
         people,
     )
 
@@ -547,31 +547,31 @@ async def statements_page(
 
 
 async def statements_listing(
-    info: ContextInfo, f: StatementFilter, order: DateOrder | None = None, where: str = "statements"
+    info: ContextInfo, f: StatementFilter, order: DateOrder | None = None, root: str = "statements"
 ) -> reads.Listing:
     """The statements a filter selects, as the graph layer's list (pages, counts, aggregates)."""
     loaders = info.context.loaders
     speaker = (
-        await require_actor(loaders, f.speaker, f"{where}(filter.speaker)") if f.speaker else None
+        await require_actor(loaders, f.speaker, f"{root}(filter.speaker)") if f.speaker else None
     )
-    search = search_text(info, f.search, f"{where}(filter.search)")
+    search = search_text(info, f.search, f"{root}(filter.search)")
     return reads.statements(
         info.context.store,
         (order or DateOrder.DATE_DESC).value,
-        statement_criteria(f, f"{where}(filter)"),
+        statement_criteria(f, f"{root}(filter)"),
         speaker=speaker,
         search=search,
     )
 
 
 async def articles_listing(
-    info: ContextInfo, f: ArticleFilter, order: DateOrder | None = None, where: str = "articles"
+    info: ContextInfo, f: ArticleFilter, order: DateOrder | None = None, root: str = "articles"
 ) -> reads.Listing:
     """The articles a filter selects, as the graph layer's list (pages, counts, aggregates)."""
     loaders = info.context.loaders
-    mentions = await require_actors(loaders, list(f.mentions or []), f"{where}(filter.mentions)")
+    mentions = await require_actors(loaders, list(f.mentions or []), f"{root}(filter.mentions)")
     publisher = (
-        await require_actor(loaders, f.publisher, f"{where}(filter.publisher)")
+        await require_actor(loaders, f.publisher, f"{root}(filter.publisher)")
         if f.publisher
         else None
     )
@@ -583,5 +583,5 @@ async def articles_listing(
         from_day=day_number(f.from_),
         to_day=day_number(f.to),
         topic=topic_key(f.topic),
-        search=search_text(info, f.search, f"{where}(filter.search)"),
+        search=search_text(info, f.search, f"{root}(filter.search)"),
     )

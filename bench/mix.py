@@ -1,4 +1,4 @@
-"""The fixed query mix of the API benchmark: six operations, each as a GraphQL document with
+"""The fixed query mix of the API benchmark: nine operations, each as a GraphQL document with
 variables and as the Cypher a developer would write by hand to return the same data.
 
 The hand-written Cypher is one parameterised statement per operation, shaped into the JSON the
@@ -394,7 +394,133 @@ ARTICLES = Op(
     non_empty=("articles.items",),
 )
 
-MIX: tuple[Op, ...] = (ACTOR, MEETINGS, SEARCH, PATH, TIMELINE, ARTICLES)
+# Aggregates (issue 15): counts per month, per value and the top actors over a filtered list,
+# as an analyst asks them. The direct Cypher counts the same way and fills the empty months
+# itself (a month as year * 12 + month - 1, its start written back as 'YYYY-MM-01').
+_FOUND_PER_MONTH = """
+    CALL {
+      WITH found
+      UNWIND found AS x
+      WITH x WHERE x.day IS NOT NULL
+      WITH toInteger(substring(x.day, 0, 4)) * 12 + toInteger(substring(x.day, 5, 2)) - 1
+           AS month, count(*) AS n
+      WITH collect({month: month, n: n}) AS months, min(month) AS lo, max(month) AS hi
+      RETURN CASE WHEN lo IS NULL THEN [] ELSE [i IN range(lo, hi) |
+        {start: right('000' + toString(i / 12), 4) + '-' + right('0' + toString(i % 12 + 1), 2)
+                + '-01',
+         count: reduce(c = 0, b IN months | CASE WHEN b.month = i THEN b.n ELSE c END)}] END
+        AS periods
+    }"""
+
+
+def _top_of_found(pattern: str, alias: str) -> str:
+    """The actors `who` related to the found items `x` by ``pattern``, most first."""
+    return f"""
+    CALL {{
+      WITH found
+      UNWIND found AS x
+      MATCH {pattern}
+      WITH who, count(DISTINCT x) AS n ORDER BY n DESC, who.name, who.id LIMIT $first
+      RETURN collect({{actor: {{name: who.name}}, count: n}}) AS {alias}
+    }}"""
+
+
+_STATS_FIRST = 10
+
+MEETING_STATS = Op(
+    name="meeting_stats",
+    description="an actor's meetings: count, per month (empty months too), per mode, top 10 "
+    "participants",
+    document=f"""query MeetingStats($participant: String!) {{
+  meetingStats(filter: {{participants: [$participant]}}) {{
+    count
+    byPeriod(interval: MONTH) {{ start count }}
+    byMode {{ mode count }}
+    topParticipants(first: {_STATS_FIRST}) {{ actor {{ name }} count }}
+  }}
+}}""",
+    variables={"participant": TOP_ACTOR},
+    params={"participant": TOP_ACTOR, "first": _STATS_FIRST},
+    cypher=f"""
+    MATCH (a:Actor) WHERE toLower($participant) IN a.keys
+    WITH a ORDER BY a.id LIMIT 1
+    OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)
+    WITH collect(m) AS found
+    {_FOUND_PER_MONTH}
+    CALL {{
+      WITH found
+      UNWIND found AS x
+      WITH coalesce(x.mode, 'UNKNOWN') AS mode, count(*) AS n ORDER BY n DESC, mode
+      RETURN collect({{mode: mode, count: n}}) AS modes
+    }}
+    {_top_of_found("(who:Actor)-[:PARTICIPATED_IN]->(x)", "top")}
+    RETURN {{count: size(found), byPeriod: periods, byMode: modes, topParticipants: top}}
+      AS meetingStats
+    """,
+    key="meetingStats",
+    non_empty=("meetingStats.byPeriod", "meetingStats.byMode", "meetingStats.topParticipants"),
+)
+
+STATEMENT_STATS = Op(
+    name="statement_stats",
+    description="an actor's statements: count, per month (empty months too)",
+    document="""query StatementStats($speaker: String!) {
+  statementStats(filter: {speaker: $speaker}) {
+    count
+    byPeriod(interval: MONTH) { start count }
+  }
+}""",
+    variables={"speaker": PARTNER},
+    params={"speaker": PARTNER},
+    cypher=f"""
+    MATCH (a:Actor) WHERE toLower($speaker) IN a.keys
+    WITH a ORDER BY a.id LIMIT 1
+    OPTIONAL MATCH (a)-[:SAID]->(s:Statement)
+    WITH collect(s) AS found
+    {_FOUND_PER_MONTH}
+    RETURN {{count: size(found), byPeriod: periods}} AS statementStats
+    """,
+    key="statementStats",
+    non_empty=("statementStats.byPeriod",),
+)
+
+ARTICLE_STATS = Op(
+    name="article_stats",
+    description="the articles naming an actor: count, per month (empty months too), top 10 "
+    "publishers",
+    document=f"""query ArticleStats($mentions: [String!]!) {{
+  articleStats(filter: {{mentions: $mentions}}) {{
+    count
+    byPeriod(interval: MONTH) {{ start count }}
+    byPublisher(first: {_STATS_FIRST}) {{ actor {{ name }} count }}
+  }}
+}}""",
+    variables={"mentions": [PARTNER]},
+    params={"mentions": [PARTNER], "first": _STATS_FIRST},
+    cypher=f"""
+    MATCH (a:Actor) WHERE toLower($mentions[0]) IN a.keys
+    WITH a ORDER BY a.id LIMIT 1
+    OPTIONAL MATCH (a)<-[:MENTIONS]-(n:Article)
+    WITH collect(n) AS found
+    {_FOUND_PER_MONTH}
+    {_top_of_found("(x)-[:PUBLISHED_BY]->(who:Actor)", "publishers")}
+    RETURN {{count: size(found), byPeriod: periods, byPublisher: publishers}} AS articleStats
+    """,
+    key="articleStats",
+    non_empty=("articleStats.byPeriod", "articleStats.byPublisher"),
+)
+
+MIX: tuple[Op, ...] = (
+    ACTOR,
+    MEETINGS,
+    SEARCH,
+    PATH,
+    TIMELINE,
+    ARTICLES,
+    MEETING_STATS,
+    STATEMENT_STATS,
+    ARTICLE_STATS,
+)
 
 
 def op_named(name: str) -> Op:

@@ -12,7 +12,7 @@ machines it runs on are shared and noisy):
 3. API throughput and latency at concurrency 1, 16 and 64 on the API size, GraphQL against a
    bare Starlette route running the equivalent Cypher (bench/api.py, bench/direct.py), the
    share of request time spent waiting on the graph, and round trips per operation;
-4. growth: p50 of the indexed queries at every corpus size;
+4. growth: p50 of the indexed queries and the aggregates at every corpus size;
 5. a soak at concurrency 64: errors and server memory.
 
 Results go to bench/results/ (or --out): results.json, results.md and latency.png.
@@ -332,7 +332,7 @@ def markdown(out: dict[str, Any]) -> str:
     tp = out["api"]["throughput"]
     lines += [
         "",
-        f"**API** on {out['plan']['api_size']:,} articles, the mix of six queries, "
+        f"**API** on {out['plan']['api_size']:,} articles, the mix of {len(api.MIX)} queries, "
         f"{tp['duration_s']:.0f} s per run ({tp['tool']}):",
         "",
         "| Concurrency | GraphQL req/s | p50 ms | p99 ms | errors | direct req/s | p50 ms "
@@ -370,7 +370,9 @@ def markdown(out: dict[str, Any]) -> str:
         "| Operation | " + " | ".join(f"{int(s):,} articles" for s in sizes) + " | growth |",
         "|---|" + "---|" * (len(sizes) + 1),
     ]
-    for op in api.GROWTH_OPS:
+    for op in api.GROWTH_OPS + api.AGGREGATE_OPS:
+        if any(op not in out["growth"][s]["ops"] for s in sizes):
+            continue
         cells = [
             f"{out['growth'][s]['ops'][op]['graphql_p50_ms']} "
             f"({out['growth'][s]['ops'][op]['direct_p50_ms']})"

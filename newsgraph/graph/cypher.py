@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.graph.dialect import DialectName
@@ -1208,6 +1209,169 @@ STATEMENT_PAGES_SEARCH = _paged(
     variants={"falkordb": _STATEMENT_SEARCH["falkordb"] + _STATEMENT_WHERE},
 )
 
+# Aggregates over the same filtered lists. Each is the list's own match (the text of its COUNT
+# statement before `RETURN count(..)`, so a filter reads exactly as it does for the list,
+# whatever variant the filter chose) followed by one aggregate: a count per period, per value,
+# or the top actors. The API runs only the aggregates a client selects, one statement each.
+# Periods are grouped in the graph: a day and a week start as day numbers (day 1, 0001-01-01,
+# is a Monday, so a week starts on day n - (n - 1) % 7), a month and a year as the leading
+# characters of the ISO day; the API fills the empty periods between the first and the last.
+# `$first` bounds every ranked aggregate.
+
+_TOP = {"first": 10}
+
+
+def _period_tails(var: str) -> dict[str, str]:
+    dated = f"\n    WITH {var} WHERE {var}.day_number IS NOT NULL AND {var}.day IS NOT NULL"
+    return {
+        "BY_DAY": f"{dated}\n    RETURN {var}.day_number AS bucket, count(*) AS count",
+        "BY_WEEK": (
+            f"{dated}\n    RETURN {var}.day_number - ({var}.day_number - 1) % 7 AS bucket,"
+            " count(*) AS count"
+        ),
+        "BY_MONTH": f"{dated}\n    RETURN substring({var}.day, 0, 7) AS bucket, count(*) AS count",
+        "BY_YEAR": f"{dated}\n    RETURN substring({var}.day, 0, 4) AS bucket, count(*) AS count",
+    }
+
+
+def _value_tail(var: str, value: str) -> str:
+    """A count per value of a property (nulls as the value the API shows for them)."""
+    return f"""
+    WITH {value} AS value, count({var}) AS count
+    RETURN value, count ORDER BY count DESC, value"""
+
+
+def _top_actors_tail(var: str, pattern: str) -> str:
+    """The actors related to the list's items by ``pattern`` (``who`` at the far end), most
+    items first, each with its node for the API's loader."""
+    return f"""
+    MATCH {pattern}
+    WITH who, count(DISTINCT {var}) AS count
+    ORDER BY count DESC, who.name, who.id LIMIT $first
+    RETURN who.id AS id, count, {_node("Actor", "who")} AS node
+    ORDER BY count DESC, node.name, id"""
+
+
+def _aggregates(
+    counted: Statement, var: str, tails: Mapping[str, str], *, register: bool = True
+) -> dict[str, Statement]:
+    """One statement per aggregate of a list: its COUNT statement's match with each tail
+    (registered, or built for a list made for one request, see aggregates_of)."""
+    ending = f"RETURN count({var}) AS total"
+    base = counted.name.removesuffix("_COUNT")
+
+    def match(text: str) -> str:
+        body = text.rstrip()
+        if not body.endswith(ending):
+            raise ValueError(f"{counted.name} does not end with `{ending}`")
+        return body.removesuffix(ending).rstrip()
+
+    out = {}
+    for kind, tail in tails.items():
+        example = {**counted.example, **(_TOP if "$first" in tail else {})}
+        name, text = f"{base}_{kind}", match(counted.cypher) + tail
+        variants = {k: match(v) + tail for k, v in counted.variants.items()}
+        if register:
+            out[kind] = _define(name, text, example, variants=variants)
+        else:
+            fulltext = any(_FULLTEXT_CALL in t for t in [text, *variants.values()])
+            out[kind] = Statement(name, text.strip(), example, False, variants, fulltext)
+    return out
+
+
+def aggregates_of(counted: Statement) -> Mapping[str, Statement]:
+    """The aggregates of the list whose COUNT statement is ``counted``: the registered ones, or,
+    for a list whose statements were built for a request (a composed filter's, say), its own,
+    built once per statement text. Matched on the text, so a list never gets the aggregates
+    of another list of the same name."""
+    if _AGGREGATED_FROM.get(counted.name) == counted.cypher:
+        return AGGREGATES[counted.name]
+    return _built_aggregates(counted.name, counted.cypher, tuple(sorted(counted.variants.items())))
+
+
+@lru_cache(maxsize=512)
+def _built_aggregates(
+    name: str, text: str, variants: tuple[tuple[DialectName, str], ...]
+) -> dict[str, Statement]:
+    for prefix, (var, tails) in _AGGREGATED.items():
+        if name.startswith(prefix):
+            counted = Statement(name, text, {}, False, dict(variants))
+            return _aggregates(counted, var, tails, register=False)
+    raise KeyError(f"{name}: no aggregates for this list")
+
+
+_MEETING_AGGREGATES = {
+    **_period_tails("m"),
+    "BY_MODE": _value_tail("m", "coalesce(m.mode, 'UNKNOWN')"),
+    "BY_STATUS": _value_tail("m", "coalesce(m.status, 'HELD')"),
+    "TOP_PARTICIPANTS": _top_actors_tail("m", "(who:Actor)-[:PARTICIPATED_IN]->(m)"),
+    # Each pair once (the smaller id first), counted over the list's meetings of both.
+    "TOP_PAIRS": f"""
+    MATCH (one:Actor)-[:PARTICIPATED_IN]->(m)<-[:PARTICIPATED_IN]-(other:Actor)
+    WHERE one.id < other.id
+    WITH one, other, count(DISTINCT m) AS count
+    ORDER BY count DESC, one.id, other.id LIMIT $first
+    RETURN one.id AS one, other.id AS other, count,
+           {_node("Actor", "one")} AS one_node, {_node("Actor", "other")} AS other_node
+    ORDER BY count DESC, one, other""",
+}
+_STATEMENT_AGGREGATES = {
+    **_period_tails("s"),
+    "TOP_SPEAKERS": _top_actors_tail("s", "(who:Actor)-[:SAID]->(s)"),
+    "BY_TOPIC": """
+    MATCH (s)-[:ABOUT]->(topic:Topic)
+    WITH topic, count(DISTINCT s) AS count
+    ORDER BY count DESC, topic.name LIMIT $first
+    RETURN topic.id AS id, count, topic {.id, .name} AS node
+    ORDER BY count DESC, node.name""",
+    "BY_MEDIUM": _value_tail("s", "s.medium") + " LIMIT $first",
+}
+_ARTICLE_AGGREGATES = {
+    **_period_tails("n"),
+    "BY_PUBLISHER": _top_actors_tail("n", "(n)-[:PUBLISHED_BY]->(who:Actor)"),
+}
+
+# Which lists have aggregates, by the prefix of their statements' names: AGGREGATES is built at
+# the end of this module from every COUNT statement of these lists, so a variant defined
+# anywhere (a new filter's) gets its aggregates too.
+_AGGREGATED = {
+    "MEETING_PAGE": ("m", _MEETING_AGGREGATES),
+    "STATEMENT_PAGE": ("s", _STATEMENT_AGGREGATES),
+    "ARTICLE_PAGE": ("n", _ARTICLE_AGGREGATES),
+}
+
+# Per-object counts, a DataLoader batch a call, without reading the related nodes' properties.
+
+
+def _counts_of(name: str, match: str, var: str) -> Statement:
+    return _define(
+        name,
+        f"""
+    UNWIND $ids AS key
+    MATCH {match}
+    OPTIONAL MATCH {var}
+    RETURN key, count(related) AS node
+    """,
+        _IDS,
+    )
+
+
+REPORT_COUNTS_OF_MEETINGS = _counts_of(
+    "REPORT_COUNTS_OF_MEETINGS", "(x:Meeting {id: key})", "(x)<-[:REPORTS]-(related:Article)"
+)
+REPORT_COUNTS_OF_STATEMENTS = _counts_of(
+    "REPORT_COUNTS_OF_STATEMENTS", "(x:Statement {id: key})", "(x)<-[:REPORTS]-(related:Article)"
+)
+MEETING_COUNTS_OF_ACTORS = _counts_of(
+    "MEETING_COUNTS_OF_ACTORS", "(x:Actor {id: key})", "(x)-[:PARTICIPATED_IN]->(related:Meeting)"
+)
+STATEMENT_COUNTS_OF_ACTORS = _counts_of(
+    "STATEMENT_COUNTS_OF_ACTORS", "(x:Actor {id: key})", "(x)-[:SAID]->(related:Statement)"
+)
+MENTION_COUNTS_OF_ACTORS = _counts_of(
+    "MENTION_COUNTS_OF_ACTORS", "(x:Actor {id: key})", "(x)<-[:MENTIONS]-(related:Article)"
+)
+
 # Per-owner lists (an actor's meetings, a topic's articles, ...), for many owners in one call:
 # each key carries its owner, filter, cursor and page size; the page is cut from the owner's
 # sorted list, and `total` counts the whole filtered list.
@@ -1695,3 +1859,14 @@ WRITER_LOCK_RELEASE = _define(
     write=True,
     bumps_version=False,
 )
+
+
+# Keyed by the name of the COUNT statement of the list they aggregate (reads.Listing knows it).
+AGGREGATES: dict[str, dict[str, Statement]] = {
+    name: _aggregates(counted, var, tails)
+    for name, counted in list(REGISTRY.items())
+    for prefix, (var, tails) in _AGGREGATED.items()
+    if name.startswith(prefix) and name.endswith("_COUNT")
+}
+# The text each was built from (see aggregates_of).
+_AGGREGATED_FROM = {name: REGISTRY[name].cypher for name in AGGREGATES}

@@ -82,6 +82,17 @@ class Listing:
         rows = await self.store.read(self.count_statement, self.params)
         return int(rows[0]["total"]) if rows else 0
 
+    async def aggregate(self, kind: str, **extra: Any) -> list[Record]:
+        """One aggregate of the whole list (``kind`` of cypher.AGGREGATES: ``BY_MONTH``,
+        ``TOP_SPEAKERS``, ...), computed in the graph over the list's own match."""
+        statement = cypher.aggregates_of(self.count_statement)[kind]
+        try:
+            return await self.store.read(statement, {**self.params, **extra})
+        except GraphQueryError as exc:
+            if self.search is not None:
+                raise InvalidSearch(self.search, exc.message) from exc
+            raise
+
 
 def _listing(
     store: Store,

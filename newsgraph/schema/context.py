@@ -81,6 +81,12 @@ class Loaders:
     topic_statements: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
     counterparts: DataLoader[TopKey, list[Record]] = field(init=False)
     co_mentioned: DataLoader[TopKey, list[Record]] = field(init=False)
+    # Counts of an object's relationships (reports, meetings, ...), without loading them.
+    meeting_report_count: DataLoader[str, Any] = field(init=False)
+    statement_report_count: DataLoader[str, Any] = field(init=False)
+    actor_meeting_count: DataLoader[str, Any] = field(init=False)
+    actor_statement_count: DataLoader[str, Any] = field(init=False)
+    actor_mention_count: DataLoader[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.store
@@ -111,6 +117,11 @@ class Loaders:
         self.topic_statements = _owner_pages(s, cypher.TOPIC_STATEMENTS)
         self.counterparts = _top(s, cypher.COUNTERPARTS)
         self.co_mentioned = _top(s, cypher.CO_MENTIONED)
+        self.meeting_report_count = _one(s, cypher.REPORT_COUNTS_OF_MEETINGS)
+        self.statement_report_count = _one(s, cypher.REPORT_COUNTS_OF_STATEMENTS)
+        self.actor_meeting_count = _one(s, cypher.MEETING_COUNTS_OF_ACTORS)
+        self.actor_statement_count = _one(s, cypher.STATEMENT_COUNTS_OF_ACTORS)
+        self.actor_mention_count = _one(s, cypher.MENTION_COUNTS_OF_ACTORS)
 
 
 @dataclass

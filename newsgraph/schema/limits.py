@@ -61,6 +61,7 @@ from newsgraph.schema.search import SearchRules, is_search, parse_search
 from newsgraph.settings import Settings
 
 __all__ = [
+    "AGGREGATE_TYPES",
     "ALIAS_LIMIT_EXCEEDED",
     "BAD_USER_INPUT",
     "COST_LIMIT_EXCEEDED",
@@ -68,6 +69,7 @@ __all__ = [
     "INTROSPECTION_DISABLED",
     "LIST_ESTIMATE",
     "LIST_LIMIT_EXCEEDED",
+    "MAX_PERIOD_BUCKETS",
     "TOKEN_LIMIT_EXCEEDED",
     "Measure",
     "OperationLimits",
@@ -90,6 +92,14 @@ _DEFAULT_SEARCH_COST: int = Settings.model_fields["search_cost"].default
 # Lists without `first` (roles, participants, reports, mentions, topics, ...) are short in
 # practice; one guess for all of them keeps the bound simple to state and to predict.
 LIST_ESTIMATE = 10
+
+# Objects each of whose fields runs its own graph query over the parent's filter: a search in
+# that filter is run once per field selected, and counted so.
+AGGREGATE_TYPES = frozenset({"MeetingStats", "StatementStats", "ArticleStats"})
+
+# The most periods one `byPeriod(interval:)` answers (the aggregates' buckets, empty ones
+# included): its cost, since it has no `first`, and the bound its resolver enforces.
+MAX_PERIOD_BUCKETS = 1000
 
 # Strawberry's QueryDepthLimiter skips these too: introspection follows the schema, not the
 # data, and every introspection client nests `ofType` deeper than any data query needs.
@@ -341,6 +351,7 @@ class _Costing:
     rules: SearchRules
     memo: dict[str, Tally] = field(default_factory=dict)
     visiting: set[str] = field(default_factory=set)
+    field_memo: dict[str, int] = field(default_factory=dict)
     refusal: GraphQLError | None = None
 
     def value(self, node: ValueNode | None) -> Any:
@@ -437,6 +448,8 @@ class _Costing:
         """How many items this field yields for each item of its parent (None: not a list)."""
         if "first" in definition.args:
             return self.page(node, definition)
+        if "interval" in definition.args:
+            return MAX_PERIOD_BUCKETS  # a period count per bucket, at most this many
         returned = get_nullable_type(definition.type)
         if not isinstance(returned, GraphQLList) or not is_composite_type(get_named_type(returned)):
             return None  # one object, or scalars: nodes the parent's count covers
@@ -461,9 +474,13 @@ class _Costing:
                 counted = self.count(selection, definition, parent)
                 items = 1 if counted is None else counted
                 nodes += counted or 0
-                searches += self.searches(selection, definition)
+                found = self.searches(selection, definition)
+                inner = get_named_type(definition.type)
+                if found and selection.selection_set and inner.name in AGGREGATE_TYPES:
+                    # Each aggregate field selected is a query of its own, search included.
+                    found *= max(1, self.fields_below(selection.selection_set))
+                searches += found
                 if selection.selection_set is not None:
-                    inner = get_named_type(definition.type)
                     inner_nodes, inner_searches = self.selections(selection.selection_set, inner)
                     nodes += items * inner_nodes
                     searches += items * inner_searches
@@ -481,6 +498,24 @@ class _Costing:
                 nodes += inner_nodes
                 searches += inner_searches
         return nodes, searches
+
+    def fields_below(self, selection_set: SelectionSetNode) -> int:
+        """The fields a selection set selects, aliases apart, fragments included (each
+        fragment counted once per name, however often it is spread within)."""
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += selection.name.value != "__typename"
+            elif isinstance(selection, InlineFragmentNode):
+                total += self.fields_below(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if name not in self.field_memo and fragment is not None:
+                    self.field_memo[name] = 0  # a cycle counts nothing more
+                    self.field_memo[name] = self.fields_below(fragment.selection_set)
+                total += self.field_memo.get(name, 0)
+        return total
 
     def fragment(self, name: str) -> Tally:
         # A fragment's cost does not depend on where it is spread: compute it once.

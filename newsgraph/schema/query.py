@@ -16,9 +16,7 @@ from newsgraph.schema.arguments import (
     actor_key,
     in_order,
     require_actor,
-    require_actors,
     search_text,
-    topic_key,
 )
 from newsgraph.schema.context import ContextInfo, Loaders
 from newsgraph.schema.inputs import (
@@ -46,6 +44,7 @@ from newsgraph.schema.relay import (
     page_size,
 )
 from newsgraph.schema.search import GRAMMAR, SEARCH
+from newsgraph.schema.stats import ArticleStats, MeetingStats, StatementStats
 from newsgraph.schema.types import (
     Actor,
     Article,
@@ -53,8 +52,11 @@ from newsgraph.schema.types import (
     Node,
     Statement,
     Topic,
+    articles_listing,
     build_node,
+    meetings_listing,
     meetings_page,
+    statements_listing,
     statements_page,
 )
 
@@ -184,27 +186,10 @@ class Query:
         after: After = None,
         order_by: Order = None,
     ) -> Connection[Article]:
-        loaders = info.context.loaders
-        f = filter or ArticleFilter()
-        mentions = await require_actors(
-            loaders, list(f.mentions or []), "articles(filter.mentions)"
+        listing = await articles_listing(info, filter or ArticleFilter(), order_by)
+        return await listing_connection(
+            listing, info.context.loaders.article, Article.from_row, first, after
         )
-        publisher = (
-            await require_actor(loaders, f.publisher, "articles(filter.publisher)")
-            if f.publisher
-            else None
-        )
-        listing = reads.articles(
-            info.context.store,
-            (order_by or DateOrder.DATE_DESC).value,
-            publisher=publisher,
-            mentions=mentions,
-            from_day=day_number(f.from_),
-            to_day=day_number(f.to),
-            topic=topic_key(f.topic),
-            search=search_text(info, f.search, "articles(filter.search)"),
-        )
-        return await listing_connection(listing, loaders.article, Article.from_row, first, after)
 
     @strawberry.field(
         description="One actor, by global id or by name — canonical or any alias, any case."
@@ -273,6 +258,40 @@ class Query:
         order_by: Order = None,
     ) -> Connection[Statement]:
         return await statements_page(info, filter or StatementFilter(), first, after, order_by)
+
+    @strawberry.field(
+        description="Counts over the meetings `filter` selects (the filter of `meetings`): "
+        "how many, per period, mode and status, and who met most."
+    )
+    async def meeting_stats(
+        self, info: ContextInfo, filter: MeetingFilterArg = None
+    ) -> MeetingStats:
+        root = "meetingStats"
+        return MeetingStats(
+            listing=await meetings_listing(info, filter or MeetingFilter(), None, root)
+        )
+
+    @strawberry.field(
+        description="Counts over the statements `filter` selects (the filter of `statements`): "
+        "how many, per period, topic and medium, and who spoke most."
+    )
+    async def statement_stats(
+        self, info: ContextInfo, filter: StatementFilterArg = None
+    ) -> StatementStats:
+        root = "statementStats"
+        f = filter or StatementFilter()
+        return StatementStats(listing=await statements_listing(info, f, None, root))
+
+    @strawberry.field(
+        description="Counts over the articles `filter` selects (the filter of `articles`): how "
+        "many, per period of publication and per outlet."
+    )
+    async def article_stats(
+        self, info: ContextInfo, filter: ArticleFilterArg = None
+    ) -> ArticleStats:
+        root = "articleStats"
+        f = filter or ArticleFilter()
+        return ArticleStats(listing=await articles_listing(info, f, None, root))
 
     @strawberry.field(description="Every topic, alphabetically.")
     async def topics(self, info: ContextInfo) -> list[Topic]:

@@ -10,16 +10,19 @@ from typing import Any
 import strawberry
 
 from newsgraph.graph import reads
+from newsgraph.graph.rows import day_number
 from newsgraph.schema.arguments import (
     meeting_criteria,
     require_actor,
     require_actors,
     search_text,
     statement_criteria,
+    topic_key,
 )
 from newsgraph.schema.context import ContextInfo, Loaders
 from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
 from newsgraph.schema.inputs import (
+    ArticleFilter,
     DateOrder,
     MeetingFilter,
     MeetingFilterArg,
@@ -54,8 +57,11 @@ __all__ = [
     "Node",
     "Statement",
     "Topic",
+    "articles_listing",
     "build_node",
+    "meetings_listing",
     "meetings_page",
+    "statements_listing",
     "statements_page",
 ]
 
@@ -191,6 +197,27 @@ class Actor(Node):
             for row, actor in zip(rows, actors, strict=True)
             if actor is not None
         ]
+
+    @strawberry.field(
+        description="How many meetings this actor took part in (`meetings.totalCount` without "
+        "a filter), counted in the graph without loading them."
+    )
+    async def meeting_count(self, info: ContextInfo) -> int:
+        return int(await info.context.loaders.actor_meeting_count.load(self.key) or 0)
+
+    @strawberry.field(
+        description="How many statements this actor made (`statements.totalCount` without a "
+        "filter), counted in the graph without loading them."
+    )
+    async def statement_count(self, info: ContextInfo) -> int:
+        return int(await info.context.loaders.actor_statement_count.load(self.key) or 0)
+
+    @strawberry.field(
+        description="How many articles mention this actor (`mentionedIn.totalCount`), counted "
+        "in the graph without loading them."
+    )
+    async def mention_count(self, info: ContextInfo) -> int:
+        return int(await info.context.loaders.actor_mention_count.load(self.key) or 0)
 
 
 @strawberry.type(description="Someone an actor met, and how often.")
@@ -352,6 +379,13 @@ class Meeting(Node):
         loaders = info.context.loaders
         return await _reports(loaders, await loaders.meeting_reports.load(self.key))
 
+    @strawberry.field(
+        description="How many articles report this meeting (the length of `reports`), counted "
+        "in the graph without loading them."
+    )
+    async def report_count(self, info: ContextInfo) -> int:
+        return int(await info.context.loaders.meeting_report_count.load(self.key) or 0)
+
 
 @strawberry.type(description="Something an actor said: a quote or clearly reported speech.")
 class Statement(Node):
@@ -405,6 +439,13 @@ class Statement(Node):
     async def reports(self, info: ContextInfo) -> list[Report]:
         loaders = info.context.loaders
         return await _reports(loaders, await loaders.statement_reports.load(self.key))
+
+    @strawberry.field(
+        description="How many articles report these words (the length of `reports`), counted "
+        "in the graph without loading them."
+    )
+    async def report_count(self, info: ContextInfo) -> int:
+        return int(await info.context.loaders.statement_report_count.load(self.key) or 0)
 
 
 @strawberry.type(description="A subject of diplomacy: security guarantees, ceasefire, ...")
@@ -470,17 +511,25 @@ async def meetings_page(
     order: DateOrder | None,
 ) -> Connection[Meeting]:
     """A page of meetings, the root list's (``Actor.meetings`` with others uses it too)."""
-    loaders = info.context.loaders
-    people = await require_actors(
-        loaders, list(f.participants or []), "meetings(filter.participants)"
+    listing = await meetings_listing(info, f, order)
+    return await listing_connection(
+        listing, info.context.loaders.meeting, Meeting.from_row, first, after
     )
-    listing = reads.meetings(
+
+
+async def meetings_listing(
+    info: ContextInfo, f: MeetingFilter, order: DateOrder | None = None, root: str = "meetings"
+) -> reads.Listing:
+    """The meetings a filter selects, as the graph layer's list (pages, counts, aggregates)."""
+    people = await require_actors(
+        info.context.loaders, list(f.participants or []), f"{root}(filter.participants)"
+    )
+    return reads.meetings(
         info.context.store,
         (order or DateOrder.DATE_DESC).value,
-        meeting_criteria(f, "meetings(filter)"),
+        meeting_criteria(f, f"{root}(filter)"),
         people,
     )
-    return await listing_connection(listing, loaders.meeting, Meeting.from_row, first, after)
 
 
 async def statements_page(
@@ -491,16 +540,48 @@ async def statements_page(
     order: DateOrder | None,
 ) -> Connection[Statement]:
     """A page of statements, the root list's (``Actor.statements`` with a search uses it)."""
+    listing = await statements_listing(info, f, order)
+    return await listing_connection(
+        listing, info.context.loaders.statement, Statement.from_row, first, after
+    )
+
+
+async def statements_listing(
+    info: ContextInfo, f: StatementFilter, order: DateOrder | None = None, root: str = "statements"
+) -> reads.Listing:
+    """The statements a filter selects, as the graph layer's list (pages, counts, aggregates)."""
     loaders = info.context.loaders
     speaker = (
-        await require_actor(loaders, f.speaker, "statements(filter.speaker)") if f.speaker else None
+        await require_actor(loaders, f.speaker, f"{root}(filter.speaker)") if f.speaker else None
     )
-    search = search_text(info, f.search, "statements(filter.search)")
-    listing = reads.statements(
+    search = search_text(info, f.search, f"{root}(filter.search)")
+    return reads.statements(
         info.context.store,
         (order or DateOrder.DATE_DESC).value,
-        statement_criteria(f, "statements(filter)"),
+        statement_criteria(f, f"{root}(filter)"),
         speaker=speaker,
         search=search,
     )
-    return await listing_connection(listing, loaders.statement, Statement.from_row, first, after)
+
+
+async def articles_listing(
+    info: ContextInfo, f: ArticleFilter, order: DateOrder | None = None, root: str = "articles"
+) -> reads.Listing:
+    """The articles a filter selects, as the graph layer's list (pages, counts, aggregates)."""
+    loaders = info.context.loaders
+    mentions = await require_actors(loaders, list(f.mentions or []), f"{root}(filter.mentions)")
+    publisher = (
+        await require_actor(loaders, f.publisher, f"{root}(filter.publisher)")
+        if f.publisher
+        else None
+    )
+    return reads.articles(
+        info.context.store,
+        (order or DateOrder.DATE_DESC).value,
+        publisher=publisher,
+        mentions=mentions,
+        from_day=day_number(f.from_),
+        to_day=day_number(f.to),
+        topic=topic_key(f.topic),
+        search=search_text(info, f.search, f"{root}(filter.search)"),
+    )

@@ -17,7 +17,7 @@ from newsgraph.graph.cypher import Statement
 from newsgraph.graph.errors import QueryTimeout
 from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.schema import build_schema
-from newsgraph.schema.limits import LIST_ESTIMATE, operation_cost
+from newsgraph.schema.limits import LIST_ESTIMATE, MAX_PERIOD_BUCKETS, operation_cost
 from newsgraph.settings import Settings
 from tests.helpers.api import Api
 
@@ -205,6 +205,27 @@ async def test_the_cost_limit_comes_from_settings(client: Any) -> None:
     assert "errors" not in body, body
 
 
+async def test_aggregate_periods_count_against_the_cost_limit(client: Any) -> None:
+    api = await client(Settings(max_cost=MAX_PERIOD_BUCKETS + 50))
+    days = "byPeriod(interval: DAY) { count }"
+    await _refused(
+        api,
+        f"{{ a: meetingStats {{ {days} }} b: articleStats {{ {days} }} }}",
+        "COST_LIMIT_EXCEEDED",
+    )
+    _, body = await _post(api, f"{{ meetingStats {{ {days} }} }}")
+    assert "errors" not in body, body
+
+
+async def test_an_aggregate_of_a_search_counts_a_search_per_field(api: Api) -> None:
+    # Six fields over one full-text filter are six full-text queries: past the limit of five.
+    fields = "count byPeriod(interval: YEAR) { count } topSpeakers { count } byTopic { count }"
+    document = f'{{ statementStats(filter: {{search: "peace"}}) {{ {fields} '
+    await _refused(api, document + "byMedium { count } again: count } }", "COST_LIMIT_EXCEEDED")
+    _, body = await _post(api, document + "} }")
+    assert "errors" not in body, body
+
+
 async def test_the_cost_is_checked_after_validation(api: Api) -> None:
     # An invalid document gets its validation errors, not a cost computed on nonsense.
     _, body = await _post(api, "{ actors(first: 100) { edges { node { nope } } } }")
@@ -244,6 +265,24 @@ def _cost(document: str, **variables: Any) -> int | None:
             4 + 4 * 5 + DEFAULTS.search_cost,
         ),
         ("{ stats { articles } }", {}, 0),
+        # Aggregates: a period count per bucket, at most MAX_PERIOD_BUCKETS; ranked ones their
+        # `first` (10 unless given); counts and per-value lists as any other.
+        ("{ meetingStats { count byPeriod(interval: DAY) { start } } }", {}, MAX_PERIOD_BUCKETS),
+        ("{ meetingStats { byMode { count } byStatus { count } } }", {}, 2 * LIST_ESTIMATE),
+        ("{ statementStats { topSpeakers(first: 5) { actor { roles { title } } } } }", {}, 55),
+        ("{ articleStats { byPublisher { count } } }", {}, 10),
+        # A search in an aggregate's filter runs once for each field selected.
+        (
+            '{ statementStats(filter: {search: "x"}) { count } }',
+            {},
+            DEFAULTS.search_cost,
+        ),
+        (
+            '{ articleStats(filter: {search: "x"}) { count n: count ...F } } '
+            "fragment F on ArticleStats { __typename byPublisher(first: 2) { count } }",
+            {},
+            2 + 3 * DEFAULTS.search_cost,
+        ),
     ],
 )
 def test_the_cost_multiplies_first_through_nesting(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -171,3 +173,24 @@ async def test_countries_carry_their_iso_code(api: Api) -> None:
         'zelensky: actor(name: "Zelensky") { isoCode } }'
     )
     assert data == {"nl": {"isoCode": "NL"}, "zelensky": {"isoCode": None}}
+
+
+def _readme_examples(word: str) -> list[str]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    blocks = re.findall(r"```graphql\n(.*?)```", readme, flags=re.DOTALL)
+    return [block for block in blocks if word in block]
+
+
+async def test_the_readme_count_examples_answer_on_the_seed_articles(api: Api) -> None:
+    examples = _readme_examples("Stats(") + _readme_examples("mentionCount")
+    assert len(examples) == 4
+    for document in examples:
+        data = await api.data(document)
+        assert all(value for value in data.values()), (document, data)
+    [meetings] = _readme_examples("meetingStats(")
+    stats = (await api.data(meetings))["meetingStats"]
+    listed = await api.data(
+        '{ meetings(filter: {participants: ["Zelensky"], from: "2025-08-01"}) { totalCount } }'
+    )
+    assert stats["count"] == listed["meetings"]["totalCount"] > 0
+    assert sum(period["count"] for period in stats["byPeriod"]) == stats["count"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.ingest.extract.listed import listed_names
 from newsgraph.ingest.extract.names import same_person
-from newsgraph.ingest.extract.patterns import NAME, NAME_STOPWORDS, word_set
+from newsgraph.ingest.extract.patterns import HEADLINE_VERB, NAME, NAME_STOPWORDS, word_set
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
 from newsgraph.ingest.extract.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
 from newsgraph.ingest.model import ActorFact, ActorKind, RoleFact
@@ -1023,6 +1023,13 @@ def _person_span(
         return None
     if surface.isupper() or not surface[:1].isupper():
         return None
+    verb = HEADLINE_VERB.search(surface)
+    if verb is not None:
+        # "Von der Leyen Congratulates": a subheading's name and its verb
+        surface = surface[: verb.start()]
+        end = start + len(surface)
+        if " " not in surface.strip():
+            return None
     return start, end
 
 
@@ -1040,6 +1047,8 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = start + len(surface)
     if len(surface) < 2 or surface in _PLATFORMS or "\n" in surface:
         return None
+    if HEADLINE_VERB.search(surface):
+        return None  # "Von der Leyen Congratulates": a subheading, no organisation
     if _NAME_PREFIX.match(surface) or canonical_title(surface.split()[0]).title:
         return None  # "the Minister of Foreign Affairs of NZ" is a person, unnamed
     if "/" in surface and any(canonical_title(part.split()[0]).title for part in

@@ -68,8 +68,18 @@ def _render(node: dict[str, Any], flexible_space: bool) -> str:
 
 
 def is_name_like(text: str) -> bool:
-    """True when the whole text is a run of capitalised name words ("Volodymyr Zelenskyy")."""
-    return _NAME_RE.fullmatch(text.strip()) is not None
+    """True when the whole text is a run of capitalised name words ("Volodymyr Zelenskyy"),
+    not a headline's name and verb ("Von der Leyen Congratulates")."""
+    text = text.strip()
+    return _NAME_RE.fullmatch(text) is not None and HEADLINE_VERB.search(text) is None
+
+
+# The verbs of headlines and subheadings, capitalised after a name: "Von der Leyen
+# Congratulates", "Ruto Meets Hasina".
+HEADLINE_VERB = re.compile(
+    r"\s+(?:Congratulates|Meets|Says|Holds|Calls|Visits|Welcomes|Receives|Thanks|Urges"
+    r"|Discusses|Hosts|Talks|Speaks|Pledges|Vows|Warns|Praises|Slams|Rejects)$"
+)
 
 
 _STOP = alternation(NAME_STOPWORDS)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncGenerator
 from typing import Any
 
 import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.types import ExecutionResult
 
 from newsgraph.schema.context import Context
-from newsgraph.schema.errors import ErrorCodes
+from newsgraph.schema.errors import ErrorCodes, coded
 from newsgraph.schema.limits import operation_limits
 from newsgraph.schema.mutation import Mutation
 from newsgraph.schema.query import Query
+from newsgraph.schema.subscription import Subscription
 from newsgraph.schema.types import Actor, Article, Meeting, Statement, Topic
 from newsgraph.settings import Settings
 
@@ -24,6 +28,19 @@ class _Schema(strawberry.Schema):
         # ErrorCodes logs the unexpected ones, with the request id, and that is enough.
         return None
 
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        # A subscription's results after the first do not pass through ErrorCodes' hooks:
+        # code their errors here, as every other error is.
+        return _coded_results(await super().stream(*args, **kwargs))
+
+
+async def _coded_results(results: Any) -> AsyncGenerator[Any, None]:
+    async with contextlib.aclosing(results):
+        async for result in results:
+            if isinstance(result, ExecutionResult) and result.errors:
+                result.errors = [coded(error) for error in result.errors]
+            yield result
+
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the operation limits and switches of ``settings``."""
@@ -33,6 +50,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return _Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[Actor, Article, Meeting, Statement, Topic],
         extensions=[
             ErrorCodes,

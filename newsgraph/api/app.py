@@ -12,6 +12,7 @@ from typing import Any
 
 import strawberry
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -35,6 +36,7 @@ from newsgraph.api.live import (
     EventIdSSETransport,
     LimitedTransportWSHandler,
     transport_ws_handler,
+    wants_event_stream,
 )
 from newsgraph.api.logs import configure_logging
 from newsgraph.api.middleware import RequestMiddleware
@@ -126,9 +128,8 @@ class _GraphQL(SpecGraphQL):
         return unset
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        streaming = scope["type"] == "websocket" or any(
-            name == b"accept" and b"text/event-stream" in value.lower()
-            for name, value in scope.get("headers", [])
+        streaming = scope["type"] == "websocket" or wants_event_stream(
+            Headers(scope=scope).get("accept")
         )
         if not streaming:
             await super().__call__(scope, receive, send)

@@ -27,12 +27,15 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     SubscribeMessage,
 )
 
+from newsgraph.api.http import negotiate
+
 __all__ = [
     "SUBSCRIPTION_LIMIT_EXCEEDED",
     "ConnectionCount",
     "EventIdSSETransport",
     "LimitedTransportWSHandler",
     "transport_ws_handler",
+    "wants_event_stream",
 ]
 
 SUBSCRIPTION_LIMIT_EXCEEDED = "SUBSCRIPTION_LIMIT_EXCEEDED"
@@ -62,8 +65,24 @@ class ConnectionCount:
         )
 
 
+def wants_event_stream(accept: str | None) -> bool:
+    """Whether a request asks for GraphQL over SSE: it accepts ``text/event-stream`` and no
+    JSON answer. Clients such as urql list ``text/event-stream`` among the types they can
+    read on every request; they get JSON, as before SSE was served."""
+    if not accept:
+        return False
+    listed = any(
+        part.split(";", 1)[0].strip().lower() == "text/event-stream" for part in accept.split(",")
+    )
+    return listed and negotiate(accept) is None
+
+
 class EventIdSSETransport(SSETransport):
-    """Strawberry's SSE transport, with each event's id as the SSE ``id`` field."""
+    """Strawberry's SSE transport, with each event's id as the SSE ``id`` field, chosen only
+    for requests that want an event stream rather than JSON (``wants_event_stream``)."""
+
+    def accepts(self, accept: str) -> bool:
+        return wants_event_stream(accept)
 
     def encode_next(self, response: Any, encode_json: Any) -> str:
         extensions = response.get("extensions") or {}

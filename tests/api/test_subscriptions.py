@@ -17,6 +17,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from newsgraph.ingest.model import ExtractedArticle, MeetingMode
+from tests.helpers.api import Api
 from tests.helpers.factories import DAY, article, meeting, said
 from tests.helpers.processes import Served, embedded_env, run_cli, serving
 
@@ -284,3 +285,20 @@ async def test_connections_operations_and_messages_past_the_limits_are_refused(
             await _message(held)
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4429
     assert closed.value.rcvd.reason == "too many messages: at most 5 a minute"
+
+
+# What urql's fetchExchange sends with every query: it can read an event stream, but lists it
+# after the JSON types.
+URQL_ACCEPT = (
+    "application/graphql-response+json, application/graphql+json, application/json, "
+    "text/event-stream, multipart/mixed"
+)
+
+
+async def test_a_client_that_also_accepts_an_event_stream_gets_json_for_a_query(api: Api) -> None:
+    response = await api.http.post(
+        "/graphql", json={"query": "{ stats { articles } }"}, headers={"accept": URQL_ACCEPT}
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/graphql-response+json")
+    assert response.json() == {"data": {"stats": {"articles": 0}}}

@@ -32,7 +32,7 @@ from redis import exceptions as redis_errors
 from redis.asyncio import Redis
 
 from newsgraph.graph.cypher import EVENTS_AFTER, EVENTS_APPEND, EVENTS_LAST
-from newsgraph.graph.errors import GraphError
+from newsgraph.graph.errors import GraphError, GraphUnavailable
 from newsgraph.graph.store import Store
 
 __all__ = [
@@ -155,8 +155,15 @@ class RedisEventLog:
                 pipe.xadd(key, {"node": node}, maxlen=self._max_len, approximate=True)
             await pipe.execute()
 
+    def _unavailable(self, exc: Exception) -> GraphUnavailable:
+        where = self._url or "{}:{}".format(*(self._where or ("?", "?")))
+        return GraphUnavailable(f"change events at {where}", str(exc) or type(exc).__name__)
+
     async def last_id(self, kind: str) -> str:
-        newest: Any = await self._redis().xrevrange(self.key(kind), count=1)
+        try:
+            newest: Any = await self._redis().xrevrange(self.key(kind), count=1)
+        except _LOST as exc:
+            raise self._unavailable(exc) from exc
         return str(newest[0][0]) if newest else "0"
 
     async def read(self, kind: str, after: str, count: int, block_ms: int) -> list[ChangeEvent]:
@@ -166,7 +173,11 @@ class RedisEventLog:
                 "(`eventId`, such as 1733090000000-0), or 0 for the oldest kept"
             )
         key = self.key(kind)
-        found: Any = await self._redis().xread({key: after}, count=count, block=block_ms)
+        try:
+            found: Any = await self._redis().xread({key: after}, count=count, block=block_ms)
+        except _LOST as exc:
+            # A subscriber then gets GRAPH_UNAVAILABLE, and reconnects with its last event id.
+            raise self._unavailable(exc) from exc
         events = []
         for _stream, entries in found or []:
             for entry_id, fields in entries:

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from redis.asyncio import Redis
 
-from newsgraph.graph import Store
+from newsgraph.graph import GraphUnavailable, Store
 from newsgraph.graph.events import (
     EventLog,
     GraphEventLog,
@@ -20,6 +20,7 @@ from newsgraph.graph.events import (
 from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.ingest.write.writer import ArticleWriter
 from tests.helpers.factories import call_article
+from tests.helpers.processes import free_port
 
 
 def _redis_log(store: Store, max_len: int = 10_000) -> RedisEventLog:
@@ -107,4 +108,15 @@ async def test_a_write_publishes_what_it_created_and_nothing_when_it_changes_not
     articles = await log.read("article", "0", 100, 0)
     statements = await log.read("statement", "0", 100, 0)
     assert (len(articles), len(meetings), len(statements)) == (1, 1, 1)
+    await log.close()
+
+
+async def test_a_broker_that_does_not_answer_is_reported_as_unavailable() -> None:
+    # Nothing listens on a port just found free.
+    port = free_port()
+    log = RedisEventLog(address=lambda: ("127.0.0.1", port))
+    with pytest.raises(GraphUnavailable, match=rf"change events at 127\.0\.0\.1:{port}"):
+        await log.read("meeting", "0", 10, 0)
+    with pytest.raises(GraphUnavailable):
+        await log.last_id("meeting")
     await log.close()

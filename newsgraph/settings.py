@@ -152,6 +152,33 @@ class Settings(BaseSettings):
         default=True, description="Off in production hides the schema (and GraphiQL)."
     )
     connect_timeout_s: float = Field(default=5.0, gt=0)
+    # Live updates (subscriptions). Change events go through a broker, never process memory,
+    # so a `newsgraph load` in another process reaches this one's subscribers.
+    events_url: str | None = Field(
+        default=None,
+        description="redis://host:port of a Redis for change events. Unset: the graph's own "
+        "server (embedded or external FalkorDB is a Redis server), or a change log in Neo4j.",
+    )
+    events_max_len: int = Field(
+        default=10_000,
+        ge=100,
+        description="Change events kept per kind; a client resuming from an older event id "
+        "gets what is still kept.",
+    )
+    events_poll_ms: int = Field(
+        default=250, ge=10, description="How often a Neo4j change log is read for new events."
+    )
+    max_subscription_connections: int = Field(
+        default=100,
+        ge=1,
+        description="Open subscription connections (WebSockets and SSE streams) per process.",
+    )
+    max_subscriptions_per_connection: int = Field(
+        default=10, ge=1, description="Operations running at once on one WebSocket."
+    )
+    max_messages_per_minute: int = Field(
+        default=120, ge=1, description="Messages one WebSocket client may send a minute."
+    )
 
     @field_validator("cors_origins", "api_keys", "read_keys", mode="before")
     @classmethod

@@ -12,11 +12,19 @@ from typing import Any
 
 import strawberry
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from newsgraph.api.caching import (
     CachingGraphQL,
@@ -28,6 +36,15 @@ from newsgraph.api.caching import (
 from newsgraph.api.explore import explore_routes
 from newsgraph.api.graphiql import graphiql_routes, render_graphiql
 from newsgraph.api.home import home_routes
+from newsgraph.api.http import error_response
+from newsgraph.api.live import (
+    SUBSCRIPTION_LIMIT_EXCEEDED,
+    ConnectionCount,
+    EventIdSSETransport,
+    LimitedTransportWSHandler,
+    transport_ws_handler,
+    wants_event_stream,
+)
 from newsgraph.api.logs import configure_logging
 from newsgraph.api.middleware import RequestMiddleware
 from newsgraph.api.persisted import PersistedQueries, load_documents
@@ -102,6 +119,11 @@ def _read_policy(state: _State, settings: Settings) -> ReadPolicy:
 
 
 class _GraphQL(CachingGraphQL):
+    # Subscriptions over graphql-transport-ws and over SSE (distinct connections mode), each
+    # SSE event with its event id (api/live.py).
+    stream_transport_classes_by_protocol = {GRAPHQL_SSE_PROTOCOL: EventIdSSETransport}
+    graphql_transport_ws_handler_class = LimitedTransportWSHandler
+
     def __init__(self, state: _State, settings: Settings, served: strawberry.Schema) -> None:
         super().__init__(
             served,
@@ -109,20 +131,101 @@ class _GraphQL(CachingGraphQL):
             allow_queries_via_get=True,
             max_json_depth=settings.max_json_depth,
             reads=_read_policy(state, settings),
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_SSE_PROTOCOL),
+            max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
+            # Pages of these origins may open WebSockets, as CORS lets them POST.
+            allowed_origins=settings.cors_origins,
         )
         self._state = state
         self._keys = [key.get_secret_value().encode() for key in settings.api_keys]
+        self._read_keys = [key.get_secret_value().encode() for key in settings.read_keys]
         self._search = SearchRules.from_settings(settings)
         self._max_list_items = settings.max_list_items
+        self._connections = ConnectionCount(settings.max_subscription_connections)
+        self.graphql_transport_ws_handler_class = transport_ws_handler(
+            settings.max_messages_per_minute
+        )
 
-    def _authenticated(self, request: Request) -> bool:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    def _authenticated(
+        self, request: Request | WebSocket, authorization: str = "", keys: list[bytes] | None = None
+    ) -> bool:
+        header = authorization or request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token:
             return False
         given = token.strip().encode()
         # Compare with every key, in constant time, so timing says nothing about any key.
-        matches = [hmac.compare_digest(given, key) for key in self._keys]
+        matches = [
+            hmac.compare_digest(given, key) for key in (self._keys if keys is None else keys)
+        ]
         return any(matches)
+
+    def _may_subscribe(self, request: Request | WebSocket, authorization: str = "") -> bool:
+        """Whether a client may subscribe: the one place that decides it. With API keys
+        configured, the write keys (a subscription holds a connection and the broker's
+        attention, as a write does); with only read keys configured, a read key."""
+        keys = self._keys or self._read_keys
+        return not keys or self._authenticated(request, authorization, keys)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        given = params.get("Authorization") or params.get("authorization")
+        if isinstance(given, str) and given:
+            context.authenticated = self._authenticated(context.request, given)
+            context.may_subscribe = self._may_subscribe(context.request, given)
+        if not context.may_subscribe:
+            # Closed with 4403 Forbidden by graphql-transport-ws.
+            raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
+        unset: UnsetType = UNSET
+        return unset
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        streaming = scope["type"] == "websocket" or wants_event_stream(
+            Headers(scope=scope).get("accept")
+        )
+        if not streaming:
+            await super().__call__(scope, receive, send)
+            return
+        if not self._connections.take():
+            await self._refuse_connection(scope, receive, send)
+            return
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._connections.give_back()
+
+    async def _refuse_connection(self, scope: Scope, receive: Receive, send: Send) -> None:
+        reason = self._connections.refusal()
+        log.warning("subscription connection refused: %s", reason)
+        if scope["type"] == "websocket":
+            websocket = WebSocket(scope, receive, send)
+            protocols = scope.get("subprotocols") or []
+            await websocket.accept(subprotocol=protocols[0] if protocols else None)
+            # 1013: try again later. The reason is for people; it fits a close frame.
+            await websocket.close(code=1013, reason=reason[:120])
+            return
+        response = error_response(
+            429,
+            reason,
+            code=SUBSCRIPTION_LIMIT_EXCEEDED,
+            numbers={"limit": self._connections.limit},
+            headers={"Retry-After": "5"},
+        )
+        await response(scope, receive, send)
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        processed = await super().process_result(request, result)
+        context = getattr(request.state, "context", None) if isinstance(request, Request) else None
+        if isinstance(context, Context) and context.sent_event_id is not None:
+            # An SSE stream's event id (api/live.py sends it as the SSE id as well).
+            processed["extensions"] = {
+                **(processed.get("extensions") or {}),
+                "eventId": (context.sent_event_id),
+            }
+            context.sent_event_id = None
+        return processed
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # Our page loads GraphiQL from /graphiql/, not a CDN, so it works offline.
@@ -131,7 +234,7 @@ class _GraphQL(CachingGraphQL):
     async def get_context(self, request: Any, response: Any) -> Context:
         graph = self._state.graph
         assert graph is not None, "the lifespan opens the graph before requests arrive"
-        return Context.build(
+        context = Context.build(
             graph.store,
             request=request,
             response=response,
@@ -140,6 +243,13 @@ class _GraphQL(CachingGraphQL):
             search=self._search,
             max_list_items=self._max_list_items,
         )
+        context.events = graph.events
+        context.may_subscribe = self._may_subscribe(request)
+        if isinstance(request, Request):
+            # An SSE client reconnecting says where it left off (EventSource does it itself).
+            context.last_event_id = request.headers.get("last-event-id") or None
+            request.state.context = context
+        return context
 
 
 def create_app(settings: Settings | None = None, *, graph: Graph | None = None) -> Starlette:
@@ -154,6 +264,8 @@ def create_app(settings: Settings | None = None, *, graph: Graph | None = None) 
             # A Route, not a Mount: a Mount answers POST /graphql with a redirect. Every
             # method reaches the view, which answers the ones it refuses with a GraphQL body.
             Route("/graphql", graphql_app),
+            # Subscriptions over graphql-transport-ws (a Route answers HTTP only).
+            WebSocketRoute("/graphql", graphql_app),
             *home_routes(introspection=settings.introspection),
             *graphiql_routes(),
             *_probe_routes(state, settings, served_schema, graphql_app),

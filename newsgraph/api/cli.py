@@ -211,6 +211,8 @@ def serve(
             lifespan="on",
             # h11 with a deadline for slow clients; uvicorn has none (see api/server.py).
             http=read_timeout_protocol(settings.read_timeout_s),
+            # Subscriptions' WebSockets: a message is bounded like a request body.
+            ws_max_size=settings.max_body_bytes,
         )
     except GraphError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)

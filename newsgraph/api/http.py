@@ -320,7 +320,8 @@ class SpecGraphQL(GraphQL[Context, None]):
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
-        if negotiate(request.headers.get("accept")) is None:
+        streamed = self._get_stream_transport_from_headers(request.headers) is not None
+        if not streamed and negotiate(request.headers.get("accept")) is None:
             raise HTTPException(
                 406, f"cannot answer in any accepted media type; offered: {', '.join(_OFFERED)}"
             )

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.graph.embedded import EmbeddedServer
 from newsgraph.graph.errors import GraphError
+from newsgraph.graph.events import EventLog, GraphEventLog, RedisEventLog, attach_events
 from newsgraph.graph.falkordb_store import FalkorStore
 from newsgraph.graph.neo4j_store import Neo4jStore
 from newsgraph.graph.store import Store
@@ -25,6 +26,8 @@ class Graph:
 
     store: Store
     server: EmbeddedServer | None = None
+    # Where the writes' change events go and subscriptions read them (see graph/events.py).
+    events: EventLog | None = None
 
     async def compact(self) -> None:
         """After a load. The embedded server's log replays every write when it starts again
@@ -34,12 +37,40 @@ class Graph:
             await self.store.compact_log()
 
     async def close(self) -> None:
+        if self.events is not None:
+            await self.events.close()
         await self.store.close()
         if self.server is not None:
             await asyncio.to_thread(self.server.stop)
 
 
 async def open_graph(settings: Settings) -> Graph:
+    """The configured graph, with the change-event log the settings call for attached."""
+    graph = await _open_store(settings)
+    graph.events = _event_log(settings, graph.store)
+    attach_events(graph.store, graph.events)
+    return graph
+
+
+def _event_log(settings: Settings, store: Store) -> EventLog:
+    # Blocked readers hold a connection each: one per subscription, and a few to publish.
+    connections = settings.max_subscription_connections * settings.max_subscriptions_per_connection
+    if settings.events_url:
+        return RedisEventLog(
+            url=settings.events_url, max_len=settings.events_max_len, max_connections=connections
+        )
+    if isinstance(store, FalkorStore):
+        # The graph's own server is a Redis server: the broker at no extra cost.
+        return RedisEventLog(
+            address=lambda: store.address,
+            prefix=f"newsgraph:events:{settings.graph_name}",
+            max_len=settings.events_max_len,
+            max_connections=connections + 8,
+        )
+    return GraphEventLog(store, max_len=settings.events_max_len, poll_ms=settings.events_poll_ms)
+
+
+async def _open_store(settings: Settings) -> Graph:
     """Connect to the configured graph. Starts the embedded server when no URL is set.
 
     Connecting does not prove the graph answers; call ``store.ping()`` for that.

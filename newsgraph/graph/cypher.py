@@ -190,10 +190,11 @@ DELETE_BATCH = _define(
 
 DUMP_NODES = _define(
     "DUMP_NODES",
-    # Not the version node: two graphs holding the same facts compare equal however many
-    # writes each took.
+    # Not the version node, nor the change log a graph without a broker keeps: two graphs
+    # holding the same facts compare equal however many writes each took and however events
+    # fell.
     """
-    MATCH (n) WHERE NOT n:GraphVersion
+    MATCH (n) WHERE NOT n:GraphVersion AND NOT n:ChangeEvent AND NOT n:EventCounter
     RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id
     """,
     {},
@@ -1870,3 +1871,88 @@ AGGREGATES: dict[str, dict[str, Statement]] = {
 }
 # The text each was built from (see aggregates_of).
 _AGGREGATED_FROM = {name: REGISTRY[name].cypher for name in AGGREGATES}
+
+# Live updates --------------------------------------------------------------------------------
+# Which of the nodes a write just added match a subscription's filter: the lists' own filters,
+# over the given ids, so a subscription and the list with the same filter agree.
+
+ADDED_MEETINGS_MATCHING = _define(
+    "ADDED_MEETINGS_MATCHING",
+    "MATCH (m:Meeting) WHERE m.id IN $ids"
+    + _MEETING_WHERE
+    + """
+    OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(p:Actor) WHERE p.id IN $participants
+    WITH m, count(DISTINCT p) AS present WHERE present = size($participants)
+    RETURN m.id AS id
+    """,
+    {**_MEETING_FILTER, "ids": ["m"]},
+)
+
+ADDED_STATEMENTS_MATCHING = _define(
+    "ADDED_STATEMENTS_MATCHING",
+    "MATCH (s:Statement) WHERE s.id IN $ids" + _STATEMENT_WHERE + " RETURN s.id AS id",
+    {**_STATEMENT_FILTER, "search": None, "ids": ["s"]},
+)
+
+_ADDED_STATEMENT_SEARCH = f" WITH s WHERE s.id IN $ids {_STATEMENT_WHERE} RETURN s.id AS id"
+ADDED_STATEMENTS_SEARCH = _define(
+    "ADDED_STATEMENTS_SEARCH",
+    _STATEMENT_SEARCH["neo4j"] + _ADDED_STATEMENT_SEARCH,
+    {**_STATEMENT_FILTER, "ids": ["s"]},
+    variants={"falkordb": _STATEMENT_SEARCH["falkordb"] + _ADDED_STATEMENT_SEARCH},
+)
+
+_ADDED_ARTICLE_TAIL = _ARTICLE_MENTIONS_ALL + _ARTICLE_WHERE + " RETURN n.id AS id"
+ADDED_ARTICLES_MATCHING = _define(
+    "ADDED_ARTICLES_MATCHING",
+    "MATCH (n:Article) WHERE n.id IN $ids" + _ADDED_ARTICLE_TAIL,
+    {**_ARTICLE_FILTER, "search": None, "ids": ["n"]},
+)
+
+_ADDED_ARTICLE_SEARCH = " WITH n WHERE n.id IN $ids " + _ADDED_ARTICLE_TAIL
+ADDED_ARTICLES_SEARCH = _define(
+    "ADDED_ARTICLES_SEARCH",
+    _ARTICLE_SEARCH["neo4j"] + _ADDED_ARTICLE_SEARCH,
+    {**_ARTICLE_FILTER, "ids": ["n"]},
+    variants={"falkordb": _ARTICLE_SEARCH["falkordb"] + _ADDED_ARTICLE_SEARCH},
+)
+
+# The change log a graph without a broker keeps (Neo4j, Community edition included): one
+# ChangeEvent node per added node, numbered by a counter node. The counter is locked (written)
+# before it is read, so two writers never take the same numbers; the oldest events past
+# $keep are deleted by the write that pushes them out.
+EVENTS_APPEND = _define(
+    "EVENTS_APPEND",
+    """
+    MERGE (c:EventCounter {id: 'events'})
+    SET c.locked = true
+    WITH c, coalesce(c.seq, 0) AS base
+    SET c.seq = base + size($events)
+    WITH base
+    UNWIND range(0, size($events) - 1) AS i
+    CREATE (:ChangeEvent {seq: base + i + 1, kind: $events[i].kind, node: $events[i].node})
+    WITH base + size($events) - $keep AS floor, count(*) AS _
+    OPTIONAL MATCH (old:ChangeEvent) WHERE old.seq <= floor
+    DELETE old
+    """,
+    {"events": [{"kind": "meeting", "node": "m"}], "keep": 10_000},
+    write=True,
+)
+
+EVENTS_AFTER = _define(
+    "EVENTS_AFTER",
+    """
+    MATCH (e:ChangeEvent)
+    WHERE e.kind = $kind AND e.seq > $after
+    RETURN e.seq AS seq, e.node AS node
+    ORDER BY seq
+    LIMIT $count
+    """,
+    {"kind": "meeting", "after": 0, "count": 100},
+)
+
+EVENTS_LAST = _define(
+    "EVENTS_LAST",
+    "MATCH (c:EventCounter {id: 'events'}) RETURN c.seq AS seq",
+    {},
+)

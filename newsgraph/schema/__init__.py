@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import AsyncGenerator, Sequence
 from typing import Any
 
 import strawberry
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from strawberry.types import ExecutionResult
 
 from newsgraph.schema.context import Context
-from newsgraph.schema.errors import ErrorCodes
+from newsgraph.schema.errors import ErrorCodes, coded
 from newsgraph.schema.limits import operation_limits
 from newsgraph.schema.mutation import Mutation
 from newsgraph.schema.query import Query
+from newsgraph.schema.subscription import Subscription
 from newsgraph.schema.types import Actor, Article, Meeting, Statement, Topic
 from newsgraph.settings import Settings
 
@@ -24,6 +27,19 @@ class _Schema(strawberry.Schema):
         # Strawberry would log every error, a client's typo included, with a traceback;
         # ErrorCodes logs the unexpected ones, with the request id, and that is enough.
         return None
+
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        # A subscription's results after the first do not pass through ErrorCodes' hooks:
+        # code their errors here, as every other error is.
+        return _coded_results(await super().stream(*args, **kwargs))
+
+
+async def _coded_results(results: Any) -> AsyncGenerator[Any, None]:
+    async with contextlib.aclosing(results):
+        async for result in results:
+            if isinstance(result, ExecutionResult) and result.errors:
+                result.errors = [coded(error) for error in result.errors]
+            yield result
 
 
 def build_schema(
@@ -37,6 +53,7 @@ def build_schema(
     return _Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[Actor, Article, Meeting, Statement, Topic],
         extensions=[
             ErrorCodes,

@@ -138,6 +138,17 @@ class Context:
     # The bounds of input the settings give: every search, and every list argument.
     search: SearchRules = field(default_factory=SearchRules)
     max_list_items: int = 100
+    # Live updates: the change-event log, whether this client may subscribe, where an SSE
+    # client resumes (its Last-Event-ID header), and the id of the last event sent.
+    events: Any = None
+    may_subscribe: bool = True
+    last_event_id: str | None = None
+    sent_event_id: str | None = None
+    # A WebSocket's connection_init payload (Strawberry sets it).
+    connection_params: Any = None
+
+    def note_event(self, event_id: str) -> None:
+        self.sent_event_id = event_id
 
     @classmethod
     def build(

@@ -12,7 +12,7 @@ from newsgraph.graph.errors import GraphUnavailable, InvalidSearch, QueryTimeout
 from newsgraph.request_context import current_request_id
 from newsgraph.schema.relay import BadInput
 
-__all__ = ["ErrorCodes", "masked"]
+__all__ = ["ErrorCodes", "coded", "masked"]
 
 log = logging.getLogger("newsgraph.api")
 
@@ -92,6 +92,16 @@ def _translate(error: GraphQLError) -> GraphQLError:
     if isinstance(original, BadInput):
         return _recoded(error, "BAD_USER_INPUT", str(original))
     return masked(error)
+
+
+def coded(error: GraphQLError) -> GraphQLError:
+    """``error`` with its code: for errors ErrorCodes does not see (a subscription's events)."""
+    if (error.extensions or {}).get("code"):
+        return error
+    if error.path is None and error.original_error is None:
+        _code_document_error(error)
+        return error
+    return _translate(error)
 
 
 class ErrorCodes(SchemaExtension):

@@ -109,8 +109,14 @@ _DEMONYMS = _demonyms()
 # One office, several wordings: "Ministry of Foreign Affairs" / "foreign ministry",
 # "presidential office" / "presidency" / "office of the president".
 _OFFICE_FORMS = (
-    (re.compile(r"\bministry of foreign affairs\b|\bforeign affairs ministry\b"), "foreign ministry"),
-    (re.compile(r"\bpresidential office\b|\boffice of the president\b|\bpresidency\b"), "presidency"),
+    (
+        re.compile(r"\bministry of foreign affairs\b|\bforeign affairs ministry\b"),
+        "foreign ministry",
+    ),
+    (
+        re.compile(r"\bpresidential office\b|\boffice of the president\b|\bpresidency\b"),
+        "presidency",
+    ),
     (re.compile(r"\bprime minister s office\b|\boffice of the prime minister\b"), "pmo"),
 )
 

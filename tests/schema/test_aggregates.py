@@ -286,17 +286,22 @@ async def test_aggregates_of_nothing_are_zero_and_empty(api: Api, known: None) -
     assert data["meetingStats"] == {"count": 0, "byPeriod": [], "byMode": [], "topPairs": []}
 
 
+def _resolvers(statements: list[str]) -> list[str]:
+    # (the graph version the response cache reads is the server's call, not a resolver's)
+    return [name for name in statements if name != "GRAPH_VERSION"]
+
+
 async def test_each_selected_aggregate_is_one_graph_statement(api: Api, known: None) -> None:
     with count_round_trips() as trips:
         await api.data("{ meetingStats { count } }")
-    assert trips.statements == ["MEETING_PAGE_COUNT"]
+    assert _resolvers(trips.statements) == ["MEETING_PAGE_COUNT"]
     with count_round_trips() as trips:
         await api.data(
             """{ meetingStats { byPeriod(interval: WEEK) { count } byMode { count }
                  topParticipants { actor { name aliases } count } } }"""
         )
     # The participants come back with their nodes: nothing is looked up by id after.
-    assert sorted(trips.statements) == [
+    assert sorted(_resolvers(trips.statements)) == [
         "MEETING_PAGE_BY_MODE",
         "MEETING_PAGE_BY_WEEK",
         "MEETING_PAGE_TOP_PARTICIPANTS",
@@ -305,7 +310,7 @@ async def test_each_selected_aggregate_is_one_graph_statement(api: Api, known: N
         await api.data(
             '{ statementStats(filter: {speaker: "Bob Brandt"}) { count byTopic { count } } }'
         )
-    assert sorted(trips.statements) == [
+    assert sorted(_resolvers(trips.statements)) == [
         "ACTORS_BY_NAME",
         "STATEMENT_PAGE_BY_BY_TOPIC",
         "STATEMENT_PAGE_BY_COUNT",
@@ -337,12 +342,16 @@ _CALLS = re.compile(r'desc="(\d+) calls?"')
 
 
 async def _graph_calls(api: Api, document: str) -> tuple[dict[str, Any], int]:
-    response: httpx.Response = await api.http.post("/graphql", json={"query": document})
+    # The calls the Server-Timing header reports, less the graph-version read the response
+    # cache makes at most once a second (the server's call, not the resolvers').
+    with count_round_trips() as trips:
+        response: httpx.Response = await api.http.post("/graphql", json={"query": document})
     found = _CALLS.search(response.headers["server-timing"])
     assert found, response.headers["server-timing"]
     body = response.json()
     assert "errors" not in body, body["errors"]
-    return body["data"], int(found[1])
+    version_reads = len(trips.statements) - len(_resolvers(trips.statements))
+    return body["data"], int(found[1]) - version_reads
 
 
 async def test_objects_count_their_reports_meetings_statements_and_mentions(

@@ -21,7 +21,7 @@ from newsgraph.ingest.model import (
     RoleFact,
 )
 from newsgraph.ingest.write.writer import ArticleWriter
-from newsgraph.schema.relay import encode_global_id
+from newsgraph.schema.relay import decode_global_id, encode_global_id
 from newsgraph.settings import Settings
 from tests.helpers import CORPUS
 from tests.helpers.factories import article, call_article, corpus
@@ -435,3 +435,16 @@ async def test_a_delete_waits_for_the_writer_that_holds_the_lease(
         assert not pending.done()
     result = await pending
     assert result["data"]["deleteArticle"]["__typename"] == "ArticleDeleted"
+
+
+async def test_an_ingested_article_is_published_to_subscribers_with_what_it_added(
+    writer: Writer, graph: Graph
+) -> None:
+    assert graph.events is not None
+    before = {kind: await graph.events.last_id(kind) for kind in ("article", "meeting")}
+    payload = await _ingest(writer, SEED)
+    _type, article_key = decode_global_id(payload["article"]["id"])
+    articles = await graph.events.read("article", before["article"], 100, 0)
+    meetings = await graph.events.read("meeting", before["meeting"], 100, 0)
+    assert [event.node for event in articles] == [article_key]
+    assert len(meetings) == payload["created"]["meetings"] > 0

@@ -8,6 +8,7 @@ import { KINDS } from "./format";
 import type { ActorRef, Network } from "./graph";
 import type { ActorKind } from "./gql/graphql";
 import { ActorQuery, ArticleQuery, MeetingQuery, MeetingsBetweenQuery, OverviewQuery, StatementQuery, TimelineQuery } from "./queries";
+import { mountLive } from "./live";
 import { mountSearch } from "./search";
 import {
   actorView,
@@ -353,6 +354,7 @@ async function main(): Promise<void> {
   $<HTMLElement>(".graph-area").append(buildTools());
   $<HTMLElement>(".graph-pane").append(buildLegend());
   mountSearch($<HTMLInputElement>("#search"), $<HTMLElement>("#search-results"), go);
+  mountLive($<HTMLElement>(".topbar"));
   overviewPromise = startGraph().catch(() => undefined);
   window.addEventListener("hashchange", () => void route());
   void route();

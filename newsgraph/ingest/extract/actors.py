@@ -944,11 +944,19 @@ def _after_office(name: str) -> str:
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
-_LEADER_AND_MINISTER_TITLES = frozenset({"President", "Prime Minister", "Chancellor", "Minister",
-                                         "Foreign Minister", "King", "Emir", "Sultan"})
-_TITLE_TAIL = re.compile(
-    r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+"
+_LEADER_AND_MINISTER_TITLES = frozenset(
+    {
+        "President",
+        "Prime Minister",
+        "Chancellor",
+        "Minister",
+        "Foreign Minister",
+        "King",
+        "Emir",
+        "Sultan",
+    }
 )
+_TITLE_TAIL = re.compile(r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+")
 _HONORIFIC = re.compile(
     r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
     r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin|Ratu|Adi|Samdech(?:\s+Techo)?)\s+"

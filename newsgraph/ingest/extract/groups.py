@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.listed import ListedName, listed_names
@@ -243,9 +244,7 @@ def _group_head(
     return None
 
 
-def _only_person_of(
-    doc: Document, country: str, people: list[str], titles: set[str]
-) -> list[str]:
+def _only_person_of(doc: Document, country: str, people: list[str], titles: set[str]) -> list[str]:
     """ "talks with his Lithuanian counterpart" in an article whose one Lithuanian is
     "Lithuania's Skvernelis": the one person the article gives that country, by an office
     of it or by the country's name set right before theirs; never one whose office of it is
@@ -253,7 +252,7 @@ def _only_person_of(
     counterpart)."""
     of_country: list[str] = []
     mentions = [m for m in doc.mentions if not m.implicit]
-    for before, m in zip(mentions, mentions[1:], strict=False):
+    for before, m in pairwise(mentions):
         if doc.kind(m.actor) is not ActorKind.PERSON or m.actor in people:
             continue
         offices = {r.title for r in doc.book.roles(m.actor) if r.of == country}
@@ -458,7 +457,9 @@ def _counterparts_of_countries(doc: Document, parsed: ParsedMeeting) -> bool:
     return _COUNTERPARTS_FROM.match(doc.text, parsed.end) is not None
 
 
-_COUNTERPARTS_FROM = re.compile(r"\s+with\s+(?:his\s+|her\s+|their\s+)?counterparts\s+(?:from|of)\b")
+_COUNTERPARTS_FROM = re.compile(
+    r"\s+with\s+(?:his\s+|her\s+|their\s+)?counterparts\s+(?:from|of)\b"
+)
 
 
 def _office_tour(doc: Document, counterparts: Participants) -> bool:

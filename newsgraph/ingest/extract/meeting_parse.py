@@ -439,8 +439,12 @@ class _Parser:
                     child.lower_ == "in"
                     and head.lower_ in ("counterpart", "counterparts")
                     # ("his Lithuanian counterpart in Warsaw": where they met)
-                    and not any(c.dep_ in ("amod", "poss", "compound") and c.i < head.i
-                                and self.mention_at(c) is not None for c in head.children)
+                    and not any(
+                        c.dep_ in ("amod", "poss", "compound")
+                        and c.i < head.i
+                        and self.mention_at(c) is not None
+                        for c in head.children
+                    )
                 )
             ):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
@@ -876,25 +880,7 @@ class _Parser:
             or (governor.lower_ in _OCCASION and governor.head.lower_ in _JOIN_VERBS)
         )
         if governor is not None and not between and (joined or not members):
-            if dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS or (
-                dep == "nsubjpass" and governor.lower_ in _PLAN_VERBS
-            ):
-                # ("Meetings are planned there with Metsola, Kallas and Costa")
-                own, counterparts = self._held(governor, own, counterparts)
-            elif (
-                dep == "pobj"
-                and governor.lower_ in _OCCASION
-                and governor.head.tag_.startswith("VB")
-                and (governor.lower_ not in ("with", "for") or counterparts)
-                and not (counterparts and _meeting_verb(governor.head))
-            ):
-                # ("met B following his talks with C": two meetings, not one of three)
-                rule = "occasion"
-                own, counterparts = self._occasion(governor.head, own, counterparts)
-            elif dep == "pobj" and governor.lower_ == "for" and not own and not counterparts:
-                # "A and B on Thursday sat down for a bilateral meeting": the people who came
-                # together for it, when two or more are the verb's subject.
-                own = self._gathered(governor.head)
+            own, counterparts, rule = self._from_governor(governor, dep, own, counterparts)
         if not counterparts:
             counterparts = self._other_side(token, governor, dep)
         if counterparts and not own and token.dep_ in ("nsubj", "nsubjpass"):
@@ -942,6 +928,37 @@ class _Parser:
                 definite=occasion,
             )
         ]  # fmt: skip
+
+    def _from_governor(
+        self,
+        governor: Token,
+        dep: str,
+        own: list[tuple[str, str | None]],
+        counterparts: list[tuple[str, str | None]],
+    ) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]], str]:
+        """The owners and counterparts of a meeting noun with those of the word it hangs on,
+        and how they were read: held by a verb, the occasion of another verb, or what people
+        came together for."""
+        if (dep in ("dobj", "attr", "nsubjpass") and governor.lower_ in _HOLD_VERBS) or (
+            dep == "nsubjpass" and governor.lower_ in _PLAN_VERBS
+        ):
+            # ("Meetings are planned there with Metsola, Kallas and Costa")
+            own, counterparts = self._held(governor, own, counterparts)
+        elif (
+            dep == "pobj"
+            and governor.lower_ in _OCCASION
+            and governor.head.tag_.startswith("VB")
+            and (governor.lower_ not in ("with", "for") or counterparts)
+            and not (counterparts and _meeting_verb(governor.head))
+        ):
+            # ("met B following his talks with C": two meetings, not one of three)
+            own, counterparts = self._occasion(governor.head, own, counterparts)
+            return own, counterparts, "occasion"
+        elif dep == "pobj" and governor.lower_ == "for" and not own and not counterparts:
+            # "A and B on Thursday sat down for a bilateral meeting": the people who came
+            # together for it, when two or more are the verb's subject.
+            own = self._gathered(governor.head)
+        return own, counterparts, "noun"
 
     def _noun_phrases(
         self, token: Token
@@ -1265,8 +1282,7 @@ def _scare_quoted(doc: Document, pos: int) -> bool:
     """ "held a “wonderful meeting” with President Whipps": a few words in quotation marks
     inside the narrative are the writer's, not a quotation of what someone said."""
     return any(
-        q.start <= pos < q.end and len(doc.text[q.start : q.end].split()) <= 3
-        for q in doc.quotes
+        q.start <= pos < q.end and len(doc.text[q.start : q.end].split()) <= 3 for q in doc.quotes
     )
 
 

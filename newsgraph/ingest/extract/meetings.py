@@ -276,6 +276,8 @@ class _Meetings:
         return found
 
     def _verb_between(self, start: int, end: int) -> bool:
+        if self.doc.parsed is None:
+            return False
         span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
         return span is not None and any(t.tag_.startswith(("VB", "MD")) for t in span)
 

@@ -262,30 +262,7 @@ class _Statements:
                     current.attribution = (said_in.start, said_in.end)
                     self._when_where(current, said_in, verb)
                 continue
-            text = _clean_quote(inner)
-            framed = _FRAMED.search(self.text, sentence.start, quote.start)
-            word = _VERB_OR_PARTICIPLE.match(self.text, verb.start()) if verb else None
-            if verb is not None and framed is not None and framed.start() >= verb.start():
-                # "stressed that these meetings build a “close relationship ...”": what was
-                # said is the whole clause, the quotation its own words within it.
-                text = strip_quotes(self.text[framed.end() : quote.end]).rstrip(".")
-            elif word is not None and word.end() <= quote.start:
-                between = self.text[word.end() : quote.start]
-                if not re.search(r"[,:]\s*$", between) and self._has_subject(
-                    word.end(), quote.start
-                ):
-                    # "said his visit was part of a tour to “take stock ...”": the same,
-                    # without "that".
-                    text = strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
-            elif (
-                verb is not None
-                and verb.start() >= quote.end
-                and len(self.text[sentence.start : quote.start].split()) >= 6
-                and self._has_subject(sentence.start, quote.start)
-            ):
-                # 'More than 20 ministers are expected to discuss ways of coordinating
-                # “policies within the EU,” Jablonski told reporters': the whole clause.
-                text = strip_quotes(self.text[sentence.start : quote.end]).rstrip(".,")
+            text = self._quoted_text(quote, sentence, verb)
             if verb is None:
                 rule = "quote-carried"
             elif PRONOUN.search(verb.group()) or PRONOUN.search(
@@ -309,6 +286,34 @@ class _Statements:
                 self._when_where(current, said_in, verb)
             self._keep(current)
         return used
+
+    def _quoted_text(self, quote: Quote, sentence: Sentence, verb: re.Match[str] | None) -> str:
+        """What a quotation's speaker said: the quotation, or the whole clause it ends when
+        the quotation is only the clause's last words."""
+        text = _clean_quote(self.text[quote.start + 1 : quote.end - 1])
+        framed = _FRAMED.search(self.text, sentence.start, quote.start)
+        word = _VERB_OR_PARTICIPLE.match(self.text, verb.start()) if verb else None
+        if verb is not None and framed is not None and framed.start() >= verb.start():
+            # "stressed that these meetings build a “close relationship ...”": what was
+            # said is the whole clause, the quotation its own words within it.
+            return strip_quotes(self.text[framed.end() : quote.end]).rstrip(".")
+        if word is not None and word.end() <= quote.start:
+            between = self.text[word.end() : quote.start]
+            if not re.search(r"[,:]\s*$", between) and self._has_subject(word.end(), quote.start):
+                # "said his visit was part of a tour to “take stock ...”": the same, without
+                # "that".
+                return strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
+            return text
+        if (
+            verb is not None
+            and verb.start() >= quote.end
+            and len(self.text[sentence.start : quote.start].split()) >= 6
+            and self._has_subject(sentence.start, quote.start)
+        ):
+            # 'More than 20 ministers are expected to discuss ways of coordinating
+            # “policies within the EU,” Jablonski told reporters': the whole clause.
+            return strip_quotes(self.text[sentence.start : quote.end]).rstrip(".,")
+        return text
 
     def _has_subject(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a clause's subject ("his visit was ..."), not

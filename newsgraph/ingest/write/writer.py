@@ -32,6 +32,7 @@ from newsgraph.graph.cypher import (
     PEOPLE_BY_NAME_KEY,
     WRITE_ARTICLES,
 )
+from newsgraph.graph.events import EVENT_KINDS, publish_added
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.rows import (
     ActorRow,
@@ -968,7 +969,7 @@ class ArticleWriter:
                 return Written([], _by_kind(), _by_kind(), _by_kind(), {}, {})
             rows = await self._store.write(WRITE_ARTICLES, batch.params)
         marks = rows[0] if rows else {}
-        return Written(
+        written = Written(
             article_ids=batch.article_ids,
             touched=batch.touched,
             created={kind: set(marks.get(f"created_{kind}") or []) for kind in KINDS},
@@ -976,6 +977,11 @@ class ArticleWriter:
             renamed=batch.renamed,
             merged=batch.merged,
         )
+        # The write committed: tell subscribers, in every process, what it added.
+        await publish_added(
+            self._store, {kind: sorted(written.created[f"{kind}s"]) for kind in EVENT_KINDS}
+        )
+        return written
 
     async def write(self, extracted: ExtractedArticle) -> Written:
         return await self.write_batch([extracted])

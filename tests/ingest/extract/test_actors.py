@@ -167,9 +167,7 @@ def test_countries_written_with_an_ampersand_or_st_are_the_same_countries() -> N
         "Ministers from Trinidad & Tobago, St Vincent & the Grenadines and St. Lucia met."
     )
     countries = {a.name for a in article.actors if a.kind is ActorKind.COUNTRY}
-    assert countries == {
-        "Trinidad and Tobago", "Saint Vincent and the Grenadines", "Saint Lucia"
-    }
+    assert countries == {"Trinidad and Tobago", "Saint Vincent and the Grenadines", "Saint Lucia"}
 
 
 def test_family_members_who_share_first_and_last_names_stay_two_people() -> None:

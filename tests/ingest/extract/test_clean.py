@@ -254,7 +254,7 @@ def test_a_sentence_glued_to_the_last_one_is_still_its_own() -> None:
 
 def test_a_subheading_of_a_name_and_its_verb_is_no_speaker() -> None:
     (article,) = run(
-        'Call\n\nThe chancellor spoke with the Commission president on Monday.\n\n'
+        "Call\n\nThe chancellor spoke with the Commission president on Monday.\n\n"
         '"Austria is and remains a reliable partner in the European Union," said Austrian '
         "Chancellor Christian Stocker.\n\nVon der Leyen Congratulates\n\n"
         "Ursula von der Leyen wrote that the call had been excellent.",

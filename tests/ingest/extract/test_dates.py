@@ -115,7 +115,6 @@ def test_a_count_of_days_before_or_after_a_day_is_a_day() -> None:
     assert days("a week after 3 March", sunday) == [dt.date(2019, 3, 10)]
 
 
-
 def test_a_weekday_followed_by_its_full_date_is_that_date() -> None:
     (mention,) = find_dates("She traveled there on Monday, January 24, 2011, at his invitation.")
     assert mention.kind == "absolute"

@@ -869,9 +869,9 @@ def test_a_statement_that_a_ministry_put_out_is_the_ministrys() -> None:
 
 def test_what_the_statement_read_and_what_it_added_are_its_issuers() -> None:
     spoken = said(
-        'The Kenyan foreign ministry issued a statement on Tuesday. The statement read: '
+        "The Kenyan foreign ministry issued a statement on Tuesday. The statement read: "
         '"President Ruto today called the Prime Minister to convey the greetings of Kenya."\n\n'
-        'The ministry said the call lasted an hour.\n\n'
+        "The ministry said the call lasted an hour.\n\n"
         'It added: "The two leaders agreed to meet again before the end of the year."'
     )
     assert [who for who, _ in spoken] == ["Kenyan Foreign Ministry"] * 3
@@ -926,10 +926,13 @@ def test_agreeing_that_something_is_so_is_saying_it() -> None:
 
 
 def test_an_unnamed_representative_of_a_government_is_not_the_government() -> None:
-    assert said(
-        "After exchanging greetings, the representative of the US government agreed that if "
-        "they work together they can achieve progress on migration."
-    ) == []
+    assert (
+        said(
+            "After exchanging greetings, the representative of the US government agreed that if "
+            "they work together they can achieve progress on migration."
+        )
+        == []
+    )
 
 
 def test_hoping_or_vowing_that_something_happens_is_saying_it() -> None:

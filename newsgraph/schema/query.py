@@ -14,6 +14,7 @@ from newsgraph.graph.maintenance import node_counts
 from newsgraph.graph.rows import day_number
 from newsgraph.schema.arguments import (
     actor_key,
+    article_condition,
     in_order,
     require_actor,
     require_actors,
@@ -22,6 +23,7 @@ from newsgraph.schema.arguments import (
 )
 from newsgraph.schema.context import ContextInfo, Loaders
 from newsgraph.schema.inputs import (
+    DATE_ORDERS,
     ActorFilterArg,
     ArticleFilter,
     ArticleFilterArg,
@@ -31,6 +33,7 @@ from newsgraph.schema.inputs import (
     SearchType,
     StatementFilter,
     StatementFilterArg,
+    direction,
 )
 from newsgraph.schema.paging import connection, listing_connection, load_nodes
 from newsgraph.schema.relay import (
@@ -63,7 +66,7 @@ __all__ = ["Query"]
 MAX_HOPS = 6
 
 Order = Annotated[
-    DateOrder | None, strawberry.argument(description="Date order; newest first unless given.")
+    DateOrder | None, strawberry.argument(description="The order; newest first unless given.")
 ]
 NodeId = Annotated[strawberry.ID, strawberry.argument(description="A global id.")]
 OptionalId = Annotated[
@@ -186,6 +189,12 @@ class Query:
     ) -> Connection[Article]:
         loaders = info.context.loaders
         f = filter or ArticleFilter()
+        order = order_by or DateOrder.DATE_DESC
+        if order not in DATE_ORDERS:
+            raise BadInput(
+                f"articles(orderBy): articles are ordered by date only (DATE_DESC or "
+                f"DATE_ASC), not {order.name}"
+            )
         mentions = await require_actors(
             loaders, list(f.mentions or []), "articles(filter.mentions)"
         )
@@ -196,13 +205,14 @@ class Query:
         )
         listing = reads.articles(
             info.context.store,
-            (order_by or DateOrder.DATE_DESC).value,
+            direction(order),
             publisher=publisher,
             mentions=mentions,
             from_day=day_number(f.from_),
             to_day=day_number(f.to),
             topic=topic_key(f.topic),
             search=search_text(info, f.search, "articles(filter.search)"),
+            where=await article_condition(loaders, f, "articles(filter)"),
         )
         return await listing_connection(listing, loaders.article, Article.from_row, first, after)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypedDict, cast
 
 from newsgraph.graph import cypher
@@ -167,8 +167,16 @@ def meetings(
     """Meetings by date that every one of ``participants`` attended, meeting ``where``."""
     params = {"participants": sorted(set(participants)), **criteria.params()}
     pages: Mapping[str, Statement]
+    # Any of some actors, at the top of the filter and without all-of participants: the
+    # statement starts from those actors (by index) instead of testing every meeting.
+    anyone = dict(where.fields).get("participants_any") if where else None
     if participants:
         pages, variant = cypher.MEETING_PAGES_WITH, "WITH"
+    elif anyone and where:
+        pages, variant = cypher.MEETING_PAGES_ANY, "ANY"
+        params["participants_any"] = list(anyone)
+        rest = tuple(item for item in where.fields if item[0] != "participants_any")
+        where = replace(where, fields=rest)
     else:
         pages, variant = cypher.MEETING_PAGES, ""
     pages = _composed("Meeting", variant, pages, params, where)

@@ -108,6 +108,14 @@ class Settings(BaseSettings):
     max_list_items: int = Field(
         default=100, ge=1, description="Items in any one list argument (ids, names, aliases)."
     )
+    # Composed filters (AND, OR, NOT): each nested filter is one more predicate the graph
+    # evaluates on every item it reads, and none of them can use an index.
+    max_filter_depth: int = Field(
+        default=3, ge=0, description="Levels of AND, OR and NOT nested in one filter."
+    )
+    max_filter_conditions: int = Field(
+        default=32, ge=0, description="Filters nested inside AND, OR and NOT in one argument."
+    )
     # Full-text search. FalkorDB runs queries on a small thread pool and does not check its
     # timeout while it expands a search, so each search is bounded before it is sent, counted
     # in the cost, and only a few run at once.

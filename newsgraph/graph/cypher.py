@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.graph.dialect import DialectName
-from newsgraph.graph.rows import ArticleWrite, owner_filter
+from newsgraph.graph.rows import ArticleWrite, Condition, owner_filter
 
 __all__ = ["REGISTRY", "Statement"]
 
@@ -954,6 +954,61 @@ ALL_TOPICS = _define(
 _PAGE = {"after": None, "first": 21}
 
 
+def _build(
+    name: str, cypher: str, example: Mapping[str, Any], variants: Mapping[DialectName, str]
+) -> Statement:
+    """A statement made at run time (a composed filter's page, see `composed_pages`): the
+    same as a registered one, but not in REGISTRY, whose registered examples stand for it."""
+    texts = [cypher, *variants.values()]
+    fulltext = any(_FULLTEXT_CALL in text for text in texts)
+    return Statement(name, cypher.strip(), example, False, dict(variants), fulltext)
+
+
+# The sort keys of the lists ordered on a fact's reports or confidence: the number, written
+# so that string order is number order, then '|' and the id (ties broken by id, as dates are).
+# Report counts are padded to ten digits; a confidence (0 to 1) is written in millionths,
+# padded to seven, and an unknown one as '-', which sorts before every digit: it counts as
+# the lowest. The pages order on the key itself, so the cursor comparison and the order agree
+# exactly.
+def _reports_sk(var: str) -> str:
+    """The key of the report count orders, from `reports_`, the count _keyed_tails' `before`
+    gathers (an aggregate over an OPTIONAL MATCH, not a pattern comprehension per item)."""
+    return f"right('0000000000' + toString(reports_), 10) + '|' + {var}.id"
+
+
+def _counting_reports(var: str) -> str:
+    return f"""
+    OPTIONAL MATCH ({var})<-[:REPORTS]-(reporter_:Article)
+    WITH {var}, count(reporter_) AS reports_"""
+
+
+def _confidence_sk(var: str) -> str:
+    millionths = f"toInteger(round({var}.confidence * 1000000))"
+    return (
+        f"CASE WHEN {var}.confidence IS NULL THEN '-' "
+        f"ELSE right('0000000' + toString({millionths}), 7) END + '|' + {var}.id"
+    )
+
+
+def _keyed_tails(
+    var: str, sk: str, node: str, prefix: str = "", before: str = ""
+) -> dict[str, str]:
+    """The page tails of a list ordered on a sort key built for every item (from what
+    ``before`` gathers, if anything)."""
+    return {
+        f"{prefix}DESC": f"""{before}
+    WITH {var}, {sk} AS sk
+    WHERE $after IS NULL OR sk < $after
+    WITH {var}, sk ORDER BY sk DESC LIMIT $first
+    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk DESC""",
+        f"{prefix}ASC": f"""{before}
+    WITH {var}, {sk} AS sk
+    WHERE $after IS NULL OR sk > $after
+    WITH {var}, sk ORDER BY sk ASC LIMIT $first
+    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk ASC""",
+    }
+
+
 def _paged(
     name: str,
     match: str,
@@ -963,7 +1018,9 @@ def _paged(
     sk: str,
     label: str,
     dated: bool = False,
+    ranked: bool = False,
     variants: Mapping[DialectName, str] | None = None,
+    register: bool = True,
 ) -> dict[str, Statement]:
     """Define NAME_DESC, NAME_ASC and NAME_COUNT over one filtered match. The pages answer
     each item's node beside its id, projected after the LIMIT, so only the page's items are
@@ -973,7 +1030,11 @@ def _paged(
     day number and id instead, the same order (undated items, whose key starts with '|', after
     every date), and the key is built for the page's items, and for the cursor comparison only
     when a cursor is given. Building the key of every item to sort on it is slower, the more so
-    the longer the list (bench/query_shapes.py, article_page_order_on_days)."""
+    the longer the list (bench/query_shapes.py, article_page_order_on_days).
+
+    A `ranked` list (facts with reports and a confidence) also has NAME_REPORTS_DESC/_ASC and
+    NAME_CONFIDENCE_DESC/_ASC, ordered on the keys of _reports_sk and _confidence_sk. With
+    `register` false, the statements are built but not registered (composed filters)."""
     node = _node(label, var)
     if dated:
         newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"
@@ -991,29 +1052,20 @@ def _paged(
     RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk ASC""",
         }
     else:
-        tails = {
-            "DESC": f"""
-    WITH {var}, {sk} AS sk
-    WHERE $after IS NULL OR sk < $after
-    WITH {var}, sk ORDER BY sk DESC LIMIT $first
-    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk DESC""",
-            "ASC": f"""
-    WITH {var}, {sk} AS sk
-    WHERE $after IS NULL OR sk > $after
-    WITH {var}, sk ORDER BY sk ASC LIMIT $first
-    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk ASC""",
-        }
+        tails = _keyed_tails(var, sk, node)
+    if ranked:
+        tails |= _keyed_tails(var, _reports_sk(var), node, "REPORTS_", _counting_reports(var))
+        tails |= _keyed_tails(var, _confidence_sk(var), node, "CONFIDENCE_")
     tails["COUNT"] = f"""
     RETURN count({var}) AS total"""
     out = {}
     for suffix, tail in tails.items():
         params = dict(example) if suffix == "COUNT" else {**example, **_PAGE}
-        out[suffix] = _define(
-            f"{name}_{suffix}",
-            match + tail,
-            params,
-            variants={k: v + tail for k, v in (variants or {}).items()},
-        )
+        texts = {k: v + tail for k, v in (variants or {}).items()}
+        if register:
+            out[suffix] = _define(f"{name}_{suffix}", match + tail, params, variants=texts)
+        else:
+            out[suffix] = _build(f"{name}_{suffix}", match + tail, params, texts)
     return out
 
 
@@ -1022,6 +1074,48 @@ def _fulltext(index: str, label: str, param: str, var: str) -> dict[DialectName,
         "falkordb": f"CALL db.idx.fulltext.queryNodes('{label}', ${param}) YIELD node AS {var}",
         "neo4j": f"CALL db.index.fulltext.queryNodes('{index}', ${param}) YIELD node AS {var}",
     }
+
+
+# Every list below is defined by a function of `extra`, a predicate ANDed to its WHERE: the
+# registered statements have none; a composed filter's (see `composed_pages`) has its own.
+
+
+# What composed predicates read besides the item itself, by the name they read it under (see
+# "Composed filters" below): the ids at the other end of a pattern, gathered before the WHERE
+# only when read, each by an OPTIONAL MATCH and collect(). A pattern comprehension per item
+# (`[(m)<-[:PARTICIPATED_IN]-(p:Actor) | p.id]`) read 916 meetings in about 100 ms on FalkorDB,
+# several times the aggregate; and two comprehensions of one WITH answered no rows when they
+# shared a variable name.
+_GATHERED = {
+    "present_": "({v})<-[:PARTICIPATED_IN]-(present_node_:Actor)",
+    "mentioned_": "({v})-[:MENTIONS]->(mentioned_node_:Actor)",
+    "topics_": "({v})-[:ABOUT]->(topics_node_:Topic)",
+    "speakers_": "(speakers_node_:Actor)-[:SAID]->({v})",
+    "publishers_": "({v})-[:PUBLISHED_BY]->(publishers_node_:Actor)",
+}
+
+
+def _and(var: str, extra: str) -> str:
+    """The clauses that keep the items meeting ``extra`` (none when empty): the lists it reads
+    gathered, the WHERE in a WITH of its own, and the lists dropped after. In the base WHERE,
+    FalkorDB 4.16 lost every row of a page when a pattern predicate stood beside a gathered
+    list (the count was right, the page empty); in a clause of its own, both are right."""
+    if not extra:
+        return ""
+    kept = [var]
+    clauses = []
+    for name, pattern in _GATHERED.items():
+        if name in extra:
+            clauses.append(
+                f"""    OPTIONAL MATCH {pattern.replace("{v}", var)}
+    WITH {", ".join(kept)}, collect({name}node_.id) AS {name}
+"""
+            )
+            kept.append(name)
+    return f"""{"".join(clauses)}    WITH {", ".join(kept)}
+    WHERE {extra}
+    WITH {var}
+"""
 
 
 # Articles ------------------------------------------------------------------------------------
@@ -1035,50 +1129,56 @@ _ARTICLE_FILTER = {
     "search": "guarantees",
 }
 _ARTICLE_SK = _sk("n")
-_ARTICLE_WHERE = f"""
+
+
+def _article_where(extra: str = "") -> str:
+    return f"""
     WITH n
     WHERE {_in_days("n")}
       AND ($publisher IS NULL OR (n)-[:PUBLISHED_BY]->(:Actor {{id: $publisher}}))
       AND ($topic IS NULL OR (n)-[:ABOUT]->(:Topic {{id: $topic}}))
-"""
+{_and("n", extra)}"""
+
+
 # Every listed actor must be mentioned: count the ones that are.
 _ARTICLE_MENTIONS_ALL = """
     OPTIONAL MATCH (n)-[:MENTIONS]->(mentioned:Actor) WHERE mentioned.id IN $mentions
     WITH n, count(DISTINCT mentioned) AS named WHERE named = size($mentions)
 """
+_ARTICLE_SEARCH = _fulltext("article_text", "Article", "search", "n")
 
-ARTICLE_PAGES = _paged(
-    "ARTICLE_PAGE",
-    "MATCH (n:Article)" + _ARTICLE_WHERE,
-    _ARTICLE_FILTER,
-    var="n",
-    sk=_ARTICLE_SK,
-    label="Article",
-    dated=True,
-)
-ARTICLE_PAGES_MENTIONING = _paged(
-    "ARTICLE_PAGE_MENTIONING",
-    """
+
+def _article_pages(variant: str, extra: str = "", register: bool = True) -> dict[str, Statement]:
+    where = _article_where(extra)
+    variants: dict[DialectName, str] | None = None
+    if variant == "SEARCH":
+        match = _ARTICLE_SEARCH["neo4j"] + _ARTICLE_MENTIONS_ALL + where
+        variants = {"falkordb": _ARTICLE_SEARCH["falkordb"] + _ARTICLE_MENTIONS_ALL + where}
+    elif variant == "MENTIONING":
+        match = (
+            """
     MATCH (mentioned:Actor)<-[:MENTIONS]-(n:Article) WHERE mentioned.id IN $mentions
     WITH n, count(DISTINCT mentioned) AS named WHERE named = size($mentions)"""
-    + _ARTICLE_WHERE,
-    _ARTICLE_FILTER,
-    var="n",
-    sk=_ARTICLE_SK,
-    label="Article",
-    dated=True,
-)
-_ARTICLE_SEARCH = _fulltext("article_text", "Article", "search", "n")
-ARTICLE_PAGES_SEARCH = _paged(
-    "ARTICLE_PAGE_SEARCH",
-    _ARTICLE_SEARCH["neo4j"] + _ARTICLE_MENTIONS_ALL + _ARTICLE_WHERE,
-    _ARTICLE_FILTER,
-    var="n",
-    sk=_ARTICLE_SK,
-    label="Article",
-    dated=True,
-    variants={"falkordb": _ARTICLE_SEARCH["falkordb"] + _ARTICLE_MENTIONS_ALL + _ARTICLE_WHERE},
-)
+            + where
+        )
+    else:
+        match = "MATCH (n:Article)" + where
+    return _paged(
+        "ARTICLE_PAGE" + (f"_{variant}" if variant else "") + ("_COMPOSED" if extra else ""),
+        match,
+        _ARTICLE_FILTER,
+        var="n",
+        sk=_ARTICLE_SK,
+        label="Article",
+        dated=True,
+        variants=variants,
+        register=register,
+    )
+
+
+ARTICLE_PAGES = _article_pages("")
+ARTICLE_PAGES_MENTIONING = _article_pages("MENTIONING")
+ARTICLE_PAGES_SEARCH = _article_pages("SEARCH")
 
 # Actors --------------------------------------------------------------------------------------
 
@@ -1099,6 +1199,7 @@ ACTOR_PAGES = _paged(
 
 _MEETING_FILTER = {
     "participants": ["a"],
+    "participants_any": ["a"],
     "from": None,
     "to": None,
     "mode": None,
@@ -1118,42 +1219,55 @@ def _meeting_filter(param: str) -> str:
       AND ({param}min_confidence IS NULL OR m.confidence >= {param}min_confidence)"""
 
 
-_MEETING_WHERE = f"""
+def _meeting_where(extra: str = "") -> str:
+    return f"""
     WITH m
     WHERE {_meeting_filter("$")}
-"""
-MEETING_PAGES = _paged(
-    "MEETING_PAGE",
-    "MATCH (m:Meeting)" + _MEETING_WHERE,
-    _MEETING_FILTER,
-    var="m",
-    sk=_MEETING_SK,
-    label="Meeting",
-    dated=True,
-)
-# With participants, start from the one with the fewest meetings (counting an actor's
-# meetings is cheap; filtering them is not), filter its meetings, and keep those every other
-# participant attended too, seen from the meeting's side (a meeting has a few participants).
-# Walking every participant's meetings made two busy actors cost twice as much (2.3 vs 1.1
-# ms for Zelensky and Trump at 3,000 articles), growing with the busier one.
-MEETING_PAGES_WITH = _paged(
-    "MEETING_PAGE_WITH",
-    """
+{_and("m", extra)}"""
+
+
+def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict[str, Statement]:
+    # With participants (variant WITH), start from the one with the fewest meetings (counting
+    # an actor's meetings is cheap; filtering them is not), filter its meetings, and keep those
+    # every other participant attended too, seen from the meeting's side (a meeting has a few
+    # participants). Walking every participant's meetings made two busy actors cost twice as
+    # much (2.3 vs 1.1 ms for Zelensky and Trump at 3,000 articles), growing with the busier one.
+    if variant == "WITH":
+        match = (
+            """
     UNWIND $participants AS participant
     MATCH (a:Actor {id: participant})
     OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(attended:Meeting)
     WITH a, count(attended) AS meetings ORDER BY meetings, a.id LIMIT 1
     MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)"""
-    + _MEETING_WHERE
-    + """
+            + _meeting_where(extra)
+            + """
     MATCH (m)<-[:PARTICIPATED_IN]-(p:Actor) WHERE p.id IN $participants
-    WITH m, count(DISTINCT p) AS present WHERE present = size($participants)""",
-    _MEETING_FILTER,
-    var="m",
-    sk=_MEETING_SK,
-    label="Meeting",
-    dated=True,
-)
+    WITH m, count(DISTINCT p) AS present WHERE present = size($participants)"""
+        )
+    elif variant == "ANY":
+        # Any of `participants_any`: start from them (by the id index), each meeting once.
+        match = """
+    MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting) WHERE a.id IN $participants_any
+    WITH DISTINCT m""" + _meeting_where(extra)
+    else:
+        match = "MATCH (m:Meeting)" + _meeting_where(extra)
+    return _paged(
+        "MEETING_PAGE" + (f"_{variant}" if variant else "") + ("_COMPOSED" if extra else ""),
+        match,
+        _MEETING_FILTER,
+        var="m",
+        sk=_MEETING_SK,
+        label="Meeting",
+        dated=True,
+        ranked=True,
+        register=register,
+    )
+
+
+MEETING_PAGES = _meeting_pages("")
+MEETING_PAGES_WITH = _meeting_pages("WITH")
+MEETING_PAGES_ANY = _meeting_pages("ANY")
 
 # Statements ----------------------------------------------------------------------------------
 
@@ -1175,40 +1289,147 @@ def _statement_filter(param: str) -> str:
       AND ({param}min_confidence IS NULL OR s.confidence >= {param}min_confidence)"""
 
 
-_STATEMENT_WHERE = f"""
+def _statement_where(extra: str = "") -> str:
+    return f"""
     WITH s
     WHERE ($speaker IS NULL OR (:Actor {{id: $speaker}})-[:SAID]->(s))
       AND {_statement_filter("$")}
-"""
-STATEMENT_PAGES = _paged(
-    "STATEMENT_PAGE",
-    "MATCH (s:Statement)" + _STATEMENT_WHERE,
-    _STATEMENT_FILTER,
-    var="s",
-    sk=_STATEMENT_SK,
-    label="Statement",
-    dated=True,
-)
-STATEMENT_PAGES_BY = _paged(
-    "STATEMENT_PAGE_BY",
-    "MATCH (:Actor {id: $speaker})-[:SAID]->(s:Statement)" + _STATEMENT_WHERE,
-    _STATEMENT_FILTER,
-    var="s",
-    sk=_STATEMENT_SK,
-    label="Statement",
-    dated=True,
-)
+{_and("s", extra)}"""
+
+
 _STATEMENT_SEARCH = _fulltext("statement_text", "Statement", "search", "s")
-STATEMENT_PAGES_SEARCH = _paged(
-    "STATEMENT_PAGE_SEARCH",
-    _STATEMENT_SEARCH["neo4j"] + _STATEMENT_WHERE,
-    _STATEMENT_FILTER,
-    var="s",
-    sk=_STATEMENT_SK,
-    label="Statement",
-    dated=True,
-    variants={"falkordb": _STATEMENT_SEARCH["falkordb"] + _STATEMENT_WHERE},
-)
+
+
+def _statement_pages(variant: str, extra: str = "", register: bool = True) -> dict[str, Statement]:
+    where = _statement_where(extra)
+    variants: dict[DialectName, str] | None = None
+    if variant == "SEARCH":
+        match = _STATEMENT_SEARCH["neo4j"] + where
+        variants = {"falkordb": _STATEMENT_SEARCH["falkordb"] + where}
+    elif variant == "BY":
+        match = "MATCH (:Actor {id: $speaker})-[:SAID]->(s:Statement)" + where
+    else:
+        match = "MATCH (s:Statement)" + where
+    return _paged(
+        "STATEMENT_PAGE" + (f"_{variant}" if variant else "") + ("_COMPOSED" if extra else ""),
+        match,
+        _STATEMENT_FILTER,
+        var="s",
+        sk=_STATEMENT_SK,
+        label="Statement",
+        dated=True,
+        ranked=True,
+        variants=variants,
+        register=register,
+    )
+
+
+STATEMENT_PAGES = _statement_pages("")
+STATEMENT_PAGES_BY = _statement_pages("BY")
+STATEMENT_PAGES_SEARCH = _statement_pages("SEARCH")
+
+# Composed filters ----------------------------------------------------------------------------
+# The AND, OR and NOT of the API's filters (rows.Condition) become one more predicate of a
+# list's WHERE. Only the condition's shape is written into the text (which fields, how
+# nested); every value travels as a parameter named here in the order met ($c0, $c1, ...), so
+# one shape is one statement text whatever its values, and no user text reaches the Cypher.
+# Fields are tested on the item's properties, and related nodes against lists of their ids
+# gathered once per item, in the WITH before the WHERE (`present_`, `topics_`, ...; see
+# _and), never with pattern predicates or comprehensions inside the WHERE: FalkorDB 4.16
+# fails a pattern comprehension there ("Unable to locate a value with alias"), and a pattern
+# predicate beside a gathered list ("Type mismatch: expected Null but was Pointer"). It also
+# answers no rows for `any(x IN $list WHERE x IN gathered)` while `any(x IN gathered WHERE x
+# IN $list)` is right, and none for `$id IN gathered`: so every predicate iterates over the
+# gathered list, and "all of $list" counts its matches (ids are unique in both lists).
+
+_ALL_OF = "size([x_ IN {list} WHERE x_ IN {p}]) = size({p})"
+_ANY_OF = "any(x_ IN {list} WHERE x_ IN {p})"
+_DATED = {
+    "from": "{v}.day_number >= {p}",
+    "to": "{v}.day_number <= {p}",
+    "topic": "any(x_ IN topics_ WHERE x_ = {p})",
+}
+# Each field a composed filter may hold, by label: its predicate on the list's variable {v}
+# and its parameter {p}.
+CONDITIONS: dict[str, dict[str, str]] = {
+    "Meeting": {
+        **_DATED,
+        "mode": "{v}.mode = {p}",
+        "status": "{v}.status = {p}",
+        "min_confidence": "{v}.confidence >= {p}",
+        "participants": _ALL_OF.replace("{list}", "present_"),
+        "participants_any": _ANY_OF.replace("{list}", "present_"),
+    },
+    "Statement": {
+        **_DATED,
+        "speaker": "any(x_ IN speakers_ WHERE x_ = {p})",
+        "min_confidence": "{v}.confidence >= {p}",
+    },
+    "Article": {
+        **_DATED,
+        "publisher": "any(x_ IN publishers_ WHERE x_ = {p})",
+        "mentions": _ALL_OF.replace("{list}", "mentioned_"),
+    },
+}
+_LIST_VAR = {"Meeting": "m", "Statement": "s", "Article": "n"}
+
+
+def condition(label: str, found: Condition, params: dict[str, Any]) -> str:
+    """The predicate of ``found`` on a list of ``label``, its values added to ``params``
+    under generated names (an empty condition is `true`)."""
+    templates = CONDITIONS[label]
+    var = _LIST_VAR[label]
+    parts: list[str] = []
+    for name, value in found.fields:
+        param = f"c{len(params)}"
+        params[param] = list(value) if isinstance(value, tuple) else value
+        parts.append("(" + templates[name].replace("{v}", var).replace("{p}", "$" + param) + ")")
+    parts += [condition(label, inner, params) for inner in found.all_of]
+    if found.any_of:
+        parts.append("(" + " OR ".join(condition(label, c, params) for c in found.any_of) + ")")
+    if found.none_of:
+        either = " OR ".join(condition(label, c, params) for c in found.none_of)
+        parts.append(f"(NOT ({either}))")
+    return "(" + " AND ".join(parts) + ")" if parts else "true"
+
+
+_LIST_PAGES = {"Meeting": _meeting_pages, "Statement": _statement_pages, "Article": _article_pages}
+
+
+@lru_cache(maxsize=512)
+def composed_pages(label: str, variant: str, extra: str) -> dict[str, Statement]:
+    """The pages of a list of ``label`` (its ``variant``: "", "WITH", "BY", "SEARCH",
+    "MENTIONING", as the registered ones) with ``extra`` ANDed to its filter. Built once per
+    shape: ``extra`` holds no values, and the operation limits bound how many shapes exist."""
+    return _LIST_PAGES[label](variant, extra, register=False)
+
+
+# One registered example of each composed list, every field and every connective in it, so the
+# Neo4j analyser checks what `condition` writes.
+def _example_condition(label: str) -> tuple[str, dict[str, Any]]:
+    fields = tuple((name, None) for name in CONDITIONS[label])
+    one = Condition(fields=fields[:1])
+    example = Condition(fields=fields, any_of=(one, Condition(none_of=(one,))), none_of=(one,))
+    params: dict[str, Any] = {}
+    return condition(label, example, params), params
+
+
+def _register_examples() -> None:
+    for label, pages in _LIST_PAGES.items():
+        extra, params = _example_condition(label)
+        for variant in {"Meeting": ("", "WITH", "ANY"), "Statement": ("", "BY", "SEARCH")}.get(
+            label, ("", "MENTIONING", "SEARCH")
+        ):
+            for statement in pages(variant, extra, register=False).values():
+                _define(
+                    statement.name,
+                    statement.cypher,
+                    {**statement.example, **params},
+                    variants=statement.variants,
+                )
+
+
+_register_examples()
 
 # Aggregates over the same filtered lists. Each is the list's own match (the text of its COUNT
 # statement before `RETURN count(..)`, so a filter reads exactly as it does for the list,
@@ -1879,7 +2100,7 @@ _AGGREGATED_FROM = {name: REGISTRY[name].cypher for name in AGGREGATES}
 ADDED_MEETINGS_MATCHING = _define(
     "ADDED_MEETINGS_MATCHING",
     "MATCH (m:Meeting) WHERE m.id IN $ids"
-    + _MEETING_WHERE
+    + _meeting_where()
     + """
     OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(p:Actor) WHERE p.id IN $participants
     WITH m, count(DISTINCT p) AS present WHERE present = size($participants)
@@ -1890,11 +2111,11 @@ ADDED_MEETINGS_MATCHING = _define(
 
 ADDED_STATEMENTS_MATCHING = _define(
     "ADDED_STATEMENTS_MATCHING",
-    "MATCH (s:Statement) WHERE s.id IN $ids" + _STATEMENT_WHERE + " RETURN s.id AS id",
+    "MATCH (s:Statement) WHERE s.id IN $ids" + _statement_where() + " RETURN s.id AS id",
     {**_STATEMENT_FILTER, "search": None, "ids": ["s"]},
 )
 
-_ADDED_STATEMENT_SEARCH = f" WITH s WHERE s.id IN $ids {_STATEMENT_WHERE} RETURN s.id AS id"
+_ADDED_STATEMENT_SEARCH = f" WITH s WHERE s.id IN $ids {_statement_where()} RETURN s.id AS id"
 ADDED_STATEMENTS_SEARCH = _define(
     "ADDED_STATEMENTS_SEARCH",
     _STATEMENT_SEARCH["neo4j"] + _ADDED_STATEMENT_SEARCH,
@@ -1902,7 +2123,7 @@ ADDED_STATEMENTS_SEARCH = _define(
     variants={"falkordb": _STATEMENT_SEARCH["falkordb"] + _ADDED_STATEMENT_SEARCH},
 )
 
-_ADDED_ARTICLE_TAIL = _ARTICLE_MENTIONS_ALL + _ARTICLE_WHERE + " RETURN n.id AS id"
+_ADDED_ARTICLE_TAIL = _ARTICLE_MENTIONS_ALL + _article_where() + " RETURN n.id AS id"
 ADDED_ARTICLES_MATCHING = _define(
     "ADDED_ARTICLES_MATCHING",
     "MATCH (n:Article) WHERE n.id IN $ids" + _ADDED_ARTICLE_TAIL,

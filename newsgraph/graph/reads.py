@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypedDict, cast
 
 from newsgraph.graph import cypher
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.errors import GraphQueryError, InvalidSearch
 from newsgraph.graph.rows import (
+    Condition,
     MeetingCriteria,
     PageRow,
     StatementCriteria,
@@ -49,8 +50,11 @@ __all__ = [
     "top",
 ]
 
-# Date order of a list: newest first, or oldest first.
-Direction = Literal["DESC", "ASC"]
+# The order of a list: by date, newest or oldest first; on facts (meetings, statements), also
+# by report count or by confidence, highest or lowest first. Ties are broken by id.
+Direction = Literal[
+    "DESC", "ASC", "REPORTS_DESC", "REPORTS_ASC", "CONFIDENCE_DESC", "CONFIDENCE_ASC"
+]
 SearchKind = Literal["Article", "Statement", "Actor"]
 
 
@@ -101,7 +105,28 @@ def _listing(
     direction: Direction,
     search: str | None = None,
 ) -> Listing:
+    if direction not in pages:
+        # The API offers the fact orders only on lists of facts; a caller that asks for one
+        # elsewhere is a bug, not bad input.
+        raise ValueError(f"{pages['COUNT'].name} has no order {direction}")
     return Listing(store, pages[direction], pages["COUNT"], params, search)
+
+
+def _composed(
+    label: str,
+    variant: str,
+    pages: Mapping[str, Statement],
+    params: dict[str, Any],
+    where: Condition | None,
+) -> Mapping[str, Statement]:
+    """The pages of a list with a composed filter ANDed to its own (its values added to
+    ``params``), or ``pages`` when there is none."""
+    if not where:
+        return pages
+    values: dict[str, Any] = {}
+    extra = cypher.condition(label, where, values)
+    params.update(values)
+    return cypher.composed_pages(label, variant, extra)
 
 
 def articles(
@@ -114,10 +139,11 @@ def articles(
     to_day: int | None = None,
     topic: str | None = None,
     search: str | None = None,
+    where: Condition | None = None,
 ) -> Listing:
     """Articles by date, of a publisher, naming every one of ``mentions``, in full-text
-    ``search`` (its engine form), ... (actors and topics by id)."""
-    params = {
+    ``search`` (its engine form), ... (actors and topics by id), and meeting ``where``."""
+    params: dict[str, Any] = {
         "publisher": publisher,
         "from": from_day,
         "to": to_day,
@@ -125,12 +151,14 @@ def articles(
         "topic": topic,
         "search": search,
     }
+    pages: Mapping[str, Statement]
     if search:
-        pages = cypher.ARTICLE_PAGES_SEARCH
+        pages, variant = cypher.ARTICLE_PAGES_SEARCH, "SEARCH"
     elif mentions:
-        pages = cypher.ARTICLE_PAGES_MENTIONING
+        pages, variant = cypher.ARTICLE_PAGES_MENTIONING, "MENTIONING"
     else:
-        pages = cypher.ARTICLE_PAGES
+        pages, variant = cypher.ARTICLE_PAGES, ""
+    pages = _composed("Article", variant, pages, params, where)
     return _listing(store, pages, params, direction, search)
 
 
@@ -145,10 +173,24 @@ def meetings(
     direction: Direction,
     criteria: MeetingCriteria,
     participants: Sequence[str] = (),
+    where: Condition | None = None,
 ) -> Listing:
-    """Meetings by date that every one of ``participants`` attended."""
+    """Meetings by date that every one of ``participants`` attended, meeting ``where``."""
     params = {"participants": sorted(set(participants)), **criteria.params()}
-    pages = cypher.MEETING_PAGES_WITH if participants else cypher.MEETING_PAGES
+    pages: Mapping[str, Statement]
+    # Any of some actors, at the top of the filter and without all-of participants: the
+    # statement starts from those actors (by index) instead of testing every meeting.
+    anyone = dict(where.fields).get("participants_any") if where else None
+    if participants:
+        pages, variant = cypher.MEETING_PAGES_WITH, "WITH"
+    elif anyone and where:
+        pages, variant = cypher.MEETING_PAGES_ANY, "ANY"
+        params["participants_any"] = list(anyone)
+        rest = tuple(item for item in where.fields if item[0] != "participants_any")
+        where = replace(where, fields=rest)
+    else:
+        pages, variant = cypher.MEETING_PAGES, ""
+    pages = _composed("Meeting", variant, pages, params, where)
     return _listing(store, pages, params, direction)
 
 
@@ -159,15 +201,19 @@ def statements(
     *,
     speaker: str | None = None,
     search: str | None = None,
+    where: Condition | None = None,
 ) -> Listing:
-    """Statements by date, of a speaker, in full-text ``search`` (its engine form)."""
+    """Statements by date, of a speaker, in full-text ``search`` (its engine form), meeting
+    ``where``."""
     params = {"speaker": speaker, "search": search, **criteria.params()}
+    pages: Mapping[str, Statement]
     if search:
-        pages = cypher.STATEMENT_PAGES_SEARCH
+        pages, variant = cypher.STATEMENT_PAGES_SEARCH, "SEARCH"
     elif speaker:
-        pages = cypher.STATEMENT_PAGES_BY
+        pages, variant = cypher.STATEMENT_PAGES_BY, "BY"
     else:
-        pages = cypher.STATEMENT_PAGES
+        pages, variant = cypher.STATEMENT_PAGES, ""
+    pages = _composed("Statement", variant, pages, params, where)
     return _listing(store, pages, params, direction, search)
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "AliasFields",
     "ArticleRow",
     "ArticleWrite",
+    "Condition",
     "FactReportRow",
     "MeetingCriteria",
     "MeetingRow",
@@ -262,6 +263,24 @@ class MeetingCriteria(StatementCriteria):
 
     def params(self) -> dict[str, Any]:
         return {**super(MeetingCriteria, self).params(), "mode": self.mode, "status": self.status}
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A composed filter of a list (the AND, OR and NOT of the API's filters), as the graph
+    layer reads it: ``fields`` that must all hold, as (name, value) pairs with values as
+    stored (actors and topics by id, days as day numbers, lists as tuples, so a condition can
+    key a DataLoader), beside the conditions that must all hold (``all_of``), of which one
+    must hold (``any_of``) and of which none may hold (``none_of``). Field names are those of
+    ``cypher.CONDITIONS``; an empty list adds nothing."""
+
+    fields: tuple[tuple[str, Any], ...] = ()
+    all_of: tuple[Condition, ...] = ()
+    any_of: tuple[Condition, ...] = ()
+    none_of: tuple[Condition, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.all_of or self.any_of or self.none_of)
 
 
 def owner_filter(criteria: MeetingCriteria | StatementCriteria | None) -> dict[str, Any]:

@@ -8,11 +8,13 @@ from typing import Annotated
 
 import strawberry
 
+from newsgraph.graph.reads import Direction
 from newsgraph.schema.enums import ActorKind, MeetingMode, MeetingStatus
 from newsgraph.schema.relay import BadInput
 from newsgraph.schema.search import GRAMMAR, SEARCH
 
 __all__ = [
+    "DATE_ORDERS",
     "ActorFilter",
     "ActorFilterArg",
     "ActorInput",
@@ -25,13 +27,61 @@ __all__ = [
     "SearchType",
     "StatementFilter",
     "StatementFilterArg",
+    "direction",
 ]
 
 
-@strawberry.enum(description="Sort by date.")
+@strawberry.enum(
+    description="The order of a list, ties broken by id. Every dated list takes the date "
+    "orders; lists of meetings and statements also take the report count and confidence "
+    "orders. (Named for its first two values, which keep working as they did.)"
+)
 class DateOrder(Enum):
-    DATE_DESC = "DESC"
-    DATE_ASC = "ASC"
+    DATE_DESC = strawberry.enum_value("DESC", description="Newest first, undated first.")
+    DATE_ASC = strawberry.enum_value("ASC", description="Oldest first, undated last.")
+    REPORT_COUNT_DESC = strawberry.enum_value(
+        "REPORTS_DESC", description="Reported by the most articles first (meetings, statements)."
+    )
+    REPORT_COUNT_ASC = strawberry.enum_value(
+        "REPORTS_ASC", description="Reported by the fewest articles first (meetings, statements)."
+    )
+    CONFIDENCE_DESC = strawberry.enum_value(
+        "CONFIDENCE_DESC",
+        description="Surest first, those without a confidence last (meetings, statements).",
+    )
+    CONFIDENCE_ASC = strawberry.enum_value(
+        "CONFIDENCE_ASC",
+        description="Least sure first, those without a confidence first (meetings, statements).",
+    )
+
+
+# The date orders: what a list of articles takes.
+DATE_ORDERS = (DateOrder.DATE_DESC, DateOrder.DATE_ASC)
+
+_DIRECTIONS: dict[DateOrder, Direction] = {
+    DateOrder.DATE_DESC: "DESC",
+    DateOrder.DATE_ASC: "ASC",
+    DateOrder.REPORT_COUNT_DESC: "REPORTS_DESC",
+    DateOrder.REPORT_COUNT_ASC: "REPORTS_ASC",
+    DateOrder.CONFIDENCE_DESC: "CONFIDENCE_DESC",
+    DateOrder.CONFIDENCE_ASC: "CONFIDENCE_ASC",
+}
+
+
+def direction(order: DateOrder | None) -> Direction:
+    """The graph layer's name of an order (newest first when none is given)."""
+    return _DIRECTIONS[order or DateOrder.DATE_DESC]
+
+
+# How deep AND, OR and NOT may nest by default (NEWSGRAPH_MAX_FILTER_DEPTH); the limits
+# refuse deeper filters before the operation runs.
+_COMPOSE = (
+    "Each item is a whole filter of this type, which may hold AND, OR and NOT itself (nested "
+    "at most NEWSGRAPH_MAX_FILTER_DEPTH levels, 3 unless set); an empty list adds nothing."
+)
+_AND = "Filters that must all match as well. " + _COMPOSE
+_OR = "Filters of which at least one must match as well. " + _COMPOSE
+_NOT = "Filters of which none may match. " + _COMPOSE
 
 
 @strawberry.enum(description="What `search` looks in.")
@@ -68,6 +118,13 @@ class MeetingFilter:
         description="Only meetings newsgraph is at least this sure of (0 to 1; see "
         "`Meeting.confidence`). Meetings stored without a confidence are left out.",
     )
+    participants_any: list[str] | None = strawberry.field(
+        default=None,
+        description="Actors (names, aliases or ids) of whom at least one took part.",
+    )
+    and_: list[MeetingFilter] | None = strawberry.field(default=None, name="AND", description=_AND)
+    or_: list[MeetingFilter] | None = strawberry.field(default=None, name="OR", description=_OR)
+    not_: list[MeetingFilter] | None = strawberry.field(default=None, name="NOT", description=_NOT)
 
 
 @strawberry.input(description="Narrow a list of statements.")
@@ -88,6 +145,15 @@ class StatementFilter:
         description="Only statements newsgraph is at least this sure of (0 to 1; see "
         "`Statement.confidence`). Statements stored without a confidence are left out.",
     )
+    and_: list[StatementFilter] | None = strawberry.field(
+        default=None, name="AND", description=_AND + " `search` only at the top."
+    )
+    or_: list[StatementFilter] | None = strawberry.field(
+        default=None, name="OR", description=_OR + " `search` only at the top."
+    )
+    not_: list[StatementFilter] | None = strawberry.field(
+        default=None, name="NOT", description=_NOT + " `search` only at the top."
+    )
 
 
 @strawberry.input(description="Narrow the list of articles.")
@@ -107,6 +173,15 @@ class ArticleFilter:
     topic: str | None = strawberry.field(default=None, description="About this topic (name).")
     search: str | None = strawberry.field(
         default=None, description=f"Full-text search in title and body. {GRAMMAR}", metadata=SEARCH
+    )
+    and_: list[ArticleFilter] | None = strawberry.field(
+        default=None, name="AND", description=_AND + " `search` only at the top."
+    )
+    or_: list[ArticleFilter] | None = strawberry.field(
+        default=None, name="OR", description=_OR + " `search` only at the top."
+    )
+    not_: list[ArticleFilter] | None = strawberry.field(
+        default=None, name="NOT", description=_NOT + " `search` only at the top."
     )
 
 

@@ -66,11 +66,13 @@ __all__ = [
     "BAD_USER_INPUT",
     "COST_LIMIT_EXCEEDED",
     "DEPTH_LIMIT_EXCEEDED",
+    "FILTER_LIMIT_EXCEEDED",
     "INTROSPECTION_DISABLED",
     "LIST_ESTIMATE",
     "LIST_LIMIT_EXCEEDED",
     "MAX_PERIOD_BUCKETS",
     "TOKEN_LIMIT_EXCEEDED",
+    "FilterRules",
     "Measure",
     "OperationLimits",
     "measure_operation",
@@ -83,6 +85,7 @@ DEPTH_LIMIT_EXCEEDED = "DEPTH_LIMIT_EXCEEDED"
 TOKEN_LIMIT_EXCEEDED = "TOKEN_LIMIT_EXCEEDED"
 ALIAS_LIMIT_EXCEEDED = "ALIAS_LIMIT_EXCEEDED"
 COST_LIMIT_EXCEEDED = "COST_LIMIT_EXCEEDED"
+FILTER_LIMIT_EXCEEDED = "FILTER_LIMIT_EXCEEDED"
 INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
 LIST_LIMIT_EXCEEDED = "LIST_LIMIT_EXCEEDED"
 BAD_USER_INPUT = "BAD_USER_INPUT"
@@ -342,6 +345,38 @@ def _unwrapped(type_: GraphQLInputType) -> GraphQLInputType:
     return type_.of_type if isinstance(type_, GraphQLNonNull) else type_
 
 
+# The fields of a filter that hold more filters of its own type.
+_CONNECTIVES = ("AND", "OR", "NOT")
+
+
+@dataclass(frozen=True)
+class FilterRules:
+    """How deep AND, OR and NOT may nest in one filter argument, and how many filters they
+    may hold in all."""
+
+    max_depth: int = Settings.model_fields["max_filter_depth"].default
+    max_conditions: int = Settings.model_fields["max_filter_conditions"].default
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FilterRules:
+        return cls(settings.max_filter_depth, settings.max_filter_conditions)
+
+
+def _nested_filters(value: Any, path: str) -> Iterator[tuple[str, int]]:
+    """Every filter nested in ``value`` through AND, OR and NOT: its path and its level (1 for
+    an item of the top filter's lists)."""
+    if not isinstance(value, Mapping):
+        return
+    for name in _CONNECTIVES:
+        items = value.get(name)
+        for i, item in enumerate(items if isinstance(items, list) else [items]):
+            if isinstance(item, Mapping):
+                inner = f"{path}.{name}[{i}]"
+                yield inner, 1
+                for deeper, level in _nested_filters(item, inner):
+                    yield deeper, level + 1
+
+
 @dataclass
 class _Costing:
     schema: GraphQLSchema
@@ -349,6 +384,7 @@ class _Costing:
     variables: Mapping[str, Any]
     defaults: Mapping[str, ValueNode]
     rules: SearchRules
+    filter_rules: FilterRules = field(default_factory=FilterRules)
     memo: dict[str, Tally] = field(default_factory=dict)
     visiting: set[str] = field(default_factory=set)
     field_memo: dict[str, int] = field(default_factory=dict)
@@ -415,6 +451,46 @@ class _Costing:
                         )
         return found
 
+    def _refuse(self, refused: GraphQLError) -> None:
+        if self.refusal is None:
+            self.refusal = refused
+
+    def filters(self, node: FieldNode, definition: GraphQLField) -> int:
+        """How many filters this field's arguments nest in AND, OR and NOT (each is one more
+        predicate on every item the graph reads); past the bounds, the field is refused."""
+        found = 0
+        for argument in node.arguments or ():
+            declared = definition.args.get(argument.name.value)
+            type_ = _unwrapped(declared.type) if declared is not None else None
+            if not isinstance(type_, GraphQLInputObjectType) or "OR" not in type_.fields:
+                continue
+            where = f"{node.name.value}({argument.name.value}"
+            nested = list(_nested_filters(self.value(argument.value), ""))
+            found += len(nested)
+            deepest = max(nested, key=lambda item: item[1], default=("", 0))
+            limits = self.filter_rules
+            if deepest[1] > limits.max_depth:
+                self._refuse(
+                    _refusal(
+                        f"{where}{deepest[0]}): AND, OR and NOT nest {deepest[1]} levels deep "
+                        f"here; the limit is {limits.max_depth}",
+                        FILTER_LIMIT_EXCEEDED,
+                        depth=deepest[1],
+                        limit=limits.max_depth,
+                    )
+                )
+            if len(nested) > limits.max_conditions:
+                self._refuse(
+                    _refusal(
+                        f"{where}): {len(nested)} filters inside AND, OR and NOT; the limit "
+                        f"is {limits.max_conditions}",
+                        FILTER_LIMIT_EXCEEDED,
+                        conditions=len(nested),
+                        limit=limits.max_conditions,
+                    )
+                )
+        return found
+
     def argument(self, node: FieldNode, name: str) -> Any:
         for argument in node.arguments or ():
             if argument.name.value == name:
@@ -474,6 +550,8 @@ class _Costing:
                 counted = self.count(selection, definition, parent)
                 items = 1 if counted is None else counted
                 nodes += counted or 0
+                # Each nested filter counts as reading the page once more.
+                nodes += items * self.filters(selection, definition)
                 found = self.searches(selection, definition)
                 inner = get_named_type(definition.type)
                 if found and selection.selection_set and inner.name in AGGREGATE_TYPES:
@@ -554,6 +632,7 @@ def measure_operation(
     operation_name: str | None = None,
     variables: Mapping[str, Any] | None = None,
     rules: SearchRules | None = None,
+    filter_rules: FilterRules | None = None,
 ) -> Measure | None:
     """The nodes and searches of the chosen operation (None: no such operation).
 
@@ -578,6 +657,7 @@ def measure_operation(
             if definition.default_value is not None
         },
         rules=rules or SearchRules(),
+        filter_rules=filter_rules or FilterRules(),
     )
     nodes, searches = costing.selections(operation.selection_set, root)
     return Measure(nodes, searches, costing.refusal)
@@ -619,6 +699,7 @@ class OperationLimits(SchemaExtension):
         self.max_list_items = settings.max_list_items
         self.search_cost = settings.search_cost
         self.search_rules = SearchRules.from_settings(settings)
+        self.filter_rules = FilterRules.from_settings(settings)
         self.rules = rules
 
     def _mark(self, error: GraphQLError) -> None:
@@ -670,6 +751,7 @@ class OperationLimits(SchemaExtension):
                 context.operation_name,
                 context.variables,
                 self.search_rules,
+                self.filter_rules,
             )
             if measured is not None and measured.refusal is not None:
                 context.pre_execution_errors = [measured.refusal]

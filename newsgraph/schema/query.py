@@ -20,6 +20,7 @@ from newsgraph.schema.arguments import (
 )
 from newsgraph.schema.context import ContextInfo, Loaders
 from newsgraph.schema.inputs import (
+    DATE_ORDERS,
     ActorFilterArg,
     ArticleFilter,
     ArticleFilterArg,
@@ -65,7 +66,7 @@ __all__ = ["Query"]
 MAX_HOPS = 6
 
 Order = Annotated[
-    DateOrder | None, strawberry.argument(description="Date order; newest first unless given.")
+    DateOrder | None, strawberry.argument(description="The order; newest first unless given.")
 ]
 NodeId = Annotated[strawberry.ID, strawberry.argument(description="A global id.")]
 OptionalId = Annotated[
@@ -186,7 +187,13 @@ class Query:
         after: After = None,
         order_by: Order = None,
     ) -> Connection[Article]:
-        listing = await articles_listing(info, filter or ArticleFilter(), order_by)
+        order = order_by or DateOrder.DATE_DESC
+        if order not in DATE_ORDERS:
+            raise BadInput(
+                f"articles(orderBy): articles are ordered by date only (DATE_DESC or "
+                f"DATE_ASC), not {order.name}"
+            )
+        listing = await articles_listing(info, filter or ArticleFilter(), order)
         return await listing_connection(
             listing, info.context.loaders.article, Article.from_row, first, after
         )

@@ -147,6 +147,7 @@ class Subscription:
         self, info: ContextInfo, filter: MeetingFilterArg = None, after: AfterEvent = None
     ) -> AsyncGenerator[MeetingAdded, None]:
         f = filter or MeetingFilter()
+        _plain(f, "meetingAdded(filter)")
         _log(info)
         people = await require_actors(
             info.context.loaders, list(f.participants or []), "meetingAdded(filter.participants)"
@@ -166,6 +167,7 @@ class Subscription:
         self, info: ContextInfo, filter: StatementFilterArg = None, after: AfterEvent = None
     ) -> AsyncGenerator[StatementAdded, None]:
         f = filter or StatementFilter()
+        _plain(f, "statementAdded(filter)")
         _log(info)
         where = "statementAdded(filter)"
         speaker = (
@@ -185,6 +187,7 @@ class Subscription:
         self, info: ContextInfo, filter: ArticleFilterArg = None, after: AfterEvent = None
     ) -> AsyncGenerator[ArticleAdded, None]:
         f = filter or ArticleFilter()
+        _plain(f, "articleAdded(filter)")
         _log(info)
         where = "articleAdded(filter)"
         loaders = info.context.loaders
@@ -205,6 +208,18 @@ class Subscription:
         matching = _matching(info, statement, params)
         async for event, row in _follow(info, "article", after, matching, _articles):
             yield ArticleAdded(event_id=event.id, article=Article.from_row(row))
+
+
+def _plain(f: MeetingFilter | StatementFilter | ArticleFilter, where: str) -> None:
+    """Subscriptions match the lists' plain filters; AND, OR, NOT and participantsAny are
+    refused by name rather than ignored."""
+    composed = [
+        name for name, value in (("AND", f.and_), ("OR", f.or_), ("NOT", f.not_),
+                                 ("participantsAny", getattr(f, "participants_any", None)))
+        if value
+    ]  # fmt: skip
+    if composed:
+        raise BadInput(f"{where}.{composed[0]}: not supported by subscriptions yet")
 
 
 def _meetings(loaders: Loaders) -> Any:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any, cast
 
 import strawberry
 
 from newsgraph.graph import reads
-from newsgraph.graph.rows import day_number
+from newsgraph.graph.rows import Condition, day_number
 from newsgraph.schema.arguments import (
+    article_condition,
+    composed,
+    in_order,
+    meeting_condition,
     meeting_criteria,
     require_actor,
     require_actors,
     search_text,
+    statement_condition,
     statement_criteria,
     topic_key,
 )
@@ -28,6 +33,7 @@ from newsgraph.schema.inputs import (
     MeetingFilterArg,
     StatementFilter,
     StatementFilterArg,
+    direction,
 )
 from newsgraph.schema.paging import (
     listing_connection,
@@ -51,6 +57,7 @@ __all__ = [
     "CoMention",
     "ContextInfo",
     "Counterpart",
+    "FactOrder",
     "Meeting",
     "MeetingMode",
     "MeetingStatus",
@@ -64,6 +71,17 @@ __all__ = [
     "statements_listing",
     "statements_page",
 ]
+
+
+FactOrder = Annotated[
+    DateOrder | None,
+    strawberry.argument(description="The order; newest first unless given."),
+]
+
+
+def _reordered(order: DateOrder | None) -> bool:
+    """Whether an owner's list is asked in another order than its own, newest first."""
+    return order is not None and order is not DateOrder.DATE_DESC
 
 
 @strawberry.interface(description="Anything with a global id, fetchable with `node(id:)`.")
@@ -108,21 +126,25 @@ class Actor(Node):
             for row, holder in zip(rows, holders, strict=True)
         ]
 
-    @strawberry.field(description="Meetings this actor took part in, newest first.")
+    @strawberry.field(
+        description="Meetings this actor took part in, newest first unless `orderBy` says."
+    )
     async def meetings(
         self,
         info: ContextInfo,
         filter: MeetingFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
+        order_by: FactOrder = None,
     ) -> Connection[Meeting]:
         loaders = info.context.loaders
         f = filter or MeetingFilter()
-        if f.participants:
-            # "Meetings with these others": the root query anchored on all participants.
-            with_self = [encode_global_id("Actor", self.key), *f.participants]
+        if f.participants or composed(f) or _reordered(order_by):
+            # "Meetings with these others", composed or in another order: the root query
+            # anchored on all participants, this actor among them.
+            with_self = [encode_global_id("Actor", self.key), *(f.participants or [])]
             filtered = dataclasses.replace(f, participants=with_self)
-            return await meetings_page(info, filtered, first, after, None)
+            return await meetings_page(info, filtered, first, after, order_by)
         criteria = meeting_criteria(f, "Actor.meetings(filter)")
         return await owner_connection(
             loaders.actor_meetings,
@@ -134,19 +156,22 @@ class Actor(Node):
             criteria,
         )
 
-    @strawberry.field(description="What this actor said, newest first.")
+    @strawberry.field(description="What this actor said, newest first unless `orderBy` says.")
     async def statements(
         self,
         info: ContextInfo,
         filter: StatementFilterArg = None,
         first: First = DEFAULT_PAGE,
         after: After = None,
+        order_by: FactOrder = None,
     ) -> Connection[Statement]:
         loaders = info.context.loaders
         f = filter or StatementFilter()
-        if f.search:
+        if f.search or composed(f) or _reordered(order_by):
+            # The root query of this speaker's statements (the owner list pages newest first
+            # on its plain criteria only).
             searched = dataclasses.replace(f, speaker=encode_global_id("Actor", self.key))
-            return await statements_page(info, searched, first, after, None)
+            return await statements_page(info, searched, first, after, order_by)
         criteria = statement_criteria(f, "Actor.statements(filter)")
         return await owner_connection(
             loaders.actor_statements,
@@ -521,14 +546,17 @@ async def meetings_listing(
     info: ContextInfo, f: MeetingFilter, order: DateOrder | None = None, root: str = "meetings"
 ) -> reads.Listing:
     """The meetings a filter selects, as the graph layer's list (pages, counts, aggregates)."""
-    people = await require_actors(
-        info.context.loaders, list(f.participants or []), f"{root}(filter.participants)"
+    loaders = info.context.loaders
+    people, where = await in_order(
+        require_actors(loaders, list(f.participants or []), f"{root}(filter.participants)"),
+        meeting_condition(loaders, f, f"{root}(filter)"),
     )
     return reads.meetings(
         info.context.store,
-        (order or DateOrder.DATE_DESC).value,
+        direction(order),
         meeting_criteria(f, f"{root}(filter)"),
-        people,
+        cast(list[str], people),
+        where=cast(Condition, where),
     )
 
 
@@ -557,10 +585,11 @@ async def statements_listing(
     search = search_text(info, f.search, f"{root}(filter.search)")
     return reads.statements(
         info.context.store,
-        (order or DateOrder.DATE_DESC).value,
+        direction(order),
         statement_criteria(f, f"{root}(filter)"),
         speaker=speaker,
         search=search,
+        where=await statement_condition(loaders, f, f"{root}(filter)"),
     )
 
 
@@ -577,11 +606,12 @@ async def articles_listing(
     )
     return reads.articles(
         info.context.store,
-        (order or DateOrder.DATE_DESC).value,
+        direction(order),
         publisher=publisher,
         mentions=mentions,
         from_day=day_number(f.from_),
         to_day=day_number(f.to),
         topic=topic_key(f.topic),
         search=search_text(info, f.search, f"{root}(filter.search)"),
+        where=await article_condition(loaders, f, f"{root}(filter)"),
     )

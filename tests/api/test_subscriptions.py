@@ -216,6 +216,15 @@ async def test_an_event_id_that_is_no_event_id_is_a_bad_user_input(
     assert "'yesterday' is not an event id" in payload["errors"][0]["message"]
 
 
+async def test_a_composed_filter_is_refused_by_name_not_ignored(
+    live: tuple[Served, dict[str, str]], authorised: ClientConnection
+) -> None:
+    await _subscribe(authorised, MEETINGS, filter={"OR": [{"mode": "PHONE"}]})
+    payload = await _next(authorised)
+    assert payload["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "meetingAdded(filter).OR" in payload["errors"][0]["message"]
+
+
 async def test_subscriptions_need_the_api_key_when_keys_are_configured(
     live: tuple[Served, dict[str, str]],
 ) -> None:

@@ -419,3 +419,103 @@ async def test_a_slow_graph_query_answers_query_timeout(graph: Graph, client: An
         assert body["errors"][0]["path"] == ["actors"]
     finally:
         await tiny.close()
+
+
+# --- composed filters -----------------------------------------------------------------------
+
+
+def _nested_or(depth: int) -> dict[str, Any]:
+    """A meeting filter whose OR nests ``depth`` levels deep."""
+    found: dict[str, Any] = {"mode": "VIDEO"}
+    for _ in range(depth):
+        found = {"OR": [found]}
+    return found
+
+
+MEETINGS = """query($f: MeetingFilter) { meetings(first: 10, filter: $f) {
+  totalCount edges { node { title } } } }"""
+
+
+def test_each_nested_filter_costs_a_page_more() -> None:
+    wide = {"OR": [{"mode": "VIDEO"}, {"mode": "PHONE"}, {"NOT": [{"status": "HELD"}]}]}
+    assert _cost(MEETINGS, f={"mode": "VIDEO"}) == 10
+    # Four nested filters (three in OR, one in NOT): four more pages of ten.
+    assert _cost(MEETINGS, f=wide) == 10 + 4 * 10
+    # Inside a list, it multiplies like the rest.
+    in_actors = """query($f: MeetingFilter) { actors(first: 5) { edges { node {
+      meetings(first: 10, filter: $f) { totalCount } } } } }"""
+    assert _cost(in_actors, f=wide) == 5 + 5 * (10 + 4 * 10)
+    # Literals count as variables do.
+    literal = "{ meetings(first: 10, filter: {OR: [{mode: VIDEO}, {mode: PHONE}]}) { totalCount } }"
+    assert _cost(literal) == 10 + 2 * 10
+
+
+async def test_filters_nested_past_the_depth_limit_are_refused_naming_where(api: Api) -> None:
+    limit = DEFAULTS.max_filter_depth
+    _, body = await _post(api, MEETINGS, f=_nested_or(limit))
+    assert "errors" not in body, body
+    error = await _refused(api, MEETINGS, "FILTER_LIMIT_EXCEEDED", f=_nested_or(limit + 1))
+    where = "meetings(filter" + ".OR[0]" * (limit + 1) + ")"
+    assert error["message"].startswith(where), error
+    assert error["extensions"] == {
+        "code": "FILTER_LIMIT_EXCEEDED",
+        "depth": limit + 1,
+        "limit": limit,
+    }
+
+
+async def test_too_many_nested_filters_are_refused(api: Api) -> None:
+    limit = DEFAULTS.max_filter_conditions
+    _, body = await _post(api, MEETINGS, f={"OR": [{"mode": "VIDEO"}] * limit})
+    assert "errors" not in body, body
+    error = await _refused(
+        api, MEETINGS, "FILTER_LIMIT_EXCEEDED", f={"OR": [{"mode": "VIDEO"}] * (limit + 1)}
+    )
+    assert error["message"].startswith("meetings(filter)"), error
+    assert error["extensions"]["conditions"] == limit + 1
+    # Written in the document rather than in variables, the same.
+    items = ", ".join(['{topic: "x"}'] * (limit + 1))
+    literal = f"{{ statements(filter: {{NOT: [{{AND: [{items}]}}]}}) {{ totalCount }} }}"
+    error = await _refused(api, literal, "FILTER_LIMIT_EXCEEDED")
+    assert error["message"].startswith("statements(filter)"), error
+
+
+async def test_the_filter_limits_and_their_cost_come_from_settings(client: Any) -> None:
+    api = await client(Settings(max_filter_depth=0, max_cost=25))
+    error = await _refused(api, MEETINGS, "FILTER_LIMIT_EXCEEDED", f=_nested_or(1))
+    assert error["extensions"]["limit"] == 0
+    api = await client(Settings(max_cost=25))
+    _, body = await _post(api, MEETINGS, f=_nested_or(1))
+    assert "errors" not in body, body
+    # Two nested filters: 10 + 2 * 10 = 30, over 25.
+    error = await _refused(
+        api, MEETINGS, "COST_LIMIT_EXCEEDED", f={"OR": [{"mode": "VIDEO"}, {"mode": "PHONE"}]}
+    )
+    assert error["extensions"]["cost"] == 30
+
+
+FILL_MEETINGS = Statement(
+    "TEST_FILL_MEETINGS",
+    """UNWIND range(1, $n) AS i
+    CREATE (:Meeting {id: 'test-meeting-' + toString(i), mode: 'PHONE', status: 'HELD',
+                      day_number: 739000 + i % 300, day: '2025-01-01'})""",
+    {"n": 1},
+    write=True,
+)
+
+
+async def test_a_composed_filter_no_index_serves_is_stopped_by_the_query_timeout(
+    graph: Graph, client: Any
+) -> None:
+    tiny = _tiny_timeout_store(graph)
+    try:
+        # Enough meetings that reading them all takes well over a millisecond.
+        await graph.store.write(FILL_MEETINGS, {"n": 20_000})
+        api = await client(Settings(query_timeout_ms=1), on=Graph(tiny))
+        f = {"OR": [{"mode": "VIDEO"}, {"NOT": [{"status": "HELD"}]}]}
+        status, body = await _post(api, MEETINGS, f=f)
+        assert status < 500, body
+        assert _codes(body) == ["QUERY_TIMEOUT"], body
+        assert body["errors"][0]["path"][0] == "meetings"
+    finally:
+        await tiny.close()

@@ -45,6 +45,19 @@ LISTS: dict[str, tuple[str, Any]] = {
         "query($v: [String!]) { articles(filter: {mentions: $v}) { totalCount } }",
         "Nobody",
     ),
+    "MeetingFilter.participantsAny": (
+        "query($v: [String!]) { meetings(filter: {participantsAny: $v}) { totalCount } }",
+        "Nobody",
+    ),
+    **{
+        f"{kind}Filter.{connective}": (
+            f"query($v: [{kind}Filter!]) {{ {kind.lower()}s(filter: {{{connective}: $v}}) "
+            "{ totalCount } }",
+            {"from": "2025-01-01"},
+        )
+        for kind in ("Meeting", "Statement", "Article")
+        for connective in ("AND", "OR", "NOT")
+    },
     "ActorInput.aliases": (
         'mutation($v: [String!]) { updateActor(id: "QWN0b3I6eA", input: {aliases: $v}) '
         "{ __typename } }",

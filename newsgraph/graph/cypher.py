@@ -2097,46 +2097,63 @@ _AGGREGATED_FROM = {name: REGISTRY[name].cypher for name in AGGREGATES}
 # Which of the nodes a write just added match a subscription's filter: the lists' own filters,
 # over the given ids, so a subscription and the list with the same filter agree.
 
-ADDED_MEETINGS_MATCHING = _define(
-    "ADDED_MEETINGS_MATCHING",
-    "MATCH (m:Meeting) WHERE m.id IN $ids"
-    + _meeting_where()
-    + """
+
+def _added(label: str, search: bool, extra: str = "") -> tuple[str, dict[DialectName, str]]:
+    """The text (and its FalkorDB variant) that keeps, of the given ids of ``label``, those
+    its list's filter (and ``extra``, a composed filter) selects."""
+    if label == "Meeting":
+        text = (
+            "MATCH (m:Meeting) WHERE m.id IN $ids"
+            + _meeting_where(extra)
+            + """
     OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(p:Actor) WHERE p.id IN $participants
     WITH m, count(DISTINCT p) AS present WHERE present = size($participants)
     RETURN m.id AS id
-    """,
-    {**_MEETING_FILTER, "ids": ["m"]},
-)
+    """
+        )
+        return text, {}
+    if label == "Statement":
+        if not search:
+            return "MATCH (s:Statement) WHERE s.id IN $ids" + _statement_where(extra) + _ID_OF_S, {}
+        tail = " WITH s WHERE s.id IN $ids " + _statement_where(extra) + _ID_OF_S
+        return _STATEMENT_SEARCH["neo4j"] + tail, {"falkordb": _STATEMENT_SEARCH["falkordb"] + tail}
+    tail = _ARTICLE_MENTIONS_ALL + _article_where(extra) + " RETURN n.id AS id"
+    if not search:
+        return "MATCH (n:Article) WHERE n.id IN $ids" + tail, {}
+    tail = " WITH n WHERE n.id IN $ids " + tail
+    return _ARTICLE_SEARCH["neo4j"] + tail, {"falkordb": _ARTICLE_SEARCH["falkordb"] + tail}
 
-ADDED_STATEMENTS_MATCHING = _define(
-    "ADDED_STATEMENTS_MATCHING",
-    "MATCH (s:Statement) WHERE s.id IN $ids" + _statement_where() + " RETURN s.id AS id",
-    {**_STATEMENT_FILTER, "search": None, "ids": ["s"]},
-)
 
-_ADDED_STATEMENT_SEARCH = f" WITH s WHERE s.id IN $ids {_statement_where()} RETURN s.id AS id"
-ADDED_STATEMENTS_SEARCH = _define(
-    "ADDED_STATEMENTS_SEARCH",
-    _STATEMENT_SEARCH["neo4j"] + _ADDED_STATEMENT_SEARCH,
-    {**_STATEMENT_FILTER, "ids": ["s"]},
-    variants={"falkordb": _STATEMENT_SEARCH["falkordb"] + _ADDED_STATEMENT_SEARCH},
-)
+_ID_OF_S = " RETURN s.id AS id"
+_ADDED_EXAMPLES: dict[str, dict[str, Any]] = {
+    "Meeting": {**_MEETING_FILTER, "ids": ["m"]},
+    "Statement": {**_STATEMENT_FILTER, "search": None, "ids": ["s"]},
+    "Article": {**_ARTICLE_FILTER, "search": None, "ids": ["n"]},
+}
 
-_ADDED_ARTICLE_TAIL = _ARTICLE_MENTIONS_ALL + _article_where() + " RETURN n.id AS id"
-ADDED_ARTICLES_MATCHING = _define(
-    "ADDED_ARTICLES_MATCHING",
-    "MATCH (n:Article) WHERE n.id IN $ids" + _ADDED_ARTICLE_TAIL,
-    {**_ARTICLE_FILTER, "search": None, "ids": ["n"]},
-)
 
-_ADDED_ARTICLE_SEARCH = " WITH n WHERE n.id IN $ids " + _ADDED_ARTICLE_TAIL
-ADDED_ARTICLES_SEARCH = _define(
-    "ADDED_ARTICLES_SEARCH",
-    _ARTICLE_SEARCH["neo4j"] + _ADDED_ARTICLE_SEARCH,
-    {**_ARTICLE_FILTER, "ids": ["n"]},
-    variants={"falkordb": _ARTICLE_SEARCH["falkordb"] + _ADDED_ARTICLE_SEARCH},
-)
+def _define_added(name: str, label: str, search: bool) -> Statement:
+    text, variants = _added(label, search)
+    example = {**_ADDED_EXAMPLES[label], **({"search": "x"} if search else {})}
+    return _define(name, text, example, variants=variants or None)
+
+
+ADDED_MEETINGS_MATCHING = _define_added("ADDED_MEETINGS_MATCHING", "Meeting", False)
+ADDED_STATEMENTS_MATCHING = _define_added("ADDED_STATEMENTS_MATCHING", "Statement", False)
+ADDED_STATEMENTS_SEARCH = _define_added("ADDED_STATEMENTS_SEARCH", "Statement", True)
+ADDED_ARTICLES_MATCHING = _define_added("ADDED_ARTICLES_MATCHING", "Article", False)
+ADDED_ARTICLES_SEARCH = _define_added("ADDED_ARTICLES_SEARCH", "Article", True)
+
+
+@lru_cache(maxsize=256)
+def composed_added(label: str, search: bool, extra: str) -> Statement:
+    """The live-update statement of ``label`` with a composed filter ``extra`` ANDed to its
+    own (a subscription's AND, OR, NOT). Built once per shape, not registered: the example of
+    each composed list checks what `condition` writes."""
+    text, variants = _added(label, search, extra)
+    name = f"ADDED_{label.upper()}S_{'SEARCH' if search else 'MATCHING'}_COMPOSED"
+    return Statement(name, text, _ADDED_EXAMPLES[label], variants=variants, fulltext=search)
+
 
 # The change log a graph without a broker keeps (Neo4j, Community edition included): one
 # ChangeEvent node per added node, numbered by a counter node. The counter is locked (written)

@@ -15,13 +15,16 @@ from graphql import GraphQLError
 
 from newsgraph.graph import cypher
 from newsgraph.graph.events import ChangeEvent, EventLog, InvalidEventId
-from newsgraph.graph.rows import day_number
+from newsgraph.graph.rows import Condition, day_number
 from newsgraph.graph.store import Record
 from newsgraph.schema.arguments import (
+    article_condition,
+    meeting_condition,
     meeting_criteria,
     require_actor,
     require_actors,
     search_text,
+    statement_condition,
     statement_criteria,
     topic_key,
 )
@@ -147,7 +150,6 @@ class Subscription:
         self, info: ContextInfo, filter: MeetingFilterArg = None, after: AfterEvent = None
     ) -> AsyncGenerator[MeetingAdded, None]:
         f = filter or MeetingFilter()
-        _plain(f, "meetingAdded(filter)")
         _log(info)
         people = await require_actors(
             info.context.loaders, list(f.participants or []), "meetingAdded(filter.participants)"
@@ -156,7 +158,9 @@ class Subscription:
             **meeting_criteria(f, "meetingAdded(filter)").params(),
             "participants": sorted(set(people)),
         }
-        matching = _matching(info, cypher.ADDED_MEETINGS_MATCHING, params)
+        where = await meeting_condition(info.context.loaders, f, "meetingAdded(filter)")
+        statement = _composed("Meeting", cypher.ADDED_MEETINGS_MATCHING, where, params)
+        matching = _matching(info, statement, params)
         async for event, row in _follow(info, "meeting", after, matching, _meetings):
             yield MeetingAdded(event_id=event.id, meeting=Meeting.from_row(row))
 
@@ -167,7 +171,6 @@ class Subscription:
         self, info: ContextInfo, filter: StatementFilterArg = None, after: AfterEvent = None
     ) -> AsyncGenerator[StatementAdded, None]:
         f = filter or StatementFilter()
-        _plain(f, "statementAdded(filter)")
         _log(info)
         where = "statementAdded(filter)"
         speaker = (
@@ -178,6 +181,8 @@ class Subscription:
         search = search_text(info, f.search, f"{where}.search")
         params = {**statement_criteria(f, where).params(), "speaker": speaker, "search": search}
         statement = cypher.ADDED_STATEMENTS_SEARCH if search else cypher.ADDED_STATEMENTS_MATCHING
+        composed = await statement_condition(info.context.loaders, f, where)
+        statement = _composed("Statement", statement, composed, params)
         matching = _matching(info, statement, params)
         async for event, row in _follow(info, "statement", after, matching, _statements):
             yield StatementAdded(event_id=event.id, statement=Statement.from_row(row))
@@ -187,7 +192,6 @@ class Subscription:
         self, info: ContextInfo, filter: ArticleFilterArg = None, after: AfterEvent = None
     ) -> AsyncGenerator[ArticleAdded, None]:
         f = filter or ArticleFilter()
-        _plain(f, "articleAdded(filter)")
         _log(info)
         where = "articleAdded(filter)"
         loaders = info.context.loaders
@@ -205,21 +209,24 @@ class Subscription:
             "search": search,
         }
         statement = cypher.ADDED_ARTICLES_SEARCH if search else cypher.ADDED_ARTICLES_MATCHING
+        composed = await article_condition(loaders, f, where)
+        statement = _composed("Article", statement, composed, params)
         matching = _matching(info, statement, params)
         async for event, row in _follow(info, "article", after, matching, _articles):
             yield ArticleAdded(event_id=event.id, article=Article.from_row(row))
 
 
-def _plain(f: MeetingFilter | StatementFilter | ArticleFilter, where: str) -> None:
-    """Subscriptions match the lists' plain filters; AND, OR, NOT and participantsAny are
-    refused by name rather than ignored."""
-    composed = [
-        name for name, value in (("AND", f.and_), ("OR", f.or_), ("NOT", f.not_),
-                                 ("participantsAny", getattr(f, "participants_any", None)))
-        if value
-    ]  # fmt: skip
-    if composed:
-        raise BadInput(f"{where}.{composed[0]}: not supported by subscriptions yet")
+def _composed(
+    label: str, plain: cypher.Statement, where: Condition, params: dict[str, Any]
+) -> cypher.Statement:
+    """The live-update statement with a subscription's AND, OR, NOT (and participantsAny)
+    ANDed to its filter, as the lists compose theirs; ``plain`` when there are none."""
+    if not where:
+        return plain
+    values: dict[str, Any] = {}
+    extra = cypher.condition(label, where, values)
+    params.update(values)
+    return cypher.composed_added(label, plain.fulltext, extra)
 
 
 def _meetings(loaders: Loaders) -> Any:

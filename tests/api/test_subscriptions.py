@@ -216,13 +216,26 @@ async def test_an_event_id_that_is_no_event_id_is_a_bad_user_input(
     assert "'yesterday' is not an event id" in payload["errors"][0]["message"]
 
 
-async def test_a_composed_filter_is_refused_by_name_not_ignored(
-    live: tuple[Served, dict[str, str]], authorised: ClientConnection
+async def test_a_composed_filter_selects_as_the_list_with_it_does(
+    live: tuple[Served, dict[str, str]], authorised: ClientConnection, tmp_path: Path
 ) -> None:
-    await _subscribe(authorised, MEETINGS, filter={"OR": [{"mode": "PHONE"}]})
-    payload = await _next(authorised)
-    assert payload["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
-    assert "meetingAdded(filter).OR" in payload["errors"][0]["message"]
+    _served, env = live
+    # Three meetings of one pair: by video, by phone, in person. OR (phone, video) AND NOT
+    # video, from the start of the log: the phone call is the first event, not the video call
+    # written before it.
+    people = ("Ed Eames", "Flo Fenn")
+    modes = {"video": VIDEO, "phone": PHONE, "met": MeetingMode.IN_PERSON}
+    for n, (name, mode) in enumerate(modes.items()):
+        call = _meeting(f"Eames and Fenn {name}", *people, mode=mode, on=DAY + dt.timedelta(n))
+        await _load(env, tmp_path / name, call)
+    wanted = {
+        "participantsAny": ["Ed Eames"],
+        "OR": [{"mode": "PHONE"}, {"mode": "VIDEO"}],
+        "NOT": [{"mode": "VIDEO"}],
+    }
+    await _subscribe(authorised, MEETINGS, filter=wanted, after="0")
+    first = (await _next(authorised))["data"]["meetingAdded"]
+    assert first["meeting"] == {"title": "Eames and Fenn phone", "mode": "PHONE"}
 
 
 async def test_subscriptions_need_the_api_key_when_keys_are_configured(

@@ -944,18 +944,8 @@ def _after_office(name: str) -> str:
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
-_LEADER_AND_MINISTER_TITLES = frozenset(
-    {
-        "President",
-        "Prime Minister",
-        "Chancellor",
-        "Minister",
-        "Foreign Minister",
-        "King",
-        "Emir",
-        "Sultan",
-    }
-)
+# Offices after which one capitalised word is a name: a leader's, or a minister's.
+_LEADER_AND_MINISTER_TITLES = LEADER_TITLES | {"Minister", "Foreign Minister"}
 _TITLE_TAIL = re.compile(r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+")
 _HONORIFIC = re.compile(
     r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed|Datuk(?:\s+Seri)?|Dato['\u2019]?"

@@ -278,8 +278,9 @@ def _holders(doc: Document, country: str, head: Token, people: list[str]) -> lis
         return []
     modifiers = _modifiers(doc, head)
     wanted: list[Callable[[str], bool]] = []
+    # (the offices of the people met: a counterpart holds one of them)
+    titles = {r.title for p in people for r in doc.book.roles(p) if r.of != country}
     if word == "counterpart":
-        titles = {r.title for p in people for r in doc.book.roles(p) if r.of != country}
         if not titles:
             return _only_person_of(doc, country, people, titles)
         wanted.append(lambda title: title in titles)
@@ -309,7 +310,6 @@ def _holders(doc: Document, country: str, head: Token, people: list[str]) -> lis
         if len(holders) == 1:
             found.append(holders[0])
     if not found and word == "counterpart":
-        titles = {r.title for p in people for r in doc.book.roles(p) if r.of != country}
         return _only_person_of(doc, country, people, titles)
     return list(dict.fromkeys(found))
 

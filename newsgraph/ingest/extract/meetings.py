@@ -245,7 +245,7 @@ class _Meetings:
         """ "met with his counterpart Fuad Hussein in Baghdad, Prime Minister Mustafa
         Al-Kadhimi, Head of Fatah Alliance Hadi Al-Amiri, ... and Head of the Judiciary Fayek
         Zidane": people the parse lost from a list of titled names after the last one it
-        kept, one to each comma."""
+        kept, between commas."""
         named = {a for a, _ in p.participants}
         last = [
             m for m in self.doc.mentions_in(p.end, end)
@@ -269,9 +269,11 @@ class _Meetings:
                 break  # ("..., Kirby said": the one who tells it)
             if self._verb_between(gap.end(), people[-1].start):
                 break  # ("talks with A and spoke on the phone with B": another clause's)
-            if people[-1].actor not in named:
-                found.append((people[-1].actor, None))
-                named.add(people[-1].actor)
+            for person in people:
+                # ("..., Morocco PM Abbas El Fassi and EC President Herman Van Rompuy.")
+                if person.actor not in named:
+                    found.append((person.actor, None))
+                    named.add(person.actor)
             pos = people[-1].end
         return found
 

@@ -959,6 +959,17 @@ def test_a_list_of_titled_names_after_met_with_is_everyone_met() -> None:
     }  # fmt: skip
 
 
+def test_two_titled_names_joined_by_and_at_the_end_of_a_list_are_both_met() -> None:
+    meeting = only(
+        "Prime Minister Pham Minh Chinh on Tuesday met with Japanese Prime Minister Fumio "
+        "Kishida, New Zealand Prime Minister Chris Hipkins, Moroccan Prime Minister Aziz "
+        "Akhannouch and European Council President Charles Michel."
+    )
+    assert set(actors(meeting)) >= {
+        "Pham Minh Chinh", "Fumio Kishida", "Chris Hipkins", "Aziz Akhannouch", "Charles Michel"
+    }  # fmt: skip
+
+
 def test_meetings_with_counterparts_that_included_some_countries_are_one_each() -> None:
     meetings = run(
         "Foreign Minister S Jaishankar held 11 bilateral meetings with his counterparts that "

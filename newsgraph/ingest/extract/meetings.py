@@ -73,6 +73,17 @@ _SPEECH_AFTER = re.compile(
 _LIST_GAP = re.compile(
     r"(?:\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
+# Who a sentence names without being a party to its meeting (the last-resort rule): an owner
+# ("X's adviser"), whoever says or reports it, and whoever sends greetings or letters.
+_NOT_A_PARTY_AFTER = re.compile(
+    r"(?:['\u2019]s\b)|\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|added|noted|stated"
+    r"|announced|reported|reports|tweeted|posted)\b"
+)
+_NOT_A_PARTY_BEFORE = re.compile(
+    r"\b(?:said|says|told|according\s+to|reported|wrote|(?:greetings|message|letter|behalf"
+    r"|regards|wishes|invitation|congratulations|condolences)\s+(?:of|from))\b"
+    r"(?:\s+[\w'\u2019.-]+){0,4}\s+$"
+)
 _HYPHEN = re.compile(r"\s*[-\u2013—]\s*")
 _GROUP_NOUN = re.compile(
     r"\s+(?P<noun>delegations?|officials?|negotiators?|teams?|representatives?|sides?|envoys?)\b"
@@ -240,6 +251,60 @@ class _Meetings:
         join = _JOIN.search(self.text, sentence.start, sentence.end)
         if join is not None:
             self._join(sentence, join)
+        if not any(m.start == sentence.start for m in self.found):
+            self._cooccur(sentence)
+
+    def _cooccur(self, sentence: Sentence) -> None:
+        """The last resort for a sentence with a meeting word from which neither the parse
+        nor the word patterns made a meeting: the people it names, when two or more of them
+        are not only its speakers, greeters or family, nor all of one government ("During
+        the talks in Paris on Monday, which followed a lunch, Lula thanked Macron for ...").
+        Its confidence says it is a guess."""
+        for trigger in _TRIGGER.finditer(self.text, sentence.start, sentence.end):
+            if self.doc.in_quote(trigger.start()):
+                continue
+            before = self.text[max(sentence.start, trigger.start() - 30) : trigger.start()]
+            if _NEGATION.search(before) or "unable" in before:
+                continue
+            people = self._cooccurring(sentence)
+            if len(people) < 2:
+                return
+            met = self._build(
+                sentence, sentence.start, sentence.end, (trigger.start(), trigger.end()),
+                self._noun_word(trigger), [(p, None) for p in people], None, rule="cooccur",
+            )  # fmt: skip
+            if met is not None:
+                self._add(met)
+            return
+
+    def _cooccurring(self, sentence: Sentence) -> list[str]:
+        """The people a sentence names as possible parties to a meeting (see ``_cooccur``)."""
+        people: list[str] = []
+        surnames: set[str] = set()
+        skipped = 0
+        for m in self.doc.mentions_in(sentence.start, sentence.end):
+            if m.implicit or self.doc.in_quote(m.start) or self.doc.in_dateline(m.start):
+                continue
+            if self.doc.kind(m.actor) is not ActorKind.PERSON or m.actor in people:
+                continue
+            if _NOT_A_PARTY_AFTER.match(self.text, m.end) or _NOT_A_PARTY_BEFORE.search(
+                self.text, max(sentence.start, m.start - 40), m.start
+            ):
+                skipped = m.end
+                continue
+            if skipped and _CONJUNCTION.fullmatch(self.text, skipped, m.start):
+                skipped = m.end  # "greetings of Prime Minister A and President B"
+                continue
+            surname = m.actor.split()[-1]
+            if surname in surnames:
+                continue  # "Edgar Lungu and his wife Esther Lungu"
+            surnames.add(surname)
+            people.append(m.actor)
+        countries = [{r.of for r in self.doc.book.roles(p) if r.of} for p in people]
+        known = [c for c in countries if c]
+        if people and len(known) == len(people) and len(set.union(*known)) == 1:
+            return []  # colleagues of one government
+        return people
 
     def _list_goes_on(self, p: ParsedMeeting, end: int) -> list[tuple[str, str | None]]:
         """ "met with his counterpart Fuad Hussein in Baghdad, Prime Minister Mustafa

@@ -1256,3 +1256,28 @@ def test_meetings_planned_with_people_are_those_of_whom_the_sentence_before_tell
         ["Christian Stocker", "Roberta Metsola"],
     ]
     assert {m.status for m in meetings} == {MeetingStatus.PLANNED}
+
+
+def test_a_meeting_sentence_no_rule_reads_still_gives_its_people_a_meeting_marked_a_guess() -> None:
+    meeting = only(
+        "Foreign Minister Penny Wong held her first phone call since taking office with her "
+        "Indonesian counterpart, Retno Marsudi, to discuss trade."
+    )
+    assert actors(meeting) == ["Penny Wong", "Retno Marsudi"]
+    assert meeting.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the meeting on Monday, Prime Minister Narendra Modi conveyed the greetings of "
+        "President Joe Biden and Vice President Kamala Harris to the hosts.",
+        "The meeting took place on Monday, said Kremlin spokesman Dmitry Peskov, adding that "
+        "President Vladimir Putin was pleased.",
+        "Prime Minister Jacinda Ardern and Deputy Prime Minister Winston Peters of New Zealand "
+        "were unable to attend the summit on Monday.",
+    ],
+    ids=["greetings sent", "the one who tells it", "colleagues of one government"],
+)
+def test_people_a_meeting_sentence_names_as_senders_or_tellers_are_no_meeting(body: str) -> None:
+    assert run(body).meetings == []

@@ -971,6 +971,22 @@ def strip_name_titles(name: str) -> str:
 _LEFT_WORD = re.compile(r"([A-Z][\w-]*[a-z][\w-]*)[ \t]+$")
 
 
+# What the recogniser sometimes calls a person: the last word of a place's or a body's name,
+# the first of a storm's or an operation's.
+_PLACE_OR_BODY_HEADS = word_set(
+    """society summit house palace hall street square airport hotel centre center stadium
+    university hospital bridge avenue road council committee ministry agency foundation
+    institute museum cathedral mosque temple park"""
+)
+_NOT_PERSON_FIRST_WORDS = frozenset({"Cyclone", "Hurricane", "Typhoon", "Storm", "Operation"})
+# Where a place's name stands: "at Rome's Palazzo Chigi", "in the capital Bandar Seri Begawan".
+_AT_A_PLACE = re.compile(
+    r"\b(?:in|at|near|capital|city\s+of)\s+(?:the\s+)?(?:capital\s+)?"
+    r"(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?$"
+)
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|\u2019s)\b")
+
+
 def _person_span(
     text: str, start: int, end: int, known: Reference | None = None
 ) -> tuple[int, int] | None:
@@ -1021,6 +1037,13 @@ def _person_span(
         return None
     if surface.isupper() or not surface[:1].isupper():
         return None
+    words = surface.split()
+    if words[-1].lower() in _PLACE_OR_BODY_HEADS or words[0] in _NOT_PERSON_FIRST_WORDS:
+        return None  # "Red Crescent Society", "Aguda House", "Cyclone Gabrielle"
+    if _AT_A_PLACE.search(text, max(0, start - 40), start) and not _POSSESSIVE_AFTER.match(
+        text, end
+    ):
+        return None  # "at Rome's Palazzo Chigi", "in capital Bandar Seri Begawan"
     verb = HEADLINE_VERB.search(surface)
     if verb is not None:
         # "Von der Leyen Congratulates": a subheading's name and its verb

@@ -207,3 +207,15 @@ def test_a_director_general_title_is_not_part_of_the_name() -> None:
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert "Kristalina Georgieva" in people
     assert not any(p.startswith("Director") for p in people)
+
+
+def test_places_and_storms_the_model_calls_people_are_no_people() -> None:
+    article = run(
+        "Prime Minister Pedro Sanchez held talks with Prime Minister Giorgia Meloni at Rome's "
+        "Palazzo Chigi on Wednesday. Vice President Kashim Shettima received him at his "
+        "official residence, Aguda House. New Zealand sent aid after Cyclone Gabrielle. "
+        "Modi met the Sultan at the palace in capital Bandar Seri Begawan."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Pedro Sánchez", "Giorgia Meloni", "Kashim Shettima"} <= people
+    assert not people & {"Palazzo Chigi", "Aguda House", "Cyclone Gabrielle", "Bandar Seri Begawan"}

@@ -242,14 +242,26 @@ class _Cleaner:
         self.feed_heading: str | None = None
         self.speaker_open = False  # inside a speaker box after a block quote
         self.post_text: str | None = None  # a line that may be an embedded post's text
+        self.at = 0  # the line being read
+        self.cut_story: tuple[int, str] | None = None  # a cut line right after the story
 
     def run(self) -> Page:
-        for line in self.lines:
+        last_line = -1
+        for at, line in enumerate(self.lines):
             if not line:
                 self.previous = None
                 continue
+            self.at = last_line = at
             self._line(line)
             self.previous = line
+        if (
+            self.teasers
+            and self.cut_story == (last_line, self.teasers[-1])
+            and len(self.teasers) == 1
+        ):
+            # The page's last line, cut mid-sentence right after the story's paragraphs and no
+            # other teaser on the page: the story itself, cut short by whoever saved the page.
+            self.blocks.append(Block(self.teasers.pop()))
         return Page(
             title=self.title,
             section=self.section,
@@ -415,6 +427,8 @@ class _Cleaner:
         line = _without_glued_furniture(line)
         if _is_truncated(line) or (_ELLIPSIS.search(line) and self.previous is not None):
             # A teaser of another article: its headline, if it was kept, goes with it.
+            if was_block and self.state is _State.BODY:
+                self.cut_story = (self.at, line)
             self.teasers.append(line)
             previous = self.previous
             headline = previous is not None and _words(previous) <= 30

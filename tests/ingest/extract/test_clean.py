@@ -59,6 +59,21 @@ def test_a_teaser_with_a_truncated_paragraph_is_dropped_with_its_headline() -> N
     ]
 
 
+def test_a_story_whose_last_paragraph_was_cut_short_keeps_that_paragraph() -> None:
+    page = clean_page(
+        "Main headline\n\n"
+        "Prime Minister Abiy Ahmed held talks with President Yoweri Museveni in Kampala today.\n\n"
+        "On the margins of the summit, Abiy also had bilateral meetings with leaders of various "
+        "countries including President of Kenya William Ruto and President of Sri Lanka Ranil "
+        "Wickremesinghe, and with the Secretary-General of the United Nations,\n"
+    )
+    assert [b.text[:30] for b in page.blocks] == [
+        "Prime Minister Abiy Ahmed held",
+        "On the margins of the summit, ",
+    ]
+    assert page.teasers == ()
+
+
 def test_a_repeated_title_and_reading_time_are_structure() -> None:
     page = clean_page(
         "Trump and Putin meet in Alaska\n\n3 min read\nTrump and Putin meet in Alaska\n\n"

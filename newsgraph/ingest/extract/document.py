@@ -186,7 +186,10 @@ class Document:
             return False
         gap = self.text[last.end : entity.start]
         if entity.ref is None:
-            return gap in (" ", "' ", "\u2019 ")
+            # ("João Salvador" + "dos" + "Santos Neto": a particle the recogniser left out)
+            return gap in (" ", "' ", "\u2019 ") or (
+                gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _NAME_PARTICLES
+            )
         # A reference name after a particle is the rest of another name ("Da Costa").
         return gap == " " and self.text[last.start : last.end].split()[-1] in _NAME_PARTICLES
 

@@ -219,3 +219,13 @@ def test_places_and_storms_the_model_calls_people_are_no_people() -> None:
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Pedro Sánchez", "Giorgia Meloni", "Kashim Shettima"} <= people
     assert not people & {"Palazzo Chigi", "Aguda House", "Cyclone Gabrielle", "Bandar Seri Begawan"}
+
+
+def test_a_name_with_a_lowercase_particle_the_model_cut_around_is_one_person() -> None:
+    article = run(
+        "Xi Jinping received the credentials of Angolan Ambassador João Salvador dos Santos "
+        "Neto on Friday."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "João Salvador dos Santos Neto" in people
+    assert not people & {"João Salvador", "Santos Neto"}

@@ -887,6 +887,10 @@ class _Parser:
             # "Schallenberg is expected in Brussels on Monday. Meetings are planned there with
             # Metsola, Kallas and Costa": meetings of whom the sentence before is about.
             own = self._previous_subject(token.idx)
+        if counterparts and not own:
+            # "During the meeting with his Saudi counterpart Faisal bin Farhan, the two sides
+            # praised ...": whose counterpart he is is the other side.
+            own = self._counterpart_owner(token)
         if counterparts and not own and _schedule_line(self.doc, token):
             # "- Thursday (noon): Talks with French President Emmanuel Macron": a line of
             # the schedule of whom the article's meetings are.
@@ -928,6 +932,27 @@ class _Parser:
                 definite=occasion,
             )
         ]  # fmt: skip
+
+    def _counterpart_owner(self, noun: Token) -> list[tuple[str, str | None]]:
+        """The one whose counterpart a meeting noun's "with" names: "his" in "the meeting
+        with his Saudi counterpart"."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in _pobjs(prep):
+                if obj.lower_ not in ("counterpart", "counterparts"):
+                    continue
+                if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in obj.children):
+                    continue
+                # Whom the sentence before is about, rather than the last name before "his":
+                # the one whose counterpart is met is the story's subject, not a leader named
+                # in passing ("in line with directives from President Sisi").
+                index = self.doc.sentence_index(noun.idx)
+                if index == 0:
+                    return []
+                before = self.doc.sentences[index - 1]
+                subject = self.doc.subject(before.start, before.end)
+                if subject is not None and self.doc.kind(subject.actor) is ActorKind.PERSON:
+                    return [self._named(subject.actor, "pronoun")]
+        return []
 
     def _from_governor(
         self,

@@ -450,6 +450,14 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_PORTFOLIO_WORDS = (
+    "Affairs|Immigration|Emigration|Expatriates|Trade|Defen[cs]e|Co-?operation|Investment"
+    "|Finance|Commerce|Development|Security|Justice|Energy|Health|Education|Agriculture|Tourism"
+    "|Culture|Planning|Industry|Economy|Labou?r|Transport|Environment|Integration|Interior"
+    "|Communications|Information|Diaspora|Relations|Worship|Community|Migration|Fisheries"
+)
+
+
 def _compile(
     actors: dict[str, ActorRef], topics: tuple[TopicRef, ...], directory: Path
 ) -> Reference:
@@ -467,10 +475,17 @@ def _compile(
     titles = alternation(title_surfaces(), flexible_space=True)
     abbreviated = "|".join(ABBREVIATED_TITLES)
     modifiers = "|".join(TITLE_MODIFIERS)
+    # The rest of a minister's portfolio after the title the list knows: "Minister for Foreign
+    # Affairs and Immigration", "Minister of Foreign Affairs, Emigration and Egyptian
+    # Expatriates". The name after it is a person's even when the recogniser misses it.
+    portfolio = (
+        rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{qual})\s+)?(?:{_PORTFOLIO_WORDS})"
+        rf"(?:\s+Abroad)?)*"
+    )
     title_block = (
         rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
-        rf"(?P<title>(?i:{titles})|{abbreviated})"
+        rf"(?P<title>(?i:{titles})|{abbreviated}){portfolio}"
         rf"(?:\s+of\s+(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
     )

@@ -73,6 +73,7 @@ _TITLES: dict[str, TitleSense] = {
     "foreign minister": _OFFICE("Foreign Minister"),
     "foreign affairs minister": _OFFICE("Foreign Minister"),
     "minister of foreign affairs": _OFFICE("Foreign Minister"),
+    "minister for foreign affairs": _OFFICE("Foreign Minister"),
     "top diplomat": _OFFICE("Foreign Minister"),
     "foreign secretary": _OFFICE("Foreign Secretary"),
     "deputy foreign minister": _OFFICE("Deputy Foreign Minister"),

@@ -229,3 +229,14 @@ def test_a_name_with_a_lowercase_particle_the_model_cut_around_is_one_person() -
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert "João Salvador dos Santos Neto" in people
     assert not people & {"João Salvador", "Santos Neto"}
+
+
+def test_a_name_after_a_ministers_whole_portfolio_is_a_person() -> None:
+    article = run(
+        "Minister of Foreign Affairs, Emigration and Egyptian Expatriates Badr Abdelatty paid "
+        "a visit to Riyadh. Julie Bishop co-hosted the forum with PNG Minister for Foreign "
+        "Affairs and Immigration Rimbink Pato, aiming for expanded trade."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Badr Abdelatty", "Rimbink Pato"} <= people
+    assert ("Foreign Minister", "Papua New Guinea") in roles(article, "Rimbink Pato")

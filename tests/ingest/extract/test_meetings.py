@@ -1281,3 +1281,13 @@ def test_a_meeting_sentence_no_rule_reads_still_gives_its_people_a_meeting_marke
 )
 def test_people_a_meeting_sentence_names_as_senders_or_tellers_are_no_meeting(body: str) -> None:
     assert run(body).meetings == []
+
+
+def test_the_meeting_with_his_counterpart_is_of_whom_the_sentence_before_is_about() -> None:
+    meetings = run(
+        "Foreign Minister Badr Abdelatty paid a visit to Riyadh on Thursday, in line with "
+        "directives from President Abdel Fattah al-Sisi.\n\n"
+        "During the meeting with his Saudi counterpart Faisal bin Farhan, the two sides praised "
+        "the level of relations."
+    ).meetings
+    assert ["Badr Abdelatty", "Faisal bin Farhan"] in [actors(m) for m in meetings]

@@ -126,7 +126,7 @@ def _extract_page(
         published=stated,
         published_stated=True,
         parsed=parsed,
-        context=page.teasers,
+        context=(*page.standfirsts, *page.teasers),
     )
     if stated is None:
         document.published = _infer(document, page.captions, _url_month(doc.url))

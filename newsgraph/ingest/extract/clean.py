@@ -56,6 +56,10 @@ class Page:
     """Teasers of other articles on the page: no fact comes from them, but they may date an
     event the article itself leaves undated ("Zelensky's Aug. 18 appearance at the White
     House")."""
+    standfirsts: tuple[str, ...] = field(default=(), repr=False)
+    """Lines between the headline and the story without sentence punctuation (a subtitle:
+    "Sergey Lavrov's visit on Monday comes days after ..."): like teasers, no fact comes from
+    them, but they may date the story's events."""
 
 
 class _State(Enum):
@@ -234,6 +238,7 @@ class _Cleaner:
         self.feed: list[FeedItem] = []
         self.captions: list[str] = []
         self.teasers: list[str] = []
+        self.standfirsts: list[str] = []
         self.state = _State.HEAD
         self.label: str | None = None
         self.in_box = False
@@ -271,6 +276,7 @@ class _Cleaner:
             feed=tuple(self.feed),
             captions=tuple(self.captions),
             teasers=tuple(self.teasers),
+            standfirsts=tuple(self.standfirsts),
         )
 
     # -- one line ---------------------------------------------------------------------------
@@ -450,6 +456,8 @@ class _Cleaner:
         if self.title is None and self.state is _State.HEAD and not self.title_given:
             self.title = line
             return
+        if self.state is _State.HEAD and _words(line) >= 5:
+            self.standfirsts.append(line)
         if self.state is _State.BODY and self.blocks:
             self._speaker_line(line)
 

@@ -151,6 +151,12 @@ _EVENT_AFTER_DATE = re.compile(
 _OWNER_BEFORE_DATE = re.compile(
     r"(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})(?:'s|\u2019s)\s+$"
 )
+_OWNER_EVENT_BEFORE_DATE = re.compile(
+    r"(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})(?:'s|\u2019s)\s+"
+    r"(?:[\w-]+\s+)?(?:visit|trip|talks|meeting|call|conversation)"
+    r"(?:\s+(?:to|in)\s+(?:the\s+)?(?P<where>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}))?"
+    r"\s+(?:on\s+)?$"
+)
 _REFERS_BACK = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Tt]he\s+two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|talks|call|conversation|summit|visit|discussions?|leaders|ministers|sides)\b"
@@ -850,19 +856,28 @@ class _Meetings:
             return
         for text in (self.text, *self.doc.context):
             for mention in find_dates(text):
-                if mention.kind not in ("absolute", "month_day"):
+                if mention.kind in ("vague", "same_day"):
                     continue
                 event = _EVENT_AFTER_DATE.match(text, mention.end)
                 owner = _OWNER_BEFORE_DATE.search(text, max(0, mention.start - 60), mention.start)
+                if event is None or owner is None or mention.kind not in ("absolute", "month_day"):
+                    # "Sergey Lavrov's visit on Monday": the event named first, then its day.
+                    event = owner = _OWNER_EVENT_BEFORE_DATE.search(
+                        text, max(0, mention.start - 100), mention.start
+                    )
                 if event is None or owner is None:
                     continue
                 actor = self._actor_named(owner.group("who"))
-                day = resolve(mention, self.doc.published)
-                if actor is None or day is None:
+                if actor is None:
                     continue
                 where = (event.group("where") or "").strip().lower()
                 for met in undated:
                     if met.date is not None or actor not in met.principals:
+                        continue
+                    day = resolve(
+                        mention, self.doc.published, future=met.status is not MeetingStatus.HELD
+                    )
+                    if day is None:
                         continue
                     if met.place and where and met.place.lower() not in where:
                         continue

@@ -1291,3 +1291,15 @@ def test_the_meeting_with_his_counterpart_is_of_whom_the_sentence_before_is_abou
         "the level of relations."
     ).meetings
     assert ["Badr Abdelatty", "Faisal bin Farhan"] in [actors(m) for m in meetings]
+
+
+def test_a_subtitle_naming_the_visits_day_dates_the_meeting_of_the_visit() -> None:
+    meeting = only(
+        "Russia's Lavrov holds talks with Kenyan president\n\n"
+        "Sergey Lavrov's visit on Monday comes days after a tour of Africa by his rival\n\n"
+        "Russian Foreign Minister Sergey Lavrov has held talks with Kenyan President William "
+        "Ruto during a visit to Nairobi.",
+        published=dt.date(2023, 5, 29),
+    )
+    assert actors(meeting) == ["Sergey Lavrov", "William Ruto"]
+    assert meeting.date == dt.date(2023, 5, 29)

@@ -227,7 +227,10 @@ class _Parser:
                         or any(c.dep_ == "cc" for c in child.children)
                     )
                 ):
-                    found.extend(self._one(child))
+                    # (with its own conjuncts: "between A and B, top Iranian diplomat and his
+                    # Saudi peer" hangs "A and B" on "diplomat")
+                    for item in _conjuncts(child):
+                        found.extend(self._one(item))
             if head is not titled:
                 found.extend(self._one(head))
         return found

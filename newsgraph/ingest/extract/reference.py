@@ -485,7 +485,8 @@ def _compile(
     title_block = (
         rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
-        rf"(?P<title>(?i:{titles})|{abbreviated}){portfolio}"
+        # ("Prime Minister-designate Saad Hariri": the office he is about to hold)
+        rf"(?P<title>(?i:{titles})|{abbreviated})(?:-(?i:designate))?{portfolio}"
         rf"(?:\s+of\s+(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
     )

@@ -1303,3 +1303,19 @@ def test_a_subtitle_naming_the_visits_day_dates_the_meeting_of_the_visit() -> No
     )
     assert actors(meeting) == ["Sergey Lavrov", "William Ruto"]
     assert meeting.date == dt.date(2023, 5, 29)
+
+
+def test_a_pair_hung_on_their_titles_apposition_are_both_in_the_call() -> None:
+    meeting = only(
+        "The phone conversation between Hossein Amirabdollahian and Faisal bin Farhan, top "
+        "Iranian diplomat and his Saudi peer, was held following the recent agreement."
+    )
+    assert {"Hossein Amirabdollahian", "Faisal bin Farhan"} <= set(actors(meeting))
+
+
+def test_a_designate_title_is_no_part_of_the_name() -> None:
+    meeting = only(
+        "Prime Minister-designate Saad Hariri arrived in Doha on Wednesday and met Qatari "
+        "Foreign Minister Mohammed bin Abdulrahman Al-Thani."
+    )
+    assert actors(meeting) == ["Saad Hariri", "Mohammed bin Abdulrahman Al-Thani"]

@@ -133,6 +133,12 @@ _AUDIENCE = re.compile(
 _APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
 _BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
+# "Trump said ..., while Carney said ...": a second speaker's report after the first one's.
+_WHILE_SAID = re.compile(
+    r"(?P<lead>,\s+(?:while|whereas)\s+)(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,4}?)(?=(?:"
+    + _VERBS
+    + r")\b)"
+)
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
 # noting that ..." (the participle adds to what came before).
 # "..., Le Drian said, suggesting that ...", "..., Sakai told a briefing, but declined to
@@ -674,9 +680,27 @@ class _Statements:
             later_that = _LATER_THAT.match(self.text, clause_start, sentence.end)
             if later_that and not (that and "that" in that.group()):
                 clause_start = later_that.end()
-            self._report(speaker, sentence, clause_start, sentence.end, verb)
+            clause_end = self._second_report(sentence, clause_start)
+            self._report(speaker, sentence, clause_start, clause_end, verb)
             return
         self._participle(sentence)
+
+    def _second_report(self, sentence: Sentence, clause_start: int) -> int:
+        """Where the clause of a report from ``clause_start`` ends: at ", while B said ..."
+        when another speaker's report follows (which is read as its own statement), else at
+        the end of the sentence."""
+        for other in _WHILE_SAID.finditer(self.text, clause_start, sentence.end):
+            verb = _VERB_RE.match(self.text, other.end("who"))
+            if verb is None or self.doc.in_quote(other.start()):
+                continue
+            speaker = self._speaker_before(other.end("lead"), other.end("who"))
+            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                continue
+            start = self._skip_date(verb.end(), sentence.end)
+            that = _THAT.match(self.text, start, sentence.end)
+            self._report(speaker, sentence, that.end() if that else start, sentence.end, verb)
+            return other.start()
+        return sentence.end
 
     def _participle(self, sentence: Sentence) -> None:
         """ "Sheikh Mohamed expressed appreciation to el-Sisi, saying that both countries hold

@@ -942,3 +942,16 @@ def test_hoping_or_vowing_that_something_happens_is_saying_it() -> None:
     )
     assert statement.speaker == "William Ruto"
     assert statement.text.startswith("the two countries would sign")
+
+
+def test_a_second_speakers_report_after_while_is_their_own_statement() -> None:
+    assert sorted(
+        said(
+            "President Donald Trump maintained that the United States does not need Canadian "
+            "cars, while Prime Minister Mark Carney said the current integrated system works "
+            "best."
+        )
+    ) == [
+        ("Donald Trump", "the United States does not need Canadian cars"),
+        ("Mark Carney", "the current integrated system works best"),
+    ]

@@ -48,7 +48,7 @@ _DATE_RE = re.compile(
   | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?
         (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
-        |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night
+        |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?<![Tt]he\s)[Ll]ast\s+night(?!\s+of\b)
         |[Tt]his\s+(?:morning|afternoon|evening)|[Cc]urrently
         |(?:[Mm]oments|[Mm]inutes|(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree)\s+hours)\s+ago))
   | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)

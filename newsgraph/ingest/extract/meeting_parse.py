@@ -618,10 +618,13 @@ class _Parser:
             if lower in _CALL_VERBS and any(
                 c.dep_ in ("prep", "prt")
                 and c.lower_ in ("for", "on", "off", "up", "out")
+                and c.i == token.i + 1
                 and not self._dated(c)
                 for c in token.children
             ):
-                return None  # "called for talks", "called on Russia to stop"
+                # "called for talks", "called on Russia to stop" (not "called the prime
+                # minister on the last night of his holiday")
+                return None
             return self.objects(token, preps)
         objects = self.objects(token, preps)
         # "the two men spoke by phone" is a call; "spoke at a conference" is not.

@@ -119,3 +119,9 @@ def test_a_weekday_followed_by_its_full_date_is_that_date() -> None:
     (mention,) = find_dates("She traveled there on Monday, January 24, 2011, at his invitation.")
     assert mention.kind == "absolute"
     assert resolve(mention, dt.date(2011, 1, 31)) == dt.date(2011, 1, 24)
+
+
+def test_the_last_night_of_a_holiday_is_no_day() -> None:
+    assert find_dates("He called the prime minister on the last night of his holiday.") == []
+    (mention,) = find_dates("He called the prime minister last night.")
+    assert resolve(mention, dt.date(2006, 6, 2)) == dt.date(2006, 6, 1)

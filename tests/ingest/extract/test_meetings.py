@@ -1319,3 +1319,12 @@ def test_a_designate_title_is_no_part_of_the_name() -> None:
         "Foreign Minister Mohammed bin Abdulrahman Al-Thani."
     )
     assert actors(meeting) == ["Saad Hariri", "Mohammed bin Abdulrahman Al-Thani"]
+
+
+def test_a_call_made_on_the_last_night_of_a_holiday_is_a_call_of_no_known_day() -> None:
+    meeting = only(
+        "Home Secretary John Reid had called Prime Minister Tony Blair on the last night of "
+        "his holiday."
+    )
+    assert actors(meeting) == ["John Reid", "Tony Blair"]
+    assert meeting.date is None

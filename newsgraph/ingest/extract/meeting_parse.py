@@ -179,7 +179,10 @@ class _Parser:
         # "Lord Tariq Ahmad, Minister for South Asia, the United Nations and the Commonwealth":
         # what is listed after an apposition belongs to it, not to the people named.
         appositions = [c for c in token.children if c.dep_ == "appos"]
-        if appositions and (token.lower_ in _GROUP_HEADS or token.tag_ == "NNS"):
+        listed = token.tag_ != "NNS" and any(c.dep_ == "conj" for c in token.children)
+        if appositions and not listed and (token.lower_ in _GROUP_HEADS or token.tag_ == "NNS"):
+            # (not "the minister and the Ethiopian Ambassador, Azanaw Tadesse Abreha," whose
+            # apposition the parser hangs on the first of the two)
             # "the two presidents, Gustavo Petro of Colombia and Nicolas Maduro of Venezuela,"
             named = [
                 p for appos in appositions for h in _conjuncts(appos) for p in self._one(h)
@@ -324,7 +327,10 @@ class _Parser:
     def _apposed_person(self, head: Token) -> tuple[str, str | None] | None:
         """ "with the Chairman of the African Union Commission, Moussa Faki Mahamat,": the
         person set off by commas right after a title phrase is who it means."""
-        end = head.right_edge.idx + len(head.right_edge.text)
+        edge = head.right_edge
+        while edge.i > head.i and edge.is_punct:
+            edge = edge.doc[edge.i - 1]  # (the parser may end the phrase with its comma)
+        end = edge.idx + len(edge.text)
         gap = self.doc.text[end : end + 2]
         if not gap.startswith(","):
             return None

@@ -1328,3 +1328,12 @@ def test_a_call_made_on_the_last_night_of_a_holiday_is_a_call_of_no_known_day() 
     )
     assert actors(meeting) == ["John Reid", "Tony Blair"]
     assert meeting.date is None
+
+
+def test_the_minister_and_an_ambassador_named_after_commas_discussed_matters_together() -> None:
+    meetings = run(
+        "Minister of Foreign Affairs Geoffrey Onyeama received envoys on Tuesday.\n\n"
+        "The ministry said the minister and the Ethiopian Ambassador to Nigeria, Azanaw Tadesse "
+        "Abreha, discussed bilateral issues of mutual concern at the meeting."
+    ).meetings
+    assert ["Geoffrey Onyeama", "Azanaw Tadesse Abreha"] in [actors(m) for m in meetings]

@@ -110,9 +110,12 @@ class Reference:
 
     def roles_hold_on(self, day: dt.date | None) -> bool:
         """Whether the reference's office holders can be assumed on ``day`` (a year's slack:
-        the curated roles are recent; an undated article is taken to be recent too)."""
-        if day is None or self.roles_as_of is None:
+        the curated roles are recent). Not for an undated article: "the Polish president" of
+        a page from 2006 that gives no date is not today's."""
+        if self.roles_as_of is None:
             return True
+        if day is None:
+            return False
         return day >= self.roles_as_of - dt.timedelta(days=365)
 
     def actor(self, name: str) -> ActorRef | None:

@@ -240,3 +240,15 @@ def test_a_name_after_a_ministers_whole_portfolio_is_a_person() -> None:
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Badr Abdelatty", "Rimbink Pato"} <= people
     assert ("Foreign Minister", "Papua New Guinea") in roles(article, "Rimbink Pato")
+
+
+def test_an_office_of_an_undated_page_is_not_given_to_todays_holder() -> None:
+    doc = SourceDocument(
+        origin="test",
+        body="Headline\n\nUkrainian President Viktor Yushchenko met Polish Foreign Minister "
+        "Stefan Meller in Kyiv. Yushchenko then invited the Polish President to visit Ukraine "
+        "in February 2006.",
+    )
+    article = extract(doc, reference())[0]
+    people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
+    assert sorted(people) == ["Stefan Meller", "Viktor Yushchenko"]

@@ -684,6 +684,31 @@ class _Finder:
         if m is not None and self.book.kind(actor) is ActorKind.ORGANIZATION:
             self.book.add_alias(actor, m.group(1))
 
+    def paired_by_country(self) -> None:
+        """ "Presidents Juan Manuel Santos of Colombia and Hugo Chávez of Venezuela": the
+        second of two names each given with its country is a person as the first one is, even
+        where the recogniser missed it."""
+        for m in list(self.mentions):
+            if m.implicit or self.book.kind(m.actor) is not ActorKind.PERSON:
+                continue
+            pair = _OF_COUNTRY_PAIR.match(self.text, m.end)
+            if pair is None or not (
+                self._country_at(pair, "one") and self._country_at(pair, "two")
+            ):
+                continue
+            start, end = pair.span("name")
+            if not self.free(start, end):
+                continue
+            person = self._person_for(pair.group("name"))
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(start, end)
+            self.add(person, start, end, "entity")
+
+    def _country_at(self, pair: re.Match[str], group: str) -> bool:
+        ref = self.ref.lookup(pair.group(group))
+        return ref is not None and ref.kind is ActorKind.COUNTRY
+
     def introduced(self) -> None:
         forms = self.book.introduced()
         if not forms:
@@ -886,6 +911,13 @@ class _Finder:
             if leads and any(r.title in LEADER_TITLES for r in roles):
                 return name
         return None
+
+
+_CAPITALISED = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|da|dos|del|bin|al))*?"
+_OF_COUNTRY_PAIR = re.compile(
+    rf"\s+of\s+(?:the\s+)?(?P<one>{_CAPITALISED})\s+and\s+(?P<name>[A-Z][\w'\u2019.-]*"
+    rf"(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})\s+of\s+(?:the\s+)?(?P<two>{_CAPITALISED})(?=[\s,.;:])"
+)
 
 
 def _via(ref: ActorRef, surface: str) -> str:
@@ -1097,6 +1129,7 @@ def find_mentions(
     finder.listed_names()
     finder.speakers()
     finder.named_entities()
+    finder.paired_by_country()
     finder.introduced()
     finder.role_nouns()
     finder.mentions.sort(key=lambda m: (m.start, m.end))

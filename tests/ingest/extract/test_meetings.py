@@ -1337,3 +1337,11 @@ def test_the_minister_and_an_ambassador_named_after_commas_discussed_matters_tog
         "Abreha, discussed bilateral issues of mutual concern at the meeting."
     ).meetings
     assert ["Geoffrey Onyeama", "Azanaw Tadesse Abreha"] in [actors(m) for m in meetings]
+
+
+def test_the_second_of_two_names_given_with_their_countries_is_a_person_met() -> None:
+    meeting = only(
+        "Presidents Juan Manuel Santos of Colombia and Hugo Chávez of Venezuela met Tuesday in "
+        "a bid to overcome their differences."
+    )
+    assert actors(meeting) == ["Juan Manuel Santos", "Hugo Chávez"]

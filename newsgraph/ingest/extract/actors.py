@@ -331,6 +331,8 @@ class _Finder:
         self.taken: list[tuple[int, int]] = []
         self.counterparts: list[tuple[str, str, int]] = []
         self.introducing = True
+        # One-word names after an office, for a late pass (see ``titled_singles``).
+        self.titled_single_names: list[tuple[int, str, str]] = []
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.taken)
@@ -362,6 +364,8 @@ class _Finder:
                 person = self._person_for(name)
                 if person is None and regex is self.ref.titled_name_re:
                     person = self._royal(m.group("title"), name)
+                    if person is None and " " not in name.strip():
+                        self.titled_single_names.append((m.start("name"), name, m.group("title")))
                 if person is None:
                     continue
                 start, end = (
@@ -407,6 +411,33 @@ class _Finder:
         person = self.book.person(full) or self.book.introduce(full)
         self.book.add_alias(person, name)
         return person
+
+    def titled_singles(self) -> None:
+        """ "President Bush", "Chancellor Merkel": one name after an office, that no other
+        pass read (the recogniser missed it: a dateline glued on, "MERIDA, Mexico—President
+        Bush"), is a person's: someone the article named in full, or a person of their own."""
+        for start, name, title in self.titled_single_names:
+            end = start + len(name)
+            if not self.free(start, end):
+                continue
+            person = self._titled_one(title, name)
+            if person is not None:
+                self.claim(start, end)
+                self.add(person, start, end, "title")
+
+    def _titled_one(self, title: str, name: str) -> str | None:
+        if not self.introducing or canonical_title(title).title is None:
+            return None
+        if name in NAME_STOPWORDS or len(name) < 4 or not name[:1].isupper() or name.isupper():
+            return None
+        if name in _OFFICE_WORDS or name in _TITLE_TAILS or canonical_title(name).title:
+            return None  # ("Minister Delegate", "Secretary General": the office goes on)
+        known = self.book.person(name) or self.book.first_name_of(name)
+        if known is not None:
+            return known
+        if self.ref.lookup(name) is not None:
+            return None  # a country or a body ("President Obama" is found as a known name)
+        return self.book.introduce_single(name)
 
     def _entity_extends(self, start: int, end: int) -> int | None:
         """Where a name the recogniser reads as longer ends: "Sheikh Mishal al-Ahmad al-Sabah"
@@ -977,6 +1008,9 @@ def _after_office(name: str) -> str:
 
 
 # Offices after which one capitalised word is a name: a leader's, or a minister's.
+_TITLE_TAILS = frozenset(
+    {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary"}
+)
 _LEADER_AND_MINISTER_TITLES = LEADER_TITLES | {"Minister", "Foreign Minister"}
 _TITLE_TAIL = re.compile(r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+")
 _HONORIFIC = re.compile(
@@ -1131,6 +1165,7 @@ def find_mentions(
     finder.named_entities()
     finder.paired_by_country()
     finder.introduced()
+    finder.titled_singles()
     finder.role_nouns()
     finder.mentions.sort(key=lambda m: (m.start, m.end))
     finder.counterpart_roles()

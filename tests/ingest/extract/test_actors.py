@@ -252,3 +252,14 @@ def test_an_office_of_an_undated_page_is_not_given_to_todays_holder() -> None:
     article = extract(doc, reference())[0]
     people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
     assert sorted(people) == ["Stefan Meller", "Viktor Yushchenko"]
+
+
+def test_one_name_after_an_office_the_model_missed_is_a_person() -> None:
+    article = run(
+        "MERIDA, Mexico—President Bush told his Mexican counterpart on Tuesday that he hoped "
+        "Congress would reach a consensus. Onyeama also received the Minister Delegate to the "
+        "Cameroonian Minister of External Relations."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Bush" in people
+    assert "Delegate" not in people

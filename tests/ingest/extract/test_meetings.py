@@ -1345,3 +1345,13 @@ def test_the_second_of_two_names_given_with_their_countries_is_a_person_met() ->
         "a bid to overcome their differences."
     )
     assert actors(meeting) == ["Juan Manuel Santos", "Hugo Chávez"]
+
+
+def test_their_first_meeting_told_by_one_of_the_two_is_a_meeting_of_both() -> None:
+    meetings = run(
+        "Australian Prime Minister Julia Gillard is to visit New Zealand early next year, says "
+        "Prime Minister John Key.\n\n"
+        "Yesterday, in their first meeting since Ms Gillard won the Australian general election "
+        'two months ago, Mr Key said they enjoyed a "very warm and friendly conversation".'
+    ).meetings
+    assert ["Julia Gillard", "John Key"] in [actors(m) for m in meetings]

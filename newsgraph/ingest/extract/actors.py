@@ -275,10 +275,16 @@ def _strip_accents(text: str) -> str:
 
 
 def _surname_forms(surname: str) -> tuple[str, ...]:
-    """The surname, and as it starts a sentence: "al-Sharaa" / "Al-Sharaa"."""
-    if surname[:1].islower():
-        return (surname, surname[:1].upper() + surname[1:])
-    return (surname,)
+    """The surname, as it starts a sentence, and without its article: "al-Sharaa" /
+    "Al-Sharaa" / "Sharaa" (outlets drop the "al-" after the first mention)."""
+    forms = [surname, surname[:1].upper() + surname[1:]]
+    bare = _ARABIC_ARTICLE.match(surname)
+    if bare is not None and len(surname) - bare.end() >= 4:
+        forms.append(surname[bare.end() :])
+    return tuple(dict.fromkeys(forms))
+
+
+_ARABIC_ARTICLE = re.compile(r"(?:[Aa]l|[Ee]l)[-\u2010]")
 
 
 # Generational suffixes end a name but are no surname: "Ferdinand Marcos Jr." is Marcos.

@@ -263,3 +263,13 @@ def test_one_name_after_an_office_the_model_missed_is_a_person() -> None:
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert "Bush" in people
     assert "Delegate" not in people
+
+
+def test_a_surname_written_later_without_its_al_is_the_same_person() -> None:
+    article = run(
+        "Turkish Foreign Minister Mevlut Cavusoglu met Iraqi Parliament Speaker Mohammed "
+        "al-Halbousi in Baghdad. Halbousi said the visit will help relations."
+    )
+    people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
+    assert sorted(people) == ["Mevlut Cavusoglu", "Mohammed al-Halbousi"]
+    assert [s.speaker for s in article.statements] == ["Mohammed al-Halbousi"]

@@ -83,6 +83,11 @@ _NOT_A_PARTY_BEFORE = re.compile(
     r"|regards|wishes|invitation|congratulations|condolences)\s+(?:of|from))\b"
     r"(?:\s+[\w'\u2019.-]+){0,4}\s+$"
 )
+_APPOSED_OFFICE = re.compile(
+    r"\b(?:minister|president|premier|chancellor|secretary|ambassador|envoy|speaker|head"
+    r"|leader|chairman|chair|governor|commander|chief|king|emir|prince|mayor|spokesman)\b",
+    re.IGNORECASE,
+)
 _HYPHEN = re.compile(r"\s*[-\u2013—]\s*")
 _GROUP_NOUN = re.compile(
     r"\s+(?P<noun>delegations?|officials?|negotiators?|teams?|representatives?|sides?|envoys?)\b"
@@ -335,6 +340,11 @@ class _Meetings:
                 m for m in self.doc.mentions_in(gap.end(), stop)
                 if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
             ]  # fmt: skip
+            if not people and stop < end and self._apposition(gap.end(), stop):
+                # "met A, Iraq's prime minister-designate, B, head of ...": the office set
+                # off after a name; the list goes on after it.
+                pos = stop
+                continue
             if not people or _SPEECH_AFTER.match(self.text, people[-1].end):
                 break  # ("..., Kirby said": the one who tells it)
             if self._verb_between(gap.end(), people[-1].start):
@@ -346,6 +356,14 @@ class _Meetings:
                     named.add(person.actor)
             pos = people[-1].end
         return found
+
+    def _apposition(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is an office set off after a name: a few words, a
+        title among them, no verb."""
+        words = self.text[start:end].split()
+        if not 1 <= len(words) <= 8 or self._verb_between(start, end):
+            return False
+        return _APPOSED_OFFICE.search(self.text, start, end) is not None
 
     def _verb_between(self, start: int, end: int) -> bool:
         if self.doc.parsed is None:

@@ -1355,3 +1355,14 @@ def test_their_first_meeting_told_by_one_of_the_two_is_a_meeting_of_both() -> No
         'two months ago, Mr Key said they enjoyed a "very warm and friendly conversation".'
     ).meetings
     assert ["Julia Gillard", "John Key"] in [actors(m) for m in meetings]
+
+
+def test_a_list_of_names_each_with_its_office_set_off_is_everyone_met() -> None:
+    meeting = only(
+        "During his official visit, Foreign Minister Mevlut Cavusoglu also met Adel "
+        "Abdul-Mahdi, Iraq's prime minister-designate, Ammar al-Hakim, head of the National "
+        "Wisdom Movement, and Arshad Salihi, leader of the Iraqi Turkmen Front."
+    )
+    assert set(actors(meeting)) >= {
+        "Mevlut Cavusoglu", "Adel Abdul-Mahdi", "Ammar al-Hakim", "Arshad Salihi"
+    }  # fmt: skip

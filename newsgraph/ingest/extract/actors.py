@@ -418,6 +418,26 @@ class _Finder:
         self.book.add_alias(person, name)
         return person
 
+    def addressed(self) -> None:
+        """ "Dr Bharrat Jagdeo", "Mr Jagdeo": a name after a form of address is a person's,
+        whatever the recogniser called it (a work of art, an organisation)."""
+        for m in _ADDRESSED.finditer(self.text):
+            start, end = m.span("name")
+            possessive = _POSSESSIVE.search(m.group("name"))
+            if possessive:
+                end -= len(possessive.group())
+            name = self.text[start:end]
+            if not name or not self.free(start, end):
+                continue
+            if " " in name:
+                person = self._person_for(name)
+            else:
+                person = self._titled_one("Mr", name) if len(name) >= 4 else None
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(start, end)
+            self.add(person, start, end, "title")
+
     def titled_singles(self) -> None:
         """ "President Bush", "Chancellor Merkel": one name after an office, that no other
         pass read (the recogniser missed it: a dateline glued on, "MERIDA, Mexico—President
@@ -1014,6 +1034,7 @@ def _after_office(name: str) -> str:
 
 
 # Offices after which one capitalised word is a name: a leader's, or a minister's.
+_ADDRESSED = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+(?P<name>{NAME})")
 _TITLE_TAILS = frozenset(
     {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary"}
 )
@@ -1171,6 +1192,7 @@ def find_mentions(
     finder.named_entities()
     finder.paired_by_country()
     finder.introduced()
+    finder.addressed()
     finder.titled_singles()
     finder.role_nouns()
     finder.mentions.sort(key=lambda m: (m.start, m.end))

@@ -273,3 +273,13 @@ def test_a_surname_written_later_without_its_al_is_the_same_person() -> None:
     people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
     assert sorted(people) == ["Mevlut Cavusoglu", "Mohammed al-Halbousi"]
     assert [s.speaker for s in article.statements] == ["Mohammed al-Halbousi"]
+
+
+def test_a_name_after_dr_or_mr_is_a_person_whatever_the_model_called_it() -> None:
+    article = run(
+        "On that visit, he met with a delegation led by then Opposition Leader and now "
+        "Vice-President, Dr Bharrat Jagdeo. At that meeting, Dr Jagdeo had shared with the "
+        "Ghanaian President Guyana's relationship with Ghana."
+    )
+    people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
+    assert people == ["Bharrat Jagdeo"]

@@ -156,6 +156,11 @@ _INVERTED = re.compile(
     # The sentence ends there, or with the outlet that relays it ("..., Xinhua reported.").
     r"(?=[.!]?[\"”]?\s*$|,\s*[^,;\"“”]{1,80}\b(?:reported|reports|said|says)[.!]?[\"”]?\s*$)"
 )
+_LEAD_INVERTED = re.compile(
+    r"(?:However|But|Still|Yet|Meanwhile|Moreover|Indeed|Instead|Nonetheless|Nevertheless|And"
+    r"|So|Now|Also|Separately|Later|Earlier),?\s+(?P<verb>said|says|added|adds|noted|notes)\s+"
+    r"(?P<who>[^,;\"“”]{2,60}?),\s*"
+)
 _APPOSED_NAME = re.compile(r",\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)(?=[,.;]|\s+(?:on|in|at)\b|$)")
 # "disclosed this in a statement", "announced it on Sunday": the verb's object only points
 # at words told elsewhere.
@@ -828,6 +833,8 @@ class _Statements:
         """ "..., said a statement released by the ministry, Xinhua reported.", "..., reports
         Xinhua news agency.": the verb before its subject closes the clause it reports; the
         attribution nearest the words is the one that says whose they are."""
+        if self._led_by_attribution(sentence):
+            return True
         for found in _INVERTED.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(found.start()) or found.start() <= sentence.start:
                 continue
@@ -850,6 +857,20 @@ class _Statements:
             self._report(speaker, sentence, sentence.start, found.start(), verb, rule)
             return len(self.found) > before
         return False
+
+    def _led_by_attribution(self, sentence: Sentence) -> bool:
+        """ "However, said Mr Key, there were no real conclusions": the attribution set off
+        after the sentence's first word, the clause after it."""
+        lead = _LEAD_INVERTED.match(self.text, sentence.start, sentence.end)
+        if lead is None:
+            return False
+        speaker = self.doc.speaker_at(lead.start("who"), lead.end("who"))
+        verb = _VERB_RE.match(self.text, lead.start("verb"))
+        if speaker is None or verb is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        before = len(self.found)
+        self._report(speaker, sentence, lead.end(), sentence.end, verb)
+        return len(self.found) > before
 
     # -- reported speech the patterns miss, read from the parse ------------------------------
     def parsed(self, sentence: Sentence) -> None:

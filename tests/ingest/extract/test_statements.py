@@ -955,3 +955,10 @@ def test_a_second_speakers_report_after_while_is_their_own_statement() -> None:
         ("Donald Trump", "the United States does not need Canadian cars"),
         ("Mark Carney", "the current integrated system works best"),
     ]
+
+
+def test_an_attribution_set_off_after_the_first_word_gives_the_rest_of_the_sentence() -> None:
+    assert said(
+        "Prime Minister John Key met Julia Gillard in Hanoi.\n\nHowever, said Mr Key, there were "
+        '"no real conclusions drawn on anything".'
+    ) == [("John Key", "there were no real conclusions drawn on anything")]

@@ -141,3 +141,26 @@ def test_load_help_lists_pages_and_feeds(tmp_path: Path) -> None:
     done = run_cli("load", "--help", env=embedded_env(tmp_path / "graph"))
     text = " ".join(done.stdout.split())
     assert ".html, .htm" in text and "(.xml, .rss, .atom)" in text
+
+
+def test_a_summary_too_short_to_report_anything_is_skipped_not_a_failed_feed(
+    tmp_path: Path,
+) -> None:
+    feed = tmp_path / "video.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+        "<item><title>Video</title><link>https://desk.example/v</link>"
+        "<description>Watch the video</description></item>"
+        "<item><title>Talks</title><link>https://desk.example/t</link><description>"
+        "Chilean Foreign Minister Valentina Soto met Peruvian Foreign Minister Luis Quispe in "
+        "Lima on Monday to discuss trade.</description></item></channel></rss>"
+    )
+    done = run_cli("load", "--json", str(feed), env=embedded_env(tmp_path / "graph"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["files"] == {"ok": 1, "failed": 0}
+    assert summary["created"]["articles"] == 1
+    assert summary["skipped"] == [
+        f"{feed}#entry-1: the summary has no article text (no article text found after "
+        "removing navigation and captions)"
+    ]

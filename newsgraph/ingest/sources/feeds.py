@@ -12,6 +12,7 @@ Reading a feed never touches the network: feedparser is given the bytes, not a U
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import time
 import xml.sax
@@ -77,7 +78,10 @@ def read_feed(data: bytes, *, origin: str, url: str | None = None) -> list[FeedE
         raise SourceError(origin, "the feed is empty")
     if not looks_like_feed(data):
         raise SourceError(origin, f"not an RSS or Atom feed: {_root_description(data)}")
-    parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
+    # A stream, not the bytes: feedparser tries a bytes or str argument as a file name (and a
+    # str as a URL to fetch) before it reads it as a document.
+    headers = {"content-location": url} if url else None
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     problem = parsed.get("bozo_exception")
     if isinstance(problem, xml.sax.SAXParseException):
         raise SourceError(

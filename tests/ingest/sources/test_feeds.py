@@ -205,3 +205,13 @@ def test_read_feed_names_the_url_it_was_given_in_entry_origins() -> None:
     ]
     assert [e.text_kind for e in entries] == ["content", "summary"]
     assert entries[0].entry_id == "https://horndispatches.example/?p=2214"
+
+
+def test_a_feeds_bytes_are_never_taken_for_a_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # feedparser opens a bytes argument as a path when one exists by that name.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "<rss>x").write_bytes((WEB / "horn-dispatches.atom").read_bytes())
+    with pytest.raises(SourceError, match="malformed feed"):
+        read_feed(b"<rss>x", origin="tiny.rss")

@@ -35,8 +35,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
 from newsgraph.ingest.sources.errors import SourceError
-from newsgraph.ingest.sources.feeds import entry_document, read_feed
-from newsgraph.ingest.sources.html import read_html
 
 __all__ = [
     "FEED_SUFFIXES",
@@ -157,6 +155,8 @@ class RawArticleRecord(BaseModel):
         stated = self.model_dump(exclude={"html"}, exclude_none=True)
         if self.html is None:
             return SourceDocument(origin=origin, **stated)
+        from newsgraph.ingest.sources.html import read_html  # see _read_page
+
         page = read_html(self.html, origin=origin, url=self.url)
         return page.model_copy(update=stated)
 
@@ -451,6 +451,10 @@ def iter_items(
 
 
 def _read_page(path: Path, data: bytes) -> list[SourceDocument | ExtractedArticle]:
+    # trafilatura, htmldate and feedparser take about 0.3 s to import: paid by the loads that
+    # read pages or feeds, not by every `newsgraph load` of text or JSON.
+    from newsgraph.ingest.sources.html import read_html
+
     _check_markup(path, data)
     return [read_html(data, origin=str(path))]
 
@@ -460,6 +464,8 @@ def _read_feed_file(
 ) -> list[SourceDocument | ExtractedArticle]:
     """One document per entry with text. A file's feed never fetches the entries' links: a
     load from files stays off the network, so an entry with only a summary loads the summary."""
+    from newsgraph.ingest.sources.feeds import entry_document, read_feed  # see _read_page
+
     _check_markup(path, data)
     entries = read_feed(data, origin=str(path))
     if not entries:

@@ -228,7 +228,8 @@ def load(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or directories (recursed) of articles: .txt, .md, .json, .ndjson, .jsonl",
+            help="Files or directories (recursed) of articles: .txt, .md, .html, .htm, .json, "
+            ".ndjson, .jsonl, and RSS or Atom feeds (.xml, .rss, .atom)",
             metavar="PATH",
         ),
     ],
@@ -255,7 +256,7 @@ def load(
         ),
     ] = 0,
 ) -> None:
-    """Load news articles (page text, JSON, NDJSON) into the graph."""
+    """Load news articles (page text, web pages, feeds, JSON, NDJSON) into the graph."""
     from newsgraph.ingest.extract.reference import load_reference
 
     override = _published_date(published)
@@ -275,7 +276,7 @@ def load(
         _print_json(report.plans)
     else:
         report = _run_on_graph(settings, lambda graph: _load_with_schema(graph, run))
-        report.skipped = [str(path) for path in skipped]
+        report.skipped = [*(str(path) for path in skipped), *report.skipped]
         if as_json:
             _print_json(report.as_json())
         else:
@@ -340,6 +341,9 @@ def _loader(
                 if outcome.error:
                     err.print(f"[red]failed:[/] {outcome.error}", highlight=False)
 
+            def on_skip(origin: str, why: str) -> None:
+                err.print(f"[yellow]skipped:[/] {origin}: {why}", highlight=False)
+
             return await load_paths(
                 files,
                 store,
@@ -348,6 +352,7 @@ def _loader(
                 on_file=on_file,
                 batch=settings.load_batch,
                 jobs=jobs or default_jobs(),
+                on_skip=on_skip,
             )
 
     return run

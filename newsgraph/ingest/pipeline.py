@@ -26,6 +26,7 @@ from newsgraph.ingest.model import ExtractedArticle, SourceDocument
 from newsgraph.ingest.resolve.ids import article_id
 from newsgraph.ingest.sources.files import (
     NDJSON_SUFFIXES,
+    OnSkip,
     SourceError,
     iter_files,
     iter_items,
@@ -66,7 +67,8 @@ class LoadReport:
     # What the writes did (a dry run writes nothing and counts nothing).
     counts: LoadCounts = field(default_factory=LoadCounts)
     plans: list[dict[str, Any]] = field(default_factory=list)
-    # Files inside the given directories of types no reader takes (iter_files' on_skip).
+    # Files inside the given directories of types no reader takes (iter_files' on_skip), and
+    # feed entries without text ("feed.xml#entry-3: the entry has no text ...").
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -151,6 +153,7 @@ def _read_whole(
     published: dt.date | None,
     pool: ExtractionPool,
     window: int = _WINDOW,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[tuple[Path, list[ExtractedArticle] | Exception | None]]:
     """Each file with its extracted articles or its error, in order; None for an NDJSON file
     (the caller streams it). The raw articles of several consecutive small files are extracted
@@ -177,7 +180,13 @@ def _read_whole(
                     found.append(_published(item, published))
                     continue
                 result = next(results)
-                if isinstance(result, ExtractionError) and error is None:
+                if isinstance(result, ExtractionError) and item.summary_only:
+                    # A feed's teaser ("Watch the video") reports nothing: the entry is passed
+                    # over, as one without text is, and the feed's other entries still load.
+                    if on_skip is not None:
+                        why = f"the summary has no article text ({_problem(result, item)})"
+                        on_skip(item.origin, why)
+                elif isinstance(result, ExtractionError) and error is None:
                     error = SourceError(item.origin, _problem(result, item))
                 elif not isinstance(result, ExtractionError):
                     found.extend(result)
@@ -192,7 +201,7 @@ def _read_whole(
             yield path, None
             continue
         try:
-            items = read_file(path)
+            items = read_file(path, on_skip=on_skip)
         except (ValueError, ValidationError) as exc:
             buffer.append((path, exc))
             continue
@@ -242,6 +251,7 @@ async def load_paths(
     on_file: Callable[[FileOutcome], None] | None = None,
     batch: int = BATCH_ARTICLES,
     jobs: int = 1,
+    on_skip: OnSkip | None = None,
 ) -> LoadReport:
     """Load files into the store; with no store (a dry run) only plan the writes.
 
@@ -252,10 +262,13 @@ async def load_paths(
     not grow with the file; one with more than `batch` articles is written in slices of
     `batch`. Graph errors stop the run (every later file would fail the same way) and mark the
     files of the failed write as failed. Raw articles are extracted on ``jobs`` processes
-    (several files' at once), written in order.
+    (several files' at once), written in order. Feed entries without text are listed in the
+    report's ``skipped`` and handed to ``on_skip`` as they are found.
     """
     with ExtractionPool(reference, jobs) as pool:
-        return await _Load(store, reference, published, on_file, batch, pool).run(paths)
+        load = _Load(store, reference, published, on_file, batch, pool)
+        load.on_skip = on_skip
+        return await load.run(paths)
 
 
 _Group = list[tuple[FileOutcome, list[ExtractedArticle]]]
@@ -283,9 +296,15 @@ class _Load:
         self._batch = batch
         self._pool = pool
         self._pending: _Group = []
+        self.on_skip: OnSkip | None = None
+
+    def _skip(self, origin: str, why: str) -> None:
+        self.report.skipped.append(f"{origin}: {why}")
+        if self.on_skip is not None:
+            self.on_skip(origin, why)
 
     async def run(self, paths: Iterable[Path]) -> LoadReport:
-        found = _read_whole(paths, self._reference, self._published, self._pool)
+        found = _read_whole(paths, self._reference, self._published, self._pool, on_skip=self._skip)
         for path, extracted in found:
             outcome = FileOutcome(str(path))
             if extracted is None:

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -219,17 +220,34 @@ def serve(
         raise typer.Exit(1) from exc
 
 
+_FETCH_ENV = (
+    _env(
+        "NEWSGRAPH_FETCH_CONNECT_TIMEOUT_S",
+        "Seconds to connect to a site",
+        "fetch_connect_timeout_s",
+    ),
+    _env("NEWSGRAPH_FETCH_READ_TIMEOUT_S", "Seconds a site may go silent", "fetch_read_timeout_s"),
+    _env("NEWSGRAPH_FETCH_DEADLINE_S", "Seconds one URL may take in all", "fetch_deadline_s"),
+    _env("NEWSGRAPH_FETCH_MAX_BYTES", "Bytes of one page or feed", "fetch_max_bytes"),
+    _env("NEWSGRAPH_FETCH_MAX_REDIRECTS", "Redirects followed per URL", "fetch_max_redirects"),
+    _env("NEWSGRAPH_FETCH_CONTACT", "URL or e-mail sent in the User-Agent", "fetch_contact"),
+)
+
+
 @app.command(
     cls=with_environment(
-        Command, _env("NEWSGRAPH_LOAD_BATCH", "Articles per atomic write", "load_batch")
+        Command,
+        _env("NEWSGRAPH_LOAD_BATCH", "Articles per atomic write", "load_batch"),
+        *_FETCH_ENV,
     )
 )
 def load(
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            help="Files or directories (recursed) of articles: .txt, .md, .json, .ndjson, .jsonl",
-            metavar="PATH",
+            help="Files or directories (recursed) of articles: .txt, .md, .json, .ndjson, "
+            ".jsonl; or http(s):// URLs of pages and feeds",
+            metavar="PATH|URL",
         ),
     ],
     published: Annotated[
@@ -254,21 +272,32 @@ def load(
             "loads of more than about 64 raw articles)",
         ),
     ] = 0,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links/--no-follow-links",
+            help="For a feed entry with only a summary, fetch the page it links to",
+        ),
+    ] = True,
 ) -> None:
-    """Load news articles (page text, JSON, NDJSON) into the graph."""
+    """Load news articles (page text, JSON, NDJSON; pages and feeds by URL) into the graph."""
     from newsgraph.ingest.extract.reference import load_reference
+    from newsgraph.ingest.sources.fetch import is_url
 
     override = _published_date(published)
-    files, skipped = _article_files(paths)
+    urls = [arg for arg in paths if is_url(arg)]
+    files, skipped = _article_files([Path(arg) for arg in paths if not is_url(arg)])
     reference = load_reference()
     settings = _settings()
     run = _loader(
-        files,
+        _Sources(files, urls, follow_links),
         reference,
         settings,
         published=override,
         jobs=jobs,
-        show_progress=not (as_json or dry_run) and sys.stderr.isatty() and len(files) > 1,
+        show_progress=not (as_json or dry_run)
+        and sys.stderr.isatty()
+        and len(files) + len(urls) > 1,
     )
     if dry_run:
         report = asyncio.run(run(None))
@@ -310,8 +339,15 @@ def _article_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return files, skipped
 
 
+@dataclass
+class _Sources:
+    files: list[Path]
+    urls: list[str]
+    follow_links: bool
+
+
 def _loader(
-    files: list[Path],
+    sources: _Sources,
     reference: Reference,
     settings: Settings,
     *,
@@ -319,10 +355,12 @@ def _loader(
     jobs: int,
     show_progress: bool,
 ) -> Callable[[Any], Coroutine[Any, Any, LoadReport]]:
-    """The load of ``files`` into a store (None: plan only), printing each failure as it
-    happens and, when asked, a progress bar."""
+    """The load of ``sources`` into a store (None: plan only, and fetch every URL whole),
+    printing each failure and warning as it happens and, when asked, a progress bar."""
     from newsgraph.ingest.extract.pool import default_jobs
-    from newsgraph.ingest.pipeline import FileOutcome, load_paths
+    from newsgraph.ingest.pipeline import FileOutcome, WebSources, load_paths
+    from newsgraph.ingest.sources.fetch import Fetcher, FetchLimits
+    from newsgraph.ingest.sources.web import PageMemory, page_memory_path
 
     async def run(store: Any) -> LoadReport:
         with Progress(
@@ -333,22 +371,30 @@ def _loader(
             disable=not show_progress,
             transient=True,
         ) as progress:
-            task = progress.add_task("files", total=len(files))
+            task = progress.add_task("files", total=len(sources.files) + len(sources.urls))
 
             def on_file(outcome: FileOutcome) -> None:
                 progress.advance(task)
+                for note in outcome.notes:
+                    err.print(f"[yellow]warning:[/] {note}", highlight=False)
                 if outcome.error:
                     err.print(f"[red]failed:[/] {outcome.error}", highlight=False)
 
-            return await load_paths(
-                files,
-                store,
-                reference,
-                published=published,
-                on_file=on_file,
-                batch=settings.load_batch,
-                jobs=jobs or default_jobs(),
-            )
+            async with Fetcher(FetchLimits.from_settings(settings)) as fetcher:
+                memory = None
+                if store is not None and sources.urls:
+                    memory = PageMemory(page_memory_path(settings.data_dir))
+                web = WebSources(sources.urls, fetcher, sources.follow_links, memory)
+                return await load_paths(
+                    sources.files,
+                    store,
+                    reference,
+                    published=published,
+                    on_file=on_file,
+                    batch=settings.load_batch,
+                    jobs=jobs or default_jobs(),
+                    web=web,
+                )
 
     return run
 
@@ -395,6 +441,8 @@ def _print_summary(report: Any) -> None:
     files = summary["files"]
     kinds = ("articles", "actors", "meetings", "statements")
     title = f"{files['ok']} {_plural(files['ok'], 'file')} loaded, {files['failed']} failed"
+    if files.get("not_modified"):
+        title += f", {files['not_modified']} unchanged since the last load (HTTP 304)"
     if summary["skipped"]:
         title += f", {len(summary['skipped'])} skipped"
     if not any(summary[row][k] for row in ("created", "changed", "merged") for k in kinds):

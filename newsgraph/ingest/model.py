@@ -170,3 +170,8 @@ class SourceDocument(_Strict):
     publisher: str | None = None
     published: dt.date | None = None
     language: str | None = None
+    author: str | None = Field(default=None, description="The byline, as the source gives it.")
+    summary_only: bool = Field(
+        default=False,
+        description="True when the body is a feed's summary of the article, not its full text.",
+    )

@@ -29,6 +29,7 @@ from dateutil import parser as date_parser
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
+from newsgraph.ingest.sources.errors import SourceError
 
 __all__ = [
     "JSON_SUFFIXES",
@@ -74,24 +75,6 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _MAX_REPORTED_ERRORS = 3
-
-
-class SourceError(ValueError):
-    """A file that cannot be read as a source, with where (``origin``) and what (``problem``).
-
-    ``origin`` is the path, ``path:line`` for a line of a text or NDJSON file, or ``path[i]`` for
-    an item of a JSON list. The message is always one line, so a CLI can print it as is.
-    """
-
-    def __init__(self, origin: str, problem: str) -> None:
-        problem = " ".join(problem.split())
-        super().__init__(f"{origin}: {problem}")
-        self.origin = origin
-        self.problem = problem
-
-    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str]]:
-        # The default would call SourceError(message): keep errors picklable for worker pools.
-        return (type(self), (self.origin, self.problem))
 
 
 def _parse_date(value: str) -> dt.date:

@@ -430,6 +430,14 @@ def _plural(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
 
 
+def _noun(report: Any) -> str:
+    """What the summary counts: files, URLs, or both (sources)."""
+    urls = sum(1 for outcome in report.files if "://" in outcome.path)
+    if urls == 0:
+        return "file"
+    return "URL" if urls == len(report.files) else "source"
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, indent=2, default=str) + "\n")
 
@@ -440,7 +448,7 @@ def _print_summary(report: Any) -> None:
     summary = report.as_json()
     files = summary["files"]
     kinds = ("articles", "actors", "meetings", "statements")
-    title = f"{files['ok']} {_plural(files['ok'], 'file')} loaded, {files['failed']} failed"
+    title = f"{files['ok']} {_plural(files['ok'], _noun(report))} loaded, {files['failed']} failed"
     if files.get("not_modified"):
         title += f", {files['not_modified']} unchanged since the last load (HTTP 304)"
     if summary["skipped"]:

@@ -148,6 +148,14 @@ def _site(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "", "", ""))
 
 
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def _is_redirect(response: httpx.Response) -> bool:
+    # httpx's is_redirect counts 304 Not Modified as one (it is a 3xx).
+    return response.status_code in _REDIRECTS and "location" in response.headers
+
+
 def _media_type(response: httpx.Response) -> str:
     return response.headers.get("content-type", "").split(";")[0].strip().lower()
 
@@ -169,8 +177,8 @@ class Fetcher:
             timeout=httpx.Timeout(limits.read_timeout_s, connect=limits.connect_timeout_s),
             headers={"User-Agent": limits.user_agent},
         )
-        # Per site: its parsed rules, or the reason every URL of it is refused.
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        # Per site: its parsed rules, or why every URL of it is refused (kind, problem).
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | tuple[FailureKind, str]] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
 
     async def __aenter__(self) -> Fetcher:
@@ -205,7 +213,7 @@ class Fetcher:
             await self._check_robots(url, current)
             seen.append(current)
             async with self._request(url, current, validators.headers()) as response:
-                if response.is_redirect:
+                if _is_redirect(response):
                     target = urljoin(current, response.headers["location"])
                     if target in seen:
                         raise FetchError(
@@ -279,19 +287,22 @@ class Fetcher:
                 self._robots[site] = await self._read_robots(site)
         rules = self._robots[site]
         where = "" if current == url else f" ({current}, redirected to)"
-        if isinstance(rules, str):
-            raise FetchError(url, f"{rules}{where}", "robots")
+        if isinstance(rules, tuple):
+            kind, problem = rules
+            raise FetchError(url, f"{problem}{where}", kind)
         if not rules.can_fetch(self.limits.user_agent, current):
             raise FetchError(url, f"disallowed by {site}/robots.txt{where}", "robots")
 
-    async def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser | str:
+    async def _read_robots(
+        self, site: str
+    ) -> urllib.robotparser.RobotFileParser | tuple[FailureKind, str]:
         """The site's rules, or why all of it is refused this run."""
         rules = urllib.robotparser.RobotFileParser(f"{site}/robots.txt")
         location = f"{site}/robots.txt"
         try:
             for _hop in range(_ROBOTS_MAX_REDIRECTS + 1):
                 async with self._client.stream("GET", location) as response:
-                    if response.is_redirect:
+                    if _is_redirect(response):
                         location = urljoin(location, response.headers["location"])
                         if urlsplit(location).scheme not in _SCHEMES:
                             break
@@ -302,17 +313,19 @@ class Fetcher:
                         return rules
                     if status >= 500:
                         return (
-                            f"robots.txt of {site} answered HTTP {status}; "
-                            "taken as disallowing everything until a later run"
+                            "robots",
+                            f"robots.txt of {site} answered HTTP {status}; taken as disallowing "
+                            "everything until a later run",
                         )
                     text = await _read_prefix(response, _ROBOTS_MAX_BYTES)
                     rules.parse(text.decode("utf-8", errors="replace").splitlines())
                     return rules
         except httpx.HTTPError as exc:
-            return (
-                f"robots.txt of {site} could not be read ({_transport_problem(exc)}); "
-                "taken as disallowing everything until a later run"
+            # The site did not answer at all: say so, rather than blame its robots.txt.
+            kind: FailureKind = (
+                "timeout" if isinstance(exc, httpx.TimeoutException) else "connection"
             )
+            return kind, f"{_transport_problem(exc)} (asking {site}/robots.txt)"
         # RFC 9309: past five redirects, robots.txt counts as unavailable, which allows all.
         rules.allow_all = True
         return rules

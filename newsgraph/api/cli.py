@@ -466,6 +466,77 @@ def _print_summary(report: Any) -> None:
     out.print(table)
 
 
+@app.command(
+    cls=with_environment(Command, *_FETCH_ENV),
+    short_help="Poll a list of feeds and load what is new.",
+)
+def watch(
+    feeds_file: Annotated[
+        Path,
+        typer.Argument(
+            help="A TOML file of [[feed]] tables: url, and optionally name, interval "
+            '("15m"), follow_links',
+            metavar="FEEDS.toml",
+        ),
+    ],
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll every feed once, now, and exit (for cron)")
+    ] = False,
+) -> None:
+    """Poll feeds on a schedule and load their new and changed entries, one log line per poll;
+    state (what each feed had, when to poll it next) survives restarts in the data directory.
+    Ctrl-C or SIGTERM stops it between polls. With --once, the exit status is 1 if any feed
+    failed."""
+    from newsgraph.ingest.watch import FeedsFileError, read_feeds
+
+    try:
+        feeds = read_feeds(feeds_file)
+    except FeedsFileError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    settings = _settings()
+    polls = _run_on_graph(settings, lambda graph: _watch(graph, settings, feeds_file, feeds, once))
+    if once and any(poll.error is not None for poll in polls):
+        raise typer.Exit(1)
+
+
+async def _watch(
+    graph: Graph, settings: Settings, feeds_file: Path, feeds: list[Any], once: bool
+) -> list[Any]:
+    import signal
+
+    from newsgraph.ingest.extract.pool import ExtractionPool
+    from newsgraph.ingest.extract.reference import load_reference
+    from newsgraph.ingest.sources.fetch import Fetcher, FetchLimits
+    from newsgraph.ingest.sources.state import StateError
+    from newsgraph.ingest.watch import Poll, WatchState, poll_feed, watch, watch_state_path
+
+    try:
+        state = WatchState(watch_state_path(settings.data_dir, feeds_file))
+    except StateError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    await graph.store.setup_schema()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    err.print(f"newsgraph: watching {len(feeds)} {_plural(len(feeds), 'feed')}", highlight=False)
+    with ExtractionPool(load_reference()) as pool:
+        async with Fetcher(FetchLimits.from_settings(settings)) as fetcher:
+
+            async def poll(feed: Any) -> Poll:
+                done = await poll_feed(feed, state, fetcher, graph.store, pool, settings.load_batch)
+                for note in done.notes:
+                    err.print(f"[yellow]warning:[/] {note}", highlight=False)
+                out.print(done.line(), highlight=False)
+                return done
+
+            polls = await watch(feeds, state, poll, stop, once=once)
+    await graph.compact()
+    return polls
+
+
 @db_app.command("init", cls=Command, short_help="Create constraints and indexes.")
 def db_init() -> None:
     """Create constraints and indexes (idempotent; serve and load do it as they start)."""

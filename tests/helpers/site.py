@@ -80,7 +80,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        def do_GET(self) -> None:
             site.seen.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}))
             route = site.routes.get(self.path)
             if route is None:

@@ -157,7 +157,8 @@ def _is_redirect(response: httpx.Response) -> bool:
 
 
 def _media_type(response: httpx.Response) -> str:
-    return response.headers.get("content-type", "").split(";")[0].strip().lower()
+    declared: str = response.headers.get("content-type", "")
+    return declared.split(";")[0].strip().lower()
 
 
 def _size(count: int) -> str:
@@ -309,7 +310,7 @@ class Fetcher:
                         continue
                     status = response.status_code
                     if 400 <= status < 500:
-                        rules.allow_all = True
+                        rules.parse([])  # no rules: everything allowed
                         return rules
                     if status >= 500:
                         return (
@@ -327,7 +328,7 @@ class Fetcher:
             )
             return kind, f"{_transport_problem(exc)} (asking {site}/robots.txt)"
         # RFC 9309: past five redirects, robots.txt counts as unavailable, which allows all.
-        rules.allow_all = True
+        rules.parse([])  # no rules: everything allowed
         return rules
 
 

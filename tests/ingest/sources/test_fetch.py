@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from newsgraph.ingest.sources.fetch import (
-    FetchError,
     Fetcher,
+    FetchError,
     FetchLimits,
     Validators,
     user_agent,

@@ -561,8 +561,21 @@ def db_reset(
         await graph.store.setup_schema()
         return deleted
 
-    deleted = _run_on_graph(_settings(), work)
+    settings = _settings()
+    deleted = _run_on_graph(settings, work)
+    _forget_fetched(settings.data_dir)
     out.print(f"graph emptied: {deleted} nodes deleted")
+
+
+def _forget_fetched(data_dir: Path) -> None:
+    """What loads and watches remember of the URLs they loaded: after a reset, a 304 or a
+    seen entry would keep the graph from getting those articles back."""
+    from newsgraph.ingest.sources.web import page_memory_path
+    from newsgraph.ingest.watch import watch_state_dir
+
+    page_memory_path(data_dir).unlink(missing_ok=True)
+    for path in watch_state_dir(data_dir).glob("*.json"):
+        path.unlink(missing_ok=True)
 
 
 @db_app.command("stats", cls=Command)

@@ -53,6 +53,7 @@ __all__ = [
     "parse_interval",
     "poll_feed",
     "read_feeds",
+    "watch_state_dir",
     "watch_state_path",
 ]
 
@@ -170,7 +171,11 @@ def watch_state_path(data_dir: Path, feeds_file: Path) -> Path:
     """One state file per FEEDS.toml (by its absolute path), so two watches of two lists do
     not overwrite each other's."""
     digest = hashlib.sha256(str(feeds_file.resolve()).encode()).hexdigest()[:12]
-    return data_dir / "watch" / f"{feeds_file.stem}-{digest}.json"
+    return watch_state_dir(data_dir) / f"{feeds_file.stem}-{digest}.json"
+
+
+def watch_state_dir(data_dir: Path) -> Path:
+    return data_dir / "watch"
 
 
 class WatchState:

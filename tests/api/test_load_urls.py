@@ -135,3 +135,16 @@ def test_a_dry_run_of_a_feed_without_following_links_plans_the_summaries(
     assert site.count("/world/rubio-sybiha") == 0
     # Nothing was written, and nothing remembered: a real load fetches the feed whole.
     assert not (tmp_path / "graph" / "fetch" / "pages.json").exists()
+
+
+def test_after_a_reset_the_same_url_loads_again_rather_than_answering_304(
+    tmp_path: Path, site: Site
+) -> None:
+    env = embedded_env(tmp_path / "graph")
+    url = site.url("/world/lavrov-wang")
+    assert run_cli("load", url, env=env).returncode == 0
+    assert run_cli("db", "reset", "--yes", env=env).returncode == 0
+    again = run_cli("load", "--json", url, env=env)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["created"]["articles"] == 1
+    assert "if-none-match" not in site.headers_of("/world/lavrov-wang")[1]

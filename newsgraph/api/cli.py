@@ -272,13 +272,14 @@ def load(
             "loads of more than about 64 raw articles)",
         ),
     ] = 0,
-    follow_links: Annotated[
+    no_follow_links: Annotated[
         bool,
         typer.Option(
-            "--follow-links/--no-follow-links",
-            help="For a feed entry with only a summary, fetch the page it links to",
+            "--no-follow-links",
+            help="For a feed entry without its full text, load its summary (marked as one) "
+            "rather than fetch the page it links to",
         ),
-    ] = True,
+    ] = False,
 ) -> None:
     """Load news articles (page text, JSON, NDJSON; pages and feeds by URL) into the graph."""
     from newsgraph.ingest.extract.reference import load_reference
@@ -290,7 +291,7 @@ def load(
     reference = load_reference()
     settings = _settings()
     run = _loader(
-        _Sources(files, urls, follow_links),
+        _Sources(files, urls, follow_links=not no_follow_links),
         reference,
         settings,
         published=override,

@@ -83,6 +83,14 @@ def test_watch_once_loads_new_entries_and_later_only_the_one_added(
     }
     third = run_cli("watch", str(feeds), "--once", env=env)
     assert "Harbour: HTTP 200; 0 new, 0 changed, 3 unchanged" in third.stdout
+    # An entry whose text changed is loaded again (its page fetched again), and only it.
+    changed = text.replace("talked about defence.", "talked about defence and Ukraine.")
+    site.routes["/feed.xml"] = Route(
+        body=changed.replace("{base}", site.base).encode(), content_type="application/rss+xml"
+    )
+    fourth = run_cli("watch", str(feeds), "--once", env=env)
+    assert "Harbour: HTTP 200; 0 new, 1 changed, 2 unchanged" in fourth.stdout
+    assert site.count("/world/stubb-erdogan") == 2 and site.count("/world/lavrov-wang") == 1
 
 
 def test_a_failing_feed_backs_off_and_fails_the_once_run(tmp_path: Path, site: Site) -> None:

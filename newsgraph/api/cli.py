@@ -245,8 +245,9 @@ def load(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files or directories (recursed) of articles: .txt, .md, .json, .ndjson, "
-            ".jsonl; or http(s):// URLs of pages and feeds",
+            help="Files or directories (recursed) of articles: .txt, .md, .html, .htm, .json, "
+            ".ndjson, .jsonl, and RSS or Atom feeds (.xml, .rss, .atom); or http(s):// URLs "
+            "of pages and feeds",
             metavar="PATH|URL",
         ),
     ],
@@ -281,7 +282,8 @@ def load(
         ),
     ] = False,
 ) -> None:
-    """Load news articles (page text, JSON, NDJSON; pages and feeds by URL) into the graph."""
+    """Load news articles (page text, web pages, feeds, JSON, NDJSON; pages and feeds by URL)
+    into the graph."""
     from newsgraph.ingest.extract.reference import load_reference
     from newsgraph.ingest.sources.fetch import is_url
 
@@ -305,7 +307,7 @@ def load(
         _print_json(report.plans)
     else:
         report = _run_on_graph(settings, lambda graph: _load_with_schema(graph, run))
-        report.skipped = [str(path) for path in skipped]
+        report.skipped = [*(str(path) for path in skipped), *report.skipped]
         if as_json:
             _print_json(report.as_json())
         else:
@@ -381,6 +383,9 @@ def _loader(
                 if outcome.error:
                     err.print(f"[red]failed:[/] {outcome.error}", highlight=False)
 
+            def on_skip(origin: str, why: str) -> None:
+                err.print(f"[yellow]skipped:[/] {origin}: {why}", highlight=False)
+
             async with Fetcher(FetchLimits.from_settings(settings)) as fetcher:
                 memory = None
                 if store is not None and sources.urls:
@@ -394,6 +399,7 @@ def _loader(
                     on_file=on_file,
                     batch=settings.load_batch,
                     jobs=jobs or default_jobs(),
+                    on_skip=on_skip,
                     web=web,
                 )
 

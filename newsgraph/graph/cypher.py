@@ -382,6 +382,8 @@ _ARTICLE_EXAMPLE: ArticleWrite = {
             "published_inferred": False,
             "section": None,
             "language": "en",
+            "author": None,
+            "summary_only": False,
             "body": "b",
             "content_hash": "0f3a",
             "co_mentioned_pairs": [{"left": "a", "right": "b"}],
@@ -531,8 +533,8 @@ _SECTIONS = [
     SET art.url = a.url, art.title = a.title, art.published_on = date(a.published_on),
         art.day = a.published_on, art.day_number = a.day_number,
         art.published_inferred = a.published_inferred,
-        art.section = a.section, art.language = a.language, art.body = a.body,
-        art.content_hash = a.content_hash
+        art.section = a.section, art.language = a.language, art.author = a.author,
+        art.summary_only = a.summary_only, art.body = a.body, art.content_hash = a.content_hash
     """,
         row="a",
     ),
@@ -750,8 +752,8 @@ _IDS = {"ids": ["x"]}
 # With `p`, the article's publisher, matched beside it. Not the body: it is most of an
 # article's bytes and few queries ask for it (ARTICLE_BODIES fetches it when one does).
 _ARTICLE_MAP = (
-    "{.id, .url, .title, .published_on, .published_inferred, .section, .language, "
-    "publisher: p.name}"
+    "{.id, .url, .title, .published_on, .published_inferred, .section, .language, .author, "
+    ".summary_only, publisher: p.name}"
 )
 
 
@@ -765,8 +767,8 @@ def _node(label: str, var: str) -> str:
         "Actor": f"{var} {_ACTOR_MAP}",
         "Article": (
             f"{var} {{.id, .url, .title, .published_on, .published_inferred, .section, "
-            f".language, publisher: head([({var})-[:PUBLISHED_BY]->(publisher_:Actor) "
-            "| publisher_.name])}"
+            f".language, .author, .summary_only, "
+            f"publisher: head([({var})-[:PUBLISHED_BY]->(publisher_:Actor) | publisher_.name])}}"
         ),
         "Meeting": f"{var} {_MEETING_MAP}",
         "Statement": (

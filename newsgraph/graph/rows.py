@@ -99,6 +99,8 @@ class ArticleRow(TypedDict):
     published_inferred: bool
     section: str | None
     language: str
+    author: str | None
+    summary_only: bool
     body: str
     content_hash: str
     # Counted only if the write creates the article (decided inside the write).

@@ -125,6 +125,11 @@ class ArticleFact(_Strict):
     )
     section: str | None = None
     language: str = "en"
+    author: str | None = Field(default=None, description="The byline, as the source gives it.")
+    summary_only: bool = Field(
+        default=False,
+        description="True when the body is a feed's summary of the article, not its full text.",
+    )
     body: str = Field(min_length=1)
 
 

@@ -29,6 +29,7 @@ from newsgraph.ingest.resolve.ids import article_id
 from newsgraph.ingest.sources.fetch import Fetcher
 from newsgraph.ingest.sources.files import (
     NDJSON_SUFFIXES,
+    OnSkip,
     SourceError,
     iter_files,
     iter_items,
@@ -61,7 +62,7 @@ class FileOutcome:
     error: str | None = None
     # A URL's: its server said it has not changed since the last load (HTTP 304).
     not_modified: bool = False
-    # Warnings that did not fail it: feed entries skipped, linked pages not fetched.
+    # Warnings that did not fail it: a feed's linked pages not fetched.
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -75,7 +76,8 @@ class LoadReport:
     # What the writes did (a dry run writes nothing and counts nothing).
     counts: LoadCounts = field(default_factory=LoadCounts)
     plans: list[dict[str, Any]] = field(default_factory=list)
-    # Files inside the given directories of types no reader takes (iter_files' on_skip).
+    # Files inside the given directories of types no reader takes (iter_files' on_skip), and
+    # feed entries without text ("feed.xml#entry-3: the entry has no text ...").
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -179,6 +181,7 @@ def _read_whole(
     published: dt.date | None,
     pool: ExtractionPool,
     window: int = _WINDOW,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[tuple[Path, list[ExtractedArticle] | Exception | None]]:
     """Each file with its extracted articles or its error, in order; None for an NDJSON file
     (the caller streams it). The raw articles of several consecutive small files are extracted
@@ -220,7 +223,7 @@ def _read_whole(
             yield path, None
             continue
         try:
-            items = read_file(path)
+            items = read_file(path, on_skip=on_skip)
         except (ValueError, ValidationError) as exc:
             buffer.append((path, exc))
             continue
@@ -271,6 +274,7 @@ async def load_paths(
     batch: int = BATCH_ARTICLES,
     jobs: int = 1,
     web: WebSources | None = None,
+    on_skip: OnSkip | None = None,
 ) -> LoadReport:
     """Load files into the store; with no store (a dry run) only plan the writes.
 
@@ -281,11 +285,13 @@ async def load_paths(
     not grow with the file; one with more than `batch` articles is written in slices of
     `batch`. Graph errors stop the run (every later file would fail the same way) and mark the
     files of the failed write as failed. Raw articles are extracted on ``jobs`` processes
-    (several files' at once), written in order. The URLs of ``web`` are loaded after the
-    files, one by one, each as a unit as a file is.
+    (several files' at once), written in order. Feed entries without text are listed in the
+    report's ``skipped`` and handed to ``on_skip`` as they are found. The URLs of ``web`` are
+    loaded after the files, one by one, each as a unit as a file is.
     """
     with ExtractionPool(reference, jobs) as pool:
         load = _Load(store, reference, published, on_file, batch, pool)
+        load.on_skip = on_skip
         load.web = web
         return await load.run(paths)
 
@@ -318,9 +324,15 @@ class _Load:
         self.web: WebSources | None = None
         # The reads of the URLs waiting to be written, remembered once they are.
         self._reads: dict[int, UrlRead] = {}
+        self.on_skip: OnSkip | None = None
+
+    def _skip(self, origin: str, why: str) -> None:
+        self.report.skipped.append(f"{origin}: {why}")
+        if self.on_skip is not None:
+            self.on_skip(origin, why)
 
     async def run(self, paths: Iterable[Path]) -> LoadReport:
-        found = _read_whole(paths, self._reference, self._published, self._pool)
+        found = _read_whole(paths, self._reference, self._published, self._pool, on_skip=self._skip)
         for path, extracted in found:
             outcome = FileOutcome(str(path))
             if extracted is None:
@@ -347,7 +359,9 @@ class _Load:
             self._refuse(outcome, exc)
             return
         outcome.not_modified = read.not_modified
-        outcome.notes = [*read.warnings, *read.skipped]
+        outcome.notes = list(read.warnings)
+        for origin, why in read.skipped:
+            self._skip(origin, why)
         if read.unchanged_ids and self._writer is not None:
             self.report.counts.add(_unchanged_articles(read.unchanged_ids))
         self._reads[id(outcome)] = read
@@ -362,7 +376,7 @@ class _Load:
             if isinstance(result, ExtractionError):
                 if not read.is_feed:
                     raise SourceError(document.origin, _problem(result, document))
-                read.skipped.append(f"{document.origin}: {_problem(result, document)}")
+                read.skipped.append((document.origin, _problem(result, document)))
                 continue
             found.extend(result)
         return found

@@ -304,7 +304,7 @@ async def _poll(
     articles: list[ExtractedArticle] = []
     for document, result in zip(read.documents, pool.extract(read.documents), strict=True):
         if isinstance(result, ExtractionError):
-            read.skipped.append(f"{document.origin}: {result}")
+            read.skipped.append((document.origin, str(result)))
         else:
             articles.extend(result)
     writer = ArticleWriter(store)
@@ -316,7 +316,7 @@ async def _poll(
         fetched.validators.etag,
         fetched.validators.last_modified,
     )
-    poll.notes = (*read.warnings, *read.skipped)
+    poll.notes = (*read.warnings, *(f"{origin}: skipped: {why}" for origin, why in read.skipped))
     return poll
 
 

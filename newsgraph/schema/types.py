@@ -278,6 +278,14 @@ class Article(Node):
     )
     section: str | None = strawberry.field(description="Section or category, if stated.")
     language: str = strawberry.field(description="ISO 639-1 language code.")
+    author: str | None = strawberry.field(
+        description="The byline (one name, or several joined by 'and'), when the source gives "
+        "one: a web page's author metadata or a feed entry's author."
+    )
+    summary_only: bool = strawberry.field(
+        description="True when the article was loaded from a feed entry that carries only a "
+        "summary, not the full text: its facts come from those few lines."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Article:
@@ -290,6 +298,8 @@ class Article(Node):
             published_inferred=bool(row.get("published_inferred")),
             section=row.get("section"),
             language=row.get("language") or "en",
+            author=row.get("author"),
+            summary_only=bool(row.get("summary_only")),
         )
 
     @strawberry.field(description="Article text, without page furniture.")

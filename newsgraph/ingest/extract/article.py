@@ -139,6 +139,8 @@ def _extract_page(
         publisher=publisher,
         section=page.section,
         language=language,
+        author=doc.author,
+        summary_only=doc.summary_only,
     )
     results = [main]
     for index, (item, item_parse) in enumerate(zip(page.feed, feed_parses, strict=True), 1):
@@ -243,6 +245,8 @@ def _article(
     publisher: str | None,
     section: str | None,
     language: str,
+    author: str | None = None,
+    summary_only: bool = False,
 ) -> ExtractedArticle:
     reference = document.reference
     published = document.published
@@ -274,6 +278,8 @@ def _article(
         published_inferred=published is not None and not document.published_stated,
         section=section,
         language=language,
+        author=author,
+        summary_only=summary_only,
         body=document.text,
     )
     return ExtractedArticle(

@@ -1,14 +1,19 @@
 """Source readers: turn files on disk into payloads for extraction or for the writer.
 
-Three formats, chosen by suffix:
+Five formats, chosen by suffix:
 
 - text (``.txt``, ``.text``, ``.md``): scraped page text, with an optional ``Key: value`` header
   block (Title, Source, URL, Published, Language) ended by a blank line; one SourceDocument.
+- HTML (``.html``, ``.htm``): a saved web page; its article text and metadata are read with
+  trafilatura (newsgraph/ingest/sources/html.py); one SourceDocument.
+- feeds (``.xml``, ``.rss``, ``.atom``): an RSS or Atom feed, one SourceDocument per entry with
+  text (newsgraph/ingest/sources/feeds.py); entries without any are skipped and reported.
 - JSON (``.json``): one object or a list of objects.
 - NDJSON (``.ndjson``, ``.jsonl``): one object per line.
 
 A JSON object with an ``article`` key is already extracted and becomes an ExtractedArticle;
-any other object is a raw article (RawArticleRecord) and becomes a SourceDocument.
+any other object is a raw article (RawArticleRecord) and becomes a SourceDocument: its
+``body`` is page text, or its ``html`` a page read as an ``.html`` file is.
 
 One file is one unit of success or failure: ``read_file`` returns every item of the file or
 raises SourceError for the first problem, so a loader never writes half of a broken file. Every
@@ -26,12 +31,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dateutil import parser as date_parser
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
 from newsgraph.ingest.sources.errors import SourceError
+from newsgraph.ingest.sources.feeds import entry_document, read_feed
+from newsgraph.ingest.sources.html import read_html
 
 __all__ = [
+    "FEED_SUFFIXES",
+    "HTML_SUFFIXES",
     "JSON_SUFFIXES",
     "MAX_FILE_BYTES",
     "NDJSON_SUFFIXES",
@@ -47,7 +56,12 @@ __all__ = [
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSON_SUFFIXES = frozenset({".json"})
 NDJSON_SUFFIXES = frozenset({".ndjson", ".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | NDJSON_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | NDJSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+# Told of a feed entry passed over (its origin, and why): a loader lists them as skipped.
+OnSkip = Callable[[str, str], None]
 
 # A news article is kilobytes; anything this big is almost surely the wrong path (a dump, a
 # database file), and reading it whole would only make the mistake slower to report. NDJSON is
@@ -106,7 +120,9 @@ def _parse_date(value: str) -> dt.date:
 
 
 class RawArticleRecord(BaseModel):
-    """A raw article in JSON or NDJSON input: the fields of a SourceDocument, minus origin."""
+    """A raw article in JSON or NDJSON input: the fields of a SourceDocument, minus origin, with
+    the article as page text (``body``) or as a web page (``html``), exactly one of the two.
+    Metadata the record states wins over what its page says."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -114,8 +130,18 @@ class RawArticleRecord(BaseModel):
     title: str | None = None
     publisher: str | None = None
     published: dt.date | None = None
-    body: str = Field(min_length=1)
+    body: str | None = Field(default=None, min_length=1)
+    html: str | None = Field(default=None, min_length=1)
     language: str | None = None
+    author: str | None = None
+
+    @model_validator(mode="after")
+    def _one_text(self) -> RawArticleRecord:
+        if self.body is not None and self.html is not None:
+            raise ValueError("give 'body' (page text) or 'html' (a web page), not both")
+        if self.body is None and self.html is None:
+            raise ValueError("field 'body' is required (or 'html', a web page)")
+        return self
 
     @field_validator("published", mode="before")
     @classmethod
@@ -128,7 +154,11 @@ class RawArticleRecord(BaseModel):
         raise ValueError("expected a date string YYYY-MM-DD")
 
     def to_document(self, origin: str) -> SourceDocument:
-        return SourceDocument(origin=origin, **self.model_dump())
+        stated = self.model_dump(exclude={"html"}, exclude_none=True)
+        if self.html is None:
+            return SourceDocument(origin=origin, **stated)
+        page = read_html(self.html, origin=origin, url=self.url)
+        return page.model_copy(update=stated)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -409,17 +439,53 @@ def _iter_ndjson(path: Path) -> Iterator[SourceDocument | ExtractedArticle]:
         yield _to_item(_load_json(line, origin, single_line=True), origin)
 
 
-def iter_items(path: Path) -> Iterator[SourceDocument | ExtractedArticle]:
+def iter_items(
+    path: Path, *, on_skip: OnSkip | None = None
+) -> Iterator[SourceDocument | ExtractedArticle]:
     """The items of one file in file order, NDJSON read a line at a time; SourceError for the
     first problem (the items before it have been yielded: callers that must not act on part
     of a file read it to the end before acting)."""
     if path.suffix.lower() in NDJSON_SUFFIXES:
         return _iter_ndjson(path)
-    return iter(read_file(path))
+    return iter(read_file(path, on_skip=on_skip))
 
 
-def read_file(path: Path) -> list[SourceDocument | ExtractedArticle]:
-    """Every item of one file, in file order; SourceError for the first problem, nothing partial."""
+def _read_page(path: Path, data: bytes) -> list[SourceDocument | ExtractedArticle]:
+    _check_markup(path, data)
+    return [read_html(data, origin=str(path))]
+
+
+def _read_feed_file(
+    path: Path, data: bytes, on_skip: OnSkip | None
+) -> list[SourceDocument | ExtractedArticle]:
+    """One document per entry with text. A file's feed never fetches the entries' links: a
+    load from files stays off the network, so an entry with only a summary loads the summary."""
+    _check_markup(path, data)
+    entries = read_feed(data, origin=str(path))
+    if not entries:
+        raise SourceError(str(path), "the feed has no entries")
+    documents: list[SourceDocument | ExtractedArticle] = []
+    for entry in entries:
+        document = entry_document(entry)
+        if document is None:
+            if on_skip is not None:
+                on_skip(entry.origin, "the entry has no text (no content and no summary)")
+            continue
+        documents.append(document)
+    return documents
+
+
+def _check_markup(path: Path, data: bytes) -> None:
+    if not data.strip():
+        raise SourceError(str(path), "file is empty")
+    _check_head(str(path), data[:_BINARY_SAMPLE])
+
+
+def read_file(
+    path: Path, *, on_skip: OnSkip | None = None
+) -> list[SourceDocument | ExtractedArticle]:
+    """Every item of one file, in file order; SourceError for the first problem, nothing partial.
+    ``on_skip`` hears of the entries of a feed passed over for having no text."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         expected = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -429,6 +495,10 @@ def read_file(path: Path) -> list[SourceDocument | ExtractedArticle]:
         )
     if suffix in NDJSON_SUFFIXES:
         return list(_iter_ndjson(path))
+    if suffix in HTML_SUFFIXES:
+        return _read_page(path, _read_bytes(path))
+    if suffix in FEED_SUFFIXES:
+        return _read_feed_file(path, _read_bytes(path), on_skip)
     text = _decode(path, _read_bytes(path))
     if suffix in JSON_SUFFIXES:
         return _read_json(path, text)

@@ -72,7 +72,8 @@ class UrlRead:
     not_modified: bool = False
     validators: dict[str, Validators] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    # Feed entries passed over: (origin, why).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     # The ids of the articles a 304 stands for (what the last load of the URL wrote).
     unchanged_ids: list[str] = field(default_factory=list)
     is_feed: bool = False
@@ -137,7 +138,7 @@ async def entry_documents(
                 result.warnings.append(f"{entry.origin}: linked page {exc}; loaded the summary")
         document = entry_document(entry, page)
         if document is None:
-            result.skipped.append(f"{entry.origin}: the entry has no text")
+            result.skipped.append((entry.origin, "the entry has no text"))
             continue
         result.documents.append(document)
 

@@ -772,6 +772,8 @@ class _Articles:
                 "published_inferred": a.published_inferred,
                 "section": a.section,
                 "language": a.language,
+                "author": a.author,
+                "summary_only": a.summary_only,
                 "body": a.body,
                 "content_hash": content_hash(a.body),
                 # Counted only if the write creates the article (decided inside the write).

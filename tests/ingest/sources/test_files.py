@@ -231,8 +231,8 @@ def test_a_missing_body_is_refused_naming_the_item_and_field(tmp_path: Path) -> 
     path = write(tmp_path, "a.json", json.dumps([RAW, RAW, {"title": "No body"}]))
     error = refusal(path)
     assert error.origin == f"{path}[2]"
-    assert error.problem == "field 'body' is required"
-    assert str(error) == f"{path}[2]: field 'body' is required"
+    assert error.problem == "field 'body' is required (or 'html', a web page)"
+    assert str(error) == f"{path}[2]: field 'body' is required (or 'html', a web page)"
 
 
 def test_an_unknown_field_is_refused_by_name(tmp_path: Path) -> None:
@@ -282,7 +282,7 @@ def test_many_problems_in_one_item_are_condensed_into_one_line(tmp_path: Path) -
     path = write(tmp_path, "a.json", json.dumps({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}))
     error = refusal(path)
     assert error.problem.count(";") == 3
-    assert error.problem.endswith("and 3 more")
+    assert error.problem.endswith("and 2 more")
 
 
 def test_malformed_json_is_refused_with_line_and_column(tmp_path: Path) -> None:
@@ -366,7 +366,7 @@ def test_malformed_ndjson_is_refused_with_line_and_column(tmp_path: Path) -> Non
 def test_an_invalid_ndjson_record_is_refused_naming_its_line_and_field(tmp_path: Path) -> None:
     path = write(tmp_path, "a.ndjson", json.dumps(RAW) + "\n" + json.dumps({"url": "u"}) + "\n")
     error = refusal(path)
-    assert str(error) == f"{path}:2: field 'body' is required"
+    assert str(error) == f"{path}:2: field 'body' is required (or 'html', a web page)"
 
 
 def test_an_ndjson_line_that_is_not_an_object_is_refused(tmp_path: Path) -> None:

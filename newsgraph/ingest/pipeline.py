@@ -208,7 +208,13 @@ def _read_whole(
                     found.append(_published(item, published))
                     continue
                 result = next(results)
-                if isinstance(result, ExtractionError) and error is None:
+                if isinstance(result, ExtractionError) and item.summary_only:
+                    # A feed's teaser ("Watch the video") reports nothing: the entry is passed
+                    # over, as one without text is, and the feed's other entries still load.
+                    if on_skip is not None:
+                        why = f"the summary has no article text ({_problem(result, item)})"
+                        on_skip(item.origin, why)
+                elif isinstance(result, ExtractionError) and error is None:
                     error = SourceError(item.origin, _problem(result, item))
                 elif not isinstance(result, ExtractionError):
                     found.extend(result)

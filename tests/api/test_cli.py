@@ -148,7 +148,7 @@ def test_a_bad_file_fails_alone_with_one_line_and_exit_1(tmp_path: Path, structu
 
 def test_a_directory_load_lists_the_files_it_skips(tmp_path: Path, structured: Path) -> None:
     (structured.parent / "notes.csv").write_text("a,b\n1,2\n")
-    (structured.parent / "page.html").write_text("<p>hello</p>")
+    (structured.parent / "page.pdf").write_bytes(b"%PDF-1.7")
     (structured.parent / ".hidden.csv").write_text("x")
     data_dir = tmp_path / "graph"
     done = run("load", str(structured.parent), data_dir=data_dir)
@@ -156,13 +156,13 @@ def test_a_directory_load_lists_the_files_it_skips(tmp_path: Path, structured: P
     lines = done.stderr.strip().splitlines()
     assert lines == [
         f"skipped: {structured.parent / name} (not a type newsgraph reads: "
-        ".json, .jsonl, .md, .ndjson, .text, .txt)"
-        for name in ("notes.csv", "page.html")
+        ".atom, .htm, .html, .json, .jsonl, .md, .ndjson, .rss, .text, .txt, .xml)"
+        for name in ("notes.csv", "page.pdf")
     ]
     assert "1 file loaded, 0 failed, 2 skipped" in done.stdout
     as_json = run("load", "--json", str(structured.parent), data_dir=data_dir)
     summary = json.loads(as_json.stdout)
-    assert summary["skipped"] == [str(structured.parent / n) for n in ("notes.csv", "page.html")]
+    assert summary["skipped"] == [str(structured.parent / n) for n in ("notes.csv", "page.pdf")]
 
 
 def test_dry_run_prints_the_rows_and_writes_nothing(tmp_path: Path, structured: Path) -> None:

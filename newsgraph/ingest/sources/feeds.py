@@ -55,6 +55,7 @@ _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
 _FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf"})
 _SNIFF_BYTES = 4096
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_MAILBOX = re.compile(r"^\S+@\S+\s*\((.*)\)$")
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 
 
@@ -133,7 +134,7 @@ def _entry(entry: Any, origin: str, publisher: str | None, language: str | None)
         title=_text(fragment_text(entry["title"])) if entry.get("title") else None,
         link=_text(entry.get("link")),
         published=_published(entry),
-        author=_text(entry.get("author")),
+        author=_author(entry),
         text=text,
         text_kind=kind,
         publisher=publisher,
@@ -161,6 +162,18 @@ def _plain(detail: Any) -> str:
     if detail.get("type") == "text/plain":
         return "\n\n".join(" ".join(line.split()) for line in value.splitlines() if line.strip())
     return fragment_text(value)
+
+
+def _author(entry: Any) -> str | None:
+    """The byline. RSS's <author> is "email (Name)": the name is the byline, and feedparser's
+    own split of it trips on long top-level domains, so it is read here."""
+    author = _text(entry.get("author"))
+    if author is None:
+        return None
+    mailbox = _MAILBOX.match(author)
+    if mailbox is not None:
+        return mailbox.group(1).strip() or None
+    return None if "@" in author and " " not in author else author
 
 
 def _published(entry: Any) -> dt.date | None:

@@ -4,8 +4,9 @@ trafilatura finds the article's main text in a real page (navigation, cookie ban
 captions, teasers of other articles, newsletter boxes and comments left out) and reads the
 page's metadata: title, author, site name, canonical URL and date, from the meta tags, Open
 Graph and JSON-LD (a NewsArticle's ``headline``, ``author``, ``publisher`` and
-``datePublished``). htmldate, which trafilatura itself uses for dates, is asked again only when
-the page's markup states no date: it then also searches the page's text.
+``datePublished``). Dates come from htmldate: through trafilatura first, from the page's markup
+only (meta tags, JSON-LD, ``<time>``, the URL); when the markup states none, htmldate is asked
+again to search the page's text too (a press release's "Published on 14 October 2025").
 
 The body is given to the extractor as the plain text sources give it: one paragraph a line,
 paragraphs apart by a blank line, so the text cleaner (newsgraph/ingest/extract/clean.py) sees
@@ -29,10 +30,17 @@ from newsgraph.ingest.sources.errors import SourceError
 
 __all__ = ["fragment_text", "read_html"]
 
-# Dates a page states are read from its markup only: a date found in the running text of a
-# page (a comment's timestamp, a teaser's) would be a guess, and a guess is what the extractor
-# already makes, marked as inferred, from the article's own sentences.
+# The markup's dates first: they are the page's own statement. htmldate's search of the text
+# (extensive_search) would rather take the first date-like string it trusts, so it is only the
+# fallback for pages that state their date nowhere else.
 _MARKUP_DATES = {"original_date": True, "extensive_search": False}
+# Link texts and labels that trafilatura can take for the byline itself, from themes that mark
+# "View all posts by Amina Yusuf" as the rel=author link.
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:view|see|read)\s+(?:all|more)\s+(?:posts|articles|stories)\s+by"
+    r"|(?:posted|published|written)\s+by|by)\s+",
+    re.IGNORECASE,
+)
 
 # Elements whose text is never the article's: scripts, styles, and the furniture trafilatura
 # would drop too (used for feed fragments, where trafilatura's page heuristics do not apply).
@@ -42,6 +50,17 @@ _BLOCKS = frozenset(
     | {"article", "header", "footer", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th"}
     | {"aside", "address", "hr"}
 )
+_MORE_LINKS = frozenset(
+    {
+        "read more",
+        "more",
+        "continue reading",
+        "read the full story",
+        "full story",
+        "read full article",
+    }
+)
+_PROSE_WORDS = 5
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 
@@ -67,7 +86,7 @@ def read_html(data: bytes | str, *, origin: str, url: str | None = None) -> Sour
     )
     text = result.text if isinstance(result, Document) else None
     body = _paragraphs(text.splitlines()) if text else ""
-    if not isinstance(result, Document) or not body:
+    if not isinstance(result, Document) or not _has_prose(body):
         raise SourceError(
             origin, "no article text found in the page (is it an index, a login or an error page?)"
         )
@@ -94,8 +113,12 @@ def fragment_text(markup: str) -> str:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return ""
-    for element in root.iter(*_NOT_TEXT):
+    for element in list(root.iter(*_NOT_TEXT)):
         element.drop_tree()
+    for link in list(root.iter("a")):
+        # A feed's "Read more" / "Continue reading →" link ends the summary; it is no text.
+        if _norm(link.text_content()) in _MORE_LINKS:
+            link.drop_tree()
     lines: list[str] = []
     current: list[str] = []
 
@@ -134,6 +157,10 @@ def _paragraphs(lines: Iterable[str]) -> str:
     return "\n\n".join(text for line in lines if (text := " ".join(line.split())))
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .\u2026\u00bb\u203a\u2192>")
+
+
 def _clean(value: str | None) -> str | None:
     text = " ".join(value.split()) if value else ""
     return text or None
@@ -144,7 +171,10 @@ def _author(value: str | None) -> str | None:
     text = _clean(value)
     if text is None:
         return None
-    names = [name.strip() for name in text.split(";") if name.strip()]
+    names = [_BYLINE_LABEL.sub("", name).strip() for name in text.split(";")]
+    names = [name for name in names if name]
+    if not names:
+        return None
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
 
 
@@ -158,11 +188,25 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _searched_date(data: bytes | str, url: str | None) -> str | None:
-    """htmldate's answer for a page whose markup states no date: its text searched too."""
+    """htmldate's answer for a page whose markup states no date: its text searched too. A
+    first of the month is refused: it is what htmldate answers when all it found was a month
+    or a year ("(c) 2025" in the footer gives 2025-01-01), and a wrong date stated is worse
+    than none (the extractor then infers one from the article, marked as inferred)."""
     try:
-        return htmldate.find_date(data, extensive_search=True, original_date=True, url=url)
+        found = htmldate.find_date(data, extensive_search=True, original_date=True, url=url)
     except (ValueError, TypeError):
         return None
+    return None if found is None or found.endswith("-01") else found
+
+
+def _has_prose(body: str) -> bool:
+    """Whether trafilatura's text has a sentence in it: on a page without an article its
+    fallbacks answer with the menu ("Home World")."""
+    return any(
+        len(line.split()) >= _PROSE_WORDS
+        and line.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+        for line in body.split("\n\n")
+    )
 
 
 def _page_language(tree: lxml.html.HtmlElement) -> str | None:

@@ -232,7 +232,16 @@ class Fetcher:
                 return await self._answer(url, current, response)
 
     def _check_scheme(self, url: str, current: str) -> None:
-        scheme = urlsplit(current).scheme.lower()
+        try:
+            # Everything a request would trip on later, found here: a bad port, IPv6
+            # brackets, control characters.
+            parts = urlsplit(current)
+            _ = parts.port
+            httpx.URL(current)
+        except (ValueError, httpx.InvalidURL) as exc:
+            where = "" if current == url else f" (redirected to {current!r})"
+            raise FetchError(url, f"not a valid URL{where}: {exc}", "scheme") from None
+        scheme = parts.scheme.lower()
         if scheme not in _SCHEMES:
             where = "" if current == url else f" (redirected to {current})"
             raise FetchError(
@@ -240,7 +249,7 @@ class Fetcher:
                 f"unsupported scheme {scheme or 'none'!r}{where}: only http and https",
                 "scheme",
             )
-        if not urlsplit(current).hostname:
+        if not parts.hostname:
             raise FetchError(url, f"no host in {current!r}", "scheme")
 
     def _request(self, url: str, current: str, headers: dict[str, str]) -> _Guarded:
@@ -287,7 +296,7 @@ class Fetcher:
             if site not in self._robots:
                 self._robots[site] = await self._read_robots(site)
         rules = self._robots[site]
-        where = "" if current == url else f" ({current}, redirected to)"
+        where = "" if current == url else f" (redirected to {current})"
         if isinstance(rules, tuple):
             kind, problem = rules
             raise FetchError(url, f"{problem}{where}", kind)

@@ -149,3 +149,24 @@ async def test_a_404_and_a_refused_connection_are_named(site: Site) -> None:
     assert missing.kind == "http" and missing.status == 404 and "HTTP 404 Not Found" in str(missing)
     # The refused connection is met first by robots.txt, which then refuses the whole site.
     assert refused.kind == "connection" and "connection refused" in str(refused)
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("http://[::1/page", "not a valid URL: Invalid IPv6 URL"),
+        ("http://127.0.0.1:99999/page", "not a valid URL: Port out of range"),
+        ("http:///page", "no host"),
+    ],
+)
+async def test_a_malformed_url_is_a_named_failure(url: str, says: str) -> None:
+    async with Fetcher(limits()) as fetcher:
+        error = await fetch_error(fetcher, url)
+    assert error.kind == "scheme" and says in str(error)
+
+
+async def test_a_redirect_to_a_malformed_url_is_a_named_failure(site: Site) -> None:
+    site.routes["/bad-hop"] = Route(location="http://127.0.0.1:99999/x")
+    async with Fetcher(limits()) as fetcher:
+        error = await fetch_error(fetcher, site.url("/bad-hop"))
+    assert "not a valid URL (redirected to 'http://127.0.0.1:99999/x')" in str(error)

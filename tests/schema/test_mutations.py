@@ -531,3 +531,9 @@ async def _ingest_input(writer: Writer, **given: Any) -> dict[str, Any]:
     assert "errors" not in result, result
     payload: dict[str, Any] = result["data"]["ingestArticle"]
     return payload
+
+
+async def test_a_url_sent_without_a_key_is_never_fetched(writer: Writer, site: Site) -> None:
+    result = await writer.send(INGEST, key=None, input={"url": site.url("/world/lavrov-wang")})
+    assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert site.seen == []

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -26,7 +26,6 @@ from newsgraph.ingest.extract.pool import ExtractionPool
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
 from newsgraph.ingest.resolve.ids import article_id
-from newsgraph.ingest.sources.fetch import Fetcher
 from newsgraph.ingest.sources.files import (
     NDJSON_SUFFIXES,
     OnSkip,
@@ -35,8 +34,12 @@ from newsgraph.ingest.sources.files import (
     iter_items,
     read_file,
 )
-from newsgraph.ingest.sources.web import PageMemory, UrlRead, read_url
 from newsgraph.ingest.write.writer import KINDS, ArticleWriter, LoadCounts, Written, plan_batch
+
+if TYPE_CHECKING:
+    # For annotations: a load of files alone does not import the HTTP client.
+    from newsgraph.ingest.sources.fetch import Fetcher
+    from newsgraph.ingest.sources.web import PageMemory, UrlRead
 
 __all__ = [
     "BATCH_ARTICLES",
@@ -354,6 +357,8 @@ class _Load:
         return self.report
 
     async def _load_url(self, url: str) -> None:
+        from newsgraph.ingest.sources.web import read_url
+
         assert self.web is not None
         outcome = FileOutcome(url)
         try:

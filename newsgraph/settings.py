@@ -188,6 +188,34 @@ class Settings(BaseSettings):
         default=120, ge=1, description="Messages one WebSocket client may send a minute."
     )
 
+    # Fetching pages and feeds (`newsgraph load https://...`, `newsgraph watch`, ingestArticle's
+    # `url`; ingest/sources/fetch.py). Each bound is what stops one bad site from holding a
+    # load up: a server that never answers, trickles, or sends a dump instead of a page.
+    fetch_connect_timeout_s: float = Field(
+        default=5.0, gt=0, description="Seconds to connect to a site before giving up on a URL."
+    )
+    fetch_read_timeout_s: float = Field(
+        default=15.0, gt=0, description="Seconds a site may go silent while answering."
+    )
+    fetch_deadline_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds one URL may take in all: robots.txt, every redirect and the body.",
+    )
+    fetch_max_bytes: int = Field(
+        default=5_000_000,
+        ge=1_000,
+        description="Bytes of one page or feed (after decompression); reading stops past it.",
+    )
+    fetch_max_redirects: int = Field(
+        default=5, ge=0, description="Redirects followed for one URL, each checked on its own."
+    )
+    fetch_contact: str | None = Field(
+        default=None,
+        description="A URL or e-mail address for site owners, sent in the User-Agent "
+        "(`newsgraph/0.1.0 (+contact)`); set it when fetching other people's sites.",
+    )
+
     @field_validator("cors_origins", "api_keys", "read_keys", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

@@ -51,6 +51,7 @@ from newsgraph.api.persisted import PersistedQueries, load_documents
 from newsgraph.graph import Graph, GraphError, open_graph
 from newsgraph.graph.maintenance import graph_version
 from newsgraph.ingest.extract.reference import Reference, load_reference
+from newsgraph.ingest.sources.fetch import FetchLimits
 from newsgraph.schema import Context, build_schema
 from newsgraph.schema.search import SearchRules
 from newsgraph.settings import Settings
@@ -141,6 +142,7 @@ class _GraphQL(CachingGraphQL):
         self._read_keys = [key.get_secret_value().encode() for key in settings.read_keys]
         self._search = SearchRules.from_settings(settings)
         self._max_list_items = settings.max_list_items
+        self._fetch_limits = FetchLimits.from_settings(settings)
         self._connections = ConnectionCount(settings.max_subscription_connections)
         self.graphql_transport_ws_handler_class = transport_ws_handler(
             settings.max_messages_per_minute
@@ -244,6 +246,7 @@ class _GraphQL(CachingGraphQL):
             max_list_items=self._max_list_items,
         )
         context.events = graph.events
+        context.fetch_limits = self._fetch_limits
         context.may_subscribe = self._may_subscribe(request)
         if isinstance(request, Request):
             # An SSE client reconnecting says where it left off (EventSource does it itself).

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -219,18 +220,35 @@ def serve(
         raise typer.Exit(1) from exc
 
 
+_FETCH_ENV = (
+    _env(
+        "NEWSGRAPH_FETCH_CONNECT_TIMEOUT_S",
+        "Seconds to connect to a site",
+        "fetch_connect_timeout_s",
+    ),
+    _env("NEWSGRAPH_FETCH_READ_TIMEOUT_S", "Seconds a site may go silent", "fetch_read_timeout_s"),
+    _env("NEWSGRAPH_FETCH_DEADLINE_S", "Seconds one URL may take in all", "fetch_deadline_s"),
+    _env("NEWSGRAPH_FETCH_MAX_BYTES", "Bytes of one page or feed", "fetch_max_bytes"),
+    _env("NEWSGRAPH_FETCH_MAX_REDIRECTS", "Redirects followed per URL", "fetch_max_redirects"),
+    _env("NEWSGRAPH_FETCH_CONTACT", "URL or e-mail sent in the User-Agent", "fetch_contact"),
+)
+
+
 @app.command(
     cls=with_environment(
-        Command, _env("NEWSGRAPH_LOAD_BATCH", "Articles per atomic write", "load_batch")
+        Command,
+        _env("NEWSGRAPH_LOAD_BATCH", "Articles per atomic write", "load_batch"),
+        *_FETCH_ENV,
     )
 )
 def load(
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             help="Files or directories (recursed) of articles: .txt, .md, .html, .htm, .json, "
-            ".ndjson, .jsonl, and RSS or Atom feeds (.xml, .rss, .atom)",
-            metavar="PATH",
+            ".ndjson, .jsonl, and RSS or Atom feeds (.xml, .rss, .atom); or http(s):// URLs "
+            "of pages and feeds",
+            metavar="PATH|URL",
         ),
     ],
     published: Annotated[
@@ -255,21 +273,34 @@ def load(
             "loads of more than about 64 raw articles)",
         ),
     ] = 0,
+    no_follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--no-follow-links",
+            help="For a feed entry without its full text, load its summary (marked as one) "
+            "rather than fetch the page it links to",
+        ),
+    ] = False,
 ) -> None:
-    """Load news articles (page text, web pages, feeds, JSON, NDJSON) into the graph."""
+    """Load news articles (page text, web pages, feeds, JSON, NDJSON; pages and feeds by URL)
+    into the graph."""
     from newsgraph.ingest.extract.reference import load_reference
+    from newsgraph.ingest.sources.fetch import is_url
 
     override = _published_date(published)
-    files, skipped = _article_files(paths)
+    urls = [arg for arg in paths if is_url(arg)]
+    files, skipped = _article_files([Path(arg) for arg in paths if not is_url(arg)])
     reference = load_reference()
     settings = _settings()
     run = _loader(
-        files,
+        _Sources(files, urls, follow_links=not no_follow_links),
         reference,
         settings,
         published=override,
         jobs=jobs,
-        show_progress=not (as_json or dry_run) and sys.stderr.isatty() and len(files) > 1,
+        show_progress=not (as_json or dry_run)
+        and sys.stderr.isatty()
+        and len(files) + len(urls) > 1,
     )
     if dry_run:
         report = asyncio.run(run(None))
@@ -311,8 +342,15 @@ def _article_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return files, skipped
 
 
+@dataclass
+class _Sources:
+    files: list[Path]
+    urls: list[str]
+    follow_links: bool
+
+
 def _loader(
-    files: list[Path],
+    sources: _Sources,
     reference: Reference,
     settings: Settings,
     *,
@@ -320,10 +358,12 @@ def _loader(
     jobs: int,
     show_progress: bool,
 ) -> Callable[[Any], Coroutine[Any, Any, LoadReport]]:
-    """The load of ``files`` into a store (None: plan only), printing each failure as it
-    happens and, when asked, a progress bar."""
+    """The load of ``sources`` into a store (None: plan only, and fetch every URL whole),
+    printing each failure and warning as it happens and, when asked, a progress bar."""
     from newsgraph.ingest.extract.pool import default_jobs
-    from newsgraph.ingest.pipeline import FileOutcome, load_paths
+    from newsgraph.ingest.pipeline import FileOutcome, WebSources, load_paths
+    from newsgraph.ingest.sources.fetch import Fetcher, FetchLimits
+    from newsgraph.ingest.sources.web import PageMemory, page_memory_path
 
     async def run(store: Any) -> LoadReport:
         with Progress(
@@ -334,26 +374,34 @@ def _loader(
             disable=not show_progress,
             transient=True,
         ) as progress:
-            task = progress.add_task("files", total=len(files))
+            task = progress.add_task("files", total=len(sources.files) + len(sources.urls))
 
             def on_file(outcome: FileOutcome) -> None:
                 progress.advance(task)
+                for note in outcome.notes:
+                    err.print(f"[yellow]warning:[/] {note}", highlight=False)
                 if outcome.error:
                     err.print(f"[red]failed:[/] {outcome.error}", highlight=False)
 
             def on_skip(origin: str, why: str) -> None:
                 err.print(f"[yellow]skipped:[/] {origin}: {why}", highlight=False)
 
-            return await load_paths(
-                files,
-                store,
-                reference,
-                published=published,
-                on_file=on_file,
-                batch=settings.load_batch,
-                jobs=jobs or default_jobs(),
-                on_skip=on_skip,
-            )
+            async with Fetcher(FetchLimits.from_settings(settings)) as fetcher:
+                memory = None
+                if store is not None and sources.urls:
+                    memory = PageMemory(page_memory_path(settings.data_dir))
+                web = WebSources(sources.urls, fetcher, sources.follow_links, memory)
+                return await load_paths(
+                    sources.files,
+                    store,
+                    reference,
+                    published=published,
+                    on_file=on_file,
+                    batch=settings.load_batch,
+                    jobs=jobs or default_jobs(),
+                    on_skip=on_skip,
+                    web=web,
+                )
 
     return run
 
@@ -389,6 +437,14 @@ def _plural(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
 
 
+def _noun(report: Any) -> str:
+    """What the summary counts: files, URLs, or both (sources)."""
+    urls = sum(1 for outcome in report.files if "://" in outcome.path)
+    if urls == 0:
+        return "file"
+    return "URL" if urls == len(report.files) else "source"
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, indent=2, default=str) + "\n")
 
@@ -399,7 +455,9 @@ def _print_summary(report: Any) -> None:
     summary = report.as_json()
     files = summary["files"]
     kinds = ("articles", "actors", "meetings", "statements")
-    title = f"{files['ok']} {_plural(files['ok'], 'file')} loaded, {files['failed']} failed"
+    title = f"{files['ok']} {_plural(files['ok'], _noun(report))} loaded, {files['failed']} failed"
+    if files.get("not_modified"):
+        title += f", {files['not_modified']} unchanged since the last load (HTTP 304)"
     if summary["skipped"]:
         title += f", {len(summary['skipped'])} skipped"
     if not any(summary[row][k] for row in ("created", "changed", "merged") for k in kinds):
@@ -413,6 +471,77 @@ def _print_summary(report: Any) -> None:
             continue
         table.add_row(row, *(str(summary[row][k]) for k in kinds))
     out.print(table)
+
+
+@app.command(
+    cls=with_environment(Command, *_FETCH_ENV),
+    short_help="Poll a list of feeds and load what is new.",
+)
+def watch(
+    feeds_file: Annotated[
+        Path,
+        typer.Argument(
+            help="A TOML file of [[feed]] tables: url, and optionally name, interval "
+            '("15m"), follow_links',
+            metavar="FEEDS.toml",
+        ),
+    ],
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll every feed once, now, and exit (for cron)")
+    ] = False,
+) -> None:
+    """Poll feeds on a schedule and load their new and changed entries, one log line per poll;
+    state (what each feed had, when to poll it next) survives restarts in the data directory.
+    Ctrl-C or SIGTERM stops it between polls. With --once, the exit status is 1 if any feed
+    failed."""
+    from newsgraph.ingest.watch import FeedsFileError, read_feeds
+
+    try:
+        feeds = read_feeds(feeds_file)
+    except FeedsFileError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    settings = _settings()
+    polls = _run_on_graph(settings, lambda graph: _watch(graph, settings, feeds_file, feeds, once))
+    if once and any(poll.error is not None for poll in polls):
+        raise typer.Exit(1)
+
+
+async def _watch(
+    graph: Graph, settings: Settings, feeds_file: Path, feeds: list[Any], once: bool
+) -> list[Any]:
+    import signal
+
+    from newsgraph.ingest.extract.pool import ExtractionPool
+    from newsgraph.ingest.extract.reference import load_reference
+    from newsgraph.ingest.sources.fetch import Fetcher, FetchLimits
+    from newsgraph.ingest.sources.state import StateError
+    from newsgraph.ingest.watch import Poll, WatchState, poll_feed, watch, watch_state_path
+
+    try:
+        state = WatchState(watch_state_path(settings.data_dir, feeds_file))
+    except StateError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    await graph.store.setup_schema()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    err.print(f"newsgraph: watching {len(feeds)} {_plural(len(feeds), 'feed')}", highlight=False)
+    with ExtractionPool(load_reference()) as pool:
+        async with Fetcher(FetchLimits.from_settings(settings)) as fetcher:
+
+            async def poll(feed: Any) -> Poll:
+                done = await poll_feed(feed, state, fetcher, graph.store, pool, settings.load_batch)
+                for note in done.notes:
+                    err.print(f"[yellow]warning:[/] {note}", highlight=False)
+                out.print(done.line(), highlight=False)
+                return done
+
+            polls = await watch(feeds, state, poll, stop, once=once)
+    await graph.compact()
+    return polls
 
 
 @db_app.command("init", cls=Command, short_help="Create constraints and indexes.")
@@ -439,8 +568,21 @@ def db_reset(
         await graph.store.setup_schema()
         return deleted
 
-    deleted = _run_on_graph(_settings(), work)
+    settings = _settings()
+    deleted = _run_on_graph(settings, work)
+    _forget_fetched(settings.data_dir)
     out.print(f"graph emptied: {deleted} nodes deleted")
+
+
+def _forget_fetched(data_dir: Path) -> None:
+    """What loads and watches remember of the URLs they loaded: after a reset, a 304 or a
+    seen entry would keep the graph from getting those articles back."""
+    from newsgraph.ingest.sources.web import page_memory_path
+    from newsgraph.ingest.watch import watch_state_dir
+
+    page_memory_path(data_dir).unlink(missing_ok=True)
+    for path in watch_state_dir(data_dir).glob("*.json"):
+        path.unlink(missing_ok=True)
 
 
 @db_app.command("stats", cls=Command)

@@ -1,7 +1,9 @@
-"""The load pipeline: files -> sources -> extraction -> resolution and writing.
+"""The load pipeline: files and URLs -> sources -> extraction -> resolution and writing.
 
-Each file is one unit: it is read and every article in it extracted before anything is
-written, so a malformed file, a bad record or an article with no text writes nothing.
+Each file, and each URL, is one unit: it is read and every article in it extracted before
+anything is written, so a malformed file, a bad record or an article with no text writes
+nothing. (A feed's entries are the exception: an entry with no text is skipped, and said so,
+as each entry is an article of its own.)
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -32,12 +34,18 @@ from newsgraph.ingest.sources.files import (
     iter_items,
     read_file,
 )
-from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts, plan_batch
+from newsgraph.ingest.write.writer import KINDS, ArticleWriter, LoadCounts, Written, plan_batch
+
+if TYPE_CHECKING:
+    # For annotations: a load of files alone does not import the HTTP client.
+    from newsgraph.ingest.sources.fetch import Fetcher
+    from newsgraph.ingest.sources.web import PageMemory, UrlRead
 
 __all__ = [
     "BATCH_ARTICLES",
     "FileOutcome",
     "LoadReport",
+    "WebSources",
     "extract_file",
     "iter_extracted",
     "load_paths",
@@ -55,6 +63,10 @@ class FileOutcome:
     path: str
     articles: list[str] = field(default_factory=list)
     error: str | None = None
+    # A URL's: its server said it has not changed since the last load (HTTP 304).
+    not_modified: bool = False
+    # Warnings that did not fail it: a feed's linked pages not fetched.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -76,12 +88,31 @@ class LoadReport:
         return [f for f in self.files if not f.ok]
 
     def as_json(self) -> dict[str, Any]:
+        files: dict[str, int] = {
+            "ok": len(self.files) - len(self.failed),
+            "failed": len(self.failed),
+        }
+        if any(f.not_modified for f in self.files):
+            files["not_modified"] = sum(1 for f in self.files if f.not_modified)
         return {
-            "files": {"ok": len(self.files) - len(self.failed), "failed": len(self.failed)},
+            "files": files,
             **self.counts.as_json(),
             "errors": [f.error for f in self.failed],
             "skipped": self.skipped,
+            **({"notes": notes} if (notes := [n for f in self.files for n in f.notes]) else {}),
         }
+
+
+@dataclass
+class WebSources:
+    """The URLs of a load and how they are fetched: ``follow_links`` fetches the page of a
+    feed entry that carries only a summary; ``memory`` (none in a dry run) makes loads after
+    the first conditional, and is updated as each URL's articles are written."""
+
+    urls: list[str]
+    fetcher: Fetcher
+    follow_links: bool = True
+    memory: PageMemory | None = None
 
 
 def iter_extracted(
@@ -251,6 +282,7 @@ async def load_paths(
     on_file: Callable[[FileOutcome], None] | None = None,
     batch: int = BATCH_ARTICLES,
     jobs: int = 1,
+    web: WebSources | None = None,
     on_skip: OnSkip | None = None,
 ) -> LoadReport:
     """Load files into the store; with no store (a dry run) only plan the writes.
@@ -263,11 +295,13 @@ async def load_paths(
     `batch`. Graph errors stop the run (every later file would fail the same way) and mark the
     files of the failed write as failed. Raw articles are extracted on ``jobs`` processes
     (several files' at once), written in order. Feed entries without text are listed in the
-    report's ``skipped`` and handed to ``on_skip`` as they are found.
+    report's ``skipped`` and handed to ``on_skip`` as they are found. The URLs of ``web`` are
+    loaded after the files, one by one, each as a unit as a file is.
     """
     with ExtractionPool(reference, jobs) as pool:
         load = _Load(store, reference, published, on_file, batch, pool)
         load.on_skip = on_skip
+        load.web = web
         return await load.run(paths)
 
 
@@ -296,6 +330,9 @@ class _Load:
         self._batch = batch
         self._pool = pool
         self._pending: _Group = []
+        self.web: WebSources | None = None
+        # The reads of the URLs waiting to be written, remembered once they are.
+        self._reads: dict[int, UrlRead] = {}
         self.on_skip: OnSkip | None = None
 
     def _skip(self, origin: str, why: str) -> None:
@@ -314,10 +351,52 @@ class _Load:
                 self._refuse(outcome, extracted)
             else:
                 await self._add(outcome, extracted)
+        for url in self.web.urls if self.web is not None else []:
+            await self._load_url(url)
         await self._flush()
         return self.report
 
+    async def _load_url(self, url: str) -> None:
+        from newsgraph.ingest.sources.web import read_url
+
+        assert self.web is not None
+        outcome = FileOutcome(url)
+        try:
+            read = await read_url(
+                url, self.web.fetcher, follow_links=self.web.follow_links, memory=self.web.memory
+            )
+            extracted = self._extract_read(read)
+        except (ValueError, ValidationError) as exc:
+            self._refuse(outcome, exc)
+            return
+        outcome.not_modified = read.not_modified
+        outcome.notes = list(read.warnings)
+        for origin, why in read.skipped:
+            self._skip(origin, why)
+        if read.unchanged_ids and self._writer is not None:
+            self.report.counts.add(_unchanged_articles(read.unchanged_ids))
+        self._reads[id(outcome)] = read
+        await self._add(outcome, extracted)
+
+    def _extract_read(self, read: UrlRead) -> list[ExtractedArticle]:
+        """A URL's articles; a page with no article text fails the URL, a feed entry with none
+        is skipped (with a note), as each entry stands alone."""
+        found: list[ExtractedArticle] = []
+        results = self._pool.extract(read.documents, published=self._published)
+        for document, result in zip(read.documents, results, strict=True):
+            if isinstance(result, ExtractionError):
+                if not read.is_feed:
+                    raise SourceError(document.origin, _problem(result, document))
+                read.skipped.append((document.origin, _problem(result, document)))
+                continue
+            found.extend(result)
+        return found
+
     def _finish(self, outcome: FileOutcome) -> None:
+        read = self._reads.pop(id(outcome), None)
+        memory = self.web.memory if self.web is not None else None
+        if read is not None and outcome.ok and memory is not None and self._writer is not None:
+            memory.remember(read, outcome.articles)
         self.report.files.append(outcome)
         if self._on_file is not None:
             self._on_file(outcome)
@@ -388,3 +467,17 @@ class _Load:
             await self._write_spooled(outcome, spool)
             return
         await self._add(outcome, next(spool.batches(self._batch), []))
+
+
+def _unchanged_articles(ids: list[str]) -> Written:
+    """The articles of a URL that answered 304, as a write that touched them and changed
+    nothing: they count as unchanged, as a reload of an unchanged file does."""
+    nothing: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    return Written(
+        article_ids=ids,
+        touched={**nothing, "articles": set(ids)},
+        created=dict(nothing),
+        changed=dict(nothing),
+        renamed={},
+        merged=dict(nothing),
+    )

@@ -146,6 +146,8 @@ class Context:
     sent_event_id: str | None = None
     # A WebSocket's connection_init payload (Strawberry sets it).
     connection_params: Any = None
+    # ingestArticle's `url`: the fetcher's bounds (ingest.sources.fetch.FetchLimits).
+    fetch_limits: Any = None
 
     def note_event(self, event_id: str) -> None:
         self.sent_event_id = event_id

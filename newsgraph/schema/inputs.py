@@ -185,13 +185,33 @@ class ArticleFilter:
     )
 
 
-@strawberry.input(description="A raw article to run through the loader pipeline.")
+@strawberry.input(
+    description="A raw article to run through the loader pipeline: its text (`body`), its "
+    "page (`html`), or only its `url`, which the server then fetches. The other fields, when "
+    "given, win over what the text or page says."
+)
 class ArticleInput:
     title: str | None = strawberry.field(
-        default=None, description="Headline; found in the text when omitted."
+        default=None, description="Headline; found in the text or page when omitted."
     )
-    body: str = strawberry.field(description="The article text (scraped page text is fine).")
-    url: str | None = strawberry.field(default=None, description="Where it was published.")
+    body: str | None = strawberry.field(
+        default=None,
+        description="The article text (scraped page text is fine). Give `body` or `html`, not "
+        "both; or neither, and a `url` to fetch.",
+    )
+    html: str | None = strawberry.field(
+        default=None,
+        description="The article's HTML page, whole: its main text, title, author, date, "
+        "language and canonical URL are read from it (navigation, captions, teasers and "
+        "comments left out).",
+    )
+    url: str | None = strawberry.field(
+        default=None,
+        description="Where it was published. Given alone (no `body`, no `html`), the server "
+        "fetches the page, within the same limits, robots.txt and User-Agent as "
+        "`newsgraph load https://...`; a feed's URL is refused (load feeds with `newsgraph "
+        "load` or `newsgraph watch`, as a feed holds many articles).",
+    )
     publisher: str | None = strawberry.field(default=None, description="The outlet.")
     published: dt.date | None = strawberry.field(
         default=None, description="Publication date; inferred from the text when omitted."

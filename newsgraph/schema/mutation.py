@@ -20,13 +20,17 @@ from newsgraph.graph.corrections import ActorChange, Missing, Refused
 from newsgraph.ingest.extract.article import ExtractionError, extract
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.model import ExtractedArticle, SourceDocument
+from newsgraph.ingest.sources.fetch import Fetcher, FetchLimits
+from newsgraph.ingest.sources.files import SourceError
+from newsgraph.ingest.sources.html import read_html
+from newsgraph.ingest.sources.web import sniff
 from newsgraph.ingest.write.writer import ArticleWriter
 from newsgraph.schema.context import ContextInfo
 from newsgraph.schema.inputs import ActorInput, ArticleInput
 from newsgraph.schema.relay import BadInput, decode_global_id
 from newsgraph.schema.types import Actor, Article
 
-__all__ = ["MAX_BODY_CHARS", "MAX_TITLE_CHARS", "Mutation"]
+__all__ = ["MAX_BODY_CHARS", "MAX_HTML_CHARS", "MAX_TITLE_CHARS", "Mutation"]
 
 # One extraction at a time per process: the pipeline's model is shared, and spaCy does not
 # promise that one pipeline may run in two threads at once.
@@ -40,6 +44,10 @@ def _extract_one(document: SourceDocument, reference: Reference) -> list[Extract
 
 MAX_BODY_CHARS = 200_000
 MAX_TITLE_CHARS = 500
+# A page is its text and the markup around it; the request body's own limit
+# (NEWSGRAPH_MAX_BODY_BYTES, 1 MB) comes first unless raised.
+MAX_HTML_CHARS = 5_000_000
+_ORIGIN = "ingestArticle(input)"
 
 
 class CanWrite(BasePermission):
@@ -133,10 +141,86 @@ def _refusal(outcome: Missing | Refused, ids: dict[str, strawberry.ID]) -> NotFo
     return InvalidInput(message=outcome.message, field=outcome.field)
 
 
+def _source_field(input: ArticleInput) -> str:
+    """The input field the article's text came from."""
+    if input.body is not None:
+        return "body"
+    return "html" if input.html is not None else "url"
+
+
+def _text_document(input: ArticleInput, body: str) -> SourceDocument | InvalidInput:
+    if not body.strip():
+        return InvalidInput(message="`body` is empty", field="body")
+    if len(body) > MAX_BODY_CHARS:
+        return InvalidInput(
+            message=f"`body` is longer than {MAX_BODY_CHARS:,} characters", field="body"
+        )
+    return _with_input(SourceDocument(origin=_ORIGIN, body=body), input)
+
+
+def _with_input(document: SourceDocument, input: ArticleInput) -> SourceDocument:
+    """The document with what the client said about it: given fields win over the page's."""
+    given = {
+        "title": input.title,
+        "url": input.url,
+        "publisher": input.publisher,
+        "published": input.published,
+        "language": input.language,
+    }
+    return document.model_copy(update={k: v for k, v in given.items() if v is not None})
+
+
+async def _source_document(
+    input: ArticleInput, limits: FetchLimits | None
+) -> SourceDocument | InvalidInput:
+    """The article the input gives: its text, its page read, or its URL fetched and read."""
+    if input.body is not None and input.html is not None:
+        return InvalidInput(message="give `body` or `html`, not both", field="html")
+    if input.body is not None:
+        return _text_document(input, input.body)
+    if input.html is not None:
+        if not input.html.strip():
+            return InvalidInput(message="`html` is empty", field="html")
+        if len(input.html) > MAX_HTML_CHARS:
+            return InvalidInput(
+                message=f"`html` is longer than {MAX_HTML_CHARS:,} characters", field="html"
+            )
+        try:
+            # trafilatura parses the page: tens of milliseconds, off the event loop.
+            page = await asyncio.to_thread(read_html, input.html, origin=_ORIGIN, url=input.url)
+        except SourceError as exc:
+            return InvalidInput(message=f"`html`: {exc.problem}", field="html")
+        return _with_input(page, input)
+    if input.url is None or not input.url.strip():
+        return InvalidInput(
+            message="no article: give its text as `body`, its page as `html`, or a `url` to fetch",
+            field="body",
+        )
+    try:
+        page = await _fetch_page(input.url.strip(), limits or FetchLimits())
+    except SourceError as exc:
+        return InvalidInput(message=str(exc), field="url")
+    return _with_input(page, input)
+
+
+async def _fetch_page(url: str, limits: FetchLimits) -> SourceDocument:
+    """The article page at ``url``; a feed is refused, as this mutation writes one article."""
+    async with Fetcher(limits) as fetcher:
+        fetched = await fetcher.fetch(url)
+    if sniff(fetched) == "feed":
+        raise SourceError(
+            url,
+            "is a feed, not an article page: ingestArticle takes one article; load a feed's "
+            "entries with `newsgraph load URL` or keep up with it with `newsgraph watch`",
+        )
+    return await asyncio.to_thread(read_html, fetched.content, origin=url, url=fetched.final_url)
+
+
 @strawberry.type(description="Change the graph. Every mutation needs an API key.")
 class Mutation:
     @strawberry.mutation(
-        description="Run the loader pipeline on one article: extract its actors, meetings and "
+        description="Run the loader pipeline on one article, given as text (`body`), as its "
+        "HTML page (`html`) or as a `url` to fetch: extract its actors, meetings and "
         "statements and write them, merging with what the graph already holds.",
         permission_classes=[CanWrite],
     )
@@ -145,31 +229,19 @@ class Mutation:
         info: ContextInfo,
         input: Annotated[ArticleInput, strawberry.argument(description="The article.")],
     ) -> IngestResult:
-        if not input.body.strip():
-            return InvalidInput(message="`body` is empty", field="body")
-        if len(input.body) > MAX_BODY_CHARS:
-            return InvalidInput(
-                message=f"`body` is longer than {MAX_BODY_CHARS:,} characters", field="body"
-            )
         if input.title is not None and len(input.title) > MAX_TITLE_CHARS:
             return InvalidInput(
                 message=f"`title` is longer than {MAX_TITLE_CHARS} characters", field="title"
             )
         try:
-            document = SourceDocument(
-                origin="ingestArticle(input)",
-                body=input.body,
-                title=input.title,
-                url=input.url,
-                publisher=input.publisher,
-                published=input.published,
-                language=input.language,
-            )
+            document = await _source_document(input, info.context.fetch_limits)
+            if isinstance(document, InvalidInput):
+                return document
             # Off the event loop: the statistical pipeline takes tens of milliseconds an
             # article (and loads its model, a second or two, on first use).
             articles = await asyncio.to_thread(_extract_one, document, info.context.reference)
         except ExtractionError as exc:
-            return InvalidInput(message=str(exc), field="body")
+            return InvalidInput(message=str(exc), field=_source_field(input))
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or None

@@ -247,8 +247,10 @@ def test_help_shows_each_options_value_default_and_environment_variable(tmp_path
     )
     assert "NEWSGRAPH_API_KEYS" in serve
     load = _help("load", "-h", data_dir=tmp_path)
-    assert "Usage: newsgraph load [OPTIONS] <PATH>..." in load
-    assert "<PATH>... Files or directories (recursed) of articles" in load
+    assert "Usage: newsgraph load [OPTIONS] <PATH|URL>..." in load
+    assert "<PATH|URL>... Files or directories (recursed) of articles" in load
+    assert "--no-follow-links For a feed entry" in load
+    assert "NEWSGRAPH_FETCH_MAX_BYTES Bytes of one page or feed [default: 5000000]" in load
     assert "-j, --jobs <N>" in load and "[default: 0]" in load
     assert "--published <DATE>" in load and "--dry-run Print" in load
     assert "NEWSGRAPH_LOAD_BATCH Articles per atomic write [default: 200]" in load

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
@@ -26,6 +26,7 @@ from newsgraph.settings import Settings
 from tests.helpers import CORPUS
 from tests.helpers.factories import article, call_article, corpus
 from tests.helpers.graphs import RECOUNTED_MET, STORED_MET, assert_derived_edges_match_a_recount
+from tests.helpers.site import Site, fixture_text, serving_site
 
 KEY = "test-key-0123456789"
 SEED = (CORPUS / "security-guarantees-zelensky-breakthrough.txt").read_text()
@@ -448,3 +449,91 @@ async def test_an_ingested_article_is_published_to_subscribers_with_what_it_adde
     meetings = await graph.events.read("meeting", before["meeting"], 100, 0)
     assert [event.node for event in articles] == [article_key]
     assert len(meetings) == payload["created"]["meetings"] > 0
+
+
+# --- ingestArticle from a page (`html`) or a URL the server fetches -----------------------
+
+PAGE = fixture_text("lavrov-wang.html").replace("{base}", "https://harbour.example")
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with serving_site() as site:
+        site.serve_fixture("/robots.txt", "robots.txt")
+        site.serve_fixture("/world/lavrov-wang", "lavrov-wang.html")
+        site.serve_fixture("/feed.xml", "feed.xml")
+        yield site
+
+
+async def test_an_article_page_given_as_html_is_read_then_ingested(writer: Writer) -> None:
+    payload = await _ingest_input(writer, html=PAGE)
+    assert payload["__typename"] == "Ingested", payload
+    assert payload["article"]["title"] == "Lavrov and Wang Yi meet in Beijing"
+    assert payload["article"]["publishedOn"] == "2025-07-14"
+    assert payload["created"]["meetings"] == 1
+    found = await writer.send("{ articles { edges { node { url } } } }")
+    urls = [edge["node"]["url"] for edge in found["data"]["articles"]["edges"]]
+    assert urls == ["https://harbour.example/world/lavrov-wang"]
+
+
+async def test_what_the_input_says_wins_over_the_page(writer: Writer) -> None:
+    payload = await _ingest_input(writer, html=PAGE, title="Ministers meet", published="2025-07-15")
+    assert payload["article"] == {**payload["article"], "title": "Ministers meet"}
+    assert payload["article"]["publishedOn"] == "2025-07-15"
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "says"),
+    [
+        ({"body": SEED, "html": "<p>x</p>"}, "html", "not both"),
+        ({}, "body", "`url` to fetch"),
+        ({"html": "  "}, "html", "`html` is empty"),
+        ({"html": "<html><body><nav>Home</nav></body></html>"}, "html", "no article text"),
+    ],
+)
+async def test_an_input_without_exactly_one_source_is_invalid_naming_the_field(
+    writer: Writer, graph: Graph, given: dict[str, str], field: str, says: str
+) -> None:
+    payload = await _ingest_input(writer, **given)
+    assert payload["__typename"] == "InvalidInput" and payload["field"] == field
+    assert says in payload["message"]
+    assert (await node_counts(graph.store))["articles"] == 0
+
+
+async def test_a_url_alone_is_fetched_over_http_and_ingested(writer: Writer, site: Site) -> None:
+    url = site.url("/world/lavrov-wang")
+    payload = await _ingest_input(writer, url=url)
+    assert payload["__typename"] == "Ingested", payload
+    assert payload["article"]["title"] == "Lavrov and Wang Yi meet in Beijing"
+    assert payload["created"]["meetings"] == 1
+    assert site.headers_of("/world/lavrov-wang")[0]["user-agent"].startswith("newsgraph/")
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("/feed.xml", "is a feed, not an article page"),
+        ("/nowhere", "HTTP 404"),
+        ("/members/page", "disallowed by"),
+    ],
+)
+async def test_a_url_that_gives_no_article_page_is_invalid_input_naming_it(
+    writer: Writer, graph: Graph, site: Site, path: str, says: str
+) -> None:
+    payload = await _ingest_input(writer, url=site.url(path))
+    assert payload["__typename"] == "InvalidInput" and payload["field"] == "url"
+    assert payload["message"].startswith(site.url(path)) and says in payload["message"]
+    assert (await node_counts(graph.store))["articles"] == 0
+
+
+async def _ingest_input(writer: Writer, **given: Any) -> dict[str, Any]:
+    result = await writer.send(INGEST, input=given)
+    assert "errors" not in result, result
+    payload: dict[str, Any] = result["data"]["ingestArticle"]
+    return payload
+
+
+async def test_a_url_sent_without_a_key_is_never_fetched(writer: Writer, site: Site) -> None:
+    result = await writer.send(INGEST, key=None, input={"url": site.url("/world/lavrov-wang")})
+    assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert site.seen == []

@@ -475,11 +475,6 @@ class _Finder:
 
     def _person_for(self, name: str) -> str | None:
         name = _after_office(name)
-        bare = strip_name_titles(name)
-        office = name[: len(name) - len(bare)].split()
-        if bare != name and " " not in bare and any(canonical_title(w).title for w in office):
-            # "Chairman al-Burhan said": the one the article named in full, or no one new.
-            return self.book.person(bare) if bare else None
         honorific = _HONORIFIC.match(name)
         if honorific and len(name[honorific.end() :].split()) >= 2:
             # "Sheikh Mishal al-Ahmad al-Sabah" is Mishal al-Ahmad al-Sabah; "Sheikh Hasina"

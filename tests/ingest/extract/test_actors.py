@@ -283,14 +283,3 @@ def test_a_name_after_dr_or_mr_is_a_person_whatever_the_model_called_it() -> Non
     )
     people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
     assert people == ["Bharrat Jagdeo"]
-
-
-def test_an_office_and_a_surname_before_said_are_the_person_named_in_full() -> None:
-    article = run(
-        "President Abdel Fattah El Sisi met the Chairman of the Sudanese Transitional Sovereign "
-        'Council Abdel Fattah al-Burhan. "These positions are a reflection of historical '
-        'relations between the two countries," Chairman al-Burhan said.'
-    )
-    people = sorted(a.name for a in article.actors if a.kind is ActorKind.PERSON)
-    assert people == ["Abdel Fattah El Sisi", "Abdel Fattah al-Burhan"]
-    assert [s.speaker for s in article.statements] == ["Abdel Fattah al-Burhan"]

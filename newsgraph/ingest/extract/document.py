@@ -430,8 +430,25 @@ class Document:
         if unnamed and max(unnamed) > max(named, default=-1):
             # "..., a Japanese diplomat said. ... , he said.": the unnamed source again.
             return None
+        previous = self._subject_just_before(pos)
+        if previous is not None and not unnamed:
+            # "Videgaray described the meeting as ... . He said ...": the sentence before, in
+            # the same paragraph, is about whom "he" is, whoever spoke in the paragraph before.
+            return previous
         recent = self.last_speaker(pos, within=pos - since)
         return recent or self.antecedent(pos)
+
+    def _subject_just_before(self, pos: int) -> str | None:
+        """The person the sentence before ``pos``'s is about, when ``pos`` opens its own
+        sentence and both are in one paragraph."""
+        index = self.sentence_index(pos)
+        if index == 0 or pos - self.sentences[index].start > 2:
+            return None
+        before = self.sentences[index - 1]
+        if self.paragraph_at(before.start) is not self.paragraph_at(pos):
+            return None
+        subject = self.subject(before.start, before.end)
+        return subject.actor if subject is not None else None
 
     def speaker_at(self, start: int, end: int) -> str | None:
         """Who ``text[start:end]`` (a short phrase before a speech verb) names: the mention

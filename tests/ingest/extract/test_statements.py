@@ -962,3 +962,17 @@ def test_an_attribution_set_off_after_the_first_word_gives_the_rest_of_the_sente
         "Prime Minister John Key met Julia Gillard in Hanoi.\n\nHowever, said Mr Key, there were "
         '"no real conclusions drawn on anything".'
     ) == [("John Key", "there were no real conclusions drawn on anything")]
+
+
+def test_he_said_after_a_sentence_about_someone_is_that_ones_statement() -> None:
+    statements = said(
+        "Mexican Foreign Minister Luis Videgaray met President Donald Trump.\n\n"
+        "Trump has taken a hard line on immigration and said he would focus on those with "
+        "criminal convictions.\n\n"
+        'Videgaray described the meeting as "a cordial conversation about migration." He said '
+        '"we spoke about the need for Mexican migrants to be treated with respect."'
+    )
+    assert (
+        "Luis Videgaray",
+        "we spoke about the need for Mexican migrants to be treated with respect.",
+    ) in statements

@@ -204,6 +204,10 @@ def office_name(country: ActorRef, office: str) -> str:
     office's own name."""
     canonical = OFFICES.get(" ".join(office.lower().split()), office.title())
     adjective = country.demonyms[0] if country.demonyms else country.name
+    if adjective == f"{country.name}er":
+        # "New Zealander": a noun for the people; the country's name is the adjective ("New
+        # Zealand Government").
+        adjective = country.name
     return f"{adjective} {canonical}"
 
 

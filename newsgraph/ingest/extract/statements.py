@@ -973,6 +973,13 @@ class _Statements:
             # "the press service of the head of the Kyrgyz Republic": named by its own words.
             words = token.doc[token.left_edge.i : token.right_edge.i + 1]
             name = re.sub(r"^(?:the|a|an)\s+", "", words.text, flags=re.IGNORECASE)
+            owner = re.match(r"(?:his|her)\s+", name, flags=re.IGNORECASE)
+            if owner is not None:
+                # "his press office": the office of the person "his" is
+                person = self.doc.antecedent(words[0].idx)
+                if person is None:
+                    return None
+                name = f"{person}'s {name[owner.end() :]}"
             return self._named_body(name)
         if lower in _STATEMENT_NOUNS:
             found = self._issuer(token)

@@ -976,3 +976,15 @@ def test_he_said_after_a_sentence_about_someone_is_that_ones_statement() -> None
         "Luis Videgaray",
         "we spoke about the need for Mexican migrants to be treated with respect.",
     ) in statements
+
+
+def test_his_press_office_is_named_for_him_and_new_zealands_government_is_not_new_zealanders() -> (
+    None
+):
+    statements = said(
+        "Prime Minister-designate Saad Hariri arrived in Doha on Wednesday, his press office "
+        "said in a statement.\n\n"
+        "The New Zealand government said it won't relax the restrictions on Fiji's leaders."
+    )
+    speakers = {speaker for speaker, _ in statements}
+    assert speakers == {"Saad Hariri's press office", "New Zealand Government"}

@@ -70,6 +70,12 @@ _DATELINE = re.compile(
     r"(?:\s*,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Za-z0-9][\w.'\u2019-]*){0,3}){0,2}"
     r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[\u2014\u2013]+|-{1,2}|:)\s*(?=[A-Z\u201c\"])"
 )
+# A wire dateline with its day: "SAN CRISTOBAL, Mexico, Feb. 16 --", "LIMA, June 28 (AP) -".
+_DATED_DATELINE = re.compile(
+    r"[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[\u2014\u2013-])"
+)
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
 _NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")
 _POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)\s+\S")
@@ -129,6 +135,8 @@ class Document:
         self.context = context
         self.published = published
         self.published_stated = published_stated
+        self._anchor_for: dt.date | None = None
+        self._dateline_day: dt.date | None = None
         parts: list[str] = []
         self.paragraphs: list[Paragraph] = []
         offset = 0
@@ -243,6 +251,30 @@ class Document:
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    @property
+    def anchor(self) -> dt.date | None:
+        """The day "today", "yesterday" and weekdays count from: the publication's, or the
+        day of a wire dateline a day or two before it ("SAN CRISTOBAL, Mexico, Feb. 16 -- ...
+        met ... today" in the paper of the 17th: written, and "today", on the 16th)."""
+        if self.published is None:
+            return None
+        if self._anchor_for != self.published:
+            self._anchor_for = self.published
+            self._dateline_day = self._find_dateline_day(self.published)
+        return self._dateline_day or self.published
+
+    def _find_dateline_day(self, published: dt.date) -> dt.date | None:
+        for paragraph in self.paragraphs[:3]:
+            line = _DATED_DATELINE.match(self.text, paragraph.start, paragraph.end)
+            if line is None:
+                continue
+            for mention in find_dates(self.text, line.start("date"), line.end("date")):
+                day = resolve(mention, published)
+                if day is not None and 1 <= (published - day).days <= 2:
+                    return day
+            return None
+        return None
 
     def paragraph_at(self, pos: int) -> Paragraph:
         for p in self.paragraphs:

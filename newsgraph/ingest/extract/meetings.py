@@ -688,7 +688,7 @@ class _Meetings:
             d.kind != "vague" and self._hangs(d, trigger) is None for d in mentions
         ):  # ("met on Sunday, the third such meeting this month": Sunday)
             self._span = vague_span(
-                self.text[vague[0].start : vague[0].end], self.doc.published, future=future
+                self.text[vague[0].start : vague[0].end], self.doc.anchor, future=future
             )
             return None, True, None
         mentions = [d for d in mentions if d.kind != "vague"]
@@ -701,7 +701,7 @@ class _Meetings:
             if d.kind == "same_day":
                 day = self.doc.day_before(d.start, future=future)
                 return day, False, "linked" if day is not None else None
-            day = resolve(d, self.doc.published, future=future)
+            day = resolve(d, self.doc.anchor, future=future)
             return day, False, d.kind if day is not None else None
         fronted = [
             d
@@ -710,7 +710,7 @@ class _Meetings:
             and self.text[d.end : d.end + 1] == ","
         ]
         if fronted:
-            day = resolve(fronted[0], self.doc.published, future=future)
+            day = resolve(fronted[0], self.doc.anchor, future=future)
             return day, False, fronted[0].kind if day is not None else None
         whole = [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
@@ -721,7 +721,7 @@ class _Meetings:
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
             # "Erdogan on Sunday urged al-Sudani ... during a phone call": the sentence's one
             # date is the call's, wherever the clauses were cut.
-            day = resolve(whole[0], self.doc.published, future=future)
+            day = resolve(whole[0], self.doc.anchor, future=future)
             return day, False, "sentence" if day is not None else None
         for said in self.statements:
             written = said.written or (said.medium or "").startswith("post")
@@ -810,7 +810,7 @@ class _Meetings:
                     # day of something else the sentence tells.
                     break
                 future = met.status is not MeetingStatus.HELD
-                met.date = resolve(dates[0], self.doc.published, future=future)
+                met.date = resolve(dates[0], self.doc.anchor, future=future)
                 met.date_how = "linked" if met.date is not None else None
                 break
 
@@ -858,7 +858,7 @@ class _Meetings:
             if ahead != (met.status is not MeetingStatus.HELD):
                 continue  # "X met Y on Monday. They hope to meet again": not that Monday
             future = met.status is not MeetingStatus.HELD
-            day = resolve(dates[0], self.doc.published, future=future)
+            day = resolve(dates[0], self.doc.anchor, future=future)
             if day is not None:
                 met.date, met.date_how = day, "narrative"
 
@@ -892,7 +892,7 @@ class _Meetings:
                     if met.date is not None or actor not in met.principals:
                         continue
                     day = resolve(
-                        mention, self.doc.published, future=met.status is not MeetingStatus.HELD
+                        mention, self.doc.anchor, future=met.status is not MeetingStatus.HELD
                     )
                     if day is None:
                         continue
@@ -970,7 +970,7 @@ class _Meetings:
             return  # "hosted Zelensky" is a meeting of its own, found by its trigger
         if not self.found or not _JOINED_REFERENCE.search(self.text, sentence.start, sentence.end):
             return
-        dates = [resolve(d, self.doc.published)
+        dates = [resolve(d, self.doc.anchor)
                  for d in self.doc.dates_in(sentence.start, sentence.end)]  # fmt: skip
         candidates = [m for m in self.found if m.start < sentence.start]
         if dates and any(d is not None for d in dates):

@@ -1282,7 +1282,7 @@ class _Statements:
                 if mention.kind == "vague":
                     said.earlier = True
                     return
-                said.date = resolve(mention, self.doc.published)
+                said.date = resolve(mention, self.doc.anchor)
                 said.own_date = said.date is not None
                 break
         said.medium = self._medium(said, sentence)

@@ -1366,3 +1366,12 @@ def test_a_list_of_names_each_with_its_office_set_off_is_everyone_met() -> None:
     assert set(actors(meeting)) >= {
         "Mevlut Cavusoglu", "Adel Abdul-Mahdi", "Ammar al-Hakim", "Arshad Salihi"
     }  # fmt: skip
+
+
+def test_today_in_a_wire_story_is_the_day_of_its_dateline() -> None:
+    meeting = only(
+        "SAN CRISTOBAL, Mexico, Feb. 16 -- President George W. Bush, on his first trip abroad "
+        "since taking office, met Mexican President Vicente Fox today for a ranch-house summit.",
+        published=dt.date(2001, 2, 17),
+    )
+    assert meeting.date == dt.date(2001, 2, 16)

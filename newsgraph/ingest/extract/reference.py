@@ -465,6 +465,29 @@ _PORTFOLIO_WORDS = (
 )
 
 
+def _title_block(qual: str) -> str:
+    """The pattern of a title phrase, ``qual`` the alternation of the words that may qualify
+    it (countries, their demonyms, organisations)."""
+    titles = alternation(title_surfaces(), flexible_space=True)
+    abbreviated = "|".join(ABBREVIATED_TITLES)
+    modifiers = "|".join(TITLE_MODIFIERS)
+    # The rest of a minister's portfolio after the title the list knows: "Minister for Foreign
+    # Affairs and Immigration", "Minister of Foreign Affairs, Emigration and Egyptian
+    # Expatriates". The name after it is a person's even when the recogniser misses it.
+    portfolio = (
+        rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{qual})\s+)?(?:{_PORTFOLIO_WORDS})"
+        rf"(?:\s+Abroad)?)*"
+    )
+    return (
+        rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
+        rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
+        # ("Prime Minister-designate Saad Hariri": the office he is about to hold)
+        rf"(?P<title>(?i:{titles})|{abbreviated})(?:-(?i:designate))?{portfolio}"
+        rf"(?:\s+of\s+(?P<of>{qual}))?"
+        rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
+    )
+
+
 def _compile(
     actors: dict[str, ActorRef], topics: tuple[TopicRef, ...], directory: Path
 ) -> Reference:
@@ -479,24 +502,7 @@ def _compile(
         if actors[name].kind in (ActorKind.COUNTRY, ActorKind.ORGANIZATION)
     ]
     qual = alternation(qualifiers)
-    titles = alternation(title_surfaces(), flexible_space=True)
-    abbreviated = "|".join(ABBREVIATED_TITLES)
-    modifiers = "|".join(TITLE_MODIFIERS)
-    # The rest of a minister's portfolio after the title the list knows: "Minister for Foreign
-    # Affairs and Immigration", "Minister of Foreign Affairs, Emigration and Egyptian
-    # Expatriates". The name after it is a person's even when the recogniser misses it.
-    portfolio = (
-        rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{qual})\s+)?(?:{_PORTFOLIO_WORDS})"
-        rf"(?:\s+Abroad)?)*"
-    )
-    title_block = (
-        rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
-        rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
-        # ("Prime Minister-designate Saad Hariri": the office he is about to hold)
-        rf"(?P<title>(?i:{titles})|{abbreviated})(?:-(?i:designate))?{portfolio}"
-        rf"(?:\s+of\s+(?P<of>{qual}))?"
-        rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
-    )
+    title_block = _title_block(qual)
     # An honorific may stand between the title and the name: "President Dr Irfaan Ali",
     # "Foreign Minister Datuk Seri Mohamad Hasan".
     honorifics = (

@@ -6,11 +6,12 @@ CPU-bound, so a second core is only used by a second process. The parent here
 1. makes sure the graph is there before any worker starts: the embedded FalkorDB server is
    started (or found) once, by this process, and the schema set up once, so the workers do not
    race to create indexes or to run an upgrade;
-2. binds the listening socket once and hands it to every worker (they accept from it in turn;
-   the kernel wakes one per connection);
-3. runs uvicorn's supervisor: each worker is a fresh interpreter (spawned, not forked) that
-   builds its own app from the settings, opens its own graph connection pools in the app's
-   lifespan and serves until told to stop; a worker that dies is logged and replaced;
+2. binds one listening socket per worker on the same port (SO_REUSEPORT: the kernel spreads
+   new connections evenly over them) and hands each to its worker;
+3. supervises the workers: each is a fresh interpreter (spawned, not forked; uvicorn's worker
+   process) that builds its own app from the settings, opens its own graph connection pools
+   in the app's lifespan and serves until told to stop; a worker that dies is logged and
+   replaced on its socket;
 4. on SIGINT or SIGTERM, stops the workers (each finishes the requests it has, and closes its
    pools), then stops the embedded server if it started it and no other client uses it, as
    single-process `serve` does.
@@ -32,18 +33,28 @@ import logging
 import multiprocessing
 import os
 import signal
+import socket
 import sys
+import time
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
 from uvicorn import Config
-from uvicorn.supervisors import Multiprocess
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors.multiprocess import Process
 
 from newsgraph.graph import GraphError, open_graph
 from newsgraph.graph.embedded import EmbeddedServer
 from newsgraph.settings import Settings
 
-__all__ = ["SharedWrites", "WorkerConfig", "prepare_graph", "run_workers"]
+__all__ = [
+    "SharedWrites",
+    "Supervisor",
+    "WorkerConfig",
+    "listening_sockets",
+    "prepare_graph",
+    "run_workers",
+]
 
 log = logging.getLogger("newsgraph.api")
 
@@ -147,13 +158,100 @@ def run_workers(settings: Settings, workers: int, options: dict[str, Any]) -> No
             timeout_worker_healthcheck=_HEALTHCHECK_S,
             **options,
         )
-        sock = config.bind_socket()
+        sockets = listening_sockets(settings.host, settings.port, workers)
         try:
-            Multiprocess(config, sockets=[sock]).run()
+            Supervisor(config, sockets).run()
         finally:
-            sock.close()
+            for sock in sockets:
+                sock.close()
     finally:
         if server is not None:
             # After every worker has gone: stopped only if this process started it and no
             # other client (a `newsgraph load`) still uses it.
             server.stop()
+
+
+def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
+    """``count`` sockets bound to one address, one per worker (SO_REUSEPORT): the kernel
+    spreads new connections evenly over them. One socket shared by every worker spreads them
+    badly: whichever worker wakes first accepts every connection waiting, so a client opening
+    its pool at once (a proxy, a load generator) lands on one worker and stays there."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            sock.bind((host, port))
+            # Port 0: the first socket gets a free port, and the others join it.
+            port = sock.getsockname()[1]
+            sock.set_inheritable(True)
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+class Supervisor:
+    """Keeps a worker process serving on each listening socket until SIGINT or SIGTERM.
+
+    A worker that exits, or does not answer a ping within the health-check timeout, is
+    reported and replaced on the same socket (connections the kernel queued there wait for
+    the new worker); one that fails before it starts serving stops everything, since its
+    replacement would fail the same way. Workers are uvicorn's ``Process``: a spawned
+    interpreter running uvicorn's server on the sockets given, answering pings meanwhile.
+    """
+
+    def __init__(self, config: WorkerConfig, sockets: list[socket.socket]) -> None:
+        self._config = config
+        self._sockets = sockets
+        self._workers: list[Process] = []
+        # Appended to by the signal handlers (a list append is safe there; a lock is not).
+        self._signals: list[int] = []
+
+    def run(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda signum, frame: self._signals.append(signum))
+        self._workers = [self._start(sock) for sock in self._sockets]
+        log.info("supervising %d workers: %s", len(self._workers), self._pids())
+        while not self._signals:
+            self._replace_the_dead()
+            time.sleep(0.25)
+        log.info("received %s, stopping the workers", signal.Signals(self._signals[0]).name)
+        # SIGTERM to each: uvicorn's graceful shutdown, requests in flight finish.
+        for worker in self._workers:
+            worker.terminate()
+        for worker in self._workers:
+            worker.join()
+
+    def _start(self, sock: socket.socket) -> Process:
+        worker = Process(self._config, [sock])
+        worker.start()
+        return worker
+
+    def _pids(self) -> str:
+        return ", ".join(str(worker.pid) for worker in self._workers)
+
+    def _replace_the_dead(self) -> None:
+        for index, worker in enumerate(self._workers):
+            if self._signals:
+                return
+            if worker.is_alive(timeout=self._config.timeout_worker_healthcheck):
+                continue
+            worker.kill()  # hung, if it has not exited
+            worker.join()
+            if worker.exitcode == STARTUP_FAILURE:
+                log.error("worker %s failed to start: stopping", worker.pid)
+                self._signals.append(signal.SIGTERM)
+                return
+            replacement = self._start(self._sockets[index])
+            log.warning(
+                "worker %s died (exit status %s); worker %s replaces it",
+                worker.pid,
+                worker.exitcode,
+                replacement.pid,
+            )
+            self._workers[index] = replacement

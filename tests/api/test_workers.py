@@ -168,6 +168,26 @@ def test_two_workers_serve_one_port_each_from_its_own_process(
         connection.close()
 
 
+def test_connections_a_client_opens_at_once_are_spread_over_the_workers(
+    two: tuple[Served, dict[str, str]],
+) -> None:
+    # As a load generator or a proxy opens its pool: all connected, then all used. (On one
+    # shared listening socket, the worker that woke first took every waiting connection.)
+    served, _env = two
+    workers = _workers(served)
+    pool = [socket.create_connection(("127.0.0.1", _port(served))) for _ in range(16)]
+    try:
+        for connection in pool:
+            connection.sendall(b"GET /healthz HTTP/1.1\r\nhost: test\r\n\r\n")
+        for connection in pool:
+            assert connection.recv(4096).startswith(b"HTTP/1.1 200")
+        holders = [_holder(_port(served), c.getsockname()[1], workers) for c in pool]
+    finally:
+        for connection in pool:
+            connection.close()
+    assert set(holders) == workers, holders
+
+
 def test_a_mutation_through_one_worker_shows_in_the_next_read_on_the_other(
     two: tuple[Served, dict[str, str]],
 ) -> None:
@@ -252,7 +272,7 @@ def test_a_worker_that_dies_is_replaced_and_serving_goes_on(tmp_path: Path) -> N
             status, _headers, content = connection.get("/readyz")
             assert status == 200, content
             connection.close()
-    assert f"Child process [{victim}] died" in log.read_text()
+    assert f"worker {victim} died (exit status -9); worker " in log.read_text()
 
 
 def _until_started(log: Path, workers: int, wait_s: float = 120) -> None:

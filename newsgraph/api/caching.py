@@ -149,7 +149,9 @@ class VersionClock:
     async def _refresh(self, generation: int) -> int:
         started, mark = time.monotonic(), self._mark()
         value = await self._read()
-        if generation == self._generation:
+        # Kept unless a local write came since, or a reading that began after a sibling's
+        # write is already kept (this one, older, finished later).
+        if generation == self._generation and (self._value is None or mark >= self._value_mark):
             self._value, self._read_at, self._value_mark = value, started, mark
         if value != self._last_seen:
             self._last_seen = value

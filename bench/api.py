@@ -159,21 +159,26 @@ def _api_env(data_dir: Path, source: Path | None = None, *, cache: bool = False)
 
 
 def _spawn_api(
-    data_dir: Path, port: int, log: Path, *, source: Path | None = None, cache: bool = False
+    data_dir: Path,
+    port: int,
+    log: Path,
+    *,
+    source: Path | None = None,
+    cache: bool = False,
+    workers: int = 1,
 ) -> subprocess.Popen[bytes]:
     """`newsgraph serve` on ``port``; from the package in ``source`` when given (a copy of the
-    tree from before a change), else the installed one."""
+    tree from before a change), else the installed one. One worker process unless asked: the
+    GraphQL / direct comparison sets one API process against one direct process, and the
+    soak reads one process's memory (``workers_comparison`` measures more workers)."""
     if source is None:
         command = [str(BIN / "newsgraph"), "serve", "--port", str(port)]
     else:
-        command = [
-            sys.executable,
-            "-c",
-            "from newsgraph.api.cli import app; app()",
-            "serve",
-            "--port",
-            str(port),
-        ]
+        command = [sys.executable, "-c", "from newsgraph.api.cli import app; app()", "serve"]
+        command += ["--port", str(port)]
+    if source is None or (source / "newsgraph" / "api" / "workers.py").exists():
+        # (A tree from before `--workers` existed serves one process anyway.)
+        command += ["--workers", str(workers)]
     return subprocess.Popen(
         command,
         env=_api_env(data_dir, source, cache=cache),
@@ -569,6 +574,141 @@ def growth(
 
 
 # ---------------------------------------------------------------------------------------------
+# Worker processes
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a live process has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_s() -> float:
+    """CPU seconds every core of the machine has spent busy since boot (/proc/stat)."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _api_workers(pid: int) -> list[int]:
+    """The worker processes of a `newsgraph serve` (spawned children; not the graph server or
+    multiprocessing's resource tracker)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            with contextlib.suppress(OSError):
+                if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.append(int(child))
+    return found
+
+
+def _embedded_pid(data_dir: Path) -> int:
+    return int(json.loads((data_dir / "server.json").read_text())["pid"])
+
+
+@contextlib.contextmanager
+def _graphql_only(data_dir: Path, workers: int, work: Path) -> Iterator[Servers]:
+    """`newsgraph serve --workers N` alone, as a Servers whose only target is "graphql"."""
+    port = _free_port()
+    log = work / "graphql.log"
+    process = _spawn_api(data_dir, port, log, workers=workers)
+    try:
+        _wait_ready(f"http://127.0.0.1:{port}", process, log, 60)
+        deadline = time.monotonic() + 60
+        while len(_api_workers(process.pid)) < workers and time.monotonic() < deadline:
+            time.sleep(0.1)
+        servers = Servers(data_dir, port, port, process, process, work)
+        servers.request_files["graphql"] = write_requests("graphql", work / "graphql.tsv")
+        yield servers
+    finally:
+        _stop([process])
+
+
+def _measured_run(servers: Servers, connections: int, duration_s: float) -> dict[str, Any]:
+    """One wrk run on the GraphQL target, with the CPU seconds each party used meanwhile: the
+    API (parent and workers), the graph server, the load generator; and the load average."""
+    api_pids = [servers.graphql.pid, *_api_workers(servers.graphql.pid)]
+    graph_pid = _embedded_pid(servers.data_dir)
+    before = {pid: cpu_s(pid) for pid in (*api_pids, graph_pid)}
+    children, machine = os.times(), machine_busy_s()
+    result = run_load(servers, "graphql", connections=connections, duration_s=duration_s)
+    after_children, machine = os.times(), machine_busy_s() - machine
+    used = {pid: cpu_s(pid) - before[pid] for pid in before}
+    seconds = result["duration_s"]
+    load_generator = (
+        after_children.children_user
+        + after_children.children_system
+        - children.children_user
+        - children.children_system
+    )
+    return {
+        "requests_per_s": result["requests_per_s"],
+        "p50_ms": result["p50_ms"],
+        "p99_ms": result["p99_ms"],
+        "errors": result["errors"],
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        # Cores busy on average over the run, per party (2.0 = both cores of this machine).
+        "cores_busy": {
+            "api_workers": [round(used[pid] / seconds, 2) for pid in api_pids[1:]]
+            or [round(used[api_pids[0]] / seconds, 2)],
+            "graph_server": round(used[graph_pid] / seconds, 2),
+            "load_generator": round(load_generator / seconds, 2),
+            # The rest of the machine: other people's work on the same cores.
+            "everything_else": round((machine - sum(used.values()) - load_generator) / seconds, 2),
+            "machine": round(machine / seconds, 2),
+        },
+    }
+
+
+def workers_comparison(
+    data_dir: Path,
+    *,
+    counts: Sequence[int] = (1, 2),
+    connections: int = 16,
+    duration_s: float = 10.0,
+    warm_up_s: float = 3.0,
+    rounds: int = 2,
+) -> dict[str, Any]:
+    """GraphQL throughput of the mix at ``connections`` with each number of worker
+    processes, alternated ``rounds`` times so drift in the machine's load hits each alike;
+    the best run of each, and the ratio of each to one worker. The graph server is held by
+    this process throughout, so each `serve` joins the same warm server."""
+    from newsgraph.graph.embedded import EmbeddedServer
+
+    data_dir = data_dir.resolve()
+    graph = EmbeddedServer(data_dir)
+    graph.start()
+    runs: dict[str, list[dict[str, Any]]] = {str(n): [] for n in counts}
+    try:
+        for _ in range(rounds):
+            for n in counts:
+                work = Path(tempfile.mkdtemp(prefix=f"newsgraph-workers-{n}-"))
+                try:
+                    with _graphql_only(data_dir, n, work) as servers:
+                        with httpx.Client(base_url=servers.url("graphql")) as client:
+                            _wait_for_search([client])
+                        run_load(servers, "graphql", connections=connections, duration_s=warm_up_s)
+                        runs[str(n)].append(_measured_run(servers, connections, duration_s))
+                finally:
+                    shutil.rmtree(work, ignore_errors=True)
+    finally:
+        graph.stop()
+    best = {n: max(rows, key=lambda row: row["requests_per_s"]) for n, rows in runs.items()}
+    one = best[str(counts[0])]["requests_per_s"]
+    return {
+        "connections": connections,
+        "duration_s": duration_s,
+        "rounds": rounds,
+        "cores": os.cpu_count(),
+        "best": best,
+        "ratio_over_one_worker": {
+            n: round(row["requests_per_s"] / one, 3) for n, row in best.items()
+        },
+        "runs": runs,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
 # Before / after a change
 
 
@@ -724,8 +864,26 @@ def main() -> None:
         "before a change with the installed one, side by side (--rounds, --ops)",
     )
     parser.add_argument("--ops", help="comma-separated ops of the mix for --before")
+    parser.add_argument(
+        "--workers",
+        help="instead of the rest: GraphQL throughput at --concurrency (one value) with each "
+        "of these comma-separated worker counts, e.g. 1,2, and the ratio to the first",
+    )
     parser.add_argument("--out", type=Path, help="also write the JSON here")
     args = parser.parse_args()
+    if args.workers:
+        compared = workers_comparison(
+            args.data_dir,
+            counts=[int(n) for n in args.workers.split(",") if n],
+            # c=16 unless --concurrency names another (its first value).
+            connections=16
+            if args.concurrency == ",".join(map(str, CONCURRENCY))
+            else int(args.concurrency.split(",")[0]),
+            duration_s=args.duration,
+            warm_up_s=args.warm_up,
+        )
+        print(json.dumps(compared, indent=2))
+        return
     if args.before is not None:
         ops = args.ops.split(",") if args.ops else None
         compared = side_by_side(args.data_dir, args.before, ops=ops, rounds=args.rounds)

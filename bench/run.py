@@ -13,7 +13,10 @@ machines it runs on are shared and noisy):
    bare Starlette route running the equivalent Cypher (bench/api.py, bench/direct.py), the
    share of request time spent waiting on the graph, and round trips per operation;
 4. growth: p50 of the indexed queries and the aggregates at every corpus size;
-5. a soak at concurrency 64: errors and server memory.
+5. a soak at concurrency 64: errors and server memory;
+6. worker processes: GraphQL throughput at concurrency 16 on the smallest corpus with
+   `newsgraph serve --workers 1` and `--workers 2`, the ratio, and where the CPU went
+   (the API's workers, the graph server, the load generator, everything else on the machine).
 
 Results go to bench/results/ (or --out): results.json, results.md and latency.png.
 """
@@ -169,6 +172,14 @@ def run(plan: Plan, work: Path, log: Any = print) -> dict[str, Any]:
             out["api"] = {
                 key: measured[key] for key in ("tool", "sequential", "throughput", "soak")
             }
+    smallest = plan.sizes[0]
+    log(f"API on {smallest} articles with 1 and 2 worker processes, c=16")
+    out["workers"] = api.workers_comparison(
+        work / f"graph-{smallest}",
+        duration_s=plan.duration_s,
+        warm_up_s=min(5.0, plan.duration_s),
+    )
+    out["workers"]["articles"] = smallest
     out["seconds"] = round(time.perf_counter() - began, 1)
     out["targets"] = targets(out)
     return out
@@ -192,6 +203,17 @@ def targets(out: dict[str, Any]) -> list[dict[str, Any]]:
                 "goal": ">= 0.7",
                 "measured": ratio,
                 "met": ratio >= 0.7,
+            }
+        )
+    workers = out.get("workers")
+    if workers:
+        ratio = workers["ratio_over_one_worker"]["2"]
+        rows.append(
+            {
+                "target": f"GraphQL throughput at c={workers['connections']}, 2 workers / 1 worker",
+                "goal": ">= 1.6",
+                "measured": ratio,
+                "met": ratio >= 1.6,
             }
         )
     ex = out.get("extraction")
@@ -379,6 +401,7 @@ def markdown(out: dict[str, Any]) -> str:
             for s in sizes
         ]
         lines.append(f"| {op} | " + " | ".join(cells) + f" | {_growth_ratio(out, op)}x |")
+    lines += _workers_markdown(out)
     soak = out["api"]["soak"]
     rss = soak["rss_kb"]
     lines += [
@@ -391,6 +414,31 @@ def markdown(out: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _workers_markdown(out: dict[str, Any]) -> list[str]:
+    workers = out.get("workers")
+    if not workers:
+        return []
+    lines = [
+        "",
+        f"**Worker processes** ({workers['articles']:,} articles, c={workers['connections']}, "
+        f"best of {workers['rounds']} alternated runs of {workers['duration_s']:.0f} s; cores "
+        f"busy on average, of {workers['cores']}):",
+        "",
+        "| Workers | req/s | p50 ms | p99 ms | ratio | API workers | graph server "
+        "| load generator | everything else | load average |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, row in workers["best"].items():
+        busy = row["cores_busy"]
+        lines.append(
+            f"| {n} | {row['requests_per_s']:.0f} | {row['p50_ms']:.0f} | {row['p99_ms']:.0f} "
+            f"| {workers['ratio_over_one_worker'][n]} "
+            f"| {' + '.join(str(b) for b in busy['api_workers'])} | {busy['graph_server']} "
+            f"| {busy['load_generator']} | {busy['everything_else']} | {row['load_average_1m']} |"
+        )
+    return lines
 
 
 def plot(out: dict[str, Any], path: Path) -> None:

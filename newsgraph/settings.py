@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path(".newsgraph"), description="Embedded server's data.")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
+    workers: int | None = Field(
+        default=None,
+        ge=1,
+        description="Processes `newsgraph serve` runs, sharing the port and the graph; "
+        "unset: one per core.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list,

@@ -32,6 +32,7 @@ from newsgraph.api.caching import (
     ReadVersion,
     ResponseCache,
     VersionClock,
+    WriteMarks,
 )
 from newsgraph.api.explore import explore_routes
 from newsgraph.api.graphiql import graphiql_routes, render_graphiql
@@ -84,7 +85,7 @@ class _State:
                 self.schema_ready = True
 
 
-def _read_policy(state: _State, settings: Settings) -> ReadPolicy:
+def _read_policy(state: _State, settings: Settings, writes: WriteMarks | None) -> ReadPolicy:
     """Persisted queries, the version clock and the response cache, from the settings."""
     registered = (
         load_documents(settings.persisted_documents) if settings.persisted_documents else {}
@@ -111,6 +112,7 @@ def _read_policy(state: _State, settings: Settings) -> ReadPolicy:
             read_version,
             settings.version_max_age_ms,
             on_change=(lambda version: cache.clear()) if cache is not None else lambda _: None,
+            siblings=writes,
         ),
         cache=cache,
         cache_control=settings.cache_control,
@@ -125,13 +127,19 @@ class _GraphQL(CachingGraphQL):
     stream_transport_classes_by_protocol = {GRAPHQL_SSE_PROTOCOL: EventIdSSETransport}
     graphql_transport_ws_handler_class = LimitedTransportWSHandler
 
-    def __init__(self, state: _State, settings: Settings, served: strawberry.Schema) -> None:
+    def __init__(
+        self,
+        state: _State,
+        settings: Settings,
+        served: strawberry.Schema,
+        writes: WriteMarks | None = None,
+    ) -> None:
         super().__init__(
             served,
             graphql_ide="graphiql" if settings.introspection else None,
             allow_queries_via_get=True,
             max_json_depth=settings.max_json_depth,
-            reads=_read_policy(state, settings),
+            reads=_read_policy(state, settings, writes),
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_SSE_PROTOCOL),
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
             # Pages of these origins may open WebSockets, as CORS lets them POST.
@@ -255,13 +263,19 @@ class _GraphQL(CachingGraphQL):
         return context
 
 
-def create_app(settings: Settings | None = None, *, graph: Graph | None = None) -> Starlette:
-    """Build the app. With ``graph`` given (tests), the app uses it and does not close it."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    graph: Graph | None = None,
+    writes: WriteMarks | None = None,
+) -> Starlette:
+    """Build the app. With ``graph`` given (tests), the app uses it and does not close it.
+    ``writes``: the mutation count shared with sibling worker processes (api/workers.py)."""
     settings = settings or Settings()
     configure_logging(settings)
     state = _State()
     served_schema = build_schema(settings, serving=[ReadVersion])
-    graphql_app = _GraphQL(state, settings, served_schema)
+    graphql_app = _GraphQL(state, settings, served_schema, writes)
     return Starlette(
         routes=[
             # A Route, not a Mount: a Mount answers POST /graphql with a redirect. Every

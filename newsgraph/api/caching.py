@@ -12,7 +12,9 @@ Reading the version is itself a graph call. This process reads it at most once p
 ``version_max_age_ms`` (requests arriving meanwhile share the last reading, or the one in
 flight), so a repeated read is answered with no graph call at all; the price is that a write by
 another process shows in cached answers up to that long after it. A mutation sent to this
-process makes the next read look again at once.
+process makes the next read look again at once. Under `newsgraph serve --workers N` the
+worker processes share a count of their mutations (api/workers.py): a mutation sent to any of
+them makes the next read of every one look again, so no worker answers from before it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from cross_web import AsyncHTTPRequestAdapter
 from graphql import OperationType
@@ -49,7 +51,28 @@ from newsgraph.api.persisted import (
 from newsgraph.graph import GraphError
 from newsgraph.request_context import current_request
 
-__all__ = ["CachingGraphQL", "ReadPolicy", "ReadVersion", "ResponseCache", "VersionClock"]
+__all__ = [
+    "CachingGraphQL",
+    "ReadPolicy",
+    "ReadVersion",
+    "ResponseCache",
+    "VersionClock",
+    "WriteMarks",
+]
+
+
+class WriteMarks(Protocol):
+    """Mutations counted across the worker processes of one `newsgraph serve` (shared
+    memory, api/workers.py): a reading of the version taken before another worker's
+    mutation is not trusted after it."""
+
+    def mark(self) -> int:
+        """The count now; it only grows."""
+        ...
+
+    def bump(self) -> None:
+        """One more mutation went through some worker."""
+        ...
 
 
 class VersionClock:
@@ -62,8 +85,12 @@ class VersionClock:
         read: Callable[[], Awaitable[int]],
         max_age_ms: int,
         on_change: Callable[[int], None] = lambda version: None,
+        siblings: WriteMarks | None = None,
     ) -> None:
         self._read = read
+        self._siblings = siblings
+        # The siblings' mark when the kept reading started: a later mark voids it.
+        self._value_mark = 0
         self._max_age_s = max_age_ms / 1000
         self._on_change = on_change
         self._value: int | None = None
@@ -73,6 +100,7 @@ class VersionClock:
         self._generation = 0
         self._pending: asyncio.Future[int] | None = None
         self._pending_generation = -1
+        self._pending_mark = 0
 
     @property
     def known(self) -> int | None:
@@ -80,31 +108,51 @@ class VersionClock:
         return self._value
 
     def invalidate(self) -> None:
-        """A write went through this process: the next request reads the version again."""
+        """A write went through this process: the next request reads the version again (in
+        every worker process, when there are siblings)."""
         self._generation += 1
         self._value = None
+        if self._siblings is not None:
+            self._siblings.bump()
+
+    def _mark(self) -> int:
+        return self._siblings.mark() if self._siblings is not None else 0
 
     def fresh(self) -> int | None:
         """The version if the last reading is recent enough to answer from, else None."""
-        if self._value is not None and time.monotonic() - self._read_at < self._max_age_s:
+        if (
+            self._value is not None
+            and time.monotonic() - self._read_at < self._max_age_s
+            and self._mark() == self._value_mark
+        ):
             return self._value
         return None
 
     async def current(self) -> int:
-        if self._value is not None and time.monotonic() - self._read_at < self._max_age_s:
-            return self._value
-        pending = self._pending
-        if pending is None or pending.done() or self._pending_generation != self._generation:
+        known = self.fresh()
+        if known is not None:
+            return known
+        pending, mark = self._pending, self._mark()
+        # A reading in flight serves this request only if no write went through since it
+        # started: in this process (generation) or in a sibling worker (mark).
+        if (
+            pending is None
+            or pending.done()
+            or (self._pending_generation, self._pending_mark) != (self._generation, mark)
+        ):
             pending = asyncio.ensure_future(self._refresh(self._generation))
-            self._pending, self._pending_generation = pending, self._generation
+            self._pending = pending
+            self._pending_generation, self._pending_mark = self._generation, mark
         # Shielded: a client that goes away does not cancel a reading others wait for.
         return await asyncio.shield(pending)
 
     async def _refresh(self, generation: int) -> int:
-        started = time.monotonic()
+        started, mark = time.monotonic(), self._mark()
         value = await self._read()
-        if generation == self._generation:
-            self._value, self._read_at = value, started
+        # Kept unless a local write came since, or a reading that began after a sibling's
+        # write is already kept (this one, older, finished later).
+        if generation == self._generation and (self._value is None or mark >= self._value_mark):
+            self._value, self._read_at, self._value_mark = value, started, mark
         if value != self._last_seen:
             self._last_seen = value
             self._on_change(value)

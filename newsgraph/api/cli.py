@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
@@ -171,12 +172,20 @@ def serve(
             show_default=str(Settings.model_fields["port"].default),
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes serving requests, sharing the port and the graph",
+            metavar="N",
+            min=1,
+            envvar="NEWSGRAPH_WORKERS",
+            show_default="one per core",
+        ),
+    ] = None,
 ) -> None:
     """Serve the API: the front page at /, GraphiQL at /graphql, the Explorer at /explore."""
-    import uvicorn
-
     from newsgraph.api.app import create_app
-    from newsgraph.api.server import listen_problem, read_timeout_protocol
+    from newsgraph.api.server import listen_problem
 
     settings = _settings()
     overrides: dict[str, Any] = {}
@@ -185,6 +194,7 @@ def serve(
     if port is not None:
         overrides["port"] = port
     settings = settings.model_copy(update=overrides)
+    processes = workers or settings.workers or os.cpu_count() or 1
     problem = listen_problem(settings.host, settings.port)
     if problem is not None:
         err.print(f"[red]error:[/] {problem}", highlight=False)
@@ -192,7 +202,7 @@ def serve(
     graph = "the embedded FalkorDB" if settings.engine == "embedded" else settings.graph_url
     err.print(
         f"newsgraph: serving http://{settings.host}:{settings.port}/ (GraphiQL at /graphql, "
-        f"the Explorer at /explore) on {graph}",
+        f"the Explorer at /explore) on {graph}, {processes} {_plural(processes, 'worker')}",
         highlight=False,
     )
     try:
@@ -202,22 +212,40 @@ def serve(
         err.print(f"[red]error:[/] bad configuration: {exc}", highlight=False)
         raise typer.Exit(2) from exc
     try:
-        uvicorn.run(
-            served,
-            host=settings.host,
-            port=settings.port,
-            log_level=settings.log_level,
-            # In JSON mode our own access line replaces uvicorn's text one.
-            access_log=settings.log_format != "json",
-            lifespan="on",
-            # h11 with a deadline for slow clients; uvicorn has none (see api/server.py).
-            http=read_timeout_protocol(settings.read_timeout_s),
-            # Subscriptions' WebSockets: a message is bounded like a request body.
-            ws_max_size=settings.max_body_bytes,
-        )
+        _run_server(served, settings, processes)
     except GraphError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(1) from exc
+
+
+def _run_server(served: Any, settings: Settings, processes: int) -> None:
+    """uvicorn on the app ``served``, in this process; or ``processes`` worker processes
+    (api/workers.py), each building the app itself as ``served`` was built."""
+    import uvicorn
+
+    from newsgraph.api.server import read_timeout_protocol
+
+    options: dict[str, Any] = {
+        "log_level": settings.log_level,
+        # In JSON mode our own access line replaces uvicorn's text one.
+        "access_log": settings.log_format != "json",
+        "lifespan": "on",
+        # Subscriptions' WebSockets: a message is bounded like a request body.
+        "ws_max_size": settings.max_body_bytes,
+    }
+    if processes > 1:
+        from newsgraph.api.workers import run_workers
+
+        run_workers(settings, processes, options)
+        return
+    uvicorn.run(
+        served,
+        host=settings.host,
+        port=settings.port,
+        # h11 with a deadline for slow clients; uvicorn has none (see api/server.py).
+        http=read_timeout_protocol(settings.read_timeout_s),
+        **options,
+    )
 
 
 _FETCH_ENV = (

@@ -40,6 +40,8 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
+            # Which process wrote it: under `serve --workers N` each worker logs its own.
+            "pid": record.process,
         }
         request_id = getattr(record, "request_id", "-")
         if request_id != "-":

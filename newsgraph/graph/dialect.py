@@ -9,12 +9,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["FALKORDB", "NEO4J", "UNIQUE_LABELS", "Dialect", "DialectName", "FulltextIndex"]
+__all__ = [
+    "FALKORDB",
+    "FILTERED_AFTER_ANCHOR",
+    "FULLTEXT_INDEXES",
+    "LOOKUP_INDEXES",
+    "NEO4J",
+    "RANGE_INDEXES",
+    "UNIQUE_LABELS",
+    "Dialect",
+    "DialectName",
+    "FulltextIndex",
+    "indexed_properties",
+]
 
 DialectName = Literal["falkordb", "neo4j"]
 
-# Every node label whose `id` is unique (a constraint on Neo4j; on FalkorDB an index, and one
-# write query at a time, see FalkorStore.setup_schema). Actor kinds share Actor's id.
+# The indexes of both engines, in one table: the DDL of each engine is generated from it
+# (Dialect.schema_statements), and tests/graph/test_indexes.py checks that every property the
+# read statements of graph/cypher.py look up, filter or sort on by label is in it (or in
+# FILTERED_AFTER_ANCHOR, with the reason).
+
+# Every node label whose `id` is unique (a constraint on Neo4j, which is also its index; on
+# FalkorDB an index, and one write query at a time, see FalkorStore.setup_schema). Actor
+# kinds share Actor's id.
 UNIQUE_LABELS: tuple[str, ...] = (
     "Article",
     "Actor",
@@ -23,12 +41,14 @@ UNIQUE_LABELS: tuple[str, ...] = (
     "Topic",
     "WriterLock",
     "GraphVersion",
+    # Neo4j's change log for subscriptions (graph/events.py GraphEventLog): its one counter.
+    "EventCounter",
 )
 
 # Plain (range) indexes on the properties filters and lookups use. Dates are filtered on their
 # day numbers (see graph/cypher.py): FalkorDB's indexes do not serve date values, and it
 # compares dates far apart wrongly.
-_RANGE_INDEXES: tuple[tuple[str, str], ...] = (
+RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Article", "url"),
     ("Article", "day_number"),
     ("Actor", "name"),
@@ -41,6 +61,32 @@ _RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Statement", "day_number"),
     ("Statement", "speaker_day"),
     ("Topic", "name"),
+    # Neo4j's change log: every subscription polls the events after a sequence number, and
+    # each append deletes those below the kept window; without it both read the whole log.
+    ("ChangeEvent", "seq"),
+)
+
+# Properties the reads filter on that have no index, on purpose: each is tested on rows an
+# indexed anchor (an id, a day number, an actor's relationships, a sequence number) has
+# already narrowed, has a handful of values, and an index on it would cost every write and
+# serve no query by itself. (Optional filters, `$x IS NULL OR n.p = $x`, can use no index on
+# either engine; the test does not count them.)
+FILTERED_AFTER_ANCHOR: dict[tuple[str, str], str] = {
+    ("Meeting", "mode"): "a composed filter, on meetings of a day range or an actor",
+    ("Meeting", "status"): "a composed filter, on meetings of a day range or an actor",
+    ("Meeting", "confidence"): "a composed filter, on meetings of a day range or an actor",
+    ("Statement", "confidence"): "a composed filter, on statements of a day range or a speaker",
+    ("ChangeEvent", "kind"): "three kinds, on the events after an indexed sequence number",
+}
+
+# Neo4j's token lookup indexes: what a MATCH on a label alone (the counts, the stats, a label
+# scan under a filter) and a relationship type alone read. Neo4j 5 creates both with a new
+# database, but a database can lose them (dropped to save writes); here they are asked for,
+# and IF NOT EXISTS leaves the ones there alone. FalkorDB keeps a matrix per label and per
+# relationship type by design: nothing to create.
+LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
+    ("node_label_lookup", "FOR (n) ON EACH labels(n)"),
+    ("relationship_type_lookup", "FOR ()-[r]-() ON EACH type(r)"),
 )
 
 
@@ -58,6 +104,12 @@ FULLTEXT_INDEXES: tuple[FulltextIndex, ...] = (
 )
 
 
+def indexed_properties() -> frozenset[tuple[str, str]]:
+    """(label, property) pairs a lookup, a range or an order can use an index for, on both
+    engines (full-text indexes serve only their procedures, so they are not among them)."""
+    return frozenset({(label, "id") for label in UNIQUE_LABELS} | set(RANGE_INDEXES))
+
+
 @dataclass(frozen=True, slots=True)
 class Dialect:
     name: DialectName
@@ -72,7 +124,7 @@ class Dialect:
             ]
             out += [
                 f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
-                for label, prop in _RANGE_INDEXES
+                for label, prop in RANGE_INDEXES
             ]
             out += [
                 f"CREATE FULLTEXT INDEX {ix.name} IF NOT EXISTS FOR (n:{ix.label}) ON EACH ["
@@ -80,11 +132,15 @@ class Dialect:
                 + "]"
                 for ix in FULLTEXT_INDEXES
             ]
+            out += [
+                f"CREATE LOOKUP INDEX {name} IF NOT EXISTS {target}"
+                for name, target in LOOKUP_INDEXES
+            ]
             return out
         # FalkorDB has no IF NOT EXISTS; the adapter skips "already indexed" answers. The id
         # indexes come first, every lookup by id uses them.
         out = [f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in UNIQUE_LABELS]
-        out += [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in _RANGE_INDEXES]
+        out += [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in RANGE_INDEXES]
         out += [
             f"CREATE FULLTEXT INDEX FOR (n:{ix.label}) ON ("
             + ", ".join(f"n.{p}" for p in ix.properties)

@@ -49,9 +49,17 @@ def test_the_benchmark_runs_at_its_smallest_size_and_writes_its_reports(
     for op in api["sequential"]["ops"].values():
         assert isinstance(op["round_trips"], int) and op["round_trips"] >= 1
     assert api["soak"]["ok"]
+    workers = results["workers"]
+    assert set(workers["best"]) == {"1", "2"} and workers["ratio_over_one_worker"]["1"] == 1.0
+    for row in workers["best"].values():
+        assert row["requests_per_s"] > 0 and row["errors"] == 0
+    # Each of the two workers served: each used CPU of its own.
+    assert len(workers["best"]["2"]["cores_busy"]["api_workers"]) == 2
+    assert all(busy > 0 for busy in workers["best"]["2"]["cores_busy"]["api_workers"])
     assert {row["target"] for row in results["targets"]} >= {
         "structured load / bare UNWIND insert",
         "round trips per operation independent of corpus size",
+        "GraphQL throughput at c=16, 2 workers / 1 worker",
     }
 
     report = (out / "results.md").read_text()

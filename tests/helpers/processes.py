@@ -36,6 +36,9 @@ def embedded_env(data_dir: Path, **settings: str) -> dict[str, str]:
     # graph version on every request rather than trusting a reading up to a second old (what
     # the response cache's hits otherwise rest on; api/caching.py).
     env["NEWSGRAPH_VERSION_MAX_AGE_MS"] = "0"
+    # One process, as the tests that watch it (its memory, its pid, its signals) expect; the
+    # tests of `serve --workers` ask for more.
+    env["NEWSGRAPH_WORKERS"] = "1"
     env.update(settings)
     return env
 

@@ -12,6 +12,7 @@ from newsgraph.ingest.model import SourceDocument
 from newsgraph.ingest.sources.feeds import FeedEntry, entry_document, looks_like_feed, read_feed
 from newsgraph.ingest.sources.files import SourceError, read_file
 from newsgraph.ingest.sources.html import read_html
+from tests.helpers.sources import assert_read_fails
 
 WEB = Path(__file__).resolve().parents[2] / "fixtures" / "web"
 
@@ -133,13 +134,7 @@ def test_a_feed_is_told_from_its_first_element(head: bytes, is_feed: bool) -> No
 def test_a_file_that_is_no_readable_feed_is_a_one_line_error_naming_it(
     tmp_path: Path, name: str, content: bytes, problem: str
 ) -> None:
-    path = tmp_path / name
-    path.write_bytes(content)
-    with pytest.raises(SourceError) as caught:
-        read_file(path)
-    assert caught.value.origin == str(path)
-    assert caught.value.problem.startswith(problem)
-    assert "\n" not in str(caught.value)
+    assert_read_fails(tmp_path / name, content, problem)
 
 
 def test_reading_a_feed_never_fetches_its_links(monkeypatch: pytest.MonkeyPatch) -> None:

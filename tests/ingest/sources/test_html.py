@@ -12,6 +12,7 @@ import pytest
 from newsgraph.ingest.model import SourceDocument
 from newsgraph.ingest.sources.files import SourceError, read_file
 from newsgraph.ingest.sources.html import fragment_text, read_html
+from tests.helpers.sources import assert_read_fails
 
 WEB = Path(__file__).resolve().parents[2] / "fixtures" / "web"
 
@@ -226,13 +227,7 @@ def test_a_page_in_another_encoding_is_read_by_its_declared_charset(tmp_path: Pa
 def test_a_page_without_article_text_is_a_one_line_error_naming_the_file(
     tmp_path: Path, content: bytes, problem: str
 ) -> None:
-    path = tmp_path / "broken.html"
-    path.write_bytes(content)
-    with pytest.raises(SourceError) as caught:
-        read_file(path)
-    assert caught.value.origin == str(path)
-    assert caught.value.problem.startswith(problem)
-    assert "\n" not in str(caught.value)
+    assert_read_fails(tmp_path / "broken.html", content, problem)
 
 
 # --- HTML inside JSON records --------------------------------------------------------------

@@ -6,6 +6,8 @@ articles, and checks on a graph. Fixtures stay in the conftests; everything else
 - ``api``: the ASGI app over HTTP, with a GraphQL helper;
 - ``graphs``: checks on a graph's derived edges;
 - ``faults``: killing, racing and outage helpers of tests/faults;
+- ``sources``: checks on the source readers' errors;
+- ``site``: a local HTTP site for the fetcher's tests;
 - ``browser``: Debian's headless Chromium.
 """
 

@@ -462,7 +462,8 @@ class Document:
         if unnamed and max(unnamed) > max(named, default=-1):
             # "..., a Japanese diplomat said. ... , he said.": the unnamed source again.
             return None
-        previous = self._subject_just_before(pos)
+        opens = pos - self.sentences[self.sentence_index(pos)].start <= 2
+        previous = self.subject_before(pos) if opens else None
         if previous is not None and not unnamed:
             # "Videgaray described the meeting as ... . He said ...": the sentence before, in
             # the same paragraph, is about whom "he" is, whoever spoke in the paragraph before.
@@ -470,14 +471,14 @@ class Document:
         recent = self.last_speaker(pos, within=pos - since)
         return recent or self.antecedent(pos)
 
-    def _subject_just_before(self, pos: int) -> str | None:
-        """The person the sentence before ``pos``'s is about, when ``pos`` opens its own
-        sentence and both are in one paragraph."""
+    def subject_before(self, pos: int, *, same_paragraph: bool = True) -> str | None:
+        """The person the sentence before ``pos``'s is about (in the same paragraph, unless
+        ``same_paragraph`` is off), or None."""
         index = self.sentence_index(pos)
-        if index == 0 or pos - self.sentences[index].start > 2:
+        if index == 0:
             return None
         before = self.sentences[index - 1]
-        if self.paragraph_at(before.start) is not self.paragraph_at(pos):
+        if same_paragraph and self.paragraph_at(before.start) is not self.paragraph_at(pos):
             return None
         subject = self.subject(before.start, before.end)
         return subject.actor if subject is not None else None

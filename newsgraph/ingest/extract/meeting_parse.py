@@ -717,15 +717,11 @@ class _Parser:
             rule="invitation", how=dict(self.how),
         )  # fmt: skip
 
-    def _previous_subject(self, pos: int) -> list[tuple[str, str | None]]:
-        index = self.doc.sentence_index(pos)
-        if index == 0:
-            return []
-        before = self.doc.sentences[index - 1]
-        if self.doc.paragraph_at(before.start) is not self.doc.paragraph_at(pos):
-            return []
-        subject = self.doc.subject(before.start, before.end)
-        return [self._named(subject.actor, "pronoun")] if subject is not None else []
+    def _previous_subject(
+        self, pos: int, *, same_paragraph: bool = True
+    ) -> list[tuple[str, str | None]]:
+        subject = self.doc.subject_before(pos, same_paragraph=same_paragraph)
+        return [self._named(subject, "pronoun")] if subject is not None else []
 
     def _guest_after_place(self, token: Token) -> list[tuple[str, str | None]]:
         """ "Salih welcomed on Sunday at the Baghdad Palace, Kuwaiti Foreign Minister Ahmed
@@ -957,13 +953,7 @@ class _Parser:
                 # Whom the sentence before is about, rather than the last name before "his":
                 # the one whose counterpart is met is the story's subject, not a leader named
                 # in passing ("in line with directives from President Sisi").
-                index = self.doc.sentence_index(noun.idx)
-                if index == 0:
-                    return []
-                before = self.doc.sentences[index - 1]
-                subject = self.doc.subject(before.start, before.end)
-                if subject is not None and self.doc.kind(subject.actor) is ActorKind.PERSON:
-                    return [self._named(subject.actor, "pronoun")]
+                return self._previous_subject(noun.idx, same_paragraph=False)
         return []
 
     def _from_governor(

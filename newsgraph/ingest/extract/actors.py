@@ -429,10 +429,7 @@ class _Finder:
             name = self.text[start:end]
             if not name or not self.free(start, end):
                 continue
-            if " " in name:
-                person = self._person_for(name)
-            else:
-                person = self._titled_one("Mr", name) if len(name) >= 4 else None
+            person = self._person_for(name) if " " in name else self._after_title(name, start)
             if person is None or self.book.kind(person) is not ActorKind.PERSON:
                 continue
             self.claim(start, end)
@@ -444,26 +441,21 @@ class _Finder:
         Bush"), is a person's: someone the article named in full, or a person of their own."""
         for start, name, title in self.titled_single_names:
             end = start + len(name)
-            if not self.free(start, end):
+            if not self.free(start, end) or canonical_title(title).title is None:
                 continue
-            person = self._titled_one(title, name)
+            person = self._after_title(name, start)
             if person is not None:
                 self.claim(start, end)
                 self.add(person, start, end, "title")
 
-    def _titled_one(self, title: str, name: str) -> str | None:
-        if not self.introducing or canonical_title(title).title is None:
-            return None
-        if name in NAME_STOPWORDS or len(name) < 4 or not name[:1].isupper() or name.isupper():
+    def _after_title(self, name: str, start: int) -> str | None:
+        """The person one word after a title or a form of address names (see ``_single``),
+        unless the word goes on with the office ("Minister Delegate", "Secretary General")."""
+        if not self.introducing or len(name) < 4 or not name[:1].isupper() or name.isupper():
             return None
         if name in _OFFICE_WORDS or name in _TITLE_TAILS or canonical_title(name).title:
-            return None  # ("Minister Delegate", "Secretary General": the office goes on)
-        known = self.book.person(name) or self.book.first_name_of(name)
-        if known is not None:
-            return known
-        if self.ref.lookup(name) is not None:
-            return None  # a country or a body ("President Obama" is found as a known name)
-        return self.book.introduce_single(name)
+            return None
+        return self._single(name, start, after_title=True)
 
     def _entity_extends(self, start: int, end: int) -> int | None:
         """Where a name the recogniser reads as longer ends: "Sheikh Mishal al-Ahmad al-Sabah"
@@ -710,10 +702,10 @@ class _Finder:
             and self.book.kind(inside[0].actor) is ActorKind.PERSON
         )
 
-    def _single(self, word: str, start: int) -> str | None:
-        """A one-word name the recogniser calls a person: a surname or first name of someone
-        the article introduced, a known person, or (after a title: "Minister Mahuta") a person
-        of their own."""
+    def _single(self, word: str, start: int, *, after_title: bool = False) -> str | None:
+        """A one-word name the recogniser calls a person (or, ``after_title``, that stands
+        after an office): a surname or first name of someone the article introduced, a known
+        person, or (after a title: "Minister Mahuta") a person of their own."""
         if word in NAME_STOPWORDS:
             return None
         known = self.book.person(word) or self.book.first_name_of(word)
@@ -723,9 +715,12 @@ class _Finder:
         if ref is not None:
             return self.book.use(ref.name) if ref.kind is ActorKind.PERSON else None
         before = self.text[max(0, start - 40) : start].split()
-        if before and (
-            canonical_title(before[-1].strip(",")).title is not None
-            or before[-1] in _TITLE_ABBREVIATIONS
+        if after_title or (
+            before
+            and (
+                canonical_title(before[-1].strip(",")).title is not None
+                or before[-1] in _TITLE_ABBREVIATIONS
+            )
         ):
             return self.book.introduce_single(word)
         if before and _POSSESSIVE.search(before[-1]):

@@ -283,3 +283,9 @@ def test_a_name_after_dr_or_mr_is_a_person_whatever_the_model_called_it() -> Non
     )
     people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
     assert people == ["Bharrat Jagdeo"]
+
+
+def test_one_name_after_mr_is_a_person_of_its_own() -> None:
+    article = run('"We will talk again soon," Mr Okonkwo told reporters in Abuja on Monday.')
+    people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
+    assert people == ["Okonkwo"]

@@ -62,12 +62,19 @@ _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 
 def looks_like_feed(data: bytes) -> bool:
     """Whether ``data`` opens as an RSS, Atom or RSS 1.0 (RDF) document: its first element."""
+    root = _root_element(data)
+    return root is not None and root.lower() in _FEED_ROOTS
+
+
+def _root_element(data: bytes) -> bytes | None:
+    """The name of the first element of ``data``, past a byte-order mark, the XML
+    declaration, comments and a doctype; None when it does not open with one."""
     head = data[:_SNIFF_BYTES]
     for bom in _BOMS:
         head = head.removeprefix(bom)
     head = head[_PROLOGUE.match(head).end() :]  # type: ignore[union-attr]
     root = _ROOT.match(head)
-    return root is not None and root.group(1).lower() in _FEED_ROOTS
+    return root.group(1) if root is not None else None
 
 
 def read_feed(data: bytes, *, origin: str, url: str | None = None) -> list[FeedEntry]:
@@ -199,12 +206,8 @@ def _language(value: object) -> str | None:
 
 
 def _root_description(data: bytes) -> str:
-    head = data[:_SNIFF_BYTES]
-    for bom in _BOMS:
-        head = head.removeprefix(bom)
-    head = head[_PROLOGUE.match(head).end() :]  # type: ignore[union-attr]
-    root = _ROOT.match(head)
+    root = _root_element(data)
     if root is None:
         return "it does not start with an XML element"
-    name = root.group(1).decode("ascii", "replace")
+    name = root.decode("ascii", "replace")
     return f"its first element is <{name}>, expected <rss>, <feed> (Atom) or <rdf:RDF>"

@@ -190,7 +190,7 @@ class WatchState:
 
     def validators(self, url: str) -> Validators:
         feed = self.of(url)
-        return Validators(feed.get("etag"), feed.get("last_modified"))
+        return Validators.from_record(feed)
 
     def next_poll(self, url: str) -> float:
         return float(self.of(url).get("next_poll", 0.0))
@@ -312,10 +312,7 @@ async def _poll(
         await writer.write_batch(articles[start : start + batch])
     # Written (or without text to write): none of these is loaded again until it changes.
     seen.update({entry_key(e): entry_hash(e) for e in fresh})
-    record["etag"], record["last_modified"] = (
-        fetched.validators.etag,
-        fetched.validators.last_modified,
-    )
+    record.update(fetched.validators.record())
     poll.notes = (*read.warnings, *(f"{origin}: skipped: {why}" for origin, why in read.skipped))
     return poll
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import asyncio
 import errno
 import urllib.robotparser
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -113,6 +114,15 @@ class Validators:
 
     etag: str | None = None
     last_modified: str | None = None
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Validators:
+        """The validators a state file's record kept (see ``record``)."""
+        return cls(record.get("etag"), record.get("last_modified"))
+
+    def record(self) -> dict[str, str | None]:
+        """The validators as a state file keeps them."""
+        return {"etag": self.etag, "last_modified": self.last_modified}
 
     def headers(self) -> dict[str, str]:
         headers = {}

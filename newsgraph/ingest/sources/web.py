@@ -168,8 +168,7 @@ class PageMemory:
         self._pages: dict[str, dict[str, Any]] = dict(read_state(path).get("pages", {}))
 
     def validators(self, url: str) -> Validators:
-        page = self._pages.get(url, {})
-        return Validators(page.get("etag"), page.get("last_modified"))
+        return Validators.from_record(self._pages.get(url, {}))
 
     def articles(self, url: str) -> list[str]:
         """The ids of the articles the URL gave when it was last loaded."""
@@ -182,8 +181,7 @@ class PageMemory:
         for url, validators in read.validators.items():
             if validators:
                 self._pages[url] = {
-                    "etag": validators.etag,
-                    "last_modified": validators.last_modified,
+                    **validators.record(),
                     "articles": articles if url == read.url else [],
                 }
             else:

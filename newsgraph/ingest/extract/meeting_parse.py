@@ -1047,6 +1047,10 @@ class _Parser:
                         one = self.participant(mention)
                         if one:
                             own.append(one)
+        if any(self.doc.kind(c[0]) is ActorKind.PERSON for c in counterparts):
+            # "held a Japan-India summit with Mr. Modi": the countries are whose leaders met,
+            # not parties beside them.
+            own = [o for o in own if self.doc.kind(o[0]) is not ActorKind.COUNTRY]
         return own, counterparts, between, members
 
     def _holders(
@@ -1293,7 +1297,7 @@ def parsed_meetings(
             parsed = parser.verb(token)
             if parsed is not None:
                 found.extend(_apart(parsed, token))
-        elif token.tag_ in ("NN", "NNS") and _event_noun(token):
+        elif (token.tag_ in ("NN", "NNS") or _named_and_held(token)) and _event_noun(token):
             # (not "the Asian Cooperation Dialogue", "the G20 Summit": names of gatherings)
             found.extend(parser.noun(token))
     found = regroup(doc, found, parser.subjects)
@@ -1509,6 +1513,18 @@ def _event_noun(token: Token) -> bool:
         # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
         return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)
     return lower in _EVENT_NOUNS
+
+
+def _named_and_held(token: Token) -> bool:
+    """ "held a Japan-India Summit Meeting with Mr. Modi": a meeting written with capitals,
+    as government summaries name them, held by someone with someone; not a gathering's name
+    ("attended the G20 Summit")."""
+    return (
+        token.tag_ in ("NNP", "NNPS")
+        and token.dep_ == "dobj"
+        and token.head.lower_ in _HOLD_VERBS
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    )
 
 
 def _governor(token: Token) -> Token:

@@ -1375,3 +1375,15 @@ def test_today_in_a_wire_story_is_the_day_of_its_dateline() -> None:
         published=dt.date(2001, 2, 17),
     )
     assert meeting.date == dt.date(2001, 2, 16)
+
+
+def test_a_meeting_named_with_capitals_and_held_with_someone_is_theirs_not_the_countries() -> None:
+    meeting = only(
+        "On August 20, commencing at 6.15 p.m. (local time, on August 20, 9.45 p.m.) for about "
+        "20 minutes, Mr. Ishiba Shigeru, Prime Minister of Japan, who is visiting Laos to attend "
+        "the ASEAN-related Summit Meetings, held a Japan-India Summit Meeting with H.E. Mr. "
+        "Narendra Modi, Prime Minister of India."
+    )
+    assert sorted(actors(meeting)) == ["Ishiba Shigeru", "Narendra Modi"]
+    assert meeting.date == dt.date(2025, 8, 20)
+    assert meeting.status is MeetingStatus.HELD

@@ -218,7 +218,6 @@ class _Relayed:
     speaker: str
     start: int
     end: int
-    replaces: bool  # the outer clause is only the report of this speech
 
 
 class _Statements:
@@ -1205,12 +1204,6 @@ class _Statements:
         if len(clause.split()) < 3 or clause.startswith(('"', "“")) or _NO_CONTENT.match(clause):
             return
         relayed = self._relayed(speaker, start, end)
-        if relayed is not None and relayed.replaces:
-            # "The PMO said in an email that Trudeau noted the depth of ...": what the PMO
-            # said is only that Trudeau spoke; the words are Trudeau's.
-            speaker, start, end = relayed.speaker, relayed.start, relayed.end
-            clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
-            relayed = None
         said = Said(
             speaker, clause, sentence.start, sentence.end, content=[(start, end)], rule=rule
         )
@@ -1219,7 +1212,9 @@ class _Statements:
         self._keep(said)
         if relayed is not None:
             # "He stated that Imran Khan had regretted ... and said that Pakistan had hoped
-            # ...": the relayed speech within is its own speaker's statement too.
+            # ...", "Shiozaki says Mr. Abe expressed his willingness to ...": the relayed speech
+            # within is its own speaker's statement too, and the outer speaker's report of it
+            # stays theirs (one reader asks what Abe said, another what Shiozaki said).
             inner = strip_quotes(self.text[relayed.start : relayed.end]).rstrip(".!;: ")
             if len(inner.split()) >= 3:
                 said = Said(relayed.speaker, inner, sentence.start, sentence.end,
@@ -1259,8 +1254,7 @@ class _Statements:
                 lo += lead.end()
             if lo <= verb.idx < hi:
                 continue
-            replaces = root.lower_ in _PARSED_VERBS or root.lower_ in _DENYING
-            return _Relayed(inner, lo, hi, replaces)
+            return _Relayed(inner, lo, hi)
         return None
 
     # -- date and medium -------------------------------------------------------------------

@@ -374,13 +374,19 @@ def test_an_honorific_between_title_and_name_keeps_the_role() -> None:
     assert [s.speaker for s in article.statements] == ["Irfaan Ali"]
 
 
-def test_speech_relayed_by_an_office_is_the_speakers_own() -> None:
-    statement = only(
+def test_speech_relayed_by_someone_else_is_the_speakers_and_the_report_the_relayers() -> None:
+    article = run(
         "The PMO said in an email that Zelensky noted the depth of the economic relationship "
-        "with Canada."
+        "with Canada.\n\n"
+        "Chief Cabinet Secretary Yasuhisa Shiozaki says Prime Minister Shinzo Abe expressed "
+        "his willingness to discuss the dispute soon."
     )
-    assert statement.speaker == "Volodymyr Zelensky"
-    assert statement.text.startswith("the depth of the economic relationship")
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("PMO", ["Zelensky", "noted", "the"]),
+        ("Volodymyr Zelensky", ["the", "depth", "of"]),
+        ("Yasuhisa Shiozaki", ["Prime", "Minister", "Shinzo"]),
+        ("Shinzo Abe", ["his", "willingness", "to"]),
+    ]
 
 
 def test_speech_within_a_reported_clause_is_a_statement_of_its_own_too() -> None:

@@ -650,6 +650,8 @@ class _Statements:
                 audience = _AUDIENCE.match(self.text, after, sentence.end)
                 after = audience.end() if audience else after
             tail = _TAIL_AFTER_VERB.fullmatch(self.text, after, sentence.end)
+            if tail is None and self._said_before(verb.start()):
+                tail = verb  # (a long "during ..." after the verb, what was said before it)
             if tail is not None and any(
                 q.end <= verb.start() and verb.start() - q.end <= 30
                 for q in self.doc.quotes_in(sentence.start, verb.start())
@@ -799,6 +801,20 @@ class _Statements:
         before = len(self.found)
         self._report(speaker, sentence, sentence.start, found.start(), verb)
         return len(self.found) > before
+
+    def _said_before(self, verb_start: int) -> bool:
+        """ "Portugal's priorities ... focus on an economic recovery, Prime Minister Costa said
+        during a joint press conference in Lisbon with ... on Monday": the parse hangs what
+        was said before the verb, and nothing said after it."""
+        parsed = self.doc.parsed
+        if parsed is None:
+            return False
+        span = parsed.char_span(verb_start, verb_start + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        verb = span[0]
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        return bool(clauses) and all(c.i < verb.i for c in clauses)
 
     def _parsed_subject(self, verb_start: int) -> str | None:
         """The speaker a verb's grammatical subject names when the words before the verb do

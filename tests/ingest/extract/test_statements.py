@@ -994,3 +994,13 @@ def test_his_press_office_is_named_for_him_and_new_zealands_government_is_not_ne
     )
     speakers = {speaker for speaker, _ in statements}
     assert speakers == {"Saad Hariri's press office", "New Zealand Government"}
+
+
+def test_words_said_before_the_verb_are_the_statement_when_a_long_occasion_follows_it() -> None:
+    statement = only(
+        "Portugal's priorities for the presidency will focus on the economic recovery, "
+        "Prime Minister Antonio Costa said during a joint press conference in Lisbon with "
+        "visiting Greek Prime Minister Kyriakos Mitsotakis on Monday."
+    )
+    assert statement.speaker == "António Costa"
+    assert statement.text.startswith("Portugal's priorities for the presidency")

@@ -104,6 +104,12 @@ _CALLED = re.compile(
 _DESCRIBED = re.compile(
     r"\bdescrib(?:ed|es|e|ing)\s+(?P<obj>[^,;\"“”]{2,80}?)\s+as\s+(?P<what>[^;]+?)[.!]?[\"”]?\s*$"
 )
+# A judgement in the speaker's own quoted words, right after the verb and what it judges.
+_JUDGED = re.compile(
+    r"\b(?:praised|praises|hailed|hails|lauded|lauds|described|describes|called|calls"
+    r"|labell?ed|labels|branded|brands|dubbed|dubs|termed|terms)\s+[^\"“”.;]{1,60}?"
+    r"(?:\s+as)?\s*[\"“]?$"
+)
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
@@ -295,6 +301,8 @@ class _Statements:
                 current.attribution = (said_in.start, said_in.end)
                 self._when_where(current, said_in, verb)
             self._keep(current)
+            if verb is not None and verb.re is _JUDGED:
+                current = None  # (a judgement quoted is whole; what is said next is not it)
         return used
 
     def _quoted_text(self, quote: Quote, sentence: Sentence, verb: re.Match[str] | None) -> str:
@@ -389,6 +397,17 @@ class _Statements:
             subject = self.doc.subject(sentence.start, quote.start)
             if subject is not None:
                 return subject.actor, None
+        judged = _JUDGED.search(self.text, sentence.start, quote.start)
+        if (
+            judged is not None
+            and _VERB_RE.search(self.text, sentence.start, judged.start()) is None
+        ):
+            # (after "reported that ...", the sentence is reported speech, its quote within)
+            # 'Trump praised Chile as “one of the most beautiful countries in the world”': the
+            # words of whoever judged it so.
+            subject = self.doc.subject(sentence.start, judged.start())
+            if subject is not None and self.doc.kind(subject.actor) is not ActorKind.MEDIA:
+                return subject.actor, judged
         return None, None
 
     def _lead_in(

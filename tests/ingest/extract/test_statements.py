@@ -1004,3 +1004,13 @@ def test_words_said_before_the_verb_are_the_statement_when_a_long_occasion_follo
     )
     assert statement.speaker == "António Costa"
     assert statement.text.startswith("Portugal's priorities for the presidency")
+
+
+def test_a_judgement_in_quoted_words_is_the_judges_statement() -> None:
+    article = run(
+        "Trump, who welcomed the Chilean head of state to the Oval Office on Friday, praised "
+        "Chile as “one of the most beautiful countries in the world” and raved about its coast."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Donald Trump", "one of the most beautiful countries in the world")
+    ]

@@ -202,7 +202,7 @@ class _Parser:
             if named:
                 return named
         titled: Token | None = None  # a title whose person is its apposition
-        if mention is None and token.tag_ in ("NN", "NNP"):
+        if (mention is None and token.tag_ in ("NN", "NNP")) or self._office_in(token, mention):
             # "Mexico's secretary of Foreign Affairs, Marcelo Ebrard,": a title the person
             # set off after it is
             for appos in appositions:
@@ -237,6 +237,15 @@ class _Parser:
             if head is not titled:
                 found.extend(self._one(head))
         return found
+
+    def _office_in(self, token: Token, mention: Mention | None) -> bool:
+        """ "the Secretary-General of Japan's ruling Liberal Democratic Party (LDP), Toshimitsu
+        Motegi,": a body the parser made the head of an office in it, whose holder follows."""
+        if mention is None or self.doc.kind(mention.actor) is not ActorKind.ORGANIZATION:
+            return False
+        lo = token.left_edge.idx
+        words = re.findall(r"[A-Z][\w-]+", self.doc.text[lo : token.idx])
+        return any(canonical_title(w).title for w in words)
 
     def _one(self, head: Token) -> list[tuple[str, str | None]]:
         if not (self.start <= head.idx < self.end):

@@ -1387,3 +1387,13 @@ def test_a_meeting_named_with_capitals_and_held_with_someone_is_theirs_not_the_c
     assert sorted(actors(meeting)) == ["Ishiba Shigeru", "Narendra Modi"]
     assert meeting.date == dt.date(2025, 8, 20)
     assert meeting.status is MeetingStatus.HELD
+
+
+def test_the_holder_named_after_an_office_of_a_party_is_met_not_the_party() -> None:
+    meeting = only(
+        "External Affairs Minister S Jaishankar met the Secretary-General of Japan's ruling "
+        "Liberal Democratic Party "
+        "(LDP), Toshimitsu Motegi, here on Friday and held a fruitful conversation on ways to "
+        "strengthen ties."
+    )
+    assert actors(meeting) == ["S Jaishankar", "Toshimitsu Motegi"]

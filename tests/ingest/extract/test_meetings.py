@@ -1390,10 +1390,10 @@ def test_a_meeting_named_with_capitals_and_held_with_someone_is_theirs_not_the_c
 
 
 def test_the_holder_named_after_an_office_of_a_party_is_met_not_the_party() -> None:
-    meeting = only(
-        "External Affairs Minister S Jaishankar met the Secretary-General of Japan's ruling "
-        "Liberal Democratic Party "
+    article = run(
+        "External Affairs Minister S Jaishankar arrived in Tokyo on Thursday.\n\n"
+        "Jaishankar also met the Secretary-General of Japan\u2019s ruling Liberal Democratic Party "
         "(LDP), Toshimitsu Motegi, here on Friday and held a fruitful conversation on ways to "
-        "strengthen ties."
+        "strengthen ties in an uncertain world."
     )
-    assert actors(meeting) == ["S Jaishankar", "Toshimitsu Motegi"]
+    assert [actors(m) for m in article.meetings] == [["S Jaishankar", "Toshimitsu Motegi"]]

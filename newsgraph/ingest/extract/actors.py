@@ -157,6 +157,13 @@ class ActorBook:
             self._drafts[name] = _Draft(name, ActorKind.ORGANIZATION)
         return name
 
+    def introduce_media(self, name: str) -> str:
+        """An outlet the reference does not know, named as the source of a report ("state
+        news agency Andina reported")."""
+        if name not in self._drafts:
+            self._drafts[name] = _Draft(name, ActorKind.MEDIA)
+        return name
+
     def add_role_less_org(self, name: str, country: str) -> None:
         """Remember which country an office belongs to, for "the ministry" later on."""
         self._offices.setdefault(name, country)

@@ -110,6 +110,17 @@ _JUDGED = re.compile(
     r"|labell?ed|labels|branded|brands|dubbed|dubs|termed|terms)\s+[^\"“”.;]{1,60}?"
     r"(?:\s+as)?\s*[\"“]?$"
 )
+_OUTLET_REPORTED = re.compile(
+    r",\s*(?:the\s+)?(?P<who>[^,;\"“”]{2,80}?)\s+(?:reported|reports)[.!]?[\"”]?\s*$"
+)
+_OUTLET_WORD = re.compile(
+    r"\b(?:TV|[Tt]elevision|[Rr]adio|[Aa]gency|[Nn]ews|[Nn]ewspaper|[Dd]aily|[Ww]ebsite"
+    r"|[Bb]roadcaster|[Cc]hannel|[Ww]ire|[Tt]imes|[Pp]ost|[Hh]erald|[Tt]ribune|[Gg]azette"
+    r"|[Jj]ournal)\b"
+)
+_DESCRIBED_OUTLET = re.compile(
+    r"(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
+)
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
@@ -774,6 +785,35 @@ class _Statements:
         if subject is None:
             return
         self._report(subject.actor, sentence, found.start("obj"), sentence.end, found)
+
+    def outlet_reported(self, sentence: Sentence) -> None:
+        """ "Netanyahu met with Mubarak in Sharm el-Sheikh, Egypt's state TV website
+        reported.": when no one else in the sentence is said to speak, what an outlet reports
+        is the outlet's statement (one relaying someone's words gives them to that one)."""
+        found = _OUTLET_REPORTED.search(self.text, sentence.start, sentence.end)
+        if found is None or self.doc.in_quote(found.start()):
+            return
+        outlet = self.doc.speaker_at(found.start("who"), found.end("who"))
+        if outlet is None:
+            outlet = self._outlet(found.group("who"))
+        if outlet is None or self.doc.kind(outlet) is not ActorKind.MEDIA:
+            return
+        verb = re.compile(r"report(?:ed|s)").search(self.text, found.start("who"))
+        if verb is None:
+            return
+        self._report(outlet, sentence, sentence.start, found.start(), verb, "reported")
+
+    def _outlet(self, words: str) -> str | None:
+        """The outlet words name: "state news agency Andina" is Andina, "al-Alam satellite
+        TV" and "Egypt's state TV website" are what they say; other words are no outlet."""
+        words = words.strip()
+        if len(words.split()) > 6 or _OUTLET_WORD.search(words) is None:
+            return None
+        described = _DESCRIBED_OUTLET.fullmatch(words)
+        name = words
+        if described and not _OUTLET_WORD.fullmatch(described.group("name")):
+            name = described.group("name")
+        return self.doc.book.introduce_media(name.replace("\u2019", "'"))
 
     def _quoted_as_saying(self, sentence: Sentence) -> bool:
         """ "The Elysee statement quoted Macron as saying that Europe must ...": the words are
@@ -1681,6 +1721,8 @@ def extract_statements(doc: Document) -> list[Said]:
                     finder.described(sentence)
                 if len(finder.found) == before:
                     finder.called(sentence)
+                if len(finder.found) == before:
+                    finder.outlet_reported(sentence)
     speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
     covered = {(s.start, s.end) for s in finder.found}
     for paragraph in doc.paragraphs:

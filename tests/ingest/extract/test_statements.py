@@ -7,7 +7,7 @@ from functools import cache
 
 from newsgraph.ingest.extract.article import extract
 from newsgraph.ingest.extract.reference import Reference, load_reference
-from newsgraph.ingest.model import ExtractedArticle, SourceDocument, StatementFact
+from newsgraph.ingest.model import ActorKind, ExtractedArticle, SourceDocument, StatementFact
 
 WEDNESDAY = dt.date(2025, 8, 20)
 
@@ -1014,3 +1014,18 @@ def test_a_judgement_in_quoted_words_is_the_judges_statement() -> None:
     assert [(s.speaker, s.text) for s in article.statements] == [
         ("Donald Trump", "one of the most beautiful countries in the world")
     ]
+
+
+def test_what_an_outlet_reports_is_its_statement_when_no_one_else_speaks() -> None:
+    article = run(
+        "Foreign Minister Jose Antonio Garcia Belaunde met on Monday with his Bolivian "
+        "counterpart, state news agency Andina reported.\n\n"
+        "King Abdullah met with Prime Minister Nouri al-Maliki to talk about ways to improve "
+        "relations between the two countries, al-Alam satellite TV reported."
+    )
+    assert [(s.speaker, s.text.split()[:2]) for s in article.statements] == [
+        ("Andina", ["Foreign", "Minister"]),
+        ("al-Alam satellite TV", ["King", "Abdullah"]),
+    ]
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Andina"] is ActorKind.MEDIA

@@ -505,9 +505,12 @@ def _compile(
     title_block = _title_block(qual)
     # An honorific may stand between the title and the name: "President Dr Irfaan Ali",
     # "Foreign Minister Datuk Seri Mohamad Hasan".
+    # Pacific and Commonwealth releases write "Prime Minister the Honourable Mark Brown",
+    # "Minister H.E. Geoffrey Onyeama".
     honorifics = (
         r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
-        r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal)\.?\s+)*"
+        r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E"
+        r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
     )
     titled_name_re = re.compile(
         rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+{honorifics}(?P<name>{NAME})"
@@ -522,7 +525,9 @@ def _compile(
     )
     # (not "the President of the European Parliament Roberta Metsola": a title with its name)
     role_noun_re = re.compile(
-        rf"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+{title_block}(?![\w\-])(?!\s+[A-Z])(?!\s+of\s)"
+        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n))"
+        rf"{title_block}(?![\w\-])(?!\s+(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von)\b))"
+        rf"(?!\s+of\s)"
     )
     countries = [s for s, name in surfaces.items() if actors[name].kind is ActorKind.COUNTRY]
     country_alt = alternation(countries)

@@ -1397,3 +1397,13 @@ def test_the_holder_named_after_an_office_of_a_party_is_met_not_the_party() -> N
         "strengthen ties in an uncertain world."
     )
     assert [actors(m) for m in article.meetings] == [["S Jaishankar", "Toshimitsu Motegi"]]
+
+
+def test_the_honourable_between_a_title_and_a_name_is_no_part_of_either() -> None:
+    meeting = only(
+        "Suva, Fiji, 15 September 2023 - Prime Minister the Honourable Mark Brown, supported by "
+        "Secretary Tepaeru Herrmann, met with Samoa Prime Minister the Honourable Fiame Naomi "
+        "Mata'afa yesterday in Suva.",
+        published=dt.date(2023, 9, 15),
+    )
+    assert actors(meeting) == ["Mark Brown", "Fiame Naomi Mata'afa"]

@@ -1029,3 +1029,17 @@ def test_what_an_outlet_reports_is_its_statement_when_no_one_else_speaks() -> No
     ]
     kinds = {a.name: a.kind for a in article.actors}
     assert kinds["Andina"] is ActorKind.MEDIA
+
+
+def test_a_title_opening_a_paragraph_without_the_is_the_person_who_holds_it() -> None:
+    article = run(
+        "Croatian Foreign Minister Davor Ivo Stier met his Slovenian counterpart Karl Erjavec "
+        "on Monday.\n\n"
+        "Croatian Foreign Minister stressed that the unresolved border issue was of bilateral "
+        "nature.\n\n"
+        "President el-Sisi congratulated him, saying that such a step will contribute to "
+        "driving the peace process."
+    )
+    first, *rest = [s.speaker for s in article.statements]
+    assert first == "Davor Ivo Stier"
+    assert "Davor Ivo Stier" not in rest

@@ -826,6 +826,40 @@ class _Finder:
             self.add(self.book.use(actor) if self.ref.actor(actor) else actor,
                      m.start(), m.end(), "role")  # fmt: skip
 
+    def royal_styles(self) -> None:
+        """ "His Majesty reaffirmed ...", "HH the Amir wished her success": court news names
+        a monarch by style alone after naming them once. Majesty is the king (queen, sultan)
+        named nearest before, Highness the amir, sheikh or prince."""
+        people = sorted(
+            (m for m in self.mentions
+             if not m.implicit and self.book.kind(m.actor) is ActorKind.PERSON),
+            key=lambda m: m.start,
+        )  # fmt: skip
+        for m in _ROYAL_STYLE.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            if re.search(r"\b(?:to|of|for)\s+$", self.text[max(0, m.start() - 5) : m.start()]):
+                continue  # "Adviser to His Majesty": an office of the court, not the monarch
+            ranks = _MAJESTIC if "Majesty" in m.group() else _HIGHNESS
+            held = [
+                x for x in people
+                if x.end <= m.start() and self._styled(x, ranks)
+            ]  # fmt: skip
+            if not held:
+                continue
+            # The first monarch the article names is the one its court news is about ("King
+            # Abdullah received ... Crown Prince Mohammed bin Salman ... His Majesty stressed").
+            self.claim(m.start(), m.end())
+            self.add(held[0].actor, m.start(), m.end(), "role")
+
+    def _styled(self, mention: Mention, ranks: re.Pattern[str]) -> bool:
+        """Whether a person is named with one of ``ranks``: in the name ("King Abdullah") or
+        as the title right before it ("Crown Prince Mohammed")."""
+        before = self.text[max(0, mention.start - 20) : mention.start]
+        title = re.search(r"((?:[A-Z][\w-]*\s+){1,2})$", before)
+        named = self.text[mention.start : mention.end]
+        return bool(ranks.search(named) or (title and ranks.search(title.group(1))))
+
     def _apposed(self, end: int, mentions: list[Mention]) -> str | None:
         gap = re.match(r"\s*,\s*", self.text[end : end + 6])
         if gap is None:
@@ -1042,6 +1076,15 @@ _TITLE_TAILS = frozenset(
 )
 _LEADER_AND_MINISTER_TITLES = LEADER_TITLES | {"Minister", "Foreign Minister"}
 _TITLE_TAIL = re.compile(r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+")
+# A monarch's style standing for their name ("His Majesty reaffirmed ..."), not before it
+# ("His Majesty King Abdullah II").
+_ROYAL_STYLE = re.compile(
+    r"\b(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness)"
+    r"(?:\s+the\s+(?:King|Queen|Amir|Emir|Sultan|Crown\s+Prince))?|HH\s+the\s+(?:Amir|Emir))\b"
+    r"(?!\s+(?:the\s+)?[A-Z])"
+)
+_MAJESTIC = re.compile(r"\b(?:King|Queen|Sultan|Emperor)\b")
+_HIGHNESS = re.compile(r"\b(?:Amir|Emir|Sheikh|Shaikh|Prince|Princess|Highness|HH)\b")
 _HONORIFIC = re.compile(
     r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
     r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin|Ratu|Adi|Samdech(?:\s+Techo)?)\s+"
@@ -1197,6 +1240,7 @@ def find_mentions(
     finder.addressed()
     finder.titled_singles()
     finder.role_nouns()
+    finder.royal_styles()
     finder.mentions.sort(key=lambda m: (m.start, m.end))
     finder.counterpart_roles()
     return sorted(finder.mentions, key=lambda m: (m.start, m.end))

@@ -1043,3 +1043,16 @@ def test_a_title_opening_a_paragraph_without_the_is_the_person_who_holds_it() ->
     first, *rest = [s.speaker for s in article.statements]
     assert first == "Davor Ivo Stier"
     assert "Davor Ivo Stier" not in rest
+
+
+def test_his_majesty_is_the_monarch_the_court_news_named_first() -> None:
+    article = run(
+        "His Majesty King Abdullah and Saudi Crown Prince Mohammed bin Salman on Thursday held "
+        "a meeting at Al Salam Royal Palace in Jeddah.\n\n"
+        "His Majesty reaffirmed the need to support the Palestinians in attaining their just "
+        "and legitimate rights."
+    )
+    assert [s.speaker for s in article.statements] == ["King Abdullah"]
+    assert [[p.actor for p in m.participants] for m in article.meetings] == [
+        ["King Abdullah", "Mohammed bin Salman"]
+    ]

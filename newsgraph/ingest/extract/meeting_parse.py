@@ -65,6 +65,9 @@ _HOLD_VERBS = word_set(
     "attends attended attending join joins joined joining chair chairs chaired co-chaired "
     "convene convened begin began start started wrap wrapped conclude concluded end ended"
 )
+# "was accorded a warm welcome by", "was given a red-carpet reception by"
+_ACCORDED = word_set("accorded given")
+_WELCOMES = word_set("welcome reception")
 _EVENT_NOUNS = word_set(
     "meeting meetings talks call calls conversation conversations summit summits discussion "
     "discussions negotiations videoconference videoconferences teleconference audience "
@@ -570,6 +573,26 @@ class _Parser:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     found.extend(self.phrase(obj))
         return found
+
+    def welcome(self, verb: Token) -> ParsedMeeting | None:
+        """ "President Isaias was accorded a warm welcome by Dr. Alfred Mutua": a reception,
+        of the one welcomed by the one who welcomed them."""
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _WELCOMES), None)
+        if noun is None:
+            return None
+        self.how = {}
+        hosts = self.agent(verb)
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+            for obj in _pobjs(prep):
+                hosts.extend(self.phrase(obj))  # (the parser may hang "by" on the noun)
+        guests = self.subjects(verb)
+        if not hosts or not guests:
+            return None
+        return ParsedMeeting(
+            verb.idx, verb.idx + len(verb.text), "received", "verb",
+            _unique([*hosts, *guests]), hosts[0][0], self.negated(verb),
+            rule="verb", how=dict(self.how),
+        )  # fmt: skip
 
     def negated(self, token: Token) -> bool:
         seen = 0
@@ -1277,6 +1300,11 @@ def parsed_meetings(
             invited = parser.invitation(token)
             if invited is not None:
                 found.append(invited)
+            continue
+        if lower in _ACCORDED and token.tag_ == "VBN":
+            welcomed = parser.welcome(token)
+            if welcomed is not None:
+                found.append(welcomed)
             continue
         if lower in _EXCHANGE_VERBS and token.tag_.startswith("VB"):
             exchanged = parser.exchange(token)

@@ -1407,3 +1407,13 @@ def test_the_honourable_between_a_title_and_a_name_is_no_part_of_either() -> Non
         published=dt.date(2023, 9, 15),
     )
     assert actors(meeting) == ["Mark Brown", "Fiame Naomi Mata'afa"]
+
+
+def test_a_warm_welcome_accorded_by_someone_is_a_reception_by_them() -> None:
+    meeting = only(
+        "Eritrean President Isaias Afwerki was given a red-carpet reception by Kenyan President "
+        "William Ruto on Wednesday."
+    )
+    assert actors(meeting) == ["William Ruto", "Isaias Afwerki"]
+    assert meeting.status is MeetingStatus.HELD
+    assert meeting.date == dt.date(2025, 8, 20)

@@ -147,7 +147,7 @@ class ActorBook:
             return existing
         surname = _surname(full_name)
         self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
-        for form in _surname_forms(surname):
+        for form in (*_surname_forms(surname), *_paternal_forms(full_name)):
             self._surnames.setdefault(form, full_name)
         return full_name
 
@@ -289,6 +289,18 @@ def _surname_forms(surname: str) -> tuple[str, ...]:
     if bare is not None and len(surname) - bare.end() >= 4:
         forms.append(surname[bare.end() :])
     return tuple(dict.fromkeys(forms))
+
+
+def _paternal_forms(full_name: str) -> tuple[str, ...]:
+    """Spanish and Portuguese names carry two surnames, and news shortens to the first or to
+    both: "Jose Antonio Meade Kuribrena" is Meade, "Enrique Peña Nieto" Peña Nieto."""
+    words = full_name.split()
+    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return ()
+    forms = [" ".join(words[-2:])]
+    if len(words) >= 4:
+        forms.append(words[-2])
+    return tuple(forms)
 
 
 _ARABIC_ARTICLE = re.compile(r"(?:[Aa]l|[Ee]l)[-\u2010]")

@@ -289,3 +289,18 @@ def test_one_name_after_mr_is_a_person_of_its_own() -> None:
     article = run('"We will talk again soon," Mr Okonkwo told reporters in Abuja on Monday.')
     people = [a.name for a in article.actors if a.kind is ActorKind.PERSON]
     assert people == ["Okonkwo"]
+
+
+def test_a_spanish_name_is_shortened_to_its_first_surname_or_to_both() -> None:
+    article = run(
+        "Mexican Foreign Secretary Jose Antonio Meade Kuribrena met Canadian Foreign Minister "
+        "John Baird in Ottawa on Thursday.\n\n"
+        "Meade said it makes sense for Ottawa and Mexico City to see where cooperation might "
+        "lead.\n\n"
+        "Peru's President Dina Ercilia Boluarte Zegarra spoke later; Boluarte Zegarra said "
+        "her government would attend the summit."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Meade" not in people
+    assert "Boluarte Zegarra" not in people
+    assert "Jose Antonio Meade Kuribrena" in {s.speaker for s in article.statements}

@@ -538,7 +538,11 @@ class _Finder:
             ref = self.ref.lookup(surface)
             if ref is None:
                 continue
-            if ref.kind is ActorKind.PERSON and not self._same_person(ref, m.start()):
+            if (
+                ref.kind is ActorKind.PERSON
+                and " " not in surface  # (a full name is its person, whatever stands before)
+                and not self._same_person(ref, m.start())
+            ):
                 continue
             if ref.kind is not ActorKind.PERSON and self._inside_person(m.start(), m.end()):
                 continue

@@ -304,3 +304,13 @@ def test_a_spanish_name_is_shortened_to_its_first_surname_or_to_both() -> None:
     assert "Meade" not in people
     assert "Boluarte Zegarra" not in people
     assert "Jose Antonio Meade Kuribrena" in {s.speaker for s in article.statements}
+
+
+def test_a_known_full_name_after_a_misspelt_title_is_still_that_person() -> None:
+    article = run(
+        "Japanese Prime Minister Fumio Kishida met Prime Minsiter Narendra Modi at Hyderabad "
+        "House in New Delhi on Monday.\n\n"
+        "Meetings are planned there with EU Foreign Representative Kaja Kallas."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Narendra Modi", "Kaja Kallas"} <= people

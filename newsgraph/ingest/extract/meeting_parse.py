@@ -47,7 +47,9 @@ _MEET_VERBS = word_set("meet meets met meeting")
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
-    "welcoming greet greets greeted greeting"
+    "welcoming greet greets greeted greeting "
+    # as small outlets often spell it
+    "recieve recieves recieved recieving"
 )
 _TALK_VERBS = word_set(
     "speak speaks spoke spoken speaking talk talks talked talking confer confers conferred "

@@ -1417,3 +1417,11 @@ def test_a_warm_welcome_accorded_by_someone_is_a_reception_by_them() -> None:
     assert actors(meeting) == ["William Ruto", "Isaias Afwerki"]
     assert meeting.status is MeetingStatus.HELD
     assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_received_misspelt_as_small_outlets_spell_it_is_still_a_reception() -> None:
+    meeting = only(
+        "The Japanese PM Fumio Kishida was recieved by Union Minister Rajeev Chandrasekhar at "
+        "the airport on Monday."
+    )
+    assert actors(meeting) == ["Rajeev Chandrasekhar", "Fumio Kishida"]

@@ -479,6 +479,8 @@ class _Parser:
                         )
                         obj = next((c for c in obj.children if c.dep_ == "pobj"), obj)
                     for actor, _ in self.phrase(obj):
+                        if role == "envoy" and self.doc.kind(actor) is ActorKind.PERSON:
+                            continue  # "Special Envoys from President Mugabe": who sent them
                         self.how[actor] = "group"
                         found.append((actor, role))
             elif modifiers and child.dep_ in ("amod", "compound", "poss", "nmod"):

@@ -80,8 +80,10 @@ _LIST_GAP = re.compile(
 _NOT_A_PARTY_AFTER = re.compile(r"(?:['\u2019]s\b)|\s+(?:reported|reports)\b")
 _NOT_A_PARTY_BEFORE = re.compile(
     r"\b(?:said|says|told|according\s+to|reported|wrote|(?:greetings|message|letter|behalf"
-    r"|regards|wishes|invitation|congratulations|condolences)\s+(?:of|from))\b"
-    r"(?:\s+[\w'\u2019.-]+){0,4}\s+$"
+    r"|regards|wishes|invitation|congratulations|condolences|envoys?|emissary|emissaries"
+    r"|messages|letters)\s+(?:of|from))\b"
+    r"(?:\s+[\w'\u2019.-]+){0,4}\s+$",
+    re.IGNORECASE,  # ("Special Envoys from")
 )
 _APPOSED_OFFICE = re.compile(
     r"\b(?:minister|president|premier|chancellor|secretary|ambassador|envoy|speaker|head"

@@ -1425,3 +1425,12 @@ def test_received_misspelt_as_small_outlets_spell_it_is_still_a_reception() -> N
         "the airport on Monday."
     )
     assert actors(meeting) == ["Rajeev Chandrasekhar", "Fumio Kishida"]
+
+
+def test_the_leaders_who_sent_envoys_are_not_parties_to_receiving_them() -> None:
+    article = run(
+        "President Edgar Lungu has received Special Envoys from Angola's President João "
+        "Lourenço and Zimbabwe's President Robert Mugabe who delivered special messages from "
+        "their Principals."
+    )
+    assert [actors(m) for m in article.meetings] == []

@@ -501,8 +501,31 @@ def without_retold(doc: Document, found: list[Met]) -> list[Met]:
             and _told_before(doc, met, others[0], groups[0], earlier)
         ):
             continue
+        if _countries_of_a_meeting_of_people(doc, met, found):
+            continue
         kept.append(met)
     return kept
+
+
+def _countries_of_a_meeting_of_people(doc: Document, met: Met, found: list[Met]) -> bool:
+    """ "Japan and South Korea have agreed ..." beside "Kishida met Yoon": countries alone
+    taking part in what the article tells elsewhere as a meeting of their people (of the same
+    stage, on a day that does not differ) are that meeting again."""
+    if any(doc.kind(a) is not ActorKind.COUNTRY for a in met.principals):
+        return False
+    countries = set(met.principals)
+    for other in found:
+        if other is met or other.status is not met.status:
+            continue
+        if other.date is not None and met.date is not None and other.date != met.date:
+            continue
+        people = [a for a in other.principals if doc.kind(a) is ActorKind.PERSON]
+        if len(people) < 2:
+            continue
+        theirs = {r.of for p in people for r in doc.book.roles(p) if r.of}
+        if countries <= theirs:
+            return True
+    return False
 
 
 def _told_before(doc: Document, met: Met, person: str, country: str, before: list[Met]) -> bool:

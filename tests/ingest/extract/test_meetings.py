@@ -1434,3 +1434,12 @@ def test_the_leaders_who_sent_envoys_are_not_parties_to_receiving_them() -> None
         "their Principals."
     )
     assert [actors(m) for m in article.meetings] == []
+
+
+def test_countries_alone_in_what_their_leaders_meeting_already_tells_are_that_meeting() -> None:
+    article = run(
+        "Chinese Premier Wen Jiabao met Japanese Prime Minister Naoto Kan in Yokohama on "
+        "Saturday.\n\n"
+        "China and Japan held talks on pushing to improve their strained relations on Saturday."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [["Naoto Kan", "Wen Jiabao"]]

@@ -861,17 +861,20 @@ class _Statements:
         self._report(speaker, sentence, sentence.start, found.start(), verb)
         return len(self.found) > before
 
+    def _token_at(self, pos: int) -> Token | None:
+        """The parsed token at character ``pos``."""
+        if self.doc.parsed is None:
+            return None
+        span = self.doc.parsed.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
     def _said_before(self, verb_start: int) -> bool:
         """ "Portugal's priorities ... focus on an economic recovery, Prime Minister Costa said
         during a joint press conference in Lisbon with ... on Monday": the parse hangs what
         was said before the verb, and nothing said after it."""
-        parsed = self.doc.parsed
-        if parsed is None:
+        verb = self._token_at(verb_start)
+        if verb is None:
             return False
-        span = parsed.char_span(verb_start, verb_start + 1, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return False
-        verb = span[0]
         clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         return bool(clauses) and all(c.i < verb.i for c in clauses)
 
@@ -879,13 +882,10 @@ class _Statements:
         """The speaker a verb's grammatical subject names when the words before the verb do
         not end with a name: "Raila Odinga who reiterated", "the press service of the
         Canadian head of government said", "the ministry's statement said"."""
-        parsed = self.doc.parsed
-        if parsed is None:
+        verb = self._token_at(verb_start)
+        if verb is None:
             return None
-        span = parsed.char_span(verb_start, verb_start + 1, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return None
-        subject = next((c for c in span[0].children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _BODY_HEADS | {"who", "that", "which"}:
             return None
         return self._speaker_token(subject)

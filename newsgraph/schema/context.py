@@ -51,77 +51,93 @@ def _top(store: Store, statement: Statement) -> DataLoader[TopKey, list[Record]]
     return _loader(partial(reads.top, store, statement))
 
 
-@dataclass
-class Loaders:
-    store: Store
-    article: DataLoader[str, Any] = field(init=False)
-    article_body: DataLoader[str, Any] = field(init=False)
-    actor: DataLoader[str, Any] = field(init=False)
-    meeting: DataLoader[str, Any] = field(init=False)
-    statement: DataLoader[str, Any] = field(init=False)
-    topic: DataLoader[str, Any] = field(init=False)
-    actor_by_name: DataLoader[str, Any] = field(init=False)
-    article_by_url: DataLoader[str, Any] = field(init=False)
-    roles: DataLoader[str, list[Record]] = field(init=False)
-    participants: DataLoader[str, list[Record]] = field(init=False)
-    meeting_reports: DataLoader[str, list[Record]] = field(init=False)
-    statement_reports: DataLoader[str, list[Record]] = field(init=False)
-    meeting_topics: DataLoader[str, list[Record]] = field(init=False)
-    statement_topics: DataLoader[str, list[Record]] = field(init=False)
-    article_topics: DataLoader[str, list[Record]] = field(init=False)
-    statement_mentions: DataLoader[str, list[Record]] = field(init=False)
-    article_mentions: DataLoader[str, list[Record]] = field(init=False)
-    article_meetings: DataLoader[str, list[Record]] = field(init=False)
-    article_statements: DataLoader[str, list[Record]] = field(init=False)
-    actor_meetings: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
-    actor_statements: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
-    actor_articles: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
-    topic_articles: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
-    topic_meetings: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
-    topic_statements: DataLoader[OwnerPageKey, OwnerPage] = field(init=False)
-    counterparts: DataLoader[TopKey, list[Record]] = field(init=False)
-    co_mentioned: DataLoader[TopKey, list[Record]] = field(init=False)
-    # Counts of an object's relationships (reports, meetings, ...), without loading them.
-    meeting_report_count: DataLoader[str, Any] = field(init=False)
-    statement_report_count: DataLoader[str, Any] = field(init=False)
-    actor_meeting_count: DataLoader[str, Any] = field(init=False)
-    actor_statement_count: DataLoader[str, Any] = field(init=False)
-    actor_mention_count: DataLoader[str, Any] = field(init=False)
+# How each loader is made: Loaders makes one the first time a resolver asks for it.
+_MAKERS: dict[str, Callable[[Store], DataLoader[Any, Any]]] = {
+    "article": lambda s: _one(s, cypher.ARTICLES_BY_ID),
+    "article_body": lambda s: _one(s, cypher.ARTICLE_BODIES),
+    "actor": lambda s: _one(s, cypher.ACTORS_BY_ID),
+    "meeting": lambda s: _one(s, cypher.MEETINGS_BY_ID),
+    "statement": lambda s: _one(s, cypher.STATEMENTS_BY_ID),
+    "topic": lambda s: _one(s, cypher.TOPICS_BY_ID),
+    "actor_by_name": lambda s: _one(s, cypher.ACTORS_BY_NAME, "names"),
+    "article_by_url": lambda s: _one(s, cypher.ARTICLES_BY_URL, "urls"),
+    "roles": lambda s: _many(s, cypher.ROLES_BY_ACTOR),
+    "participants": lambda s: _many(s, cypher.PARTICIPANTS_BY_MEETING),
+    "meeting_reports": lambda s: _many(s, cypher.REPORTS_OF_MEETINGS),
+    "statement_reports": lambda s: _many(s, cypher.REPORTS_OF_STATEMENTS),
+    "meeting_topics": lambda s: _many(s, cypher.TOPICS_OF_MEETINGS),
+    "statement_topics": lambda s: _many(s, cypher.TOPICS_OF_STATEMENTS),
+    "article_topics": lambda s: _many(s, cypher.TOPICS_OF_ARTICLES),
+    "statement_mentions": lambda s: _many(s, cypher.MENTIONS_OF_STATEMENTS),
+    "article_mentions": lambda s: _many(s, cypher.MENTIONS_OF_ARTICLES),
+    "article_meetings": lambda s: _many(s, cypher.MEETINGS_OF_ARTICLES),
+    "article_statements": lambda s: _many(s, cypher.STATEMENTS_OF_ARTICLES),
+    "actor_meetings": lambda s: _owner_pages(s, cypher.ACTOR_MEETINGS),
+    "actor_statements": lambda s: _owner_pages(s, cypher.ACTOR_STATEMENTS),
+    "actor_articles": lambda s: _owner_pages(s, cypher.ACTOR_ARTICLES),
+    "topic_articles": lambda s: _owner_pages(s, cypher.TOPIC_ARTICLES),
+    "topic_meetings": lambda s: _owner_pages(s, cypher.TOPIC_MEETINGS),
+    "topic_statements": lambda s: _owner_pages(s, cypher.TOPIC_STATEMENTS),
+    "counterparts": lambda s: _top(s, cypher.COUNTERPARTS),
+    "co_mentioned": lambda s: _top(s, cypher.CO_MENTIONED),
+    "meeting_report_count": lambda s: _one(s, cypher.REPORT_COUNTS_OF_MEETINGS),
+    "statement_report_count": lambda s: _one(s, cypher.REPORT_COUNTS_OF_STATEMENTS),
+    "actor_meeting_count": lambda s: _one(s, cypher.MEETING_COUNTS_OF_ACTORS),
+    "actor_statement_count": lambda s: _one(s, cypher.STATEMENT_COUNTS_OF_ACTORS),
+    "actor_mention_count": lambda s: _one(s, cypher.MENTION_COUNTS_OF_ACTORS),
+}
 
-    def __post_init__(self) -> None:
-        s = self.store
-        self.article = _one(s, cypher.ARTICLES_BY_ID)
-        self.article_body = _one(s, cypher.ARTICLE_BODIES)
-        self.actor = _one(s, cypher.ACTORS_BY_ID)
-        self.meeting = _one(s, cypher.MEETINGS_BY_ID)
-        self.statement = _one(s, cypher.STATEMENTS_BY_ID)
-        self.topic = _one(s, cypher.TOPICS_BY_ID)
-        self.actor_by_name = _one(s, cypher.ACTORS_BY_NAME, "names")
-        self.article_by_url = _one(s, cypher.ARTICLES_BY_URL, "urls")
-        self.roles = _many(s, cypher.ROLES_BY_ACTOR)
-        self.participants = _many(s, cypher.PARTICIPANTS_BY_MEETING)
-        self.meeting_reports = _many(s, cypher.REPORTS_OF_MEETINGS)
-        self.statement_reports = _many(s, cypher.REPORTS_OF_STATEMENTS)
-        self.meeting_topics = _many(s, cypher.TOPICS_OF_MEETINGS)
-        self.statement_topics = _many(s, cypher.TOPICS_OF_STATEMENTS)
-        self.article_topics = _many(s, cypher.TOPICS_OF_ARTICLES)
-        self.statement_mentions = _many(s, cypher.MENTIONS_OF_STATEMENTS)
-        self.article_mentions = _many(s, cypher.MENTIONS_OF_ARTICLES)
-        self.article_meetings = _many(s, cypher.MEETINGS_OF_ARTICLES)
-        self.article_statements = _many(s, cypher.STATEMENTS_OF_ARTICLES)
-        self.actor_meetings = _owner_pages(s, cypher.ACTOR_MEETINGS)
-        self.actor_statements = _owner_pages(s, cypher.ACTOR_STATEMENTS)
-        self.actor_articles = _owner_pages(s, cypher.ACTOR_ARTICLES)
-        self.topic_articles = _owner_pages(s, cypher.TOPIC_ARTICLES)
-        self.topic_meetings = _owner_pages(s, cypher.TOPIC_MEETINGS)
-        self.topic_statements = _owner_pages(s, cypher.TOPIC_STATEMENTS)
-        self.counterparts = _top(s, cypher.COUNTERPARTS)
-        self.co_mentioned = _top(s, cypher.CO_MENTIONED)
-        self.meeting_report_count = _one(s, cypher.REPORT_COUNTS_OF_MEETINGS)
-        self.statement_report_count = _one(s, cypher.REPORT_COUNTS_OF_STATEMENTS)
-        self.actor_meeting_count = _one(s, cypher.MEETING_COUNTS_OF_ACTORS)
-        self.actor_statement_count = _one(s, cypher.STATEMENT_COUNTS_OF_ACTORS)
-        self.actor_mention_count = _one(s, cypher.MENTION_COUNTS_OF_ACTORS)
+
+class Loaders:
+    """The request's DataLoaders, each made on first use: an operation uses a few of the 32,
+    and making all of them for every request was a measurable part of a request's cost."""
+
+    store: Store
+    article: DataLoader[str, Any]
+    article_body: DataLoader[str, Any]
+    actor: DataLoader[str, Any]
+    meeting: DataLoader[str, Any]
+    statement: DataLoader[str, Any]
+    topic: DataLoader[str, Any]
+    actor_by_name: DataLoader[str, Any]
+    article_by_url: DataLoader[str, Any]
+    roles: DataLoader[str, list[Record]]
+    participants: DataLoader[str, list[Record]]
+    meeting_reports: DataLoader[str, list[Record]]
+    statement_reports: DataLoader[str, list[Record]]
+    meeting_topics: DataLoader[str, list[Record]]
+    statement_topics: DataLoader[str, list[Record]]
+    article_topics: DataLoader[str, list[Record]]
+    statement_mentions: DataLoader[str, list[Record]]
+    article_mentions: DataLoader[str, list[Record]]
+    article_meetings: DataLoader[str, list[Record]]
+    article_statements: DataLoader[str, list[Record]]
+    actor_meetings: DataLoader[OwnerPageKey, OwnerPage]
+    actor_statements: DataLoader[OwnerPageKey, OwnerPage]
+    actor_articles: DataLoader[OwnerPageKey, OwnerPage]
+    topic_articles: DataLoader[OwnerPageKey, OwnerPage]
+    topic_meetings: DataLoader[OwnerPageKey, OwnerPage]
+    topic_statements: DataLoader[OwnerPageKey, OwnerPage]
+    counterparts: DataLoader[TopKey, list[Record]]
+    co_mentioned: DataLoader[TopKey, list[Record]]
+    # Counts of an object's relationships (reports, meetings, ...), without loading them.
+    meeting_report_count: DataLoader[str, Any]
+    statement_report_count: DataLoader[str, Any]
+    actor_meeting_count: DataLoader[str, Any]
+    actor_statement_count: DataLoader[str, Any]
+    actor_mention_count: DataLoader[str, Any]
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a loader not made yet: make it, and keep it for the request.
+        make = _MAKERS.get(name)
+        if make is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        loader = make(self.store)
+        setattr(self, name, loader)
+        return loader
 
 
 @dataclass

@@ -12,6 +12,8 @@ each search counts a fixed number of nodes of its own, multiplied the same way.
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -692,8 +694,14 @@ class OperationLimits(SchemaExtension):
     has passed, because it depends on the variables, which a cached validation never sees.
     """
 
-    def __init__(self, settings: Settings, rules: tuple[type[ValidationRule], ...] = ()) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        rules: tuple[type[ValidationRule], ...] = (),
+        measures: _Measures | None = None,
+    ) -> None:
         super().__init__()
+        self.measures = measures if measures is not None else _Measures()
         self.max_tokens = settings.max_tokens
         self.max_cost = settings.max_cost
         self.max_list_items = settings.max_list_items
@@ -745,6 +753,17 @@ class OperationLimits(SchemaExtension):
         if where is not None:
             context.pre_execution_errors = [_unstorable_refusal(f"variable {where}")]
         if not context.pre_execution_errors and context.graphql_document is not None:
+            measured = self._measure(context)
+            if measured is not None and measured.refusal is not None:
+                context.pre_execution_errors = [measured.refusal]
+            elif measured is not None and measured.cost(self.search_cost) > self.max_cost:
+                context.pre_execution_errors = [self._cost_refusal(measured)]
+        yield
+
+    def _measure(self, context: Any) -> Measure | None:
+        key = self.measures.key(context.query, context.operation_name, context.variables)
+        measured = self.measures.get(key) if key is not None else None
+        if measured is None:
             measured = measure_operation(
                 context.schema._schema,
                 context.graphql_document,
@@ -753,11 +772,10 @@ class OperationLimits(SchemaExtension):
                 self.search_rules,
                 self.filter_rules,
             )
-            if measured is not None and measured.refusal is not None:
-                context.pre_execution_errors = [measured.refusal]
-            elif measured is not None and measured.cost(self.search_cost) > self.max_cost:
-                context.pre_execution_errors = [self._cost_refusal(measured)]
-        yield
+            if key is not None and measured is not None and measured.refusal is None:
+                # A refusal is made again each time: its error object goes to the client.
+                self.measures.put(key, measured)
+        return measured
 
     def _cost_refusal(self, measured: Measure) -> GraphQLError:
         cost = measured.cost(self.search_cost)
@@ -778,6 +796,48 @@ class OperationLimits(SchemaExtension):
         )
 
 
+class _Measures:
+    """The measures of the operations run lately, by document, operation and variables.
+
+    Clients send the same few documents with the same few variables again and again, and
+    walking a document for its cost was about a twentieth of a request's time. A measure
+    depends on nothing else (the schema and the rules are fixed for the process), so a
+    repeated request gets the same refusal or the same pass as the first time; documents
+    longer than ``max_chars`` are measured every time, so the cache's size stays bounded.
+    """
+
+    def __init__(self, max_entries: int = 512, max_chars: int = 20_000) -> None:
+        self.max_entries = max_entries
+        self.max_chars = max_chars
+        self._entries: OrderedDict[tuple[str, str | None, str], Measure] = OrderedDict()
+
+    def key(
+        self, query: str | None, operation_name: str | None, variables: Any
+    ) -> tuple[str, str | None, str] | None:
+        if not query or len(query) > self.max_chars:
+            return None
+        try:
+            # Variables arrive as decoded JSON: written back with sorted keys, two requests
+            # with the same values have the same key.
+            written = json.dumps(variables or {}, sort_keys=True, separators=(",", ":"))
+        except (TypeError, ValueError):
+            return None
+        if len(written) > self.max_chars:
+            return None
+        return query, operation_name, written
+
+    def get(self, key: tuple[str, str | None, str]) -> Measure | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, str | None, str], measured: Measure) -> None:
+        self._entries[key] = measured
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+
 def operation_limits(settings: Settings) -> Callable[[], OperationLimits]:
     """A factory of the per-request extension enforcing ``settings``' limits.
 
@@ -793,8 +853,10 @@ def operation_limits(settings: Settings) -> Callable[[], OperationLimits]:
     if not settings.introspection:
         rules.append(_NoIntrospection)
     frozen = tuple(rules)
+    # One cache of measures for every request the schema serves.
+    measures = _Measures()
 
     def make() -> OperationLimits:
-        return OperationLimits(settings, frozen)
+        return OperationLimits(settings, frozen, measures)
 
     return make

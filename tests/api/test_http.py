@@ -153,3 +153,20 @@ async def test_a_down_graph_gives_503_and_graph_unavailable_and_only_the_log_say
                 assert "127.0.0.1:1" in logged.getMessage()
     finally:
         await graph.close()
+
+
+async def test_answers_are_written_as_utf8_text_not_escapes(api: Api) -> None:
+    # An error message quotes the client's words back: the non-ASCII ones come back as they
+    # were sent, in the UTF-8 the content type names (the body is the smaller for it).
+    document = '{ meetings(filter: {participants: ["Zélie Aubert"]}) { totalCount } }'
+    response = await api.http.post("/graphql", json={"query": document})
+    assert response.headers["content-type"].endswith("charset=utf-8")
+    assert "Zélie Aubert".encode() in response.content, response.content
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_a_body_the_fast_encoder_refuses_is_written_by_the_standard_one() -> None:
+    from newsgraph.api.http import _encode
+
+    # orjson stops at 64-bit integers; such a number (in an error's numbers, say) still goes.
+    assert _encode({"n": 2**70, "s": "é"}) == '{"n":1180591620717411303424,"s":"é"}'.encode()

@@ -16,7 +16,7 @@ from newsgraph.graph import Graph
 from newsgraph.graph.cypher import Statement
 from newsgraph.graph.errors import QueryTimeout
 from newsgraph.graph.falkordb_store import FalkorStore
-from newsgraph.schema import build_schema
+from newsgraph.schema import build_schema, limits
 from newsgraph.schema.limits import LIST_ESTIMATE, MAX_PERIOD_BUCKETS, operation_cost
 from newsgraph.settings import Settings
 from tests.helpers.api import Api
@@ -196,6 +196,50 @@ async def test_the_cost_follows_the_variables_of_each_request(api: Api) -> None:
     await _refused(api, COSTLY, "COST_LIMIT_EXCEEDED", n=100)
     _, body = await _post(api, COSTLY, n=2)
     assert "errors" not in body, body
+
+
+async def test_a_repeated_operation_is_measured_once_per_variables(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the response cache, which would answer the repeated requests before any check.
+    api = await client(Settings(response_cache_entries=0))
+    measured: list[Any] = []
+    measure = limits.measure_operation
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        measured.append(args[3])
+        return measure(*args, **kwargs)
+
+    monkeypatch.setattr(limits, "measure_operation", counting)
+    for _ in range(3):
+        _, body = await _post(api, COSTLY, n=2)
+        assert "errors" not in body, body
+    assert measured == [{"n": 2}]
+    await _post(api, COSTLY, n=3)
+    assert measured == [{"n": 2}, {"n": 3}]
+
+
+async def test_a_costly_operation_is_refused_every_time_with_the_same_error(client: Any) -> None:
+    # Its measure is remembered; the refusal is still made, the same, for every request.
+    api = await client(Settings(response_cache_entries=0))
+    first = await _refused(api, COSTLY, "COST_LIMIT_EXCEEDED", n=100)
+    for _ in range(2):
+        assert await _refused(api, COSTLY, "COST_LIMIT_EXCEEDED", n=100) == first
+
+
+async def test_an_invalid_document_is_refused_every_time_with_the_same_errors(
+    client: Any,
+) -> None:
+    # Parsing and validation are cached by document: a cached failure is still a failure.
+    api = await client(Settings(response_cache_entries=0))
+    for document, code in [
+        ("{ stats { ", "GRAPHQL_PARSE_FAILED"),
+        ("{ actors(first: 100) { edges { node { nope } } } }", "GRAPHQL_VALIDATION_FAILED"),
+        (_nested(DEFAULTS.max_depth + 1), "DEPTH_LIMIT_EXCEEDED"),
+    ]:
+        answers = [await _post(api, document) for _ in range(3)]
+        assert _codes(answers[0][1]) == [code], answers[0]
+        assert answers[1:] == answers[:1] * 2
 
 
 async def test_the_cost_limit_comes_from_settings(client: Any) -> None:

@@ -45,7 +45,9 @@ def test_two_loads_of_the_same_files_at_once_equal_one_clean_load(
         )
         for _ in range(2)
     ]
-    outputs = [loader.communicate(timeout=60) for loader in loaders]
+    # (a guard against a load that hangs, not a speed check: two raw-text loads of the corpus
+    # each extract it, about a minute together on a busy 2-core machine)
+    outputs = [loader.communicate(timeout=300) for loader in loaders]
     for loader, (_stdout, stderr) in zip(loaders, outputs, strict=True):
         # A unique-constraint violation would abort a file and show here.
         assert loader.returncode == 0, stderr

@@ -1600,6 +1600,10 @@ MENTION_COUNTS_OF_ACTORS = _counts_of(
 # each key carries its owner, filter, cursor and page size; the page is cut from the owner's
 # sorted list, and `total` counts the whole filtered list.
 
+# Each per-owner list's statement without the count of the whole list, by the name of the one
+# with it (see _owner_pages).
+UNCOUNTED: dict[str, Statement] = {}
+
 _OWNER_KEY = {"key": "0", "owner": "a", "after": None, "first": 21, **owner_filter(None)}
 
 
@@ -1616,16 +1620,19 @@ def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
     # id. The cursor keeps comparing sort keys, so it is built only when a cursor is given, and
     # any cursor string means what it meant before. The page's nodes come back beside their ids
     # (see _node).
+    #
+    # The count reads the owner's whole filtered list, which grows with the corpus while a page
+    # does not: so each list has a twin without it (NAME_UNCOUNTED, in UNCOUNTED), which
+    # reads.owner_pages runs when no key of a batch asks for the total (a client that did not
+    # select `totalCount`).
     sk = _sk(var)
-    return _define(
-        name,
-        f"""
-    UNWIND $keys AS key
+    counted = f"""
     CALL {{
       WITH key
       {match}
       RETURN count({var}) AS total
-    }}
+    }}"""
+    page = f"""
     CALL {{
       WITH key
       {match}
@@ -1635,11 +1642,25 @@ def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
       ORDER BY {var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC
       LIMIT $first
       RETURN collect({{id: {var}.id, sk: {sk}, node: {_node(label, var)}}}) AS rows
-    }}
+    }}"""
+    example = {"keys": [_OWNER_KEY], "first": 21}
+    statement = _define(
+        name,
+        f"""
+    UNWIND $keys AS key{counted}{page}
     RETURN key.key AS key, total, rows[0..key.first] AS rows
     """,
-        {"keys": [_OWNER_KEY], "first": 21},
+        example,
     )
+    UNCOUNTED[name] = _define(
+        f"{name}_UNCOUNTED",
+        f"""
+    UNWIND $keys AS key{page}
+    RETURN key.key AS key, null AS total, rows[0..key.first] AS rows
+    """,
+        example,
+    )
+    return statement
 
 
 ACTOR_MEETINGS = _owner_pages(

@@ -248,19 +248,26 @@ class OwnerPageKey:
     after: str | None
     first: int
     criteria: MeetingCriteria | StatementCriteria | None = None
+    # Whether the count of the owner's whole filtered list is wanted: it reads the whole list,
+    # which a page does not (see cypher._owner_pages).
+    counted: bool = True
 
 
 class OwnerPage(TypedDict):
     rows: list[PageRow]
-    total: int
+    # None when the page was read without its total (OwnerPageKey.counted false).
+    total: int | None
 
 
 async def owner_pages(
     store: Store, statement: Statement, keys: Sequence[OwnerPageKey]
 ) -> list[OwnerPage]:
     """A page of each owner's list (an actor's meetings, a topic's articles, ...), newest
-    first, with the count of its whole filtered list."""
+    first, with the count of its whole filtered list when a key of the batch asks for it (the
+    statement without the count otherwise)."""
     unique = list(dict.fromkeys(keys))
+    if not any(key.counted for key in unique):
+        statement = cypher.UNCOUNTED[statement.name]
     payload = [
         {
             "key": str(i),
@@ -285,7 +292,8 @@ async def owner_pages(
             continue
         # Newest first; sorted here because the statement collects the page after unwinding.
         page = sorted(found["rows"], key=lambda row: str(row["sk"]), reverse=True)
-        out.append({"rows": page, "total": int(found["total"])})
+        total = found["total"]
+        out.append({"rows": page, "total": None if total is None else int(total)})
     return out
 
 

@@ -40,6 +40,7 @@ from newsgraph.schema.paging import (
     load_nodes,
     owner_connection,
     primed,
+    wants_total,
 )
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
@@ -154,6 +155,7 @@ class Actor(Node):
             first,
             after,
             criteria,
+            wants_total(info),
         )
 
     @strawberry.field(description="What this actor said, newest first unless `orderBy` says.")
@@ -181,6 +183,7 @@ class Actor(Node):
             first,
             after,
             criteria,
+            wants_total(info),
         )
 
     @strawberry.field(description="Articles that mention this actor, newest first.")
@@ -189,7 +192,13 @@ class Actor(Node):
     ) -> Connection[Article]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.actor_articles, self.key, loaders.article, Article.from_row, first, after
+            loaders.actor_articles,
+            self.key,
+            loaders.article,
+            Article.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
     @strawberry.field(
@@ -497,7 +506,13 @@ class Topic(Node):
     ) -> Connection[Article]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.topic_articles, self.key, loaders.article, Article.from_row, first, after
+            loaders.topic_articles,
+            self.key,
+            loaders.article,
+            Article.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
     @strawberry.field(description="Meetings about this topic, newest first.")
@@ -506,7 +521,13 @@ class Topic(Node):
     ) -> Connection[Meeting]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.topic_meetings, self.key, loaders.meeting, Meeting.from_row, first, after
+            loaders.topic_meetings,
+            self.key,
+            loaders.meeting,
+            Meeting.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
     @strawberry.field(description="Statements about this topic, newest first.")
@@ -515,7 +536,13 @@ class Topic(Node):
     ) -> Connection[Statement]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.topic_statements, self.key, loaders.statement, Statement.from_row, first, after
+            loaders.topic_statements,
+            self.key,
+            loaders.statement,
+            Statement.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
 

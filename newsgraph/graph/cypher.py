@@ -1182,6 +1182,15 @@ ARTICLE_PAGES = _article_pages("")
 ARTICLE_PAGES_MENTIONING = _article_pages("MENTIONING")
 ARTICLE_PAGES_SEARCH = _article_pages("SEARCH")
 
+# The count of a whole label, for a list without any filter: both engines answer it from their
+# label counts without reading a node (FalkorDB's planner turns it into its label's size; Neo4j
+# reads its count store), where the lists' COUNT statements test every node against their
+# optional filters.
+COUNT_ALL: dict[str, Statement] = {
+    label: _define(f"{label.upper()}_COUNT_ALL", f"MATCH (n:{label}) RETURN count(n) AS total", {})
+    for label in ("Article", "Meeting", "Statement")
+}
+
 # Actors --------------------------------------------------------------------------------------
 
 _ACTOR_FILTER = {"kind": None, "name": None}

@@ -69,6 +69,9 @@ class Listing:
     params: Mapping[str, Any]
     # The full-text search the list starts from, if any: the engine may refuse it.
     search: str | None = None
+    # What counts the list when it is not filtered at all: the label's count, which does not
+    # read the nodes (count_statement still defines the list for its aggregates).
+    total_statement: Statement | None = None
 
     async def page(self, after: str | None, size: int) -> tuple[list[PageRow], bool]:
         """The first ``size`` items after the sort key ``after``, and whether more follow."""
@@ -83,7 +86,8 @@ class Listing:
         return cast(list[PageRow], rows[:size]), len(rows) > size
 
     async def total(self) -> int:
-        rows = await self.store.read(self.count_statement, self.params)
+        statement = self.total_statement or self.count_statement
+        rows = await self.store.read(statement, self.params)
         return int(rows[0]["total"]) if rows else 0
 
     async def aggregate(self, kind: str, **extra: Any) -> list[Record]:
@@ -104,12 +108,22 @@ def _listing(
     params: Mapping[str, Any],
     direction: Direction,
     search: str | None = None,
+    unfiltered: str | None = None,
 ) -> Listing:
+    """The list of ``pages``; ``unfiltered``: the label of a list nothing filters."""
     if direction not in pages:
         # The API offers the fact orders only on lists of facts; a caller that asks for one
         # elsewhere is a bug, not bad input.
         raise ValueError(f"{pages['COUNT'].name} has no order {direction}")
-    return Listing(store, pages[direction], pages["COUNT"], params, search)
+    total = cypher.COUNT_ALL[unfiltered] if unfiltered else None
+    return Listing(store, pages[direction], pages["COUNT"], params, search, total)
+
+
+def _unfiltered(label: str, params: Mapping[str, Any], where: Condition | None) -> str | None:
+    """``label`` when no parameter filters the list (every one None or empty), else None."""
+    if where or any(value not in (None, [], ()) for value in params.values()):
+        return None
+    return label
 
 
 def _composed(
@@ -158,8 +172,9 @@ def articles(
         pages, variant = cypher.ARTICLE_PAGES_MENTIONING, "MENTIONING"
     else:
         pages, variant = cypher.ARTICLE_PAGES, ""
+    unfiltered = _unfiltered("Article", params, where)
     pages = _composed("Article", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search)
+    return _listing(store, pages, params, direction, search, unfiltered)
 
 
 def actors(store: Store, *, kind: str | None = None, name: str | None = None) -> Listing:
@@ -190,8 +205,9 @@ def meetings(
         where = replace(where, fields=rest)
     else:
         pages, variant = cypher.MEETING_PAGES, ""
+    unfiltered = _unfiltered("Meeting", params, where)
     pages = _composed("Meeting", variant, pages, params, where)
-    return _listing(store, pages, params, direction)
+    return _listing(store, pages, params, direction, unfiltered=unfiltered)
 
 
 def statements(
@@ -213,8 +229,9 @@ def statements(
         pages, variant = cypher.STATEMENT_PAGES_BY, "BY"
     else:
         pages, variant = cypher.STATEMENT_PAGES, ""
+    unfiltered = _unfiltered("Statement", params, where)
     pages = _composed("Statement", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search)
+    return _listing(store, pages, params, direction, search, unfiltered)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-"""An owner's list (an actor's statements, a topic's articles, ...) counts its whole list only
-when the client selects `totalCount`: the count reads every item, the page does not."""
+"""Totals are read as cheaply as the question allows: an owner's list (an actor's statements,
+a topic's articles, ...) counts its whole list only when the client selects `totalCount` (the
+count reads every item, the page does not), and a root list nothing filters is counted from
+its label's count."""
 
 from __future__ import annotations
 
@@ -96,3 +98,32 @@ async def test_pages_with_and_without_total_give_the_same_items(api: Api, writte
         '{ actor(name: "Host") { statements(first: 3) { totalCount edges { cursor } } } }'
     )
     assert plain["actor"]["statements"]["edges"] == counted["actor"]["statements"]["edges"]
+
+
+@pytest.mark.parametrize(
+    ("root", "label"),
+    [("articles", "ARTICLE"), ("meetings", "MEETING"), ("statements", "STATEMENT")],
+)
+async def test_a_root_list_without_a_filter_is_counted_from_its_label(
+    api: Api, written: Graph, root: str, label: str
+) -> None:
+    data, asked = await _asked(api, f"{{ {root}(first: 1) {{ totalCount }} }}")
+    assert data[root]["totalCount"] == len(WORDS)  # type: ignore[index]
+    assert asked == [f"{label}_PAGE_DESC", f"{label}_COUNT_ALL"]
+
+
+@pytest.mark.parametrize(
+    ("root", "filter", "label"),
+    [
+        ("articles", '{from: "2025-03-02"}', "ARTICLE_PAGE"),
+        ("meetings", '{to: "2025-03-02"}', "MEETING_PAGE"),
+        ("statements", "{minConfidence: 0}", "STATEMENT_PAGE"),
+    ],
+)
+async def test_a_filtered_root_list_counts_what_its_filter_selects(
+    api: Api, written: Graph, root: str, filter: str, label: str
+) -> None:
+    data, asked = await _asked(api, f"{{ {root}(first: 1, filter: {filter}) {{ totalCount }} }}")
+    expected = {"articles": 3, "meetings": 2, "statements": len(WORDS)}[root]
+    assert data[root]["totalCount"] == expected  # type: ignore[index]
+    assert asked == [f"{label}_DESC", f"{label}_COUNT"]

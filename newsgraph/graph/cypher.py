@@ -1256,6 +1256,13 @@ def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict
     MATCH (m)<-[:PARTICIPATED_IN]-(p:Actor) WHERE p.id IN $participants
     WITH m, count(DISTINCT p) AS present WHERE present = size($participants)"""
         )
+    elif variant == "OF":
+        # One participant: its meetings are the list; the choice of the least busy and the
+        # check that every participant attended (a traversal back from each meeting) would
+        # read each meeting twice more for nothing.
+        match = """
+    UNWIND $participants AS participant
+    MATCH (:Actor {id: participant})-[:PARTICIPATED_IN]->(m:Meeting)""" + _meeting_where(extra)
     elif variant == "ANY":
         # Any of `participants_any`: start from them (by the id index), each meeting once.
         match = """
@@ -1278,6 +1285,7 @@ def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict
 
 MEETING_PAGES = _meeting_pages("")
 MEETING_PAGES_WITH = _meeting_pages("WITH")
+MEETING_PAGES_OF = _meeting_pages("OF")
 MEETING_PAGES_ANY = _meeting_pages("ANY")
 
 # Statements ----------------------------------------------------------------------------------

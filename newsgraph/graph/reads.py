@@ -196,7 +196,9 @@ def meetings(
     # Any of some actors, at the top of the filter and without all-of participants: the
     # statement starts from those actors (by index) instead of testing every meeting.
     anyone = dict(where.fields).get("participants_any") if where else None
-    if participants:
+    if len(params["participants"]) == 1:
+        pages, variant = cypher.MEETING_PAGES_OF, "OF"
+    elif participants:
         pages, variant = cypher.MEETING_PAGES_WITH, "WITH"
     elif anyone and where:
         pages, variant = cypher.MEETING_PAGES_ANY, "ANY"

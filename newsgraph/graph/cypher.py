@@ -1011,6 +1011,40 @@ def _keyed_tails(
     }
 
 
+def _dated_tails(var: str, sk: str, node: str) -> dict[str, str]:
+    """The page tails of a dated list (see _paged)."""
+    newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"
+    oldest = f"{var}.day_number IS NULL, {var}.day_number, {var}.id"
+    return {
+        "DESC": f"""
+    WITH {var} WHERE $after IS NULL OR {sk} < $after
+    WITH {var} ORDER BY {newest} LIMIT $first
+    WITH {var}, {sk} AS sk
+    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk DESC""",
+        "ASC": f"""
+    WITH {var} WHERE $after IS NULL OR {sk} > $after
+    WITH {var} ORDER BY {oldest} LIMIT $first
+    WITH {var}, {sk} AS sk
+    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk ASC""",
+    }
+
+
+# A root list nothing anchors (no participants, mentions, speaker or search) read newest first
+# from a cursor that names a day: the items of a window of days `$lo`..`$hi` (day numbers),
+# which the range index on day_number serves, instead of every node of the label tested
+# against the cursor and sorted. reads.Listing pages backwards from the cursor's day, window
+# by window, each twice as long as the one before, until the page is full: a page reads about
+# its own items whatever the size of the list. (The first page without a cursor starts with
+# the undated items, which no index finds: it keeps the list's own statement.)
+def _window_page(
+    name: str, label: str, var: str, where: str, example: Mapping[str, Any]
+) -> Statement:
+    match = f"""
+    MATCH ({var}:{label}) WHERE {var}.day_number >= $lo AND {var}.day_number <= $hi"""
+    tail = _dated_tails(var, _sk(var), _node(label, var))["DESC"]
+    return _define(name, match + where + tail, {**example, **_PAGE, "lo": 1, "hi": 2})
+
+
 def _paged(
     name: str,
     match: str,
@@ -1038,23 +1072,7 @@ def _paged(
     NAME_CONFIDENCE_DESC/_ASC, ordered on the keys of _reports_sk and _confidence_sk. With
     `register` false, the statements are built but not registered (composed filters)."""
     node = _node(label, var)
-    if dated:
-        newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"
-        oldest = f"{var}.day_number IS NULL, {var}.day_number, {var}.id"
-        tails = {
-            "DESC": f"""
-    WITH {var} WHERE $after IS NULL OR {sk} < $after
-    WITH {var} ORDER BY {newest} LIMIT $first
-    WITH {var}, {sk} AS sk
-    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk DESC""",
-            "ASC": f"""
-    WITH {var} WHERE $after IS NULL OR {sk} > $after
-    WITH {var} ORDER BY {oldest} LIMIT $first
-    WITH {var}, {sk} AS sk
-    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk ASC""",
-        }
-    else:
-        tails = _keyed_tails(var, sk, node)
+    tails = _dated_tails(var, sk, node) if dated else _keyed_tails(var, sk, node)
     if ranked:
         tails |= _keyed_tails(var, _reports_sk(var), node, "REPORTS_", _counting_reports(var))
         tails |= _keyed_tails(var, _confidence_sk(var), node, "CONFIDENCE_")
@@ -1181,6 +1199,9 @@ def _article_pages(variant: str, extra: str = "", register: bool = True) -> dict
 ARTICLE_PAGES = _article_pages("")
 ARTICLE_PAGES_MENTIONING = _article_pages("MENTIONING")
 ARTICLE_PAGES_SEARCH = _article_pages("SEARCH")
+ARTICLE_WINDOW = _window_page(
+    "ARTICLE_WINDOW_DESC", "Article", "n", _article_where(), _ARTICLE_FILTER
+)
 
 # The count of a whole label, for a list without any filter: both engines answer it from their
 # label counts without reading a node (FalkorDB's planner turns it into its label's size; Neo4j
@@ -1286,6 +1307,9 @@ def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict
 MEETING_PAGES = _meeting_pages("")
 MEETING_PAGES_WITH = _meeting_pages("WITH")
 MEETING_PAGES_OF = _meeting_pages("OF")
+MEETING_WINDOW = _window_page(
+    "MEETING_WINDOW_DESC", "Meeting", "m", _meeting_where(), _MEETING_FILTER
+)
 MEETING_PAGES_ANY = _meeting_pages("ANY")
 
 # Statements ----------------------------------------------------------------------------------
@@ -1346,6 +1370,9 @@ def _statement_pages(variant: str, extra: str = "", register: bool = True) -> di
 STATEMENT_PAGES = _statement_pages("")
 STATEMENT_PAGES_BY = _statement_pages("BY")
 STATEMENT_PAGES_SEARCH = _statement_pages("SEARCH")
+STATEMENT_WINDOW = _window_page(
+    "STATEMENT_WINDOW_DESC", "Statement", "s", _statement_where(), _STATEMENT_FILTER
+)
 
 # Composed filters ----------------------------------------------------------------------------
 # The AND, OR and NOT of the API's filters (rows.Condition) become one more predicate of a

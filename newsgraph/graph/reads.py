@@ -10,6 +10,8 @@ in one call, in the order asked: the API's DataLoaders are built on them.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -72,9 +74,15 @@ class Listing:
     # What counts the list when it is not filtered at all: the label's count, which does not
     # read the nodes (count_statement still defines the list for its aggregates).
     total_statement: Statement | None = None
+    # The page of a window of days, newest first, for a list nothing anchors (see
+    # cypher._window_page): read from a cursor that names a day.
+    window: Statement | None = None
 
     async def page(self, after: str | None, size: int) -> tuple[list[PageRow], bool]:
         """The first ``size`` items after the sort key ``after``, and whether more follow."""
+        day = _cursor_day(after) if self.window is not None else None
+        if after is not None and day is not None:
+            return await self._windowed(after, day, size)
         try:
             rows = await self.store.read(
                 self.page_statement, {**self.params, "after": after, "first": size + 1}
@@ -83,6 +91,25 @@ class Listing:
             if self.search is not None:
                 raise InvalidSearch(self.search, exc.message) from exc
             raise
+        return cast(list[PageRow], rows[:size]), len(rows) > size
+
+    async def _windowed(self, after: str, day: int, size: int) -> tuple[list[PageRow], bool]:
+        """The page after a cursor on ``day``, newest first, read window by window backwards
+        from that day (each window four times as long as the one before) until it is full or
+        the list's `from` day is passed: the items of a day sort after the cursor only if
+        their day is that day or before, and undated items sort before every dated cursor."""
+        assert self.window is not None
+        lowest = max(1, int(self.params.get("from") or 1))
+        to = self.params.get("to")
+        hi = day if to is None else min(day, int(to))
+        span = 1
+        rows: list[Record] = []
+        while hi >= lowest and len(rows) <= size:
+            lo = max(lowest, hi - span + 1)
+            wanted = size + 1 - len(rows)
+            window = {"after": after, "first": wanted, "lo": lo, "hi": hi}
+            rows += await self.store.read(self.window, {**self.params, **window})
+            hi, span = lo - 1, span * 4
         return cast(list[PageRow], rows[:size]), len(rows) > size
 
     async def total(self) -> int:
@@ -102,6 +129,20 @@ class Listing:
             raise
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _cursor_day(after: str | None) -> int | None:
+    """The day number of the day a cursor starts with ('YYYY-MM-DD...'), None for any other."""
+    found = _ISO_DAY.match(after or "")
+    if found is None:
+        return None
+    try:
+        return dt.date(*map(int, found.groups())).toordinal()
+    except ValueError:
+        return None
+
+
 def _listing(
     store: Store,
     pages: Mapping[str, Statement],
@@ -109,14 +150,17 @@ def _listing(
     direction: Direction,
     search: str | None = None,
     unfiltered: str | None = None,
+    window: Statement | None = None,
 ) -> Listing:
-    """The list of ``pages``; ``unfiltered``: the label of a list nothing filters."""
+    """The list of ``pages``; ``unfiltered``: the label of a list nothing filters;
+    ``window``: its windowed page, for a plain list newest first."""
     if direction not in pages:
         # The API offers the fact orders only on lists of facts; a caller that asks for one
         # elsewhere is a bug, not bad input.
         raise ValueError(f"{pages['COUNT'].name} has no order {direction}")
     total = cypher.COUNT_ALL[unfiltered] if unfiltered else None
-    return Listing(store, pages[direction], pages["COUNT"], params, search, total)
+    windowed = window if direction == "DESC" else None
+    return Listing(store, pages[direction], pages["COUNT"], params, search, total, windowed)
 
 
 def _unfiltered(label: str, params: Mapping[str, Any], where: Condition | None) -> str | None:
@@ -173,8 +217,9 @@ def articles(
     else:
         pages, variant = cypher.ARTICLE_PAGES, ""
     unfiltered = _unfiltered("Article", params, where)
+    window = cypher.ARTICLE_WINDOW if not variant and not where else None
     pages = _composed("Article", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search, unfiltered)
+    return _listing(store, pages, params, direction, search, unfiltered, window)
 
 
 def actors(store: Store, *, kind: str | None = None, name: str | None = None) -> Listing:
@@ -208,8 +253,9 @@ def meetings(
     else:
         pages, variant = cypher.MEETING_PAGES, ""
     unfiltered = _unfiltered("Meeting", params, where)
+    window = cypher.MEETING_WINDOW if not variant and not where else None
     pages = _composed("Meeting", variant, pages, params, where)
-    return _listing(store, pages, params, direction, unfiltered=unfiltered)
+    return _listing(store, pages, params, direction, None, unfiltered, window)
 
 
 def statements(
@@ -232,8 +278,9 @@ def statements(
     else:
         pages, variant = cypher.STATEMENT_PAGES, ""
     unfiltered = _unfiltered("Statement", params, where)
+    window = cypher.STATEMENT_WINDOW if not variant and not where else None
     pages = _composed("Statement", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search, unfiltered)
+    return _listing(store, pages, params, direction, search, unfiltered, window)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1810,19 +1810,40 @@ SEARCH_ACTORS = _search("SEARCH_ACTORS", "actor_names", "Actor")
 
 # Through the facts (meetings, statements, articles, roles); topics and publishers would join
 # everything to everything, and the derived MET/CO_MENTIONED edges repeat what the facts say.
-SHORTEST_PATH = _define(
-    "SHORTEST_PATH",
-    """
-    MATCH (a:Actor {id: $from})
-    MATCH (b:Actor {id: $to})
-    WITH a, b
-    MATCH p = allShortestPaths((a)-[:PARTICIPATED_IN|SAID|MENTIONS|REPORTS|HOLDS_ROLE*..6]-(b))
+_PATH_TYPES = "PARTICIPATED_IN|SAID|MENTIONS|REPORTS|HOLDS_ROLE"
+_PATH_ROWS = """
     RETURN [n IN nodes(p) | {id: n.id, labels: labels(n)}] AS nodes,
            [r IN relationships(p) | {type: type(r), start: startNode(r).id}] AS relationships
     LIMIT 1
-    """,
+    """
+SHORTEST_PATH = _define(
+    "SHORTEST_PATH",
+    f"""
+    MATCH (a:Actor {{id: $from}})
+    MATCH (b:Actor {{id: $to}})
+    WITH a, b
+    MATCH p = allShortestPaths((a)-[:{_PATH_TYPES}*..6]-(b)){_PATH_ROWS}""",
     {"from": "a", "to": "b"},
 )
+# Paths of one and of two steps, asked before the search of every shortest path: the engine
+# stops at the first one found, where allShortestPaths collects every shortest path first (two
+# busy actors share thousands of two-step paths through the articles naming both, a cost that
+# grows with the corpus). Tried in order of length, the first found is a shortest path.
+SHORT_PATHS = [
+    _define(
+        f"PATH_OF_{steps}_STEP{'S' if steps > 1 else ''}",
+        f"""
+    MATCH (a:Actor {{id: $from}})
+    MATCH (b:Actor {{id: $to}})
+    WITH a, b
+    MATCH p = (a){pattern}(b){_PATH_ROWS}""",
+        {"from": "a", "to": "b"},
+    )
+    for steps, pattern in (
+        (1, f"-[:{_PATH_TYPES}]-"),
+        (2, f"-[:{_PATH_TYPES}]-()-[:{_PATH_TYPES}]-"),
+    )
+]
 
 # Timeline ------------------------------------------------------------------------------------
 

@@ -1174,6 +1174,15 @@ def _article_pages(variant: str, extra: str = "", register: bool = True) -> dict
     if variant == "SEARCH":
         match = _ARTICLE_SEARCH["neo4j"] + _ARTICLE_MENTIONS_ALL + where
         variants = {"falkordb": _ARTICLE_SEARCH["falkordb"] + _ARTICLE_MENTIONS_ALL + where}
+    elif variant == "NAMING":
+        # One actor named: its mentions are the list (the count of the actors named, which
+        # every article passes, read each mention once more for nothing).
+        match = (
+            """
+    UNWIND $mentions AS named
+    MATCH (:Actor {id: named})<-[:MENTIONS]-(n:Article)"""
+            + where
+        )
     elif variant == "MENTIONING":
         match = (
             """
@@ -1198,6 +1207,7 @@ def _article_pages(variant: str, extra: str = "", register: bool = True) -> dict
 
 ARTICLE_PAGES = _article_pages("")
 ARTICLE_PAGES_MENTIONING = _article_pages("MENTIONING")
+ARTICLE_PAGES_NAMING = _article_pages("NAMING")
 ARTICLE_PAGES_SEARCH = _article_pages("SEARCH")
 ARTICLE_WINDOW = _window_page(
     "ARTICLE_WINDOW_DESC", "Article", "n", _article_where(), _ARTICLE_FILTER

@@ -212,6 +212,8 @@ def articles(
     pages: Mapping[str, Statement]
     if search:
         pages, variant = cypher.ARTICLE_PAGES_SEARCH, "SEARCH"
+    elif len(params["mentions"]) == 1:
+        pages, variant = cypher.ARTICLE_PAGES_NAMING, "NAMING"
     elif mentions:
         pages, variant = cypher.ARTICLE_PAGES_MENTIONING, "MENTIONING"
     else:

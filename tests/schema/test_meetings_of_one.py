@@ -1,6 +1,7 @@
 """Meetings of one participant are read from that actor's meetings alone (no least-busy choice,
-no check that every participant attended, which reads each meeting twice more), and answer
-what the all-of-participants shape answers."""
+no check that every participant attended, which reads each meeting twice more), and articles
+naming one actor from that actor's mentions alone (no count of the actors named): both answer
+what the all-of shapes answer."""
 
 from __future__ import annotations
 
@@ -22,10 +23,10 @@ def _article(i: int) -> ExtractedArticle:
     guest = f"Guest {i % 2}"
     return article(
         f"Article {i}",
-        body=f"Host met {guest}.",
+        body=f"Host met {guest} on day {i}.",
         published=day,
         people=["Host", guest],
-        mentions=["Host"],
+        mentions=["Host", guest],
         meetings=[meeting("Host", guest, date=day, excerpt=f"Host met {guest}.")],
     )
 
@@ -66,3 +67,28 @@ async def test_one_participant_answers_as_the_same_actor_twice_with_another(
         "Guest 1": 2,
         "Host": 2,
     }
+
+
+async def test_articles_naming_one_actor_are_read_from_its_mentions(
+    api: Api, written: Graph
+) -> None:
+    stats = """{ s: articleStats(filter: {mentions: [%s]}) {
+        count byPeriod(interval: DAY) { start count } } }"""
+    with count_round_trips() as trips:
+        one = await api.data(stats % '"Guest 1"')
+    asked = [name for name in trips.statements if name != VERSION]
+    assert sorted(asked) == [
+        "ACTORS_BY_NAME",
+        "ARTICLE_PAGE_NAMING_BY_DAY",
+        "ARTICLE_PAGE_NAMING_COUNT",
+    ]
+    both = await api.data(stats % '"Guest 1", "Host"')
+    assert one == both
+    assert one["s"]["count"] == 2
+    page = await api.data(
+        '{ articles(filter: {mentions: ["Guest 1"]}) { edges { node { title } } } }'
+    )
+    assert [edge["node"]["title"] for edge in page["articles"]["edges"]] == [
+        "Article 3",
+        "Article 1",
+    ]

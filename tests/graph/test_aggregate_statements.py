@@ -54,9 +54,7 @@ def test_a_speakers_statements_are_not_tested_for_their_speaker_again() -> None:
     # The list starts from the speaker's statements; a pattern predicate testing the speaker
     # of each would walk the speaker's statements again per statement (quadratic in a busy
     # speaker's statements, 100 ms for one speaker's count at 100k articles).
-    by_speaker = [
-        s for name, s in cypher.REGISTRY.items() if name.startswith("STATEMENT_PAGE_BY_")
-    ]
+    by_speaker = [s for name, s in cypher.REGISTRY.items() if name.startswith("STATEMENT_PAGE_BY_")]
     assert len(by_speaker) > 5
     for statement in by_speaker:
         assert statement.cypher.count("{id: $speaker})-[:SAID]->") == 1, statement.name

@@ -58,7 +58,8 @@ async def test_one_participant_answers_as_the_same_actor_twice_with_another(
     api: Api, written: Graph
 ) -> None:
     stats = """{ s: meetingStats(filter: {participants: [%s]}) {
-        count byPeriod(interval: DAY) { start count } topParticipants { actor { name } count } } }"""
+        count byPeriod(interval: DAY) { start count }
+        topParticipants { actor { name } count } } }"""
     one = await api.data(stats % '"Guest 1"')
     both = await api.data(stats % '"Guest 1", "Host"')
     assert one == both

@@ -58,7 +58,5 @@ async def test_a_path_is_as_short_as_the_general_search_finds(
     statements = [name for name in trips.statements if name not in (VERSION, "ACTORS_BY_NAME")]
     assert [name for name in statements if "PATH" in name] == asked
     ids = {name: f"{name.lower()}" for name in (source, target)}
-    general = await chain.store.read(
-        cypher.SHORTEST_PATH, {"from": ids[source], "to": ids[target]}
-    )
+    general = await chain.store.read(cypher.SHORTEST_PATH, {"from": ids[source], "to": ids[target]})
     assert len(general[0]["relationships"]) == length

@@ -1011,6 +1011,40 @@ def _keyed_tails(
     }
 
 
+def _dated_tails(var: str, sk: str, node: str) -> dict[str, str]:
+    """The page tails of a dated list (see _paged)."""
+    newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"
+    oldest = f"{var}.day_number IS NULL, {var}.day_number, {var}.id"
+    return {
+        "DESC": f"""
+    WITH {var} WHERE $after IS NULL OR {sk} < $after
+    WITH {var} ORDER BY {newest} LIMIT $first
+    WITH {var}, {sk} AS sk
+    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk DESC""",
+        "ASC": f"""
+    WITH {var} WHERE $after IS NULL OR {sk} > $after
+    WITH {var} ORDER BY {oldest} LIMIT $first
+    WITH {var}, {sk} AS sk
+    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk ASC""",
+    }
+
+
+# A root list nothing anchors (no participants, mentions, speaker or search) read newest first
+# from a cursor that names a day: the items of a window of days `$lo`..`$hi` (day numbers),
+# which the range index on day_number serves, instead of every node of the label tested
+# against the cursor and sorted. reads.Listing pages backwards from the cursor's day, window
+# by window, each twice as long as the one before, until the page is full: a page reads about
+# its own items whatever the size of the list. (The first page without a cursor starts with
+# the undated items, which no index finds: it keeps the list's own statement.)
+def _window_page(
+    name: str, label: str, var: str, where: str, example: Mapping[str, Any]
+) -> Statement:
+    match = f"""
+    MATCH ({var}:{label}) WHERE {var}.day_number >= $lo AND {var}.day_number <= $hi"""
+    tail = _dated_tails(var, _sk(var), _node(label, var))["DESC"]
+    return _define(name, match + where + tail, {**example, **_PAGE, "lo": 1, "hi": 2})
+
+
 def _paged(
     name: str,
     match: str,
@@ -1038,23 +1072,7 @@ def _paged(
     NAME_CONFIDENCE_DESC/_ASC, ordered on the keys of _reports_sk and _confidence_sk. With
     `register` false, the statements are built but not registered (composed filters)."""
     node = _node(label, var)
-    if dated:
-        newest = f"{var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC"
-        oldest = f"{var}.day_number IS NULL, {var}.day_number, {var}.id"
-        tails = {
-            "DESC": f"""
-    WITH {var} WHERE $after IS NULL OR {sk} < $after
-    WITH {var} ORDER BY {newest} LIMIT $first
-    WITH {var}, {sk} AS sk
-    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk DESC""",
-            "ASC": f"""
-    WITH {var} WHERE $after IS NULL OR {sk} > $after
-    WITH {var} ORDER BY {oldest} LIMIT $first
-    WITH {var}, {sk} AS sk
-    RETURN {var}.id AS id, sk, {node} AS node ORDER BY sk ASC""",
-        }
-    else:
-        tails = _keyed_tails(var, sk, node)
+    tails = _dated_tails(var, sk, node) if dated else _keyed_tails(var, sk, node)
     if ranked:
         tails |= _keyed_tails(var, _reports_sk(var), node, "REPORTS_", _counting_reports(var))
         tails |= _keyed_tails(var, _confidence_sk(var), node, "CONFIDENCE_")
@@ -1156,6 +1174,15 @@ def _article_pages(variant: str, extra: str = "", register: bool = True) -> dict
     if variant == "SEARCH":
         match = _ARTICLE_SEARCH["neo4j"] + _ARTICLE_MENTIONS_ALL + where
         variants = {"falkordb": _ARTICLE_SEARCH["falkordb"] + _ARTICLE_MENTIONS_ALL + where}
+    elif variant == "NAMING":
+        # One actor named: its mentions are the list (the count of the actors named, which
+        # every article passes, read each mention once more for nothing).
+        match = (
+            """
+    UNWIND $mentions AS named
+    MATCH (:Actor {id: named})<-[:MENTIONS]-(n:Article)"""
+            + where
+        )
     elif variant == "MENTIONING":
         match = (
             """
@@ -1180,7 +1207,20 @@ def _article_pages(variant: str, extra: str = "", register: bool = True) -> dict
 
 ARTICLE_PAGES = _article_pages("")
 ARTICLE_PAGES_MENTIONING = _article_pages("MENTIONING")
+ARTICLE_PAGES_NAMING = _article_pages("NAMING")
 ARTICLE_PAGES_SEARCH = _article_pages("SEARCH")
+ARTICLE_WINDOW = _window_page(
+    "ARTICLE_WINDOW_DESC", "Article", "n", _article_where(), _ARTICLE_FILTER
+)
+
+# The count of a whole label, for a list without any filter: both engines answer it from their
+# label counts without reading a node (FalkorDB's planner turns it into its label's size; Neo4j
+# reads its count store), where the lists' COUNT statements test every node against their
+# optional filters.
+COUNT_ALL: dict[str, Statement] = {
+    label: _define(f"{label.upper()}_COUNT_ALL", f"MATCH (n:{label}) RETURN count(n) AS total", {})
+    for label in ("Article", "Meeting", "Statement")
+}
 
 # Actors --------------------------------------------------------------------------------------
 
@@ -1247,6 +1287,13 @@ def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict
     MATCH (m)<-[:PARTICIPATED_IN]-(p:Actor) WHERE p.id IN $participants
     WITH m, count(DISTINCT p) AS present WHERE present = size($participants)"""
         )
+    elif variant == "OF":
+        # One participant: its meetings are the list; the choice of the least busy and the
+        # check that every participant attended (a traversal back from each meeting) would
+        # read each meeting twice more for nothing.
+        match = """
+    UNWIND $participants AS participant
+    MATCH (:Actor {id: participant})-[:PARTICIPATED_IN]->(m:Meeting)""" + _meeting_where(extra)
     elif variant == "ANY":
         # Any of `participants_any`: start from them (by the id index), each meeting once.
         match = """
@@ -1269,6 +1316,10 @@ def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict
 
 MEETING_PAGES = _meeting_pages("")
 MEETING_PAGES_WITH = _meeting_pages("WITH")
+MEETING_PAGES_OF = _meeting_pages("OF")
+MEETING_WINDOW = _window_page(
+    "MEETING_WINDOW_DESC", "Meeting", "m", _meeting_where(), _MEETING_FILTER
+)
 MEETING_PAGES_ANY = _meeting_pages("ANY")
 
 # Statements ----------------------------------------------------------------------------------
@@ -1291,11 +1342,16 @@ def _statement_filter(param: str) -> str:
       AND ({param}min_confidence IS NULL OR s.confidence >= {param}min_confidence)"""
 
 
-def _statement_where(extra: str = "") -> str:
+def _statement_where(extra: str = "", spoken: bool = False) -> str:
+    # `spoken`: the match starts from the speaker's statements, so the speaker needs no test;
+    # the pattern predicate would walk the speaker's statements again for each of them, a
+    # cost that grows with the square of a busy speaker's statements.
+    speaker = (
+        "" if spoken else "($speaker IS NULL OR (:Actor {id: $speaker})-[:SAID]->(s))\n      AND "
+    )
     return f"""
     WITH s
-    WHERE ($speaker IS NULL OR (:Actor {{id: $speaker}})-[:SAID]->(s))
-      AND {_statement_filter("$")}
+    WHERE {speaker}{_statement_filter("$")}
 {_and("s", extra)}"""
 
 
@@ -1303,7 +1359,7 @@ _STATEMENT_SEARCH = _fulltext("statement_text", "Statement", "search", "s")
 
 
 def _statement_pages(variant: str, extra: str = "", register: bool = True) -> dict[str, Statement]:
-    where = _statement_where(extra)
+    where = _statement_where(extra, spoken=variant == "BY")
     variants: dict[DialectName, str] | None = None
     if variant == "SEARCH":
         match = _STATEMENT_SEARCH["neo4j"] + where
@@ -1329,6 +1385,9 @@ def _statement_pages(variant: str, extra: str = "", register: bool = True) -> di
 STATEMENT_PAGES = _statement_pages("")
 STATEMENT_PAGES_BY = _statement_pages("BY")
 STATEMENT_PAGES_SEARCH = _statement_pages("SEARCH")
+STATEMENT_WINDOW = _window_page(
+    "STATEMENT_WINDOW_DESC", "Statement", "s", _statement_where(), _STATEMENT_FILTER
+)
 
 # Composed filters ----------------------------------------------------------------------------
 # The AND, OR and NOT of the API's filters (rows.Condition) become one more predicate of a
@@ -1600,6 +1659,10 @@ MENTION_COUNTS_OF_ACTORS = _counts_of(
 # each key carries its owner, filter, cursor and page size; the page is cut from the owner's
 # sorted list, and `total` counts the whole filtered list.
 
+# Each per-owner list's statement without the count of the whole list, by the name of the one
+# with it (see _owner_pages).
+UNCOUNTED: dict[str, Statement] = {}
+
 _OWNER_KEY = {"key": "0", "owner": "a", "after": None, "first": 21, **owner_filter(None)}
 
 
@@ -1616,16 +1679,19 @@ def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
     # id. The cursor keeps comparing sort keys, so it is built only when a cursor is given, and
     # any cursor string means what it meant before. The page's nodes come back beside their ids
     # (see _node).
+    #
+    # The count reads the owner's whole filtered list, which grows with the corpus while a page
+    # does not: so each list has a twin without it (NAME_UNCOUNTED, in UNCOUNTED), which
+    # reads.owner_pages runs when no key of a batch asks for the total (a client that did not
+    # select `totalCount`).
     sk = _sk(var)
-    return _define(
-        name,
-        f"""
-    UNWIND $keys AS key
+    counted = f"""
     CALL {{
       WITH key
       {match}
       RETURN count({var}) AS total
-    }}
+    }}"""
+    page = f"""
     CALL {{
       WITH key
       {match}
@@ -1635,11 +1701,25 @@ def _owner_pages(name: str, match: str, var: str, label: str) -> Statement:
       ORDER BY {var}.day_number IS NOT NULL, {var}.day_number DESC, {var}.id DESC
       LIMIT $first
       RETURN collect({{id: {var}.id, sk: {sk}, node: {_node(label, var)}}}) AS rows
-    }}
+    }}"""
+    example = {"keys": [_OWNER_KEY], "first": 21}
+    statement = _define(
+        name,
+        f"""
+    UNWIND $keys AS key{counted}{page}
     RETURN key.key AS key, total, rows[0..key.first] AS rows
     """,
-        {"keys": [_OWNER_KEY], "first": 21},
+        example,
     )
+    UNCOUNTED[name] = _define(
+        f"{name}_UNCOUNTED",
+        f"""
+    UNWIND $keys AS key{page}
+    RETURN key.key AS key, null AS total, rows[0..key.first] AS rows
+    """,
+        example,
+    )
+    return statement
 
 
 ACTOR_MEETINGS = _owner_pages(
@@ -1740,19 +1820,40 @@ SEARCH_ACTORS = _search("SEARCH_ACTORS", "actor_names", "Actor")
 
 # Through the facts (meetings, statements, articles, roles); topics and publishers would join
 # everything to everything, and the derived MET/CO_MENTIONED edges repeat what the facts say.
-SHORTEST_PATH = _define(
-    "SHORTEST_PATH",
-    """
-    MATCH (a:Actor {id: $from})
-    MATCH (b:Actor {id: $to})
-    WITH a, b
-    MATCH p = allShortestPaths((a)-[:PARTICIPATED_IN|SAID|MENTIONS|REPORTS|HOLDS_ROLE*..6]-(b))
+_PATH_TYPES = "PARTICIPATED_IN|SAID|MENTIONS|REPORTS|HOLDS_ROLE"
+_PATH_ROWS = """
     RETURN [n IN nodes(p) | {id: n.id, labels: labels(n)}] AS nodes,
            [r IN relationships(p) | {type: type(r), start: startNode(r).id}] AS relationships
     LIMIT 1
-    """,
+    """
+SHORTEST_PATH = _define(
+    "SHORTEST_PATH",
+    f"""
+    MATCH (a:Actor {{id: $from}})
+    MATCH (b:Actor {{id: $to}})
+    WITH a, b
+    MATCH p = allShortestPaths((a)-[:{_PATH_TYPES}*..6]-(b)){_PATH_ROWS}""",
     {"from": "a", "to": "b"},
 )
+# Paths of one and of two steps, asked before the search of every shortest path: the engine
+# stops at the first one found, where allShortestPaths collects every shortest path first (two
+# busy actors share thousands of two-step paths through the articles naming both, a cost that
+# grows with the corpus). Tried in order of length, the first found is a shortest path.
+SHORT_PATHS = [
+    _define(
+        f"PATH_OF_{steps}_STEP{'S' if steps > 1 else ''}",
+        f"""
+    MATCH (a:Actor {{id: $from}})
+    MATCH (b:Actor {{id: $to}})
+    WITH a, b
+    MATCH p = (a){pattern}(b){_PATH_ROWS}""",
+        {"from": "a", "to": "b"},
+    )
+    for steps, pattern in (
+        (1, f"-[:{_PATH_TYPES}]-"),
+        (2, f"-[:{_PATH_TYPES}]-()-[:{_PATH_TYPES}]-"),
+    )
+]
 
 # Timeline ------------------------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ in one call, in the order asked: the API's DataLoaders are built on them.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -69,9 +71,18 @@ class Listing:
     params: Mapping[str, Any]
     # The full-text search the list starts from, if any: the engine may refuse it.
     search: str | None = None
+    # What counts the list when it is not filtered at all: the label's count, which does not
+    # read the nodes (count_statement still defines the list for its aggregates).
+    total_statement: Statement | None = None
+    # The page of a window of days, newest first, for a list nothing anchors (see
+    # cypher._window_page): read from a cursor that names a day.
+    window: Statement | None = None
 
     async def page(self, after: str | None, size: int) -> tuple[list[PageRow], bool]:
         """The first ``size`` items after the sort key ``after``, and whether more follow."""
+        day = _cursor_day(after) if self.window is not None else None
+        if after is not None and day is not None:
+            return await self._windowed(after, day, size)
         try:
             rows = await self.store.read(
                 self.page_statement, {**self.params, "after": after, "first": size + 1}
@@ -82,8 +93,28 @@ class Listing:
             raise
         return cast(list[PageRow], rows[:size]), len(rows) > size
 
+    async def _windowed(self, after: str, day: int, size: int) -> tuple[list[PageRow], bool]:
+        """The page after a cursor on ``day``, newest first, read window by window backwards
+        from that day (each window four times as long as the one before) until it is full or
+        the list's `from` day is passed: the items of a day sort after the cursor only if
+        their day is that day or before, and undated items sort before every dated cursor."""
+        assert self.window is not None
+        lowest = max(1, int(self.params.get("from") or 1))
+        to = self.params.get("to")
+        hi = day if to is None else min(day, int(to))
+        span = 1
+        rows: list[Record] = []
+        while hi >= lowest and len(rows) <= size:
+            lo = max(lowest, hi - span + 1)
+            wanted = size + 1 - len(rows)
+            window = {"after": after, "first": wanted, "lo": lo, "hi": hi}
+            rows += await self.store.read(self.window, {**self.params, **window})
+            hi, span = lo - 1, span * 4
+        return cast(list[PageRow], rows[:size]), len(rows) > size
+
     async def total(self) -> int:
-        rows = await self.store.read(self.count_statement, self.params)
+        statement = self.total_statement or self.count_statement
+        rows = await self.store.read(statement, self.params)
         return int(rows[0]["total"]) if rows else 0
 
     async def aggregate(self, kind: str, **extra: Any) -> list[Record]:
@@ -98,18 +129,45 @@ class Listing:
             raise
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _cursor_day(after: str | None) -> int | None:
+    """The day number of the day a cursor starts with ('YYYY-MM-DD...'), None for any other."""
+    found = _ISO_DAY.match(after or "")
+    if found is None:
+        return None
+    try:
+        return dt.date(*map(int, found.groups())).toordinal()
+    except ValueError:
+        return None
+
+
 def _listing(
     store: Store,
     pages: Mapping[str, Statement],
     params: Mapping[str, Any],
     direction: Direction,
     search: str | None = None,
+    unfiltered: str | None = None,
+    window: Statement | None = None,
 ) -> Listing:
+    """The list of ``pages``; ``unfiltered``: the label of a list nothing filters;
+    ``window``: its windowed page, for a plain list newest first."""
     if direction not in pages:
         # The API offers the fact orders only on lists of facts; a caller that asks for one
         # elsewhere is a bug, not bad input.
         raise ValueError(f"{pages['COUNT'].name} has no order {direction}")
-    return Listing(store, pages[direction], pages["COUNT"], params, search)
+    total = cypher.COUNT_ALL[unfiltered] if unfiltered else None
+    windowed = window if direction == "DESC" else None
+    return Listing(store, pages[direction], pages["COUNT"], params, search, total, windowed)
+
+
+def _unfiltered(label: str, params: Mapping[str, Any], where: Condition | None) -> str | None:
+    """``label`` when no parameter filters the list (every one None or empty), else None."""
+    if where or any(value not in (None, [], ()) for value in params.values()):
+        return None
+    return label
 
 
 def _composed(
@@ -154,12 +212,16 @@ def articles(
     pages: Mapping[str, Statement]
     if search:
         pages, variant = cypher.ARTICLE_PAGES_SEARCH, "SEARCH"
+    elif len(params["mentions"]) == 1:
+        pages, variant = cypher.ARTICLE_PAGES_NAMING, "NAMING"
     elif mentions:
         pages, variant = cypher.ARTICLE_PAGES_MENTIONING, "MENTIONING"
     else:
         pages, variant = cypher.ARTICLE_PAGES, ""
+    unfiltered = _unfiltered("Article", params, where)
+    window = cypher.ARTICLE_WINDOW if not variant and not where else None
     pages = _composed("Article", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search)
+    return _listing(store, pages, params, direction, search, unfiltered, window)
 
 
 def actors(store: Store, *, kind: str | None = None, name: str | None = None) -> Listing:
@@ -181,7 +243,9 @@ def meetings(
     # Any of some actors, at the top of the filter and without all-of participants: the
     # statement starts from those actors (by index) instead of testing every meeting.
     anyone = dict(where.fields).get("participants_any") if where else None
-    if participants:
+    if len(params["participants"]) == 1:
+        pages, variant = cypher.MEETING_PAGES_OF, "OF"
+    elif participants:
         pages, variant = cypher.MEETING_PAGES_WITH, "WITH"
     elif anyone and where:
         pages, variant = cypher.MEETING_PAGES_ANY, "ANY"
@@ -190,8 +254,10 @@ def meetings(
         where = replace(where, fields=rest)
     else:
         pages, variant = cypher.MEETING_PAGES, ""
+    unfiltered = _unfiltered("Meeting", params, where)
+    window = cypher.MEETING_WINDOW if not variant and not where else None
     pages = _composed("Meeting", variant, pages, params, where)
-    return _listing(store, pages, params, direction)
+    return _listing(store, pages, params, direction, None, unfiltered, window)
 
 
 def statements(
@@ -213,8 +279,10 @@ def statements(
         pages, variant = cypher.STATEMENT_PAGES_BY, "BY"
     else:
         pages, variant = cypher.STATEMENT_PAGES, ""
+    unfiltered = _unfiltered("Statement", params, where)
+    window = cypher.STATEMENT_WINDOW if not variant and not where else None
     pages = _composed("Statement", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search)
+    return _listing(store, pages, params, direction, search, unfiltered, window)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,19 +316,26 @@ class OwnerPageKey:
     after: str | None
     first: int
     criteria: MeetingCriteria | StatementCriteria | None = None
+    # Whether the count of the owner's whole filtered list is wanted: it reads the whole list,
+    # which a page does not (see cypher._owner_pages).
+    counted: bool = True
 
 
 class OwnerPage(TypedDict):
     rows: list[PageRow]
-    total: int
+    # None when the page was read without its total (OwnerPageKey.counted false).
+    total: int | None
 
 
 async def owner_pages(
     store: Store, statement: Statement, keys: Sequence[OwnerPageKey]
 ) -> list[OwnerPage]:
     """A page of each owner's list (an actor's meetings, a topic's articles, ...), newest
-    first, with the count of its whole filtered list."""
+    first, with the count of its whole filtered list when a key of the batch asks for it (the
+    statement without the count otherwise)."""
     unique = list(dict.fromkeys(keys))
+    if not any(key.counted for key in unique):
+        statement = cypher.UNCOUNTED[statement.name]
     payload = [
         {
             "key": str(i),
@@ -285,7 +360,8 @@ async def owner_pages(
             continue
         # Newest first; sorted here because the statement collects the page after unwinding.
         page = sorted(found["rows"], key=lambda row: str(row["sk"]), reverse=True)
-        out.append({"rows": page, "total": int(found["total"])})
+        total = found["total"]
+        out.append({"rows": page, "total": None if total is None else int(total)})
     return out
 
 
@@ -336,7 +412,14 @@ _PATH_LABELS = ("Article", "Actor", "Meeting", "Statement", "Topic")
 
 async def shortest_path(store: Store, source: str, target: str) -> PathFound | None:
     """One shortest path between two actors through the facts, None when there is none."""
-    rows = await store.read(cypher.SHORTEST_PATH, {"from": source, "to": target})
+    params = {"from": source, "to": target}
+    rows: list[Record] = []
+    # From an actor to itself, the general search answers as it always did.
+    tried = cypher.SHORT_PATHS if source != target else []
+    for statement in [*tried, cypher.SHORTEST_PATH]:
+        rows = await store.read(statement, params)
+        if rows:
+            break
     if not rows:
         return None
     found = rows[0]

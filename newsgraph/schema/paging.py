@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
+from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionNode
 from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 
 from newsgraph.graph.reads import Listing, OwnerPage, OwnerPageKey
 from newsgraph.graph.rows import MeetingCriteria, PageRow, StatementCriteria
@@ -34,6 +36,7 @@ __all__ = [
     "load_nodes",
     "owner_connection",
     "primed",
+    "wants_total",
 ]
 
 T = TypeVar("T")
@@ -59,6 +62,37 @@ async def load_nodes(loader: NodeLoader, ids: Iterable[str], build: Build[T]) ->
     """The objects of ``ids`` through a batching loader, the unknown ones left out."""
     rows = await loader.load_many(list(ids))
     return [build(row) for row in rows if row is not None]
+
+
+def _names_total(selections: Iterable[SelectionNode], info: Info[Any, Any]) -> bool:
+    fragments = info._raw_info.fragments
+    for node in selections:
+        if isinstance(node, FieldNode):
+            if node.name.value == "totalCount":
+                return True
+            continue
+        if isinstance(node, InlineFragmentNode):
+            inner = node.selection_set
+        elif isinstance(node, FragmentSpreadNode) and node.name.value in fragments:
+            inner = fragments[node.name.value].selection_set
+        else:
+            continue
+        if inner is not None and _names_total(inner.selections, info):
+            return True
+    return False
+
+
+def wants_total(info: Info[Any, Any]) -> bool:
+    """Whether the connection a resolver answers has `totalCount` selected (directly or in a
+    fragment; a skipped or included one counts as selected). Counting reads the whole list,
+    so a list nobody asked the total of is not counted. Only the connection's own selection
+    is read (from the query's syntax tree: ``info.selected_fields`` would convert the whole
+    subtree below it, on every call)."""
+    for field_node in info._raw_info.field_nodes:
+        selection = field_node.selection_set
+        if selection is not None and _names_total(selection.selections, info):
+            return True
+    return False
 
 
 def connection(edges: list[Edge[T]], more: bool, after: str | None, total: _Total) -> Connection[T]:
@@ -106,15 +140,20 @@ async def owner_connection(
     first: int | None,
     after: str | None,
     criteria: MeetingCriteria | StatementCriteria | None = None,
+    counted: bool = True,
 ) -> Connection[T]:
-    """A page of one owner's list through a batching loader (its total comes with it)."""
+    """A page of one owner's list through a batching loader; its total comes with it when
+    ``counted`` (the client selected `totalCount`), else it is read only if asked after all."""
     size = page_size(first)
     cursor = decode_cursor(after)
-    found = await pages.load(OwnerPageKey(owner, cursor, size + 1, criteria))
+    found = await pages.load(OwnerPageKey(owner, cursor, size + 1, criteria, counted))
     rows = found["rows"]
-    total = found["total"]
 
     async def count() -> int:
-        return total
+        total = found["total"]
+        if total is None:
+            counted_page = await pages.load(OwnerPageKey(owner, cursor, size + 1, criteria))
+            total = counted_page["total"]
+        return int(total or 0)
 
     return connection(await _edges(loader, rows[:size], build), len(rows) > size, cursor, count)

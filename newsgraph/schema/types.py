@@ -43,6 +43,7 @@ from newsgraph.schema.paging import (
     load_nodes,
     owner_connection,
     primed,
+    wants_total,
 )
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
@@ -157,6 +158,7 @@ class Actor(Node):
             first,
             after,
             criteria,
+            wants_total(info),
         )
         await prefetch_meetings(info, page)
         return page
@@ -186,6 +188,7 @@ class Actor(Node):
             first,
             after,
             criteria,
+            wants_total(info),
         )
         await prefetch_statements(info, page)
         return page
@@ -196,7 +199,13 @@ class Actor(Node):
     ) -> Connection[Article]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.actor_articles, self.key, loaders.article, Article.from_row, first, after
+            loaders.actor_articles,
+            self.key,
+            loaders.article,
+            Article.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
     @strawberry.field(
@@ -546,7 +555,13 @@ class Topic(Node):
     ) -> Connection[Article]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.topic_articles, self.key, loaders.article, Article.from_row, first, after
+            loaders.topic_articles,
+            self.key,
+            loaders.article,
+            Article.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
     @strawberry.field(description="Meetings about this topic, newest first.")
@@ -555,7 +570,13 @@ class Topic(Node):
     ) -> Connection[Meeting]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.topic_meetings, self.key, loaders.meeting, Meeting.from_row, first, after
+            loaders.topic_meetings,
+            self.key,
+            loaders.meeting,
+            Meeting.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
     @strawberry.field(description="Statements about this topic, newest first.")
@@ -564,7 +585,13 @@ class Topic(Node):
     ) -> Connection[Statement]:
         loaders = info.context.loaders
         return await owner_connection(
-            loaders.topic_statements, self.key, loaders.statement, Statement.from_row, first, after
+            loaders.topic_statements,
+            self.key,
+            loaders.statement,
+            Statement.from_row,
+            first,
+            after,
+            counted=wants_total(info),
         )
 
 

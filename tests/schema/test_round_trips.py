@@ -101,7 +101,8 @@ SHAPES = {
     ),
     "a path's two ends": (
         '{ path(from: "Host 04", to: "Guest 04") { length nodes { __typename } } }',
-        ["ACTORS_BY_NAME", "SHORTEST_PATH", "MEETINGS_BY_ID"],
+        # (they met: the two-step path is found before the general search)
+        ["ACTORS_BY_NAME", "PATH_OF_1_STEP", "PATH_OF_2_STEPS", "MEETINGS_BY_ID"],
     ),
 }
 

@@ -52,7 +52,6 @@ from newsgraph.graph.rows import (
     pairs,
 )
 from newsgraph.graph.store import Store
-from newsgraph.ingest.extract.names import name_keys
 from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
@@ -71,7 +70,12 @@ from newsgraph.ingest.resolve.facts import (
     preferred,
 )
 from newsgraph.ingest.resolve.ids import actor_id, article_id, content_hash, meeting_id, topic_id
-from newsgraph.ingest.resolve.people import KnownPerson, people_keys, unify_people
+from newsgraph.ingest.resolve.people import (
+    KnownPerson,
+    keys_of_name,
+    people_keys,
+    unify_people,
+)
 
 __all__ = [
     "KINDS",
@@ -379,7 +383,7 @@ def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) ->
         "description": description,
         "iso_code": iso,
         # How an article that spells this person otherwise finds them (see resolve.people).
-        "name_keys": sorted({k for n in every_name for k in name_keys(n)}) if people else [],
+        "name_keys": sorted({k for n in every_name for k in keys_of_name(n)}) if people else [],
     }
 
 
@@ -838,12 +842,6 @@ def plan_batch(
         "statement_reports": statements.reports,
         "statement_mentions": _unique(statements.actors),
         "statement_topics": _unique(statements.topics),
-        "written": {
-            "articles": sorted(touched["articles"]),
-            "actors": sorted(touched["actors"]),
-            "meetings": sorted(touched["meetings"]),
-            "statements": sorted(touched["statements"]),
-        },
     }
     return BatchPlan(
         article_ids=[row["id"] for row in batch.rows],

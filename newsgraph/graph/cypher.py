@@ -464,12 +464,6 @@ _ARTICLE_EXAMPLE: ArticleWrite = {
     ],
     "statement_mentions": [{"left": "statement:2", "right": "a"}],
     "statement_topics": [{"left": "statement:2", "right": "topic:ceasefire"}],
-    "written": {
-        "articles": ["article:0f3a"],
-        "actors": ["a"],
-        "meetings": ["meeting:1"],
-        "statements": ["statement:2"],
-    },
 }
 
 _ACTOR_KIND_LABEL = {
@@ -507,25 +501,86 @@ def _reports(rows: str, label: str) -> str:
     """
 
 
-def _noting_changes(var: str, sets: str, row: str = "row") -> str:
-    """`sets` (SET clauses on the node `var`, just MERGEd from `row`), noting on the node
-    whether they changed a stored value: the write reports what it really did. A node the MERGE
-    created is already marked `created`; the marks are read and removed at the end of the
-    write (_TALLY)."""
+# What the write did (the ids it created and changed, by kind) is gathered as it goes on one
+# node of its own, made at its start and deleted at its end, in the same transaction: no reader
+# ever sees it. Marks kept on the written nodes themselves cost an update of every node twice
+# more (set, then removed), and each update of an article or a statement re-indexes its text in
+# the full-text index: that was a third of the write (GRAPH.PROFILE of a batch of 200).
+_TALLY_KINDS = ("articles", "actors", "meetings", "statements")
+_OPEN_TALLY = (
+    "\n    CREATE (tally:WriteTally {"
+    + ", ".join(f"created_{k}: [], changed_{k}: []" for k in _TALLY_KINDS)
+    + "})\n    "
+)
+
+
+def _add_to_tally(kind: str, created: str, changed: str) -> str:
+    """Adds the id lists `created` and `changed` (variables of the current row) to the tally."""
+    return f"""
+    MATCH (tally:WriteTally)
+    SET tally.created_{kind} = tally.created_{kind} + {created},
+        tally.changed_{kind} = tally.changed_{kind} + {changed}
+    """
+
+
+def _noting_changes(var: str, sets: str, row: str, new: str) -> str:
+    """`sets` (SET clauses on the node `var`, just MERGEd from `row`), keeping what the node held
+    before them: `new` (a condition on that, `before`) says the MERGE created it, and a stored
+    value that the SETs changed makes it changed. The write reports what it really did."""
     return f"""
     WITH {var}, {row}, properties({var}) AS before
     {sets.strip()}
-    WITH {var}, {row}, before
-    SET {var}.load_mark = CASE WHEN {var}.load_mark IS NULL AND properties({var}) <> before
-                               THEN 'changed' ELSE {var}.load_mark END
+    WITH {var}, {row}, before, {new} AS created_
+    WITH {var}, {row}, created_, NOT created_ AND properties({var}) <> before AS changed_
     """
 
 
+def _tallied(kind: str, var: str) -> str:
+    """Ends a section that went through _noting_changes: its created and changed ids, tallied."""
+    return f"""
+    WITH collect(CASE WHEN created_ THEN {var}.id END) AS created_,
+         collect(CASE WHEN changed_ THEN {var}.id END) AS changed_
+    """ + _add_to_tally(kind, "created_", "changed_")
+
+
+# Which stored value says a node was there before this write's MERGE: one every write of its
+# kind sets, never to null (a node the MERGE just made holds only its id).
+_ARTICLE_NEW = "before.content_hash IS NULL"
+_ACTOR_NEW = "before.kind IS NULL"
+_MEETING_NEW = "before.status IS NULL"
+_STATEMENT_NEW = "before.text IS NULL"
+
 _SECTIONS = [
+    _OPEN_TALLY,
+    # Labels cannot be parameters in Cypher both engines run, so each actor kind gets its own
+    # section over the rows of that kind. The rows carry every value already merged with what
+    # the graph holds (ingest.write.writer), so one actor has one kind and one label. Actors
+    # come first: the articles' co-mentions below link them.
+    *(
+        f"""
+    UNWIND [row IN $actors WHERE row.kind = '{kind}'] AS row
+    MERGE (a:Actor {{id: row.id}})
+    """
+        + _noting_changes(
+            "a",
+            f"""
+    SET a:{label}, a.kind = row.kind, a.name = row.name, a.aliases = row.aliases,
+        a.keys = row.keys, a.alias_text = row.alias_text, a.description = row.description,
+        a.iso_code = row.iso_code, a.name_keys = row.name_keys
+    REMOVE a:{":".join(other for other in _ACTOR_KIND_LABEL.values() if other != label)}
+    """,
+            "row",
+            _ACTOR_NEW,
+        )
+        + _tallied("actors", "a")
+        for kind, label in _ACTOR_KIND_LABEL.items()
+    ),
+    # Co-mention counts grow by one per new article (counting shared articles would read every
+    # article of a busy actor). Whether the article is new is decided inside this write, by
+    # its MERGE, so two loaders racing on one file cannot count it twice.
     """
     UNWIND $articles AS a
     MERGE (art:Article {id: a.id})
-    ON CREATE SET art.loading = true, art.load_mark = 'created'
     """
     + _noting_changes(
         "art",
@@ -536,38 +591,19 @@ _SECTIONS = [
         art.section = a.section, art.language = a.language, art.author = a.author,
         art.summary_only = a.summary_only, art.body = a.body, art.content_hash = a.content_hash
     """,
-        row="a",
-    ),
-    # Labels cannot be parameters in Cypher both engines run, so each actor kind gets its own
-    # section over the rows of that kind. The rows carry every value already merged with what
-    # the graph holds (ingest.write.writer), so one actor has one kind and one label.
-    *(
-        f"""
-    UNWIND [row IN $actors WHERE row.kind = '{kind}'] AS row
-    MERGE (a:Actor {{id: row.id}})
-    ON CREATE SET a.load_mark = 'created'
+        "a",
+        _ARTICLE_NEW,
+    )
+    + """
+    WITH collect(CASE WHEN created_ THEN art.id END) AS created_,
+         collect(CASE WHEN changed_ THEN art.id END) AS changed_,
+         collect(CASE WHEN created_ THEN a.co_mentioned_pairs END) AS fresh
     """
-        + _noting_changes(
-            "a",
-            f"""
-    SET a:{label}, a.kind = row.kind, a.name = row.name, a.aliases = row.aliases,
-        a.keys = row.keys, a.alias_text = row.alias_text, a.description = row.description,
-        a.iso_code = row.iso_code, a.name_keys = row.name_keys
-    REMOVE a:{":".join(other for other in _ACTOR_KIND_LABEL.values() if other != label)}
-    """,
-        )
-        for kind, label in _ACTOR_KIND_LABEL.items()
-    ),
-    # Co-mention counts grow by one per new article (counting shared articles would read every
-    # article of a busy actor). Whether the article is new is decided inside this write, from
-    # the mark its MERGE left, so two loaders racing on one file cannot count it twice.
-    """
-    UNWIND $articles AS item
-    MATCH (art:Article {id: item.id})
-    WITH item, art, art.loading IS NOT NULL AS fresh
-    REMOVE art.loading
-    WITH item WHERE fresh
-    UNWIND item.co_mentioned_pairs AS pair
+    + _add_to_tally("articles", "created_", "changed_")
+    + """
+    WITH fresh
+    UNWIND fresh AS found
+    UNWIND found AS pair
     // One row per pair: MERGE must not see the same pair twice in one statement.
     WITH pair.left AS left, pair.right AS right, count(*) AS articles
     MATCH (a:Actor {id: left}), (b:Actor {id: right})
@@ -592,13 +628,17 @@ _SECTIONS = [
     """
     UNWIND $renamed_statements AS row
     MATCH (s:Statement {id: row.old})
-    SET s.id = row.new, s.load_mark = 'changed'
-    """,
+    SET s.id = row.new
+    WITH collect(row.new) AS renamed
+    """
+    + _add_to_tally("statements", "[]", "renamed"),
     """
     UNWIND $renamed_meetings AS row
     MATCH (m:Meeting {id: row.old})
-    SET m.id = row.new, m.load_mark = 'changed'
-    """,
+    SET m.id = row.new
+    WITH collect(row.new) AS renamed
+    """
+    + _add_to_tally("meetings", "[]", "renamed"),
     # A report linking two stored facts merges them: the rows below carry the merged one's
     # relationships to the node that stays, so it goes with all of its own. A held meeting
     # merged away gives back its MET counts; the MET section counts the one that stays.
@@ -618,30 +658,34 @@ _SECTIONS = [
     SET met.count = met.count - row.by
     """,
     # Ranks make the merge of two reports order-independent: the more specific mode and the
-    # firmer status win whichever article is loaded first. The place, and every participant
-    # list reported (what resolution compares), come merged with the stored ones in the row.
+    # firmer status win whichever article is loaded first (a new meeting's ranks are -1). The
+    # place, and every participant list reported (what resolution compares), come merged with
+    # the stored ones in the row.
     """
     UNWIND $meetings AS row
     MERGE (m:Meeting {id: row.id})
-    ON CREATE SET m.mode_rank = -1, m.status_rank = -1, m.load_mark = 'created'
     """
     + _noting_changes(
         "m",
         """
+    WITH m, row, before, coalesce(m.mode_rank, -1) AS mode_rank,
+         coalesce(m.status_rank, -1) AS status_rank
     SET m.date = date(row.date), m.day = row.date, m.day_number = row.day_number,
-        m.mode = CASE WHEN row.mode_rank > m.mode_rank THEN row.mode ELSE m.mode END,
-        m.status = CASE WHEN row.status_rank > m.status_rank THEN row.status ELSE m.status END,
+        m.mode = CASE WHEN row.mode_rank > mode_rank THEN row.mode ELSE m.mode END,
+        m.status = CASE WHEN row.status_rank > status_rank THEN row.status ELSE m.status END,
         m.title = CASE WHEN m.title IS NULL OR size(row.title) > size(m.title)
                          OR (size(row.title) = size(m.title) AND row.title < m.title)
                        THEN row.title ELSE m.title END,
         m.place = row.place, m.groups = row.groups,
-        m.confidence = row.confidence, m.reported = row.reported
-    SET m.mode_rank = CASE WHEN row.mode_rank > m.mode_rank THEN row.mode_rank
-                           ELSE m.mode_rank END,
-        m.status_rank = CASE WHEN row.status_rank > m.status_rank THEN row.status_rank
-                             ELSE m.status_rank END
+        m.confidence = row.confidence, m.reported = row.reported,
+        m.mode_rank = CASE WHEN row.mode_rank > mode_rank THEN row.mode_rank ELSE mode_rank END,
+        m.status_rank = CASE WHEN row.status_rank > status_rank THEN row.status_rank
+                             ELSE status_rank END
     """,
-    ),
+        "row",
+        _MEETING_NEW,
+    )
+    + _tallied("meetings", "m"),
     _reports("meeting_reports", "Meeting"),
     """
     UNWIND $participants AS row
@@ -657,7 +701,6 @@ _SECTIONS = [
     """
     UNWIND $statements AS row
     MERGE (s:Statement {id: row.id})
-    ON CREATE SET s.load_mark = 'created'
     """
     + _noting_changes(
         "s",
@@ -668,12 +711,14 @@ _SECTIONS = [
         s.confidence = row.confidence, s.reported = row.reported,
         s.speaker_day = row.speaker + '|' + coalesce(row.date, '')
     """,
+        "row",
+        _STATEMENT_NEW,
     )
     + """
-    WITH s, row
     MATCH (speaker:Actor {id: row.speaker})
     MERGE (speaker)-[:SAID]->(s)
-    """,
+    """
+    + _tallied("statements", "s"),
     _reports("statement_reports", "Statement"),
     _link("statement_mentions", "Statement", "MENTIONS", "Actor"),
     _link("statement_topics", "Statement", "ABOUT", "Topic"),
@@ -711,30 +756,22 @@ _SECTIONS = [
     """,
 ]
 
-# What the write did, from the marks its sections left on the nodes it was given (which it then
-# removes): the ids it created and changed, by kind.
-_TALLY = """
-    OPTIONAL MATCH (n:Article) WHERE n.id IN $written.articles AND n.load_mark IS NOT NULL
-    WITH collect(n) AS articles
-    OPTIONAL MATCH (n:Actor) WHERE n.id IN $written.actors AND n.load_mark IS NOT NULL
-    WITH articles, collect(n) AS actors
-    OPTIONAL MATCH (n:Meeting) WHERE n.id IN $written.meetings AND n.load_mark IS NOT NULL
-    WITH articles, actors, collect(n) AS meetings
-    OPTIONAL MATCH (n:Statement) WHERE n.id IN $written.statements AND n.load_mark IS NOT NULL
-    WITH articles, actors, meetings, collect(n) AS statements
-    WITH articles + actors + meetings + statements AS marked,
-         [n IN articles WHERE n.load_mark = 'created' | n.id] AS created_articles,
-         [n IN articles WHERE n.load_mark = 'changed' | n.id] AS changed_articles,
-         [n IN actors WHERE n.load_mark = 'created' | n.id] AS created_actors,
-         [n IN actors WHERE n.load_mark = 'changed' | n.id] AS changed_actors,
-         [n IN meetings WHERE n.load_mark = 'created' | n.id] AS created_meetings,
-         [n IN meetings WHERE n.load_mark = 'changed' | n.id] AS changed_meetings,
-         [n IN statements WHERE n.load_mark = 'created' | n.id] AS created_statements,
-         [n IN statements WHERE n.load_mark = 'changed' | n.id] AS changed_statements
-    FOREACH (n IN marked | REMOVE n.load_mark)
-    RETURN created_articles, changed_articles, created_actors, changed_actors,
-           created_meetings, changed_meetings, created_statements, changed_statements
+# What the write did: the tally its sections kept, read and deleted. A node both renamed and
+# created cannot be; one both created and changed counts as created.
+_TALLY = (
     """
+    MATCH (tally:WriteTally)
+    WITH tally, """
+    + ",\n         ".join(
+        f"tally.created_{k} AS created_{k}, "
+        f"[x IN tally.changed_{k} WHERE NOT x IN tally.created_{k}] AS changed_{k}"
+        for k in _TALLY_KINDS
+    )
+    + """
+    DELETE tally
+    RETURN """
+    + ", ".join(f"created_{k}, changed_{k}" for k in _TALLY_KINDS)
+)
 
 WRITE_ARTICLES = _define(
     "WRITE_ARTICLES",

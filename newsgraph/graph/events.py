@@ -56,6 +56,20 @@ _STREAM_ID = re.compile(r"^\d{1,20}(-\d{1,20})?$")
 _SEQUENCE = re.compile(r"^\d{1,18}$")
 _LOST = (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError)
 
+# RedisEventLog.publish: KEYS are streams; ARGV is the bound, then how many nodes go to each
+# stream, then the nodes in that order. Each node is one entry, as XADD ... MAXLEN ~ adds it.
+_PUBLISH = """
+local streams = #KEYS
+local next = 2 + streams
+for s = 1, streams do
+  for _ = 1, tonumber(ARGV[1 + s]) do
+    redis.call('XADD', KEYS[s], 'MAXLEN', '~', ARGV[1], '*', 'node', ARGV[next])
+    next = next + 1
+  end
+end
+return next - 2 - streams
+"""
+
 
 class InvalidEventId(ValueError):
     """An ``after`` that is no event id of this log."""
@@ -146,14 +160,21 @@ class RedisEventLog:
         return f"{self._prefix}:{kind}"
 
     async def publish(self, added: Mapping[str, Sequence[str]]) -> None:
-        entries = [(self.key(kind), node) for kind, nodes in added.items() for node in nodes]
-        if not entries:
+        streams = [(self.key(kind), list(nodes)) for kind, nodes in added.items() if nodes]
+        if not streams:
             return
-        # One round trip and one transaction for the whole write's events.
-        async with self._redis().pipeline(transaction=True) as pipe:
-            for key, node in entries:
-                pipe.xadd(key, {"node": node}, maxlen=self._max_len, approximate=True)
-            await pipe.execute()
+        # One round trip and one atomic script for the whole write's events: a pipeline of
+        # one XADD per node cost a load of 10k articles more in packing the commands
+        # (redis-py, in Python) than the server spent adding them.
+        script = self._redis().register_script(_PUBLISH)
+        await script(
+            keys=[key for key, _nodes in streams],
+            args=[
+                self._max_len,
+                *(len(nodes) for _key, nodes in streams),
+                *(node for _key, nodes in streams for node in nodes),
+            ],
+        )
 
     def _unavailable(self, exc: Exception) -> GraphUnavailable:
         where = self._url or "{}:{}".format(*(self._where or ("?", "?")))

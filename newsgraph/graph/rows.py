@@ -33,7 +33,6 @@ __all__ = [
     "StatementCriteria",
     "StatementRow",
     "TopicRow",
-    "WrittenIds",
     "alias_fields",
     "day",
     "day_number",
@@ -187,15 +186,6 @@ class ParticipantRow(TypedDict):
     confidence: float | None
 
 
-class WrittenIds(TypedDict):
-    """Every node the write sets, by kind: the write reports which it created or changed."""
-
-    articles: list[str]
-    actors: list[str]
-    meetings: list[str]
-    statements: list[str]
-
-
 class ArticleWrite(TypedDict):
     """The parameters of ``WRITE_ARTICLES``: a batch of articles and their facts, already
     merged with what the graph holds."""
@@ -220,7 +210,6 @@ class ArticleWrite(TypedDict):
     statement_reports: list[FactReportRow]
     statement_mentions: list[Pair]
     statement_topics: list[Pair]
-    written: WrittenIds
 
 
 # ---------------------------------------------------------------------------------------------

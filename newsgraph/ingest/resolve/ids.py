@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
@@ -24,6 +25,13 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
 
 
+# The ids below are pure functions of a few strings that a load meets again and again (the same
+# actors and topics in every article, an article's id asked for at each step of its planning):
+# remembered, planning a batch does not fold and hash the same text dozens of times.
+_REMEMBERED = 65_536
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def slug(text: str) -> str:
     """'Volodymyr Zelensky' -> 'volodymyr-zelensky' (accents folded, punctuation dropped)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -54,6 +62,7 @@ def _normalise_url(url: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def article_id(url: str | None, body: str) -> str:
     """By URL when there is one (a re-scrape updates the article), else by content."""
     if url:
@@ -81,5 +90,6 @@ def meeting_id(participants: Iterable[str], date: dt.date | None, status: str) -
     return "mtg-" + _digest(*key, people)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def statement_id(speaker: str, date: dt.date | None, text: str) -> str:
     return "st-" + _digest(speaker, _day(date), normalise_text(text).lower())

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.ingest.extract.names import name_keys, same_person
 from newsgraph.ingest.model import ActorFact, ActorKind, ExtractedArticle, Participant
 
-__all__ = ["KnownPerson", "people_keys", "unify_people"]
+__all__ = ["KnownPerson", "keys_of_name", "people_keys", "unify_people"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +31,16 @@ class KnownPerson:
     name: str
 
 
+@lru_cache(maxsize=65_536)
+def keys_of_name(name: str) -> tuple[str, ...]:
+    """``extract.names.name_keys``, remembered: a load asks it of the same few hundred names in
+    every batch, several times each (folding and skeletons cost more than the rest of
+    resolving a person)."""
+    return tuple(name_keys(name))
+
+
 def _keys(fact: ActorFact) -> set[str]:
-    return {k for n in (fact.name, *fact.aliases) for k in name_keys(n)}
+    return {k for n in (fact.name, *fact.aliases) for k in keys_of_name(n)}
 
 
 def people_keys(articles: Iterable[ExtractedArticle]) -> list[str]:

@@ -73,7 +73,7 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32_768)
 def _stems(text: str) -> tuple[str, ...]:
     for pattern, replacement in _ABBREVIATIONS:
         text = pattern.sub(replacement, text)
@@ -100,7 +100,7 @@ def _found(stem: str, pool: frozenset[str], longer: tuple[str, ...]) -> bool:
     return found is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32_768)
 def _pool(stems: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stems)
 

@@ -24,10 +24,11 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any, Generic, TypedDict, TypeVar
+from typing import Any, Generic, TypeVar
 
 from newsgraph.graph.cypher import (
     EXISTING_FOR_ARTICLES,
+    GRAPH_VERSION,
     LINKS_OF_FACTS,
     PEOPLE_BY_NAME_KEY,
     WRITE_ARTICLES,
@@ -52,7 +53,6 @@ from newsgraph.graph.rows import (
     pairs,
 )
 from newsgraph.graph.store import Store
-from newsgraph.ingest.extract.names import name_keys
 from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
@@ -71,7 +71,13 @@ from newsgraph.ingest.resolve.facts import (
     preferred,
 )
 from newsgraph.ingest.resolve.ids import actor_id, article_id, content_hash, meeting_id, topic_id
-from newsgraph.ingest.resolve.people import KnownPerson, people_keys, unify_people
+from newsgraph.ingest.resolve.people import (
+    KnownPerson,
+    keys_of_name,
+    people_keys,
+    unify_people,
+)
+from newsgraph.ingest.write.memory import Known, LoadMemory, Lookup, speaker_day
 
 __all__ = [
     "KINDS",
@@ -244,12 +250,6 @@ def _with_publisher(extracted: ExtractedArticle) -> list[ActorFact]:
     return actors
 
 
-def _speaker_day(speaker: str, date: dt.date | None) -> str:
-    # The key WRITE_ARTICLES stores on a statement: statements merge only within one speaker
-    # and day (undated ones among the speaker's undated ones).
-    return f"{speaker}|{day(date) or ''}"
-
-
 def _list_key(people: Iterable[str]) -> str:
     # How a meeting stores one report's participant list (actor ids never hold a comma).
     return ",".join(sorted(people))
@@ -259,29 +259,15 @@ def _article_key(extracted: ExtractedArticle) -> str:
     return article_id(extracted.article.url, extracted.article.body)
 
 
-class _MeetingDay(TypedDict):
-    day: str
-    participants: list[str]
-
-
-class _Lookup(TypedDict):
-    """The parameters of EXISTING_FOR_ARTICLES."""
-
-    actors: list[str]
-    speaker_days: list[str]
-    meeting_days: list[_MeetingDay]
-    undated_meetings: list[str]
-
-
-def _lookup_keys(articles: list[ExtractedArticle]) -> _Lookup:
-    """Parameters of the read that fetches what ``plan_batch`` needs to know."""
+def _lookup_keys(articles: list[ExtractedArticle]) -> Lookup:
+    """Resolution's keys for a batch: what ``plan_batch`` needs to know of the graph."""
     actors: set[str] = set()
     speaker_days: set[str] = set()
     days: dict[str, set[str]] = {}
     undated: set[str] = set()
     for extracted in articles:
         actors |= {actor_id(actor.name) for actor in _with_publisher(extracted)}
-        speaker_days |= {_speaker_day(actor_id(s.speaker), s.date) for s in extracted.statements}
+        speaker_days |= {speaker_day(actor_id(s.speaker), s.date) for s in extracted.statements}
         for m in extracted.meetings:
             people = {actor_id(p.actor) for p in m.participants}
             if m.date is None:
@@ -290,14 +276,12 @@ def _lookup_keys(articles: list[ExtractedArticle]) -> _Lookup:
                 undated.add(meeting_id(people, None, m.status.value))
             else:
                 days.setdefault(m.date.isoformat(), set()).update(people)
-    return {
-        "actors": sorted(actors),
-        "speaker_days": sorted(speaker_days),
-        "meeting_days": [
-            {"day": on, "participants": sorted(people)} for on, people in sorted(days.items())
-        ],
-        "undated_meetings": sorted(undated),
-    }
+    return Lookup(
+        sorted(actors),
+        sorted(speaker_days),
+        {on: sorted(people) for on, people in sorted(days.items())},
+        sorted(undated),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,7 +363,7 @@ def _actor_row(the_id: str, facts: list[ActorFact], known: KnownActor | None) ->
         "description": description,
         "iso_code": iso,
         # How an article that spells this person otherwise finds them (see resolve.people).
-        "name_keys": sorted({k for n in every_name for k in name_keys(n)}) if people else [],
+        "name_keys": sorted({k for n in every_name for k in keys_of_name(n)}) if people else [],
     }
 
 
@@ -838,12 +822,6 @@ def plan_batch(
         "statement_reports": statements.reports,
         "statement_mentions": _unique(statements.actors),
         "statement_topics": _unique(statements.topics),
-        "written": {
-            "articles": sorted(touched["articles"]),
-            "actors": sorted(touched["actors"]),
-            "meetings": sorted(touched["meetings"]),
-            "statements": sorted(touched["statements"]),
-        },
     }
     return BatchPlan(
         article_ids=[row["id"] for row in batch.rows],
@@ -886,9 +864,21 @@ class ArticleWriter:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        # What this writer read and wrote, while nobody else writes (see write.memory).
+        self._memory = LoadMemory()
 
     async def existing(self, articles: list[ExtractedArticle]) -> Existing:
-        rows = await self._store.read(EXISTING_FOR_ARTICLES, _lookup_keys(articles))
+        """What the graph holds that the batch's facts may join: from the memory for the keys
+        it holds, from the graph for the others."""
+        wanted = _lookup_keys(articles)
+        asked = self._memory.missing(wanted)
+        if not asked.empty:
+            self._memory.learn(asked, await self._read_existing(asked))
+        known = self._memory.answer(wanted)
+        return Existing(known.actors, known.statements, known.meetings)
+
+    async def _read_existing(self, asked: Lookup) -> Known:
+        rows = await self._store.read(EXISTING_FOR_ARTICLES, asked.params())
         found: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             found.setdefault(row["kind"], []).append(row["item"])
@@ -896,7 +886,7 @@ class ArticleWriter:
         # FalkorDB projects a missing OPTIONAL MATCH as a map of nulls, not as null.
         for item in (r for r in found.get("meeting", []) if r.get("id") is not None):
             meetings[item["id"]] = _known_meeting(item)
-        return Existing(
+        return Known(
             actors={
                 a["id"]: KnownActor(
                     a["id"],
@@ -960,16 +950,16 @@ class ArticleWriter:
         # writer's: two loaders reading before either writes would each create a statement
         # the other also reports.
         async with writer_lock(self._store):
-            articles = await self.people_as_stored(articles)
-            existing = await self.existing(articles)
-            resolved = resolve_batch(articles, existing)
-            if resolved.merging:
-                # The batch merges stored facts, whose relationships move with them.
-                existing.links = await self.links(resolved.merging)
-            batch = plan_batch(articles, existing, resolved)
-            if not batch.article_ids:
-                return Written([], _by_kind(), _by_kind(), _by_kind(), {}, {})
-            rows = await self._store.write(WRITE_ARTICLES, batch.params)
+            found = await self._store.read(GRAPH_VERSION)
+            version = int(found[0]["version"]) if found else 0
+            self._memory.holds(version)
+            try:
+                batch, rows = await self._plan_and_write(articles, version)
+            except BaseException:
+                self._memory.forget()
+                raise
+        if batch is None:
+            return Written([], _by_kind(), _by_kind(), _by_kind(), {}, {})
         marks = rows[0] if rows else {}
         written = Written(
             article_ids=batch.article_ids,
@@ -984,6 +974,37 @@ class ArticleWriter:
             self._store, {kind: sorted(written.created[f"{kind}s"]) for kind in EVENT_KINDS}
         )
         return written
+
+    async def _plan_and_write(
+        self, articles: list[ExtractedArticle], version: int
+    ) -> tuple[BatchPlan | None, list[dict[str, Any]]]:
+        """Plan the batch against the graph (at `version`) and write it, under the writer's
+        lease; the memory learns what the write left in the graph."""
+        articles = await self.people_as_stored(articles)
+        existing = await self.existing(articles)
+        resolved = resolve_batch(articles, existing)
+        if resolved.merging:
+            # The batch merges stored facts, whose relationships move with them.
+            existing.links = await self.links(resolved.merging)
+        batch = plan_batch(articles, existing, resolved)
+        if not batch.article_ids:
+            return None, []
+        rows = await self._store.write(WRITE_ARTICLES, batch.params)
+        actors = {
+            row["id"]: KnownActor(
+                row["id"],
+                row["name"],
+                row["kind"],
+                tuple(row["aliases"]),
+                row["description"],
+                row["iso_code"],
+            )
+            for row in batch.params["actors"]
+        }
+        # The write bumped the version by one: a batch that finds it so knows nobody else
+        # wrote in between.
+        self._memory.wrote(batch.params, actors, version + 1)
+        return batch, rows
 
     async def write(self, extracted: ExtractedArticle) -> Written:
         return await self.write_batch([extracted])

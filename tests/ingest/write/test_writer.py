@@ -237,3 +237,22 @@ async def test_values_given_by_several_reports_do_not_depend_on_their_order(
         and r["target"].startswith("st-")
     ]
     assert sorted(r["offset"] for r in one) == [0, 0, 5]
+
+
+async def test_a_writer_sees_what_another_writer_wrote_between_its_batches(store: Store) -> None:
+    # The first writer remembers the statement and call it wrote; the second writer's longer
+    # quote renames both. Reloading the first article through the first writer must find
+    # them under their new ids, as one writer doing all three writes does.
+    await ArticleWriter(store).write(FIRST)
+    await ArticleWriter(store).write(SECOND)
+    await ArticleWriter(store).write(FIRST)
+    alone = await dump(store)
+    await wipe(store)
+    first, second = ArticleWriter(store), ArticleWriter(store)
+    await first.write(FIRST)
+    await second.write(SECOND)
+    again = await first.write(FIRST)
+    assert await dump(store) == alone
+    assert again.created == {kind: set() for kind in again.created}
+    counts = await node_counts(store)
+    assert (counts["meetings"], counts["statements"]) == (1, 1)

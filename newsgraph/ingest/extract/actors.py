@@ -846,12 +846,15 @@ class _Finder:
         """ "His Majesty reaffirmed ...", "HH the Amir wished her success": court news names
         a monarch by style alone after naming them once. Majesty is the king (queen, sultan)
         named nearest before, Highness the amir, sheikh or prince."""
+        styles = list(_ROYAL_STYLE.finditer(self.text))
+        if not styles:
+            return  # (most articles: no need to sort their people)
         people = sorted(
             (m for m in self.mentions
              if not m.implicit and self.book.kind(m.actor) is ActorKind.PERSON),
             key=lambda m: m.start,
         )  # fmt: skip
-        for m in _ROYAL_STYLE.finditer(self.text):
+        for m in styles:
             if not self.free(m.start(), m.end()):
                 continue
             if re.search(r"\b(?:to|of|for)\s+$", self.text[max(0, m.start() - 5) : m.start()]):

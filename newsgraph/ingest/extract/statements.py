@@ -113,6 +113,7 @@ _JUDGED = re.compile(
 _OUTLET_REPORTED = re.compile(
     r",\s*(?:the\s+)?(?P<who>[^,;\"“”]{2,80}?)\s+(?:reported|reports)[.!]?[\"”]?\s*$"
 )
+_REPORTED = re.compile(r"report(?:ed|s)")
 _OUTLET_WORD = re.compile(
     r"\b(?:TV|[Tt]elevision|[Rr]adio|[Aa]gency|[Nn]ews|[Nn]ewspaper|[Dd]aily|[Ww]ebsite"
     r"|[Bb]roadcaster|[Cc]hannel|[Ww]ire|[Tt]imes|[Pp]ost|[Hh]erald|[Tt]ribune|[Gg]azette"
@@ -798,7 +799,7 @@ class _Statements:
             outlet = self._outlet(found.group("who"))
         if outlet is None or self.doc.kind(outlet) is not ActorKind.MEDIA:
             return
-        verb = re.compile(r"report(?:ed|s)").search(self.text, found.start("who"))
+        verb = _REPORTED.search(self.text, found.start("who"))
         if verb is None:
             return
         self._report(outlet, sentence, sentence.start, found.start(), verb, "reported")

@@ -29,7 +29,12 @@ from newsgraph.ingest.extract.listed import listed_names
 from newsgraph.ingest.extract.names import same_person
 from newsgraph.ingest.extract.patterns import HEADLINE_VERB, NAME, NAME_STOPWORDS, word_set
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
-from newsgraph.ingest.extract.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES, canonical_title
+from newsgraph.ingest.extract.titles import (
+    HEAD_OF_STATE_TITLES,
+    LEADER_TITLES,
+    canonical_title,
+    title_surfaces,
+)
 from newsgraph.ingest.model import ActorFact, ActorKind, RoleFact
 
 __all__ = ["ActorBook", "Entity", "Mention", "find_mentions", "strip_name_titles"]
@@ -682,6 +687,18 @@ class _Finder:
                         self.add(person, start, span[1], "entity")
                     continue
                 known = self.ref.lookup(name)
+                if (
+                    known is None
+                    and _looks_like_a_name(name)
+                    and _APPOSED_OFFICE.match(self.text, span[1])
+                ):
+                    # "Meritxell Batet, speaker of the Spanish Congress": an office in apposition
+                    # is held by a person, whatever the recogniser labelled the name.
+                    person = self._person_for(name)
+                    if person is not None:
+                        self.claim(*span)
+                        self.add(person, span[0], span[1], "entity")
+                    continue
                 if known is not None:
                     actor = self.book.use(known.name)
                 else:
@@ -1140,6 +1157,16 @@ _NOT_PERSON_FIRST_WORDS = frozenset({"Cyclone", "Hurricane", "Typhoon", "Storm",
 _AT_A_PLACE = re.compile(
     r"\b(?:in|at|near|capital|city\s+of)\s+(?:the\s+)?(?:capital\s+)?"
     r"(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?$"
+)
+# ", speaker of ...", ", the Lebanese foreign minister": an office right after a name, in
+# apposition (at most two words between the comma and the office).
+_APPOSED_OFFICE = re.compile(
+    r",[ \t]+(?:(?:the|a|an|then|former)[ \t]+)?"
+    r"(?:(?!(?:which|whose|who|where|and|or|its|their|with|to|for)\b)[A-Za-z][\w-]*[ \t]+){0,2}?"
+    r"(?:"
+    + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in title_surfaces())
+    + r")\b(?!(?-i:[ \t]+[A-Z][a-z]))",  # ", Prime Minister Madbouli" opens the next name
+    re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|\u2019s)\b")
 

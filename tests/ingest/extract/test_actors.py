@@ -314,3 +314,19 @@ def test_a_known_full_name_after_a_misspelt_title_is_still_that_person() -> None
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Narendra Modi", "Kaja Kallas"} <= people
+
+
+def test_a_name_with_an_office_in_apposition_is_a_person_whatever_the_model_labelled_it() -> None:
+    article = run(
+        "Earlier, Greek Foreign Minister Nikos Dendias had met with Meritxell Batet, speaker of "
+        "the Spanish Congress of Deputies.\n\n"
+        "The World Bank, whose president visited Madrid, was not present. At Al Husseiniya "
+        "Palace, Prime Minister Madbouli spoke."
+    )
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Meritxell Batet"] is ActorKind.PERSON
+    assert kinds.get("World Bank") is not ActorKind.PERSON
+    assert kinds.get("Al Husseiniya Palace") is not ActorKind.PERSON
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Meritxell Batet", "Nikos Dendias"]
+    ]

@@ -1012,16 +1012,32 @@ class _Parser:
             and governor.lower_ in _OCCASION
             and governor.head.tag_.startswith("VB")
             and (governor.lower_ not in ("with", "for") or counterparts)
-            and not (counterparts and _meeting_verb(governor.head))
+            and not (
+                counterparts
+                and _meeting_verb(governor.head)
+                and not self._visit_of_a_place(governor.head)
+            )
         ):
             # ("met B following his talks with C": two meetings, not one of three)
             own, counterparts = self._occasion(governor.head, own, counterparts)
+            if self._visit_of_a_place(governor.head):
+                # (Madrid is where the meeting was, not a party to it)
+                counterparts = [
+                    c for c in counterparts if self.doc.kind(c[0]) is not ActorKind.COUNTRY
+                ]
             return own, counterparts, "occasion"
         elif dep == "pobj" and governor.lower_ == "for" and not own and not counterparts:
             # "A and B on Thursday sat down for a bilateral meeting": the people who came
             # together for it, when two or more are the verb's subject.
             own = self._gathered(governor.head)
         return own, counterparts, "noun"
+
+    def _visit_of_a_place(self, verb: Token) -> bool:
+        """ "visited Madrid at a meeting with Albares": a visit to a place, whose meeting
+        with someone is the visitor's, not a second meeting beside the visit."""
+        return verb.lower_ in _VISIT_VERBS and not any(
+            self.doc.kind(actor) is ActorKind.PERSON for actor, _ in self.objects(verb, frozenset())
+        )
 
     def _noun_phrases(
         self, token: Token

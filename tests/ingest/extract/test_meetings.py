@@ -1443,3 +1443,13 @@ def test_countries_alone_in_what_their_leaders_meeting_already_tells_are_that_me
         "China and Japan held talks on pushing to improve their strained relations on Saturday."
     )
     assert [sorted(actors(m)) for m in article.meetings] == [["Naoto Kan", "Wen Jiabao"]]
+
+
+def test_a_meeting_during_a_visit_to_a_city_is_the_visitors_and_the_city_is_no_party() -> None:
+    article = run(
+        "The relationship was highlighted last year when Liz Truss visited Madrid at a meeting "
+        "with Spanish Foreign Minister José Manuel Albares."
+    )
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["José Manuel Albares", "Liz Truss"]
+    ]

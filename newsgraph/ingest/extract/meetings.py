@@ -182,6 +182,16 @@ _NOUN_TITLES = {
 }  # fmt: skip
 
 
+_CREDENTIALS = re.compile(r"\b(?:credentials|letters?\s+of\s+credence)\b", re.IGNORECASE)
+_ENVOY_TITLES = frozenset({"Ambassador", "High Commissioner", "Envoy"})
+# "These thirteen newly-appointed Ambassadors are", "The other envoys received were"
+_ENVOY_LIST = re.compile(
+    r"\b(?:envoys|ambassadors|high\s+commissioners)\b[^.;]{0,40}?\b(?:are|were|include|"
+    r"included|namely)\b",
+    re.IGNORECASE,
+)
+
+
 class _Meetings:
     def __init__(self, doc: Document, statements: list[Said]) -> None:
         self.doc = doc
@@ -770,6 +780,59 @@ class _Meetings:
         if date is not None and not vague:
             self.occasions.append((sentence.start, actor, date))
 
+    # -- ceremonies ---------------------------------------------------------------------------
+    def credentials(self) -> None:
+        """A head of state receiving ambassadors' credentials meets each envoy the article
+        names ("accepted credentials presented by thirteen newly-appointed Ambassadors ...
+        These Ambassadors are A, B, ..."; "The other envoys received were A (Korea), B
+        (Niger)"): one meeting per envoy, on the ceremony's day, as the gold and the
+        protocol have it (each presents alone)."""
+        ceremony = next(
+            (s for s in self.doc.sentences if _CREDENTIALS.search(self.text, s.start, s.end)),
+            None,
+        )
+        if ceremony is None:
+            return
+        envoys = self._envoys()
+        people = [
+            m.actor
+            for m in self.doc.mentions_in(ceremony.start, ceremony.end)
+            if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor not in envoys
+        ]
+        receiver = (
+            people[0] if people else self.doc.subject_before(ceremony.start, same_paragraph=False)
+        )
+        if receiver is None or not envoys:
+            return
+        met_already = {
+            a for met in self.found if receiver in met.principals for a in met.principals
+        }
+        trigger = _CREDENTIALS.search(self.text, ceremony.start, ceremony.end)
+        assert trigger is not None
+        for envoy in envoys:
+            if envoy in met_already or envoy == receiver:
+                continue
+            met = self._build(
+                ceremony, ceremony.start, ceremony.end, trigger.span(), "meeting",
+                [(receiver, "host"), (envoy, None)], receiver, rule="credentials",
+            )  # fmt: skip
+            if met is not None:
+                self._add(met)
+
+    def _envoys(self) -> list[str]:
+        """The people the article names as envoys: by an envoy's title, or in a list of the
+        envoys received ("The other envoys received were A (Korea), B (Niger)")."""
+        found: dict[str, None] = {}
+        for m in self.doc.mentions_in(0, len(self.text), quoted=False):
+            if self.doc.kind(m.actor) is not ActorKind.PERSON:
+                continue
+            titled = any(r.title in _ENVOY_TITLES for r in self.doc.book.roles(m.actor))
+            sentence = self.doc.sentence_at(m.start)
+            listed = _ENVOY_LIST.search(self.text, sentence.start, m.start)
+            if titled or listed:
+                found.setdefault(m.actor, None)
+        return list(found)
+
     # -- dates across sentences -------------------------------------------------------------
     def dates_of_occasions(self) -> None:
         """An undated meeting of someone whose day of meetings the article gave before (not
@@ -1052,6 +1115,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder = _Meetings(doc, statements)
     for sentence in doc.sentences:
         finder.sentence(sentence)
+    finder.credentials()
     finder.dates_told_later()
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()

@@ -1453,3 +1453,20 @@ def test_a_meeting_during_a_visit_to_a_city_is_the_visitors_and_the_city_is_no_p
     assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
         ["José Manuel Albares", "Liz Truss"]
     ]
+
+
+def test_a_head_of_state_receiving_credentials_meets_each_envoy_the_article_names() -> None:
+    article = run(
+        "On Thursday, President Yoweri Museveni accepted credentials presented by three "
+        "newly-appointed ambassadors at State House.\n\n"
+        "The guard of honour lined up outside. These three ambassadors are Peruvian Ambassador "
+        "Luis Quesada, New Zealand's Ambassador Clare Fearnley and Greek Ambassador Antonis "
+        "Toumazis.\n\n"
+        "Finance Minister Matia Kasaija also attended."
+    )
+    met = sorted((sorted(p.actor for p in m.participants), m.date) for m in article.meetings)
+    assert met == [
+        (["Antonis Toumazis", "Yoweri Museveni"], THURSDAY),
+        (["Clare Fearnley", "Yoweri Museveni"], THURSDAY),
+        (["Luis Quesada", "Yoweri Museveni"], THURSDAY),
+    ]

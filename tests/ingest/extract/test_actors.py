@@ -330,3 +330,16 @@ def test_a_name_with_an_office_in_apposition_is_a_person_whatever_the_model_labe
     assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
         ["Meritxell Batet", "Nikos Dendias"]
     ]
+
+
+def test_a_surname_alone_next_to_a_verb_of_saying_is_a_person_and_an_agency_is_not() -> None:
+    article = run(
+        "“Many thanks for all the support that you have been giving us,” said Santos upon his "
+        "arrival in Guayaquil.\n\n"
+        "Correa said that it was an honour to welcome the Nobel Peace Prize winner.\n\n"
+        "The two men will meet again in May, Kuna said."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Santos", "Correa"} <= people
+    assert "Kuna" not in people
+    assert "Correa" in {s.speaker for s in article.statements}

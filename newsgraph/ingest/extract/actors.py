@@ -37,7 +37,14 @@ from newsgraph.ingest.extract.titles import (
 )
 from newsgraph.ingest.model import ActorFact, ActorKind, RoleFact
 
-__all__ = ["ActorBook", "Entity", "Mention", "find_mentions", "strip_name_titles"]
+__all__ = [
+    "ActorBook",
+    "Entity",
+    "Mention",
+    "find_mentions",
+    "introduce_headline_names",
+    "strip_name_titles",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,6 +505,8 @@ class _Finder:
             name = name[honorific.end() :]
         if not name or name.split()[0] in NAME_STOPWORDS:
             return None
+        if any(HEADLINE_VERB.fullmatch(" " + w) for w in name.split()):
+            return None  # "President Meets Chilean Counterpart": a headline's verb, no name
         person = self.book.person(name)
         if person is not None:
             return person
@@ -578,7 +587,11 @@ class _Finder:
         before = self.text[:begin].rstrip()
         if not before or before.endswith((".", "!", "?", ":", "\n", '"', "\u201c")):
             return None  # the first word of a sentence may be anything
-        if word in NAME_STOPWORDS or word in _NOT_GIVEN_NAMES:
+        if (
+            word in NAME_STOPWORDS
+            or word in _NOT_GIVEN_NAMES
+            or HEADLINE_VERB.fullmatch(" " + word)
+        ):
             return None
         if canonical_title(word).title or _NAME_PREFIX.match(word + " "):
             return None
@@ -766,11 +779,13 @@ class _Finder:
         if word.upper() in _WIRE_AGENCIES:
             # "Kuna said": the Kuwaiti agency, which outlets write as a word.
             return None
-        if _SAYS_AFTER.match(self.text, start + len(word)) or (
+        speaking = _SAYS_AFTER.match(self.text, start + len(word)) or (
             before and _SAID_BEFORE.fullmatch(before[-1])
-        ):
+        )
+        if speaking and not re.search(rf"\b[A-Z][\w'\u2019-]*[ \t]+{re.escape(word)}\b", self.text):
             # "Correa said", "said Santos": someone speaking, whom the article names by
-            # surname alone (the recogniser's person, next to a verb only people do).
+            # surname alone (the recogniser's person, next to a verb only people do); one it
+            # names in full too ("Evo Morales") is that person, found by the later passes.
             return self.book.introduce_single(word)
         if before and _POSSESSIVE.search(before[-1]):
             # "Brazil's Lula", "Turkey's Erdogan": a country's one-name leader.
@@ -1288,6 +1303,28 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if " " not in surface and not surface.isupper():
         return None  # "State", "Parliament": a word, rarely an organisation's whole name
     return start, end
+
+
+def introduce_headline_names(headline: str, body: str, book: ActorBook) -> None:
+    """People a headline names in full after their office ("Need to maintain stability in
+    SADC - President Edgar Lungu") whom the body names only in part ("President Lungu",
+    "President Edgar"): known before the body is read, they are one person there. Only names
+    whose every word the body has too, so that a title-case headline's verbs ("President
+    Lungu Meets Mugabe") never become a name."""
+    for m in book.reference.titled_name_re.finditer(headline):
+        name = _POSSESSIVE.sub("", m.group("name").strip())
+        words = name.split()
+        if not 2 <= len(words) <= 4 or book.reference.lookup(name) is not None:
+            continue
+        if book.person(name) is not None or any(w in NAME_STOPWORDS for w in words):
+            continue
+        if any(HEADLINE_VERB.fullmatch(" " + w) for w in words):
+            continue
+        longer = re.search(rf"\b([A-Z][\w'\u2019-]*)\s+{re.escape(name)}\b", body)
+        if longer is not None and canonical_title(longer.group(1)).title is None:
+            continue  # the body gives a longer name ("Hossein Amir Abdollahian"): its own
+        if all(re.search(rf"\b{re.escape(w)}\b", body) for w in words):
+            book.introduce(name)
 
 
 def find_mentions(

@@ -120,6 +120,7 @@ def _extract_page(
     language = doc.language or "en"
     publisher = _publisher(doc, page, reference)
     stated = published or doc.published or page.stated_date
+    title = doc.title or page.title or _title_from(page.blocks[0].text)
     document = Document(
         page.blocks,
         reference,
@@ -127,11 +128,11 @@ def _extract_page(
         published_stated=True,
         parsed=parsed,
         context=(*page.standfirsts, *page.teasers),
+        headline=title,
     )
     if stated is None:
         document.published = _infer(document, page.captions, _url_month(doc.url))
         document.published_stated = False
-    title = doc.title or page.title or _title_from(page.blocks[0].text)
     main = _article(
         document,
         title=title,

@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.ingest.extract.actors import ActorBook, Entity, Mention, find_mentions
+from newsgraph.ingest.extract.actors import (
+    ActorBook,
+    Entity,
+    Mention,
+    find_mentions,
+    introduce_headline_names,
+)
 from newsgraph.ingest.extract.clean import Block
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
 from newsgraph.ingest.extract.patterns import word_set
@@ -128,6 +134,7 @@ class Document:
         published_stated: bool = False,
         parsed: SpacyDoc | None = None,
         context: tuple[str, ...] = (),
+        headline: str | None = None,
     ) -> None:
         self.reference = reference
         self.book = ActorBook(reference, published)
@@ -158,6 +165,8 @@ class Document:
         if parsed is not None and parsed.text != self.text:
             raise ValueError("the parse given is not of this document's text")
         self.parsed: SpacyDoc | None = parsed
+        if headline:
+            introduce_headline_names(headline, self.text, self.book)
         self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
         self._mention_starts = [m.start for m in self.mentions]
         self.dates: list[DateMention] = find_dates(self.text)

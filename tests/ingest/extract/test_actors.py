@@ -343,3 +343,29 @@ def test_a_surname_alone_next_to_a_verb_of_saying_is_a_person_and_an_agency_is_n
     assert {"Santos", "Correa"} <= people
     assert "Kuna" not in people
     assert "Correa" in {s.speaker for s in article.statements}
+
+
+def test_a_person_the_headline_names_in_full_is_one_person_however_the_body_shortens_him() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="Need to maintain stability in SADC \u2013 President Edgar Lungu",
+        body=(
+            "President Edgar says there is need to maintain stability in the region.\n\n"
+            "President Lungu said Zambia and Zimbabwe share common relations.\n\n"
+            "The post President Meets Chilean Counterpart appeared first on the site."
+        ),
+    )
+    article = extract(doc, reference(), published=dt.date(2015, 2, 7))[0]
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert people == {"Edgar Lungu"}
+    assert {s.speaker for s in article.statements} == {"Edgar Lungu"}
+
+
+def test_a_surname_speaking_before_the_full_name_is_that_person_not_a_second_one() -> None:
+    article = run(
+        "“We will meet again,” Morales said on Monday.\n\n"
+        "Evo Morales met Michelle Bachelet in Lima on Sunday."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert people == {"Evo Morales", "Michelle Bachelet"}
+    assert {s.speaker for s in article.statements} == {"Evo Morales"}

@@ -1201,9 +1201,20 @@ class _Parser:
         """The owners and counterparts of a meeting noun with those of the verb it is the time
         of: "urged X to stay out ... during a phone call" is a call between the urging verb's
         subject and its object."""
-        while verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-            counterparts = [*counterparts, *self.objects(verb, frozenset())]
-            verb = verb.head
+        while verb.head is not verb:
+            if verb.dep_ in ("xcomp", "advcl"):
+                counterparts = [*counterparts, *self.objects(verb, frozenset())]
+                verb = verb.head
+            elif (
+                verb.dep_ == "acl"
+                and verb.head.dep_ in ("dobj", "attr")
+                and verb.head.head.tag_.startswith("VB")
+            ):
+                # "reviewed efforts to bolster ties during a phone call": the call is of
+                # whoever made the efforts, the subject of the verb the infinitive hangs on.
+                verb = verb.head.head
+            else:
+                break
         own = [*self.subjects(verb), *own]
         counterparts = [*counterparts, *self.objects(verb, frozenset())]
         return own, counterparts

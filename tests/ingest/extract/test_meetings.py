@@ -1470,3 +1470,19 @@ def test_a_head_of_state_receiving_credentials_meets_each_envoy_the_article_name
         (["Clare Fearnley", "Yoweri Museveni"], THURSDAY),
         (["Luis Quesada", "Yoweri Museveni"], THURSDAY),
     ]
+
+
+def test_a_call_during_which_the_subjects_made_efforts_is_theirs_and_dated() -> None:
+    article = run(
+        "President Sheikh Mohamed and Sheikh Tamim, the Emir of Qatar, reviewed efforts to "
+        "bolster bilateral ties during a phone call on Wednesday."
+    )
+    assert [
+        (sorted(p.actor for p in m.participants), m.mode, m.date) for m in article.meetings
+    ] == [
+        (
+            ["Sheikh Mohamed", "Tamim bin Hamad Al Thani"],
+            MeetingMode.PHONE,
+            THURSDAY - dt.timedelta(days=1),
+        )
+    ]

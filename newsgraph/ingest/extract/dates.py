@@ -22,6 +22,7 @@ __all__ = [
     "parse_stated_date",
     "resolve",
     "vague_span",
+    "with_year_near",
     "year_after",
 ]
 
@@ -318,6 +319,18 @@ def nearest_day(month: int, day: int, anchor: dt.date) -> dt.date | None:
     """The ``month``/``day`` closest to ``anchor``, in either direction."""
     options = _around(month, day, anchor)
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def with_year_near(mention: DateMention, filed: dt.date) -> DateMention:
+    """A month-day ("on December 5") as a full date, in the year that puts it nearest the
+    month a page is filed under, for a page that states no day of publication; other
+    mentions as they are (a weekday needs the day itself)."""
+    if mention.kind != "month_day" or not mention.month or not mention.day:
+        return mention
+    day = nearest_day(mention.month, mention.day, filed)
+    if day is None:
+        return mention
+    return replace(mention, kind="absolute", year=day.year)
 
 
 def year_after(month: int, day: int, earliest: dt.date) -> dt.date | None:

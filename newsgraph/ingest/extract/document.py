@@ -18,7 +18,7 @@ from newsgraph.ingest.extract.actors import (
     introduce_headline_names,
 )
 from newsgraph.ingest.extract.clean import Block
-from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve
+from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, with_year_near
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.extract.text import Quote, Sentence, find_quotes, split_sentences
@@ -135,6 +135,7 @@ class Document:
         parsed: SpacyDoc | None = None,
         context: tuple[str, ...] = (),
         headline: str | None = None,
+        filed: dt.date | None = None,
     ) -> None:
         self.reference = reference
         self.book = ActorBook(reference, published)
@@ -170,6 +171,10 @@ class Document:
         self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
         self._mention_starts = [m.start for m in self.mentions]
         self.dates: list[DateMention] = find_dates(self.text)
+        if published is None and filed is not None:
+            # A page with no day of publication, filed under a month ("/2006/11/"): its
+            # month-days ("will meet on December 5") still have their year.
+            self.dates = [with_year_near(m, filed) for m in self.dates]
         self._speakers: list[tuple[int, str]] = []
 
     @staticmethod

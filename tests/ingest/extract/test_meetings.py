@@ -1486,3 +1486,20 @@ def test_a_call_during_which_the_subjects_made_efforts_is_theirs_and_dated() -> 
             THURSDAY - dt.timedelta(days=1),
         )
     ]
+
+
+def test_a_page_with_no_day_of_publication_dates_a_month_day_by_the_month_it_is_filed_under() -> (
+    None
+):
+    doc = SourceDocument(
+        origin="test",
+        url="https://example.blogspot.com/2006/11/merkel-to-hold-talks.html",
+        body=(
+            "Headline\n\nGerman Chancellor Angela Merkel will meet French President Jacques "
+            "Chirac in the town of Mettlach on December 5, her spokesman said."
+        ),
+    )
+    (article,) = extract(doc, reference())
+    assert [(m.date, m.status) for m in article.meetings] == [
+        (dt.date(2006, 12, 5), MeetingStatus.PLANNED)
+    ]

@@ -334,10 +334,14 @@ class _Statements:
                 # "that".
                 return strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
             return text
+        lead = self.text[sentence.start : quote.start].split()
+        # (a quotation opening in lower case goes on the clause before it: 'Both leaders
+        # "agreed to work these differences out," it said')
+        continues = self.text[quote.start + 1 : quote.start + 2].islower()
         if (
             verb is not None
             and verb.start() >= quote.end
-            and len(self.text[sentence.start : quote.start].split()) >= 6
+            and (len(lead) >= 6 or (continues and len(lead) >= 2))
             and self._has_subject(sentence.start, quote.start)
         ):
             # 'More than 20 ministers are expected to discuss ways of coordinating

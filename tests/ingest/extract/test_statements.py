@@ -1056,3 +1056,13 @@ def test_his_majesty_is_the_monarch_the_court_news_named_first() -> None:
     assert [[p.actor for p in m.participants] for m in article.meetings] == [
         ["King Abdullah", "Mohammed bin Salman"]
     ]
+
+
+def test_a_quotation_that_opens_in_lower_case_keeps_the_subject_before_it() -> None:
+    article = run(
+        "The two presidents had a productive call, the White House said.\n\n"
+        'Both leaders "agreed to work these differences out as part of a comprehensive '
+        'discussion," it said.'
+    )
+    texts = [s.text for s in article.statements if s.speaker == "White House"]
+    assert any(t.startswith("Both leaders agreed to work") for t in texts), texts

@@ -26,7 +26,7 @@ __all__ = [
     "year_after",
 ]
 
-Kind = Literal["absolute", "month_day", "weekday", "relative", "vague", "same_day"]
+Kind = Literal["absolute", "month_day", "day_of_month", "weekday", "relative", "vague", "same_day"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -44,6 +44,10 @@ _DATE_RE = re.compile(
     \b(?:
     (?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)
   | (?P<dotted>(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR}))(?!\d)
+  | (?P<slashed>(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<sy>{_YEAR}))(?!\d)
+  | (?<=[Oo]n\s)(?P<ordinal>the\s+(?P<od>[0-3]?\d)(?:st|nd|rd|th))\b
+        (?=\s*(?:[,.;:)]|$)|\s+(?:in|at|with|when|and|as|to|after|before|during|of\s+(?:this|that)
+        \s+month)\b)
   | (?P<mdy>(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
         (?:,?\s+(?P<y>{_YEAR})(?!\d))?)
   | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?
@@ -160,6 +164,18 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         return _absolute(s, e, int(m["iy"]), int(m["im"]), int(m["id"]))
     if m.group("dotted"):
         return _absolute(s, e, int(m["dy"]), int(m["dm"]), int(m["dd"]))
+    if m.group("slashed"):
+        # 14/03/2024 or 03/14/2024: only when one of the two cannot be a month; 03/04/2024
+        # is either, and a day is never guessed.
+        a, b = int(m["sa"]), int(m["sb"])
+        if a > 12 >= b:
+            return _absolute(s, e, int(m["sy"]), b, a)
+        if b > 12 >= a:
+            return _absolute(s, e, int(m["sy"]), a, b)
+        return None
+    if m.group("ordinal"):
+        day = int(m["od"])
+        return DateMention(s, e, "day_of_month", day=day) if 1 <= day <= 31 else None
     if m.group("mdy") or m.group("dmy"):
         month = _MONTHS[(m["mon"] or m["mon2"])[:3].lower()]
         day = int(m["d"] or m["d2"])
@@ -227,6 +243,9 @@ def _resolve(
     if mention.kind == "month_day":
         assert mention.month and mention.day
         return _month_day(mention.month, mention.day, anchor, future)
+    if mention.kind == "day_of_month":
+        assert mention.day
+        return _day_of_month(mention.day, anchor, future)
     assert mention.weekday is not None
     delta = (anchor.weekday() - mention.weekday) % 7
     direction = mention.direction or ("future" if future else "past")
@@ -265,6 +284,25 @@ def _month_day(month: int, day: int, anchor: dt.date, future: bool) -> dt.date |
         return min(ahead) if ahead else None
     behind = [d for d in options if d <= anchor + _SLACK]
     return max(behind) if behind else None
+
+
+def _day_of_month(day: int, anchor: dt.date, future: bool) -> dt.date | None:
+    """ "on the 14th": that day of the publication's month, or of the month before (after,
+    for what is to come) when the day is not yet (no longer) reached."""
+    first = anchor.replace(day=1)
+    months = [first, (first - dt.timedelta(days=1)).replace(day=1)]
+    if future:
+        months = [first, (first + dt.timedelta(days=32)).replace(day=1)]
+    for month in months:
+        try:
+            candidate = month.replace(day=day)
+        except ValueError:
+            continue
+        if future and candidate >= anchor - _SLACK:
+            return candidate
+        if not future and candidate <= anchor + _SLACK:
+            return candidate
+    return None
 
 
 _SPAN = re.compile(

@@ -1394,6 +1394,9 @@ _SPEECH_WORDS = word_set(
 )
 
 
+_CLOCK_WORDS = word_set("am pm a.m. p.m.")
+
+
 def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:
     """What the parse hangs a date on, seen from a meeting's trigger word at ``trigger``:
     "speech" for the verb that reports the meeting ("held talks ..., the ministry said
@@ -1432,7 +1435,8 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             # "The visit followed a meeting ... on Tuesday": that other meeting's day (a verb
             # "will host Macron for talks on Monday" is one event with its noun)
             return "event"
-        if node.tag_.startswith("VB"):
+        if node.tag_.startswith("VB") and node.lower_ not in _CLOCK_WORDS:
+            # ("at 10:30 am on Thursday": the parser may take "am" for a verb)
             if node.lower_ not in _SPEECH_WORDS:
                 if any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _EVENT_NOUNS

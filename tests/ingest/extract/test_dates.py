@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from newsgraph.ingest.extract.article import extract
 from newsgraph.ingest.extract.dates import (
     find_dates,
     parse_stated_date,
@@ -13,6 +14,8 @@ from newsgraph.ingest.extract.dates import (
     vague_span,
     year_after,
 )
+from newsgraph.ingest.extract.reference import load_reference
+from newsgraph.ingest.model import SourceDocument
 
 SATURDAY = dt.date(2025, 8, 23)
 
@@ -39,6 +42,10 @@ def days(text: str, anchor: dt.date | None = SATURDAY, future: bool = False) -> 
         ("a day ago", dt.date(2025, 8, 22)),
         ("last night", dt.date(2025, 8, 22)),
         ("this morning", dt.date(2025, 8, 23)),
+        ("on 21/08/2025", dt.date(2025, 8, 21)),
+        ("on 08/21/2025", dt.date(2025, 8, 21)),
+        ("met on the 21st, when", dt.date(2025, 8, 21)),
+        ("met on the 30th.", dt.date(2025, 7, 30)),
     ],
 )
 def test_a_date_expression_names_a_day_relative_to_the_publication(
@@ -125,3 +132,22 @@ def test_the_last_night_of_a_holiday_is_no_day() -> None:
     assert find_dates("He called the prime minister on the last night of his holiday.") == []
     (mention,) = find_dates("He called the prime minister last night.")
     assert resolve(mention, dt.date(2006, 6, 2)) == dt.date(2006, 6, 1)
+
+
+@pytest.mark.parametrize("text", ["on 03/04/2025", "the 14th summit", "on the 14th round of talks"])
+def test_a_slashed_date_either_way_round_and_an_ordinal_before_a_noun_are_no_day(
+    text: str,
+) -> None:
+    assert [d for d in days(text) if d is not None] == []
+
+
+def test_a_clock_time_before_the_weekday_leaves_the_day_to_the_meeting() -> None:
+    doc = SourceDocument(
+        origin="test",
+        body=(
+            "Headline\n\nKenyan President William Ruto met Chinese President Xi Jinping in "
+            "Beijing at 10:30 am on Thursday."
+        ),
+    )
+    (article,) = extract(doc, load_reference(), published=SATURDAY)
+    assert [m.date for m in article.meetings] == [dt.date(2025, 8, 21)]

@@ -1215,9 +1215,19 @@ def _person_span(
 ) -> tuple[int, int] | None:
     """The name inside a recognised PERSON span: titles and a possessive "'s" trimmed off, and
     a first name the recogniser left out put back ("Prime Minister, Fiame Naomi Mataafa")."""
-    left = _LEFT_WORD.search(text, max(0, start - 30), start)
-    if left is not None:
+    # One word put back, or two when the recogniser kept the surname alone ("Samia Suluhu
+    # Hassan" recognised as "Hassan"), unless a third capitalised word stands before them (a
+    # title's words: "European Parliament Roberta Metsola").
+    steps = 2 if " " not in text[start:end].strip() else 1
+    for step in range(steps):
+        left = _LEFT_WORD.search(text, max(0, start - 30), start)
+        if left is None:
+            break
         word = left.group(1)
+        if step == 1 and re.search(
+            r"[A-Z][\w'\u2019.-]*[ \t]+$", text[max(0, left.start() - 30) : left.start()]
+        ):
+            break
         if (
             word not in NAME_STOPWORDS
             and canonical_title(word).title is None
@@ -1227,6 +1237,8 @@ def _person_span(
             and (known is None or known.lookup(word) is None)
         ):
             start = left.start(1)
+        else:
+            break
     surface = text[start:end]
     prefix = _NAME_PREFIX.match(surface)
     if prefix:

@@ -369,3 +369,13 @@ def test_a_surname_speaking_before_the_full_name_is_that_person_not_a_second_one
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert people == {"Evo Morales", "Michelle Bachelet"}
     assert {s.speaker for s in article.statements} == {"Evo Morales"}
+
+
+def test_a_three_word_name_the_model_cut_to_its_surname_is_put_back_whole() -> None:
+    article = run(
+        "Kenyan President William Ruto met with his Tanzanian counterpart, Samia Suluhu Hassan, "
+        "on Thursday. The photo was taken by the Official Photographer Jason Ransom."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"William Ruto", "Samia Suluhu Hassan"} <= people
+    assert not any(p.startswith(("Official", "Photographer")) for p in people)

@@ -41,7 +41,7 @@ __all__ = [
     "trigger_in_schedule",
 ]
 
-_MEET_VERBS = word_set("meet meets met meeting")
+_MEET_VERBS = word_set("meet meets met meeting huddle huddles huddled huddling")
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
 # (a visit to a country or a city is not).
 _VISIT_VERBS = word_set("visit visits visited visiting")
@@ -103,7 +103,9 @@ _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _SIT_VERBS = word_set("sit sits sat sitting")
 _SHAKE_VERBS = word_set("shake shakes shook shaking")
 _PLAY_VERBS = word_set("play plays played playing")
-_PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS
+_REACH_VERBS = word_set("reach reaches reached reaching")
+_CO_CHAIR_VERBS = word_set("co-chair co-chairs co-chaired co-chairing cochaired")
+_PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS | _REACH_VERBS | _CO_CHAIR_VERBS
 _INCLUDE = word_set("include includes included including")
 # "a series of meetings", "a round of talks": the count of meetings, not a thing of its own
 _QUANTITIES = word_set("series round rounds number couple string flurry spate set")
@@ -855,18 +857,29 @@ class _Parser:
         self.how = {}
         lower = token.lower_
         kids = list(token.children)
+        together = False  # whether the subjects alone make the meeting ("A and B shook hands")
         if lower in _SIT_VERBS and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids):
             heads, preps = [token], frozenset({"with"})
         elif lower in _SHAKE_VERBS and (hands := _object(token, "hands")) is not None:
-            heads, preps = [token, hands], frozenset({"with"})
+            heads, preps, together = [token, hands], frozenset({"with"}), True
         elif lower in _PLAY_VERBS and (role := _object(token, "host")) is not None:
             heads, preps = [token, role], frozenset({"to"})
+        elif lower in _REACH_VERBS and any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+            heads, preps = [token], frozenset({"to"})  # "reached out to B" (by phone, mostly)
+        elif lower in _CO_CHAIR_VERBS:
+            heads, preps, together = [token], frozenset({"with"}), True
+        elif lower in _CALL_VERBS and _courtesy_call_on(token):
+            heads, preps = [token], frozenset({"on"})  # "called on B" (not "on B to act")
         else:
             return None
         counterparts = [o for head in heads for o in self.objects(head, preps)]
         counterparts = [c for c in counterparts if c[0] and self.doc.kind(c[0]) is not None]
+        if lower in _CALL_VERBS:
+            # a visit is paid to a person; "called on Turkey for support" asks a country
+            counterparts = [c for c in counterparts if self.doc.kind(c[0]) is ActorKind.PERSON]
         participants = _unique([*self.subjects(token), *counterparts])
-        if not counterparts or len(participants) < 2:
+        people = [p for p in participants if self.doc.kind(p[0]) is ActorKind.PERSON]
+        if len(participants) < 2 or not (counterparts or (together and len(people) >= 2)):
             return None
         host = participants[0][0] if lower in _PLAY_VERBS else None
         return ParsedMeeting(
@@ -1342,7 +1355,9 @@ def parsed_meetings(
             if exchanged is not None:
                 found.append(exchanged)
             continue
-        if token.tag_.startswith("VB") and lower in _PHRASAL:
+        if token.tag_.startswith("VB") and (
+            lower in _PHRASAL or (lower in _CALL_VERBS and _courtesy_call_on(token))
+        ):
             met = parser.phrasal(token)
             if met is not None:
                 found.append(met)
@@ -1508,6 +1523,20 @@ def _pobjs(prep: Token) -> list[Token]:
     return found
 
 
+def _courtesy_call_on(verb: Token) -> bool:
+    """ "called on the president" as a visit, not "called on the president to resign": a
+    person after "on", and no infinitive or "for" saying what was asked of them."""
+    if not any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        return False
+    asked = (
+        c for c in verb.subtree
+        if (c.dep_ in ("xcomp", "ccomp", "advcl") and c.head is verb)
+        or (c.lower_ == "to" and c.tag_ == "TO")
+        or (c.dep_ == "prep" and c.lower_ == "for" and c.head is verb)
+    )  # fmt: skip
+    return next(asked, None) is None
+
+
 def _object(verb: Token, word: str) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == word), None)
 
@@ -1581,6 +1610,14 @@ def _event_noun(token: Token) -> bool:
         return any(c.lower_ in _SESSION_KINDS for c in token.children if c.i < token.i)
     if _paid(token) and token.dep_ == "dobj":
         return True
+    if lower in ("conference", "briefing") and any(c.lower_ == "joint" for c in token.children):
+        return True  # "A and B held a joint press conference": they were together
+    if lower in ("tete", "t\u00eate") and token.i >= 4:
+        # "had a tete-a-tete": the parser cuts the word at its hyphens
+        return token.doc[token.i - 4 : token.i].text.replace(" ", "").lower() in (
+            "tete-a-",
+            "t\u00eate-\u00e0-",
+        )
     if lower in _HOSTED_MEALS:
         # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
         return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)

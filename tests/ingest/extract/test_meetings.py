@@ -1503,3 +1503,39 @@ def test_a_page_with_no_day_of_publication_dates_a_month_day_by_the_month_it_is_
     assert [(m.date, m.status) for m in article.meetings] == [
         (dt.date(2006, 12, 5), MeetingStatus.PLANNED)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan President William Ruto called on Tanzanian President Samia Suluhu Hassan on "
+        "Wednesday.",
+        "Kenyan President William Ruto huddled with Tanzanian President Samia Suluhu Hassan on "
+        "Wednesday.",
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan shook hands "
+        "on Wednesday.",
+        "Kenyan President William Ruto reached out to Tanzanian President Samia Suluhu Hassan "
+        "on Wednesday.",
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held a joint "
+        "press conference on Wednesday.",
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan had a "
+        "tete-a-tete on Wednesday.",
+    ],
+)
+def test_more_ways_news_tells_that_two_leaders_met(sentence: str) -> None:
+    article = run(sentence)
+    assert [(sorted(p.actor for p in m.participants), m.date) for m in article.meetings] == [
+        (["Samia Suluhu Hassan", "William Ruto"], THURSDAY - dt.timedelta(days=1))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan President William Ruto called on Tanzanian President Samia Suluhu Hassan to "
+        "release the prisoners.",
+        "Iraqi Speaker Mohammed al-Halbousi called on Turkey for support.",
+    ],
+)
+def test_calling_on_someone_to_act_is_no_visit(sentence: str) -> None:
+    assert run(sentence).meetings == []

@@ -124,7 +124,10 @@ class ActorBook:
         for name, draft in self._drafts.items():
             if draft.kind is not ActorKind.PERSON or draft.known:
                 continue
-            if any(same_person(full_name, form) for form in (name, *draft.aliases)):
+            # (not by a shorter alias: "Bin Abdulaziz", "Al Thani" are a family's names, and
+            # "Muqrin Bin Abdulaziz" is not "Salman Bin Abdulaziz" for sharing them)
+            forms = [name, *(a for a in draft.aliases if len(a.split()) >= len(words))]
+            if any(same_person(full_name, form) for form in forms):
                 # One person spelled two ways in one article ("Steven" / "Stephen").
                 self.add_alias(name, full_name)
                 return name

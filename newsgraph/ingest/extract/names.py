@@ -26,6 +26,7 @@ _PARTICLES = word_set(
     al el bin bint ibn ben abu abd van von der den de da di du la le dos das del
     """
 )
+_SON_OF = word_set("bin bint ibn ben ould")
 _TITLES = word_set(
     """
     mr mrs ms dr prof sir dame lord lady sheikh sheikha shaikh prince princess king queen
@@ -142,7 +143,9 @@ def same_person(a: str, b: str) -> bool:
     if len(shorter) >= 2 and [skeleton(w) for w in longer[-len(shorter) :]] == [
         skeleton(w) for w in shorter
     ]:
-        return True  # "López Obrador" / "Andrés Manuel López Obrador"
+        # "López Obrador" / "Andrés Manuel López Obrador"; not the father a patronymic names
+        # ("Mohammed bin Salman bin Abdulaziz" is the son of "Salman bin Abdulaziz").
+        return len(longer) == len(shorter) or longer[-len(shorter) - 1] not in _SON_OF
     given_a, surname_a = _split(a)
     given_b, surname_b = _split(b)
     if [skeleton(w) for w in surname_a] != [skeleton(w) for w in surname_b]:

@@ -379,3 +379,22 @@ def test_a_three_word_name_the_model_cut_to_its_surname_is_put_back_whole() -> N
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"William Ruto", "Samia Suluhu Hassan"} <= people
     assert not any(p.startswith(("Official", "Photographer")) for p in people)
+
+
+def test_a_royal_family_s_names_make_no_two_of_its_members_one_person() -> None:
+    article = run(
+        "King Salman Bin Abdulaziz of Saudi Arabia met with Sheikh Tamim in Riyadh on Monday.\n\n"
+        "The talks were attended by Crown Prince Muqrin Bin Abdulaziz, Deputy Crown Prince "
+        "Mohammed Bin Salman Bin Abdulaziz, and Qatar's Sheikh Abdullah Bin Nasser Bin Khalifa "
+        "Al Thani and Sheikh Khalid Bin Khalifa Al Thani."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {
+        "Salman Bin Abdulaziz",
+        "Muqrin Bin Abdulaziz",
+        "Mohammed Bin Salman Bin Abdulaziz",
+        "Abdullah Bin Nasser Bin Khalifa Al Thani",
+        "Khalid Bin Khalifa Al Thani",
+    } <= people
+    aliases = {a.name: a.aliases for a in article.actors}
+    assert "Mohammed Bin Salman Bin Abdulaziz" not in aliases["Salman Bin Abdulaziz"]

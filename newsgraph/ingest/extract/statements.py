@@ -153,9 +153,8 @@ _BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # "Trump said ..., while Carney said ...": a second speaker's report after the first one's.
 _WHILE_SAID = re.compile(
-    r"(?P<lead>,\s+(?:while|whereas)\s+)(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,4}?)(?=(?:"
-    + _VERBS
-    + r")\b)"
+    r"(?P<lead>,\s+(?:while|whereas)\s+|,?\s+and\s+)(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,4}?)"
+    r"(?=(?:" + _VERBS + r")\b)"
 )
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,
 # noting that ..." (the participle adds to what came before).
@@ -736,6 +735,13 @@ class _Statements:
                 continue
             speaker = self._speaker_before(other.end("lead"), other.end("who"))
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+                continue
+            if "and" in other.group("lead") and (
+                self.doc.kind(speaker) is not ActorKind.PERSON
+                or len(self.text[clause_start : other.start()].split()) < 3
+            ):
+                # ("said A, and Hipkins said B"; not "said Russia and China said ...": a
+                # country's report inside the first)
                 continue
             start = self._skip_date(verb.end(), sentence.end)
             that = _THAT.match(self.text, start, sentence.end)

@@ -1066,3 +1066,14 @@ def test_a_quotation_that_opens_in_lower_case_keeps_the_subject_before_it() -> N
     )
     texts = [s.text for s in article.statements if s.speaker == "White House"]
     assert any(t.startswith("Both leaders agreed to work") for t in texts), texts
+
+
+def test_two_reports_joined_by_and_are_each_their_speakers() -> None:
+    article = run(
+        "Australian Prime Minister Anthony Albanese met New Zealand Prime Minister Chris Hipkins "
+        "on Monday.\n\n"
+        "Albanese said Australia will provide an initial A$10 million in humanitarian aid and "
+        "New Zealand's Chris Hipkins said New Zealand will provide NZ$1.5 million in aid."
+    )
+    said = {(s.speaker, s.text.split()[0]) for s in article.statements}
+    assert said == {("Anthony Albanese", "Australia"), ("Chris Hipkins", "New")}

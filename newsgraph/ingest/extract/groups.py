@@ -226,7 +226,9 @@ def _group_head(
     """The office noun a country is named for in this sentence ("ministers" of "Foreign and
     defense ministers from Estonia"), found from the country's words up the parse."""
     assert doc.parsed is not None
-    for mention in doc.mentions_in(start, end):
+    # (implicit too: "his Venezuelan counterpart, Nicolas Maduro," names the country only as
+    # the qualifier of the person's title)
+    for mention in doc.mentions_in(start, end, implicit=True):
         if mention.actor != country:
             continue
         span = doc.parsed.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -15,6 +15,7 @@ def word_set(text: str) -> frozenset[str]:
 
 
 # Capitalised words that start sentences or clauses, or name a time; never part of a name.
+# ("Jan" is not among them: it is a given name as often as January, "Jan Fischer".)
 NAME_STOPWORDS = word_set(
     """
     The A An And But Or On In At Of For To From By With As After Before Following During
@@ -22,7 +23,7 @@ NAME_STOPWORDS = word_set(
     This These Those There Then Than Thus Still Yet So Now Today Yesterday Tomorrow Earlier
     Later He She It They We I You His Her Its Their Our My Your Him Them Us Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+    August September October November December Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
     Dec Said Says Told Wrote Added Noted According Read More Photo Video Updated Published
     President Prime Minister Secretary Chancellor Minister Foreign Defense Defence Head
     State Office Presidential National Security Adviser Advisor Special Envoy Ambassador

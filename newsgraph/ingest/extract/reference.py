@@ -519,8 +519,10 @@ def _compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+)?(?P<former>(?i:former)\s+)?{title_block}"
         rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and)\b)"
     )
+    # ("the Prime Minister, Mark Carney," and without "the": "met with Ghanaian President,
+    # Nana Akufo-Addo, at the villa")
     title_appositive_re = re.compile(
-        rf"\b[Tt]he\s+(?P<former>(?i:former)\s+)?{title_block},\s+{honorifics}(?P<name>{NAME})"
+        rf"\b(?:[Tt]he\s+)?(?P<former>(?i:former)\s+)?{title_block},\s+{honorifics}(?P<name>{NAME})"
         rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and|has|have|had|was|is)\b)"
     )
     # (not "the President of the European Parliament Roberta Metsola": a title with its name)

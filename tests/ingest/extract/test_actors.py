@@ -398,3 +398,16 @@ def test_a_royal_family_s_names_make_no_two_of_its_members_one_person() -> None:
     } <= people
     aliases = {a.name: a.aliases for a in article.actors}
     assert "Mohammed Bin Salman Bin Abdulaziz" not in aliases["Salman Bin Abdulaziz"]
+
+
+def test_a_title_set_off_by_a_comma_names_the_person_after_it() -> None:
+    article = run(
+        "President Muhammadu Buhari on Tuesday met behind closed doors with Ghanaian President, "
+        "Nana Akufo-Addo, at the Presidential Villa.\n\n"
+        "The Ghanaian President was received by Vice President Yemi Osinbajo.\n\n"
+        "In Prague, the Polish President met with Prime Minister, Jan Fischer, for breakfast."
+    )
+    met = [sorted(p.actor for p in m.participants) for m in article.meetings]
+    assert ["Nana Akufo-Addo", "Yemi Osinbajo"] in met
+    assert ["Muhammadu Buhari", "Yemi Osinbajo"] not in met
+    assert "Jan Fischer" in {a.name for a in article.actors if a.kind is ActorKind.PERSON}

@@ -1324,8 +1324,8 @@ def introduce_headline_names(headline: str, body: str, book: ActorBook) -> None:
     """People a headline names in full after their office ("Need to maintain stability in
     SADC - President Edgar Lungu") whom the body names only in part ("President Lungu",
     "President Edgar"): known before the body is read, they are one person there. Only names
-    whose every word the body has too, so that a title-case headline's verbs ("President
-    Lungu Meets Mugabe") never become a name."""
+    whose surname the body has too, and none of a title-case headline's verbs ("President
+    Lungu Meets Mugabe")."""
     for m in book.reference.titled_name_re.finditer(headline):
         name = _POSSESSIVE.sub("", m.group("name").strip())
         words = name.split()
@@ -1338,7 +1338,7 @@ def introduce_headline_names(headline: str, body: str, book: ActorBook) -> None:
         longer = re.search(rf"\b([A-Z][\w'\u2019-]*)\s+{re.escape(name)}\b", body)
         if longer is not None and canonical_title(longer.group(1)).title is None:
             continue  # the body gives a longer name ("Hossein Amir Abdollahian"): its own
-        if all(re.search(rf"\b{re.escape(w)}\b", body) for w in words):
+        if re.search(rf"\b{re.escape(words[-1])}\b", body):
             book.introduce(name)
 
 

@@ -19,6 +19,7 @@ from enum import Enum
 from newsgraph.ingest.extract.dates import find_dates, parse_stated_date, resolve
 from newsgraph.ingest.extract.patterns import is_name_like
 from newsgraph.ingest.extract.text import ends_sentence
+from newsgraph.ingest.extract.titles import canonical_title
 
 __all__ = ["Block", "FeedItem", "Page", "clean_page"]
 
@@ -522,10 +523,19 @@ def clean_page(text: str, title: str | None = None) -> Page:
     typed for an apostrophe ("Qatar\\u00b4s emir") becomes one, so the parser reads a possessive."""
     text = _ACUTE_APOSTROPHE.sub("'", text)
     text = _GLUED_SENTENCE.sub(". ", text)
+    text = _LEAD_CAPS.sub(_title_case_office, text)
     return _Cleaner(text, title).run()
 
 
+def _title_case_office(m: re.Match[str]) -> str:
+    words = m.group()
+    return words.title() if canonical_title(words.title()).title is not None else words
+
+
 _ACUTE_APOSTROPHE = re.compile(r"(?<=\w)\u00b4(?=\w)")
+# "PRESIDENT John Magufuli yesterday received ...": a paragraph's first words in capitals, as
+# some papers set their leads; an office so written is read as the title it is.
+_LEAD_CAPS = re.compile(r"(?m)^[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}(?=[ \t][A-Z][a-z])")
 # "... and other issues.According to Seoul's foreign ministry": a sentence run onto the last
 # one when the page lost the space (not "U.S." nor a web address, which are not in this shape).
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\b(?!\.))")

@@ -166,8 +166,10 @@ class Document:
         if parsed is not None and parsed.text != self.text:
             raise ValueError("the parse given is not of this document's text")
         self.parsed: SpacyDoc | None = parsed
-        if headline:
-            introduce_headline_names(headline, self.text, self.book)
+        for line in (headline, *context):
+            # (the headline and the standfirst name people in full whom the body shortens)
+            if line:
+                introduce_headline_names(line, self.text, self.book)
         self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
         self._mention_starts = [m.start for m in self.mentions]
         self.dates: list[DateMention] = find_dates(self.text)

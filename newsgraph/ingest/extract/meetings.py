@@ -34,6 +34,7 @@ from newsgraph.ingest.extract.meeting_parse import (
 )
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
+from newsgraph.ingest.extract.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES
 from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
 
 __all__ = ["Met", "extract_meetings"]
@@ -186,7 +187,7 @@ _CREDENTIALS = re.compile(r"\b(?:credentials|letters?\s+of\s+credence)\b", re.IG
 _ENVOY_TITLES = frozenset({"Ambassador", "High Commissioner", "Envoy"})
 # "These thirteen newly-appointed Ambassadors are", "The other envoys received were"
 _ENVOY_LIST = re.compile(
-    r"\b(?:envoys|ambassadors|high\s+commissioners)\b[^.;]{0,40}?\b(?:are|were|include|"
+    r"\b(?:envoys|ambassadors|high\s+commissioners|diplomats)\b[^.;]{0,100}?\b(?:are|were|include|"
     r"included|namely)\b",
     re.IGNORECASE,
 )
@@ -794,14 +795,7 @@ class _Meetings:
         if ceremony is None:
             return
         envoys = self._envoys()
-        people = [
-            m.actor
-            for m in self.doc.mentions_in(ceremony.start, ceremony.end)
-            if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor not in envoys
-        ]
-        receiver = (
-            people[0] if people else self.doc.subject_before(ceremony.start, same_paragraph=False)
-        )
+        receiver = self._receiver(ceremony, envoys)
         if receiver is None or not envoys:
             return
         met_already = {
@@ -818,6 +812,29 @@ class _Meetings:
             )  # fmt: skip
             if met is not None:
                 self._add(met)
+
+    def _receiver(self, ceremony: Sentence, envoys: list[str]) -> str | None:
+        """Who receives the credentials: a head of state or government the ceremony's
+        sentence names, else the person the article names most."""
+        people = [
+            m.actor
+            for m in self.doc.mentions_in(0, len(self.text))
+            if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor not in envoys
+        ]
+        leaders = [
+            p for p in people
+            if any(r.title in LEADER_TITLES | HEAD_OF_STATE_TITLES for r in self.doc.book.roles(p))
+        ]  # fmt: skip
+        here = {m.actor for m in self.doc.mentions_in(ceremony.start, ceremony.end)}
+        if here & set(leaders):
+            return min(here & set(leaders), key=leaders.index)
+        if people:
+            # the host the story is about, named most (not the head of state who sent one)
+            return max(
+                dict.fromkeys(people),
+                key=lambda p: (people.count(p), p in leaders, -people.index(p)),
+            )
+        return self.doc.subject_before(ceremony.start, same_paragraph=False)
 
     def _envoys(self) -> list[str]:
         """The people the article names as envoys: by an envoy's title, or in a list of the

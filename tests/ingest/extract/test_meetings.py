@@ -1539,3 +1539,26 @@ def test_more_ways_news_tells_that_two_leaders_met(sentence: str) -> None:
 )
 def test_calling_on_someone_to_act_is_no_visit(sentence: str) -> None:
     assert run(sentence).meetings == []
+
+
+def test_credentials_are_received_by_the_host_the_lead_names_in_capitals_not_a_sender() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="JPM receives new diplomats",
+        body=(
+            "JPM receives new diplomats\n\n"
+            "PRESIDENT John Magufuli yesterday received diplomatic credentials from two "
+            "resident ambassadors who will represent their countries in Tanzania\n\n"
+            "The ambassadors who presented their credentials at the State House in Dar es "
+            "Salaam include Abdelilah Benryane of Morocco and Benson Keith Chali of Zambia.\n\n"
+            "President Magufuli welcomed the new ambassadors and wished them success.\n\n"
+            "Mr Chali conveyed the greetings of Zambian President Edgar Lungu. President "
+            "Magufuli thanked him."
+        ),
+    )
+    (article,) = extract(doc, reference(), published=THURSDAY)
+    met = sorted(sorted(p.actor for p in m.participants) for m in article.meetings)
+    assert ["Abdelilah Benryane", "John Magufuli"] in met
+    assert ["Benson Keith Chali", "John Magufuli"] in met
+    assert not any("Edgar Lungu" in m and len(m) == 2 and "Benryane" in " ".join(m) for m in met)
+    assert "Magufuli" not in {a.name for a in article.actors}

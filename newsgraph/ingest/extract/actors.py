@@ -418,6 +418,28 @@ class _Finder:
                     self.book.named_in_full(person)
                 self._title_facts(person, m)
 
+    def ministers_of(self) -> None:
+        """ "Minister of Science and Technology Chu Ngoc Anh": a portfolio the titles do not
+        list, then the minister's name; the name is what follows the portfolio's last word."""
+        for m in _MINISTER_OF.finditer(self.text):
+            name = _after_office(m.group("words"))
+            if not name or not _looks_like_a_name(name):
+                continue
+            end = m.end("words")
+            start = end - len(name)
+            if self.text[start:end] != name or not self.free(start, end):
+                continue
+            if any(
+                e.start < end and start < e.end and e.label in _NOT_PEOPLE_LABELS
+                for e in self.entities
+            ):
+                continue  # "... Summit Leaders Meeting", "... Building Complex": no person
+            person = self._person_for(name)
+            if person is None:
+                continue
+            self.claim(start, end)
+            self.add(person, start, end, "title")
+
     def offices(self) -> None:
         """Government bodies named by their country: "Egypt's foreign ministry", "the Kenyan
         government", "the Turkish presidency". Each becomes an organisation ("Egyptian Foreign
@@ -1118,8 +1140,32 @@ _OFFICE_WORDS = word_set(
     Industry Energy Agriculture Environment Information Culture Tourism Labour Labor
     Transport Planning Staff Council Committee Commission Office Presidency Cabinet Ministry
     Department Diaspora Integration Investment Treasury Parliament Assembly Senate Congress
-    Government Abroad Expatriates Nationals Emigrants Overseas
+    Government Abroad Expatriates Nationals Emigrants Overseas Science Technology Innovation
+    Resources Housing Youth Sports Gender Mines Mining Petroleum Fisheries Forestry Lands
+    Infrastructure Telecommunications Aviation Welfare Employment Veterans Religious
+    Cooperatives Customs Immigration Citizenship Administration Parliamentary Constitutional
+    Heritage Maritime Railways Highways Irrigation Livestock Disabilities Equality Homeland
+    Climate Minerals Digital Trade Finance Budget Privatization Reconstruction
     """
+)
+# Words of gatherings, bodies and buildings: never in a person's name ("Climate Change
+# Conference", "Forum Leaders Meeting", "Building Complex").
+_NOT_NAME_WORDS = word_set(
+    """
+    Conference Summit Forum Agency Organization Organisation Union Association Authority
+    Institute University Meeting Meetings Complex Building Centre Center Hall Palace House
+    Leaders Talks Dialogue
+    """
+)
+
+
+_NOT_PEOPLE_LABELS = frozenset(
+    {"ORG", "FAC", "EVENT", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE"}
+)
+# "Minister of Science and Technology Chu Ngoc Anh", "Minister for Human Resources X Y"
+_MINISTER_OF = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<words>[A-Z][\w'\u2019-]*(?:[ \t]+(?:and|&|[A-Z][\w'\u2019-]*)){2,9})"
 )
 
 
@@ -1158,7 +1204,8 @@ _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "P
 def _looks_like_a_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and not w.isupper() and w not in _OFFICE_WORDS for w in words
+        w[:1].isupper() and not w.isupper() and w not in _OFFICE_WORDS | _NOT_NAME_WORDS
+        for w in words
     )
 
 
@@ -1352,6 +1399,7 @@ def find_mentions(
     finder = _Finder(text, book, entities)
     finder.introducing = introduce
     finder.titled_names()
+    finder.ministers_of()
     finder.offices()
     finder.surfaces()
     finder.listed_names()

@@ -411,3 +411,15 @@ def test_a_title_set_off_by_a_comma_names_the_person_after_it() -> None:
     assert ["Nana Akufo-Addo", "Yemi Osinbajo"] in met
     assert ["Muhammadu Buhari", "Yemi Osinbajo"] not in met
     assert "Jan Fischer" in {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+
+
+def test_a_minister_of_a_portfolio_the_titles_do_not_list_is_named_after_it() -> None:
+    article = run(
+        "Minister of Science and Technology Chu Ngoc Anh received Prime Minister Lee Hsien "
+        "Loong in Hanoi.\n\n"
+        "The Minister of Human Resources Saravanan Murugan also attended, before the Pacific "
+        "Islands Forum Leaders Meeting and the UN Climate Change Conference."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Chu Ngoc Anh", "Lee Hsien Loong", "Saravanan Murugan"} <= people
+    assert not people & {"Leaders Meeting", "Change Conference", "Resources Saravanan Murugan"}

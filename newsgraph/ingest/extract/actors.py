@@ -423,8 +423,9 @@ class _Finder:
         list, then the minister's name; the name is what follows the portfolio's last word."""
         for m in _MINISTER_OF.finditer(self.text):
             name = _after_office(m.group("words"))
-            if not name or not _looks_like_a_name(name):
-                continue
+            capitalised = [w for w in name.split() if w not in _LOWER_PARTICLES]
+            if not name or not _looks_like_a_name(" ".join(capitalised)) or name.endswith("and"):
+                continue  # ("Abdel Fattah al-Burhan": its particles are part of the name)
             end = m.end("words")
             start = end - len(name)
             if self.text[start:end] != name or not self.free(start, end):
@@ -1164,8 +1165,13 @@ _NOT_PEOPLE_LABELS = frozenset(
 )
 # "Minister of Science and Technology Chu Ngoc Anh", "Minister for Human Resources X Y"
 _MINISTER_OF = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
-    r"(?P<words>[A-Z][\w'\u2019-]*(?:[ \t]+(?:and|&|[A-Z][\w'\u2019-]*)){2,9})"
+    r"\b(?:Minister|Secretary|Commissioner|Speaker|Chairman|Chairperson|Chairwoman)"
+    r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<words>[A-Z][\w'\u2019-]*(?:[ \t]+(?:(?:al|el)-[A-Z][\w'\u2019-]*|[A-Z][\w'\u2019-]*"
+    r"|(?:and|&|al|el|bin|ibn|de|da|del|dos|van|von|der)(?=[ \t]+[A-Z]))){2,9})"
+)
+_LOWER_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "de", "da", "del", "dos", "van", "von", "der"}
 )
 
 

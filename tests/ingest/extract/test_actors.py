@@ -418,8 +418,16 @@ def test_a_minister_of_a_portfolio_the_titles_do_not_list_is_named_after_it() ->
         "Minister of Science and Technology Chu Ngoc Anh received Prime Minister Lee Hsien "
         "Loong in Hanoi.\n\n"
         "The Minister of Human Resources Saravanan Murugan also attended, before the Pacific "
-        "Islands Forum Leaders Meeting and the UN Climate Change Conference."
+        "Islands Forum Leaders Meeting and the UN Climate Change Conference.\n\n"
+        "Hu Chunhua also met with Speaker of the Legislative Assembly Fatafehi Fakafanua and "
+        "Chairman of the Sudanese Transitional Sovereign Council Abdel Fattah al-Burhan."
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
-    assert {"Chu Ngoc Anh", "Lee Hsien Loong", "Saravanan Murugan"} <= people
+    assert {
+        "Chu Ngoc Anh",
+        "Lee Hsien Loong",
+        "Saravanan Murugan",
+        "Fatafehi Fakafanua",
+        "Abdel Fattah al-Burhan",
+    } <= people
     assert not people & {"Leaders Meeting", "Change Conference", "Resources Saravanan Murugan"}

@@ -422,11 +422,21 @@ class _Finder:
         """ "Minister of Science and Technology Chu Ngoc Anh": a portfolio the titles do not
         list, then the minister's name; the name is what follows the portfolio's last word."""
         for m in _MINISTER_OF.finditer(self.text):
-            name = _after_office(m.group("words"))
+            # The portfolio may hold "and" ("Science and Technology"); a name never does, so
+            # the name ends the first part of the run that has one ("Legislative Assembly
+            # Fatafehi Fakafanua and Chairman of ...").
+            run, offset, name = m.group("words"), 0, ""
+            for part in re.split(r"([ \t]+(?:and|&)[ \t]+)", run)[::2]:
+                offset = run.index(part, offset)
+                head = run[: offset + len(part)]
+                name = _after_office(head)
+                if name and name != head:
+                    break
+                name = ""  # (no portfolio word in it yet: "Public Safety and ...")
             capitalised = [w for w in name.split() if w not in _LOWER_PARTICLES]
-            if not name or not _looks_like_a_name(" ".join(capitalised)) or name.endswith("and"):
+            if not name or not _looks_like_a_name(" ".join(capitalised)):
                 continue  # ("Abdel Fattah al-Burhan": its particles are part of the name)
-            end = m.end("words")
+            end = m.start("words") + offset + len(part)
             start = end - len(name)
             if self.text[start:end] != name or not self.free(start, end):
                 continue
@@ -1146,7 +1156,8 @@ _OFFICE_WORDS = word_set(
     Infrastructure Telecommunications Aviation Welfare Employment Veterans Religious
     Cooperatives Customs Immigration Citizenship Administration Parliamentary Constitutional
     Heritage Maritime Railways Highways Irrigation Livestock Disabilities Equality Homeland
-    Climate Minerals Digital Trade Finance Budget Privatization Reconstruction
+    Climate Minerals Digital Trade Finance Budget Privatization Reconstruction Safety Emergency
+    Preparedness
     """
 )
 # Words of gatherings, bodies and buildings: never in a person's name ("Climate Change

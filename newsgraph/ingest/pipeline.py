@@ -9,9 +9,11 @@ as each entry is an article of its own.)
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -47,6 +49,7 @@ __all__ = [
     "LoadReport",
     "WebSources",
     "extract_file",
+    "fewer_collections",
     "iter_extracted",
     "load_paths",
 ]
@@ -298,11 +301,45 @@ async def load_paths(
     report's ``skipped`` and handed to ``on_skip`` as they are found. The URLs of ``web`` are
     loaded after the files, one by one, each as a unit as a file is.
     """
-    with ExtractionPool(reference, jobs) as pool:
+    with ExtractionPool(reference, jobs) as pool, fewer_collections():
         load = _Load(store, reference, published, on_file, batch, pool)
         load.on_skip = on_skip
         load.web = web
         return await load.run(paths)
+
+
+# Allocations between two young collections of the cyclic garbage collector during a load
+# (Python's default is 700).
+_LOAD_GC_THRESHOLD = 10_000
+_collecting_less = 0
+_saved_threshold: tuple[int, ...] = gc.get_threshold()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector, tuned for a load, then put back as it was.
+
+    A load allocates millions of short-lived containers (rows, dicts, validated records), so
+    with the default settings the collector ran 2,400 young and 20 full collections per
+    10,000 articles, each full one walking every object of the process (70,000 after
+    start-up: modules, schemas, reference lists): 2-3 of the 8.5 CPU seconds a structured load
+    of 10,000 articles took. The objects alive when the load starts are moved out of the
+    collector's sight (``gc.freeze``) and young collections come after 10,000 allocations
+    instead of 700. Nested or concurrent loads in one process undo it when the last ends.
+    """
+    global _collecting_less, _saved_threshold
+    if _collecting_less == 0:
+        _saved_threshold = gc.get_threshold()
+        gc.freeze()
+        gc.set_threshold(max(_saved_threshold[0], _LOAD_GC_THRESHOLD), *_saved_threshold[1:])
+    _collecting_less += 1
+    try:
+        yield
+    finally:
+        _collecting_less -= 1
+        if _collecting_less == 0:
+            gc.set_threshold(*_saved_threshold)
+            gc.unfreeze()
 
 
 _Group = list[tuple[FileOutcome, list[ExtractedArticle]]]

@@ -247,22 +247,40 @@ def _read_whole(
     yield from flush()
 
 
-class _Spool:
-    """A file's extracted articles, kept on disk: a dump of any size is checked whole before
-    its first article is written, in constant memory."""
+# Articles of one NDJSON file kept as they were validated, before the rest go to disk: about
+# 110 MB for 10,000 articles of the synthetic corpus. Writing each to disk and validating it
+# again on the way back cost 0.6 CPU seconds per 10,000; the loader's peak memory is reached at
+# the end of a big load (what it counts and remembers), when these are long written and gone.
+_KEPT_IN_MEMORY = 10_000
 
-    def __init__(self, file: IO[str]) -> None:
+
+class _Spool:
+    """A file's extracted articles, the first ``keep`` in memory and the others on disk: a
+    dump of any size is checked whole before its first article is written, in bounded memory.
+    ``batches`` hands them over once, in order, letting go of each."""
+
+    def __init__(self, file: IO[str], keep: int | None = None) -> None:
         self._file = file
+        self._keep = _KEPT_IN_MEMORY if keep is None else keep
+        self._kept: deque[ExtractedArticle] = deque()
         self.count = 0
 
     def add(self, article: ExtractedArticle) -> None:
-        self._file.write(article.model_dump_json())
-        self._file.write("\n")
+        if self.count < self._keep:
+            self._kept.append(article)
+        else:
+            self._file.write(article.model_dump_json())
+            self._file.write("\n")
         self.count += 1
 
     def batches(self, size: int) -> Iterator[list[ExtractedArticle]]:
-        self._file.seek(0)
         chunk: list[ExtractedArticle] = []
+        while self._kept:
+            chunk.append(self._kept.popleft())
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+        self._file.seek(0)
         for line in self._file:
             chunk.append(ExtractedArticle.model_validate_json(line))
             if len(chunk) == size:

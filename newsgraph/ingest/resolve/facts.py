@@ -207,6 +207,11 @@ def group_statements(
     wording or bring stored statements together; stored statements left as they are are not
     returned."""
     new = set(wordings)
+    if not known and len(new) == 1:
+        # Most speaker-days of a batch: one new wording and nothing stored, one new statement
+        # (what the general path below finds, without its bookkeeping).
+        (only,) = new
+        return [StatementGroup(statement_id(speaker, date, only), only, frozenset(new), ())]
     stored = {w for st in known for w in st.wordings}
     items = sorted(new | stored)
     parts = _components(items, same_statement, (st.wordings for st in known), new - stored)
@@ -246,6 +251,10 @@ def group_meetings(
     ones (the graph's meetings of that day that share a participant with them). Returns the
     groups that hold a new list or bring stored meetings together."""
     new = set(lists)
+    if not known and len(new) == 1:
+        # One new participant list and nothing stored that day: one new meeting.
+        (people,) = new
+        return [MeetingGroup(meeting_id(people, date, ""), people, frozenset(new), ())]
     stored = {g for m in known for g in m.participant_lists}
     items = sorted(new | stored, key=sorted)
     parts = _components(items, same_meeting, (m.participant_lists for m in known), new - stored)

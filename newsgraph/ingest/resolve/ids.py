@@ -22,7 +22,6 @@ __all__ = [
 ]
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_SPACE = re.compile(r"\s+")
 
 
 # The ids below are pure functions of a few strings that a load meets again and again (the same
@@ -43,7 +42,9 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
-    return _SPACE.sub(" ", text).strip()
+    # str.split() splits on exactly what the regex \s+ matches (str.isspace), several times
+    # faster on a whole article body.
+    return " ".join(text.split())
 
 
 def _digest(*parts: str) -> str:

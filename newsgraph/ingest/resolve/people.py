@@ -69,9 +69,11 @@ def unify_people(
         for actor in article.actors
         if actor.kind is ActorKind.PERSON
     }
+    # Each person's keys once: the pairs below ask them of every two people of the batch.
+    keys = {name: _keys(fact) for name, fact in people.items()}
     rename: dict[str, str] = {}
-    for name, fact in sorted(people.items()):
-        matches = {n for key in _keys(fact) for n in stored.get(key, ()) if same_person(n, name)}
+    for name in sorted(people):
+        matches = {n for key in keys[name] for n in stored.get(key, ()) if same_person(n, name)}
         if len(matches) == 1:
             (found,) = matches
             if found != name:
@@ -82,7 +84,7 @@ def unify_people(
         if name in rename:
             continue
         for other in left[i + 1 :]:
-            shared = _keys(people[name]) & _keys(people[other])
+            shared = keys[name] & keys[other]
             if other not in rename and shared and same_person(name, other):
                 rename[other] = name
     if not rename:

@@ -73,13 +73,20 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+@lru_cache(maxsize=65_536)
+def _content_stem(word: str) -> str:
+    """A word's stem, or "" for a stop word. Remembered: quotes repeat the same few thousand
+    words, and stemming each again was a third of resolving a load's statements."""
+    stem = _stem(word.lower().replace("\u2019", "'").split("'")[0])
+    return "" if stem in _STOPWORDS else stem
+
+
 @lru_cache(maxsize=32_768)
 def _stems(text: str) -> tuple[str, ...]:
     for pattern, replacement in _ABBREVIATIONS:
         text = pattern.sub(replacement, text)
-    words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
-    stems = (_stem(w.split("'")[0]) for w in words)
-    return tuple(dict.fromkeys(s for s in stems if s and s not in _STOPWORDS))
+    stems = (_content_stem(w) for w in _WORD.findall(text))
+    return tuple(dict.fromkeys(s for s in stems if s))
 
 
 @lru_cache(maxsize=4096)

@@ -23,6 +23,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, Generic, TypeVar
 
@@ -242,12 +243,28 @@ class LoadCounts:
         return out
 
 
+@lru_cache(maxsize=4096)
+def _publisher_fact(name: str) -> ActorFact:
+    # One fact per outlet for the whole load: building (validating) it for every article
+    # of every batch cost more than the rest of listing the batch's actors. Nothing changes a
+    # fact once made.
+    return ActorFact(name=name, kind=ActorKind.MEDIA)
+
+
 def _with_publisher(extracted: ExtractedArticle) -> list[ActorFact]:
     actors = list(extracted.actors)
     publisher = extracted.article.publisher
     if publisher and all(actor.name != publisher for actor in actors):
-        actors.append(ActorFact(name=publisher, kind=ActorKind.MEDIA))
+        actors.append(_publisher_fact(publisher))
     return actors
+
+
+def _actor_ids(extracted: ExtractedArticle) -> set[str]:
+    """The ids of an article's actors and of its publisher (``_with_publisher``'s, by id)."""
+    ids = {actor_id(actor.name) for actor in extracted.actors}
+    if extracted.article.publisher:
+        ids.add(actor_id(extracted.article.publisher))
+    return ids
 
 
 def _list_key(people: Iterable[str]) -> str:
@@ -266,7 +283,7 @@ def _lookup_keys(articles: list[ExtractedArticle]) -> Lookup:
     days: dict[str, set[str]] = {}
     undated: set[str] = set()
     for extracted in articles:
-        actors |= {actor_id(actor.name) for actor in _with_publisher(extracted)}
+        actors |= _actor_ids(extracted)
         speaker_days |= {speaker_day(actor_id(s.speaker), s.date) for s in extracted.statements}
         for m in extracted.meetings:
             people = {actor_id(p.actor) for p in m.participants}

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsgraph.graph import Store
 from newsgraph.graph.maintenance import dump, node_counts, wipe
+from newsgraph.ingest import pipeline
 from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.model import ExtractedArticle, MeetingStatus
 from newsgraph.ingest.pipeline import load_paths
@@ -124,4 +128,37 @@ async def test_a_bad_last_line_of_a_big_ndjson_file_writes_nothing_of_it(
     (failed,) = report.failed
     assert failed.error is not None and failed.error.startswith(f"{path}:31: ")
     assert "colour" in failed.error
+    assert await dump(store) == {"nodes": [], "relationships": []}
+
+
+async def test_a_big_ndjson_file_is_validated_once_and_loads_the_same_kept_in_memory_or_on_disk(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_ndjson(tmp_path / "dump.ndjson", corpus(30))
+    validated_again: list[str] = []
+    original = ExtractedArticle.model_validate_json
+
+    def counting(data: str | bytes, **kwargs: Any) -> ExtractedArticle:
+        validated_again.append(str(data)[:20])
+        return original(data, **kwargs)
+
+    monkeypatch.setattr(ExtractedArticle, "model_validate_json", counting)
+    report = await load_paths([path], store, load_reference(), batch=10)
+    assert not report.failed
+    # Every article was read and checked once; none came back from disk to be checked again.
+    assert validated_again == []
+    in_memory = await dump(store)
+    # Only the first 7 kept, the others spooled to disk: the same graph, the same checks.
+    monkeypatch.setattr(pipeline, "_KEPT_IN_MEMORY", 7)
+    await wipe(store)
+    report = await load_paths([path], store, load_reference(), batch=10)
+    assert not report.failed
+    assert len(validated_again) == 23
+    assert await dump(store) == in_memory
+    await wipe(store)
+    with path.open("a") as handle:
+        handle.write('{"article": {"body": "x"}, "colour": "red"}\n')
+    report = await load_paths([path], store, load_reference(), batch=10)
+    (failed,) = report.failed
+    assert failed.error is not None and failed.error.startswith(f"{path}:31: ")
     assert await dump(store) == {"nodes": [], "relationships": []}

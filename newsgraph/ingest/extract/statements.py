@@ -162,7 +162,9 @@ _WHILE_SAID = re.compile(
 # elaborate": a participle or a new coordinated clause adds to what came before.
 _TAIL_AFTER_VERB = re.compile(
     r"\s*(?:(?:on|in|at|during)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
-    r"(?:[.!]?[\"”]?\s*|,\s*(?:\w+ing|but|and|while|although|though|without|as)\b.*)",
+    r"(?:[.!]?[\"”]?\s*|,\s*(?:\w+ing|but|and|while|although|though|without|as)\b.*"
+    # '"...!" Maduro said as he arrived at the Palace': when, not what
+    r"|(?:as|while|when|upon)\s+(?:he|she|they|arriving|leaving|departing)\b.*)",
     re.DOTALL,
 )
 _INVERTED = re.compile(
@@ -271,6 +273,8 @@ class _Statements:
                 continue
             end_sentence = self.doc.sentence_at(quote.end - 1)
             used.update((sentence.start, end_sentence.start))
+            if verb is not None:
+                used.add(self.doc.sentence_at(verb.start()).start)  # ('"...!" X said as ...')
             if (
                 current is None
                 and quote.start == paragraph.start
@@ -363,6 +367,14 @@ class _Statements:
         # attribution ("...," Yermak said) follows the closing mark, in that later sentence.
         closing = self.doc.sentence_at(quote.end - 1)
         limit = max(sentence.end, closing.end)
+        index = self.doc.sentence_index(quote.end - 1)
+        exclaims = self.text[quote.start : quote.end - 1].rstrip()[-1:] in ("!", "?")
+        if exclaims and closing.end <= quote.end and index + 1 < len(self.doc.sentences):
+            # '"... To work!" Maduro said as he arrived': a quotation ending in "!" or "?"
+            # reads as a sentence of its own; its attribution is the next one's start.
+            following = self.doc.sentences[index + 1]
+            if _TRAIL.match(self.text, quote.end, following.end):
+                limit = following.end
         after_end = min([q.start for q in self.doc.quotes if q.start >= quote.end] + [limit])
         relayed = self._quoted_as(quote.end, after_end, sentence.start, quote.start)
         if relayed is not None:

@@ -1077,3 +1077,14 @@ def test_two_reports_joined_by_and_are_each_their_speakers() -> None:
     )
     said = {(s.speaker, s.text.split()[0]) for s in article.statements}
     assert said == {("Anthony Albanese", "Australia"), ("Chris Hipkins", "New")}
+
+
+def test_a_quotation_ending_in_an_exclamation_is_its_speakers_and_when_is_not_what() -> None:
+    article = run(
+        "Venezuelan Foreign Minister Nicolas Maduro arrived in Bogota on Wednesday.\n\n"
+        '"We want to build a positive agenda. There are so many elements for a cooperative '
+        'agenda. That is why we come. To work!" Maduro said as he arrived at the Palace.'
+    )
+    assert [(s.speaker, s.text.split(".")[0]) for s in article.statements] == [
+        ("Nicolas Maduro", "We want to build a positive agenda")
+    ]

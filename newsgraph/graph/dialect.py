@@ -43,6 +43,10 @@ UNIQUE_LABELS: tuple[str, ...] = (
     "GraphVersion",
     # Neo4j's change log for subscriptions (graph/events.py GraphEventLog): its one counter.
     "EventCounter",
+    # Derived counts of meetings per actor and per pair of actors (see cypher.py, meeting
+    # tallies).
+    "MeetingTally",
+    "MeetingPair",
 )
 
 # Plain (range) indexes on the properties filters and lookups use. Dates are filtered on their
@@ -61,6 +65,10 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Statement", "day_number"),
     ("Statement", "speaker_day"),
     ("Topic", "name"),
+    # An actor's meeting tallies and pairs (its aggregates read them).
+    ("MeetingTally", "actor"),
+    ("MeetingPair", "left"),
+    ("MeetingPair", "right"),
     # Neo4j's change log: every subscription polls the events after a sequence number, and
     # each append deletes those below the kept window; without it both read the whole log.
     ("ChangeEvent", "seq"),

@@ -85,6 +85,8 @@ FILTERED_AFTER_ANCHOR: dict[tuple[str, str], str] = {
     ("Meeting", "confidence"): "a composed filter, on meetings of a day range or an actor",
     ("Statement", "confidence"): "a composed filter, on statements of a day range or a speaker",
     ("ChangeEvent", "kind"): "three kinds, on the events after an indexed sequence number",
+    ("MeetingTally", "month"): "undated ones left out of an actor's tallies, found by actor",
+    ("MeetingPair", "count"): "the order of the few pairs of a list's participants, by id",
 }
 
 # Neo4j's token lookup indexes: what a MATCH on a label alone (the counts, the stats, a label

@@ -11,7 +11,7 @@ the whole article is written by one statement, atomically on both engines.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -152,8 +152,16 @@ def _in_days(var: str, param: str = "$") -> str:
 _TALLY_MONTH = (
     "CASE WHEN m.day_number IS NULL OR m.day IS NULL THEN '' ELSE substring(m.day, 0, 7) END"
 )
-_STALE = "StaleTally"
 _TALLY_KINDS_ = (("TALLIES", "MeetingTally"), ("PAIRS", "MeetingPair"))
+
+
+def _degree(var: str, rel: str, dialect: DialectName) -> str:
+    """How many ``rel`` relationships leave ``var``: read from the node's adjacency on either
+    engine (counting them through a traversal cost a write 10 ms more per batch on a hub's
+    tallies at 100,000 articles)."""
+    if dialect == "falkordb":
+        return f"outdegree({var}, '{rel}')"
+    return f"COUNT {{ ({var})-[:{rel}]->() }}"
 
 
 def _tallies_release(ids: str) -> list[str]:
@@ -162,14 +170,14 @@ def _tallies_release(ids: str) -> list[str]:
     return [
         f"""{ids}
     MATCH (m:Meeting {{id: id}})<-[link:{rel}]-(t:{label})
-    SET t:{_STALE}
+    SET t.stale = true
     DELETE link
     """
         for rel, label in _TALLY_KINDS_
     ]
 
 
-def _tallies_refresh(ids: str | None) -> list[str]:
+def _tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
     """Sections recomputing the tallies and pairs of the meetings ``ids`` yields (None: no
     meeting, only the recount of what a release marked)."""
     relink = (
@@ -183,7 +191,7 @@ def _tallies_refresh(ids: str | None) -> list[str]:
     WITH a.id AS actor, {_TALLY_MONTH} AS month, coalesce(m.mode, 'UNKNOWN') AS mode,
          coalesce(m.status, 'HELD') AS status, collect(DISTINCT m) AS meetings
     MERGE (t:MeetingTally {{id: actor + '|' + month + '|' + mode + '|' + status}})
-    SET t:{_STALE}, t.actor = actor, t.month = month, t.mode = mode, t.status = status
+    SET t.stale = true, t.actor = actor, t.month = month, t.mode = mode, t.status = status
     WITH t, meetings
     UNWIND meetings AS m
     MERGE (t)-[:TALLIES]->(m)
@@ -195,7 +203,7 @@ def _tallies_refresh(ids: str | None) -> list[str]:
     MATCH (m)<-[:PARTICIPATED_IN]-(y:Actor) WHERE x.id < y.id
     WITH x.id AS left, y.id AS right, collect(DISTINCT m) AS meetings
     MERGE (pair:MeetingPair {{id: left + '|' + right}})
-    SET pair:{_STALE}, pair.left = left, pair.right = right
+    SET pair.stale = true, pair.left = left, pair.right = right
     WITH pair, meetings
     UNWIND meetings AS m
     MERGE (pair)-[:PAIRS]->(m)
@@ -204,30 +212,103 @@ def _tallies_refresh(ids: str | None) -> list[str]:
     )
     recount = [
         f"""
-    MATCH (t:{label}:{_STALE})
-    OPTIONAL MATCH (t)-[link:{rel}]->(:Meeting)
-    WITH t, count(link) AS n WHERE n > 0
+    MATCH (t:{label}) WHERE t.stale = true
+    WITH t, {_degree("t", rel, dialect)} AS n WHERE n > 0
     SET t.count = n
-    REMOVE t:{_STALE}
+    REMOVE t.stale
     """
         for rel, label in _TALLY_KINDS_
     ]
     # What is still marked links nothing. (A section of its own, see DELETE_ARTICLE: FalkorDB
     # drops a SET and a DELETE of the same entity in one query part.)
-    empty = f"""
-    MATCH (t:{_STALE})
+    empty = [
+        f"""
+    MATCH (t:{label}) WHERE t.stale = true
     DETACH DELETE t
     """
-    return [*relink, *recount, empty]
+        for _, label in _TALLY_KINDS_
+    ]
+    return [*relink, *recount, *empty]
+
+
+# Mention tallies, the same for the articles naming an actor (Trump in 12,000 of 100,000):
+# (:MentionTally {actor, month, publishers, count})-[:TALLIES_MENTION]->(n:Article), the
+# articles that mention one actor in one month ('' when undated) with one set of publishers
+# (their ids in order, joined by ','; '' for none). Kept like the meeting tallies: the writes
+# that change articles refresh the ones they touched, a delete releases its article first.
+_ARTICLE_MONTH = _TALLY_MONTH.replace("m.", "n.")
+
+
+def _mention_tallies_release(ids: str) -> list[str]:
+    """A section unlinking the articles whose ids ``ids`` yields from their mention tallies,
+    which are marked for the recount."""
+    return [
+        f"""{ids}
+    MATCH (n:Article {{id: id}})<-[link:TALLIES_MENTION]-(t:MentionTally)
+    SET t.stale = true
+    DELETE link
+    """
+    ]
+
+
+def _mention_tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
+    """Sections recomputing the mention tallies of the articles ``ids`` yields (None: only the
+    recount of what a release marked)."""
+    relink = (
+        []
+        if ids is None
+        else [
+            *_mention_tallies_release(ids),
+            f"""{ids}
+    MATCH (n:Article {{id: id}})
+    OPTIONAL MATCH (n)-[:PUBLISHED_BY]->(p:Actor)
+    WITH n, p ORDER BY p.id
+    WITH n, collect(p.id) AS publishers
+    WITH n, reduce(s = '', x IN publishers | s + CASE WHEN s = '' THEN '' ELSE ',' END + x)
+         AS publishers
+    MATCH (n)-[:MENTIONS]->(a:Actor)
+    WITH a.id AS actor, {_ARTICLE_MONTH} AS month, publishers, collect(DISTINCT n) AS articles
+    MERGE (t:MentionTally {{id: actor + '|' + month + '|' + publishers}})
+    SET t.stale = true, t.actor = actor, t.month = month, t.publishers = publishers
+    WITH t, articles
+    UNWIND articles AS n
+    MERGE (t)-[:TALLIES_MENTION]->(n)
+    """,
+        ]
+    )
+    return [
+        *relink,
+        f"""
+    MATCH (t:MentionTally) WHERE t.stale = true
+    WITH t, {_degree("t", "TALLIES_MENTION", dialect)} AS n WHERE n > 0
+    SET t.count = n
+    REMOVE t.stale
+    """,
+        """
+    MATCH (t:MentionTally) WHERE t.stale = true
+    DETACH DELETE t
+    """,
+    ]
 
 
 # Graphs written before tallies existed get them at schema set-up (graph/upgrade.py): every
 # meeting is refreshed, a batch of ids at a time; the version node then says so
-# (`meeting_tallies`), so set-up reads no meeting again.
-MEETING_TALLIES_REFRESH = _define(
+# (`tallies`), so set-up reads no meeting again.
+def _joined(sections: Callable[[DialectName], list[str]], end: str) -> dict[DialectName, str]:
+    """A statement of ``sections`` (given the engine they are written for) and ``end``, as
+    the text of each engine."""
+    return {d: "WITH count(*) AS _".join(sections(d)) + end for d in ("neo4j", "falkordb")}
+
+
+def _define_by_dialect(
+    name: str, texts: Mapping[DialectName, str], example: Mapping[str, Any], **kw: Any
+) -> Statement:
+    return _define(name, texts["neo4j"], example, variants={"falkordb": texts["falkordb"]}, **kw)
+
+
+MEETING_TALLIES_REFRESH = _define_by_dialect(
     "MEETING_TALLIES_REFRESH",
-    "WITH count(*) AS _".join(_tallies_refresh("\n    UNWIND $ids AS id"))
-    + "RETURN count(*) AS done",
+    _joined(lambda d: _tallies_refresh("\n    UNWIND $ids AS id", d), "RETURN count(*) AS done"),
     {"ids": ["m"]},
     write=True,
     bumps_version=False,
@@ -238,10 +319,11 @@ MEETING_TALLIES_REFRESH = _define(
 # with one placeholder, deleted at once (a type stays known once made).
 MEETING_TALLY_TYPES = _define(
     "MEETING_TALLY_TYPES",
-    f"""
-    CREATE (t:MeetingTally:MeetingPair:{_STALE})
+    """
+    CREATE (t:MeetingTally:MeetingPair:MentionTally)
     CREATE (t)-[:TALLIES]->(t)
     CREATE (t)-[:PAIRS]->(t)
+    CREATE (t)-[:TALLIES_MENTION]->(t)
     WITH t
     DETACH DELETE t
     RETURN true AS done
@@ -250,11 +332,28 @@ MEETING_TALLY_TYPES = _define(
     write=True,
     bumps_version=False,
 )
-MEETING_TALLIES_DONE = _define(
-    "MEETING_TALLIES_DONE",
+MENTION_TALLIES_REFRESH = _define_by_dialect(
+    "MENTION_TALLIES_REFRESH",
+    _joined(
+        lambda d: _mention_tallies_refresh("\n    UNWIND $ids AS id", d), "RETURN count(*) AS done"
+    ),
+    {"ids": ["n"]},
+    write=True,
+    bumps_version=False,
+)
+ARTICLE_IDS_AFTER = _define(
+    "ARTICLE_IDS_AFTER",
+    """
+    MATCH (n:Article) WHERE n.id > $after
+    RETURN n.id AS id ORDER BY id LIMIT $limit
+    """,
+    {"after": "", "limit": 1_000},
+)
+TALLIES_DONE = _define(
+    "TALLIES_DONE",
     """
     OPTIONAL MATCH (version:GraphVersion {id: 'graph'})
-    RETURN coalesce(version.meeting_tallies, false) AS done
+    RETURN coalesce(version.tallies, false) AS done
     """,
     {},
 )
@@ -266,12 +365,12 @@ MEETING_IDS_AFTER = _define(
     """,
     {"after": "", "limit": 1_000},
 )
-MEETING_TALLIES_MARK_DONE = _define(
-    "MEETING_TALLIES_MARK_DONE",
+TALLIES_MARK_DONE = _define(
+    "TALLIES_MARK_DONE",
     """
     MERGE (version:GraphVersion {id: 'graph'})
     ON CREATE SET version.number = 0
-    SET version.meeting_tallies = true
+    SET version.tallies = true
     RETURN true AS done
     """,
     {},
@@ -919,16 +1018,22 @@ _TALLY = (
     + ", ".join(f"created_{k}, changed_{k}" for k in _TALLY_KINDS)
 )
 
-WRITE_ARTICLES = _define(
+
+def _write_articles(dialect: DialectName) -> list[str]:
+    """WRITE_ARTICLES' sections, with the tallies of the meetings and articles it wrote."""
+    return [
+        *_tallies_release("\n    UNWIND $merged_meetings AS id"),
+        *_SECTIONS,
+        *_tallies_refresh("\n    UNWIND $meetings AS row_\n    WITH row_.id AS id", dialect),
+        *_mention_tallies_refresh(
+            "\n    UNWIND $articles AS row_\n    WITH row_.id AS id", dialect
+        ),
+    ]
+
+
+WRITE_ARTICLES = _define_by_dialect(
     "WRITE_ARTICLES",
-    "WITH count(*) AS _".join(
-        [
-            *_tallies_release("\n    UNWIND $merged_meetings AS id"),
-            *_SECTIONS,
-            *_tallies_refresh("\n    UNWIND $meetings AS row_\n    WITH row_.id AS id"),
-            _TALLY,
-        ]
-    ),
+    _joined(lambda d: [*_write_articles(d), _TALLY], ""),
     _ARTICLE_EXAMPLE,
     write=True,
 )
@@ -1522,6 +1627,31 @@ MEETING_WINDOW = _window_page(
 )
 MEETING_PAGES_ANY = _meeting_pages("ANY")
 
+
+# The aggregates of the articles naming one actor, with no other filter (reads.articles), from
+# its mention tallies.
+_OWN_MENTIONS = """
+    MATCH (t:MentionTally {actor: $mentions[0]})"""
+MENTION_TALLY_READS: dict[str, Statement] = {
+    kind: _define(f"MENTION_TALLY_{kind}", _OWN_MENTIONS + tail, {**_ARTICLE_FILTER, "first": 10})
+    for kind, tail in {
+        "COUNT": "\n    RETURN coalesce(sum(t.count), 0) AS total",
+        "BY_MONTH": """
+    WITH t WHERE t.month <> ''
+    RETURN t.month AS bucket, sum(t.count) AS count""",
+        "BY_YEAR": """
+    WITH t WHERE t.month <> ''
+    RETURN substring(t.month, 0, 4) AS bucket, sum(t.count) AS count""",
+        "BY_PUBLISHER": f"""
+    WITH t WHERE t.publishers <> ''
+    UNWIND split(t.publishers, ',') AS publisher
+    WITH publisher, sum(t.count) AS count
+    MATCH (who:Actor {{id: publisher}})
+    WITH who, count ORDER BY count DESC, who.name, who.id LIMIT $first
+    RETURN who.id AS id, count, {_node("Actor", "who")} AS node
+    ORDER BY count DESC, node.name, id""",
+    }.items()
+}
 
 # An actor's meeting aggregates, with no other filter (reads.meetings serves them for a list of
 # one participant and nothing else), from its tallies and pairs: the same rows as the
@@ -2220,10 +2350,10 @@ _RECOUNT_MET = [
     )
 ]
 
-MERGE_ACTORS = _define(
+MERGE_ACTORS = _define_by_dialect(
     "MERGE_ACTORS",
-    "WITH count(*) AS _".join(
-        [
+    _joined(
+        lambda d: [
             """
     MATCH (keep:Actor {id: $keep})
     MATCH (gone:Actor {id: $merge})
@@ -2291,11 +2421,18 @@ MERGE_ACTORS = _define(
             # merged actor's tallies and pairs lose every link, and go.
             *_tallies_refresh(
                 "\n    MATCH (:Actor {id: $keep})-[:PARTICIPATED_IN]->(k_:Meeting)"
-                "\n    WITH k_.id AS id"
+                "\n    WITH k_.id AS id",
+                d,
             ),
-        ]
-    )
-    + "RETURN count(*) AS done",
+            # So are the articles naming it or published by it.
+            *_mention_tallies_refresh(
+                "\n    MATCH (:Actor {id: $keep})-[:MENTIONS|PUBLISHED_BY]-(k_:Article)"
+                "\n    WITH DISTINCT k_.id AS id",
+                d,
+            ),
+        ],
+        "RETURN count(*) AS done",
+    ),
     {"keep": "a", "merge": "b", "aliases": ["B"], "keys": ["a", "b"], "alias_text": "B"},
     write=True,
 )
@@ -2322,11 +2459,12 @@ ARTICLE_DELETION_PLAN = _define(
     {"id": "art-1"},
 )
 
-DELETE_ARTICLE = _define(
+DELETE_ARTICLE = _define_by_dialect(
     "DELETE_ARTICLE",
-    "WITH count(*) AS _".join(
-        [
+    _joined(
+        lambda d: [
             *_tallies_release("\n    UNWIND $meetings AS id"),
+            *_mention_tallies_release("\n    WITH $id AS id"),
             """
     MATCH (m:Meeting) WHERE m.id IN $meetings
     DETACH DELETE m
@@ -2373,10 +2511,11 @@ DELETE_ARTICLE = _define(
     WHERE co.count = 0
     DELETE co
     """,
-            *_tallies_refresh(None),
-        ]
-    )
-    + "RETURN count(*) AS done",
+            *_tallies_refresh(None, d),
+            *_mention_tallies_refresh(None, d),
+        ],
+        "RETURN count(*) AS done",
+    ),
     {
         "id": "art-1",
         "meetings": ["m"],

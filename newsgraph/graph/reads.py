@@ -227,7 +227,16 @@ def articles(
     unfiltered = _unfiltered("Article", params, where)
     window = cypher.ARTICLE_WINDOW if not variant and not where else None
     pages = _composed("Article", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search, unfiltered, window)
+    listing = _listing(store, pages, params, direction, search, unfiltered, window)
+    if variant == "NAMING" and not where and _only(params, "mentions"):
+        # The articles naming one actor, all of them: its mention tallies hold the aggregates.
+        listing = replace(listing, tallies=cypher.MENTION_TALLY_READS)
+    return listing
+
+
+def _only(params: Mapping[str, Any], *names: str) -> bool:
+    """Whether no parameter but ``names`` filters (every other one None or empty)."""
+    return all(value in (None, [], ()) for key, value in params.items() if key not in names)
 
 
 def actors(store: Store, *, kind: str | None = None, name: str | None = None) -> Listing:

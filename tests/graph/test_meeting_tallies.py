@@ -25,7 +25,7 @@ _FORGET_TALLIES = Statement(
     DETACH DELETE t
     WITH count(*) AS _
     MATCH (version:GraphVersion)
-    REMOVE version.meeting_tallies
+    REMOVE version.tallies
     RETURN count(*) AS done
     """,
     {},
@@ -98,7 +98,7 @@ async def test_set_up_tallies_the_meetings_of_a_graph_written_before_tallies(
 ) -> None:
     await ArticleWriter(store).write_batch(corpus(60))
     await store.write(_FORGET_TALLIES)
-    assert (await store.read(cypher.MEETING_TALLIES_DONE))[0]["done"] is False
+    assert (await store.read(cypher.TALLIES_DONE))[0]["done"] is False
     await store.setup_schema()
-    assert (await store.read(cypher.MEETING_TALLIES_DONE))[0]["done"] is True
+    assert (await store.read(cypher.TALLIES_DONE))[0]["done"] is True
     await assert_meeting_tallies_match_a_recount(store)

@@ -117,14 +117,69 @@ WRONG_TALLY_LINKS = Statement(
     """,
     {},
 )
+# Tallies a write marked for its recount and left marked.
+STILL_STALE = Statement(
+    "TEST_STILL_STALE_TALLIES",
+    """
+    MATCH (t) WHERE (t:MeetingTally OR t:MeetingPair OR t:MentionTally) AND t.stale = true
+    RETURN count(t) AS stale
+    """,
+    {},
+)
+
+
+# Mention tallies: as stored, and the facts to count them from (in Python, below).
+STORED_MENTION_TALLIES = Statement(
+    "TEST_STORED_MENTION_TALLIES",
+    """
+    MATCH (t:MentionTally)
+    OPTIONAL MATCH (t)-[:TALLIES_MENTION]->(n:Article)
+    WITH t, n ORDER BY n.id
+    RETURN t.actor AS actor, t.month AS month, t.publishers AS publishers, t.count AS count,
+           collect(n.id) AS articles
+    ORDER BY actor, month, publishers
+    """,
+    {},
+)
+ARTICLE_MENTIONS = Statement(
+    "TEST_ARTICLE_MENTIONS",
+    """
+    MATCH (n:Article)-[:MENTIONS]->(a:Actor)
+    RETURN n.id AS article, n.day AS day, n.day_number AS number, a.id AS actor,
+           [(n)-[:PUBLISHED_BY]->(p:Actor) | p.id] AS publishers
+    """,
+    {},
+)
+
+
+async def _recounted_mention_tallies(store: Store) -> list[dict[str, object]]:
+    tallies: dict[tuple[str, str, str], set[str]] = {}
+    for row in await store.read(ARTICLE_MENTIONS):
+        dated = row["day"] is not None and row["number"] is not None
+        month = row["day"][:7] if dated else ""
+        key = (row["actor"], month, ",".join(sorted(row["publishers"])))
+        tallies.setdefault(key, set()).add(row["article"])
+    return [
+        {
+            "actor": actor,
+            "month": month,
+            "publishers": publishers,
+            "count": len(articles),
+            "articles": sorted(articles),
+        }
+        for (actor, month, publishers), articles in sorted(tallies.items())
+    ]
 
 
 async def assert_meeting_tallies_match_a_recount(store: Store) -> None:
     """The meeting tallies and pairs as stored equal a full recount from the meetings, and each
-    links only meetings it counts."""
+    links only meetings it counts; the mention tallies link and count exactly the articles
+    naming their actor in their month with their publishers."""
     assert await store.read(STORED_TALLIES) == await store.read(RECOUNTED_TALLIES)
     assert await store.read(STORED_PAIRS) == await store.read(RECOUNTED_PAIRS)
     assert await store.read(WRONG_TALLY_LINKS) == [{"tallies": 0, "pairs": 0}]
+    assert await store.read(STORED_MENTION_TALLIES) == await _recounted_mention_tallies(store)
+    assert await store.read(STILL_STALE) == [{"stale": 0}]
 
 
 async def assert_derived_edges_match_a_recount(store: Store) -> None:

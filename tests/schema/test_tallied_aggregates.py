@@ -9,13 +9,14 @@ import pytest
 from newsgraph.graph import Graph, count_round_trips
 from newsgraph.ingest.write.writer import ArticleWriter
 from tests.helpers.api import Api
-from tests.helpers.factories import corpus
+from tests.helpers.factories import article, corpus
 
 VERSION = "GRAPH_VERSION"
 # The two busiest people of bench/corpus.py's weights (the bench's hub and its partner).
 HUB, PARTNER = "Volodymyr Zelensky", "Donald Trump"
 # A `from` before every date: the same meetings and articles, through the list's own match.
 EVER = "0001-01-01"
+STRANGER = "Ann Example"
 
 MEETING_STATS = """query($who: [String!]!, $from: Date) {
   meetingStats(filter: {participants: $who, from: $from}) {
@@ -44,7 +45,10 @@ MEETINGS = """query($who: [String!]!, $from: Date) {
 
 @pytest.fixture
 async def written(graph: Graph) -> Graph:
-    await ArticleWriter(graph.store).write_batch(corpus(150))
+    writer = ArticleWriter(graph.store)
+    await writer.write_batch(corpus(150))
+    # Someone the hub never met.
+    await writer.write(article("A stranger", people=[STRANGER], mentions=[STRANGER]))
     return graph
 
 
@@ -101,5 +105,5 @@ async def test_the_meetings_of_two_actors_equal_those_of_one_that_the_other_atte
     ]
     assert both["meetings"]["edges"] == shared
     assert both["meetings"]["totalCount"] == len(shared) > 0
-    strangers = await api.data(MEETINGS, who=[HUB, "Nobody Known"])
+    strangers = await api.data(MEETINGS, who=[HUB, STRANGER])
     assert strangers["meetings"]["totalCount"] == 0

@@ -231,7 +231,7 @@ def _tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
     return [*relink, *recount, *empty]
 
 
-# Mention tallies, the same for the articles naming an actor (Trump in 12,000 of 100,000):
+# Mention tallies, the same for the articles naming an actor (Trump in 7,153 of 100,000):
 # (:MentionTally {actor, month, publishers, count})-[:TALLIES_MENTION]->(n:Article), the
 # articles that mention one actor in one month ('' when undated) with one set of publishers
 # (their ids in order, joined by ','; '' for none). Kept like the meeting tallies: the writes
@@ -1574,15 +1574,14 @@ _LEAST_BUSY_PAIR = """
 
 
 def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict[str, Statement]:
-    # With participants (variant WITH), start from the one with the fewest meetings (counting
-    # an actor's meetings is cheap; filtering them is not), filter its meetings, and keep those
-    # every other participant attended too, seen from the meeting's side (a meeting has a few
-    # participants). Walking every participant's meetings made two busy actors cost twice as
-    # much (2.3 vs 1.1 ms for Zelensky and Trump at 3,000 articles), growing with the busier one.
-    # Even the least busy of two hub actors has thousands of meetings on a big graph (Trump's
-    # 4,000 against Zelensky's 18,490 at 100,000 articles), of which they share a few hundred:
-    # the list starts from the MeetingPair of the two participants with the fewest meetings
-    # together (see MEETING_TALLIES_REFRESH), which links exactly those.
+    # With participants (variant WITH): the meetings every participant attended, checked from
+    # the meeting's side (a meeting has a few participants). Walking every participant's
+    # meetings made two busy actors cost twice as much as starting from the less busy one (2.3
+    # vs 1.1 ms for Zelensky and Trump at 3,000 articles), but even the less busy of two hubs
+    # has thousands of meetings on a big graph (Trump's 3,069 against Zelensky's 18,490 at
+    # 100,000 articles), of which they share 463: the list starts from the MeetingPair of the
+    # two participants with the fewest meetings together (see the meeting tallies), which
+    # links exactly those.
     if variant == "WITH":
         match = (
             f"""{_LEAST_BUSY_PAIR}

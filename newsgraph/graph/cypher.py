@@ -153,6 +153,8 @@ _TALLY_MONTH = (
     "CASE WHEN m.day_number IS NULL OR m.day IS NULL THEN '' ELSE substring(m.day, 0, 7) END"
 )
 _TALLY_KINDS_ = (("TALLIES", "MeetingTally"), ("PAIRS", "MeetingPair"))
+_MODE = "coalesce(m.mode, 'UNKNOWN')"
+_STATUS = "coalesce(m.status, 'HELD')"
 
 
 def _degree(var: str, rel: str, dialect: DialectName) -> str:
@@ -179,22 +181,48 @@ def _tallies_release(ids: str) -> list[str]:
 
 def _tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
     """Sections recomputing the tallies and pairs of the meetings ``ids`` yields (None: no
-    meeting, only the recount of what a release marked)."""
+    meeting, only the recount of what a release marked).
+
+    Each meeting keeps its links to the tallies and pairs it still belongs to; only the others
+    are unlinked (and marked). The ones it belongs to are linked (MERGE) and recounted at once
+    from their degree: a write that changes nothing marks nothing, and a new meeting marks
+    nothing either (marking a tally re-indexes it, most of the cost of a refresh)."""
+    tally_key = f"a.id + '|' + {_TALLY_MONTH} + '|' + {_MODE} + '|' + {_STATUS}"
     relink = (
         []
         if ids is None
         else [
-            *_tallies_release(ids),
+            f"""{ids}
+    MATCH (m:Meeting {{id: id}})
+    OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(a:Actor)
+    WITH m, collect({tally_key}) AS wanted
+    MATCH (m)<-[link:TALLIES]-(t:MeetingTally) WHERE NOT t.id IN wanted
+    SET t.stale = true
+    DELETE link
+    """,
+            f"""{ids}
+    MATCH (m:Meeting {{id: id}})
+    OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(a:Actor)
+    WITH m, a ORDER BY a.id
+    WITH m, collect(a.id) AS people
+    WITH m, reduce(acc = [], x IN people | acc + [y IN people WHERE x < y | x + '|' + y])
+         AS wanted
+    MATCH (m)<-[link:PAIRS]-(t:MeetingPair) WHERE NOT t.id IN wanted
+    SET t.stale = true
+    DELETE link
+    """,
             # One row per tally before its MERGE: FalkorDB's MERGE must not meet a key twice.
             f"""{ids}
     MATCH (m:Meeting {{id: id}})<-[:PARTICIPATED_IN]-(a:Actor)
-    WITH a.id AS actor, {_TALLY_MONTH} AS month, coalesce(m.mode, 'UNKNOWN') AS mode,
-         coalesce(m.status, 'HELD') AS status, collect(DISTINCT m) AS meetings
+    WITH a.id AS actor, {_TALLY_MONTH} AS month, {_MODE} AS mode, {_STATUS} AS status,
+         collect(DISTINCT m) AS meetings
     MERGE (t:MeetingTally {{id: actor + '|' + month + '|' + mode + '|' + status}})
-    SET t.stale = true, t.actor = actor, t.month = month, t.mode = mode, t.status = status
+    ON CREATE SET t.actor = actor, t.month = month, t.mode = mode, t.status = status
     WITH t, meetings
     UNWIND meetings AS m
     MERGE (t)-[:TALLIES]->(m)
+    WITH DISTINCT t
+    SET t.count = {_degree("t", "TALLIES", dialect)}
     """,
             f"""{ids}
     MATCH (m:Meeting {{id: id}})<-[:PARTICIPATED_IN]-(x:Actor)
@@ -203,10 +231,12 @@ def _tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
     MATCH (m)<-[:PARTICIPATED_IN]-(y:Actor) WHERE x.id < y.id
     WITH x.id AS left, y.id AS right, collect(DISTINCT m) AS meetings
     MERGE (pair:MeetingPair {{id: left + '|' + right}})
-    SET pair.stale = true, pair.left = left, pair.right = right
+    ON CREATE SET pair.left = left, pair.right = right
     WITH pair, meetings
     UNWIND meetings AS m
     MERGE (pair)-[:PAIRS]->(m)
+    WITH DISTINCT pair
+    SET pair.count = {_degree("pair", "PAIRS", dialect)}
     """,
         ]
     )
@@ -253,26 +283,36 @@ def _mention_tallies_release(ids: str) -> list[str]:
 
 def _mention_tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
     """Sections recomputing the mention tallies of the articles ``ids`` yields (None: only the
-    recount of what a release marked)."""
-    relink = (
-        []
-        if ids is None
-        else [
-            *_mention_tallies_release(ids),
-            f"""{ids}
-    MATCH (n:Article {{id: id}})
+    recount of what a release marked), as _tallies_refresh does for meetings."""
+    publishers = """
     OPTIONAL MATCH (n)-[:PUBLISHED_BY]->(p:Actor)
     WITH n, p ORDER BY p.id
     WITH n, collect(p.id) AS publishers
     WITH n, reduce(s = '', x IN publishers | s + CASE WHEN s = '' THEN '' ELSE ',' END + x)
-         AS publishers
+         AS publishers"""
+    relink = (
+        []
+        if ids is None
+        else [
+            f"""{ids}
+    MATCH (n:Article {{id: id}}){publishers}
+    OPTIONAL MATCH (n)-[:MENTIONS]->(a:Actor)
+    WITH n, collect(a.id + '|' + {_ARTICLE_MONTH} + '|' + publishers) AS wanted
+    MATCH (n)<-[link:TALLIES_MENTION]-(t:MentionTally) WHERE NOT t.id IN wanted
+    SET t.stale = true
+    DELETE link
+    """,
+            f"""{ids}
+    MATCH (n:Article {{id: id}}){publishers}
     MATCH (n)-[:MENTIONS]->(a:Actor)
     WITH a.id AS actor, {_ARTICLE_MONTH} AS month, publishers, collect(DISTINCT n) AS articles
     MERGE (t:MentionTally {{id: actor + '|' + month + '|' + publishers}})
-    SET t.stale = true, t.actor = actor, t.month = month, t.publishers = publishers
+    ON CREATE SET t.actor = actor, t.month = month, t.publishers = publishers
     WITH t, articles
     UNWIND articles AS n
     MERGE (t)-[:TALLIES_MENTION]->(n)
+    WITH DISTINCT t
+    SET t.count = {_degree("t", "TALLIES_MENTION", dialect)}
     """,
         ]
     )

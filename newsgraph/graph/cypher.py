@@ -11,7 +11,7 @@ the whole article is written by one statement, atomically on both engines.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -132,6 +132,291 @@ def _in_days(var: str, param: str = "$") -> str:
         f"({param}from IS NULL OR {var}.day_number >= {param}from)"
         f" AND ({param}to IS NULL OR {var}.day_number <= {param}to)"
     )
+
+
+# Meeting tallies: what an actor's meeting aggregates and the meetings of two actors read
+# instead of every meeting of a hub (Zelensky took part in 18,490 of 100,000 articles'
+# meetings; counting them per month, mode and co-participant read all of them per request).
+# - (:MeetingTally {actor, month, mode, status, count})-[:TALLIES]->(m): the meetings of one
+#   actor in one month ('YYYY-MM', '' when undated) of one mode and status (as the aggregates
+#   show them: 'UNKNOWN', 'HELD' when unset); `count` is how many it links.
+# - (:MeetingPair {left, right, count})-[:PAIRS]->(m): the meetings two actors (ids, the
+#   smaller left) both took part in, and how many.
+# Both are derived, and recomputed from the facts inside the writes that change meetings
+# (WRITE_ARTICLES, MERGE_ACTORS, DELETE_ARTICLE) for the meetings they touched: those are
+# unlinked from every tally and pair, linked again from their current participants, month,
+# mode and status, and every tally and pair that lost or gained a link is recounted (those left
+# with none are deleted). Recounted, never incremented, so a reload, an update, a merge or a
+# delete leaves them equal to a count from scratch. A write that deletes meetings releases them
+# first (unlinks them, marking what counted them), so the recount after sees the loss.
+_TALLY_MONTH = (
+    "CASE WHEN m.day_number IS NULL OR m.day IS NULL THEN '' ELSE substring(m.day, 0, 7) END"
+)
+_TALLY_KINDS_ = (("TALLIES", "MeetingTally"), ("PAIRS", "MeetingPair"))
+_MODE = "coalesce(m.mode, 'UNKNOWN')"
+_STATUS = "coalesce(m.status, 'HELD')"
+
+
+def _degree(var: str, rel: str, dialect: DialectName) -> str:
+    """How many ``rel`` relationships leave ``var``: read from the node's adjacency on either
+    engine (counting them through a traversal cost a write 10 ms more per batch on a hub's
+    tallies at 100,000 articles)."""
+    if dialect == "falkordb":
+        return f"outdegree({var}, '{rel}')"
+    return f"COUNT {{ ({var})-[:{rel}]->() }}"
+
+
+def _tallies_release(ids: str) -> list[str]:
+    """Sections unlinking the meetings whose ids ``ids`` yields (rows of `id`) from their
+    tallies and pairs, which are marked for the recount."""
+    return [
+        f"""{ids}
+    MATCH (m:Meeting {{id: id}})<-[link:{rel}]-(t:{label})
+    SET t.stale = true
+    DELETE link
+    """
+        for rel, label in _TALLY_KINDS_
+    ]
+
+
+def _tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
+    """Sections recomputing the tallies and pairs of the meetings ``ids`` yields (None: no
+    meeting, only the recount of what a release marked).
+
+    Each meeting keeps its links to the tallies and pairs it still belongs to; only the others
+    are unlinked (and marked). The ones it belongs to are linked (MERGE) and recounted at once
+    from their degree: a write that changes nothing marks nothing, and a new meeting marks
+    nothing either (marking a tally re-indexes it, most of the cost of a refresh)."""
+    tally_key = f"a.id + '|' + {_TALLY_MONTH} + '|' + {_MODE} + '|' + {_STATUS}"
+    relink = (
+        []
+        if ids is None
+        else [
+            f"""{ids}
+    MATCH (m:Meeting {{id: id}})
+    OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(a:Actor)
+    WITH m, collect({tally_key}) AS wanted
+    MATCH (m)<-[link:TALLIES]-(t:MeetingTally) WHERE NOT t.id IN wanted
+    SET t.stale = true
+    DELETE link
+    """,
+            f"""{ids}
+    MATCH (m:Meeting {{id: id}})
+    OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(a:Actor)
+    WITH m, a ORDER BY a.id
+    WITH m, collect(a.id) AS people
+    WITH m, reduce(acc = [], x IN people | acc + [y IN people WHERE x < y | x + '|' + y])
+         AS wanted
+    MATCH (m)<-[link:PAIRS]-(t:MeetingPair) WHERE NOT t.id IN wanted
+    SET t.stale = true
+    DELETE link
+    """,
+            # One row per tally before its MERGE: FalkorDB's MERGE must not meet a key twice.
+            f"""{ids}
+    MATCH (m:Meeting {{id: id}})<-[:PARTICIPATED_IN]-(a:Actor)
+    WITH a.id AS actor, {_TALLY_MONTH} AS month, {_MODE} AS mode, {_STATUS} AS status,
+         collect(DISTINCT m) AS meetings
+    MERGE (t:MeetingTally {{id: actor + '|' + month + '|' + mode + '|' + status}})
+    ON CREATE SET t.actor = actor, t.month = month, t.mode = mode, t.status = status
+    WITH t, meetings
+    UNWIND meetings AS m
+    MERGE (t)-[:TALLIES]->(m)
+    WITH DISTINCT t
+    SET t.count = {_degree("t", "TALLIES", dialect)}
+    """,
+            f"""{ids}
+    MATCH (m:Meeting {{id: id}})<-[:PARTICIPATED_IN]-(x:Actor)
+    // From the meeting: a planner left to itself starts from every actor's meetings.
+    WITH m, x
+    MATCH (m)<-[:PARTICIPATED_IN]-(y:Actor) WHERE x.id < y.id
+    WITH x.id AS left, y.id AS right, collect(DISTINCT m) AS meetings
+    MERGE (pair:MeetingPair {{id: left + '|' + right}})
+    ON CREATE SET pair.left = left, pair.right = right
+    WITH pair, meetings
+    UNWIND meetings AS m
+    MERGE (pair)-[:PAIRS]->(m)
+    WITH DISTINCT pair
+    SET pair.count = {_degree("pair", "PAIRS", dialect)}
+    """,
+        ]
+    )
+    recount = [
+        f"""
+    MATCH (t:{label}) WHERE t.stale = true
+    WITH t, {_degree("t", rel, dialect)} AS n WHERE n > 0
+    SET t.count = n
+    REMOVE t.stale
+    """
+        for rel, label in _TALLY_KINDS_
+    ]
+    # What is still marked links nothing. (A section of its own, see DELETE_ARTICLE: FalkorDB
+    # drops a SET and a DELETE of the same entity in one query part.)
+    empty = [
+        f"""
+    MATCH (t:{label}) WHERE t.stale = true
+    DETACH DELETE t
+    """
+        for _, label in _TALLY_KINDS_
+    ]
+    return [*relink, *recount, *empty]
+
+
+# Mention tallies, the same for the articles naming an actor (Trump in 7,153 of 100,000):
+# (:MentionTally {actor, month, publishers, count})-[:TALLIES_MENTION]->(n:Article), the
+# articles that mention one actor in one month ('' when undated) with one set of publishers
+# (their ids in order, joined by ','; '' for none). Kept like the meeting tallies: the writes
+# that change articles refresh the ones they touched, a delete releases its article first.
+_ARTICLE_MONTH = _TALLY_MONTH.replace("m.", "n.")
+
+
+def _mention_tallies_release(ids: str) -> list[str]:
+    """A section unlinking the articles whose ids ``ids`` yields from their mention tallies,
+    which are marked for the recount."""
+    return [
+        f"""{ids}
+    MATCH (n:Article {{id: id}})<-[link:TALLIES_MENTION]-(t:MentionTally)
+    SET t.stale = true
+    DELETE link
+    """
+    ]
+
+
+def _mention_tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
+    """Sections recomputing the mention tallies of the articles ``ids`` yields (None: only the
+    recount of what a release marked), as _tallies_refresh does for meetings."""
+    publishers = """
+    OPTIONAL MATCH (n)-[:PUBLISHED_BY]->(p:Actor)
+    WITH n, p ORDER BY p.id
+    WITH n, collect(p.id) AS publishers
+    WITH n, reduce(s = '', x IN publishers | s + CASE WHEN s = '' THEN '' ELSE ',' END + x)
+         AS publishers"""
+    relink = (
+        []
+        if ids is None
+        else [
+            f"""{ids}
+    MATCH (n:Article {{id: id}}){publishers}
+    OPTIONAL MATCH (n)-[:MENTIONS]->(a:Actor)
+    WITH n, collect(a.id + '|' + {_ARTICLE_MONTH} + '|' + publishers) AS wanted
+    MATCH (n)<-[link:TALLIES_MENTION]-(t:MentionTally) WHERE NOT t.id IN wanted
+    SET t.stale = true
+    DELETE link
+    """,
+            f"""{ids}
+    MATCH (n:Article {{id: id}}){publishers}
+    MATCH (n)-[:MENTIONS]->(a:Actor)
+    WITH a.id AS actor, {_ARTICLE_MONTH} AS month, publishers, collect(DISTINCT n) AS articles
+    MERGE (t:MentionTally {{id: actor + '|' + month + '|' + publishers}})
+    ON CREATE SET t.actor = actor, t.month = month, t.publishers = publishers
+    WITH t, articles
+    UNWIND articles AS n
+    MERGE (t)-[:TALLIES_MENTION]->(n)
+    WITH DISTINCT t
+    SET t.count = {_degree("t", "TALLIES_MENTION", dialect)}
+    """,
+        ]
+    )
+    return [
+        *relink,
+        f"""
+    MATCH (t:MentionTally) WHERE t.stale = true
+    WITH t, {_degree("t", "TALLIES_MENTION", dialect)} AS n WHERE n > 0
+    SET t.count = n
+    REMOVE t.stale
+    """,
+        """
+    MATCH (t:MentionTally) WHERE t.stale = true
+    DETACH DELETE t
+    """,
+    ]
+
+
+# Graphs written before tallies existed get them at schema set-up (graph/upgrade.py): every
+# meeting is refreshed, a batch of ids at a time; the version node then says so
+# (`tallies`), so set-up reads no meeting again.
+def _joined(sections: Callable[[DialectName], list[str]], end: str) -> dict[DialectName, str]:
+    """A statement of ``sections`` (given the engine they are written for) and ``end``, as
+    the text of each engine."""
+    return {d: "WITH count(*) AS _".join(sections(d)) + end for d in ("neo4j", "falkordb")}
+
+
+def _define_by_dialect(
+    name: str, texts: Mapping[DialectName, str], example: Mapping[str, Any], **kw: Any
+) -> Statement:
+    return _define(name, texts["neo4j"], example, variants={"falkordb": texts["falkordb"]}, **kw)
+
+
+MEETING_TALLIES_REFRESH = _define_by_dialect(
+    "MEETING_TALLIES_REFRESH",
+    _joined(lambda d: _tallies_refresh("\n    UNWIND $ids AS id", d), "RETURN count(*) AS done"),
+    {"ids": ["m"]},
+    write=True,
+    bumps_version=False,
+)
+# FalkorDB plans a traversal over a relationship type or label it has never seen as matching
+# nothing, for the whole query: the first write to link tallies would recount them as empty and
+# delete them with their new links. Set-up (graph/upgrade.py) makes the types and labels known
+# with one placeholder, deleted at once (a type stays known once made).
+MEETING_TALLY_TYPES = _define(
+    "MEETING_TALLY_TYPES",
+    """
+    CREATE (t:MeetingTally:MeetingPair:MentionTally)
+    CREATE (t)-[:TALLIES]->(t)
+    CREATE (t)-[:PAIRS]->(t)
+    CREATE (t)-[:TALLIES_MENTION]->(t)
+    WITH t
+    DETACH DELETE t
+    RETURN true AS done
+    """,
+    {},
+    write=True,
+    bumps_version=False,
+)
+MENTION_TALLIES_REFRESH = _define_by_dialect(
+    "MENTION_TALLIES_REFRESH",
+    _joined(
+        lambda d: _mention_tallies_refresh("\n    UNWIND $ids AS id", d), "RETURN count(*) AS done"
+    ),
+    {"ids": ["n"]},
+    write=True,
+    bumps_version=False,
+)
+ARTICLE_IDS_AFTER = _define(
+    "ARTICLE_IDS_AFTER",
+    """
+    MATCH (n:Article) WHERE n.id > $after
+    RETURN n.id AS id ORDER BY id LIMIT $limit
+    """,
+    {"after": "", "limit": 1_000},
+)
+TALLIES_DONE = _define(
+    "TALLIES_DONE",
+    """
+    OPTIONAL MATCH (version:GraphVersion {id: 'graph'})
+    RETURN coalesce(version.tallies, false) AS done
+    """,
+    {},
+)
+MEETING_IDS_AFTER = _define(
+    "MEETING_IDS_AFTER",
+    """
+    MATCH (m:Meeting) WHERE m.id > $after
+    RETURN m.id AS id ORDER BY id LIMIT $limit
+    """,
+    {"after": "", "limit": 1_000},
+)
+TALLIES_MARK_DONE = _define(
+    "TALLIES_MARK_DONE",
+    """
+    MERGE (version:GraphVersion {id: 'graph'})
+    ON CREATE SET version.number = 0
+    SET version.tallies = true
+    RETURN true AS done
+    """,
+    {},
+    write=True,
+    bumps_version=False,
+)
 
 
 # The fields the API shows of each node, as map projections. Relationship lookups return the
@@ -778,9 +1063,22 @@ _TALLY = (
     + ", ".join(f"created_{k}, changed_{k}" for k in _TALLY_KINDS)
 )
 
-WRITE_ARTICLES = _define(
+
+def _write_articles(dialect: DialectName) -> list[str]:
+    """WRITE_ARTICLES' sections, with the tallies of the meetings and articles it wrote."""
+    return [
+        *_tallies_release("\n    UNWIND $merged_meetings AS id"),
+        *_SECTIONS,
+        *_tallies_refresh("\n    UNWIND $meetings AS row_\n    WITH row_.id AS id", dialect),
+        *_mention_tallies_refresh(
+            "\n    UNWIND $articles AS row_\n    WITH row_.id AS id", dialect
+        ),
+    ]
+
+
+WRITE_ARTICLES = _define_by_dialect(
     "WRITE_ARTICLES",
-    "WITH count(*) AS _".join([*_SECTIONS, _TALLY]),
+    _joined(lambda d: [*_write_articles(d), _TALLY], ""),
     _ARTICLE_EXAMPLE,
     write=True,
 )
@@ -1310,20 +1608,29 @@ def _meeting_where(extra: str = "") -> str:
 {_and("m", extra)}"""
 
 
+# The pair of `$participants` (ids) that share the fewest meetings, as `pair`: no row when
+# two of them never met. A pair's id is its two ids, the smaller first, joined by '|'.
+_LEAST_BUSY_PAIR = """
+    UNWIND $participants AS one
+    UNWIND $participants AS other
+    WITH one, other WHERE one < other
+    MATCH (pair:MeetingPair {id: one + '|' + other})
+    WITH pair ORDER BY pair.count, pair.id LIMIT 1"""
+
+
 def _meeting_pages(variant: str, extra: str = "", register: bool = True) -> dict[str, Statement]:
-    # With participants (variant WITH), start from the one with the fewest meetings (counting
-    # an actor's meetings is cheap; filtering them is not), filter its meetings, and keep those
-    # every other participant attended too, seen from the meeting's side (a meeting has a few
-    # participants). Walking every participant's meetings made two busy actors cost twice as
-    # much (2.3 vs 1.1 ms for Zelensky and Trump at 3,000 articles), growing with the busier one.
+    # With participants (variant WITH): the meetings every participant attended, checked from
+    # the meeting's side (a meeting has a few participants). Walking every participant's
+    # meetings made two busy actors cost twice as much as starting from the less busy one (2.3
+    # vs 1.1 ms for Zelensky and Trump at 3,000 articles), but even the less busy of two hubs
+    # has thousands of meetings on a big graph (Trump's 3,069 against Zelensky's 18,490 at
+    # 100,000 articles), of which they share 463: the list starts from the MeetingPair of the
+    # two participants with the fewest meetings together (see the meeting tallies), which
+    # links exactly those.
     if variant == "WITH":
         match = (
-            """
-    UNWIND $participants AS participant
-    MATCH (a:Actor {id: participant})
-    OPTIONAL MATCH (a)-[:PARTICIPATED_IN]->(attended:Meeting)
-    WITH a, count(attended) AS meetings ORDER BY meetings, a.id LIMIT 1
-    MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)"""
+            f"""{_LEAST_BUSY_PAIR}
+    MATCH (pair)-[:PAIRS]->(m:Meeting)"""
             + _meeting_where(extra)
             + """
     MATCH (m)<-[:PARTICIPATED_IN]-(p:Actor) WHERE p.id IN $participants
@@ -1363,6 +1670,80 @@ MEETING_WINDOW = _window_page(
     "MEETING_WINDOW_DESC", "Meeting", "m", _meeting_where(), _MEETING_FILTER
 )
 MEETING_PAGES_ANY = _meeting_pages("ANY")
+
+
+# The aggregates of the articles naming one actor, with no other filter (reads.articles), from
+# its mention tallies.
+_OWN_MENTIONS = """
+    MATCH (t:MentionTally {actor: $mentions[0]})"""
+MENTION_TALLY_READS: dict[str, Statement] = {
+    kind: _define(f"MENTION_TALLY_{kind}", _OWN_MENTIONS + tail, {**_ARTICLE_FILTER, "first": 10})
+    for kind, tail in {
+        "COUNT": "\n    RETURN coalesce(sum(t.count), 0) AS total",
+        "BY_MONTH": """
+    WITH t WHERE t.month <> ''
+    RETURN t.month AS bucket, sum(t.count) AS count""",
+        "BY_YEAR": """
+    WITH t WHERE t.month <> ''
+    RETURN substring(t.month, 0, 4) AS bucket, sum(t.count) AS count""",
+        "BY_PUBLISHER": f"""
+    WITH t WHERE t.publishers <> ''
+    UNWIND split(t.publishers, ',') AS publisher
+    WITH publisher, sum(t.count) AS count
+    MATCH (who:Actor {{id: publisher}})
+    WITH who, count ORDER BY count DESC, who.name, who.id LIMIT $first
+    RETURN who.id AS id, count, {_node("Actor", "who")} AS node
+    ORDER BY count DESC, node.name, id""",
+    }.items()
+}
+
+# An actor's meeting aggregates, with no other filter (reads.meetings serves them for a list of
+# one participant and nothing else), from its tallies and pairs: the same rows as the
+# MEETING_PAGE_OF aggregates, reading a few hundred tallies instead of every meeting.
+_OWN_TALLIES = """
+    MATCH (t:MeetingTally {actor: $participants[0]})"""
+_TALLY_EXAMPLE = {**_MEETING_FILTER, "first": 10}
+MEETING_TALLY_READS: dict[str, Statement] = {
+    kind: _define(f"MEETING_TALLY_{kind}", _OWN_TALLIES + tail, _TALLY_EXAMPLE)
+    for kind, tail in {
+        "COUNT": "\n    RETURN coalesce(sum(t.count), 0) AS total",
+        "BY_MONTH": """
+    WITH t WHERE t.month <> ''
+    RETURN t.month AS bucket, sum(t.count) AS count""",
+        "BY_YEAR": """
+    WITH t WHERE t.month <> ''
+    RETURN substring(t.month, 0, 4) AS bucket, sum(t.count) AS count""",
+        "BY_MODE": """
+    WITH t.mode AS value, sum(t.count) AS count
+    RETURN value, count ORDER BY count DESC, value""",
+        "BY_STATUS": """
+    WITH t.status AS value, sum(t.count) AS count
+    RETURN value, count ORDER BY count DESC, value""",
+        # The actor itself takes part in all of its meetings; every other participant in
+        # those of their pair.
+        "TOP_PARTICIPANTS": f"""
+    WITH sum(t.count) AS own
+    MATCH (a:Actor {{id: $participants[0]}})
+    CALL {{
+      WITH a, own
+      WITH a AS who, own AS count WHERE own > 0
+      RETURN who, count
+      UNION ALL
+      WITH a
+      MATCH (pair:MeetingPair {{left: a.id}})
+      MATCH (who:Actor {{id: pair.right}})
+      RETURN who, pair.count AS count
+      UNION ALL
+      WITH a
+      MATCH (pair:MeetingPair {{right: a.id}})
+      MATCH (who:Actor {{id: pair.left}})
+      RETURN who, pair.count AS count
+    }}
+    WITH who, count ORDER BY count DESC, who.name, who.id LIMIT $first
+    RETURN who.id AS id, count, {_node("Actor", "who")} AS node
+    ORDER BY count DESC, node.name, id""",
+    }.items()
+}
 
 # Statements ----------------------------------------------------------------------------------
 
@@ -2013,10 +2394,10 @@ _RECOUNT_MET = [
     )
 ]
 
-MERGE_ACTORS = _define(
+MERGE_ACTORS = _define_by_dialect(
     "MERGE_ACTORS",
-    "WITH count(*) AS _".join(
-        [
+    _joined(
+        lambda d: [
             """
     MATCH (keep:Actor {id: $keep})
     MATCH (gone:Actor {id: $merge})
@@ -2080,9 +2461,22 @@ MERGE_ACTORS = _define(
     DELETE old
     """,
             *_RECOUNT_MET,
-        ]
-    )
-    + "RETURN count(*) AS done",
+            # The kept actor's meetings (the merged one's among them) are tallied again: the
+            # merged actor's tallies and pairs lose every link, and go.
+            *_tallies_refresh(
+                "\n    MATCH (:Actor {id: $keep})-[:PARTICIPATED_IN]->(k_:Meeting)"
+                "\n    WITH k_.id AS id",
+                d,
+            ),
+            # So are the articles naming it or published by it.
+            *_mention_tallies_refresh(
+                "\n    MATCH (:Actor {id: $keep})-[:MENTIONS|PUBLISHED_BY]-(k_:Article)"
+                "\n    WITH DISTINCT k_.id AS id",
+                d,
+            ),
+        ],
+        "RETURN count(*) AS done",
+    ),
     {"keep": "a", "merge": "b", "aliases": ["B"], "keys": ["a", "b"], "alias_text": "B"},
     write=True,
 )
@@ -2109,10 +2503,12 @@ ARTICLE_DELETION_PLAN = _define(
     {"id": "art-1"},
 )
 
-DELETE_ARTICLE = _define(
+DELETE_ARTICLE = _define_by_dialect(
     "DELETE_ARTICLE",
-    "WITH count(*) AS _".join(
-        [
+    _joined(
+        lambda d: [
+            *_tallies_release("\n    UNWIND $meetings AS id"),
+            *_mention_tallies_release("\n    WITH $id AS id"),
             """
     MATCH (m:Meeting) WHERE m.id IN $meetings
     DETACH DELETE m
@@ -2159,9 +2555,11 @@ DELETE_ARTICLE = _define(
     WHERE co.count = 0
     DELETE co
     """,
-        ]
-    )
-    + "RETURN count(*) AS done",
+            *_tallies_refresh(None, d),
+            *_mention_tallies_refresh(None, d),
+        ],
+        "RETURN count(*) AS done",
+    ),
     {
         "id": "art-1",
         "meetings": ["m"],

@@ -43,6 +43,11 @@ UNIQUE_LABELS: tuple[str, ...] = (
     "GraphVersion",
     # Neo4j's change log for subscriptions (graph/events.py GraphEventLog): its one counter.
     "EventCounter",
+    # Derived counts of meetings per actor and per pair of actors, and of the articles naming
+    # an actor (see cypher.py, meeting tallies).
+    "MeetingTally",
+    "MeetingPair",
+    "MentionTally",
 )
 
 # Plain (range) indexes on the properties filters and lookups use. Dates are filtered on their
@@ -61,6 +66,15 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Statement", "day_number"),
     ("Statement", "speaker_day"),
     ("Topic", "name"),
+    # An actor's tallies and pairs (its aggregates read them), and the ones a write marked
+    # for its recount (a property, not a label: labelling a hundred nodes cost FalkorDB 25 ms).
+    ("MeetingTally", "actor"),
+    ("MeetingTally", "stale"),
+    ("MeetingPair", "left"),
+    ("MeetingPair", "right"),
+    ("MeetingPair", "stale"),
+    ("MentionTally", "actor"),
+    ("MentionTally", "stale"),
     # Neo4j's change log: every subscription polls the events after a sequence number, and
     # each append deletes those below the kept window; without it both read the whole log.
     ("ChangeEvent", "seq"),
@@ -77,6 +91,10 @@ FILTERED_AFTER_ANCHOR: dict[tuple[str, str], str] = {
     ("Meeting", "confidence"): "a composed filter, on meetings of a day range or an actor",
     ("Statement", "confidence"): "a composed filter, on statements of a day range or a speaker",
     ("ChangeEvent", "kind"): "three kinds, on the events after an indexed sequence number",
+    ("MeetingTally", "month"): "undated ones left out of an actor's tallies, found by actor",
+    ("MeetingPair", "count"): "the order of the few pairs of a list's participants, by id",
+    ("MentionTally", "month"): "undated ones left out of an actor's tallies, found by actor",
+    ("MentionTally", "publishers"): "those without a publisher left out, found by actor",
 }
 
 # Neo4j's token lookup indexes: what a MATCH on a label alone (the counts, the stats, a label

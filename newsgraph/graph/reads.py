@@ -77,6 +77,9 @@ class Listing:
     # The page of a window of days, newest first, for a list nothing anchors (see
     # cypher._window_page): read from a cursor that names a day.
     window: Statement | None = None
+    # Aggregates (and the count) served from derived tallies instead of the list's own match,
+    # by kind ("COUNT", "BY_MONTH", ...): the same answers, read without the list's items.
+    tallies: Mapping[str, Statement] | None = None
 
     async def page(self, after: str | None, size: int) -> tuple[list[PageRow], bool]:
         """The first ``size`` items after the sort key ``after``, and whether more follow."""
@@ -113,14 +116,17 @@ class Listing:
         return cast(list[PageRow], rows[:size]), len(rows) > size
 
     async def total(self) -> int:
-        statement = self.total_statement or self.count_statement
+        statement = self.total_statement or (self.tallies or {}).get("COUNT")
+        statement = statement or self.count_statement
         rows = await self.store.read(statement, self.params)
         return int(rows[0]["total"]) if rows else 0
 
     async def aggregate(self, kind: str, **extra: Any) -> list[Record]:
         """One aggregate of the whole list (``kind`` of cypher.AGGREGATES: ``BY_MONTH``,
         ``TOP_SPEAKERS``, ...), computed in the graph over the list's own match."""
-        statement = cypher.aggregates_of(self.count_statement)[kind]
+        statement = (self.tallies or {}).get(kind) or cypher.aggregates_of(self.count_statement)[
+            kind
+        ]
         try:
             return await self.store.read(statement, {**self.params, **extra})
         except GraphQueryError as exc:
@@ -221,7 +227,16 @@ def articles(
     unfiltered = _unfiltered("Article", params, where)
     window = cypher.ARTICLE_WINDOW if not variant and not where else None
     pages = _composed("Article", variant, pages, params, where)
-    return _listing(store, pages, params, direction, search, unfiltered, window)
+    listing = _listing(store, pages, params, direction, search, unfiltered, window)
+    if variant == "NAMING" and not where and _only(params, "mentions"):
+        # The articles naming one actor, all of them: its mention tallies hold the aggregates.
+        listing = replace(listing, tallies=cypher.MENTION_TALLY_READS)
+    return listing
+
+
+def _only(params: Mapping[str, Any], *names: str) -> bool:
+    """Whether no parameter but ``names`` filters (every other one None or empty)."""
+    return all(value in (None, [], ()) for key, value in params.items() if key not in names)
 
 
 def actors(store: Store, *, kind: str | None = None, name: str | None = None) -> Listing:
@@ -257,7 +272,11 @@ def meetings(
     unfiltered = _unfiltered("Meeting", params, where)
     window = cypher.MEETING_WINDOW if not variant and not where else None
     pages = _composed("Meeting", variant, pages, params, where)
-    return _listing(store, pages, params, direction, None, unfiltered, window)
+    listing = _listing(store, pages, params, direction, None, unfiltered, window)
+    if variant == "OF" and not where and not any(v is not None for v in criteria.params().values()):
+        # One actor's meetings, all of them: its tallies hold the aggregates.
+        listing = replace(listing, tallies=cypher.MEETING_TALLY_READS)
+    return listing
 
 
 def statements(

@@ -11,11 +11,18 @@ import logging
 
 from newsgraph.graph.cypher import (
     ACTORS_WITH_MET,
+    ARTICLE_IDS_AFTER,
     DATED_WITHOUT_DAY_NUMBER,
+    MEETING_IDS_AFTER,
+    MEETING_TALLIES_REFRESH,
+    MEETING_TALLY_TYPES,
+    MENTION_TALLIES_REFRESH,
     MET_DAYS_RECOUNT,
     NUMBER_ARTICLE_DAYS,
     NUMBER_MEETING_DAYS,
     NUMBER_STATEMENT_DAYS,
+    TALLIES_DONE,
+    TALLIES_MARK_DONE,
 )
 from newsgraph.graph.store import Store
 
@@ -27,11 +34,44 @@ log = logging.getLogger(__name__)
 # inside the query timeout on a big graph.
 _NODE_BATCH = 10_000
 _ACTOR_BATCH = 500
+# Meetings or articles tallied per write (each links a few tallies).
+_BATCH = 1_000
 
 
 async def upgrade(store: Store) -> dict[str, int]:
     """Upgrade ``store`` in place; return what changed (nothing on an up-to-date graph)."""
-    return await _number_days(store)
+    return {**await _number_days(store), **await _tally_meetings(store)}
+
+
+async def _tally_meetings(store: Store) -> dict[str, int]:
+    """Meeting tallies and pairs, and mention tallies (see cypher.py), for a graph written
+    before them: every meeting and article refreshed once, in id order; then the version node
+    records it. A set-up stopped
+    half-way refreshes them all again, which changes nothing for those already done."""
+    rows = await store.read(TALLIES_DONE)
+    if rows and rows[0]["done"]:
+        return {}
+    await store.write(MEETING_TALLY_TYPES)
+    out = {}
+    for kind, listed, refresh in (
+        ("meeting_tallies", MEETING_IDS_AFTER, MEETING_TALLIES_REFRESH),
+        ("mention_tallies", ARTICLE_IDS_AFTER, MENTION_TALLIES_REFRESH),
+    ):
+        after, tallied = "", 0
+        while True:
+            found = await store.read(listed, {"after": after, "limit": _BATCH})
+            ids = [str(row["id"]) for row in found]
+            if not ids:
+                break
+            await store.write(refresh, {"ids": ids})
+            tallied += len(ids)
+            after = ids[-1]
+        if tallied:
+            out[kind] = tallied
+    await store.write(TALLIES_MARK_DONE)
+    if out:
+        log.info("graph upgraded: tallies of %s", out)
+    return out
 
 
 async def _number_days(store: Store) -> dict[str, int]:

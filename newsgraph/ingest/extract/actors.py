@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.ingest.extract.listed import listed_names
-from newsgraph.ingest.extract.names import same_person
+from newsgraph.ingest.extract.names import PARTICLES, same_person
 from newsgraph.ingest.extract.patterns import HEADLINE_VERB, NAME, NAME_STOPWORDS, word_set
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
 from newsgraph.ingest.extract.titles import (
@@ -433,7 +433,7 @@ class _Finder:
                 if name and name != head:
                     break
                 name = ""  # (no portfolio word in it yet: "Public Safety and ...")
-            capitalised = [w for w in name.split() if w not in _LOWER_PARTICLES]
+            capitalised = [w for w in name.split() if w not in PARTICLES]
             if not name or not _looks_like_a_name(" ".join(capitalised)):
                 continue  # ("Abdel Fattah al-Burhan": its particles are part of the name)
             end = m.start("words") + offset + len(part)
@@ -1180,9 +1180,6 @@ _MINISTER_OF = re.compile(
     r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
     r"(?P<words>[A-Z][\w'\u2019-]*(?:[ \t]+(?:(?:al|el)-[A-Z][\w'\u2019-]*|[A-Z][\w'\u2019-]*"
     r"|(?:and|&|al|el|bin|ibn|de|da|del|dos|van|von|der)(?=[ \t]+[A-Z]))){2,9})"
-)
-_LOWER_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "de", "da", "del", "dos", "van", "von", "der"}
 )
 
 

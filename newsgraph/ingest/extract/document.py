@@ -135,6 +135,7 @@ class Document:
         parsed: SpacyDoc | None = None,
         context: tuple[str, ...] = (),
         headline: str | None = None,
+        standfirsts: tuple[str, ...] = (),
         filed: dt.date | None = None,
     ) -> None:
         self.reference = reference
@@ -166,8 +167,9 @@ class Document:
         if parsed is not None and parsed.text != self.text:
             raise ValueError("the parse given is not of this document's text")
         self.parsed: SpacyDoc | None = parsed
-        for line in (headline, *context):
-            # (the headline and the standfirst name people in full whom the body shortens)
+        for line in (headline, *standfirsts):
+            # (the headline and the standfirst name people in full whom the body shortens; the
+            # page's teasers are other stories)
             if line:
                 introduce_headline_names(line, self.text, self.book)
         self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())

@@ -868,8 +868,9 @@ class _Parser:
             heads, preps = [token], frozenset({"to"})  # "reached out to B" (by phone, mostly)
         elif lower in _CO_CHAIR_VERBS:
             heads, preps, together = [token], frozenset({"with"}), True
-        elif lower in _CALL_VERBS and _courtesy_call_on(token):
-            heads, preps = [token], frozenset({"on"})  # "called on B" (not "on B to act")
+        elif lower in _CALL_VERBS:
+            # "called on B" (``parsed_meetings`` sends a call verb here only when it is a visit)
+            heads, preps = [token], frozenset({"on"})
         else:
             return None
         counterparts = [o for head in heads for o in self.objects(head, preps)]

@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from newsgraph.ingest.extract.patterns import word_set
 
-__all__ = ["given_compatible", "name_keys", "same_person", "skeleton", "tokens"]
+__all__ = ["PARTICLES", "given_compatible", "name_keys", "same_person", "skeleton", "tokens"]
 
-_PARTICLES = word_set(
+PARTICLES = word_set(
     """
     al el bin bint ibn ben abu abd van von der den de da di du la le dos das del
     """
@@ -120,7 +120,7 @@ def _split(name: str) -> tuple[list[str], list[str]]:
     if len(words) < 2:
         return [], words
     index = len(words) - 1
-    while index > 1 and words[index - 1] in _PARTICLES:
+    while index > 1 and words[index - 1] in PARTICLES:
         index -= 1
     return words[:index], words[index:]
 
@@ -137,7 +137,7 @@ def same_person(a: str, b: str) -> bool:
     if (
         len(shorter) >= 3
         and [skeleton(w) for w in longer[: len(shorter)]] == [skeleton(w) for w in shorter]
-        and any(w in _PARTICLES for w in shorter)
+        and any(w in PARTICLES for w in shorter)
     ):
         return True
     if len(shorter) >= 2 and [skeleton(w) for w in longer[-len(shorter) :]] == [

@@ -433,6 +433,7 @@ class _Finder:
                 if name and name != head:
                     break
                 name = ""  # (no portfolio word in it yet: "Public Safety and ...")
+            name = self._without_country(name)
             capitalised = [w for w in name.split() if w not in PARTICLES]
             if not name or not _looks_like_a_name(" ".join(capitalised)):
                 continue  # ("Abdel Fattah al-Burhan": its particles are part of the name)
@@ -442,14 +443,29 @@ class _Finder:
                 continue
             if any(
                 e.start < end and start < e.end and e.label in _NOT_PEOPLE_LABELS
+                and (e.start < start or e.end > end)
                 for e in self.entities
             ):
                 continue  # "... Summit Leaders Meeting", "... Building Complex": no person
+            # (a recogniser's ORG of the name alone, "Teodoro L Locsin", is its mistake)
             person = self._person_for(name)
             if person is None:
                 continue
             self.claim(start, end)
             self.add(person, start, end, "title")
+
+    def _without_country(self, name: str) -> str:
+        """ "of the Philippines Teodoro L Locsin" (after "Secretary of Foreign Affairs"): the
+        name without the country its office is of."""
+        lead = re.match(r"(?:of|for)\s+(?:the\s+)?", name)
+        if lead is None:
+            return name
+        words = name[lead.end() :].split()
+        for n in (3, 2, 1):
+            ref = self.ref.lookup(" ".join(words[:n]))
+            if ref is not None and ref.kind is ActorKind.COUNTRY:
+                return " ".join(words[n:])
+        return name
 
     def offices(self) -> None:
         """Government bodies named by their country: "Egypt's foreign ministry", "the Kenyan
@@ -857,6 +873,33 @@ class _Finder:
             self.claim(start, end)
             self.add(person, start, end, "entity")
 
+    def country_possessives(self) -> None:
+        """ "Chile's Michelle Bachelet met ...": two or three capitalised words after a
+        country's possessive are a person, as news writes leaders, even where the recogniser
+        took them for nothing or for an organisation."""
+        if not self.introducing:
+            return
+        for m in _COUNTRY_POSSESSIVE.finditer(self.text):
+            ref = self.ref.lookup(m.group("country"))
+            if ref is None or ref.kind is not ActorKind.COUNTRY:
+                continue
+            if m.group("country") in ref.metonyms:
+                continue  # "Rome's Palazzo Chigi": a capital's places, not a country's people
+            start, end = m.span("name")
+            words = m.group("name").split()
+            if not self.free(start, end) or any(
+                w in _OFFICE_WORDS or w in _NOT_NAME_WORDS or w in _NOT_GIVEN_NAMES
+                or w in _PLACE_OR_BODY_HEADS or w in _TITLE_WORDS or w in _NOT_AFTER_COUNTRY
+                or self.ref.lookup(w) is not None
+                for w in words
+            ):
+                continue
+            person = self._person_for(m.group("name"))
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(start, end)
+            self.add(person, start, end, "entity")
+
     def _country_at(self, pair: re.Match[str], group: str) -> bool:
         ref = self.ref.lookup(pair.group(group))
         return ref is not None and ref.kind is ActorKind.COUNTRY
@@ -1109,6 +1152,28 @@ _OF_COUNTRY_PAIR = re.compile(
 )
 
 
+# "Chile's Michelle Bachelet met", "Japan's Katsuya Okada said": a name, then a word in lower
+# case or a stop (not "Chile's Foreign Ministry Building").
+_COUNTRY_POSSESSIVE = re.compile(
+    r"(?<![\w])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u2019s)\s+"
+    r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})(?=\s+[a-z]|[,.;:])"
+)
+# Capitalised words of things a country has that are not people ("Australia's Regional
+# Assistance Mission", "Zambia's Sixth Head of State", "Ankara's Esenboga Airport").
+_NOT_AFTER_COUNTRY = word_set(
+    """Airport Airports Mission Head Heads Commissioner Electoral Regional National Assistance
+    First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Supreme Constitutional
+    Court Electoral Armed Forces Police Embassy Consulate High Coast Guard Station Port Stock
+    Exchange Central Reserve Day Independence Cup League Open Grand Prix Airlines Airways"""
+)
+# Words of titles that may open a capitalised run ("Chile's President Michelle Bachelet").
+_TITLE_WORDS = word_set(
+    """President Vice Prime Minister Foreign Chancellor King Queen Emir Sheikh Prince Princess
+    Crown Premier Secretary General Ambassador Envoy Deputy Acting Former Chief Speaker
+    Governor Senator Defence Defense Interior Finance Trade State Army Navy"""
+)
+
+
 def _via(ref: ActorRef, surface: str) -> str:
     if surface in ref.demonyms:
         return "demonym"
@@ -1179,7 +1244,7 @@ _MINISTER_OF = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Speaker|Chairman|Chairperson|Chairwoman)"
     r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
     r"(?P<words>[A-Z][\w'\u2019-]*(?:[ \t]+(?:(?:al|el)-[A-Z][\w'\u2019-]*|[A-Z][\w'\u2019-]*"
-    r"|(?:and|&|al|el|bin|ibn|de|da|del|dos|van|von|der)(?=[ \t]+[A-Z]))){2,9})"
+    r"|(?:and|&|al|el|bin|ibn|de|da|del|dos|van|von|der|of(?:[ \t]+the)?)(?=[ \t]+[A-Z]))){2,12})"
 )
 
 
@@ -1218,9 +1283,11 @@ _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "P
 def _looks_like_a_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and not w.isupper() and w not in _OFFICE_WORDS | _NOT_NAME_WORDS
-        for w in words
-    )
+        w[:1].isupper()
+        and (not w.isupper() or (0 < i < len(words) - 1 and len(w.rstrip(".")) == 1))
+        and w not in _OFFICE_WORDS | _NOT_NAME_WORDS
+        for i, w in enumerate(words)
+    )  # (a middle initial, with its stop or without: "Teodoro L Locsin")
 
 
 def strip_name_titles(name: str) -> str:
@@ -1418,6 +1485,7 @@ def find_mentions(
     finder.surfaces()
     finder.listed_names()
     finder.speakers()
+    finder.country_possessives()
     finder.named_entities()
     finder.paired_by_country()
     finder.introduced()

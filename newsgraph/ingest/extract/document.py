@@ -76,11 +76,12 @@ _DATELINE = re.compile(
     r"(?:\s*,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Za-z0-9][\w.'\u2019-]*){0,3}){0,2}"
     r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[\u2014\u2013]+|-{1,2}|:)\s*(?=[A-Z\u201c\"])"
 )
-# A wire dateline with its day: "SAN CRISTOBAL, Mexico, Feb. 16 --", "LIMA, June 28 (AP) -".
+# A wire dateline with its day: "SAN CRISTOBAL, Mexico, Feb. 16 --", "LIMA, June 28 (AP) -",
+# "HAVANA, Cuba, Sep 17 (ACN) Miguel ..." (an agency in brackets may stand for the dash).
 _DATED_DATELINE = re.compile(
     r"[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s*"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
-    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[\u2014\u2013-])"
+    r"\s*(?:\([^()\n]{1,30}\)\s*(?:--|[\u2014\u2013-])?|--|[\u2014\u2013-])"
 )
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
 _NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")

@@ -1453,6 +1453,9 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             return "event"
         if node.tag_.startswith("VB") and node.lower_ not in _CLOCK_WORDS:
             # ("at 10:30 am on Thursday": the parser may take "am" for a verb)
+            if _same_occasion(node):
+                node = node.head
+                continue
             if node.lower_ not in _SPEECH_WORDS:
                 if any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _EVENT_NOUNS
@@ -1468,6 +1471,22 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             return None
         node = node.head
     return None
+
+
+_ARRIVAL_VERBS = word_set("visit visits visited visiting arrive arrives arrived arriving")
+_WHEN_MARKS = word_set("when as while")
+
+
+def _same_occasion(verb: Token) -> bool:
+    """A verb whose date is the meeting's own: "a leaders meeting in Canberra on Monday" read
+    as a verb qualifying "leaders", or "received him when he visited on Aug. 1"."""
+    if verb.dep_ == "acl" and verb.lower_ in _EVENT_NOUNS:
+        return True
+    return (
+        verb.dep_ == "advcl"
+        and verb.lower_ in _ARRIVAL_VERBS
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS for c in verb.children)
+    )
 
 
 def quote_start(doc: Document, pos: int) -> int | None:

@@ -123,6 +123,7 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:|]|\(\w)")
+_CAPS_PLACE = re.compile(r"\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,")
 _SEQUEL = re.compile(r"(?:before|after|then)\s+\w+ing\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
 _PHONE = re.compile(
@@ -729,6 +730,7 @@ class _Meetings:
             d for d in self.doc.dates_in(sentence.start, sentence.end)
             if not self.doc.in_quote(d.start)
             and self._hangs(d, trigger) not in ("speech", "event", "other")
+            and not self._dateline(d, sentence)
         ]  # fmt: skip
         alone = not self._other_meeting(sentence, start)
         if len(whole) == 1 and whole[0].kind != "vague" and alone:
@@ -751,8 +753,17 @@ class _Meetings:
         head = self.text[sentence.start : d.start]
         return (
             len(head) < 40
+            # a dateline's day opens the paragraph or follows its place ("LIMA, June 28 (AP)
+            # -"), never a word of the story ("He met today (18) with") nor a schedule's
+            # bullet ("- Thursday (noon): Talks with ...")
+            and (not head.strip() or head.rstrip().endswith(","))
             and _DATELINE_END.match(self.text, d.end) is not None
-            and (not any(m.start < d.start for m in self.doc.mentions_in(sentence.start, d.start)))
+            and (
+                # "HAVANA, Cuba, Sep 17 (ACN)": a place in capitals opens a dateline even when
+                # a country named after it is an actor
+                _CAPS_PLACE.match(head) is not None
+                or not any(m.start < d.start for m in self.doc.mentions_in(sentence.start, d.start))
+            )
         )
 
     def _hangs(self, d: DateMention, trigger: int | None) -> str | None:

@@ -909,7 +909,9 @@ class _Statements:
         if verb is None:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ not in _BODY_HEADS | {"who", "that", "which"}:
+        if subject is None or subject.lower_ not in _BODY_HEADS | _DESCRIBED_HEADS | {
+            "who", "that", "which"
+        }:
             return None
         return self._speaker_token(subject)
 
@@ -1104,6 +1106,8 @@ class _Statements:
             office = self._office(token)
             if office is not None:
                 return office
+        if lower in _DESCRIBED_HEADS:
+            return self._described(token)
         if lower in _ORG_HEADS and token.tag_.startswith("NNP"):
             # "The Kuwait News Agency reported": a body the article names by its proper name.
             names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
@@ -1113,6 +1117,72 @@ class _Statements:
                 if all(t.tag_.startswith("NNP") or t.tag_ == "HYPH" for t in words):
                     return self._named_body(words.text)
         return None
+
+    def _described(self, token: Token) -> str | None:
+        """ "The Sudanese official noted that ...", "the Iranian minister added", "the diplomat
+        said": the person last named before who fits the description (of the country its
+        demonym names, holding the title it names)."""
+        if token.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return None
+        quals = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+        countries = {
+            ref.name
+            for c in quals
+            if (ref := self.doc.reference.lookup(c.text)) is not None
+            and ref.kind is ActorKind.COUNTRY
+        }
+        if any(c.text[:1].isupper() for c in quals) and not countries:
+            return None  # "the Labour leader": a description this cannot check
+        unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{token.lower_}\b")
+        if unnamed.search(self.text, 0, token.idx):
+            return None  # "a Japanese diplomat said ... the diplomat added": the unnamed source
+        titled = token.lower_ not in _ANYONE_DESCRIBED
+        earlier = [
+            m
+            for m in self.doc.mentions_in(max(0, token.idx - 3000), token.idx, quoted=False)
+            if self.doc.kind(m.actor) is ActorKind.PERSON
+        ]
+        for m in reversed(earlier):
+            if countries and not self._near_any(m.actor, countries):
+                continue
+            if titled and not self._titled(m.actor, token.lower_):
+                continue
+            return m.actor
+        return None
+
+    def _near_any(self, person: str, countries: set[str]) -> bool:
+        """Whether the article names ``person`` after one of ``countries`` ("Sudanese leader
+        Abdel Fattah al-Burhan", "Sudan's Burhan")."""
+        for m in self.doc.mentions:
+            if m.actor != person or m.implicit:
+                continue
+            lo = self._title_start(m)
+            # (a titled mention starts at its title: "Sudanese leader Abdel Fattah al-Burhan")
+            if any(x.actor in countries for x in self.doc.mentions_in(lo, m.end, implicit=True)):
+                return True
+        return False
+
+    def _title_start(self, m: Mention) -> int:
+        """Where the words in front of a name that are its title begin ("the Sudanese leader
+        | Abdel Fattah al-Burhan"): back to a comma, a clause word or another name."""
+        lo = max(0, m.start - 50)
+        start = max([lo, *(b.end() for b in _TITLE_BREAK.finditer(self.text, lo, m.start))])
+        others = [x.end for x in self.doc.mentions_in(start, m.start)
+                  if self.doc.kind(x.actor) is ActorKind.PERSON]  # fmt: skip
+        return max([start, *others])
+
+    def _titled(self, person: str, title: str) -> bool:
+        """Whether the article gives ``person`` the title ``title`` next to a mention."""
+        pattern = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
+        apposed = re.compile(rf",\s+(?:the|a|[\w-]+'s)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(title)}\b", re.I)
+        return any(
+            pattern.search(self.text, self._title_start(m), m.end) is not None
+            or apposed.match(self.text, m.end) is not None
+            for m in self.doc.mentions
+            if m.actor == person and not m.implicit
+        )
 
     def _named_body(self, text: str) -> str:
         """An organisation the article names only by these words ("the press service of the
@@ -1517,6 +1587,14 @@ _STATEMENT_READ = re.compile(
     r"\s*(?P<what>(?i:the|that|a|its|his|her)\s+(?i:joint\s+)?(?i:statement|readout"
     r"|communiqu[eé]))\s+(?:read|reads)\s*:\s*$"
 )
+# "the Sudanese official said", "the minister added": a person described, not named.
+_DESCRIBED_HEADS = word_set(
+    "official minister president leader diplomat envoy premier chancellor king emir secretary "
+    "ambassador chairman counterpart"
+)
+_ANYONE_DESCRIBED = word_set("official leader diplomat counterpart")
+# A name's title starts after the last comma, stop or clause word in front of it.
+_TITLE_BREAK = re.compile(r"[,;.()\u201c\u201d\"]|\s(?:and|with|met|by|to|said|told)\s")
 _SPOKESPERSON_WORD = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor)\b", re.I)
 _SOMEONE_OF = re.compile(
     r"\b(?:representative|envoy|delegate|official|member|adviser|advisor)s?\s+of\s+(?:the\s+)?"
@@ -1644,6 +1722,8 @@ def _object_end(verb: Token, content: Token) -> Token:
 
 
 def _subject_of(verb: Token) -> Token | None:
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "but it was reported that he was upset": nobody's words
     for _ in range(4):
         for child in verb.children:
             if child.dep_ == "nsubj":

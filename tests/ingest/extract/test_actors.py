@@ -21,6 +21,10 @@ def run(body: str) -> ExtractedArticle:
     return extract(doc, reference(), published=dt.date(2025, 8, 25))[0]
 
 
+def _people(body: str) -> set[str]:
+    return {a.name for a in run(body).actors if a.kind is ActorKind.PERSON}
+
+
 def roles(article: ExtractedArticle, name: str) -> set[tuple[str, str | None]]:
     actor = next(a for a in article.actors if a.name == name)
     return {(r.title, r.of) for r in actor.roles}
@@ -431,3 +435,26 @@ def test_a_minister_of_a_portfolio_the_titles_do_not_list_is_named_after_it() ->
         "Abdel Fattah al-Burhan",
     } <= people
     assert not people & {"Leaders Meeting", "Change Conference", "Resources Saravanan Murugan"}
+
+
+def test_a_name_after_a_countrys_possessive_is_a_person() -> None:
+    people = _people(
+        "Chile\u2019s Michelle Bachelet met her Argentine counterpart Mauricio Macri in Santiago."
+    )
+    assert "Michelle Bachelet" in people
+
+
+def test_a_capitals_places_and_a_countrys_bodies_are_not_people() -> None:
+    people = _people(
+        "Sanchez held talks with Meloni at Rome's Palazzo Chigi. They discussed Australia's "
+        "Regional Assistance Mission and flew from Ankara's Esenboga Airport."
+    )
+    assert not {"Palazzo Chigi", "Regional Assistance Mission", "Esenboga Airport"} & people
+
+
+def test_a_secretary_of_a_portfolio_of_a_country_is_the_person_named_next() -> None:
+    people = _people(
+        "Jaishankar held talks with Secretary of Foreign Affairs of the Philippines Teodoro L "
+        "Locsin on Monday."
+    )
+    assert "Teodoro L Locsin" in people

@@ -1562,3 +1562,40 @@ def test_credentials_are_received_by_the_host_the_lead_names_in_capitals_not_a_s
     assert ["Benson Keith Chali", "John Magufuli"] in met
     assert not any("Edgar Lungu" in m and len(m) == 2 and "Benryane" in " ".join(m) for m in met)
     assert "Magufuli" not in {a.name for a in article.actors}
+
+
+def test_a_leaders_meeting_read_as_a_verb_keeps_its_day() -> None:
+    meeting = only(
+        "Mr Albanese will meet with Chinese Premier Li Qiang for an official leaders meeting in "
+        "Canberra on Monday.",
+        published=dt.date(2024, 6, 11),
+    )
+    assert meeting.date == dt.date(2024, 6, 17)
+
+
+def test_a_reception_is_on_the_day_of_the_visit_it_greeted() -> None:
+    meeting = only(
+        "Ghanaian President Nana Akufo-Addo was received by Vice President Yemi Osinbajo when he "
+        "visited the country on Aug. 1.",
+        published=dt.date(2017, 9, 12),
+    )
+    assert meeting.date == dt.date(2017, 8, 1)
+
+
+def test_a_wire_dateline_with_its_agency_in_brackets_anchors_the_weekday() -> None:
+    meeting = only(
+        "HAVANA, Cuba, Sep 17 (ACN) Cuban President Miguel Diaz-Canel held a meeting with the "
+        "president of Mexico, Andres Manuel Lopez Obrador.\n\n"
+        "The meeting took place on Thursday afternoon at Mexico's National Palace.",
+        published=dt.date(2021, 9, 18),
+    )
+    assert meeting.date == dt.date(2021, 9, 16)
+
+
+def test_a_day_a_sentence_gives_in_passing_is_not_a_dateline() -> None:
+    meeting = only(
+        "Argentine President Nestor Kirchner arrived in Brasilia on a state visit.\n\n"
+        "He met today (18) with president Luiz Inacio Lula da Silva at the Planalto Palace.",
+        published=dt.date(2006, 1, 18),
+    )
+    assert meeting.date == dt.date(2006, 1, 18)

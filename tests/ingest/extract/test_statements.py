@@ -1088,3 +1088,33 @@ def test_a_quotation_ending_in_an_exclamation_is_its_speakers_and_when_is_not_wh
     assert [(s.speaker, s.text.split(".")[0]) for s in article.statements] == [
         ("Nicolas Maduro", "We want to build a positive agenda")
     ]
+
+
+def test_a_described_speaker_is_the_person_of_that_country_named_before() -> None:
+    article = run(
+        "Egyptian President Abdel Fattah El Sisi met Sudanese leader Abdel Fattah al-Burhan in "
+        "Khartoum on Saturday.\n\n"
+        "The Sudanese official noted that his country looks forward to enhancing cooperation "
+        "with Egypt."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Abdel Fattah al-Burhan", "his")
+    ]
+
+
+def test_the_diplomat_an_article_left_unnamed_is_nobody_it_named() -> None:
+    article = run(
+        "Japan's Katsuya Okada met his Chinese counterpart Yang Jiechi in Tokyo, a Japanese "
+        "diplomat said.\n\n"
+        "The two men also agreed to arrange visits by political leaders, the diplomat added."
+    )
+    assert not [s for s in article.statements if s.text.startswith("The two men")]
+
+
+def test_it_was_reported_that_is_nobodys_statement() -> None:
+    article = run(
+        "Polish President Lech Kaczynski met German Chancellor Angela Merkel in Berlin.\n\n"
+        "Officially the Polish president cited health problems for his cancellation but "
+        "unofficially it was reported that he was upset over a caricature."
+    )
+    assert not [s for s in article.statements if s.text.startswith("he was upset")]

@@ -106,6 +106,7 @@ _TITLES: dict[str, TitleSense] = {
     "special representative": _OFFICE("Special Representative"),
     "envoy": _OFFICE("Envoy"),
     "ambassador": _OFFICE("Ambassador"),
+    "ambassador extraordinary and plenipotentiary": _OFFICE("Ambassador"),
     "spokesperson": _OFFICE("Spokesperson"),
     "spokesman": _OFFICE("Spokesperson"),
     "spokeswoman": _OFFICE("Spokesperson"),

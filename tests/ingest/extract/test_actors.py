@@ -458,3 +458,11 @@ def test_a_secretary_of_a_portfolio_of_a_country_is_the_person_named_next() -> N
         "Locsin on Monday."
     )
     assert "Teodoro L Locsin" in people
+
+
+def test_the_words_of_an_ambassadors_full_title_are_not_a_name() -> None:
+    people = _people(
+        "Prime Minister Pham Minh Chinh received Ambassador Extraordinary and Plenipotentiary "
+        "of China He Wei."
+    )
+    assert "Extraordinary" not in people

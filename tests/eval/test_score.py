@@ -1,0 +1,14 @@
+"""The scorer's matching of names: one organisation in several wordings is one."""
+
+from __future__ import annotations
+
+from tests.eval.score import same_org
+
+
+def test_a_curly_apostrophe_names_the_same_government_as_its_demonym() -> None:
+    assert same_org("Mexican Government", "Mexico\u2019s government")
+    assert same_org("Mexico's government", "Mexico\u2019s government")
+
+
+def test_two_countries_governments_are_not_the_same() -> None:
+    assert not same_org("Mexican Government", "Canada\u2019s government")

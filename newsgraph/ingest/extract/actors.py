@@ -167,10 +167,26 @@ class ActorBook:
         return full_name
 
     def introduce_org(self, name: str) -> str:
-        """An organisation the reference does not know ("the Ministry of External Affairs")."""
+        """An organisation the reference does not know ("the Ministry of External Affairs");
+        its initials ("the MEA said") name it again once it has been named in full."""
         if name not in self._drafts:
+            spelled = self._spelled_out(name)
+            if spelled is not None:
+                self.add_alias(spelled, name)
+                return spelled
             self._drafts[name] = _Draft(name, ActorKind.ORGANIZATION)
         return name
+
+    def _spelled_out(self, acronym: str) -> str | None:
+        if not _ACRONYM.fullmatch(acronym):
+            return None
+        found = [
+            name
+            for name, draft in self._drafts.items()
+            if draft.kind is ActorKind.ORGANIZATION
+            and "".join(w[0] for w in name.split() if w[0].isupper()) == acronym
+        ]
+        return found[0] if len(found) == 1 else None
 
     def introduce_media(self, name: str) -> str:
         """An outlet the reference does not know, named as the source of a report ("state
@@ -289,6 +305,9 @@ class ActorBook:
                 )
             )
         return facts
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _strip_accents(text: str) -> str:

@@ -1579,7 +1579,7 @@ _PARSED_VERBS = word_set(
     reported reports revealed disclosed observed recalled maintained quipped indicated
     indicates say affirm reaffirm stress underline emphasize emphasise note insist warn
     reiterate confirm explain declare announce assure indicate expressing voiced voices
-    voicing
+    voicing proposed proposes suggested suggests asked asks called calls
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
@@ -1652,6 +1652,8 @@ _STRESSING = word_set(
     affirms reaffirmed reiterated reiterates highlighted highlights noted urged urges
     """
 )
+_PASSING_ON = word_set("convey extend pass send deliver")
+_COURTESIES = word_set("greetings regards wishes respects invitation congratulations condolences")
 _EXPRESSING = word_set("expressed expresses expressing voiced voices voicing")
 _BELIEFS = word_set(
     "hope hopes belief conviction confidence concern concerns optimism expectation fear fears"
@@ -1675,9 +1677,13 @@ def _content_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
-    if verb.lower_ in _INSTRUCTING:
+    if verb.lower_ in _INSTRUCTING or (
+        # "called on the Thai government to continue ...": what it was called on to do
+        verb.lower_ in ("called", "calls")
+        and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+    ):
         for child in verb.children:
-            if child.dep_ == "xcomp":
+            if child.dep_ == "xcomp" and not _greetings(child):
                 return child
     if verb.lower_ in _STRESSING:
         # "the King stressed the importance of supporting the Palestinians": what was said
@@ -1701,6 +1707,13 @@ def _content_of(verb: Token) -> Token | None:
                 # "expressed appreciation": a position taken, not thanks given.
                 return child
     return None
+
+
+def _greetings(verb: Token) -> bool:
+    """ "asked him to convey his greetings to King Salman": protocol, not a statement."""
+    return verb.lower_ in _PASSING_ON and any(
+        c.dep_ == "dobj" and c.lower_ in _COURTESIES for c in verb.children
+    )
 
 
 def _object_tail(verb: Token, obj: Token) -> list[Token]:

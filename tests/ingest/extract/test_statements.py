@@ -1118,3 +1118,34 @@ def test_it_was_reported_that_is_nobodys_statement() -> None:
         "unofficially it was reported that he was upset over a caricature."
     )
     assert not [s for s in article.statements if s.text.startswith("he was upset")]
+
+
+def test_a_proposal_without_that_and_a_call_on_someone_are_reported_speech() -> None:
+    article = run(
+        "Vietnamese Prime Minister Pham Minh Chinh met Thai Prime Minister Srettha Thavisin in "
+        "Hanoi.\n\n"
+        "He proposed the two countries strengthen delegation exchanges through Party channels."
+        "\n\nOn this occasion, he called on the Thai government to continue creating favourable "
+        "conditions for the Vietnamese community."
+    )
+    texts = [s.text for s in article.statements if s.speaker == "Pham Minh Chinh"]
+    assert any(t.startswith("the two countries strengthen") for t in texts), texts
+    assert any("continue creating favourable conditions" in t for t in texts), texts
+
+
+def test_greetings_passed_on_are_protocol_not_a_statement() -> None:
+    article = run(
+        "King Abdullah II received Saudi envoy Nayef Al Sudairi in Amman.\n\n"
+        "The King asked him to convey his greetings to King Salman."
+    )
+    assert article.statements == []
+
+
+def test_an_organisations_initials_name_it_again_once_named_in_full() -> None:
+    article = run(
+        "Ahead of the visit, the Ministry of External Affairs had said that the two ministers "
+        "will review bilateral relations.\n\n"
+        "The MEA said regional issues of mutual interest would also be discussed."
+    )
+    assert {s.speaker for s in article.statements} == {"Ministry of External Affairs"}
+    assert "MEA" not in {a.name for a in article.actors}

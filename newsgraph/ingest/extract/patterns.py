@@ -28,7 +28,8 @@ NAME_STOPWORDS = word_set(
     President Prime Minister Secretary Chancellor Minister Foreign Defense Defence Head
     State Office Presidential National Security Adviser Advisor Special Envoy Ambassador
     Chief Spokesperson Spokesman Spokeswoman Press Acting Interim Deputy Vice General Leader
-    Mr Mrs Ms Dr Sir Lord Lady Excellency Extraordinary Plenipotentiary Honourable Honorable Highness Majesty Royal
+    Mr Mrs Ms Dr Sir Lord Lady Excellency Extraordinary Plenipotentiary Honourable Honorable
+    Highness Majesty Royal Presidents Ministers Premiers Chancellors
     Pro Tempore Emeritus Elect Designate
     """
 )

@@ -1122,10 +1122,16 @@ class _Statements:
         """ "The Sudanese official noted that ...", "the Iranian minister added", "the diplomat
         said": the person last named before who fits the description (of the country its
         demonym names, holding the title it names)."""
-        if token.tag_ != "NN" or not any(
+        if token.tag_ not in ("NN", "NNP") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
         ):
             return None
+        if token.lower_ == "head" and not any(
+            c.dep_ == "prep" and c.lower_ == "of"
+            and any(g.lower_ in ("state", "government") for g in c.children)
+            for c in token.children
+        ):
+            return None  # only "the Polish head of state", "the head of government"
         quals = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
         countries = {
             ref.name
@@ -1149,6 +1155,10 @@ class _Statements:
                 continue
             if titled and not self._titled(m.actor, token.lower_):
                 continue
+            if token.lower_ == "head" and not any(
+                self._titled(m.actor, t) for t in _HEADS_OF_STATE
+            ):
+                continue  # "the Head of State": the president or monarch named before
             return m.actor
         return None
 
@@ -1174,9 +1184,15 @@ class _Statements:
         return max([start, *others])
 
     def _titled(self, person: str, title: str) -> bool:
-        """Whether the article gives ``person`` the title ``title`` next to a mention."""
-        pattern = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
-        apposed = re.compile(rf",\s+(?:the|a|[\w-]+'s)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(title)}\b", re.I)
+        """Whether the article gives ``person`` the title ``title`` (or its synonym) next to
+        a mention, and not as a former holder ("former premier Rafiq Hariri")."""
+        words = "|".join(re.escape(t) for t in _TITLE_SYNONYMS.get(title, (title,)))
+        pattern = re.compile(rf"(?<!former )(?<!ex-)(?<!late )\b(?:{words})\b", re.IGNORECASE)
+        apposed = re.compile(
+            rf",\s+(?:the|a|[\w-]+'s)\s+(?:[\w-]+\s+){{0,3}}?(?:{words})\b"
+            r"(?=\s*[,;.)])",  # (closed: not ", the Premier said", a new subject)
+            re.I,
+        )
         return any(
             pattern.search(self.text, self._title_start(m), m.end) is not None
             or apposed.match(self.text, m.end) is not None
@@ -1590,9 +1606,16 @@ _STATEMENT_READ = re.compile(
 # "the Sudanese official said", "the minister added": a person described, not named.
 _DESCRIBED_HEADS = word_set(
     "official minister president leader diplomat envoy premier chancellor king emir secretary "
-    "ambassador chairman counterpart"
+    "ambassador chairman counterpart head"
 )
-_ANYONE_DESCRIBED = word_set("official leader diplomat counterpart")
+_ANYONE_DESCRIBED = word_set("official leader diplomat counterpart head")
+_TITLE_SYNONYMS = {
+    "premier": ("premier", "prime minister"),
+    "minister": ("minister", "secretary"),
+    "king": ("king", "monarch"),
+    "emir": ("emir", "amir"),
+}
+_HEADS_OF_STATE = ("president", "king", "queen", "emir", "amir", "sultan", "prime minister")
 # A name's title starts after the last comma, stop or clause word in front of it.
 _TITLE_BREAK = re.compile(r"[,;.()\u201c\u201d\"]|\s(?:and|with|met|by|to|said|told)\s")
 _SPOKESPERSON_WORD = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor)\b", re.I)

@@ -466,3 +466,10 @@ def test_the_words_of_an_ambassadors_full_title_are_not_a_name() -> None:
         "of China He Wei."
     )
     assert "Extraordinary" not in people
+
+
+def test_a_plural_title_is_not_part_of_the_first_name_after_it() -> None:
+    people = _people(
+        "The Polish and Lithuanian Presidents Andrzej Duda and Gitanas Nauseda met in Vilnius."
+    )
+    assert "Andrzej Duda" in people and not any(p.startswith("Presidents") for p in people)

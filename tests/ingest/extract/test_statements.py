@@ -1149,3 +1149,26 @@ def test_an_organisations_initials_name_it_again_once_named_in_full() -> None:
     )
     assert {s.speaker for s in article.statements} == {"Ministry of External Affairs"}
     assert "MEA" not in {a.name for a in article.actors}
+
+
+def test_the_head_of_state_of_a_country_is_its_president_named_before() -> None:
+    article = run(
+        "Polish President Andrzej Duda met Lithuanian President Gitanas Nauseda in Vilnius.\n\n"
+        "The Polish head of state expressed hope that bilateral relations could be elevated to "
+        "a higher level."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Andrzej Duda", "bilateral")
+    ]
+
+
+def test_a_former_premier_is_not_the_premier_who_speaks() -> None:
+    article = run(
+        "Lebanon's government collapsed after a probe into the killing of former premier Rafiq "
+        "Hariri.\n\n"
+        "Qatar's Prime Minister Sheikh Hamad bin Jassem met Secretary of State Hillary Clinton "
+        "in Doha.\n\n"
+        "The Premier said that Qatar was supporting the Saudi-Syrian initiative."
+    )
+    speakers = {s.speaker for s in article.statements if s.text.startswith("Qatar was")}
+    assert speakers and "Rafiq Hariri" not in speakers, speakers

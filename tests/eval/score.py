@@ -39,7 +39,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 def fold(text: str) -> str:
     """'Bhutto-Zardari's' -> 'bhutto zardari s'; accents folded, a curly apostrophe as a
-    straight one (not dropped: "Mexico’s" is "mexico s", as "Mexico's" is)."""
+    straight one (not dropped: "Mexico\u2019s" is "mexico s", as "Mexico's" is)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NOT_WORD.sub(" ", text.lower()).strip()

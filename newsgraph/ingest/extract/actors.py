@@ -461,7 +461,9 @@ class _Finder:
             if self.text[start:end] != name or not self.free(start, end):
                 continue
             if any(
-                e.start < end and start < e.end and e.label in _NOT_PEOPLE_LABELS
+                e.start < end
+                and start < e.end
+                and e.label in _NOT_PEOPLE_LABELS
                 and (e.start < start or e.end > end)
                 for e in self.entities
             ):
@@ -891,6 +893,33 @@ class _Finder:
                 continue
             self.claim(start, end)
             self.add(person, start, end, "entity")
+        self._paired_before()
+
+    def _paired_before(self) -> None:
+        """ "her counterparts Chrystia Freeland of Canada and Maria Angela Holguin of
+        Colombia": the first of the two is a person as the second is, where the recogniser
+        took it for a place."""
+        for m in list(self.mentions):
+            if m.implicit or self.book.kind(m.actor) is not ActorKind.PERSON:
+                continue
+            after = _OF_A_COUNTRY.match(self.text, m.end)
+            if after is None or not self._is_country(after.group("country")):
+                continue
+            pair = _PAIRED_BEFORE.search(self.text, max(0, m.start - 120), m.start)
+            if pair is None or not self._is_country(pair.group("one")):
+                continue
+            start, end = pair.span("name")
+            if not self.free(start, end):
+                continue
+            person = self._person_for(pair.group("name"))
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(start, end)
+            self.add(person, start, end, "entity")
+
+    def _is_country(self, surface: str) -> bool:
+        ref = self.ref.lookup(surface)
+        return ref is not None and ref.kind is ActorKind.COUNTRY
 
     def country_possessives(self) -> None:
         """ "Chile's Michelle Bachelet met ...": two or three capitalised words after a
@@ -907,8 +936,12 @@ class _Finder:
             start, end = m.span("name")
             words = m.group("name").split()
             if not self.free(start, end) or any(
-                w in _OFFICE_WORDS or w in _NOT_NAME_WORDS or w in _NOT_GIVEN_NAMES
-                or w in _PLACE_OR_BODY_HEADS or w in _TITLE_WORDS or w in _NOT_AFTER_COUNTRY
+                w in _OFFICE_WORDS
+                or w in _NOT_NAME_WORDS
+                or w in _NOT_GIVEN_NAMES
+                or w in _PLACE_OR_BODY_HEADS
+                or w in _TITLE_WORDS
+                or w in _NOT_AFTER_COUNTRY
                 or self.ref.lookup(w) is not None
                 for w in words
             ):
@@ -1190,6 +1223,13 @@ _TITLE_WORDS = word_set(
     """President Vice Prime Minister Foreign Chancellor King Queen Emir Sheikh Prince Princess
     Crown Premier Secretary General Ambassador Envoy Deputy Acting Former Chief Speaker
     Governor Senator Defence Defense Interior Finance Trade State Army Navy"""
+)
+
+
+_OF_A_COUNTRY = re.compile(rf"\s+of\s+(?:the\s+)?(?P<country>{_CAPITALISED})(?=[\s,.;:])")
+_PAIRED_BEFORE = re.compile(
+    rf"(?<![\w'\u2019])(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){{1,3}})"
+    rf"\s+of\s+(?:the\s+)?(?P<one>{_CAPITALISED})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
 )
 
 

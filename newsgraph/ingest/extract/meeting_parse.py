@@ -138,6 +138,20 @@ _DEFINITE = word_set("the that this these those")
 _NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
 
 
+def _of_country_conjuncts(name: Token) -> list[Token]:
+    """ "Chrystia Freeland of Canada and Maria Angela Holguin of Colombia": the parser hangs
+    the second name on the first one's country; it is the first name's conjunct."""
+    return [
+        conj
+        for prep in name.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for country in prep.children
+        if country.dep_ == "pobj"
+        for conj in country.conjuncts
+        if conj.tag_ == "NNP" and any(c.dep_ == "prep" and c.lower_ == "of" for c in conj.children)
+    ]
+
+
 def _conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
@@ -192,7 +206,9 @@ class _Parser:
             # apposition the parser hangs on the first of the two)
             # "the two presidents, Gustavo Petro of Colombia and Nicolas Maduro of Venezuela,"
             named = [
-                p for appos in appositions for h in _conjuncts(appos) for p in self._one(h)
+                p for appos in appositions
+                for h in [*_conjuncts(appos), *_of_country_conjuncts(appos)]
+                for p in self._one(h)
                 if self.doc.kind(p[0]) is ActorKind.PERSON
             ]  # fmt: skip
             if named:

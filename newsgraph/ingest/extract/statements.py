@@ -910,7 +910,9 @@ class _Statements:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _BODY_HEADS | _DESCRIBED_HEADS | {
-            "who", "that", "which"
+            "who",
+            "that",
+            "which",
         }:
             return None
         return self._speaker_token(subject)
@@ -1127,7 +1129,8 @@ class _Statements:
         ):
             return None
         if token.lower_ == "head" and not any(
-            c.dep_ == "prep" and c.lower_ == "of"
+            c.dep_ == "prep"
+            and c.lower_ == "of"
             and any(g.lower_ in ("state", "government") for g in c.children)
             for c in token.children
         ):
@@ -1141,7 +1144,9 @@ class _Statements:
         }
         if any(c.text[:1].isupper() for c in quals) and not countries:
             return None  # "the Labour leader": a description this cannot check
-        unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{token.lower_}\b")
+        unnamed = re.compile(
+            rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{token.lower_}\b"
+        )
         if unnamed.search(self.text, 0, token.idx):
             return None  # "a Japanese diplomat said ... the diplomat added": the unnamed source
         titled = token.lower_ not in _ANYONE_DESCRIBED

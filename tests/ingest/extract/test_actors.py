@@ -473,3 +473,11 @@ def test_a_plural_title_is_not_part_of_the_first_name_after_it() -> None:
         "The Polish and Lithuanian Presidents Andrzej Duda and Gitanas Nauseda met in Vilnius."
     )
     assert "Andrzej Duda" in people and not any(p.startswith("Presidents") for p in people)
+
+
+def test_the_first_of_two_names_each_of_a_country_is_a_person_as_the_second_is() -> None:
+    people = _people(
+        "Peruvian Foreign Minister Cayetana Aljovin on Tuesday met with her counterparts "
+        "Chrystia Freeland of Canada and Maria Angela Holguin of Colombia."
+    )
+    assert {"Chrystia Freeland", "Maria Angela Holguin"} <= people

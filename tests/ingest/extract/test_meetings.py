@@ -1599,3 +1599,12 @@ def test_a_day_a_sentence_gives_in_passing_is_not_a_dateline() -> None:
         published=dt.date(2006, 1, 18),
     )
     assert meeting.date == dt.date(2006, 1, 18)
+
+
+def test_counterparts_each_named_with_their_country_all_take_part() -> None:
+    meeting = only(
+        "Peruvian Foreign Minister Cayetana Aljovin on Tuesday met with her counterparts "
+        "Chrystia Freeland of Canada and Maria Angela Holguin of Colombia.",
+        published=dt.date(2017, 1, 1),
+    )
+    assert set(actors(meeting)) == {"Cayetana Aljovin", "Chrystia Freeland", "Maria Angela Holguin"}

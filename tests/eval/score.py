@@ -116,7 +116,10 @@ _OFFICE_FORMS = (
         "foreign ministry",
     ),
     (
-        re.compile(r"\bpresidential office\b|\boffice of the president\b|\bpresidency\b"),
+        re.compile(
+            r"\bpresidential office\b|\boffice of the president\b|\bpresidency\b"
+            r"|\bpresident office\b"
+        ),
         "presidency",
     ),
     (re.compile(r"\bprime minister s office\b|\boffice of the prime minister\b"), "pmo"),

@@ -12,3 +12,7 @@ def test_a_curly_apostrophe_names_the_same_government_as_its_demonym() -> None:
 
 def test_two_countries_governments_are_not_the_same() -> None:
     assert not same_org("Mexican Government", "Canada\u2019s government")
+
+
+def test_a_presidents_office_is_the_presidency() -> None:
+    assert same_org("Mexican president's office", "Mexican Presidency")

@@ -83,6 +83,8 @@ _DATED_DATELINE = re.compile(
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
     r"\s*(?:\([^()\n]{1,30}\)\s*(?:--|[\u2014\u2013-])?|--|[\u2014\u2013-])"
 )
+# A seat of government named without "the": it speaks as the institution it houses.
+_SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
 _NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")
 _POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)\s+\S")
@@ -532,8 +534,8 @@ class Document:
         surface = re.sub(r"^(?:the|The)\s+", "", self.text[mention.start : mention.end])
         country = self.reference.actor(mention.actor)
         forms = {m.lower() for m in country.metonyms} if country is not None else set()
-        if f"the {surface.lower()}" not in forms:
-            return mention.actor
+        if f"the {surface.lower()}" not in forms and not _SEAT.search(surface):
+            return mention.actor  # a capital ("Moscow said"), not a seat ("Downing Street")
         self.book.introduce_org(surface)
         self.book.add_role_less_org(surface, mention.actor)
         return surface

@@ -1172,3 +1172,12 @@ def test_a_former_premier_is_not_the_premier_who_speaks() -> None:
     )
     speakers = {s.speaker for s in article.statements if s.text.startswith("Qatar was")}
     assert speakers and "Rafiq Hariri" not in speakers, speakers
+
+
+def test_downing_street_speaks_as_itself_not_as_the_country() -> None:
+    article = run(
+        "British Prime Minister Rishi Sunak spoke with Polish Prime Minister Mateusz Morawiecki "
+        "on Monday.\n\n"
+        "Downing Street said the two leaders discussed energy security in Europe."
+    )
+    assert [s.speaker for s in article.statements] == ["Downing Street"]

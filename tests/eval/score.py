@@ -361,8 +361,12 @@ def _words(text: str) -> list[str]:
     return fold(text).split()
 
 
+# ", Downing Street said," inside a gold start: the attribution, not what was said.
+_INSERTED = re.compile(r",\s+[^,]{1,60}?\b(?:said|says|added|noted|stressed|told\s+\w+),\s*")
+
+
 def _text_matches(starts: str, text: str) -> bool:
-    head = _words(starts)[:6]
+    head = _words(_INSERTED.sub(" ", starts))[:6]
     body = _words(text)
     if not head or not body:
         return False

@@ -733,9 +733,29 @@ class _Statements:
             if later_that and not (that and "that" in that.group()):
                 clause_start = later_that.end()
             clause_end = self._second_report(sentence, clause_start)
-            self._report(speaker, sentence, clause_start, clause_end, verb)
+            front = self._front_of_inserted(sentence, verb)
+            if front is not None:
+                clause_start = self.text.index(",", verb.end()) + 1
+                while self.text[clause_start].isspace():
+                    clause_start += 1
+            self._report(speaker, sentence, clause_start, clause_end, verb, front=front)
             return
         self._participle(sentence)
+
+    def _front_of_inserted(self, sentence: Sentence, verb: re.Match[str]) -> tuple[int, int] | None:
+        """ "Both parties agreed, Downing Street said, on the need to ...": the words before an
+        attribution set off by commas inside the clause it attributes."""
+        if not _INSERTED_END.match(self.text, verb.end(), sentence.end):
+            return None
+        comma = self.text.rfind(",", sentence.start, verb.start())
+        if comma <= sentence.start or len(self.text[comma : verb.start()].split()) > 6:
+            return None
+        front = self.text[sentence.start : comma]
+        if len(front.split()) < 2 or self.doc.quotes_in(sentence.start, comma):
+            return None
+        if _VERB_RE.search(front) or "," in front:
+            return None  # (a clause with its own attribution, or a list)
+        return (sentence.start, comma)
 
     def _second_report(self, sentence: Sentence, clause_start: int) -> int:
         """Where the clause of a report from ``clause_start`` ends: at ", while B said ..."
@@ -1385,17 +1405,21 @@ class _Statements:
         end: int,
         verb: re.Match[str],
         rule: str = "reported",
+        front: tuple[int, int] | None = None,
     ) -> None:
         source = _TRAILING_SOURCE.search(self.text, start, end)
         if source is not None:
             end = source.start()  # "..., according to the Turkish presidency." is no word said
         clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
+        if front is not None:
+            # "Both parties agreed, Downing Street said, on the need to ...": one clause, its
+            # attribution set in the middle
+            clause = f"{strip_quotes(self.text[front[0] : front[1]]).strip()} {clause}"
         if len(clause.split()) < 3 or clause.startswith(('"', "“")) or _NO_CONTENT.match(clause):
             return
         relayed = self._relayed(speaker, start, end)
-        said = Said(
-            speaker, clause, sentence.start, sentence.end, content=[(start, end)], rule=rule
-        )
+        content = [(start, end)] if front is None else [front, (start, end)]
+        said = Said(speaker, clause, sentence.start, sentence.end, content=content, rule=rule)
         said.attribution = (sentence.start, sentence.end)
         self._when_where(said, sentence, verb)
         self._keep(said)
@@ -1680,6 +1704,9 @@ _STRESSING = word_set(
     affirms reaffirmed reiterated reiterates highlighted highlights noted urged urges
     """
 )
+# ", Downing Street said, on the need ...": the attribution closed by a comma, the clause
+# going on in lower case
+_INSERTED_END = re.compile(r"\s*,\s+(?=[a-z])")
 _PASSING_ON = word_set("convey extend pass send deliver")
 _COURTESIES = word_set("greetings regards wishes respects invitation congratulations condolences")
 _EXPRESSING = word_set("expressed expresses expressing voiced voices voicing")

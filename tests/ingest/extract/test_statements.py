@@ -1181,3 +1181,14 @@ def test_downing_street_speaks_as_itself_not_as_the_country() -> None:
         "Downing Street said the two leaders discussed energy security in Europe."
     )
     assert [s.speaker for s in article.statements] == ["Downing Street"]
+
+
+def test_an_attribution_set_inside_the_clause_keeps_the_words_before_it() -> None:
+    article = run(
+        "British Prime Minister Rishi Sunak spoke with Polish Prime Minister Mateusz Morawiecki "
+        "on Monday.\n\n"
+        "Both parties agreed, Downing Street said, on the need to keep supporting Ukraine."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Downing Street", "Both parties agreed on the need to keep supporting Ukraine")
+    ]

@@ -83,6 +83,10 @@ _DATED_DATELINE = re.compile(
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
     r"\s*(?:\([^()\n]{1,30}\)\s*(?:--|[\u2014\u2013-])?|--|[\u2014\u2013-])"
 )
+_SAID_NAME = re.compile(
+    r"(?P<name>\b[A-Z][\w'\u2019-]+)\s+(?:said|says|added|told|stressed|noted)\b"
+    r"|\b(?:said|says|added|stressed|noted)\s+(?=[A-Z])"
+)
 # A seat of government named without "the": it speaks as the institution it houses.
 _SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
@@ -479,7 +483,8 @@ class Document:
             for m in _UNNAMED_SOURCE.finditer(self.text, since, pos)
             if not self.in_quote(m.start())
         ]
-        named = [p for p, _a in self._speakers if since <= p < pos]
+        told = self._named_speakers(since, pos)
+        named = [p for p, _a in self._speakers if since <= p < pos] + [p for p, _a in told]
         if unnamed and max(unnamed) > max(named, default=-1):
             # "..., a Japanese diplomat said. ... , he said.": the unnamed source again.
             return None
@@ -489,8 +494,33 @@ class Document:
             # "Videgaray described the meeting as ... . He said ...": the sentence before, in
             # the same paragraph, is about whom "he" is, whoever spoke in the paragraph before.
             return previous
-        recent = self.last_speaker(pos, within=pos - since)
-        return recent or self.antecedent(pos)
+        spoke = [
+            (p, a) for p, a in [*self._speakers, *told]
+            if since <= p < pos and self.kind(a) is ActorKind.PERSON
+        ]  # fmt: skip
+        # (a speaker named in the text counts before the statements are all read: "...,
+        # said Zakharova. “The sides will discuss ...,” she added.")
+        return max(spoke)[1] if spoke else self.antecedent(pos)
+
+    def _named_speakers(self, start: int, end: int) -> list[tuple[int, str]]:
+        """People the text names as speaking between ``start`` and ``end`` ("said Zakharova",
+        "Zakharova said"), outside quotations."""
+        found: list[tuple[int, str]] = []
+        for m in _SAID_NAME.finditer(self.text, start, end):
+            if self.in_quote(m.start()):
+                continue
+            if m.group("name"):
+                lo, hi = m.span("name")
+            else:
+                # "said Russian Foreign Ministry spokeswoman Maria Zakharova.": up to the stop
+                lo = m.end()
+                stop = re.compile(r"[,.;:\n]").search(self.text, lo, min(end, lo + 80))
+                hi = stop.start() if stop else min(end, lo + 80)
+            for mention in self.mentions_in(lo, hi, implicit=False):
+                if self.kind(mention.actor) is ActorKind.PERSON:
+                    found.append((m.start(), mention.actor))
+                    break
+        return found
 
     def subject_before(self, pos: int, *, same_paragraph: bool = True) -> str | None:
         """The person the sentence before ``pos``'s is about (in the same paragraph, unless

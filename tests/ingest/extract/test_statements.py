@@ -1192,3 +1192,14 @@ def test_an_attribution_set_inside_the_clause_keeps_the_words_before_it() -> Non
     assert [(s.speaker, s.text) for s in article.statements] == [
         ("Downing Street", "Both parties agreed on the need to keep supporting Ukraine")
     ]
+
+
+def test_she_added_after_an_inverted_attribution_is_that_speaker() -> None:
+    article = run(
+        "Lavrov is scheduled to meet with his Azerbaijani counterpart Elmar Mammadyarov in "
+        "Baku, said Russian Foreign Ministry spokeswoman Maria Zakharova. \u201cThe sides will "
+        "discuss bilateral relations, as well as issues of the international agenda,\u201d she "
+        "added."
+    )
+    quoted = [s for s in article.statements if s.text.startswith("The sides")]
+    assert [s.speaker for s in quoted] == ["Maria Zakharova"]

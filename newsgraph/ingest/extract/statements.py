@@ -148,6 +148,7 @@ _AUDIENCE = re.compile(
     r"|audience|rally|summit)\b|an?\s+\w+"
     r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
 )
+_CLOSED_APPOSITION = re.compile(r"\s*,[^,;\"\u201c\u201d]{1,70},\s*")
 _APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
 _BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
@@ -163,6 +164,8 @@ _WHILE_SAID = re.compile(
 _TAIL_AFTER_VERB = re.compile(
     r"\s*(?:(?:on|in|at|during)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
     r"(?:[.!]?[\"”]?\s*|,\s*(?:\w+ing|but|and|while|although|though|without|as)\b.*"
+    # "..., said at a briefing on November 16, an APA correspondent reported from Moscow."
+    r"|,\s*(?:an?\s+|the\s+)?[\w\s]{1,40}?\breported\b[^,;]{0,40}[.!]?\s*"
     # '"...!" Maduro said as he arrived at the Palace': when, not what
     r"|(?:as|while|when|upon)\s+(?:he|she|they|arriving|leaving|departing)\b.*)",
     re.DOTALL,
@@ -547,6 +550,17 @@ class _Statements:
         if last_end < 0:
             return None
         gap = self.text[last_end:verb_start]
+        person = next(
+            (m for m in reversed(mentions) if self.doc.kind(m.actor) is ActorKind.PERSON), None
+        )
+        if (
+            person is not None
+            and person is not mentions[-1]
+            and _CLOSED_APPOSITION.fullmatch(self.text, person.end, verb_start)
+        ):
+            # "Maria Zakharova, spokesperson for the Russian Foreign Ministry, said": the one
+            # named, not the body in the description set beside her
+            return person.actor
         if not _GAP.match(gap):
             # "the minister's envoy on the issue, Khalilur Rahman, told ...": a name set off
             # by commas after its description is the subject all the same.

@@ -1203,3 +1203,14 @@ def test_she_added_after_an_inverted_attribution_is_that_speaker() -> None:
     )
     quoted = [s for s in article.statements if s.text.startswith("The sides")]
     assert [s.speaker for s in quoted] == ["Maria Zakharova"]
+
+
+def test_a_named_speaker_with_a_description_set_beside_her_is_the_speaker() -> None:
+    article = run(
+        "Russian Foreign Minister Sergey Lavrov will pay an official visit to Azerbaijan on "
+        "November 20, Maria Zakharova, spokesperson for the Russian Foreign Ministry, said at a "
+        "briefing on November 16, an APA correspondent reported from Moscow."
+    )
+    assert [(s.speaker, s.text.split(" will ")[0]) for s in article.statements] == [
+        ("Maria Zakharova", "Russian Foreign Minister Sergey Lavrov")
+    ]

@@ -980,7 +980,10 @@ class _Statements:
             speaker = self.doc.speaker_at(lo, hi) if named and named[-1].end >= hi - 1 else None
             if speaker is None and self.doc.parsed is not None:
                 span = self.doc.parsed.char_span(lo, hi, alignment_mode="expand")
-                if span is not None and span.root.lower_ in _STATEMENT_NOUNS:
+                if span is not None and span.root.lower_ in (
+                    _STATEMENT_NOUNS | _SPOKESPEOPLE | _DESCRIBED_HEADS
+                ):
+                    # ("..., stressed the spokesperson.", "..., said the Iranian minister.")
                     speaker = self._speaker_token(span.root)
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
@@ -1228,8 +1231,9 @@ class _Statements:
         words = "|".join(re.escape(t) for t in _TITLE_SYNONYMS.get(title, (title,)))
         pattern = re.compile(rf"(?<!former )(?<!ex-)(?<!late )\b(?:{words})\b", re.IGNORECASE)
         apposed = re.compile(
-            rf",\s+(?:the|a|[\w-]+'s)\s+(?:[\w-]+\s+){{0,3}}?(?:{words})\b"
-            r"(?=\s*[,;.)])",  # (closed: not ", the Premier said", a new subject)
+            rf",\s+(?:(?:the|a|[\w-]+'s)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{words})\b"
+            # (closed, or its office following: not ", the Premier said", a new subject)
+            r"(?=\s*[,;.)]|\s+(?:for|of|at)\s)",
             re.I,
         )
         return any(
@@ -1284,7 +1288,15 @@ class _Statements:
                 return self._named_body(words.text)
         if any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in token.children):
             earlier = [(pos, who) for pos, who in self.spokes if pos < token.idx]
-            return max(earlier)[1] if earlier else None
+            if earlier:
+                return max(earlier)[1]
+            # "spokeswoman Maria Zakharova said ... stressed the spokesperson": the person the
+            # article titled so
+            for m in reversed(self.doc.mentions_in(max(0, token.idx - 3000), token.idx)):
+                if self.doc.kind(m.actor) is ActorKind.PERSON and self._titled(
+                    m.actor, "spokesperson"
+                ):
+                    return m.actor
         return None
 
     def _office(self, token: Token) -> str | None:
@@ -1653,6 +1665,7 @@ _DESCRIBED_HEADS = word_set(
 )
 _ANYONE_DESCRIBED = word_set("official leader diplomat counterpart head")
 _TITLE_SYNONYMS = {
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
     "premier": ("premier", "prime minister"),
     "minister": ("minister", "secretary"),
     "king": ("king", "monarch"),

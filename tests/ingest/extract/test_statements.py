@@ -1214,3 +1214,13 @@ def test_a_named_speaker_with_a_description_set_beside_her_is_the_speaker() -> N
     assert [(s.speaker, s.text.split(" will ")[0]) for s in article.statements] == [
         ("Maria Zakharova", "Russian Foreign Minister Sergey Lavrov")
     ]
+
+
+def test_the_spokesperson_after_the_verb_is_the_one_the_article_titled_so() -> None:
+    article = run(
+        "Lavrov will visit Baku on November 20, Maria Zakharova, spokesperson for the Russian "
+        "Foreign Ministry, said on Thursday.\n\n"
+        "Azerbaijan is Russia's strategic partner, stressed the spokesperson."
+    )
+    partner = [s for s in article.statements if s.text.startswith("Azerbaijan is")]
+    assert [s.speaker for s in partner] == ["Maria Zakharova"]

@@ -271,6 +271,8 @@ class _Statements:
                 if speaker is not None:
                     # One quotation over several paragraphs is one statement.
                     current = self._quote_before(paragraph, speaker) or current
+            elif speaker is None and quote.start == sentence.start:
+                speaker = self._reported_just_before(sentence, paragraph)
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 current = None
                 continue
@@ -596,6 +598,24 @@ class _Statements:
             return False
         root = span.root
         return root.dep_ == "conj" and first.start <= root.head.idx < first.end
+
+    def _reported_just_before(self, sentence: Sentence, paragraph: Paragraph) -> str | None:
+        """ "President Duda said that both countries were committed ... "We wish the
+        Belarusian people well, ..."": a quotation with no attribution of its own, right after
+        a person's reported words in the same paragraph, is theirs."""
+        index = self.doc.sentence_index(sentence.start)
+        if index == 0 or self.doc.sentences[index - 1].start < paragraph.start:
+            return None
+        before = self.doc.sentences[index - 1]
+        for verb in _VERB_RE.finditer(self.text, before.start, before.end):
+            if self.doc.in_quote(verb.start()):
+                continue
+            speaker = self._parsed_subject(verb.start()) or self._speaker_before(
+                before.start, verb.start()
+            )
+            if speaker is not None and self.doc.kind(speaker) is ActorKind.PERSON:
+                return speaker
+        return None
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:
         """A paragraph that is only a quotation continues the previous paragraph's speaker

@@ -1224,3 +1224,15 @@ def test_the_spokesperson_after_the_verb_is_the_one_the_article_titled_so() -> N
     )
     partner = [s for s in article.statements if s.text.startswith("Azerbaijan is")]
     assert [s.speaker for s in partner] == ["Maria Zakharova"]
+
+
+def test_a_quotation_right_after_someones_reported_words_is_theirs() -> None:
+    article = run(
+        "Polish President Andrzej Duda visited Vilnius on Tuesday.\n\n"
+        "President Duda said that both Poland and Lithuania were committed to the situation in "
+        'Belarus. "We wish the Belarusian people well, we wish them to live in a free country."'
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Andrzej Duda", "both"),
+        ("Andrzej Duda", "We"),
+    ]

@@ -752,20 +752,7 @@ class _Statements:
                     self._report(speaker, sentence, later.end(), sentence.end, verb)
                     return
                 continue
-            clause_start = verb.end()
-            if verb.group().startswith(("told", "tells")):
-                audience = _AUDIENCE.match(self.text, clause_start, sentence.end)
-                if audience:
-                    clause_start = audience.end()
-            clause_start = self._skip_date(clause_start, sentence.end)
-            that = _THAT.match(self.text, clause_start, sentence.end)
-            if that:
-                clause_start = that.end()
-            # "wrote on Truth Social that ...", "said in an interview on Monday that ..." (not
-            # the second "that" of "underscored that X and that Y").
-            later_that = _LATER_THAT.match(self.text, clause_start, sentence.end)
-            if later_that and not (that and "that" in that.group()):
-                clause_start = later_that.end()
+            clause_start = self._clause_after(sentence, verb)
             clause_end = self._second_report(sentence, clause_start)
             front = self._front_of_inserted(sentence, verb)
             if front is not None:
@@ -775,6 +762,25 @@ class _Statements:
             self._report(speaker, sentence, clause_start, clause_end, verb, front=front)
             return
         self._participle(sentence)
+
+    def _clause_after(self, sentence: Sentence, verb: re.Match[str]) -> int:
+        """Where what was said starts after its verb: past the audience ("told reporters"),
+        a day, "that"."""
+        clause_start = verb.end()
+        if verb.group().startswith(("told", "tells")):
+            audience = _AUDIENCE.match(self.text, clause_start, sentence.end)
+            if audience:
+                clause_start = audience.end()
+        clause_start = self._skip_date(clause_start, sentence.end)
+        that = _THAT.match(self.text, clause_start, sentence.end)
+        if that:
+            clause_start = that.end()
+        # "wrote on Truth Social that ...", "said in an interview on Monday that ..." (not
+        # the second "that" of "underscored that X and that Y").
+        later_that = _LATER_THAT.match(self.text, clause_start, sentence.end)
+        if later_that and not (that and "that" in that.group()):
+            clause_start = later_that.end()
+        return clause_start
 
     def _front_of_inserted(self, sentence: Sentence, verb: re.Match[str]) -> tuple[int, int] | None:
         """ "Both parties agreed, Downing Street said, on the need to ...": the words before an

@@ -754,12 +754,12 @@ class _Statements:
                 continue
             clause_start = self._clause_after(sentence, verb)
             clause_end = self._second_report(sentence, clause_start)
-            front = self._front_of_inserted(sentence, verb)
-            if front is not None:
+            inserted = self._front_of_inserted(sentence, verb)
+            if inserted is not None:
                 clause_start = self.text.index(",", verb.end()) + 1
                 while self.text[clause_start].isspace():
                     clause_start += 1
-            self._report(speaker, sentence, clause_start, clause_end, verb, front=front)
+            self._report(speaker, sentence, clause_start, clause_end, verb, front=inserted)
             return
         self._participle(sentence)
 

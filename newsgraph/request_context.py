@@ -33,6 +33,8 @@ class RequestInfo:
     request_id: str
     operation_name: str | None = None
     error_codes: list[str] = field(default_factory=list)
+    # Seconds the request waited for its turn to execute (api/admission.py).
+    queued_s: float = 0.0
 
     def add_error_code(self, code: str) -> None:
         if code not in self.error_codes:

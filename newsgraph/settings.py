@@ -146,6 +146,15 @@ class Settings(BaseSettings):
         ge=1,
         description="Full-text calls in flight at once per process; the others wait their turn.",
     )
+    # An event loop runs every request let in: past what the process can carry, each await
+    # waits behind every other request's work. A few at once keep the process and the graph
+    # busy; the others wait their turn, in arrival order (api/admission.py).
+    max_concurrent_operations: int = Field(
+        default=8,
+        ge=1,
+        description="GraphQL queries and mutations executing at once per process; the others "
+        "wait their turn, first come, first served.",
+    )
     max_body_bytes: int = Field(default=1_000_000, ge=1_000, description="Request body size.")
     # This schema's deepest input is a filter object holding a list (2 levels); clients'
     # extensions (persisted queries, tracing) nest a few levels.

@@ -26,6 +26,7 @@ from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from newsgraph.api.admission import Turns
 from newsgraph.api.caching import (
     CachingGraphQL,
     ReadPolicy,
@@ -140,6 +141,7 @@ class _GraphQL(CachingGraphQL):
             allow_queries_via_get=True,
             max_json_depth=settings.max_json_depth,
             reads=_read_policy(state, settings, writes),
+            turns=Turns(settings.max_concurrent_operations),
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_SSE_PROTOCOL),
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
             # Pages of these origins may open WebSockets, as CORS lets them POST.

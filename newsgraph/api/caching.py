@@ -41,6 +41,7 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from newsgraph.api.admission import Turns
 from newsgraph.api.http import JSON, SpecGraphQL, error_response, negotiate, operation_name
 from newsgraph.api.persisted import (
     PersistedQueries,
@@ -275,9 +276,10 @@ def _etag_matches(if_none_match: str | None, etag: str) -> bool:
 class CachingGraphQL(SpecGraphQL):
     """The GraphQL view with persisted queries, read keys, ETags and the response cache."""
 
-    def __init__(self, *args: Any, reads: ReadPolicy, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, reads: ReadPolicy, turns: Turns, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.reads = reads
+        self.turns = turns
 
     def principal(self, request: Request) -> str | None:
         """Who asks, as far as answers differ by it: ``r<i>`` or ``w<i>`` for the key that
@@ -357,16 +359,22 @@ class CachingGraphQL(SpecGraphQL):
         if kind is OperationType.QUERY:
             return await self._read(request, data, principal, media_type)
         try:
-            return await self._execute(request, data)
+            return await self._execute(request, data, turn=kind is OperationType.MUTATION)
         finally:
             if kind is OperationType.MUTATION:
                 # A write may have gone through: the next read looks at the version again.
                 self.reads.clock.invalidate()
 
-    async def _execute(self, request: Request, data: GraphQLRequestData) -> Response:
+    async def _execute(
+        self, request: Request, data: GraphQLRequestData, *, turn: bool = False
+    ) -> Response:
+        """Run the operation through Strawberry; with ``turn`` (queries and mutations), once it
+        has its turn (api/admission.py). A subscription streams for as long as it runs, and
+        takes no turn."""
         token = _parsed.set(data)
         try:
-            response: Response = await super().run(request)
+            async with self.turns.turn() if turn else contextlib.nullcontext():
+                response: Response = await super().run(request)
         finally:
             _parsed.reset(token)
         return response
@@ -385,7 +393,7 @@ class CachingGraphQL(SpecGraphQL):
         state = _ReadState(self.reads.clock, known)
         token = _reading.set(state)
         try:
-            response = await self._execute(request, data)
+            response = await self._execute(request, data, turn=True)
         finally:
             _reading.reset(token)
         version = state.version

@@ -125,6 +125,11 @@ _SERVE = with_environment(
         "NEWSGRAPH_INTROSPECTION", "false hides the schema, the SDL and GraphiQL", "introspection"
     ),
     _env("NEWSGRAPH_QUERY_TIMEOUT_MS", "Each graph query's time limit", "query_timeout_ms"),
+    _env(
+        "NEWSGRAPH_MAX_CONCURRENT_OPERATIONS",
+        "Operations executing at once per process; the others wait their turn",
+        "max_concurrent_operations",
+    ),
     _env("NEWSGRAPH_LOG_FORMAT", "json: one JSON line per request", "log_format"),
     _env("NEWSGRAPH_READ_KEYS", "Comma-separated keys that may read; none: open", "read_keys"),
     _env(

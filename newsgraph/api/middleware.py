@@ -6,9 +6,10 @@ request's own task and context: the request id and the round-trip counter, both 
 reach the resolvers.
 
 Every response carries a standard ``Server-Timing`` header (browsers' developer tools show it):
-``graph;dur=3.21;desc="4 calls", app;dur=7.90`` -- the wall time, in milliseconds, spent
-waiting on the graph (overlapping calls counted once) and the number of graph calls, then the
-time the app took until it started the response.
+``graph;dur=3.21;desc="4 calls", app;dur=7.90, queue;dur=0.00`` -- the wall time, in
+milliseconds, spent waiting on the graph (overlapping calls counted once) and the number of
+graph calls, the time the app took until it started the response, and the part of that time
+the operation waited for its turn to execute (api/admission.py).
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ class RequestMiddleware:
                     "headers": [
                         *message.get("headers", []),
                         (b"x-request-id", request_id.encode("ascii")),
-                        (b"server-timing", _server_timing(trips, started)),
+                        (b"server-timing", _server_timing(trips, started, info)),
                     ],
                 }
             await send(message)
@@ -175,6 +176,7 @@ class RequestMiddleware:
             "operation_name": info.operation_name,
             "graph_round_trips": trips.count,
             "graph_ms": round(trips.seconds * 1000, 2),
+            "queued_ms": round(info.queued_s * 1000, 2),
             "error_codes": info.error_codes,
         }
         access_log.log(
@@ -195,9 +197,10 @@ class RequestMiddleware:
             return 0
 
 
-def _server_timing(trips: RoundTrips, started: float) -> bytes:
+def _server_timing(trips: RoundTrips, started: float, info: RequestInfo) -> bytes:
     app_ms = (time.perf_counter() - started) * 1000
     calls = "1 call" if trips.count == 1 else f"{trips.count} calls"
-    return (f'graph;dur={trips.seconds * 1000:.2f};desc="{calls}", app;dur={app_ms:.2f}').encode(
-        "ascii"
-    )
+    return (
+        f'graph;dur={trips.seconds * 1000:.2f};desc="{calls}", app;dur={app_ms:.2f}, '
+        f"queue;dur={info.queued_s * 1000:.2f}"
+    ).encode("ascii")

@@ -31,7 +31,8 @@ NESTED = """query Nested { meetings(first: 5) { totalCount edges { node { title
   reports { excerpt article { title } } } } } }"""
 
 _ENTRY = re.compile(
-    r'^graph;dur=(?P<graph>\d+\.\d+);desc="(?P<calls>\d+) calls?", app;dur=(?P<app>\d+\.\d+)$'
+    r'^graph;dur=(?P<graph>\d+\.\d+);desc="(?P<calls>\d+) calls?", app;dur=(?P<app>\d+\.\d+), '
+    r"queue;dur=(?P<queue>\d+\.\d+)$"
 )
 
 

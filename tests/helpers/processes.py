@@ -1,10 +1,19 @@
 """Running newsgraph as a user does, for the tests that need real processes: the `newsgraph`
-command, and `newsgraph serve` on a free port with its own embedded graph."""
+command, and `newsgraph serve` on a free port with its own embedded graph.
+
+`newsgraph serve` starts processes of its own: worker processes, and the embedded graph
+server (redis-server with FalkorDB), which runs in a session of its own so that a Ctrl-C in a
+terminal reaches newsgraph first. A served process that hung at shutdown and was killed left
+them running after the test. So `serve` runs in a session of its own too, and teardown asks it
+to stop, waits a grace period, then kills its whole process group, and the processes it
+started outside that group (the graph server) if it did not stop by itself.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import tempfile
@@ -108,19 +117,27 @@ def _answers(base: str, ready: bool) -> bool:
 
 @contextmanager
 def serving(
-    env: dict[str, str], log_path: Path | None = None, *, ready: bool = True, ready_s: float = 60
+    env: dict[str, str],
+    log_path: Path | None = None,
+    *,
+    ready: bool = True,
+    ready_s: float = 60,
+    grace_s: float = 20,
 ) -> Iterator[Served]:
     """`newsgraph serve` on a free port until the block ends; yields it once /readyz says
     ready, or with ``ready=False`` once it listens at all (its graph may be down). Its output
-    goes to ``log_path`` (a temporary file without one), quoted when it fails to start."""
+    goes to ``log_path`` (a temporary file without one), quoted when it fails to start. At the
+    end it has ``grace_s`` to stop; then it and every process it started are killed."""
     with contextlib.ExitStack() as stack:
         if log_path is None:
             log_path = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "serve.log"
-        yield stack.enter_context(_serve(env, log_path, ready, ready_s))
+        yield stack.enter_context(_serve(env, log_path, ready, ready_s, grace_s))
 
 
 @contextmanager
-def _serve(env: dict[str, str], log_path: Path, ready: bool, ready_s: float) -> Iterator[Served]:
+def _serve(
+    env: dict[str, str], log_path: Path, ready: bool, ready_s: float, grace_s: float
+) -> Iterator[Served]:
     port = free_port()
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -128,6 +145,8 @@ def _serve(env: dict[str, str], log_path: Path, ready: bool, ready_s: float) -> 
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            # Its own process group, so teardown can kill everything in it at once.
+            start_new_session=True,
         )
     served = Served(process, f"http://127.0.0.1:{port}")
     try:
@@ -145,9 +164,68 @@ def _serve(env: dict[str, str], log_path: Path, ready: bool, ready_s: float) -> 
             time.sleep(0.05)
         yield served
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process_tree(process, grace_s)
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """Every live process below ``pid`` (children, theirs, ...), each with its start time,
+    which tells it apart from a later process given the same pid."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            found = _stat(int(entry.name))
+            if found is not None:
+                parents.setdefault(found[1], []).append(int(entry.name))
+    out: dict[int, str] = {}
+    waiting = [pid]
+    while waiting:
+        for child in parents.get(waiting.pop(), []):
+            found = _stat(child)
+            if found is not None and child not in out:
+                out[child] = found[2]
+                waiting.append(child)
+    return out
+
+
+def _stat(pid: int) -> tuple[str, int, str] | None:
+    """State, parent pid and start time of a process; None once it is gone (or a zombie,
+    which holds nothing but its exit status)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text.rsplit(") ", 1)[1].split()
+    if fields[0] in ("Z", "X"):
+        return None
+    return fields[0], int(fields[1]), fields[19]
+
+
+def alive(pid: int, started: str) -> bool:
+    """Whether the process that had ``pid`` and start time ``started`` still runs."""
+    found = _stat(pid)
+    return found is not None and found[2] == started
+
+
+def stop_process_tree(process: subprocess.Popen[bytes], grace_s: float) -> None:
+    """SIGTERM to a process started in its own session, up to ``grace_s`` to exit, then
+    SIGKILL to its process group. When it had to be killed, the processes it started in
+    sessions of their own (the embedded graph server) are killed too: nothing else would stop
+    them. When it stopped by itself, whatever it left running it left on purpose (a graph
+    server another process still uses)."""
+    started = descendants(process.pid)
+    process.terminate()
+    try:
+        process.wait(timeout=grace_s)
+        clean = True
+    except subprocess.TimeoutExpired:
+        clean = False
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        # The group is the pid of its leader; what it still holds (workers) goes with it.
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    if clean:
+        return
+    for pid, start in started.items():
+        if alive(pid, start):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -260,6 +260,8 @@ def meetings(
     anyone = dict(where.fields).get("participants_any") if where else None
     if len(params["participants"]) == 1:
         pages, variant = cypher.MEETING_PAGES_OF, "OF"
+    elif len(params["participants"]) == 2:
+        pages, variant = cypher.MEETING_PAGES_PAIR, "PAIR"
     elif participants:
         pages, variant = cypher.MEETING_PAGES_WITH, "WITH"
     elif anyone and where:

@@ -2072,17 +2072,38 @@ def _counts_of(name: str, match: str, var: str) -> Statement:
     )
 
 
-REPORT_COUNTS_OF_MEETINGS = _counts_of(
-    "REPORT_COUNTS_OF_MEETINGS", "(x:Meeting {id: key})", "(x)<-[:REPORTS]-(related:Article)"
+# Counts of every relationship of one type on one side of a node whose other end is always of
+# the counted label (articles report facts, actors say statements and take part in meetings):
+# read from the node's degree, not by walking a busy actor's every statement or a widely
+# reported fact's every article. (Mentions are not among them: statements mention actors too.)
+def _degree_counts_of(name: str, label: str, rel: str, incoming: bool) -> Statement:
+    def text(dialect: DialectName) -> str:
+        if dialect == "falkordb":
+            degree = f"{'indegree' if incoming else 'outdegree'}(x, '{rel}')"
+        else:
+            degree = (
+                f"COUNT {{ (x){'<-' if incoming else '-'}[:{rel}]{'-' if incoming else '->'}() }}"
+            )
+        return f"""
+    UNWIND $ids AS key
+    MATCH (x:{label} {{id: key}})
+    RETURN key, {degree} AS node
+    """
+
+    return _define_by_dialect(name, {d: text(d) for d in ("neo4j", "falkordb")}, _IDS)
+
+
+REPORT_COUNTS_OF_MEETINGS = _degree_counts_of(
+    "REPORT_COUNTS_OF_MEETINGS", "Meeting", "REPORTS", incoming=True
 )
-REPORT_COUNTS_OF_STATEMENTS = _counts_of(
-    "REPORT_COUNTS_OF_STATEMENTS", "(x:Statement {id: key})", "(x)<-[:REPORTS]-(related:Article)"
+REPORT_COUNTS_OF_STATEMENTS = _degree_counts_of(
+    "REPORT_COUNTS_OF_STATEMENTS", "Statement", "REPORTS", incoming=True
 )
-MEETING_COUNTS_OF_ACTORS = _counts_of(
-    "MEETING_COUNTS_OF_ACTORS", "(x:Actor {id: key})", "(x)-[:PARTICIPATED_IN]->(related:Meeting)"
+MEETING_COUNTS_OF_ACTORS = _degree_counts_of(
+    "MEETING_COUNTS_OF_ACTORS", "Actor", "PARTICIPATED_IN", incoming=False
 )
-STATEMENT_COUNTS_OF_ACTORS = _counts_of(
-    "STATEMENT_COUNTS_OF_ACTORS", "(x:Actor {id: key})", "(x)-[:SAID]->(related:Statement)"
+STATEMENT_COUNTS_OF_ACTORS = _degree_counts_of(
+    "STATEMENT_COUNTS_OF_ACTORS", "Actor", "SAID", incoming=False
 )
 MENTION_COUNTS_OF_ACTORS = _counts_of(
     "MENTION_COUNTS_OF_ACTORS", "(x:Actor {id: key})", "(x)<-[:MENTIONS]-(related:Article)"

@@ -260,6 +260,8 @@ def meetings(
     anyone = dict(where.fields).get("participants_any") if where else None
     if len(params["participants"]) == 1:
         pages, variant = cypher.MEETING_PAGES_OF, "OF"
+    elif len(params["participants"]) == 2:
+        pages, variant = cypher.MEETING_PAGES_PAIR, "PAIR"
     elif participants:
         pages, variant = cypher.MEETING_PAGES_WITH, "WITH"
     elif anyone and where:
@@ -353,8 +355,6 @@ async def owner_pages(
     first, with the count of its whole filtered list when a key of the batch asks for it (the
     statement without the count otherwise)."""
     unique = list(dict.fromkeys(keys))
-    if not any(key.counted for key in unique):
-        statement = cypher.UNCOUNTED[statement.name]
     payload = [
         {
             "key": str(i),
@@ -368,7 +368,17 @@ async def owner_pages(
     # `first`: the largest page asked for, the LIMIT of every owner's page (each key then
     # cuts its own).
     largest = max(key.first for key in unique)
-    rows = await store.read(statement, {"keys": payload, "first": largest})
+    params: dict[str, Any] = {"keys": payload, "first": largest}
+    plain = cypher.PLAIN.get(statement.name)
+    if plain is not None and not any(_filtered(item) for item in payload):
+        # No key filters its list: the twin that counts by degree and pages by index.
+        statement = plain
+        params.update(walk=PLAIN_WALK, months=PLAIN_MONTHS)
+        for item in payload:
+            item.update(_top_month(item["after"]))
+    elif not any(key.counted for key in unique):
+        statement = cypher.UNCOUNTED[statement.name]
+    rows = await store.read(statement, params)
     by_index = {int(row["key"]): row for row in rows}
     index = {key: i for i, key in enumerate(unique)}
     out: list[OwnerPage] = []
@@ -382,6 +392,28 @@ async def owner_pages(
         total = found["total"]
         out.append({"rows": page, "total": None if total is None else int(total)})
     return out
+
+
+# A speaker with more statements than this has its unfiltered statements paged by index, month
+# by month back from the cursor (cypher.ACTOR_STATEMENTS_PLAIN), probing at most this many
+# months (a hundred years) before it reads all that is left.
+PLAIN_WALK = 200
+PLAIN_MONTHS = 1200
+
+
+def _filtered(key: Mapping[str, Any]) -> bool:
+    return any(key[name] is not None for name in owner_filter(None))
+
+
+def _top_month(after: str | None) -> dict[str, Any]:
+    """Where a paged-by-index list starts its months: at the cursor's month (as year * 12 +
+    month - 1) when the cursor names a day, else at December of next year, with one probe
+    for anything dated later (``above``)."""
+    day = _cursor_day(after)
+    if day is not None:
+        date = dt.date.fromordinal(day)
+        return {"top": date.year * 12 + date.month - 1, "above": False}
+    return {"top": (dt.date.today().year + 1) * 12 + 11, "above": True}
 
 
 async def top(

@@ -338,3 +338,29 @@ async def test_the_readme_example_of_a_composed_filter_runs(api: Api, graph: Gra
     edges = (await api.data(example))["meetings"]["edges"]
     # The phone call is left out; the video call is reported more often, so it comes first.
     assert [edge["node"]["title"] for edge in edges] == ["M2", "M0"]
+
+
+async def test_participants_of_two_or_three_find_the_meetings_all_of_them_attended(
+    api: Api, graph: Graph
+) -> None:
+    # Two participants are read from their pair of the meeting tallies alone; three are
+    # checked from each meeting's side too: both find what every one of them attended.
+    writer = ArticleWriter(graph.store)
+    for title, people, day in (
+        ("ABC", ("Alice", "Bob", "Carol"), dt.date(2025, 5, 1)),
+        ("AB", ("Alice", "Bob"), dt.date(2025, 5, 2)),
+        ("BC", ("Bob", "Carol"), dt.date(2025, 5, 3)),
+    ):
+        await writer.write(
+            article(
+                f"Meeting {title}",
+                body=f"{title} met.",
+                published=day,
+                people=list(people),
+                meetings=[meeting(*people, date=day, title=title)],
+            )
+        )
+    assert await _titles(api, {"participants": ["Alice", "Bob"]}) == ["ABC", "AB"]
+    assert await _titles(api, {"participants": ["Carol", "Bob"]}) == ["ABC", "BC"]
+    assert await _titles(api, {"participants": ["Alice", "Carol"]}) == ["ABC"]
+    assert await _titles(api, {"participants": ["Alice", "Bob", "Carol"]}) == ["ABC"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from newsgraph.graph import Graph
+import pytest
+
+from newsgraph.graph import Graph, reads
 from newsgraph.ingest.model import (
     ExtractedArticle,
 )
@@ -120,3 +122,35 @@ async def test_timeline_pages_follow_the_sort_key_with_undated_items_last(
     assert [key.startswith("9999|") for key in whole][-4:] == [True] * 4
     for size in (1, 2, 5):
         assert await walk(size) == whole, size
+
+
+async def test_a_busy_speakers_statements_page_by_index_as_they_page_by_walking(
+    api: Api, graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A speaker with more statements than reads.PLAIN_WALK is paged month by month through
+    # the `speaker_day` index: here every speaker is busy, and its statements lie far apart
+    # (one beyond next year, one decades back), so pages cross empty months, the probe above
+    # the top month and, with few months allowed, the read of all that is left.
+    days = [*DAYS, dt.date(dt.date.today().year + 3, 5, 2), dt.date(1990, 7, 4)]
+    words = [*WORDS, "The summit will take place next decade.", "Our borders are final."]
+    writer = ArticleWriter(graph.store)
+    for i, day in enumerate(days):
+        await writer.write(
+            article(
+                f"Statement {i}",
+                body=f"Host said {i}.",
+                published=dt.date(2025, 6, 1),
+                people=["Host"],
+                statements=[said("Host", words[i], date=day, excerpt=f"said {i}")],
+            )
+        )
+    walked, [total] = await _walk(api, "statements", 100)
+    assert total == len(days)
+    assert walked == sorted(walked, reverse=True)
+    monkeypatch.setattr(reads, "PLAIN_WALK", 0)
+    for months in (reads.PLAIN_MONTHS, 2):
+        monkeypatch.setattr(reads, "PLAIN_MONTHS", months)
+        for size in (1, 2, 3, 100):
+            keys, totals = await _walk(api, "statements", size)
+            assert keys == walked, (months, size)
+            assert set(totals) == {len(days)}

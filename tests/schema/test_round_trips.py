@@ -78,7 +78,7 @@ SHAPES = {
     "meetings of two participants": (
         """{ meetings(filter: {participants: ["Host 01", "Guest 01"]}) {
              edges { node { title date } } } }""",
-        ["ACTORS_BY_NAME", "MEETING_PAGE_WITH_DESC"],
+        ["ACTORS_BY_NAME", "MEETING_PAGE_PAIR_DESC"],
     ),
     "a page of articles": (
         "{ articles(first: 3) { edges { node { title publisher publishedOn } } } }",

@@ -885,15 +885,19 @@ class _Finder:
                 self._country_at(pair, "one") and self._country_at(pair, "two")
             ):
                 continue
-            start, end = pair.span("name")
-            if not self.free(start, end):
-                continue
-            person = self._person_for(pair.group("name"))
-            if person is None or self.book.kind(person) is not ActorKind.PERSON:
-                continue
-            self.claim(start, end)
-            self.add(person, start, end, "entity")
+            self._claim_person(pair)
         self._paired_before()
+
+    def _claim_person(self, found: re.Match[str]) -> None:
+        """The ``name`` a pattern found, a person when the span is free and the name one."""
+        start, end = found.span("name")
+        if not self.free(start, end):
+            return
+        person = self._person_for(found.group("name"))
+        if person is None or self.book.kind(person) is not ActorKind.PERSON:
+            return
+        self.claim(start, end)
+        self.add(person, start, end, "entity")
 
     def _paired_before(self) -> None:
         """ "her counterparts Chrystia Freeland of Canada and Maria Angela Holguin of
@@ -906,16 +910,8 @@ class _Finder:
             if after is None or not self._is_country(after.group("country")):
                 continue
             pair = _PAIRED_BEFORE.search(self.text, max(0, m.start - 120), m.start)
-            if pair is None or not self._is_country(pair.group("one")):
-                continue
-            start, end = pair.span("name")
-            if not self.free(start, end):
-                continue
-            person = self._person_for(pair.group("name"))
-            if person is None or self.book.kind(person) is not ActorKind.PERSON:
-                continue
-            self.claim(start, end)
-            self.add(person, start, end, "entity")
+            if pair is not None and self._is_country(pair.group("one")):
+                self._claim_person(pair)
 
     def _is_country(self, surface: str) -> bool:
         ref = self.ref.lookup(surface)
@@ -933,9 +929,8 @@ class _Finder:
                 continue
             if m.group("country") in ref.metonyms:
                 continue  # "Rome's Palazzo Chigi": a capital's places, not a country's people
-            start, end = m.span("name")
             words = m.group("name").split()
-            if not self.free(start, end) or any(
+            if any(
                 w in _OFFICE_WORDS
                 or w in _NOT_NAME_WORDS
                 or w in _NOT_GIVEN_NAMES
@@ -946,11 +941,7 @@ class _Finder:
                 for w in words
             ):
                 continue
-            person = self._person_for(m.group("name"))
-            if person is None or self.book.kind(person) is not ActorKind.PERSON:
-                continue
-            self.claim(start, end)
-            self.add(person, start, end, "entity")
+            self._claim_person(m)
 
     def _country_at(self, pair: re.Match[str], group: str) -> bool:
         ref = self.ref.lookup(pair.group(group))

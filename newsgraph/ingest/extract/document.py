@@ -87,6 +87,7 @@ _SAID_NAME = re.compile(
     r"(?P<name>\b[A-Z][\w'\u2019-]+)\s+(?:said|says|added|told|stressed|noted)\b"
     r"|\b(?:said|says|added|stressed|noted)\s+(?=[A-Z])"
 )
+_CLAUSE_STOP = re.compile(r"[,.;:\n]")
 # A seat of government named without "the": it speaks as the institution it houses.
 _SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
@@ -514,7 +515,7 @@ class Document:
             else:
                 # "said Russian Foreign Ministry spokeswoman Maria Zakharova.": up to the stop
                 lo = m.end()
-                stop = re.compile(r"[,.;:\n]").search(self.text, lo, min(end, lo + 80))
+                stop = _CLAUSE_STOP.search(self.text, lo, min(end, lo + 80))
                 hi = stop.start() if stop else min(end, lo + 80)
             for mention in self.mentions_in(lo, hi, implicit=False):
                 if self.kind(mention.actor) is ActorKind.PERSON:

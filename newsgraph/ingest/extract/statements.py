@@ -37,6 +37,8 @@ from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
 __all__ = ["Said", "extract_statements"]
@@ -248,6 +250,7 @@ class _Statements:
         self.text = doc.text
         self.found: list[Said] = []
         self.spokes: list[tuple[int, str]] = []  # whom each spokesperson cited spoke for
+        self._titles: dict[tuple[str, str], bool] = {}  # (person, title): given next to a name
 
     def _keep(self, said: Said) -> None:
         self.found.append(said)
@@ -1212,22 +1215,20 @@ class _Statements:
         )
         if unnamed.search(self.text, 0, token.idx):
             return None  # "a Japanese diplomat said ... the diplomat added": the unnamed source
-        titled = token.lower_ not in _ANYONE_DESCRIBED
-        earlier = [
-            m
-            for m in self.doc.mentions_in(max(0, token.idx - 3000), token.idx, quoted=False)
-            if self.doc.kind(m.actor) is ActorKind.PERSON
-        ]
-        for m in reversed(earlier):
-            if countries and not self._near_any(m.actor, countries):
-                continue
-            if titled and not self._titled(m.actor, token.lower_):
-                continue
-            if token.lower_ == "head" and not any(
-                self._titled(m.actor, t) for t in _HEADS_OF_STATE
-            ):
-                continue  # "the Head of State": the president or monarch named before
-            return m.actor
+        title = None if token.lower_ in _ANYONE_DESCRIBED else token.lower_
+        return self._last_person(
+            token.idx,
+            lambda p: (
+                (not countries or self._near_any(p, countries))
+                and (title is None or self._titled(p, title))
+            ),
+        )
+
+    def _last_person(self, pos: int, fits: Callable[[str], bool]) -> str | None:
+        """The person named last before ``pos`` (within a few paragraphs) who ``fits``."""
+        for m in reversed(self.doc.mentions_in(max(0, pos - 3000), pos, quoted=False)):
+            if self.doc.kind(m.actor) is ActorKind.PERSON and fits(m.actor):
+                return m.actor
         return None
 
     def _near_any(self, person: str, countries: set[str]) -> bool:
@@ -1254,6 +1255,12 @@ class _Statements:
     def _titled(self, person: str, title: str) -> bool:
         """Whether the article gives ``person`` the title ``title`` (or its synonym) next to
         a mention, and not as a former holder ("former premier Rafiq Hariri")."""
+        known = self._titles.get((person, title))
+        if known is None:
+            known = self._titles[(person, title)] = self._find_title(person, title)
+        return known
+
+    def _find_title(self, person: str, title: str) -> bool:
         words = "|".join(re.escape(t) for t in _TITLE_SYNONYMS.get(title, (title,)))
         pattern = re.compile(rf"(?<!former )(?<!ex-)(?<!late )\b(?:{words})\b", re.IGNORECASE)
         apposed = re.compile(
@@ -1318,11 +1325,7 @@ class _Statements:
                 return max(earlier)[1]
             # "spokeswoman Maria Zakharova said ... stressed the spokesperson": the person the
             # article titled so
-            for m in reversed(self.doc.mentions_in(max(0, token.idx - 3000), token.idx)):
-                if self.doc.kind(m.actor) is ActorKind.PERSON and self._titled(
-                    m.actor, "spokesperson"
-                ):
-                    return m.actor
+            return self._last_person(token.idx, lambda p: self._titled(p, "spokesperson"))
         return None
 
     def _office(self, token: Token) -> str | None:
@@ -1689,15 +1692,16 @@ _DESCRIBED_HEADS = word_set(
     "official minister president leader diplomat envoy premier chancellor king emir secretary "
     "ambassador chairman counterpart head"
 )
-_ANYONE_DESCRIBED = word_set("official leader diplomat counterpart head")
+_ANYONE_DESCRIBED = word_set("official leader diplomat counterpart")
 _TITLE_SYNONYMS = {
+    # "the Polish head of state": the president or monarch named before
+    "head": ("president", "king", "queen", "emir", "amir", "sultan", "prime minister"),
     "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
     "premier": ("premier", "prime minister"),
     "minister": ("minister", "secretary"),
     "king": ("king", "monarch"),
     "emir": ("emir", "amir"),
 }
-_HEADS_OF_STATE = ("president", "king", "queen", "emir", "amir", "sultan", "prime minister")
 # A name's title starts after the last comma, stop or clause word in front of it.
 _TITLE_BREAK = re.compile(r"[,;.()\u201c\u201d\"]|\s(?:and|with|met|by|to|said|told)\s")
 _SPOKESPERSON_WORD = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor)\b", re.I)

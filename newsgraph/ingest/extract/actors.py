@@ -860,6 +860,14 @@ class _Finder:
             # surname alone (the recogniser's person, next to a verb only people do); one it
             # names in full too ("Evo Morales") is that person, found by the later passes.
             return self.book.introduce_single(word)
+        if (
+            before
+            and before[-1] in ("the", "The")
+            and _EPONYM_AFTER.match(self.text, start + len(word))
+        ):
+            # "the Morrison government", "the Obama administration": a government named after
+            # the person who leads it.
+            return self.book.introduce_single(word)
         if before and _POSSESSIVE.search(before[-1]):
             # "Brazil's Lula", "Turkey's Erdogan": a country's one-name leader.
             owner = self.ref.lookup(_POSSESSIVE.sub("", before[-1]))
@@ -872,6 +880,28 @@ class _Finder:
         m = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", self.text[end : end + 14])
         if m is not None and self.book.kind(actor) is ActorKind.ORGANIZATION:
             self.book.add_alias(actor, m.group(1))
+
+    def relatives(self) -> None:
+        """A leader's family, named by first name after the relation ("his wife, Aisha")."""
+        if not self.introducing:
+            return
+        for found in _RELATIVES.finditer(self.text):
+            for name in _ONE_NAME.finditer(self.text, *found.span("names")):
+                start, end = name.span()
+                words = name.group().split()
+                if not self.free(start, end) or words[0] in NAME_STOPWORDS:
+                    continue
+                if canonical_title(words[0]).title is not None:
+                    continue
+                if len(words) > 1:
+                    person = self._person_for(name.group())
+                elif self.ref.lookup(words[0]) is None:
+                    person = self.book.person(words[0]) or self.book.introduce_single(words[0])
+                else:
+                    person = None
+                if person is not None and self.book.kind(person) is ActorKind.PERSON:
+                    self.claim(start, end)
+                    self.add(person, start, end, "relative")
 
     def paired_by_country(self) -> None:
         """ "Presidents Juan Manuel Santos of Colombia and Hugo Chávez of Venezuela": the
@@ -1378,6 +1408,20 @@ _SAYS_AFTER = re.compile(
     r"noted|insisted|recalled|tweeted|wrote|declared|explained|remarked)\b"
 )
 _SAID_BEFORE = re.compile(r"(?:said|says|added|told\s+reporters)")
+# What a government or an era named after its leader is called, right after the name.
+_EPONYM_AFTER = re.compile(
+    r"(?:'s|\u2019s)?[ \t]+(?:administration|government|regime|presidency|cabinet)\b"
+)
+# Relatives named after the person they belong to: "his wife Michelle", "their daughters,
+# Malia and Sasha", "Bush's daughter, Barbara" (the recogniser often calls such a first name a
+# place).
+_NAME_WORDS = r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2}"
+_RELATIVES = re.compile(
+    r"\b(?:his|her|their|[A-Z][\w-]*(?:'s|\u2019s))[ \t]+(?:wife|husband|spouse|daughters?|sons?"
+    r"|children|mother|father|brother|sister|widow|grandson|granddaughter)[ \t]*,?[ \t]+"
+    rf"(?P<names>{_NAME_WORDS}(?:[ \t]*,[ \t]*{_NAME_WORDS})*(?:,?[ \t]+and[ \t]+{_NAME_WORDS})?)"
+)
+_ONE_NAME = re.compile(_NAME_WORDS)
 # ", speaker of ...", ", the Lebanese foreign minister": an office right after a name, in
 # apposition (at most two words between the comma and the office).
 _APPOSED_OFFICE = re.compile(
@@ -1537,6 +1581,7 @@ def find_mentions(
     finder.speakers()
     finder.country_possessives()
     finder.named_entities()
+    finder.relatives()
     finder.paired_by_country()
     finder.introduced()
     finder.addressed()

@@ -371,7 +371,13 @@ def without_companions(doc: Document, participants: Participants, trigger: int) 
     someone's companions ("Ruto, accompanied by ministers A and B, met Y"): the parse or the
     word patterns may take a companion for the subject when the one accompanied is not a name
     they know. Companions the meeting word itself is about ("... and other officials, who were
-    received by Z") stay."""
+    received by Z") stay. A leader's family, named only as such ("his wife, Aisha"), goes along
+    and is no party."""
+    family = {
+        a for a, _ in participants
+        if all(m.via == "relative" for m in doc.mentions if m.actor == a)
+    }  # fmt: skip
+    participants = [(a, r) for a, r in participants if a not in family]
     if doc.parsed is None:
         return participants
     word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")

@@ -190,7 +190,7 @@ class _Parser:
 
     def participant(self, m: Mention) -> tuple[str, str | None] | None:
         kind = self.doc.kind(m.actor)
-        if kind is None or kind is ActorKind.MEDIA:
+        if kind is None or kind is ActorKind.MEDIA or m.via == "relative":
             return None
         return m.actor, None
 

@@ -501,7 +501,9 @@ class _Meetings:
 
     def _actor_ok(self, m: Mention) -> bool:
         kind = self.doc.kind(m.actor)
-        return kind is not None and kind is not ActorKind.MEDIA
+        # (a leader's family named with them, "Buhari, his wife, Aisha", goes along to a
+        # meeting but is not a party to it)
+        return kind is not None and kind is not ActorKind.MEDIA and m.via != "relative"
 
     def _as_participant(self, m: Mention) -> tuple[str, str | None] | None:
         if not self._actor_ok(m):

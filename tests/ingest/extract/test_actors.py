@@ -481,3 +481,28 @@ def test_the_first_of_two_names_each_of_a_country_is_a_person_as_the_second_is()
         "Chrystia Freeland of Canada and Maria Angela Holguin of Colombia."
     )
     assert {"Chrystia Freeland", "Maria Angela Holguin"} <= people
+
+
+def test_a_government_named_after_its_leader_names_that_person() -> None:
+    people = _people(
+        "The pact sparked alarm in the final weeks of the Morrison government. Relations "
+        "suffered when the Harper administration imposed visas."
+    )
+    assert {"Morrison", "Harper"} <= people
+
+
+def test_the_government_of_a_party_or_a_country_names_no_one() -> None:
+    people = _people("The Labour government and the Kenyan government signed the deal.")
+    assert people == set()
+
+
+def test_a_leaders_family_named_by_first_name_are_people() -> None:
+    article = run(
+        "Nigerian President Muhammadu Buhari, his wife, Aisha, and Cameroonian President Paul "
+        "Biya met at the villa, accompanied by their daughters, Malia and Sasha."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Aisha", "Malia", "Sasha"} <= people
+    # family goes along; the meeting is the two presidents'
+    (meeting,) = article.meetings
+    assert {p.actor for p in meeting.participants} == {"Muhammadu Buhari", "Paul Biya"}

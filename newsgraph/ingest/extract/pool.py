@@ -6,6 +6,11 @@ batches of documents with ``extract_many`` (parsed together, which is what makes
 fast). Results come back in input order, with at most a few batches in flight, so memory does
 not grow with the input. With one job, or few documents, everything runs in this process and
 no worker is started.
+
+A worker ends by itself once the process that started it is gone, however it went (a SIGKILL
+included): left running, each would hold its model until someone killed it. The resource
+tracker multiprocessing starts beside the workers then ends too, as it stops once every holder
+of its pipe (the parent and the workers) is gone.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
 
@@ -46,10 +53,42 @@ _worker_reference: Reference | None = None
 
 def _start_worker(directory: str | None) -> None:
     global _worker_reference
+    _exit_with_parent()
     _worker_reference = load_reference(Path(directory) if directory else None)
     from newsgraph.ingest.extract.nlp import shared_pipeline
 
     shared_pipeline(_worker_reference)
+
+
+def _exit_with_parent() -> None:
+    """In a worker: a thread that ends the process as soon as its parent is gone.
+
+    Nothing else would end it. The executor's queues are pipes whose write ends every worker
+    also holds (spawn passes both ends of a queue), so a worker waiting for its next batch
+    never reads an end of file; and a parent killed with SIGKILL runs no clean-up at all.
+
+    What it waits on is the sentinel multiprocessing gives every child it starts: on POSIX a
+    pipe whose write end only the parent holds, which the kernel closes however the parent
+    dies, and on Windows the parent's process handle. So it needs no polling and no Linux
+    call, and a parent already gone before this thread starts is seen at once. Not
+    PR_SET_PDEATHSIG (what api/workers.py uses for uvicorn's workers): it fires when the
+    *thread* that started the child ends, and the executor starts its workers from whichever
+    thread submits, which may end while the process runs on (a thread pool's thread).
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not a child of multiprocessing: nothing to watch
+        return
+    threading.Thread(
+        target=_exit_when_gone, args=(parent,), name="exit-with-parent", daemon=True
+    ).start()
+
+
+def _exit_when_gone(parent: BaseProcess) -> None:
+    parent.join()
+    # os._exit, not sys.exit: sys.exit in a thread ends only that thread, and the main thread
+    # may be waiting on the executor's queue for good. Nothing is lost: the results in
+    # progress had no one left to read them.
+    os._exit(1)
 
 
 def _extract_chunk(docs: list[SourceDocument], published: dt.date | None) -> list[Extracted]:

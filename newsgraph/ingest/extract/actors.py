@@ -20,6 +20,7 @@ only they know which "he" matters.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -120,7 +121,8 @@ class ActorBook:
             return full_name
         words = full_name.split()
         if len(words) == 1:
-            return self._surnames.get(full_name)
+            # ("Nauseda" for Gitanas Nausėda: outlets drop the marks, often within one article)
+            return self._surnames.get(full_name) or self._surnames.get(_strip_accents(full_name))
         for name, draft in self._drafts.items():
             if draft.kind is not ActorKind.PERSON or draft.known:
                 continue
@@ -162,7 +164,8 @@ class ActorBook:
             return existing
         surname = _surname(full_name)
         self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
-        for form in (*_surname_forms(surname), *_paternal_forms(full_name)):
+        plain = _strip_accents(surname)
+        for form in (*_surname_forms(surname), *_surname_forms(plain), *_paternal_forms(full_name)):
             self._surnames.setdefault(form, full_name)
         return full_name
 
@@ -313,6 +316,22 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _letters_plain(text: str) -> str:
+    """``text`` with each accented letter as its base letter and every other character as it
+    is, so offsets into the result are offsets into ``text``."""
+    if text.isascii():
+        return text
+    return "".join(_plain_letter(ch) for ch in text)
+
+
+@functools.cache
+def _plain_letter(ch: str) -> str:
+    if ch.isascii() or not ch.isalpha():
+        return ch
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() and base.isalpha() else ch
 
 
 def _surname_forms(surname: str) -> tuple[str, ...]:
@@ -981,14 +1000,19 @@ class _Finder:
         forms = self.book.introduced()
         if not forms:
             return
+        # Matched without accents on either side, letter for letter: "Nausėda" is the
+        # "Gitanas Nauseda" of the lead, and "Nauseda" the "Gitanas Nausėda".
+        plain: dict[str, str] = {}
+        for form, name in forms.items():
+            plain.setdefault(_letters_plain(form), name)
         pattern = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(plain, key=len, reverse=True))
             + r")(?![\w])"
         )  # fmt: skip
-        for m in pattern.finditer(self.text):
+        for m in pattern.finditer(_letters_plain(self.text)):
             if self.free(m.start(), m.end()):
                 self.claim(m.start(), m.end())
-                self.add(forms[m.group()], m.start(), m.end(), "surname")
+                self.add(plain[m.group()], m.start(), m.end(), "surname")
 
     # -- pass 4 ---------------------------------------------------------------------------
     def role_nouns(self) -> None:

@@ -506,3 +506,17 @@ def test_a_leaders_family_named_by_first_name_are_people() -> None:
     # family goes along; the meeting is the two presidents'
     (meeting,) = article.meetings
     assert {p.actor for p in meeting.participants} == {"Muhammadu Buhari", "Paul Biya"}
+
+
+def test_a_surname_with_or_without_its_accents_is_the_same_person() -> None:
+    for lead, later in (("Nausėda", "Nauseda"), ("Nauseda", "Nausėda"), ("Sơn", "Son")):
+        article = run(
+            f"Lithuanian President Gitanas {lead} met Polish President Andrzej Duda. "
+            f"{later} said Lithuania supports the plan to build the road."
+        )
+        (statement,) = article.statements
+        assert statement.speaker == f"Gitanas {lead}"
+        assert {a.name for a in article.actors if a.kind is ActorKind.PERSON} == {
+            f"Gitanas {lead}",
+            "Andrzej Duda",
+        }

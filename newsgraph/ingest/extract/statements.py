@@ -89,7 +89,10 @@ _PARTICIPLE_CLAUSE = re.compile(
     r"|pointing\s+out|indicating)\s+(?P<that>that\s+)?"
 )
 _QUOTED_AS_SAYING = re.compile(
-    r"\bquoted\s+(?P<who>[^,;\"“”]{1,60}?)\s+as\s+saying\s*,?\s+(?:that\s+)?(?=[^\"“])"
+    r"(?:\bquoted\s+(?P<who>[^,;\"“”]{1,60}?)"
+    # "Dr. Gonsalves was quoted as saying that ...": the one quoted is the subject
+    r"|(?P<who2>\b[A-Z][^,;\"“”]{0,60}?)\s+(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted)"
+    r"\s+as\s+saying\s*,?\s+(?:that\s+)?(?=[^\"“])"
 )
 _TRAILING_BODY = re.compile(
     r",\s*(?P<who>(?:the|a|an)\s+[^,;\"“”]{2,80}?)\s+(?:has\s+|had\s+|also\s+)?"
@@ -207,7 +210,11 @@ _ISSUING_VERBS = word_set(
     "issue issues issued put puts release releases released publish publishes published "
     "send sends sent circulate circulated"
 )
-_FRONT = re.compile(r"^(?:According\s+to|As)\s+")
+# (after a connective: "But, according to Putin, there had been ...")
+_FRONT = re.compile(
+    r"^(?:(?:But|However|And|Yet|Still|Meanwhile|Moreover|Also|Further(?:more)?)\s*,?\s+)?"
+    r"(?:[Aa]ccording\s+to|As)\s+"
+)
 # Speech the article places before its own news: "had said", "has already said", "earlier".
 _PAST_MARKER = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:said|stated|warned|made|noted|told)\b"
@@ -702,7 +709,7 @@ class _Statements:
             if comma != -1 and comma - front.end() <= 80:
                 who_start, who_end = sentence.start + front.end(), sentence.start + comma
                 verb = _VERB_RE.search(self.text, who_start, who_end)
-                if front.group().startswith("According") or verb is not None:
+                if "ccording" in front.group() or verb is not None:
                     who_stop = verb.start() if verb else who_end
                     speaker = self._issuing_body(who_start, who_stop) or self.doc.speaker_at(
                         who_start, who_stop
@@ -907,7 +914,10 @@ class _Statements:
         found = _QUOTED_AS_SAYING.search(self.text, sentence.start, sentence.end)
         if found is None or self.doc.in_quote(found.start()):
             return False
-        speaker = self.doc.speaker_at(found.start("who"), found.end("who"))
+        who = "who" if found.group("who") else "who2"
+        speaker = self.doc.speaker_at(found.start(who), found.end(who))
+        if speaker is None and who == "who2" and PRONOUN.fullmatch(found.group(who).strip()):
+            speaker = self.doc.pronoun_speaker(found.start(who))
         if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
             return False
         before = len(self.found)

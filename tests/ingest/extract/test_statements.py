@@ -1236,3 +1236,19 @@ def test_a_quotation_right_after_someones_reported_words_is_theirs() -> None:
         ("Andrzej Duda", "both"),
         ("Andrzej Duda", "We"),
     ]
+
+
+def test_someone_quoted_as_saying_in_the_passive_said_it() -> None:
+    body = (
+        "Prime Minister Ralph Gonsalves met Venezuelan Foreign Minister Jorge Arreaza. "
+        "Dr. Gonsalves was quoted as saying that Saint Vincent stands in solidarity with Venezuela."
+    )
+    assert said(body) == [("Ralph Gonsalves", "Saint Vincent stands in solidarity with Venezuela")]
+
+
+def test_according_to_after_a_connective_is_an_attribution() -> None:
+    body = (
+        "Russian President Vladimir Putin met Angela Merkel on Saturday. But, according to "
+        "Putin, there had been no progress for the region."
+    )
+    assert said(body) == [("Vladimir Putin", "there had been no progress for the region")]

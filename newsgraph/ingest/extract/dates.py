@@ -116,6 +116,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if mention is None:
             continue
         mention = _offset(text, mention, start)
+        if mention.kind in ("absolute", "month_day") and (m.group("mdy") or m.group("dmy")):
+            mention = _range(text, mention, m, start, stop)
         last = found[-1] if found else None
         if (
             last is not None
@@ -132,6 +134,25 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 _WEEKDAY_THEN_DATE = re.compile(r"\s*[,(]?\s*")
+# The other end of a span of days: "April 3-5, 2017", "from February 25 to 27", "11-12 May".
+_RANGE_AFTER = re.compile(
+    r"\s*(?:[-\u2013]|to|through|and)\s*[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?:19|20)\d\d)?"
+)
+_RANGE_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*(?:[-\u2013]|to|and)\s*$")
+
+
+def _range(text: str, mention: DateMention, m: re.Match[str], floor: int, stop: int) -> DateMention:
+    """A month-day that starts or ends a span of days names no one day: a meeting "during the
+    visit of April 3-5" has no day the text gives, and none is guessed."""
+    if m.group("mdy") and not m.group("y"):
+        after = _RANGE_AFTER.match(text, m.end("d"), stop)
+        if after is not None:
+            return DateMention(mention.start, after.end(), "vague")
+    if m.group("dmy"):
+        before = _RANGE_BEFORE.search(text, max(floor, m.start() - 12), m.start())
+        if before is not None:
+            return DateMention(before.start(), mention.end, "vague")
+    return mention
 
 
 _OFFSET = re.compile(

@@ -151,3 +151,16 @@ def test_a_clock_time_before_the_weekday_leaves_the_day_to_the_meeting() -> None
     )
     (article,) = extract(doc, load_reference(), published=SATURDAY)
     assert [m.date for m in article.meetings] == [dt.date(2025, 8, 21)]
+
+
+@pytest.mark.parametrize(
+    "text", ["from February 25-26, 2017", "on 11-12 May", "from 25 to 27 March", "on May 3 and 4"]
+)
+def test_a_span_of_days_names_no_one_day(text: str) -> None:
+    (mention,) = find_dates(text)
+    assert mention.kind == "vague"
+    assert text.endswith(text[mention.start : mention.end])
+
+
+def test_a_month_day_followed_by_a_number_of_something_else_is_still_a_day() -> None:
+    assert [m.kind for m in find_dates("on May 3 to discuss 40 issues")] == ["month_day"]

@@ -76,6 +76,14 @@ _EVENT_NOUNS = word_set(
     "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast lunch iftar supper "
     "consultations dialogue"
 )
+# Standing bodies of two countries that meet ("the Australia-Papua New Guinea Ministerial Forum").
+_JOINT_BODIES = word_set("commission committee forum dialogue consultations council")
+# (the parser's lemmas are not computed: the forms themselves)
+_BODY_SITS = word_set(
+    "held holds hold met meets meet convened convenes convene opened opens began begins "
+    "concluded concludes"
+)
+_BODY_HELD = word_set("held holds hold chaired co-chaired cochaired convened")
 # "paid a courtesy call on the president", "paid a visit to the king": a call or a visit paid
 # to a person is a meeting with them.
 _PLAN_VERBS = word_set("planned scheduled expected arranged set slated envisaged foreseen")
@@ -1397,7 +1405,9 @@ def parsed_meetings(
             parsed = parser.verb(token)
             if parsed is not None:
                 found.extend(_apart(parsed, token))
-        elif (token.tag_ in ("NN", "NNS") or _named_and_held(token)) and _event_noun(token):
+        elif (
+            token.tag_ in ("NN", "NNS") or _named_and_held(token) or _sitting_joint_body(token)
+        ) and _event_noun(token):
             # (not "the Asian Cooperation Dialogue", "the G20 Summit": names of gatherings)
             found.extend(parser.noun(token))
     found = regroup(doc, found, parser.subjects)
@@ -1654,10 +1664,29 @@ def _event_noun(token: Token) -> bool:
             "tete-a-",
             "t\u00eate-\u00e0-",
         )
+    if _sitting_joint_body(token):
+        return True
     if lower in _HOSTED_MEALS:
         # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
         return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)
     return lower in _EVENT_NOUNS
+
+
+def _sitting_joint_body(token: Token) -> bool:
+    """ "The Tanzania-Uganda Permanent Joint Commission was held", "co-chaired the India-Japan
+    Strategic Dialogue": a standing body of two countries, when it sits; not "the European
+    Commission", nor the body only named ("the revitalisation of the ... Commission")."""
+    if token.lower_ not in _JOINT_BODIES:
+        return False
+    sits = (token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in _BODY_SITS) or (
+        token.dep_ == "dobj" and token.head.lower_ in _BODY_HELD
+    )
+    return sits and any(
+        t.text in ("-", "\u2013")
+        and t.i > token.left_edge.i
+        and token.doc[t.i - 1].ent_type_ in ("GPE", "NORP")
+        for t in token.doc[token.left_edge.i : token.i]
+    )
 
 
 def _named_and_held(token: Token) -> bool:

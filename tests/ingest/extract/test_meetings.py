@@ -1608,3 +1608,17 @@ def test_counterparts_each_named_with_their_country_all_take_part() -> None:
         published=dt.date(2017, 1, 1),
     )
     assert set(actors(meeting)) == {"Cayetana Aljovin", "Chrystia Freeland", "Maria Angela Holguin"}
+
+
+def test_a_standing_body_of_two_countries_that_sits_is_their_meeting() -> None:
+    article = run(
+        "The 1st Tanzania-Uganda Permanent Joint Commission was held on April 3 in Arusha."
+    )
+    (meeting,) = article.meetings
+    assert set(actors(meeting)) == {"Tanzania", "Uganda"}
+    assert meeting.date == dt.date(2025, 4, 3)
+
+
+def test_a_standing_body_named_but_not_sitting_is_no_meeting() -> None:
+    article = run("They spoke of reviving the Ghana-Nigeria Permanent Joint Commission.")
+    assert article.meetings == []

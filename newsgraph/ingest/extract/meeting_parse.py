@@ -759,8 +759,7 @@ class _Parser:
         invitation is a meeting with them, who hosts it."""
         self.how = {}
         hosts = [
-            h for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for obj in _pobjs(prep) for h in self.phrase(obj)
+            h for obj in _inviters(token) for h in self.phrase(obj)
             if self.doc.kind(h[0]) is ActorKind.PERSON
         ]  # fmt: skip
         head = token.head.head  # the verb or the visit the invitation is the occasion of
@@ -1360,7 +1359,11 @@ def parsed_meetings(
     found: list[ParsedMeeting] = []
     for token in span:
         lower = token.lower_
-        if lower == "invitation" and token.dep_ == "pobj" and token.head.lower_ == "at":
+        if (
+            lower == "invitation"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("at", "upon", "on")
+        ):
             invited = parser.at_invitation(token)
             if invited is not None:
                 found.append(invited)
@@ -1670,6 +1673,22 @@ def _event_noun(token: Token) -> bool:
         # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
         return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)
     return lower in _EVENT_NOUNS
+
+
+def _inviters(invitation: Token) -> list[Token]:
+    """Who gave an invitation: "the invitation of X", "X's invitation", "an invitation extended
+    by X"."""
+    found: list[Token] = []
+    for child in invitation.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            found.extend(_pobjs(child))
+        elif child.dep_ == "poss":
+            found.append(child)
+        elif child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    found.extend(_pobjs(agent))
+    return found
 
 
 def _sitting_joint_body(token: Token) -> bool:

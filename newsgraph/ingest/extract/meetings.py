@@ -109,6 +109,10 @@ _PROPOSED = re.compile(
     r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to"
     r"|(?:want|wants|wanted|urge[sd]?|urging|directed|instructed|asked)\s+(?:[\w'\u2019-]+\s+){1,10}?to)\b"
 )
+_ON_INVITATION = re.compile(
+    r"\b(?:at|upon|on)\s+(?:the\s+|an\s+|a\s+)?(?:[\w.-]+\s+){0,4}?"
+    r"(?:[\w.-]+(?:'s|\u2019s)\s+)?(?:kind\s+|official\s+|special\s+)?invitation\b"
+)
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
@@ -642,7 +646,8 @@ class _Meetings:
 
     # -- attributes -----------------------------------------------------------------------
     def _status(self, start: int, trigger_end: int) -> MeetingStatus:
-        window = self.text[start:trigger_end]
+        # ("at the invitation of X" is the occasion of a journey, not a proposal of one)
+        window = _ON_INVITATION.sub(" ", self.text[start:trigger_end])
         if _PROPOSED.search(window):
             return MeetingStatus.PROPOSED
         if _PLANNED.search(window):

@@ -1622,3 +1622,23 @@ def test_a_standing_body_of_two_countries_that_sits_is_their_meeting() -> None:
 def test_a_standing_body_named_but_not_sitting_is_no_meeting() -> None:
     article = run("They spoke of reviving the Ghana-Nigeria Permanent Joint Commission.")
     assert article.meetings == []
+
+
+def test_a_visit_upon_an_invitation_is_a_meeting_with_whoever_gave_it() -> None:
+    planned = only(
+        "Egyptian President Abdel Fatah al-Sisi will visit Amman on Monday upon the invitation "
+        "of King Abdullah II."
+    )
+    assert actors(planned) == ["Abdel Fatah al-Sisi", "Abdullah II"]
+    assert planned.status is MeetingStatus.PLANNED
+    assert planned.date == dt.date(2025, 8, 25)
+    held = only(
+        "Romanian Foreign Minister Cristian Diaconescu is paying an official visit to Kiev, upon "
+        "an invitation extended by his Ukrainian counterpart Volodimir Ogrizko."
+    )
+    assert actors(held) == ["Cristian Diaconescu", "Volodimir Ogrizko"]
+    assert held.status is MeetingStatus.HELD
+    possessive = only(
+        "Iran's President Ebrahim Raisi would travel to Riyadh at King Salman's invitation."
+    )
+    assert actors(possessive) == ["Ebrahim Raisi", "King Salman"]

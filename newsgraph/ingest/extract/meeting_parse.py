@@ -1408,10 +1408,7 @@ def parsed_meetings(
             parsed = parser.verb(token)
             if parsed is not None:
                 found.extend(_apart(parsed, token))
-        elif (
-            token.tag_ in ("NN", "NNS") or _named_and_held(token) or _sitting_joint_body(token)
-        ) and _event_noun(token):
-            # (not "the Asian Cooperation Dialogue", "the G20 Summit": names of gatherings)
+        elif _meeting_noun(token):
             found.extend(parser.noun(token))
     found = regroup(doc, found, parser.subjects)
     return [
@@ -1689,6 +1686,14 @@ def _inviters(invitation: Token) -> list[Token]:
                 if agent.dep_ == "agent":
                     found.extend(_pobjs(agent))
     return found
+
+
+def _meeting_noun(token: Token) -> bool:
+    # (a proper noun only when held or sitting: not "the Asian Cooperation Dialogue", "the G20
+    # Summit", names of gatherings)
+    return (
+        token.tag_ in ("NN", "NNS") or _named_and_held(token) or _sitting_joint_body(token)
+    ) and _event_noun(token)
 
 
 def _sitting_joint_body(token: Token) -> bool:

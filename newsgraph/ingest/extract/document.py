@@ -19,6 +19,12 @@ from newsgraph.ingest.extract.actors import (
 )
 from newsgraph.ingest.extract.clean import Block
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, with_year_near
+from newsgraph.ingest.extract.gender import (
+    Gender,
+    given_name_gender,
+    honorific_gender,
+    pronoun_gender,
+)
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.extract.text import Quote, Sentence, find_quotes, split_sentences
@@ -188,6 +194,7 @@ class Document:
             # month-days ("will meet on December 5") still have their year.
             self.dates = [with_year_near(m, filed) for m in self.dates]
         self._speakers: list[tuple[int, str]] = []
+        self._genders: dict[str, Gender | None] = {}
 
     @staticmethod
     def join(blocks: list[Block] | tuple[Block, ...]) -> str:
@@ -491,17 +498,46 @@ class Document:
             return None
         opens = pos - self.sentences[self.sentence_index(pos)].start <= 2
         previous = self.subject_before(pos) if opens else None
-        if previous is not None and not unnamed:
+        want = pronoun_gender(self.text[pos : pos + 3].rstrip(" ,.;:"))
+        # A person the pronoun cannot be ("she" for a man the text calls "Mr", "he" for
+        # Angela Merkel) is passed over. (Not one of unknown sex when a woman is near: a
+        # woman's name may be missing from the list, or misspelt.)
+        if previous is not None and not unnamed and self._fits(previous, want):
             # "Videgaray described the meeting as ... . He said ...": the sentence before, in
             # the same paragraph, is about whom "he" is, whoever spoke in the paragraph before.
             return previous
         spoke = [
             (p, a) for p, a in [*self._speakers, *told]
-            if since <= p < pos and self.kind(a) is ActorKind.PERSON
+            if since <= p < pos and self.kind(a) is ActorKind.PERSON and self._fits(a, want)
         ]  # fmt: skip
         # (a speaker named in the text counts before the statements are all read: "...,
         # said Zakharova. “The sides will discuss ...,” she added.")
-        return max(spoke)[1] if spoke else self.antecedent(pos)
+        if spoke:
+            return max(spoke)[1]
+        found = self.antecedent(pos)
+        if found is None or self._fits(found, want):
+            return found
+        fitting = [
+            m for m in self.mentions_in(since, pos, implicit=False)
+            if self.kind(m.actor) is ActorKind.PERSON and self._fits(m.actor, want)
+        ]  # fmt: skip
+        return fitting[-1].actor if fitting else None
+
+    def _fits(self, actor: str, want: Gender | None) -> bool:
+        sex = self.gender(actor)
+        return want is None or sex is None or sex == want
+
+    def gender(self, actor: str) -> Gender | None:
+        """The sex the article shows a person to be (see gender.py), or None."""
+        if actor not in self._genders:
+            found: Gender | None = honorific_gender(actor.split()[0] + " ")
+            for m in self.mentions:
+                if found is not None:
+                    break
+                if m.actor == actor and not m.implicit:
+                    found = honorific_gender(self.text[max(0, m.start - 24) : m.start])
+            self._genders[actor] = found or given_name_gender(actor)
+        return self._genders[actor]
 
     def _named_speakers(self, start: int, end: int) -> list[tuple[int, str]]:
         """People the text names as speaking between ``start`` and ``end`` ("said Zakharova",

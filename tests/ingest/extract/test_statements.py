@@ -1252,3 +1252,18 @@ def test_according_to_after_a_connective_is_an_attribution() -> None:
         "Putin, there had been no progress for the region."
     )
     assert said(body) == [("Vladimir Putin", "there had been no progress for the region")]
+
+
+def test_she_is_not_a_man_the_article_calls_mr_and_he_is_not_a_woman() -> None:
+    body = (
+        "Chancellor Angela Merkel received French President-elect Emmanuel Macron in Berlin. "
+        "Macron arrived from Paris. \"I saw a lot of common ground with the "
+        'chancellor," he told reporters outside her chancellery.'
+    )
+    assert [s for s, _ in said(body)] == ["Emmanuel Macron"]
+    body = (
+        "British Prime Minister Theresa May met Polish Prime Minister Mateusz Morawiecki in "
+        "London. Mr Morawiecki was having lunch with Mrs May at Lancaster House. She said: "
+        "\u2018I value the contribution the Polish community makes to society.\u2019"
+    )
+    assert [s for s, _ in said(body)] == ["Theresa May"]

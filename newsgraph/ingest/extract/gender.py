@@ -1,0 +1,102 @@
+"""Which pronoun a person takes, as far as the article shows it.
+
+Statements need it: in "Obama and Merkel spoke to reporters. "...," she said." the speaker is
+the one of the two who is a "she". The evidence, strongest first: an honorific the article puts
+before the person's name ("Ms Ardern", "Queen Rania", "Sheikh Tamim"), a title only one sex
+holds ("the chairwoman"), then the given name, from a list of women's given names common in
+the world's news (most leaders in the news are men, so a name not on the list proves nothing).
+Nothing found means unknown, and an unknown person fits either pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from newsgraph.ingest.extract.patterns import word_set
+
+__all__ = ["Gender", "given_name_gender", "honorific_gender", "pronoun_gender"]
+
+Gender = Literal["female", "male"]
+
+# Right before a name, these say which: "Mrs. May", "President Ms. Halimah", "King Abdullah".
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?P<word>Mrs|Ms|Miss|Madam|Madame|Mme|Dame|Lady|Queen|Princess|Sheikha|Shaikha"
+    r"|Baroness|Duchess|Empress|Congresswoman|Chairwoman|Spokeswoman|Businesswoman|First\s+Lady"
+    r"|Mr|Sir|Lord|King|Prince|Sheikh|Shaikh|Emir|Amir|Sultan|Baron|Duke|Emperor|Congressman"
+    r"|Chairman|Spokesman|Pope|Ayatollah|Crown\s+Prince)\.?\s+$"
+)
+_FEMALE_WORDS = word_set(
+    """mrs ms miss madam madame mme dame lady queen princess sheikha shaikha baroness duchess
+    empress congresswoman chairwoman spokeswoman businesswoman"""
+)
+
+# Given names of women, folded to plain lower-case letters: the names of the women most often
+# in international news (heads of state and government, ministers, envoys), and common given
+# names of the languages the news is written about.
+_FEMALE_GIVEN = word_set(
+    """
+    aisha aishah akie alexandra alice alicia alison amal amanda amina aminata amy ana angela
+    anita ann anna annalena anne annette antje anya arancha asma audrey ayelet ayesha barbara
+    beata beatriz benazir bernadette betty brigitte bronwyn camilla carla carmen carol caroline
+    catalina catherine cecilia chandrika chantal charlotte christina christine chrystia claire
+    claudia condoleezza corazon cristina cynthia dalia deborah delcy diana dilma dina dora doris
+    droupadi edith eleanor elena elisabeth elizabeth ellen elsa elvira emilia emine emma erna
+    esther eva evelyn evika ewa fatima fatma fatou federica fiame florence frances francoise
+    gabriela geraldine gina giorgia gloria golda graca grace hala halimah hanna hannah hasina
+    heidi helen helena helle hilda hillary hina hind imelda indira ingrid ingrida irene iryna
+    isabel isabella isabelle jacinda jane janet jennifer jessica jill joan joanna josefina joyce
+    judith julia juliana julie kaja kamala kamla karen karin katalin kate katherine kathleen
+    katrin kersti khaleda kolinda kristalina kristi kristin kristina kyriaki kyung-wha lana
+    laura leila leni linda lindiwe lisa liz louise lucia lucy luisa madeleine magdalena maia
+    maite malia mandisa marcela margaret margarethe margot margret margrethe maria mariana
+    marianne marie marina marine marise marta martha martina mary maryam maxine meenakshi
+    megawati melania mette mia michaela michelle mireya miriam mirjana monica nadia nadine
+    naledi nanaia nancy natalia natasha nathalie netumbo ngozi nicola nicole nikki nilufar nina
+    nirmala nkosazana noor noura oksana olena olga paetongtarn patricia paula pauline penelope
+    penny petra portia pratibha priti priyanka rachel rania raychelle rebeca rebecca reem retno
+    rita roberta rosa rosalind rosemary ruth saara sahle-work salome samantha samia sanae sandra
+    sanna sara sarah sheila shirin silvia simone simonetta sirimavo smriti sofia sonia sophie
+    stella susan susana sushma suzanne svenja svetlana sylvia sylvie tamar tanja tarja teresa
+    theresa tina tzipi ulrike ursula valentina valerie vanessa vera veronica victoria viktoria
+    violeta virginia vjosa wendy winnie ximena xiomara yasmin yingluck yoko yolanda yulia yuriko
+    yvette yvonne zainab zeinab zuzana
+    """
+)
+
+
+def _fold(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return plain.lower().strip(".,'\u2019")
+
+
+def honorific_gender(text_before: str) -> Gender | None:
+    """The sex an honorific or a sexed title right before a name says (``text_before`` ends
+    where the name starts), or None."""
+    found = _HONORIFIC_BEFORE.search(text_before[-24:])
+    if found is None:
+        return None
+    word = found.group("word").split()[-1].lower()
+    if found.group("word").lower().startswith("first"):
+        return "female"
+    return "female" if word in _FEMALE_WORDS else "male"
+
+
+def given_name_gender(name: str) -> Gender | None:
+    """ "female" when the name's first word is a woman's given name of the list, else None:
+    the list proves a woman, its absence proves nothing."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = _fold(words[0])
+    return "female" if first in _FEMALE_GIVEN else None
+
+
+def pronoun_gender(pronoun: str) -> Gender | None:
+    lower = pronoun.lower()
+    if lower in ("she", "her", "hers", "herself"):
+        return "female"
+    if lower in ("he", "him", "his", "himself"):
+        return "male"
+    return None

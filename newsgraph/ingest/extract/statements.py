@@ -78,8 +78,10 @@ _QUOTED_AS_LEAD = re.compile(
 # Words that say a paragraph reports someone speaking, though it quotes nothing.
 _SPEECH_CUE = re.compile(
     rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
-    r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing)\b"
+    r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing"
+    r"|expressed|voiced)\b"
 )
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _TRAILING_SOURCE = re.compile(
     r",\s*(?:according\s+to\s+[^,;\"“”]{1,80}?|[^,;\"“”]{1,60}?\s+(?:reported|reports))[.!]?\s*$"
 )
@@ -625,6 +627,18 @@ class _Statements:
             )
             if speaker is not None and self.doc.kind(speaker) is ActorKind.PERSON:
                 return speaker
+        # "President Mbeki expressed his pleasure at the talks. "We have had very good
+        # discussions ..."": a sentence about someone speaking, then words in the first person
+        # that nobody else said.
+        subject = self.doc.subject(before.start, before.end)
+        if (
+            _FIRST_PERSON.search(self.text, sentence.start, sentence.end)
+            and subject is not None
+            and self.doc.kind(subject.actor) is ActorKind.PERSON
+            and _SPEECH_CUE.search(self.text, before.start, before.end)
+            and not self.doc.quotes_in(before.start, before.end)
+        ):
+            return subject.actor
         return None
 
     def _carried_speaker(self, paragraph: Paragraph) -> str | None:

@@ -1257,7 +1257,7 @@ def test_according_to_after_a_connective_is_an_attribution() -> None:
 def test_she_is_not_a_man_the_article_calls_mr_and_he_is_not_a_woman() -> None:
     body = (
         "Chancellor Angela Merkel received French President-elect Emmanuel Macron in Berlin. "
-        "Macron arrived from Paris. \"I saw a lot of common ground with the "
+        'Macron arrived from Paris. "I saw a lot of common ground with the '
         'chancellor," he told reporters outside her chancellery.'
     )
     assert [s for s, _ in said(body)] == ["Emmanuel Macron"]
@@ -1267,3 +1267,17 @@ def test_she_is_not_a_man_the_article_calls_mr_and_he_is_not_a_woman() -> None:
         "\u2018I value the contribution the Polish community makes to society.\u2019"
     )
     assert [s for s, _ in said(body)] == ["Theresa May"]
+
+
+def test_first_person_words_after_a_sentence_about_someone_speaking_are_theirs() -> None:
+    body = (
+        "President Thabo Mbeki met George Bush on Monday. President Mbeki expressed his pleasure "
+        'at the tone of the meetings. "We have had very good discussions with the president."'
+    )
+    assert [s for s, _ in said(body)] == ["Thabo Mbeki"]
+    # words in no person's voice stay unattributed
+    body = (
+        "President Thabo Mbeki met George Bush on Monday. President Mbeki expressed his pleasure "
+        'at the tone of the meetings. "The threat of drought was the most important issue."'
+    )
+    assert said(body) == []

@@ -514,11 +514,12 @@ class _Finder:
         for m in self.ref.office_re.finditer(self.text):
             if not self.free(m.start(), m.end()):
                 continue
-            group = "country" if m.group("country") else "adj"
+            group = next(g for g in ("country", "adj", "of") if m.group(g))
             country = self.ref.lookup(m.group(group))
             if country is None or country.kind is not ActorKind.COUNTRY:
                 continue
-            name = office_name(country, m.group("office"))
+            office = "office_of" if group == "of" else "office"
+            name = office_name(country, m.group(office))
             self.book.introduce_org(name)
             self.book.add_role_less_org(name, country.name)
             self.claim(m.start(), m.end())

@@ -194,6 +194,9 @@ OFFICES: dict[str, str] = {
     "president\u2019s office": "Presidency",
     "prime minister's office": "Prime Minister's Office",
     "prime minister\u2019s office": "Prime Minister's Office",
+    "department of foreign affairs": "Foreign Ministry",
+    "foreign affairs department": "Foreign Ministry",
+    "state house": "Presidency",
     "embassy": "Embassy",
     "cabinet": "Cabinet",
 }
@@ -533,9 +536,12 @@ def _compile(
     )
     countries = [s for s, name in surfaces.items() if actors[name].kind is ActorKind.COUNTRY]
     country_alt = alternation(countries)
+    offices = alternation(list(OFFICES), flexible_space=True)
     office_re = re.compile(
         rf"\b(?:(?P<country>{country_alt})(?:'s|\u2019s)\s+|(?:[Tt]he\s+)?(?P<adj>{country_alt})\s+)"
-        rf"(?P<office>(?i:{alternation(list(OFFICES), flexible_space=True)}))\b"
+        rf"(?P<office>(?i:{offices}))\b"
+        # "the Ministry of Foreign Affairs of Iraq", "State House of Kenya"
+        rf"|\b(?P<office_of>(?i:{offices}))\s+of\s+(?:the\s+)?(?P<of>{country_alt})\b"
     )
 
     groups: dict[str, str] = {}

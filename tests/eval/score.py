@@ -108,17 +108,21 @@ def _demonyms() -> dict[str, str]:
 
 
 _DEMONYMS = _demonyms()
+_COUNTRY_NAMES = frozenset(_DEMONYMS.values())
 # One office, several wordings: "Ministry of Foreign Affairs" / "foreign ministry",
 # "presidential office" / "presidency" / "office of the president".
 _OFFICE_FORMS = (
     (
-        re.compile(r"\bministry of foreign affairs\b|\bforeign affairs ministry\b"),
+        re.compile(
+            r"\bministry of foreign affairs\b|\bforeign affairs ministry\b"
+            r"|\bdepartment of foreign affairs\b|\bforeign affairs department\b"
+        ),
         "foreign ministry",
     ),
     (
         re.compile(
             r"\bpresidential office\b|\boffice of the president\b|\bpresidency\b"
-            r"|\bpresident office\b"
+            r"|\bpresident office\b|\bstate house\b"
         ),
         "presidency",
     ),
@@ -132,6 +136,10 @@ def _office_key(name: str) -> str:
     text = " ".join(words)
     for pattern, form in _OFFICE_FORMS:
         text = pattern.sub(form, text)
+    # "foreign ministry of iraq" is "iraq foreign ministry"
+    of_country = re.fullmatch(r"(.+?) of (.+)", text)
+    if of_country is not None and of_country.group(2) in _COUNTRY_NAMES:
+        text = f"{of_country.group(2)} {of_country.group(1)}"
     return text
 
 

@@ -23,3 +23,10 @@ def test_an_attribution_inside_a_gold_start_is_not_among_the_words_said() -> Non
         "Both parties agreed, Downing Street said, on",
         "Both parties agreed on the need to keep supporting Ukraine",
     )
+
+
+def test_an_office_of_a_country_is_that_countrys_office() -> None:
+    assert same_org("Ministry of Foreign Affairs of Iraq", "Iraqi Foreign Ministry")
+    assert same_org("Department of Foreign Affairs of the Philippines", "Filipino Foreign Ministry")
+    assert same_org("State House of Kenya", "Kenyan Presidency")
+    assert not same_org("Ministry of Foreign Affairs of Iraq", "Turkish Foreign Ministry")

@@ -1363,7 +1363,7 @@ def _after_office(name: str) -> str:
 
 
 # Offices after which one capitalised word is a name: a leader's, or a minister's.
-_ADDRESSED = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+(?P<name>{NAME})")
+_ADDRESSED = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
 _TITLE_TAILS = frozenset(
     {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary"}
 )

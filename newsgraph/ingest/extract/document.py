@@ -105,6 +105,10 @@ _NAME_TAIL = re.compile(
 )
 
 
+# A glottal stop opening a word of a name: the turned comma (U+2018) or the okina (U+02BB).
+_GLOTTAL_STOPS = "\u2018\u02bb"
+
+
 def _person_like(entity: Span, people: set[str]) -> bool:
     """An organisation the recogniser found that is a person: "The president of Colombia,
     Gustavo Petro," (in apposition to a title), or a name whose last word it calls a person
@@ -213,6 +217,14 @@ class Document:
             entity = Entity(e.start_char, e.end_char, label, e.ent_id_ or None)
             if label == "PERSON" and entity.ref is None:
                 entity = self._without_possessed(entity)
+                if (
+                    entity.start > 0
+                    and self.text[entity.start - 1] in _GLOTTAL_STOPS
+                    and (entity.start < 2 or self.text[entity.start - 2].isspace())
+                ):
+                    # Tongan and Samoan names write a glottal stop before a word ("Aisake Valu
+                    # Eke" after one), which the recogniser leaves out of the name.
+                    entity = Entity(entity.start - 1, entity.end, label, None)
             last = found[-1] if found else None
             if last is not None and self._one_name(last, entity):
                 # "Mohammed Shia'" + "al-Sudani", "Leovigildo Da" + "Costa": one name the
@@ -228,7 +240,7 @@ class Document:
         gap = self.text[last.end : entity.start]
         if entity.ref is None:
             # ("João Salvador" + "dos" + "Santos Neto": a particle the recogniser left out)
-            return gap in (" ", "' ", "\u2019 ") or (
+            return gap in (" ", "' ", "\u2019 ", " \u2018") or (
                 gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _NAME_PARTICLES
             )
         # A reference name after a particle is the rest of another name ("Da Costa").

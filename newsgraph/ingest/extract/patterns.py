@@ -98,6 +98,8 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|du|la|le|bin|bint|ibn|al|el|Al|El|Bin|
 _JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-ZÀ-Þ][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]"
 # Two to four capitalised words, allowing lower-case particles inside: "Ursula von der Leyen";
 # after a particle any capitalised word is a name ("Haitham bin Tariq Al Said").
-NAME = rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_TOKEN})){{0,4}}"
+# (a word of a Tongan or Samoan name may open with a glottal stop, U+2018 or U+02BB)
+_GLOTTAL = "[\u2018\u02bb]?"
+NAME = rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
 
 _NAME_RE = re.compile(rf"{NAME}")

@@ -520,3 +520,15 @@ def test_a_surname_with_or_without_its_accents_is_the_same_person() -> None:
             f"Gitanas {lead}",
             "Andrzej Duda",
         }
+
+
+def test_a_name_with_a_glottal_stop_is_one_person() -> None:
+    people = _people(
+        "Fiji Prime Minister Sitiveni Rabuka met his Tonga counterpart, Dr \u2018Aisake Valu Eke, "
+        "in Nadi. Tongan Prime Minister Samuela \u2018Akilisi Pohiva also attended."
+    )
+    assert people == {
+        "Sitiveni Rabuka",
+        "\u2018Aisake Valu Eke",
+        "Samuela \u2018Akilisi Pohiva",
+    }

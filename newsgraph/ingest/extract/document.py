@@ -130,6 +130,9 @@ def _person_like(entity: Span, people: set[str]) -> bool:
             head = head.head
     if any(t.lower_ in _TITLE_HEADS for t in root.children if t.dep_ == "compound"):
         return True
+    after = entity.doc[entity.end : entity.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "who":
+        return True  # "met with Gustavo Petro, who participated in ...": someone
     return words[-1] in people
 
 

@@ -532,3 +532,10 @@ def test_a_name_with_a_glottal_stop_is_one_person() -> None:
         "\u2018Aisake Valu Eke",
         "Samuela \u2018Akilisi Pohiva",
     }
+
+
+def test_a_name_the_recogniser_calls_an_organisation_is_a_person_when_who_follows() -> None:
+    people = _people(
+        "The former president also met with Gustavo Petro, who took part in the summit."
+    )
+    assert people == {"Gustavo Petro"}

@@ -81,6 +81,13 @@ _SPEECH_CUE = re.compile(
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing"
     r"|expressed|voiced)\b"
 )
+# A transcript's turn: a speaker's label, a colon, the words ("PRESIDENT BUSH: Mr. President").
+_TURN = re.compile(r"(?P<label>(?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019.-]+):[ \t]+(?=\S)")
+_NOT_SPEAKER_LABELS = word_set(
+    """JOURNALIST JOURNALISTS QUESTION Q A REPORTER REPORTERS MODERATOR INTERVIEWER HOST
+    ANNOUNCER PRESENTER PARTICIPANT AUDIENCE SPEAKER CHAIR NOTE TITLE DATE SOURCE PHOTO
+    UPDATED INQUIRIES TRANSLATION STORY BREAKING DETAILS MORE BROADCAST PICTURE TRANSCRIPT"""
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _TRAILING_SOURCE = re.compile(
     r",\s*(?:according\s+to\s+[^,;\"“”]{1,80}?|[^,;\"“”]{1,60}?\s+(?:reported|reports))[.!]?\s*$"
@@ -1617,6 +1624,43 @@ class _Statements:
             said.date, said.own_date = block.said_on, True
         self._keep(said)
 
+    def transcript_turn(self, paragraph: Paragraph) -> bool:
+        """ "DOWNER: Well my guess, you know ...", "PRESIDENT BUSH: Mr. President, welcome.",
+        "Angela Merkel: Ladies and Gentlemen, ...": a transcript's turn, the words of the
+        person its label names. A label naming no one ("JOURNALIST:", "DUBAI:") is no turn."""
+        turn = _TURN.match(self.text, paragraph.start, paragraph.end)
+        if turn is None or len(self.text[turn.end() : paragraph.end].split()) < _MIN_QUOTE_WORDS:
+            return False
+        speaker = self._turn_speaker(turn)
+        if speaker is None:
+            return False
+        body = self.text[turn.end() : paragraph.end].strip()
+        said = Said(speaker, body, paragraph.start, paragraph.end,
+                    content=[(turn.end(), paragraph.end)], rule="transcript")  # fmt: skip
+        said.attribution = turn.span("label")
+        self._keep(said)
+        return True
+
+    def _turn_speaker(self, turn: re.Match[str]) -> str | None:
+        label = turn.group("label")
+        if label.upper() in _NOT_SPEAKER_LABELS:
+            return None
+        start, end = turn.span("label")
+        people = [
+            m.actor for m in self.doc.mentions_in(start, end, implicit=False)
+            if self.doc.kind(m.actor) is ActorKind.PERSON
+        ]  # fmt: skip
+        if people:
+            return people[-1]
+        name = strip_name_titles(label.title() if label.isupper() else label)
+        found = self.doc.book.person(name) if name else None
+        if found is not None or not name or " " in name or not label.isupper():
+            return found
+        # A surname in capitals that labels several turns is the one speaking them
+        # ("DOWNER: ..." in a minister's doorstop transcript).
+        turns = len(re.findall(rf"(?m)^\s*{re.escape(label)}:", self.text))
+        return self.doc.book.introduce_single(name) if turns >= 2 else None
+
     def introduced_block(self, paragraph: Paragraph) -> bool:
         """ "A Number 10 spokesperson said:" and then a paragraph without quotation marks:
         a block quotation whose marks the page lost, in the words of the one introduced."""
@@ -1960,7 +2004,7 @@ def extract_statements(doc: Document) -> list[Said]:
         if paragraph.block.speaker:
             finder.block_quote(paragraph)
             continue
-        if finder.open_quote(paragraph):
+        if finder.open_quote(paragraph) or finder.transcript_turn(paragraph):
             continue
         used = finder.direct(paragraph)
         for sentence in doc.sentences:

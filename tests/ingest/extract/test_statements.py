@@ -1281,3 +1281,13 @@ def test_first_person_words_after_a_sentence_about_someone_speaking_are_theirs()
         'at the tone of the meetings. "The threat of drought was the most important issue."'
     )
     assert said(body) == []
+
+
+def test_a_transcripts_turns_are_the_words_of_the_one_each_label_names() -> None:
+    body = (
+        "Foreign Minister Alexander Downer spoke to reporters in Tonga.\n\n"
+        "DOWNER: Well I don't have a lot to say. We had the opening of the forum.\n\n"
+        "JOURNALIST: What are your impressions of the other leaders here today?\n\n"
+        "DOWNER: My guess is that they believe the Fiji issue matters a great deal."
+    )
+    assert [s for s, _ in said(body)] == ["Alexander Downer", "Alexander Downer"]

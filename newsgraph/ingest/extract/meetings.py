@@ -107,7 +107,9 @@ _PROPOSED = re.compile(
     r"|may|wants?\s+to|wanted\s+to|hope[sd]?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
     r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
     r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to"
-    r"|(?:want|wants|wanted|urge[sd]?|urging|directed|instructed|asked)\s+(?:[\w'\u2019-]+\s+){1,10}?to)\b"
+    r"|needs?\s+to|needed\s+to"
+    r"|(?:want|wants|wanted|urge[sd]?|urging|directed|instructed|asked|call(?:s|ed|ing)?\s+on)"
+    r"\s+(?:[\w'\u2019-]+\s+){1,10}?to)\b"
 )
 _ON_INVITATION = re.compile(
     r"\b(?:at|upon|on)\s+(?:the\s+|an\s+|a\s+)?(?:[\w.-]+\s+){0,4}?"
@@ -261,7 +263,9 @@ class _Meetings:
                         gap = self.doc.sentence_index(sentence.start) - (
                             self.doc.sentence_index(earlier[-1].start) if earlier else -9
                         )
-                        if earlier and gap <= 2:
+                        # (not a meeting still to come after one held: "they agreed to meet
+                        # again" is not on the day they met)
+                        if earlier and gap <= 2 and earlier[-1].status is met.status:
                             met.date, met.date_how = earlier[-1].date, "linked"
                     self._add(met)
                     from_parse = True
@@ -925,6 +929,7 @@ class _Meetings:
                 other for at, other_clause, other in self.told
                 if at == position and other_clause != clause and other is not met
                 and other.date is not None and set(other.principals) & set(met.principals)
+                and other.status is met.status
             ]  # fmt: skip
             if linked:
                 met.date, met.date_how = linked[0].date, "linked"

@@ -1642,3 +1642,14 @@ def test_a_visit_upon_an_invitation_is_a_meeting_with_whoever_gave_it() -> None:
         "Iran's President Ebrahim Raisi would travel to Riyadh at King Salman's invitation."
     )
     assert actors(possessive) == ["Ebrahim Raisi", "King Salman"]
+
+
+def test_a_call_on_two_leaders_to_meet_is_a_proposal_with_no_day() -> None:
+    article = run(
+        "South African President Thabo Mbeki held talks in Pretoria on Monday with Zimbabwean "
+        "President Robert Mugabe and opposition leader Morgan Tsvangirai. Mbeki has been "
+        "calling on Mugabe and Tsvangirai to meet to resolve the crisis in the country."
+    )
+    held, called = article.meetings
+    assert (held.status, held.date) == (MeetingStatus.HELD, dt.date(2025, 8, 18))
+    assert (called.status, called.date) == (MeetingStatus.PROPOSED, None)

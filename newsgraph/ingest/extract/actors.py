@@ -916,7 +916,7 @@ class _Finder:
                 if len(words) > 1:
                     person = self._person_for(name.group())
                 elif self.ref.lookup(words[0]) is None:
-                    person = self.book.person(words[0]) or self.book.introduce_single(words[0])
+                    person = self.book.introduce_single(words[0])
                 else:
                     person = None
                 if person is not None and self.book.kind(person) is ActorKind.PERSON:

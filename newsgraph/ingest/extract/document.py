@@ -202,6 +202,7 @@ class Document:
             self.dates = [with_year_near(m, filed) for m in self.dates]
         self._speakers: list[tuple[int, str]] = []
         self._genders: dict[str, Gender | None] = {}
+        self._family_only: frozenset[str] | None = None
 
     @staticmethod
     def join(blocks: list[Block] | tuple[Block, ...]) -> str:
@@ -243,7 +244,7 @@ class Document:
         gap = self.text[last.end : entity.start]
         if entity.ref is None:
             # ("João Salvador" + "dos" + "Santos Neto": a particle the recogniser left out)
-            return gap in (" ", "' ", "\u2019 ", " \u2018") or (
+            return gap in (" ", "' ", "\u2019 ") or (
                 gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _NAME_PARTICLES
             )
         # A reference name after a particle is the rest of another name ("Da Costa").
@@ -513,7 +514,8 @@ class Document:
             return None
         opens = pos - self.sentences[self.sentence_index(pos)].start <= 2
         previous = self.subject_before(pos) if opens else None
-        want = pronoun_gender(self.text[pos : pos + 3].rstrip(" ,.;:"))
+        pronoun = PRONOUN.match(self.text, pos)
+        want = pronoun_gender(pronoun.group()) if pronoun else None
         # A person the pronoun cannot be ("she" for a man the text calls "Mr", "he" for
         # Angela Merkel) is passed over. (Not one of unknown sex when a woman is near: a
         # woman's name may be missing from the list, or misspelt.)
@@ -537,6 +539,15 @@ class Document:
             if self.kind(m.actor) is ActorKind.PERSON and self._fits(m.actor, want)
         ]  # fmt: skip
         return fitting[-1].actor if fitting else None
+
+    def family_only(self) -> frozenset[str]:
+        """People the article names only as someone's relatives ("his wife, Aisha")."""
+        if self._family_only is None:
+            named = {m.actor for m in self.mentions if m.via != "relative"}
+            self._family_only = frozenset(
+                m.actor for m in self.mentions if m.via == "relative" and m.actor not in named
+            )
+        return self._family_only
 
     def _fits(self, actor: str, want: Gender | None) -> bool:
         sex = self.gender(actor)

@@ -373,10 +373,7 @@ def without_companions(doc: Document, participants: Participants, trigger: int) 
     they know. Companions the meeting word itself is about ("... and other officials, who were
     received by Z") stay. A leader's family, named only as such ("his wife, Aisha"), goes along
     and is no party."""
-    family = {
-        a for a, _ in participants
-        if all(m.via == "relative" for m in doc.mentions if m.actor == a)
-    }  # fmt: skip
+    family = doc.family_only()
     participants = [(a, r) for a, r in participants if a not in family]
     if doc.parsed is None:
         return participants

@@ -198,7 +198,7 @@ class _Parser:
 
     def participant(self, m: Mention) -> tuple[str, str | None] | None:
         kind = self.doc.kind(m.actor)
-        if kind is None or kind is ActorKind.MEDIA or m.via == "relative":
+        if kind is None or kind is ActorKind.MEDIA:
             return None
         return m.actor, None
 
@@ -1664,8 +1664,6 @@ def _event_noun(token: Token) -> bool:
             "tete-a-",
             "t\u00eate-\u00e0-",
         )
-    if _sitting_joint_body(token):
-        return True
     if lower in _HOSTED_MEALS:
         # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
         return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)
@@ -1691,9 +1689,9 @@ def _inviters(invitation: Token) -> list[Token]:
 def _meeting_noun(token: Token) -> bool:
     # (a proper noun only when held or sitting: not "the Asian Cooperation Dialogue", "the G20
     # Summit", names of gatherings)
-    return (
-        token.tag_ in ("NN", "NNS") or _named_and_held(token) or _sitting_joint_body(token)
-    ) and _event_noun(token)
+    if _sitting_joint_body(token):
+        return True
+    return (token.tag_ in ("NN", "NNS") or _named_and_held(token)) and _event_noun(token)
 
 
 def _sitting_joint_body(token: Token) -> bool:

@@ -509,9 +509,7 @@ class _Meetings:
 
     def _actor_ok(self, m: Mention) -> bool:
         kind = self.doc.kind(m.actor)
-        # (a leader's family named with them, "Buhari, his wife, Aisha", goes along to a
-        # meeting but is not a party to it)
-        return kind is not None and kind is not ActorKind.MEDIA and m.via != "relative"
+        return kind is not None and kind is not ActorKind.MEDIA
 
     def _as_participant(self, m: Mention) -> tuple[str, str | None] | None:
         if not self._actor_ok(m):

@@ -222,7 +222,7 @@ _ISSUING_VERBS = word_set(
 # (after a connective: "But, according to Putin, there had been ...")
 _FRONT = re.compile(
     r"^(?:(?:But|However|And|Yet|Still|Meanwhile|Moreover|Also|Further(?:more)?)\s*,?\s+)?"
-    r"(?:[Aa]ccording\s+to|As)\s+"
+    r"(?:(?P<according>[Aa]ccording\s+to)|As)\s+"
 )
 # Speech the article places before its own news: "had said", "has already said", "earlier".
 _PAST_MARKER = re.compile(
@@ -730,7 +730,7 @@ class _Statements:
             if comma != -1 and comma - front.end() <= 80:
                 who_start, who_end = sentence.start + front.end(), sentence.start + comma
                 verb = _VERB_RE.search(self.text, who_start, who_end)
-                if "ccording" in front.group() or verb is not None:
+                if front.group("according") or verb is not None:
                     who_stop = verb.start() if verb else who_end
                     speaker = self._issuing_body(who_start, who_stop) or self.doc.speaker_at(
                         who_start, who_stop
@@ -937,8 +937,6 @@ class _Statements:
             return False
         who = "who" if found.group("who") else "who2"
         speaker = self.doc.speaker_at(found.start(who), found.end(who))
-        if speaker is None and who == "who2" and PRONOUN.fullmatch(found.group(who).strip()):
-            speaker = self.doc.pronoun_speaker(found.start(who))
         if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
             return False
         before = len(self.found)

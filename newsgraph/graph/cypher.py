@@ -1233,6 +1233,34 @@ REPORTS_OF_MEETINGS = _reports_of("REPORTS_OF_MEETINGS", "Meeting")
 REPORTS_OF_STATEMENTS = _reports_of("REPORTS_OF_STATEMENTS", "Statement")
 
 
+def _first_reports_of(name: str, label: str) -> Statement:
+    """The oldest ``first`` reports of each key (``{key, owner, first}``), in the shape of
+    _reports_of's rows. Every report is still ordered, but only the page's articles are
+    projected and sent: on a well-covered graph a statement has hundreds of reports, and their
+    article maps, not the walk, were what grew (README, Performance)."""
+    return _define(
+        name,
+        f"""
+    UNWIND $keys AS key
+    MATCH (art:Article)-[r:REPORTS]->(:{label} {{id: key.owner}})
+    WITH key, art, r ORDER BY art.day_number, art.id
+    WITH key, collect({{art: art, excerpt: r.excerpt, offset: r.offset}})[0..key.first] AS page
+    UNWIND page AS one
+    WITH key, one, one.art AS art
+    OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(p:Actor)
+    WITH key, one, art, p ORDER BY art.day_number, art.id
+    RETURN key.key AS key,
+           collect({{article: art.id, excerpt: one.excerpt, offset: one.offset,
+                    node: art {_ARTICLE_MAP}}}) AS rows
+    """,
+        {"keys": [{"key": "0", "owner": "x", "first": 3}]},
+    )
+
+
+FIRST_REPORTS_OF_MEETINGS = _first_reports_of("FIRST_REPORTS_OF_MEETINGS", "Meeting")
+FIRST_REPORTS_OF_STATEMENTS = _first_reports_of("FIRST_REPORTS_OF_STATEMENTS", "Statement")
+
+
 def _related(name: str, pattern: str, var: str, order: str) -> Statement:
     """The ids of the nodes `var` related to each key's node by `pattern`, in `order`."""
     return _define(

@@ -65,6 +65,8 @@ _MAKERS: dict[str, Callable[[Store], DataLoader[Any, Any]]] = {
     "participants": lambda s: _many(s, cypher.PARTICIPANTS_BY_MEETING),
     "meeting_reports": lambda s: _many(s, cypher.REPORTS_OF_MEETINGS),
     "statement_reports": lambda s: _many(s, cypher.REPORTS_OF_STATEMENTS),
+    "meeting_first_reports": lambda s: _top(s, cypher.FIRST_REPORTS_OF_MEETINGS),
+    "statement_first_reports": lambda s: _top(s, cypher.FIRST_REPORTS_OF_STATEMENTS),
     "meeting_topics": lambda s: _many(s, cypher.TOPICS_OF_MEETINGS),
     "statement_topics": lambda s: _many(s, cypher.TOPICS_OF_STATEMENTS),
     "article_topics": lambda s: _many(s, cypher.TOPICS_OF_ARTICLES),
@@ -89,7 +91,7 @@ _MAKERS: dict[str, Callable[[Store], DataLoader[Any, Any]]] = {
 
 
 class Loaders:
-    """The request's DataLoaders, each made on first use: an operation uses a few of the 32,
+    """The request's DataLoaders, each made on first use: an operation uses a few of the 34,
     and making all of them for every request was a measurable part of a request's cost."""
 
     store: Store
@@ -105,6 +107,9 @@ class Loaders:
     participants: DataLoader[str, list[Record]]
     meeting_reports: DataLoader[str, list[Record]]
     statement_reports: DataLoader[str, list[Record]]
+    # The oldest N reports of each, keyed (id, N): `reports(first: N)`.
+    meeting_first_reports: DataLoader[TopKey, list[Record]]
+    statement_first_reports: DataLoader[TopKey, list[Record]]
     meeting_topics: DataLoader[str, list[Record]]
     statement_topics: DataLoader[str, list[Record]]
     article_topics: DataLoader[str, list[Record]]

@@ -506,9 +506,16 @@ class _Costing:
         if not isinstance(value, int) or isinstance(value, bool):
             # Absent, null or not a number: the resolver pages with its default (and a value
             # that is not an Int never gets that far).
+            # A list whose `first` defaults to null (`reports`) is whole without it, and
+            # counts as the other lists without `first` do.
             default = definition.args["first"].default_value
-            value = default if isinstance(default, int) else DEFAULT_PAGE
+            value = default if isinstance(default, int) else self.unpaged(definition)
         return max(0, value)
+
+    @staticmethod
+    def unpaged(definition: GraphQLField) -> int:
+        returned = get_nullable_type(definition.type)
+        return LIST_ESTIMATE if isinstance(returned, GraphQLList) else DEFAULT_PAGE
 
     def field(self, parent: GraphQLNamedType, name: str) -> GraphQLField | None:
         if name == "__schema" and parent is self.schema.query_type:

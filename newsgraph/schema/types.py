@@ -47,7 +47,9 @@ from newsgraph.schema.paging import (
 )
 from newsgraph.schema.relay import (
     DEFAULT_PAGE,
+    MAX_PAGE,
     After,
+    BadInput,
     Connection,
     First,
     encode_global_id,
@@ -367,21 +369,46 @@ async def _reports(loaders: Loaders, rows: list[dict[str, Any]]) -> list[Report]
     return _built_reports(rows, await primed(loaders.article, rows, "article"))
 
 
+# `reports` without `first` stays every report, as it always was; `reportCount` beside it
+# says how many that is before anyone loads them.
+ReportsFirst = Annotated[
+    int | None,
+    strawberry.argument(
+        description=f"Only the oldest this many reports ({MAX_PAGE} at most); every report "
+        "when not given. `reportCount` tells how many there are."
+    ),
+]
+
+
 def _reports_of(
-    loaders: Loaders, reports: DataLoader[str, list[dict[str, Any]]], key: str
+    loaders: Loaders,
+    every: DataLoader[str, list[dict[str, Any]]],
+    firsts: DataLoader[tuple[str, int], list[dict[str, Any]]],
+    key: str,
+    first: int | None,
 ) -> list[Report] | Awaitable[list[Report]]:
-    """The reports of one meeting or statement: at once when its page loaded them already
-    (see ``prefetch_meetings``), else through the loaders."""
-    rows = _ready(reports, key)
+    """The reports of one meeting or statement (the oldest ``first``, or all): at once when
+    its page loaded them already (see ``prefetch_meetings``), else through the loaders."""
+    lists: DataLoader[Any, list[dict[str, Any]]] = every
+    lookup: Any = key
+    if first is not None:
+        lists, lookup = firsts, (key, reports_page(first))
+    rows = _ready(lists, lookup)
     if rows is not _MISSING:
         articles = _primed_now(loaders.article, rows, "article")
         if articles is not None:
             return _built_reports(rows, articles)
 
     async def later() -> list[Report]:
-        return await _reports(loaders, await reports.load(key))
+        return await _reports(loaders, await lists.load(lookup))
 
     return later()
+
+
+def reports_page(first: int) -> int:
+    if first < 0 or first > MAX_PAGE:
+        raise BadInput(f"`first` of `reports` must be between 0 and {MAX_PAGE}, got {first}")
+    return first
 
 
 @strawberry.type(description="An actor's part in a meeting.")
@@ -462,12 +489,17 @@ class Meeting(Node):
         return await load_nodes(loaders.topic, [r["id"] for r in rows], Topic.from_row)
 
     @strawberry.field(
-        description="Every article reporting this meeting, with its words.",
+        description="The articles reporting this meeting, oldest first, with their words: "
+        "every one, or the oldest `first`.",
         graphql_type=list[Report],
     )
-    def reports(self, info: ContextInfo) -> list[Report] | Awaitable[list[Report]]:
+    def reports(
+        self, info: ContextInfo, first: ReportsFirst = None
+    ) -> list[Report] | Awaitable[list[Report]]:
         loaders = info.context.loaders
-        return _reports_of(loaders, loaders.meeting_reports, self.key)
+        return _reports_of(
+            loaders, loaders.meeting_reports, loaders.meeting_first_reports, self.key, first
+        )
 
     @strawberry.field(
         description="How many articles report this meeting (the length of `reports`), counted "
@@ -526,12 +558,17 @@ class Statement(Node):
         return await load_nodes(loaders.actor, [r["id"] for r in rows], Actor.from_row)
 
     @strawberry.field(
-        description="Every article reporting these words, with its own wording.",
+        description="The articles reporting these words, oldest first, each with its own "
+        "wording: every one, or the oldest `first`.",
         graphql_type=list[Report],
     )
-    def reports(self, info: ContextInfo) -> list[Report] | Awaitable[list[Report]]:
+    def reports(
+        self, info: ContextInfo, first: ReportsFirst = None
+    ) -> list[Report] | Awaitable[list[Report]]:
         loaders = info.context.loaders
-        return _reports_of(loaders, loaders.statement_reports, self.key)
+        return _reports_of(
+            loaders, loaders.statement_reports, loaders.statement_first_reports, self.key, first
+        )
 
     @strawberry.field(
         description="How many articles report these words (the length of `reports`), counted "
@@ -739,24 +776,40 @@ def _primed_now(
     return None if any(item is _MISSING for item in found) else found
 
 
-def _walk(selections: Iterable[Selection], path: tuple[str, ...], found: set[str]) -> None:
+def _walk(
+    selections: Iterable[Selection], path: tuple[str, ...], found: dict[str, list[SelectedField]]
+) -> None:
     for selection in selections:
         if selection.directives:
             continue  # may not run at all: left to resolve on its own
         if not isinstance(selection, SelectedField):
             _walk(selection.selections, path, found)  # a fragment: its fields are ours
         elif not path:
-            found.add(selection.name)
+            found.setdefault(selection.name, []).append(selection)
         elif selection.name == path[0]:
             _walk(selection.selections, path[1:], found)
 
 
-def node_fields(info: ContextInfo) -> frozenset[str]:
-    """The fields a connection field selects on ``edges { node { ... } }``, as schema names."""
-    found: set[str] = set()
+def node_selections(info: ContextInfo) -> dict[str, list[SelectedField]]:
+    """The fields a connection field selects on ``edges { node { ... } }``, as schema names,
+    each with its selections (one per alias)."""
+    found: dict[str, list[SelectedField]] = {}
     for selected in info.selected_fields:
         _walk(selected.selections, ("edges", "node"), found)
-    return frozenset(found)
+    return found
+
+
+def _reports_firsts(selections: list[SelectedField]) -> set[int | None]:
+    """The `first` of each selection of `reports` (None: every report); a value that is not a
+    valid page size is left to the field's resolver, which reports it at its path."""
+    firsts: set[int | None] = set()
+    for selection in selections:
+        value = selection.arguments.get("first")
+        if isinstance(value, str) and value.isdigit():
+            value = int(value)  # a literal comes as its source text
+        if value is None or (isinstance(value, int) and 0 <= value <= MAX_PAGE):
+            firsts.add(value)
+    return firsts
 
 
 async def _settle(waits: list[Awaitable[Any]]) -> None:
@@ -767,9 +820,9 @@ async def _settle(waits: list[Awaitable[Any]]) -> None:
 
 
 async def _load_lists(
-    lists: DataLoader[str, list[dict[str, Any]]],
+    lists: DataLoader[Any, list[dict[str, Any]]],
     nodes: DataLoader[str, Any],
-    keys: list[str],
+    keys: Sequence[Any],
     key: str,
 ) -> None:
     for rows in await lists.load_many(keys):
@@ -778,25 +831,45 @@ async def _load_lists(
                 nodes.prime(row[key], row["node"])
 
 
+def _report_waits(
+    loaders: Loaders,
+    every: DataLoader[str, list[dict[str, Any]]],
+    firsts: DataLoader[tuple[str, int], list[dict[str, Any]]],
+    keys: list[str],
+    selections: list[SelectedField],
+) -> list[Awaitable[Any]]:
+    waits: list[Awaitable[Any]] = []
+    for first in _reports_firsts(selections):
+        if first is None:
+            waits.append(_load_lists(every, loaders.article, keys, "article"))
+        else:
+            pairs = [(key, first) for key in keys]
+            waits.append(_load_lists(firsts, loaders.article, pairs, "article"))
+    return waits
+
+
 async def prefetch_meetings(info: ContextInfo, page: Connection[Meeting]) -> None:
     """Load the participants and reports of a page of meetings, if the query selects them."""
     if not page.edges:
         return
-    wanted = node_fields(info)
+    wanted = node_selections(info)
     loaders = info.context.loaders
     keys = [edge.node.key for edge in page.edges]
     waits: list[Awaitable[Any]] = []
     if "participants" in wanted:
         waits.append(_load_lists(loaders.participants, loaders.actor, keys, "actor"))
     if "reports" in wanted:
-        waits.append(_load_lists(loaders.meeting_reports, loaders.article, keys, "article"))
+        every, firsts = loaders.meeting_reports, loaders.meeting_first_reports
+        waits += _report_waits(loaders, every, firsts, keys, wanted["reports"])
     await _settle(waits)
 
 
 async def prefetch_statements(info: ContextInfo, page: Connection[Statement]) -> None:
     """Load the reports of a page of statements, if the query selects them."""
-    if not page.edges or "reports" not in node_fields(info):
+    wanted = node_selections(info)
+    if not page.edges or "reports" not in wanted:
         return
     loaders = info.context.loaders
     keys = [edge.node.key for edge in page.edges]
-    await _settle([_load_lists(loaders.statement_reports, loaders.article, keys, "article")])
+    every, firsts = loaders.statement_reports, loaders.statement_first_reports
+    await _settle(_report_waits(loaders, every, firsts, keys, wanted["reports"]))

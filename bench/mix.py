@@ -99,13 +99,27 @@ class Op:
         return f"/direct/{self.name}"
 
 
-_REPORTS_FIELDS = "reports { excerpt article { title publisher publishedOn } }"
+# As a client shows coverage: the first few reports and how many there are. A well-covered fact
+# has hundreds of reports on the 100,000-article graph; a query for all of them is a query for
+# an answer that grows with coverage (README, Performance).
+REPORTS_SHOWN = 3
+_REPORTS_FIELDS = (
+    f"reportCount reports(first: {REPORTS_SHOWN}) "
+    "{ excerpt article { title publisher publishedOn } }"
+)
 
-# Reports of one meeting or statement `x`, oldest article first, as the API orders them.
+# The oldest $reports reports of one meeting or statement `x` and their number, in the API's
+# order.
 _REPORTS_CYPHER = """
     CALL {
       WITH x
+      OPTIONAL MATCH (:Article)-[counted:REPORTS]->(x)
+      RETURN count(counted) AS reportCount
+    }
+    CALL {
+      WITH x
       OPTIONAL MATCH (art:Article)-[rep:REPORTS]->(x)
+      WITH art, rep ORDER BY art.day_number, art.id LIMIT $reports
       OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(pub:Actor)
       WITH art, rep, pub ORDER BY art.day_number, art.id
       RETURN collect(CASE WHEN art IS NULL THEN NULL ELSE
@@ -116,7 +130,8 @@ _REPORTS_CYPHER = """
 
 ACTOR = Op(
     name="actor",
-    description="an actor with roles, counterparts and statements (first 10) and their reports",
+    description="an actor with roles, counterparts and statements (first 10), their first "
+    "reports and report counts",
     document=f"""query ActorOverview($name: String!) {{
   actor(name: $name) {{
     name kind description
@@ -129,7 +144,7 @@ ACTOR = Op(
   }}
 }}""",
     variables={"name": TOP_ACTOR},
-    params={"name": TOP_ACTOR, "first": TOP_N},
+    params={"name": TOP_ACTOR, "first": TOP_N, "reports": REPORTS_SHOWN},
     cypher=f"""
     MATCH (a:Actor) WHERE toLower($name) IN a.keys
     WITH a ORDER BY a.id LIMIT 1
@@ -162,7 +177,7 @@ ACTOR = Op(
       WITH x ORDER BY x.day_number DESC, x.id DESC LIMIT $first
       {_REPORTS_CYPHER}
       RETURN collect({{text: x.text, date: x.day, medium: x.medium,
-                      reports: reports}}) AS statements
+                      reportCount: reportCount, reports: reports}}) AS statements
     }}
     RETURN {{name: a.name, kind: a.kind, description: a.description, roles: roles,
             counterparts: counterparts,
@@ -174,7 +189,8 @@ ACTOR = Op(
 
 MEETINGS = Op(
     name="meetings",
-    description="meetings with all of two participants in a date range, with their reports",
+    description="meetings with all of two participants in a date range, their first reports "
+    "and report counts",
     document=f"""query MeetingsBetween($participants: [String!]!, $from: Date!, $to: Date!) {{
   meetings(filter: {{participants: $participants, from: $from, to: $to}}, first: {PAGE}) {{
     totalCount
@@ -191,6 +207,7 @@ MEETINGS = Op(
         "from": _day_number(DATE_FROM),
         "to": _day_number(DATE_TO),
         "first": PAGE,
+        "reports": REPORTS_SHOWN,
     },
     cypher=f"""
     UNWIND $participants AS wanted
@@ -214,7 +231,8 @@ MEETINGS = Op(
       }}
       {_REPORTS_CYPHER}
       RETURN collect({{title: x.title, date: x.day, mode: x.mode, status: x.status,
-                      place: x.place, participants: participants, reports: reports}}) AS items
+                      place: x.place, participants: participants,
+                      reportCount: reportCount, reports: reports}}) AS items
     }}
     RETURN {{totalCount: size(found), items: items}} AS meetings
     """,

@@ -1237,20 +1237,22 @@ def _first_reports_of(name: str, label: str) -> Statement:
     """The oldest ``first`` reports of each key (``{key, owner, first}``), in the shape of
     _reports_of's rows. Every report is still ordered, but only the page's articles are
     projected and sent: on a well-covered graph a statement has hundreds of reports, and their
-    article maps, not the walk, were what grew (README, Performance)."""
+    article maps, not the walk, were what grew (README, Performance). Two lists sliced and
+    walked by index: 1.8 ms for ten statements of 219 reports at 100,000 articles, against
+    2.3 ms for one list of maps and 6.2 ms for every report."""
     return _define(
         name,
         f"""
     UNWIND $keys AS key
     MATCH (art:Article)-[r:REPORTS]->(:{label} {{id: key.owner}})
     WITH key, art, r ORDER BY art.day_number, art.id
-    WITH key, collect({{art: art, excerpt: r.excerpt, offset: r.offset}})[0..key.first] AS page
-    UNWIND page AS one
-    WITH key, one, one.art AS art
+    WITH key, collect(art)[0..key.first] AS arts, collect(r)[0..key.first] AS reps
+    UNWIND range(0, size(arts) - 1) AS i
+    WITH key, i, arts[i] AS art, reps[i] AS r
     OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(p:Actor)
-    WITH key, one, art, p ORDER BY art.day_number, art.id
+    WITH key, i, art, r, p ORDER BY i
     RETURN key.key AS key,
-           collect({{article: art.id, excerpt: one.excerpt, offset: one.offset,
+           collect({{article: art.id, excerpt: r.excerpt, offset: r.offset,
                     node: art {_ARTICLE_MAP}}}) AS rows
     """,
         {"keys": [{"key": "0", "owner": "x", "first": 3}]},

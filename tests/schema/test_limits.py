@@ -294,6 +294,9 @@ def _cost(document: str, **variables: Any) -> int | None:
         # Lists of objects without `first` count the estimate; lists of scalars nothing.
         ('{ actor(name: "x") { aliases roles { title of { name } } } }', {}, LIST_ESTIMATE),
         ("{ meetings(first: 2) { edges { node { participants { role } } } } }", {}, 2 + 2 * 10),
+        # `reports` is whole without `first` (counted as the estimate), the oldest N with it.
+        ("{ meetings(first: 2) { edges { node { reports { excerpt } } } } }", {}, 2 + 2 * 10),
+        ("{ statements(first: 2) { edges { node { reports(first: 3) { offset } } } } }", {}, 8),
         # Variables, variable defaults, and a null (which pages with the default).
         ("query($n: Int) { actors(first: $n) { totalCount } }", {"n": 7}, 7),
         ("query($n: Int = 9) { actors(first: $n) { totalCount } }", {}, 9),

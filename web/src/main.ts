@@ -25,6 +25,8 @@ import {
 import type { ActorTab } from "./views";
 
 const OVERVIEW_MEETINGS = 100;
+// Reports on each card of a list (an actor's page, a pair's meetings); a fact's own page has all.
+const CARD_REPORTS = 3;
 
 declare global {
   interface Window {
@@ -175,7 +177,7 @@ async function route(): Promise<void> {
   switch (kind) {
     case "actor":
       await guarded(seq, "Actor", async () => {
-        const data = await query(ActorQuery, { id });
+        const data = await query(ActorQuery, { id, reports: CARD_REPORTS });
         if (seq !== renderSeq) return;
         const actor = data.actor;
         if (!actor) return show(notFoundView("actor"));
@@ -209,7 +211,7 @@ async function route(): Promise<void> {
 
     case "meeting":
       await guarded(seq, "Meeting", async () => {
-        const data = await query(MeetingQuery, { id });
+        const data = await query(MeetingQuery, { id, reports: null }); // null: every report
         if (seq !== renderSeq) return;
         const meeting = data.meeting;
         if (!meeting) return show(notFoundView("meeting"));
@@ -229,7 +231,7 @@ async function route(): Promise<void> {
 
     case "pair":
       await guarded(seq, "Meetings", async () => {
-        const data = await query(MeetingsBetweenQuery, { a: id, b: other });
+        const data = await query(MeetingsBetweenQuery, { a: id, b: other, reports: CARD_REPORTS });
         if (seq !== renderSeq) return;
         const meetings = data.meetings.edges.map((e) => e.node);
         if (meetings.length === 1) {
@@ -248,7 +250,7 @@ async function route(): Promise<void> {
 
     case "statement":
       await guarded(seq, "Statement", async () => {
-        const data = await query(StatementQuery, { id });
+        const data = await query(StatementQuery, { id, reports: null });
         if (seq !== renderSeq) return;
         const node = data.node;
         if (!node || node.__typename !== "Statement") return show(notFoundView("statement"));

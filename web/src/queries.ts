@@ -1,5 +1,9 @@
 // Every operation the Explorer sends. GraphQL Code Generator reads these against the SDL
 // snapshot and writes their result and variable types into src/gql/.
+//
+// `$reports` in the fact fragments: how many reports each card shows (lists pass a few, as a
+// well-covered fact has hundreds; a fact's own page passes none, which is all of them), and
+// every operation using them declares it.
 import { graphql } from "./gql";
 
 export const ReportFields = graphql(`
@@ -31,7 +35,8 @@ export const MeetingFields = graphql(`
         kind
       }
     }
-    reports {
+    reportCount
+    reports(first: $reports) {
       ...ReportFields
     }
   }
@@ -48,7 +53,8 @@ export const StatementFields = graphql(`
       name
       kind
     }
-    reports {
+    reportCount
+    reports(first: $reports) {
       ...ReportFields
     }
   }
@@ -85,7 +91,7 @@ export const OverviewQuery = graphql(`
 `);
 
 export const ActorQuery = graphql(`
-  query Actor($id: ID!) {
+  query Actor($id: ID!, $reports: Int) {
     actor(id: $id) {
       id
       name
@@ -207,7 +213,7 @@ export const SearchQuery = graphql(`
 `);
 
 export const MeetingQuery = graphql(`
-  query Meeting($id: ID!) {
+  query Meeting($id: ID!, $reports: Int) {
     meeting(id: $id) {
       ...MeetingFields
       topics {
@@ -218,7 +224,7 @@ export const MeetingQuery = graphql(`
 `);
 
 export const MeetingsBetweenQuery = graphql(`
-  query MeetingsBetween($a: String!, $b: String!) {
+  query MeetingsBetween($a: String!, $b: String!, $reports: Int) {
     meetings(filter: { participants: [$a, $b] }, first: 50) {
       totalCount
       edges {
@@ -231,7 +237,7 @@ export const MeetingsBetweenQuery = graphql(`
 `);
 
 export const StatementQuery = graphql(`
-  query Statement($id: ID!) {
+  query Statement($id: ID!, $reports: Int) {
     node(id: $id) {
       __typename
       ... on Statement {

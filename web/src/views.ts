@@ -64,12 +64,15 @@ export function articleLink(article: ReportFieldsFragment["article"]): HTMLEleme
   return h("a", { class: "article-link", href: href("article", article.id) }, article.title);
 }
 
-export function reportList(reports: ReportFieldsFragment[]): HTMLElement {
-  if (!reports.length) return h("p", { class: "muted small" }, "No article reports this.");
+/** The reports shown, of `total`; when a list shows only the first few, `all` links to the
+ * page that has every one. */
+export function reportList(reports: ReportFieldsFragment[], total: number, all?: string): HTMLElement {
+  if (!reports.length && !total) return h("p", { class: "muted small" }, "No article reports this.");
+  const rest = total - reports.length;
   return h(
     "div",
     { class: "reports" },
-    h("p", { class: "reports-head" }, `Reported by ${plural(reports.length, "article")}`),
+    h("p", { class: "reports-head" }, `Reported by ${plural(total, "article")}`),
     reports.map((report) =>
       h(
         "figure",
@@ -88,6 +91,7 @@ export function reportList(reports: ReportFieldsFragment[]): HTMLElement {
         ),
       ),
     ),
+    rest > 0 && all ? h("p", { class: "more-reports small" }, h("a", { href: all }, `All ${plural(total, "report")}`)) : null,
   );
 }
 
@@ -103,7 +107,7 @@ export function meetingCard(meeting: MeetingFieldsFragment, options: { hideActor
       h("div", { class: "meta" }, dateEl(meeting.date), modeBadge(meeting.mode), statusBadge(meeting.status), meeting.place ? h("span", { class: "place" }, `at ${meeting.place}`) : null),
     ),
     h("div", { class: "chips" }, others.map((p) => actorChip(p.actor, p.role))),
-    reportList(meeting.reports),
+    reportList(meeting.reports, meeting.reportCount, href("meeting", meeting.id)),
   );
 }
 
@@ -119,7 +123,7 @@ export function statementCard(statement: StatementFieldsFragment, options: { sho
       dateEl(statement.date),
       statement.medium ? badge(statement.medium, "medium") : null,
     ),
-    reportList(statement.reports),
+    reportList(statement.reports, statement.reportCount, href("statement", statement.id)),
   );
 }
 
@@ -380,7 +384,7 @@ export function meetingView(meeting: MeetingFieldsFragment & { topics: { name: s
     ),
     section(`${plural(meeting.participants.length, "participant")}`, h("div", { class: "chips" }, meeting.participants.map((p) => actorChip(p.actor, p.role)))),
     meeting.topics.length ? section("Topics", h("div", { class: "chips" }, meeting.topics.map((t) => h("span", { class: "chip topic" }, t.name)))) : null,
-    h("section", { class: "section" }, reportList(meeting.reports)),
+    h("section", { class: "section" }, reportList(meeting.reports, meeting.reportCount)),
   );
 }
 

@@ -831,20 +831,39 @@ async def _load_lists(
                 nodes.prime(row[key], row["node"])
 
 
+async def _load_first_reports(
+    firsts: DataLoader[tuple[str, int], list[dict[str, Any]]],
+    counts: DataLoader[str, Any],
+    articles: DataLoader[str, Any],
+    pairs: list[tuple[str, int]],
+) -> None:
+    """The first reports of a page's items, and from the same rows their `reportCount`, which
+    would otherwise be a graph call of its own."""
+    for (key, first), rows in zip(pairs, await firsts.load_many(pairs), strict=True):
+        for row in rows:
+            if row.get("node") is not None:
+                articles.prime(row["article"], row["node"])
+        if rows:
+            counts.prime(key, rows[0]["total"])
+        elif first > 0:
+            counts.prime(key, 0)  # asked for some and there were none
+
+
 def _report_waits(
     loaders: Loaders,
-    every: DataLoader[str, list[dict[str, Any]]],
-    firsts: DataLoader[tuple[str, int], list[dict[str, Any]]],
+    lists: tuple[DataLoader[str, list[dict[str, Any]]], DataLoader[tuple[str, int], Any]],
+    counts: DataLoader[str, Any],
     keys: list[str],
     selections: list[SelectedField],
 ) -> list[Awaitable[Any]]:
+    every, firsts = lists
     waits: list[Awaitable[Any]] = []
     for first in _reports_firsts(selections):
         if first is None:
             waits.append(_load_lists(every, loaders.article, keys, "article"))
         else:
             pairs = [(key, first) for key in keys]
-            waits.append(_load_lists(firsts, loaders.article, pairs, "article"))
+            waits.append(_load_first_reports(firsts, counts, loaders.article, pairs))
     return waits
 
 
@@ -859,8 +878,9 @@ async def prefetch_meetings(info: ContextInfo, page: Connection[Meeting]) -> Non
     if "participants" in wanted:
         waits.append(_load_lists(loaders.participants, loaders.actor, keys, "actor"))
     if "reports" in wanted:
-        every, firsts = loaders.meeting_reports, loaders.meeting_first_reports
-        waits += _report_waits(loaders, every, firsts, keys, wanted["reports"])
+        lists = (loaders.meeting_reports, loaders.meeting_first_reports)
+        counts = loaders.meeting_report_count
+        waits += _report_waits(loaders, lists, counts, keys, wanted["reports"])
     await _settle(waits)
 
 
@@ -871,5 +891,6 @@ async def prefetch_statements(info: ContextInfo, page: Connection[Statement]) ->
         return
     loaders = info.context.loaders
     keys = [edge.node.key for edge in page.edges]
-    every, firsts = loaders.statement_reports, loaders.statement_first_reports
-    await _settle(_report_waits(loaders, every, firsts, keys, wanted["reports"]))
+    lists = (loaders.statement_reports, loaders.statement_first_reports)
+    counts = loaders.statement_report_count
+    await _settle(_report_waits(loaders, lists, counts, keys, wanted["reports"]))

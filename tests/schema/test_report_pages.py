@@ -123,3 +123,27 @@ async def test_reports_first_out_of_range_is_bad_user_input_at_its_path(
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "`first` of `reports` must be between 0 and 100" in error["message"]
     assert error["path"] == ["statements", "edges", 0, "node", "reports"]
+
+
+async def test_report_count_beside_reports_first_comes_from_the_same_call(
+    api: Api, covered: None
+) -> None:
+    document = """{ statements(first: 5) { edges { node { reportCount reports(first: 1) {
+                      excerpt } } } }
+                  meetings(first: 5) { edges { node { reportCount reports(first: 2) {
+                      excerpt } } } } }"""
+    with count_round_trips() as trips:
+        data = await api.data(document)
+    counts = [
+        e["node"]["reportCount"] for kind in ("statements", "meetings") for e in data[kind]["edges"]
+    ]
+    assert counts == [REPORTERS] * 3
+    assert not [name for name in trips.statements if name.startswith("REPORT_COUNTS_OF")]
+    # With none asked for, the count is its own call, and still right.
+    with count_round_trips() as trips:
+        data = await api.data(
+            """{ meetings(first: 5) { edges { node {
+                   reportCount reports(first: 0) { excerpt } } } } }"""
+        )
+    assert [e["node"]["reportCount"] for e in data["meetings"]["edges"]] == [REPORTERS]
+    assert "REPORT_COUNTS_OF_MEETINGS" in trips.statements

@@ -804,11 +804,11 @@ def _reports_firsts(selections: list[SelectedField]) -> set[int | None]:
     valid page size is left to the field's resolver, which reports it at its path."""
     firsts: set[int | None] = set()
     for selection in selections:
-        value = selection.arguments.get("first")
-        if isinstance(value, str) and value.isdigit():
-            value = int(value)  # a literal comes as its source text
-        if value is None or (isinstance(value, int) and 0 <= value <= MAX_PAGE):
-            firsts.add(value)
+        value = selection.arguments.get("first")  # a literal comes as its source text
+        try:
+            firsts.add(None if value is None else reports_page(int(value)))
+        except (BadInput, TypeError, ValueError):
+            continue
     return firsts
 
 
@@ -886,8 +886,10 @@ async def prefetch_meetings(info: ContextInfo, page: Connection[Meeting]) -> Non
 
 async def prefetch_statements(info: ContextInfo, page: Connection[Statement]) -> None:
     """Load the reports of a page of statements, if the query selects them."""
+    if not page.edges:
+        return
     wanted = node_selections(info)
-    if not page.edges or "reports" not in wanted:
+    if "reports" not in wanted:
         return
     loaders = info.context.loaders
     keys = [edge.node.key for edge in page.edges]

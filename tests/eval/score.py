@@ -52,7 +52,8 @@ def _name_forms(name: str, also: Iterable[str] = ()) -> set[str]:
 
 _TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "sir", "sheikh", "prince", "king", "queen", "emir", "lord", "lady",
-    "seyyed", "sayyid", "hon", "honourable", "honorable", "h", "e",
+    "seyyed", "sayyid", "hon", "honourable", "honorable", "h", "e", "sultan", "amir", "hh",
+    "hrh",
 }  # fmt: skip
 _SUFFIXES = {"jr", "sr", "ii", "iii"}  # "Surangel S Whipps, Jr": not a surname
 

@@ -1611,6 +1611,10 @@ def find_mentions(
     finder.introduced()
     finder.addressed()
     finder.titled_singles()
+    # "his visiting Zambian counterpart Edgar Lungu" makes Lungu Zambia's before "the Zambian
+    # leader" is looked up; the pass runs again after role nouns, which add people to it.
+    finder.mentions.sort(key=lambda m: (m.start, m.end))
+    finder.counterpart_roles()
     finder.role_nouns()
     finder.royal_styles()
     finder.mentions.sort(key=lambda m: (m.start, m.end))

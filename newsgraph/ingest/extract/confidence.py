@@ -40,6 +40,7 @@ DATE_EVIDENCE = {
     "sentence": 0.88,  # the one date of the sentence, outside the meeting's clause
     "post": 0.9,  # the date of the post that reports it
     "linked": 0.8,  # a later sentence that refers back to it
+    "headline": 0.85,  # the one day of a headline naming the same people
     "narrative": 0.7,  # the day the sentence before gave to a participant's doings
     None: 1.0,
 }

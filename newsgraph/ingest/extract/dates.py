@@ -116,7 +116,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if mention is None:
             continue
         mention = _offset(text, mention, start)
-        if mention.kind in ("absolute", "month_day") and (m.group("mdy") or m.group("dmy")):
+        if mention.kind != "vague" and re.search(
+            r"\b(?:pre|post)-$", text[max(0, m.start() - 5) : m.start()]
+        ):
+            # "pre-January 8 statement events": a day that names an occasion, not a time
+            mention = DateMention(mention.start, mention.end, "vague")
+        elif mention.kind in ("absolute", "month_day") and (m.group("mdy") or m.group("dmy")):
             mention = _range(text, mention, m, start, stop)
         last = found[-1] if found else None
         if (

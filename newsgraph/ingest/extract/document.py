@@ -165,6 +165,7 @@ class Document:
         self.context = context
         self.published = published
         self.published_stated = published_stated
+        self.headline = headline
         self._anchor_for: dt.date | None = None
         self._dateline_day: dt.date | None = None
         parts: list[str] = []

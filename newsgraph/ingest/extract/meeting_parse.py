@@ -317,6 +317,10 @@ class _Parser:
             if one is None:
                 return []
             return [self._named(one[0], "title" if mention.via == "role" else "name")]
+        if lower in ("pair", "duo") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            return self._pair(head)  # "The pair held talks": the two people just told
         pair = head.lower_ in _PAIRS and any(c.lower_ in ("two", "both") for c in head.children)
         person = self._person_in(head)
         if person is None and (pair or head.tag_ in ("NNS", "NNPS")):

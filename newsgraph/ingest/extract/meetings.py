@@ -176,6 +176,11 @@ _REFERS_BACK = re.compile(
     r"(?:meeting|talks|call|conversation|summit|visit|discussions?|leaders|ministers|sides)\b"
     r"|\b(?:[Tt]hey|[Bb]oth)\b"
 )
+# A headline about a meeting: "Zuma to meet Kenyatta on Thursday", "Ruto hosts Hasina".
+_HEADLINE_MEETING = re.compile(
+    r"\b(?:meets?|meeting|talks|calls?|phone|visits?|hosts?|receives?|welcomes?|holds?)\b",
+    re.IGNORECASE,
+)
 _ROLE_PHRASE = re.compile(
     r"\b(?P<role>(?:national\s+security\s+)?advis[eo]rs?|representatives?|officials?"
     r"|delegations?|delegates?|envoys?|(?:foreign|defen[sc]e)\s+ministers?|ministers?|leaders?"
@@ -1005,6 +1010,36 @@ class _Meetings:
                         continue
                     met.date, met.date_how = day, "linked"
 
+    def dates_in_headline(self) -> None:
+        """ "Zuma to meet Kenyatta on Thursday" over a story that says "later this week": the
+        headline's one day is the day of the one undated meeting between the people it names,
+        when that day fits the meeting's tense and any vague time the story gives."""
+        line = self.doc.headline
+        if not line or _HEADLINE_MEETING.search(line) is None:
+            return
+        days = [d for d in find_dates(line) if d.kind not in ("vague", "same_day")]
+        if len(days) != 1:
+            return
+        words = set(re.findall(r"[\w'\u2019-]+", line))
+        book = self.doc.book
+        named = [
+            m for m in self.found
+            if m.date is None and len(m.principals) >= 2
+            and all(book.short_name(a) in words or a.split()[-1] in words for a in m.principals)
+        ]  # fmt: skip
+        if len({tuple(sorted(m.principals)) for m in named}) != 1:
+            return
+        for met in named:
+            day = resolve(days[0], self.doc.anchor, future=met.status is not MeetingStatus.HELD)
+            published = self.doc.published
+            if day is None or published is None:
+                continue
+            if (met.status is MeetingStatus.HELD) != (day <= published):
+                continue  # a headline's coming meeting is not the one the story says was held
+            if met.vague_span is not None and not met.vague_span[0] <= day <= met.vague_span[1]:
+                continue
+            met.date, met.date_how = day, "headline"
+
     def _actor_named(self, name: str) -> str | None:
         book = self.doc.book
         found = book.person(name) or book.person(name.split()[-1])
@@ -1159,6 +1194,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_occasions()
     finder.dates_of_the_narrative()
     finder.dates_named_elsewhere()
+    finder.dates_in_headline()
     finder.found = without_retold(doc, finder.found)
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)

@@ -491,6 +491,17 @@ def _title_block(qual: str) -> str:
     )
 
 
+# An honorific may stand between the title and the name: "President Dr Irfaan Ali",
+# "Foreign Minister Datuk Seri Mohamad Hasan".
+# Pacific and Commonwealth releases write "Prime Minister the Honourable Mark Brown",
+# "Minister H.E. Geoffrey Onyeama".
+_HONORIFICS = (
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
+    r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E"
+    r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
+)
+
+
 def _compile(
     actors: dict[str, ActorRef], topics: tuple[TopicRef, ...], directory: Path
 ) -> Reference:
@@ -506,15 +517,7 @@ def _compile(
     ]
     qual = alternation(qualifiers)
     title_block = _title_block(qual)
-    # An honorific may stand between the title and the name: "President Dr Irfaan Ali",
-    # "Foreign Minister Datuk Seri Mohamad Hasan".
-    # Pacific and Commonwealth releases write "Prime Minister the Honourable Mark Brown",
-    # "Minister H.E. Geoffrey Onyeama".
-    honorifics = (
-        r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
-        r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E"
-        r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
-    )
+    honorifics = _HONORIFICS
     titled_name_re = re.compile(
         rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+{honorifics}(?P<name>{NAME})"
     )
@@ -526,11 +529,15 @@ def _compile(
     # Nana Akufo-Addo, at the villa")
     title_appositive_re = re.compile(
         rf"\b(?:[Tt]he\s+)?(?P<former>(?i:former)\s+)?{title_block},\s+{honorifics}(?P<name>{NAME})"
-        rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and|has|have|had|was|is)\b)"
+        # ("The Prime Minister of Portugal, Passos Coelho visited Athens": a verb in the past
+        # or the present ends the name as well as a comma does)
+        rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and|has|have|had|was|is|[a-z]{{2,}}ed"
+        rf"|(?:meet|visit|call|arrive|hold|welcome|receive|host|urge|express|stress)e?s)\b)"
     )
     # (not "the President of the European Parliament Roberta Metsola": a title with its name)
     role_noun_re = re.compile(
-        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n))"
+        # ("Japan's minister", "Fiji's prime minister": a country's possessive needs no "the")
+        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n)|\b(?=(?:{qual})(?:'s|\u2019s)\s))"
         rf"{title_block}(?![\w\-])(?!\s+(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von)\b))"
         rf"(?!\s+of\s)"
     )

@@ -1653,3 +1653,66 @@ def test_a_call_on_two_leaders_to_meet_is_a_proposal_with_no_day() -> None:
     held, called = article.meetings
     assert (held.status, held.date) == (MeetingStatus.HELD, dt.date(2025, 8, 18))
     assert (called.status, called.date) == (MeetingStatus.PROPOSED, None)
+
+
+def test_the_headlines_day_dates_the_meeting_the_story_leaves_vague() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="Zuma to meet Kenyatta on Thursday, missing party events",
+        body="As party leaders attend events in Durban, President Jacob Zuma will instead be "
+        "meeting Kenyan President Uhuru Kenyatta later this week.",
+    )
+    tuesday = dt.date(2018, 1, 9)
+    (meeting,) = extract(doc, reference(), published=tuesday)[0].meetings
+    assert actors(meeting) == ["Jacob Zuma", "Uhuru Kenyatta"]
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2018, 1, 11)
+
+
+def test_a_headlines_coming_day_does_not_date_a_meeting_already_held() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="Zuma to meet Kenyatta again on Thursday",
+        body="President Jacob Zuma met Kenyan President Uhuru Kenyatta in Durban last month.",
+    )
+    (meeting,) = extract(doc, reference(), published=dt.date(2018, 1, 9))[0].meetings
+    assert meeting.status is MeetingStatus.HELD
+    assert meeting.date is None
+
+
+def test_a_day_that_names_an_occasion_is_not_the_meetings_day() -> None:
+    meeting = only(
+        "Before the pre-January 8 statement events, President Jacob Zuma will meet Kenyan "
+        "President Uhuru Kenyatta in Durban.",
+        published=dt.date(2018, 1, 5),
+    )
+    assert meeting.date is None
+
+
+def test_a_countrys_possessive_title_is_the_person_who_holds_it() -> None:
+    article = run(
+        "Japanese Foreign Minister Motegi Toshimitsu arrived in Jakarta on Thursday. Japan's "
+        "minister is also scheduled to meet with Coordinating Minister Luhut Binsar Pandjaitan."
+    )
+    planned = [m for m in article.meetings if m.status is MeetingStatus.PLANNED]
+    assert [actors(m) for m in planned] == [["Motegi Toshimitsu", "Luhut Binsar Pandjaitan"]]
+
+
+def test_a_demonym_leader_is_the_counterpart_of_that_country() -> None:
+    article = run(
+        "President Yoweri Museveni and his visiting Zambian counterpart Edgar Lungu on "
+        "Thursday discussed bilateral relations at State House, Entebbe. The Zambian leader "
+        "was received on arrival by Henry Okello-Oryem, Uganda's state minister for foreign "
+        "affairs."
+    )
+    received = [m for m in article.meetings if "Henry Okello-Oryem" in actors(m)]
+    assert [sorted(actors(m)) for m in received] == [["Edgar Lungu", "Henry Okello-Oryem"]]
+
+
+def test_a_title_set_off_before_a_name_ends_the_name_at_its_verb() -> None:
+    article = run(
+        "The Prime Minister of Portugal, Passos Coelho visited Athens on Tuesday. Mr. Coelho "
+        "was welcomed by Prime Minister Antonis Samaras."
+    )
+    assert "Passos Coelho" in {a.name for a in article.actors}
+    assert [sorted(actors(m)) for m in article.meetings] == [["Antonis Samaras", "Passos Coelho"]]

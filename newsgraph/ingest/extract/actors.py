@@ -135,6 +135,20 @@ class ActorBook:
                 return name
         return None
 
+    def misspelt(self, word: str) -> str | None:
+        """The one person this article named whose surname ``word`` is a slip of a key away
+        from: "Kulebe" in an article about Dmytro Kuleba. Only long words, with the first letter
+        kept, and never when two people's names are as near."""
+        if len(word) < 5:
+            return None
+        near = {
+            name
+            for surname, name in self._surnames.items()
+            if surname[:1] == word[:1] and len(surname) >= 5 and _one_edit(word, surname)
+            and self.kind(name) is ActorKind.PERSON
+        }  # fmt: skip
+        return near.pop() if len(near) == 1 else None
+
     def first_name_of(self, word: str) -> str | None:
         """The introduced person whose name starts with ``word``, if only one does: "Li" for
         "Li Qiang", "Fiame" for "Fiame Naomi Mataafa" (family names come first in some
@@ -311,6 +325,22 @@ class ActorBook:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter changed, added or dropped, or by two
+    neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i, j = diff[0], diff[-1]
+        return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _strip_accents(text: str) -> str:
@@ -860,6 +890,9 @@ class _Finder:
         ref = self.ref.lookup(word)
         if ref is not None:
             return self.book.use(ref.name) if ref.kind is ActorKind.PERSON else None
+        known = self.book.misspelt(word)
+        if known is not None:
+            return known
         before = self.text[max(0, start - 40) : start].split()
         if after_title or (
             before

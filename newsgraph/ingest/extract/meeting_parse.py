@@ -1092,7 +1092,16 @@ class _Parser:
         members = False  # "a meeting of A and B" too, unless someone joins it
         # "paid a courtesy call on the president", "paid a visit to the king"
         paid = _paid(token)
-        towards = ("with", "from", "on", "to") if paid else ("with", "from")
+        # "a visit to Greek President Karolos Papoulias": a visit to a person meets them (a
+        # visit to a country is where it went)
+        visit = token.lower_ in ("visit", "visits")
+        towards = (
+            ("with", "from", "on", "to")
+            if paid
+            else ("with", "from", "to")
+            if visit
+            else ("with", "from")
+        )
         owned = any(c.dep_ == "poss" for c in token.children)
         for child in token.children:
             if child.dep_ == "poss":
@@ -1104,7 +1113,9 @@ class _Parser:
             elif child.dep_ == "prep" and child.lower_ in towards:
                 for obj in _pobjs(child):
                     found = self.phrase(obj)
-                    if paid and child.lower_ in ("on", "to"):
+                    if not paid and child.lower_ == "to":
+                        found = [f for f in found if self.doc.kind(f[0]) is ActorKind.PERSON]
+                    elif paid and child.lower_ in ("on", "to"):
                         # a person, or the leaders of a country ("calls on the Prime
                         # Ministers of Solomon Islands and Papua New Guinea"), not a place
                         found = [
@@ -1660,6 +1671,17 @@ def _event_noun(token: Token) -> bool:
         return any(c.lower_ in _SESSION_KINDS for c in token.children if c.i < token.i)
     if _paid(token) and token.dep_ == "dobj":
         return True
+    if lower in ("visit", "visits"):
+        # "a visit to Greek President Karolos Papoulias": to a person, a meeting; "a visit to
+        # Greece" is a trip
+        return any(
+            t.ent_type_ == "PERSON"
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for obj in c.children
+            if obj.dep_ == "pobj"
+            for t in obj.subtree
+        )
     if lower in ("conference", "briefing") and any(c.lower_ == "joint" for c in token.children):
         return True  # "A and B held a joint press conference": they were together
     if lower in ("tete", "t\u00eate") and token.i >= 4:

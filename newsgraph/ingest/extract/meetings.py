@@ -237,7 +237,12 @@ class _Meetings:
                     continue
                 split = sum(1 for q in parsed if q.start == p.start) > 1
                 goes_on = [] if split else self._list_goes_on(p, end)
-                if p.apart and goes_on:
+                # ("his meetings with Wang and state councillor Yang": one with each, as the
+                # parse reads "meetings with A and B" when it finds the list itself)
+                plural = p.word in ("meetings", "calls", "conversations", "bilaterals")
+                if (p.apart and goes_on) or (
+                    plural and len(p.participants) == 1 and len(goes_on) >= 2
+                ):
                     # "separate phone talks with A, and B": the list's others one by one
                     for other in goes_on:
                         alone = self._build(
@@ -451,6 +456,23 @@ class _Meetings:
             host_actor: str | None = subjects[0][0]
         else:
             host_actor = None
+        if (
+            as_noun
+            and trigger.group().lower() == "meetings"
+            and len(subjects) == 1
+            and len(objects) >= 2
+        ):
+            # "his meetings with Wang and state councillor Yang": one meeting with each
+            for other in objects[1:]:
+                if other[0] == subjects[0][0]:
+                    continue
+                alone = self._build(
+                    sentence, start, end, (trigger.start(), trigger.end()),
+                    self._noun_word(trigger), [subjects[0], other], None,
+                )  # fmt: skip
+                if alone is not None:
+                    self._add(alone)
+            participants = [subjects[0], objects[0]]
         return self._build(
             sentence,
             start,

@@ -494,10 +494,10 @@ def _title_block(qual: str) -> str:
 # An honorific may stand between the title and the name: "President Dr Irfaan Ali",
 # "Foreign Minister Datuk Seri Mohamad Hasan".
 # Pacific and Commonwealth releases write "Prime Minister the Honourable Mark Brown",
-# "Minister H.E. Geoffrey Onyeama".
+# "Minister H.E. Geoffrey Onyeama"; royal styles: "Minister for Defence HRH Crown Prince ...".
 _HONORIFICS = (
     r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
-    r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E"
+    r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E|HRH|HH|HM|Crown\s+Prince"
     r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
 )
 

@@ -539,3 +539,20 @@ def test_a_name_the_recogniser_calls_an_organisation_is_a_person_when_who_follow
         "The former president also met with Gustavo Petro, who took part in the summit."
     )
     assert people == {"Gustavo Petro"}
+
+
+def test_a_royal_style_before_a_name_is_not_part_of_it() -> None:
+    people = _people(
+        "Winston Peters earlier met the Minister for Foreign Affairs and Defence HRH Crown "
+        "Prince Tupouto'a Ulukalala in Nuku'alofa."
+    )
+    assert "Tupouto'a Ulukalala" in people
+    assert not any("HRH" in p or "Crown" in p for p in people)
+
+
+def test_two_people_whose_surnames_differ_by_a_letter_stay_two() -> None:
+    people = _people(
+        "Egyptian Foreign Minister Sameh Hassan met Jordanian envoy Omar Hasan in Cairo. "
+        "Hasan said the talks went well."
+    )
+    assert {"Sameh Hassan", "Omar Hasan"} <= people

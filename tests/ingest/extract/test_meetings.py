@@ -1716,3 +1716,42 @@ def test_a_title_set_off_before_a_name_ends_the_name_at_its_verb() -> None:
     )
     assert "Passos Coelho" in {a.name for a in article.actors}
     assert [sorted(actors(m)) for m in article.meetings] == [["Antonis Samaras", "Passos Coelho"]]
+
+
+def test_a_visit_to_a_person_is_a_meeting_with_them() -> None:
+    article = run(
+        "Portuguese Prime Minister Pedro Passos Coelho arrived in Athens on Tuesday. He "
+        "started his contacts with a visit to Greek President Karolos Papoulias."
+    )
+    assert [actors(m) for m in article.meetings] == [["Pedro Passos Coelho", "Karolos Papoulias"]]
+
+
+def test_a_visit_to_a_country_is_a_trip_not_a_meeting() -> None:
+    article = run(
+        "Portuguese Prime Minister Pedro Passos Coelho arrived in Athens on Tuesday. His visit "
+        "to Greece lasted two days."
+    )
+    assert article.meetings == []
+
+
+def test_meetings_with_two_people_are_one_meeting_with_each() -> None:
+    article = run(
+        "Chinese Foreign Minister Wang Yi visited Delhi. Indian Ambassador to Beijing Ashok K "
+        "Kantha during his meetings with Wang and state councilor Yang Jiechi conveyed the "
+        "message."
+    )
+    assert sorted(actors(m) for m in article.meetings) == [
+        ["Ashok K Kantha", "Wang Yi"],
+        ["Ashok K Kantha", "Yang Jiechi"],
+    ]
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person_named_before() -> None:
+    article = run(
+        "Ukrainian Foreign Minister Dmytro Kuleba is on a tour of Africa. In Accra, Kulebe met "
+        "with President Nana Addo Dankwa Akufo-Addo."
+    )
+    assert [actors(m) for m in article.meetings] == [
+        ["Dmytro Kuleba", "Nana Addo Dankwa Akufo-Addo"]
+    ]
+    assert "Kulebe" not in {a.name for a in article.actors}

@@ -94,6 +94,7 @@ _SAID_NAME = re.compile(
     r"|\b(?:said|says|added|stressed|noted)\s+(?=[A-Z])"
 )
 _CLAUSE_STOP = re.compile(r"[,.;:\n]")
+_OPENING_MARKS = ('"', "\u201c")
 # A seat of government named without "the": it speaks as the institution it houses.
 _SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
@@ -183,8 +184,11 @@ class Document:
             self.sentences.extend(split_sentences(self.text, p.start, p.end))
         self._sentence_starts = [s.start for s in self.sentences]
         self.quotes: list[Quote] = []
-        for p in self.paragraphs:
+        for i, p in enumerate(self.paragraphs):
             self.quotes.extend(find_quotes(self.text, p.start, p.end))
+            if i + 1 < len(self.paragraphs) and self._runs_on(p, self.paragraphs[i + 1]):
+                self.quotes.append(Quote(p.start, p.end))
+        self.quotes.sort(key=lambda q: q.start)
         # The parse and the named entities of the whole text (``join(blocks)``), if given.
         if parsed is not None and parsed.text != self.text:
             raise ValueError("the parse given is not of this document's text")
@@ -331,6 +335,17 @@ class Document:
             if p.start <= pos <= p.end:
                 return p
         return self.paragraphs[-1]
+
+    def _runs_on(self, paragraph: Paragraph, following: Paragraph) -> bool:
+        """A quotation that runs over paragraphs opens each with a mark and closes only in
+        its last: a paragraph that opens one, leaves it open, and is followed by a paragraph
+        opening again is quoted whole."""
+        body = self.text[paragraph.start : paragraph.end]
+        if not body.startswith(_OPENING_MARKS) or not self.text.startswith(
+            _OPENING_MARKS, following.start
+        ):
+            return False
+        return body.count('"') % 2 == 1 or body.count("“") > body.count("”")
 
     def in_quote(self, pos: int) -> bool:
         return any(q.start <= pos < q.end for q in self.quotes)

@@ -559,6 +559,14 @@ class _Parser:
             return self.phrase(verb.head)
         if verb.dep_ in ("advcl", "acl") and verb.head is not verb:
             return self.subjects(verb.head)
+        if (
+            verb.dep_ == "ccomp"
+            and verb.head.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in verb.head.children)
+        ):
+            # "Mugabe accompanied by his ministers paid a visit to Zuma": without commas the
+            # parser makes the participle the main verb and the real one its complement.
+            return self.subjects(verb.head)
         if verb.dep_ == "relcl":
             return self.phrase(verb.head)
         if (

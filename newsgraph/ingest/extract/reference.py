@@ -486,7 +486,7 @@ def _title_block(qual: str) -> str:
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
         # ("Prime Minister-designate Saad Hariri": the office he is about to hold)
         rf"(?P<title>(?i:{titles})|{abbreviated})(?:-(?i:designate))?{portfolio}"
-        rf"(?:\s+of\s+(?P<of>{qual}))?"
+        rf"(?:\s+(?:of|from)\s+(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
     )
 

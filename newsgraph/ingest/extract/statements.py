@@ -706,6 +706,29 @@ class _Statements:
         self._keep(said)
         return True
 
+    def run_on_quotes(self) -> None:
+        """A quotation over paragraphs whose speaker is named only where it closes ("“... .
+        ¶ “... ,” he said."): its open paragraphs join the words the closing one gives him."""
+        paragraphs = self.doc.paragraphs
+        for index in range(len(paragraphs) - 2, -1, -1):
+            paragraph, following = paragraphs[index], paragraphs[index + 1]
+            if not any(q.start == paragraph.start and q.end == paragraph.end
+                       for q in self.doc.quotes):  # fmt: skip
+                continue
+            if any(paragraph.start <= s.start < paragraph.end for s in self.found):
+                continue
+            closing = [
+                s for s in self.found
+                if following.start <= s.start <= following.start + 1 and s.rule.startswith("quote")
+            ]  # fmt: skip
+            if not closing:
+                continue
+            said = closing[0]
+            body = self.text[paragraph.start : paragraph.end]
+            said.text = _join(body, said.text)
+            said.start = paragraph.start
+            said.content.insert(0, (paragraph.start, paragraph.end))
+
     def _quote_before(self, paragraph: Paragraph, speaker: str) -> Said | None:
         """The quotation of ``speaker`` that the paragraph before ended with, if any."""
         index = self.doc.paragraphs.index(paragraph)
@@ -2017,6 +2040,7 @@ def extract_statements(doc: Document) -> list[Said]:
                     finder.called(sentence)
                 if len(finder.found) == before:
                     finder.outlet_reported(sentence)
+    finder.run_on_quotes()
     speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
     covered = {(s.start, s.end) for s in finder.found}
     for paragraph in doc.paragraphs:

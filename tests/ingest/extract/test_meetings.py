@@ -1755,3 +1755,35 @@ def test_a_surname_misspelt_by_one_letter_is_the_person_named_before() -> None:
         ["Dmytro Kuleba", "Nana Addo Dankwa Akufo-Addo"]
     ]
     assert "Kulebe" not in {a.name for a in article.actors}
+
+
+def test_a_participle_left_without_commas_keeps_its_subject_the_visitor() -> None:
+    article = run(
+        "Zimbabwean President Robert Mugabe accompanied by several of his ministers paid a "
+        "courtesy visit to President Jacob Zuma in Pretoria on Friday afternoon."
+    )
+    assert [actors(m) for m in article.meetings] == [["Robert Mugabe", "Jacob Zuma"]]
+
+
+def test_a_counterpart_from_a_country_is_the_person_named_after_it() -> None:
+    article = run(
+        "Malaysian Prime Minister Anwar Ibrahim had a bilateral meeting with his counterpart "
+        "from Laos, Sonexay Siphandone."
+    )
+    assert "Sonexay Siphandone" in {a.name for a in article.actors}
+    assert [actors(m) for m in article.meetings] == [["Anwar Ibrahim", "Sonexay Siphandone"]]
+
+
+def test_a_meeting_told_in_a_quote_over_paragraphs_is_the_speakers() -> None:
+    article = run(
+        "Malaysian Prime Minister Anwar Ibrahim attended the Asean summit in Jakarta.\n\n"
+        "The discussion touched on investment and fisheries.\n\n"
+        "“In this summit, I also had a bilateral meeting with my counterpart from Laos, "
+        "Sonexay Siphandone. We agreed to cooperate more in banking.\n\n"
+        "“After that, I also held a bilateral meeting with my counterpart from Timor Leste, "
+        "Taur Matan Ruak. I reiterated my full support,” he said."
+    )
+    assert sorted(actors(m) for m in article.meetings) == [
+        ["Anwar Ibrahim", "Sonexay Siphandone"],
+        ["Anwar Ibrahim", "Taur Matan Ruak"],
+    ]

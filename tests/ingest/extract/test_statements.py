@@ -1291,3 +1291,19 @@ def test_a_transcripts_turns_are_the_words_of_the_one_each_label_names() -> None
         "DOWNER: My guess is that they believe the Fiji issue matters a great deal."
     )
     assert [s for s, _ in said(body)] == ["Alexander Downer", "Alexander Downer"]
+
+
+def test_a_quote_over_paragraphs_named_only_at_its_close_is_one_statement() -> None:
+    statements = said(
+        "Malaysian Prime Minister Anwar Ibrahim attended the summit in Jakarta.\n\n"
+        "The talks touched on investment.\n\n"
+        "“In this summit, I also had a bilateral meeting with my counterpart from Laos, "
+        "Sonexay Siphandone. We agreed to cooperate more in banking.\n\n"
+        "“After that, I held a bilateral meeting with my counterpart from Timor Leste. "
+        "I reiterated my full support,” he said."
+    )
+    assert len(statements) == 1
+    speaker, text = statements[0]
+    assert speaker == "Anwar Ibrahim"
+    assert text.startswith("In this summit, I also had")
+    assert text.rstrip(".").endswith("I reiterated my full support")

@@ -405,6 +405,11 @@ def _surname(full_name: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+# A wire story's opening place in capitals: "CARACAS, Venezuela \u2014", "BEIJING (AP) --".
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]*(?:,\s*[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*){0,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[\u2014\u2013]|--?)"
+)
 _SPEECH_NAME_RE = re.compile(
     rf"(?<![\w])(?P<name>{NAME})\s+(?:has\s+|had\s+|also\s+)?"
     r"(?:said|says|told|tells|wrote|writes|added|noted|stated|stressed|warned|announced)\b"
@@ -1586,6 +1591,9 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = start + len(surface)
     if len(surface) < 2 or surface in _PLATFORMS or "\n" in surface:
         return None
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    if surface.isupper() and at_line_start and _WIRE_DATELINE.match(text, start):
+        return None  # "CARACAS, Venezuela —": the wire's place, not an organisation
     if HEADLINE_VERB.search(surface):
         return None  # "Von der Leyen Congratulates": a subheading, no organisation
     if _NAME_PREFIX.match(surface) or canonical_title(surface.split()[0]).title:

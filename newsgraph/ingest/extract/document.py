@@ -535,6 +535,7 @@ class Document:
         # A person the pronoun cannot be ("she" for a man the text calls "Mr", "he" for
         # Angela Merkel) is passed over. (Not one of unknown sex when a woman is near: a
         # woman's name may be missing from the list, or misspelt.)
+        previous = self._shown_instead(previous, pos, want)
         if previous is not None and not unnamed and self._fits(previous, want):
             # "Videgaray described the meeting as ... . He said ...": the sentence before, in
             # the same paragraph, is about whom "he" is, whoever spoke in the paragraph before.
@@ -547,7 +548,7 @@ class Document:
         # said Zakharova. “The sides will discuss ...,” she added.")
         if spoke:
             return max(spoke)[1]
-        found = self.antecedent(pos)
+        found = self._shown_instead(self.antecedent(pos), pos, want)
         if found is None or self._fits(found, want):
             return found
         fitting = [
@@ -555,6 +556,22 @@ class Document:
             if self.kind(m.actor) is ActorKind.PERSON and self._fits(m.actor, want)
         ]  # fmt: skip
         return fitting[-1].actor if fitting else None
+
+    def _shown_instead(self, candidate: str | None, pos: int, want: Gender | None) -> str | None:
+        """For "she" (or "he") and a ``candidate`` of unknown sex: the one person of the
+        sentence before whom the article shows to be so, if there is one ("Trump ... irked
+        Sheinbaum by saying ... . She has vowed ..."); else the candidate."""
+        if candidate is None or want is None or self.gender(candidate) is not None:
+            return candidate
+        index = self.sentence_index(pos)
+        if index == 0:
+            return candidate
+        before = self.sentences[index - 1]
+        shown = {
+            m.actor for m in self.mentions_in(before.start, before.end)
+            if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) == want
+        }  # fmt: skip
+        return shown.pop() if len(shown) == 1 else candidate
 
     def family_only(self) -> frozenset[str]:
         """People the article names only as someone's relatives ("his wife, Aisha")."""

@@ -1768,7 +1768,8 @@ _PARSED_VERBS = word_set(
     reported reports revealed disclosed observed recalled maintained quipped indicated
     indicates say affirm reaffirm stress underline emphasize emphasise note insist warn
     reiterate confirm explain declare announce assure indicate expressing voiced voices
-    voicing proposed proposes suggested suggests asked asks called calls
+    voicing proposed proposes suggested suggests asked asks called calls promised promises
+    pledged pledges vowed vows
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
@@ -1897,8 +1898,10 @@ def _content_of(verb: Token) -> Token | None:
             if child.dep_ != "dobj":
                 continue
             if child.lower_ in _BELIEFS:
-                # "expressed hope that the two countries will keep working together".
-                for clause in child.children:
+                # "expressed hope that the two countries will keep working together"; with a
+                # day between ("expressed optimism Friday that ...") the clause hangs on the verb.
+                later = [c for c in verb.children if c.dep_ == "ccomp" and c.i > child.i]
+                for clause in [*child.children, *later]:
                     if clause.dep_ in ("acl", "ccomp") and any(
                         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
                     ):
@@ -1921,6 +1924,14 @@ def _object_tail(verb: Token, obj: Token) -> list[Token]:
     """The verb's prepositional phrases after its object, which the parse often hangs on the
     verb though they belong to what was said: "expressed Malaysia's stance | in demanding
     accountability ...", "underlined common ground | with Macron"."""
+    if (
+        obj.dep_ == "xcomp"
+        and obj.tag_ == "VB"
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in obj.children)
+    ):
+        # "urged the US side to safeguard, with concrete actions, the peaceful development
+        # of ...": the parse hangs the infinitive's object on the verb that urges.
+        return [c for c in verb.children if c.i > obj.i and c.dep_ in ("prep", "dobj")]
     if obj.dep_ != "dobj":
         return []
     return [c for c in verb.children if c.i > obj.i and c.dep_ == "prep"]
@@ -1939,9 +1950,12 @@ def _subject_of(verb: Token) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "but it was reported that he was upset": nobody's words
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return child
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            # Two subjects are a parse gone wrong ("CARACAS, Venezuela — President Chavez
+            # said"): the one nearest before the verb is the speaker.
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
             # "called X 'unprecedented' and said ...", ", noting that ...", "was happy to
             # announce that ...".

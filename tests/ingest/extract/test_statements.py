@@ -1307,3 +1307,41 @@ def test_a_quote_over_paragraphs_named_only_at_its_close_is_one_statement() -> N
     assert speaker == "Anwar Ibrahim"
     assert text.startswith("In this summit, I also had")
     assert text.rstrip(".").endswith("I reiterated my full support")
+
+
+def test_a_wire_dateline_in_capitals_is_a_place_not_the_speaker() -> None:
+    article = run(
+        "CARACAS, Venezuela — President Hugo Chavez expressed optimism Friday that Brazil's "
+        "president may help ease tensions between Venezuela and Colombia."
+    )
+    assert "CARACAS" not in {a.name for a in article.actors}
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Hugo Chavez", "Brazil's president may help ease tensions between Venezuela and Colombia")
+    ]
+
+
+def test_a_promise_that_is_a_statement() -> None:
+    statement = only(
+        "Ghana's President Nana Akufo-Addo had promised Granger that Ghana will help develop "
+        "Guyana's oil and gas industry."
+    )
+    assert statement.speaker == "Nana Akufo-Addo"
+    assert statement.text.startswith("Ghana will help develop")
+
+
+def test_an_urging_keeps_the_object_the_parse_hung_on_the_verb() -> None:
+    statement = only(
+        "Chinese President Xi Jinping met Obama. He also urged the US side to safeguard, with "
+        "concrete actions, the peaceful development of ties across the Taiwan Strait."
+    )
+    assert statement.speaker == "Xi Jinping"
+    assert statement.text.rstrip(".").endswith("ties across the Taiwan Strait")
+
+
+def test_she_is_the_woman_of_the_sentence_before_not_a_subject_of_unknown_sex() -> None:
+    statements = said(
+        "Trump has threatened further punishment and irked Claudia Sheinbaum by saying he "
+        "would be OK with air strikes on Mexico.\n\nShe has vowed the strikes will never "
+        "happen."
+    )
+    assert statements == [("Claudia Sheinbaum", "the strikes will never happen")]

@@ -55,7 +55,8 @@ _VERBS = (
     # "agreed that time has come ...", "assured that ...": a clause said, not a plan agreed
     r"|(?:agreed|assured|highlighted|hoped|vowed|pledged|suggested|proposed|believes|believed"
     r"|felt|feels|predicted|conceded|denied|hinted|cautioned|urged|demanded|mentioned"
-    r"|reminded|signalled|signaled|observed|expressed\s+(?:hope|confidence|concern))"
+    r"|reminded|signalled|signaled|observed|expressed\s+(?:hope|confidence|concern)"
+    r"|commented|comments|lamented|complained|contended|clarified|opined|promised)"
     r"(?=\s+that\b)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
@@ -139,7 +140,8 @@ _DESCRIBED_OUTLET = re.compile(
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
-    rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted)\s+"
+    rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted|stated|declared"
+    rf"|remarked|commented|emphasi[sz]ed|underlined|recalled|affirmed|concluded)\s+"
     rf"(?P<who1>[^,.;\"“”]{{1,80}}?)(?=[,.;]|\s+(?:on|in|at|during|to)\b|$)"
     rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
     rf"(?P<verb2>{_VERBS})\b"
@@ -745,28 +747,42 @@ class _Statements:
         return last if last.speaker == speaker else None
 
     # -- reported speech -------------------------------------------------------------------
+    def _fronted(self, sentence: Sentence, text: str) -> bool:
+        """ "According to the minister, ...", "As Lula said, ...": the words after the comma
+        are the speaker's. A title set off by commas names its holder after it ("According to
+        Venezuelan Foreign Minister, Nicolas Maduro, the meeting ...")."""
+        front = _FRONT.match(text)
+        if not front:
+            return False
+        comma = text.find(",", front.end())
+        if comma == -1 or comma - front.end() > 80:
+            return False
+        who_start, who_end = sentence.start + front.end(), sentence.start + comma
+        verb = _VERB_RE.search(self.text, who_start, who_end)
+        if not front.group("according") and verb is None:
+            return False
+        who_stop = verb.start() if verb else who_end
+        speaker = self._issuing_body(who_start, who_stop) or self.doc.speaker_at(
+            who_start, who_stop
+        )
+        if speaker is None and re.fullmatch(r"\s*(?:him|her)\s*", self.text[who_start:who_stop]):
+            # "According to him, ...": the person last quoted or the subject before.
+            speaker = self.doc.pronoun_speaker(who_start)
+        if speaker is None and verb is None:
+            after = text.find(",", comma + 1)
+            if after != -1 and after - comma <= 60:
+                holder = self.doc.speaker_at(sentence.start + comma + 1, sentence.start + after)
+                if holder is not None and self.doc.kind(holder) is ActorKind.PERSON:
+                    speaker, comma = holder, after
+        if speaker is None:
+            return False
+        self._report(speaker, sentence, sentence.start + comma + 1, sentence.end, verb or front)
+        return True
+
     def reported(self, sentence: Sentence) -> None:
         text = self.text[sentence.start : sentence.end]
-        front = _FRONT.match(text)
-        if front:
-            comma = text.find(",", front.end())
-            if comma != -1 and comma - front.end() <= 80:
-                who_start, who_end = sentence.start + front.end(), sentence.start + comma
-                verb = _VERB_RE.search(self.text, who_start, who_end)
-                if front.group("according") or verb is not None:
-                    who_stop = verb.start() if verb else who_end
-                    speaker = self._issuing_body(who_start, who_stop) or self.doc.speaker_at(
-                        who_start, who_stop
-                    )
-                    if speaker is None and re.fullmatch(
-                        r"\s*(?:him|her)\s*", self.text[who_start:who_stop]
-                    ):
-                        # "According to him, ...": the person last quoted or the subject before.
-                        speaker = self.doc.pronoun_speaker(who_start)
-                    if speaker is not None:
-                        self._report(speaker, sentence, sentence.start + comma + 1, sentence.end,
-                                     verb or front)  # fmt: skip
-                        return
+        if self._fronted(sentence, text):
+            return
         if self._inverted(sentence) or self._as_reported(sentence):
             return
         if self._trailing_body(sentence) or self._quoted_as_saying(sentence):
@@ -1769,7 +1785,7 @@ _PARSED_VERBS = word_set(
     indicates say affirm reaffirm stress underline emphasize emphasise note insist warn
     reiterate confirm explain declare announce assure indicate expressing voiced voices
     voicing proposed proposes suggested suggests asked asks called calls promised promises
-    pledged pledges vowed vows
+    pledged pledges vowed vows commented comments lamented complained contended clarified
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")

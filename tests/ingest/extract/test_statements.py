@@ -1345,3 +1345,31 @@ def test_she_is_the_woman_of_the_sentence_before_not_a_subject_of_unknown_sex() 
         "happen."
     )
     assert statements == [("Claudia Sheinbaum", "the strikes will never happen")]
+
+
+def test_a_quote_closed_by_stated_and_a_name_is_the_whole_quote() -> None:
+    statement = only(
+        'Venezuelan President Hugo Chávez met Lula in Caracas. "Our relations are now at their '
+        "peak, like never before in history. Our countries are set to lead the integration "
+        'process," stated Chávez.'
+    )
+    assert statement.speaker == "Hugo Chávez"
+    assert statement.text.startswith("Our relations are now at their peak")
+
+
+def test_commented_that_reports_speech() -> None:
+    statement = only(
+        "Indian Prime Minister Manmohan Singh met Obama. Singh commented that India and the US "
+        "are separated by distance but bound by values."
+    )
+    assert statement.speaker == "Manmohan Singh"
+    assert statement.text.startswith("India and the US are separated")
+
+
+def test_according_to_a_title_set_off_by_commas_is_its_holder() -> None:
+    statement = only(
+        "According to Venezuelan Foreign Minister, Nicolás Maduro, the presidential meeting "
+        "allowed the two countries to consolidate their ties."
+    )
+    assert statement.speaker == "Nicolás Maduro"
+    assert statement.text.startswith("the presidential meeting allowed")

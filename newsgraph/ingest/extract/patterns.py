@@ -100,6 +100,12 @@ _JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-ZÀ-Þ][\wÀ-ÿĀ-\u017f'\u2019\-
 # after a particle any capitalised word is a name ("Haitham bin Tariq Al Said").
 # (a word of a Tongan or Samoan name may open with a glottal stop, U+2018 or U+02BB)
 _GLOTTAL = "[\u2018\u02bb]?"
-NAME = rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
+# A Gulf name may run to six words with its family's last: "Sabah Khaled Al-Hamad Al-Mubarak
+# Al-Sabah" (only an "Al-" word is taken past the fifth).
+_FAMILY = r"(?:\s+(?:Al|El|al|el)-[A-Z][\w'\u2019-]*[\w])"
+NAME = (
+    rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
+    rf"{_FAMILY}?"
+)
 
 _NAME_RE = re.compile(rf"{NAME}")

@@ -498,6 +498,8 @@ def _title_block(qual: str) -> str:
 _HONORIFICS = (
     r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
     r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E|HRH|HH|HM|Crown\s+Prince"
+    # "Foreign Minister Prince Faisal bin Farhan" (not "Prince Salman": one name left)
+    r"|Prince(?=\s+[A-Z][\w'\u2019-]+\s+(?:bin|ibn|[Aa]l[-\s]|[A-Z]))"
     r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
 )
 

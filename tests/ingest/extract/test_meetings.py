@@ -1787,3 +1787,13 @@ def test_a_meeting_told_in_a_quote_over_paragraphs_is_the_speakers() -> None:
         ["Anwar Ibrahim", "Sonexay Siphandone"],
         ["Anwar Ibrahim", "Taur Matan Ruak"],
     ]
+
+
+def test_a_gulf_name_keeps_its_family_and_a_prince_after_a_title_is_his_name() -> None:
+    article = run(
+        "Saudi Foreign Minister Prince Faisal bin Farhan arrived in Kuwait. He also met with "
+        "Kuwait's Crown Prince Sheikh Sabah Khaled Al-Hamad Al-Mubarak Al-Sabah at Bayan Palace."
+    )
+    assert [actors(m) for m in article.meetings] == [
+        ["Faisal bin Farhan", "Sabah Khaled Al-Hamad Al-Mubarak Al-Sabah"]
+    ]

@@ -1373,3 +1373,13 @@ def test_according_to_a_title_set_off_by_commas_is_its_holder() -> None:
     )
     assert statement.speaker == "Nicolás Maduro"
     assert statement.text.startswith("the presidential meeting allowed")
+
+
+def test_a_quote_closed_by_said_x_upon_arrival_is_xs() -> None:
+    statement = only(
+        "Colombian President Juan Manuel Santos flew to Ecuador. “Many thanks for all the "
+        "support that you have been giving us,” said Santos upon his arrival in the city of "
+        "Guayaquil."
+    )
+    assert statement.speaker == "Juan Manuel Santos"
+    assert statement.text.startswith("Many thanks for all the support")

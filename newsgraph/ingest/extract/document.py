@@ -555,13 +555,25 @@ class Document:
             m for m in self.mentions_in(since, pos, implicit=False)
             if self.kind(m.actor) is ActorKind.PERSON and self._fits(m.actor, want)
         ]  # fmt: skip
-        return fitting[-1].actor if fitting else None
+        if fitting:
+            return fitting[-1].actor
+        if want is None:
+            return None
+        # Nobody near fits ("she" after a paragraph about Obama): the last person further back,
+        # within three paragraphs, whom the article shows to be a "she" (or a "he").
+        earlier = self.paragraphs[max(0, index - 3)].start
+        shown = [
+            m for m in self.mentions_in(earlier, since, implicit=False)
+            if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) == want
+        ]  # fmt: skip
+        return shown[-1].actor if shown else None
 
     def _shown_instead(self, candidate: str | None, pos: int, want: Gender | None) -> str | None:
-        """For "she" (or "he") and a ``candidate`` of unknown sex: the one person of the
-        sentence before whom the article shows to be so, if there is one ("Trump ... irked
-        Sheinbaum by saying ... . She has vowed ..."); else the candidate."""
-        if candidate is None or want is None or self.gender(candidate) is not None:
+        """For "she" and a ``candidate`` of unknown sex: the one person of the sentence before
+        whom the article shows to be a woman, if there is one ("Trump ... irked Sheinbaum by
+        saying ... . She has vowed ..."); else the candidate. (Not for "he": most men's names
+        are on no list, so a man shown to be one is no likelier than the one of unknown sex.)"""
+        if candidate is None or want != "female" or self.gender(candidate) is not None:
             return candidate
         index = self.sentence_index(pos)
         if index == 0:

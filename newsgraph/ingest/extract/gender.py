@@ -3,9 +3,9 @@
 Statements need it: in "Obama and Merkel spoke to reporters. "...," she said." the speaker is
 the one of the two who is a "she". The evidence, strongest first: an honorific the article puts
 before the person's name ("Ms Ardern", "Queen Rania", "Sheikh Tamim"), a title only one sex
-holds ("the chairwoman"), then the given name, from a list of women's given names common in
-the world's news (most leaders in the news are men, so a name not on the list proves nothing).
-Nothing found means unknown, and an unknown person fits either pronoun.
+holds ("the chairwoman"), then the given name, from lists of women's and of men's given names
+common in the world's news (a name on neither proves nothing). Nothing found means unknown, and
+an unknown person fits either pronoun.
 """
 
 from __future__ import annotations
@@ -66,6 +66,27 @@ _FEMALE_GIVEN = word_set(
 )
 
 
+# Given names of men, as plain as the women's above and as sure: names only men bear in the
+# news (no "Jean", "Andrea", "Nana", nor a surname written first, "Kim", "Lee", "Xi").
+_MALE_GIVEN = word_set(
+    """
+    abdel abdelaziz abdelmadjid abdul abdullah abdulla abiy ahmed alassane alberto aleksandar
+    alexander alexei alexis ali alvaro andrej andres andrew andrzej angelo anthony antonio
+    antony anwar ashraf ayman barack benjamin bola boris boyko bronislaw carlos charles
+    christopher cyril daniel david denis dmitry dmytro donald edgar edi edward emmanuel
+    emmerson enrique evo faure felipe fernando fidel francois frank frans friedrich fumio
+    gabriel gabrielius george gitanas gordon gustavo hakainde hakan hamad hassan heiko hosni
+    hugo ibrahim ilham imran ivan jacob jair james javier jens joe john jorge jose josep joseph
+    juan julius justin keir keith kevin klaus kofi kyriakos lars lech luiz luis macky mahmoud
+    malcolm manmohan marco mariano mark matteo mauricio michael mike milos mohamed
+    mohammad mohammed muhammad muhammadu narendra nicolas olaf olusegun omar paul pedro petro
+    peter rafael ramzan recep ricardo rishi robert rodrigo ronald salman scott sebastian sergei
+    sergey sergio shinzo silvio stephen steven thabo tony uhuru viktor vladimir volodymyr
+    william yoweri yoshihide zbigniew
+    """
+)
+
+
 def _fold(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return plain.lower().strip(".,'\u2019")
@@ -84,13 +105,15 @@ def honorific_gender(text_before: str) -> Gender | None:
 
 
 def given_name_gender(name: str) -> Gender | None:
-    """ "female" when the name's first word is a woman's given name of the list, else None:
-    the list proves a woman, its absence proves nothing."""
+    """ "female" or "male" when the name's first word is a given name of one of the lists,
+    else None: a list proves the sex, a name on neither proves nothing."""
     words = name.split()
     if len(words) < 2:
         return None
     first = _fold(words[0])
-    return "female" if first in _FEMALE_GIVEN else None
+    if first in _FEMALE_GIVEN:
+        return "female"
+    return "male" if first in _MALE_GIVEN else None
 
 
 def pronoun_gender(pronoun: str) -> Gender | None:

@@ -1383,3 +1383,18 @@ def test_a_quote_closed_by_said_x_upon_arrival_is_xs() -> None:
     )
     assert statement.speaker == "Juan Manuel Santos"
     assert statement.text.startswith("Many thanks for all the support")
+
+
+def test_she_after_a_paragraph_about_a_man_is_the_woman_named_before() -> None:
+    statements = said(
+        "German Chancellor Angela Merkel said she is sure Germany will return to the trade deal "
+        "one day.\n\n"
+        "US President Barack Obama then responded that the talks were challenging.\n\n"
+        '"I have always been strongly engaged for a conclusion of a trade deal with the United '
+        'States," she said, following talks with US President Barack Obama.'
+    )
+    assert (
+        "Angela Merkel",
+        "I have always been strongly engaged for a conclusion of a trade deal with the United "
+        "States",
+    ) in statements

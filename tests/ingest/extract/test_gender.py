@@ -1,0 +1,20 @@
+"""Which pronoun a person takes, from the given name alone."""
+
+from __future__ import annotations
+
+from newsgraph.ingest.extract.gender import given_name_gender
+
+
+def test_a_womans_given_name_proves_a_woman() -> None:
+    assert given_name_gender("Angela Merkel") == "female"
+
+
+def test_a_mans_given_name_proves_a_man() -> None:
+    assert given_name_gender("Barack Obama") == "male"
+    assert given_name_gender("Volodymyr Zelensky") == "male"
+
+
+def test_a_name_on_neither_list_or_a_surname_first_proves_nothing() -> None:
+    assert given_name_gender("Irfaan Ali") is None
+    assert given_name_gender("Kim Jong Un") is None
+    assert given_name_gender("Obama") is None

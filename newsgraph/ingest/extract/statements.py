@@ -511,7 +511,9 @@ class _Statements:
         if not trail:
             return None
         group = next(g for g in ("who1", "who2", "who3") if trail.group(g) is not None)
-        speaker = self.doc.speaker_at(trail.start(group), trail.end(group))
+        speaker = self._head_of(trail.start(group), trail.end(group)) or self.doc.speaker_at(
+            trail.start(group), trail.end(group)
+        )
         if group == "who1" and _SPOKESPERSON_WORD.search(trail.group(group)):
             # '"...," said Ramaphosa's spokesperson, Khusela Diko.': the spokesperson named
             # after the title speaks, not the one whose spokesperson she is.
@@ -1193,6 +1195,12 @@ class _Statements:
         lower = token.lower_
         if lower in ("he", "she") and token.tag_ == "PRP":
             return self.doc.pronoun_speaker(token.idx)
+        if lower in ("head", "chief"):
+            holder = self._head_of(
+                token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+            )
+            if holder is not None:
+                return holder
         if (
             lower in ("that", "which")
             and token.head.dep_ == "relcl"
@@ -1430,6 +1438,20 @@ class _Statements:
                     if office is not None:
                         return office
         return None
+
+    def _head_of(self, start: int, end: int) -> str | None:
+        """ "the head of the Uzbekistan Foreign Ministry" (``text[start:end]``): the one person
+        the article names in the role whose office that is (its foreign minister), if any."""
+        phrase = _HEAD_OF.match(self.text, start, end)
+        if phrase is None:
+            return None
+        offices = {m.actor for m in self.doc.mentions_in(phrase.end(), end)
+                   if self.doc.kind(m.actor) is ActorKind.ORGANIZATION}  # fmt: skip
+        if not offices:
+            return None
+        people = {m.actor for m in self.doc.mentions if self.doc.kind(m.actor) is ActorKind.PERSON}
+        holders = sorted(p for p in people if self._office_of(p) in offices)
+        return holders[0] if len(holders) == 1 else None
 
     def _office_of(self, person: str, head: str | None = None) -> str | None:
         """The office of ``person``'s role ("Egyptian Foreign Ministry" for Egypt's foreign
@@ -1855,6 +1877,7 @@ _ORG_HEADS = word_set(
     """agency ministry office court council department presidency commission secretariat
     embassy cabinet government palace directorate bureau"""
 )
+_HEAD_OF = re.compile(r"\s*(?:the\s+)?(?:head|chief)\s+of\s+", re.IGNORECASE)
 _OFFICE_OF_ROLE = {
     "President": "presidency",
     "Prime Minister": "prime minister's office",

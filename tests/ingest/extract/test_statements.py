@@ -1395,3 +1395,13 @@ def test_she_after_a_paragraph_about_a_man_is_the_woman_named_before() -> None:
     )
     quoted = [who for who, text in statements if text.startswith("I have always been")]
     assert quoted == ["Angela Merkel"]
+
+
+def test_the_head_of_a_ministry_is_the_minister_the_article_names() -> None:
+    statements = run(
+        "Uzbek Foreign Minister Bakhtiyor Saidov held talks in Tashkent. “We had a telephone "
+        "conversation with H.E. Battsetseg Batmunkh, Minister of Foreign Affairs of Mongolia,” "
+        "the head of the Uzbekistan Foreign Ministry wrote on his Telegram channel."
+    )
+    assert [s.speaker for s in statements.statements] == ["Bakhtiyor Saidov"]
+    assert "Battsetseg Batmunkh" in {a.name for a in statements.actors}

@@ -1195,12 +1195,8 @@ class _Statements:
         lower = token.lower_
         if lower in ("he", "she") and token.tag_ == "PRP":
             return self.doc.pronoun_speaker(token.idx)
-        if lower in ("head", "chief"):
-            holder = self._head_of(
-                token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
-            )
-            if holder is not None:
-                return holder
+        if lower in ("head", "chief") and (holder := self._head_of(*_extent(token))):
+            return holder
         if (
             lower in ("that", "which")
             and token.head.dep_ == "relcl"
@@ -1984,6 +1980,11 @@ def _object_length(verb: Token, obj: Token) -> int:
 def _object_end(verb: Token, content: Token) -> Token:
     tail = _object_tail(verb, content)
     return max([content.right_edge, *(c.right_edge for c in tail)], key=lambda t: t.i)
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    """Where the phrase a token heads starts and ends in the text."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
 def _subject_of(verb: Token) -> Token | None:

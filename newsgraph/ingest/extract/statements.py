@@ -140,9 +140,10 @@ _DESCRIBED_OUTLET = re.compile(
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
-    rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted|stated|declared"
+    rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted|stated|declared|expressed"
     rf"|remarked|commented|emphasi[sz]ed|underlined|recalled|affirmed|concluded)\s+"
-    rf"(?P<who1>[^,.;\"“”]{{1,80}}?)"
+    # (a long style: "Qatar's Prime Minister and Foreign Minister H E Sheikh Hamad bin ...")
+    rf"(?P<who1>[^,.;\"“”]{{1,120}}?)"
     rf"(?=[,.;]|\s+(?:on|in|at|during|to|upon|after|before|following|while|when|ahead)\b|$)"
     rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
     rf"(?P<verb2>{_VERBS})\b"
@@ -164,6 +165,9 @@ _AUDIENCE = re.compile(
     r"|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:briefing|conference|meeting|session|gathering|forum"
     r"|audience|rally|summit)\b|an?\s+\w+"
     r"|(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+)
+_RELATIVE_BEFORE_VERB = re.compile(
+    r"\s*,?\s*who\b[^;\"\u201c\u201d]{3,160},\s*(?:(?:has|had|also|later|then)\s+)*"
 )
 _CLOSED_APPOSITION = re.compile(r"\s*,[^,;\"\u201c\u201d]{1,70},\s*")
 _APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
@@ -579,6 +583,13 @@ class _Statements:
         person = next(
             (m for m in reversed(mentions) if self.doc.kind(m.actor) is ActorKind.PERSON), None
         )
+        for m in reversed(mentions):
+            if self.doc.kind(m.actor) is ActorKind.PERSON and _RELATIVE_BEFORE_VERB.fullmatch(
+                self.text, m.end, verb_start
+            ):
+                # "Xi, who handed over a letter from Hu Jintao to Obama, said": the one the
+                # relative clause is about, not the names inside it
+                return m.actor
         if (
             person is not None
             and person is not mentions[-1]

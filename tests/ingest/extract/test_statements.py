@@ -1405,3 +1405,23 @@ def test_the_head_of_a_ministry_is_the_minister_the_article_names() -> None:
     )
     assert [s.speaker for s in statements.statements] == ["Bakhtiyor Saidov"]
     assert "Battsetseg Batmunkh" in {a.name for a in statements.actors}
+
+
+def test_a_speaker_with_a_relative_clause_before_the_verb_is_its_subject() -> None:
+    statements = said(
+        "Chinese Vice President Xi Jinping met US President Barack Obama. During his meeting "
+        "with Obama, Xi, who handed over a letter from Chinese President Hu Jintao to Obama, "
+        "said his visit was aimed at implementing the consensus of the two presidents."
+    )
+    assert statements == [
+        ("Xi Jinping", "his visit was aimed at implementing the consensus of the two presidents")
+    ]
+
+
+def test_a_long_styled_name_after_said_is_the_speaker() -> None:
+    statement = only(
+        '"I had made a private visit to Lebanon when I felt there was tension there," said '
+        "Qatar's Prime Minister and Foreign Minister H E Sheikh Hamad bin Jassem bin Jabor Al "
+        "Thani, who also holds the foreign portfolio."
+    )
+    assert statement.speaker == "Hamad bin Jassem bin Jabor Al Thani"

@@ -1797,3 +1797,12 @@ def test_a_gulf_name_keeps_its_family_and_a_prince_after_a_title_is_his_name() -
     assert [actors(m) for m in article.meetings] == [
         ["Faisal bin Farhan", "Sabah Khaled Al-Hamad Al-Mubarak Al-Sabah"]
     ]
+
+
+def test_deliberations_between_two_leaders_are_a_meeting() -> None:
+    article = run(
+        "Venezuela and Jamaica have signed agreements on trade, following high-level "
+        "deliberations on Sunday between Prime Minister Andrew Holness and President Nicolás "
+        "Maduro."
+    )
+    assert [actors(m) for m in article.meetings] == [["Andrew Holness", "Nicolás Maduro"]]

@@ -465,6 +465,7 @@ _PORTFOLIO_WORDS = (
     "|Finance|Commerce|Development|Security|Justice|Energy|Health|Education|Agriculture|Tourism"
     "|Culture|Planning|Industry|Economy|Labou?r|Transport|Environment|Integration|Interior"
     "|Communications|Information|Diaspora|Relations|Worship|Community|Migration|Fisheries"
+    "|Negotiations|Climate|Women|Youth|Sports?|Policy|Matters"
 )
 
 
@@ -478,6 +479,8 @@ def _title_block(qual: str) -> str:
     # Affairs and Immigration", "Minister of Foreign Affairs, Emigration and Egyptian
     # Expatriates". The name after it is a person's even when the recogniser misses it.
     portfolio = (
+        # "Special Representative for International Negotiations Jason Greenblatt"
+        rf"(?:\s+for\s+(?:[A-Z][\w'\u2019-]+\s+){{0,2}}(?:{_PORTFOLIO_WORDS}))?"
         rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{qual})\s+)?(?:{_PORTFOLIO_WORDS})"
         rf"(?:\s+Abroad)?)*"
     )

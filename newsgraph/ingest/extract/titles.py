@@ -35,6 +35,8 @@ _TITLES: dict[str, TitleSense] = {
     "vice president": _OFFICE("Vice President"),
     "vice-president": _OFFICE("Vice President"),
     "prime minister": _OFFICE("Prime Minister", leader=True),
+    "prime minster": _OFFICE("Prime Minister", leader=True),  # a common slip of the keys
+    "first lady": _OFFICE("First Lady"),
     "premier": _OFFICE("Prime Minister", leader=True),
     "chancellor": _OFFICE("Chancellor", leader=True),
     # Germany's and Austria's own words for their offices.

@@ -1806,3 +1806,15 @@ def test_deliberations_between_two_leaders_are_a_meeting() -> None:
         "Maduro."
     )
     assert [actors(m) for m in article.meetings] == [["Andrew Holness", "Nicolás Maduro"]]
+
+
+def test_a_first_lady_a_slipped_minster_and_a_portfolio_are_titles_not_names() -> None:
+    article = run(
+        "Ethiopian Prime Minster Meles Zenawi met Sudanese President Omar Hassan al-Bashir. "
+        "Ethiopian First Lady Azeb Mesfin joined them. U.S. Special Representative for "
+        "International Negotiations Jason Greenblatt met Israeli Prime Minister Benjamin "
+        "Netanyahu."
+    )
+    names = {a.name for a in article.actors}
+    assert {"Meles Zenawi", "Azeb Mesfin", "Jason Greenblatt"} <= names
+    assert not any(n.startswith(("Minster", "First Lady", "Negotiations")) for n in names)

@@ -480,7 +480,7 @@ def _title_block(qual: str) -> str:
     # Expatriates". The name after it is a person's even when the recogniser misses it.
     portfolio = (
         # "Special Representative for International Negotiations Jason Greenblatt"
-        rf"(?:\s+for\s+(?:[A-Z][\w'\u2019-]+\s+){{0,2}}(?:{_PORTFOLIO_WORDS}))?"
+        rf"(?:\s+for\s+(?:[A-Z][\w'\u2019-]+\s+(?:and\s+)?){{0,3}}(?:{_PORTFOLIO_WORDS}))?"
         rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{qual})\s+)?(?:{_PORTFOLIO_WORDS})"
         rf"(?:\s+Abroad)?)*"
     )

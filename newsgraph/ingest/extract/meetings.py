@@ -32,6 +32,7 @@ from newsgraph.ingest.extract.meeting_parse import (
     quote_start,
     trigger_in_schedule,
 )
+from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence
 from newsgraph.ingest.extract.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES
@@ -90,6 +91,9 @@ _APPOSED_OFFICE = re.compile(
     r"\b(?:minister|president|premier|chancellor|secretary|ambassador|envoy|speaker|head"
     r"|leader|chairman|chair|governor|commander|chief|king|emir|prince|mayor|spokesman)\b",
     re.IGNORECASE,
+)
+_BUILDING_WORDS = word_set(
+    "House Palace Hall Airport Hotel Centre Center Building Residence Mansion Lodge"
 )
 _HYPHEN = re.compile(r"\s*[-\u2013—]\s*")
 _GROUP_NOUN = re.compile(
@@ -483,6 +487,13 @@ class _Meetings:
             host_actor,
         )
 
+    def _building(self, actor: str) -> bool:
+        """An organisation named for its building ("State House", "Government House", "the
+        Oval Office"): where a meeting is held, not a party to it."""
+        if self.doc.kind(actor) is not ActorKind.ORGANIZATION:
+            return False
+        return actor.split()[-1] in _BUILDING_WORDS or actor == "Oval Office"
+
     def _build(
         self,
         sentence: Sentence,
@@ -499,6 +510,7 @@ class _Meetings:
         if host is not None:
             participants = [(a, "host" if a == host else r) for a, r in participants]
         participants = without_companions(self.doc, participants, trigger[0])
+        participants = [(a, r) for a, r in participants if not self._building(a)]
         if len({a for a, _ in participants}) < 2:
             return None
         segment = self.text[start:end]

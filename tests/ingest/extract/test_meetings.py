@@ -1818,3 +1818,11 @@ def test_a_first_lady_a_slipped_minster_and_a_portfolio_are_titles_not_names() -
     names = {a.name for a in article.actors}
     assert {"Meles Zenawi", "Azeb Mesfin", "Jason Greenblatt"} <= names
     assert not any(n.startswith(("Minster", "First Lady", "Negotiations")) for n in names)
+
+
+def test_a_building_is_where_a_meeting_is_held_not_a_party_to_it() -> None:
+    article = run(
+        "Fijian Prime Minister Frank Bainimarama was on Saturday welcomed to Government House "
+        "by Governor-General Peter Cosgrove."
+    )
+    assert all("Government House" not in actors(m) for m in article.meetings)

@@ -485,6 +485,9 @@ def _title_block(qual: str) -> str:
         rf"(?:\s+Abroad)?)*"
     )
     return (
+        # ("the visiting Japanese Foreign Minister", "outgoing US President Obama": the status
+        # may come before the country as well as after it)
+        rf"(?:(?i:{modifiers})\s+(?=(?:{qual})))?"
         rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
         # ("Prime Minister-designate Saad Hariri": the office he is about to hold)

@@ -1826,3 +1826,11 @@ def test_a_building_is_where_a_meeting_is_held_not_a_party_to_it() -> None:
         "by Governor-General Peter Cosgrove."
     )
     assert all("Government House" not in actors(m) for m in article.meetings)
+
+
+def test_the_visiting_minister_of_a_country_is_the_one_the_article_named() -> None:
+    article = run(
+        "Japanese Foreign Minister Kamikawa Yoko arrived in Kathmandu. Foreign Secretary Sewa "
+        "Lamsal welcomed the visiting Japanese Foreign Minister at the airport."
+    )
+    assert [actors(m) for m in article.meetings] == [["Sewa Lamsal", "Kamikawa Yoko"]]

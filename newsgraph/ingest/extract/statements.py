@@ -56,7 +56,8 @@ _VERBS = (
     r"|(?:agreed|assured|highlighted|hoped|vowed|pledged|suggested|proposed|believes|believed"
     r"|felt|feels|predicted|conceded|denied|hinted|cautioned|urged|demanded|mentioned"
     r"|reminded|signalled|signaled|observed|expressed\s+(?:hope|confidence|concern)"
-    r"|commented|comments|lamented|complained|contended|clarified|opined|promised)"
+    r"|commented|comments|lamented|complained|contended|clarified|opined|promised"
+    r"|reassured|reassures)"
     r"(?=\s+that\b)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
@@ -1816,6 +1817,7 @@ _PARSED_VERBS = word_set(
     reiterate confirm explain declare announce assure indicate expressing voiced voices
     voicing proposed proposes suggested suggests asked asks called calls promised promises
     pledged pledges vowed vows commented comments lamented complained contended clarified
+    reassured reassures
     """
 )
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")

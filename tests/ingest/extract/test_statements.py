@@ -1425,3 +1425,12 @@ def test_a_long_styled_name_after_said_is_the_speaker() -> None:
         "Thani, who also holds the foreign portfolio."
     )
     assert statement.speaker == "Hamad bin Jassem bin Jabor Al Thani"
+
+
+def test_reassured_someone_that_reports_speech() -> None:
+    statement = only(
+        "Kenyan President Mwai Kibaki addressed the nation. He reassured Kenyans and the "
+        "international community that the process of implementing the constitution was on track."
+    )
+    assert statement.speaker == "Mwai Kibaki"
+    assert statement.text.startswith("the process of implementing the constitution")

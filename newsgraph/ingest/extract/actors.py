@@ -405,6 +405,10 @@ def _surname(full_name: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|from|of|into|across|throughout|visit|visits|visited|visiting|and|between)\s+$",
+    re.IGNORECASE,
+)
 # A wire story's opening place in capitals: "CARACAS, Venezuela \u2014", "BEIJING (AP) --".
 _WIRE_DATELINE = re.compile(
     r"[A-Z][A-Z .'\u2019-]*(?:,\s*[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*){0,2})?"
@@ -699,15 +703,35 @@ class _Finder:
                     self.claim(given, m.end())
                     self.add(person, given, m.end(), "entity")
                 continue
+            holder = self._surname_of_country(ref, surface, m.start())
+            if holder is not None:
+                # "Luís Montenegro ... Montenegro said": the person named before, not the country
+                self.claim(m.start(), m.end())
+                self.add(holder, m.start(), m.end(), "surname")
+                continue
             self.claim(m.start(), m.end())
             self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
             if ref.kind is ActorKind.PERSON and " " in surface:
                 self.book.named_in_full(ref.name)
 
+    def _surname_of_country(self, ref: ActorRef, surface: str, start: int) -> str | None:
+        """The person the article introduced whose surname is this country's name, when the
+        word stands alone and not as a place ("in Montenegro", "to Jordan")."""
+        if ref.kind is not ActorKind.COUNTRY or " " in surface:
+            return None
+        holder = self.book.person(surface)
+        if holder is None or self.book.kind(holder) is not ActorKind.PERSON:
+            return None
+        if _PLACE_BEFORE.search(self.text, max(0, start - 20), start):
+            return None
+        return holder
+
     def _given_name_before(self, start: int) -> int | None:
         """Where a capitalised word right before starts, inside a sentence, when it could only
         be a given name: not a title, a known actor, a stop word or a word of a place."""
-        m = re.search(r"(?<![\w.'\u2019-])([A-Z][a-z]+)\s$", self.text[max(0, start - 30) : start])
+        m = re.search(  # ("Luís": a given name may carry an accent)
+            r"(?<![\w.'\u2019-])([A-Z][^\W\d_A-Z]+)\s$", self.text[max(0, start - 30) : start]
+        )
         if m is None:
             return None
         word = m.group(1)
@@ -723,6 +747,8 @@ class _Finder:
             return None
         if canonical_title(word).title or _NAME_PREFIX.match(word + " "):
             return None
+        if self.book.person(word) is not None:
+            return None  # "Dr Singh Pakistan's concerns": a known surname, then the country
         # where news sets a name: after a title ("Prime Minister Luis Montenegro") or in
         # apposition ("the Prime Minister of Portugal, Luis Montenegro,")
         previous = before.split()[-1] if before.split() else ""

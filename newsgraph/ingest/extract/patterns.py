@@ -80,7 +80,10 @@ def is_name_like(text: str) -> bool:
 # Congratulates", "Ruto Meets Hasina".
 HEADLINE_VERB = re.compile(
     r"\s+(?:Congratulates|Meets|Says|Holds|Calls|Visits|Welcomes|Receives|Thanks|Urges"
-    r"|Discusses|Hosts|Talks|Speaks|Pledges|Vows|Warns|Praises|Slams|Rejects)$"
+    r"|Discusses|Hosts|Talks|Speaks|Pledges|Vows|Warns|Praises|Slams|Rejects|Arrives|Signs"
+    # and in the past ("Polish Minister for Foreign Affairs Visited Berlin")
+    r"|Met|Visited|Held|Hosted|Welcomed|Received|Discussed|Spoke|Talked|Congratulated"
+    r"|Urged|Thanked|Signed|Arrived|Attended)$"
 )
 
 

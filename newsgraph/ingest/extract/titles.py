@@ -128,6 +128,8 @@ _TITLES: dict[str, TitleSense] = {
     "sen.": _OFFICE("Senator"),
     "mayor": _OFFICE("Mayor"),
     "governor": _OFFICE("Governor"),
+    "governor-general": _OFFICE("Governor-General"),
+    "governor general": _OFFICE("Governor-General"),
     "speaker": _OFFICE("Speaker"),
     "ombudsman": _OFFICE("Ombudsman"),
     # Descriptions, not offices: they identify a person but give no role.

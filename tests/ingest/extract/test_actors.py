@@ -556,3 +556,30 @@ def test_two_people_whose_surnames_differ_by_a_letter_stay_two() -> None:
         "Hasan said the talks went well."
     )
     assert {"Sameh Hassan", "Omar Hasan"} <= people
+
+
+def test_a_person_named_for_a_country_keeps_her_name_and_the_country_its_own() -> None:
+    article = run(
+        "Portuguese Prime Minister Luís Montenegro met Spanish Prime Minister Pedro Sánchez. "
+        "Montenegro said he favoured the two-state solution. Serbia and Montenegro were not "
+        "discussed."
+    )
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Luís Montenegro"] is ActorKind.PERSON
+    assert [s.speaker for s in article.statements] == ["Luís Montenegro"]
+
+
+def test_a_known_surname_before_a_country_is_not_a_given_name() -> None:
+    article = run(
+        "Pakistani Prime Minister Shaukat Aziz met Indian Prime Minister Manmohan Singh. Mr Aziz "
+        "shared with Dr Singh Pakistan's concerns about the statement."
+    )
+    assert "Singh Pakistan" not in {a.name for a in article.actors}
+
+
+def test_a_title_case_headline_verb_in_the_past_is_no_name() -> None:
+    article = run(
+        "Polish Minister for Foreign Affairs Visited Berlin\n\nGrzegorz Schetyna, the Polish "
+        "foreign minister, met Frank-Walter Steinmeier."
+    )
+    assert "Visited Berlin" not in {a.name for a in article.actors}

@@ -465,7 +465,7 @@ _PORTFOLIO_WORDS = (
     "|Finance|Commerce|Development|Security|Justice|Energy|Health|Education|Agriculture|Tourism"
     "|Culture|Planning|Industry|Economy|Labou?r|Transport|Environment|Integration|Interior"
     "|Communications|Information|Diaspora|Relations|Worship|Community|Migration|Fisheries"
-    "|Negotiations|Climate|Women|Youth|Sports?|Policy|Matters"
+    "|Negotiations|Climate|Women|Youth|Sports?|Polic(?:y|ies)|Matters"
 )
 
 
@@ -480,7 +480,10 @@ def _title_block(qual: str) -> str:
     # Expatriates". The name after it is a person's even when the recogniser misses it.
     portfolio = (
         # "Special Representative for International Negotiations Jason Greenblatt"
-        rf"(?:\s+for\s+(?:[A-Z][\w'\u2019-]+\s+(?:and\s+)?){{0,3}}(?:{_PORTFOLIO_WORDS}))?"
+        # ("High Representative of the Union for Foreign Affairs and Security Policy", "Adviser
+        # to His Majesty for Policies": whose it is, then the portfolio)
+        rf"(?:(?:\s+of\s+(?:the\s+)?[A-Z][\w'\u2019-]+|\s+to\s+(?:His|Her)\s+(?:Majesty|Highness))?"
+        rf"\s+for\s+(?:[A-Z][\w'\u2019-]+\s+(?:and\s+)?){{0,3}}(?:{_PORTFOLIO_WORDS}))?"
         rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{qual})\s+)?(?:{_PORTFOLIO_WORDS})"
         rf"(?:\s+Abroad)?)*"
     )

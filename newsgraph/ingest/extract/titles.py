@@ -117,6 +117,8 @@ _TITLES: dict[str, TitleSense] = {
     "foreign ministry spokeswoman": _OFFICE("Foreign Ministry Spokesperson"),
     "foreign ministry spokesman": _OFFICE("Foreign Ministry Spokesperson"),
     "aide": _OFFICE("Aide"),
+    "adviser": _OFFICE("Adviser"),
+    "advisor": _OFFICE("Adviser"),
     "presidential aide": _OFFICE("Presidential Aide"),
     "foreign policy aide": _OFFICE("Foreign Policy Aide"),
     "foreign policy adviser": _OFFICE("Foreign Policy Adviser"),

@@ -583,3 +583,14 @@ def test_a_title_case_headline_verb_in_the_past_is_no_name() -> None:
         "foreign minister, met Frank-Walter Steinmeier."
     )
     assert "Visited Berlin" not in {a.name for a in article.actors}
+
+
+def test_a_title_with_its_owner_and_portfolio_is_not_part_of_the_name() -> None:
+    article = run(
+        "Minister of Foreign Affairs Marina Kaljurand and the High Representative of the Union "
+        "for Foreign Affairs and Security Policy Federica Mogherini met in Tallinn. Adviser to "
+        "His Majesty for Policies Haifa Khraisha attended."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Marina Kaljurand", "Federica Mogherini", "Haifa Khraisha"} <= people
+    assert not any(p.startswith(("Policy", "Policies")) for p in people)

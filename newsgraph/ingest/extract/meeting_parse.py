@@ -313,6 +313,13 @@ class _Parser:
                 return []  # "Jordan's Deputy Prime Minister ... Safadi": Safadi is named next
             if head.dep_ in ("pobj", "dobj") and _owner_of_next(head):
                 return []  # "met with President Xi's second-in-command": not Xi
+            if self.doc.kind(mention.actor) is ActorKind.COUNTRY:
+                # "the presidents of Mexico, López Obrador, and Guatemala, Arévalo": a country's
+                # leader set off after it is the party
+                for appos in head.children:
+                    leader = self.mention_at(appos) if appos.dep_ == "appos" else None
+                    if leader is not None and self.doc.kind(leader.actor) is ActorKind.PERSON:
+                        return [self._named(leader.actor, "name")]
             one = self.participant(mention)
             if one is None:
                 return []

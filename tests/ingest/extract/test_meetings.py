@@ -1834,3 +1834,13 @@ def test_the_visiting_minister_of_a_country_is_the_one_the_article_named() -> No
         "Lamsal welcomed the visiting Japanese Foreign Minister at the airport."
     )
     assert [actors(m) for m in article.meetings] == [["Sewa Lamsal", "Kamikawa Yoko"]]
+
+
+def test_the_presidents_of_two_countries_each_named_after_it_are_the_parties() -> None:
+    article = run(
+        "The presidents of Mexico, Andrés Manuel López Obrador, and Guatemala, César Bernardo "
+        "Arévalo de León, held a meeting in Tapachula on Friday."
+    )
+    assert [actors(m) for m in article.meetings] == [
+        ["Andrés Manuel López Obrador", "César Bernardo Arévalo de León"]
+    ]

@@ -449,6 +449,9 @@ class Document:
             after = self.subject(comma + 1, sentence.end)
             if after is not None:
                 return after.actor
+        clause = self._clause_subject(pos)
+        if clause is not None:
+            return clause
         current = self.subject(sentence.start, pos)
         earlier = self._leading_pronoun(sentence.start, pos, current)
         if earlier is not None:
@@ -477,6 +480,27 @@ class Document:
             if persons:
                 return persons[-1].actor
         return self.last_speaker(pos)
+
+    def _clause_subject(self, pos: int) -> str | None:
+        """For a pronoun subject of a subordinate clause ("said Buhari gave the assurance when
+        he hosted Bazoum"), the person who is the subject of the clause it depends on (Buhari),
+        not the sentence's first (the spokesman who said it)."""
+        if self.parsed is None:
+            return None
+        span = self.parsed.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        if span[0].dep_ != "nsubj" or span[0].head.dep_ != "advcl":
+            return None
+        verb = span[0].head.head
+        for child in verb.children:
+            if child.dep_ != "nsubj" or child.i >= span[0].i:
+                continue
+            lo, hi = child.left_edge.idx, child.idx + len(child.text)
+            people = [m for m in self.mentions_in(lo, hi) if self.kind(m.actor) is ActorKind.PERSON]
+            if len(people) == 1:
+                return people[0].actor
+        return None
 
     def _leading_pronoun(self, start: int, end: int, subject: Mention | None) -> str | None:
         """ "On Friday he will meet King Abdullah. Later he holds talks with Safadi": when a

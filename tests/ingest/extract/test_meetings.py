@@ -1844,3 +1844,12 @@ def test_the_presidents_of_two_countries_each_named_after_it_are_the_parties() -
     assert [actors(m) for m in article.meetings] == [
         ["Andrés Manuel López Obrador", "César Bernardo Arévalo de León"]
     ]
+
+
+def test_he_of_a_when_clause_is_the_subject_of_the_clause_it_hangs_on() -> None:
+    article = run(
+        "President Muhammadu Buhari has pledged support to Niger. Mr Femi Adesina, the "
+        "President's spokesman, said on Monday that Buhari gave the assurance when he hosted the "
+        "newly inaugurated President of Niger, Mohamed Bazoum."
+    )
+    assert [actors(m) for m in article.meetings] == [["Muhammadu Buhari", "Mohamed Bazoum"]]

@@ -1564,7 +1564,7 @@ class _Statements:
         source = _TRAILING_SOURCE.search(self.text, start, end)
         if source is not None:
             end = source.start()  # "..., according to the Turkish presidency." is no word said
-        clause = strip_quotes(self.text[start:end]).rstrip(".!;: ")
+        clause = strip_quotes(self.text[start:end]).rstrip(".!;: ").lstrip(":;,\u2013\u2014- ")
         if front is not None:
             # "Both parties agreed, Downing Street said, on the need to ...": one clause, its
             # attribution set in the middle

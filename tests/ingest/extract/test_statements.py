@@ -1434,3 +1434,13 @@ def test_reassured_someone_that_reports_speech() -> None:
     )
     assert statement.speaker == "Mwai Kibaki"
     assert statement.text.startswith("the process of implementing the constitution")
+
+
+def test_a_statement_never_starts_with_the_colon_that_introduced_it() -> None:
+    statements = said(
+        "President Muhammadu Buhari hosted President Mohamed Bazoum of Niger.\n\nHe said: “We "
+        "will stabilise our region for the benefit of the two countries, “Nigerians and "
+        "Nigeriens are people with similar culture, so we cannot ignore each other.”"
+    )
+    assert statements
+    assert all(text[:1].isalnum() for _who, text in statements), statements

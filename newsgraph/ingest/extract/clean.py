@@ -133,6 +133,8 @@ _POST_SIGNATURE = re.compile(
 # So do agencies, with their name after a dash: "... of Palestine. — Bernama".
 _END_OF_STORY = re.compile(
     r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$"
+    # editors' initials signing off a wire story: "... cancer surgery. SF/HSN/MA"
+    r"|(?<=[.!?\"\u201d])\s+[A-Z]{1,4}(?:/[A-Z]{1,4}){1,5}\s*$"
     # (after a full stop: '"..." — Kishida.' after a bare closing quote names the speaker)
     r"|(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+[\u2014\u2013-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}"
     r"\s*$"

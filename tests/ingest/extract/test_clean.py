@@ -276,3 +276,13 @@ def test_a_subheading_of_a_name_and_its_verb_is_no_speaker() -> None:
         published="2025-08-20",
     )
     assert all("Congratulates" not in a.name for a in article.actors)
+
+
+def test_a_story_signed_off_with_editors_initials_keeps_its_text() -> None:
+    body = (
+        "Iran's Foreign Minister Ali Akbar Salehi held phone talks with his Egyptian "
+        "counterpart on Thursday about the situation in the region, and the two ministers "
+        "agreed to stay in touch in the coming weeks. SF/HSN/MA"
+    )
+    page = clean_page(body)
+    assert [b.text for b in page.blocks] == [body.removesuffix(" SF/HSN/MA")]

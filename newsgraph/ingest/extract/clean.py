@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -337,7 +338,7 @@ class _Cleaner:
         self.blocks.append(
             Block(
                 text,
-                speaker=signature.group("name").strip(),
+                speaker=_without_symbols(signature.group("name")),
                 medium="post on X",
                 said_on=parse_stated_date(date) if date else None,
             )
@@ -483,6 +484,12 @@ class _Cleaner:
     def previous_was_box_ok(self) -> bool:
         # The speaker box comes right after the quote, before any other paragraph.
         return not self.speaker_open
+
+
+def _without_symbols(name: str) -> str:
+    """A post's display name without its emoji and flags ("Foreign Ministry 🇸🇦")."""
+    kept = "".join(ch for ch in name if not unicodedata.category(ch).startswith(("S", "C")))
+    return " ".join(kept.split())
 
 
 def _is_prose(line: str) -> bool:

@@ -286,3 +286,12 @@ def test_a_story_signed_off_with_editors_initials_keeps_its_text() -> None:
     )
     page = clean_page(body)
     assert [b.text for b in page.blocks] == [body.removesuffix(" SF/HSN/MA")]
+
+
+def test_a_post_signature_loses_its_emoji() -> None:
+    page = clean_page(
+        "Saudi Arabia's foreign minister received a phone call from his Iranian counterpart."
+        "\n\nWe discussed bilateral relations and the situation in the region today. — Foreign "
+        "Ministry \U0001f1f8\U0001f1e6 (@KSAmofaEN) April 6, 2024"
+    )
+    assert [b.speaker for b in page.blocks if b.speaker] == ["Foreign Ministry"]

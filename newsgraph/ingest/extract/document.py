@@ -27,7 +27,13 @@ from newsgraph.ingest.extract.gender import (
 )
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.reference import Reference
-from newsgraph.ingest.extract.text import Quote, Sentence, find_quotes, split_sentences
+from newsgraph.ingest.extract.text import (
+    Quote,
+    Sentence,
+    find_quotes,
+    opens_unclosed_quote,
+    split_sentences,
+)
 from newsgraph.ingest.extract.topics import find_topics
 from newsgraph.ingest.model import ActorKind
 
@@ -340,12 +346,9 @@ class Document:
         """A quotation that runs over paragraphs opens each with a mark and closes only in
         its last: a paragraph that opens one, leaves it open, and is followed by a paragraph
         opening again is quoted whole."""
-        body = self.text[paragraph.start : paragraph.end]
-        if not body.startswith(_OPENING_MARKS) or not self.text.startswith(
-            _OPENING_MARKS, following.start
-        ):
-            return False
-        return body.count('"') % 2 == 1 or body.count("“") > body.count("”")
+        return opens_unclosed_quote(
+            self.text[paragraph.start : paragraph.end]
+        ) and self.text.startswith(_OPENING_MARKS, following.start)
 
     def in_quote(self, pos: int) -> bool:
         return any(q.start <= pos < q.end for q in self.quotes)

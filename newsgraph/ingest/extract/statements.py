@@ -32,7 +32,7 @@ from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.reference import office_name
-from newsgraph.ingest.extract.text import Quote, Sentence, strip_quotes
+from newsgraph.ingest.extract.text import Quote, Sentence, opens_unclosed_quote, strip_quotes
 from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
 
@@ -704,7 +704,7 @@ class _Statements:
         post Covid-19."): the quote runs on into the next paragraphs, each opening again, in
         the words of the person the paragraph before quoted."""
         body = self.text[paragraph.start : paragraph.end]
-        if not body.startswith(('"', "“")) or _balanced(body):
+        if not opens_unclosed_quote(body):
             return False
         index = self.doc.paragraphs.index(paragraph)
         if index == 0:
@@ -1458,25 +1458,36 @@ class _Statements:
         if not offices:
             return None
         people = {m.actor for m in self.doc.mentions if self.doc.kind(m.actor) is ActorKind.PERSON}
-        holders = sorted(p for p in people if self._office_of(p) in offices)
+        # (asking about the others' offices does not name those offices in the article)
+        holders = sorted(
+            p for p in people if (office := self._office_name(p)) and office[0] in offices
+        )
         return holders[0] if len(holders) == 1 else None
 
     def _office_of(self, person: str, head: str | None = None) -> str | None:
         """The office of ``person``'s role ("Egyptian Foreign Ministry" for Egypt's foreign
         minister), if the article gave the role with its country; ``head`` the office's last
-        word, when the text names it ("the ministry")."""
-        book = self.doc.book
-        for role in book.roles(person):
+        word, when the text names it ("the ministry"). The office becomes an organisation
+        of the article, as the speaker it is."""
+        found = self._office_name(person, head)
+        if found is None:
+            return None
+        name, country = found
+        self.doc.book.introduce_org(name)
+        self.doc.book.add_role_less_org(name, country)
+        return name
+
+    def _office_name(self, person: str, head: str | None = None) -> tuple[str, str] | None:
+        """The name of the office of ``person``'s role and its country (see ``_office_of``),
+        without making it an actor of the article."""
+        for role in self.doc.book.roles(person):
             office = _OFFICE_OF_ROLE.get(role.title)
             country = self.doc.reference.actor(role.of) if role.of else None
             if office is None or country is None:
                 continue
             if head is not None and not office.endswith(head):
                 continue
-            name = office_name(country, office)
-            book.introduce_org(name)
-            book.add_role_less_org(name, country.name)
-            return name
+            return office_name(country, office), country.name
         return None
 
     def _issuer(self, noun: Token) -> str | None:
@@ -2017,11 +2028,6 @@ def _subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
-
-
-def _balanced(text: str) -> bool:
-    straight = text.count('"')
-    return straight % 2 == 0 and text.count("“") <= text.count("”")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from newsgraph.ingest.extract.patterns import word_set
 
-__all__ = ["Quote", "Sentence", "ends_sentence", "find_quotes", "split_sentences", "strip_quotes"]
+__all__ = [
+    "Quote",
+    "Sentence",
+    "ends_sentence",
+    "find_quotes",
+    "opens_unclosed_quote",
+    "split_sentences",
+    "strip_quotes",
+]
 
 _ABBREVIATIONS = word_set(
     """
@@ -101,6 +109,14 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     """Double-quoted spans (straight or curly) within ``text[start:end]``; never across lines."""
     stop = len(text) if end is None else end
     return [Quote(m.start(), m.end()) for m in _QUOTE.finditer(text, start, stop)]
+
+
+def opens_unclosed_quote(paragraph: str) -> bool:
+    """Whether a paragraph opens with a quotation mark and leaves a quotation open: news
+    quoting someone over several paragraphs opens each with a mark and closes only the last."""
+    if not paragraph.startswith(('"', "\u201c")):
+        return False
+    return paragraph.count('"') % 2 == 1 or paragraph.count("\u201c") > paragraph.count("\u201d")
 
 
 def strip_quotes(text: str) -> str:

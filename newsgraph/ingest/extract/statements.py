@@ -148,6 +148,10 @@ _TRAIL = re.compile(
     rf"(?=[,.;]|\s+(?:on|in|at|during|to|upon|after|before|following|while|when|ahead)\b|$)"
     rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
     rf"(?P<verb2>{_VERBS})\b"
+    # '"...," the British prime minister, Keir Starmer, told the BBC': the name set off after
+    # its description.
+    rf"|(?:the\s+)?[^,.;\"“”]{{1,60}}?,\s*(?P<who4>[A-Z][^,.;\"“”]{{1,60}}?),\s+"
+    rf"(?:has\s+|had\s+|also\s+|later\s+)*(?P<verb4>{_VERBS})\b"
     # "..., the Kremlin's statement reads."
     rf"|(?P<who3>[^,.;\"“”]{{0,80}}?\b(?:statement|readout|communiqu[eé]|release|message"
     rf"|letter|post))\s+(?P<verb3>reads|read)\b)"
@@ -515,7 +519,7 @@ class _Statements:
         trail = _TRAIL.match(self.text, quote.end, after_end)
         if not trail:
             return None
-        group = next(g for g in ("who1", "who2", "who3") if trail.group(g) is not None)
+        group = next(g for g in ("who1", "who2", "who3", "who4") if trail.group(g) is not None)
         speaker = self._head_of(trail.start(group), trail.end(group)) or self.doc.speaker_at(
             trail.start(group), trail.end(group)
         )

@@ -50,6 +50,15 @@ def test_an_inverted_attribution() -> None:
     ]
 
 
+def test_a_quote_closed_by_a_description_and_the_name_set_off_after_it() -> None:
+    statement = only(
+        '"I am deeply concerned about the situation," the British prime minister, Keir '
+        "Starmer, told the BBC."
+    )
+    assert statement.speaker == "Keir Starmer"
+    assert statement.text == "I am deeply concerned about the situation."
+
+
 def test_a_quote_after_a_colon() -> None:
     statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
     assert statement.speaker == "Andrii Sybiha"

@@ -631,7 +631,11 @@ class _Finder:
     def _person_for(self, name: str) -> str | None:
         name = _after_office(name)
         honorific = _HONORIFIC.match(name)
-        if honorific and len(name[honorific.end() :].split()) >= 2:
+        if (
+            honorific
+            and len(name[honorific.end() :].split()) >= 2
+            and not name.startswith(_NAMED_WITH_TITLE)
+        ):
             # "Sheikh Mishal al-Ahmad al-Sabah" is Mishal al-Ahmad al-Sabah; "Sheikh Hasina"
             # is her name.
             name = name[honorific.end() :]
@@ -1447,6 +1451,9 @@ _HONORIFIC = re.compile(
     r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin|Ratu|Adi|Samdech(?:\s+Techo)?"
     r"|H\.\s?E\.|(?:His|Her)\s+Excellency)\s+"
 )
+# Fijian chiefly titles, written as part of the name ("Ratu Inoke Kubuabola", "Adi Koila
+# Nailatikau") by Fiji's own press and by reference works alike.
+_NAMED_WITH_TITLE = ("Ratu ", "Adi ")
 _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
 
 

@@ -91,7 +91,9 @@ _STOP = alternation(NAME_STOPWORDS)
 # One capitalised word (Latin letters with diacritics, inner apostrophes and hyphens), or a run
 # of initials like "J.D." / "J. D.".
 _WORD = (
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-\u017f][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]|[A-Z]\.(?:\s?[A-Z]\.)*"
+    # (Mongolian names keep the father's initial against the given name: "Ts.Munkh-Orgil")
+    r"(?:[A-Z][a-z]?\.(?=[A-Z][a-z])[A-ZÀ-ÖØ-ÞĀ-\u017f][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]"
+    r"|[A-ZÀ-ÖØ-ÞĀ-\u017f][\wÀ-ÿĀ-\u017f'\u2019\-]*[\wÀ-ÿĀ-\u017f]|[A-Z]\.(?:\s?[A-Z]\.)*"
     # A bare initial before a name, as South Asian outlets write it: "S Jaishankar".
     r"|[A-Z](?=\s[A-Z][a-z]))"
 )

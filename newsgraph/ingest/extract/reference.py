@@ -495,9 +495,32 @@ def _title_block(qual: str) -> str:
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
         # ("Prime Minister-designate Saad Hariri": the office he is about to hold)
         rf"(?P<title>(?i:{titles})|{abbreviated})(?:-(?i:designate))?{portfolio}"
-        rf"(?:\s+(?:of|from)\s+(?P<of>{qual}))?"
+        # ("the President of the Republic of Guatemala, Alejandro Giammattei": a state's
+        # formal name)
+        rf"(?:\s+(?:of|from)\s+(?:(?:the\s+)?{_STATE_FORM}\s+of\s+(?:the\s+)?)?(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
+        # ("Turkey's Ambassador to Baghdad Fatih Yildiz": an envoy to a capital, which is no
+        # qualifier of the list's)
+        rf"(?:(?<=[Aa]mbassador)\s+to\s+(?:(?:{_TWO_WORD_PLACE})\s+)?[A-Z][\w'\u2019-]+"
+        rf"(?=\s+[A-Z]|,\s))?"
     )
+
+
+# How a state's formal name opens: "the Republic of", "the Kingdom of", "the Islamic Republic
+# of", "the Federal Democratic Republic of".
+_STATE_FORM = (
+    r"(?:(?:Federal|Islamic|Democratic|People's|People\u2019s|Socialist|Arab|Bolivarian"
+    r"|Plurinational|Co-?operative|Hashemite|Federative|Oriental|Independent|United)\s+)*"
+    r"(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|Commonwealth|Federation"
+    r"|Grand\s+Duchy)"
+)
+
+
+# The first words of capitals named in two words ("New Delhi", "Kuala Lumpur", "Tel Aviv").
+_TWO_WORD_PLACE = (
+    "New|San|Santo|Kuala|Addis|Abu|Buenos|Port|Phnom|Tel|Dar|Hong|Rio|S[aã]o|Mexico|Panama"
+    "|Guatemala|Kuwait|Nur|La|Los|Las|El|Bandar|Sri|Saint|St\\.?|Santa|Porto|Belize"
+)
 
 
 # An honorific may stand between the title and the name: "President Dr Irfaan Ali",

@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsgraph.ingest.extract.gender import given_name_gender
 from newsgraph.ingest.extract.listed import listed_names
 from newsgraph.ingest.extract.names import PARTICLES, same_person
 from newsgraph.ingest.extract.patterns import HEADLINE_VERB, NAME, NAME_STOPWORDS, word_set
@@ -1061,6 +1062,25 @@ class _Finder:
                 continue
             self._claim_person(m)
 
+    def given_names(self) -> None:
+        """ "Theresa May was having lunch with ...": a given name only people bear, then one or
+        two capitalised words, is a person where the recogniser saw nothing (a surname that is
+        also a month or a common word hides a name from it)."""
+        if not self.introducing:
+            return
+        for m in _GIVEN_THEN_SURNAME.finditer(self.text):
+            words = m.group("name").split()
+            if given_name_gender(m.group("name")) is None or any(
+                w.lower() in _PLACE_OR_BODY_HEADS
+                or w in _OFFICE_WORDS
+                or w in _NOT_NAME_WORDS
+                or w in _TITLE_WORDS
+                or (w in NAME_STOPWORDS and w not in _MONTH_SURNAMES)
+                for w in words[1:]
+            ):
+                continue
+            self._claim_person(m)
+
     def _country_at(self, pair: re.Match[str], group: str) -> bool:
         ref = self.ref.lookup(pair.group(group))
         return ref is not None and ref.kind is ActorKind.COUNTRY
@@ -1320,6 +1340,14 @@ _OF_COUNTRY_PAIR = re.compile(
 
 # "Chile's Michelle Bachelet met", "Japan's Katsuya Okada said": a name, then a word in lower
 # case or a stop (not "Chile's Foreign Ministry Building").
+# A given name and one or two capitalised words after it, the name ending where the sentence
+# goes on in lower case or with punctuation ("Theresa May was", "Angela Merkel,").
+_GIVEN_THEN_SURNAME = re.compile(
+    r"(?<![\w.'\u2019-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
+    r"(?=\s+[a-z]|[,.;:])"
+)
+# Months that are also surnames ("Theresa May", "Brian May"), after a given name.
+_MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
 _COUNTRY_POSSESSIVE = re.compile(
     r"(?<![\w])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u2019s)\s+"
     r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})(?=\s+[a-z]|[,.;:])"
@@ -1681,6 +1709,7 @@ def find_mentions(
     finder.speakers()
     finder.country_possessives()
     finder.named_entities()
+    finder.given_names()
     finder.relatives()
     finder.paired_by_country()
     finder.introduced()

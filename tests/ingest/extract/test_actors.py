@@ -166,6 +166,15 @@ def test_a_fijian_chiefly_title_stays_part_of_the_name() -> None:
     assert "Ratu Isoa Tikoca" in people, people
 
 
+def test_a_given_name_only_people_bear_starts_a_person_the_recogniser_missed() -> None:
+    people = _people(
+        "Theresa May was having lunch with Polish Prime Minister Mateusz Morawiecki when she "
+        "spoke. Victoria Falls Bridge was closed."
+    )
+    assert "Theresa May" in people, people
+    assert not any(p.startswith("Victoria") for p in people), people
+
+
 def test_a_mongolian_name_keeps_its_initial_against_the_given_name() -> None:
     people = _people(
         "In a meeting with Foreign Affairs Minister Ts.Munkh-Orgil, Ambassador Takaoka said "

@@ -70,6 +70,8 @@ _HOLD_VERBS = word_set(
 # "was accorded a warm welcome by", "was given a red-carpet reception by"
 _ACCORDED = word_set("accorded given")
 _WELCOMES = word_set("welcome reception")
+# What someone makes when they travel: "his visit", "the minister's tour".
+_TRIP_NOUNS = word_set("visit trip tour stay mission journey stopover")
 _EVENT_NOUNS = word_set(
     "meeting meetings talks call calls conversation conversations summit summits discussion "
     "discussions negotiations videoconference videoconferences teleconference audience "
@@ -582,7 +584,17 @@ class _Parser:
             and (verb.head.head is not verb.head)
         ):
             # "will meet Milei before flying to Lima to meet Boluarte": who flies is who meets
-            return self.subjects(verb.head.head)
+            found = self.subjects(verb.head.head)
+            if not any(self.doc.kind(p[0]) is ActorKind.PERSON for p in found):
+                # "Al-Hakim's visit to Turkey ended after meeting with Gul": the one whose
+                # visit it was
+                trips = [
+                    c for c in verb.head.head.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TRIP_NOUNS
+                ]  # fmt: skip
+                found = [p for t in trips for c in t.children if c.dep_ == "poss"
+                         for p in self.phrase(c)]  # fmt: skip
+            return found
         quote = quote_start(self.doc, verb.idx)
         if verb.dep_ == "ROOT" and quote is not None and quote in self.speakers:
             # A post's "Concluded talks with FM Herath today": the subject left out is "I".

@@ -221,7 +221,7 @@ _NO_CONTENT = re.compile(
 _THAT_LATER = re.compile(r",\s*that\s")
 _LATER_THAT = re.compile(
     r"(?:on|in|at|during|after|before|to|via|through|from|with|later|earlier|also|again|then"
-    r"|previously|recently|separately|publicly|privately|repeatedly"
+    r"|afterwards?|previously|recently|separately|publicly|privately|repeatedly"
     # "told reporters traveling with him aboard Air Force One that ..."
     r"|traveling|travelling|flying|accompanying|gathered|waiting)\b"
     r"[^,;:\"“”]{0,60}?\bthat\s+"

@@ -1236,6 +1236,14 @@ def test_a_journey_at_someones_invitation_is_a_meeting_they_host() -> None:
     assert meeting.date == dt.date(2025, 8, 18)
 
 
+def test_a_visit_that_ended_after_meeting_people_is_the_visitors_meeting() -> None:
+    meeting = only(
+        "Iraqi cleric Ammar al-Hakim arrived in Ankara on Monday. Al-Hakim's visit to Turkey "
+        "ended after meeting with President Abdullah Gul and Foreign Minister Ahmet Davutoglu."
+    )
+    assert set(actors(meeting)) == {"Ammar al-Hakim", "Abdullah Gul", "Ahmet Davutoglu"}
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

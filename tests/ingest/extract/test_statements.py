@@ -59,6 +59,14 @@ def test_a_quote_closed_by_a_description_and_the_name_set_off_after_it() -> None
     assert statement.text == "I am deeply concerned about the situation."
 
 
+def test_reported_speech_after_said_afterwards_starts_at_that() -> None:
+    statement = only(
+        "U.S. Secretary of State Antony Blinken said afterwards that the talks with Lavrov "
+        "were frank."
+    )
+    assert statement.text.startswith("the talks with Lavrov were frank")
+
+
 def test_a_quote_after_a_colon() -> None:
     statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
     assert statement.speaker == "Andrii Sybiha"

@@ -59,8 +59,17 @@ _VERBS = (
     r"|commented|comments|lamented|complained|contended|clarified|opined|promised"
     r"|reassured|reassures)"
     r"(?=\s+that\b)"
+    # "assured his counterpart that ...", "reminded reporters that ...": whom, then what
+    r"|(?:assured|assures|reassured|reminded|reminds|informed|informs|briefed|briefs|warned"
+    r"|warns|told|tells)(?=(?:\s+[\w'\u2019.-]+){1,6}?\s+that\b)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+# The one told before what they were told: "told his Chinese counterpart Wang Yi that".
+_WHOM_THEN_THAT = re.compile(r"(?:\s+[\w'\u2019.-]+){1,6}?\s+that\s+")
+_TELLING = word_set(
+    "assured assures reassured reminded reminds informed informs briefed briefs warned warns "
+    "told tells"
+)
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
 _LEAD_IN = re.compile(
     rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"
@@ -102,7 +111,9 @@ _PARTICIPLE_CLAUSE = re.compile(
 _QUOTED_AS_SAYING = re.compile(
     r"(?:\bquoted\s+(?P<who>[^,;\"“”]{1,60}?)"
     # "Dr. Gonsalves was quoted as saying that ...": the one quoted is the subject
-    r"|(?P<who2>\b[A-Z][^,;\"“”]{0,60}?)\s+(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted)"
+    # ("The Ugandan president, Yoweri Museveni, is quoted by the Monitor as saying ...")
+    r"|(?P<who2>\b[A-Z][^;\"“”]{0,80}?),?\s+(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted"
+    r"(?:\s+by\s+[^,;\"“”]{1,60}?)?)"
     r"\s+as\s+saying\s*,?\s+(?:that\s+)?(?=[^\"“])"
 )
 _TRAILING_BODY = re.compile(
@@ -861,6 +872,9 @@ class _Statements:
             if audience:
                 clause_start = audience.end()
         clause_start = self._skip_date(clause_start, sentence.end)
+        whom = _WHOM_THEN_THAT.match(self.text, verb.end(), sentence.end)
+        if verb.group() in _TELLING and whom is not None:
+            return whom.end()
         that = _THAT.match(self.text, clause_start, sentence.end)
         if that:
             clause_start = that.end()

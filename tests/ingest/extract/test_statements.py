@@ -67,6 +67,29 @@ def test_reported_speech_after_said_afterwards_starts_at_that() -> None:
     assert statement.text.startswith("the talks with Lavrov were frank")
 
 
+def test_whom_someone_told_is_not_part_of_what_they_said() -> None:
+    for body in (
+        "Foreign Minister Sergey Lavrov told his Chinese counterpart Wang Yi that Moscow valued "
+        "the partnership.",
+        "Foreign Minister Sergey Lavrov assured his guest that Moscow valued the partnership.",
+    ):
+        statement = only(body)
+        assert statement.speaker == "Sergey Lavrov"
+        assert statement.text.startswith("Moscow valued the partnership"), statement.text
+
+
+def test_quoted_by_an_outlet_as_saying_is_the_words_of_the_one_quoted() -> None:
+    for body in (
+        "Ugandan President Yoweri Museveni was quoted by the Daily Monitor as saying that the "
+        "region needed more investment.",
+        "The Ugandan president, Yoweri Museveni, is quoted as saying the region needed more "
+        "investment.",
+    ):
+        statement = only(body)
+        assert statement.speaker == "Yoweri Museveni", body
+        assert statement.text.startswith("the region needed more investment")
+
+
 def test_a_quote_after_a_colon() -> None:
     statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
     assert statement.speaker == "Andrii Sybiha"

@@ -1103,6 +1103,23 @@ class _Finder:
                 self.claim(m.start(), m.end())
                 self.add(plain[m.group()], m.start(), m.end(), "surname")
 
+    def misspelt(self) -> None:
+        """ "Natalegawa stated" in an article that introduced "Marty Natalegwa": a surname
+        written a key away from one the article gave a person, where the recogniser saw no
+        name to look up."""
+        if not self.book.introduced():
+            return
+        for m in _LONE_CAPITALISED.finditer(self.text):
+            word = m.group()
+            if not self.free(m.start(), m.end()) or word in NAME_STOPWORDS:
+                continue
+            if self.ref.lookup(word) is not None:
+                continue
+            person = self.book.misspelt(word)
+            if person is not None:
+                self.claim(m.start(), m.end())
+                self.add(person, m.start(), m.end(), "surname")
+
     # -- pass 4 ---------------------------------------------------------------------------
     def role_nouns(self) -> None:
         explicit = sorted(self.mentions, key=lambda x: x.start)
@@ -1348,6 +1365,12 @@ _GIVEN_THEN_SURNAME = re.compile(
 )
 # Months that are also surnames ("Theresa May", "Brian May"), after a given name.
 _MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
+# A capitalised word of five letters or more standing alone (no capitalised word on either
+# side of it): a surname used on its own.
+_LONE_CAPITALISED = re.compile(
+    r"(?<![A-Za-z\u00c0-\u017f'\u2019.-])(?<![A-Z][\w'\u2019-] )(?<![A-Z][\w'\u2019-]{2} )"
+    r"[A-Z][a-z\u00e0-\u017f]{4,}(?![\w'\u2019-])(?!\s+[A-Z])"
+)
 _COUNTRY_POSSESSIVE = re.compile(
     r"(?<![\w])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u2019s)\s+"
     r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})(?=\s+[a-z]|[,.;:])"
@@ -1713,6 +1736,7 @@ def find_mentions(
     finder.relatives()
     finder.paired_by_country()
     finder.introduced()
+    finder.misspelt()
     finder.addressed()
     finder.titled_singles()
     # "his visiting Zambian counterpart Edgar Lungu" makes Lungu Zambia's before "the Zambian

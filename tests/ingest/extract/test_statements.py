@@ -90,6 +90,15 @@ def test_quoted_by_an_outlet_as_saying_is_the_words_of_the_one_quoted() -> None:
         assert statement.text.startswith("the region needed more investment")
 
 
+def test_a_surname_misspelt_later_in_the_article_is_still_the_speaker() -> None:
+    article = run(
+        "Indonesian Foreign Affairs Minister Marty Natalegwa pointed out that cooperation "
+        "continues to improve.\n\nRelated to the issues in Papua, Natalegawa stated that Fiji "
+        "will continue to support Indonesia."
+    )
+    assert [s.speaker for s in article.statements] == ["Marty Natalegwa", "Marty Natalegwa"]
+
+
 def test_a_quote_after_a_colon() -> None:
     statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
     assert statement.speaker == "Andrii Sybiha"

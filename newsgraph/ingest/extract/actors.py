@@ -715,9 +715,23 @@ class _Finder:
                 self.add(holder, m.start(), m.end(), "surname")
                 continue
             self.claim(m.start(), m.end())
-            self.add(self.book.use(ref.name), m.start(), m.end(), _via(ref, surface))
+            via = _via(ref, surface)
+            # "met in Nairobi", "at State House, Nairobi", a dateline's "Addis Ababa": the
+            # capital is where, and names its country without making it a party to anything
+            where = via == "metonym" and self._as_place(m.start(), m.end())
+            self.add(self.book.use(ref.name), m.start(), m.end(), via, implicit=where)
             if ref.kind is ActorKind.PERSON and " " in surface:
                 self.book.named_in_full(ref.name)
+
+    def _as_place(self, start: int, end: int) -> bool:
+        """Whether a place name at ``text[start:end]`` stands as a place: after a preposition
+        of place, after a building set off by a comma, or opening a line as its dateline
+        ("Addis Ababa December 25/ 2019", "NAIROBI, Kenya —"; not "Moscow said")."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if start == line_start:
+            return _DATELINE_AFTER.match(self.text, end) is not None
+        before = self.text[max(line_start, start - 40) : start]
+        return _PLACE_BEFORE.search(before) is not None
 
     def _surname_of_country(self, ref: ActorRef, surface: str, start: int) -> str | None:
         """The person the article introduced whose surname is this country's name, when the
@@ -1371,6 +1385,13 @@ _LONE_CAPITALISED = re.compile(
     r"(?<![A-Za-z\u00c0-\u017f'\u2019.-])(?<![A-Z][\w'\u2019-] )(?<![A-Z][\w'\u2019-]{2} )"
     r"[A-Z][a-z\u00e0-\u017f]{4,}(?![\w'\u2019-])(?!\s+[A-Z])"
 )
+# What puts a name in a place's position: a preposition of place ("in", "to", "visit to"),
+# or a building, street or office and a comma ("at State House, Nairobi").
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|outside|inside|into|via|across|towards?|around|within|for)"
+    r"\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?|[A-Z][\w'\u2019-]+\s*,\s*)$"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:[,:(\u2014\u2013]|-{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d|\d)")
 _COUNTRY_POSSESSIVE = re.compile(
     r"(?<![\w])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u2019s)\s+"
     r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})(?=\s+[a-z]|[,.;:])"

@@ -318,7 +318,7 @@ def _load_actors(path: Path, data: dict[str, Any]) -> dict[str, ActorRef]:
     return actors
 
 
-_COUNTRY_KEYS = {"iso", "name", "aliases", "demonyms"}
+_COUNTRY_KEYS = {"iso", "name", "aliases", "demonyms", "metonyms"}
 
 
 def _load_countries(path: Path) -> list[ActorRef]:
@@ -355,6 +355,7 @@ def _load_countries(path: Path) -> list[ActorRef]:
                 aliases=_strings(path, entry, data, "aliases"),
                 description=f"{description}.",
                 demonyms=_strings(path, entry, data, "demonyms"),
+                metonyms=_strings(path, entry, data, "metonyms"),
                 iso=iso,
             )
         )
@@ -390,13 +391,17 @@ def _with_countries(actors: dict[str, ActorRef], countries: list[ActorRef]) -> d
                 iso=country.iso,
                 aliases=_union(curated.aliases, free((country.name, *country.aliases)), owner),
                 demonyms=_union(curated.demonyms, free(country.demonyms), owner),
+                metonyms=_union(curated.metonyms, free(country.metonyms), owner),
                 description=curated.description or country.description,
             )
         elif country.name in taken:
             continue  # the name belongs to another kind of actor: leave the curated one be
         else:
             merged[owner] = replace(
-                country, aliases=free(country.aliases), demonyms=free(country.demonyms)
+                country,
+                aliases=free(country.aliases),
+                demonyms=free(country.demonyms),
+                metonyms=free(country.metonyms),
             )
         for surface in (owner, *merged[owner].aliases, *merged[owner].demonyms):
             taken.setdefault(surface, owner)

@@ -1244,6 +1244,17 @@ def test_a_visit_that_ended_after_meeting_people_is_the_visitors_meeting() -> No
     assert set(actors(meeting)) == {"Ammar al-Hakim", "Abdullah Gul", "Ahmet Davutoglu"}
 
 
+def test_a_capital_where_leaders_meet_is_no_party_to_their_meeting() -> None:
+    for body in (
+        "Addis Ababa December 25/ 2019 Prime Minister Abiy Ahmed held talks with Eritrean "
+        "President Isaias Afwerki at his office today.",
+        "President Uhuru Kenyatta today at State House, Nairobi hosted Ethiopian President "
+        "Sahle-Work Zewde.",
+    ):
+        meeting = only(body)
+        assert len(actors(meeting)) == 2, actors(meeting)
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

@@ -269,6 +269,17 @@ def test_the_white_house_speaks_as_itself_and_a_capital_as_its_country() -> None
     assert {a.name: a.kind.value for a in article.actors}["White House"] == "ORGANIZATION"
 
 
+def test_any_countrys_capital_speaks_for_it_and_its_ministry_is_the_countrys() -> None:
+    article = run(
+        "According to Seoul's foreign ministry, Cho and Kamikawa spoke for over 30 minutes.\n\n"
+        "Nairobi said the pipeline deal would be signed next month."
+    )
+    assert [s.speaker for s in article.statements] == [
+        "South Korean Foreign Ministry",
+        "Kenya",
+    ]
+
+
 def test_a_name_set_off_by_commas_after_its_description_is_the_speaker() -> None:
     statement = only(
         "Earlier, the government's special envoy for the region, Amina Yusuf Odhiambo, told the "

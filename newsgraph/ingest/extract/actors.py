@@ -1083,6 +1083,12 @@ class _Finder:
         if not self.introducing:
             return
         for m in _GIVEN_THEN_SURNAME.finditer(self.text):
+            if any(
+                e.label == "PERSON" and e.start <= m.start() and m.end() <= e.end
+                and e.end - e.start > m.end() - m.start()
+                for e in self.entities
+            ):  # fmt: skip
+                continue  # the recogniser's longer name is the name ("Lula da Silva")
             words = m.group("name").split()
             if given_name_gender(m.group("name")) is None or any(
                 w.lower() in _PLACE_OR_BODY_HEADS
@@ -1375,7 +1381,7 @@ _OF_COUNTRY_PAIR = re.compile(
 # goes on in lower case or with punctuation ("Theresa May was", "Angela Merkel,").
 _GIVEN_THEN_SURNAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
-    r"(?=\s+[a-z]|[,.;:])"
+    r"(?=\s+[a-z]|[,.;:])(?!\s+(?:da|de|dos|das|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s)"
 )
 # Months that are also surnames ("Theresa May", "Brian May"), after a given name.
 _MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
@@ -1752,8 +1758,8 @@ def find_mentions(
     finder.listed_names()
     finder.speakers()
     finder.country_possessives()
-    finder.named_entities()
     finder.given_names()
+    finder.named_entities()
     finder.relatives()
     finder.paired_by_country()
     finder.introduced()

@@ -175,6 +175,16 @@ def test_a_given_name_only_people_bear_starts_a_person_the_recogniser_missed() -
     assert not any(p.startswith("Victoria") for p in people), people
 
 
+def test_a_title_and_surname_after_a_full_name_the_recogniser_missed_is_that_person() -> None:
+    people = _people(
+        "Uhuru Kenyatta met Ismail Omar Guelleh on Wednesday.\nPresident Kenyatta said the "
+        "partnership between Kenya and Djibouti has been strong. Luiz Inácio Lula da Silva "
+        "was not there."
+    )
+    assert "Kenyatta" not in people, people
+    assert {"Uhuru Kenyatta", "Luiz Inácio Lula da Silva"} <= people, people
+
+
 def test_a_mongolian_name_keeps_its_initial_against_the_given_name() -> None:
     people = _people(
         "In a meeting with Foreign Affairs Minister Ts.Munkh-Orgil, Ambassador Takaoka said "

@@ -1090,6 +1090,12 @@ class _Finder:
             ):  # fmt: skip
                 continue  # the recogniser's longer name is the name ("Lula da Silva")
             words = m.group("name").split()
+            if re.search(
+                rf"(?<![A-Z][\w'\u2019-] ){re.escape(words[-1])}\b", self.text[: m.start()]
+            ):
+                # "President Bush" before "Laura Bush": the surname was someone's already;
+                # the recogniser's pass, in text order, tells them apart
+                continue
             if given_name_gender(m.group("name")) is None or any(
                 w.lower() in _PLACE_OR_BODY_HEADS
                 or w in _OFFICE_WORDS

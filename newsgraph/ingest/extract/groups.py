@@ -121,10 +121,17 @@ def _series_verb(token: Token) -> Token | None:
 
 # -- offices to their holders -------------------------------------------------------------
 def _with_office_holders(doc: Document, parsed: ParsedMeeting, token: Token) -> ParsedMeeting:
+    sentence = doc.sentence_at(parsed.start)
     groups = [
         (actor, role)
         for actor, role in parsed.participants
-        if parsed.how.get(actor) == "group" and doc.kind(actor) is ActorKind.COUNTRY
+        if doc.kind(actor) is ActorKind.COUNTRY
+        and (
+            parsed.how.get(actor) == "group"
+            # ("Prime Ministers of Nepal and India": the parse may join the second country
+            # to the office rather than to the first)
+            or _misjoined(doc, actor, token, sentence.start, sentence.end)
+        )
     ]
     if not groups:
         return parsed
@@ -132,7 +139,6 @@ def _with_office_holders(doc: Document, parsed: ParsedMeeting, token: Token) -> 
         a for a, _ in parsed.participants
         if parsed.how.get(a) != "group" and doc.kind(a) is ActorKind.PERSON
     ]  # fmt: skip
-    sentence = doc.sentence_at(parsed.start)
     participants: Participants = []
     how = dict(parsed.how)
     changed = False
@@ -236,8 +242,13 @@ def _group_head(
             continue
         node = span.root
         for _ in range(12):  # (up a long list of conjuncts too)
+            # ("Prime Ministers of Nepal and India": capitalised, the tagger calls the plural
+            # a singular proper noun)
+            capital_plural = (
+                node.tag_ == "NNP" and node.text[:1].isupper() and node.lower_[-1:] == "s"
+            )
             if node.lower_ in _OFFICE_HEADS and (
-                node.tag_ in ("NNS", "NNPS") or (not plural and node.tag_ == "NN")
+                node.tag_ in ("NNS", "NNPS") or capital_plural or (not plural and node.tag_ == "NN")
             ):
                 return node  # (a group: "the ministers of", not "U.S. Secretary of State")
             if node.head is node or node is trigger:
@@ -268,6 +279,18 @@ def _only_person_of(doc: Document, country: str, people: list[str], titles: set[
 
 
 _OWNER_GAP = re.compile(r"(?:'s|\u2019s)?\s")
+
+
+def _misjoined(doc: Document, country: str, trigger: Token, start: int, end: int) -> bool:
+    """Whether ``country`` is a conjunct of a plural office that has its own "of" country
+    ("Prime Ministers of Nepal and India": India joined to "Ministers", not to Nepal)."""
+    head = _group_head(doc, country, trigger, start, end)
+    if head is None:
+        return False
+    children = list(head.children)
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in children) and any(
+        c.dep_ == "conj" and c.tag_ == "NNP" for c in children
+    )
 
 
 def _holders(doc: Document, country: str, head: Token, people: list[str]) -> list[str]:

@@ -185,6 +185,15 @@ def test_a_title_and_surname_after_a_full_name_the_recogniser_missed_is_that_per
     assert {"Uhuru Kenyatta", "Luiz Inácio Lula da Silva"} <= people, people
 
 
+def test_a_surname_used_alone_before_a_relative_is_named_stays_its_own_person() -> None:
+    article = run(
+        "President Bush and Mexico's President Vicente Fox met in Monterrey. Bush invited Fox "
+        "to his ranch. The two presidents' wives, Laura Bush and Marta Sahagun, sat together."
+    )
+    meeting = article.meetings[0]
+    assert {p.actor for p in meeting.participants} == {"Bush", "Vicente Fox"}
+
+
 def test_a_mongolian_name_keeps_its_initial_against_the_given_name() -> None:
     people = _people(
         "In a meeting with Foreign Affairs Minister Ts.Munkh-Orgil, Ambassador Takaoka said "

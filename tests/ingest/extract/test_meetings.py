@@ -1255,6 +1255,15 @@ def test_a_capital_where_leaders_meet_is_no_party_to_their_meeting() -> None:
         assert len(actors(meeting)) == 2, actors(meeting)
 
 
+def test_capitalised_offices_of_two_countries_are_their_holders() -> None:
+    meetings = run(
+        "Nepalese Prime Minister Pushpa Kamal Dahal arrived in Goa. Indian Prime Minister "
+        "Narendra Modi welcomed the guests. Prime Ministers of Nepal and India on Sunday held a "
+        "bilateral meeting on the sidelines of the summit."
+    ).meetings
+    assert [sorted(actors(m)) for m in meetings] == [["Narendra Modi", "Pushpa Kamal Dahal"]]
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

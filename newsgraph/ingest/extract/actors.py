@@ -851,6 +851,14 @@ class _Finder:
                     self.claim(*span)
                     self.add(person, span[0], span[1], "entity")
             elif entity.label == "ORG":
+                word = self.text[entity.start : entity.end]
+                person = self.book.person(word) if " " not in word.strip() else None
+                if person is not None and self.book.kind(person) is ActorKind.PERSON:
+                    # "Eke said" after "Aisake Valu Eke": the surname of a person the article
+                    # introduced, whatever the recogniser labelled it
+                    self.claim(entity.start, entity.end)
+                    self.add(person, entity.start, entity.end, "surname")
+                    continue
                 span = _org_span(self.text, entity.start, entity.end)
                 if span is None:
                     # "Foreign Ministry Felipe Solá": a title-like start that still ends in a

@@ -570,7 +570,9 @@ def _compile(
         rf"\b(?:[Tt]he\s+)?(?P<former>(?i:former)\s+)?{title_block},\s+{honorifics}(?P<name>{NAME})"
         # ("The Prime Minister of Portugal, Passos Coelho visited Athens": a verb in the past
         # or the present ends the name as well as a comma does)
+        # (and the irregular past of the verbs news tells meetings with: "..., Dr X met")
         rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and|has|have|had|was|is|[a-z]{{2,}}ed"
+        rf"|met|held|spoke|paid|made|took|led|sent|gave|came|went|began|flew"
         rf"|(?:meet|visit|call|arrive|hold|welcome|receive|host|urge|express|stress)e?s)\b)"
     )
     # (not "the President of the European Parliament Roberta Metsola": a title with its name)

@@ -99,6 +99,19 @@ def test_a_surname_misspelt_later_in_the_article_is_still_the_speaker() -> None:
     assert [s.speaker for s in article.statements] == ["Marty Natalegwa", "Marty Natalegwa"]
 
 
+def test_a_titled_name_set_off_before_met_is_a_person_whose_surname_speaks_later() -> None:
+    article = run(
+        "Tonga's Prime Minister, the Hon Dr Aisake Valu Eke met Australia's High Commissioner "
+        "Brek Batley on Monday.\n\nEke said that the funds would help Tonga finalise its "
+        "budget for the year ahead."
+    )
+    assert {p.actor for p in article.meetings[0].participants} == {
+        "Aisake Valu Eke",
+        "Brek Batley",
+    }
+    assert [s.speaker for s in article.statements] == ["Aisake Valu Eke"]
+
+
 def test_a_quote_after_a_colon() -> None:
     statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
     assert statement.speaker == "Andrii Sybiha"

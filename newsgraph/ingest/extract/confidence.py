@@ -26,6 +26,7 @@ MEETING_RULES = {
     "exchange": 0.7,  # "A and B exchanged views"
     "occasion": 0.7,  # "A urged B ... during a phone call"
     "quoted": 0.7,  # told inside a quotation: "he had bilateral meetings with ...," X said
+    "list": 0.75,  # "the officials Clinton met with:" and the people listed after the colon
     "window": 0.6,  # the word-pattern fallback, when the parse names no pair
     # the last resort: people named in a sentence with a meeting word that no rule read (on
     # the held-out articles about half of these are real meetings)

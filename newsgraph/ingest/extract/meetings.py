@@ -119,6 +119,14 @@ _ON_INVITATION = re.compile(
     r"\b(?:at|upon|on)\s+(?:the\s+|an\s+|a\s+)?(?:[\w.-]+\s+){0,4}?"
     r"(?:[\w.-]+(?:'s|\u2019s)\s+)?(?:kind\s+|official\s+|special\s+)?invitation\b"
 )
+# A paragraph that ends by introducing whom someone met: "... Clinton met with this week:",
+# "During the visit, the minister held talks with:".
+_MET_WITH_COLON = re.compile(
+    r"\b(?P<verb>met|meets|meet|held\s+(?:talks|meetings)|had\s+(?:talks|meetings))"
+    r"(?:\s+(?:with|separately))?\b[^.:;\"“”]{0,120}:$"
+)
+# A finite verb near the start of a line, which makes it a sentence rather than a list item.
+_VERB_OF_A_SENTENCE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b")
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
@@ -955,6 +963,42 @@ class _Meetings:
                 met.date_how = "linked" if met.date is not None else None
                 break
 
+    def listed_after_colon(self) -> None:
+        """ "The officials Clinton met with this week:" and, as the next paragraph, a list of
+        people ("Prime Minister Lee Hsien Loong of Singapore, Foreign Minister ..."): a
+        meeting of the one who met with each person listed."""
+        paragraphs = self.doc.paragraphs
+        for lead, listed in pairwise(paragraphs):
+            head = self.text[lead.start : lead.end].rstrip()
+            said = _MET_WITH_COLON.search(head)
+            if said is None:
+                continue
+            whos = [
+                m for m in self.doc.mentions_in(lead.start, lead.start + said.start("verb"))
+                if self.doc.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if not whos or whos[-1].end < lead.start + said.start("verb") - 12:
+                continue  # (the one who met stands right before the verb)
+            who = whos[-1].actor
+            items = self.text[listed.start : listed.end]
+            if _VERB_OF_A_SENTENCE.search(items.split(",")[0]):
+                continue  # a sentence, not a list
+            people = [
+                m.actor for m in self.doc.mentions_in(listed.start, listed.end)
+                if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor != who
+            ]  # fmt: skip
+            if len(set(people)) < 2:
+                continue
+            sentence = self.doc.sentence_at(lead.start + said.start("verb"))
+            for person in dict.fromkeys(people):
+                met = self._build(
+                    sentence, lead.start + said.start("verb"), listed.end,
+                    (lead.start + said.start("verb"), lead.start + said.end("verb")),
+                    "meeting", [(who, None), (person, None)], None, rule="list",
+                )  # fmt: skip
+                if met is not None:
+                    self._add(met)
+
     def dates_of_linked_clauses(self) -> None:
         """ "Blinken also met Shoukry following his talks with al-Sisi": a meeting told in one
         sentence with another of the same person, before or after it, that the text dated,
@@ -1223,6 +1267,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     for sentence in doc.sentences:
         finder.sentence(sentence)
     finder.credentials()
+    finder.listed_after_colon()
     finder.dates_told_later()
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()

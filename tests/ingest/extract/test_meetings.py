@@ -1264,6 +1264,19 @@ def test_capitalised_offices_of_two_countries_are_their_holders() -> None:
     assert [sorted(actors(m)) for m in meetings] == [["Narendra Modi", "Pushpa Kamal Dahal"]]
 
 
+def test_people_listed_after_met_with_and_a_colon_each_met_the_one_who_met_them() -> None:
+    meetings = run(
+        "Secretary of State Hillary Clinton had a busy week.\n\nHere are the foreign officials "
+        "Clinton met with this week:\n\nPrime Minister Lee Hsien Loong of Singapore, Foreign "
+        "Minister Mourad Medelci of Algeria, Foreign Minister Ahmet Davutoglu of Turkey."
+    ).meetings
+    assert sorted(sorted(actors(m)) for m in meetings) == [
+        ["Ahmet Davutoglu", "Hillary Clinton"],
+        ["Hillary Clinton", "Lee Hsien Loong"],
+        ["Hillary Clinton", "Mourad Medelci"],
+    ]
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

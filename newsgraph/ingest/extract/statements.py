@@ -1450,6 +1450,15 @@ class _Statements:
                 words = token.doc[owner.left_edge.i : token.i + 1]
                 if all(t.tag_ == "POS" or t.text[:1].isupper() for t in words):
                     office = self._named_body(words.text)
+            if (
+                office is None
+                and token.lower_ == "office"
+                and person is not None
+                and self.doc.kind(person) is ActorKind.PERSON
+            ):
+                # "Ruto's office said" where the article gives his office no country: the
+                # office of that person, by his name
+                office = self.doc.book.introduce_org(f"Office of {person}")
             return office
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             word = token.lower_

@@ -112,6 +112,16 @@ def test_a_titled_name_set_off_before_met_is_a_person_whose_surname_speaks_later
     assert [s.speaker for s in article.statements] == ["Aisake Valu Eke"]
 
 
+def test_a_persons_office_with_no_country_speaks_as_that_persons_office() -> None:
+    article = run(
+        "President William Ruto spoke with Donald Trump on Monday. Ruto's office said the two "
+        "leaders discussed trade."
+    )
+    assert [s.speaker for s in article.statements] == ["Office of William Ruto"]
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Office of William Ruto"] is ActorKind.ORGANIZATION
+
+
 def test_a_quote_after_a_colon() -> None:
     statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
     assert statement.speaker == "Andrii Sybiha"

@@ -43,6 +43,7 @@ DATE_EVIDENCE = {
     "linked": 0.8,  # a later sentence that refers back to it
     "headline": 0.85,  # the one day of a headline naming the same people
     "narrative": 0.7,  # the day the sentence before gave to a participant's doings
+    "round": 0.7,  # one more of a round of meetings ("X also met"), the day of the one before
     None: 1.0,
 }
 # How a participant was named.

@@ -127,6 +127,11 @@ _MET_WITH_COLON = re.compile(
 )
 # A finite verb near the start of a line, which makes it a sentence rather than a list item.
 _VERB_OF_A_SENTENCE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b")
+# A meeting told as one more of a round: "X also met", "Later, X received", "X separately met".
+_ONE_MORE = re.compile(
+    r"\b(?:also|[Ll]ater|[Ss]eparately|[Aa]fterwards|[Ss]ubsequently|[Tt]hen|[Ff]urther)\b"
+)
+_ROUND_SENTENCES = 3
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
@@ -1048,6 +1053,35 @@ class _Meetings:
             if day is not None:
                 met.date, met.date_how = day, "narrative"
 
+    def dates_of_the_days_round(self) -> None:
+        """ "Aoun met the Lebanese ambassador on Monday. ... Aoun also received the energy
+        minister.": a meeting told as one more of the same person's round of meetings, with
+        no time of its own, was held the day the meeting told just before it was."""
+        for met in self.found:
+            if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
+                continue
+            index = self.doc.sentence_index(met.start)
+            sentence = self.doc.sentences[index]
+            if not _ONE_MORE.search(self.text, sentence.start, sentence.end):
+                continue
+            if any(d.kind != "vague" for d in self.doc.dates_in(sentence.start, sentence.end)):
+                continue
+            earlier = [
+                other for other in self.found
+                if other is not met and other.start < met.start
+                and self.doc.sentence_index(other.start) >= index - _ROUND_SENTENCES
+            ]  # fmt: skip
+            if not earlier:
+                continue
+            last = max(earlier, key=lambda m: m.start)
+            if (
+                last.date is not None
+                and not last.vague
+                and last.status is MeetingStatus.HELD
+                and set(last.principals) & set(met.principals)
+            ):
+                met.date, met.date_how = last.date, "round"
+
     def dates_named_elsewhere(self) -> None:
         """ "a meeting between Zelensky and Trump at the White House earlier in the week" and,
         elsewhere on the page, "Zelensky's Aug. 18 appearance at the White House": one event
@@ -1272,6 +1306,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()
     finder.dates_of_the_narrative()
+    finder.dates_of_the_days_round()
     finder.dates_named_elsewhere()
     finder.dates_in_headline()
     finder.found = without_retold(doc, finder.found)

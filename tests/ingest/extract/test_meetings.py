@@ -1277,6 +1277,18 @@ def test_people_listed_after_met_with_and_a_colon_each_met_the_one_who_met_them(
     ]
 
 
+def test_one_more_meeting_of_a_round_is_held_the_day_of_the_one_before() -> None:
+    meetings = run(
+        "Lebanese President Michel Aoun met U.S. Ambassador Lisa Johnson on Monday at Baabda "
+        "Palace. They discussed the situation in the south. Aoun also received Energy Minister "
+        "Joe Saddi, who briefed him on the gas talks."
+    ).meetings
+    days = {frozenset(actors(m)): m.date for m in meetings}
+    monday = days[frozenset({"Michel Aoun", "Lisa Johnson"})]
+    assert monday is not None and monday.weekday() == 0
+    assert days[frozenset({"Michel Aoun", "Joe Saddi"})] == monday
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

@@ -115,7 +115,9 @@ _SHAKE_VERBS = word_set("shake shakes shook shaking")
 _PLAY_VERBS = word_set("play plays played playing")
 _REACH_VERBS = word_set("reach reaches reached reaching")
 _CO_CHAIR_VERBS = word_set("co-chair co-chairs co-chaired co-chairing cochaired")
-_PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS | _REACH_VERBS | _CO_CHAIR_VERBS
+# "dined with B", "A and B lunched together": a meal of two is a meeting
+_DINE_VERBS = word_set("dine dines dined dining lunch lunches lunched lunching")
+_PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS | _REACH_VERBS | _CO_CHAIR_VERBS | _DINE_VERBS
 _INCLUDE = word_set("include includes included including")
 # "a series of meetings", "a round of talks": the count of meetings, not a thing of its own
 _QUANTITIES = word_set("series round rounds number couple string flurry spate set")
@@ -913,7 +915,10 @@ class _Parser:
         kids = list(token.children)
         together = False  # whether the subjects alone make the meeting ("A and B shook hands")
         if lower in _SIT_VERBS and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids):
-            heads, preps = [token], frozenset({"with"})
+            # ("A and B sat down for three hours": the two subjects alone)
+            heads, preps, together = [token], frozenset({"with"}), True
+        elif lower in _DINE_VERBS and token.tag_.startswith("VB"):
+            heads, preps, together = [token], frozenset({"with"}), True
         elif lower in _SHAKE_VERBS and (hands := _object(token, "hands")) is not None:
             heads, preps, together = [token, hands], frozenset({"with"}), True
         elif lower in _PLAY_VERBS and (role := _object(token, "host")) is not None:

@@ -1289,6 +1289,15 @@ def test_one_more_meeting_of_a_round_is_held_the_day_of_the_one_before() -> None
     assert days[frozenset({"Michel Aoun", "Joe Saddi"})] == monday
 
 
+def test_two_leaders_who_sat_down_or_dined_together_met() -> None:
+    for body in (
+        "Chinese President Xi Jinping and U.S. President Joe Biden sat down for more than three "
+        "hours at a villa outside San Francisco on Wednesday.",
+        "Chinese President Xi Jinping dined with U.S. President Joe Biden on Wednesday.",
+    ):
+        assert set(actors(only(body))) == {"Xi Jinping", "Joe Biden"}, body
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

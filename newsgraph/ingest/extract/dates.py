@@ -105,6 +105,9 @@ class DateMention:
     direction: Literal["past", "future"] | None = None
     offset: int = 0
     """Days added to the day named: "four days before the Tuesday meeting" is -4."""
+    week: int | None = None
+    """For a weekday, the week it is in relative to the anchor's (Monday to Sunday): "on
+    Tuesday last week" is -1, "on Tuesday next week" +1."""
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -134,8 +137,17 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             # given in full; one mention, the explicit date.
             found[-1] = replace(mention, start=last.start)
             continue
+        week = _WEEK_OF.fullmatch(text, last.end, mention.end) if last is not None else None
+        if last is not None and last.kind == "weekday" and last.direction is None and week:
+            # "on Tuesday last week", "Friday of next week": that week's day
+            step = -1 if week.group("which").lower() == "last" else 1
+            found[-1] = replace(last, end=mention.end, week=step)
+            continue
         found.append(mention)
     return found
+
+
+_WEEK_OF = re.compile(r"\s+(?:of\s+)?(?P<which>[Ll]ast|[Nn]ext)\s+week")
 
 
 _WEEKDAY_THEN_DATE = re.compile(r"\s*[,(]?\s*")
@@ -273,6 +285,9 @@ def _resolve(
         assert mention.day
         return _day_of_month(mention.day, anchor, future)
     assert mention.weekday is not None
+    if mention.week is not None:
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return monday + dt.timedelta(days=7 * mention.week + mention.weekday)
     delta = (anchor.weekday() - mention.weekday) % 7
     direction = mention.direction or ("future" if future else "past")
     if direction == "future":

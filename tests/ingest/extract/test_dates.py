@@ -164,3 +164,15 @@ def test_a_span_of_days_names_no_one_day(text: str) -> None:
 
 def test_a_month_day_followed_by_a_number_of_something_else_is_still_a_day() -> None:
     assert [m.kind for m in find_dates("on May 3 to discuss 40 issues")] == ["month_day"]
+
+
+def test_a_weekday_of_last_or_next_week_is_that_weeks_day() -> None:
+    friday = dt.date(2024, 5, 10)
+    for text, day in (
+        ("met on Tuesday last week", dt.date(2024, 4, 30)),
+        ("met Tuesday of last week", dt.date(2024, 4, 30)),
+        ("will meet on Tuesday next week", dt.date(2024, 5, 14)),
+        ("met last Tuesday", dt.date(2024, 5, 7)),
+    ):
+        (mention,) = find_dates(text)
+        assert resolve(mention, friday, future=text.startswith("will")) == day, text

@@ -454,6 +454,21 @@ class _Parser:
             return []
         return [self._named(p, "pronoun") for p in reversed(people)]
 
+    def _delegation_leaders(self, head: Token) -> list[tuple[str, str | None]]:
+        """ "a Ugandan delegation led by Foreign Minister Jeje Odongo": the one who leads it."""
+        if head.lower_ not in _DELEGATIONS:
+            return []
+        for led in (c for c in head.children if c.dep_ == "acl" and c.lower_ in _LED_BY):
+            for agent in (c for c in led.children if c.dep_ == "agent"):
+                leaders = [
+                    p for obj in agent.children if obj.dep_ == "pobj"
+                    for p in self.phrase(obj)
+                    if self.doc.kind(p[0]) is ActorKind.PERSON
+                ]  # fmt: skip
+                if leaders:
+                    return leaders
+        return []
+
     def _group(self, head: Token, *, modifiers: bool = True) -> list[tuple[str, str | None]]:
         """ "the leaders of A, B and C", "Ukrainian and Russian delegations", "Kenya's team"."""
         role = head.lower_.rstrip("s") if head.lower_ in _GROUP_HEADS else None
@@ -468,6 +483,9 @@ class _Parser:
             leader = self.doc.delegation_leader(head.idx)
             if leader is not None:
                 return [self._named(leader, "pronoun")]
+        leaders = self._delegation_leaders(head)
+        if leaders:
+            return leaders
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
             return self._pair(head)
         counted = next((_COUNTS[c.lower_] for c in head.children if c.lower_ in _COUNTS), None)
@@ -1546,6 +1564,8 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
     return None
 
 
+_LED_BY = word_set("led headed")
+_DELEGATIONS = word_set("delegation delegations team mission")
 _ARRIVAL_VERBS = word_set("visit visits visited visiting arrive arrives arrived arriving")
 _WHEN_MARKS = word_set("when as while")
 
@@ -1554,6 +1574,10 @@ def _same_occasion(verb: Token) -> bool:
     """A verb whose date is the meeting's own: "a leaders meeting in Canberra on Monday" read
     as a verb qualifying "leaders", or "received him when he visited on Aug. 1"."""
     if verb.dep_ == "acl" and verb.lower_ in _EVENT_NOUNS:
+        return True
+    if verb.dep_ == "acl" and verb.lower_ in _LED_BY and verb.head.lower_ in _DELEGATIONS:
+        # "received a delegation led by X at State House on Tuesday": the parse hangs the
+        # day on "led", a participle describing whom the meeting was with
         return True
     return (
         verb.dep_ == "advcl"

@@ -140,7 +140,9 @@ _PLANNED = re.compile(
 )
 # "paid a courtesy call on the president", "called on the king": a visit, not a phone call.
 _COURTESY = re.compile(
-    r"\bcourtesy\s+call\b|\b(?:pa(?:id|ys?)\s+a\s+call|call(?:s|ed|ing))\s+on\s+"
+    # ("paid a farewell call on", "made an introductory call on": any call paid on someone)
+    r"\b(?:courtesy|farewell|introductory|protocol|goodwill)\s+calls?\b"
+    r"|\b(?:pa(?:id|ys?)\s+an?\s+(?:[\w-]+\s+)?call|call(?:s|ed|ing))\s+on\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun"
     r"|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)",
     re.IGNORECASE,

@@ -1298,6 +1298,26 @@ def test_two_leaders_who_sat_down_or_dined_together_met() -> None:
         assert set(actors(only(body))) == {"Xi Jinping", "Joe Biden"}, body
 
 
+def test_a_delegation_received_is_the_meeting_of_the_one_who_leads_it() -> None:
+    for body in (
+        "Kenyan President William Ruto received a delegation led by Ugandan Foreign Minister "
+        "Jeje Odongo at State House on Tuesday.",
+        "Kenyan President William Ruto on Tuesday received a Ugandan delegation led by Foreign "
+        "Minister Jeje Odongo.",
+    ):
+        meeting = only(body)
+        assert set(actors(meeting)) == {"William Ruto", "Jeje Odongo"}, body
+        assert meeting.date == dt.date(2025, 8, 19), body
+
+
+def test_a_farewell_call_paid_on_someone_is_a_visit() -> None:
+    meeting = only(
+        "Ugandan High Commissioner Joy Kabatsi paid a farewell call on Kenyan President William "
+        "Ruto on Tuesday."
+    )
+    assert meeting.mode is MeetingMode.IN_PERSON
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

@@ -458,6 +458,14 @@ class _Parser:
         """ "a Ugandan delegation led by Foreign Minister Jeje Odongo": the one who leads it."""
         if head.lower_ not in _DELEGATIONS:
             return []
+        if head.lower_ == "delegation" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            # "a delegation led by Foreign Minister Arreaza ... The delegation met with ...":
+            # the delegation is its head's.
+            leader = self.doc.delegation_leader(head.idx)
+            if leader is not None:
+                return [self._named(leader, "pronoun")]
         for led in (c for c in head.children if c.dep_ == "acl" and c.lower_ in _LED_BY):
             for agent in (c for c in led.children if c.dep_ == "agent"):
                 leaders = [
@@ -475,16 +483,7 @@ class _Parser:
         found: list[tuple[str, str | None]] = []
         if any(c.lower_ in _NOT_FOR_THE_COUNTRY for c in head.children):
             return []  # "Venezuela's main opposition leader" does not speak for Venezuela
-        if head.lower_ == "delegation" and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children
-        ):
-            # "a delegation led by Foreign Minister Arreaza ... The delegation met with ...":
-            # the delegation is its head's.
-            leader = self.doc.delegation_leader(head.idx)
-            if leader is not None:
-                return [self._named(leader, "pronoun")]
-        leaders = self._delegation_leaders(head)
-        if leaders:
+        if leaders := self._delegation_leaders(head):
             return leaders
         if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
             return self._pair(head)

@@ -41,7 +41,11 @@ __all__ = [
     "trigger_in_schedule",
 ]
 
-_MEET_VERBS = word_set("meet meets met meeting huddle huddles huddled huddling")
+_MEET_VERBS = word_set(
+    "meet meets met meeting huddle huddles huddled huddling "
+    # "the minister briefed the president on the talks": an audience given to report
+    "brief briefs briefed"
+)
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
 # (a visit to a country or a city is not).
 _VISIT_VERBS = word_set("visit visits visited visiting")

@@ -1318,6 +1318,17 @@ def test_a_farewell_call_paid_on_someone_is_a_visit() -> None:
     assert meeting.mode is MeetingMode.IN_PERSON
 
 
+def test_briefing_someone_in_person_is_meeting_them() -> None:
+    for body in (
+        "Ugandan Foreign Minister Jeje Odongo briefed Kenyan President William Ruto on the "
+        "talks on Tuesday.",
+        "Kenyan President William Ruto was briefed by Ugandan Foreign Minister Jeje Odongo on "
+        "Tuesday.",
+    ):
+        assert set(actors(only(body))) == {"William Ruto", "Jeje Odongo"}, body
+    assert run("The spokesman briefed reporters on Tuesday.").meetings == []
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

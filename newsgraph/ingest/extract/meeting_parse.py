@@ -121,7 +121,19 @@ _REACH_VERBS = word_set("reach reaches reached reaching")
 _CO_CHAIR_VERBS = word_set("co-chair co-chairs co-chaired co-chairing cochaired")
 # "dined with B", "A and B lunched together": a meal of two is a meeting
 _DINE_VERBS = word_set("dine dines dined dining lunch lunches lunched lunching")
-_PHRASAL = _SIT_VERBS | _SHAKE_VERBS | _PLAY_VERBS | _REACH_VERBS | _CO_CHAIR_VERBS | _DINE_VERBS
+# "delivered a message from Museveni to Ruto", "handed over a letter to the king": an envoy
+# received by the one the message is for
+_DELIVER_VERBS = word_set("deliver delivers delivered hand hands handed")
+_MESSAGES = word_set("message messages letter letters invitation")
+_PHRASAL = (
+    _SIT_VERBS
+    | _SHAKE_VERBS
+    | _PLAY_VERBS
+    | _REACH_VERBS
+    | _CO_CHAIR_VERBS
+    | _DINE_VERBS
+    | _DELIVER_VERBS
+)
 _INCLUDE = word_set("include includes included including")
 # "a series of meetings", "a round of talks": the count of meetings, not a thing of its own
 _QUANTITIES = word_set("series round rounds number couple string flurry spate set")
@@ -940,6 +952,9 @@ class _Parser:
             heads, preps, together = [token], frozenset({"with"}), True
         elif lower in _DINE_VERBS and token.tag_.startswith("VB"):
             heads, preps, together = [token], frozenset({"with"}), True
+        elif lower in _DELIVER_VERBS and any(_object(token, w) for w in _MESSAGES):
+            message = next(o for w in _MESSAGES if (o := _object(token, w)) is not None)
+            heads, preps = [token, message], frozenset({"to"})
         elif lower in _SHAKE_VERBS and (hands := _object(token, "hands")) is not None:
             heads, preps, together = [token, hands], frozenset({"with"}), True
         elif lower in _PLAY_VERBS and (role := _object(token, "host")) is not None:
@@ -955,6 +970,10 @@ class _Parser:
             return None
         counterparts = [o for head in heads for o in self.objects(head, preps)]
         counterparts = [c for c in counterparts if c[0] and self.doc.kind(c[0]) is not None]
+        if lower in _DELIVER_VERBS:
+            # (whom the message is from sent it, and was not there)
+            senders = {a for h in heads for a, _ in self._from(h)}
+            counterparts = [c for c in counterparts if c[0] not in senders]
         if lower in _CALL_VERBS:
             # a visit is paid to a person; "called on Turkey for support" asks a country
             counterparts = [c for c in counterparts if self.doc.kind(c[0]) is ActorKind.PERSON]
@@ -967,6 +986,14 @@ class _Parser:
             token.idx, token.idx + len(token.text), "meeting", "verb", participants, host,
             self.negated(token), rule="verb", how=dict(self.how),
         )  # fmt: skip
+
+    def _from(self, head: Token) -> list[tuple[str, str | None]]:
+        """The actors named after "from" in ``head``'s phrase ("a message from Museveni")."""
+        return [
+            p for token in head.subtree if token.dep_ == "prep" and token.lower_ == "from"
+            for obj in token.children if obj.dep_ == "pobj"
+            for p in self.phrase(obj)
+        ]  # fmt: skip
 
     def invitation(self, token: Token) -> ParsedMeeting | None:
         """ "A invited B to visit": A and B, if B is a person or a country's delegation."""

@@ -1329,6 +1329,16 @@ def test_briefing_someone_in_person_is_meeting_them() -> None:
     assert run("The spokesman briefed reporters on Tuesday.").meetings == []
 
 
+def test_an_envoy_who_delivers_a_message_meets_the_one_it_is_for_not_its_sender() -> None:
+    for body in (
+        "Ugandan Foreign Minister Jeje Odongo delivered a message from President Yoweri "
+        "Museveni to Kenyan President William Ruto on Tuesday.",
+        "Ugandan Foreign Minister Jeje Odongo handed over a letter from President Yoweri "
+        "Museveni to Kenyan President William Ruto on Tuesday.",
+    ):
+        assert set(actors(only(body))) == {"William Ruto", "Jeje Odongo"}, body
+
+
 def test_a_datelines_place_and_outlet_take_part_in_nothing() -> None:
     meeting = only(
         "Riyadh, Asharq Al-Awsat\u2014Qatari Emir Sheikh Tamim bin Hamad Al Thani met Saudi "

@@ -731,7 +731,7 @@ class _Finder:
         if start == line_start:
             return _DATELINE_AFTER.match(self.text, end) is not None
         before = self.text[max(line_start, start - 40) : start]
-        return _PLACE_BEFORE.search(before) is not None
+        return _PLACE_POSITION.search(before) is not None
 
     def _surname_of_country(self, ref: ActorRef, surface: str, start: int) -> str | None:
         """The person the article introduced whose surname is this country's name, when the
@@ -1389,8 +1389,6 @@ _OF_COUNTRY_PAIR = re.compile(
 )
 
 
-# "Chile's Michelle Bachelet met", "Japan's Katsuya Okada said": a name, then a word in lower
-# case or a stop (not "Chile's Foreign Ministry Building").
 # A given name and one or two capitalised words after it, the name ending where the sentence
 # goes on in lower case or with punctuation ("Theresa May was", "Angela Merkel,").
 _GIVEN_THEN_SURNAME = re.compile(
@@ -1405,13 +1403,16 @@ _LONE_CAPITALISED = re.compile(
     r"(?<![A-Za-z\u00c0-\u017f'\u2019.-])(?<![A-Z][\w'\u2019-] )(?<![A-Z][\w'\u2019-]{2} )"
     r"[A-Z][a-z\u00e0-\u017f]{4,}(?![\w'\u2019-])(?!\s+[A-Z])"
 )
-# What puts a name in a place's position: a preposition of place ("in", "to", "visit to"),
-# or a building, street or office and a comma ("at State House, Nairobi").
-_PLACE_BEFORE = re.compile(
+# What puts a capital in a place's position: a preposition of place ("in", "to", "near the
+# capital"), or a building, street or office and a comma ("at State House, Nairobi"). Not
+# _PLACE_BEFORE's "and" or "between": "talks between Ankara and Brussels" are governments'.
+_PLACE_POSITION = re.compile(
     r"(?:\b(?:in|at|to|from|near|outside|inside|into|via|across|towards?|around|within|for)"
     r"\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?|[A-Z][\w'\u2019-]+\s*,\s*)$"
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:(\u2014\u2013]|-{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d|\d)")
+# "Chile's Michelle Bachelet met", "Japan's Katsuya Okada said": a name, then a word in lower
+# case or a stop (not "Chile's Foreign Ministry Building").
 _COUNTRY_POSSESSIVE = re.compile(
     r"(?<![\w])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u2019s)\s+"
     r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})(?=\s+[a-z]|[,.;:])"

@@ -504,10 +504,6 @@ def _title_block(qual: str) -> str:
         # formal name)
         rf"(?:\s+(?:of|from)\s+(?:(?:the\s+)?{_STATE_FORM}\s+of\s+(?:the\s+)?)?(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
-        # ("Turkey's Ambassador to Baghdad Fatih Yildiz": an envoy to a capital, which is no
-        # qualifier of the list's)
-        rf"(?:(?<=[Aa]mbassador)\s+to\s+(?:(?:{_TWO_WORD_PLACE})\s+)?[A-Z][\w'\u2019-]+"
-        rf"(?=\s+[A-Z]|,\s))?"
     )
 
 
@@ -518,13 +514,6 @@ _STATE_FORM = (
     r"|Plurinational|Co-?operative|Hashemite|Federative|Oriental|Independent|United)\s+)*"
     r"(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|Commonwealth|Federation"
     r"|Grand\s+Duchy)"
-)
-
-
-# The first words of capitals named in two words ("New Delhi", "Kuala Lumpur", "Tel Aviv").
-_TWO_WORD_PLACE = (
-    "New|San|Santo|Kuala|Addis|Abu|Buenos|Port|Phnom|Tel|Dar|Hong|Rio|S[aã]o|Mexico|Panama"
-    "|Guatemala|Kuwait|Nur|La|Los|Las|El|Bandar|Sri|Saint|St\\.?|Santa|Porto|Belize"
 )
 
 

@@ -43,6 +43,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Said", "extract_statements"]
 
+# Verbs that say whom before what: "told his Chinese counterpart Wang Yi that ...".
+_TELLING = word_set(
+    "assured assures reassured reminded reminds informed informs briefed briefs warned warns "
+    "told tells"
+)
 _VERBS = (
     r"said|says|say|told|tells|wrote|writes|posted|added|adds|noted|notes|stated|states"
     r"|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|warned|warns"
@@ -60,16 +65,11 @@ _VERBS = (
     r"|reassured|reassures)"
     r"(?=\s+that\b)"
     # "assured his counterpart that ...", "reminded reporters that ...": whom, then what
-    r"|(?:assured|assures|reassured|reminded|reminds|informed|informs|briefed|briefs|warned"
-    r"|warns|told|tells)(?=(?:\s+[\w'\u2019.-]+){1,6}?\s+that\b)"
+    rf"|(?:{'|'.join(sorted(_TELLING))})(?=(?:\s+[\w'\u2019.-]+){{1,6}}?\s+that\b)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # The one told before what they were told: "told his Chinese counterpart Wang Yi that".
 _WHOM_THEN_THAT = re.compile(r"(?:\s+[\w'\u2019.-]+){1,6}?\s+that\s+")
-_TELLING = word_set(
-    "assured assures reassured reminded reminds informed informs briefed briefs warned warns "
-    "told tells"
-)
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
 _LEAD_IN = re.compile(
     rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"

@@ -1575,7 +1575,8 @@ _LEFT_WORD = re.compile(r"([A-Z][\w-]*[a-z][\w-]*)[ \t]+$")
 _PLACE_OR_BODY_HEADS = word_set(
     """society summit house palace hall street square airport hotel centre center stadium
     university hospital bridge avenue road council committee ministry agency foundation
-    institute museum cathedral mosque temple park"""
+    institute museum cathedral mosque temple park town city falls island islands bay river
+    lake port beach valley"""
 )
 _NOT_PERSON_FIRST_WORDS = frozenset({"Cyclone", "Hurricane", "Typhoon", "Storm", "Operation"})
 # Where a place's name stands: "at Rome's Palazzo Chigi", "in the capital Bandar Seri Begawan".

@@ -93,7 +93,12 @@ _SPEECH_CUE = re.compile(
     r"|expressed|voiced)\b"
 )
 # A transcript's turn: a speaker's label, a colon, the words ("PRESIDENT BUSH: Mr. President").
-_TURN = re.compile(r"(?P<label>(?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019.-]+):[ \t]+(?=\S)")
+# A broadcast transcript may give the speaker's office after the name, in capitals too:
+# "JULIA GILLARD, PRIME MINISTER: No country is closer ...".
+_TURN = re.compile(
+    r"(?P<label>(?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019.-]+)"
+    r"(?:,[ \t]+[A-Z][A-Z'\u2019. -]{1,60}?)?:[ \t]+(?=\S)"
+)
 _NOT_SPEAKER_LABELS = word_set(
     """JOURNALIST JOURNALISTS QUESTION Q A REPORTER REPORTERS MODERATOR INTERVIEWER HOST
     ANNOUNCER PRESENTER PARTICIPANT AUDIENCE SPEAKER CHAIR NOTE TITLE DATE SOURCE PHOTO
@@ -138,7 +143,10 @@ _JUDGED = re.compile(
     r"(?:\s+as)?\s*[\"“]?$"
 )
 _OUTLET_REPORTED = re.compile(
-    r",\s*(?:the\s+)?(?P<who>[^,;\"“”]{2,80}?)\s+(?:reported|reports)[.!]?[\"”]?\s*$"
+    r",\s*(?:the\s+)?(?P<who>[^,;\"“”]{2,80}?)\s+(?:reported|reports)"
+    # "..., the RBC newspaper reported Wednesday.": the day it reported, not who
+    r"(?:\s+(?:on\s+)?(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
+    r"[.!]?[\"”]?\s*$"
 )
 _REPORTED = re.compile(r"report(?:ed|s)")
 _OUTLET_WORD = re.compile(
@@ -147,7 +155,9 @@ _OUTLET_WORD = re.compile(
     r"|[Jj]ournal)\b"
 )
 _DESCRIBED_OUTLET = re.compile(
-    r"(?:[a-z][\w-]*\s+)+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
+    r"(?P<said>(?:[a-z][\w-]*\s+)*)(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
+    r"(?P<kind>\s+(?:newspaper|daily|website|channel|broadcaster|radio|television))?"
+    r"(?:\s+\([A-Z]{2,6}\))?"
 )
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
 _TRAIL = re.compile(
@@ -980,10 +990,11 @@ class _Statements:
         if found is None or self.doc.in_quote(found.start()):
             return
         outlet = self.doc.speaker_at(found.start("who"), found.end("who"))
-        if outlet is None:
-            outlet = self._outlet(found.group("who"))
         if outlet is None or self.doc.kind(outlet) is not ActorKind.MEDIA:
-            return
+            # "the RBC newspaper": the paper, though the recogniser knows RBC as a company
+            outlet = self._outlet(found.group("who"))
+        if outlet is None or self.doc.kind(outlet) not in (ActorKind.MEDIA, ActorKind.ORGANIZATION):
+            return  # (an outlet the recogniser took for a company is still the outlet)
         verb = _REPORTED.search(self.text, found.start("who"))
         if verb is None:
             return
@@ -997,7 +1008,12 @@ class _Statements:
             return None
         described = _DESCRIBED_OUTLET.fullmatch(words)
         name = words
-        if described and not _OUTLET_WORD.fullmatch(described.group("name")):
+        if (
+            described
+            and (described.group("said") or described.group("kind") or words.endswith(")"))
+            and not _OUTLET_WORD.fullmatch(described.group("name"))
+        ):
+            # "state-owned Oman News Agency (ONA)", "the RBC newspaper": the outlet's name
             name = described.group("name")
         return self.doc.book.introduce_media(name.replace("\u2019", "'"))
 

@@ -1376,6 +1376,27 @@ def test_a_transcripts_turns_are_the_words_of_the_one_each_label_names() -> None
     assert [s for s, _ in said(body)] == ["Alexander Downer", "Alexander Downer"]
 
 
+def test_a_transcript_label_may_give_the_speakers_office_after_the_name() -> None:
+    body = (
+        "Prime Minister Julia Gillard arrived in Port Moresby.\n\n"
+        "JULIA GILLARD, PRIME MINISTER: No country is closer to Australia than Papua New "
+        "Guinea. Our geographic proximity mirrors the closeness of our people.\n\n"
+        "DUBAI, UAE: The foreign ministers of the two countries met in Muscat on Monday."
+    )
+    statements = said(body)
+    assert [s for s, _ in statements] == ["Julia Gillard"]
+    assert statements[0][1].startswith("No country is closer")
+
+
+def test_what_an_outlet_reports_on_a_named_day_is_the_outlets() -> None:
+    body = (
+        "Putin and Obama last held talks in November during the climate conference in Paris, "
+        "the RBC newspaper reported Wednesday. Iranian President Hassan Rouhani sent a letter "
+        "to Sultan Qaboos of Oman, state-owned Oman News Agency (ONA) reported today."
+    )
+    assert [s for s, _ in said(body)] == ["RBC", "Oman News Agency"]
+
+
 def test_a_quote_over_paragraphs_named_only_at_its_close_is_one_statement() -> None:
     statements = said(
         "Malaysian Prime Minister Anwar Ibrahim attended the summit in Jakarta.\n\n"

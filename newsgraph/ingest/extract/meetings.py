@@ -125,6 +125,17 @@ _MET_WITH_COLON = re.compile(
     r"\b(?P<verb>met|meets|meet|held\s+(?:talks|meetings)|had\s+(?:talks|meetings))"
     r"(?:\s+(?:with|separately))?\b[^.:;\"“”]{0,120}:$"
 )
+# "also met three other leaders, King Mswati of Swaziland, ... and ...": a group met, then
+# the people it is made of; the parse rarely holds such a list together.
+_MET_GROUP_THEN_LIST = re.compile(
+    r"\b(?P<verb>met|meets|held\s+(?:separate\s+|bilateral\s+)*(?:talks|meetings)"
+    r"|had\s+(?:separate\s+|bilateral\s+)*(?:talks|meetings))(?:\s+with)?"
+    r"(?:\s+(?:the|his|her|their|three|four|five|six|several|two|other|fellow|foreign|regional"
+    r"|\d+)){0,3}"
+    r"\s+(?:leaders|heads\s+of\s+(?:state|government)|counterparts|presidents"
+    r"|prime\s+ministers|ministers|dignitaries)"
+    r"(?:\s*,\s*|\s*[:\u2013\u2014]\s*|\s+(?:including|namely)\s+)"
+)
 # A finite verb near the start of a line, which makes it a sentence rather than a list item.
 _VERB_OF_A_SENTENCE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b")
 # A meeting told as one more of a round: "X also met", "Later, X received", "X separately met".
@@ -1006,6 +1017,35 @@ class _Meetings:
                 if met is not None:
                     self._add(met)
 
+    def listed_after_group(self) -> None:
+        """ "Lungu also met three other leaders, King Mswati of Swaziland, Lesotho's Prime
+        Minister Pakalitha Mosisili and Ethiopian Prime Minister Hailemariam Desalegn": each
+        person listed after the group met the one who met it."""
+        for sentence in self.doc.sentences:
+            said = _MET_GROUP_THEN_LIST.search(self.text, sentence.start, sentence.end)
+            if said is None:
+                continue
+            whos = [
+                m for m in self.doc.mentions_in(sentence.start, said.start("verb"))
+                if self.doc.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if not whos or whos[-1].end < said.start("verb") - 12:
+                continue  # (the one who met stands right before the verb)
+            who = whos[-1].actor
+            people = [
+                m.actor for m in self.doc.mentions_in(said.end(), sentence.end)
+                if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor != who
+            ]  # fmt: skip
+            if len(set(people)) < 2:
+                continue
+            for person in dict.fromkeys(people):
+                met = self._build(
+                    sentence, said.start("verb"), sentence.end, said.span("verb"),
+                    "meeting", [(who, None), (person, None)], None, rule="list",
+                )  # fmt: skip
+                if met is not None:
+                    self._add(met)
+
     def dates_of_linked_clauses(self) -> None:
         """ "Blinken also met Shoukry following his talks with al-Sisi": a meeting told in one
         sentence with another of the same person, before or after it, that the text dated,
@@ -1304,6 +1344,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
         finder.sentence(sentence)
     finder.credentials()
     finder.listed_after_colon()
+    finder.listed_after_group()
     finder.dates_told_later()
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()

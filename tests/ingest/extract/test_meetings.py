@@ -1277,6 +1277,19 @@ def test_people_listed_after_met_with_and_a_colon_each_met_the_one_who_met_them(
     ]
 
 
+def test_people_listed_after_the_group_someone_met_each_met_them() -> None:
+    meetings = run(
+        "Zambian President Edgar Lungu also met three other leaders, King Mswati of Swaziland, "
+        "Lesotho's Prime Minister Pakalitha Mosisili and Ethiopian Prime Minister Hailemariam "
+        "Desalegn."
+    ).meetings
+    met = {frozenset(actors(m)) for m in meetings}
+    assert frozenset({"Edgar Lungu", "Pakalitha Mosisili"}) in met
+    assert frozenset({"Edgar Lungu", "Hailemariam Desalegn"}) in met
+    # a group named with no one listed after it is no list
+    assert not run("Edgar Lungu met regional leaders, who praised his plan.").meetings
+
+
 def test_one_more_meeting_of_a_round_is_held_the_day_of_the_one_before() -> None:
     meetings = run(
         "Lebanese President Michel Aoun met U.S. Ambassador Lisa Johnson on Monday at Baabda "

@@ -492,9 +492,20 @@ class _Finder:
                 )  # fmt: skip
                 self.claim(m.start(), max(end, m.end() if regex in apposed else 0))
                 self.add(person, start, end, "title")
+                if regex is self.ref.titled_name_re and m.group("abbr"):
+                    self._abbreviated_title(person, m.group("abbr"), m.end())
                 if " " in name:
                     self.book.named_in_full(person)
                 self._title_facts(person, m)
+
+    def _abbreviated_title(self, person: str, abbr: str, after: int) -> None:
+        """ "External Affairs Minister (EAM) S Jaishankar ... the EAM wrote": the title's
+        abbreviation, introduced beside the name, names its holder from then on."""
+        for later in re.finditer(rf"\b{re.escape(abbr)}\b", self.text[after:]):
+            start, end = after + later.start(), after + later.end()
+            if self.free(start, end):
+                self.claim(start, end)
+                self.add(person, start, end, "title")
 
     def ministers_of(self) -> None:
         """ "Minister of Science and Technology Chu Ngoc Anh": a portfolio the titles do not

@@ -547,7 +547,10 @@ def _compile(
     title_block = _title_block(qual)
     honorifics = _HONORIFICS
     titled_name_re = re.compile(
-        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+{honorifics}(?P<name>{NAME})"
+        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+"
+        # (the title's abbreviation may stand between: "External Affairs Minister (EAM) S
+        # Jaishankar", "Chief Cabinet Secretary (CCS) Musalia Mudavadi")
+        rf"(?:\((?P<abbr>[A-Z]{{2,6}})\)\s+)?{honorifics}(?P<name>{NAME})"
     )
     appositive_re = re.compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+)?(?P<former>(?i:former)\s+)?{title_block}"

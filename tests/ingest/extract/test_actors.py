@@ -662,3 +662,15 @@ def test_a_title_with_its_owner_and_portfolio_is_not_part_of_the_name() -> None:
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Marina Kaljurand", "Federica Mogherini", "Haifa Khraisha"} <= people
     assert not any(p.startswith(("Policy", "Policies")) for p in people)
+
+
+def test_a_titles_abbreviation_beside_the_name_names_its_holder_later() -> None:
+    article = run(
+        "External Affairs Minister (EAM) S Jaishankar met Vietnamese Prime Minister Pham Minh "
+        'Chinh on Monday. "Brought out how India and Vietnam can promote a multipolar order," '
+        "the EAM wrote on 'X'."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "S Jaishankar" in people
+    assert "EAM" not in {a.name for a in article.actors}
+    assert [s.speaker for s in article.statements] == ["S Jaishankar"]

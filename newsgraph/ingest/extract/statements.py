@@ -165,10 +165,13 @@ _TRAIL = re.compile(
     rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted|stated|declared|expressed"
     rf"|remarked|commented|emphasi[sz]ed|underlined|recalled|affirmed|concluded)\s+"
     # (a long style: "Qatar's Prime Minister and Foreign Minister H E Sheikh Hamad bin ...")
-    rf"(?P<who1>[^,.;\"“”]{{1,120}}?)"
+    # ('"...," said Mr. Hu, as ...': an honorific's full stop is no sentence's end)
+    rf"(?P<who1>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Amb)\.\s+)?[^,.;\"“”]{{1,120}}?)"
     rf"(?=[,.;]|\s+(?:on|in|at|during|to|upon|after|before|following|while|when|ahead)\b|$)"
-    rf"|(?P<who2>[^,.;\"“”]{{1,80}}?)\s+(?:has\s+|had\s+|also\s+|later\s+)*"
-    rf"(?P<verb2>{_VERBS})\b"
+    rf"|(?P<who2>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Amb)\.\s+)?[^,.;\"“”]{{1,80}}?)"
+    rf"\s+(?:has\s+|had\s+|also\s+|later\s+)*"
+    # (after a quote, "continued" says who goes on speaking: '"...," Ardern continued.')
+    rf"(?P<verb2>{_VERBS}|continued|concluded)\b"
     # '"...," the British prime minister, Keir Starmer, told the BBC': the name set off after
     # its description.
     rf"|(?:the\s+)?[^,.;\"“”]{{1,60}}?,\s*(?P<who4>[A-Z][^,.;\"“”]{{1,60}}?),\s+"

@@ -1388,6 +1388,17 @@ def test_a_transcript_label_may_give_the_speakers_office_after_the_name() -> Non
     assert statements[0][1].startswith("No country is closer")
 
 
+def test_a_quote_closed_by_an_honorific_and_a_name_or_by_continued_is_theirs() -> None:
+    body = (
+        "Canadian Prime Minister Stephen Harper met Chinese President Hu Jintao in Vladivostok. "
+        '"Mr. prime minister, we attach great importance to the China-Canada relationship," '
+        "said Mr. Hu, as the two leaders took up seats opposite a long table. "
+        '"Well, we are in close contact over the situation and keep up those talks," '
+        "Harper continued."
+    )
+    assert [s for s, _ in said(body)] == ["Hu Jintao", "Stephen Harper"]
+
+
 def test_what_an_outlet_reports_on_a_named_day_is_the_outlets() -> None:
     body = (
         "Putin and Obama last held talks in November during the climate conference in Paris, "

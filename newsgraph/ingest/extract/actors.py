@@ -1404,6 +1404,7 @@ _OF_COUNTRY_PAIR = re.compile(
 # goes on in lower case or with punctuation ("Theresa May was", "Angela Merkel,").
 _GIVEN_THEN_SURNAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
+    r"(?<!'s)(?<!\u2019s)(?:['\u2019]s)?"  # ("Nicolas Sarkozy's goals": the name, not its 's)
     r"(?=\s+[a-z]|[,.;:])(?!\s+(?:da|de|dos|das|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s)"
 )
 # Months that are also surnames ("Theresa May", "Brian May"), after a given name.

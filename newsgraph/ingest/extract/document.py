@@ -105,7 +105,7 @@ _OPENING_MARKS = ('"', "\u201c")
 _SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
 _LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
 _NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")
-_POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)\s+\S")
+_POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)(?:\s+\S|$)")
 _NAME_TAIL = re.compile(
     r"(?:\s(?!(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+)+"
@@ -137,10 +137,26 @@ def _person_like(entity: Span, people: set[str]) -> bool:
             head = head.head
     if any(t.lower_ in _TITLE_HEADS for t in root.children if t.dep_ == "compound"):
         return True
+    if _after_a_title(entity):
+        return True
     after = entity.doc[entity.end : entity.end + 2]
     if len(after) == 2 and after[0].text == "," and after[1].lower_ == "who":
         return True  # "met with Gustavo Petro, who participated in ...": someone
     return words[-1] in people
+
+
+def _after_a_title(entity: Span) -> bool:
+    """ "with U.S. Deputy Envoy to the Middle East, Morgan Ortagus,": set off by a comma
+    right after a capitalised title, however the parse hangs the title's "to" phrase."""
+    doc = entity.doc
+    if entity.start < 2 or doc[entity.start - 1].text != ",":
+        return False
+    for token in reversed(doc[max(0, entity.start - 9) : entity.start - 1]):
+        if token.is_punct or token.pos_ == "VERB":
+            return False
+        if token.lower_ in _TITLE_HEADS and token.text[:1].isupper():
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ _MEET_VERBS = word_set(
 )
 # "Akufo-Addo visited Osinbajo at his residence": a visit to a person is a meeting with them
 # (a visit to a country or a city is not).
+# What a title is for, after it: "Envoy to the Middle East", "Adviser for Asia Pacific".
+_TITLE_REMIT = re.compile(r"\s+(?:to|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s*){1,4}(?=,)")
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
@@ -340,6 +342,11 @@ class _Parser:
                     leader = self.mention_at(appos) if appos.dep_ == "appos" else None
                     if leader is not None and self.doc.kind(leader.actor) is ActorKind.PERSON:
                         return [self._named(leader.actor, "name")]
+                # "with U.S. Deputy Envoy to the Middle East, Morgan Ortagus,": the country
+                # qualifies a title whose holder is set off after it
+                holder = self._apposed_person(head) if canonical_title(head.text).title else None
+                if holder is not None:
+                    return [self._named(holder[0], "title")]
             one = self.participant(mention)
             if one is None:
                 return []
@@ -402,6 +409,9 @@ class _Parser:
         while edge.i > head.i and edge.is_punct:
             edge = edge.doc[edge.i - 1]  # (the parser may end the phrase with its comma)
         end = edge.idx + len(edge.text)
+        # (the title's own "to the Middle East", which the parser may hang on the verb)
+        remit = _TITLE_REMIT.match(self.doc.text, end)
+        end = remit.end() if remit is not None else end
         gap = self.doc.text[end : end + 2]
         if not gap.startswith(","):
             return None

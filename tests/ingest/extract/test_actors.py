@@ -674,3 +674,24 @@ def test_a_titles_abbreviation_beside_the_name_names_its_holder_later() -> None:
     assert "S Jaishankar" in people
     assert "EAM" not in {a.name for a in article.actors}
     assert [s.speaker for s in article.statements] == ["S Jaishankar"]
+
+
+def test_a_name_ends_before_its_possessive() -> None:
+    for body, name in (
+        ("Read his commentary about Nicolas Sarkozy's goals for the summit.", "Nicolas Sarkozy"),
+        ("Reporters asked about Theresa May's plans for the talks.", "Theresa May"),
+    ):
+        people = {a.name for a in run(body).actors if a.kind is ActorKind.PERSON}
+        assert people == {name}, body
+
+
+def test_a_name_set_off_after_a_title_and_its_remit_is_a_person() -> None:
+    article = run(
+        "President Joseph Aoun met on Friday with U.S. Deputy Envoy to the Middle East, Morgan "
+        "Ortagus, at Baabda Palace."
+    )
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Morgan Ortagus"] is ActorKind.PERSON
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Joseph Aoun", "Morgan Ortagus"]
+    ]

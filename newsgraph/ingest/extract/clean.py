@@ -163,6 +163,13 @@ _DATELINE_PREFIX = re.compile(
     r"(?:,?\s*\((?P<agency>[^()]{2,100})\))?"
     r"\s*(?:--|\u2014|\u2013|-|:)?\s+(?=[A-Z\"\u201c])"
 )
+# Words of a transcript's speaker label in capitals ("SECRETARY KERRY:", "PRIME MINISTER
+# ALBANESE:"), which no wire dateline's place holds.
+_SPEAKER_LABEL_WORD = re.compile(
+    r"\b(?:SECRETARY|PRESIDENT|MINISTER|PRIME|SENATOR|AMBASSADOR|CHANCELLOR|GOVERNOR|PREMIER"
+    r"|SPOKES(?:MAN|WOMAN|PERSON)|TAOISEACH|MR|MRS|MS|DR|MAYOR|KING|QUEEN|DEPUTY|ENVOY"
+    r"|MODERATOR|QUESTION|JOURNALIST|REPORTER)\b"
+)
 _POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 
@@ -351,6 +358,8 @@ class _Cleaner:
         m = _DATELINE_PREFIX.match(line)
         if m is None or not (m.group("place") or m.group("titled")):
             return line
+        if m.group("place") and _SPEAKER_LABEL_WORD.search(m.group("place")):
+            return line  # "SECRETARY KERRY: I'm really delighted": a transcript's turn
         separated = line[m.start("place") if m.group("place") else m.start("titled") :]
         if m.group("place") and not (
             m.group("date")

@@ -1781,6 +1781,9 @@ class _Statements:
         found = self.doc.book.person(name) if name else None
         if found is not None or not name or " " in name or not label.isupper():
             return found
+        if name != label.title():
+            # "SECRETARY KERRY:": a title and a surname name a speaker of one turn too
+            return self.doc.book.introduce_single(name)
         # A surname in capitals that labels several turns is the one speaking them
         # ("DOWNER: ..." in a minister's doorstop transcript).
         turns = len(re.findall(rf"(?m)^\s*{re.escape(label)}:", self.text))

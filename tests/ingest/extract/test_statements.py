@@ -1399,6 +1399,15 @@ def test_a_quote_closed_by_an_honorific_and_a_name_or_by_continued_is_theirs() -
     assert [s for s, _ in said(body)] == ["Hu Jintao", "Stephen Harper"]
 
 
+def test_a_transcripts_first_turn_is_not_taken_for_a_dateline() -> None:
+    body = (
+        "SECRETARY KERRY: I am really delighted to welcome Foreign Secretary Jose Antonio Meade "
+        "here so we can continue our dialogue.\n\n"
+        "FOREIGN SECRETARY MEADE: We are happy to be here and happy to be received."
+    )
+    assert [s for s, _ in said(body)] == ["Kerry", "Jose Antonio Meade"]
+
+
 def test_what_an_outlet_reports_on_a_named_day_is_the_outlets() -> None:
     body = (
         "Putin and Obama last held talks in November during the climate conference in Paris, "

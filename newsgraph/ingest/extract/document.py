@@ -132,7 +132,7 @@ def _person_like(entity: Span, people: set[str]) -> bool:
         for _ in range(3):
             if head.lower_ in _TITLE_HEADS:
                 return True
-            if head.dep_ not in ("pobj", "prep") or head.head is head:
+            if head.dep_ not in ("pobj", "prep") or head.head.i == head.i:
                 break
             head = head.head
     if any(t.lower_ in _TITLE_HEADS for t in root.children if t.dep_ == "compound"):
@@ -420,7 +420,7 @@ class Document:
                 return any(
                     c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in node.children
                 )
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             node = node.head
         return False
@@ -454,8 +454,28 @@ class Document:
                 continue
             if m.via == "demonym" or self.is_object(m.start, start):
                 continue
+            if self._in_fronted_clause(m.start):
+                continue
             return m
         return None
+
+    def _in_fronted_clause(self, pos: int) -> bool:
+        """ "Receiving the Sudanese Ambassador, Hussein Awad Ali, the President emphasised":
+        a person in a participle's clause set before the main verb is its object, not the
+        sentence's subject."""
+        if self.parsed is None:
+            return False
+        span = self.parsed.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        token = span[0]
+        while token.head.i != token.i:
+            if token.dep_ == "nsubj":
+                return False
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i < token.head.i:
+                return token.i == token.sent.start  # (the clause opens the sentence)
+            token = token.head
+        return False
 
     def antecedent(self, pos: int) -> str | None:
         """The person a pronoun at ``pos`` refers to: in a fronted phrase ("In a post about his

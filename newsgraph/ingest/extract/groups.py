@@ -251,7 +251,7 @@ def _group_head(
                 node.tag_ in ("NNS", "NNPS") or capital_plural or (not plural and node.tag_ == "NN")
             ):
                 return node  # (a group: "the ministers of", not "U.S. Secretary of State")
-            if node.head is node or node is trigger:
+            if node.head.i == node.i or node.i == trigger.i:
                 break
             node = node.head
     return None

@@ -50,6 +50,8 @@ _MEET_VERBS = word_set(
 # (a visit to a country or a city is not).
 # What a title is for, after it: "Envoy to the Middle East", "Adviser for Asia Pacific".
 _TITLE_REMIT = re.compile(r"\s+(?:to|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s*){1,4}(?=,)")
+# The links a negation reaches a meeting word through: "did not agree to hold talks".
+_NEGATION_PATH = frozenset(("xcomp", "dobj", "pobj", "prep", "conj"))
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
@@ -287,7 +289,7 @@ class _Parser:
                     # Saudi peer" hangs "A and B" on "diplomat")
                     for item in _conjuncts(child):
                         found.extend(self._one(item))
-            if head is not titled:
+            if titled is None or head.i != titled.i:
                 found.extend(self._one(head))
         return found
 
@@ -597,9 +599,9 @@ class _Parser:
                 else:
                     found.extend(self.phrase(child))
             return found
-        if verb.dep_ == "conj" and verb.head is not verb:
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
             return self.subjects(verb.head)
-        if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
             # "ready to meet", "agreed to meet"; "urged X to meet": the object is the subject.
             objects = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objects and verb.head.tag_.startswith("VB"):
@@ -611,7 +613,7 @@ class _Parser:
             # "President Nyusi receiving President Ramaphosa" (a caption): the noun the
             # participle hangs on is its subject.
             return self.phrase(verb.head)
-        if verb.dep_ in ("advcl", "acl") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i:
             return self.subjects(verb.head)
         if (
             verb.dep_ == "ccomp"
@@ -626,7 +628,7 @@ class _Parser:
         if (
             verb.dep_ == "pcomp"
             and verb.head.lower_ in ("before", "after")
-            and (verb.head.head is not verb.head)
+            and (verb.head.head.i != verb.head.i)
         ):
             # "will meet Milei before flying to Lima to meet Boluarte": who flies is who meets
             found = self.subjects(verb.head.head)
@@ -705,7 +707,7 @@ class _Parser:
         while seen < 4:
             if any(c.dep_ == "neg" for c in token.children):
                 return True
-            if token.head is token or token.dep_ not in ("xcomp", "dobj", "pobj", "prep", "conj"):
+            if token.head.i == token.i or token.dep_ not in _NEGATION_PATH:
                 return False
             token = token.head
             seen += 1
@@ -839,7 +841,7 @@ class _Parser:
             if self.doc.kind(h[0]) is ActorKind.PERSON
         ]  # fmt: skip
         head = token.head.head  # the verb or the visit the invitation is the occasion of
-        while head.tag_.startswith("NN") and head.head is not head:
+        while head.tag_.startswith("NN") and head.head.i != head.i:
             head = head.head
         if len(hosts) != 1 or not head.tag_.startswith("VB"):
             return None
@@ -1232,7 +1234,7 @@ class _Parser:
             elif child.dep_ in ("compound", "nmod", "amod") and child.idx < token.idx:
                 # "a Yunus-Modi meeting": the parser hangs the first name on the second.
                 for part in child.subtree:
-                    if part.dep_ not in ("compound", "nmod", "amod") and part is not child:
+                    if part.dep_ not in ("compound", "nmod", "amod") and part.i != child.i:
                         continue
                     mention = self.mention_at(part)
                     if mention is not None and mention.via == "metonym" and owned:
@@ -1343,7 +1345,7 @@ class _Parser:
         """The owners and counterparts of a meeting noun with those of the verb it is the time
         of: "urged X to stay out ... during a phone call" is a call between the urging verb's
         subject and its object."""
-        while verb.head is not verb:
+        while verb.head.i != verb.i:
             if verb.dep_ in ("xcomp", "advcl"):
                 counterparts = [*counterparts, *self.objects(verb, frozenset())]
                 verb = verb.head
@@ -1420,14 +1422,14 @@ def _tense_end(noun: Token) -> int | None:
 
 def _noun_governor(noun: Token) -> tuple[Token | None, str]:
     """The word a meeting noun hangs on and how, looking past a count of meetings."""
-    governor = noun.head if noun.head is not noun else None
+    governor = noun.head if noun.head.i != noun.i else None
     dep = noun.dep_
     if (
         governor is not None
         and dep == "pobj"
         and governor.lower_ == "of"
         and governor.head.lower_ in _QUANTITIES
-        and governor.head.head is not governor.head
+        and governor.head.head.i != governor.head.i
     ):
         # "held a series of meetings with ...": the meetings are what was held
         dep = governor.head.dep_
@@ -1598,7 +1600,7 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             # at the far end of a long sentence may only look attached to it.
             near = min(abs(t.i - node.i) for t in span)
             return "speech" if near <= 3 else None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -1651,7 +1653,7 @@ def _owner_of_next(token: Token) -> bool:
     if case is None or case.i + 1 >= len(token.doc):
         return False
     after = token.doc[case.i + 1]
-    return after.is_alpha and after.head is not token
+    return after.is_alpha and after.head.i != token.i
 
 
 def _own_subject(verb: Token) -> bool:
@@ -1687,9 +1689,9 @@ def _courtesy_call_on(verb: Token) -> bool:
         return False
     asked = (
         c for c in verb.subtree
-        if (c.dep_ in ("xcomp", "ccomp", "advcl") and c.head is verb)
+        if (c.dep_ in ("xcomp", "ccomp", "advcl") and c.head.i == verb.i)
         or (c.lower_ == "to" and c.tag_ == "TO")
-        or (c.dep_ == "prep" and c.lower_ == "for" and c.head is verb)
+        or (c.dep_ == "prep" and c.lower_ == "for" and c.head.i == verb.i)
     )  # fmt: skip
     return next(asked, None) is None
 
@@ -1846,7 +1848,7 @@ def _named_and_held(token: Token) -> bool:
 
 
 def _governor(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.head
 

@@ -1253,7 +1253,7 @@ class _Statements:
         ):
             # "a statement that said the two leaders reviewed ...": the statement's issuer.
             return self._speaker_token(token.head.head)
-        if lower == "who" and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        if lower == "who" and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
             # "Raila Odinga, who reiterated that ...": the one the relative clause is about.
             return self._speaker_token(token.head.head)
         if lower in ("service", "office") and any(
@@ -1657,7 +1657,7 @@ class _Statements:
         span = parsed.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
-        roots = [t for t in span if t.head is t or not span.start <= t.head.i < span.end]
+        roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
         if not roots or not roots[0].tag_.startswith("VB"):
             return None
         root = roots[0]
@@ -2070,7 +2070,7 @@ def _subject_of(verb: Token) -> Token | None:
             # said"): the one nearest before the verb is the speaker.
             before = [c for c in subjects if c.i < verb.i]
             return before[-1] if before else subjects[0]
-        if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.i != verb.i:
             # "called X 'unprecedented' and said ...", ", noting that ...", "was happy to
             # announce that ...".
             verb = verb.head

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from functools import cache
 
 import pytest
@@ -1969,3 +1970,18 @@ def test_he_of_a_when_clause_is_the_subject_of_the_clause_it_hangs_on() -> None:
         "newly inaugurated President of Niger, Mohamed Bazoum."
     )
     assert [actors(m) for m in article.meetings] == [["Muhammadu Buhari", "Mohamed Bazoum"]]
+
+
+def test_a_line_headed_by_a_noun_with_an_invitation_is_read_and_does_not_stall() -> None:
+    # The parse's root is a noun here; the walk up from the invitation used to compare spaCy
+    # tokens by identity, which never holds, and looped forever at the root.
+    done: list[ExtractedArticle] = []
+    worker = threading.Thread(
+        target=lambda: done.append(
+            run("State visit to Qatar at the invitation of Emir Sheikh Tamim bin Hamad Al Thani.")
+        ),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert done, "extraction did not finish within 60 s"

@@ -1408,6 +1408,16 @@ def test_a_transcripts_first_turn_is_not_taken_for_a_dateline() -> None:
     assert [s for s, _ in said(body)] == ["Kerry", "Jose Antonio Meade"]
 
 
+def test_he_after_a_sentence_opened_by_a_participle_is_its_subject_not_its_object() -> None:
+    body = (
+        "Ugandan President Yoweri Museveni received new envoys at State House Entebbe. "
+        "Receiving the Sudanese Ambassador, Hussein Awad Ali, the President emphasised "
+        "strengthening bilateral relations. He said the two countries' co-existence should be "
+        "enhanced."
+    )
+    assert {s for s, _ in said(body)} == {"Yoweri Museveni"}
+
+
 def test_what_an_outlet_reports_on_a_named_day_is_the_outlets() -> None:
     body = (
         "Putin and Obama last held talks in November during the climate conference in Paris, "

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.extract.actors import find_mentions
@@ -49,7 +52,43 @@ __all__ = ["ExtractionError", "extract", "extract_many"]
 
 
 class ExtractionError(ValueError):
-    """The document holds no article text the extractor can use."""
+    """The document holds no article text the extractor can use, or its extraction failed."""
+
+
+# The most one article's rules may take (a 6,000-character article takes a tenth of a
+# second). Past it the article is reported as not extracted instead of stalling the load:
+# the rules are many, and a loop that never ends on some sentence is a bug no test has met.
+ARTICLE_SECONDS = 60.0
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _within_time(
+    work: Callable[[], list[ExtractedArticle]], origin: str
+) -> list[ExtractedArticle] | ExtractionError:
+    """``work()``, or an ExtractionError naming ``origin`` when it runs past ARTICLE_SECONDS.
+    Only in a process's main thread (where a loader and the pool's workers run): signals
+    reach no other, so elsewhere the work runs unguarded."""
+    if threading.current_thread() is not threading.main_thread():
+        return work()
+
+    def expired(signum: int, frame: object) -> None:
+        raise _TooLong
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, ARTICLE_SECONDS)
+    try:
+        return work()
+    except _TooLong:
+        return ExtractionError(
+            f"{origin}: extraction took longer than {ARTICLE_SECONDS:g} s and was stopped; "
+            "nothing of it was loaded (please report this article: its text trips a rule)"
+        )
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def extract(
@@ -105,7 +144,12 @@ def extract_many(
             continue
         main = next(parses)
         feed = [next(parses) for _ in cleaned.feed]
-        results.append(_extract_page(doc, cleaned, reference, published, main, feed))
+        results.append(
+            _within_time(
+                partial(_extract_page, doc, cleaned, reference, published, main, feed),
+                doc.origin,
+            )
+        )
     return results
 
 

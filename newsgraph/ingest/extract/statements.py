@@ -265,6 +265,8 @@ _PAST_MARKER = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:said|stated|warned|made|noted|told)\b"
     r"|\b(?:earlier|previously|repeatedly|already|in\s+the\s+past)\b"
 )
+# "It said ...", "It also added ...": a body spoken of just before.
+_IT_SAID = re.compile(r"\s*It\s+(?:(?:also|further|then)\s+)?")
 _MIN_QUOTE_WORDS = 5  # shorter quoted bits ("foreign military intervention") are fragments
 _FIRST_PERSON_START = re.compile(r"^(?:We|I|Our|My)\b|^\w+(?:\s+\w+){0,3}\s+(?:we|I)\s")
 _POST = "post"
@@ -836,6 +838,8 @@ class _Statements:
             speaker = self._parsed_subject(verb.start())
             if speaker is None:
                 speaker = self._speaker_before(sentence.start, verb.start())
+            if speaker is None:
+                speaker = self._it_said(sentence, verb)
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
             after = verb.end()
@@ -875,6 +879,20 @@ class _Statements:
             self._report(speaker, sentence, clause_start, clause_end, verb, front=inserted)
             return
         self._participle(sentence)
+
+    def _it_said(self, sentence: Sentence, verb: re.Match[str]) -> str | None:
+        """ "..., the Prime Minister's Office said in a statement. It says the two leaders
+        also reaffirmed ...": "it" is the body whose statement was reported just before."""
+        if not _IT_SAID.fullmatch(self.text, sentence.start, verb.start()):
+            return None
+        index = self.doc.sentence_index(sentence.start)
+        since = self.doc.sentences[max(0, index - 2)].start
+        bodies = [
+            s.speaker for s in self.found
+            if since <= s.start < sentence.start
+            and self.doc.kind(s.speaker) in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
+        ]  # fmt: skip
+        return bodies[-1] if bodies else None
 
     def _clause_after(self, sentence: Sentence, verb: re.Match[str]) -> int:
         """Where what was said starts after its verb: past the audience ("told reporters"),

@@ -1418,6 +1418,18 @@ def test_he_after_a_sentence_opened_by_a_participle_is_its_subject_not_its_objec
     assert {s for s, _ in said(body)} == {"Yoweri Museveni"}
 
 
+def test_it_said_after_a_bodys_statement_is_that_bodys() -> None:
+    body = (
+        "The Kenyan foreign ministry said in a statement that Mudavadi met Whitman on Thursday. "
+        "It said the two discussed trade and security cooperation between the two countries."
+    )
+    statements = said(body)
+    assert [s for s, _ in statements] == ["Kenyan Foreign Ministry", "Kenyan Foreign Ministry"]
+    assert statements[1][1].startswith("the two discussed trade")
+    # with no body's statement just before, "it" names no one
+    assert said("It said the two discussed trade and security cooperation on Monday.") == []
+
+
 def test_what_an_outlet_reports_on_a_named_day_is_the_outlets() -> None:
     body = (
         "Putin and Obama last held talks in November during the climate conference in Paris, "

@@ -985,37 +985,15 @@ class _Meetings:
         """ "The officials Clinton met with this week:" and, as the next paragraph, a list of
         people ("Prime Minister Lee Hsien Loong of Singapore, Foreign Minister ..."): a
         meeting of the one who met with each person listed."""
-        paragraphs = self.doc.paragraphs
-        for lead, listed in pairwise(paragraphs):
-            head = self.text[lead.start : lead.end].rstrip()
-            said = _MET_WITH_COLON.search(head)
+        for lead, listed in pairwise(self.doc.paragraphs):
+            said = _MET_WITH_COLON.search(self.text[lead.start : lead.end].rstrip())
             if said is None:
                 continue
-            whos = [
-                m for m in self.doc.mentions_in(lead.start, lead.start + said.start("verb"))
-                if self.doc.kind(m.actor) is ActorKind.PERSON
-            ]  # fmt: skip
-            if not whos or whos[-1].end < lead.start + said.start("verb") - 12:
-                continue  # (the one who met stands right before the verb)
-            who = whos[-1].actor
             items = self.text[listed.start : listed.end]
             if _VERB_OF_A_SENTENCE.search(items.split(",")[0]):
                 continue  # a sentence, not a list
-            people = [
-                m.actor for m in self.doc.mentions_in(listed.start, listed.end)
-                if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor != who
-            ]  # fmt: skip
-            if len(set(people)) < 2:
-                continue
-            sentence = self.doc.sentence_at(lead.start + said.start("verb"))
-            for person in dict.fromkeys(people):
-                met = self._build(
-                    sentence, lead.start + said.start("verb"), listed.end,
-                    (lead.start + said.start("verb"), lead.start + said.end("verb")),
-                    "meeting", [(who, None), (person, None)], None, rule="list",
-                )  # fmt: skip
-                if met is not None:
-                    self._add(met)
+            verb = (lead.start + said.start("verb"), lead.start + said.end("verb"))
+            self._each_listed_met(lead.start, verb, listed.start, listed.end)
 
     def listed_after_group(self) -> None:
         """ "Lungu also met three other leaders, King Mswati of Swaziland, Lesotho's Prime
@@ -1023,28 +1001,33 @@ class _Meetings:
         person listed after the group met the one who met it."""
         for sentence in self.doc.sentences:
             said = _MET_GROUP_THEN_LIST.search(self.text, sentence.start, sentence.end)
-            if said is None:
-                continue
-            whos = [
-                m for m in self.doc.mentions_in(sentence.start, said.start("verb"))
-                if self.doc.kind(m.actor) is ActorKind.PERSON
-            ]  # fmt: skip
-            if not whos or whos[-1].end < said.start("verb") - 12:
-                continue  # (the one who met stands right before the verb)
-            who = whos[-1].actor
-            people = [
-                m.actor for m in self.doc.mentions_in(said.end(), sentence.end)
-                if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor != who
-            ]  # fmt: skip
-            if len(set(people)) < 2:
-                continue
-            for person in dict.fromkeys(people):
-                met = self._build(
-                    sentence, said.start("verb"), sentence.end, said.span("verb"),
-                    "meeting", [(who, None), (person, None)], None, rule="list",
-                )  # fmt: skip
-                if met is not None:
-                    self._add(met)
+            if said is not None:
+                self._each_listed_met(sentence.start, said.span("verb"), said.end(), sentence.end)
+
+    def _each_listed_met(self, since: int, verb: tuple[int, int], start: int, end: int) -> None:
+        """A meeting, rule "list", of the person named right before ``verb`` (after
+        ``since``) with each of two or more people listed in ``text[start:end]``."""
+        whos = [
+            m for m in self.doc.mentions_in(since, verb[0])
+            if self.doc.kind(m.actor) is ActorKind.PERSON
+        ]  # fmt: skip
+        if not whos or whos[-1].end < verb[0] - 12:
+            return  # (the one who met stands right before the verb)
+        who = whos[-1].actor
+        people = [
+            m.actor for m in self.doc.mentions_in(start, end)
+            if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor != who
+        ]  # fmt: skip
+        if len(set(people)) < 2:
+            return
+        sentence = self.doc.sentence_at(verb[0])
+        for person in dict.fromkeys(people):
+            met = self._build(
+                sentence, verb[0], end, verb, "meeting", [(who, None), (person, None)], None,
+                rule="list",
+            )  # fmt: skip
+            if met is not None:
+                self._add(met)
 
     def dates_of_linked_clauses(self) -> None:
         """ "Blinken also met Shoukry following his talks with al-Sisi": a meeting told in one

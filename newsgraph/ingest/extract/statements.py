@@ -160,15 +160,16 @@ _DESCRIBED_OUTLET = re.compile(
     r"(?:\s+\([A-Z]{2,6}\))?"
 )
 _VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{_VERBS}|{_PARTICIPLE})\b")
+# An honorific with its full stop, which ends no name: '"...," said Mr. Hu, as ...'.
+_DOTTED_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Amb)\.\s+)?"
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
     rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted|stated|declared|expressed"
     rf"|remarked|commented|emphasi[sz]ed|underlined|recalled|affirmed|concluded)\s+"
     # (a long style: "Qatar's Prime Minister and Foreign Minister H E Sheikh Hamad bin ...")
-    # ('"...," said Mr. Hu, as ...': an honorific's full stop is no sentence's end)
-    rf"(?P<who1>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Amb)\.\s+)?[^,.;\"“”]{{1,120}}?)"
+    rf"(?P<who1>{_DOTTED_HONORIFIC}[^,.;\"“”]{{1,120}}?)"
     rf"(?=[,.;]|\s+(?:on|in|at|during|to|upon|after|before|following|while|when|ahead)\b|$)"
-    rf"|(?P<who2>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Amb)\.\s+)?[^,.;\"“”]{{1,80}}?)"
+    rf"|(?P<who2>{_DOTTED_HONORIFIC}[^,.;\"“”]{{1,80}}?)"
     rf"\s+(?:has\s+|had\s+|also\s+|later\s+)*"
     # (after a quote, "continued" says who goes on speaking: '"...," Ardern continued.')
     rf"(?P<verb2>{_VERBS}|continued|concluded)\b"

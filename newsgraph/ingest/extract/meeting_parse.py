@@ -599,6 +599,9 @@ class _Parser:
                 else:
                     found.extend(self.phrase(child))
             return found
+        stray = self._stray_subject(verb)
+        if stray:
+            return stray
         if verb.dep_ == "conj" and verb.head.i != verb.i:
             return self.subjects(verb.head)
         if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
@@ -648,15 +651,35 @@ class _Parser:
             return [self._named(self.speakers[quote], "speaker")]
         return []
 
+    def _stray_subject(self, verb: Token) -> list[tuple[str, str | None]]:
+        """A person the parser left beside the main verb instead of under it as its subject:
+        "O'Neill met NZ Prime Minister John Key" gives a bare, sentence-initial surname it
+        does not know as an adverb."""
+        if verb.dep_ != "ROOT" or not verb.tag_.startswith("VB"):
+            return []
+        for child in verb.lefts:
+            if child.dep_ not in ("advmod", "npadvmod", "dep", "nmod", "compound"):
+                continue
+            found = self.phrase(child)
+            if any(self.doc.kind(actor) is ActorKind.PERSON for actor, _ in found):
+                return found
+        return []
+
     def objects(self, verb: Token, preps: frozenset[str]) -> list[tuple[str, str | None]]:
         found: list[tuple[str, str | None]] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd") and child.lower_ not in _EVENT_NOUNS:
                 # ("oprd": the parser's reading of "called US President Donald Trump")
                 found.extend(self.phrase(child))
-            elif child.dep_ == "dep" and child.tag_.startswith("NNP") and child.i > verb.i:
+            elif (
+                child.dep_ == "dep"
+                and child.tag_.startswith("NNP")
+                and child.i > verb.i
+                and not any(c.dep_ == "dobj" for c in verb.children)
+            ):
                 # "received at the palace on Monday Foreign Minister X": an object the parser
-                # could not label, after the time and place.
+                # could not label, after the time and place (not one more thing discussed,
+                # when the one met is already the object).
                 found.extend(self.phrase(child))
             elif (
                 child.dep_ == "npadvmod"

@@ -1985,3 +1985,14 @@ def test_a_line_headed_by_a_noun_with_an_invitation_is_read_and_does_not_stall()
     worker.start()
     worker.join(timeout=60)
     assert done, "extraction did not finish within 60 s"
+
+
+def test_a_bare_surname_the_parser_takes_for_an_adverb_is_still_the_one_who_met() -> None:
+    # (the curly apostrophe, as the page has it, is what makes the parser lose the name)
+    article = run(
+        "Papua New Guinean Prime Minister Peter O\u2019Neill arrived in Rarotonga today.\n\n"
+        "O\u2019Neill met NZ Prime Minister John Key this morning for discussions which included "
+        "progress on the LNG project in the Southern Highlands, the Sovereign Wealth Fund and "
+        "the government\u2019s five-year development priorities."
+    )
+    assert [actors(m) for m in article.meetings] == [["Peter O\u2019Neill", "John Key"]]

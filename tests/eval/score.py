@@ -370,8 +370,12 @@ def _words(text: str) -> list[str]:
     return fold(text).split()
 
 
-# ", Downing Street said," inside a gold start: the attribution, not what was said.
-_INSERTED = re.compile(r",\s+[^,]{1,60}?\b(?:said|says|added|noted|stressed|told\s+\w+),\s*")
+# ", Downing Street said," or ", according to the ministry," inside a gold start: the
+# attribution, not what was said.
+_INSERTED = re.compile(
+    r",\s+(?:[^,]{1,60}?\b(?:said|says|added|noted|stressed|told\s+\w+)"
+    r"|according\s+to\s+[^,]{1,60})(?:,\s*|\s*$)"
+)
 
 
 def _text_matches(starts: str, text: str) -> bool:

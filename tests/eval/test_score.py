@@ -30,3 +30,10 @@ def test_an_office_of_a_country_is_that_countrys_office() -> None:
     assert same_org("Department of Foreign Affairs of the Philippines", "Filipino Foreign Ministry")
     assert same_org("State House of Kenya", "Kenyan Presidency")
     assert not same_org("Ministry of Foreign Affairs of Iraq", "Turkish Foreign Ministry")
+
+
+def test_an_according_to_inside_a_gold_start_is_not_among_the_words_said() -> None:
+    assert _text_matches(
+        "The meeting, according to the Ministry",
+        "The meeting discussed issues of mutual interest and ways to strengthen relations",
+    )

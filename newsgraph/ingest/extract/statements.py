@@ -267,6 +267,11 @@ _PAST_MARKER = re.compile(
     r"|\b(?:earlier|previously|repeatedly|already|in\s+the\s+past)\b"
 )
 # "It said ...", "It also added ...": a body spoken of just before.
+# What follows a source set off by commas mid-sentence: ", include the ongoing ..." (three
+# words at least, so not a closing date or place).
+_REST_AFTER_SOURCE = re.compile(r"\s*,\s*(?=(?:\S+\s+){2,}\S)")
+# All that may stand before a fronted "According to": nothing, or a connective ("But, ").
+_FRONTED_LEAD = re.compile(r"\W*(?:[A-Za-z]+\W*)?")
 _IT_SAID = re.compile(r"\s*It\s+(?:(?:also|further|then)\s+)?")
 _MIN_QUOTE_WORDS = 5  # shorter quoted bits ("foreign military intervention") are fragments
 _FIRST_PERSON_START = re.compile(r"^(?:We|I|Our|My)\b|^\w+(?:\s+\w+){0,3}\s+(?:we|I)\s")
@@ -1232,8 +1237,11 @@ class _Statements:
         Foreign Ministry": the source at the end of a sentence said what came before it."""
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if source is None or token.idx - sentence.start < 20:
-            return False  # a fronted "According to X, ..." is read by the patterns
+        lead = self.text[sentence.start : token.idx]
+        if source is None or _FRONTED_LEAD.fullmatch(lead) or ("," not in lead and len(lead) < 20):
+            # a fronted "According to X, ..." is read by the patterns (after a connective or
+            # a dateline: "But, according to ...", "DUBAI (Sputnik) — According to ...")
+            return False
         speaker = self._speaker_token(source)
         if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
             return False
@@ -1244,7 +1252,15 @@ class _Statements:
             return False
         before = len(self.found)
         rule = "office" if source.lower_ in _STATEMENT_NOUNS | _OFFICE_HEADS else "reported"
-        self._report(speaker, sentence, sentence.start, end, verb, rule)
+        last = token.right_edge
+        rest = _REST_AFTER_SOURCE.match(self.text, last.idx + len(last.text), sentence.end)
+        if rest is not None and end < token.idx:
+            # "The issues, according to Adesina, include ...": the source set in the middle;
+            # what was said is the sentence around it.
+            front = (sentence.start, end)
+            self._report(speaker, sentence, rest.end(), sentence.end, verb, rule, front)
+        else:
+            self._report(speaker, sentence, sentence.start, end, verb, rule)
         return len(self.found) > before
 
     def _speaker_token(self, token: Token) -> str | None:

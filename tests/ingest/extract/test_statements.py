@@ -1590,3 +1590,22 @@ def test_a_statement_never_starts_with_the_colon_that_introduced_it() -> None:
     )
     assert statements
     assert all(text[:1].isalnum() for _who, text in statements), statements
+
+
+def test_according_to_set_in_the_middle_of_a_sentence_attributes_the_sentence_around_it() -> None:
+    body = (
+        "President Bola Tinubu received President Paul Biya in Abuja on Tuesday. The talks, "
+        "according to presidential spokesman Bayo Onanuga, covered cooperation against "
+        "terrorism and cross-border crime."
+    )
+    assert said(body) == [
+        ("Bayo Onanuga", "The talks covered cooperation against terrorism and cross-border crime")
+    ]
+
+
+def test_according_to_after_a_dateline_is_a_fronted_attribution() -> None:
+    body = (
+        "DUBAI (Sputnik) \u2014 According to Rubio, the security guarantees will be ready "
+        "within days."
+    )
+    assert said(body) == [("Marco Rubio", "the security guarantees will be ready within days")]

@@ -150,7 +150,8 @@ _TRAILING_CREDIT = re.compile(
 _GLUED_TAIL = re.compile(r"(?<=[.!?\"”])\s+(?:[A-Z][\w'\u2019&-]*\s+){0,7}[A-Z][\w'\u2019&-]*$")
 # A wire dateline before the first sentence: "ANKARA, June 15 (Xinhua) --", "ISLAMABAD, Feb 27
 # (APP):", "AMMAN —", "NEW DELHI (UrduPoint News / Sputnik - 10th September, 2020)", often
-# after a syndication credit in brackets. It is not part of the first sentence's grammar.
+# after a syndication credit in brackets, "Tunis/Tunisia —". It is not part of the first
+# sentence's grammar.
 _DATE_WORDS = (
     r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?(?:,?\s+\d{4})?)"
@@ -158,7 +159,9 @@ _DATE_WORDS = (
 _DATELINE_PREFIX = re.compile(
     r"^(?:\((?P<credit>[^()]{2,100})\)\s*)?"
     r"(?:(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3})"
-    r"|(?P<titled>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*" + _DATE_WORDS + r"\s*\())"
+    r"|(?P<titled>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,\s*" + _DATE_WORDS + r"\s*\()"
+    # "Tunis/Tunisia —": a city and its country, as some agencies set them
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:--|\u2014|\u2013)\s)))"
     r"(?:,\s*(?P<date>" + _DATE_WORDS + r"))?"
     r"(?:,?\s*\((?P<agency>[^()]{2,100})\))?"
     r"\s*(?:--|\u2014|\u2013|-|:)?\s+(?=[A-Z\"\u201c])"

@@ -159,7 +159,7 @@ _GROUP_HEADS = word_set(
     "negotiator negotiators team teams side sides head heads president presidents authorities "
     "diplomat diplomats delegate delegates lawmaker lawmakers legislator legislators senator "
     "senators ambassador ambassadors chief chiefs commander commanders mediator mediators "
-    "leadership"
+    "leadership peer peers"
 )
 _PRONOUNS = word_set("he she him his her")
 _PAIRS = word_set(
@@ -670,7 +670,7 @@ class _Parser:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd") and child.lower_ not in _EVENT_NOUNS:
                 # ("oprd": the parser's reading of "called US President Donald Trump")
-                found.extend(self.phrase(child))
+                found.extend(self.phrase(child) or self._group_from_verb(verb, child))
             elif (
                 child.dep_ == "dep"
                 and child.tag_.startswith("NNP")
@@ -696,6 +696,26 @@ class _Parser:
                 for obj in _pobjs(child):
                     found.extend(self.phrase(obj))
         return found
+
+    def _group_from_verb(self, verb: Token, group: Token) -> list[tuple[str, str | None]]:
+        """ "met his peers from Argentina and Brazil, Jorge Faurie and Aloysio Nunes": the
+        parser hangs the group's "from" on the verb. The people listed there are the group;
+        the countries, only when no one is named."""
+        if group.lower_ not in _GROUP_HEADS:
+            return []
+        after = group.right_edge.i + 1
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of") and prep.i == after:
+                named = [p for obj in _pobjs(prep) for p in self.phrase(obj)]
+                people = [p for p in named if self.doc.kind(p[0]) is ActorKind.PERSON]
+                role = group.lower_.rstrip("s")
+                if role == "envoy":
+                    # "Special Envoys from President X": who sent them, not who came
+                    named, people = [p for p in named if p not in people], []
+                for actor, _ in people or named:
+                    self.how[actor] = "group"
+                return [(actor, role) for actor, _ in people or named]
+        return []
 
     def agent(self, verb: Token) -> list[tuple[str, str | None]]:
         found: list[tuple[str, str | None]] = []

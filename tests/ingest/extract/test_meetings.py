@@ -1996,3 +1996,23 @@ def test_a_bare_surname_the_parser_takes_for_an_adverb_is_still_the_one_who_met(
         "the government\u2019s five-year development priorities."
     )
     assert [actors(m) for m in article.meetings] == [["Peter O\u2019Neill", "John Key"]]
+
+
+def test_peers_from_countries_then_named_are_the_people_named() -> None:
+    # The parser hangs "from Argentina and Brazil, A and B" on the verb, not on "peers".
+    article = run(
+        "On his second day in Lima, where he arrived to take part in the Summit of the "
+        "Americas, Foreign Minister Roberto Ampuero met his peers from Argentina and Brazil, "
+        "Jorge Faurie and Aloysio Nunes."
+    )
+    assert [actors(m) for m in article.meetings] == [
+        ["Roberto Ampuero", "Jorge Faurie", "Aloysio Nunes"]
+    ]
+
+
+def test_a_city_and_its_country_before_a_dash_are_a_dateline_not_a_participant() -> None:
+    meeting = only(
+        "Tunis/Tunisia \u2014 President Kais Saied met on Thursday at Carthage Palace Algerian "
+        "Foreign Minister Sabri Boukadoum."
+    )
+    assert actors(meeting) == ["Kais Saied", "Sabri Boukadoum"]

@@ -124,6 +124,15 @@ class ActorBook:
         if len(words) == 1:
             # ("Nauseda" for Gitanas Nausėda: outlets drop the marks, often within one article)
             return self._surnames.get(full_name) or self._surnames.get(_strip_accents(full_name))
+        if len(words) == 2 and full_name.startswith(_NAMED_WITH_TITLE):
+            # "Ratu Inoke" for Ratu Inoke Kubuabola: the chiefly title and the given name
+            styled = [
+                name for name, draft in self._drafts.items()
+                if draft.kind is ActorKind.PERSON and name.startswith(full_name + " ")
+            ]  # fmt: skip
+            if len(styled) == 1:
+                self.add_alias(styled[0], full_name)
+                return styled[0]
         for name, draft in self._drafts.items():
             if draft.kind is not ActorKind.PERSON or draft.known:
                 continue
@@ -153,7 +162,10 @@ class ActorBook:
     def first_name_of(self, word: str) -> str | None:
         """The introduced person whose name starts with ``word``, if only one does: "Li" for
         "Li Qiang", "Fiame" for "Fiame Naomi Mataafa" (family names come first in some
-        languages, and some leaders go by their first name)."""
+        languages, and some leaders go by their first name). Not a style written as part of
+        the name: "Ratu" alone is no one."""
+        if f"{word} ".startswith(_NAMED_WITH_TITLE):
+            return None
         found = {
             name
             for name, d in self._drafts.items()
@@ -236,9 +248,8 @@ class ActorBook:
             if form != ref.name and not self.reference.lookup(form):
                 self._surnames.setdefault(form, ref.name)
         # And the first word, as for people the article introduces: "Wang" for Wang Yi.
-        words = ref.name.split()
-        if len(words) >= 2:
-            self._known_firsts.setdefault(words[0], set()).add(ref.name)
+        if len(ref.name.split()) >= 2:
+            self._known_firsts.setdefault(_first_name(ref.name), set()).add(ref.name)
 
     def introduced(self) -> dict[str, str]:
         """Surface forms of the people this article introduced: full names and surnames."""
@@ -254,7 +265,7 @@ class ActorBook:
         for name, d in self._drafts.items():
             words = name.split()
             if d.kind is ActorKind.PERSON and not d.known and len(words) >= 2:
-                firsts.setdefault(words[0], set()).add(name)
+                firsts.setdefault(_first_name(name), set()).add(name)
         for first, owners in firsts.items():
             if (
                 len(owners) == 1
@@ -655,6 +666,11 @@ class _Finder:
             return None
         if any(HEADLINE_VERB.fullmatch(" " + w) for w in name.split()):
             return None  # "President Meets Chilean Counterpart": a headline's verb, no name
+        if len(name.split()) == 2 and name.startswith(_NAMED_WITH_TITLE):
+            # "Ratu Inoke says": the chiefly title and given name of "Ratu Inoke Kubuabola",
+            # wherever the article gives the name in full
+            full = re.search(rf"\b{re.escape(name)}\s+[A-Z][\w'\u2019-]+", self.text)
+            name = full.group() if full is not None else name
         person = self.book.person(name)
         if person is not None:
             return person
@@ -863,7 +879,9 @@ class _Finder:
                     self.add(person, span[0], span[1], "entity")
             elif entity.label == "ORG":
                 word = self.text[entity.start : entity.end]
-                person = self.book.person(word) if " " not in word.strip() else None
+                # (a surname alone, or a style and a given name: "Ratu Inoke")
+                alone = " " not in word.strip() or word.startswith(_NAMED_WITH_TITLE)
+                person = self.book.person(word) if alone else None
                 if person is not None and self.book.kind(person) is ActorKind.PERSON:
                     # "Eke said" after "Aisake Valu Eke": the surname of a person the article
                     # introduced, whatever the recogniser labelled it
@@ -1560,6 +1578,14 @@ _HONORIFIC = re.compile(
 # Nailatikau") by Fiji's own press and by reference works alike.
 _NAMED_WITH_TITLE = ("Ratu ", "Adi ")
 _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
+
+
+def _first_name(name: str) -> str:
+    """The name a person may go by alone: the first word ("Li" of Li Qiang), or the style and
+    the given name ("Ratu Naiqama" of Ratu Naiqama Lalabalavu)."""
+    words = name.split()
+    styled = name.startswith(_NAMED_WITH_TITLE) and len(words) >= 3
+    return " ".join(words[:2]) if styled else words[0]
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -695,3 +695,13 @@ def test_a_name_set_off_after_a_title_and_its_remit_is_a_person() -> None:
     assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
         ["Joseph Aoun", "Morgan Ortagus"]
     ]
+
+
+def test_a_fijian_chiefly_style_starts_a_persons_name_and_with_the_given_name_names_them() -> None:
+    article = run(
+        "The talks between Murray McCully and Ratu Inoke Kubuabola focused on trade. Ratu "
+        "Inoke says the talks were positive, and Ratu Inoke thanked his host."
+    )
+    people = {a.name: a.kind for a in article.actors}
+    assert people == {"Murray McCully": ActorKind.PERSON, "Ratu Inoke Kubuabola": ActorKind.PERSON}
+    assert [s.speaker for s in article.statements] == ["Ratu Inoke Kubuabola"]

@@ -100,6 +100,8 @@ _GROUP_NOUN = re.compile(
     r"\s+(?P<noun>delegations?|officials?|negotiators?|teams?|representatives?|sides?|envoys?)\b"
 )
 _DETERMINER = re.compile(r"\b(?:his|her|their|its|the|a|an|of|in|on|for|after|during)\s+$", re.I)
+# "the talks between ...", "their bilateral meeting": a meeting referred to again
+_DEFINITE_BEFORE = r"\b(?:the|their|these|those)\s+(?:\w+\s+)?"
 _NEGATION = re.compile(
     r"\b(?:not|never|no|refused|rejected|declined|cancel{1,2}ed|called\s+off|without"
     r"|yet\s+to)\b",
@@ -1029,6 +1031,43 @@ class _Meetings:
             if met is not None:
                 self._add(met)
 
+    def people_of_group_meetings(self) -> None:
+        """ "The foreign ministers of Fiji and New Zealand met in Auckland on Saturday ..."
+        then "the talks between Murray McCully and Ratu Inoke Kubuabola focused on ...": the
+        meeting of the countries' office holders, referred to again within two sentences with
+        as many people named, is one meeting. The people's takes its day, place and mode, and
+        the countries' goes."""
+        gone: list[Met] = []
+        for group in self.found:
+            if group.date is None or not all(
+                self.doc.kind(a) is ActorKind.COUNTRY and group.how.get(a) == "group"
+                for a in group.principals
+            ):
+                continue
+            at = self.doc.sentence_index(group.start)
+            for people in self.found:
+                if (
+                    people.date is not None
+                    or people.status is not group.status
+                    or len(people.principals) != len(group.principals)
+                    or not all(self.doc.kind(a) is ActorKind.PERSON for a in people.principals)
+                    or not 0 < self.doc.sentence_index(people.start) - at <= 2
+                    or not self._referred_again(people)
+                ):
+                    continue
+                people.date, people.date_how = group.date, "linked"
+                people.place = people.place or group.place
+                if people.mode is MeetingMode.UNKNOWN:
+                    people.mode = group.mode
+                gone.append(group)
+                break
+        self.found = [m for m in self.found if not any(m is g for g in gone)]
+
+    def _referred_again(self, met: Met) -> bool:
+        """Whether a meeting's noun is definite: "the talks between A and B"."""
+        noun = re.escape(met.noun)
+        return bool(re.search(rf"{_DEFINITE_BEFORE}{noun}\b", self.text[slice(*met.clause)], re.I))
+
     def dates_of_linked_clauses(self) -> None:
         """ "Blinken also met Shoukry following his talks with al-Sisi": a meeting told in one
         sentence with another of the same person, before or after it, that the text dated,
@@ -1328,6 +1367,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.credentials()
     finder.listed_after_colon()
     finder.listed_after_group()
+    finder.people_of_group_meetings()
     finder.dates_told_later()
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()

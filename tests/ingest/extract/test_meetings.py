@@ -2016,3 +2016,16 @@ def test_a_city_and_its_country_before_a_dash_are_a_dateline_not_a_participant()
         "Foreign Minister Sabri Boukadoum."
     )
     assert actors(meeting) == ["Kais Saied", "Sabri Boukadoum"]
+
+
+def test_the_talks_between_two_people_after_their_countries_ministers_met_are_one_meeting() -> None:
+    article = run(
+        "The foreign ministers of Fiji and New Zealand met in Auckland on Saturday to discuss "
+        "the warming relationship between the two countries.\n\n"
+        "Fiji's ministry of information says the talks between Murray McCully and Ratu Inoke "
+        "Kubuabola focused on bilateral, regional and global issues.",
+        published=dt.date(2015, 5, 18),
+    )
+    assert [(actors(m), m.date) for m in article.meetings] == [
+        (["Murray McCully", "Ratu Inoke Kubuabola"], dt.date(2015, 5, 16))
+    ]

@@ -1559,7 +1559,7 @@ _TITLE_TAILS = frozenset(
     {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary"}
 )
 _LEADER_AND_MINISTER_TITLES = LEADER_TITLES | {"Minister", "Foreign Minister"}
-_TITLE_TAIL = re.compile(r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|affairs|grapher|ology)\s+")
+_TITLE_TAIL = re.compile(r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|ffairs|grapher|ology)\s+")
 # A monarch's style standing for their name ("His Majesty reaffirmed ..."), not before it
 # ("His Majesty King Abdullah II").
 _ROYAL_STYLE = re.compile(

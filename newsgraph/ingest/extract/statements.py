@@ -213,7 +213,7 @@ _WHILE_SAID = re.compile(
 # "..., Le Drian said, suggesting that ...", "..., Sakai told a briefing, but declined to
 # elaborate": a participle or a new coordinated clause adds to what came before.
 _TAIL_AFTER_VERB = re.compile(
-    r"\s*(?:(?:on|in|at|during)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
+    r"\s*(?:(?:on|in|at|during|after|before|following)\s+[^,;\"“”]{1,40}?|[A-Z][\w ]{0,30})?\s*"
     r"(?:[.!]?[\"”]?\s*|,\s*(?:\w+ing|but|and|while|although|though|without|as)\b.*"
     # "..., said at a briefing on November 16, an APA correspondent reported from Moscow."
     r"|,\s*(?:an?\s+|the\s+)?[\w\s]{1,40}?\breported\b[^,;]{0,40}[.!]?\s*"
@@ -1516,7 +1516,15 @@ class _Statements:
             return office
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             word = token.lower_
-            same_kind = [n for n in book.offices() if n.lower().endswith(word)]
+            offices = book.offices()
+            # "the Ministry": the last office of that kind named before it ("the Ministry of
+            # Foreign Affairs informed ..."), not one the article names only later
+            before = [
+                m.actor for m in self.doc.mentions_in(0, token.idx)
+                if word in m.actor.lower().split()
+                and (m.actor in offices or self.doc.kind(m.actor) is ActorKind.ORGANIZATION)
+            ]  # fmt: skip
+            same_kind = before or [n for n in offices if n.lower().endswith(word)]
             if same_kind:
                 return same_kind[-1]
             # "Egypt's Foreign Minister Badr Abdelatty met ..., the ministry said": the

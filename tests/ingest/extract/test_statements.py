@@ -1609,3 +1609,26 @@ def test_according_to_after_a_dateline_is_a_fronted_attribution() -> None:
         "within days."
     )
     assert said(body) == [("Marco Rubio", "the security guarantees will be ready within days")]
+
+
+def test_the_ministry_is_the_one_named_before_not_one_named_later() -> None:
+    body = (
+        "The Prime Ministers had noted that a joint commission would discuss all matters of "
+        "bilateral relations, the Ministry of Foreign Affairs informed after the meeting.\n\n"
+        "Likewise, they also agreed to form a joint oversight mechanism, according to the "
+        "Ministry.\n\n"
+        "Spokesperson of Indian Ministry of External Affairs Vikas Swarup told a press "
+        "conference in Goa on Sunday that it was entirely a coincidental meeting."
+    )
+    assert said(body) == [
+        (
+            "Ministry of Foreign Affairs",
+            "The Prime Ministers had noted that a joint commission would discuss all matters of "
+            "bilateral relations",
+        ),
+        (
+            "Ministry of Foreign Affairs",
+            "Likewise, they also agreed to form a joint oversight mechanism",
+        ),
+        ("Vikas Swarup", "it was entirely a coincidental meeting"),
+    ]

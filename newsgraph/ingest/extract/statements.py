@@ -853,6 +853,8 @@ class _Statements:
                 audience = _AUDIENCE.match(self.text, after, sentence.end)
                 after = audience.end() if audience else after
             tail = _TAIL_AFTER_VERB.fullmatch(self.text, after, sentence.end)
+            if tail is not None and self._front_of_inserted(sentence, verb) is not None:
+                tail = None  # "Cyprus, he said, and the Cyprus issue are a top priority."
             if tail is None and self._said_before(verb.start()):
                 tail = verb  # (a long "during ..." after the verb, what was said before it)
             if tail is not None and any(
@@ -931,8 +933,11 @@ class _Statements:
         if comma <= sentence.start or len(self.text[comma : verb.start()].split()) > 6:
             return None
         front = self.text[sentence.start : comma]
-        if len(front.split()) < 2 or self.doc.quotes_in(sentence.start, comma):
+        words = front.split()
+        if not words or self.doc.quotes_in(sentence.start, comma):
             return None
+        if len(words) == 1 and (words[0].lower() in _CONNECTIVES or words[0].endswith("ly")):
+            return None  # "However, he said, ...": no words of the clause before the verb
         if _VERB_RE.search(front) or "," in front:
             return None  # (a clause with its own attribution, or a list)
         return (sentence.start, comma)
@@ -2005,6 +2010,11 @@ _STRESSING = word_set(
 )
 # ", Downing Street said, on the need ...": the attribution closed by a comma, the clause
 # going on in lower case
+# Words that open a sentence without being part of what was said: "However, he said, ..."
+_CONNECTIVES = word_set(
+    "however but yet still meanwhile moreover furthermore also now then thus therefore "
+    "instead indeed besides nevertheless nonetheless yesterday today earlier later so and"
+)
 _INSERTED_END = re.compile(r"\s*,\s+(?=[a-z])")
 _PASSING_ON = word_set("convey extend pass send deliver")
 _COURTESIES = word_set("greetings regards wishes respects invitation congratulations condolences")

@@ -1632,3 +1632,19 @@ def test_the_ministry_is_the_one_named_before_not_one_named_later() -> None:
         ),
         ("Vikas Swarup", "it was entirely a coincidental meeting"),
     ]
+
+
+def test_a_pronoun_and_verb_set_off_after_one_word_attribute_the_sentence_around_them() -> None:
+    body = (
+        "Greek Foreign Minister Stavros Lamprinides arrived in Nicosia on Monday. Cyprus, he "
+        "said, and the Cyprus issue are a top priority."
+    )
+    assert said(body) == [("Stavros Lamprinides", "Cyprus and the Cyprus issue are a top priority")]
+
+
+def test_a_connective_before_an_inserted_attribution_is_not_among_the_words_said() -> None:
+    body = (
+        "Greek Foreign Minister Stavros Lamprinides arrived in Nicosia on Monday. However, he "
+        "said, the talks would go on."
+    )
+    assert said(body) == [("Stavros Lamprinides", "the talks would go on")]

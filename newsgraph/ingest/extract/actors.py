@@ -664,6 +664,8 @@ class _Finder:
             name = name[honorific.end() :]
         if not name or name.split()[0] in NAME_STOPWORDS:
             return None
+        if name.split()[-1].lower() in _OFFICE_HEADS:
+            return None  # "the former AU Chairman told ...": an office, its holder unnamed
         if any(HEADLINE_VERB.fullmatch(" " + w) for w in name.split()):
             return None  # "President Meets Chilean Counterpart": a headline's verb, no name
         if len(name.split()) == 2 and name.startswith(_NAMED_WITH_TITLE):
@@ -1505,6 +1507,12 @@ _NOT_GIVEN_NAMES = word_set(
 )
 # Titles news abbreviates before a name: "PM Prayut", "FM Dar", "EAM Jaishankar".
 _TITLE_ABBREVIATIONS = frozenset({"PM", "FM", "EAM", "DPM"})
+# The last word of an office, which ends no one's name ("AU Chairman", "Party Secretary").
+_OFFICE_HEADS = word_set(
+    """chairman chairwoman chairperson chair president minister secretary spokesman
+    spokeswoman spokesperson ambassador envoy commissioner premier chancellor governor
+    director"""
+)
 _OFFICE_WORDS = word_set(
     """
     Affairs Relations Cooperation Development Defense Defence Trade Finance Communication

@@ -705,3 +705,12 @@ def test_a_fijian_chiefly_style_starts_a_persons_name_and_with_the_given_name_na
     people = {a.name: a.kind for a in article.actors}
     assert people == {"Murray McCully": ActorKind.PERSON, "Ratu Inoke Kubuabola": ActorKind.PERSON}
     assert [s.speaker for s in article.statements] == ["Ratu Inoke Kubuabola"]
+
+
+def test_an_office_before_a_speech_verb_is_no_persons_name() -> None:
+    article = run(
+        "Former Malian president Alpha Oumar Konare called on President John Kufuor. The "
+        "former AU Chairman told President Kufuor that his visit was to give details of a "
+        "project."
+    )
+    assert "AU Chairman" not in {a.name for a in article.actors}

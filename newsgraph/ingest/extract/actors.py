@@ -718,6 +718,10 @@ class _Finder:
             ref = self.ref.lookup(surface)
             if ref is None:
                 continue
+            if surface.startswith("American") and _REGION_BEFORE.search(
+                self.text, max(0, m.start() - 10), m.start()
+            ):
+                continue  # "Latin American", "the Inter-American Development Bank": a region
             if (
                 ref.kind is ActorKind.PERSON
                 and " " not in surface  # (a full name is its person, whatever stands before)
@@ -1508,6 +1512,9 @@ _NOT_GIVEN_NAMES = word_set(
 # Titles news abbreviates before a name: "PM Prayut", "FM Dar", "EAM Jaishankar".
 _TITLE_ABBREVIATIONS = frozenset({"PM", "FM", "EAM", "DPM"})
 # The last word of an office, which ends no one's name ("AU Chairman", "Party Secretary").
+# What makes "American" a region's, not the United States': "Latin American",
+# "Inter-American", "Pan-American".
+_REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Inter|Pan|Afro|Meso)[- ]$")
 _OFFICE_HEADS = word_set(
     """chairman chairwoman chairperson chair president minister secretary spokesman
     spokeswoman spokesperson ambassador envoy commissioner premier chancellor governor

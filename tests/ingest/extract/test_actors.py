@@ -714,3 +714,12 @@ def test_an_office_before_a_speech_verb_is_no_persons_name() -> None:
         "project."
     )
     assert "AU Chairman" not in {a.name for a in article.actors}
+
+
+def test_latin_american_and_inter_american_name_a_region_not_the_united_states() -> None:
+    article = run(
+        "Leaders of Latin American nations met officials of the Inter-American Development "
+        "Bank and the Pan-American Health Organization in Lima on Friday."
+    )
+    assert "United States" not in {a.name for a in article.actors}
+    assert "United States" in {a.name for a in run("American President Joe Biden came.").actors}

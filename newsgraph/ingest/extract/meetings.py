@@ -73,7 +73,7 @@ _SPEECH_AFTER = re.compile(
 )
 # Between two names of a list: ", ", ", and ", " and ", after an optional "in <Place>".
 _LIST_GAP = re.compile(
-    r"(?:\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 )
 # Who a sentence names without being a party to its meeting (the last-resort rule): an owner
 # ("X's adviser"), an outlet that reports it, whoever tells it after the fact ("..., said
@@ -89,7 +89,8 @@ _NOT_A_PARTY_BEFORE = re.compile(
 )
 _APPOSED_OFFICE = re.compile(
     r"\b(?:minister|president|premier|chancellor|secretary|ambassador|envoy|speaker|head"
-    r"|leader|chairman|chair|governor|commander|chief|king|emir|prince|mayor|spokesman)\b",
+    r"|leader|chairman|chair|governor|commander|chief|king|emir|prince|mayor|spokesman"
+    r"|spokeswoman|spokesperson|director|commissioner|coordinator|adviser|advisor|deputy)\b",
     re.IGNORECASE,
 )
 _BUILDING_WORDS = word_set(
@@ -268,7 +269,10 @@ class _Meetings:
                 if _NEGATION.search(before):
                     continue
                 split = sum(1 for q in parsed if q.start == p.start) > 1
-                goes_on = [] if split else self._list_goes_on(p, end)
+                # (a list of offices and names set apart by semicolons runs on past the
+                # clause the semicolon cut)
+                reach = sentence.end if self.text[start:end].rstrip().endswith(";") else end
+                goes_on = [] if split else self._list_goes_on(p, reach)
                 # ("his meetings with Wang and state councillor Yang": one with each, as the
                 # parse reads "meetings with A and B" when it finds the list itself)
                 plural = p.word in ("meetings", "calls", "conversations", "bilaterals")
@@ -398,8 +402,9 @@ class _Meetings:
             gap = _LIST_GAP.match(self.text, pos, end)
             if gap is None:
                 break
-            stop = self.text.find(",", gap.end(), end)
-            stop = end if stop == -1 else stop
+            # (a list of long offices and names is often set apart by semicolons)
+            stops = [i for i in (self.text.find(c, gap.end(), end) for c in ",;") if i != -1]
+            stop = min(stops, default=end)
             people = [
                 m for m in self.doc.mentions_in(gap.end(), stop)
                 if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
@@ -425,7 +430,7 @@ class _Meetings:
         """Whether ``text[start:end]`` is an office set off after a name: a few words, a
         title among them, no verb."""
         words = self.text[start:end].split()
-        if not 1 <= len(words) <= 8 or self._verb_between(start, end):
+        if not 1 <= len(words) <= 12 or self._verb_between(start, end):
             return False
         return _APPOSED_OFFICE.search(self.text, start, end) is not None
 

@@ -2029,3 +2029,15 @@ def test_the_talks_between_two_people_after_their_countries_ministers_met_are_on
     assert [(actors(m), m.date) for m in article.meetings] == [
         (["Murray McCully", "Ratu Inoke Kubuabola"], dt.date(2015, 5, 16))
     ]
+
+
+def test_people_listed_with_long_offices_between_semicolons_are_each_met() -> None:
+    article = run(
+        "Later, Foreign Minister Roberto Ampuero met with the Executive Director for the "
+        "Americas of the European External Action Service, Edita Hrd\u00e1; the Director for "
+        "Latin America of the World Economic Forum, Ambassador Marisol Argueta; and "
+        "representatives of the Inter-American Commission on Human Rights."
+    )
+    assert [actors(m) for m in article.meetings] == [
+        ["Roberto Ampuero", "Edita Hrd\u00e1", "Marisol Argueta"]
+    ]

@@ -680,7 +680,10 @@ class Document:
                     break
                 if m.actor == actor and not m.implicit:
                     found = honorific_gender(self.text[max(0, m.start - 24) : m.start])
-            self._genders[actor] = found or given_name_gender(actor)
+            given = given_name_gender(actor)
+            if found == "male" and given == "female":
+                found = None  # "Sheikh Hasina": the style her family bears, a woman's name
+            self._genders[actor] = found or given
         return self._genders[actor]
 
     def _named_speakers(self, start: int, end: int) -> list[tuple[int, str]]:

@@ -111,6 +111,8 @@ def given_name_gender(name: str) -> Gender | None:
     if len(words) < 2:
         return None
     first = _fold(words[0])
+    if first in ("sheikh", "shaikh") and _fold(words[1]) in _FEMALE_GIVEN:
+        return "female"  # "Sheikh Hasina": a family's style, then her given name
     if first in _FEMALE_GIVEN:
         return "female"
     return "male" if first in _MALE_GIVEN else None

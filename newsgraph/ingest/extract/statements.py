@@ -272,6 +272,8 @@ _PAST_MARKER = re.compile(
 _REST_AFTER_SOURCE = re.compile(r"\s*,\s*(?=(?:\S+\s+){2,}\S)")
 # All that may stand before a fronted "According to": nothing, or a connective ("But, ").
 _FRONTED_LEAD = re.compile(r"\W*(?:[A-Za-z]+\W*)?")
+# A pronoun right before a verb, the subject of the sentence's first clause.
+_PRONOUN_BEFORE = re.compile(r"(?:^|\s)(?:he|she|He|She)\s+(?:\w+\s+)?$")
 _IT_SAID = re.compile(r"\s*It\s+(?:(?:also|further|then)\s+)?")
 _MIN_QUOTE_WORDS = 5  # shorter quoted bits ("foreign military intervention") are fragments
 _FIRST_PERSON_START = re.compile(r"^(?:We|I|Our|My)\b|^\w+(?:\s+\w+){0,3}\s+(?:we|I)\s")
@@ -597,6 +599,8 @@ class _Statements:
             return None
         who = "who" if found.groupdict().get("who") else "who2"
         speaker = self.doc.speaker_at(found.start(who), found.end(who))
+        if speaker is None and found.group(who).strip() in ("him", "her"):
+            speaker = self._quoted_pronoun(found, who)
         if speaker is None:
             return None
         if found.groupdict().get("relayer"):
@@ -604,6 +608,23 @@ class _Statements:
             if relayer is not None and relayer != speaker:
                 self.doc.note_speaker(found.start("verb"), relayer)
         return speaker, found
+
+    def _quoted_pronoun(self, found: re.Match[str], who: str) -> str | None:
+        """ "“...,” he quoted her as saying": the last person before whom the article shows to
+        be a woman (a man, for "him"), other than the one quoting."""
+        want = "female" if found.group(who).strip() == "her" else "male"
+        pos = found.start(who)
+        relayer = None
+        if found.groupdict().get("relayer"):
+            relayer = self.doc.speaker_at(found.start("relayer"), found.end("relayer"))
+            if relayer is None and found.group("relayer").strip().lower() in ("he", "she"):
+                relayer = self.doc.pronoun_speaker(found.start("relayer"))
+        shown = [
+            m.actor for m in self.doc.mentions_in(max(0, pos - 2000), pos, implicit=False)
+            if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor != relayer
+            and self.doc.gender(m.actor) == want
+        ]  # fmt: skip
+        return shown[-1] if shown else None
 
     def _speaker_before(self, start: int, verb_start: int) -> str | None:
         mentions = [
@@ -838,9 +859,16 @@ class _Statements:
             return
         if self._trailing_body(sentence) or self._quoted_as_saying(sentence):
             return
+        closing = self._closing_attribution(sentence)
         for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(verb.start()):
                 continue
+            if (
+                closing is not None
+                and verb.start() < closing
+                and _PRONOUN_BEFORE.search(self.text[sentence.start : verb.start()])
+            ):
+                continue  # "She emphasised unity ..., Shahidul said.": what Shahidul told
             speaker = self._parsed_subject(verb.start())
             if speaker is None:
                 speaker = self._speaker_before(sentence.start, verb.start())
@@ -887,6 +915,25 @@ class _Statements:
             self._report(speaker, sentence, clause_start, clause_end, verb, front=inserted)
             return
         self._participle(sentence)
+
+    def _closing_attribution(self, sentence: Sentence) -> int | None:
+        """Where the speech verb closing a sentence after a person's name stands ("...,
+        Shahidul said."), if one does."""
+        verbs = list(_VERB_RE.finditer(self.text, sentence.start, sentence.end))
+        if len(verbs) < 2:
+            return None
+        last = verbs[-1]
+        comma = self.text.rfind(",", sentence.start, last.start())
+        named = self.doc.mentions_in(comma, last.start(), quoted=False) if comma > 0 else []
+        if (
+            named
+            and all(self.doc.kind(m.actor) is ActorKind.PERSON for m in named)
+            and _TAIL_AFTER_VERB.fullmatch(self.text, last.end(), sentence.end)
+            and re.fullmatch(r",\s*", self.text[comma : named[0].start])
+            and re.fullmatch(r"\s*", self.text[named[-1].end : last.start()])
+        ):
+            return last.start()
+        return None
 
     def _it_said(self, sentence: Sentence, verb: re.Match[str]) -> str | None:
         """ "..., the Prime Minister's Office said in a statement. It says the two leaders

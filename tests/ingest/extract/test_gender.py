@@ -18,3 +18,8 @@ def test_a_name_on_neither_list_or_a_surname_first_proves_nothing() -> None:
     assert given_name_gender("Irfaan Ali") is None
     assert given_name_gender("Kim Jong Un") is None
     assert given_name_gender("Obama") is None
+
+
+def test_sheikh_before_a_womans_given_name_is_her_familys_style() -> None:
+    assert given_name_gender("Sheikh Hasina") == "female"
+    assert given_name_gender("Sheikh Tamim") is None

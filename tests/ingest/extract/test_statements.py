@@ -1648,3 +1648,22 @@ def test_a_connective_before_an_inserted_attribution_is_not_among_the_words_said
         "said, the talks would go on."
     )
     assert said(body) == [("Stavros Lamprinides", "the talks would go on")]
+
+
+def test_he_quoted_her_as_saying_gives_the_words_to_the_woman_not_to_him() -> None:
+    body = (
+        "Prime Minister Sheikh Hasina met Iranian President Hassan Rouhani in Baku on Thursday, "
+        "Foreign Secretary Shahidul Haque told reporters.\n\n"
+        "She emphasised unity of the Muslim world in the meeting with Rouhani, Shahidul said.\n\n"
+        "\u201cThe Muslim world will emerge as a major power if we can unite,\u201d he quoted her "
+        "as saying."
+    )
+    statements = said(body)
+    assert (
+        "Sheikh Hasina",
+        "The Muslim world will emerge as a major power if we can unite.",
+    ) in statements
+    assert (
+        "Shahidul Haque",
+        "She emphasised unity of the Muslim world in the meeting with Rouhani",
+    ) in statements

@@ -279,6 +279,10 @@ class ActorBook:
                 forms[first] = next(iter(owners))
         return forms
 
+    def drafts_named(self) -> frozenset[str]:
+        """The actors this article has named so far."""
+        return frozenset(self._drafts)
+
     def add_role(self, name: str, title: str, of: str | None) -> None:
         draft = self._drafts[name]
         if draft.known and draft.roles:
@@ -627,7 +631,19 @@ class _Finder:
         Bush"), is a person's: someone the article named in full, or a person of their own."""
         for start, name, title in self.titled_single_names:
             end = start + len(name)
-            if not self.free(start, end) or canonical_title(title).title is None:
+            office = canonical_title(title).title
+            if office is None:
+                continue
+            if not self.free(start, end):
+                # "President Kenyatta", the name read by another pass: the office is still
+                # the person's, so that "the president" later can mean them.
+                held = [
+                    m.actor for m in self.mentions
+                    if m.start == start and m.end == end and not m.implicit
+                    and self.book.kind(m.actor) is ActorKind.PERSON
+                ]  # fmt: skip
+                if held and held[0] in self.book.drafts_named():
+                    self.book.add_role(held[0], office, None)
                 continue
             person = self._after_title(name, start)
             if person is not None:
@@ -1205,7 +1221,10 @@ class _Finder:
                 if sense.title is not None and country is not None:
                     self.book.add_role(named, sense.title, country)
                 continue
-            actor = self._resolve_role(sense.title, sense.leader, m.group("title"), country, before)
+            actor = self._resolve_role(
+                sense.title, sense.leader, m.group("title"), country, before,
+                topic=self._topic_before(m.start()),
+            )  # fmt: skip
             if actor is None and country is not None:
                 # A title before the name: "held talks with his Kenyan counterpart on
                 # Thursday. Kenyan President William Ruto ...", or a lead's "..., the Russian
@@ -1312,6 +1331,41 @@ class _Finder:
         self.taken = [(s, e) for s, e in self.taken if e <= start or s >= end]
         self.mentions = [m for m in self.mentions if m.end <= start or m.start >= end]
 
+    def _role_rank(
+        self, name: str, title: str | None, surface: str, country: str | None
+    ) -> tuple[bool, bool]:
+        """How well ``name`` fits a title phrase; lower first."""
+        roles = self.book.roles(name)
+        # "the Indian minister" is a minister, before the prime minister.
+        minister = (
+            title != "Minister"
+            or "prime" in surface.lower()
+            or any(r.title.endswith("Minister") and r.title != "Prime Minister" for r in roles)
+        )
+        # "the Ghanaian leader": one the text made Ghana's, before one of no stated country.
+        stated = country is None or any(r.of == country for r in roles)
+        return (not minister, not stated)
+
+    def _topic_before(self, pos: int) -> str | None:
+        """For a title opening a sentence ("The president also thanked ..."): the first person
+        the sentence before names, its subject as news writes it."""
+        head = self.text[max(0, pos - 3) : pos]
+        if not re.fullmatch(r"(?:[.!?\"\u201d]\s+|\n+|\s*)", head) and pos > 0:
+            return None
+        stop = max(self.text.rfind(". ", 0, pos - 2), self.text.rfind("\n", 0, pos - 1))
+        if stop < 0:
+            return None
+        start = max(self.text.rfind(". ", 0, stop), self.text.rfind("\n", 0, stop)) + 1
+        # (the titles read so far count: "The president also thanked Zuma. The president
+        # noted ..." is the same president twice)
+        people = sorted(
+            (x for x in self.mentions
+             if start <= x.start < stop and not x.implicit
+             and self.book.kind(x.actor) is ActorKind.PERSON),
+            key=lambda x: x.start,
+        )  # fmt: skip
+        return people[0].actor if people else None
+
     def _resolve_role(
         self,
         title: str | None,
@@ -1322,9 +1376,11 @@ class _Finder:
         owners: list[Mention] | None = None,
         *,
         later: bool = False,
+        topic: str | None = None,
     ) -> str | None:
         """Who a title phrase means. ``before`` are the mentions to choose from, nearest last;
-        ``owners`` the mentions before the phrase when ``before`` are those after it."""
+        ``owners`` the mentions before the phrase when ``before`` are those after it; ``topic``
+        the one the sentence before is about, when the phrase opens a sentence."""
         head_of_state = surface.lower().split() == ["head", "of", "state"]
         if surface.lower() == "counterpart":
             return self._counterpart(country, before, before if owners is None else owners)
@@ -1357,18 +1413,13 @@ class _Finder:
         in_article = [n for n in seen if fits(n)]
 
         def rank(name: str) -> tuple[bool, bool]:
-            roles = self.book.roles(name)
-            # "the Indian minister" is a minister, before the prime minister.
-            minister = (
-                title != "Minister"
-                or "prime" in surface.lower()
-                or any(r.title.endswith("Minister") and r.title != "Prime Minister" for r in roles)
-            )
-            # "the Ghanaian leader": one the text made Ghana's, before one of no stated country.
-            stated = country is None or any(r.of == country for r in roles)
-            return (not minister, not stated)
+            return self._role_rank(name, title, surface, country)
 
         in_article = sorted(in_article, key=rank)
+        if country is None and topic in in_article and rank(topic) == rank(in_article[0]):
+            # "President Kenyatta thanked President Zuma ... The president also noted ...":
+            # the one the text is about, not the one named most
+            return topic
         if country is None:
             # "the president": the person before it who is one; of several, the one the
             # article has named most (its protagonist), then the nearest.

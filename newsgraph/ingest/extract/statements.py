@@ -1425,13 +1425,29 @@ class _Statements:
         if unnamed.search(self.text, 0, token.idx):
             return None  # "a Japanese diplomat said ... the diplomat added": the unnamed source
         title = None if token.lower_ in _ANYONE_DESCRIBED else token.lower_
-        return self._last_person(
-            token.idx,
-            lambda p: (
-                (not countries or self._near_any(p, countries))
-                and (title is None or self._titled(p, title))
-            ),
-        )
+
+        def fits(p: str) -> bool:
+            return (not countries or self._near_any(p, countries)) and (
+                title is None or self._titled(p, title)
+            )
+
+        topic = self._previous_subject(token) if token.dep_ in ("nsubj", "nsubjpass") else None
+        if topic is not None and fits(topic):
+            # "President Kenyatta thanked President Zuma ... The president also noted ...":
+            # the one the text was about, not the last one named
+            return topic
+        return self._last_person(token.idx, fits)
+
+    def _previous_subject(self, token: Token) -> str | None:
+        """The person the sentence before the one of ``token`` is about (its subject)."""
+        index = self.doc.sentence_index(token.idx)
+        if index == 0:
+            return None
+        before = self.doc.sentences[index - 1]
+        subject = self.doc.subject(before.start, before.end)
+        if subject is None or self.doc.kind(subject.actor) is not ActorKind.PERSON:
+            return None
+        return subject.actor
 
     def _last_person(self, pos: int, fits: Callable[[str], bool]) -> str | None:
         """The person named last before ``pos`` (within a few paragraphs) who ``fits``."""

@@ -1667,3 +1667,17 @@ def test_he_quoted_her_as_saying_gives_the_words_to_the_woman_not_to_him() -> No
         "Shahidul Haque",
         "She emphasised unity of the Muslim world in the meeting with Rouhani",
     ) in statements
+
+
+def test_the_president_opening_sentences_is_the_one_the_text_is_about() -> None:
+    # Zuma is named more often, but Kenyatta is who the sentences are about; his office
+    # comes from "President Kenyatta", a name the recogniser read by itself.
+    body = (
+        "President Kenyatta on Friday held bilateral talks with his South African counterpart "
+        "President Jacob Zuma in Cape Town.\n\n"
+        "During the meeting, President Kenyatta thanked President Zuma for his solidarity.\n\n"
+        "The president also thanked President Zuma for attending his inauguration, saying "
+        "this was an honour to the people of Kenya.\n\n"
+        "The president noted that the gesture of goodwill was a reflection of fraternal ties."
+    )
+    assert [speaker for speaker, _ in said(body)] == ["Kenyatta", "Kenyatta"]

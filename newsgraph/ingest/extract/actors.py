@@ -465,7 +465,8 @@ class _Finder:
         self.counterparts: list[tuple[str, str, int]] = []
         self.introducing = True
         # One-word names after an office, for a late pass (see ``titled_singles``).
-        self.titled_single_names: list[tuple[int, str, str]] = []
+        # (where the name starts, the name, its title, the country or body qualifying it)
+        self.titled_single_names: list[tuple[int, str, str, str | None]] = []
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.taken)
@@ -498,7 +499,9 @@ class _Finder:
                 if person is None and regex is self.ref.titled_name_re:
                     person = self._royal(m.group("title"), name)
                     if person is None and " " not in name.strip():
-                        self.titled_single_names.append((m.start("name"), name, m.group("title")))
+                        self.titled_single_names.append(
+                            (m.start("name"), name, m.group("title"), m.group("qual"))
+                        )
                 if person is None:
                     continue
                 start, end = (
@@ -629,7 +632,7 @@ class _Finder:
         """ "President Bush", "Chancellor Merkel": one name after an office, that no other
         pass read (the recogniser missed it: a dateline glued on, "MERIDA, Mexico—President
         Bush"), is a person's: someone the article named in full, or a person of their own."""
-        for start, name, title in self.titled_single_names:
+        for start, name, title, qual in self.titled_single_names:
             end = start + len(name)
             office = canonical_title(title).title
             if office is None:
@@ -643,7 +646,9 @@ class _Finder:
                     and self.book.kind(m.actor) is ActorKind.PERSON
                 ]  # fmt: skip
                 if held and held[0] in self.book.drafts_named():
-                    self.book.add_role(held[0], office, None)
+                    country = self._actor_for(qual)
+                    if country is None or self.book.kind(country) is ActorKind.COUNTRY:
+                        self.book.add_role(held[0], office, country)
                 continue
             person = self._after_title(name, start)
             if person is not None:

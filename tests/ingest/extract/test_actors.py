@@ -723,3 +723,12 @@ def test_latin_american_and_inter_american_name_a_region_not_the_united_states()
     )
     assert "United States" not in {a.name for a in article.actors}
     assert "United States" in {a.name for a in run("American President Joe Biden came.").actors}
+
+
+def test_a_title_with_its_country_before_a_surname_gives_that_countrys_office() -> None:
+    article = run(
+        "Ivo Josipovic and Danilo Tuerk held their first meeting in Buzet on Tuesday. "
+        "Slovenian President Tuerk said Istria was a symbol of tolerance."
+    )
+    tuerk = next(a for a in article.actors if a.name == "Danilo Tuerk")
+    assert [(r.title, r.of) for r in tuerk.roles] == [("President", "Slovenia")]

@@ -541,8 +541,11 @@ def _is_truncated(line: str) -> bool:
 def clean_page(text: str, title: str | None = None) -> Page:
     """Split scraped page text into the article's parts. ``title``, when a source already knows
     it, is used to recognise the repeated headline and is never replaced. An acute accent
-    typed for an apostrophe ("Qatar\\u00b4s emir") becomes one, so the parser reads a possessive."""
+    typed for an apostrophe ("Qatar\\u00b4s emir") becomes one, so the parser reads a possessive;
+    a quotation mark typed as two single ones becomes one."""
     text = _ACUTE_APOSTROPHE.sub("'", text)
+    text = _DOUBLED_OPEN.sub("\u201c", text)
+    text = _DOUBLED_CLOSE.sub("\u201d", text)
     text = _GLUED_SENTENCE.sub(". ", text)
     text = _LEAD_CAPS.sub(_title_case_office, text)
     return _Cleaner(text, title).run()
@@ -553,6 +556,9 @@ def _title_case_office(m: re.Match[str]) -> str:
     return words.title() if canonical_title(words.title()).title is not None else words
 
 
+# Two single quotation marks standing for a double one, opening and closing a quotation.
+_DOUBLED_OPEN = re.compile(r"(?:\u2018\u2018|(?<![\w'])'')(?=\w)")
+_DOUBLED_CLOSE = re.compile(r"(?<=[\w.,!?])(?:\u2019\u2019|'')(?![\w'])")
 _ACUTE_APOSTROPHE = re.compile(r"(?<=\w)\u00b4(?=\w)")
 # "PRESIDENT John Magufuli yesterday received ...": a paragraph's first words in capitals, as
 # some papers set their leads; an office so written is read as the title it is.

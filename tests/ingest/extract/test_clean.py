@@ -295,3 +295,14 @@ def test_a_post_signature_loses_its_emoji() -> None:
         "Ministry \U0001f1f8\U0001f1e6 (@KSAmofaEN) April 6, 2024"
     )
     assert [b.speaker for b in page.blocks if b.speaker] == ["Foreign Ministry"]
+
+
+def test_two_single_quotation_marks_are_one_double_but_a_doubled_apostrophe_stays() -> None:
+    page = clean_page(
+        "Headline\n\n\u2018\u2018It is in our common interest to act,\u2019\u2019 the minister "
+        "said. ''We will work more intensively,'' he added. Korea''s envoy was there."
+    )
+    assert [b.text for b in page.blocks] == [
+        "\u201cIt is in our common interest to act,\u201d the minister said. \u201cWe will "
+        "work more intensively,\u201d he added. Korea''s envoy was there."
+    ]

@@ -75,12 +75,13 @@ _LEAD_IN = re.compile(
     rf"(?:\b(?P<verb>{_VERBS})\b|\b(?P<part>{_PARTICIPLE})\b)[^\"“”.]{{0,60}}?[,:]?\s*$"
 )
 _QUOTED_AS = re.compile(
-    r"\s*,?\s*(?:(?P<relayer>[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+"
+    r"\s*,?\s*(?:(?P<relayer>[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted|quotes|cited|cites)\s+"
     r"(?P<who>[^,.;\"“”]{1,60}?)|(?P<who2>[^,.;\"“”]{1,60}?)\s+(?:was|were|is|has\s+been)\s+"
     r"quoted)\s+as\s+(?:saying|telling)\b"
 )
 _QUOTED_AS_LEAD = re.compile(
-    r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted)\s+(?P<who>[^,.;\"“”]{1,60}?)"
+    r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted|quotes|cited|cites)\s+"
+    r"(?P<who>[^,.;\"“”]{1,60}?)"
     r"\s+as\s+(?:saying|having\s+said|telling\s+\w+)\s*[,:]?\s*$"
     # "Morawiecki was also quoted as saying at the time that “...”"
     r"|(?P<who2>\b[^,.;\"“”]{1,60}?)\s+(?:was|were|has\s+been)\s+(?:also\s+)?quoted\s+as\s+"
@@ -611,7 +612,7 @@ class _Statements:
 
     def _quoted_pronoun(self, found: re.Match[str], who: str) -> str | None:
         """ "“...,” he quoted her as saying": the last person before whom the article shows to
-        be a woman (a man, for "him"), other than the one quoting."""
+        be a woman (a man, for "him"), other than the one quoting (a person)."""
         want = "female" if found.group(who).strip() == "her" else "male"
         pos = found.start(who)
         relayer = None
@@ -619,6 +620,9 @@ class _Statements:
             relayer = self.doc.speaker_at(found.start("relayer"), found.end("relayer"))
             if relayer is None and found.group("relayer").strip().lower() in ("he", "she"):
                 relayer = self.doc.pronoun_speaker(found.start("relayer"))
+        if relayer is None:
+            # "“...,” Tass cites him as saying": an outlet quoting; "him" as any "he" is read
+            return self.doc.pronoun_speaker(pos)
         shown = [
             m.actor for m in self.doc.mentions_in(max(0, pos - 2000), pos, implicit=False)
             if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor != relayer

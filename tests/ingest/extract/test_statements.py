@@ -1681,3 +1681,12 @@ def test_the_president_opening_sentences_is_the_one_the_text_is_about() -> None:
         "The president noted that the gesture of goodwill was a reflection of fraternal ties."
     )
     assert [speaker for speaker, _ in said(body)] == ["Kenyatta", "Kenyatta"]
+
+
+def test_an_outlet_citing_someone_as_saying_gives_the_words_to_the_one_cited() -> None:
+    body = (
+        "Russian Foreign Minister Sergey Lavrov met German Foreign Minister Frank-Walter "
+        'Steinmeier in Moscow.\n\n"We can do more than we did in the past on terrorism," Tass '
+        "cited Lavrov as saying."
+    )
+    assert said(body) == [("Sergey Lavrov", "We can do more than we did in the past on terrorism.")]

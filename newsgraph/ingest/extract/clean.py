@@ -507,12 +507,19 @@ def _without_symbols(name: str) -> str:
 def _is_prose(line: str) -> bool:
     words = _words(line)
     if not ends_sentence(line):
-        return False
+        # ("He said the leaders have reaffirmed the concept": a report whose full stop the
+        # page lost, too short for a teaser cut off)
+        return 8 <= words < 25 and _SPEECH_OPENING.match(line) is not None
     if line.endswith("?") and words <= 15 and not line.startswith(('"', "“")):
         return False  # a question headline
     return words >= 4 or _SAYS_COLON.search(line) is not None
 
 
+# A paragraph that opens by saying who spoke: "He said ...", "Tuilaepa also noted ...".
+_SPEECH_OPENING = re.compile(
+    r"(?:He|She|They|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)\s+(?:also\s+)?"
+    r"(?:said|says|added|adds|noted|stressed|told)\s+[a-z]"
+)
 # "Anwar said:", "He added:" — a short line that opens the quotation below it.
 _SAYS_COLON = re.compile(
     r"\b(?:said|says|added|adds|wrote|writes|stated|states|noted|told\s+\w+|continued|reads)\s*:$"

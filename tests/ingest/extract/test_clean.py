@@ -306,3 +306,15 @@ def test_two_single_quotation_marks_are_one_double_but_a_doubled_apostrophe_stay
         "\u201cIt is in our common interest to act,\u201d the minister said. \u201cWe will "
         "work more intensively,\u201d he added. Korea''s envoy was there."
     ]
+
+
+def test_a_report_whose_full_stop_the_page_lost_is_still_prose() -> None:
+    page = clean_page(
+        "Headline\n\nSamoa's Prime Minister spoke to reporters on Friday.\n\n"
+        "He said the leaders have reaffirmed the Blue Pacific concept which was embraced\n\n"
+        "Read more"
+    )
+    assert [b.text for b in page.blocks] == [
+        "Samoa's Prime Minister spoke to reporters on Friday.",
+        "He said the leaders have reaffirmed the Blue Pacific concept which was embraced",
+    ]

@@ -1741,7 +1741,11 @@ class _Statements:
             # "Both parties agreed, Downing Street said, on the need to ...": one clause, its
             # attribution set in the middle
             clause = f"{strip_quotes(self.text[front[0] : front[1]]).strip()} {clause}"
-        if len(clause.split()) < 3 or clause.startswith(('"', "“")) or _NO_CONTENT.match(clause):
+        if (
+            len(clause.split()) < 3
+            or clause.startswith(('"', "“"))
+            or self._no_content(clause, start)
+        ):
             return
         relayed = self._relayed(speaker, start, end)
         content = [(start, end)] if front is None else [front, (start, end)]
@@ -1761,6 +1765,16 @@ class _Statements:
                 said.attribution = (sentence.start, sentence.end)
                 self._when_where(said, sentence, verb)
                 self._keep(said)
+
+    def _no_content(self, clause: str, start: int) -> bool:
+        """Whether a reported clause says nothing of its own ("this", "it", an act such as
+        "meeting the ambassador"). After "that", a clause may open with a gerund as its
+        subject: "said that having Finland and Sweden as members strengthened NATO"."""
+        found = _NO_CONTENT.match(clause)
+        if found is None:
+            return False
+        gerund = found.group().strip().endswith("ing")
+        return not (gerund and re.search(r"\bthat\s+$", self.text[max(0, start - 6) : start]))
 
     def _relayed(self, speaker: str, start: int, end: int) -> _Relayed | None:
         """Speech reported inside reported speech: the clause ``text[start:end]`` has its own

@@ -1690,3 +1690,17 @@ def test_an_outlet_citing_someone_as_saying_gives_the_words_to_the_one_cited() -
         "cited Lavrov as saying."
     )
     assert said(body) == [("Sergey Lavrov", "We can do more than we did in the past on terrorism.")]
+
+
+def test_a_gerund_opening_a_that_clause_is_its_subject_not_an_act() -> None:
+    body = (
+        "German Chancellor Olaf Scholz met the Nordic prime ministers in Stockholm on Monday. "
+        "Scholz said that having Finland and Sweden as members of the alliance strengthened "
+        "NATO."
+    )
+    assert said(body) == [
+        (
+            "Olaf Scholz",
+            "having Finland and Sweden as members of the alliance strengthened NATO",
+        )
+    ]

@@ -1891,6 +1891,9 @@ def find_mentions(
     finder.misspelt()
     finder.addressed()
     finder.titled_singles()
+    # ("President Ruto met ... . Ruto expressed ...": a name first met after a title, late in
+    # the passes, names the person wherever else it stands too)
+    finder.introduced()
     # "his visiting Zambian counterpart Edgar Lungu" makes Lungu Zambia's before "the Zambian
     # leader" is looked up; the pass runs again after role nouns, which add people to it.
     finder.mentions.sort(key=lambda m: (m.start, m.end))

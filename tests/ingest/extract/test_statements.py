@@ -1704,3 +1704,11 @@ def test_a_gerund_opening_a_that_clause_is_its_subject_not_an_act() -> None:
             "having Finland and Sweden as members of the alliance strengthened NATO",
         )
     ]
+
+
+def test_a_name_first_met_after_a_title_names_the_person_again_alone() -> None:
+    body = (
+        "President Ruto met Prime Minister Modi in New Delhi on Monday. Ruto expressed "
+        "confidence that the talks would resume soon."
+    )
+    assert said(body) == [("Ruto", "the talks would resume soon")]

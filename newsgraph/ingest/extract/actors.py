@@ -1854,16 +1854,23 @@ def introduce_headline_names(headline: str, body: str, book: ActorBook) -> None:
     for m in book.reference.titled_name_re.finditer(headline):
         name = _POSSESSIVE.sub("", m.group("name").strip())
         words = name.split()
+        # ("... Minister Seiji Maehara Before Their Meeting": a title-case headline runs on
+        # after the name)
+        cut = next((i for i, w in enumerate(words) if w in NAME_STOPWORDS), len(words))
+        words = words[:cut]
+        name = " ".join(words)
         if not 2 <= len(words) <= 4 or book.reference.lookup(name) is not None:
             continue
-        if book.person(name) is not None or any(w in NAME_STOPWORDS for w in words):
+        if book.person(name) is not None:
             continue
         if any(HEADLINE_VERB.fullmatch(" " + w) for w in words):
             continue
         longer = re.search(rf"\b([A-Z][\w'\u2019-]*)\s+{re.escape(name)}\b", body)
         if longer is not None and canonical_title(longer.group(1)).title is None:
             continue  # the body gives a longer name ("Hossein Amir Abdollahian"): its own
-        if re.search(rf"\b{re.escape(words[-1])}\b", body):
+        surname = re.escape(words[-1])
+        # (or in capitals, as a transcript labels its speakers: "FOREIGN MINISTER MAEHARA:")
+        if re.search(rf"\b(?:{surname}|{surname.upper()})\b", body):
             book.introduce(name)
 
 

@@ -1712,3 +1712,18 @@ def test_a_name_first_met_after_a_title_names_the_person_again_alone() -> None:
         "confidence that the talks would resume soon."
     )
     assert said(body) == [("Ruto", "the talks would resume soon")]
+
+
+def test_a_transcripts_capitalised_label_is_the_person_the_headline_names_in_full() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="Remarks With Japanese Foreign Minister Seiji Maehara Before Their Meeting",
+        body=(
+            "SECRETARY CLINTON: Well, it is an honor and a great pleasure to welcome the "
+            "minister here to Washington.\n\n"
+            "FOREIGN MINISTER MAEHARA: I sincerely would like to express my appreciation to "
+            "Secretary Clinton for the invitation."
+        ),
+    )
+    (article,) = extract(doc, reference(), published=WEDNESDAY)
+    assert "Seiji Maehara" in [s.speaker for s in article.statements]

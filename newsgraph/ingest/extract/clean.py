@@ -62,6 +62,11 @@ class Page:
     """Lines between the headline and the story without sentence punctuation (a subtitle:
     "Sergey Lavrov's visit on Monday comes days after ..."): like teasers, no fact comes from
     them, but they may date the story's events."""
+    head_names: tuple[str, ...] = field(default=(), repr=False)
+    """Short lines above the story that may name its speaker in full, with the office under
+    the name joined before it ("John Kerry" then "Secretary of State": "Secretary of State
+    John Kerry"), as transcripts and press releases head their text. No fact comes from them;
+    they tell whom "SECRETARY KERRY:" means."""
 
 
 class _State(Enum):
@@ -253,6 +258,7 @@ class _Cleaner:
         self.captions: list[str] = []
         self.teasers: list[str] = []
         self.standfirsts: list[str] = []
+        self.head_names: list[str] = []
         self.state = _State.HEAD
         self.label: str | None = None
         self.in_box = False
@@ -291,6 +297,7 @@ class _Cleaner:
             captions=tuple(self.captions),
             teasers=tuple(self.teasers),
             standfirsts=tuple(self.standfirsts),
+            head_names=tuple(self.head_names),
         )
 
     # -- one line ---------------------------------------------------------------------------
@@ -474,8 +481,21 @@ class _Cleaner:
             return
         if self.state is _State.HEAD and _words(line) >= 5:
             self.standfirsts.append(line)
+        if self.state is _State.HEAD and _words(line) <= 6:
+            self._head_name(line)
         if self.state is _State.BODY and self.blocks:
             self._speaker_line(line)
+
+    def _head_name(self, line: str) -> None:
+        if (
+            self.head_names
+            and self.previous == self.head_names[-1]
+            and canonical_title(line).title is not None
+            and is_name_like(self.previous)
+        ):
+            self.head_names[-1] = f"{line} {self.previous}"  # "John Kerry" / "Secretary of State"
+        else:
+            self.head_names.append(line)
 
     def _speaker_line(self, line: str) -> None:
         last = self.blocks[-1]

@@ -318,3 +318,13 @@ def test_a_report_whose_full_stop_the_page_lost_is_still_prose() -> None:
         "Samoa's Prime Minister spoke to reporters on Friday.",
         "He said the leaders have reaffirmed the Blue Pacific concept which was embraced",
     ]
+
+
+def test_a_name_and_its_office_above_a_transcript_are_kept_as_a_head_name() -> None:
+    page = clean_page(
+        "Remarks With Mexican Foreign Secretary Jose Antonio Meade Before Their Meeting\n\n"
+        "John Kerry\nSecretary of State\nTreaty Room\nWashington, DC\n\n"
+        "SECRETARY KERRY: I am really delighted to have a chance to welcome the foreign "
+        "secretary here."
+    )
+    assert "Secretary of State John Kerry" in page.head_names

@@ -1727,3 +1727,18 @@ def test_a_transcripts_capitalised_label_is_the_person_the_headline_names_in_ful
     )
     (article,) = extract(doc, reference(), published=WEDNESDAY)
     assert "Seiji Maehara" in [s.speaker for s in article.statements]
+
+
+def test_a_transcripts_label_is_the_person_named_in_full_above_it() -> None:
+    doc = SourceDocument(
+        origin="test",
+        body=(
+            "Remarks With Mexican Foreign Secretary Jose Antonio Meade Before Their Meeting\n\n"
+            "John Kerry\nSecretary of State\nTreaty Room\nWashington, DC\n\n"
+            "SECRETARY KERRY: I am really delighted to have a chance to welcome Foreign "
+            "Secretary Meade here.\n\n"
+            "FOREIGN SECRETARY MEADE: Thank you very much for the invitation, Secretary."
+        ),
+    )
+    (article,) = extract(doc, reference(), published=WEDNESDAY)
+    assert [s.speaker for s in article.statements][:1] == ["John Kerry"]

@@ -132,7 +132,7 @@ _AS_REPORTED = re.compile(
     r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
 )
 _CALLED = re.compile(
-    r"\bcall(?:ed|s)\s+(?:(?P<for>for)\s+|on\s+[^,;\"“”]{1,60}?\s+(?P<to>to)\s+(?=\w))"
+    r"\bcall(?:ed|s|ing)\s+(?:(?P<for>for)\s+|on\s+[^,;\"“”]{1,60}?\s+(?P<to>to)\s+(?=\w))"
 )
 _DESCRIBED = re.compile(
     r"\bdescrib(?:ed|es|e|ing)\s+(?P<obj>[^,;\"“”]{2,80}?)\s+as\s+(?P<what>[^;]+?)[.!]?[\"”]?\s*$"
@@ -2124,7 +2124,7 @@ def _content_of(verb: Token) -> Token | None:
             return child
     if verb.lower_ in _INSTRUCTING or (
         # "called on the Thai government to continue ...": what it was called on to do
-        verb.lower_ in ("called", "calls")
+        verb.lower_ in ("called", "calls", "calling")
         and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
     ):
         for child in verb.children:

@@ -1742,3 +1742,11 @@ def test_a_transcripts_label_is_the_person_named_in_full_above_it() -> None:
     )
     (article,) = extract(doc, reference(), published=WEDNESDAY)
     assert [s.speaker for s in article.statements][:1] == ["John Kerry"]
+
+
+def test_calling_on_someone_to_act_is_a_demand_as_called_on_is() -> None:
+    body = (
+        "Obama met Cuban President Raul Castro in Havana. Raul Castro is calling on the "
+        "United States to lift even more restrictions on Cuba."
+    )
+    assert said(body) == [("Raul Castro", "to lift even more restrictions on Cuba")]

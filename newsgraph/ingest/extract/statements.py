@@ -186,7 +186,10 @@ _GAP = re.compile(
     # "The Kremlin press service has confirmed": the seat's service speaks for it; "the
     # Ministry of External Affairs (MEA) said": the abbreviation's bracket.
     r"^\)?(?:(?:'s|\u2019s)?\s+press\s+(?:service|office))?"
-    r"\s*(?:,[^,\"“”]{1,60},)?\s*(?:(?:has|had|have|also|later|reportedly|previously|earlier"
+    r"\s*(?:,[^,\"“”]{1,60},)?\s*"
+    # ("Albusaidi, for his part said, ...": the comma before the phrase, none after it)
+    r"(?:,\s*(?=(?:for\s+(?:his|her|its|their)\s+part|in\s+turn)\b))?"
+    r"(?:(?:has|had|have|also|later|reportedly|previously|earlier"
     r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
     r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part"
     r"|on\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s+)*$"

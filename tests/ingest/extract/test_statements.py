@@ -1750,3 +1750,17 @@ def test_calling_on_someone_to_act_is_a_demand_as_called_on_is() -> None:
         "United States to lift even more restrictions on Cuba."
     )
     assert said(body) == [("Raul Castro", "to lift even more restrictions on Cuba")]
+
+
+def test_for_his_part_between_the_speaker_and_a_lead_in_verb_keeps_the_speaker() -> None:
+    body = (
+        "Iranian President Hassan Rouhani met Oman's foreign minister. Omani Foreign Minister "
+        'Sayyid Badr Albusaidi, for his part said, "The visit will open a new chapter in the '
+        'relations between the two countries."'
+    )
+    assert said(body) == [
+        (
+            "Badr Albusaidi",
+            "The visit will open a new chapter in the relations between the two countries.",
+        )
+    ]

@@ -45,6 +45,7 @@ __all__ = [
     "Mention",
     "find_mentions",
     "introduce_headline_names",
+    "opens_with_style",
     "strip_name_titles",
 ]
 
@@ -125,14 +126,11 @@ class ActorBook:
             # ("Nauseda" for Gitanas Nausėda: outlets drop the marks, often within one article)
             return self._surnames.get(full_name) or self._surnames.get(_strip_accents(full_name))
         if len(words) == 2 and full_name.startswith(_NAMED_WITH_TITLE):
-            # "Ratu Inoke" for Ratu Inoke Kubuabola: the chiefly title and the given name
-            styled = [
-                name for name, draft in self._drafts.items()
-                if draft.kind is ActorKind.PERSON and name.startswith(full_name + " ")
-            ]  # fmt: skip
-            if len(styled) == 1:
-                self.add_alias(styled[0], full_name)
-                return styled[0]
+            # "Ratu Inoke" for Ratu Inoke Kubuabola: the name a styled person goes by
+            styled = self.first_name_of(full_name)
+            if styled is not None:
+                self.add_alias(styled, full_name)
+                return styled
         for name, draft in self._drafts.items():
             if draft.kind is not ActorKind.PERSON or draft.known:
                 continue
@@ -162,15 +160,13 @@ class ActorBook:
     def first_name_of(self, word: str) -> str | None:
         """The introduced person whose name starts with ``word``, if only one does: "Li" for
         "Li Qiang", "Fiame" for "Fiame Naomi Mataafa" (family names come first in some
-        languages, and some leaders go by their first name). Not a style written as part of
-        the name: "Ratu" alone is no one."""
-        if f"{word} ".startswith(_NAMED_WITH_TITLE):
-            return None
+        languages, and some leaders go by their first name). For a name written with its
+        style, the style and the given name: "Ratu Inoke", and "Ratu" alone is no one."""
         found = {
             name
             for name, d in self._drafts.items()
-            if d.kind is ActorKind.PERSON and not d.known and name.split()[0] == word
-            and len(name.split()) >= 2
+            if d.kind is ActorKind.PERSON and not d.known and len(name.split()) >= 2
+            and _first_name(name) == word
         }  # fmt: skip
         return found.pop() if len(found) == 1 else None
 
@@ -278,10 +274,6 @@ class ActorBook:
             ):
                 forms[first] = next(iter(owners))
         return forms
-
-    def drafts_named(self) -> frozenset[str]:
-        """The actors this article has named so far."""
-        return frozenset(self._drafts)
 
     def add_role(self, name: str, title: str, of: str | None) -> None:
         draft = self._drafts[name]
@@ -645,7 +637,7 @@ class _Finder:
                     if m.start == start and m.end == end and not m.implicit
                     and self.book.kind(m.actor) is ActorKind.PERSON
                 ]  # fmt: skip
-                if held and held[0] in self.book.drafts_named():
+                if held:
                     country = self._actor_for(qual)
                     if country is None or self.book.kind(country) is ActorKind.COUNTRY:
                         self.book.add_role(held[0], office, country)
@@ -685,7 +677,7 @@ class _Finder:
             name = name[honorific.end() :]
         if not name or name.split()[0] in NAME_STOPWORDS:
             return None
-        if name.split()[-1].lower() in _OFFICE_HEADS:
+        if name.split()[-1].lower() in _OFFICE_LAST_WORDS:
             return None  # "the former AU Chairman told ...": an office, its holder unnamed
         if any(HEADLINE_VERB.fullmatch(" " + w) for w in name.split()):
             return None  # "President Meets Chilean Counterpart": a headline's verb, no name
@@ -1567,11 +1559,11 @@ _NOT_GIVEN_NAMES = word_set(
 )
 # Titles news abbreviates before a name: "PM Prayut", "FM Dar", "EAM Jaishankar".
 _TITLE_ABBREVIATIONS = frozenset({"PM", "FM", "EAM", "DPM"})
-# The last word of an office, which ends no one's name ("AU Chairman", "Party Secretary").
 # What makes "American" a region's, not the United States': "Latin American",
 # "Inter-American", "Pan-American".
 _REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Inter|Pan|Afro|Meso)[- ]$")
-_OFFICE_HEADS = word_set(
+# The last word of an office, which ends no one's name ("AU Chairman", "Party Secretary").
+_OFFICE_LAST_WORDS = word_set(
     """chairman chairwoman chairperson chair president minister secretary spokesman
     spokeswoman spokesperson ambassador envoy commissioner premier chancellor governor
     director"""
@@ -1649,6 +1641,12 @@ _HONORIFIC = re.compile(
 # Nailatikau") by Fiji's own press and by reference works alike.
 _NAMED_WITH_TITLE = ("Ratu ", "Adi ")
 _ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
+
+
+def opens_with_style(name: str) -> bool:
+    """Whether a name opens with a style written before a person's names: "Ratu Inoke
+    Kubuabola", "Sheikh Mishal al-Ahmad", "Tan Sri Muhyiddin Yassin", "H.E. Moussa Faki"."""
+    return _HONORIFIC.match(name) is not None
 
 
 def _first_name(name: str) -> str:

@@ -16,6 +16,7 @@ from newsgraph.ingest.extract.actors import (
     Mention,
     find_mentions,
     introduce_headline_names,
+    opens_with_style,
 )
 from newsgraph.ingest.extract.clean import Block
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, with_year_near
@@ -116,14 +117,6 @@ _NAME_TAIL = re.compile(
 _GLOTTAL_STOPS = "\u2018\u02bb"
 
 
-# Styles written before a person's names (Fijian, Malay, Arab, Cambodian), which the
-# recogniser may read as the start of an organisation's name.
-_PERSONAL_HONORIFICS = frozenset(
-    {"Ratu", "Adi", "Sheikh", "Sheikha", "Shaikh", "Sayyid", "Datuk", "Dato", "Tun", "Pehin",
-     "Samdech"}
-)  # fmt: skip
-
-
 def _person_like(entity: Span, people: set[str]) -> bool:
     """An organisation the recogniser found that is a person: "The president of Colombia,
     Gustavo Petro," (in apposition to a title), or a name whose last word it calls a person
@@ -133,8 +126,10 @@ def _person_like(entity: Span, people: set[str]) -> bool:
         return False
     if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
         return False
-    if words[0] in _PERSONAL_HONORIFICS and len(words) >= 3:
-        return True  # "Ratu Inoke Kubuabola", "Datuk Seri Anwar Ibrahim": a style of person
+    if len(words) >= 3 and opens_with_style(entity.text):
+        # "Ratu Inoke Kubuabola", "Datuk Seri Anwar Ibrahim": a style the recogniser may read
+        # as the start of an organisation's name
+        return True
     root = entity.root
     if root.dep_ == "appos":
         # "The president of Colombia, Gustavo Petro,": the title may be a few links up.

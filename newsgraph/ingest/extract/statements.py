@@ -866,14 +866,11 @@ class _Statements:
             return
         if self._trailing_body(sentence) or self._quoted_as_saying(sentence):
             return
-        closing = self._closing_attribution(sentence)
         for verb in _VERB_RE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(verb.start()):
                 continue
-            if (
-                closing is not None
-                and verb.start() < closing
-                and _PRONOUN_BEFORE.search(self.text[sentence.start : verb.start()])
+            if _PRONOUN_BEFORE.search(self.text[sentence.start : verb.start()]) and (
+                verb.start() < (self._closing_attribution(sentence) or -1)
             ):
                 continue  # "She emphasised unity ..., Shahidul said.": what Shahidul told
             speaker = self._parsed_subject(verb.start())
@@ -1438,23 +1435,13 @@ class _Statements:
                 title is None or self._titled(p, title)
             )
 
-        topic = self._previous_subject(token) if token.dep_ in ("nsubj", "nsubjpass") else None
-        if topic is not None and fits(topic):
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        topic = self.doc.subject_before(token.idx, same_paragraph=False) if subject else None
+        if topic is not None and self.doc.kind(topic) is ActorKind.PERSON and fits(topic):
             # "President Kenyatta thanked President Zuma ... The president also noted ...":
             # the one the text was about, not the last one named
             return topic
         return self._last_person(token.idx, fits)
-
-    def _previous_subject(self, token: Token) -> str | None:
-        """The person the sentence before the one of ``token`` is about (its subject)."""
-        index = self.doc.sentence_index(token.idx)
-        if index == 0:
-            return None
-        before = self.doc.sentences[index - 1]
-        subject = self.doc.subject(before.start, before.end)
-        if subject is None or self.doc.kind(subject.actor) is not ActorKind.PERSON:
-            return None
-        return subject.actor
 
     def _last_person(self, pos: int, fits: Callable[[str], bool]) -> str | None:
         """The person named last before ``pos`` (within a few paragraphs) who ``fits``."""

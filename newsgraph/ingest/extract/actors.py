@@ -777,7 +777,11 @@ class _Finder:
         if start == line_start:
             return _DATELINE_AFTER.match(self.text, end) is not None
         before = self.text[max(line_start, start - 40) : start]
-        return _PLACE_POSITION.search(before) is not None
+        found = _PLACE_POSITION.search(before)
+        if found is not None and found.group("comma") and self.text.startswith("the ", start):
+            # "State House, Nairobi" is a place; "..., the Kremlin said" a seat that speaks
+            return False
+        return found is not None
 
     def _surname_of_country(self, ref: ActorRef, surface: str, start: int) -> str | None:
         """The person the article introduced whose surname is this country's name, when the
@@ -1492,7 +1496,7 @@ _LONE_CAPITALISED = re.compile(
 # _PLACE_BEFORE's "and" or "between": "talks between Ankara and Brussels" are governments'.
 _PLACE_POSITION = re.compile(
     r"(?:\b(?:in|at|to|from|near|outside|inside|into|via|across|towards?|around|within|for)"
-    r"\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?|[A-Z][\w'\u2019-]+\s*,\s*)$"
+    r"\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?|(?P<comma>[A-Z][\w'\u2019-]+\s*,\s*))$"
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:(\u2014\u2013]|-{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d|\d)")
 # "Chile's Michelle Bachelet met", "Japan's Katsuya Okada said": a name, then a word in lower

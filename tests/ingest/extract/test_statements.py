@@ -582,6 +582,12 @@ def test_the_press_service_of_a_seat_of_government_and_its_statement_that_reads(
     assert [s.speaker for s in article.statements] == ["Kremlin press service", "Kremlin"]
 
 
+def test_a_seat_of_government_after_a_country_and_a_comma_speaks_and_is_no_place() -> None:
+    statement = only("The call was initiated by the United States, the Kremlin said.")
+    assert statement.speaker == "Kremlin"
+    assert statement.text == "The call was initiated by the United States"
+
+
 def test_a_known_person_named_in_full_answers_to_the_first_word_of_the_name() -> None:
     article = run(
         "Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur.\n\n"

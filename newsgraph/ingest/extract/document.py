@@ -246,6 +246,13 @@ class Document:
             return []
         found: list[Entity] = []
         people = {e.text.split()[-1] for e in self.parsed.ents if e.label_ == "PERSON"}
+        # ("Minister Wakamiya" later makes "Kenji Wakamiya, Japan's Minister for Expo" a person
+        # though the recogniser read the apposition as an organisation's name)
+        people.update(
+            m.group("name").split()[-1]
+            for m in self.reference.titled_name_re.finditer(self.text)
+            if m.group("name").strip()
+        )
         for e in self.parsed.ents:
             label = e.label_
             if label == "ORG" and not e.ent_id_ and _person_like(e, people):

@@ -732,3 +732,16 @@ def test_a_title_with_its_country_before_a_surname_gives_that_countrys_office() 
     )
     tuerk = next(a for a in article.actors if a.name == "Danilo Tuerk")
     assert [(r.title, r.of) for r in tuerk.roles] == [("President", "Slovenia")]
+
+
+def test_a_name_the_recogniser_reads_as_an_organisation_is_a_person_titled_later() -> None:
+    body = (
+        "The Honourable Mary Ng, Minister of International Trade, Export Promotion, Small "
+        "Business and Economic Development, met in Dubai, United Arab Emirates, with Kenji "
+        "Wakamiya, Japan\u2019s Minister for Expo 2025 Osaka.\n\n"
+        "Minister Ng thanked Minister Wakamiya for Japan\u2019s position on Ukraine."
+    )
+    article = run(body)
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds.get("Kenji Wakamiya") is ActorKind.PERSON
+    assert "Wakamiya" not in kinds

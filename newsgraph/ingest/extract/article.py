@@ -173,7 +173,7 @@ def _extract_page(
         parsed=parsed,
         context=(*page.standfirsts, *page.teasers),
         headline=title,
-        standfirsts=(*page.standfirsts, *page.head_names),
+        standfirsts=(*page.standfirsts, *page.head_names, *page.captions),
         filed=_url_month(doc.url) if stated is None else None,
     )
     if stated is None:

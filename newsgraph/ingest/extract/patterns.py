@@ -81,9 +81,12 @@ def is_name_like(text: str) -> bool:
 HEADLINE_VERB = re.compile(
     r"\s+(?:Congratulates|Meets|Says|Holds|Calls|Visits|Welcomes|Receives|Thanks|Urges"
     r"|Discusses|Hosts|Talks|Speaks|Pledges|Vows|Warns|Praises|Slams|Rejects|Arrives|Signs"
+    r"|Pays|Attends|Addresses|Leaves|Departs|Greets|Tours|Inspects|Opens|Launches|Joins"
+    r"|Returns|Lands|Poses|Shakes|Chats|Delivers|Inaugurates"
     # and in the past ("Polish Minister for Foreign Affairs Visited Berlin")
     r"|Met|Visited|Held|Hosted|Welcomed|Received|Discussed|Spoke|Talked|Congratulated"
-    r"|Urged|Thanked|Signed|Arrived|Attended)$"
+    r"|Urged|Thanked|Signed|Arrived|Attended|Paid|Addressed|Greeted|Toured|Inspected|Opened"
+    r"|Launched|Joined|Returned|Landed|Posed|Delivered|Inaugurated)$"
 )
 
 

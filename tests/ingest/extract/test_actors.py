@@ -745,3 +745,25 @@ def test_a_name_the_recogniser_reads_as_an_organisation_is_a_person_titled_later
     kinds = {a.name: a.kind for a in article.actors}
     assert kinds.get("Kenji Wakamiya") is ActorKind.PERSON
     assert "Wakamiya" not in kinds
+
+
+def test_a_photo_caption_names_in_full_whom_the_body_names_with_a_nickname() -> None:
+    body = (
+        "President Joko Widodo (Photo: Antara/Puspa Perwitasari)\n\n"
+        'Jakarta: Indonesian President Joko "Kokowi" Widodo and Malaysian Prime Minister Najib '
+        "Razak attended the annual consultation meeting in Kuching on November 22, 2017."
+    )
+    assert "Joko Widodo" in _people(body)
+    assert "Joko" not in _people(body)
+
+
+def test_a_title_case_headline_lends_its_verb_to_no_name() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="South African President Jacob Zuma Pays State Visit to Cuba",
+        body="President Zuma arrived in Havana on Monday for a state visit. Zuma Pays "
+        "respects, the local paper wrote in its headline.",
+    )
+    article = extract(doc, reference(), published=dt.date(2010, 12, 6))[0]
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Jacob Zuma Pays" not in people

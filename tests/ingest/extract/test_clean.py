@@ -44,6 +44,19 @@ def test_a_caption_with_a_photo_credit_is_dropped_but_remembered() -> None:
     assert len(page.captions) == 1
 
 
+def test_an_agency_credit_in_brackets_after_the_last_sentence_leaves_the_paragraph() -> None:
+    page = clean_page(
+        "Lula in Caracas\n\n"
+        "Brazilian President Lula met President Hugo Chavez in Caracas on Friday.\n\n"
+        "Lula and Chavez signed several deals to strengthen bilateral cooperation in "
+        "agriculture and energy. (dpa)\n"
+    )
+    assert [b.text for b in page.blocks][-1] == (
+        "Lula and Chavez signed several deals to strengthen bilateral cooperation in "
+        "agriculture and energy."
+    )
+
+
 def test_a_teaser_with_a_truncated_paragraph_is_dropped_with_its_headline() -> None:
     page = clean_page(
         "Main headline\n\n"

@@ -129,6 +129,12 @@ _DINE_VERBS = word_set("dine dines dined dining lunch lunches lunched lunching")
 # received by the one the message is for
 _DELIVER_VERBS = word_set("deliver delivers delivered hand hands handed")
 _MESSAGES = word_set("message messages letter letters invitation")
+# "A and B signed the treaty", "signed an agreement with B": two people who sign together meet
+_SIGN_VERBS = word_set("sign signs signed signing")
+_ACCORDS = word_set(
+    "agreement agreements treaty treaties accord accords deal deals memorandum memoranda mou "
+    "mous protocol protocols declaration pact charter convention communique"
+)
 _PHRASAL = (
     _SIT_VERBS
     | _SHAKE_VERBS
@@ -137,6 +143,7 @@ _PHRASAL = (
     | _CO_CHAIR_VERBS
     | _DINE_VERBS
     | _DELIVER_VERBS
+    | _SIGN_VERBS
 )
 _INCLUDE = word_set("include includes included including")
 # "a series of meetings", "a round of talks": the count of meetings, not a thing of its own
@@ -1016,7 +1023,7 @@ class _Parser:
             heads, preps = [token, role], frozenset({"to"})
         elif lower in _REACH_VERBS and any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
             heads, preps = [token], frozenset({"to"})  # "reached out to B" (by phone, mostly)
-        elif lower in _CO_CHAIR_VERBS:
+        elif lower in _CO_CHAIR_VERBS or (lower in _SIGN_VERBS and _signed_accord(token)):
             heads, preps, together = [token], frozenset({"with"}), True
         elif lower in _CALL_VERBS:
             # "called on B" (``parsed_meetings`` sends a call verb here only when it is a visit)
@@ -1029,13 +1036,16 @@ class _Parser:
             # (whom the message is from sent it, and was not there)
             senders = {a for h in heads for a, _ in self._from(h)}
             counterparts = [c for c in counterparts if c[0] not in senders]
-        if lower in _CALL_VERBS:
-            # a visit is paid to a person; "called on Turkey for support" asks a country
+        if lower in _CALL_VERBS or lower in _SIGN_VERBS:
+            # a visit is paid to a person, "called on Turkey for support" asks a country, and
+            # a deal signed with a country is no meeting with it
             counterparts = [c for c in counterparts if self.doc.kind(c[0]) is ActorKind.PERSON]
         participants = _unique([*self.subjects(token), *counterparts])
         people = [p for p in participants if self.doc.kind(p[0]) is ActorKind.PERSON]
         if len(participants) < 2 or not (counterparts or (together and len(people) >= 2)):
             return None
+        if lower in _SIGN_VERBS and any(self.how.get(p) == "pronoun" for p, _ in participants):
+            return None  # "the two sides had signed an MOU": the talks told before, signed
         host = participants[0][0] if lower in _PLAY_VERBS else None
         return ParsedMeeting(
             token.idx, token.idx + len(token.text), "meeting", "verb", participants, host,
@@ -1737,6 +1747,13 @@ def _courtesy_call_on(verb: Token) -> bool:
         or (c.dep_ == "prep" and c.lower_ == "for" and c.head.i == verb.i)
     )  # fmt: skip
     return next(asked, None) is None
+
+
+def _signed_accord(verb: Token) -> bool:
+    """Whether ``verb`` (a form of "sign") has an agreement, treaty or deal as its object."""
+    return verb.tag_.startswith("VB") and any(
+        c.dep_ == "dobj" and c.lower_ in _ACCORDS for c in verb.children
+    )
 
 
 def _object(verb: Token, word: str) -> Token | None:

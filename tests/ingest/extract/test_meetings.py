@@ -2041,3 +2041,20 @@ def test_people_listed_with_long_offices_between_semicolons_are_each_met() -> No
     assert [actors(m) for m in article.meetings] == [
         ["Roberto Ampuero", "Edita Hrd\u00e1", "Marisol Argueta"]
     ]
+
+
+def test_two_people_who_sign_a_treaty_together_meet() -> None:
+    meeting = only(
+        "Australian Foreign Minister Alexander Downer and his Indonesian counterpart Hassan "
+        "Wirajuda signed the seven-page treaty on the island of Lombok on Monday."
+    )
+    assert sorted(actors(meeting)) == ["Alexander Downer", "Hassan Wirajuda"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_the_two_sides_signing_after_talks_is_no_second_meeting() -> None:
+    article = run(
+        "Prime Minister Keith Rowley met President Nicolas Maduro in Port of Spain on Monday.\n\n"
+        "He said the two sides had signed an MOU to boost cooperation."
+    )
+    assert len(article.meetings) == 1

@@ -1441,7 +1441,21 @@ class _Statements:
             # "President Kenyatta thanked President Zuma ... The president also noted ...":
             # the one the text was about, not the last one named
             return topic
-        return self._last_person(token.idx, fits)
+        named = self._last_person(token.idx, fits)
+        if named is None and topic is not None and self._untitled(topic, countries):
+            # "Basescu said he and Scheffer discussed the agenda. The head of state said ...":
+            # the article gives him no title, and no one else fits
+            return topic
+        return named
+
+    def _untitled(self, person: str, countries: set[str]) -> bool:
+        """Whether ``person`` is a person the article gives no office, named near one of
+        ``countries`` if any are given."""
+        return (
+            self.doc.kind(person) is ActorKind.PERSON
+            and not self.doc.book.roles(person)
+            and (not countries or self._near_any(person, countries))
+        )
 
     def _last_person(self, pos: int, fits: Callable[[str], bool]) -> str | None:
         """The person named last before ``pos`` (within a few paragraphs) who ``fits``."""

@@ -1770,3 +1770,15 @@ def test_for_his_part_between_the_speaker_and_a_lead_in_verb_keeps_the_speaker()
             "The visit will open a new chapter in the relations between the two countries.",
         )
     ]
+
+
+def test_a_description_after_a_sentence_about_someone_untitled_is_that_person() -> None:
+    article = run(
+        "Basescu said he and Scheffer discussed the summit agenda.\n\n"
+        "The head of state said the summit proposes to find solutions for Afghanistan and "
+        "for energy security."
+    )
+    assert (
+        "Basescu",
+        "the summit proposes to find solutions for Afghanistan and for energy security",
+    ) in [(s.speaker, s.text) for s in article.statements]

@@ -623,6 +623,20 @@ class Document:
         # said Zakharova. “The sides will discuss ...,” she added.")
         if spoke:
             return max(spoke)[1]
+        return self._fitting_antecedent(pos, want, index)
+
+    def referent(self, pos: int) -> str | None:
+        """The person a pronoun at ``pos`` ("he", "her", ...) refers to: the grammar's
+        antecedent when its sex fits ("She also held a meeting with ..." after a sentence about
+        the man who received her is not his), else the last person named nearby who fits."""
+        pronoun = PRONOUN.match(self.text, pos)
+        want = pronoun_gender(pronoun.group()) if pronoun else None
+        index = self.paragraphs.index(self.paragraph_at(pos))
+        return self._fitting_antecedent(pos, want, index)
+
+    def _fitting_antecedent(self, pos: int, want: Gender | None, index: int) -> str | None:
+        """The antecedent of a pronoun of sex ``want`` at ``pos`` in paragraph ``index``."""
+        since = self.paragraphs[index - 1].start if index > 0 else self.paragraphs[index].start
         found = self._shown_instead(self.antecedent(pos), pos, want)
         if found is None or self._fits(found, want):
             return found

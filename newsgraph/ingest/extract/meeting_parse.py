@@ -327,7 +327,7 @@ class _Parser:
                 return [self._named(actor, "pronoun")]
             return []
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
-            actor = self.doc.antecedent(head.idx)
+            actor = self.doc.referent(head.idx)
             return [self._named(actor, "pronoun")] if actor else []
         if lower in ("they", "them") and head.tag_ == "PRP":
             # "They last met in Athens in December": those of the meeting told just before.

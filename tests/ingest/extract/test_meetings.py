@@ -2058,3 +2058,12 @@ def test_the_two_sides_signing_after_talks_is_no_second_meeting() -> None:
         "He said the two sides had signed an MOU to boost cooperation."
     )
     assert len(article.meetings) == 1
+
+
+def test_she_of_a_meeting_is_the_woman_named_before_not_the_man_who_received_her() -> None:
+    article = run(
+        "Prime Minister Sheikh Hasina met Iranian President Hassan Rouhani in Baku on Friday.\n\n"
+        "The Iranian leader assured her of continued support.\n\n"
+        "She also held a meeting with Algeria\u2019s Interim President Abdelkader Bensalah."
+    )
+    assert ["Sheikh Hasina", "Abdelkader Bensalah"] in [actors(m) for m in article.meetings]

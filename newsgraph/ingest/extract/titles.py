@@ -113,6 +113,9 @@ _TITLES: dict[str, TitleSense] = {
     "spokesman": _OFFICE("Spokesperson"),
     "spokeswoman": _OFFICE("Spokesperson"),
     "press secretary": _OFFICE("Press Secretary"),
+    # ("Secretary Rice", "Secretary Clinton": a US cabinet secretary, as the State Department
+    # writes its own)
+    "secretary": _OFFICE("Secretary"),
     "foreign ministry spokesperson": _OFFICE("Foreign Ministry Spokesperson"),
     "foreign ministry spokeswoman": _OFFICE("Foreign Ministry Spokesperson"),
     "foreign ministry spokesman": _OFFICE("Foreign Ministry Spokesperson"),

@@ -767,3 +767,22 @@ def test_a_title_case_headline_lends_its_verb_to_no_name() -> None:
     article = extract(doc, reference(), published=dt.date(2010, 12, 6))[0]
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert "Jacob Zuma Pays" not in people
+
+
+def test_secretary_before_a_name_is_an_office_as_the_state_department_writes_it() -> None:
+    article = run(
+        "Secretary Condoleezza Rice\nWashington, DC\nOctober 12, 2006\n\n"
+        "SECRETARY RICE: Good afternoon. I would very much like to welcome Foreign Minister "
+        "Goncz from Hungary to Washington."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Condoleezza Rice" in people and "Rice" not in people
+    assert [s.speaker for s in article.statements] == ["Condoleezza Rice"]
+
+
+def test_an_abbreviated_ambassador_before_a_name_is_no_name() -> None:
+    people = _people(
+        "Trade Cabinet Secretary Peter Munya and Foreign Affairs Cabinet Secretary Amb. Monica "
+        "Juma will agree a meeting date with their Tanzanian counterparts."
+    )
+    assert "Monica Juma" in people and "Amb" not in people

@@ -112,7 +112,7 @@ _GLOTTAL = "[\u2018\u02bb]?"
 # Al-Sabah" (only an "Al-" word is taken past the fifth).
 _FAMILY = r"(?:\s+(?:Al|El|al|el)-[A-Z][\w'\u2019-]*[\w])"
 NAME = (
-    rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
+    rf"{_GLOTTAL}{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
     rf"{_FAMILY}?"
 )
 

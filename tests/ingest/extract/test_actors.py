@@ -786,3 +786,12 @@ def test_an_abbreviated_ambassador_before_a_name_is_no_name() -> None:
         "Juma will agree a meeting date with their Tanzanian counterparts."
     )
     assert "Monica Juma" in people and "Amb" not in people
+
+
+def test_a_name_opening_with_a_glottal_stop_after_its_title_is_one_person() -> None:
+    people = _people(
+        "The funding was agreed at the health centre between Tonga\u2019s Prime Minister, the Hon "
+        "Dr \u2018Aisake Valu Eke and Australia\u2019s High Commissioner to Tonga, Brek "
+        "Batley.\n\nPrime Minister Eke thanked Australia for its assistance."
+    )
+    assert "\u2018Aisake Valu Eke" in people and "Eke" not in people

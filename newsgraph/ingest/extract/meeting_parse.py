@@ -319,6 +319,8 @@ class _Parser:
         if quote is not None and head.tag_ in ("PRP", "PRP$"):
             speaker = self.speakers.get(quote)
             if lower in ("i", "me", "my") and speaker is not None:
+                if self.doc.kind(speaker) is not ActorKind.PERSON:
+                    return []  # (an office's "I" is its holder's, relayed, not the office)
                 return [self._named(speaker, "speaker")]
             if lower in ("he", "she", "his", "her"):
                 actor = self.doc.antecedent(head.idx)

@@ -558,8 +558,10 @@ class _Statements:
         if not trail:
             return None
         group = next(g for g in ("who1", "who2", "who3", "who4") if trail.group(g) is not None)
-        speaker = self._head_of(trail.start(group), trail.end(group)) or self.doc.speaker_at(
-            trail.start(group), trail.end(group)
+        speaker = (
+            self._head_of(trail.start(group), trail.end(group))
+            or self._office_named(trail.start(group), trail.end(group))
+            or self.doc.speaker_at(trail.start(group), trail.end(group))
         )
         if group == "who1" and _SPOKESPERSON_WORD.search(trail.group(group)):
             # '"...," said Ramaphosa's spokesperson, Khusela Diko.': the spokesperson named
@@ -589,6 +591,17 @@ class _Statements:
         if speaker is not None:
             return speaker, trail
         return None
+
+    def _office_named(self, start: int, end: int) -> str | None:
+        """The office a speaker's phrase ``text[start:end]`` ends with ("Harper's office",
+        "the Prime Minister's Office"), as the organisation that spoke (see ``_office``): not
+        the person whose office it is."""
+        phrase = self.text[start:end].rstrip()
+        last = phrase.rsplit(None, 1)[-1] if phrase else ""
+        if last.lower() != "office":
+            return None
+        token = self._token_at(start + len(phrase) - len(last))
+        return self._office(token) if token is not None else None
 
     def _quoted_as(
         self, after: int, after_end: int, before: int, quote_start: int

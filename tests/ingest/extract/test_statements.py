@@ -1782,3 +1782,15 @@ def test_a_description_after_a_sentence_about_someone_untitled_is_that_person() 
         "Basescu",
         "the summit proposes to find solutions for Afghanistan and for energy security",
     ) in [(s.speaker, s.text) for s in article.statements]
+
+
+def test_a_quote_closed_by_someones_office_is_the_offices_and_its_i_meets_no_one() -> None:
+    article = run(
+        "Prime Minister Stephen Harper met Premier Kathleen Wynne in Toronto on Monday.\n\n"
+        "\u201cThey spoke of a number of important issues. I particularly valued my meeting with "
+        "the premier,\u201d Harper\u2019s office said in a statement."
+    )
+    assert [s.speaker for s in article.statements] == ["Office of Stephen Harper"]
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Kathleen Wynne", "Stephen Harper"]
+    ]

@@ -593,15 +593,20 @@ class _Statements:
         return None
 
     def _office_named(self, start: int, end: int) -> str | None:
-        """The office a speaker's phrase ``text[start:end]`` ends with ("Harper's office",
-        "the Prime Minister's Office"), as the organisation that spoke (see ``_office``): not
-        the person whose office it is."""
+        """The body a speaker's phrase ``text[start:end]`` names by its office or its
+        paper: "Harper's office", "the Prime Minister's Office" (the office, not the person
+        whose office it is; see ``_office``), "a readout from the White House" (whoever issued
+        it; see ``_issuer``)."""
         phrase = self.text[start:end].rstrip()
         last = phrase.rsplit(None, 1)[-1] if phrase else ""
-        if last.lower() != "office":
-            return None
-        token = self._token_at(start + len(phrase) - len(last))
-        return self._office(token) if token is not None else None
+        if last.lower() == "office":
+            token = self._token_at(start + len(phrase) - len(last))
+            return self._office(token) if token is not None else None
+        paper = _ISSUED_NOUN.match(phrase)
+        if paper is not None:
+            token = self._token_at(start + paper.start("noun"))
+            return self._issuer(token) if token is not None else None
+        return None
 
     def _quoted_as(
         self, after: int, after_end: int, before: int, quote_start: int
@@ -1668,6 +1673,15 @@ class _Statements:
             return office_name(country, office), country.name
         return None
 
+    def _seat(self, token: Token) -> str | None:
+        """The seat of government ``token`` is part of, though read as a place: "a readout
+        from the White House" was issued by it."""
+        lo, hi = _extent(token)
+        for m in self.doc.mentions_in(max(0, lo - 40), hi + 40, implicit=True):
+            if m.via == "metonym" and m.start <= lo and hi <= m.end:
+                return self.doc.speaker_named(m)
+        return None
+
     def _issuer(self, noun: Token) -> str | None:
         """Who issued the statement, readout, release or email ``noun`` names, when the phrase
         says it: "a statement from the Presidency", "a statement released by the ministry",
@@ -1688,7 +1702,7 @@ class _Statements:
             else:
                 continue
             for obj in objects:
-                found = self._speaker_token(obj)
+                found = self._speaker_token(obj) or self._seat(obj)
                 if found is not None:
                     return found
         if noun.dep_ == "dobj" and noun.head.lower_ in _ISSUING_VERBS:
@@ -2086,6 +2100,11 @@ _POSTED = re.compile(
 _GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
 _THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+# "a readout from the White House", "the statement by the ministry": a paper and its issuer
+_ISSUED_NOUN = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>statement|readout|release|communiqu[eé])"
+    r"\s+(?:from|by|of|issued\s+by|released\s+by)\s"
+)
 # Heads of phrases that name who speaks for a body: a statement, an office, a spokesperson.
 _BODY_HEADS = _STATEMENT_NOUNS | _OFFICE_HEADS | _SPOKESPEOPLE | {"service"}
 _ORG_HEADS = word_set(

@@ -1794,3 +1794,12 @@ def test_a_quote_closed_by_someones_office_is_the_offices_and_its_i_meets_no_one
     assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
         ["Kathleen Wynne", "Stephen Harper"]
     ]
+
+
+def test_a_quote_said_by_a_readout_from_a_seat_of_government_is_the_seats() -> None:
+    article = run(
+        "President Uhuru Kenyatta received a phone call from US President Donald Trump.\n\n"
+        "\u201cThe two leaders discussed our economic partnership and mutual dedication to "
+        "overcoming terrorism,\u201d said a readout from the White House."
+    )
+    assert [s.speaker for s in article.statements] == ["White House"]

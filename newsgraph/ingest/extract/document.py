@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 __all__ = ["PRONOUN", "Document", "Paragraph"]
 
 PRONOUN = re.compile(r"\b(?:he|she|He|She|his|His|her|Her)\b")
+# A relative pronoun right before a pronoun speaker: "the work of Biti, who he said ..."
+_RELATIVE_END = re.compile(r"\b(?:who|whom|which)\s+$")
 _OBJECT_WORDS = word_set(
     """
     with to by of from between against for about on at in than toward towards among
@@ -615,6 +617,12 @@ class Document:
             # "Videgaray described the meeting as ... . He said ...": the sentence before, in
             # the same paragraph, is about whom "he" is, whoever spoke in the paragraph before.
             return previous
+        relative = _RELATIVE_END.search(self.text, max(0, pos - 8), pos) is not None
+        current = self._own_subject(pos) if relative else None
+        if current is not None and self._fits(current, want):
+            # "Mr. Zuma mentioned the work done by Biti, who he said had ensured ...": the
+            # sentence's own subject, whoever was quoted before
+            return current
         spoke = [
             (p, a) for p, a in [*self._speakers, *told]
             if since <= p < pos and self.kind(a) is ActorKind.PERSON and self._fits(a, want)
@@ -624,6 +632,17 @@ class Document:
         if spoke:
             return max(spoke)[1]
         return self._fitting_antecedent(pos, want, index)
+
+    def _own_subject(self, pos: int) -> str | None:
+        """The person the sentence of ``pos`` opens with as its subject, before ``pos``, when
+        the sentence is the text's own words (no quotation opens it)."""
+        sentence = self.sentences[self.sentence_index(pos)]
+        if self.in_quote(pos) or self.text[sentence.start] in "\"\u201c\u2018'":
+            return None
+        subject = self.subject(sentence.start, pos)
+        if subject is None or self.kind(subject.actor) is not ActorKind.PERSON:
+            return None
+        return subject.actor
 
     def referent(self, pos: int) -> str | None:
         """The person a pronoun at ``pos`` ("he", "her", ...) refers to: the grammar's

@@ -1803,3 +1803,15 @@ def test_a_quote_said_by_a_readout_from_a_seat_of_government_is_the_seats() -> N
         "overcoming terrorism,\u201d said a readout from the White House."
     )
     assert [s.speaker for s in article.statements] == ["White House"]
+
+
+def test_he_after_who_in_a_sentence_about_someone_is_that_someone_not_the_last_quoted() -> None:
+    article = run(
+        "President Robert Mugabe met President Jacob Zuma in Harare on Wednesday.\n\n"
+        '"Those countries still maintain these illegal punitive measures," Mugabe said.\n\n'
+        "After the talks, Mr. Zuma opened the Harare Agricultural Show and mentioned the work "
+        "done by finance minister Tendai Biti, who he said had ended hyper inflation."
+    )
+    assert ("Jacob Zuma", "had ended hyper inflation") in [
+        (s.speaker, s.text) for s in article.statements
+    ]

@@ -437,18 +437,7 @@ class _Statements:
     def _attribute(
         self, quote: Quote, sentence: Sentence
     ) -> tuple[str | None, re.Match[str] | None]:
-        # A quote of several sentences ends in a later sentence than it starts in; its
-        # attribution ("...," Yermak said) follows the closing mark, in that later sentence.
-        closing = self.doc.sentence_at(quote.end - 1)
-        limit = max(sentence.end, closing.end)
-        index = self.doc.sentence_index(quote.end - 1)
-        exclaims = self.text[quote.start : quote.end - 1].rstrip()[-1:] in ("!", "?")
-        if exclaims and closing.end <= quote.end and index + 1 < len(self.doc.sentences):
-            # '"... To work!" Maduro said as he arrived': a quotation ending in "!" or "?"
-            # reads as a sentence of its own; its attribution is the next one's start.
-            following = self.doc.sentences[index + 1]
-            if _TRAIL.match(self.text, quote.end, following.end):
-                limit = following.end
+        limit = self._attribution_limit(quote, sentence)
         after_end = min([q.start for q in self.doc.quotes if q.start >= quote.end] + [limit])
         relayed = self._quoted_as(quote.end, after_end, sentence.start, quote.start)
         if relayed is not None:
@@ -510,6 +499,34 @@ class _Statements:
             if subject is not None and self.doc.kind(subject.actor) is not ActorKind.MEDIA:
                 return subject.actor, judged
         return None, None
+
+    def _attribution_limit(self, quote: Quote, sentence: Sentence) -> int:
+        """How far after a quotation its attribution may stand."""
+        # A quote of several sentences ends in a later sentence than it starts in; its
+        # attribution ("...," Yermak said) follows the closing mark, in that later sentence.
+        closing = self.doc.sentence_at(quote.end - 1)
+        limit = max(sentence.end, closing.end)
+        index = self.doc.sentence_index(quote.end - 1)
+        stop = self.text[quote.start : quote.end - 1].rstrip()[-1:]
+        if stop not in ("!", "?", ".") or closing.end > quote.end:
+            return limit
+        if index + 1 >= len(self.doc.sentences):
+            return limit
+        # '"... To work!" Maduro said as he arrived': a quotation ending in "!" or "?" reads
+        # as a sentence of its own; its attribution is the next one's start. So does a full
+        # stop's, when the next sentence is only the attribution: '"... the border."
+        # Kaljulaid added at the joint press conference.'
+        following = self.doc.sentences[index + 1]
+        trail = _TRAIL.match(self.text, quote.end, following.end)
+        if trail is not None and (
+            stop != "."
+            or (
+                self.doc.paragraph_at(following.start) is self.doc.paragraph_at(quote.start)
+                and _ONLY_CIRCUMSTANCE.fullmatch(self.text, trail.end(), following.end)
+            )
+        ):
+            return following.end
+        return limit
 
     def _lead_in(
         self, quote: Quote, sentence: Sentence
@@ -2100,6 +2117,10 @@ _POSTED = re.compile(
 _GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
 _THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+# What may follow an attribution that is a sentence of its own: where or when it was said.
+_ONLY_CIRCUMSTANCE = re.compile(
+    r"\s*(?:(?:at|in|on|during|after|before|while|when|to)\s[^\"\u201c\u201d]*)?[.!?]?\s*"
+)
 # "a readout from the White House", "the statement by the ministry": a paper and its issuer
 _ISSUED_NOUN = re.compile(
     r"(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>statement|readout|release|communiqu[eé])"

@@ -1815,3 +1815,17 @@ def test_he_after_who_in_a_sentence_about_someone_is_that_someone_not_the_last_q
     assert ("Jacob Zuma", "had ended hyper inflation") in [
         (s.speaker, s.text) for s in article.statements
     ]
+
+
+def test_a_quotation_closed_by_a_full_stop_and_then_its_speaker_is_that_speakers() -> None:
+    article = run(
+        "President Dalia Grybauskaite met Estonian President Kersti Kaljulaid on Wednesday.\n\n"
+        '"Our views coincide on most issues," Grybauskaite told reporters after meeting.\n\n'
+        '"We both know Europe very well, we have similar opinions about the eastern border." '
+        "Kaljulaid added at the joint press conference.\n\n"
+        '"We will meet again in Tallinn." Grybauskaite said the two would talk more.'
+    )
+    assert [s.speaker for s in article.statements][:2] == [
+        "Dalia Grybauskaite",
+        "Kersti Kaljulaid",
+    ]

@@ -203,27 +203,57 @@ def _unwrap_wrapped_paragraphs(lines: list[str]) -> list[str]:
         if raw.strip():
             chunk.append(raw.strip())
             continue
-        if _hard_wrapped(chunk):
-            out.append(" ".join(chunk))
-        else:
+        width = _wrap_width(chunk)
+        if width is None:
             out.extend(chunk)
+        else:
+            out.extend(_rejoined(chunk, width))
         out.append(raw)
         chunk = []
     return out[:-1]
 
 
-def _hard_wrapped(chunk: list[str]) -> bool:
+def _wrap_width(chunk: list[str]) -> int | None:
+    """The width a chunk of lines is hard-wrapped at, or None if it is not: the lines that
+    break mid-sentence are of one length give or take a word. Short lines among them ("We,",
+    "Together,": a paragraph's first word set apart; a dateline; a paragraph's last line) do
+    not count against it."""
     if len(chunk) < 2:
-        return False
-    widths = [len(line) for line in chunk[:-1]]
-    return (
+        return None
+    broken = [
+        line for line in chunk[:-1]
+        if len(line) >= 20 and not ends_sentence(line) and not line.isupper()
+    ]  # fmt: skip
+    if not broken or len(broken) < 0.5 * len(chunk[:-1]):
+        return None
+    widths = [len(line) for line in broken]
+    if (
         min(widths) >= 45
         and max(widths) <= 100
         and max(widths) - min(widths) <= 30
-        and len(chunk[-1]) <= max(widths) + 5
-        and any(not ends_sentence(line) for line in chunk[:-1])
+        and max(len(line) for line in chunk) <= max(widths) + 5
         and not any(_BULLET.match(line) for line in chunk)
-    )
+    ):
+        return max(widths)
+    return None
+
+
+def _rejoined(chunk: list[str], width: int) -> list[str]:
+    """The paragraphs of a hard-wrapped chunk: a line that ends a sentence well short of the
+    wrap width or before a word set apart ("Together,"), or a line in capitals (a dateline),
+    ends its paragraph; every other line runs on into the next."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for i, line in enumerate(chunk):
+        current.append(line)
+        apart = i + 1 < len(chunk) and len(chunk[i + 1]) < 20
+        short_end = ends_sentence(line) and (len(line) < width - 15 or apart)
+        if short_end or (line.isupper() and len(current) == 1):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -341,3 +341,22 @@ def test_a_name_and_its_office_above_a_transcript_are_kept_as_a_head_name() -> N
         "secretary here."
     )
     assert "Secretary of State John Kerry" in page.head_names
+
+
+def test_hard_wrapped_paragraphs_with_no_blank_line_between_and_a_word_set_apart() -> None:
+    page = clean_page(
+        "Joint statement\n\n"
+        "SEPTEMBER 19, 2005, NEW YORK\n"
+        "We,\n"
+        "the Minister of Foreign Affairs of Canada, Pierre S. Pettigrew, and the\n"
+        "Minister for Foreign Affairs of Denmark, Per Stig Moller, met today, September\n"
+        "19, 2005, in the margins of the United Nations General Assembly, in New York,\n"
+        "to reaffirm our long-standing bilateral relations as friends and neighbours.\n"
+        "Together,\n"
+        "we reviewed many of the issues which will be addressed at this General Assembly\n"
+        "and on which we are close partners, including climate change and trade.\n"
+    )
+    texts = [b.text for b in page.blocks]
+    assert texts[0].startswith("We, the Minister of Foreign Affairs of Canada, Pierre S.")
+    assert texts[0].endswith("as friends and neighbours.")
+    assert texts[1].startswith("Together, we reviewed many of the issues")

@@ -454,7 +454,7 @@ class _Finder:
         ]
         self.mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []
-        self.counterparts: list[tuple[str, str, int]] = []
+        self.counterparts: list[tuple[str, str | None, int]] = []
         self.introducing = True
         # One-word names after an office, for a late pass (see ``titled_singles``).
         # (where the name starts, the name, its title, the country or body qualifying it)
@@ -706,7 +706,8 @@ class _Finder:
             if actor is not None:
                 self.add(actor, m.start(group), m.end(group), "qualifier", implicit=True)
         sense = canonical_title(m.group("title"))
-        if m.group("title").lower() == "counterpart" and qual is not None:
+        if m.group("title").lower() == "counterpart":
+            # ("set to host counterpart Win Bakri Daki": an office, of a country unsaid)
             self.counterparts.append((person, qual, m.start()))
         if sense.title is None or m.group("former"):
             return
@@ -1313,7 +1314,7 @@ class _Finder:
             if not before:
                 continue
             for role in self.book.roles(before[-1].actor):
-                if role.of != country:
+                if role.of != country or country is None:
                     self.book.add_role(person, role.title, country)
                     break
 

@@ -2067,3 +2067,13 @@ def test_she_of_a_meeting_is_the_woman_named_before_not_the_man_who_received_her
         "She also held a meeting with Algeria\u2019s Interim President Abdelkader Bensalah."
     )
     assert ["Sheikh Hasina", "Abdelkader Bensalah"] in [actors(m) for m in article.meetings]
+
+
+def test_a_counterpart_of_no_stated_country_holds_the_office_and_is_the_other_countrys() -> None:
+    article = run(
+        "Australia is looking to wrap up a defence pact with Papua New Guinea, with Defence "
+        "Minister Richard Marles set to host counterpart Win Bakri Daki.\n\n"
+        "Defence Personnel Minister Matt Keogh met with the PNG defence minister at the navy "
+        "base to hand over the vessel."
+    )
+    assert ["Matt Keogh", "Win Bakri Daki"] in [actors(m) for m in article.meetings]

@@ -146,6 +146,12 @@ _ONE_MORE = re.compile(
     r"\b(?:also|[Ll]ater|[Ss]eparately|[Aa]fterwards|[Ss]ubsequently|[Tt]hen|[Ff]urther)\b"
 )
 _ROUND_SENTENCES = 3
+# A sentence that goes on about what the one before told: "He said this while ...", "She
+# made the remarks during ...".
+_GOES_ON_ABOUT = re.compile(
+    r"(?:He|She)\s+(?:said|made|gave|stressed|noted|expressed)\s+(?:this|these|that|the\s+remarks?"
+    r"|the\s+statement|the\s+comments?)\b"
+)
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
@@ -1101,11 +1107,14 @@ class _Meetings:
             if index == 0 or own:
                 continue  # (a vague time of something else in it, "in August", is no day)
             before = self.doc.sentences[index - 1]
-            dates = [
-                d for d in self.doc.dates_in(before.start, before.end)
-                if not self.doc.in_quote(d.start)
-            ]  # fmt: skip
-            if len(dates) != 1 or dates[0].kind in ("vague", "same_day"):
+            dates = self._unquoted_dates(before)
+            if not dates and index >= 2 and _GOES_ON_ABOUT.match(self.text, before.start):
+                # "Meles on Wednesday reaffirmed ... He said this while meeting UNMEE
+                # officials. During their talks, ...": a sentence that only goes on about the
+                # one before passes its day on
+                before = self.doc.sentences[index - 2]
+                dates = self._unquoted_dates(before)
+            if not dates or any(d.kind in ("vague", "same_day") for d in dates):
                 continue
             subject = self.doc.subject(before.start, before.end)
             doer = self.doc.antecedent(before.start + 1) if subject is None else subject.actor
@@ -1118,9 +1127,16 @@ class _Meetings:
             if ahead != (met.status is not MeetingStatus.HELD):
                 continue  # "X met Y on Monday. They hope to meet again": not that Monday
             future = met.status is not MeetingStatus.HELD
-            day = resolve(dates[0], self.doc.anchor, future=future)
-            if day is not None:
+            # (one day, however often told: "April 5, 2006 (ADDIS ABABA) — ... on Wednesday")
+            days = {resolve(d, self.doc.anchor, future=future) for d in dates}
+            if len(days) == 1 and (day := days.pop()) is not None:
                 met.date, met.date_how = day, "narrative"
+
+    def _unquoted_dates(self, sentence: Sentence) -> list[DateMention]:
+        return [
+            d for d in self.doc.dates_in(sentence.start, sentence.end)
+            if not self.doc.in_quote(d.start)
+        ]  # fmt: skip
 
     def dates_of_the_days_round(self) -> None:
         """ "Aoun met the Lebanese ambassador on Monday. ... Aoun also received the energy

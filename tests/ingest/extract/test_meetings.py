@@ -2077,3 +2077,16 @@ def test_a_counterpart_of_no_stated_country_holds_the_office_and_is_the_other_co
         "base to hand over the vessel."
     )
     assert ["Matt Keogh", "Win Bakri Daki"] in [actors(m) for m in article.meetings]
+
+
+def test_a_sentence_that_goes_on_about_the_one_before_passes_its_day_to_the_next() -> None:
+    article = run(
+        "April 5, 2006 (ADDIS ABABA) \u2014 Ethiopian Prime Minister Meles Zenawi on Wednesday "
+        "reaffirmed his government's position on the border dispute.\n\n"
+        "He said this while meeting with senior officials of the United Nations Mission.\n\n"
+        "During their talks, Meles and UN envoy Legwaila Joseph Legwaila discussed ways to "
+        "resolve the boundary dispute.",
+        published=dt.date(2006, 4, 5),
+    )
+    dated = {tuple(actors(m)): m.date for m in article.meetings}
+    assert dated[("Meles Zenawi", "Legwaila Joseph Legwaila")] == dt.date(2006, 4, 5)

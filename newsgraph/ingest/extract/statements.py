@@ -97,8 +97,11 @@ _SPEECH_CUE = re.compile(
 # A broadcast transcript may give the speaker's office after the name, in capitals too:
 # "JULIA GILLARD, PRIME MINISTER: No country is closer ...".
 _TURN = re.compile(
-    r"(?P<label>(?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019.-]+)"
-    r"(?:,[ \t]+[A-Z][A-Z'\u2019. -]{1,60}?)?:[ \t]+(?=\S)"
+    # ("President of Russia Dmitry Medvedev:", "Prime Minister of Norway Jens Stoltenberg
+    # (retranslated):": an office with its country before the name, a translator's note)
+    r"(?P<label>(?:[A-Z][\w'\u2019.-]*[ \t]+(?:(?:of|the|for)[ \t]+){0,2}){0,6}"
+    r"[A-Z][\w'\u2019.-]+)"
+    r"(?:,[ \t]+[A-Z][A-Z'\u2019. -]{1,60}?)?(?:[ \t]+\([a-z][a-z ]{2,30}\))?:[ \t]+(?=\S)"
 )
 _NOT_SPEAKER_LABELS = word_set(
     """JOURNALIST JOURNALISTS QUESTION Q A REPORTER REPORTERS MODERATOR INTERVIEWER HOST

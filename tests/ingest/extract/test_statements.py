@@ -1829,3 +1829,18 @@ def test_a_quotation_closed_by_a_full_stop_and_then_its_speaker_is_that_speakers
         "Dalia Grybauskaite",
         "Kersti Kaljulaid",
     ]
+
+
+def test_a_transcript_turn_labelled_with_an_office_of_a_country_and_a_note() -> None:
+    article = run(
+        "September 15, 2010, Murmansk\n\n"
+        "President of Russia Dmitry Medvedev: Mr Prime Minister, I wish you a warm welcome to "
+        "Murmansk.\n\n"
+        "Our relations have been developing very well of late.\n\n"
+        "Prime Minister of Norway Jens Stoltenberg (retranslated): Mr President, I want to "
+        "thank you for inviting me and all of our delegation to Murmansk."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Dmitry Medvedev", "Mr Prime Minister, I"),
+        ("Jens Stoltenberg", "Mr President, I want"),
+    ]

@@ -775,10 +775,9 @@ class _Statements:
         if index == 0:
             return None
         previous = self.doc.paragraphs[index - 1]
-        if self.text[previous.start : previous.end].rstrip().endswith(":"):
-            subject = self.doc.subject(previous.start, previous.end)
-            if subject is not None:
-                return subject.actor
+        introducer = self._introducer(previous)
+        if introducer is not None:
+            return introducer
         found = self._speaker_of(previous)
         if found is None and not self.doc.quotes_in(previous.start, previous.end):
             # "Talking to journalists, Sanchez praised the decision." then a paragraph that is
@@ -790,6 +789,19 @@ class _Statements:
             if cue is not None and subject is not None:
                 found = subject.actor
         return found
+
+    def _introducer(self, paragraph: Paragraph) -> str | None:
+        """Who a paragraph ending in a colon introduces as speaking next: its subject
+        ("Zelensky wrote:"), or whoever issued the paper it names ("Here follows a statement
+        by the Royal Office:")."""
+        if not self.text[paragraph.start : paragraph.end].rstrip().endswith(":"):
+            return None
+        subject = self.doc.subject(paragraph.start, paragraph.end)
+        if subject is not None:
+            return subject.actor
+        paper = _ISSUED_NOUN.search(self.text, paragraph.start, paragraph.end)
+        token = self._token_at(paper.start("noun")) if paper is not None else None
+        return self._issuer(token) if token is not None else None
 
     def _speaker_of(self, paragraph: Paragraph) -> str | None:
         """The one person whose statement the paragraph holds, if any."""
@@ -811,7 +823,8 @@ class _Statements:
         index = self.doc.paragraphs.index(paragraph)
         if index == 0:
             return False
-        speaker = self._speaker_of(self.doc.paragraphs[index - 1])
+        previous = self.doc.paragraphs[index - 1]
+        speaker = self._speaker_of(previous) or self._introducer(previous)
         if speaker is None:
             return False
         earlier = self._quote_before(paragraph, speaker)
@@ -1693,6 +1706,19 @@ class _Statements:
             return office_name(country, office), country.name
         return None
 
+    def _proper_body(self, token: Token) -> str | None:
+        """ "a statement by the Royal Office": a body the article names only here, by a proper
+        name of capitalised words ending in an office's word."""
+        words = [t for t in token.subtree if t.lower_ not in ("the", "a", "an")]
+        if (
+            token.lower_ not in _OFFICE_HEADS
+            or not words
+            or not all(t.text[:1].isupper() for t in words)
+            or len(words) > 5
+        ):
+            return None
+        return self._named_body(self.text[words[0].idx : token.idx + len(token.text)])
+
     def _seat(self, token: Token) -> str | None:
         """The seat of government ``token`` is part of, though read as a place: "a readout
         from the White House" was issued by it."""
@@ -1722,7 +1748,7 @@ class _Statements:
             else:
                 continue
             for obj in objects:
-                found = self._speaker_token(obj) or self._seat(obj)
+                found = self._speaker_token(obj) or self._seat(obj) or self._proper_body(obj)
                 if found is not None:
                     return found
         if noun.dep_ == "dobj" and noun.head.lower_ in _ISSUING_VERBS:

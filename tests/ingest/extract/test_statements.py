@@ -1844,3 +1844,14 @@ def test_a_transcript_turn_labelled_with_an_office_of_a_country_and_a_note() -> 
         ("Dmitry Medvedev", "Mr Prime Minister, I"),
         ("Jens Stoltenberg", "Mr President, I want"),
     ]
+
+
+def test_a_paragraph_introducing_a_statement_by_a_body_gives_it_the_quotation_below() -> None:
+    article = run(
+        "Here follows a statement by the Royal Office:\n\n"
+        '"His Majesty King Mohammed VI had, this Friday, a telephone call with the President '
+        "of the Islamic Republic of Mauritania.\n\n"
+        "This telephone call was also an opportunity for the two Heads of State to discuss "
+        'regional developments."'
+    )
+    assert [s.speaker for s in article.statements] == ["Royal Office"]

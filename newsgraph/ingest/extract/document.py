@@ -605,7 +605,12 @@ class Document:
         if unnamed and max(unnamed) > max(named, default=-1):
             # "..., a Japanese diplomat said. ... , he said.": the unnamed source again.
             return None
-        opens = pos - self.sentences[self.sentence_index(pos)].start <= 2
+        sentence = self.sentences[self.sentence_index(pos)]
+        # (the pronoun opens the sentence, or follows the quotation that opens it: '“...,”
+        # she said' after a sentence about her is hers)
+        opens = pos - sentence.start <= 2 or any(
+            q.start == sentence.start and 0 <= pos - q.end <= 3 for q in self.quotes
+        )
         previous = self.subject_before(pos) if opens else None
         pronoun = PRONOUN.match(self.text, pos)
         want = pronoun_gender(pronoun.group()) if pronoun else None

@@ -1855,3 +1855,13 @@ def test_a_paragraph_introducing_a_statement_by_a_body_gives_it_the_quotation_be
         'regional developments."'
     )
     assert [s.speaker for s in article.statements] == ["Royal Office"]
+
+
+def test_she_after_a_quote_opening_the_sentence_is_whom_the_sentence_before_was_about() -> None:
+    article = run(
+        "\u201cIt will be a common list of goals,\u201d said Slovenian President Borut Pahor.\n\n"
+        "Croatian President Kolinda Grabar Kitarovi\u0107 highlighted the fast progress of the "
+        "initiative. \u201cToday we are forming the fund of the initiative,\u201d she said."
+    )
+    quoted = [s.speaker for s in article.statements if s.text.startswith("Today we")]
+    assert quoted == ["Kolinda Grabar Kitarovi\u0107"]

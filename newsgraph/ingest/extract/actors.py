@@ -487,7 +487,14 @@ class _Finder:
                 if possessive:
                     name = name[: possessive.start()]
                     name_end -= len(possessive.group())
-                person = self._person_for(name)
+                person = None
+                if (
+                    regex is self.ref.titled_name_re
+                    and _REGNAL_NUMBER.search(name)
+                    and canonical_title(m.group("title")).title in _CHURCH_TITLES
+                ):
+                    person = self._royal(m.group("title"), name)  # "Pope Benedict XVI"
+                person = person or self._person_for(name)
                 if person is None and regex is self.ref.titled_name_re:
                     person = self._royal(m.group("title"), name)
                     if person is None and " " not in name.strip():
@@ -590,7 +597,7 @@ class _Finder:
     def _royal(self, title: str, name: str) -> str | None:
         """ "King Abdullah", "Emir Tamim", "Sultan Haitham": monarchs go by one name, and the
         title is part of how everyone names them."""
-        if " " in name.strip() or not self.introducing:
+        if (" " in name.strip() and not _REGNAL_NUMBER.search(name)) or not self.introducing:
             return None
         sense = canonical_title(title)
         if sense.title not in _ROYAL_TITLES or name in NAME_STOPWORDS:
@@ -1645,7 +1652,14 @@ _HONORIFIC = re.compile(
 # Fijian chiefly titles, written as part of the name ("Ratu Inoke Kubuabola", "Adi Koila
 # Nailatikau") by Fiji's own press and by reference works alike.
 _NAMED_WITH_TITLE = ("Ratu ", "Adi ")
-_ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"})
+# A regnal number after a monarch's or a pope's one name: "Benedict XVI", "Tupou VI".
+_REGNAL_NUMBER = re.compile(r"^[A-Z][\w'\u2019-]+\s+[IVX]{1,5}$")
+# (and the heads of churches, who take a name on taking office: "Pope Francis", "Patriarch
+# Kirill")
+_CHURCH_TITLES = frozenset({"Pope", "Patriarch", "Catholicos"})
+_ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"}) | (
+    _CHURCH_TITLES
+)
 
 
 def opens_with_style(name: str) -> bool:

@@ -11,6 +11,7 @@ import pytest
 from newsgraph.ingest.extract.article import extract
 from newsgraph.ingest.extract.reference import Reference, load_reference
 from newsgraph.ingest.model import (
+    ActorKind,
     ExtractedArticle,
     MeetingFact,
     MeetingMode,
@@ -2090,3 +2091,28 @@ def test_a_sentence_that_goes_on_about_the_one_before_passes_its_day_to_the_next
     )
     dated = {tuple(actors(m)): m.date for m in article.meetings}
     assert dated[("Meles Zenawi", "Legwaila Joseph Legwaila")] == dt.date(2006, 4, 5)
+
+
+def test_religious_leaders_are_people_by_their_titles_and_meet_officials() -> None:
+    article = run(
+        "Pope Francis received Bolivian President Evo Morales at the Vatican on Monday.\n\n"
+        "Archbishop of Canterbury Justin Welby held a video call with Patriarch Kirill on "
+        "Wednesday.\n\n"
+        "Venezuelan President Hugo Chavez had an audience with Pope Benedict XVI on Tuesday.\n\n"
+        "The Dalai Lama met President Barack Obama at the White House on Friday."
+    )
+    assert sorted(sorted(actors(m)) for m in article.meetings) == [
+        ["Barack Obama", "Dalai Lama"],
+        ["Evo Morales", "Pope Francis"],
+        ["Hugo Chavez", "Pope Benedict XVI"],
+        ["Justin Welby", "Patriarch Kirill"],
+    ]
+
+
+def test_a_surname_that_is_also_a_clerical_title_stays_a_surname() -> None:
+    article = run(
+        "Foreign Minister Julie Bishop met her Indonesian counterpart Retno Marsudi in Jakarta "
+        "on Monday.\n\nBISHOP: Well, we had a very good discussion."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert people == {"Julie Bishop", "Retno Marsudi"}

@@ -1657,9 +1657,21 @@ _REGNAL_NUMBER = re.compile(r"^[A-Z][\w'\u2019-]+\s+[IVX]{1,5}$")
 # (and the heads of churches, who take a name on taking office: "Pope Francis", "Patriarch
 # Kirill")
 _CHURCH_TITLES = frozenset({"Pope", "Patriarch", "Catholicos"})
-_ROYAL_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince"}) | (
-    _CHURCH_TITLES
-)
+_ROYAL_TITLES = frozenset(
+    {
+        "King",
+        "Queen",
+        "Emir",
+        "Sultan",
+        "Crown Prince",
+        "Prince",
+        "Crown Princess",
+        "Princess",
+        "Emperor",
+        "Empress",
+        "Grand Duke",
+    }
+) | (_CHURCH_TITLES)
 
 
 def opens_with_style(name: str) -> bool:

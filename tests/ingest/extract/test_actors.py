@@ -795,3 +795,15 @@ def test_a_name_opening_with_a_glottal_stop_after_its_title_is_one_person() -> N
         "Batley.\n\nPrime Minister Eke thanked Australia for its assistance."
     )
     assert "\u2018Aisake Valu Eke" in people and "Eke" not in people
+
+
+def test_more_offices_name_their_holders_and_a_monarchs_title_stays_with_one_name() -> None:
+    article = run(
+        "Emperor Naruhito received President Joe Biden at the Imperial Palace on Tuesday.\n\n"
+        "EU Trade Commissioner Valdis Dombrovskis met Australian Trade Minister Don Farrell.\n\n"
+        "The US Charg\u00e9 d'Affaires Tom Smith met Chief Minister Mamata Banerjee in Kolkata."
+    )
+    assert roles(article, "Emperor Naruhito") == {("Emperor", None)}
+    assert {t for t, _ in roles(article, "Valdis Dombrovskis")} == {"Commissioner"}
+    assert {t for t, _ in roles(article, "Tom Smith")} == {"Charg\u00e9 d'Affaires"}
+    assert {t for t, _ in roles(article, "Mamata Banerjee")} == {"Chief Minister"}

@@ -1234,10 +1234,11 @@ class _Finder:
                 sense.title, sense.leader, m.group("title"), country, before,
                 topic=self._topic_before(m.start()),
             )  # fmt: skip
-            if actor is None and country is not None:
+            if actor is None and (country is not None or sense.unique):
                 # A title before the name: "held talks with his Kenyan counterpart on
                 # Thursday. Kenyan President William Ruto ...", or a lead's "..., the Russian
-                # foreign minister said Tuesday." and later "Sergei Lavrov said".
+                # foreign minister said Tuesday." and later "Sergei Lavrov said"; "an audience
+                # with the Pope today. Pope Benedict XVI told him ...".
                 after = [
                     x for x in explicit
                     if x.start >= m.end() and not x.implicit and x.start - m.end() < 1500

@@ -27,6 +27,8 @@ class TitleSense:
     title: str | None
     leader: bool = False
     head_of_state: bool = False
+    unique: bool = False
+    """One person in the world holds it, of no country: "the Pope" named before his name."""
 
 
 _OFFICE = TitleSense
@@ -125,12 +127,12 @@ _TITLES: dict[str, TitleSense] = {
     "crown princess": _OFFICE("Crown Princess"),
     "princess": _OFFICE("Princess"),
     # Religious leaders, whom news reports meeting officials as often as diplomats.
-    "pope": _OFFICE("Pope", leader=True, head_of_state=True),
+    "pope": _OFFICE("Pope", leader=True, head_of_state=True, unique=True),
     "patriarch": _OFFICE("Patriarch", leader=True),
-    "ecumenical patriarch": _OFFICE("Patriarch", leader=True),
+    "ecumenical patriarch": _OFFICE("Patriarch", leader=True, unique=True),
     "catholicos": _OFFICE("Catholicos", leader=True),
     "archbishop": _OFFICE("Archbishop"),
-    "archbishop of canterbury": _OFFICE("Archbishop of Canterbury", leader=True),
+    "archbishop of canterbury": _OFFICE("Archbishop of Canterbury", leader=True, unique=True),
     "cardinal": _OFFICE("Cardinal"),
     "grand imam": _OFFICE("Grand Imam", leader=True),
     "grand mufti": _OFFICE("Grand Mufti", leader=True),

@@ -2116,3 +2116,11 @@ def test_a_surname_that_is_also_a_clerical_title_stays_a_surname() -> None:
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert people == {"Julie Bishop", "Retno Marsudi"}
+
+
+def test_the_pope_named_before_his_name_is_the_pope_named_after() -> None:
+    meeting = only(
+        "Venezuelan President Hugo Chavez had a private audience with the Pope on Thursday.\n\n"
+        "Pope Benedict XVI told him of his concern for the Church in Venezuela."
+    )
+    assert actors(meeting) == ["Hugo Chavez", "Pope Benedict XVI"]

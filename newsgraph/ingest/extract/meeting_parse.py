@@ -73,8 +73,11 @@ _HOLD_VERBS = word_set(
     "pay pays paid paying "
     "receives received receiving make makes made making host hosts hosted hosting attend "
     "attends attended attending join joins joined joining chair chairs chaired co-chaired "
-    "convene convened begin began start started wrap wrapped conclude concluded end ended"
+    "convene convened begin began start started wrap wrapped conclude concluded end ended "
+    "grant grants granted granting"
 )
+# "granted an audience to the president": the one it was granted to is the other side
+_GRANT_VERBS = word_set("grant grants granted granting")
 # "was accorded a warm welcome by", "was given a red-carpet reception by"
 _ACCORDED = word_set("accorded given")
 _WELCOMES = word_set("welcome reception")
@@ -1241,7 +1244,10 @@ class _Parser:
         paid = _paid(token)
         # "a visit to Greek President Karolos Papoulias": a visit to a person meets them (a
         # visit to a country is where it went)
-        visit = token.lower_ in ("visit", "visits")
+        # ("granted an audience to the president": an audience is granted to a person)
+        visit = token.lower_ in ("visit", "visits") or (
+            token.lower_ == "audience" and token.head.lower_ in _GRANT_VERBS
+        )
         towards = (
             ("with", "from", "on", "to")
             if paid
@@ -1381,7 +1387,10 @@ class _Parser:
         own = [*self.subjects(governor), *own]
         # "held a virtual meeting with ...", "received a phone call on Friday from
         # ...": the parser may hang "with" or "from" on the verb.
-        counterparts = [*counterparts, *self.objects(governor, frozenset({"with", "from"}))]
+        preps = frozenset(
+            {"with", "from", "to"} if governor.lower_ in _GRANT_VERBS else {"with", "from"}
+        )
+        counterparts = [*counterparts, *self.objects(governor, preps)]
         return own, counterparts
 
     def _gathered(self, verb: Token) -> list[tuple[str, str | None]]:

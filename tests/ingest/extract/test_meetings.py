@@ -2124,3 +2124,9 @@ def test_the_pope_named_before_his_name_is_the_pope_named_after() -> None:
         "Pope Benedict XVI told him of his concern for the Church in Venezuela."
     )
     assert actors(meeting) == ["Hugo Chavez", "Pope Benedict XVI"]
+
+
+def test_an_audience_granted_to_someone_is_a_meeting_with_them() -> None:
+    meeting = only("Pope Francis granted an audience to President Emmanuel Macron on Monday.")
+    assert actors(meeting) == ["Pope Francis", "Emmanuel Macron"]
+    assert meeting.date == dt.date(2025, 8, 18)

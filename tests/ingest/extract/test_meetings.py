@@ -2130,3 +2130,11 @@ def test_an_audience_granted_to_someone_is_a_meeting_with_them() -> None:
     meeting = only("Pope Francis granted an audience to President Emmanuel Macron on Monday.")
     assert actors(meeting) == ["Pope Francis", "Emmanuel Macron"]
     assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
+    meeting = only(
+        "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "
+        "for a dinner at Rideau Hall."
+    )
+    assert actors(meeting) == ["Justin Trudeau", "Aga Khan"]

@@ -29,7 +29,13 @@ from dataclasses import dataclass, field
 from newsgraph.ingest.extract.gender import given_name_gender
 from newsgraph.ingest.extract.listed import listed_names
 from newsgraph.ingest.extract.names import PARTICLES, same_person
-from newsgraph.ingest.extract.patterns import HEADLINE_VERB, NAME, NAME_STOPWORDS, word_set
+from newsgraph.ingest.extract.patterns import (
+    HEADLINE_VERB,
+    NAME,
+    NAME_STOPWORDS,
+    ORG_WORDS,
+    word_set,
+)
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
 from newsgraph.ingest.extract.titles import (
     HEAD_OF_STATE_TITLES,
@@ -487,6 +493,10 @@ class _Finder:
                 if possessive:
                     name = name[: possessive.start()]
                     name_end -= len(possessive.group())
+                if _goes_on_as_a_body(name, self.text, name_end):
+                    # "the Commissioner of the United Nations Relief and Works Agency": the
+                    # words after the title are a body's name, not a person's
+                    continue
                 person = None
                 if (
                     regex is self.ref.titled_name_re
@@ -1673,6 +1683,21 @@ _ROYAL_TITLES = frozenset(
         "Grand Duke",
     }
 ) | (_CHURCH_TITLES)
+
+
+# The rest of a body's name after its first words: "... and Works Agency", "... for Refugees
+# Agency" (a few capitalised words ending in an organisation's word).
+_BODY_NAME_GOES_ON = re.compile(
+    r"\s+(?:and|of|for)\s+(?:[A-Z][\w'\u2019-]*\s+){0,3}(?P<last>[A-Z][\w'\u2019-]*)"
+)
+
+
+def _goes_on_as_a_body(name: str, text: str, end: int) -> bool:
+    """Whether the words ``name`` (ending at ``end``) begin or are an organisation's name."""
+    if name.split() and name.split()[-1].lower() in ORG_WORDS:
+        return True
+    more = _BODY_NAME_GOES_ON.match(text, end)
+    return more is not None and more.group("last").lower() in ORG_WORDS
 
 
 def opens_with_style(name: str) -> bool:

@@ -26,7 +26,7 @@ from newsgraph.ingest.extract.gender import (
     honorific_gender,
     pronoun_gender,
 )
-from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.extract.patterns import ORG_WORDS, word_set
 from newsgraph.ingest.extract.reference import Reference
 from newsgraph.ingest.extract.text import (
     Quote,
@@ -69,13 +69,6 @@ _FRONTED = re.compile(
 )
 
 
-_ORG_WORDS = word_set(
-    """ministry council organization organisation bank party union agency committee commission
-    company corporation inc ltd group forum association institute university court office
-    department government army forces force front movement news times post press service
-    summit assembly parliament senate congress alliance league federation fund program
-    programme cooperation community authority board house palace embassy"""
-)
 _TITLE_HEADS = word_set(
     """president minister leader premier chancellor secretary envoy ambassador counterpart
     king queen emir prince sultan chairman chairperson spokesman spokesperson"""
@@ -124,7 +117,7 @@ def _person_like(entity: Span, people: set[str]) -> bool:
     Gustavo Petro," (in apposition to a title), or a name whose last word it calls a person
     elsewhere in the article."""
     words = entity.text.split()
-    if not 2 <= len(words) <= 4 or any(w.lower().strip(".,") in _ORG_WORDS for w in words):
+    if not 2 <= len(words) <= 4 or any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return False
     if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
         return False

@@ -6,12 +6,22 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["NAME", "NAME_STOPWORDS", "alternation", "is_name_like", "word_set"]
+__all__ = ["NAME", "NAME_STOPWORDS", "ORG_WORDS", "alternation", "is_name_like", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``: word lists stay readable in the source."""
     return frozenset(text.split())
+
+
+# The words an organisation's name ends with (or holds), never a person's.
+ORG_WORDS = word_set(
+    """ministry council organization organisation bank party union agency committee commission
+    company corporation inc ltd group forum association institute university court office
+    department government army forces force front movement news times post press service
+    summit assembly parliament senate congress alliance league federation fund program
+    programme cooperation community authority board house palace embassy"""
+)
 
 
 # Capitalised words that start sentences or clauses, or name a time; never part of a name.

@@ -807,3 +807,12 @@ def test_more_offices_name_their_holders_and_a_monarchs_title_stays_with_one_nam
     assert {t for t, _ in roles(article, "Valdis Dombrovskis")} == {"Commissioner"}
     assert {t for t, _ in roles(article, "Tom Smith")} == {"Charg\u00e9 d'Affaires"}
     assert {t for t, _ in roles(article, "Mamata Banerjee")} == {"Chief Minister"}
+
+
+def test_the_words_after_a_title_that_go_on_as_a_bodys_name_are_no_person() -> None:
+    people = _people(
+        "Minister of State Lolwah Al Khater met with the Commissioner of the United Nations "
+        "Relief and Works Agency for Palestine Refugees, Philippe Lazzarini, on Thursday.\n\n"
+        "She also met the Secretary-General of the United Nations Relief Agency."
+    )
+    assert people == {"Lolwah Al Khater", "Philippe Lazzarini"}

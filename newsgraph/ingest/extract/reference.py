@@ -474,9 +474,11 @@ _PORTFOLIO_WORDS = (
 )
 
 
-def _title_block(qual: str) -> str:
+def _title_block(qual: str, *, portfolio_before: bool = False) -> str:
     """The pattern of a title phrase, ``qual`` the alternation of the words that may qualify
-    it (countries, their demonyms, organisations)."""
+    it (countries, their demonyms, organisations). With ``portfolio_before``, a portfolio may
+    stand before a minister's title ("Australian Trade Minister"): only where a name follows,
+    as elsewhere "Justice Minister and negotiator X" would be a title of its own."""
     titles = alternation(title_surfaces(), flexible_space=True)
     abbreviated = "|".join(ABBREVIATED_TITLES)
     modifiers = "|".join(TITLE_MODIFIERS)
@@ -492,6 +494,11 @@ def _title_block(qual: str) -> str:
         rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{qual})\s+)?(?:{_PORTFOLIO_WORDS})"
         rf"(?:\s+Abroad)?)*"
     )
+    before = (
+        rf"(?:(?!(?i:{titles})\b)(?i:{_PORTFOLIO_WORDS})\s+(?=(?i:minister|secretary)\b))?"
+        if portfolio_before
+        else ""
+    )
     return (
         # ("the visiting Japanese Foreign Minister", "outgoing US President Obama": the status
         # may come before the country as well as after it)
@@ -499,6 +506,9 @@ def _title_block(qual: str) -> str:
         rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
         # ("Prime Minister-designate Saad Hariri": the office he is about to hold)
+        # ("Australian Trade Minister Don Farrell": a portfolio before a minister's title,
+        # which the role does not keep, unless the two are a title of their own)
+        rf"{before}"
         rf"(?P<title>(?i:{titles})|{abbreviated})(?:-(?i:designate))?{portfolio}"
         # ("the President of the Republic of Guatemala, Alejandro Giammattei": a state's
         # formal name)
@@ -547,7 +557,7 @@ def _compile(
     title_block = _title_block(qual)
     honorifics = _HONORIFICS
     titled_name_re = re.compile(
-        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{title_block}\s+"
+        rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{_title_block(qual, portfolio_before=True)}\s+"
         # (the title's abbreviation may stand between: "External Affairs Minister (EAM) S
         # Jaishankar", "Chief Cabinet Secretary (CCS) Musalia Mudavadi")
         rf"(?:\((?P<abbr>[A-Z]{{2,6}})\)\s+)?{honorifics}(?P<name>{NAME})"

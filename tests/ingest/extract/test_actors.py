@@ -816,3 +816,16 @@ def test_the_words_after_a_title_that_go_on_as_a_bodys_name_are_no_person() -> N
         "She also met the Secretary-General of the United Nations Relief Agency."
     )
     assert people == {"Lolwah Al Khater", "Philippe Lazzarini"}
+
+
+def test_a_portfolio_before_a_ministers_title_and_name_keeps_the_country() -> None:
+    article = run(
+        "Immigration Minister Ahmed Hussen met with Homeland Security Secretary Kirstjen "
+        "Nielsen in Washington on Friday.\n\n"
+        "Australian Trade Minister Don Farrell met his EU counterpart in Osaka.\n\n"
+        "Justice Minister and ruling party negotiator Patrick Chinamasa said talks would go on."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Ahmed Hussen", "Kirstjen Nielsen", "Patrick Chinamasa"} <= people
+    assert ("Minister", "Australia") in roles(article, "Don Farrell")
+    assert [s.speaker for s in article.statements] == ["Patrick Chinamasa"]

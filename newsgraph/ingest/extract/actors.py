@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.ingest.extract.gender import given_name_gender
@@ -476,10 +476,13 @@ class _Finder:
         self.mentions.append(Mention(actor, start, end, via, implicit))
 
     # -- pass 1 ---------------------------------------------------------------------------
-    def titled_names(self) -> None:
+    def titled_names(self, titled: Sequence[re.Match[str]] | None = None) -> None:
+        """Names after a title ("President William Ruto") or set beside one. ``titled`` are the
+        matches of the reference's ``titled_name_re`` over the text, when the caller has them."""
         apposed = (self.ref.appositive_re, self.ref.title_appositive_re)
         for regex in (self.ref.titled_name_re, *apposed):
-            for m in regex.finditer(self.text):
+            found = titled if regex is self.ref.titled_name_re and titled is not None else None
+            for m in found if found is not None else regex.finditer(self.text):
                 if not self.free(m.start(), m.end()):
                     continue
                 name = m.group("name")
@@ -1930,7 +1933,12 @@ def introduce_headline_names(headline: str, body: str, book: ActorBook) -> None:
 
 
 def find_mentions(
-    text: str, book: ActorBook, entities: Iterable[Entity] = (), *, introduce: bool = True
+    text: str,
+    book: ActorBook,
+    entities: Iterable[Entity] = (),
+    *,
+    introduce: bool = True,
+    titled: Sequence[re.Match[str]] | None = None,
 ) -> list[Mention]:
     """Every actor mention in ``text``, in text order, registering actors and roles in
     ``book``. ``entities`` are the statistical recogniser's spans over the same text. With
@@ -1938,7 +1946,7 @@ def find_mentions(
     known are found."""
     finder = _Finder(text, book, entities)
     finder.introducing = introduce
-    finder.titled_names()
+    finder.titled_names(titled)
     finder.ministers_of()
     finder.offices()
     finder.surfaces()

@@ -220,7 +220,11 @@ class Document:
             # page's teasers are other stories)
             if line:
                 introduce_headline_names(line, self.text, self.book)
-        self.mentions: list[Mention] = find_mentions(self.text, self.book, self._entities())
+        # (one pass of the titled-name pattern serves the recogniser's check and the finder)
+        titled = list(reference.titled_name_re.finditer(self.text))
+        self.mentions: list[Mention] = find_mentions(
+            self.text, self.book, self._entities(titled), titled=titled
+        )
         self._mention_starts = [m.start for m in self.mentions]
         self.dates: list[DateMention] = find_dates(self.text)
         if published is None and filed is not None:
@@ -236,18 +240,14 @@ class Document:
         """The document's text: its paragraphs, a blank line apart."""
         return "\n\n".join(block.text for block in blocks)
 
-    def _entities(self) -> list[Entity]:
+    def _entities(self, titled: list[re.Match[str]]) -> list[Entity]:
         if self.parsed is None:
             return []
         found: list[Entity] = []
         people = {e.text.split()[-1] for e in self.parsed.ents if e.label_ == "PERSON"}
         # ("Minister Wakamiya" later makes "Kenji Wakamiya, Japan's Minister for Expo" a person
         # though the recogniser read the apposition as an organisation's name)
-        people.update(
-            m.group("name").split()[-1]
-            for m in self.reference.titled_name_re.finditer(self.text)
-            if m.group("name").strip()
-        )
+        people.update(m.group("name").split()[-1] for m in titled if m.group("name").strip())
         for e in self.parsed.ents:
             label = e.label_
             if label == "ORG" and not e.ent_id_ and _person_like(e, people):

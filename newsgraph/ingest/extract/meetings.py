@@ -979,10 +979,7 @@ class _Meetings:
                     if later.start in starts:
                         break  # another meeting's own sentence
                     continue
-                dates = [
-                    d for d in self.doc.dates_in(later.start, later.end)
-                    if not self.doc.in_quote(d.start)
-                ]  # fmt: skip
+                dates = self._unquoted_dates(later)
                 if len(dates) != 1 or dates[0].kind == "vague":
                     break
                 if date_attachment(self.doc, dates[0].start, dates[0].end, back.start()):

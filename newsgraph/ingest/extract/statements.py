@@ -622,11 +622,12 @@ class _Statements:
         if last.lower() == "office":
             token = self._token_at(start + len(phrase) - len(last))
             return self._office(token) if token is not None else None
-        paper = _ISSUED_NOUN.match(phrase)
-        if paper is not None:
-            token = self._token_at(start + paper.start("noun"))
-            return self._issuer(token) if token is not None else None
-        return None
+        return self._issuer_of(_ISSUED_NOUN.match(self.text, start, end))
+
+    def _issuer_of(self, paper: re.Match[str] | None) -> str | None:
+        """Whoever issued the paper an ``_ISSUED_NOUN`` match names, if it names one."""
+        token = self._token_at(paper.start("noun")) if paper is not None else None
+        return self._issuer(token) if token is not None else None
 
     def _quoted_as(
         self, after: int, after_end: int, before: int, quote_start: int
@@ -799,9 +800,7 @@ class _Statements:
         subject = self.doc.subject(paragraph.start, paragraph.end)
         if subject is not None:
             return subject.actor
-        paper = _ISSUED_NOUN.search(self.text, paragraph.start, paragraph.end)
-        token = self._token_at(paper.start("noun")) if paper is not None else None
-        return self._issuer(token) if token is not None else None
+        return self._issuer_of(_ISSUED_NOUN.search(self.text, paragraph.start, paragraph.end))
 
     def _speaker_of(self, paragraph: Paragraph) -> str | None:
         """The one person whose statement the paragraph holds, if any."""

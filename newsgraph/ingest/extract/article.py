@@ -177,7 +177,9 @@ def _extract_page(
         filed=_url_month(doc.url) if stated is None else None,
     )
     if stated is None:
-        document.published = _infer(document, page.captions, _url_month(doc.url))
+        around = (title, *page.standfirsts, *page.head_names,
+                  *(t for t in page.teasers if _PHOTO_NOTE.search(t)))  # fmt: skip
+        document.published = _infer(document, page.captions, _url_month(doc.url), around)
         document.published_stated = False
     main = _article(
         document,
@@ -237,15 +239,20 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)(?=[/-])")
 
 
 def _infer(
-    document: Document, captions: tuple[str, ...] = (), filed: dt.date | None = None
+    document: Document,
+    captions: tuple[str, ...] = (),
+    filed: dt.date | None = None,
+    around: tuple[str, ...] = (),
 ) -> dt.date | None:
     """The latest day the body reports, with the year read from context.
 
     Month-days without a year ("Aug. 22") take their year from the latest full date the body
     gives, else from the photo captions: a photo is taken before the article is written, so a
     month-day reads as the first such day on or after the caption's date. A caption's own date
-    is never the publication date. Dates after "will", "scheduled" and the like are plans, not
-    events.
+    is not the publication date while the body dates anything. Dates after "will", "scheduled"
+    and the like are plans, not events. When the body gives no day at all, the latest full date
+    of the headline or a line ``around`` it, else of a caption, stands in: "..., Tuesday
+    September 9, 2014" above a story that says "on Tuesday" dates the story's Tuesday.
     """
     full: list[dt.date] = []
     partial: list[tuple[int, int]] = []
@@ -259,12 +266,7 @@ def _infer(
             full.append(stated)
         elif m.kind == "month_day" and m.month and m.day:
             partial.append((m.month, m.day))
-    photos = [
-        d
-        for caption in captions
-        for m in find_dates(caption)
-        if m.kind == "absolute" and (d := resolve(m, None)) is not None
-    ]
+    photos = _full_dates(captions)
     # An embedded post ("— Name (@handle) July 8, 2022") was posted before the article.
     full.extend(p.block.said_on for p in document.paragraphs if p.block.said_on is not None)
     days = list(full)
@@ -276,11 +278,49 @@ def _infer(
         elif filed is not None:
             # "Monday (Jun. 26)" on a page filed under /2023/06/
             resolved = nearest_day(month, day, filed)
+        elif nearby := _full_dates(around):
+            resolved = nearest_day(month, day, max(nearby))
+        elif (year := _latest_year(around)) is not None:
+            # "on September 12" in a story of the "WEF ASEAN 2018"
+            resolved = nearest_day(month, day, dt.date(year, month, 1 if month == 2 else 15))
         else:
             resolved = None
         if resolved is not None:
             days.append(resolved)
+    if not days:
+        days = _full_dates(around) or photos
     return max(days) if days else None
+
+
+# A photo's caption the page reader kept as a teaser: "... on Sunday, October 16, 2016.
+# Photo: MEA India".
+_PHOTO_NOTE = re.compile(r"(?i)[.!?]\s+(?:photo|photograph|image|picture)s?\s*(?::|by)\s")
+# A year the story names, not as a goal or a deadline ("by 2030", "the 2030 Agenda").
+_YEAR = re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)(?![\w/-])")
+_NOT_NOW = re.compile(
+    r"(?i)(?:\b(?:by|until|till|through|to|before|beyond|vision|agenda)\s+|[-\u2013]\s*)$"
+)
+
+
+def _full_dates(lines: tuple[str, ...]) -> list[dt.date]:
+    return [
+        d
+        for line in lines
+        for m in find_dates(line)
+        if m.kind == "absolute" and (d := resolve(m, None)) is not None
+    ]
+
+
+def _latest_year(around: tuple[str, ...]) -> int | None:
+    """The latest year the headline or the lines around it name as now or past (the body's
+    years are as often history: "ties since 1973")."""
+    years = [
+        int(m.group("year"))
+        for text in around
+        for m in _YEAR.finditer(text)
+        if not _NOT_NOW.search(text, max(0, m.start() - 12), m.start())
+    ]
+    return max(years) if years else None
 
 
 # -- one article ------------------------------------------------------------------------------

@@ -49,9 +49,9 @@ _DATE_RE = re.compile(
         (?=\s*(?:[,.;:)]|$)|\s+(?:in|at|with|when|and|as|to|after|before|during|of\s+(?:this|that)
         \s+month)\b)
   | (?P<mdy>(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
-        (?:,?\s+(?P<y>{_YEAR})(?!\d))?)
+        (?:(?:,\s*|\s+)(?P<y>{_YEAR})(?!\d))?)
   | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?
-        (?:,?\s+(?P<y2>{_YEAR})(?!\d))?)
+        (?:(?:,\s*|\s+)(?P<y2>{_YEAR})(?!\d))?)
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
         |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?<![Tt]he\s)[Ll]ast\s+night(?!\s+of\b)
         |[Tt]his\s+(?:morning|afternoon|evening)|[Cc]urrently

@@ -268,6 +268,46 @@ def test_a_month_day_on_an_undated_page_takes_its_year_from_the_address() -> Non
     assert [m.date for m in article.meetings] == [dt.date(2023, 6, 26)]
 
 
+def test_an_undated_page_dates_its_weekdays_from_the_date_in_its_headline() -> None:
+    (article,) = run(
+        "Prime Minister of Portugal visits Greece, Tuesday September 9, 2014\n\n"
+        "Portuguese Prime Minister Pedro Passos Coelho met Greek Prime Minister Antonis Samaras "
+        "in Athens on Tuesday.",
+    )
+    assert article.article.published_on == dt.date(2014, 9, 9)
+    assert article.article.published_inferred is True
+    assert [m.date for m in article.meetings] == [dt.date(2014, 9, 9)]
+
+
+def test_an_undated_page_dates_its_weekdays_from_a_caption_kept_as_a_teaser() -> None:
+    (article,) = run(
+        "Nepal, India stress past pacts\n\n"
+        "Nepal's Prime Minister Pushpa Kamal Dahal meets Indian Prime Minister Narendra Modi in "
+        "Goa on Sunday, October 16, 2016. Photo: MEA India\n\n"
+        "KATHMANDU: Nepalese Prime Minister Pushpa Kamal Dahal held talks with Indian Prime "
+        "Minister Narendra Modi on Sunday.",
+    )
+    assert [m.date for m in article.meetings] == [dt.date(2016, 10, 16)]
+
+
+def test_a_month_day_on_an_undated_page_takes_its_year_from_the_headline() -> None:
+    (article,) = run(
+        "WEF ASEAN 2018: Prime Minister receives Singaporean counterpart\n\n"
+        "Prime Minister Nguyen Xuan Phuc received Prime Minister of Singapore Lee Hsien Loong in "
+        "Hanoi on September 12.",
+    )
+    assert [m.date for m in article.meetings] == [dt.date(2018, 9, 12)]
+
+
+def test_a_year_the_body_names_is_no_year_for_an_undated_page() -> None:
+    (article,) = run(
+        "Boric meets Lopez Obrador\n\n"
+        "Chilean President Gabriel Boric met Mexican President Andres Manuel Lopez Obrador on "
+        "November 23. Both recalled the coup of 1973.",
+    )
+    assert [m.date for m in article.meetings] == [None]
+
+
 def test_a_sentence_glued_to_the_last_one_is_still_its_own() -> None:
     (article,) = run(
         "Talks\n\nKenyan President William Ruto discussed trade with his Tanzanian counterpart "

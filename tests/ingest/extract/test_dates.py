@@ -31,6 +31,7 @@ def days(text: str, anchor: dt.date | None = SATURDAY, future: bool = False) -> 
         ("on August 23", dt.date(2025, 8, 23)),
         ("on 21 August", dt.date(2025, 8, 21)),
         ("on March 12, 2025", dt.date(2025, 3, 12)),
+        ("the March 12,2019 meeting", dt.date(2019, 3, 12)),
         ("2025-08-23", dt.date(2025, 8, 23)),
         ("23.08.2025", dt.date(2025, 8, 23)),
         ("yesterday", dt.date(2025, 8, 22)),

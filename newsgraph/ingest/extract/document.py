@@ -64,6 +64,8 @@ _UNNAMED_SOURCE = re.compile(
     r"|\b(?:said|says|added)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source"
     r"|aide|analyst|officer|observer|insider)s?\b"
 )
+# A reporter credited at a sentence's end: "..., Kwawukume reported."
+_REPORTER_CREDIT = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}reported\.?\s*$")
 _FRONTED = re.compile(
     r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
 )
@@ -514,6 +516,10 @@ class Document:
             if looked > 3:
                 break
             found = self.subject(s.start, s.end)
+            # (not the reporter credited at the end: "..., Kwawukume reported.")
+            credit = _REPORTER_CREDIT.search(self.text, s.start, s.end)
+            if found is not None and credit is not None and found.start >= credit.start():
+                found = None
             earlier = self._leading_pronoun(s.start, s.end, found)
             if earlier is not None:
                 return earlier
@@ -522,6 +528,7 @@ class Document:
             persons = [
                 m for m in self.mentions_in(s.start, s.end, quoted=False)
                 if self.kind(m.actor) is ActorKind.PERSON
+                and (credit is None or m.start < credit.start())
             ]  # fmt: skip
             if persons:
                 return persons[-1].actor

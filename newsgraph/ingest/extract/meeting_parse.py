@@ -53,6 +53,7 @@ _TITLE_REMIT = re.compile(r"\s+(?:to|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\
 # The links a negation reaches a meeting word through: "did not agree to hold talks".
 _NEGATION_PATH = frozenset(("xcomp", "dobj", "pobj", "prep", "conj"))
 _VISIT_VERBS = word_set("visit visits visited visiting")
+_BEFORE_BY = word_set("on upon at in")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
     "welcoming greet greets greeted greeting "
@@ -735,6 +736,15 @@ class _Parser:
             if child.dep_ == "agent":
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     found.extend(self.phrase(obj))
+        if found:
+            return found
+        # "was met on arrival by President Lungu", "was received at the airport by ...": the
+        # parser may hang the "by" on the noun of the phrase before it
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _BEFORE_BY):
+            for noun in _pobjs(prep):
+                for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+                    for obj in _pobjs(by):
+                        found.extend(self.phrase(obj))
         return found
 
     def welcome(self, verb: Token) -> ParsedMeeting | None:

@@ -152,6 +152,13 @@ _GOES_ON_ABOUT = re.compile(
     r"(?:He|She)\s+(?:said|made|gave|stressed|noted|expressed)\s+(?:this|these|that|the\s+remarks?"
     r"|the\s+statement|the\s+comments?)\b"
 )
+# A visitor's welcome: "was met on arrival by", "received him at the airport".
+_ON_ARRIVAL = re.compile(
+    r"\b(?:on|upon)\s+(?:(?:his|her|their|the)\s+)?arrival\b|\bat\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}"
+    r"(?:airport|airbase)\b",
+    re.IGNORECASE,
+)
+_ARRIVED = re.compile(r"\b(?:arriv(?:ed|es|ing)|landed|touched\s+down)\b", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
@@ -1129,6 +1136,32 @@ class _Meetings:
             if len(days) == 1 and (day := days.pop()) is not None:
                 met.date, met.date_how = day, "narrative"
 
+    def dates_of_arrivals(self) -> None:
+        """ "Akufo-Addo arrived in Lusaka on Monday evening. ... He was met on arrival by
+        President Lungu.": a welcome on arrival, with no time of its own, is held the one day
+        the article gives a participant's arrival."""
+        for met in self.found:
+            if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
+                continue
+            sentence = self.doc.sentence_at(met.start)
+            if not _ON_ARRIVAL.search(self.text, sentence.start, sentence.end):
+                continue
+            if self.doc.dates_in(sentence.start, sentence.end):
+                continue
+            days: set[dt.date | None] = set()
+            for other in self.doc.sentences:
+                if other is sentence or not _ARRIVED.search(self.text, other.start, other.end):
+                    continue
+                if _PLANNED.search(self.text, other.start, other.end):
+                    continue  # "is expected to arrive on Monday": told before it happened
+                named = {m.actor for m in self.doc.mentions_in(other.start, other.end)}
+                if not named & set(met.principals):
+                    continue
+                days |= {resolve(d, self.doc.anchor) for d in self._unquoted_dates(other)
+                         if d.kind not in ("vague", "same_day")}  # fmt: skip
+            if len(days) == 1 and (day := days.pop()) is not None:
+                met.date, met.date_how = day, "narrative"
+
     def _unquoted_dates(self, sentence: Sentence) -> list[DateMention]:
         return [
             d for d in self.doc.dates_in(sentence.start, sentence.end)
@@ -1390,6 +1423,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()
     finder.dates_of_the_narrative()
+    finder.dates_of_arrivals()
     finder.dates_of_the_days_round()
     finder.dates_named_elsewhere()
     finder.dates_in_headline()

@@ -2138,3 +2138,14 @@ def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
         "for a dinner at Rideau Hall."
     )
     assert actors(meeting) == ["Justin Trudeau", "Aga Khan"]
+
+
+def test_a_welcome_on_arrival_is_held_the_day_the_article_gives_the_arrival() -> None:
+    meeting = only(
+        "Ghanaian President Nana Akufo-Addo arrived in Lusaka on Monday evening to begin a "
+        "three-day state visit.\n\nCultural troupes danced at the airport for hours.\n\n"
+        "The crowd cheered when the plane touched down at 6:30 pm, Kwawukume reported.\n\n"
+        "He was met on arrival by Zambian President Edgar Lungu."
+    )
+    assert sorted(actors(meeting)) == ["Edgar Lungu", "Nana Akufo-Addo"]
+    assert meeting.date == THURSDAY - dt.timedelta(days=3)

@@ -1455,6 +1455,8 @@ class _Finder:
             return max(in_article, key=lambda n: (*(not r for r in rank(n)), named[n], -first[n]))
         if len(set(in_article)) >= 1:
             return in_article[0]
+        if later and leader and title is not None and owners is not None:
+            return self._only_titled(title, owners, before)
         if later or not self.book.current:
             # The reference's office holders are those of its own day: an article from
             # another year means someone else by "the Kenyan president".
@@ -1465,6 +1467,24 @@ class _Finder:
         if title is not None:
             holders = self.ref.holders(title, country)
             return holders[0] if len(holders) == 1 else None
+        return None
+
+    def _only_titled(self, title: str, owners: list[Mention], after: list[Mention]) -> str | None:
+        """ "Mexico's president met Mayorkas ... President Andrés Manuel López Obrador wrote":
+        named after with a leader's title alone, the one person the whole article gives that
+        title, when it gives it to no one of another country (and whom the reference list,
+        which knows its people's offices, does not know). Not for ministers: "Mexico's foreign
+        minister" often meets another country's "Foreign Minister John Baird"."""
+        titled = {
+            x.actor for x in (*owners, *after)
+            if self.book.kind(x.actor) is ActorKind.PERSON
+            and any(r.title == title for r in self.book.roles(x.actor))
+        }  # fmt: skip
+        whose = {r.of for n in titled for r in self.book.roles(n) if r.title == title}
+        known = any(self.ref.actor(n) is not None for n in titled)
+        if len(titled) == 1 and whose == {None} and not known:
+            (name,) = titled
+            return name if any(x.actor == name for x in after) else None
         return None
 
     def _counterpart(

@@ -2149,3 +2149,20 @@ def test_a_welcome_on_arrival_is_held_the_day_the_article_gives_the_arrival() ->
     )
     assert sorted(actors(meeting)) == ["Edgar Lungu", "Nana Akufo-Addo"]
     assert meeting.date == THURSDAY - dt.timedelta(days=3)
+
+
+def test_a_countrys_president_named_later_by_title_alone_is_that_president() -> None:
+    meeting = only(
+        "Mexico's president met with U.S. Homeland Security Secretary Alejandro Mayorkas on "
+        "Monday.\n\nPresident Andres Manuel Lopez Obrador wrote that the two discussed "
+        "migration."
+    )
+    assert sorted(actors(meeting)) == ["Alejandro Mayorkas", "Andres Manuel Lopez Obrador"]
+
+
+def test_a_president_the_reference_knows_is_not_another_countrys_by_title_alone() -> None:
+    meeting = only(
+        "Mexico's president met with U.S. Homeland Security Secretary Alejandro Mayorkas on "
+        "Monday.\n\nPresident Joe Biden wrote that the two discussed migration."
+    )
+    assert "Joe Biden" not in actors(meeting)

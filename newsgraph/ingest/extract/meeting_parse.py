@@ -54,6 +54,7 @@ _TITLE_REMIT = re.compile(r"\s+(?:to|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\
 _NEGATION_PATH = frozenset(("xcomp", "dobj", "pobj", "prep", "conj"))
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _BEFORE_BY = word_set("on upon at in")
+_HAPPENING = word_set("take be begin start open close end run follow continue resume")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
     "welcoming greet greets greeted greeting "
@@ -1620,6 +1621,16 @@ _SPEECH_WORDS = word_set(
 _CLOCK_WORDS = word_set("am pm a.m. p.m.")
 
 
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose: "(met) to discuss"; not the parser's reading of an event's
+    own time ("met ahead of the forum to take place on Monday")."""
+    return (
+        token.dep_ == "advcl"
+        and token.lower_ not in _HAPPENING
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    )
+
+
 def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:
     """What the parse hangs a date on, seen from a meeting's trigger word at ``trigger``:
     "speech" for the verb that reports the meeting ("held talks ..., the ministry said
@@ -1638,10 +1649,11 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             chain.append(t)
         if t.dep_ == "ccomp" and t.tag_.startswith("VB"):
             break  # "suggesting that Rubio will meet Macron": a clause of its own, its own time
-    # "the meeting is going to take place on Friday": the verbs a predicate continues in
+    # "the meeting is going to take place on Friday": the verbs a predicate continues in;
+    # "met Mayorkas to discuss immigration Monday": the purpose the meeting was held for
     todo = list(chain)
     while todo:
-        more = [c for c in todo.pop().children if c.dep_ == "xcomp"]
+        more = [c for c in todo.pop().children if c.dep_ == "xcomp" or _purpose(c)]
         chain.extend(more)
         todo.extend(more)
     anchors = {t.i for t in chain}

@@ -2166,3 +2166,20 @@ def test_a_president_the_reference_knows_is_not_another_countrys_by_title_alone(
         "Monday.\n\nPresident Joe Biden wrote that the two discussed migration."
     )
     assert "Joe Biden" not in actors(meeting)
+
+
+def test_the_day_of_a_meetings_purpose_is_the_meetings_day() -> None:
+    meeting = only(
+        "Mexican President Andres Manuel Lopez Obrador met with U.S. Homeland Security "
+        "Secretary Alejandro Mayorkas to discuss immigration Monday."
+    )
+    assert meeting.date == THURSDAY - dt.timedelta(days=3)
+
+
+def test_the_day_of_an_event_a_meeting_came_ahead_of_is_not_the_meetings() -> None:
+    meeting = only(
+        "Papua New Guinea Prime Minister James Marape and Fiji Prime Minister Sitiveni Rabuka "
+        "met in Port Moresby ahead of the third Forum for India-Pacific Islands Cooperation "
+        "to take place on Monday."
+    )
+    assert meeting.date is None

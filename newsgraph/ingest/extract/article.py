@@ -179,7 +179,9 @@ def _extract_page(
     if stated is None:
         around = (title, *page.standfirsts, *page.head_names,
                   *(t for t in page.teasers if _PHOTO_NOTE.search(t)))  # fmt: skip
-        document.published = _infer(document, page.captions, _url_month(doc.url), around)
+        document.published = _infer(
+            document, page.captions, _url_month(doc.url), around, _url_year(doc.url)
+        )
         document.published_stated = False
     main = _article(
         document,
@@ -236,6 +238,13 @@ def _url_month(url: str | None) -> dt.date | None:
 
 
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)(?=[/-])")
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
+def _url_year(url: str | None) -> int | None:
+    """The year a page's address files it under without its month ("/en/2024/sgt3400")."""
+    found = _URL_YEAR.search(url or "")
+    return int(found.group(1)) if found else None
 
 
 def _infer(
@@ -243,6 +252,7 @@ def _infer(
     captions: tuple[str, ...] = (),
     filed: dt.date | None = None,
     around: tuple[str, ...] = (),
+    filed_year: int | None = None,
 ) -> dt.date | None:
     """The latest day the body reports, with the year read from context.
 
@@ -280,8 +290,8 @@ def _infer(
             resolved = nearest_day(month, day, filed)
         elif nearby := _full_dates(around):
             resolved = nearest_day(month, day, max(nearby))
-        elif (year := _latest_year(around)) is not None:
-            # "on September 12" in a story of the "WEF ASEAN 2018"
+        elif (year := _latest_year(around) or filed_year) is not None:
+            # "on September 12" in a story of the "WEF ASEAN 2018", or filed under /2018/
             resolved = nearest_day(month, day, dt.date(year, month, 1 if month == 2 else 15))
         else:
             resolved = None

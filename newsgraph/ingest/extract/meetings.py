@@ -152,6 +152,9 @@ _GOES_ON_ABOUT = re.compile(
     r"(?:He|She)\s+(?:said|made|gave|stressed|noted|expressed)\s+(?:this|these|that|the\s+remarks?"
     r"|the\s+statement|the\s+comments?)\b"
 )
+# A schedule's next item: "This was followed by a meeting with ...".
+_AND_THEN_WITH = re.compile(r"\band\s+then\s+with\b")
+_FOLLOWED = re.compile(r"(?:This|That|It|Which)\s+(?:was|is|will\s+be)\s+followed\s+by\b")
 # A visitor's welcome: "was met on arrival by", "received him at the airport".
 _ON_ARRIVAL = re.compile(
     r"\b(?:on|upon)\s+(?:(?:his|her|their|the)\s+)?arrival\b|\bat\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}"
@@ -289,20 +292,19 @@ class _Meetings:
                 # ("his meetings with Wang and state councillor Yang": one with each, as the
                 # parse reads "meetings with A and B" when it finds the list itself)
                 plural = p.word in ("meetings", "calls", "conversations", "bilaterals")
-                if (p.apart and goes_on) or (
-                    plural and len(p.participants) == 1 and len(goes_on) >= 2
+                if (
+                    (p.apart and goes_on)
+                    or (plural and len(p.participants) == 1 and len(goes_on) >= 2)
+                    # "bilateral meetings with Heine, ..., and then with Teo": one after another
+                    or (plural and goes_on and _AND_THEN_WITH.search(self.text, p.end, reach))
                 ):
                     # "separate phone talks with A, and B": the list's others one by one
-                    for other in goes_on:
-                        alone = self._build(
-                            sentence, start, end, (p.start, p.end), p.word,
-                            [p.participants[0], other], p.host, rule=p.rule, how=p.how,
-                            tense_end=p.tense_end,
-                        )  # fmt: skip
-                        if alone is not None:
-                            self._add(alone)
+                    self._one_by_one(sentence, (start, end), p, goes_on)
                     goes_on = []
                 participants = [*p.participants, *goes_on]
+                if self._followed_on(sentence, start, p, participants):
+                    from_parse = True
+                    continue
                 met = self._build(
                     sentence,
                     start,
@@ -344,6 +346,56 @@ class _Meetings:
             self._join(sentence, join)
         if not any(m.start == sentence.start for m in self.found):
             self._cooccur(sentence)
+
+    def _one_by_one(
+        self,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        p: ParsedMeeting,
+        others: list[tuple[str, str | None]],
+    ) -> None:
+        """A meeting of the parse's first participant with each of ``others``."""
+        for other in others:
+            alone = self._build(
+                sentence, *clause, (p.start, p.end), p.word, [p.participants[0], other],
+                p.host, rule=p.rule, how=p.how, tense_end=p.tense_end,
+            )  # fmt: skip
+            if alone is not None:
+                self._add(alone)
+
+    def _followed_on(
+        self,
+        sentence: Sentence,
+        start: int,
+        p: ParsedMeeting,
+        participants: list[tuple[str, str | None]],
+    ) -> bool:
+        """ "He first met with Rabuka. This was followed by a meeting with Simina and then with
+        Brown.": a schedule's next meetings, each of the one whose day it tells with each
+        person named. Whether the meetings were added so."""
+        if not _FOLLOWED.match(self.text, start):
+            return False
+        owner = self.doc.antecedent(start)
+        if owner is None or self.doc.kind(owner) is not ActorKind.PERSON:
+            return False
+        others = [x for x in participants if x[0] != owner]
+        for then in _AND_THEN_WITH.finditer(self.text, start, sentence.end):
+            # ("and then with the Prime Minister of the Cook Islands, Mark Brown": the person
+            # the office is, named last)
+            people = [
+                m for m in self.doc.mentions_in(then.end(), sentence.end, quoted=False)
+                if self.doc.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if people and people[0].actor not in {a for a, _ in others}:
+                others.append((people[0].actor, None))
+        for other in others:
+            met = self._build(
+                sentence, start, sentence.end, (p.start, p.end), p.word, [(owner, None), other],
+                None, rule=p.rule, how=p.how, tense_end=p.tense_end,
+            )  # fmt: skip
+            if met is not None:
+                self._add(met)
+        return bool(others)
 
     def _cooccur(self, sentence: Sentence) -> None:
         """The last resort for a sentence with a meeting word from which neither the parse

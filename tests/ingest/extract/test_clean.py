@@ -299,6 +299,16 @@ def test_a_month_day_on_an_undated_page_takes_its_year_from_the_headline() -> No
     assert [m.date for m in article.meetings] == [dt.date(2018, 9, 12)]
 
 
+def test_a_month_day_on_an_undated_page_takes_its_year_from_a_year_in_the_address() -> None:
+    (article,) = run(
+        "Activities of the Secretary-General in Tonga\n\n"
+        "UN Secretary-General Antonio Guterres met Tongan Prime Minister Siaosi Sovaleni in "
+        "Nuku'alofa on 24 August.",
+        url="https://press.un.org/en/2024/sgt3400.doc.htm",
+    )
+    assert [m.date for m in article.meetings] == [dt.date(2024, 8, 24)]
+
+
 def test_a_year_the_body_names_is_no_year_for_an_undated_page() -> None:
     (article,) = run(
         "Boric meets Lopez Obrador\n\n"

@@ -2183,3 +2183,17 @@ def test_the_day_of_an_event_a_meeting_came_ahead_of_is_not_the_meetings() -> No
         "to take place on Monday."
     )
     assert meeting.date is None
+
+
+def test_a_schedules_next_meetings_are_each_of_the_one_it_follows() -> None:
+    article = run(
+        "UN Secretary-General Antonio Guterres first met with Fijian Prime Minister Sitiveni "
+        "Rabuka. This was followed by a meeting with Wesley Simina, President of Micronesia, "
+        "and then with the Prime Minister of the Cook Islands, Mark Brown. Guterres then held "
+        "bilateral meetings with Hilda Heine, the President of the Marshall Islands, and then "
+        "with Feleti Teo, the Prime Minister of Tuvalu."
+    )
+    assert sorted(sorted(actors(m)) for m in article.meetings) == [
+        ["Ant\u00f3nio Guterres", name]
+        for name in ("Feleti Teo", "Hilda Heine", "Mark Brown", "Sitiveni Rabuka", "Wesley Simina")
+    ]

@@ -208,8 +208,10 @@ class _Parser:
         end: int,
         told: Sequence[tuple[int, Sequence[str]]] = (),
         speakers: Mapping[int, str] | None = None,
+        voices: Sequence[tuple[int, int, str]] = (),
     ) -> None:
         self.doc = doc
+        self.voices = voices
         self.start = start
         self.end = end
         self.how: dict[str, str] = {}
@@ -314,14 +316,13 @@ class _Parser:
         words = re.findall(r"[A-Z][\w-]+", self.doc.text[lo : token.idx])
         return any(canonical_title(w).title for w in words)
 
-    def _one(self, head: Token) -> list[tuple[str, str | None]]:
-        if not (self.start <= head.idx < self.end):
-            return []
+    def _spoken_pronoun(self, head: Token) -> list[tuple[str, str | None]] | None:
+        """Who a pronoun in words someone said means (None when it is in no one's words): a
+        quotation's "I" is its speaker and its "he" someone else; the "I" of a transcript's
+        turn or a post, outside quotation marks, is its speaker too."""
         lower = head.lower_
-        if lower in _NOT_COUNTERPARTS:
-            return []
         quote = quote_start(self.doc, head.idx)
-        if quote is not None and head.tag_ in ("PRP", "PRP$"):
+        if quote is not None:
             speaker = self.speakers.get(quote)
             if lower in ("i", "me", "my") and speaker is not None:
                 if self.doc.kind(speaker) is not ActorKind.PERSON:
@@ -333,6 +334,23 @@ class _Parser:
                     return []  # a quote's "he" is someone other than who says it
                 return [self._named(actor, "pronoun")]
             return []
+        if lower in ("i", "me", "my"):
+            voice = next((who for lo, hi, who in self.voices if lo <= head.idx < hi), None)
+            if voice is None or self.doc.kind(voice) is not ActorKind.PERSON:
+                return []
+            return [self._named(voice, "speaker")]
+        return None
+
+    def _one(self, head: Token) -> list[tuple[str, str | None]]:
+        if not (self.start <= head.idx < self.end):
+            return []
+        lower = head.lower_
+        if lower in _NOT_COUNTERPARTS:
+            return []
+        if head.tag_ in ("PRP", "PRP$"):
+            spoken = self._spoken_pronoun(head)
+            if spoken is not None:
+                return spoken
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             actor = self.doc.referent(head.idx)
             return [self._named(actor, "pronoun")] if actor else []
@@ -1526,18 +1544,19 @@ def parsed_meetings(
     end: int,
     told: Sequence[tuple[int, Sequence[str]]] = (),
     speakers: Mapping[int, str] | None = None,
+    voices: Sequence[tuple[int, int, str]] = (),
 ) -> list[ParsedMeeting]:
     """The meetings the parse names in ``text[start:end]``, in text order. ``told`` are the
     meetings found before it (where, and who took part): "the two leaders" are those of the
     last one. ``speakers`` are the speakers of quotations by where each starts: a meeting a
     spokesman relays in quotation marks ("he had bilateral meetings with ...") counts when a
-    participant is named in it."""
+    participant is named in it; ``voices``, the spans said outside them (turns, posts)."""
     if doc.parsed is None:
         return []
     span: Span | None = doc.parsed.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    parser = _Parser(doc, start, end, told, speakers)
+    parser = _Parser(doc, start, end, told, speakers, voices)
     found: list[ParsedMeeting] = []
     for token in span:
         lower = token.lower_

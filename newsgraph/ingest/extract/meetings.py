@@ -152,6 +152,8 @@ _GOES_ON_ABOUT = re.compile(
     r"(?:He|She)\s+(?:said|made|gave|stressed|noted|expressed)\s+(?:this|these|that|the\s+remarks?"
     r"|the\s+statement|the\s+comments?)\b"
 )
+# Statements whose words are their speaker's own, outside quotation marks.
+_OWN_VOICE = frozenset({"transcript", "post", "block", "first-person"})
 # A schedule's next item: "This was followed by a meeting with ...".
 _AND_THEN_WITH = re.compile(r"\band\s+then\s+with\b")
 _FOLLOWED = re.compile(r"(?:This|That|It|Which)\s+(?:was|is|will\s+be)\s+followed\s+by\b")
@@ -268,6 +270,13 @@ class _Meetings:
                 for q in doc.quotes:
                     if q.start <= lo and hi <= q.end:
                         self.speakers.setdefault(q.start, said.speaker)
+        # Words said outside quotation marks, and by whom: a transcript's turns, a post, a
+        # first-person statement ("PRESIDENT OBAMA: I had a chance to speak with ...").
+        self.voices: list[tuple[int, int, str]] = [
+            (lo, hi, said.speaker)
+            for said in statements if said.rule in _OWN_VOICE
+            for lo, hi in said.content
+        ]  # fmt: skip
         # (position, actor, day) of meetings told without their counterparts.
         self.occasions: list[tuple[int, str, dt.date]] = []
         # Every report of a meeting: (its sentence's start, its clause, the meeting it is).
@@ -275,7 +284,9 @@ class _Meetings:
 
     def sentence(self, sentence: Sentence) -> None:
         told = [(at, met.principals) for at, _, met in self.told]
-        parsed = parsed_meetings(self.doc, sentence.start, sentence.end, told, self.speakers)
+        parsed = parsed_meetings(
+            self.doc, sentence.start, sentence.end, told, self.speakers, self.voices
+        )
         for start, end in self._clauses(sentence):
             from_parse = False
             for p in parsed:

@@ -2197,3 +2197,13 @@ def test_a_schedules_next_meetings_are_each_of_the_one_it_follows() -> None:
         ["Ant\u00f3nio Guterres", name]
         for name in ("Feleti Teo", "Hilda Heine", "Mark Brown", "Sitiveni Rabuka", "Wesley Simina")
     ]
+
+
+def test_the_i_of_a_transcripts_turn_is_the_speaker_the_turn_names() -> None:
+    meeting = only(
+        "Remarks after the bilateral meeting\n\n"
+        "PRESIDENT OBAMA: I met with Prime Minister Julia Gillard on Monday, and we discussed "
+        "the alliance."
+    )
+    assert sorted(actors(meeting)) == ["Julia Gillard", "Obama"]
+    assert meeting.date == THURSDAY - dt.timedelta(days=3)

@@ -699,6 +699,8 @@ class _Finder:
             return None
         if name.split()[-1].lower() in _OFFICE_LAST_WORDS:
             return None  # "the former AU Chairman told ...": an office, its holder unnamed
+        if len(name.split()) >= 2 and name.split()[-1] in ("Bill", "Act"):
+            return None  # "the Northern Ireland Protocol Bill": a law, not Bill someone
         if any(HEADLINE_VERB.fullmatch(" " + w) for w in name.split()):
             return None  # "President Meets Chilean Counterpart": a headline's verb, no name
         if len(name.split()) == 2 and name.startswith(_NAMED_WITH_TITLE):

@@ -87,7 +87,8 @@ _NAVIGATION = frozenset(
     |newsletter|follow us|related|related articles|related news|most read|latest news|popular
     |tags|comments|menu|search|home|listen|print|photo|video|loading...|back to top|read also
     |see also|more news|top stories|editor's picks|become a member|support us|donate|next
-    |previous|close|skip to content|log in|login|en|ua|ru|all news|news
+    |previous|close|skip to content|log in|login|en|ua|ru|all news|news|hide ad|skip ad
+    |advertisement hide ad|advertisement skip ad
     """.replace("\n", "").split("|")
 )
 _NAVIGATION = frozenset(n.strip() for n in _NAVIGATION)

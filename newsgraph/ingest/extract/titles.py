@@ -113,6 +113,10 @@ _TITLES: dict[str, TitleSense] = {
     "commissioner": _OFFICE("Commissioner"),
     "chief executive": _OFFICE("Chief Executive"),
     "chief minister": _OFFICE("Chief Minister", leader=True),
+    # Ireland's head of government and deputy, called so in English too.
+    "taoiseach": _OFFICE("Taoiseach", leader=True),
+    "t\u00e1naiste": _OFFICE("T\u00e1naiste"),
+    "tanaiste": _OFFICE("T\u00e1naiste"),
     "consul general": _OFFICE("Consul General"),
     "consul-general": _OFFICE("Consul General"),
     "charg\u00e9 d'affaires": _OFFICE("Charg\u00e9 d'Affaires"),

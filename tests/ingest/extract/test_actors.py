@@ -829,3 +829,24 @@ def test_a_portfolio_before_a_ministers_title_and_name_keeps_the_country() -> No
     assert {"Ahmed Hussen", "Kirstjen Nielsen", "Patrick Chinamasa"} <= people
     assert ("Minister", "Australia") in roles(article, "Don Farrell")
     assert [s.speaker for s in article.statements] == ["Patrick Chinamasa"]
+
+
+def test_the_taoiseach_is_irelands_head_of_government_by_title() -> None:
+    article = run(
+        "Taoiseach Micheal Martin spoke to British Prime Minister Rishi Sunak on Wednesday. "
+        "Later, the taoiseach tweeted that it had been a good conversation."
+    )
+    assert ("Taoiseach", None) in roles(article, "Micheal Martin") or (
+        "Taoiseach",
+        "IE",
+    ) in roles(article, "Micheal Martin")
+    assert [s.speaker for s in article.statements] == ["Micheal Martin"]
+
+
+def test_a_bill_before_parliament_is_not_a_person() -> None:
+    people = _people(
+        "British Prime Minister Rishi Sunak said the Northern Ireland Protocol Bill would "
+        "pass. Taoiseach Micheal Martin said talks should come first."
+    )
+    assert "Protocol Bill" not in people
+    assert "Micheal Martin" in people

@@ -309,6 +309,18 @@ def test_a_month_day_on_an_undated_page_takes_its_year_from_a_year_in_the_addres
     assert [m.date for m in article.meetings] == [dt.date(2024, 8, 24)]
 
 
+def test_an_advertisement_slot_between_paragraphs_is_not_text() -> None:
+    (article,) = run(
+        "Talks\n\nAfter the call, the Irish prime minister tweeted: \u201cGood conversation "
+        "with British PM Rishi Sunak this evening.\n\n\u201cAgreed on the importance of talks "
+        "to find agreed solutions on the protocol.\u201d\n\nAdvertisement Hide Ad\n\n"
+        "A spokesman for the British prime minister said the call had gone well.",
+        published="2022-10-27",
+    )
+    assert "Hide Ad" not in article.article.body
+    assert "Advertisement Hide Ad" not in {s.speaker for s in article.statements}
+
+
 def test_a_year_the_body_names_is_no_year_for_an_undated_page() -> None:
     (article,) = run(
         "Boric meets Lopez Obrador\n\n"

@@ -1681,7 +1681,7 @@ _ROYAL_STYLE = re.compile(
 _MAJESTIC = re.compile(r"\b(?:King|Queen|Sultan|Emperor)\b")
 _HIGHNESS = re.compile(r"\b(?:Amir|Emir|Sheikh|Shaikh|Prince|Princess|Highness|HH)\b")
 _HONORIFIC = re.compile(
-    r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Syed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
+    r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
     r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin|Ratu|Adi|Samdech(?:\s+Techo)?"
     r"|H\.\s?E\.|(?:His|Her)\s+Excellency)\s+"
 )

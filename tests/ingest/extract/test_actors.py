@@ -850,3 +850,11 @@ def test_a_bill_before_parliament_is_not_a_person() -> None:
     )
     assert "Protocol Bill" not in people
     assert "Micheal Martin" in people
+
+
+def test_syed_is_part_of_a_south_asian_or_malay_name_not_a_title_to_drop() -> None:
+    people = _people(
+        "Malaysian Foreign Minister Syed Hamid Albar held talks with Iranian President Mahmoud "
+        "Ahmadinejad on Tuesday."
+    )
+    assert "Syed Hamid Albar" in people

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.ingest.extract.gender import given_name_gender
-from newsgraph.ingest.extract.listed import listed_names
+from newsgraph.ingest.extract.listed import listed_names, titled_list_names
 from newsgraph.ingest.extract.names import PARTICLES, same_person
 from newsgraph.ingest.extract.patterns import (
     HEADLINE_VERB,
@@ -892,10 +892,17 @@ class _Finder:
             ref = self.ref.lookup(surface)
             return ref.name if ref is not None and ref.kind is ActorKind.COUNTRY else None
 
-        for listed in listed_names(self.text, country_of, lambda w: canonical_title(w).title):
+        title_of = lambda w: canonical_title(w).title  # noqa: E731
+        for listed in [
+            *listed_names(self.text, country_of, title_of),
+            *titled_list_names(self.text, country_of, title_of),
+        ]:
             if not self.free(listed.start, listed.end):
                 continue
-            person = self._person_for(listed.name)
+            if " " in listed.name:
+                person = self._person_for(listed.name)
+            else:
+                person = self._single(listed.name, listed.start, after_title=True)
             if person is None or self.book.kind(person) is not ActorKind.PERSON:
                 continue
             self.claim(listed.start, listed.end)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["ListedName", "listed_names"]
+__all__ = ["ListedName", "listed_names", "titled_list_names"]
 
 _OFFICE_LIST = re.compile(
     r"\b(?P<office>(?:(?:foreign|defen[cs]e|prime|trade|finance|interior|economy)\s+)?"
@@ -24,6 +24,16 @@ _BRACKETED = re.compile(
     r"\s*[\[(]\s*(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+)\s*[\])]"
 )
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# "Prime Ministers Key of New Zealand, Hatoyama of Japan and Rudd of Australia": a plural
+# title, then names each with its country.
+_TITLED_LIST = re.compile(
+    r"\b(?P<office>(?:(?:Foreign|Defen[cs]e|Prime|Trade|Finance|Vice)\s+)?"
+    r"(?:Ministers|Presidents|Premiers|Chancellors))\s+(?=[A-Z])"
+)
+_NAME_OF = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}?)\s+of\s+"
+    r"(?P<country>(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +103,38 @@ def _country_and_name(
                 return None  # "Tajikistan Kyrgyzstan ...": not a name
             return country, run.start() + rest[0].start(), run.start() + rest[-1].end()
     return None
+
+
+def titled_list_names(
+    text: str, country_of: Callable[[str], str | None], title_of: Callable[[str], str | None]
+) -> list[ListedName]:
+    """People listed after a plural title, each with its country: "Prime Ministers Key of New
+    Zealand, Hatoyama of Japan and Rudd of Australia", "Presidents Obama of the United States
+    and Triet of Vietnam". Each name holds the office of the country after it."""
+    found: list[ListedName] = []
+    for head in _TITLED_LIST.finditer(text):
+        title = title_of(head.group("office")[:-1])
+        pos = head.end()
+        while (item := _NAME_OF.match(text, pos)) is not None:
+            if _TITLED_LIST.match(text, item.start()):
+                break  # "..., and Presidents Obama of ...": a list of its own
+            words = list(re.finditer(r"\S+", item.group("country")))
+            # (the longest run of words that is a country: "New Zealand, Hatoyama")
+            country, end = None, item.end()
+            for cut in range(len(words), 0, -1):
+                country = country_of(item.group("country")[: words[cut - 1].end()].rstrip(",."))
+                if country is not None:
+                    end = item.start("country") + words[cut - 1].end()
+                    end -= len(words[cut - 1].group()) - len(words[cut - 1].group().rstrip(",."))
+                    break
+            if country is None or country_of(item.group("name")) is not None:
+                break
+            name = item.group("name")
+            found.append(
+                ListedName(name, item.start("name"), item.end("name"), country, title, head.start())
+            )
+            gap = _LIST_GAP.match(text, end)
+            if gap is None:
+                break
+            pos = gap.end()
+    return found

@@ -93,6 +93,12 @@ _SPEECH_CUE = re.compile(
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing"
     r"|expressed|voiced)\b"
 )
+# A statement released as it stands: "issued the following statement:", "released these remarks:".
+_RELEASED = re.compile(
+    r"\b(?:issued|released|made|delivered|gave|sent)\s+(?:the\s+following|this|these)\s+"
+    r"(?:statement|remarks|message|comments)\b",
+    re.IGNORECASE,
+)
 # A transcript's turn: a speaker's label, a colon, the words ("PRESIDENT BUSH: Mr. President").
 # A broadcast transcript may give the speaker's office after the name, in capitals too:
 # "JULIA GILLARD, PRIME MINISTER: No country is closer ...".
@@ -320,6 +326,7 @@ class _Statements:
         self.found: list[Said] = []
         self.spokes: list[tuple[int, str]] = []  # whom each spokesperson cited spoke for
         self._titles: dict[tuple[str, str], bool] = {}  # (person, title): given next to a name
+        self.released: set[int] = set()  # paragraphs (by start) of a released statement's text
 
     def _keep(self, said: Said) -> None:
         self.found.append(said)
@@ -2004,18 +2011,28 @@ class _Statements:
         intro = self.text[previous.start : previous.end].rstrip()
         if not intro.endswith(":") or self.doc.quotes_in(previous.start, previous.end):
             return False
+        released = _RELEASED.search(self.text, previous.start, previous.end)
         verbs = list(_VERB_RE.finditer(self.text, previous.start, previous.end))
-        if not verbs:
+        if not verbs and released is None:
             return False
-        verb = verbs[-1]
+        verb = verbs[-1] if released is None else released
         speaker = self._parsed_subject(verb.start()) or self._speaker_before(
             previous.start, verb.start()
         )
         if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
             return False
-        body = self.text[paragraph.start : paragraph.end].strip()
-        said = Said(speaker, body, paragraph.start, paragraph.end,
-                    content=[(paragraph.start, paragraph.end)], rule="block")  # fmt: skip
+        spans = [(paragraph.start, paragraph.end)]
+        if released is not None:
+            # "X issued the following statement:" and the statement itself, paragraph after
+            # paragraph to the page's end: one statement, as it was released
+            for later in self.doc.paragraphs[index + 1 :]:
+                if self.doc.quotes_in(later.start, later.end) or later.block.speaker:
+                    break
+                spans.append((later.start, later.end))
+                self.released.add(later.start)
+        body = " ".join(self.text[lo:hi].strip() for lo, hi in spans)
+        said = Said(speaker, body, paragraph.start, spans[-1][1],
+                    content=spans, rule="block")  # fmt: skip
         said.attribution = (previous.start, previous.end)
         self._when_where(said, self.doc.sentence_at(verb.start()), verb)
         self._keep(said)
@@ -2386,6 +2403,8 @@ def extract_statements(doc: Document) -> list[Said]:
     speakers = {s.speaker for s in finder.found if doc.kind(s.speaker) is ActorKind.PERSON}
     covered = {(s.start, s.end) for s in finder.found}
     for paragraph in doc.paragraphs:
+        if paragraph.start in finder.released:
+            continue
         if any(paragraph.start <= s < paragraph.end for s, _ in covered):
             continue
         if not finder.introduced_block(paragraph):

@@ -858,3 +858,16 @@ def test_syed_is_part_of_a_south_asian_or_malay_name_not_a_title_to_drop() -> No
         "Ahmadinejad on Tuesday."
     )
     assert "Syed Hamid Albar" in people
+
+
+def test_names_listed_after_a_plural_title_each_hold_it_for_their_country() -> None:
+    article = run(
+        "Canadian Prime Minister Stephen Harper met several leaders, including Prime Ministers "
+        "Key of New Zealand, Hatoyama of Japan and Rudd of Australia, and Presidents Triet of "
+        "Vietnam and Arroyo of the Philippines."
+    )
+    assert roles(article, "Key") == {("Prime Minister", "New Zealand")}
+    assert roles(article, "Hatoyama") == {("Prime Minister", "Japan")}
+    assert roles(article, "Rudd") == {("Prime Minister", "Australia")}
+    assert roles(article, "Triet") == {("President", "Vietnam")}
+    assert roles(article, "Arroyo") == {("President", "Philippines")}

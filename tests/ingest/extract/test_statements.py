@@ -1865,3 +1865,28 @@ def test_she_after_a_quote_opening_the_sentence_is_whom_the_sentence_before_was_
     )
     quoted = [s.speaker for s in article.statements if s.text.startswith("Today we")]
     assert quoted == ["Kolinda Grabar Kitarovi\u0107"]
+
+
+def test_a_statement_released_as_it_stands_is_its_issuers_to_the_pages_end() -> None:
+    article = _released_statement()
+    assert [(s.speaker, s.text[:30]) for s in article.statements] == [
+        ("Stephen Harper", "Our future prosperity will inc")
+    ]
+    assert "Copenhagen" in article.statements[0].text
+
+
+def test_the_i_of_a_released_statement_is_its_issuer() -> None:
+    article = _released_statement()
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Julia Gillard", "Stephen Harper"]
+    ]
+
+
+def _released_statement() -> ExtractedArticle:
+    return run(
+        "Prime Minister Stephen Harper issued the following statement on Sunday at the close "
+        "of the summit:\n\n"
+        "Our future prosperity will increasingly depend on our ties to the Pacific.\n\n"
+        "Progress can still be made at Copenhagen.\n\n"
+        "I met with Australian Prime Minister Julia Gillard to discuss trade."
+    )

@@ -679,6 +679,13 @@ class Document:
             m for m in self.mentions_in(earlier, since, implicit=False)
             if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) == want
         ]  # fmt: skip
+        if not shown and want == "male":
+            # Most men's names are on no list: for "he", the last person further back not
+            # shown to be a woman ("Amy Pope called on Secretary Durrani ... He said ...")
+            shown = [
+                m for m in self.mentions_in(earlier, since, implicit=False)
+                if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) != "female"
+            ]  # fmt: skip
         return shown[-1].actor if shown else None
 
     def _shown_instead(self, candidate: str | None, pos: int, want: Gender | None) -> str | None:

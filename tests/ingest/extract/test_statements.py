@@ -1890,3 +1890,15 @@ def _released_statement() -> ExtractedArticle:
         "Progress can still be made at Copenhagen.\n\n"
         "I met with Australian Prime Minister Julia Gillard to discuss trade."
     )
+
+
+def test_he_after_a_paragraph_about_a_woman_is_the_man_she_met() -> None:
+    article = run(
+        "IOM Director General Amy Pope on Thursday called on Pakistan's Interior Secretary "
+        "Aftab Akbar Durrani and discussed migration.\n\n"
+        "He thanked the director general for her support to the Government of Pakistan.\n\n"
+        "He said that the Ministry of Interior will also need support in border management."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Aftab Akbar Durrani", "the Ministry of Inte")
+    ]

@@ -121,7 +121,9 @@ _TRAILING_SOURCE = re.compile(
 _PARTICIPLE_CLAUSE = re.compile(
     r",\s*(?P<verb>saying|adding|noting|stressing|emphasi[sz]ing|underlining|underscoring"
     r"|explaining|insisting|warning|stating|affirming|reaffirming|reiterating|asserting"
-    r"|pointing\s+out|indicating)\s+(?P<that>that\s+)?"
+    r"|pointing\s+out|indicating"
+    # "..., telling reporters afterward that ...": whom, then what
+    r"|telling\s+(?:[\w'\u2019-]+\s+){1,3}?(?=that\b))\s*(?P<that>that\s+)?"
 )
 _QUOTED_AS_SAYING = re.compile(
     r"(?:\bquoted\s+(?P<who>[^,;\"“”]{1,60}?)"
@@ -140,6 +142,7 @@ _AS_REPORTED = re.compile(
     r",\s*as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:reported|announced|stated|said"
     r"|confirmed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s*(?=,|[.!]?\s*$)"
 )
+_DEMANDED = re.compile(r"\b(?:urg(?:ed|es)|call(?:ed|s)\s+(?:for|on|upon))\b")
 _CALLED = re.compile(
     r"\bcall(?:ed|s|ing)\s+(?:(?P<for>for)\s+|on\s+[^,;\"“”]{1,60}?\s+(?P<to>to)\s+(?=\w))"
 )
@@ -1083,6 +1086,10 @@ class _Statements:
                 continue
             if not found.group("that") and found.group("verb") not in ("saying", "adding"):
                 continue  # "emphasising the importance of ...": a phrase, no clause said
+            if found.group("verb").startswith("telling") and _DEMANDED.search(
+                self.text, sentence.start, found.start()
+            ):
+                continue  # "urged the resumption of talks, telling leaders that ...": one call
             subject = self.doc.subject(sentence.start, found.start())
             if subject is None:
                 continue

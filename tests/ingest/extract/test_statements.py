@@ -1902,3 +1902,21 @@ def test_he_after_a_paragraph_about_a_woman_is_the_man_she_met() -> None:
     assert [(s.speaker, s.text[:20]) for s in article.statements] == [
         ("Aftab Akbar Durrani", "the Ministry of Inte")
     ]
+
+
+def test_telling_reporters_that_is_the_subjects_statement() -> None:
+    article = run(
+        "Malaysian Foreign Minister Syed Hamid Albar met the Iranian president, telling "
+        "reporters afterward that he supported a diplomatic solution of the nuclear standoff."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Syed Hamid Albar", "he supported a diplo")
+    ]
+
+
+def test_a_call_told_on_with_telling_is_one_statement_from_the_call() -> None:
+    article = run(
+        "Egyptian President Abdel Fattah el-Sissi urged the resumption of peace talks, telling "
+        "world leaders that any settlement must be based on the two-state solution."
+    )
+    assert [s.text[:20] for s in article.statements] == ["the resumption of pe"]

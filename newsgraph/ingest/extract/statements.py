@@ -531,11 +531,18 @@ class _Statements:
         # Kaljulaid added at the joint press conference.'
         following = self.doc.sentences[index + 1]
         trail = _TRAIL.match(self.text, quote.end, following.end)
-        if trail is not None and (
-            stop != "."
-            or (
-                self.doc.paragraph_at(following.start) is self.doc.paragraph_at(quote.start)
-                and _ONLY_CIRCUMSTANCE.fullmatch(self.text, trail.end(), following.end)
+        if trail is None:
+            return limit
+        rest = trail.end()
+        if (trail.group("verb2") or "") in ("told", "tells"):
+            # '"... their views." Cameron told the Argentinian President, according to ...'
+            whom = _TOLD_WHOM.match(self.text, rest, following.end)
+            rest = whom.end() if whom is not None else rest
+        if stop != "." or (
+            self.doc.paragraph_at(following.start) is self.doc.paragraph_at(quote.start)
+            and (
+                _ONLY_CIRCUMSTANCE.fullmatch(self.text, rest, following.end)
+                or _ACCORDING_END.fullmatch(self.text, rest, following.end)
             )
         ):
             return following.end
@@ -2170,6 +2177,9 @@ _GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
 _THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
 # What may follow an attribution that is a sentence of its own: where or when it was said.
+# Whom a speaker told, after "told": "the Argentinian President", "reporters".
+_TOLD_WHOM = re.compile(r"\s+[^\"\u201c\u201d,.;:!?]{1,60}?(?=[,.!?]|\s*$)")
+_ACCORDING_END = re.compile(r",\s*according\s+to\s+[^\"\u201c\u201d]{1,80}?[.!?]?\s*")
 _ONLY_CIRCUMSTANCE = re.compile(
     r"\s*(?:(?:at|in|on|during|after|before|while|when|to)\s[^\"\u201c\u201d]*)?[.!?]?\s*"
 )

@@ -1920,3 +1920,14 @@ def test_a_call_told_on_with_telling_is_one_statement_from_the_call() -> None:
         "world leaders that any settlement must be based on the two-state solution."
     )
     assert [s.text[:20] for s in article.statements] == ["the resumption of pe"]
+
+
+def test_a_full_stop_quote_is_told_by_the_next_sentence_naming_whom_it_was_told() -> None:
+    article = run(
+        "British Prime Minister David Cameron met Argentine President Cristina Fernandez de "
+        "Kirchner.\n\n\u201cI am not proposing a full discussion now but I hope you respect "
+        "their views.\u201d Cameron told the Argentinian President, according to the Telegraph."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("David Cameron", "I am not proposing a")
+    ]

@@ -1075,7 +1075,12 @@ class _Parser:
             # a deal signed with a country is no meeting with it
             counterparts = [c for c in counterparts if self.doc.kind(c[0]) is ActorKind.PERSON]
         participants = _unique([*self.subjects(token), *counterparts])
-        people = [p for p in participants if self.doc.kind(p[0]) is ActorKind.PERSON]
+        # (a country standing for its office holder counts: "the presidents of Rwanda and
+        # Uganda signed an agreement" are two people, found as such once the meeting is)
+        people = [
+            p for p in participants
+            if self.doc.kind(p[0]) is ActorKind.PERSON or self.how.get(p[0]) == "group"
+        ]  # fmt: skip
         if len(participants) < 2 or not (counterparts or (together and len(people) >= 2)):
             return None
         if lower in _SIGN_VERBS and any(self.how.get(p) == "pronoun" for p, _ in participants):

@@ -2207,3 +2207,12 @@ def test_the_i_of_a_transcripts_turn_is_the_speaker_the_turn_names() -> None:
     )
     assert sorted(actors(meeting)) == ["Julia Gillard", "Obama"]
     assert meeting.date == THURSDAY - dt.timedelta(days=3)
+
+
+def test_the_presidents_of_two_countries_signing_a_deal_is_a_meeting_of_both() -> None:
+    article = run(
+        "Rwandan President Paul Kagame spoke on Sunday. Ugandan President Yoweri Museveni "
+        "replied. The presidents of Rwanda and Uganda in August signed an agreement in Angola "
+        "to end the border dispute."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [["Paul Kagame", "Yoweri Museveni"]]

@@ -154,6 +154,8 @@ _GOES_ON_ABOUT = re.compile(
 )
 # Statements whose words are their speaker's own, outside quotation marks.
 _OWN_VOICE = frozenset({"transcript", "post", "block", "first-person"})
+# A sentence going on with the same day: "Later, ...", "Afterwards ...".
+_THEN = re.compile(r"(?:Later|Afterwards|Afterward|Later\s+on|Later\s+in\s+the\s+day)\b")
 # A schedule's next item: "This was followed by a meeting with ...".
 _AND_THEN_WITH = re.compile(r"\band\s+then\s+with\b")
 _FOLLOWED = re.compile(r"(?:This|That|It|Which)\s+(?:was|is|will\s+be)\s+followed\s+by\b")
@@ -1191,8 +1193,11 @@ class _Meetings:
             if doer not in met.principals:
                 continue
             ahead = bool(_PLANNED.search(self.text, before.start, before.end))
-            if ahead != (met.status is not MeetingStatus.HELD):
-                continue  # "X met Y on Monday. They hope to meet again": not that Monday
+            then = _THEN.match(self.text, self.doc.sentences[index].start)
+            if ahead != (met.status is not MeetingStatus.HELD) and then is None:
+                # "X met Y on Monday. They hope to meet again": not that Monday ("Today he
+                # joins the retreat. Later he is due to meet Y": that day, later on)
+                continue
             future = met.status is not MeetingStatus.HELD
             # (one day, however often told: "April 5, 2006 (ADDIS ABABA) — ... on Wednesday")
             days = {resolve(d, self.doc.anchor, future=future) for d in dates}

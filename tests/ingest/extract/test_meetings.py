@@ -2216,3 +2216,13 @@ def test_the_presidents_of_two_countries_signing_a_deal_is_a_meeting_of_both() -
         "to end the border dispute."
     )
     assert [sorted(actors(m)) for m in article.meetings] == [["Paul Kagame", "Yoweri Museveni"]]
+
+
+def test_a_meeting_planned_later_in_a_day_the_sentence_before_gave_is_that_day() -> None:
+    meeting = only(
+        "Today Ugandan President Yoweri Museveni joins other heads of state for a retreat at "
+        "Windsor Castle. Later President Museveni is due to hold a bilateral meeting with "
+        "Kenya's President Uhuru Kenyatta."
+    )
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == THURSDAY

@@ -54,6 +54,7 @@ _TITLE_REMIT = re.compile(r"\s+(?:to|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\
 _NEGATION_PATH = frozenset(("xcomp", "dobj", "pobj", "prep", "conj"))
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _BEFORE_BY = word_set("on upon at in")
+_HELD = word_set("held hosted convened organised organized staged")
 _HAPPENING = word_set("take be begin start open close end run follow continue resume")
 _HOST_VERBS = word_set(
     "host hosts hosted hosting receive receives received receiving welcome welcomes welcomed "
@@ -1727,6 +1728,8 @@ def _same_occasion(verb: Token) -> bool:
     as a verb qualifying "leaders", or "received him when he visited on Aug. 1"."""
     if verb.dep_ == "acl" and verb.lower_ in _EVENT_NOUNS:
         return True
+    if verb.dep_ == "acl" and verb.lower_ in _HELD and verb.head.lower_ in _EVENT_NOUNS:
+        return True  # "during talks held in Hanoi on October 13": the talks' own day
     if verb.dep_ == "acl" and verb.lower_ in _LED_BY and verb.head.lower_ in _DELEGATIONS:
         # "received a delegation led by X at State House on Tuesday": the parse hangs the
         # day on "led", a participle describing whom the meeting was with

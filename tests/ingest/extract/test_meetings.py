@@ -2226,3 +2226,11 @@ def test_a_meeting_planned_later_in_a_day_the_sentence_before_gave_is_that_day()
     )
     assert meeting.status is MeetingStatus.PLANNED
     assert meeting.date == THURSDAY
+
+
+def test_talks_held_on_a_day_date_what_was_discussed_at_them() -> None:
+    meeting = only(
+        "Vietnamese Prime Minister Nguyen Tan Dung and Chinese Premier Li Keqiang discussed the "
+        "expansion of bilateral co-operation during talks held in Hanoi on Monday."
+    )
+    assert meeting.date == THURSDAY - dt.timedelta(days=3)

@@ -54,6 +54,7 @@ _TITLE_REMIT = re.compile(r"\s+(?:to|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\
 _NEGATION_PATH = frozenset(("xcomp", "dobj", "pobj", "prep", "conj"))
 _VISIT_VERBS = word_set("visit visits visited visiting")
 _BEFORE_BY = word_set("on upon at in")
+_SET_OFF_AT_END = re.compile(r"[.!?]?[\"\u201d]?\s*(?:\n|$)")
 _HELD = word_set("held hosted convened organised organized staged")
 _HAPPENING = word_set("take be begin start open close end run follow continue resume")
 _HOST_VERBS = word_set(
@@ -1663,6 +1664,10 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
     X said, suggesting that Y will also meet Z"), "other" for another verb of its own ("since
     he took office last month"), None when it is the meeting's (or the parse cannot tell)."""
     if doc.parsed is None:
+        return None
+    if _SET_OFF_AT_END.match(doc.text, end) and doc.text[:start].rstrip().endswith(","):
+        # "Harper speaks with Hu following a ceremony at the APEC Summit, Sunday September
+        # 9, 2012.": a caption's day, set off at the end, is the whole sentence's
         return None
     span = doc.parsed.char_span(start, end, alignment_mode="expand")
     word = doc.parsed.char_span(trigger, trigger + 1, alignment_mode="expand")

@@ -2234,3 +2234,11 @@ def test_talks_held_on_a_day_date_what_was_discussed_at_them() -> None:
         "expansion of bilateral co-operation during talks held in Hanoi on Monday."
     )
     assert meeting.date == THURSDAY - dt.timedelta(days=3)
+
+
+def test_a_day_set_off_at_a_captions_end_is_the_meetings_it_shows() -> None:
+    meeting = only(
+        "Canadian Prime Minister Stephen Harper speaks with Chinese President Hu Jintao "
+        "following a signing ceremony at the APEC Summit in Vladivostok, Sunday August 17, 2025."
+    )
+    assert meeting.date == dt.date(2025, 8, 17)

@@ -346,6 +346,9 @@ class _Statements:
                 continue
             sentence = self.doc.sentence_at(quote.start)
             speaker, verb = self._attribute(quote, sentence)
+            if speaker is None and self._reported_around(quote, sentence):
+                current = None  # 'Scholz said that ... and “greater security for all”.'
+                continue
             if speaker is None and current is not None:
                 speaker, verb = current.speaker, None
             elif speaker is None and quote.start == paragraph.start:
@@ -406,6 +409,15 @@ class _Statements:
             if verb is not None and verb.re is _JUDGED:
                 current = None  # (a judgement quoted is whole; what is said next is not it)
         return used
+
+    def _reported_around(self, quote: Quote, sentence: Sentence) -> bool:
+        """Whether a quotation no lead-in attributes sits in reported speech of its own
+        sentence ("Scholz said that having Finland in NATO brought “greater security for all
+        of us”"): the sentence is a statement of its own, not the last quote going on."""
+        head = self.text[sentence.start : quote.start]
+        said = list(_SAID_THAT.finditer(head))
+        # (not 'added that “Poland will ...”': the quotation is the clause said)
+        return bool(said) and len(head[said[-1].end() :].split()) >= 3
 
     def _quoted_text(self, quote: Quote, sentence: Sentence, verb: re.Match[str] | None) -> str:
         """What a quotation's speaker said: the quotation, or the whole clause it ends when
@@ -2116,6 +2128,7 @@ _PARSED_VERBS = word_set(
     reassured reassures
     """
 )
+_SAID_THAT = re.compile(rf"\b(?:{_VERBS})\s+that\b")
 _FRAMED = re.compile(r"\bthat\s+(?=[^\"“”]{3,120}[\"“]\s*$)")
 _STATEMENT_READ = re.compile(
     r"\s*(?P<what>(?i:the|that|a|its|his|her)\s+(?i:joint\s+)?(?i:statement|readout"

@@ -1931,3 +1931,16 @@ def test_a_full_stop_quote_is_told_by_the_next_sentence_naming_whom_it_was_told(
     assert [(s.speaker, s.text[:20]) for s in article.statements] == [
         ("David Cameron", "I am not proposing a")
     ]
+
+
+def test_a_quotation_inside_reported_speech_is_not_the_last_quote_going_on() -> None:
+    article = run(
+        "German Chancellor Olaf Scholz met Nordic leaders in Oslo.\n\n"
+        "This year was different, as \u201cwe\u2019re all NATO members now,\u201d Norwegian "
+        "Prime Minister Jonas Gahr Store said. Scholz said that having Finland and Sweden in the "
+        "alliance strengthened NATO and brought \u201cgreater security for all of us\u201d."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("Jonas Gahr Store", "This year was differ"),
+        ("Olaf Scholz", "having Finland and S"),
+    ]

@@ -701,6 +701,8 @@ class _Finder:
             return None  # "the former AU Chairman told ...": an office, its holder unnamed
         if len(name.split()) >= 2 and name.split()[-1] in ("Bill", "Act"):
             return None  # "the Northern Ireland Protocol Bill": a law, not Bill someone
+        if any(w.strip(".,") in _MEDIA_WORDS for w in re.split(r"[\s/]+", name)):
+            return None  # "Ghana News Agency", "CBC News", "Adam Berry/Getty": no one's name
         if any(HEADLINE_VERB.fullmatch(" " + w) for w in name.split()):
             return None  # "President Meets Chilean Counterpart": a headline's verb, no name
         if len(name.split()) == 2 and name.startswith(_NAMED_WITH_TITLE):
@@ -1618,6 +1620,14 @@ _TITLE_ABBREVIATIONS = frozenset({"PM", "FM", "EAM", "DPM"})
 # "Inter-American", "Pan-American".
 _REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Inter|Pan|Afro|Meso)[- ]$")
 # The last word of an office, which ends no one's name ("AU Chairman", "Party Secretary").
+# Words of outlets, platforms and photo agencies, never of a person's name.
+_MEDIA_WORDS = frozenset(
+    {
+        "News", "Agency", "Press", "Radio", "Television", "TV", "Times", "Herald", "Tribune",
+        "Gazette", "Facebook", "Instagram", "Twitter", "YouTube", "Getty", "Reuters", "AFP",
+        "Xinhua", "Newspaper", "Magazine",
+    }
+)  # fmt: skip
 _OFFICE_LAST_WORDS = word_set(
     """chairman chairwoman chairperson chair president minister secretary spokesman
     spokeswoman spokesperson ambassador envoy commissioner premier chancellor governor

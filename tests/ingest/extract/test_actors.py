@@ -871,3 +871,16 @@ def test_names_listed_after_a_plural_title_each_hold_it_for_their_country() -> N
     assert roles(article, "Rudd") == {("Prime Minister", "Australia")}
     assert roles(article, "Triet") == {("President", "Vietnam")}
     assert roles(article, "Arroyo") == {("President", "Philippines")}
+
+
+def test_an_outlet_or_a_photo_credit_is_not_a_person() -> None:
+    people = _people(
+        "German Interior Minister Horst Seehofer | Adam Berry/Getty Images Germany\u2019s "
+        "Seehofer invites Salvini for migration talks\n\n"
+        "Canadian Prime Minister Justin Trudeau will meet the Trump administration, according "
+        "to CBC News.\n\n"
+        "\u201cWith Viktor Orban on the development of the geopolitical situation, plans and "
+        "new projects,\u201d wrote Serbian President Aleksandar Vucic on Instagram."
+    )
+    assert not {"CBC News", "Adam Berry/Getty", "Aleksandar Vucic on Instagram"} & people
+    assert {"Justin Trudeau", "Aleksandar Vucic"} <= people

@@ -155,7 +155,7 @@ _GOES_ON_ABOUT = re.compile(
 # Statements whose words are their speaker's own, outside quotation marks.
 _OWN_VOICE = frozenset({"transcript", "post", "block", "first-person"})
 # A sentence going on with the same day: "Later, ...", "Afterwards ...".
-_THEN = re.compile(r"(?:Later|Afterwards|Afterward|Later\s+on|Later\s+in\s+the\s+day)\b")
+_THEN = re.compile(r"(?:Later|Afterwards?)\b")
 # A schedule's next item: "This was followed by a meeting with ...".
 _AND_THEN_WITH = re.compile(r"\band\s+then\s+with\b")
 _FOLLOWED = re.compile(r"(?:This|That|It|Which)\s+(?:was|is|will\s+be)\s+followed\s+by\b")

@@ -1624,6 +1624,12 @@ class _Statements:
                     return self._office_of(found)
                 return found
         named = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        if any(c.lower_ == "presidential" for c in named):
+            # "a South Korean presidential spokesman": the country's presidency
+            lo = min(c.left_edge.idx for c in named)
+            for m in self.doc.mentions_in(lo, token.idx):
+                if self.doc.kind(m.actor) is ActorKind.COUNTRY:
+                    return self._country_office(m.actor, "presidency")
         for child in named:
             if child.i < token.i:
                 found = self._speaker_token(child)
@@ -1711,6 +1717,16 @@ class _Statements:
             p for p in people if (office := self._office_name(p)) and office[0] in offices
         )
         return holders[0] if len(holders) == 1 else None
+
+    def _country_office(self, country: str, office: str) -> str:
+        """The ``office`` ("presidency") of ``country``, as an organisation of the article."""
+        ref = self.doc.reference.actor(country)
+        if ref is None:
+            return country
+        name = office_name(ref, office)
+        self.doc.book.introduce_org(name)
+        self.doc.book.add_role_less_org(name, ref.name)
+        return name
 
     def _office_of(self, person: str, head: str | None = None) -> str | None:
         """The office of ``person``'s role ("Egyptian Foreign Ministry" for Egypt's foreign

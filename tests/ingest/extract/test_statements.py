@@ -1944,3 +1944,14 @@ def test_a_quotation_inside_reported_speech_is_not_the_last_quote_going_on() -> 
         ("Jonas Gahr Store", "This year was differ"),
         ("Olaf Scholz", "having Finland and S"),
     ]
+
+
+def test_a_countrys_presidential_spokesman_speaks_for_its_presidency() -> None:
+    article = run(
+        "South Korean President Moon Jae-in spoke with Japanese Prime Minister Shinzo Abe. "
+        "A South Korean presidential spokesman said a summit can be expected at an "
+        "appropriate time."
+    )
+    assert [(s.speaker, s.text[:20]) for s in article.statements] == [
+        ("South Korean Presidency", "a summit can be expe")
+    ]

@@ -221,7 +221,7 @@ _BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
 # "Trump said ..., while Carney said ...": a second speaker's report after the first one's.
 _WHILE_SAID = re.compile(
-    r"(?P<lead>,\s+(?:while|whereas)\s+|,?\s+and\s+)(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,4}?)"
+    r"(?P<lead>,\s+(?:while|whereas|but)\s+|,?\s+and\s+)(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,4}?)"
     r"(?=(?:" + _VERBS + r")\b)"
 )
 # What may follow a sentence-final speech verb: "..., Lavrov said on Aug. 21."; "..., Li said,

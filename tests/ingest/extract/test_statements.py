@@ -1955,3 +1955,14 @@ def test_a_countrys_presidential_spokesman_speaks_for_its_presidency() -> None:
     assert [(s.speaker, s.text[:20]) for s in article.statements] == [
         ("South Korean Presidency", "a summit can be expe")
     ]
+
+
+def test_but_b_says_is_b_s_statement_after_a_s() -> None:
+    article = run(
+        "Iranian President Mahmoud Ahmadinejad visited Indonesia. Iran insists its nuclear "
+        "programme is peaceful, but Washington says the real purpose is to build weapons."
+    )
+    assert sorted((s.speaker, s.text[:20]) for s in article.statements) == [
+        ("Iran", "its nuclear programm"),
+        ("United States", "the real purpose is "),
+    ]

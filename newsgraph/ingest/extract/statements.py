@@ -1255,6 +1255,8 @@ class _Statements:
         if verb is None:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "officials":
+            return self._officials_of(subject)
         if subject is None or subject.lower_ not in _BODY_HEADS | _DESCRIBED_HEADS | {
             "who",
             "that",
@@ -1262,6 +1264,19 @@ class _Statements:
         }:
             return None
         return self._speaker_token(subject)
+
+    def _officials_of(self, subject: Token) -> str | None:
+        """ "Chinese Foreign Ministry officials said": the body named before "officials", an
+        organisation (not "Chinese officials", who are no one in particular)."""
+        named = [c for c in subject.children if c.dep_ in ("compound", "nmod") and c.i < subject.i]
+        if not named:
+            return None
+        lo = min(c.left_edge.idx for c in named)
+        bodies = [
+            m.actor for m in self.doc.mentions_in(lo, subject.idx)
+            if self.doc.kind(m.actor) is ActorKind.ORGANIZATION
+        ]  # fmt: skip
+        return bodies[-1] if bodies else None
 
     def _issuing_body(self, start: int, end: int) -> str | None:
         """Who a phrase headed by a statement, office or spokesperson noun speaks for ("a

@@ -1966,3 +1966,13 @@ def test_but_b_says_is_b_s_statement_after_a_s() -> None:
         ("Iran", "its nuclear programm"),
         ("United States", "the real purpose is "),
     ]
+
+
+def test_officials_of_a_named_body_speak_for_it_and_a_countrys_officials_for_no_one() -> None:
+    body = "Chinese Premier Li Keqiang met Japanese Prime Minister Shinzo Abe. "
+    named = run(body + "Chinese Foreign Ministry officials said the two leaders discussed trade.")
+    assert [(s.speaker, s.text[:20]) for s in named.statements] == [
+        ("Chinese Foreign Ministry", "the two leaders disc")
+    ]
+    unnamed = run(body + "Chinese officials said the two leaders discussed trade.")
+    assert unnamed.statements == []

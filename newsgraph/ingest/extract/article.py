@@ -280,6 +280,7 @@ def _infer(
     # An embedded post ("— Name (@handle) July 8, 2022") was posted before the article.
     full.extend(p.block.said_on for p in document.paragraphs if p.block.said_on is not None)
     days = list(full)
+    nearby = _full_dates(around)
     for month, day in partial:
         if full:
             resolved = nearest_day(month, day, max(full))
@@ -288,7 +289,7 @@ def _infer(
         elif filed is not None:
             # "Monday (Jun. 26)" on a page filed under /2023/06/
             resolved = nearest_day(month, day, filed)
-        elif nearby := _full_dates(around):
+        elif nearby:
             resolved = nearest_day(month, day, max(nearby))
         elif (year := _latest_year(around) or filed_year) is not None:
             # "on September 12" in a story of the "WEF ASEAN 2018", or filed under /2018/
@@ -298,14 +299,14 @@ def _infer(
         if resolved is not None:
             days.append(resolved)
     if not days:
-        days = _full_dates(around) or photos
+        days = nearby or photos
     return max(days) if days else None
 
 
 # A photo's caption the page reader kept as a teaser: "... on Sunday, October 16, 2016.
 # Photo: MEA India".
 _PHOTO_NOTE = re.compile(r"(?i)[.!?]\s+(?:photo|photograph|image|picture)s?\s*(?::|by)\s")
-# A year the story names, not as a goal or a deadline ("by 2030", "the 2030 Agenda").
+# A year the story names, not as a goal or a deadline ("by 2030", "Vision 2030").
 _YEAR = re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)(?![\w/-])")
 _NOT_NOW = re.compile(
     r"(?i)(?:\b(?:by|until|till|through|to|before|beyond|vision|agenda)\s+|[-\u2013]\s*)$"

@@ -118,17 +118,10 @@ def titled_list_names(
         while (item := _NAME_OF.match(text, pos)) is not None:
             if _TITLED_LIST.match(text, item.start()):
                 break  # "..., and Presidents Obama of ...": a list of its own
-            words = list(re.finditer(r"\S+", item.group("country")))
-            # (the longest run of words that is a country: "New Zealand, Hatoyama")
-            country, end = None, item.end()
-            for cut in range(len(words), 0, -1):
-                country = country_of(item.group("country")[: words[cut - 1].end()].rstrip(",."))
-                if country is not None:
-                    end = item.start("country") + words[cut - 1].end()
-                    end -= len(words[cut - 1].group()) - len(words[cut - 1].group().rstrip(",."))
-                    break
-            if country is None or country_of(item.group("name")) is not None:
+            longest = _longest_country(text, item.start("country"), item.end(), country_of)
+            if longest is None or country_of(item.group("name")) is not None:
                 break
+            country, end = longest
             name = item.group("name")
             found.append(
                 ListedName(name, item.start("name"), item.end("name"), country, title, head.start())
@@ -138,3 +131,15 @@ def titled_list_names(
                 break
             pos = gap.end()
     return found
+
+
+def _longest_country(
+    text: str, start: int, stop: int, country_of: Callable[[str], str | None]
+) -> tuple[str, int] | None:
+    """The country the longest run of words from ``start`` names ("New Zealand" of "New
+    Zealand Hatoyama"), and where that run ends."""
+    for word in reversed(list(re.finditer(r"\S+", text[start:stop]))):
+        run = text[start : start + word.end()].rstrip(".")
+        if (country := country_of(run)) is not None:
+            return country, start + len(run)
+    return None

@@ -548,13 +548,13 @@ class _Statements:
         rest = trail.end()
         if (trail.group("verb2") or "") in ("told", "tells"):
             # '"... their views." Cameron told the Argentinian President, according to ...'
-            whom = _TOLD_WHOM.match(self.text, rest, following.end)
+            whom = _AUDIENCE.match(self.text, rest, following.end)
             rest = whom.end() if whom is not None else rest
         if stop != "." or (
             self.doc.paragraph_at(following.start) is self.doc.paragraph_at(quote.start)
             and (
                 _ONLY_CIRCUMSTANCE.fullmatch(self.text, rest, following.end)
-                or _ACCORDING_END.fullmatch(self.text, rest, following.end)
+                or _TRAILING_SOURCE.fullmatch(self.text, rest, following.end)
             )
         ):
             return following.end
@@ -1736,12 +1736,7 @@ class _Statements:
     def _country_office(self, country: str, office: str) -> str:
         """The ``office`` ("presidency") of ``country``, as an organisation of the article."""
         ref = self.doc.reference.actor(country)
-        if ref is None:
-            return country
-        name = office_name(ref, office)
-        self.doc.book.introduce_org(name)
-        self.doc.book.add_role_less_org(name, ref.name)
-        return name
+        return country if ref is None else self._as_office(office_name(ref, office), ref.name)
 
     def _office_of(self, person: str, head: str | None = None) -> str | None:
         """The office of ``person``'s role ("Egyptian Foreign Ministry" for Egypt's foreign
@@ -1751,7 +1746,10 @@ class _Statements:
         found = self._office_name(person, head)
         if found is None:
             return None
-        name, country = found
+        return self._as_office(*found)
+
+    def _as_office(self, name: str, country: str) -> str:
+        """The office ``name`` of ``country``, made an organisation of the article."""
         self.doc.book.introduce_org(name)
         self.doc.book.add_role_less_org(name, country)
         return name
@@ -2221,9 +2219,6 @@ _GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
 _THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
 _OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
 # What may follow an attribution that is a sentence of its own: where or when it was said.
-# Whom a speaker told, after "told": "the Argentinian President", "reporters".
-_TOLD_WHOM = re.compile(r"\s+[^\"\u201c\u201d,.;:!?]{1,60}?(?=[,.!?]|\s*$)")
-_ACCORDING_END = re.compile(r",\s*according\s+to\s+[^\"\u201c\u201d]{1,80}?[.!?]?\s*")
 _ONLY_CIRCUMSTANCE = re.compile(
     r"\s*(?:(?:at|in|on|during|after|before|while|when|to)\s[^\"\u201c\u201d]*)?[.!?]?\s*"
 )

@@ -55,7 +55,8 @@ _DATE_RE = re.compile(
   | (?P<rel>(?:[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow
         |[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?<![Tt]he\s)[Ll]ast\s+night(?!\s+of\b)
         |[Tt]his\s+(?:morning|afternoon|evening)|[Cc]urrently
-        |(?:[Mm]oments|[Mm]inutes|(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree)\s+hours)\s+ago))
+        |(?:[Mm]oments|[Mm]inutes|[Aa]n\s+hour|(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree)\s+hours
+          |[Aa]\s+(?:short|little)\s+while)\s+ago))
   | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)
   | (?P<same>(?:[Tt]he\s+same\s+day
         |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day
@@ -85,8 +86,8 @@ _RELATIVE = {
     "this evening": 0,
     "currently": 0,
 }
-# "moments ago", "a few hours ago": the day of writing.
-_TODAY_AGO = re.compile(r"(?:moments|minutes|hours)\s+ago$")
+# "moments ago", "a few hours ago", "a short while ago": the day of writing.
+_TODAY_AGO = re.compile(r"(?:moments|minutes|hours?|while)\s+ago$")
 # "four days ago" counts back from the publication day as exactly as "yesterday" does; "a few
 # days ago" and anything counted in weeks are spans, not days (the vague branch).
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

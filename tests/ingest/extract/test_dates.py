@@ -43,6 +43,8 @@ def days(text: str, anchor: dt.date | None = SATURDAY, future: bool = False) -> 
         ("a day ago", dt.date(2025, 8, 22)),
         ("last night", dt.date(2025, 8, 22)),
         ("this morning", dt.date(2025, 8, 23)),
+        ("met a short while ago", dt.date(2025, 8, 23)),
+        ("arrived an hour ago", dt.date(2025, 8, 23)),
         ("on 21/08/2025", dt.date(2025, 8, 21)),
         ("on 08/21/2025", dt.date(2025, 8, 21)),
         ("met on the 21st, when", dt.date(2025, 8, 21)),

@@ -146,6 +146,16 @@ _ONE_MORE = re.compile(
     r"\b(?:also|[Ll]ater|[Ss]eparately|[Aa]fterwards|[Ss]ubsequently|[Tt]hen|[Ff]urther)\b"
 )
 _ROUND_SENTENCES = 3
+_ANOTHER_TIME = re.compile(
+    r"\b(?:earlier|previous|recent|last|past)\s+(?:[\w-]+\s+)?"
+    r"(?:talks|meetings?|conversations?|calls?|visits?)\b"
+)
+# "Tuesday's talks included Libya", "today's meeting": the day of a meeting the article names
+# by its day alone.
+_DAYS_MEETING = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Tt]oday|[Yy]esterday)(?='s|\u2019s)"
+    r"(?=..\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|call|discussions)\b)"
+)
 # A sentence that goes on about what the one before told: "He said this while ...", "She
 # made the remarks during ...".
 _GOES_ON_ABOUT = re.compile(
@@ -1265,6 +1275,26 @@ class _Meetings:
             ):
                 met.date, met.date_how = last.date, "round"
 
+    def dates_by_their_day(self) -> None:
+        """ "Davutoglu's talks with Droutsas and Papandreou ... Tuesday's talks included
+        Libya": the article names its meeting by its day. Only when it names one such day, and
+        only for meetings already held (a "Tuesday's meeting" still to come is another)."""
+        days = set()
+        for named in _DAYS_MEETING.finditer(self.text):
+            mentions = find_dates(self.text, named.start(), named.end())
+            day = resolve(mentions[0], self.doc.anchor) if mentions else None
+            if day is None or self.doc.in_quote(named.start()):
+                continue
+            days.add(day)
+        if len(days) != 1:
+            return
+        (day,) = days
+        for met in self.found:
+            if met.date is None and not met.vague and met.status is MeetingStatus.HELD:
+                if self.doc.in_quote(met.start) or _ANOTHER_TIME.search(self.text, *met.clause):
+                    continue  # "my earlier talks with President Sarkozy": another day's
+                met.date, met.date_how = day, "linked"
+
     def dates_named_elsewhere(self) -> None:
         """ "a meeting between Zelensky and Trump at the White House earlier in the week" and,
         elsewhere on the page, "Zelensky's Aug. 18 appearance at the White House": one event
@@ -1495,6 +1525,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_the_days_round()
     finder.dates_named_elsewhere()
     finder.dates_in_headline()
+    finder.dates_by_their_day()
     finder.found = without_retold(doc, finder.found)
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)

@@ -2242,3 +2242,24 @@ def test_a_day_set_off_at_a_captions_end_is_the_meetings_it_shows() -> None:
         "following a signing ceremony at the APEC Summit in Vladivostok, Sunday August 17, 2025."
     )
     assert meeting.date == dt.date(2025, 8, 17)
+
+
+def test_a_meeting_the_article_names_by_its_day_has_that_day() -> None:
+    meeting = only(
+        "Turkish Foreign Minister Ahmet Davutoglu is in Athens. Davutoglu's talks with his "
+        "Greek counterpart Dimitris Droutsas covered the Aegean shelf. "
+        "Relations have improved over the past decade.\n\n"
+        "Tuesday's talks included the turmoil in Libya, Droutsas said."
+    )
+    assert actors(meeting) == ["Ahmet Davutoglu", "Dimitris Droutsas"]
+    assert meeting.date == dt.date(2025, 8, 19)
+
+
+def test_earlier_talks_are_not_dated_by_the_day_of_the_meeting_the_article_is_about() -> None:
+    meetings = run(
+        "Chancellor Olaf Scholz met President Emmanuel Macron in Paris. Scholz recalled his "
+        "earlier talks with President Joe Biden.\n\nMonday's talks covered energy."
+    ).meetings
+    dates = {tuple(sorted(actors(m))): m.date for m in meetings}
+    assert dates[("Emmanuel Macron", "Olaf Scholz")] == dt.date(2025, 8, 18)
+    assert dates[("Joe Biden", "Olaf Scholz")] is None

@@ -59,6 +59,8 @@ _DATE_RE = re.compile(
           |[Aa]\s+(?:short|little)\s+while)\s+ago))
   | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)
   | (?P<same>(?:[Tt]he\s+same\s+day
+        |(?P<count2>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)\s+days?\s+(?P<way>earlier|later)
+        |[Tt]he\s+(?P<way2>next|following|previous)\s+day
         |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day
         |(?:[Ll]ater\s+)?(?:[Ii]n\s+the|[Tt]hat)\s+(?:morning|afternoon|evening)))
   | (?P<vague>(?:[Ee]arlier\s+(?:in|this)\s+(?:the\s+)?(?:week|month|year)
@@ -235,7 +237,13 @@ def _mention(m: re.Match[str]) -> DateMention | None:
     if m.group("vague"):
         return DateMention(s, e, "vague")
     if m.group("same"):
-        # "on the same day", "later in the day": the day the text last named.
+        # "on the same day", "later in the day": the day the text last named; "a day earlier",
+        # "the next day": a count of days from it.
+        if m.group("way"):
+            count = _COUNTS[m["count2"].lower()]
+            return DateMention(s, e, "same_day", offset=count if m["way"] == "later" else -count)
+        if m.group("way2"):
+            return DateMention(s, e, "same_day", offset=-1 if m["way2"] == "previous" else 1)
         return DateMention(s, e, "same_day")
     word = (m["wdir"] or "").lower()
     direction: Literal["past", "future"] | None = None

@@ -883,6 +883,8 @@ class _Meetings:
         for d in mentions:
             if d.kind == "same_day":
                 day = self.doc.day_before(d.start, future=future)
+                if day is not None:
+                    day += dt.timedelta(days=d.offset)
                 return day, False, "linked" if day is not None else None
             day = resolve(d, self.doc.anchor, future=future)
             return day, False, d.kind if day is not None else None

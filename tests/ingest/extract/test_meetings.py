@@ -2263,3 +2263,19 @@ def test_earlier_talks_are_not_dated_by_the_day_of_the_meeting_the_article_is_ab
     dates = {tuple(sorted(actors(m))): m.date for m in meetings}
     assert dates[("Emmanuel Macron", "Olaf Scholz")] == dt.date(2025, 8, 18)
     assert dates[("Joe Biden", "Olaf Scholz")] is None
+
+
+@pytest.mark.parametrize(
+    ("told", "day"),
+    [("A day earlier", 15), ("Two days later", 18), ("The next day", 17), ("The previous day", 15)],
+)
+def test_a_count_of_days_from_the_day_told_before_dates_the_next_meeting(
+    told: str, day: int
+) -> None:
+    meetings = run(
+        "On Saturday, Prime Minister Narendra Modi met Brazilian President Jair Bolsonaro. "
+        f"{told}, he held talks with US President Donald Trump."
+    ).meetings
+    dates = {tuple(sorted(actors(m))): m.date for m in meetings}
+    assert dates[("Jair Bolsonaro", "Narendra Modi")] == dt.date(2025, 8, 16)
+    assert dates[("Donald Trump", "Narendra Modi")] == dt.date(2025, 8, day)

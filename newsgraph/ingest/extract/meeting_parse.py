@@ -1657,6 +1657,15 @@ def _purpose(token: Token) -> bool:
     )
 
 
+def _said_after(trigger: Token, said: Token) -> bool:
+    """The meeting is what the speaker said something after: "said on Tuesday after meeting
+    Karzai", "told reporters yesterday following talks with Calderon"."""
+    return any(
+        t.lower_ in ("after", "following") and t.head.i == said.i
+        for t in [trigger, *trigger.ancestors]
+    )
+
+
 def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:
     """What the parse hangs a date on, seen from a meeting's trigger word at ``trigger``:
     "speech" for the verb that reports the meeting ("held talks ..., the ministry said
@@ -1715,6 +1724,8 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             # "the ministry said Friday", "said on Friday": next to the verb of saying; a date
             # at the far end of a long sentence may only look attached to it.
             near = min(abs(t.i - node.i) for t in span)
+            if near <= 3 and _said_after(word.root, node):
+                return None  # "Sharif said on Tuesday after talks with Karzai": that day's talks
             return "speech" if near <= 3 else None
         if node.head.i == node.i:
             return None

@@ -146,6 +146,7 @@ _ONE_MORE = re.compile(
     r"\b(?:also|[Ll]ater|[Ss]eparately|[Aa]fterwards|[Ss]ubsequently|[Tt]hen|[Ff]urther)\b"
 )
 _ROUND_SENTENCES = 3
+_SAID_AFTER = re.compile(r"\b(?:said|told|added)\b[^.;\"\u201c]{0,50}?\b(?:after|following)\b")
 _ANOTHER_TIME = re.compile(
     r"\b(?:earlier|previous|recent|last|past)\s+(?:[\w-]+\s+)?"
     r"(?:talks|meetings?|conversations?|calls?|visits?)\b"
@@ -808,6 +809,11 @@ class _Meetings:
 
     # -- attributes -----------------------------------------------------------------------
     def _status(self, start: int, trigger_end: int) -> MeetingStatus:
+        said = [m.start() for m in _SAID_AFTER.finditer(self.text, start, trigger_end + 12)]
+        if said and said[-1] < trigger_end:
+            # "Trade will grow, Garcia said yesterday after meeting Calderon": the meeting is
+            # before the saying, whatever the words said look forward to
+            start = said[-1]
         # ("at the invitation of X" is the occasion of a journey, not a proposal of one)
         window = _ON_INVITATION.sub(" ", self.text[start:trigger_end])
         if _PROPOSED.search(window):

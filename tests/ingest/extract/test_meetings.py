@@ -2279,3 +2279,22 @@ def test_a_count_of_days_from_the_day_told_before_dates_the_next_meeting(
     dates = {tuple(sorted(actors(m))): m.date for m in meetings}
     assert dates[("Jair Bolsonaro", "Narendra Modi")] == dt.date(2025, 8, 16)
     assert dates[("Donald Trump", "Narendra Modi")] == dt.date(2025, 8, day)
+
+
+def test_a_meeting_someone_spoke_after_was_held_the_day_they_spoke() -> None:
+    meeting = only(
+        "Pakistan and Afghanistan will work closely for peace, Prime Minister Nawaz Sharif said "
+        "on Tuesday after extended talks with Afghan President Hamid Karzai."
+    )
+    assert actors(meeting) == ["Nawaz Sharif", "Hamid Karzai"]
+    assert meeting.status is MeetingStatus.HELD
+    assert meeting.date == dt.date(2025, 8, 19)
+
+
+def test_what_someone_said_after_a_meeting_looks_forward_but_the_meeting_was_held() -> None:
+    meeting = only(
+        "The agreement will boost trade by cutting tariffs, Peruvian President Alan Garcia said "
+        "yesterday after meeting with Mexican President Felipe Calderon at the palace."
+    )
+    assert meeting.status is MeetingStatus.HELD
+    assert meeting.date == dt.date(2025, 8, 20)

@@ -146,6 +146,13 @@ _ONE_MORE = re.compile(
     r"\b(?:also|[Ll]ater|[Ss]eparately|[Aa]fterwards|[Ss]ubsequently|[Tt]hen|[Ff]urther)\b"
 )
 _ROUND_SENTENCES = 3
+# "On 8 July 2020, an informal seminar of the two ministries took place at ...": the sentence
+# that dates the occasion the next sentence's meeting was held at.
+_EVENT_TOOK_PLACE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}(?:seminar|summit|conference|session|forum"
+    r"|consultations|ceremony|dialogue|retreat|gathering|meeting|talks|visit)\b[^.]{0,150}?"
+    r"\b(?:took\s+place|was\s+held|were\s+held|opened|convened)\b"
+)
 _SAID_AFTER = re.compile(r"\b(?:said|told|added)\b[^.;\"\u201c]{0,50}?\b(?:after|following)\b")
 _ANOTHER_TIME = re.compile(
     r"\b(?:earlier|previous|recent|last|past)\s+(?:[\w-]+\s+)?"
@@ -1208,8 +1215,10 @@ class _Meetings:
             leading = PRONOUN.match(self.text, before.start)
             if leading is not None and leading.group().lower() in ("he", "she"):
                 doer = self.doc.antecedent(before.start)
-            if doer not in met.principals:
-                continue
+            if doer not in met.principals and not _EVENT_TOOK_PLACE.search(
+                self.text, before.start, before.end
+            ):
+                continue  # (unless it told of the occasion: "On 8 July a seminar took place")
             ahead = bool(_PLANNED.search(self.text, before.start, before.end))
             then = _THEN.match(self.text, self.doc.sentences[index].start)
             if ahead != (met.status is not MeetingStatus.HELD) and then is None:

@@ -2298,3 +2298,13 @@ def test_what_someone_said_after_a_meeting_looks_forward_but_the_meeting_was_hel
     )
     assert meeting.status is MeetingStatus.HELD
     assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_a_conversation_at_an_occasion_the_sentence_before_dated_has_its_day() -> None:
+    meeting = only(
+        "On 8 July, an informal seminar of the foreign ministries of Latvia and Lithuania took "
+        "place in Rokiskis. The Minister of Foreign Affairs of Latvia, Edgars Rinkevics, had a "
+        "bilateral conversation with Lithuanian Foreign Minister Linas Linkevicius."
+    )
+    assert actors(meeting) == ["Edgars Rinkevics", "Linas Linkevicius"]
+    assert meeting.date == dt.date(2025, 7, 8)

@@ -453,8 +453,9 @@ class _Finder:
         self.ref = book.reference
         self.entities = [e for e in entities if e.end > e.start]
         # Spans the recogniser calls people: "Jordan" in "Michael Jordan" is not the country.
+        # (The recogniser may end a span with the blank line after it: "Tupou V.\n\n".)
         self.person_spans = [
-            (e.start, e.end)
+            (e.start, e.start + len(text[e.start : e.end].rstrip()))
             for e in self.entities
             if e.label == "PERSON" and e.ref is None and " " in text[e.start : e.end].strip()
         ]

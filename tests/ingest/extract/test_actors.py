@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+from newsgraph.ingest.extract.actors import ActorBook, Entity, find_mentions
 from newsgraph.ingest.extract.article import extract
 from newsgraph.ingest.extract.reference import Reference, load_reference
 from newsgraph.ingest.model import ActorKind, ExtractedArticle, SourceDocument
@@ -884,3 +885,12 @@ def test_an_outlet_or_a_photo_credit_is_not_a_person() -> None:
     )
     assert not {"CBC News", "Adam Berry/Getty", "Aleksandar Vucic on Instagram"} & people
     assert {"Justin Trudeau", "Aleksandar Vucic"} <= people
+
+
+def test_a_recognised_name_ends_before_the_blank_line_the_recogniser_kept_with_it() -> None:
+    text = "The ambassador met King George Tupou V.\n\nThe talks went well."
+    start = text.index("George")
+    mentions = find_mentions(
+        text, ActorBook(reference()), [Entity(start, text.index("The talks"), "PERSON")]
+    )
+    assert [m.actor for m in mentions] == ["George Tupou V."]

@@ -68,11 +68,12 @@ class _TooLong(Exception):
 def _within_time(
     work: Callable[[], list[ExtractedArticle]], origin: str
 ) -> list[ExtractedArticle] | ExtractionError:
-    """``work()``, or an ExtractionError naming ``origin`` when it runs past ARTICLE_SECONDS.
-    Only in a process's main thread (where a loader and the pool's workers run): signals
-    reach no other, so elsewhere the work runs unguarded."""
+    """``work()``, or an ExtractionError naming ``origin`` when it runs past ARTICLE_SECONDS or
+    a rule fails on the article's text: one article's trouble is reported, and the articles
+    after it are still read. The clock runs only in a process's main thread (where a loader
+    and the pool's workers run): signals reach no other, so elsewhere the time is unguarded."""
     if threading.current_thread() is not threading.main_thread():
-        return work()
+        return _reported(work, origin)
 
     def expired(signum: int, frame: object) -> None:
         raise _TooLong
@@ -80,7 +81,7 @@ def _within_time(
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, ARTICLE_SECONDS)
     try:
-        return work()
+        return _reported(work, origin)
     except _TooLong:
         return ExtractionError(
             f"{origin}: extraction took longer than {ARTICLE_SECONDS:g} s and was stopped; "
@@ -89,6 +90,20 @@ def _within_time(
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _reported(
+    work: Callable[[], list[ExtractedArticle]], origin: str
+) -> list[ExtractedArticle] | ExtractionError:
+    try:
+        return work()
+    except _TooLong:
+        raise
+    except Exception as exc:  # a rule's bug, met on this article's text only
+        return ExtractionError(
+            f"{origin}: extraction failed ({type(exc).__name__}: {exc}); nothing of it was "
+            "loaded (please report this article: its text trips a rule)"
+        )
 
 
 def extract(

@@ -44,3 +44,24 @@ def test_an_article_whose_rules_never_finish_is_reported_and_the_next_is_extract
     assert "stuck.txt" in str(stuck) and "longer than 0.5 s" in str(stuck)
     assert not isinstance(fine, ExtractionError)
     assert [len(m.participants) for m in fine[0].meetings] == [2]
+
+
+def test_an_article_a_rule_fails_on_is_reported_and_the_next_is_extracted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = article._extract_page
+
+    def failing_on_the_first(doc: SourceDocument, *args: Any) -> Any:
+        if doc.origin == "broken.txt":
+            raise KeyError("George Tupou V.")  # as a name with a trailing blank line once did
+        return real(doc, *args)
+
+    monkeypatch.setattr(article, "_extract_page", failing_on_the_first)
+    body = "Kenyan President William Ruto met Samia Suluhu Hassan on Tuesday."
+    broken, fine = extract_many(
+        [_doc("broken.txt", body), _doc("fine.txt", body)], load_reference()
+    )
+    assert isinstance(broken, ExtractionError)
+    assert "broken.txt: extraction failed (KeyError: 'George Tupou V.')" in str(broken)
+    assert not isinstance(fine, ExtractionError)
+    assert [len(m.participants) for m in fine[0].meetings] == [2]

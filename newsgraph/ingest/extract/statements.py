@@ -59,8 +59,11 @@ _VERBS = (
     r"|pointed\s+to\s+the\s+fact"
     # "agreed that time has come ...", "assured that ...": a clause said, not a plan agreed
     r"|(?:agreed|assured|highlighted|hoped|vowed|pledged|suggested|proposed|believes|believed"
-    r"|felt|feels|predicted|conceded|denied|hinted|cautioned|urged|demanded|mentioned"
-    r"|reminded|signalled|signaled|observed|expressed\s+(?:hope|confidence|concern)"
+    r"|felt|feels|predicted|conceded|denied|hinted|cautioned|urged|demanded|mentioned|concluded"
+    r"|shared|contends"
+    r"|reminded|signalled|signaled|observed"
+    r"|expressed\s+(?:(?:his|her|their|its)\s+)?(?:hope|confidence|concern|satisfaction"
+    r"|conviction|optimism|belief|regret)|noted\s+with\s+(?:satisfaction|concern|appreciation)"
     r"|commented|comments|lamented|complained|contended|clarified|opined|promised"
     r"|reassured|reassures)"
     r"(?=\s+that\b)"

@@ -1976,3 +1976,16 @@ def test_officials_of_a_named_body_speak_for_it_and_a_countrys_officials_for_no_
     ]
     unnamed = run(body + "Chinese officials said the two leaders discussed trade.")
     assert unnamed.statements == []
+
+
+def test_a_feeling_expressed_about_a_clause_says_the_clause() -> None:
+    assert said(
+        "Prime Minister Keith Rowley met the UN chief. Dr Rowley expressed satisfaction that "
+        "the UN would work towards peace. The Nepali minister Narayan Khadka shared that they "
+        "dwelt on economic cooperation. Croatian President Ivo Josipovic expressed his conviction "
+        "that both countries would lobby together."
+    ) == [
+        ("Keith Rowley", "the UN would work towards peace"),
+        ("Narayan Khadka", "they dwelt on economic cooperation"),
+        ("Ivo Josipovic", "both countries would lobby together"),
+    ]

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.ingest.extract.gender import given_name_gender
+from newsgraph.ingest.extract.gender import given_name_gender, pronoun_gender
 from newsgraph.ingest.extract.listed import listed_names, titled_list_names
 from newsgraph.ingest.extract.names import PARTICLES, same_person
 from newsgraph.ingest.extract.patterns import (
@@ -1346,6 +1346,14 @@ class _Finder:
             ]  # fmt: skip
             if not before:
                 continue
+            owner = _COUNTERPART_OF.search(self.text, max(0, position - 16), position + 40)
+            if owner is not None:
+                # "She first met Brazil's vice-president, Geraldo Alckmin. She then met her
+                # counterpart, Mauro Vieira": the counterpart of the one "her" can mean
+                want = pronoun_gender(owner.group(1))
+                shown = [m for m in before if given_name_gender(m.actor) == want]
+                unknown = [m for m in before if given_name_gender(m.actor) is None]
+                before = shown or unknown or before
             for role in self.book.roles(before[-1].actor):
                 if role.of != country or country is None:
                     self.book.add_role(person, role.title, country)
@@ -1706,6 +1714,8 @@ _HONORIFIC = re.compile(
 # Fijian chiefly titles, written as part of the name ("Ratu Inoke Kubuabola", "Adi Koila
 # Nailatikau") by Fiji's own press and by reference works alike.
 _NAMED_WITH_TITLE = ("Ratu ", "Adi ")
+# Whose counterpart: "her counterpart", "his Kenyan counterpart".
+_COUNTERPART_OF = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[A-Z][\w-]*\s+)?(?=[Cc]ounterpart)")
 # A regnal number after a monarch's or a pope's one name: "Benedict XVI", "Tupou VI".
 _REGNAL_NUMBER = re.compile(r"^[A-Z][\w'\u2019-]+\s+[IVX]{1,5}$")
 # (and the heads of churches, who take a name on taking office: "Pope Francis", "Patriarch

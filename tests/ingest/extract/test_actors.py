@@ -95,6 +95,14 @@ def test_a_counterpart_holds_the_same_office_in_the_other_country() -> None:
     assert roles(article, "Baiba Braže") == {("Foreign Minister", "Latvia")}
 
 
+def test_her_counterpart_holds_her_office_not_that_of_the_man_named_last() -> None:
+    article = run(
+        "Foreign Minister Diana Mondino was received in Brasilia on Monday. She first met "
+        "Brazil's vice-president, Geraldo Alckmin. She then met her counterpart Mauro Vieira."
+    )
+    assert roles(article, "Mauro Vieira") == {("Foreign Minister", None)}
+
+
 def test_role_nouns_resolve_to_the_one_person_they_can_mean() -> None:
     article = run(
         "Zelensky spoke with Dutch Prime Minister Dick Schoof on Aug. 23. "

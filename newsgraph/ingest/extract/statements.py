@@ -1671,6 +1671,9 @@ class _Statements:
     def _office(self, token: Token) -> str | None:
         """ "his office said" (the office of the person he is), "the ministry said" (the one
         the article named before)."""
+        if token.text == "agency":  # (not "the News Agency of Nigeria": a name)
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            return self._the_agency(token.idx) if the else None
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         book = self.doc.book
         if owner is not None:
@@ -1717,6 +1720,17 @@ class _Statements:
                     office = self._office_of(m.actor, word)
                     if office is not None:
                         return office
+        return None
+
+    def _the_agency(self, pos: int) -> str | None:
+        """ "..., reported Syria's official news agency SANA. The agency said that ...": the
+        outlet (or agency: "the State Department ... the agency said") named last before."""
+        for m in reversed(self.doc.mentions_in(0, pos)):
+            kind = self.doc.kind(m.actor)
+            if kind is ActorKind.MEDIA or (
+                kind is ActorKind.ORGANIZATION and _AGENCY_NAME.search(m.actor)
+            ):
+                return m.actor
         return None
 
     def _head_of(self, start: int, end: int) -> str | None:
@@ -2220,7 +2234,8 @@ _POSTED = re.compile(
 )
 _GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went\s+on)\b")
 _THE_SPOKESPERSON = re.compile(r"(?i)the\s+(?:spokesman|spokeswoman|spokesperson)")
-_OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government"])
+_AGENCY_NAME = re.compile(r"\b(?:Agency|News|Department|Press)\b")
+_OFFICE_HEADS = frozenset(["office", "ministry", "presidency", "government", "agency"])
 # What may follow an attribution that is a sentence of its own: where or when it was said.
 _ONLY_CIRCUMSTANCE = re.compile(
     r"\s*(?:(?:at|in|on|during|after|before|while|when|to)\s[^\"\u201c\u201d]*)?[.!?]?\s*"

@@ -1989,3 +1989,10 @@ def test_a_feeling_expressed_about_a_clause_says_the_clause() -> None:
         ("Narayan Khadka", "they dwelt on economic cooperation"),
         ("Ivo Josipovic", "both countries would lobby together"),
     ]
+
+
+def test_the_agency_is_the_outlet_or_agency_named_last() -> None:
+    assert said(
+        "U.S. Secretary of State Hillary Clinton will visit six countries, the State Department "
+        "said on Tuesday. The agency said Clinton will lead an interagency delegation."
+    )[-1] == ("State Department", "Clinton will lead an interagency delegation")

@@ -326,7 +326,9 @@ class _Parser:
         quote = quote_start(self.doc, head.idx)
         if quote is not None:
             speaker = self.speakers.get(quote)
-            if lower in ("i", "me", "my") and speaker is not None:
+            # ("We have just held a meeting with President Banda": the speaker, with others)
+            first = lower in ("i", "me", "my") or (lower == "we" and head.dep_ == "nsubj")
+            if first and speaker is not None:
                 if self.doc.kind(speaker) is not ActorKind.PERSON:
                     return []  # (an office's "I" is its holder's, relayed, not the office)
                 return [self._named(speaker, "speaker")]

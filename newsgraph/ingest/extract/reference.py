@@ -536,6 +536,8 @@ _HONORIFICS = (
     r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E|HRH|HH|HM|Crown\s+Prince"
     # "Foreign Minister Prince Faisal bin Farhan" (not "Prince Salman": one name left)
     r"|Prince(?=\s+[A-Z][\w'\u2019-]+\s+(?:bin|ibn|[Aa]l[-\s]|[A-Z]))"
+    # "Zambian President, His Excellency Hakainde Hichilema,"
+    r"|(?:[Hh]is|[Hh]er)\s+(?:Excellency|Majesty|(?:Royal\s+)?Highness)"
     r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
 )
 

@@ -2308,3 +2308,11 @@ def test_a_conversation_at_an_occasion_the_sentence_before_dated_has_its_day() -
     )
     assert actors(meeting) == ["Edgars Rinkevics", "Linas Linkevicius"]
     assert meeting.date == dt.date(2025, 7, 8)
+
+
+def test_we_in_a_quotation_is_the_speaker_meeting_someone() -> None:
+    meeting = only(
+        "Zambian President Hakainde Hichilema wrote on his Facebook page: \u201cWe have just "
+        "held a closed door meeting with President Rupiah Banda at his residence.\u201d"
+    )
+    assert actors(meeting) == ["Hakainde Hichilema", "Rupiah Banda"]

@@ -1996,3 +1996,11 @@ def test_the_agency_is_the_outlet_or_agency_named_last() -> None:
         "U.S. Secretary of State Hillary Clinton will visit six countries, the State Department "
         "said on Tuesday. The agency said Clinton will lead an interagency delegation."
     )[-1] == ("State Department", "Clinton will lead an interagency delegation")
+
+
+def test_a_title_apposed_with_his_excellency_names_its_holder() -> None:
+    statement = only(
+        "The newly elected Zambian President, His Excellency Hakainde Hichilema, wrote on his "
+        "Facebook page: \u201cWe met President Rupiah Banda at his residence.\u201d"
+    )
+    assert statement.speaker == "Hakainde Hichilema"

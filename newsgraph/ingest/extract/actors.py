@@ -1685,9 +1685,21 @@ def _after_office(name: str) -> str:
     words = name.split()
     cut = max((i for i, w in enumerate(words) if w in _OFFICE_WORDS), default=-1)
     if cut < 0:
-        return name
+        # "Lieutenant Colonel Jean-Paul Dietrich", "Chief Mediator Seyoum Mesfin": a rank or
+        # an office before the name, when the recogniser took it in
+        ranks = 0
+        while len(words) - ranks > 2 and words[ranks] in _RANKS:
+            ranks += 1
+        return " ".join(words[ranks:]) if ranks else name
     rest = words[cut + 1 :]
     return " ".join(rest) if len(rest) >= 2 else ""
+
+
+_RANKS = word_set(
+    """Lieutenant Colonel General Major Captain Brigadier Commodore Admiral Sergeant Marshal
+    Commander Mediator Chief Envoy Ambassador Senator Governor Mayor Colonel-General
+    Lieutenant-Colonel Lieutenant-General Major-General"""
+)
 
 
 # Offices after which one capitalised word is a name: a leader's, or a minister's.

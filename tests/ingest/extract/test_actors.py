@@ -902,3 +902,10 @@ def test_a_recognised_name_ends_before_the_blank_line_the_recogniser_kept_with_i
         text, ActorBook(reference()), [Entity(start, text.index("The talks"), "PERSON")]
     )
     assert [m.actor for m in mentions] == ["George Tupou V."]
+
+
+def test_a_rank_or_office_the_recogniser_took_into_a_name_is_not_part_of_it() -> None:
+    assert _people(
+        "\u201cHeavy fighting broke out,\u201d Lieutenant Colonel Jean-Paul Dietrich of the "
+        "UN mission said. \u201cWe need talks,\u201d Chief Mediator Seyoum Mesfin told them."
+    ) == {"Jean-Paul Dietrich", "Seyoum Mesfin"}

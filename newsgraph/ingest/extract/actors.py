@@ -509,7 +509,10 @@ class _Finder:
                 ):
                     person = self._royal(m.group("title"), name)  # "Pope Benedict XVI"
                 person = person or self._person_for(name)
-                if person is None and regex is self.ref.titled_name_re:
+                given = regex is self.ref.titled_name_re and self._given_amir(m)
+                if given and person is None:
+                    person = self._person_for(f"Amir {name}")
+                if person is None and regex is self.ref.titled_name_re and not given:
                     person = self._royal(m.group("title"), name)
                     if person is None and " " not in name.strip():
                         self.titled_single_names.append(
@@ -527,7 +530,15 @@ class _Finder:
                     self._abbreviated_title(person, m.group("abbr"), m.end())
                 if " " in name:
                     self.book.named_in_full(person)
-                self._title_facts(person, m)
+                if not given:
+                    self._title_facts(person, m)
+
+    def _given_amir(self, m: re.Match[str]) -> bool:
+        """ "a new Israeli ambassador, Amir Weissbrod": Amir a given name, not the ruler's
+        title ("the Amir", "Kuwait's Amir Sheikh Nawaf")."""
+        if m.group("title") != "Amir" or m.group("qual") or m.group("of"):
+            return False
+        return not _AMIR_TITLE_BEFORE.search(self.text, max(0, m.start() - 24), m.start())
 
     def _abbreviated_title(self, person: str, abbr: str, after: int) -> None:
         """ "External Affairs Minister (EAM) S Jaishankar ... the EAM wrote": the title's
@@ -1726,6 +1737,9 @@ _HONORIFIC = re.compile(
 # Fijian chiefly titles, written as part of the name ("Ratu Inoke Kubuabola", "Adi Koila
 # Nailatikau") by Fiji's own press and by reference works alike.
 _NAMED_WITH_TITLE = ("Ratu ", "Adi ")
+_AMIR_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|HH|Highness|Qatar|Kuwait|Qatari|Kuwaiti|Emirati|Bahraini)|'s|\u2019s)\s*$"
+)
 # Whose counterpart: "her counterpart", "his Kenyan counterpart".
 _COUNTERPART_OF = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[A-Z][\w-]*\s+)?(?=[Cc]ounterpart)")
 # A regnal number after a monarch's or a pope's one name: "Benedict XVI", "Tupou VI".

@@ -909,3 +909,12 @@ def test_a_rank_or_office_the_recogniser_took_into_a_name_is_not_part_of_it() ->
         "\u201cHeavy fighting broke out,\u201d Lieutenant Colonel Jean-Paul Dietrich of the "
         "UN mission said. \u201cWe need talks,\u201d Chief Mediator Seyoum Mesfin told them."
     ) == {"Jean-Paul Dietrich", "Seyoum Mesfin"}
+
+
+def test_amir_is_a_given_name_unless_it_stands_as_a_rulers_title() -> None:
+    article = run(
+        "Jordan accepted a new Israeli ambassador, Amir Weissbrod, last month. Kuwait's Amir "
+        "Sheikh Nawaf received the envoy on Sunday."
+    )
+    assert roles(article, "Amir Weissbrod") == set()
+    assert roles(article, "Sheikh Nawaf") == {("Emir", "Kuwait")}

@@ -1660,6 +1660,7 @@ _OFFICE_WORDS = word_set(
     Industry Energy Agriculture Environment Information Culture Tourism Labour Labor
     Transport Planning Staff Council Committee Commission Office Presidency Cabinet Ministry
     Department Diaspora Integration Investment Treasury Parliament Assembly Senate Congress
+    Judiciary Forces
     Government Abroad Expatriates Nationals Emigrants Overseas Science Technology Innovation
     Resources Housing Youth Sports Gender Mines Mining Petroleum Fisheries Forestry Lands
     Infrastructure Telecommunications Aviation Welfare Employment Veterans Religious
@@ -1695,21 +1696,23 @@ _MINISTER_OF = re.compile(
 def _after_office(name: str) -> str:
     words = name.split()
     cut = max((i for i, w in enumerate(words) if w in _OFFICE_WORDS), default=-1)
-    if cut < 0:
-        # "Lieutenant Colonel Jean-Paul Dietrich", "Chief Mediator Seyoum Mesfin": a rank or
-        # an office before the name, when the recogniser took it in
-        ranks = 0
-        while len(words) - ranks > 2 and words[ranks] in _RANKS:
-            ranks += 1
-        return " ".join(words[ranks:]) if ranks else name
-    rest = words[cut + 1 :]
-    return " ".join(rest) if len(rest) >= 2 else ""
+    if cut >= 0:
+        words = words[cut + 1 :]
+        if len(words) < 2:
+            return ""
+    # "Lieutenant Colonel Jean-Paul Dietrich", "Chief Mediator Seyoum Mesfin", "Defence Forces
+    # Gen Samson Mwathethe": a rank or an office before the name, when the recogniser took it in
+    ranks = 0
+    while len(words) - ranks > 2 and words[ranks] in _RANKS:
+        ranks += 1
+    return " ".join(words[ranks:]) if ranks or cut >= 0 else name
 
 
 _RANKS = word_set(
     """Lieutenant Colonel General Major Captain Brigadier Commodore Admiral Sergeant Marshal
     Commander Mediator Chief Envoy Ambassador Senator Governor Mayor Colonel-General
-    Lieutenant-Colonel Lieutenant-General Major-General"""
+    Lieutenant-Colonel Lieutenant-General Major-General Gen Lt Col Maj Brig Capt Adm Secretary
+    Secretaries"""
 )
 
 

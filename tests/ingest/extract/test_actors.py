@@ -918,3 +918,10 @@ def test_amir_is_a_given_name_unless_it_stands_as_a_rulers_title() -> None:
     )
     assert roles(article, "Amir Weissbrod") == set()
     assert roles(article, "Sheikh Nawaf") == {("Emir", "Kuwait")}
+
+
+def test_an_abbreviated_rank_or_an_office_before_a_name_is_cut_off_it() -> None:
+    assert _people(
+        "Chief of the Kenya Defence Forces Gen Samson Mwathethe attended. Head of the Iraqi "
+        "Judiciary Fayek Zidane said the talks were useful."
+    ) == {"Samson Mwathethe", "Fayek Zidane"}

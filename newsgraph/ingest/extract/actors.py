@@ -1180,6 +1180,21 @@ class _Finder:
                 continue
             self._claim_person(m)
 
+    def bracketed_given_names(self) -> None:
+        """ "President (Valdas) Adamkus", "Prime Minister [Peter] O'Neill": an editor's given
+        name in brackets, between a title and the surname, is part of the person's name."""
+        if not self.introducing:
+            return
+        for m in _BRACKETED_GIVEN.finditer(self.text):
+            start, end = m.start("given") - 1, m.end("surname")
+            if not self.free(start, end):
+                continue
+            person = self._person_for(f"{m.group('given')} {m.group('surname')}")
+            if person is None or self.book.kind(person) is not ActorKind.PERSON:
+                continue
+            self.claim(start, end)
+            self.add(person, start, end, "entity")
+
     def given_names(self) -> None:
         """ "Theresa May was having lunch with ...": a given name only people bear, then one or
         two capitalised words, is a person where the recogniser saw nothing (a surname that is
@@ -1743,6 +1758,11 @@ _NAMED_WITH_TITLE = ("Ratu ", "Adi ")
 _AMIR_TITLE_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|HH|Highness|Qatar|Kuwait|Qatari|Kuwaiti|Emirati|Bahraini)|'s|\u2019s)\s*$"
 )
+_BRACKETED_GIVEN = re.compile(
+    r"\b(?:President|Minister|Chancellor|Premier|Secretary|Senator|Governor|Ambassador)\s+"
+    r"[(\[](?P<given>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)?)[)\]]\s+"
+    r"(?P<surname>[A-Z][\w'\u2019-]+)"
+)
 # Whose counterpart: "her counterpart", "his Kenyan counterpart".
 _COUNTERPART_OF = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[A-Z][\w-]*\s+)?(?=[Cc]ounterpart)")
 # A regnal number after a monarch's or a pope's one name: "Benedict XVI", "Tupou VI".
@@ -2033,6 +2053,7 @@ def find_mentions(
     finder.speakers()
     finder.country_possessives()
     finder.given_names()
+    finder.bracketed_given_names()
     finder.named_entities()
     finder.relatives()
     finder.paired_by_country()

@@ -636,7 +636,17 @@ class Document:
         # said Zakharova. “The sides will discuss ...,” she added.")
         if spoke:
             return max(spoke)[1]
-        return self._fitting_antecedent(pos, want, index)
+        # ('"... a lot with President Steinmeier," he had told reporters': not anyone the
+        # quotation names, whose words these are not)
+        closing = next(
+            (
+                q
+                for q in self.quotes
+                if 0 <= pos - q.end <= 3 and "\n" not in self.text[q.end : pos]
+            ),
+            None,
+        )
+        return self._fitting_antecedent(closing.start if closing else pos, want, index)
 
     def _own_subject(self, pos: int) -> str | None:
         """The person the sentence of ``pos`` opens with as its subject, before ``pos``, when

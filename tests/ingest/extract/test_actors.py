@@ -925,3 +925,10 @@ def test_an_abbreviated_rank_or_an_office_before_a_name_is_cut_off_it() -> None:
         "Chief of the Kenya Defence Forces Gen Samson Mwathethe attended. Head of the Iraqi "
         "Judiciary Fayek Zidane said the talks were useful."
     ) == {"Samson Mwathethe", "Fayek Zidane"}
+
+
+def test_a_given_name_an_editor_put_in_brackets_is_part_of_the_name() -> None:
+    assert _people(
+        "Relations improved under President (Valdas) Adamkus. Prime Minister [Peter] O'Neill "
+        "met him in Port Moresby."
+    ) == {"Valdas Adamkus", "Peter O'Neill"}

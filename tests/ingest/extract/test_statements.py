@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from pathlib import Path
 
 from newsgraph.ingest.extract.article import extract
 from newsgraph.ingest.extract.reference import Reference, load_reference
 from newsgraph.ingest.model import ActorKind, ExtractedArticle, SourceDocument, StatementFact
+from newsgraph.ingest.sources import read_file
 
 WEDNESDAY = dt.date(2025, 8, 20)
+
+
+EVAL_ARTICLES = Path(__file__).parents[2] / "eval" / "articles"
 
 
 @cache
@@ -2004,3 +2009,14 @@ def test_a_title_apposed_with_his_excellency_names_its_holder() -> None:
         "Facebook page: \u201cWe met President Rupiah Banda at his residence.\u201d"
     )
     assert statement.speaker == "Hakainde Hichilema"
+
+
+def test_he_after_a_quotation_is_not_someone_the_quotation_names() -> None:
+    # The dev article where it went wrong: Steinmeier, named inside the quotation, was taken
+    # for the "he" who said it.
+    path = EVAL_ARTICLES / "c-europe-01-thelocal-macron-merkel-berlin.txt"
+    (document,) = read_file(path)
+    assert isinstance(document, SourceDocument)
+    (article,) = extract(document, reference())
+    speakers = {s.text[:25]: s.speaker for s in article.statements}
+    assert speakers["I haven't forgotten I am "] == "Emmanuel Macron"

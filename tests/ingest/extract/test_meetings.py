@@ -2316,3 +2316,13 @@ def test_we_in_a_quotation_is_the_speaker_meeting_someone() -> None:
         "held a closed door meeting with President Rupiah Banda at his residence.\u201d"
     )
     assert actors(meeting) == ["Hakainde Hichilema", "Rupiah Banda"]
+
+
+def test_a_surname_alone_that_meets_people_is_a_person() -> None:
+    meetings = run(
+        "South Africa hosts the summit.\n\nRamaphosa has been in bilateral meetings for most of "
+        "the day.\n\nEarlier, he met with the Chinese Premier Li Qiang. HH the Amir met the "
+        "ambassador."
+    ).meetings
+    assert [actors(m) for m in meetings][:1] == [["Ramaphosa", "Li Qiang"]]
+    assert all("Amir" not in actors(m) for m in meetings)

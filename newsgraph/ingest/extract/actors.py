@@ -1679,7 +1679,7 @@ _OFFICE_WORDS = word_set(
     Industry Energy Agriculture Environment Information Culture Tourism Labour Labor
     Transport Planning Staff Council Committee Commission Office Presidency Cabinet Ministry
     Department Diaspora Integration Investment Treasury Parliament Assembly Senate Congress
-    Judiciary Forces
+    Judiciary Forces Republic
     Government Abroad Expatriates Nationals Emigrants Overseas Science Technology Innovation
     Resources Housing Youth Sports Gender Mines Mining Petroleum Fisheries Forestry Lands
     Infrastructure Telecommunications Aviation Welfare Employment Veterans Religious

@@ -932,3 +932,10 @@ def test_a_given_name_an_editor_put_in_brackets_is_part_of_the_name() -> None:
         "Relations improved under President (Valdas) Adamkus. Prime Minister [Peter] O'Neill "
         "met him in Port Moresby."
     ) == {"Valdas Adamkus", "Peter O'Neill"}
+
+
+def test_the_president_of_the_republic_is_the_person_named_after_the_title() -> None:
+    assert _people(
+        "President of the Republic Sauli Niinistö met the Prime Minister of the Czech Republic "
+        "Mirek Topolánek in Helsinki."
+    ) == {"Sauli Niinistö", "Mirek Topolánek"}

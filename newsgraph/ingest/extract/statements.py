@@ -96,6 +96,12 @@ _SPEECH_CUE = re.compile(
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing"
     r"|expressed|voiced)\b"
 )
+# A readout's own words, and whose they are: "The below is attributable to Spokesperson Ned
+# Price:".
+_ATTRIBUTABLE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:below|following)\s+(?:is|are)\s+attributable\s+to\s+(?P<who>[^:]{3,80}?)"
+    r"\s*:\s*$"
+)
 # A statement released as it stands: "issued the following statement:", "released these remarks:".
 _RELEASED = re.compile(
     r"\b(?:issued|released|made|delivered|gave|sent)\s+(?:the\s+following|this|these)\s+"
@@ -2084,13 +2090,19 @@ class _Statements:
         if not intro.endswith(":") or self.doc.quotes_in(previous.start, previous.end):
             return False
         released = _RELEASED.search(self.text, previous.start, previous.end)
+        owner = _ATTRIBUTABLE.search(self.text, previous.start, previous.end)
         verbs = list(_VERB_RE.finditer(self.text, previous.start, previous.end))
-        if not verbs and released is None:
+        if not verbs and released is None and owner is None:
             return False
-        verb = verbs[-1] if released is None else released
-        speaker = self._parsed_subject(verb.start()) or self._speaker_before(
-            previous.start, verb.start()
-        )
+        verb = owner or (verbs[-1] if released is None else released)
+        if owner is not None:
+            # "The below is attributable to Spokesperson Ned Price:" and the readout itself
+            released = owner
+            speaker = self.doc.speaker_at(owner.start("who"), owner.end("who"))
+        else:
+            speaker = self._parsed_subject(verb.start()) or self._speaker_before(
+                previous.start, verb.start()
+            )
         if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
             return False
         spans = [(paragraph.start, paragraph.end)]

@@ -2020,3 +2020,14 @@ def test_he_after_a_quotation_is_not_someone_the_quotation_names() -> None:
     (article,) = extract(document, reference())
     speakers = {s.text[:25]: s.speaker for s in article.statements}
     assert speakers["I haven't forgotten I am "] == "Emmanuel Macron"
+
+
+def test_a_readout_attributable_to_a_spokesperson_is_their_statement() -> None:
+    statement = only(
+        "Secretary Blinken's Call with Canadian Foreign Minister Garneau\n\n"
+        "The below is attributable to State Department Spokesperson Ned Price:\n\n"
+        "Secretary of State Antony J. Blinken spoke with Canadian Minister of Foreign Affairs "
+        "Marc Garneau to discuss the pandemic."
+    )
+    assert statement.speaker == "Ned Price"
+    assert statement.text.startswith("Secretary of State Antony J. Blinken spoke with")

@@ -2195,9 +2195,9 @@ _STATEMENT_READ = re.compile(
 # "the Sudanese official said", "the minister added": a person described, not named.
 _DESCRIBED_HEADS = word_set(
     "official minister president leader diplomat envoy premier chancellor king emir secretary "
-    "ambassador chairman counterpart head"
+    "ambassador chairman counterpart head aide"
 )
-_ANYONE_DESCRIBED = word_set("official leader diplomat counterpart")
+_ANYONE_DESCRIBED = word_set("official leader diplomat counterpart aide")
 _TITLE_SYNONYMS = {
     # "the Polish head of state": the president or monarch named before
     "head": ("president", "king", "queen", "emir", "amir", "sultan", "prime minister"),

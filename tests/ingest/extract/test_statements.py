@@ -2031,3 +2031,14 @@ def test_a_readout_attributable_to_a_spokesperson_is_their_statement() -> None:
     )
     assert statement.speaker == "Ned Price"
     assert statement.text.startswith("Secretary of State Antony J. Blinken spoke with")
+
+
+def test_the_aide_is_the_aide_named_before() -> None:
+    statement = only(
+        "President Muhammadu Buhari met his Ghanaian counterpart on Sunday night.\n\n"
+        "Buhari Sallau, Personal Assistant to the Nigerian president on Broadcast Media, made "
+        "this known on his Twitter handle.\n\n"
+        "\u201cPresident @MBuhari receives in audience the Ghanaian President in State "
+        "House,\u201d the presidential aide said."
+    )
+    assert statement.speaker == "Buhari Sallau"

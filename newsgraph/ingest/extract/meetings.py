@@ -153,7 +153,9 @@ _EVENT_TOOK_PLACE = re.compile(
     r"|consultations|ceremony|dialogue|retreat|gathering|meeting|talks|visit)\b[^.]{0,150}?"
     r"\b(?:took\s+place|was\s+held|were\s+held|opened|convened)\b"
 )
+# "Trade will grow, Garcia said yesterday after meeting Calderon": the saying, after the meeting.
 _SAID_AFTER = re.compile(r"\b(?:said|told|added)\b[^.;\"\u201c]{0,50}?\b(?:after|following)\b")
+# "my earlier talks with President Sarkozy": a meeting of another day than the story's.
 _ANOTHER_TIME = re.compile(
     r"\b(?:earlier|previous|recent|last|past)\s+(?:[\w-]+\s+)?"
     r"(?:talks|meetings?|conversations?|calls?|visits?)\b"

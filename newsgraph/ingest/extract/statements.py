@@ -2094,12 +2094,12 @@ class _Statements:
         verbs = list(_VERB_RE.finditer(self.text, previous.start, previous.end))
         if not verbs and released is None and owner is None:
             return False
-        verb = owner or (verbs[-1] if released is None else released)
         if owner is not None:
             # "The below is attributable to Spokesperson Ned Price:" and the readout itself
-            released = owner
+            verb = released = owner
             speaker = self.doc.speaker_at(owner.start("who"), owner.end("who"))
         else:
+            verb = verbs[-1] if released is None else released
             speaker = self._parsed_subject(verb.start()) or self._speaker_before(
                 previous.start, verb.start()
             )

@@ -1059,11 +1059,11 @@ class _Finder:
         if word.upper() in _WIRE_AGENCIES:
             # "Kuna said": the Kuwaiti agency, which outlets write as a word.
             return None
-        speaking = _SAYS_AFTER.match(self.text, start + len(word)) or (
+        acting = _PERSON_VERB_AFTER.match(self.text, start + len(word)) or (
             before and _SAID_BEFORE.fullmatch(before[-1])
         )
         if (
-            speaking
+            acting
             and canonical_title(word).title is None  # ("HH the Amir met ...": an office)
             and not re.search(rf"\b[A-Z][\w'\u2019-]*[ \t]+{re.escape(word)}\b", self.text)
         ):
@@ -1864,7 +1864,7 @@ _WIRE_AGENCIES = word_set(
     MTI BTA AGERPRES HINA TANJUG ATA ANA AMNA CNA ABNA
     """
 )
-_SAYS_AFTER = re.compile(
+_PERSON_VERB_AFTER = re.compile(
     r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|told|added|adds|stressed|"
     r"noted|insisted|recalled|tweeted|wrote|declared|explained|remarked"
     # (and the verbs of meeting: "Ramaphosa met ...", "Ramaphosa has been in bilateral talks")

@@ -608,8 +608,16 @@ class Document:
         sentence = self.sentences[self.sentence_index(pos)]
         # (the pronoun opens the sentence, or follows the quotation that opens it: '“...,”
         # she said' after a sentence about her is hers)
-        opens = pos - sentence.start <= 2 or any(
-            q.start == sentence.start and 0 <= pos - q.end <= 3 for q in self.quotes
+        closing = next(
+            (
+                q
+                for q in self.quotes
+                if 0 <= pos - q.end <= 3 and "\n" not in self.text[q.end : pos]
+            ),
+            None,
+        )
+        opens = pos - sentence.start <= 2 or (
+            closing is not None and closing.start == sentence.start
         )
         previous = self.subject_before(pos) if opens else None
         pronoun = PRONOUN.match(self.text, pos)
@@ -638,14 +646,6 @@ class Document:
             return max(spoke)[1]
         # ('"... a lot with President Steinmeier," he had told reporters': not anyone the
         # quotation names, whose words these are not)
-        closing = next(
-            (
-                q
-                for q in self.quotes
-                if 0 <= pos - q.end <= 3 and "\n" not in self.text[q.end : pos]
-            ),
-            None,
-        )
         return self._fitting_antecedent(closing.start if closing else pos, want, index)
 
     def _own_subject(self, pos: int) -> str | None:

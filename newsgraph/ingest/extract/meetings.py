@@ -332,7 +332,7 @@ class _Meetings:
                     or (plural and goes_on and _AND_THEN_WITH.search(self.text, p.end, reach))
                 ):
                     # "separate phone talks with A, and B": the list's others one by one
-                    self._one_by_one(sentence, (start, end), p, goes_on)
+                    self._one_by_one(sentence, (start, end), p, p.participants[0], goes_on, p.host)
                     goes_on = []
                 participants = [*p.participants, *goes_on]
                 if self._followed_on(sentence, start, p, participants):
@@ -385,13 +385,15 @@ class _Meetings:
         sentence: Sentence,
         clause: tuple[int, int],
         p: ParsedMeeting,
+        first: tuple[str, str | None],
         others: list[tuple[str, str | None]],
+        host: str | None,
     ) -> None:
-        """A meeting of the parse's first participant with each of ``others``."""
+        """A meeting of ``first`` with each of ``others``, told by the parse's meeting ``p``."""
         for other in others:
             alone = self._build(
-                sentence, *clause, (p.start, p.end), p.word, [p.participants[0], other],
-                p.host, rule=p.rule, how=p.how, tense_end=p.tense_end,
+                sentence, *clause, (p.start, p.end), p.word, [first, other], host,
+                rule=p.rule, how=p.how, tense_end=p.tense_end,
             )  # fmt: skip
             if alone is not None:
                 self._add(alone)
@@ -421,13 +423,7 @@ class _Meetings:
             ]  # fmt: skip
             if people and people[0].actor not in {a for a, _ in others}:
                 others.append((people[0].actor, None))
-        for other in others:
-            met = self._build(
-                sentence, start, sentence.end, (p.start, p.end), p.word, [(owner, None), other],
-                None, rule=p.rule, how=p.how, tense_end=p.tense_end,
-            )  # fmt: skip
-            if met is not None:
-                self._add(met)
+        self._one_by_one(sentence, (start, sentence.end), p, (owner, None), others, None)
         return bool(others)
 
     def _cooccur(self, sentence: Sentence) -> None:
@@ -1300,11 +1296,14 @@ class _Meetings:
         only for meetings already held (a "Tuesday's meeting" still to come is another)."""
         days = set()
         for named in _DAYS_MEETING.finditer(self.text):
-            mentions = find_dates(self.text, named.start(), named.end())
-            day = resolve(mentions[0], self.doc.anchor) if mentions else None
-            if day is None or self.doc.in_quote(named.start()):
+            if self.doc.in_quote(named.start()):
                 continue
-            days.add(day)
+            # (the document's own reading of the day: "this Saturday's meeting" is one mention)
+            at = named.start()
+            mention = next((d for d in self.doc.dates if d.start <= at < d.end), None)
+            day = resolve(mention, self.doc.anchor) if mention else None
+            if day is not None:
+                days.add(day)
         if len(days) != 1:
             return
         (day,) = days

@@ -65,6 +65,7 @@ _UNNAMED_SOURCE = re.compile(
     r"|aide|analyst|officer|observer|insider)s?\b"
 )
 # A reporter credited at a sentence's end: "..., Kwawukume reported."
+_COUPLE = re.compile(r"\band\s+(?:Mrs|Ms|Madame)\.?\s+$")
 _REPORTER_CREDIT = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}reported\.?\s*$")
 _FRONTED = re.compile(
     r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
@@ -696,6 +697,13 @@ class Document:
                 m for m in self.mentions_in(earlier, since, implicit=False)
                 if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) != "female"
             ]  # fmt: skip
+        if not shown and want == "female":
+            # ("She also held a meeting with ..." many paragraphs after the article last named
+            # her: the last woman it named at all)
+            shown = [
+                m for m in self.mentions_in(0, earlier, implicit=False)
+                if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) == want
+            ]  # fmt: skip
         return shown[-1].actor if shown else None
 
     def _shown_instead(self, candidate: str | None, pos: int, want: Gender | None) -> str | None:
@@ -731,12 +739,18 @@ class Document:
     def gender(self, actor: str) -> Gender | None:
         """The sex the article shows a person to be (see gender.py), or None."""
         if actor not in self._genders:
-            found: Gender | None = honorific_gender(actor.split()[0] + " ")
-            for m in self.mentions:
-                if found is not None:
-                    break
-                if m.actor == actor and not m.implicit:
-                    found = honorific_gender(self.text[max(0, m.start - 24) : m.start])
+            shown = {honorific_gender(actor.split()[0] + " ")}
+            shown.update(
+                honorific_gender(self.text[max(0, m.start - 24) : m.start])
+                for m in self.mentions
+                if m.actor == actor
+                and not m.implicit
+                # ("President and Mrs. Bush": the couple, his surname hers too)
+                and not _COUPLE.search(self.text, max(0, m.start - 24), m.start)
+            )
+            shown.discard(None)
+            # (one surname for two people, "Mr. Kirchner" and "Mrs. Kirchner": neither)
+            found: Gender | None = shown.pop() if len(shown) == 1 else None
             given = given_name_gender(actor)
             if found == "male" and given == "female":
                 found = None  # "Sheikh Hasina": the style her family bears, a woman's name

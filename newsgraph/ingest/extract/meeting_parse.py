@@ -333,7 +333,7 @@ class _Parser:
                     return []  # (an office's "I" is its holder's, relayed, not the office)
                 return [self._named(speaker, "speaker")]
             if lower in ("he", "she", "his", "her"):
-                actor = self.doc.antecedent(head.idx)
+                actor = self.doc.referent(head.idx)
                 if actor is None or actor == speaker:
                     return []  # a quote's "he" is someone other than who says it
                 return [self._named(actor, "pronoun")]

@@ -691,7 +691,7 @@ class _Meetings:
         if isinstance(m, Mention):
             return self._as_participant(m)
         if m.group().lower() in ("he", "she", "his", "her", "him"):
-            actor = self.doc.antecedent(m.start())
+            actor = self.doc.referent(m.start())
             return (actor, None) if actor else None
         return None
 
@@ -752,7 +752,7 @@ class _Meetings:
         if possessive:
             owner = re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", head)
             if owner is not None:
-                actor = self.doc.antecedent(start + owner.start())
+                actor = self.doc.referent(start + owner.start())
                 return [(actor, None)] if actor else []
             if not re.search(
                 r"\b(?:held|hold|holds|holding|had|has|have|having|conducted|a|an)\s+"
@@ -1212,7 +1212,7 @@ class _Meetings:
             doer = self.doc.antecedent(before.start + 1) if subject is None else subject.actor
             leading = PRONOUN.match(self.text, before.start)
             if leading is not None and leading.group().lower() in ("he", "she"):
-                doer = self.doc.antecedent(before.start)
+                doer = self.doc.referent(before.start)
             if doer not in met.principals and not _EVENT_TOOK_PLACE.search(
                 self.text, before.start, before.end
             ):

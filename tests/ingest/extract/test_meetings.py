@@ -2326,3 +2326,17 @@ def test_a_surname_alone_that_meets_people_is_a_person() -> None:
     ).meetings
     assert [actors(m) for m in meetings][:1] == [["Ramaphosa", "Li Qiang"]]
     assert all("Amir" not in actors(m) for m in meetings)
+
+
+def test_she_who_meets_is_the_woman_named_paragraphs_before_not_the_man_named_last() -> None:
+    meetings = run(
+        "Prime Minister Sheikh Hasina met Iranian President Hassan Rouhani in Baku.\n\n"
+        "The Iranian leader praised Bangladesh for sheltering the refugees.\n\n"
+        "\u201cThe Muslim world will emerge as a major power,\u201d an official said.\n\n"
+        "The two leaders agreed to work together to fight militancy.\n\n"
+        "She also held a meeting with Algeria's Interim President Abdelkader Bensalah."
+    ).meetings
+    assert [actors(m) for m in meetings] == [
+        ["Sheikh Hasina", "Hassan Rouhani"],
+        ["Sheikh Hasina", "Abdelkader Bensalah"],
+    ]

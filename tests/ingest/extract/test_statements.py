@@ -2042,3 +2042,12 @@ def test_the_aide_is_the_aide_named_before() -> None:
         "House,\u201d the presidential aide said."
     )
     assert statement.speaker == "Buhari Sallau"
+
+
+def test_mrs_before_a_couples_surname_does_not_make_the_husband_a_she() -> None:
+    statement = only(
+        "President and Mrs. Bush will travel to Mexico in March.\n\nBush spoke to President "
+        'Felipe Calderon by phone on Tuesday. "We are working together on trade and on '
+        'security," he said.'
+    )
+    assert statement.speaker == "Bush"

@@ -1685,12 +1685,17 @@ class _Statements:
         if owner is not None:
             # "his office", "Ruto's office", "Macron's office": the office of the person's role.
             if owner.lower_ in ("his", "her"):
-                person = self.doc.antecedent(owner.idx)
+                person = self.doc.referent(owner.idx)
             else:
                 person = self._speaker_token(owner)
             office = None
             if person is not None and self.doc.kind(person) is ActorKind.PERSON:
                 office = self._office_of(person)
+                if office is not None and owner.lower_ not in ("his", "her"):
+                    # "Netanyahu's office": the article's own words for the office stay with
+                    # it, so that they find it again.
+                    said = token.doc[owner.left_edge.i : token.i + 1].text
+                    book.add_alias(office, re.sub(r"^(?:the|The)\s+", "", said))
             if office is None and token.tag_ == "NNP" and owner.tag_ == "NNP":
                 # "The Prime Minister's Office says": the office by its own proper name.
                 words = token.doc[owner.left_edge.i : token.i + 1]

@@ -127,6 +127,16 @@ def test_a_persons_office_with_no_country_speaks_as_that_persons_office() -> Non
     assert kinds["Office of William Ruto"] is ActorKind.ORGANIZATION
 
 
+def test_a_persons_office_keeps_the_articles_words_for_it_as_an_alias() -> None:
+    article = run(
+        "Kenyan President William Ruto met Sergey Lavrov on Monday. President William Ruto's "
+        "office said the two leaders agreed on the need to reform the UN Security Council."
+    )
+    assert [s.speaker for s in article.statements] == ["Kenyan Presidency"]
+    office = next(a for a in article.actors if a.name == "Kenyan Presidency")
+    assert office.aliases == ["President William Ruto's office"]
+
+
 def test_a_quote_after_a_colon() -> None:
     statement = only('Sybiha wrote on X: "Ukraine is ready for a leaders\' meeting in any format."')
     assert statement.speaker == "Andrii Sybiha"

@@ -197,7 +197,8 @@ class Gold:
         for person in self.people:
             if person.name == label:
                 return f"person:{person.name}"
-        if re.fullmatch(r"[A-Z]{2}", label):
+        # (an organisation the gold lists by two letters, "EU" or "UN", is no country code)
+        if re.fullmatch(r"[A-Z]{2}", label) and label not in self.organizations:
             return f"country:{label}"
         return f"org:{label}"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.eval.score import _text_matches, same_org
+from tests.eval.score import Gold, _text_matches, same_org
 
 
 def test_a_curly_apostrophe_names_the_same_government_as_its_demonym() -> None:
@@ -37,3 +37,9 @@ def test_an_according_to_inside_a_gold_start_is_not_among_the_words_said() -> No
         "The meeting, according to the Ministry",
         "The meeting discussed issues of mutual interest and ways to strengthen relations",
     )
+
+
+def test_an_organisation_the_gold_lists_by_two_letters_is_not_a_country() -> None:
+    gold = Gold("a", "dev", "asia", "x", 2005, [], {"CN"}, ["EU"], [], [])
+    assert gold.entity("EU") == "org:EU"
+    assert gold.entity("CN") == "country:CN"

@@ -338,7 +338,8 @@ class _Parser:
                     return []  # a quote's "he" is someone other than who says it
                 return [self._named(actor, "pronoun")]
             return []
-        if lower in ("i", "me", "my"):
+        if lower in ("i", "me", "my") or (lower == "we" and head.dep_ == "nsubj"):
+            # (a transcript's "SIMON CREAN: ... the meetings that we had with Chen": his)
             voice = next((who for lo, hi, who in self.voices if lo <= head.idx < hi), None)
             if voice is None or self.doc.kind(voice) is not ActorKind.PERSON:
                 return []
@@ -1748,6 +1749,8 @@ def _same_occasion(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and verb.lower_ in _HELD and verb.head.lower_ in _EVENT_NOUNS:
         return True  # "during talks held in Hanoi on October 13": the talks' own day
+    if verb.dep_ == "relcl" and verb.lower_ in _HOLD_VERBS and verb.head.lower_ in _EVENT_NOUNS:
+        return True  # "the meetings that we had last night with Chen": the same, relative
     if verb.dep_ == "acl" and verb.lower_ in _LED_BY and verb.head.lower_ in _DELEGATIONS:
         # "received a delegation led by X at State House on Tuesday": the parse hangs the
         # day on "led", a participle describing whom the meeting was with

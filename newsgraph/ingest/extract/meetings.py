@@ -1077,6 +1077,16 @@ class _Meetings:
                 dates = self._unquoted_dates(later)
                 if len(dates) != 1 or dates[0].kind == "vague":
                     break
+                if any(
+                    m.clause[0] <= back.start() < m.clause[1]
+                    and set(m.principals) == set(met.principals)
+                    and m.status is not met.status
+                    for m in self.found
+                ):
+                    # "They had a brief meeting at the airbase. They will lead their
+                    # delegations at the talks to be held on Wednesday": the day of the pair's
+                    # other meeting, the one that sentence tells
+                    break
                 if date_attachment(self.doc, dates[0].start, dates[0].end, back.start()):
                     # "Both leaders are attending the assembly that opens on Tuesday": the
                     # day of something else the sentence tells.

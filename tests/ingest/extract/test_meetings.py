@@ -2340,3 +2340,25 @@ def test_she_who_meets_is_the_woman_named_paragraphs_before_not_the_man_named_la
         ["Sheikh Hasina", "Hassan Rouhani"],
         ["Sheikh Hasina", "Abdelkader Bensalah"],
     ]
+
+
+def test_the_we_of_a_transcripts_turn_who_had_meetings_last_night_is_the_speaker() -> None:
+    meeting = only(
+        "Trade Minister Simon Crean spoke to reporters in Beijing.\n\n"
+        "SIMON CREAN: As a result of the meetings that we had last night with Minister Chen "
+        "Deming, we now have a much clearer understanding."
+    )
+    assert sorted(actors(meeting)) == ["Chen Deming", "Simon Crean"]
+    assert meeting.date == THURSDAY - dt.timedelta(days=1)
+
+
+def test_a_day_told_for_another_meeting_in_the_next_sentence_is_not_this_ones() -> None:
+    meetings = run(
+        "Foreign Minister Shah Mahmood Qureshi and his Russian counterpart Sergey Lavrov had a "
+        "brief informal meeting at the airbase.\n\nQureshi and his Russian counterpart will lead "
+        "their delegations at the bilateral talks to be held at the ministry on Friday."
+    ).meetings
+    assert [(m.status, m.date) for m in meetings] == [
+        (MeetingStatus.HELD, None),
+        (MeetingStatus.PLANNED, dt.date(2025, 8, 22)),
+    ]

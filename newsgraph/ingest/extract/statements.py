@@ -1510,9 +1510,11 @@ class _Statements:
         """ "The Sudanese official noted that ...", "the Iranian minister added", "the diplomat
         said": the person last named before who fits the description (of the country its
         demonym names, holding the title it names)."""
-        if token.tag_ not in ("NN", "NNP") or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in token.children
-        ):
+        dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+        # ("Croatian Foreign Minister stressed that ...": a title without its article, as
+        # translated news often writes it, is the same description)
+        bare = token.tag_ == "NNP" and not dets and token.dep_ in ("nsubj", "nsubjpass")
+        if token.tag_ not in ("NN", "NNP") or not ("the" in dets or bare):
             return None
         if token.lower_ == "head" and not any(
             c.dep_ == "prep"
@@ -1587,7 +1589,14 @@ class _Statements:
         """Where the words in front of a name that are its title begin ("the Sudanese leader
         | Abdel Fattah al-Burhan"): back to a comma, a clause word or another name."""
         lo = max(0, m.start - 50)
-        start = max([lo, *(b.end() for b in _TITLE_BREAK.finditer(self.text, lo, m.start))])
+        breaks = [
+            b.end() for b in _TITLE_BREAK.finditer(self.text, lo, m.start)
+            # (not the "and" of an office's own name: "Minister of Foreign and European
+            # Affairs Davor Ivo Stier")
+            if b.group().strip() != "and"
+            or not _OFFICE_OF_BEFORE.search(self.text, lo, b.start())
+        ]  # fmt: skip
+        start = max([lo, *breaks])
         others = [x.end for x in self.doc.mentions_in(start, m.start)
                   if self.doc.kind(x.actor) is ActorKind.PERSON]  # fmt: skip
         return max([start, *others])
@@ -2214,6 +2223,7 @@ _TITLE_SYNONYMS = {
 }
 # A name's title starts after the last comma, stop or clause word in front of it.
 _TITLE_BREAK = re.compile(r"[,;.()\u201c\u201d\"]|\s(?:and|with|met|by|to|said|told)\s")
+_OFFICE_OF_BEFORE = re.compile(r"\bof\s+[A-Z][a-z]+$")
 _SPOKESPERSON_WORD = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor)\b", re.I)
 _SOMEONE_OF = re.compile(
     r"\b(?:representative|envoy|delegate|official|member|adviser|advisor)s?\s+of\s+(?:the\s+)?"

@@ -2061,3 +2061,16 @@ def test_mrs_before_a_couples_surname_does_not_make_the_husband_a_she() -> None:
         'security," he said.'
     )
     assert statement.speaker == "Bush"
+
+
+def test_a_title_without_its_article_speaks_for_the_one_the_article_titled_so() -> None:
+    spoken = said(
+        "Croatian Minister of Foreign and European Affairs Davor Ivo Stier met his Slovenian "
+        "counterpart Karl Erjavec on Friday.\n\nErjavec said that the border had not been "
+        "determined. Croatian Foreign Minister stressed that the unresolved border issue was of "
+        "bilateral nature."
+    )
+    assert spoken[-1] == (
+        "Davor Ivo Stier",
+        "the unresolved border issue was of bilateral nature",
+    )

@@ -60,6 +60,7 @@ _DATE_RE = re.compile(
   | (?P<ago>(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d{{1,2}})\s+days?\s+ago)
   | (?P<same>(?:[Tt]he\s+same\s+day
         |(?P<count2>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)\s+days?\s+(?P<way>earlier|later)
+        |(?P<count3>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)\s+days?\s+(?P<way3>after|before)(?=\s+(?:a|an|the|his|her|their)\s)
         |[Tt]he\s+(?P<way2>next|following|previous)\s+day
         |(?:[Ll]ater|[Ee]arlier)\s+(?:that|in\s+the|on\s+the\s+same)\s+day
         |(?:[Ll]ater\s+)?(?:[Ii]n\s+the|[Tt]hat)\s+(?:morning|afternoon|evening)))
@@ -242,6 +243,11 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         if m.group("way"):
             count = _COUNTS[m["count2"].lower()]
             return DateMention(s, e, "same_day", offset=count if m["way"] == "later" else -count)
+        if m.group("way3"):
+            # "held talks Tuesday, a day after a key meeting with Hariri": what follows
+            # "after" was a day before the day named
+            count = _COUNTS[m["count3"].lower()]
+            return DateMention(s, e, "same_day", offset=-count if m["way3"] == "after" else count)
         if m.group("way2"):
             return DateMention(s, e, "same_day", offset=-1 if m["way2"] == "previous" else 1)
         return DateMention(s, e, "same_day")

@@ -871,8 +871,14 @@ class _Meetings:
         quotation's dates are its speaker's, except for a meeting told inside that quote."""
         future = status is not MeetingStatus.HELD
         own = quote_start(self.doc, trigger) if trigger is not None else None
+        # ("met Xi on Saturday, two days after his talks with Putin": the count of days that
+        # leads into this meeting's clause is its day, counted back from Saturday)
+        lead = [
+            d for d in self.doc.dates_in(sentence.start, min(end, start + 16))
+            if d.kind == "same_day" and d.offset and d.start < start <= d.end + 8
+        ]  # fmt: skip
         mentions = [
-            d for d in self.doc.dates_in(start, end)
+            d for d in [*lead[-1:], *self.doc.dates_in(start, end)]
             if quote_start(self.doc, d.start) in (None, own)
             and self._hangs(d, trigger) not in ("speech", "event", "other")
             and not self._dateline(d, sentence)

@@ -2362,3 +2362,22 @@ def test_a_day_told_for_another_meeting_in_the_next_sentence_is_not_this_ones() 
         (MeetingStatus.HELD, None),
         (MeetingStatus.PLANNED, dt.date(2025, 8, 22)),
     ]
+
+
+def test_a_meeting_some_days_before_the_one_dated_is_counted_back_from_its_day() -> None:
+    meetings = run(
+        "Indian Prime Minister Narendra Modi met Chinese President Xi Jinping on Saturday, two "
+        "days after his talks with Russian President Vladimir Putin."
+    ).meetings
+    assert [(actors(m), m.date) for m in meetings] == [
+        (["Narendra Modi", "Xi Jinping"], dt.date(2025, 8, 16)),
+        (["Narendra Modi", "Vladimir Putin"], dt.date(2025, 8, 14)),
+    ]
+
+
+def test_a_day_after_something_else_does_not_date_the_meeting() -> None:
+    meeting = only(
+        "A day after the strikes on Kyiv, Indian Prime Minister Narendra Modi met Chinese "
+        "President Xi Jinping."
+    )
+    assert meeting.date is None

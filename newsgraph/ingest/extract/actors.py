@@ -158,8 +158,7 @@ class ActorBook:
         near = {
             name
             for surname, name in self._surnames.items()
-            if surname[:1] == word[:1] and len(surname) >= 5 and _one_edit(word, surname)
-            and self.kind(name) is ActorKind.PERSON
+            if len(surname) >= 5 and _slip(word, surname) and self.kind(name) is ActorKind.PERSON
         }  # fmt: skip
         return near.pop() if len(near) == 1 else None
 
@@ -339,6 +338,23 @@ class ActorBook:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _slip(word: str, surname: str) -> bool:
+    """Whether ``word`` is ``surname`` mistyped: one letter off with the first kept; in a long
+    name, its first letter alone misread ("Quattara" for Ouattara) or a doubled letter moved
+    ("Ouatarra")."""
+    if word[:1] == surname[:1] and _one_edit(word, surname):
+        return True
+    if len(word) < 7 or len(word) != len(surname):
+        return False
+    if word[1:] == surname[1:]:
+        return True
+    return word[:3] == surname[:3] and _undoubled(word) == _undoubled(surname)
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(\w)\1", r"\1", word)
 
 
 def _one_edit(a: str, b: str) -> bool:

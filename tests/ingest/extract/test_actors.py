@@ -939,3 +939,16 @@ def test_the_president_of_the_republic_is_the_person_named_after_the_title() -> 
         "President of the Republic Sauli Niinistö met the Prime Minister of the Czech Republic "
         "Mirek Topolánek in Helsinki."
     ) == {"Sauli Niinistö", "Mirek Topolánek"}
+
+
+def test_a_long_surname_with_a_doubled_letter_moved_or_first_letter_misread_is_one_person() -> None:
+    people = _people(
+        "Ivorian President Alassane Ouattara arrived in Accra on Monday. Mr Ouatarra was met by "
+        "President Nana Akufo-Addo. Quattara later toured the port."
+    )
+    assert people == {"Alassane Ouattara", "Nana Akufo-Addo"}
+
+
+def test_two_long_surnames_a_letter_apart_at_the_start_stay_two_people() -> None:
+    people = _people("Senator Robert Mahmoudi met Governor Ali Rahmoudi in Tunis on Monday.")
+    assert people == {"Robert Mahmoudi", "Ali Rahmoudi"}

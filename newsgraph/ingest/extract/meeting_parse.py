@@ -1980,11 +1980,24 @@ def _named_and_held(token: Token) -> bool:
     """ "held a Japan-India Summit Meeting with Mr. Modi": a meeting written with capitals,
     as government summaries name them, held by someone with someone; not a gathering's name
     ("attended the G20 Summit")."""
-    return (
-        token.tag_ in ("NNP", "NNPS")
-        and token.dep_ == "dobj"
-        and token.head.lower_ in _HOLD_VERBS
-        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    if not (
+        token.tag_ in ("NNP", "NNPS") and token.dep_ == "dobj" and token.head.lower_ in _HOLD_VERBS
+    ):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return True
+    # ("The two Foreign Ministers will also hold the 2nd High-Level Dialogue Meeting": two
+    # who hold it together)
+    return any(c.dep_ == "nsubj" and _the_two(c) for c in token.head.children)
+
+
+def _the_two(subject: Token) -> bool:
+    """ "they", "both", "the two ministers", "both sides": a pair told before."""
+    if subject.lower_ in ("they", "both"):
+        return True
+    return any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
+        for c in subject.children
     )
 
 

@@ -2381,3 +2381,15 @@ def test_a_day_after_something_else_does_not_date_the_meeting() -> None:
         "President Xi Jinping."
     )
     assert meeting.date is None
+
+
+def test_the_two_who_will_hold_a_meeting_named_in_capitals_are_the_pair_told_before() -> None:
+    meetings = run(
+        "Indonesian Foreign Minister Retno Marsudi held a bilateral meeting with Chinese Foreign "
+        "Minister Wang Yi in Bali today. The two Foreign Ministers will also hold the 2nd "
+        "High-Level Dialogue Meeting on Saturday in Bali."
+    ).meetings
+    assert [(actors(m), m.status, m.date) for m in meetings] == [
+        (["Retno Marsudi", "Wang Yi"], MeetingStatus.HELD, THURSDAY),
+        (["Retno Marsudi", "Wang Yi"], MeetingStatus.PLANNED, dt.date(2025, 8, 23)),
+    ]

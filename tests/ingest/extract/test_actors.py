@@ -836,7 +836,7 @@ def test_a_portfolio_before_a_ministers_title_and_name_keeps_the_country() -> No
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Ahmed Hussen", "Kirstjen Nielsen", "Patrick Chinamasa"} <= people
-    assert ("Minister", "Australia") in roles(article, "Don Farrell")
+    assert ("Trade Minister", "Australia") in roles(article, "Don Farrell")
     assert [s.speaker for s in article.statements] == ["Patrick Chinamasa"]
 
 
@@ -952,3 +952,13 @@ def test_a_long_surname_with_a_doubled_letter_moved_or_first_letter_misread_is_o
 def test_two_long_surnames_a_letter_apart_at_the_start_stay_two_people() -> None:
     people = _people("Senator Robert Mahmoudi met Governor Ali Rahmoudi in Tunis on Monday.")
     assert people == {"Robert Mahmoudi", "Ali Rahmoudi"}
+
+
+def test_ministers_of_trade_finance_and_the_economy_hold_those_offices() -> None:
+    article = run(
+        "Egyptian Trade Minister Tarek Qabil met Saudi Minister of Trade and Investment Majid "
+        "al Qasabi and Nigerian Minister of Finance Wale Edun on Monday."
+    )
+    assert roles(article, "Majid al Qasabi") == {("Trade Minister", "Saudi Arabia")}
+    assert roles(article, "Wale Edun") == {("Finance Minister", "Nigeria")}
+    assert roles(article, "Tarek Qabil") == {("Trade Minister", "Egypt")}

@@ -2074,3 +2074,13 @@ def test_a_title_without_its_article_speaks_for_the_one_the_article_titled_so() 
         "Davor Ivo Stier",
         "the unresolved border issue was of bilateral nature",
     )
+
+
+def test_the_saudi_minister_is_the_saudi_trade_minister_not_the_egyptian_one() -> None:
+    spoken = said(
+        "Egyptian Trade Minister Tarek Qabil said on Tuesday that coordination is underway.\n\n"
+        "Qabil made the remarks during his meeting with Saudi Minister of Trade and Investment "
+        "Majid al Qasabi.\n\nThe trade exchange stood at $4.3 billion in 2016, Qabil noted.\n\n"
+        "Meanwhile, the Saudi minister underscored his country's keenness on bolstering trade."
+    )
+    assert spoken[-1][0] == "Majid al Qasabi"

@@ -1398,6 +1398,15 @@ class _Finder:
                 # counterpart, Mauro Vieira": the counterpart of the one "her" can mean
                 want = pronoun_gender(owner.group(1))
                 shown = [m for m in before if given_name_gender(m.actor) == want]
+                if not shown and want == "female":
+                    # ("She first met Brazil's vice-president ... She then met her
+                    # counterpart": the woman named further back, whom "she" goes on about)
+                    shown = [
+                        m for m in self.mentions
+                        if m.end <= position and not m.implicit and m.actor != person
+                        and self.book.kind(m.actor) is ActorKind.PERSON
+                        and given_name_gender(m.actor) == want
+                    ]  # fmt: skip
                 unknown = [m for m in before if given_name_gender(m.actor) is None]
                 before = shown or unknown or before
             for role in self.book.roles(before[-1].actor):

@@ -962,3 +962,14 @@ def test_ministers_of_trade_finance_and_the_economy_hold_those_offices() -> None
     assert roles(article, "Majid al Qasabi") == {("Trade Minister", "Saudi Arabia")}
     assert roles(article, "Wale Edun") == {("Finance Minister", "Nigeria")}
     assert roles(article, "Tarek Qabil") == {("Trade Minister", "Egypt")}
+
+
+def test_her_counterpart_holds_the_office_of_the_woman_the_paragraph_goes_on_about() -> None:
+    article = run(
+        "Foreign Minister Diana Mondino was received in Brasilia with all the ceremonial rites "
+        "that accompany official meetings on Monday as she looked to improve ties with "
+        "Argentina's traditional trading partner.\n\nShe first met with Brazil's vice-president, "
+        "Geraldo Alckmin, who also heads the country's Industry and Trade Ministry. She then met "
+        "with her counterpart, Mauro Vieira, at the Itamaraty Palace."
+    )
+    assert {title for title, _ in roles(article, "Mauro Vieira")} == {"Foreign Minister"}

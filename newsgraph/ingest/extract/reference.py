@@ -503,7 +503,8 @@ def _title_block(qual: str, *, portfolio_before: bool = False) -> str:
         # ("the visiting Japanese Foreign Minister", "outgoing US President Obama": the status
         # may come before the country as well as after it)
         rf"(?:(?i:{modifiers})\s+(?=(?:{qual})))?"
-        rf"(?:(?P<qual>{qual})(?:'s|\u2019s)?\s+)?"
+        # ("the Philippines' president": a plural name's possessive is its apostrophe alone)
+        rf"(?:(?P<qual>{qual})(?:'s|\u2019s|(?<=s)['\u2019])?\s+)?"
         rf"(?:(?i:(?P<mod>{modifiers}))\s+)?"
         # ("Prime Minister-designate Saad Hariri": the office he is about to hold)
         # ("Australian Trade Minister Don Farrell": a portfolio before a minister's title,
@@ -582,7 +583,7 @@ def _compile(
     # (not "the President of the European Parliament Roberta Metsola": a title with its name)
     role_noun_re = re.compile(
         # ("Japan's minister", "Fiji's prime minister": a country's possessive needs no "the")
-        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n)|\b(?=(?:{qual})(?:'s|\u2019s)\s))"
+        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n)|\b(?=(?:{qual})(?:'s|\u2019s|(?<=s)['\u2019])\s))"
         rf"{title_block}(?![\w\-])(?!\s+(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von)\b))"
         rf"(?!\s+of\s)"
     )

@@ -2084,3 +2084,17 @@ def test_the_saudi_minister_is_the_saudi_trade_minister_not_the_egyptian_one() -
         "Meanwhile, the Saudi minister underscored his country's keenness on bolstering trade."
     )
     assert spoken[-1][0] == "Majid al Qasabi"
+
+
+def test_a_plural_countrys_possessive_titles_its_minister() -> None:
+    spoken = said(
+        "Chinese foreign minister Wang Yi spoke at a ceremony in Beijing alongside his Solomons "
+        "counterpart Jeremiah Manele. The Solomons' foreign minister said his country's "
+        "decision to switch recognition was based on national needs."
+    )
+    assert spoken == [
+        (
+            "Jeremiah Manele",
+            "his country's decision to switch recognition was based on national needs",
+        )
+    ]

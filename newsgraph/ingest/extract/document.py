@@ -482,7 +482,8 @@ class Document:
         while token.head.i != token.i:
             if token.dep_ == "nsubj":
                 return False
-            if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i < token.head.i:
+            # (the parser may call the fronted participle the sentence's clausal subject)
+            if token.dep_ in ("advcl", "csubj") and token.tag_ == "VBG" and token.i < token.head.i:
                 return token.i == token.sent.start  # (the clause opens the sentence)
             token = token.head
         return False

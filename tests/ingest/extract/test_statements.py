@@ -2098,3 +2098,15 @@ def test_a_plural_countrys_possessive_titles_its_minister() -> None:
             "his country's decision to switch recognition was based on national needs",
         )
     ]
+
+
+def test_he_after_a_participle_the_parser_calls_a_clausal_subject_is_the_sentences_subject() -> (
+    None
+):
+    body = (
+        "President Yoweri Museveni received credentials from new envoys on Monday.\n\n"
+        "Receiving the Sudanese Ambassador, Hussein Awad Ali, the President still emphasised "
+        "strengthening bilateral relations between Uganda and sudan. He said the harmonisation "
+        "of the two countries' co-existence should be enhanced."
+    )
+    assert {s for s, _ in said(body)} == {"Yoweri Museveni"}

@@ -367,6 +367,9 @@ def _with_countries(actors: dict[str, ActorRef], countries: list[ActorRef]) -> d
     name or alias) keeps its curated entry, which gains the ISO code and the forms it lacked;
     a form some other actor already uses stays that actor's."""
     merged = dict(actors)
+    # (every form the countries file gives is its country's, before any ISO name: "Congo" is
+    # the Democratic Republic's there, though ISO names the Republic so)
+    listed = {f for c in countries for f in (c.name, *c.aliases, *c.demonyms, *c.metonyms)}
     taken: dict[str, str] = {}
     for actor in actors.values():
         for surface in (actor.name, *actor.aliases, *actor.demonyms, *actor.metonyms):
@@ -403,9 +406,31 @@ def _with_countries(actors: dict[str, ActorRef], countries: list[ActorRef]) -> d
                 demonyms=free(country.demonyms),
                 metonyms=free(country.metonyms),
             )
+        # ISO's own names are forms news writes too ("the President of the United Mexican
+        # States", "Socialist Republic of Viet Nam"), where no one else has them.
+        merged[owner] = replace(
+            merged[owner],
+            aliases=_union(
+                merged[owner].aliases,
+                free(tuple(n for n in _iso_names(country) if n not in listed)),
+                owner,
+            ),
+        )
         for surface in (owner, *merged[owner].aliases, *merged[owner].demonyms):
             taken.setdefault(surface, owner)
     return merged
+
+
+def _iso_names(country: ActorRef) -> tuple[str, ...]:
+    """A country's ISO 3166 name and official name, but not ISO's inverted forms ("Korea,
+    Republic of") or those with a bracket."""
+    import pycountry  # (as in _load_countries: only reference loading needs it)
+
+    official = pycountry.countries.get(alpha_2=country.iso) if country.iso else None
+    formal = getattr(official, "official_name", None)
+    # (a formal name is written after "the": "the President of the United Mexican States")
+    names = (formal, f"the {formal}" if formal else None, getattr(official, "name", None))
+    return tuple(n for n in names if n and not re.search(r"[,(]", n))
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...], name: str) -> tuple[str, ...]:

@@ -973,3 +973,11 @@ def test_her_counterpart_holds_the_office_of_the_woman_the_paragraph_goes_on_abo
         "with her counterpart, Mauro Vieira, at the Itamaraty Palace."
     )
     assert {title for title, _ in roles(article, "Mauro Vieira")} == {"Foreign Minister"}
+
+
+def test_the_president_of_a_state_by_its_formal_iso_name_holds_that_office() -> None:
+    article = run(
+        "On May 5, the President of the United Mexican States, Andrés Manuel López Obrador, "
+        "traveled to Guatemala."
+    )
+    assert roles(article, "Andrés Manuel López Obrador") == {("President", "Mexico")}

@@ -86,3 +86,18 @@ def test_a_broken_reference_file_names_the_file_and_the_problem(
 def test_a_missing_reference_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ReferenceDataError, match="not found"):
         load_reference(tmp_path)
+
+
+def test_a_countrys_iso_names_find_it_unless_the_countries_file_gives_them_to_another() -> None:
+    reference = load_reference()
+
+    def named(surface: str) -> str | None:
+        found = reference.lookup(surface)
+        return found.name if found is not None else None
+
+    assert named("United Mexican States") == "Mexico"
+    assert named("the Hellenic Republic") == "Greece"
+    assert named("Viet Nam") == "Vietnam"
+    # ISO calls the Republic "Congo"; the countries file gives the word to the Democratic one.
+    assert named("Congo") == "Democratic Republic of the Congo"
+    assert named("Republic of the Congo") == "Republic of the Congo"

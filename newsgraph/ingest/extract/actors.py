@@ -631,6 +631,11 @@ class _Finder:
             name = office_name(country, m.group(office))
             self.book.introduce_org(name)
             self.book.add_role_less_org(name, country.name)
+            # ("Seoul's foreign ministry": the article's own words for the body stay with it,
+            # so that they find it again)
+            said = re.sub(r"^(?:the|The)\s+", "", m.group()).replace("\u2019", "'")
+            if said.lower() != name.lower():
+                self.book.add_alias(name, said)
             self.claim(m.start(), m.end())
             self.add(self.book.use(country.name), m.start(group), m.end(group), "qualifier", True)
             self.add(name, m.start("office") if group == "adj" else m.start(), m.end(), "office")

@@ -1704,7 +1704,8 @@ class _Statements:
                     # "Netanyahu's office": the article's own words for the office stay with
                     # it, so that they find it again.
                     said = token.doc[owner.left_edge.i : token.i + 1].text
-                    book.add_alias(office, re.sub(r"^(?:the|The)\s+", "", said))
+                    said = re.sub(r"^(?:the|The)\s+", "", said).replace("\u2019", "'")
+                    book.add_alias(office, said)
             if office is None and token.tag_ == "NNP" and owner.tag_ == "NNP":
                 # "The Prime Minister's Office says": the office by its own proper name.
                 words = token.doc[owner.left_edge.i : token.i + 1]

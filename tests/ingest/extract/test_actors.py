@@ -981,3 +981,9 @@ def test_the_president_of_a_state_by_its_formal_iso_name_holds_that_office() -> 
         "traveled to Guatemala."
     )
     assert roles(article, "Andrés Manuel López Obrador") == {("President", "Mexico")}
+
+
+def test_a_countrys_body_keeps_the_articles_words_for_it_as_an_alias() -> None:
+    article = run("According to Seoul\u2019s foreign ministry, Cho and Kamikawa spoke on Tuesday.")
+    ministry = next(a for a in article.actors if a.name == "South Korean Foreign Ministry")
+    assert ministry.aliases == ["Seoul's foreign ministry"]

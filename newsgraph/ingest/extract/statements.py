@@ -510,11 +510,12 @@ class _Statements:
         inner_first = self.text[quote.start + 1 : quote.start + 2]
         if inner_first.islower():
             # 'el-Sissi "stressed the importance of resuming the negotiations ..."': the quote
-            # is the predicate of the person named just before it.
+            # is the predicate of the person named just before it (as a fronted source tells
+            # it: 'According to Niinisto's office, he and Lavrov "had a serious ..."').
             for m in reversed(self.doc.mentions_in(sentence.start, quote.start, quoted=False)):
                 adjacent = self.text[m.end : quote.start].strip() == ""
                 if adjacent and self.doc.kind(m.actor) is ActorKind.PERSON:
-                    return m.actor, None
+                    return self._according_before(sentence, quote) or m.actor, None
                 break
         head = self.text[sentence.start : quote.start].rstrip()
         if head.endswith(":"):
@@ -533,6 +534,19 @@ class _Statements:
             if subject is not None and self.doc.kind(subject.actor) is not ActorKind.MEDIA:
                 return subject.actor, judged
         return None, None
+
+    def _according_before(self, sentence: Sentence, quote: Quote) -> str | None:
+        """ "According to Niinisto's office, he and Lavrov "had a serious conversation ...": a
+        quotation after a fronted source is the source's, not the words of whom it is about."""
+        head = self.text[sentence.start : quote.start]
+        front = _FRONT.match(head)
+        if front is None or not front.group("according"):
+            return None
+        comma = head.find(",", front.end())
+        if comma == -1 or comma - front.end() > 80:
+            return None
+        who_start, who_end = sentence.start + front.end(), sentence.start + comma
+        return self._issuing_body(who_start, who_end) or self.doc.speaker_at(who_start, who_end)
 
     def _attribution_limit(self, quote: Quote, sentence: Sentence) -> int:
         """How far after a quotation its attribution may stand."""

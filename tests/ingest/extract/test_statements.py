@@ -2110,3 +2110,12 @@ def test_he_after_a_participle_the_parser_calls_a_clausal_subject_is_the_sentenc
         "of the two countries' co-existence should be enhanced."
     )
     assert {s for s, _ in said(body)} == {"Yoweri Museveni"}
+
+
+def test_a_quoted_predicate_after_a_fronted_source_is_the_sources() -> None:
+    spoken = said(
+        "Finnish President Sauli Niinisto met Russian Foreign Minister Sergey Lavrov on "
+        "Wednesday. According to Niinisto's office, he and Lavrov \"had a serious conversation "
+        'on the situation in Syria and Idlib and the humanitarian distress it causes".'
+    )
+    assert [speaker for speaker, _ in spoken] == ["Finnish Presidency"]

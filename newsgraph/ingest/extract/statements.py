@@ -538,14 +538,10 @@ class _Statements:
     def _according_before(self, sentence: Sentence, quote: Quote) -> str | None:
         """ "According to Niinisto's office, he and Lavrov "had a serious conversation ...": a
         quotation after a fronted source is the source's, not the words of whom it is about."""
-        head = self.text[sentence.start : quote.start]
-        front = _FRONT.match(head)
-        if front is None or not front.group("according"):
+        fronted = _front_source(self.text[sentence.start : quote.start])
+        if fronted is None or not fronted[0].group("according"):
             return None
-        comma = head.find(",", front.end())
-        if comma == -1 or comma - front.end() > 80:
-            return None
-        who_start, who_end = sentence.start + front.end(), sentence.start + comma
+        who_start, who_end = sentence.start + fronted[0].end(), sentence.start + fronted[1]
         return self._issuing_body(who_start, who_end) or self.doc.speaker_at(who_start, who_end)
 
     def _attribution_limit(self, quote: Quote, sentence: Sentence) -> int:
@@ -932,12 +928,10 @@ class _Statements:
         """ "According to the minister, ...", "As Lula said, ...": the words after the comma
         are the speaker's. A title set off by commas names its holder after it ("According to
         Venezuelan Foreign Minister, Nicolas Maduro, the meeting ...")."""
-        front = _FRONT.match(text)
-        if not front:
+        fronted = _front_source(text)
+        if fronted is None:
             return False
-        comma = text.find(",", front.end())
-        if comma == -1 or comma - front.end() > 80:
-            return False
+        front, comma = fronted
         who_start, who_end = sentence.start + front.end(), sentence.start + comma
         verb = _VERB_RE.search(self.text, who_start, who_end)
         if not front.group("according") and verb is None:
@@ -2405,6 +2399,18 @@ def _object_length(verb: Token, obj: Token) -> int:
 def _object_end(verb: Token, content: Token) -> Token:
     tail = _object_tail(verb, content)
     return max([content.right_edge, *(c.right_edge for c in tail)], key=lambda t: t.i)
+
+
+def _front_source(text: str) -> tuple[re.Match[str], int] | None:
+    """The fronted "According to X," or "As X said," that opens ``text`` (a sentence's
+    start), and where the comma closing it stands."""
+    front = _FRONT.match(text)
+    if front is None:
+        return None
+    comma = text.find(",", front.end())
+    if comma == -1 or comma - front.end() > 80:
+        return None
+    return front, comma
 
 
 def _extent(token: Token) -> tuple[int, int]:

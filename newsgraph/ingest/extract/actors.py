@@ -49,6 +49,7 @@ __all__ = [
     "ActorBook",
     "Entity",
     "Mention",
+    "body_words",
     "find_mentions",
     "introduce_headline_names",
     "opens_with_style",
@@ -238,6 +239,13 @@ class ActorBook:
         if draft is not None and alias != name and alias not in draft.aliases:
             draft.aliases.append(alias)
 
+    def add_words(self, name: str, words: str) -> None:
+        """The article's own words for a body ("Seoul's foreign ministry", "Netanyahu's
+        office") kept as its alias, so that a search for them finds it again."""
+        said = body_words(words)
+        if said.lower() != name.lower():
+            self.add_alias(name, said)
+
     def named_in_full(self, name: str) -> None:
         """A known person the article named in full: its surname alone now names them too
         ("Spanish Prime Minister Pedro Sánchez ... Sanchez's talks")."""
@@ -338,6 +346,13 @@ class ActorBook:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def body_words(text: str) -> str:
+    """A body's name as an article gives it, without the article in front and with a plain
+    apostrophe, so one body has one name whatever the typography."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return name.replace("\u2019", "'")
 
 
 def _slip(word: str, surname: str) -> bool:
@@ -631,11 +646,7 @@ class _Finder:
             name = office_name(country, m.group(office))
             self.book.introduce_org(name)
             self.book.add_role_less_org(name, country.name)
-            # ("Seoul's foreign ministry": the article's own words for the body stay with it,
-            # so that they find it again)
-            said = re.sub(r"^(?:the|The)\s+", "", m.group()).replace("\u2019", "'")
-            if said.lower() != name.lower():
-                self.book.add_alias(name, said)
+            self.book.add_words(name, m.group())  # ("Seoul's foreign ministry")
             self.claim(m.start(), m.end())
             self.add(self.book.use(country.name), m.start(group), m.end(group), "qualifier", True)
             self.add(name, m.start("office") if group == "adj" else m.start(), m.end(), "office")

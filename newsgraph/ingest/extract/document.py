@@ -39,6 +39,8 @@ from newsgraph.ingest.extract.topics import find_topics
 from newsgraph.ingest.model import ActorKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span
 
@@ -676,36 +678,28 @@ class Document:
         found = self._shown_instead(self.antecedent(pos), pos, want)
         if found is None or self._fits(found, want):
             return found
-        fitting = [
-            m for m in self.mentions_in(since, pos, implicit=False)
-            if self.kind(m.actor) is ActorKind.PERSON and self._fits(m.actor, want)
-        ]  # fmt: skip
-        if fitting:
-            return fitting[-1].actor
-        if want is None:
-            return None
-        # Nobody near fits ("she" after a paragraph about Obama): the last person further back,
-        # within three paragraphs, whom the article shows to be a "she" (or a "he").
+        fitting = self._last_named(since, pos, lambda a: self._fits(a, want))
+        if fitting is not None or want is None:
+            return fitting
+        if want == "female":
+            # Nobody near fits ("she" after a paragraph about Obama, "She also held a meeting
+            # with ..." paragraphs after the article last named her): the last person before
+            # whom the article shows to be a woman, however far back.
+            return self._last_named(0, since, lambda a: self.gender(a) == "female")
+        # For "he", the last man shown within three paragraphs; most men's names are on no
+        # list, so else the last person there not shown to be a woman ("Amy Pope called on
+        # Secretary Durrani ... He said ...").
         earlier = self.paragraphs[max(0, index - 3)].start
-        shown = [
-            m for m in self.mentions_in(earlier, since, implicit=False)
-            if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) == want
-        ]  # fmt: skip
-        if not shown and want == "male":
-            # Most men's names are on no list: for "he", the last person further back not
-            # shown to be a woman ("Amy Pope called on Secretary Durrani ... He said ...")
-            shown = [
-                m for m in self.mentions_in(earlier, since, implicit=False)
-                if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) != "female"
-            ]  # fmt: skip
-        if not shown and want == "female":
-            # ("She also held a meeting with ..." many paragraphs after the article last named
-            # her: the last woman it named at all)
-            shown = [
-                m for m in self.mentions_in(0, earlier, implicit=False)
-                if self.kind(m.actor) is ActorKind.PERSON and self.gender(m.actor) == want
-            ]  # fmt: skip
-        return shown[-1].actor if shown else None
+        return self._last_named(earlier, since, lambda a: self.gender(a) == "male") or (
+            self._last_named(earlier, since, lambda a: self.gender(a) != "female")
+        )
+
+    def _last_named(self, start: int, end: int, keep: Callable[[str], bool]) -> str | None:
+        """The person named last in ``text[start:end]`` for whom ``keep`` holds."""
+        for m in reversed(self.mentions_in(start, end, implicit=False)):
+            if self.kind(m.actor) is ActorKind.PERSON and keep(m.actor):
+                return m.actor
+        return None
 
     def _shown_instead(self, candidate: str | None, pos: int, want: Gender | None) -> str | None:
         """For "she" and a ``candidate`` of unknown sex: the one person of the sentence before

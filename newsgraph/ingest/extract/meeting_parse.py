@@ -394,7 +394,7 @@ class _Parser:
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return self._pair(head)  # "The pair held talks": the two people just told
-        pair = head.lower_ in _PAIRS and any(c.lower_ in ("two", "both") for c in head.children)
+        pair = _pair_noun(head)
         person = self._person_in(head)
         if person is None and (pair or head.tag_ in ("NNS", "NNPS")):
             # "with the visiting ministers, Wang Yi and Takeshi Iwaya,": everyone set off
@@ -550,7 +550,7 @@ class _Parser:
             return []  # "Venezuela's main opposition leader" does not speak for Venezuela
         if leaders := self._delegation_leaders(head):
             return leaders
-        if any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ in _PAIRS:
+        if _pair_noun(head):
             return self._pair(head)
         counted = next((_COUNTS[c.lower_] for c in head.children if c.lower_ in _COUNTS), None)
         if counted is not None and head.lower_ in _PAIRS:
@@ -1988,17 +1988,15 @@ def _named_and_held(token: Token) -> bool:
         return True
     # ("The two Foreign Ministers will also hold the 2nd High-Level Dialogue Meeting": two
     # who hold it together)
-    return any(c.dep_ == "nsubj" and _the_two(c) for c in token.head.children)
-
-
-def _the_two(subject: Token) -> bool:
-    """ "they", "both", "the two ministers", "both sides": a pair told before."""
-    if subject.lower_ in ("they", "both"):
-        return True
     return any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
-        for c in subject.children
+        c.dep_ == "nsubj" and (c.lower_ in ("they", "both") or _pair_noun(c))
+        for c in token.head.children
     )
+
+
+def _pair_noun(head: Token) -> bool:
+    """ "the two ministers", "both sides": a pair told before, by a noun."""
+    return head.lower_ in _PAIRS and any(c.lower_ in ("two", "both") for c in head.children)
 
 
 def _governor(token: Token) -> Token:

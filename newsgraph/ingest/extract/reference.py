@@ -321,13 +321,14 @@ def _load_actors(path: Path, data: dict[str, Any]) -> dict[str, ActorRef]:
 _COUNTRY_KEYS = {"iso", "name", "aliases", "demonyms", "metonyms"}
 
 
-def _load_countries(path: Path) -> list[ActorRef]:
+def _load_countries(path: Path) -> list[tuple[ActorRef, tuple[str, ...]]]:
     """Every country of ``countries.toml`` (ISO code, name, other forms, demonyms), checked
-    against ISO 3166 so a typo in a code is an error, not a country nobody can find."""
+    against ISO 3166 so a typo in a code is an error, not a country nobody can find; with the
+    names ISO gives it."""
     import pycountry  # only here: the data is big and only reference loading needs it
 
     raw = _read_toml(path).get("country", [])
-    countries: list[ActorRef] = []
+    countries: list[tuple[ActorRef, tuple[str, ...]]] = []
     seen: set[str] = set()
     for index, data in enumerate(raw):
         entry = f"country #{index + 1}"
@@ -348,33 +349,34 @@ def _load_countries(path: Path) -> list[ActorRef]:
         seen.add(iso)
         entry = f"country {name!r}"
         description = getattr(official, "official_name", None) or getattr(official, "name", name)
-        countries.append(
-            ActorRef(
-                name=name.strip(),
-                kind=ActorKind.COUNTRY,
-                aliases=_strings(path, entry, data, "aliases"),
-                description=f"{description}.",
-                demonyms=_strings(path, entry, data, "demonyms"),
-                metonyms=_strings(path, entry, data, "metonyms"),
-                iso=iso,
-            )
+        country = ActorRef(
+            name=name.strip(),
+            kind=ActorKind.COUNTRY,
+            aliases=_strings(path, entry, data, "aliases"),
+            description=f"{description}.",
+            demonyms=_strings(path, entry, data, "demonyms"),
+            metonyms=_strings(path, entry, data, "metonyms"),
+            iso=iso,
         )
+        countries.append((country, _iso_names(official)))
     return countries
 
 
-def _with_countries(actors: dict[str, ActorRef], countries: list[ActorRef]) -> dict[str, ActorRef]:
+def _with_countries(
+    actors: dict[str, ActorRef], countries: list[tuple[ActorRef, tuple[str, ...]]]
+) -> dict[str, ActorRef]:
     """The curated actors plus every country. A country the curated file already lists (by
     name or alias) keeps its curated entry, which gains the ISO code and the forms it lacked;
     a form some other actor already uses stays that actor's."""
     merged = dict(actors)
     # (every form the countries file gives is its country's, before any ISO name: "Congo" is
     # the Democratic Republic's there, though ISO names the Republic so)
-    listed = {f for c in countries for f in (c.name, *c.aliases, *c.demonyms, *c.metonyms)}
+    listed = {f for c, _ in countries for f in (c.name, *c.aliases, *c.demonyms, *c.metonyms)}
     taken: dict[str, str] = {}
     for actor in actors.values():
         for surface in (actor.name, *actor.aliases, *actor.demonyms, *actor.metonyms):
             taken.setdefault(surface, actor.name)
-    for country in countries:
+    for country, iso_names in countries:
         curated = next(
             (
                 actors[taken[form]]
@@ -412,7 +414,7 @@ def _with_countries(actors: dict[str, ActorRef], countries: list[ActorRef]) -> d
             merged[owner],
             aliases=_union(
                 merged[owner].aliases,
-                free(tuple(n for n in _iso_names(country) if n not in listed)),
+                free(tuple(n for n in iso_names if n not in listed)),
                 owner,
             ),
         )
@@ -421,12 +423,9 @@ def _with_countries(actors: dict[str, ActorRef], countries: list[ActorRef]) -> d
     return merged
 
 
-def _iso_names(country: ActorRef) -> tuple[str, ...]:
-    """A country's ISO 3166 name and official name, but not ISO's inverted forms ("Korea,
-    Republic of") or those with a bracket."""
-    import pycountry  # (as in _load_countries: only reference loading needs it)
-
-    official = pycountry.countries.get(alpha_2=country.iso) if country.iso else None
+def _iso_names(official: object) -> tuple[str, ...]:
+    """A country's ISO 3166 name and official name (of pycountry's entry ``official``), but
+    not ISO's inverted forms ("Korea, Republic of") or those with a bracket."""
     formal = getattr(official, "official_name", None)
     # (a formal name is written after "the": "the President of the United Mexican States")
     names = (formal, f"the {formal}" if formal else None, getattr(official, "name", None))

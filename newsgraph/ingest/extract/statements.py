@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.ingest.extract.actors import Mention, strip_name_titles
+from newsgraph.ingest.extract.actors import Mention, body_words, strip_name_titles
 from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
 from newsgraph.ingest.extract.patterns import word_set
@@ -1638,8 +1638,7 @@ class _Statements:
         head of the Kyrgyz Republic", "The Prime Minister's Office", its apostrophe curly or
         not): without the article in front, with a plain apostrophe, so one body has one name
         whatever the typography."""
-        name = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
-        return self.doc.book.introduce_org(name.replace("\u2019", "'"))
+        return self.doc.book.introduce_org(body_words(text))
 
     def _spokesperson(self, token: Token) -> str | None:
         """For whom a spokesperson speaks: "a spokesman for the ministry", "the ministry's
@@ -1709,11 +1708,8 @@ class _Statements:
             if person is not None and self.doc.kind(person) is ActorKind.PERSON:
                 office = self._office_of(person)
                 if office is not None and owner.lower_ not in ("his", "her"):
-                    # "Netanyahu's office": the article's own words for the office stay with
-                    # it, so that they find it again.
-                    said = token.doc[owner.left_edge.i : token.i + 1].text
-                    said = re.sub(r"^(?:the|The)\s+", "", said).replace("\u2019", "'")
-                    book.add_alias(office, said)
+                    # ("Netanyahu's office": the article's own words for it)
+                    book.add_words(office, token.doc[owner.left_edge.i : token.i + 1].text)
             if office is None and token.tag_ == "NNP" and owner.tag_ == "NNP":
                 # "The Prime Minister's Office says": the office by its own proper name.
                 words = token.doc[owner.left_edge.i : token.i + 1]

@@ -249,6 +249,8 @@ _REFERS_BACK = re.compile(
     r"(?:meeting|talks|call|conversation|summit|visit|discussions?|leaders|ministers|sides)\b"
     r"|\b(?:[Tt]hey|[Bb]oth)\b"
 )
+# The words that tell a meeting again ("The Prime Minister called Prime Minister Trudeau").
+_RETOLD = re.compile(r"\b(?:met|meets?|talks|spoke|talked|called|conversation|meeting)\b")
 # A headline about a meeting: "Zuma to meet Kenyatta on Thursday", "Ruto hosts Hasina".
 _HEADLINE_MEETING = re.compile(
     r"\b(?:meets?|meeting|talks|calls?|phone|visits?|hosts?|receives?|welcomes?|holds?)\b",
@@ -1076,9 +1078,10 @@ class _Meetings:
             index = self.doc.sentence_index(met.start)
             for later in sentences[index + 1 : index + 3]:
                 back = _REFERS_BACK.search(self.text, later.start, later.end)
+                if back is None and later.start in starts:
+                    break  # another meeting's own sentence
+                back = back or self._retold(met, later)
                 if back is None:
-                    if later.start in starts:
-                        break  # another meeting's own sentence
                     continue
                 dates = self._unquoted_dates(later)
                 if len(dates) != 1 or dates[0].kind == "vague":
@@ -1101,6 +1104,27 @@ class _Meetings:
                 met.date = resolve(dates[0], self.doc.anchor, future=future)
                 met.date_how = "linked" if met.date is not None else None
                 break
+
+    def _retold(self, met: Met, sentence: Sentence) -> re.Match[str] | None:
+        """ "May spoke with Canadian Prime Minister Justin Trudeau ... The Prime Minister
+        called Prime Minister Trudeau of Canada earlier today.": a sentence that tells the
+        meeting again, by a word of its kind with one of its people after it and no one else
+        named, refers back to it."""
+        word = (_PHONE if met.mode is MeetingMode.PHONE else _RETOLD).search(
+            self.text, sentence.start, sentence.end
+        )
+        if word is None or self.doc.in_quote(word.start()):
+            return None
+        people = [
+            m
+            for m in self.doc.mentions_in(sentence.start, sentence.end)
+            if self.doc.kind(m.actor) is ActorKind.PERSON
+        ]
+        if not people or any(m.actor not in met.principals for m in people):
+            return None
+        # (who it was with, not only who sought it: "Sogavare has been a most wanted person
+        # to talk to since Monday" tells no meeting again)
+        return word if any(m.start > word.end() for m in people) else None
 
     def listed_after_colon(self) -> None:
         """ "The officials Clinton met with this week:" and, as the next paragraph, a list of

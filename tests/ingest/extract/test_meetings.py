@@ -2393,3 +2393,20 @@ def test_the_two_who_will_hold_a_meeting_named_in_capitals_are_the_pair_told_bef
         (["Retno Marsudi", "Wang Yi"], MeetingStatus.HELD, THURSDAY),
         (["Retno Marsudi", "Wang Yi"], MeetingStatus.PLANNED, dt.date(2025, 8, 23)),
     ]
+
+
+def test_a_sentence_telling_the_call_again_with_its_day_dates_it() -> None:
+    meeting = only(
+        "Theresa May spoke with Canadian Prime Minister Justin Trudeau and discussed trade. "
+        "A Downing Street spokesperson said: The Prime Minister called Prime Minister Trudeau "
+        "of Canada earlier today."
+    )
+    assert meeting.date == THURSDAY
+
+
+def test_someone_sought_since_a_day_does_not_date_his_talks() -> None:
+    meeting = only(
+        "Prime Minister Manasseh Sogavare held talks with Australian Prime Minister Anthony "
+        "Albanese. Sogavare has been the most wanted leader for talks since Monday."
+    )
+    assert meeting.date is None

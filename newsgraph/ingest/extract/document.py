@@ -255,7 +255,13 @@ class Document:
         people.update(m.group("name").split()[-1] for m in titled if m.group("name").strip())
         for e in self.parsed.ents:
             label = e.label_
-            if label == "ORG" and not e.ent_id_ and _person_like(e, people):
+            # (a place's name too, set off after a title: "the Chairman of the Commission, Le
+            # Hoai Trung", not one whose last word names someone: "Second Thomas Shoal")
+            if (
+                label in ("ORG", "FAC")
+                and not e.ent_id_
+                and _person_like(e, people if label == "ORG" else set())
+            ):
                 label = "PERSON"
             entity = Entity(e.start_char, e.end_char, label, e.ent_id_ or None)
             if label == "PERSON" and entity.ref is None:

@@ -987,3 +987,17 @@ def test_a_countrys_body_keeps_the_articles_words_for_it_as_an_alias() -> None:
     article = run("According to Seoul\u2019s foreign ministry, Cho and Kamikawa spoke on Tuesday.")
     ministry = next(a for a in article.actors if a.name == "South Korean Foreign Ministry")
     assert ministry.aliases == ["Seoul's foreign ministry"]
+
+
+def test_a_name_read_as_a_place_set_off_after_a_title_is_a_person() -> None:
+    body = (
+        "Indian External Affairs Minister S Jaishankar is in Hanoi. Jaishankar on Monday also "
+        "met the Chairman of the Commission, Le Hoai Trung."
+    )
+    kinds = {a.name: a.kind for a in run(body).actors}
+    assert kinds.get("Le Hoai Trung") is ActorKind.PERSON
+
+
+def test_a_place_whose_last_word_names_another_place_stays_a_place() -> None:
+    body = "The ambassador Sabina Shoal spoke of the outpost at the disputed Second Thomas Shoal."
+    assert "Second Thomas Shoal" not in {a.name for a in run(body).actors}

@@ -607,6 +607,8 @@ def clean_page(text: str, title: str | None = None) -> Page:
     text = _DOUBLED_OPEN.sub("\u201c", text)
     text = _DOUBLED_CLOSE.sub("\u201d", text)
     text = _GLUED_SENTENCE.sub(". ", text)
+    text = _GLUED_BRACKET.sub(" (", text)
+    text = _GLUED_COMMA.sub(", ", text)
     text = _LEAD_CAPS.sub(_title_case_office, text)
     return _Cleaner(text, title).run()
 
@@ -626,3 +628,7 @@ _LEAD_CAPS = re.compile(r"(?m)^[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}(?=[ \t][A-Z][a-z
 # "... and other issues.According to Seoul's foreign ministry": a sentence run onto the last
 # one when the page lost the space (not "U.S." nor a web address, which are not in this shape).
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\b(?!\.))")
+# "Diamballa Maimouna(Niger),Japhet Isaak(Namibia)": a list that lost its spaces, which makes
+# one name of two for the parser.
+_GLUED_BRACKET = re.compile(r"(?<=[a-z]{2})\((?=[A-Z][a-z])")
+_GLUED_COMMA = re.compile(r"(?<=[a-z)]),(?=[A-Z][a-z])")

@@ -35,6 +35,7 @@ from newsgraph.ingest.extract.text import (
     opens_unclosed_quote,
     split_sentences,
 )
+from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.extract.topics import find_topics
 from newsgraph.ingest.model import ActorKind
 
@@ -143,6 +144,14 @@ def _person_like(entity: Span, people: set[str]) -> bool:
     if any(t.lower_ in _TITLE_HEADS for t in root.children if t.dep_ == "compound"):
         return True
     if _after_a_title(entity):
+        return True
+    if (
+        root.dep_ == "conj"
+        and root.head.ent_type_ == "PERSON"
+        and not any(canonical_title(w).title for w in words)
+    ):
+        # "Diamballa Maimouna (Niger), Japhet Isaak (Namibia)": one of a list of people (not
+        # "the Political and Media Advisor", a title)
         return True
     after = entity.doc[entity.end : entity.end + 2]
     if len(after) == 2 and after[0].text == "," and after[1].lower_ == "who":

@@ -1004,6 +1004,11 @@ class _Meetings:
         }
         trigger = _CREDENTIALS.search(self.text, ceremony.start, ceremony.end)
         assert trigger is not None
+        # ("The other envoys received were A (Korea), B (Niger)": a list of those who met the
+        # receiver, not a meeting of theirs with one another)
+        self.found = [
+            m for m in self.found if not (m.rule == "cooccur" and set(m.principals) <= set(envoys))
+        ]
         for envoy in envoys:
             if envoy in met_already or envoy == receiver:
                 continue

@@ -1001,3 +1001,13 @@ def test_a_name_read_as_a_place_set_off_after_a_title_is_a_person() -> None:
 def test_a_place_whose_last_word_names_another_place_stays_a_place() -> None:
     body = "The ambassador Sabina Shoal spoke of the outpost at the disputed Second Thomas Shoal."
     assert "Second Thomas Shoal" not in {a.name for a in run(body).actors}
+
+
+def test_a_title_listed_beside_a_person_is_no_person() -> None:
+    body = (
+        "Foreign Minister Walid al-Moallem and the Political and Media Advisor at the state "
+        "presidency Buthaina Sha\u2019aban attended the meeting."
+    )
+    kinds = {a.name: a.kind for a in run(body).actors}
+    assert kinds.get("Media Advisor") is not ActorKind.PERSON
+    assert kinds.get("Walid al-Moallem") is ActorKind.PERSON

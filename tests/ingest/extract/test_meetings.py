@@ -2435,3 +2435,30 @@ def test_an_abbreviated_form_of_address_does_not_end_the_sentence() -> None:
     )
     assert actors(meeting) == ["Manasseh Sogavare", "Kausea Natano"]
     assert meeting.date == THURSDAY
+
+
+def test_a_sentence_that_is_only_a_day_dates_the_meeting_told_next() -> None:
+    meeting = only(
+        "On late Tuesday. Iraqi cleric Ammar al-Hakim met Turkish Prime Minister Recep Tayyip "
+        "Erdogan in Ankara."
+    )
+    assert meeting.date == dt.date(2025, 8, 19)
+
+
+def test_talks_this_week_take_the_day_the_next_sentence_gives_their_meeting() -> None:
+    meeting = only(
+        "Tony Abbott will hold talks with Indonesian President Susilo Bambang Yudhoyono this "
+        "week. A bilateral meeting will take place in Batam on Friday, during a stopover.",
+        published=dt.date(2025, 8, 18),
+    )
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_talks_this_week_are_not_dated_by_a_day_of_another_week() -> None:
+    meeting = only(
+        "Tony Abbott will hold talks with Indonesian President Susilo Bambang Yudhoyono this "
+        "week. A bilateral meeting will take place in Batam on Wednesday, August 27.",
+        published=dt.date(2025, 8, 18),
+    )
+    assert meeting.date is None

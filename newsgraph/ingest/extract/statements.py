@@ -135,7 +135,9 @@ _PARTICIPLE_CLAUSE = re.compile(
     r"|telling\s+(?:[\w'\u2019-]+\s+){1,3}?(?=that\b))\s*(?P<that>that\s+)?"
 )
 _QUOTED_AS_SAYING = re.compile(
-    r"(?:\bquoted\s+(?P<who>[^,;\"“”]{1,60}?)"
+    # ("Fijilive quotes the military spokesman, Captain Neumi Leweni, as saying ...": the one
+    # quoted may be set off after his title)
+    r"(?:\b(?:quoted|quotes)\s+(?P<who>[^;\"“”]{1,80}?)"
     # "Dr. Gonsalves was quoted as saying that ...": the one quoted is the subject
     # ("The Ugandan president, Yoweri Museveni, is quoted by the Monitor as saying ...")
     r"|(?P<who2>\b[A-Z][^;\"“”]{0,80}?),?\s+(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted"

@@ -2119,3 +2119,14 @@ def test_a_quoted_predicate_after_a_fronted_source_is_the_sources() -> None:
         'on the situation in Syria and Idlib and the humanitarian distress it causes".'
     )
     assert [speaker for speaker, _ in spoken] == ["Finnish Presidency"]
+
+
+def test_an_outlet_quoting_a_titled_spokesman_as_saying_gives_him_the_words() -> None:
+    statement = only(
+        "Fijilive quotes the military spokesman, Captain Neumi Leweni, as saying the two men "
+        "discussed security in Fiji."
+    )
+    assert (statement.speaker, statement.text) == (
+        "Neumi Leweni",
+        "the two men discussed security in Fiji",
+    )

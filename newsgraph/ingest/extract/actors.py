@@ -1727,7 +1727,8 @@ _OFFICE_WORDS = word_set(
     Cooperatives Customs Immigration Citizenship Administration Parliamentary Constitutional
     Heritage Maritime Railways Highways Irrigation Livestock Disabilities Equality Homeland
     Climate Minerals Digital Trade Finance Budget Privatization Reconstruction Safety Emergency
-    Preparedness
+    Preparedness Credit Works Protection Repatriation Refugees Services Province Region District
+    County Territory Municipality
     """
 )
 # Words of gatherings, bodies and buildings: never in a person's name ("Climate Change

@@ -1026,3 +1026,12 @@ def test_a_headline_naming_someone_by_his_form_of_address_gives_the_body_his_ful
     assert "Nicolas Sarkozy" in people
     assert "Sarkozy" not in people
     assert "M" not in " ".join(people).split()
+
+
+def test_the_last_word_of_an_office_is_not_the_first_of_its_holders_name() -> None:
+    people = _people(
+        "The Governor of Manus Province Charlie Benjamin said the men must go. Mayorkas met "
+        "with Secretary of Finance and Public Credit Arturo Herrera Gutiérrez on Tuesday."
+    )
+    assert {"Charlie Benjamin", "Arturo Herrera Gutiérrez"} <= people
+    assert not any(p.startswith(("Province", "Manus", "Credit")) for p in people)

@@ -739,6 +739,11 @@ class _Finder:
             # "Sheikh Mishal al-Ahmad al-Sabah" is Mishal al-Ahmad al-Sabah; "Sheikh Hasina"
             # is her name.
             name = name[honorific.end() :]
+        words = name.split()
+        if len(words) >= 3 and words[0].endswith("s") and canonical_title(words[0][:-1]).title:
+            # "between Presidents Juan Manuel Santos and Hugo Chavez": the recogniser may take
+            # a plural title into the first name
+            name = " ".join(words[1:])
         if not name or name.split()[0] in NAME_STOPWORDS:
             return None
         if name.split()[-1].lower() in _OFFICE_LAST_WORDS:

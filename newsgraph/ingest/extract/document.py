@@ -264,10 +264,11 @@ class Document:
         people.update(m.group("name").split()[-1] for m in titled if m.group("name").strip())
         for e in self.parsed.ents:
             label = e.label_
-            # (a place's name too, set off after a title: "the Chairman of the Commission, Le
-            # Hoai Trung", not one whose last word names someone: "Second Thomas Shoal")
+            # (a place's or a work's name too, set off after a title or listed with a person:
+            # "the Chairman of the Commission, Le Hoai Trung", "Ministers Julie Bishop and
+            # Rimbink Pato"; not one whose last word names someone: "Second Thomas Shoal")
             if (
-                label in ("ORG", "FAC")
+                label in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT")
                 and not e.ent_id_
                 and _person_like(e, people if label == "ORG" else set())
             ):

@@ -1035,3 +1035,12 @@ def test_the_last_word_of_an_office_is_not_the_first_of_its_holders_name() -> No
     )
     assert {"Charlie Benjamin", "Arturo Herrera Gutiérrez"} <= people
     assert not any(p.startswith(("Province", "Manus", "Credit")) for p in people)
+
+
+def test_people_listed_after_a_plural_title_are_each_a_person() -> None:
+    people = _people(
+        "Foreign Affairs Ministers Julie Bishop and Rimbink Pato made the assurance on Tuesday. "
+        "In preparation for the meeting between Presidents Juan Manuel Santos and Hugo Chavez, "
+        "the ministers met."
+    )
+    assert {"Julie Bishop", "Rimbink Pato", "Juan Manuel Santos", "Hugo Chavez"} <= people

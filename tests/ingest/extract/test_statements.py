@@ -2130,3 +2130,14 @@ def test_an_outlet_quoting_a_titled_spokesman_as_saying_gives_him_the_words() ->
         "Neumi Leweni",
         "the two men discussed security in Fiji",
     )
+
+
+def test_made_clear_without_it_reports_what_was_made_clear() -> None:
+    statement = only(
+        "Home Secretary Priti Patel made clear tackling small boat crossings was her number "
+        "one priority."
+    )
+    assert (statement.speaker, statement.text) == (
+        "Priti Patel",
+        "tackling small boat crossings was her number one priority",
+    )

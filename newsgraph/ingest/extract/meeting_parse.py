@@ -2018,6 +2018,8 @@ def _apart(parsed: ParsedMeeting, verb: Token) -> list[ParsedMeeting]:
         others = parsed.participants[1:]
         subjects = [first[0]]
     else:
-        return [parsed]
+        # ("met individually with A, B, C and D", where the parse finds only A: the rest of
+        # the list, read after it, is met one by one too)
+        return [replace(parsed, apart=True) if apart else parsed]
     own = next(p for p in parsed.participants if p[0] == subjects[0])
     return [replace(parsed, participants=[own, other]) for other in others]

@@ -2462,3 +2462,17 @@ def test_talks_this_week_are_not_dated_by_a_day_of_another_week() -> None:
         published=dt.date(2025, 8, 18),
     )
     assert meeting.date is None
+
+
+def test_meeting_individually_with_a_list_the_parse_reads_in_part_is_one_meeting_each() -> None:
+    article = run(
+        "During the visit, Secretary Mayorkas met individually with Mexico\u2019s Secretary of "
+        "Foreign Relations Marcelo Ebrard Casaubon, Secretary of Security and Citizen "
+        "Protection Rosa Icela Rodr\u00edguez Vel\u00e1zquez, Attorney General Alejandro Gertz "
+        "Manero, and business leaders."
+    )
+    assert sorted(sorted(p.actor for p in m.participants) for m in article.meetings) == [
+        ["Alejandro Gertz Manero", "Mayorkas"],
+        ["Marcelo Ebrard Casaubon", "Mayorkas"],
+        ["Mayorkas", "Rosa Icela Rodr\u00edguez Vel\u00e1zquez"],
+    ]

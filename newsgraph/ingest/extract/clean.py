@@ -487,7 +487,12 @@ class _Cleaner:
 
     def _article_line(self, line: str, was_block: bool) -> None:
         line = _without_glued_furniture(line)
-        if _is_truncated(line) or (_ELLIPSIS.search(line) and self.previous is not None):
+        # ("Fijian Prime Minister Voreqe Bainimarama met with the UN Secretary-General ...,"
+        # then "He said that ...": a lead the page broke at a comma, not a teaser cut off)
+        lead = not self.blocks and line.endswith(",") and _words(line) >= 12
+        if (_is_truncated(line) and not lead) or (
+            _ELLIPSIS.search(line) and self.previous is not None
+        ):
             # A teaser of another article: its headline, if it was kept, goes with it.
             if was_block and self.state is _State.BODY:
                 self.cut_story = (self.at, line)
@@ -498,7 +503,7 @@ class _Cleaner:
                 self.blocks.pop()
             self.speaker_open = False
             return
-        if _is_prose(line):
+        if lead or _is_prose(line):
             self.state = _State.BODY
             line = _TRAILING_CREDIT.sub("", line)
             if not self.blocks:

@@ -434,3 +434,18 @@ def test_a_list_that_lost_its_spaces_gets_them_back_and_numbers_keep_their_comma
         "The envoys were Diamballa Maimouna (Niger), Japhet Isaak (Namibia) and 1,200 guests "
         "(UN figures) came."
     ]
+
+
+def test_a_lead_the_page_broke_at_a_comma_is_the_story_not_a_teaser() -> None:
+    page = clean_page(
+        "Fiji PM meets UN chief\n\n"
+        "Fijian Prime Minister Voreqe Bainimarama met with the UN Secretary-General, Antonio "
+        "Guterres Wednesday, acknowledged the United Nations for its immense role in the "
+        "global response to the COVID-19 crisis,\n\n"
+        "He said that Fiji is preparing for economic recovery.\n"
+    )
+    assert [b.text[:26] for b in page.blocks] == [
+        "Fijian Prime Minister Vore",
+        "He said that Fiji is prepa",
+    ]
+    assert page.teasers == ()

@@ -740,9 +740,9 @@ class _Finder:
             # is her name.
             name = name[honorific.end() :]
         words = name.split()
-        if len(words) >= 3 and words[0].endswith("s") and canonical_title(words[0][:-1]).title:
-            # "between Presidents Juan Manuel Santos and Hugo Chavez": the recogniser may take
-            # a plural title into the first name
+        if len(words) >= 2 and _plural_title(words[0]):
+            # "between Presidents Juan Manuel Santos and Hugo Chavez", "Secretaries Mayorkas
+            # and Ebrard": the recogniser may take a plural title into the first name
             name = " ".join(words[1:])
         if not name or name.split()[0] in NAME_STOPWORDS:
             return None
@@ -1772,6 +1772,13 @@ def _after_office(name: str) -> str:
     while len(words) - ranks > 2 and words[ranks] in _RANKS:
         ranks += 1
     return " ".join(words[ranks:]) if ranks or cut >= 0 else name
+
+
+def _plural_title(word: str) -> bool:
+    """ "Presidents", "Secretaries", "Ministers": a title in the plural."""
+    if word.endswith("ies"):
+        return canonical_title(word[:-3] + "y").title is not None
+    return word.endswith("s") and canonical_title(word[:-1]).title is not None
 
 
 _RANKS = word_set(

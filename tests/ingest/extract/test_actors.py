@@ -1044,3 +1044,11 @@ def test_people_listed_after_a_plural_title_are_each_a_person() -> None:
         "the ministers met."
     )
     assert {"Julie Bishop", "Rimbink Pato", "Juan Manuel Santos", "Hugo Chavez"} <= people
+
+
+def test_a_plural_title_before_one_surname_is_not_part_of_the_name() -> None:
+    people = _people(
+        "Secretary of Homeland Security Alejandro Mayorkas met Foreign Secretary Marcelo "
+        "Ebrard. Secretaries Mayorkas and Ebrard discussed trade."
+    )
+    assert not any(p.startswith("Secretaries") for p in people)

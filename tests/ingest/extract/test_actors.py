@@ -1048,7 +1048,7 @@ def test_people_listed_after_a_plural_title_are_each_a_person() -> None:
 
 def test_a_plural_title_before_one_surname_is_not_part_of_the_name() -> None:
     people = _people(
-        "Secretary of Homeland Security Alejandro Mayorkas met Foreign Secretary Marcelo "
-        "Ebrard. Secretaries Mayorkas and Ebrard discussed trade."
+        "Secretary Mayorkas met Secretary of Foreign Relations Marcelo Ebrard Casaubon. "
+        "Secretaries Mayorkas and Ebrard discussed ways to facilitate legitimate trade and travel."
     )
     assert not any(p.startswith("Secretaries") for p in people)

@@ -914,7 +914,7 @@ class _Finder:
             return True  # "Brazil's Lula": an owner, not a first name
         if _HONORIFIC.match(f"{word} ") or _NAME_PREFIX.match(f"{word} "):
             return True  # "Sheikh Mohamed bin Zayed", "Dr Jaishankar": a form of address
-        if canonical_title(word).title or canonical_title(word.removesuffix("s")).title:
+        if canonical_title(word).title or _plural_title(word):
             return True  # "Presidents Zelensky and Putin"
         if self.ref.lookup(word):
             return True
@@ -1790,7 +1790,8 @@ _RANKS = word_set(
 
 
 # Offices after which one capitalised word is a name: a leader's, or a minister's.
-_ADDRESSED = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
+_FORMS_OF_ADDRESS = "Dr|Mr|Mrs|Ms|Sir|Dame"
+_ADDRESSED = re.compile(rf"\b(?:{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
 _TITLE_TAILS = frozenset(
     {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary"}
 )
@@ -2065,8 +2066,9 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # "Telephone conversation between M. Nicolas Sarkozy, President of the Republic, and Mr Barack
 # Obama": a communique's headline names people by their form of address, not their office.
+# (with the French forms, which a body in English rarely uses: "M." there may be an initial)
 _HEADLINE_ADDRESSED = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Mme|M)\.?(?<!\bM)\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
+    rf"\b(?:{_FORMS_OF_ADDRESS}|Mme|M(?=\.))\.?\s+(?P<name>[\u2018\u02bb]?{NAME})"
 )
 
 

@@ -1113,8 +1113,7 @@ class _Meetings:
                     # "Both leaders are attending the assembly that opens on Tuesday": the
                     # day of something else the sentence tells.
                     break
-                future = met.status is not MeetingStatus.HELD
-                day = resolve(dates[0], self.doc.anchor, future=future)
+                day = self._day_for(met, dates[0])
                 if met.vague_span is not None and not (
                     day is not None and met.vague_span[0] <= day <= met.vague_span[1]
                 ):
@@ -1123,6 +1122,10 @@ class _Meetings:
                 met.date_how = "linked" if met.date is not None else None
                 met.vague = met.vague and met.date is None
                 break
+
+    def _day_for(self, met: Met, mention: DateMention) -> dt.date | None:
+        """The day ``mention`` gives ``met``: read forward for a meeting still to come."""
+        return resolve(mention, self.doc.anchor, future=met.status is not MeetingStatus.HELD)
 
     def dates_of_a_day_before(self) -> None:
         """ "On late Thursday 26th of January 2012. Sayeed Amar al-Hakeem ... met Recep Tayyip
@@ -1137,8 +1140,7 @@ class _Meetings:
                 continue
             rest = self.text[before.start : dates[0].start] + self.text[dates[0].end : before.end]
             if _ONLY_A_DAY.fullmatch(rest):
-                future = met.status is not MeetingStatus.HELD
-                met.date = resolve(dates[0], self.doc.anchor, future=future)
+                met.date = self._day_for(met, dates[0])
                 met.date_how = "linked" if met.date is not None else None
 
     def _retold(self, met: Met, sentence: Sentence) -> re.Match[str] | None:
@@ -1449,7 +1451,7 @@ class _Meetings:
         if len({tuple(sorted(m.principals)) for m in named}) != 1:
             return
         for met in named:
-            day = resolve(days[0], self.doc.anchor, future=met.status is not MeetingStatus.HELD)
+            day = self._day_for(met, days[0])
             published = self.doc.published
             if day is None or published is None:
                 continue

@@ -26,6 +26,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.ingest.extract.text import TITLE_ABBREVIATIONS
 from newsgraph.ingest.model import ActorKind
 
 if TYPE_CHECKING:
@@ -54,22 +55,15 @@ _LABELS = {
 }
 
 
-# Abbreviated forms of address and ranks set before names, which the model's tokenizer splits
-# from their period and its parser then reads as a sentence's end ("Dr." and "Gen." it knows).
-_TITLE_ABBREVIATIONS = (
-    "Hon.", "Amb.", "Rt.", "Pres.", "Sec.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Brig.",
-    "Cmdr.", "Cde.", "Engr.", "Atty.",
-)  # fmt: skip
-
-
 class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
 
 def keep_title_abbreviations(nlp: Language) -> None:
-    """Make ``nlp``'s tokenizer keep each of the title abbreviations whole, period and all
-    ("The Hon. Prime Minister, Manasseh Sogavare had a virtual meeting": one sentence)."""
-    for abbreviation in _TITLE_ABBREVIATIONS:
+    """Make ``nlp``'s tokenizer keep each of the title abbreviations whole, period and all:
+    the model's splits them from their period ("Dr." and "Gen." it knows), and its parser then
+    reads a sentence's end there."""
+    for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
             abbreviation, [{"ORTH": abbreviation}]
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsgraph.ingest.extract.patterns import word_set
 
 __all__ = [
+    "TITLE_ABBREVIATIONS",
     "Quote",
     "Sentence",
     "ends_sentence",
@@ -17,13 +18,18 @@ __all__ = [
     "strip_quotes",
 ]
 
+# Abbreviated forms of address and ranks set before names ("The Hon. Prime Minister, Manasseh
+# Sogavare"): no sentence ends at them, here or in the parser (see nlp.py).
+TITLE_ABBREVIATIONS = (
+    "Hon.", "Amb.", "Rt.", "Pres.", "Sec.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Brig.",
+    "Cmdr.", "Cde.", "Engr.", "Atty.",
+)  # fmt: skip
 _ABBREVIATIONS = word_set(
     """
-    mr mrs ms dr st gen lt col sgt capt maj adm gov sen rep rev prof jr sr inc co corp ltd
-    hon amb rt pres sec brig cmdr cde engr atty
+    mr mrs ms dr st gen adm gov sen rep rev prof jr sr inc co corp ltd
     jan feb mar apr jun jul aug sep sept oct nov dec no vs approx est dept univ
     """
-)
+) | {a.rstrip(".").lower() for a in TITLE_ABBREVIATIONS}
 _BOUNDARY = re.compile(r"[.!?…]+[\"”\u2019')\]]*(?=\s+[\"“\u2018(\[]?[A-Z0-9ÀÁÂÄÇÉÈÊÍÓÖÚÜŁŚŻ])")
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _CLAUSE_STARTERS = word_set(

@@ -623,7 +623,7 @@ PEOPLE_BY_NAME_KEY = _define(
     """
     UNWIND $keys AS key
     MATCH (a:Actor) WHERE key IN a.name_keys
-    RETURN key, a.name AS name
+    RETURN key, a.id AS id, a.name AS name
     """,
     {"keys": ["zelenski|falatamar"]},
 )

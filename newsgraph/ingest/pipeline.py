@@ -473,16 +473,36 @@ class _Load:
         articles = [article for _outcome, found in group for article in found]
         owners = [outcome for outcome, found in group for _ in found]
         size = self._batch
-        for start in range(0, len(articles), size):
-            chunk = articles[start : start + size]
-            if self._writer is None:
+        await self._write_chunks(
+            (owners[start : start + size], articles[start : start + size])
+            for start in range(0, len(articles), size)
+        )
+
+    async def _write_chunks(
+        self, chunks: Iterable[tuple[list[FileOutcome], list[ExtractedArticle]]]
+    ) -> None:
+        """Write (a dry run: plan) each chunk of articles, one write each, in order; each
+        article's id goes to its file's outcome once its write is committed."""
+        if self._writer is None:
+            for owners, chunk in chunks:
                 planned = plan_batch(chunk)
-                files = sorted({o.path for o in owners[start : start + size]})
+                files = sorted({o.path for o in owners})
                 self.report.plans.append({"files": files, **planned.params})
-            else:
-                self.report.counts.add(await self._writer.write_batch(chunk))
-            for owner, article in zip(owners[start:], chunk, strict=False):
-                owner.articles.append(article_id(article.article.url, article.article.body))
+                _owned(owners, chunk)
+            return
+        # The chunks' owners, oldest first: writes are committed in the order they are given.
+        waiting: deque[list[FileOutcome]] = deque()
+
+        def articles() -> Iterator[list[ExtractedArticle]]:
+            for owners, chunk in chunks:
+                waiting.append(owners)
+                yield chunk
+
+        def written(chunk: list[ExtractedArticle], what: Written) -> None:
+            self.report.counts.add(what)
+            _owned(waiting.popleft(), chunk)
+
+        await self._writer.write_batches(articles(), written)
 
     async def _flush(self) -> None:
         pending, self._pending = self._pending, []
@@ -499,8 +519,9 @@ class _Load:
     async def _write_spooled(self, outcome: FileOutcome, spool: _Spool) -> None:
         await self._flush()
         try:
-            for chunk in spool.batches(self._batch):
-                await self._write([(outcome, chunk)])
+            await self._write_chunks(
+                ([outcome] * len(chunk), chunk) for chunk in spool.batches(self._batch)
+            )
         except GraphError as exc:
             done = len(outcome.articles)
             outcome.error = (
@@ -524,6 +545,11 @@ class _Load:
             await self._write_spooled(outcome, spool)
             return
         await self._add(outcome, next(spool.batches(self._batch), []))
+
+
+def _owned(owners: list[FileOutcome], chunk: list[ExtractedArticle]) -> None:
+    for owner, article in zip(owners, chunk, strict=True):
+        owner.articles.append(article_id(article.article.url, article.article.body))
 
 
 def _unchanged_articles(ids: list[str]) -> Written:

@@ -308,8 +308,10 @@ async def _poll(
         else:
             articles.extend(result)
     writer = ArticleWriter(store)
-    for start in range(0, len(articles), batch):
-        await writer.write_batch(articles[start : start + batch])
+    await writer.write_batches(
+        (articles[start : start + batch] for start in range(0, len(articles), batch)),
+        lambda _batch, _written: None,
+    )
     # Written (or without text to write): none of these is loaded again until it changes.
     seen.update({entry_key(e): entry_hash(e) for e in fresh})
     record.update(fetched.validators.record())

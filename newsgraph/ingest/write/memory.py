@@ -1,9 +1,10 @@
 """What a writer knows the graph holds of the facts it has read and written, so the batches
 of a load do not read back what the load itself just wrote.
 
-Planning a batch needs the stored actors, statements and meetings its facts may join
-(``EXISTING_FOR_ARTICLES``, by resolution's keys: an actor's id, a statement's speaker and
-day, a meeting's day and participants, an undated meeting's id). In a load, most of those keys
+Planning a batch needs the stored people its people's name keys lead to (``PEOPLE_BY_NAME_KEY``)
+and the stored actors, statements and meetings its facts may join (``EXISTING_FOR_ARTICLES``,
+by resolution's keys: an actor's id, a statement's speaker and day, a meeting's day and
+participants, an undated meeting's id). In a load, most of those keys
 were met by an earlier batch, and what the graph holds under them is what that batch read plus
 what it wrote: the rows of a write are the stored values merged with the batch's (every value
 the write sets is the row's, see ``WRITE_ARTICLES``). So the writer remembers, per key, the
@@ -13,6 +14,12 @@ The memory holds only while nobody else writes: each write bumps the graph's ver
 and a batch that finds the version other than one past the writer's own last write forgets
 everything (another loader, an API mutation, a restart from an older log). A write that fails
 forgets everything too.
+
+The memory learns a write when it is planned, before the graph has applied it: the writer
+plans the next batch while the graph applies this one (``ArticleWriter.write_batches``), and
+what it asks the graph then is only what the memory does not hold, which the write in flight
+does not touch (a write's keys are the keys its own batch asked for, and those the memory
+holds), so the answer is the same whether the graph has applied that write yet or not.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from typing import Any
 
 from newsgraph.graph.rows import ArticleWrite, MeetingRow, StatementRow, day
 from newsgraph.ingest.resolve.facts import KnownMeeting, KnownStatement
+from newsgraph.ingest.resolve.people import KnownPerson
 
 __all__ = ["Known", "LoadMemory", "Lookup"]
 
@@ -89,13 +97,20 @@ class LoadMemory:
         # (day, actor): every meeting of that day with that participant is remembered.
         self._day_people: set[tuple[str, str]] = set()
         self._undated: set[str] = set()
+        # A name key -> the ids of every stored person with that key; a person's id -> its
+        # name and the keys of it remembered here.
+        self._keyed: dict[str, set[str]] = {}
+        self._person_names: dict[str, str] = {}
+        self._keys_of: dict[str, set[str]] = {}
 
     def holds(self, version: int) -> bool:
         """Whether the memory still tells what the graph holds at `version`; if not, it is
-        emptied."""
-        if self.version != version or len(self._statements) + len(self._meetings) > self._limit:
+        emptied (and so tells the graph at `version` again: it answers nothing)."""
+        kept = self.version == version
+        if not kept or len(self._statements) + len(self._meetings) > self._limit:
             self.forget()
-        return self.version is not None
+        self.version = version
+        return kept
 
     def missing(self, wanted: Lookup) -> Lookup:
         """The part of `wanted` the memory cannot answer."""
@@ -126,6 +141,30 @@ class LoadMemory:
         )
         self._undated.update(asked.undated_meetings)
 
+    def people_missing(self, keys: Iterable[str]) -> list[str]:
+        """The name keys the memory cannot answer."""
+        return [key for key in keys if key not in self._keyed]
+
+    def learn_people(self, asked: Iterable[str], found: Iterable[tuple[str, str, str]]) -> None:
+        """Remember the graph's answer to the name keys `asked`: (key, id, name) rows."""
+        for key in asked:
+            self._keyed.setdefault(key, set())
+        for key, the_id, name in found:
+            self._keyed.setdefault(key, set()).add(the_id)
+            self._keys_of.setdefault(the_id, set()).add(key)
+            # A person the memory saw written is named as written: the graph may not have
+            # applied that write yet.
+            self._person_names.setdefault(the_id, name)
+
+    def people(self, keys: Iterable[str]) -> list[KnownPerson]:
+        """The stored people the name keys lead to, all of which the memory now holds, as
+        PEOPLE_BY_NAME_KEY would answer."""
+        return [
+            KnownPerson(key, self._person_names[the_id])
+            for key in keys
+            for the_id in sorted(self._keyed.get(key, ()))
+        ]
+
     def answer(self, wanted: Lookup) -> Known:
         """What the graph holds for `wanted`, all of whose keys the memory now holds, as
         EXISTING_FOR_ARTICLES would answer it."""
@@ -152,6 +191,9 @@ class LoadMemory:
         """After a committed write of `params` (`actors`: its actor rows as KnownActor values),
         which left the graph at `version`: the graph now holds the rows' values."""
         self._actors.update(actors)
+        for person in params["actors"]:
+            if person["name_keys"]:
+                self._wrote_person(person["id"], person["name"], set(person["name_keys"]))
         for gone in [
             *params["merged_statements"],
             *(r["old"] for r in params["renamed_statements"]),
@@ -169,6 +211,19 @@ class LoadMemory:
             if gone not in members:
                 self._drop_meeting(gone)
         self.version = version
+
+    def _wrote_person(self, the_id: str, name: str, keys: set[str]) -> None:
+        self._person_names[the_id] = name
+        held = self._keys_of.setdefault(the_id, set())
+        for key in held - keys:
+            self._keyed[key].discard(the_id)
+        # Only the keys remembered whole: the others the graph is asked, and its answer holds
+        # this person already (a write's new keys are its batch's, asked before it).
+        for key in keys:
+            if key in self._keyed:
+                self._keyed[key].add(the_id)
+                held.add(key)
+        held &= keys
 
     def _keep_statement(self, st: KnownStatement) -> None:
         self._statements[st.id] = st

@@ -19,9 +19,12 @@ values it changed, by id (``Written``); ``LoadCounts`` adds up those of many wri
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import sys
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -73,7 +76,6 @@ from newsgraph.ingest.resolve.facts import (
 )
 from newsgraph.ingest.resolve.ids import actor_id, article_id, content_hash, meeting_id, topic_id
 from newsgraph.ingest.resolve.people import (
-    KnownPerson,
     keys_of_name,
     people_keys,
     unify_people,
@@ -875,6 +877,40 @@ def _known_meeting(row: dict[str, Any]) -> KnownMeeting:
     )
 
 
+_Prepared = tuple[list[ExtractedArticle], "Existing"]
+
+# How long one lease covers a run of planned-ahead writes before it is let go and taken again.
+_RUN_S = 10.0
+
+
+class _InFlight:
+    """A batch whose write has gone to the graph while the next batch is planned."""
+
+    def __init__(
+        self,
+        articles: list[ExtractedArticle],
+        batch: BatchPlan | None,
+        write: Coroutine[Any, Any, list[dict[str, Any]]],
+    ) -> None:
+        self.articles = articles
+        self.batch = batch
+        self.task = asyncio.ensure_future(write)
+
+    async def sent(self) -> None:
+        """Let the write's task run until it waits for the graph's answer: sent."""
+        for _ in range(3):
+            if self.task.done():
+                break
+            await asyncio.sleep(0)
+
+    async def settled(self) -> None:
+        """Wait until the graph has applied the write (or refused it)."""
+        await asyncio.wait([self.task])
+
+    async def landed(self, writer: ArticleWriter) -> Written:
+        return await writer._written(self.batch, await self.task)
+
+
 class ArticleWriter:
     """Writes extracted articles to a store: one resolving read and one atomic write per
     batch of articles (a file, or a slice of a big one)."""
@@ -936,8 +972,11 @@ class ArticleWriter:
         keys = people_keys(articles)
         if not keys:
             return articles
-        rows = await self._store.read(PEOPLE_BY_NAME_KEY, {"keys": keys})
-        return unify_people(articles, [KnownPerson(r["key"], r["name"]) for r in rows])
+        asked = self._memory.people_missing(keys)
+        if asked:
+            rows = await self._store.read(PEOPLE_BY_NAME_KEY, {"keys": asked})
+            self._memory.learn_people(asked, ((r["key"], r["id"], r["name"]) for r in rows))
+        return unify_people(articles, self._memory.people(keys))
 
     async def links(self, ids: list[str]) -> dict[str, Links]:
         rows = await self._store.read(LINKS_OF_FACTS, {"ids": ids})
@@ -967,14 +1006,125 @@ class ArticleWriter:
         # writer's: two loaders reading before either writes would each create a statement
         # the other also reports.
         async with writer_lock(self._store):
-            found = await self._store.read(GRAPH_VERSION)
-            version = int(found[0]["version"]) if found else 0
-            self._memory.holds(version)
+            await self._version()
             try:
-                batch, rows = await self._plan_and_write(articles, version)
+                batch = await self._plan(articles)
+                rows = await self._apply(batch)
             except BaseException:
                 self._memory.forget()
                 raise
+        return await self._written(batch, rows)
+
+    async def write_batches(
+        self,
+        batches: Iterable[list[ExtractedArticle]],
+        on_written: Callable[[list[ExtractedArticle], Written], None],
+    ) -> None:
+        """Write the batches in order, as ``write_batch`` would one after another, calling
+        `on_written` with each batch once its write is committed. Each batch is planned while
+        the graph applies the one before (see write.memory): the loader's planning and the
+        graph's writing take turns on one core each instead of both waiting on one another.
+        The lease is taken again every few seconds, so another writer waits no longer than it
+        would for one big write."""
+        queue = iter(batches)
+        upcoming = next(queue, None)
+        while upcoming is not None:
+            async with writer_lock(self._store):
+                await self._version()
+                run_ends = time.monotonic() + _RUN_S
+                flight: _InFlight | None = None
+                try:
+                    articles, ready = upcoming, await self._prepare(upcoming)
+                    while True:
+                        # Planned while the graph applies the write before.
+                        batch = await self._settle(ready, flight)
+                        if flight is not None:
+                            landed, flight = flight, None
+                            on_written(landed.articles, await landed.landed(self))
+                        upcoming = next(queue, None)
+                        if upcoming is None or time.monotonic() > run_ends:
+                            flight = _InFlight(articles, batch, self._apply(batch))
+                            break
+                        # Read before this batch's write goes out, so that the read does not
+                        # wait for the write.
+                        following = await self._prepare(upcoming)
+                        flight = _InFlight(articles, batch, self._apply(batch))
+                        await flight.sent()
+                        articles, ready = upcoming, following
+                    landed, flight = flight, None
+                    on_written(landed.articles, await landed.landed(self))
+                except Exception:
+                    self._memory.forget()
+                    if flight is not None:
+                        # Its write went out: say whether it landed before the error goes up.
+                        with contextlib.suppress(Exception):
+                            on_written(flight.articles, await flight.landed(self))
+                    raise
+                except BaseException:
+                    self._memory.forget()
+                    if flight is not None:
+                        flight.task.cancel()
+                    raise
+
+    async def _version(self) -> int:
+        """The graph's version, and the memory kept only if it still tells that graph."""
+        found = await self._store.read(GRAPH_VERSION)
+        version = int(found[0]["version"]) if found else 0
+        self._memory.holds(version)
+        return version
+
+    async def _plan(self, articles: list[ExtractedArticle]) -> BatchPlan | None:
+        """Plan the batch against the graph as the memory and the graph tell it; the memory
+        learns the plan's write at once."""
+        return await self._settle(await self._prepare(articles))
+
+    async def _prepare(self, articles: list[ExtractedArticle]) -> _Prepared:
+        """The batch with its people named as stored, and what the graph holds that its facts
+        may join: all of planning that reads the graph (but for a merge's links)."""
+        articles = await self.people_as_stored(articles)
+        return articles, await self.existing(articles)
+
+    async def _settle(
+        self, prepared: _Prepared, flight: _InFlight | None = None
+    ) -> BatchPlan | None:
+        """Plan a prepared batch (with the write in `flight` applied, if any); the memory
+        learns the plan's write at once."""
+        articles, existing = prepared
+        resolved = resolve_batch(articles, existing)
+        if resolved.merging:
+            # The batch merges stored facts, whose relationships move with them: read them
+            # only once the write before has added what it adds to them.
+            if flight is not None:
+                await flight.settled()
+            existing.links = await self.links(resolved.merging)
+        batch = plan_batch(articles, existing, resolved)
+        if not batch.article_ids:
+            return None
+        actors = {
+            row["id"]: KnownActor(
+                row["id"],
+                row["name"],
+                row["kind"],
+                tuple(row["aliases"]),
+                row["description"],
+                row["iso_code"],
+            )
+            for row in batch.params["actors"]
+        }
+        # Each write bumps the version by one: a batch that finds it so knows nobody else
+        # wrote in between. (A write that fails makes the memory forget.)
+        version = self._memory.version
+        if version is None:
+            raise RuntimeError("planned a batch without reading the graph's version first")
+        self._memory.wrote(batch.params, actors, version + 1)
+        return batch
+
+    async def _apply(self, batch: BatchPlan | None) -> list[dict[str, Any]]:
+        if batch is None:
+            return []
+        return await self._store.write(WRITE_ARTICLES, batch.params)
+
+    async def _written(self, batch: BatchPlan | None, rows: list[dict[str, Any]]) -> Written:
         if batch is None:
             return Written([], _by_kind(), _by_kind(), _by_kind(), {}, {})
         marks = rows[0] if rows else {}
@@ -991,37 +1141,6 @@ class ArticleWriter:
             self._store, {kind: sorted(written.created[f"{kind}s"]) for kind in EVENT_KINDS}
         )
         return written
-
-    async def _plan_and_write(
-        self, articles: list[ExtractedArticle], version: int
-    ) -> tuple[BatchPlan | None, list[dict[str, Any]]]:
-        """Plan the batch against the graph (at `version`) and write it, under the writer's
-        lease; the memory learns what the write left in the graph."""
-        articles = await self.people_as_stored(articles)
-        existing = await self.existing(articles)
-        resolved = resolve_batch(articles, existing)
-        if resolved.merging:
-            # The batch merges stored facts, whose relationships move with them.
-            existing.links = await self.links(resolved.merging)
-        batch = plan_batch(articles, existing, resolved)
-        if not batch.article_ids:
-            return None, []
-        rows = await self._store.write(WRITE_ARTICLES, batch.params)
-        actors = {
-            row["id"]: KnownActor(
-                row["id"],
-                row["name"],
-                row["kind"],
-                tuple(row["aliases"]),
-                row["description"],
-                row["iso_code"],
-            )
-            for row in batch.params["actors"]
-        }
-        # The write bumped the version by one: a batch that finds it so knows nobody else
-        # wrote in between.
-        self._memory.wrote(batch.params, actors, version + 1)
-        return batch, rows
 
     async def write(self, extracted: ExtractedArticle) -> Written:
         return await self.write_batch([extracted])

@@ -5,14 +5,18 @@ from __future__ import annotations
 from itertools import permutations
 from typing import Any
 
+import pytest
+
 from newsgraph.graph import Store
+from newsgraph.graph.cypher import WRITE_ARTICLES
+from newsgraph.graph.errors import GraphError
 from newsgraph.graph.maintenance import dump, node_counts, relationship_counts, wipe
 from newsgraph.ingest.extract.reference import load_reference
 from newsgraph.ingest.model import ExtractedArticle, MeetingFact, MeetingMode, StatementFact
 from newsgraph.ingest.pipeline import load_paths
 from newsgraph.ingest.write.writer import ArticleWriter
 from tests.helpers import CORPUS
-from tests.helpers.factories import article, call_article, meeting, said
+from tests.helpers.factories import article, call_article, corpus, meeting, said
 from tests.helpers.graphs import assert_derived_edges_match_a_recount
 
 FIRST = call_article(
@@ -127,18 +131,21 @@ def _met(*people: str, place: str | None = None) -> MeetingFact:
 
 
 async def _every_way(store: Store, articles: list[ExtractedArticle]) -> dict[str, Any]:
-    """Load `articles` in every order, one per write and all in one; return the one graph
-    they all give (failing if any differs)."""
+    """Load `articles` in every order, one per write, all in one, and one per write each
+    planned while the write before is applied; return the one graph they all give (failing
+    if any differs)."""
     writer = ArticleWriter(store)
     graphs = []
     for order in permutations(articles):
-        for together in (False, True):
+        for way in ("apart", "together", "planned ahead"):
             await wipe(store)
-            if together:
+            if way == "together":
                 await writer.write_batch(list(order))
-            else:
+            elif way == "apart":
                 for article in order:
                     await writer.write(article)
+            else:
+                await writer.write_batches(([a] for a in order), lambda _batch, _written: None)
             # Loading all of them again changes nothing.
             again = await writer.write_batch(list(order))
             assert again.created == again.changed == {kind: set() for kind in again.created}
@@ -256,3 +263,95 @@ async def test_a_writer_sees_what_another_writer_wrote_between_its_batches(store
     assert again.created == {kind: set() for kind in again.created}
     counts = await node_counts(store)
     assert (counts["meetings"], counts["statements"]) == (1, 1)
+
+
+# Writes planned ahead: a batch is planned while the graph applies the one before.
+
+
+def _spelled(url: str, name: str) -> ExtractedArticle:
+    return article(
+        url,
+        url=url,
+        people=[name, "Bo Example"],
+        meetings=[meeting(name, "Bo Example", excerpt=f"{name} met Bo Example")],
+    )
+
+
+async def test_a_spelling_met_in_the_batch_before_names_one_person_when_planned_ahead(
+    store: Store,
+) -> None:
+    # The second batch is planned before the first batch's write reaches the graph: only
+    # the writer's memory can tell it that "Stephen Smith" is stored.
+    batches = [
+        [_spelled("https://example.org/one", "Stephen Smith")],
+        [_spelled("https://example.org/two", "Steven Smith")],
+    ]
+    landed: list[list[str]] = []
+    await ArticleWriter(store).write_batches(
+        batches, lambda _batch, written: landed.append(written.article_ids)
+    )
+    assert len(landed) == 2
+    people = [
+        n["props"]["name"]
+        for n in (await dump(store))["nodes"]
+        if "Actor" in n["labels"] and n["props"]["name"].endswith("Smith")
+    ]
+    assert people == ["Stephen Smith"]
+    assert (await node_counts(store))["meetings"] == 1
+
+
+async def test_batches_planned_ahead_give_the_graph_of_one_write_after_another(
+    store: Store,
+) -> None:
+    articles = corpus(90)
+    batches = [articles[i : i + 7] for i in range(0, len(articles), 7)]
+    writer = ArticleWriter(store)
+    for batch in batches:
+        await writer.write_batch(batch)
+    one_by_one = await dump(store)
+    await wipe(store)
+    order: list[list[str]] = []
+    await ArticleWriter(store).write_batches(
+        batches, lambda batch, _written: order.append([a.article.url for a in batch])
+    )
+    assert await dump(store) == one_by_one
+    assert order == [[a.article.url for a in batch] for batch in batches]
+
+
+class _FailingSecondWrite:
+    """A store whose second article write fails, as a graph going away would make it."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.writes = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    async def write(self, statement: Any, params: Any = None) -> Any:
+        if statement is WRITE_ARTICLES:
+            self.writes += 1
+            if self.writes == 2:
+                raise GraphError("the graph went away")
+        return await self._store.write(statement, params)
+
+
+async def test_a_failed_write_planned_ahead_reports_the_batches_before_it_and_stops(
+    store: Store,
+) -> None:
+    articles = corpus(30)
+    batches = [articles[:10], articles[10:20], articles[20:]]
+    failing = _FailingSecondWrite(store)
+    landed: list[int] = []
+    writer = ArticleWriter(failing)  # type: ignore[arg-type]
+    with pytest.raises(GraphError, match="went away"):
+        await writer.write_batches(batches, lambda batch, _w: landed.append(len(batch)))
+    assert landed == [10]
+    assert failing.writes == 2
+    assert (await node_counts(store))["articles"] == 10
+    # The same writer, its memory forgotten, completes the load as a fresh one would.
+    await writer.write_batches(batches, lambda _b, _w: None)
+    complete = await dump(store)
+    await wipe(store)
+    await ArticleWriter(store).write_batch(articles)
+    assert await dump(store) == complete

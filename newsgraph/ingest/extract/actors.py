@@ -584,11 +584,11 @@ class _Finder:
         """ "Minister of Science and Technology Chu Ngoc Anh": a portfolio the titles do not
         list, then the minister's name; the name is what follows the portfolio's last word."""
         for m in _MINISTER_OF.finditer(self.text):
-            # The portfolio may hold "and" ("Science and Technology"); a name never does, so
-            # the name ends the first part of the run that has one ("Legislative Assembly
-            # Fatafehi Fakafanua and Chairman of ...").
+            # The portfolio may hold "and" and commas ("Trade, Industry and Competition"); a
+            # name never does, so the name ends the first part of the run that has one
+            # ("Legislative Assembly Fatafehi Fakafanua and Chairman of ...").
             run, offset, name = m.group("words"), 0, ""
-            for part in re.split(r"([ \t]+(?:and|&)[ \t]+)", run)[::2]:
+            for part in re.split(r"([ \t]+(?:and|&)[ \t]+|,[ \t]+)", run)[::2]:
                 offset = run.index(part, offset)
                 head = run[: offset + len(part)]
                 name = _after_office(head)
@@ -596,6 +596,8 @@ class _Finder:
                     break
                 name = ""  # (no portfolio word in it yet: "Public Safety and ...")
             name = self._without_country(name)
+            if "," in name:
+                continue  # ("Minister of Information, Ghana, Hon. Kojo ...": a place, a title)
             capitalised = [w for w in name.split() if w not in PARTICLES]
             if not name or not _looks_like_a_name(" ".join(capitalised)):
                 continue  # ("Abdel Fattah al-Burhan": its particles are part of the name)
@@ -1733,7 +1735,8 @@ _OFFICE_WORDS = word_set(
     Heritage Maritime Railways Highways Irrigation Livestock Disabilities Equality Homeland
     Climate Minerals Digital Trade Finance Budget Privatization Reconstruction Safety Emergency
     Preparedness Credit Works Protection Repatriation Refugees Services Province Region District
-    County Territory Municipality
+    County Territory Municipality Supplies Competition Promotion Business Enterprise Enterprises
+    Consumer Bridges Roads Ports Shipping Sanitation Electricity Exports Statistics
     """
 )
 # Words of gatherings, bodies and buildings: never in a person's name ("Climate Change
@@ -1751,17 +1754,22 @@ _NOT_PEOPLE_LABELS = frozenset(
     {"ORG", "FAC", "EVENT", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE"}
 )
 # "Minister of Science and Technology Chu Ngoc Anh", "Minister for Human Resources X Y"
+_MINISTER_OFFICES = "Minister|Secretary|Commissioner|Speaker|Chairman|Chairperson|Chairwoman"
 _MINISTER_OF = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Speaker|Chairman|Chairperson|Chairwoman)"
+    rf"\b(?:{_MINISTER_OFFICES})"
     r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
-    r"(?P<words>[A-Z][\w'\u2019-]*(?:[ \t]+(?:(?:al|el)-[A-Z][\w'\u2019-]*|[A-Z][\w'\u2019-]*"
+    # A comma goes on with the portfolio ("Trade, Industry and Competition"), not into the
+    # next office of a list ("..., Secretary of Finance ...").
+    r"(?P<words>[A-Z][\w'\u2019-]*(?:(?:[ \t]+|,[ \t]+"
+    rf"(?!(?:{_MINISTER_OFFICES})\b)(?=[A-Z]))"
+    r"(?:(?:al|el)-[A-Z][\w'\u2019-]*|[A-Z][\w'\u2019-]*"
     r"|(?:and|&|al|el|bin|ibn|de|da|del|dos|van|von|der|of(?:[ \t]+the)?)(?=[ \t]+[A-Z]))){2,12})"
 )
 
 
 def _after_office(name: str) -> str:
     words = name.split()
-    cut = max((i for i, w in enumerate(words) if w in _OFFICE_WORDS), default=-1)
+    cut = max((i for i, w in enumerate(words) if w.rstrip(",") in _OFFICE_WORDS), default=-1)
     if cut >= 0:
         words = words[cut + 1 :]
         if len(words) < 2:

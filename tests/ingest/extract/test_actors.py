@@ -514,6 +514,24 @@ def test_a_minister_of_a_portfolio_the_titles_do_not_list_is_named_after_it() ->
     assert not people & {"Leaders Meeting", "Change Conference", "Resources Saravanan Murugan"}
 
 
+def test_a_name_after_a_portfolio_listed_with_commas_is_a_person() -> None:
+    article = run(
+        "Minister for Industry, Commerce and Supplies Ramesh Kumar Thapa held talks in Delhi. "
+        "He also met Minister of Trade, Industry and Competition Sipho Ndlovu.\n\n"
+        "The Minister of Information, Ghana, Hon. Kofi Mensah, attended. So did Secretary of "
+        "Foreign Relations Ana Ruiz Soto, Secretary of Security and Citizen Protection Elena "
+        "Diaz Mora and others."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {
+        "Ramesh Kumar Thapa",
+        "Sipho Ndlovu",
+        "Ana Ruiz Soto",
+        "Elena Diaz Mora",
+    } <= people
+    assert not {p for p in people if "," in p or p.startswith(("Supplies", "Competition"))}
+
+
 def test_a_name_after_a_countrys_possessive_is_a_person() -> None:
     people = _people(
         "Chile\u2019s Michelle Bachelet met her Argentine counterpart Mauricio Macri in Santiago."

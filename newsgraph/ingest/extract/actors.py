@@ -680,6 +680,8 @@ class _Finder:
             name = self.text[start:end]
             if not name or not self.free(start, end):
                 continue
+            if " " not in name and m.group("form") in _BEFORE_WHOLE_NAMES:
+                continue
             person = self._person_for(name) if " " in name else self._after_title(name, start)
             if person is None or self.book.kind(person) is not ActorKind.PERSON:
                 continue
@@ -729,6 +731,14 @@ class _Finder:
             if s <= start < e and e > end and "," not in self.text[end:e]:
                 return e
         return None
+
+    def _person_right_after(self, end: int) -> int | None:
+        """The end of a person's name the recogniser read one space after `end`."""
+        if self.text[end : end + 1] != " ":
+            return None
+        return next(
+            (e.end for e in self.entities if e.label == "PERSON" and e.start == end + 1), None
+        )
 
     def _person_for(self, name: str) -> str | None:
         name = _after_office(name)
@@ -1010,6 +1020,11 @@ class _Finder:
                     # "Minister of International Relations and Cooperation Lindiwe Sisulu":
                     # the recogniser took the office and the person for one organisation.
                     start = span[1] - len(tail)
+                    # "... Rural Development Shri Shivraj" + "Singh Chouhan": the rest of the
+                    # name is the person the recogniser read right after.
+                    rest = self._person_right_after(span[1])
+                    if rest is not None:
+                        tail, span = self.text[start:rest], (span[0], rest)
                     person = self._person_for(tail)
                     if person is not None and self.free(start, span[1]):
                         self.claim(start, span[1])
@@ -1754,7 +1769,9 @@ _NOT_PEOPLE_LABELS = frozenset(
     {"ORG", "FAC", "EVENT", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE"}
 )
 # "Minister of Science and Technology Chu Ngoc Anh", "Minister for Human Resources X Y"
-_MINISTER_OFFICES = "Minister|Secretary|Commissioner|Speaker|Chairman|Chairperson|Chairwoman"
+_MINISTER_OFFICES = (
+    "Minister|Secretary|Commissioner|Speaker|Chairman|Chairperson|Chairwoman|President"
+)
 _MINISTER_OF = re.compile(
     rf"\b(?:{_MINISTER_OFFICES})"
     r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
@@ -1798,8 +1815,11 @@ _RANKS = word_set(
 
 
 # Offices after which one capitalised word is a name: a leader's, or a minister's.
-_FORMS_OF_ADDRESS = "Dr|Mr|Mrs|Ms|Sir|Dame"
-_ADDRESSED = re.compile(rf"\b(?:{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
+_FORMS_OF_ADDRESS = "Dr|Mr|Mrs|Ms|Sir|Dame|Honourable|Honorable|Hon|Shri|Smt|Shrimati"
+_ADDRESSED = re.compile(rf"\b(?P<form>{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
+# Forms of address that stand before a whole name, never a surname alone: what follows one
+# word long is the start of a name the pattern could not read on ("Hon. Samuela 'Akilisi").
+_BEFORE_WHOLE_NAMES = frozenset({"Honourable", "Honorable", "Hon", "Shri", "Smt", "Shrimati"})
 _TITLE_TAILS = frozenset(
     {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary"}
 )
@@ -1817,7 +1837,7 @@ _HIGHNESS = re.compile(r"\b(?:Amir|Emir|Sheikh|Shaikh|Prince|Princess|Highness|H
 _HONORIFIC = re.compile(
     r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
     r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin|Ratu|Adi|Samdech(?:\s+Techo)?"
-    r"|H\.\s?E\.|(?:His|Her)\s+Excellency)\s+"
+    r"|H\.\s?E\.|(?:His|Her)\s+Excellency|Shri|Smt\.?|Shrimati)\s+"
 )
 # Fijian chiefly titles, written as part of the name ("Ratu Inoke Kubuabola", "Adi Koila
 # Nailatikau") by Fiji's own press and by reference works alike.

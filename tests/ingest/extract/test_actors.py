@@ -532,6 +532,30 @@ def test_a_name_after_a_portfolio_listed_with_commas_is_a_person() -> None:
     assert not {p for p in people if "," in p or p.startswith(("Supplies", "Competition"))}
 
 
+def test_a_name_after_honourable_or_shri_is_a_person_without_the_form() -> None:
+    article = run(
+        "Yesterday, the Honourable Mary Ng, Minister of International Trade, met Raquel "
+        "Buenrostro. Ng said trade matters.\n\n"
+        "Today, India\u2019s Union Minister for Agriculture & Farmers\u2019 Welfare and Rural "
+        "Development Shri Shivraj Singh Chouhan met Mr. Todd Mcclay in Delhi.\n\n"
+        "The President of the Republic Pedro Castillo underlined the importance of trade."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Mary Ng", "Shivraj Singh Chouhan", "Pedro Castillo"} <= people
+    assert not people & {"Ng", "Shri Shivraj", "Singh Chouhan", "Castillo"}
+    met = [sorted(p.actor for p in m.participants) for m in article.meetings]
+    assert ["Mary Ng", "Raquel Buenrostro"] in met
+    assert ["Shivraj Singh Chouhan", "Todd Mcclay"] in met
+
+
+def test_one_word_after_honourable_is_the_start_of_a_name_not_a_person() -> None:
+    people = _people(
+        "The meeting between the Honorable Samuela 'Akilisi Pohiva and Murray McCully went "
+        "well. Hon. Georgina te Heuheu met John Key."
+    )
+    assert not people & {"Samuela", "Georgina"}
+
+
 def test_a_name_after_a_countrys_possessive_is_a_person() -> None:
     people = _people(
         "Chile\u2019s Michelle Bachelet met her Argentine counterpart Mauricio Macri in Santiago."

@@ -669,18 +669,24 @@ class _Finder:
         self.book.add_alias(person, name)
         return person
 
-    def addressed(self) -> None:
+    def addressed(self, *, whole_names: bool = False) -> None:
         """ "Dr Bharrat Jagdeo", "Mr Jagdeo": a name after a form of address is a person's,
-        whatever the recogniser called it (a work of art, an organisation)."""
+        whatever the recogniser called it (a work of art, an organisation); with
+        `whole_names`, only names of two words or more."""
         for m in _ADDRESSED.finditer(self.text):
             start, end = m.span("name")
-            possessive = _POSSESSIVE.search(m.group("name"))
+            inner = re.search(r"(?:'|\u2019)s\s", m.group("name"))
+            if inner:
+                end = start + inner.start()  # ("Mr Rudd's Brisbane visit")
+            possessive = _POSSESSIVE.search(self.text[start:end])
             if possessive:
                 end -= len(possessive.group())
+            # ("Mr Jose Manuel Gallego del Romualdez": the recogniser read on over "del")
+            end = self._entity_extends(start, end) or end
             name = self.text[start:end]
             if not name or not self.free(start, end):
                 continue
-            if " " not in name and m.group("form") in _BEFORE_WHOLE_NAMES:
+            if " " not in name and (whole_names or m.group("form") in _BEFORE_WHOLE_NAMES):
                 continue
             person = self._person_for(name) if " " in name else self._after_title(name, start)
             if person is None or self.book.kind(person) is not ActorKind.PERSON:
@@ -2152,6 +2158,9 @@ def find_mentions(
     finder.offices()
     finder.surfaces()
     finder.listed_names()
+    # ("the Honourable Mary Ng ... Minister Ng said": a whole name after a form of address
+    # is read before a surname alone is)
+    finder.addressed(whole_names=True)
     finder.speakers()
     finder.country_possessives()
     finder.given_names()

@@ -538,11 +538,14 @@ def test_a_name_after_honourable_or_shri_is_a_person_without_the_form() -> None:
         "Buenrostro. Ng said trade matters.\n\n"
         "Today, India\u2019s Union Minister for Agriculture & Farmers\u2019 Welfare and Rural "
         "Development Shri Shivraj Singh Chouhan met Mr. Todd Mcclay in Delhi.\n\n"
-        "The President of the Republic Pedro Castillo underlined the importance of trade."
+        "The President of the Republic Pedro Castillo underlined the importance of trade.\n\n"
+        "Minister Ng said she looks forward to the next meeting. Mr Rudd's Brisbane office "
+        "welcomed Mr Jose Manuel Gallego del Romualdez."
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Mary Ng", "Shivraj Singh Chouhan", "Pedro Castillo"} <= people
-    assert not people & {"Ng", "Shri Shivraj", "Singh Chouhan", "Castillo"}
+    assert not people & {"Ng", "Shri Shivraj", "Singh Chouhan", "Castillo", "Rudd's Brisbane"}
+    assert "Jose Manuel Gallego del Romualdez" in people
     met = [sorted(p.actor for p in m.participants) for m in article.meetings]
     assert ["Mary Ng", "Raquel Buenrostro"] in met
     assert ["Shivraj Singh Chouhan", "Todd Mcclay"] in met

@@ -91,7 +91,7 @@ _EVENT_NOUNS = word_set(
     "meeting meetings talks call calls conversation conversations summit summits discussion "
     "discussions negotiations videoconference videoconferences teleconference audience "
     "bilateral bilaterals tete-a-tete luncheon dinner banquet breakfast lunch iftar supper "
-    "consultations dialogue deliberations"
+    "consultations dialogue deliberations encounter encounters"
 )
 # Standing bodies of two countries that meet ("the Australia-Papua New Guinea Ministerial Forum").
 _JOINT_BODIES = word_set("commission committee forum dialogue consultations council")

@@ -2476,3 +2476,12 @@ def test_meeting_individually_with_a_list_the_parse_reads_in_part_is_one_meeting
         ["Marcelo Ebrard Casaubon", "Mayorkas"],
         ["Mayorkas", "Rosa Icela Rodr\u00edguez Vel\u00e1zquez"],
     ]
+
+
+def test_an_encounter_held_with_someone_is_a_meeting_with_them() -> None:
+    meeting = only(
+        "Security Minister Ana Torres held a separate encounter with her Salvadoran counterpart "
+        "Gustavo Villatoro on Tuesday."
+    )
+    assert sorted(actors(meeting)) == ["Ana Torres", "Gustavo Villatoro"]
+    assert meeting.status is MeetingStatus.HELD

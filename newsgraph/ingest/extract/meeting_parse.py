@@ -1693,6 +1693,13 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
             break  # "suggesting that Rubio will meet Macron": a clause of its own, its own time
     # "the meeting is going to take place on Friday": the verbs a predicate continues in;
     # "met Mayorkas to discuss immigration Monday": the purpose the meeting was held for
+    # "in a phone call received from Biden on Thursday", "talks held in Rome on Monday": a
+    # participle that says what the meeting noun was
+    noun = word.root
+    while noun.dep_ == "compound":  # ("phone call": the trigger may start at "phone")
+        noun = noun.head
+    if noun.tag_ in ("NN", "NNS"):
+        chain.extend(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")
     todo = list(chain)
     while todo:
         more = [c for c in todo.pop().children if c.dep_ == "xcomp" or _purpose(c)]

@@ -2485,3 +2485,12 @@ def test_an_encounter_held_with_someone_is_a_meeting_with_them() -> None:
     )
     assert sorted(actors(meeting)) == ["Ana Torres", "Gustavo Villatoro"]
     assert meeting.status is MeetingStatus.HELD
+
+
+def test_a_day_on_the_participle_of_a_call_dates_the_call_not_the_speech() -> None:
+    meeting = only(
+        "King Rashid, in a phone call received from President Tomas Berg on Tuesday, called "
+        "for an immediate ceasefire."
+    )
+    assert sorted(actors(meeting)) == ["King Rashid", "Tomas Berg"]
+    assert meeting.date == THURSDAY - dt.timedelta(days=2)

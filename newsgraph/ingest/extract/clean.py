@@ -259,10 +259,16 @@ def _rejoined(chunk: list[str], width: int) -> list[str]:
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line that does not end a sentence, followed directly by one
-    that starts in lower case, is the same paragraph."""
+    that starts in lower case, is the same paragraph. So is one the page broke into two
+    paragraphs mid-sentence ("... with his Indian counterpart Suresh Prabhu on", a blank line,
+    "various dimensions of bilateral trade.")."""
     out: list[str] = []
     for raw in lines:
         line = raw.strip()
+        # (a few words on: "sss" after a wire's "(end)" is no sentence going on)
+        broken = len(out) >= 2 and not out[-1] and line[:1].islower() and _words(line) >= 3
+        if broken and out[-2] and not ends_sentence(out[-2]) and not _BULLET.match(line):
+            out.pop()
         if (
             out
             and out[-1]

@@ -129,6 +129,21 @@ def test_a_hard_wrapped_paragraph_is_joined_back() -> None:
     ]
 
 
+def test_a_paragraph_the_page_broke_mid_sentence_is_joined_back() -> None:
+    page = clean_page(
+        "Headline\n\nKathmandu, March 20\n\nMinister for Commerce Ram Kumar Thapa has held "
+        "discussions with his Indian counterpart Suresh Prabhu on\n\nvarious dimensions of "
+        "bilateral trade and investment promotion.\n\nThe talks went well (end)\n\nsss\n"
+    )
+    texts = [b.text for b in page.blocks]
+    assert (
+        "Minister for Commerce Ram Kumar Thapa has held discussions with his Indian "
+        "counterpart Suresh Prabhu on various dimensions of bilateral trade and investment "
+        "promotion." in texts
+    )
+    assert not any(t.endswith("sss") for t in texts)
+
+
 def test_a_block_quote_keeps_its_speaker_box() -> None:
     page = clean_page(
         "Headline\n\nThe Finnish president commented on the talks.\n\n"

@@ -1739,7 +1739,7 @@ _MEDIA_WORDS = frozenset(
 _OFFICE_LAST_WORDS = word_set(
     """chairman chairwoman chairperson chair president minister secretary spokesman
     spokeswoman spokesperson ambassador envoy commissioner premier chancellor governor
-    director"""
+    director officer"""
 )
 _OFFICE_WORDS = word_set(
     """
@@ -1827,7 +1827,7 @@ _ADDRESSED = re.compile(rf"\b(?P<form>{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018
 # word long is the start of a name the pattern could not read on ("Hon. Samuela 'Akilisi").
 _BEFORE_WHOLE_NAMES = frozenset({"Honourable", "Honorable", "Hon", "Shri", "Smt", "Shrimati"})
 _TITLE_TAILS = frozenset(
-    {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary"}
+    {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary", "Officer"}
 )
 _LEADER_AND_MINISTER_TITLES = LEADER_TITLES | {"Minister", "Foreign Minister"}
 _TITLE_TAIL = re.compile(r"[A-Z][a-z]*(?:ness|tion|ment|ship|olicy|ity|ffairs|grapher|ology)\s+")

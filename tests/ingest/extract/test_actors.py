@@ -559,6 +559,15 @@ def test_one_word_after_honourable_is_the_start_of_a_name_not_a_person() -> None
     assert not people & {"Samuela", "Georgina"}
 
 
+def test_the_officer_of_chief_executive_officer_is_no_one() -> None:
+    people = _people(
+        "The meeting included the Chief Executive Officer, Nigerian Diaspora Commission, Hon "
+        "Abike Dabiri."
+    )
+    assert "Officer" not in people
+    assert "Abike Dabiri" in people
+
+
 def test_a_name_after_a_countrys_possessive_is_a_person() -> None:
     people = _people(
         "Chile\u2019s Michelle Bachelet met her Argentine counterpart Mauricio Macri in Santiago."

@@ -568,6 +568,17 @@ def test_the_officer_of_chief_executive_officer_is_no_one() -> None:
     assert "Abike Dabiri" in people
 
 
+def test_armed_groups_are_organisations_not_people() -> None:
+    article = run(
+        "President Goodluck Jonathan said peace talks with Boko Haram were ongoing. Al Shabaab "
+        "claimed the attack, and Hezbollah said it would respond."
+    )
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Boko Haram"] is ActorKind.ORGANIZATION
+    assert kinds["al-Shabaab"] is ActorKind.ORGANIZATION
+    assert kinds["Hezbollah"] is ActorKind.ORGANIZATION
+
+
 def test_a_name_after_a_countrys_possessive_is_a_person() -> None:
     people = _people(
         "Chile\u2019s Michelle Bachelet met her Argentine counterpart Mauricio Macri in Santiago."

@@ -619,6 +619,10 @@ class _Finder:
                 continue
             self.claim(start, end)
             self.add(person, start, end, "title")
+            if m.group("office") == "President" and self.book.kind(person) is ActorKind.PERSON:
+                # "The President of the Republic Pedro Castillo": the head of state, whom "the
+                # Peruvian Head of State" later means
+                self.book.add_role(person, "President", None)
 
     def _without_country(self, name: str) -> str:
         """ "of the Philippines Teodoro L Locsin" (after "Secretary of Foreign Affairs"): the
@@ -1779,7 +1783,7 @@ _MINISTER_OFFICES = (
     "Minister|Secretary|Commissioner|Speaker|Chairman|Chairperson|Chairwoman|President"
 )
 _MINISTER_OF = re.compile(
-    rf"\b(?:{_MINISTER_OFFICES})"
+    rf"\b(?P<office>{_MINISTER_OFFICES})"
     r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?"
     # A comma goes on with the portfolio ("Trade, Industry and Competition"), not into the
     # next office of a list ("..., Secretary of Finance ...").

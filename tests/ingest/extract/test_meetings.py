@@ -2494,3 +2494,13 @@ def test_a_day_on_the_participle_of_a_call_dates_the_call_not_the_speech() -> No
     )
     assert sorted(actors(meeting)) == ["King Rashid", "Tomas Berg"]
     assert meeting.date == THURSDAY - dt.timedelta(days=2)
+
+
+def test_the_head_of_state_means_the_president_of_the_republic_named_before() -> None:
+    article = run(
+        "The President of the Republic Pedro Alvarado underlined the importance of trade.\n\n"
+        "The Peruvian Head of State held a meeting with Mexico's Foreign Affairs Minister "
+        "Marcelo Ebrard on Wednesday."
+    )
+    met = [sorted(actors(m)) for m in article.meetings]
+    assert ["Marcelo Ebrard", "Pedro Alvarado"] in met

@@ -242,6 +242,8 @@ ABBREVIATED_TITLES: dict[str, TitleSense] = {
     "PM": _OFFICE("Prime Minister", leader=True),
     "FM": _OFFICE("Foreign Minister"),
     "EAM": _OFFICE("Foreign Minister"),
+    # Kenya's ministers: "Foreign Affairs CS Raychelle Omamo", "the CS also met ..."
+    "CS": _OFFICE("Cabinet Secretary"),
 }
 
 LEADER_TITLES = frozenset(s.title for s in _TITLES.values() if s.leader and s.title)

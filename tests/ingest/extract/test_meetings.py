@@ -2504,3 +2504,15 @@ def test_the_head_of_state_means_the_president_of_the_republic_named_before() ->
     )
     met = [sorted(actors(m)) for m in article.meetings]
     assert ["Marcelo Ebrard", "Pedro Alvarado"] in met
+
+
+def test_the_cs_is_the_cabinet_secretary_named_before() -> None:
+    article = run(
+        "Kenya's Foreign Affairs Cabinet Secretary Rose Wanjiku arrived in Riyadh on Monday. "
+        "Later, the CS also held a bilateral meeting with Dr Abdullah Nasser Abuthnain. "
+        "CS Wanjiku then paid a courtesy call on Dr Majid Alkassabi."
+    )
+    met = [sorted(actors(m)) for m in article.meetings]
+    assert ["Abdullah Nasser Abuthnain", "Rose Wanjiku"] in met
+    assert ["Majid Alkassabi", "Rose Wanjiku"] in met
+    assert "CS" not in {a.name for a in article.actors}

@@ -1372,6 +1372,8 @@ class _Finder:
                     later=True,
                 )
             if actor is None:
+                actor = self._newly_in_office(m, sense.title)
+            if actor is None:
                 continue
             self._release(m.start(), m.end())
             if country is not None:
@@ -1491,6 +1493,22 @@ class _Finder:
         # "the Ghanaian leader": one the text made Ghana's, before one of no stated country.
         stated = country is None or any(r.of == country for r in roles)
         return (not minister, not stated)
+
+    def _newly_in_office(self, m: re.Match[str], title: str | None) -> str | None:
+        """ "Peter Kyle will visit Washington. The newly appointed Business Secretary will
+        meet ...": an office its holder has just taken, opening a sentence, is the person the
+        sentence before is about, when the article gives them no other office and gives the
+        office to no one else."""
+        if title is None or (m.group("mod") or "").lower() not in ("newly appointed", "incoming"):
+            return None
+        topic = self._topic_before(m.start())
+        if topic is None or self.book.roles(topic):
+            return None
+        named = {x.actor for x in self.mentions}
+        if any(r.title == title for n in named for r in self.book.roles(n)):
+            return None
+        self.book.add_role(topic, title, None)
+        return topic
 
     def _topic_before(self, pos: int) -> str | None:
         """For a title opening a sentence ("The president also thanked ..."): the first person

@@ -80,6 +80,13 @@ _TITLES: dict[str, TitleSense] = {
     "minister for foreign affairs": _OFFICE("Foreign Minister"),
     "top diplomat": _OFFICE("Foreign Minister"),
     "foreign secretary": _OFFICE("Foreign Secretary"),
+    # The United Kingdom's secretaries of state, by their portfolio
+    "home secretary": _OFFICE("Home Secretary"),
+    "business secretary": _OFFICE("Business Secretary"),
+    "trade secretary": _OFFICE("Trade Secretary"),
+    "health secretary": _OFFICE("Health Secretary"),
+    "energy secretary": _OFFICE("Energy Secretary"),
+    "northern ireland secretary": _OFFICE("Northern Ireland Secretary"),
     "deputy foreign minister": _OFFICE("Deputy Foreign Minister"),
     "defense minister": _OFFICE("Defense Minister"),
     "defence minister": _OFFICE("Defense Minister"),
@@ -252,7 +259,8 @@ HEAD_OF_STATE_TITLES = frozenset(s.title for s in _TITLES.values() if s.head_of_
 # A temporary status of an office, not a different office: "Acting Prime Minister" holds the
 # role "Prime Minister". Dropping it keeps one HOLDS_ROLE edge whatever the outlet's wording.
 TITLE_MODIFIERS = (
-    "acting", "interim", "caretaker", "outgoing", "incoming", "newly elected", "visiting",
+    "acting", "interim", "caretaker", "outgoing", "incoming", "newly elected", "newly appointed",
+    "visiting",
 )  # fmt: skip
 
 

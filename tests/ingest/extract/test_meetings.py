@@ -2516,3 +2516,15 @@ def test_the_cs_is_the_cabinet_secretary_named_before() -> None:
     assert ["Abdullah Nasser Abuthnain", "Rose Wanjiku"] in met
     assert ["Majid Alkassabi", "Rose Wanjiku"] in met
     assert "CS" not in {a.name for a in article.actors}
+
+
+def test_a_newly_appointed_office_opening_a_sentence_is_the_person_before() -> None:
+    article = run(
+        "Tom Hale will seek to pave the way for a state visit with talks on a technology "
+        "partnership as he visits Washington this week, before flying directly to China.\n\n"
+        "The newly appointed Business Secretary will meet White House tech adviser Michael "
+        "Kratsios in his first major engagement."
+    )
+    met = [sorted(actors(m)) for m in article.meetings]
+    assert met == [["Michael Kratsios", "Tom Hale"]]
+    assert article.meetings[0].status is MeetingStatus.PLANNED

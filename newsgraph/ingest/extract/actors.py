@@ -426,8 +426,9 @@ def _paternal_forms(full_name: str) -> tuple[str, ...]:
     if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return ()
     forms = [" ".join(words[-2:])]
-    if len(words) >= 4:
-        forms.append(words[-2])
+    # ("Tatiana Clouthier Carrillo" is Secretary Clouthier; of three words, the middle one is
+    # a second given name as often, but then it is not written alone)
+    forms.append(words[-2])
     return tuple(forms)
 
 

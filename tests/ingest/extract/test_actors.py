@@ -579,6 +579,15 @@ def test_armed_groups_are_organisations_not_people() -> None:
     assert kinds["Hezbollah"] is ActorKind.ORGANIZATION
 
 
+def test_the_first_of_two_surnames_alone_is_the_person_named_in_full() -> None:
+    people = _people(
+        "Minister Ana Ruiz held a call with Mexico's Secretary of Economy Tatiana Clouthier "
+        "Carrillo. Minister Ruiz and Secretary Clouthier discussed trilateral trade."
+    )
+    assert "Tatiana Clouthier Carrillo" in people
+    assert "Clouthier" not in people
+
+
 def test_a_name_after_a_countrys_possessive_is_a_person() -> None:
     people = _people(
         "Chile\u2019s Michelle Bachelet met her Argentine counterpart Mauricio Macri in Santiago."

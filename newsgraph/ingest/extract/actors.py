@@ -186,6 +186,18 @@ class ActorBook:
             self._surnames.setdefault(name, name)
         return name
 
+    def introduce_apart(self, surname: str, spouse: str) -> str:
+        """A person named by a surname they share with `spouse`, whom the article named in
+        full ("President Bush and first lady Laura Bush"): the surname alone means them from
+        now on, and is no name of the spouse's."""
+        if surname not in self._drafts:
+            self._drafts[surname] = _Draft(surname, ActorKind.PERSON)
+        self._surnames[surname] = surname
+        draft = self._drafts.get(spouse)
+        if draft is not None and surname in draft.aliases:
+            draft.aliases.remove(surname)
+        return surname
+
     def introduce(self, full_name: str) -> str:
         """A person the reference does not know, named in full in this article."""
         existing = self.person(full_name)
@@ -1097,6 +1109,16 @@ class _Finder:
             and self.book.kind(inside[0].actor) is ActorKind.PERSON
         )
 
+    def _spouse_of_office_holder(self, known: str, start: int) -> bool:
+        """The person a surname leads to is a first lady or gentleman, and the surname stands
+        right after another office."""
+        spouse = {"First Lady", "First Gentleman"}
+        if not any(r.title in spouse for r in self.book.roles(known)):
+            return False
+        before = self.text[max(0, start - 40) : start].split()
+        office = canonical_title(before[-1].strip(",")).title if before else None
+        return office is not None and office not in spouse
+
     def _single(self, word: str, start: int, *, after_title: bool = False) -> str | None:
         """A one-word name the recogniser calls a person (or, ``after_title``, that stands
         after an office): a surname or first name of someone the article introduced, a known
@@ -1104,6 +1126,9 @@ class _Finder:
         if word in NAME_STOPWORDS:
             return None
         known = self.book.person(word) or self.book.first_name_of(word)
+        if known is not None and self._spouse_of_office_holder(known, start):
+            # "President Bush and first lady Laura Bush": the president is not his wife
+            return self.book.introduce_apart(word, known)
         if known is not None:
             return known
         ref = self.ref.lookup(word)

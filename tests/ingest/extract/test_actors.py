@@ -588,6 +588,17 @@ def test_the_first_of_two_surnames_alone_is_the_person_named_in_full() -> None:
     assert "Clouthier" not in people
 
 
+def test_a_president_is_not_the_first_lady_who_shares_his_surname() -> None:
+    article = run(
+        "President Bush and first lady Laura Bush arrived in Pretoria on Tuesday and were "
+        "greeted by President Thabo Mbeki. Bush said the visit was important."
+    )
+    people = {a.name: a for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Bush", "Laura Bush", "Thabo Mbeki"} <= set(people)
+    assert "Bush" not in people["Laura Bush"].aliases
+    assert [s.speaker for s in article.statements] == ["Bush"]
+
+
 def test_a_name_after_a_countrys_possessive_is_a_person() -> None:
     people = _people(
         "Chile\u2019s Michelle Bachelet met her Argentine counterpart Mauricio Macri in Santiago."

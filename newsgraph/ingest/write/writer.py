@@ -1002,18 +1002,11 @@ class ArticleWriter:
         }
 
     async def write_batch(self, articles: list[ExtractedArticle]) -> Written:
-        # The read, the plan made from it and the write must not interleave with another
-        # writer's: two loaders reading before either writes would each create a statement
-        # the other also reports.
-        async with writer_lock(self._store):
-            await self._version()
-            try:
-                batch = await self._plan(articles)
-                rows = await self._apply(batch)
-            except BaseException:
-                self._memory.forget()
-                raise
-        return await self._written(batch, rows)
+        """Write one batch: one resolving read (two when it merges stored facts) and one
+        atomic write, under the graph's writer lease."""
+        done: list[Written] = []
+        await self.write_batches([articles], lambda _batch, written: done.append(written))
+        return done[0]
 
     async def write_batches(
         self,
@@ -1026,6 +1019,9 @@ class ArticleWriter:
         graph's writing take turns on one core each instead of both waiting on one another.
         The lease is taken again every few seconds, so another writer waits no longer than it
         would for one big write."""
+        # The reads, the plans made from them and the writes must not interleave with another
+        # writer's: two loaders reading before either writes would each create a statement the
+        # other also reports.
         queue = iter(batches)
         upcoming = next(queue, None)
         while upcoming is not None:
@@ -1042,15 +1038,16 @@ class ArticleWriter:
                             landed, flight = flight, None
                             on_written(landed.articles, await landed.landed(self))
                         upcoming = next(queue, None)
-                        if upcoming is None or time.monotonic() > run_ends:
-                            flight = _InFlight(articles, batch, self._apply(batch))
-                            break
-                        # Read before this batch's write goes out, so that the read does not
-                        # wait for the write.
-                        following = await self._prepare(upcoming)
+                        following = None
+                        if upcoming is not None and time.monotonic() <= run_ends:
+                            # Read before this batch's write goes out, so that the read does
+                            # not wait for the write.
+                            following = (upcoming, await self._prepare(upcoming))
                         flight = _InFlight(articles, batch, self._apply(batch))
+                        if following is None:
+                            break
                         await flight.sent()
-                        articles, ready = upcoming, following
+                        articles, ready = following
                     landed, flight = flight, None
                     on_written(landed.articles, await landed.landed(self))
                 except Exception:
@@ -1066,17 +1063,10 @@ class ArticleWriter:
                         flight.task.cancel()
                     raise
 
-    async def _version(self) -> int:
-        """The graph's version, and the memory kept only if it still tells that graph."""
+    async def _version(self) -> None:
+        """Read the graph's version; the memory is kept only if it still tells that graph."""
         found = await self._store.read(GRAPH_VERSION)
-        version = int(found[0]["version"]) if found else 0
-        self._memory.holds(version)
-        return version
-
-    async def _plan(self, articles: list[ExtractedArticle]) -> BatchPlan | None:
-        """Plan the batch against the graph as the memory and the graph tell it; the memory
-        learns the plan's write at once."""
-        return await self._settle(await self._prepare(articles))
+        self._memory.holds(int(found[0]["version"]) if found else 0)
 
     async def _prepare(self, articles: list[ExtractedArticle]) -> _Prepared:
         """The batch with its people named as stored, and what the graph holds that its facts

@@ -1110,14 +1110,13 @@ class _Finder:
         )
 
     def _spouse_of_office_holder(self, known: str, start: int) -> bool:
-        """The person a surname leads to is a first lady or gentleman, and the surname stands
+        """The person a surname leads to is a first lady, and the surname stands
         right after another office."""
-        spouse = {"First Lady", "First Gentleman"}
-        if not any(r.title in spouse for r in self.book.roles(known)):
+        if not any(r.title in _SPOUSE_TITLES for r in self.book.roles(known)):
             return False
         before = self.text[max(0, start - 40) : start].split()
         office = canonical_title(before[-1].strip(",")).title if before else None
-        return office is not None and office not in spouse
+        return office is not None and office not in _SPOUSE_TITLES
 
     def _single(self, word: str, start: int, *, after_title: bool = False) -> str | None:
         """A one-word name the recogniser calls a person (or, ``after_title``, that stands
@@ -1787,7 +1786,7 @@ _MEDIA_WORDS = frozenset(
 _OFFICE_LAST_WORDS = word_set(
     """chairman chairwoman chairperson chair president minister secretary spokesman
     spokeswoman spokesperson ambassador envoy commissioner premier chancellor governor
-    director officer"""
+    director"""
 )
 _OFFICE_WORDS = word_set(
     """
@@ -1869,11 +1868,13 @@ _RANKS = word_set(
 
 
 # Offices after which one capitalised word is a name: a leader's, or a minister's.
-_FORMS_OF_ADDRESS = "Dr|Mr|Mrs|Ms|Sir|Dame|Honourable|Honorable|Hon|Shri|Smt|Shrimati"
-_ADDRESSED = re.compile(rf"\b(?P<form>{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
 # Forms of address that stand before a whole name, never a surname alone: what follows one
 # word long is the start of a name the pattern could not read on ("Hon. Samuela 'Akilisi").
-_BEFORE_WHOLE_NAMES = frozenset({"Honourable", "Honorable", "Hon", "Shri", "Smt", "Shrimati"})
+_BEFORE_WHOLE_NAMES = ("Honourable", "Honorable", "Hon", "Shri", "Smt", "Shrimati")
+_FORMS_OF_ADDRESS = "|".join(("Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", *_BEFORE_WHOLE_NAMES))
+_ADDRESSED = re.compile(rf"\b(?P<form>{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
+# (the only spouse's office the titles list: "first lady")
+_SPOUSE_TITLES = frozenset({"First Lady"})
 _TITLE_TAILS = frozenset(
     {"Delegate", "Designate", "General", "Elect", "Emeritus", "Plenipotentiary", "Officer"}
 )

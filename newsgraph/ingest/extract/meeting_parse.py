@@ -359,8 +359,12 @@ class _Parser:
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             actor = self.doc.referent(head.idx)
             return [self._named(actor, "pronoun")] if actor else []
-        if lower in ("they", "them") and head.tag_ == "PRP":
-            # "They last met in Athens in December": those of the meeting told just before.
+        if (lower in ("they", "them") and head.tag_ == "PRP") or (
+            # (not "agreed by Bush and Martin at their meeting": theirs are named before it)
+            lower == "their" and head.tag_ == "PRP$" and not self._people_before(head)
+        ):
+            # "They last met in Athens in December", "their next meeting": those of the
+            # meeting told just before.
             told = [who for pos, who in self.told if head.idx - 1500 < pos < head.idx]
             return [self._named(p, "pronoun") for p in told[-1]] if told else []
         mention = self.mention_at(head)
@@ -414,6 +418,13 @@ class _Parser:
         if head.lower_ == "who" and head.dep_ in ("nsubj", "nsubjpass"):
             return self.phrase(head.head.head) if head.head.dep_ == "relcl" else []
         return []
+
+    def _people_before(self, head: Token) -> bool:
+        """Whether the sentence names a person before ``head``."""
+        return any(
+            self.doc.kind(m.actor) is ActorKind.PERSON
+            for m in self.doc.mentions_in(self.start, head.idx)
+        )
 
     def _person_in(self, head: Token) -> tuple[str, str | None] | None:
         """The one person a title phrase names: "visiting Prime Minister of Vietnam Pham Minh
@@ -665,6 +676,9 @@ class _Parser:
             return self.subjects(verb.head)
         if verb.dep_ == "relcl":
             return self.phrase(verb.head)
+        if verb.dep_ == "pcomp" and _looking_forward(verb.head):
+            # "the two leaders looked forward to meeting in person": who looks forward meets
+            return self.subjects(verb.head.head)
         if (
             verb.dep_ == "pcomp"
             and verb.head.lower_ in ("before", "after")
@@ -1998,6 +2012,17 @@ def _named_and_held(token: Token) -> bool:
     return any(
         c.dep_ == "nsubj" and (c.lower_ in ("they", "both") or _pair_noun(c))
         for c in token.head.children
+    )
+
+
+def _looking_forward(prep: Token) -> bool:
+    """ "look forward to": the "to" of a verb that "forward" goes with."""
+    verb = prep.head
+    return (
+        prep.lower_ == "to"
+        and verb.i != prep.i
+        and verb.tag_.startswith("VB")
+        and any(c.lower_ == "forward" for c in verb.children)
     )
 
 

@@ -114,7 +114,7 @@ _PROPOSED = re.compile(
     r"|may|wants?\s+to|wanted\s+to|hope[sd]?\s+to|push(?:es|ed|ing)?\s+for|calls?\s+for"
     r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
     r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to"
-    r"|needs?\s+to|needed\s+to"
+    r"|needs?\s+to|needed\s+to|look(?:s|ed|ing)?\s+forward\s+to"
     r"|(?:want|wants|wanted|urge[sd]?|urging|directed|instructed|asked|call(?:s|ed|ing)?\s+on)"
     r"\s+(?:[\w'\u2019-]+\s+){1,10}?to)\b"
 )
@@ -190,7 +190,10 @@ _PLANNED = re.compile(
     r"\b(?:will|shall|would|is\s+set\s+to|are\s+set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|(?:is|are)\s+due\s+to|(?:likely|poised|slated|about)\s+to|en\s+route"
     r"|planned|planning\s+to|upcoming|is\s+to|are\s+to|to\s+be\s+held|going\s+to|next\s+week"
-    r"|tomorrow|preparing|[Aa]head\s+of)\b|'ll\b"
+    r"|tomorrow|preparing|[Aa]head\s+of"
+    # "the two leaders agreed to meet in person": a meeting to come, whatever came before
+    r"|(?:agree[sd]?|agreeing|decided|pledged|vowed|promised)\s+to"
+    r"(?!\s+(?:on|in|at|by|with|during|after|before|when|this|that|it)\b))\b|'ll\b"
 )
 # "paid a courtesy call on the president", "called on the king": a visit, not a phone call.
 _COURTESY = re.compile(
@@ -377,8 +380,11 @@ class _Meetings:
                     self._occasion(sentence, start, end, p.participants[0][0])
             if from_parse:
                 continue
+            # (a trigger the parse read as denied stays denied, however far the "not" is from
+            # it: "have not held formal leader-to-leader talks since")
+            denied = {p.start for p in parsed if p.negated}
             for trigger in _TRIGGER.finditer(self.text, start, end):
-                if self.doc.in_quote(trigger.start()):
+                if self.doc.in_quote(trigger.start()) or trigger.start() in denied:
                     continue
                 met = self._meeting(sentence, start, end, trigger)
                 if met is not None:

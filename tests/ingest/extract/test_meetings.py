@@ -2528,3 +2528,43 @@ def test_a_newly_appointed_office_opening_a_sentence_is_the_person_before() -> N
     met = [sorted(actors(m)) for m in article.meetings]
     assert met == [["Michael Kratsios", "Tom Hale"]]
     assert article.meetings[0].status is MeetingStatus.PLANNED
+
+
+def test_a_meeting_the_pair_agreed_to_hold_is_one_to_come_not_the_call() -> None:
+    article = run(
+        "Prime Minister Hana Kostic held phone talks with President Luis Ferro on Tuesday. "
+        "The two leaders agreed to meet in person soon."
+    )
+    by_status = {m.status: sorted(actors(m)) for m in article.meetings}
+    assert by_status == {
+        MeetingStatus.HELD: ["Hana Kostic", "Luis Ferro"],
+        MeetingStatus.PLANNED: ["Hana Kostic", "Luis Ferro"],
+    }
+    planned = next(m for m in article.meetings if m.status is MeetingStatus.PLANNED)
+    assert planned.date is None
+
+
+def test_looking_forward_to_meeting_is_a_meeting_hoped_for_by_the_one_who_looks() -> None:
+    article = run(
+        "President Luis Ferro called Prime Minister Hana Kostic on Tuesday. "
+        "The two leaders looked forward to meeting in person at the earliest opportunity."
+    )
+    statuses = sorted(m.status.value for m in article.meetings)
+    assert statuses == ["HELD", "PROPOSED"]
+    assert all(sorted(actors(m)) == ["Hana Kostic", "Luis Ferro"] for m in article.meetings)
+
+
+def test_what_was_agreed_on_a_call_leaves_the_call_held() -> None:
+    meeting = only(
+        "This was agreed to on Tuesday night when President Luis Ferro spoke to Prime Minister "
+        "Hana Kostic over the telephone."
+    )
+    assert meeting.status is MeetingStatus.HELD
+
+
+def test_talks_not_held_since_last_year_are_no_meeting() -> None:
+    article = run(
+        "Prime Minister Hana Kostic and President Luis Ferro have agreed to hold a summit. "
+        "Norway and Chile have not held formal leader-to-leader talks since last November."
+    )
+    assert all(m.status is not MeetingStatus.HELD for m in article.meetings)

@@ -160,6 +160,11 @@ _ANOTHER_TIME = re.compile(
     r"\b(?:earlier|previous|recent|last|past)\s+(?:[\w-]+\s+)?"
     r"(?:talks|meetings?|conversations?|calls?|visits?)\b"
 )
+# "building on their productive meeting", "the two had met": an earlier meeting's words.
+_EARLIER = re.compile(
+    r"\b(?:building\s+on|since)\s+(?:their|his|her|the)\s+|\bhad\s+(?:\w+\s+)?"
+    r"(?:met|held|spoken|talked|visited|hosted|received)\b"
+)
 # "Tuesday's talks included Libya", "today's meeting": the day of a meeting the article names
 # by its day alone.
 _DAYS_MEETING = re.compile(
@@ -671,6 +676,11 @@ class _Meetings:
         mode = self._mode(segment, place)
         self._span = None
         date, vague, date_how = self._date(sentence, start, end, status, trigger[0])
+        if date is None and status is MeetingStatus.HELD:
+            # "building on their productive meeting at the G7", "the two had met for the first
+            # time last year": a meeting of another day, never the one the story dates
+            words = self.text[max(start, trigger[0] - 40) : trigger[1]]
+            vague = vague or bool(_ANOTHER_TIME.search(words) or _EARLIER.search(words))
         return Met(
             participants=participants,
             principals=[a for a, _ in participants],

@@ -2568,3 +2568,13 @@ def test_talks_not_held_since_last_year_are_no_meeting() -> None:
         "Norway and Chile have not held formal leader-to-leader talks since last November."
     )
     assert all(m.status is not MeetingStatus.HELD for m in article.meetings)
+
+
+def test_an_earlier_meeting_built_on_is_not_the_call_of_the_day() -> None:
+    article = run(
+        "Today, Prime Minister Hana Kostic spoke with President Luis Ferro.\n\n"
+        "Prime Minister Kostic and President Ferro discussed trade, building on their "
+        "productive meeting at the summit in Lima."
+    )
+    dates = sorted(str(m.date) for m in article.meetings)
+    assert dates == [str(THURSDAY), "None"]

@@ -386,7 +386,13 @@ class _Statements:
                 # '"...," it added.' right after a paragraph that ended with the same
                 # speaker's quotation: the quotation goes on.
                 current = self._quote_before(paragraph, speaker)
-            if current is not None and current.speaker == speaker:
+            if (
+                current is not None
+                and current.speaker == speaker
+                # (not 'He also said that the relationship "has got a lot of history"': a
+                # statement of its own, reported, that ends in quoted words)
+                and not (verb is not None and self._reported_around(quote, sentence))
+            ):
                 current.text = _join(current.text, inner)
                 current.end = max(current.end, end_sentence.end)
                 current.content.append((quote.start + 1, quote.end - 1))
@@ -445,8 +451,9 @@ class _Statements:
             between = self.text[word.end() : quote.start]
             if not re.search(r"[,:]\s*$", between) and self._has_subject(word.end(), quote.start):
                 # "said his visit was part of a tour to “take stock ...”": the same, without
-                # "that".
-                return strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
+                # "that" (or with it, when the clause runs past the words _FRAMED knows).
+                said = strip_quotes(self.text[word.end() : quote.end]).strip().rstrip(".")
+                return re.sub(r"^that\s+", "", said)
             return text
         lead = self.text[sentence.start : quote.start].split()
         # (a quotation opening in lower case goes on the clause before it: 'Both leaders

@@ -2141,3 +2141,15 @@ def test_made_clear_without_it_reports_what_was_made_clear() -> None:
         "Priti Patel",
         "tackling small boat crossings was her number one priority",
     )
+
+
+def test_reported_words_ending_in_a_quotation_are_their_own_statement() -> None:
+    statements = said(
+        "Prime Minister Tom Hale met Mara Voss on Monday. Mr Hale said that the talks were "
+        'good. "We put aside any differences we might have." He also said that the '
+        'relationship between the two countries "has got a lot of history, it has got a lot '
+        'of common culture."'
+    )
+    assert ("Tom Hale", "We put aside any differences we might have.") in statements
+    texts = [text for speaker, text in statements if speaker == "Tom Hale"]
+    assert any(t.startswith("the relationship between the two countries has got") for t in texts)

@@ -1139,13 +1139,26 @@ class _Statements:
             subject = self.doc.subject(sentence.start, found.start())
             if subject is None:
                 continue
+            speaker = self._pronoun_subject(sentence.start, subject.start) or subject.actor
             verb = re.compile(r"\w+").match(self.text, found.start("verb"))
             if verb is None:
                 continue
             before = len(self.found)
-            self._report(subject.actor, sentence, found.end(), sentence.end, verb)
+            self._report(speaker, sentence, found.end(), sentence.end, verb)
             if len(self.found) > before:
                 return
+
+    def _pronoun_subject(self, start: int, end: int) -> str | None:
+        """Whom "he" or "she", the subject of a verb between ``start`` and ``end``, means:
+        "Earlier, he met with the Chinese Premier Li Qiang, saying that ..." is his saying,
+        not the premier's."""
+        for pronoun in PRONOUN.finditer(self.text, start, end):
+            if pronoun.group().lower() not in ("he", "she"):
+                continue
+            token = self._token_at(pronoun.start())
+            if token is not None and token.dep_ == "nsubj" and not self.doc.in_quote(token.idx):
+                return self.doc.pronoun_speaker(pronoun.start())
+        return None
 
     def called(self, sentence: Sentence) -> None:
         """ "Xi called for improved relations between the two nations", "Xi called on Trump to

@@ -2153,3 +2153,14 @@ def test_reported_words_ending_in_a_quotation_are_their_own_statement() -> None:
     assert ("Tom Hale", "We put aside any differences we might have.") in statements
     texts = [text for speaker, text in statements if speaker == "Tom Hale"]
     assert any(t.startswith("the relationship between the two countries has got") for t in texts)
+
+
+def test_a_participle_after_he_met_someone_is_his_saying_not_theirs() -> None:
+    statements = said(
+        "President Tom Hale met Prime Minister Mara Voss on Friday. Earlier, he met with the "
+        "Chinese Premier Li Wen, saying that it was a great opportunity for the two countries "
+        "to advance trade."
+    )
+    assert statements == [
+        ("Tom Hale", "it was a great opportunity for the two countries to advance trade")
+    ]

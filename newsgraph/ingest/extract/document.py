@@ -56,6 +56,7 @@ _OBJECT_WORDS = word_set(
     including like into over under without behind via and/or counterpart
     """
 )
+_DETERMINERS = word_set("the a an his her their its")
 # A sentence about what is to come: its weekdays are the next ones.
 _AHEAD = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to)\b")
 # A source the text leaves unnamed, as it speaks: "a Japanese diplomat said", "the official
@@ -471,7 +472,10 @@ class Document:
     # -- grammar --------------------------------------------------------------------------
     def is_object(self, start: int, floor: int = 0) -> bool:
         """True when the word before ``start`` makes the phrase an object ("with Schoof")."""
-        before = self.text[max(floor, start - 30) : start].split()
+        before = self.text[max(floor, start - 40) : start].split()
+        # ("met with the Chinese Premier Li Qiang": the article before the title)
+        while before and before[-1].lower() in _DETERMINERS:
+            before.pop()
         return bool(before) and before[-1].lower().strip(",") in _OBJECT_WORDS
 
     def subject(self, start: int, end: int, *, persons_only: bool = True) -> Mention | None:

@@ -2164,3 +2164,12 @@ def test_a_participle_after_he_met_someone_is_his_saying_not_theirs() -> None:
     assert statements == [
         ("Tom Hale", "it was a great opportunity for the two countries to advance trade")
     ]
+
+
+def test_a_titled_person_after_with_the_is_an_object_not_the_speaker() -> None:
+    statements = said(
+        "Following talks with the Chinese Premier Li Wen, President Tom Hale toured the port, "
+        "saying that trade between the two countries would double."
+    )
+    assert ("Tom Hale", "trade between the two countries would double") in statements
+    assert all(speaker != "Li Wen" for speaker, _ in statements)

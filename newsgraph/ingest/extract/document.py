@@ -56,6 +56,7 @@ _OBJECT_WORDS = word_set(
     including like into over under without behind via and/or counterpart
     """
 )
+_SET_OFF_LEAD = re.compile(r"[A-Z][\w.]*(?:\s+[\w.]+)?,\s+")
 _DETERMINERS = word_set("the a an his her their its")
 # A sentence about what is to come: its weekdays are the next ones.
 _AHEAD = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to)\b")
@@ -640,8 +641,11 @@ class Document:
             ),
             None,
         )
-        opens = pos - sentence.start <= 2 or (
-            closing is not None and closing.start == sentence.start
+        opens = (
+            pos - sentence.start <= 2
+            or (closing is not None and closing.start == sentence.start)
+            # ("Also, he asserted ...", "On Tuesday, she said ...": a word or two set off first)
+            or _SET_OFF_LEAD.fullmatch(self.text, sentence.start, pos) is not None
         )
         previous = self.subject_before(pos) if opens else None
         pronoun = PRONOUN.match(self.text, pos)

@@ -2173,3 +2173,12 @@ def test_a_titled_person_after_with_the_is_an_object_not_the_speaker() -> None:
     )
     assert ("Tom Hale", "trade between the two countries would double") in statements
     assert all(speaker != "Li Wen" for speaker, _ in statements)
+
+
+def test_he_after_a_word_set_off_is_the_subject_of_the_sentence_before() -> None:
+    statements = said(
+        'Foreign Minister Tom Hale said: "Our ties are strong and growing."\n\n'
+        "For his part, Foreign Minister Omar Said praised the historical relations between "
+        "the two countries. Also, he asserted that the next meeting will be in Cairo."
+    )
+    assert ("Omar Said", "the next meeting will be in Cairo") in statements

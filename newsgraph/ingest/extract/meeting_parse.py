@@ -161,6 +161,11 @@ _APART = word_set("separately individually respectively")
 _EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
 # "Lula invited Petro to visit Brasilia": a proposed meeting of the two.
 _INVITE_VERBS = word_set("invite invites invited inviting")
+# Verbs by which an invitation is given: "extended an invitation to X to visit".
+_GIVE_VERBS = word_set(
+    "extend extends extended extending issue issues issued issuing deliver delivers delivered"
+    " handed hands hand conveyed conveys convey renewed renews renew sent sends send"
+)
 _EXCHANGED = word_set("views opinions greetings ideas")
 _HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception lunch iftar supper")
 _SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
@@ -959,6 +964,38 @@ class _Parser:
             rule="invitation", how=dict(self.how),
         )  # fmt: skip
 
+    def extended_invitation(self, token: Token) -> ParsedMeeting | None:
+        """ "Key issued an invitation to Cameron to visit New Zealand", "handed over an
+        invitation from Ruto to Biden to visit Kenya": a visit proposed between the one who
+        invites (the giver, or who the invitation is from) and the one invited."""
+        self.how = {}
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lower_ not in _GIVE_VERBS:
+            return None
+        if not any(
+            c.dep_ == "acl" and c.lower_ in ("visit", "meet", "come") for c in token.children
+        ):
+            return None  # (an invitation to a summit or a ceremony is no meeting of the two)
+        senders = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+        inviters = (
+            [p for prep in senders for obj in _pobjs(prep) for p in self.phrase(obj)]
+            if senders
+            else self.subjects(verb)
+        )
+        invited = [
+            p for prep in [*token.children, *verb.children]
+            if prep.dep_ == "prep" and prep.lower_ == "to"
+            for obj in _pobjs(prep) for p in self.phrase(obj)
+        ]  # fmt: skip
+        people = [p for p in [*inviters, *invited] if self.doc.kind(p[0]) is ActorKind.PERSON]
+        if len(inviters) != 1 or len(invited) != 1 or len(_unique(people)) != 2:
+            return None
+        return ParsedMeeting(
+            token.idx, token.idx + len(token.text), "visit", "noun",
+            [invited[0], (inviters[0][0], "host")], inviters[0][0], self.negated(verb),
+            rule="invitation", how=dict(self.how),
+        )  # fmt: skip
+
     def _previous_subject(
         self, pos: int, *, same_paragraph: bool = True
     ) -> list[tuple[str, str | None]]:
@@ -1590,6 +1627,11 @@ def parsed_meetings(
             and token.head.lower_ in ("at", "upon", "on")
         ):
             invited = parser.at_invitation(token)
+            if invited is not None:
+                found.append(invited)
+            continue
+        if lower == "invitation" and token.dep_ == "dobj":
+            invited = parser.extended_invitation(token)
             if invited is not None:
                 found.append(invited)
             continue

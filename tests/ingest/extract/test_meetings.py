@@ -2578,3 +2578,15 @@ def test_an_earlier_meeting_built_on_is_not_the_call_of_the_day() -> None:
     )
     dates = sorted(str(m.date) for m in article.meetings)
     assert dates == [str(THURSDAY), "None"]
+
+
+def test_an_invitation_extended_to_visit_is_a_visit_proposed_to_the_one_invited() -> None:
+    article = run(
+        "Prime Minister Hana Kostic met President Luis Ferro in Lima on Tuesday. "
+        "Kostic issued an invitation to Ferro to visit Croatia."
+    )
+    proposed = [m for m in article.meetings if m.status is MeetingStatus.PROPOSED]
+    assert [sorted(actors(m)) for m in proposed] == [["Hana Kostic", "Luis Ferro"]]
+    assert proposed[0].date is None
+    host = next(p.actor for p in proposed[0].participants if p.role == "host")
+    assert host == "Hana Kostic"

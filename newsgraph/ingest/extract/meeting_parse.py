@@ -1621,24 +1621,9 @@ def parsed_meetings(
     found: list[ParsedMeeting] = []
     for token in span:
         lower = token.lower_
-        if (
-            lower == "invitation"
-            and token.dep_ == "pobj"
-            and token.head.lower_ in ("at", "upon", "on")
-        ):
-            invited = parser.at_invitation(token)
-            if invited is not None:
-                found.append(invited)
-            continue
-        if lower == "invitation" and token.dep_ == "dobj":
-            invited = parser.extended_invitation(token)
-            if invited is not None:
-                found.append(invited)
-            continue
-        if lower in _INVITE_VERBS and token.tag_.startswith("VB"):
-            invited = parser.invitation(token)
-            if invited is not None:
-                found.append(invited)
+        invitation = _invitation(parser, token)
+        if invitation is not None:
+            found.extend(invitation)
             continue
         if lower in _ACCORDED and token.tag_ == "VBN":
             welcomed = parser.welcome(token)
@@ -1684,6 +1669,22 @@ def parsed_meetings(
         or _scare_quoted(doc, p.start)
         or _named_in_quote(p, quote_start(doc, p.start) in parser.speakers)
     ]  # fmt: skip
+
+
+def _invitation(parser: _Parser, token: Token) -> list[ParsedMeeting] | None:
+    """The meeting an invitation tells, if ``token`` is one (None when it is no invitation):
+    a journey "at the invitation of X", "extended an invitation to X to visit", "invited X
+    to visit"."""
+    lower = token.lower_
+    if lower == "invitation" and token.dep_ == "pobj" and token.head.lower_ in ("at", "upon", "on"):
+        invited = parser.at_invitation(token)
+    elif lower == "invitation" and token.dep_ == "dobj":
+        invited = parser.extended_invitation(token)
+    elif lower in _INVITE_VERBS and token.tag_.startswith("VB"):
+        invited = parser.invitation(token)
+    else:
+        return None
+    return [invited] if invited is not None else []
 
 
 def _scare_quoted(doc: Document, pos: int) -> bool:

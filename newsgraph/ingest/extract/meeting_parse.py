@@ -161,6 +161,7 @@ _APART = word_set("separately individually respectively")
 _EXCHANGE_VERBS = word_set("exchange exchanged exchanging exchanges")
 # "Lula invited Petro to visit Brasilia": a proposed meeting of the two.
 _INVITE_VERBS = word_set("invite invites invited inviting")
+_ACCEPT_VERBS = word_set("accept accepts accepted accepting")
 # Verbs by which an invitation is given: "extended an invitation to X to visit".
 _GIVE_VERBS = word_set(
     "extend extends extended extending issue issues issued issuing deliver delivers delivered"
@@ -970,23 +971,29 @@ class _Parser:
         invites (the giver, or who the invitation is from) and the one invited."""
         self.how = {}
         verb = token.head
-        if token.dep_ != "dobj" or verb.lower_ not in _GIVE_VERBS:
+        accepted = verb.lower_ in _ACCEPT_VERBS
+        if token.dep_ != "dobj" or not (accepted or verb.lower_ in _GIVE_VERBS):
             return None
         if not any(
             c.dep_ == "acl" and c.lower_ in ("visit", "meet", "come") for c in token.children
         ):
             return None  # (an invitation to a summit or a ceremony is no meeting of the two)
-        senders = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
-        inviters = (
-            [p for prep in senders for obj in _pobjs(prep) for p in self.phrase(obj)]
-            if senders
-            else self.subjects(verb)
-        )
-        invited = [
-            p for prep in [*token.children, *verb.children]
-            if prep.dep_ == "prep" and prep.lower_ == "to"
-            for obj in _pobjs(prep) for p in self.phrase(obj)
-        ]  # fmt: skip
+        # ("from X", "X's invitation": who invites, whoever hands the invitation over)
+        senders = [
+            obj for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+            for obj in _pobjs(c)
+        ] + _inviters(token)  # fmt: skip
+        inviters = [p for obj in senders for p in self.phrase(obj)]
+        if accepted:
+            # "Turnbull accepted a personal invitation from Merkel to meet": he is invited
+            invited = self.subjects(verb)
+        else:
+            inviters = inviters or self.subjects(verb)
+            invited = [
+                p for prep in [*token.children, *verb.children]
+                if prep.dep_ == "prep" and prep.lower_ == "to"
+                for obj in _pobjs(prep) for p in self.phrase(obj)
+            ]  # fmt: skip
         people = [p for p in [*inviters, *invited] if self.doc.kind(p[0]) is ActorKind.PERSON]
         if len(inviters) != 1 or len(invited) != 1 or len(_unique(people)) != 2:
             return None

@@ -2590,3 +2590,14 @@ def test_an_invitation_extended_to_visit_is_a_visit_proposed_to_the_one_invited(
     assert proposed[0].date is None
     host = next(p.actor for p in proposed[0].participants if p.role == "host")
     assert host == "Hana Kostic"
+
+
+def test_an_invitation_accepted_or_passed_on_joins_the_one_invited_and_the_one_inviting() -> None:
+    article = run(
+        "Prime Minister Hana Kostic will later fly to Berlin, accepting a personal invitation "
+        "from Chancellor Greta Lind to meet before the summit.\n\n"
+        "Foreign Minister Omar Farouk extended President Luis Ferro's invitation to President "
+        "Tomas Berg to visit Chile."
+    )
+    met = sorted(sorted(actors(m)) for m in article.meetings)
+    assert met == [["Greta Lind", "Hana Kostic"], ["Luis Ferro", "Tomas Berg"]]

@@ -216,6 +216,8 @@ _GAP = re.compile(
     r"(?:(?:has|had|have|also|later|reportedly|previously|earlier"
     r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
     r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part"
+    # ("The Prime Minister went on to say, “...”")
+    r"|(?:went|goes|go)\s+on\s+to|continued\s+to|proceeded\s+to"
     r"|on\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s+)*$"
 )
 _AUDIENCE = re.compile(

@@ -2182,3 +2182,13 @@ def test_he_after_a_word_set_off_is_the_subject_of_the_sentence_before() -> None
         "the two countries. Also, he asserted that the next meeting will be in Cairo."
     )
     assert ("Omar Said", "the next meeting will be in Cairo") in statements
+
+
+def test_went_on_to_say_attributes_the_quotation() -> None:
+    statement = only(
+        "Hale went on to say, \u201cIn terms of trade, all the administrative arrangements "
+        "have been made.\u201d",
+        header="President Tom Hale met Prime Minister Mara Voss on Tuesday.\n\n",
+    )
+    assert statement.speaker == "Tom Hale"
+    assert statement.text.startswith("In terms of trade")

@@ -216,8 +216,8 @@ _GAP = re.compile(
     r"(?:(?:has|had|have|also|later|reportedly|previously|earlier"
     r"|then|again|once|repeatedly|publicly|recently|further|since|already|now|meanwhile|too"
     r"|subsequently|initially|first|in\s+turn|for\s+(?:his|her|its|their)\s+part"
-    # ("The Prime Minister went on to say, “...”")
-    r"|(?:went|goes|go)\s+on\s+to|continued\s+to|proceeded\s+to"
+    # ("The Prime Minister went on to say, “...”", "Jaishankar only said, “...”")
+    r"|(?:went|goes|go)\s+on\s+to|continued\s+to|proceeded\s+to|only|simply|just|merely"
     r"|on\s+[A-Z][a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s+)*$"
 )
 _AUDIENCE = re.compile(
@@ -272,6 +272,9 @@ _NO_CONTENT = re.compile(
     r"(?:$|,|\b(?:in|on|at|to|during|via|through|while|when|after|before|for|with)\b)"
     # "confirmed meeting the ambassador": an act, not words.
     r"|(?:meeting|holding|having|receiving|visiting|hosting|speaking|talking|signing)\s"
+    # "posted photographs of the two leaders": pictures, not words.
+    r"|(?:(?:a|an|the|some|several|two|three)\s+)?(?:[\w-]+\s+)?(?:photo(?:graph)?s?|pictures?"
+    r"|images?|videos?|footage|clips?)(?=\s+(?:of|from|showing|with)\b|\s*[,.]|\s*$)"
 )
 _THAT_LATER = re.compile(r",\s*that\s")
 _LATER_THAT = re.compile(

@@ -2192,3 +2192,21 @@ def test_went_on_to_say_attributes_the_quotation() -> None:
     )
     assert statement.speaker == "Tom Hale"
     assert statement.text.startswith("In terms of trade")
+
+
+def test_only_said_still_attributes_the_quotation() -> None:
+    statement = only(
+        "In his tweet, Hale only said, \u201cSpoke about the misuse of freedoms and the dangers "
+        "of extremism.\u201d",
+        header="President Tom Hale met Prime Minister Mara Voss on Tuesday.\n\n",
+    )
+    assert statement.speaker == "Tom Hale"
+
+
+def test_photographs_posted_are_no_statement() -> None:
+    statements = said(
+        "President Tom Hale met Prime Minister Mara Voss on Tuesday. His aide Sam Okoro "
+        "posted photographs of the two leaders leaving after the meeting. Okoro said "
+        "pictures would follow."
+    )
+    assert statements == [("Sam Okoro", "pictures would follow")]

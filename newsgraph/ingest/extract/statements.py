@@ -277,6 +277,11 @@ _NO_CONTENT = re.compile(
     r"|images?|videos?|footage|clips?)(?=\s+(?:of|from|showing|with)\b|\s*[,.]|\s*$)"
 )
 _THAT_LATER = re.compile(r",\s*that\s")
+# "The WHO Regional Director for Africa (also) said": a capitalised description as the subject.
+_DESCRIPTION_SUBJECT = re.compile(
+    r"(?:^|(?<=,\s))[Tt]he\s+(?P<words>[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*"
+    r"|for|of|on|and|the))*?)\s+(?:(?:also|later|then|further|meanwhile)\s+)*$"
+)
 _LATER_THAT = re.compile(
     r"(?:on|in|at|during|after|before|to|via|through|from|with|later|earlier|also|again|then"
     r"|afterwards?|previously|recently|separately|publicly|privately|repeatedly"
@@ -989,6 +994,8 @@ class _Statements:
                 speaker = self._speaker_before(sentence.start, verb.start())
             if speaker is None:
                 speaker = self._it_said(sentence, verb)
+            if speaker is None:
+                speaker = self._described_again(sentence.start, verb.start())
             if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
                 continue
             after = verb.end()
@@ -1030,6 +1037,25 @@ class _Statements:
             self._report(speaker, sentence, clause_start, clause_end, verb, front=inserted)
             return
         self._participle(sentence)
+
+    def _described_again(self, start: int, verb_start: int) -> str | None:
+        """ "The WHO Regional Director for Africa said ...": a description the article first
+        set before someone's name ("WHO Regional Director for Africa Matshidiso Moeti"), used
+        again alone as the subject. Only a description of one person, of two words or more."""
+        # (searched in a slice: the pattern's ^ is the start of the sentence)
+        found = _DESCRIPTION_SUBJECT.search(self.text[start:verb_start])
+        if found is None or len(found.group("words").split()) < 2:
+            return None
+        head = re.split(r"\s+(?:for|of|on|and|the)\s+", found.group("words"))[0].split()[-1]
+        if head.endswith("s") and not head.endswith("ss"):
+            return None  # "The Prime Ministers reaffirmed": more than one
+        people: set[str] = set()
+        described = re.escape(found.group("words")) + r",?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+        for earlier in re.finditer(described, self.text[:start]):
+            for m in self.doc.mentions_in(earlier.start(), earlier.end() + 80, quoted=False):
+                if m.start <= earlier.end() and self.doc.kind(m.actor) is ActorKind.PERSON:
+                    people.add(m.actor)
+        return people.pop() if len(people) == 1 else None
 
     def _closing_attribution(self, sentence: Sentence) -> int | None:
         """Where the speech verb closing a sentence after a person's name stands ("...,

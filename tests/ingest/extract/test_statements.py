@@ -2210,3 +2210,21 @@ def test_photographs_posted_are_no_statement() -> None:
         "pictures would follow."
     )
     assert statements == [("Sam Okoro", "pictures would follow")]
+
+
+def test_a_description_set_before_a_name_means_that_person_when_used_again() -> None:
+    statements = said(
+        "The WHO Regional Director for Africa, Dr Mara Voss, met President Tom Hale in Conakry "
+        "on Monday.\n\n"
+        "The WHO Regional Director for Africa said she is confident about the outcome of the "
+        "epidemic."
+    )
+    assert statements == [("Mara Voss", "she is confident about the outcome of the epidemic")]
+
+
+def test_a_plural_description_is_no_one_person() -> None:
+    statements = said(
+        "Prime Minister Tom Hale met Prime Minister Mara Voss on Monday.\n\n"
+        "The Prime Ministers reaffirmed that both countries were served by close cooperation."
+    )
+    assert all(speaker not in ("Tom Hale", "Mara Voss") for speaker, _ in statements)

@@ -527,6 +527,16 @@ class _Parser:
             # "the two leaders, President A and President B,": the people set off after it.
             return [self._named(p, "name") for p in listed]
         told = [(pos, who) for pos, who in self.told if head.idx - 1500 < pos < head.idx]
+        three = any(c.lower_ == "three" for c in head.children)
+        if three:
+            # "The three leaders are to hold a joint online meeting" after separate calls of
+            # one with each of the other two: everyone of those calls, if they are three.
+            everyone: list[str] = []
+            for _pos, who in reversed(told):
+                everyone.extend(p for p in who if p not in everyone)
+                if len(everyone) >= 3:
+                    break
+            return [self._named(p, "pronoun") for p in everyone] if len(everyone) == 3 else []
         if told and len(told[-1][1]) == 2:
             return [self._named(p, "pronoun") for p in told[-1][1]]
         before = [m for m in self.doc.mentions_in(max(0, head.idx - 1500), head.idx)
@@ -2078,7 +2088,9 @@ def _looking_forward(prep: Token) -> bool:
 
 def _pair_noun(head: Token) -> bool:
     """ "the two ministers", "both sides": a pair told before, by a noun."""
-    return head.lower_ in _PAIRS and any(c.lower_ in ("two", "both") for c in head.children)
+    return head.lower_ in _PAIRS and any(
+        c.lower_ in ("two", "both", "three") for c in head.children
+    )
 
 
 def _governor(token: Token) -> Token:

@@ -2601,3 +2601,16 @@ def test_an_invitation_accepted_or_passed_on_joins_the_one_invited_and_the_one_i
     )
     met = sorted(sorted(actors(m)) for m in article.meetings)
     assert met == [["Greta Lind", "Hana Kostic"], ["Luis Ferro", "Tomas Berg"]]
+
+
+def test_the_three_leaders_are_those_of_the_calls_just_told() -> None:
+    article = run(
+        "Prime Minister Hana Kostic held separate phone talks with President Luis Ferro and "
+        "Prime Minister Tomas Berg on Tuesday.\n\n"
+        "During their talks, the sides expressed their joy at the fine cooperation of the past "
+        "year. The foreign leaders congratulated Croatia on its achievements.\n\n"
+        "The three leaders are scheduled to hold a joint online meeting next month."
+    )
+    planned = [m for m in article.meetings if m.status is MeetingStatus.PLANNED]
+    assert [sorted(actors(m)) for m in planned] == [["Hana Kostic", "Luis Ferro", "Tomas Berg"]]
+    assert planned[0].mode is MeetingMode.VIDEO

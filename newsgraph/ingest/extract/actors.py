@@ -178,6 +178,7 @@ class ActorBook:
 
     def introduce_single(self, name: str) -> str:
         """A person the article names by one word only, with a title ("Minister Mahuta")."""
+        name = " ".join(name.split())
         existing = self.person(name) or self.first_name_of(name)
         if existing is not None:
             return existing
@@ -200,6 +201,9 @@ class ActorBook:
 
     def introduce(self, full_name: str) -> str:
         """A person the reference does not know, named in full in this article."""
+        # (one spelling of the key: a name cut before "'Prachanda'" kept the space before it,
+        # and the article's facts, which strip names, then named someone the book lacked)
+        full_name = " ".join(full_name.split())
         existing = self.person(full_name)
         if existing is not None:
             return existing
@@ -213,6 +217,7 @@ class ActorBook:
     def introduce_org(self, name: str) -> str:
         """An organisation the reference does not know ("the Ministry of External Affairs");
         its initials ("the MEA said") name it again once it has been named in full."""
+        name = " ".join(name.split())
         if name not in self._drafts:
             spelled = self._spelled_out(name)
             if spelled is not None:
@@ -235,6 +240,7 @@ class ActorBook:
     def introduce_media(self, name: str) -> str:
         """An outlet the reference does not know, named as the source of a report ("state
         news agency Andina reported")."""
+        name = " ".join(name.split())
         if name not in self._drafts:
             self._drafts[name] = _Draft(name, ActorKind.MEDIA)
         return name
@@ -539,7 +545,7 @@ class _Finder:
                         name = self.text[m.start("name") : name_end]
                 possessive = _POSSESSIVE.search(name)
                 if possessive:
-                    name = name[: possessive.start()]
+                    name = name[: possessive.start()].rstrip()
                     name_end -= len(possessive.group())
                 if _goes_on_as_a_body(name, self.text, name_end):
                     # "the Commissioner of the United Nations Relief and Works Agency": the

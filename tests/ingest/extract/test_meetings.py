@@ -2614,3 +2614,16 @@ def test_the_three_leaders_are_those_of_the_calls_just_told() -> None:
     planned = [m for m in article.meetings if m.status is MeetingStatus.PLANNED]
     assert [sorted(actors(m)) for m in planned] == [["Hana Kostic", "Luis Ferro", "Tomas Berg"]]
     assert planned[0].mode is MeetingMode.VIDEO
+
+
+def test_a_nickname_in_single_quotes_after_a_titled_name_is_read_not_fatal() -> None:
+    # The name was cut before "'Prachanda'" with the space kept, and the article failed whole.
+    article = run(
+        "Foreign Minister Hana Kostic met President Luis Ferro on Monday.\n\n"
+        "Later in the day, the foreign minister met Nepal Prime Minister Pushpa Kamal Dahal "
+        "'Prachanda', Mauritius Prime Minister Pravind Kumar Jugnauth and Vice-President of "
+        "Seychelles Ahmed Afif."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Pushpa Kamal Dahal" in people
+    assert any("Pushpa Kamal Dahal" in actors(m) for m in article.meetings)

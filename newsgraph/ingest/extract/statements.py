@@ -277,6 +277,7 @@ _NO_CONTENT = re.compile(
     r"|images?|videos?|footage|clips?)(?=\s+(?:of|from|showing|with)\b|\s*[,.]|\s*$)"
 )
 _THAT_LATER = re.compile(r",\s*that\s")
+_INITIALS = re.compile(r"[A-Z]{2,6}")
 # "The WHO Regional Director for Africa (also) said": a capitalised description as the subject.
 _DESCRIPTION_SUBJECT = re.compile(
     r"(?:^|(?<=,\s))[Tt]he\s+(?P<words>[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*"
@@ -2549,6 +2550,25 @@ def _join(first: str, second: str) -> str:
     return f"{_clean_quote(first)} {_clean_quote(second)}".strip()
 
 
+def _spelled_out_speakers(doc: Document, found: list[Said]) -> None:
+    """ "The Prime Minister's Office says ..." then "The PMO said ...": a body named by its
+    initials, after the article gave a speaker whose name they spell, is that speaker (the
+    book can spell out only the bodies it met before the initials, and an office speaking is
+    found only when its statements are)."""
+    bodies = {
+        s.speaker for s in found
+        if doc.kind(s.speaker) is ActorKind.ORGANIZATION and not _INITIALS.fullmatch(s.speaker)
+    }  # fmt: skip
+    for said in found:
+        if not _INITIALS.fullmatch(said.speaker):
+            continue
+        full = [b for b in bodies if "".join(w[0] for w in b.split() if w[0].isupper())
+                == said.speaker]  # fmt: skip
+        if len(full) == 1:
+            doc.book.add_alias(full[0], said.speaker)
+            said.speaker = full[0]
+
+
 def extract_statements(doc: Document) -> list[Said]:
     """Statements of the article, in text order."""
     finder = _Statements(doc)
@@ -2582,6 +2602,7 @@ def extract_statements(doc: Document) -> list[Said]:
         if not finder.introduced_block(paragraph):
             finder.first_person(paragraph, speakers)
     finder.settle_dates()
+    _spelled_out_speakers(doc, finder.found)
     unique: dict[tuple[str, str], Said] = {}
     for said in sorted(finder.found, key=lambda s: s.start):
         unique.setdefault((said.speaker, said.text), said)

@@ -2228,3 +2228,16 @@ def test_a_plural_description_is_no_one_person() -> None:
         "The Prime Ministers reaffirmed that both countries were served by close cooperation."
     )
     assert all(speaker not in ("Tom Hale", "Mara Voss") for speaker, _ in statements)
+
+
+def test_an_office_named_by_its_initials_after_it_spoke_is_the_same_speaker() -> None:
+    statements = said(
+        "Prime Minister Tom Hale spoke with President Mara Voss on Saturday. The Prime "
+        "Minister's Office says the two leaders spoke by phone for an hour.\n\n"
+        "The PMO said in an email that the two leaders reiterated the importance of trade."
+    )
+    speakers = {speaker for speaker, _ in statements}
+    assert "PMO" not in speakers
+    assert ("Prime Minister's Office", "the two leaders reiterated the importance of trade") in (
+        statements
+    )

@@ -1368,10 +1368,13 @@ class _Meetings:
                 continue
             if any(d.kind != "vague" for d in self.doc.dates_in(sentence.start, sentence.end)):
                 continue
+            # (the last meeting held: "Albright met Ivanov today ... They are to meet again
+            # tomorrow. Albright later met Luzhkov" is today's round, not tomorrow's)
             earlier = [
                 other for other in self.found
                 if other is not met and other.start < met.start
                 and self.doc.sentence_index(other.start) >= index - _ROUND_SENTENCES
+                and other.status is MeetingStatus.HELD
             ]  # fmt: skip
             if not earlier:
                 continue

@@ -2627,3 +2627,13 @@ def test_a_nickname_in_single_quotes_after_a_titled_name_is_read_not_fatal() -> 
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert "Pushpa Kamal Dahal" in people
     assert any("Pushpa Kamal Dahal" in actors(m) for m in article.meetings)
+
+
+def test_later_met_after_a_meeting_to_come_is_the_day_of_the_meeting_held() -> None:
+    article = run(
+        "Secretary of State Hana Kostic met Foreign Minister Luis Ferro today at the start of a "
+        "three-day visit. Kostic and Ferro are to meet again tomorrow. Kostic later met Mayor "
+        "Tomas Berg."
+    )
+    met = {tuple(sorted(actors(m))): m.date for m in article.meetings}
+    assert met[("Hana Kostic", "Tomas Berg")] == THURSDAY

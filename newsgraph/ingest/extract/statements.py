@@ -272,6 +272,8 @@ _NO_CONTENT = re.compile(
     r"(?:$|,|\b(?:in|on|at|to|during|via|through|while|when|after|before|for|with)\b)"
     # "confirmed meeting the ambassador": an act, not words.
     r"|(?:meeting|holding|having|receiving|visiting|hosting|speaking|talking|signing)\s"
+    # "tweeted about his meeting with X:", "tweeted upon his arrival:": what about, or when
+    r"|(?:about|upon)\s"
     # "posted photographs of the two leaders": pictures, not words.
     r"|(?:(?:a|an|the|some|several|two|three)\s+)?(?:[\w-]+\s+)?(?:photo(?:graph)?s?|pictures?"
     r"|images?|videos?|footage|clips?)(?=\s+(?:of|from|showing|with)\b|\s*[,.]|\s*$)"
@@ -2178,6 +2180,13 @@ class _Statements:
                 previous.start, verb.start()
             )
         if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            return False
+        if released is None and any(
+            m.actor == speaker for m in self.doc.mentions_in(paragraph.start, paragraph.end)
+        ):
+            # 'PM Modi tweeted about his meeting:' and, the post itself lost from the page,
+            # "As a special gesture, PM Modi was gifted a Buddha statue": told about him, not
+            # in his words
             return False
         spans = [(paragraph.start, paragraph.end)]
         if released is not None:

@@ -2241,3 +2241,14 @@ def test_an_office_named_by_its_initials_after_it_spoke_is_the_same_speaker() ->
     assert ("Prime Minister's Office", "the two leaders reiterated the importance of trade") in (
         statements
     )
+
+
+def test_a_post_lost_from_the_page_leaves_no_statement_behind_its_colon() -> None:
+    statements = said(
+        "Prime Minister Tom Hale met President Mara Voss on Sunday.\n\n"
+        "PM Hale tweeted about his meeting with President Voss:\n\n"
+        "As a special gesture, PM Hale was gifted a statue by President Voss during his visit.\n\n"
+        "PM Hale tweeted upon his arrival in the island country:\n\n"
+        "PM Hale's visit comes shortly after the bombings."
+    )
+    assert statements == []

@@ -54,7 +54,7 @@ _VERBS = (
     r"|announced|announces|claimed|claims|declared|declares|argued|argues|insisted|insists"
     r"|reiterated|reiterates|confirmed|confirms|explained|explains|pointed\s+out|remarked"
     r"|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|replied|responded|asserted"
-    r"|acknowledged|admitted"
+    r"|acknowledged|admitted|commented"
     r"|reported|reports|tweeted|tweets|quipped|revealed|disclosed|observed|affirmed|reaffirmed"
     r"|recalled|maintained|indicated|indicates|informed|drew\s+attention\s+to\s+the\s+fact"
     r"|pointed\s+to\s+the\s+fact"

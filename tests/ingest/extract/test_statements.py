@@ -2252,3 +2252,13 @@ def test_a_post_lost_from_the_page_leaves_no_statement_behind_its_colon() -> Non
         "PM Hale's visit comes shortly after the bombings."
     )
     assert statements == []
+
+
+def test_a_quotation_someone_commented_is_theirs_whole() -> None:
+    statement = only(
+        '"This trip to Paris is a real working meeting. We believe in our friendship! A strong '
+        'Europe needs a strong partnership," Hale commented on his trip to Paris.',
+        header="Chancellor Tom Hale met President Mara Voss on Wednesday.\n\n",
+    )
+    assert statement.speaker == "Tom Hale"
+    assert statement.text.startswith("This trip to Paris is a real working meeting.")

@@ -166,6 +166,15 @@ def _degree(var: str, rel: str, dialect: DialectName) -> str:
     return f"COUNT {{ ({var})-[:{rel}]->() }}"
 
 
+def _linked(var: str, rel: str, dialect: DialectName) -> str:
+    """Whether any ``rel`` relationship enters ``var``: a node no tally links yet (every node a
+    write creates) has no link to drop, so the relink sections skip it before gathering its
+    people (half of a batch's tally upkeep went on new meetings and articles)."""
+    if dialect == "falkordb":
+        return f"({var})<-[:{rel}]-()"
+    return f"EXISTS {{ ({var})<-[:{rel}]-() }}"
+
+
 def _tallies_release(ids: str) -> list[str]:
     """Sections unlinking the meetings whose ids ``ids`` yields (rows of `id`) from their
     tallies and pairs, which are marked for the recount."""
@@ -193,7 +202,7 @@ def _tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
         if ids is None
         else [
             f"""{ids}
-    MATCH (m:Meeting {{id: id}})
+    MATCH (m:Meeting {{id: id}}) WHERE {_linked("m", "TALLIES", dialect)}
     OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(a:Actor)
     WITH m, collect({tally_key}) AS wanted
     MATCH (m)<-[link:TALLIES]-(t:MeetingTally) WHERE NOT t.id IN wanted
@@ -201,7 +210,7 @@ def _tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]:
     DELETE link
     """,
             f"""{ids}
-    MATCH (m:Meeting {{id: id}})
+    MATCH (m:Meeting {{id: id}}) WHERE {_linked("m", "PAIRS", dialect)}
     OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(a:Actor)
     WITH m, a ORDER BY a.id
     WITH m, collect(a.id) AS people
@@ -295,7 +304,7 @@ def _mention_tallies_refresh(ids: str | None, dialect: DialectName) -> list[str]
         if ids is None
         else [
             f"""{ids}
-    MATCH (n:Article {{id: id}}){publishers}
+    MATCH (n:Article {{id: id}}) WHERE {_linked("n", "TALLIES_MENTION", dialect)}{publishers}
     OPTIONAL MATCH (n)-[:MENTIONS]->(a:Actor)
     WITH n, collect(a.id + '|' + {_ARTICLE_MONTH} + '|' + publishers) AS wanted
     MATCH (n)<-[link:TALLIES_MENTION]-(t:MentionTally) WHERE NOT t.id IN wanted
@@ -1021,8 +1030,8 @@ _SECTIONS = [
     # Pairs are stored from the smaller id to the larger. The first and last days are compared
     # in ISO form (see _iso), never as dates.
     f"""
-    UNWIND $meetings AS row
-    MATCH (m:Meeting {{id: row.id}})
+    UNWIND [row IN $meetings | row.id] AS id
+    MATCH (m:Meeting {{id: id}})
     WITH m, coalesce(m.met_members, []) AS counted WHERE m.status = 'HELD'
     MATCH (x:Actor)-[:PARTICIPATED_IN]->(m)<-[:PARTICIPATED_IN]-(y:Actor)
     WHERE x.id < y.id AND NOT (x.id IN counted AND y.id IN counted)
@@ -1036,8 +1045,8 @@ _SECTIONS = [
         met.count = coalesce(met.count, 0) + meetings
     """,
     """
-    UNWIND $meetings AS row
-    MATCH (m:Meeting {id: row.id})
+    UNWIND [row IN $meetings | row.id] AS id
+    MATCH (m:Meeting {id: id})
     WITH m WHERE m.status = 'HELD'
     MATCH (a:Actor)-[:PARTICIPATED_IN]->(m)
     WITH m, a ORDER BY a.id
@@ -1066,13 +1075,12 @@ _TALLY = (
 
 def _write_articles(dialect: DialectName) -> list[str]:
     """WRITE_ARTICLES' sections, with the tallies of the meetings and articles it wrote."""
+    # The ids alone: UNWIND copies each row it yields, and an article's row holds its body.
     return [
         *_tallies_release("\n    UNWIND $merged_meetings AS id"),
         *_SECTIONS,
-        *_tallies_refresh("\n    UNWIND $meetings AS row_\n    WITH row_.id AS id", dialect),
-        *_mention_tallies_refresh(
-            "\n    UNWIND $articles AS row_\n    WITH row_.id AS id", dialect
-        ),
+        *_tallies_refresh("\n    UNWIND [row_ IN $meetings | row_.id] AS id", dialect),
+        *_mention_tallies_refresh("\n    UNWIND [row_ IN $articles | row_.id] AS id", dialect),
     ]
 
 

@@ -969,9 +969,15 @@ class _Parser:
         ]  # fmt: skip
         if len(_unique(visitors)) != 1 or visitors[0][0] == hosts[0][0]:
             return None
+        return self._invited(token, visitors[0], hosts[0][0], head)
+
+    def _invited(
+        self, token: Token, guest: tuple[str, str | None], host: str, verb: Token
+    ) -> ParsedMeeting:
+        """The visit an invitation (``token``) tells, of ``guest`` to ``host``."""
         return ParsedMeeting(
             token.idx, token.idx + len(token.text), "visit", "noun",
-            [visitors[0], (hosts[0][0], "host")], hosts[0][0], self.negated(head),
+            [guest, (host, "host")], host, self.negated(verb),
             rule="invitation", how=dict(self.how),
         )  # fmt: skip
 
@@ -1007,11 +1013,7 @@ class _Parser:
         people = [p for p in [*inviters, *invited] if self.doc.kind(p[0]) is ActorKind.PERSON]
         if len(inviters) != 1 or len(invited) != 1 or len(_unique(people)) != 2:
             return None
-        return ParsedMeeting(
-            token.idx, token.idx + len(token.text), "visit", "noun",
-            [invited[0], (inviters[0][0], "host")], inviters[0][0], self.negated(verb),
-            rule="invitation", how=dict(self.how),
-        )  # fmt: skip
+        return self._invited(token, invited[0], inviters[0][0], verb)
 
     def _previous_subject(
         self, pos: int, *, same_paragraph: bool = True

@@ -1440,6 +1440,13 @@ class _Statements:
             start = max(sentence.start, content.left_edge.idx)
             last = _object_end(token, content)
             end = min(sentence.end, last.idx + len(last.text))
+            opened = next(
+                (q for q in self.doc.quotes if q.start < start < q.end <= token.idx), None
+            )
+            if opened is not None:
+                # '"A. B. C," Merz lamented': the quotation's last sentence is the parse's
+                # sentence, but what was said is the whole quotation
+                start, end = opened.start + 1, opened.end - 1
             if start <= token.idx < end:
                 continue  # the verb inside its own clause: a parse gone wrong
             if any(

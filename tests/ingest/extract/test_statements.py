@@ -2262,3 +2262,13 @@ def test_a_quotation_someone_commented_is_theirs_whole() -> None:
     )
     assert statement.speaker == "Tom Hale"
     assert statement.text.startswith("This trip to Paris is a real working meeting.")
+
+
+def test_a_quotation_of_several_sentences_is_whole_whatever_verb_attributes_it() -> None:
+    statement = only(
+        '"This trip is a real working meeting. We believe in our friendship! A strong Europe '
+        'needs a strong partnership," Hale lamented on X.',
+        header="Chancellor Tom Hale met President Mara Voss on Wednesday.\n\n",
+    )
+    assert statement.speaker == "Tom Hale"
+    assert statement.text.startswith("This trip is a real working meeting.")

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.ingest.extract.names import name_keys, same_person
-from newsgraph.ingest.model import ActorFact, ActorKind, ExtractedArticle, Participant
+from newsgraph.ingest.model import (
+    ActorFact,
+    ActorKind,
+    ExtractedArticle,
+    Participant,
+    RoleFact,
+)
 
 __all__ = ["KnownPerson", "keys_of_name", "people_keys", "unify_people"]
 
@@ -116,7 +122,12 @@ def _renamed(article: ExtractedArticle, rename: dict[str, str]) -> ExtractedArti
         )
     for name, fact in merged.items():
         roles = [r.model_copy(update={"of": to(r.of)}) if r.of else r for r in fact.roles]
-        merged[name] = fact.model_copy(update={"roles": list(dict.fromkeys(roles))})
+        # (a role is a model and not hashable: the same role of two spellings is the same
+        # title of the same holder)
+        kept: dict[tuple[str, str | None], RoleFact] = {}
+        for role in roles:
+            kept.setdefault((role.title, role.of), role)
+        merged[name] = fact.model_copy(update={"roles": list(kept.values())})
     meetings = []
     for m in article.meetings:
         # Two spellings of one person in one meeting are one participant.

@@ -7,8 +7,10 @@ import datetime as dt
 from newsgraph.graph import Store
 from newsgraph.graph.maintenance import dump
 from newsgraph.ingest.model import (
+    ActorFact,
     ActorKind,
     ExtractedArticle,
+    RoleFact,
 )
 from newsgraph.ingest.resolve.people import KnownPerson, people_keys, unify_people
 from newsgraph.ingest.write import ArticleWriter
@@ -38,6 +40,30 @@ def test_a_new_spelling_of_a_stored_person_takes_the_stored_name() -> None:
     assert "Stephen Smith" in smith.aliases
     assert renamed.statements[0].speaker == "Steven Smith"
     assert {p.actor for p in renamed.meetings[0].participants} == {"Steven Smith", "Ayman Safadi"}
+
+
+def test_a_renamed_person_keeps_each_role_once() -> None:
+    # Roles were deduplicated by hashing them, and a role is a model that has no hash: any
+    # article with a person to rename and a role in it failed to load.
+    body = "Foreign Minister Stephen Smith met Ayman Safadi in Amman."
+    minister = RoleFact(title="Foreign Minister", of="Australia")
+    batch = [
+        article(
+            "a",
+            body=body,
+            published=DAY,
+            people=("Ayman Safadi",),
+            actors=[
+                ActorFact(name="Stephen Smith", kind=ActorKind.PERSON, roles=[minister, minister]),
+                ActorFact(name="Australia", kind=ActorKind.COUNTRY),
+            ],
+            mentions=["Stephen Smith", "Ayman Safadi"],
+        )
+    ]
+    stored = [KnownPerson(key, "Steven Smith") for key in people_keys(batch)]
+    (renamed,) = unify_people(batch, stored)
+    smith = next(a for a in renamed.actors if a.name == "Steven Smith")
+    assert smith.roles == [minister]
 
 
 def test_spellings_within_one_batch_become_one_person_whatever_their_order() -> None:

@@ -53,6 +53,7 @@ __all__ = [
     "find_mentions",
     "introduce_headline_names",
     "opens_with_style",
+    "spelled_out",
     "strip_name_titles",
 ]
 
@@ -178,7 +179,7 @@ class ActorBook:
 
     def introduce_single(self, name: str) -> str:
         """A person the article names by one word only, with a title ("Minister Mahuta")."""
-        name = " ".join(name.split())
+        name = _spaced(name)
         existing = self.person(name) or self.first_name_of(name)
         if existing is not None:
             return existing
@@ -201,9 +202,7 @@ class ActorBook:
 
     def introduce(self, full_name: str) -> str:
         """A person the reference does not know, named in full in this article."""
-        # (one spelling of the key: a name cut before "'Prachanda'" kept the space before it,
-        # and the article's facts, which strip names, then named someone the book lacked)
-        full_name = " ".join(full_name.split())
+        full_name = _spaced(full_name)
         existing = self.person(full_name)
         if existing is not None:
             return existing
@@ -217,7 +216,7 @@ class ActorBook:
     def introduce_org(self, name: str) -> str:
         """An organisation the reference does not know ("the Ministry of External Affairs");
         its initials ("the MEA said") name it again once it has been named in full."""
-        name = " ".join(name.split())
+        name = _spaced(name)
         if name not in self._drafts:
             spelled = self._spelled_out(name)
             if spelled is not None:
@@ -227,20 +226,15 @@ class ActorBook:
         return name
 
     def _spelled_out(self, acronym: str) -> str | None:
-        if not _ACRONYM.fullmatch(acronym):
-            return None
-        found = [
-            name
-            for name, draft in self._drafts.items()
-            if draft.kind is ActorKind.ORGANIZATION
-            and "".join(w[0] for w in name.split() if w[0].isupper()) == acronym
-        ]
-        return found[0] if len(found) == 1 else None
+        return spelled_out(
+            acronym,
+            (n for n, draft in self._drafts.items() if draft.kind is ActorKind.ORGANIZATION),
+        )
 
     def introduce_media(self, name: str) -> str:
         """An outlet the reference does not know, named as the source of a report ("state
         news agency Andina reported")."""
-        name = " ".join(name.split())
+        name = _spaced(name)
         if name not in self._drafts:
             self._drafts[name] = _Draft(name, ActorKind.MEDIA)
         return name
@@ -364,6 +358,22 @@ class ActorBook:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def spelled_out(acronym: str, names: Iterable[str]) -> str | None:
+    """The one of ``names`` whose words' capitals spell ``acronym`` ("PMO": "Prime Minister's
+    Office"), if exactly one does."""
+    if not _ACRONYM.fullmatch(acronym):
+        return None
+    found = {n for n in names if "".join(w[0] for w in n.split() if w[0].isupper()) == acronym}
+    return found.pop() if len(found) == 1 else None
+
+
+def _spaced(name: str) -> str:
+    """A name as the book keys it: one space between words, none around them (a name cut
+    before "'Prachanda'" kept the space before it, and the article's facts, which strip
+    names, then named someone the book lacked)."""
+    return " ".join(name.split())
 
 
 def body_words(text: str) -> str:

@@ -520,29 +520,29 @@ class _Parser:
         return list(dict.fromkeys(people))
 
     def _pair(self, head: Token) -> list[tuple[str, str | None]]:
-        """ "the two leaders", "both men": the two people of the meeting told just before, or
-        else the last two people the text named."""
+        """ "the two leaders", "both men", "the three leaders": the people of the meetings told
+        just before, or else the last people the text named, as many as the noun counts."""
         listed = self._listed_after(head)
         if len(listed) >= 2:
             # "the two leaders, President A and President B,": the people set off after it.
             return [self._named(p, "name") for p in listed]
-        told = [(pos, who) for pos, who in self.told if head.idx - 1500 < pos < head.idx]
-        three = any(c.lower_ == "three" for c in head.children)
-        if three:
-            # "The three leaders are to hold a joint online meeting" after separate calls of
-            # one with each of the other two: everyone of those calls, if they are three.
-            everyone: list[str] = []
-            for _pos, who in reversed(told):
-                everyone.extend(p for p in who if p not in everyone)
-                if len(everyone) >= 3:
-                    break
-            return [self._named(p, "pronoun") for p in everyone] if len(everyone) == 3 else []
-        if told and len(told[-1][1]) == 2:
-            return [self._named(p, "pronoun") for p in told[-1][1]]
+        # The people of the meetings just told, back to as many as the noun counts: "the two
+        # leaders" of the last call; "the three leaders" after separate calls of one with
+        # each of the other two.
+        count = 3 if any(c.lower_ == "three" for c in head.children) else 2
+        everyone: list[str] = []
+        for pos, who in reversed(self.told):
+            if not head.idx - 1500 < pos < head.idx:
+                continue
+            everyone.extend(p for p in who if p not in everyone)
+            if len(everyone) >= count:
+                break
+        if len(everyone) == count:
+            return [self._named(p, "pronoun") for p in everyone]
         before = [m for m in self.doc.mentions_in(max(0, head.idx - 1500), head.idx)
                   if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
-        people = list(dict.fromkeys(m.actor for m in reversed(before)))[:2]
-        if len(people) < 2:
+        people = list(dict.fromkeys(m.actor for m in reversed(before)))[:count]
+        if len(people) < count:
             return []
         return [self._named(p, "pronoun") for p in reversed(people)]
 

@@ -27,7 +27,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.ingest.extract.actors import Mention, body_words, strip_name_titles
+from newsgraph.ingest.extract.actors import (
+    Mention,
+    body_words,
+    spelled_out,
+    strip_name_titles,
+)
 from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
 from newsgraph.ingest.extract.patterns import word_set
@@ -279,7 +284,6 @@ _NO_CONTENT = re.compile(
     r"|images?|videos?|footage|clips?)(?=\s+(?:of|from|showing|with)\b|\s*[,.]|\s*$)"
 )
 _THAT_LATER = re.compile(r",\s*that\s")
-_INITIALS = re.compile(r"[A-Z]{2,6}")
 # "The WHO Regional Director for Africa (also) said": a capitalised description as the subject.
 _DESCRIPTION_SUBJECT = re.compile(
     r"(?:^|(?<=,\s))[Tt]he\s+(?P<words>[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*"
@@ -2571,18 +2575,12 @@ def _spelled_out_speakers(doc: Document, found: list[Said]) -> None:
     initials, after the article gave a speaker whose name they spell, is that speaker (the
     book can spell out only the bodies it met before the initials, and an office speaking is
     found only when its statements are)."""
-    bodies = {
-        s.speaker for s in found
-        if doc.kind(s.speaker) is ActorKind.ORGANIZATION and not _INITIALS.fullmatch(s.speaker)
-    }  # fmt: skip
+    bodies = {s.speaker for s in found if doc.kind(s.speaker) is ActorKind.ORGANIZATION}
     for said in found:
-        if not _INITIALS.fullmatch(said.speaker):
-            continue
-        full = [b for b in bodies if "".join(w[0] for w in b.split() if w[0].isupper())
-                == said.speaker]  # fmt: skip
-        if len(full) == 1:
-            doc.book.add_alias(full[0], said.speaker)
-            said.speaker = full[0]
+        full = spelled_out(said.speaker, bodies)
+        if full is not None:
+            doc.book.add_alias(full, said.speaker)
+            said.speaker = full
 
 
 def extract_statements(doc: Document) -> list[Said]:

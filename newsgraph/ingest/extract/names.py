@@ -127,6 +127,18 @@ def _split(name: str) -> tuple[list[str], list[str]]:
 
 def same_person(a: str, b: str) -> bool:
     """True when two full names are spellings of one person's name."""
+    if _same_words(a, b):
+        return True
+    # Hyphens come and go between outlets ("Amir-Abdollahian" / "Amir Abdollahian",
+    # "Al-Sabah" / "Al Sabah"): the names are compared again with every part a word.
+    return ("-" in a or "-" in b) and _same_words(_unhyphenated(a), _unhyphenated(b))
+
+
+def _unhyphenated(name: str) -> str:
+    return name.replace("-", " ")
+
+
+def _same_words(a: str, b: str) -> bool:
     wa, wb = tokens(a), tokens(b)
     if len(wa) < 2 or len(wb) < 2:
         return False
@@ -150,19 +162,28 @@ def same_person(a: str, b: str) -> bool:
     given_b, surname_b = _split(b)
     if [skeleton(w) for w in surname_a] != [skeleton(w) for w in surname_b]:
         return False
-    middle_a = {skeleton(w) for w in given_a[1:] if len(w.strip(".")) > 1}
-    middle_b = {skeleton(w) for w in given_b[1:] if len(w.strip(".")) > 1}
+    middle_a = {skeleton(w) for w in given_a[1:] if len(w.strip(".")) > 1 and w not in PARTICLES}
+    middle_b = {skeleton(w) for w in given_b[1:] if len(w.strip(".")) > 1 and w not in PARTICLES}
     if middle_a and middle_b and not middle_a & middle_b:
         # "Sabah Al-Khaled Al-Hamad Al-Sabah" / "Sabah Al-Ahmad Al-Jaber Al-Sabah": a
-        # family's shared first and last names, different fathers.
+        # family's shared first and last names, different fathers. (A particle is no part of
+        # a father's name: "bin" is shared by every Mohammed bin someone Al-Thani.)
         return False
     return given_compatible(given_a[0], given_b[0])
 
 
 def name_keys(name: str) -> list[str]:
     """The keys a person's name is indexed under: surname skeleton and given-name skeleton
-    ('zelenski|flatamar' for every spelling of Volodymyr Zelensky). Names of one word give
-    none: a surname alone identifies nobody across articles."""
+    ('zelenski|flatamar' for every spelling of Volodymyr Zelensky), and those of the name with
+    its hyphens as spaces, which ``same_person`` also compares. Names of one word give none: a
+    surname alone identifies nobody across articles."""
+    keys = _keys_of(name)
+    if "-" in name:
+        keys += [key for key in _keys_of(_unhyphenated(name)) if key not in keys]
+    return keys
+
+
+def _keys_of(name: str) -> list[str]:
     given, surname = _split(name)
     if not given or not surname or len(given[0]) < 2:
         return []

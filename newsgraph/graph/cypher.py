@@ -637,6 +637,27 @@ PEOPLE_BY_NAME_KEY = _define(
     {"keys": ["zelenski|falatamar"]},
 )
 
+# The batch's articles the graph holds, with the extraction each was written from and the
+# facts it reports: one written from the same extraction is not written again (a second write
+# would resolve it against a graph that grew since, and could tell its people apart otherwise).
+ARTICLES_AS_WRITTEN = _define(
+    "ARTICLES_AS_WRITTEN",
+    """
+    UNWIND $ids AS id
+    MATCH (art:Article {id: id})
+    RETURN art.id AS id, art.extraction_hash AS extraction,
+           [(art)-[:MENTIONS|PUBLISHED_BY]->(a:Actor) | a.id]
+             + [(art)-[:REPORTS]->()<-[:SAID|PARTICIPATED_IN]-(a:Actor) | a.id]
+             + [(art)-[:REPORTS]->(:Statement)-[:MENTIONS]->(a:Actor) | a.id]
+             + [(art)-[:REPORTS]->()<-[:SAID|PARTICIPATED_IN]-(:Actor)-[:HOLDS_ROLE]->(a:Actor)
+                | a.id]
+             + [(art)-[:MENTIONS]->(:Actor)-[:HOLDS_ROLE]->(a:Actor) | a.id] AS actors,
+           [(art)-[:REPORTS]->(m:Meeting) | m.id] AS meetings,
+           [(art)-[:REPORTS]->(s:Statement) | s.id] AS statements
+    """,
+    {"ids": ["art-1"]},
+)
+
 # The relationships of stored statements and meetings a batch merges into another node (rare:
 # a new report links two that were apart). They move to the node that stays; the merged one is
 # deleted by the write.
@@ -680,6 +701,7 @@ _ARTICLE_EXAMPLE: ArticleWrite = {
             "summary_only": False,
             "body": "b",
             "content_hash": "0f3a",
+            "extraction_hash": "5b2c",
             "co_mentioned_pairs": [{"left": "a", "right": "b"}],
         }
     ],
@@ -883,7 +905,8 @@ _SECTIONS = [
         art.day = a.published_on, art.day_number = a.day_number,
         art.published_inferred = a.published_inferred,
         art.section = a.section, art.language = a.language, art.author = a.author,
-        art.summary_only = a.summary_only, art.body = a.body, art.content_hash = a.content_hash
+        art.summary_only = a.summary_only, art.body = a.body, art.content_hash = a.content_hash,
+        art.extraction_hash = a.extraction_hash
     """,
         "a",
         _ARTICLE_NEW,

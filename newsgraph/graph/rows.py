@@ -102,6 +102,8 @@ class ArticleRow(TypedDict):
     summary_only: bool
     body: str
     content_hash: str
+    # What the article was written from (ingest.resolve.ids.extraction_hash).
+    extraction_hash: str
     # Counted only if the write creates the article (decided inside the write).
     co_mentioned_pairs: list[Pair]
 

@@ -8,12 +8,17 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.model import ExtractedArticle
 
 __all__ = [
     "actor_id",
     "article_id",
     "content_hash",
+    "extraction_hash",
     "meeting_id",
     "normalise_text",
     "slug",
@@ -53,6 +58,12 @@ def _digest(*parts: str) -> str:
 
 def content_hash(body: str) -> str:
     return hashlib.sha256(normalise_text(body).encode()).hexdigest()
+
+
+def extraction_hash(extracted: ExtractedArticle) -> str:
+    """A digest of everything extraction found in an article, before its people are resolved
+    against the graph: equal when the same text, date and extractor give the same facts."""
+    return hashlib.sha256(extracted.model_dump_json().encode()).hexdigest()[:32]
 
 
 def _normalise_url(url: str) -> str:

@@ -31,6 +31,7 @@ from itertools import combinations
 from typing import Any, Generic, TypeVar
 
 from newsgraph.graph.cypher import (
+    ARTICLES_AS_WRITTEN,
     EXISTING_FOR_ARTICLES,
     GRAPH_VERSION,
     LINKS_OF_FACTS,
@@ -74,7 +75,14 @@ from newsgraph.ingest.resolve.facts import (
     group_statements,
     preferred,
 )
-from newsgraph.ingest.resolve.ids import actor_id, article_id, content_hash, meeting_id, topic_id
+from newsgraph.ingest.resolve.ids import (
+    actor_id,
+    article_id,
+    content_hash,
+    extraction_hash,
+    meeting_id,
+    topic_id,
+)
 from newsgraph.ingest.resolve.people import (
     keys_of_name,
     people_keys,
@@ -741,7 +749,7 @@ class _Articles:
     mentions: list[Pair] = field(default_factory=list)
     topics: list[Pair] = field(default_factory=list)
 
-    def add(self, extracted: ExtractedArticle) -> None:
+    def add(self, extracted: ExtractedArticle, extraction: str) -> None:
         a = extracted.article
         art = _article_key(extracted)
         actors = _with_publisher(extracted)
@@ -779,6 +787,7 @@ class _Articles:
                 "summary_only": a.summary_only,
                 "body": a.body,
                 "content_hash": content_hash(a.body),
+                "extraction_hash": extraction,
                 # Counted only if the write creates the article (decided inside the write).
                 "co_mentioned_pairs": pairs(mentions),
             }
@@ -793,19 +802,24 @@ def plan_batch(
     articles: list[ExtractedArticle],
     existing: Existing | None = None,
     resolved: Resolved | None = None,
+    extractions: Mapping[str, str] | None = None,
 ) -> BatchPlan:
     """Plan several articles as one write, given what the graph holds of their facts.
 
     Every fact is settled once for the whole batch, from the stored nodes it touches and the
     batch's reports together, so the rows do not depend on the articles' order. An article
     given twice adds nothing the second time. `resolved` is ``resolve_batch`` of the same
-    articles and graph, when the caller has it already.
+    articles and graph, when the caller has it already; `extractions` the articles'
+    ``extraction_hash`` by article id, taken before their people were resolved (by default,
+    of `articles` as given).
     """
     existing = existing or Existing()
     resolved = resolved or resolve_batch(articles, existing)
+    if extractions is None:
+        extractions = {_article_key(a): extraction_hash(a) for a in articles}
     batch = _Articles()
     for extracted in resolved.articles:
-        batch.add(extracted)
+        batch.add(extracted, extractions[_article_key(extracted)])
     actor_rows = [
         _actor_row(the_id, facts, existing.actors.get(the_id))
         for the_id, facts in sorted(batch.actor_facts.items())
@@ -877,7 +891,28 @@ def _known_meeting(row: dict[str, Any]) -> KnownMeeting:
     )
 
 
-_Prepared = tuple[list[ExtractedArticle], "Existing"]
+@dataclass(slots=True)
+class _Seen:
+    """The articles of a batch the graph holds as written from the same extraction: not
+    written again, and counted as touched (with the facts they report) and unchanged."""
+
+    ids: list[str] = field(default_factory=list)
+    touched: dict[str, set[str]] = field(default_factory=_by_kind)
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        self.ids.append(row["id"])
+        self.touched["articles"].add(row["id"])
+        for kind in ("actors", "meetings", "statements"):
+            self.touched[kind].update(i for i in row[kind] if i is not None)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    articles: list[ExtractedArticle]
+    existing: Existing
+    extractions: dict[str, str]
+    seen: _Seen
+
 
 # How long one lease covers a run of planned-ahead writes before it is let go and taken again.
 _RUN_S = 10.0
@@ -891,9 +926,11 @@ class _InFlight:
         articles: list[ExtractedArticle],
         batch: BatchPlan | None,
         write: Coroutine[Any, Any, list[dict[str, Any]]],
+        seen: _Seen,
     ) -> None:
         self.articles = articles
         self.batch = batch
+        self.seen = seen
         self.task = asyncio.ensure_future(write)
 
     async def sent(self) -> None:
@@ -908,7 +945,7 @@ class _InFlight:
         await asyncio.wait([self.task])
 
     async def landed(self, writer: ArticleWriter) -> Written:
-        return await writer._written(self.batch, await self.task)
+        return await writer._written(self.batch, await self.task, self.seen)
 
 
 class ArticleWriter:
@@ -1043,7 +1080,7 @@ class ArticleWriter:
                             # Read before this batch's write goes out, so that the read does
                             # not wait for the write.
                             following = (upcoming, await self._prepare(upcoming))
-                        flight = _InFlight(articles, batch, self._apply(batch))
+                        flight = _InFlight(articles, batch, self._apply(batch), ready.seen)
                         if following is None:
                             break
                         await flight.sent()
@@ -1069,17 +1106,32 @@ class ArticleWriter:
         self._memory.holds(int(found[0]["version"]) if found else 0)
 
     async def _prepare(self, articles: list[ExtractedArticle]) -> _Prepared:
-        """The batch with its people named as stored, and what the graph holds that its facts
-        may join: all of planning that reads the graph (but for a merge's links)."""
-        articles = await self.people_as_stored(articles)
-        return articles, await self.existing(articles)
+        """The batch's articles to write, with their people named as stored, and what the
+        graph holds that their facts may join: all of planning that reads the graph (but for a
+        merge's links)."""
+        extractions = {_article_key(a): extraction_hash(a) for a in articles}
+        seen = await self._seen(extractions)
+        fresh = [a for a in articles if _article_key(a) not in seen.touched["articles"]]
+        fresh = await self.people_as_stored(fresh)
+        return _Prepared(fresh, await self.existing(fresh), extractions, seen)
+
+    async def _seen(self, extractions: Mapping[str, str]) -> _Seen:
+        """The articles stored as written from the extraction they have now. Writing one again
+        would change nothing it says, yet could resolve its people otherwise, against a graph
+        that has grown since: a reload then moved meetings between two spellings of a name."""
+        seen = _Seen()
+        rows = await self._store.read(ARTICLES_AS_WRITTEN, {"ids": sorted(extractions)})
+        for row in rows:
+            if row["extraction"] == extractions[row["id"]]:
+                seen.add(row)
+        return seen
 
     async def _settle(
         self, prepared: _Prepared, flight: _InFlight | None = None
     ) -> BatchPlan | None:
         """Plan a prepared batch (with the write in `flight` applied, if any); the memory
         learns the plan's write at once."""
-        articles, existing = prepared
+        articles, existing = prepared.articles, prepared.existing
         resolved = resolve_batch(articles, existing)
         if resolved.merging:
             # The batch merges stored facts, whose relationships move with them: read them
@@ -1087,7 +1139,7 @@ class ArticleWriter:
             if flight is not None:
                 await flight.settled()
             existing.links = await self.links(resolved.merging)
-        batch = plan_batch(articles, existing, resolved)
+        batch = plan_batch(articles, existing, resolved, prepared.extractions)
         if not batch.article_ids:
             return None
         actors = {
@@ -1114,13 +1166,15 @@ class ArticleWriter:
             return []
         return await self._store.write(WRITE_ARTICLES, batch.params)
 
-    async def _written(self, batch: BatchPlan | None, rows: list[dict[str, Any]]) -> Written:
+    async def _written(
+        self, batch: BatchPlan | None, rows: list[dict[str, Any]], seen: _Seen
+    ) -> Written:
         if batch is None:
-            return Written([], _by_kind(), _by_kind(), _by_kind(), {}, {})
+            return Written(seen.ids, seen.touched, _by_kind(), _by_kind(), {}, {})
         marks = rows[0] if rows else {}
         written = Written(
-            article_ids=batch.article_ids,
-            touched=batch.touched,
+            article_ids=batch.article_ids + [i for i in seen.ids if i not in batch.article_ids],
+            touched={kind: batch.touched[kind] | seen.touched[kind] for kind in KINDS},
             created={kind: set(marks.get(f"created_{kind}") or []) for kind in KINDS},
             changed={kind: set(marks.get(f"changed_{kind}") or []) for kind in KINDS},
             renamed=batch.renamed,

@@ -21,8 +21,10 @@ __all__ = [
     "Deleted",
     "Missing",
     "Refused",
+    "Removed",
     "delete_article",
     "merge_actors",
+    "remove_article",
     "update_actor",
 ]
 
@@ -127,27 +129,42 @@ async def delete_article(store: Store, key: str | None) -> Missing | Deleted:
     """Delete an article and the meetings and statements only it reported; the derived edges
     of what it joined are recounted."""
     async with writer_lock(store):
-        plan = await store.read(cypher.ARTICLE_DELETION_PLAN, {"id": key}) if key else []
-        if not plan:
-            return Missing("id", "no article has this id")
-        facts = plan[0]
-        meetings = [m for m in facts["meetings"] if m.get("id")]
-        orphan_meetings = [m["id"] for m in meetings if m["others"] == 0]
-        orphan_statements = [
-            s["id"] for s in facts["statements"] if s.get("id") and s["others"] == 0
-        ]
-        met_pairs: dict[tuple[str, str], Pair] = {}
-        for meeting in meetings:
-            for pair in pairs(meeting["participants"]):
-                met_pairs[pair["left"], pair["right"]] = pair
-        await store.write(
-            cypher.DELETE_ARTICLE,
-            {
-                "id": key,
-                "meetings": orphan_meetings,
-                "statements": orphan_statements,
-                "met_pairs": list(met_pairs.values()),
-                "co_mentioned_pairs": pairs(facts["mentions"]),
-            },
-        )
-    return Deleted(len(orphan_meetings), len(orphan_statements))
+        removed = await remove_article(store, key) if key else None
+    if removed is None:
+        return Missing("id", "no article has this id")
+    return Deleted(len(removed.meetings), len(removed.statements))
+
+
+@dataclass(frozen=True)
+class Removed:
+    """The ids of the meetings and statements an article's removal deleted with it."""
+
+    meetings: list[str]
+    statements: list[str]
+
+
+async def remove_article(store: Store, key: str) -> Removed | None:
+    """``delete_article`` for a caller that holds the writer lease (the loader, replacing an
+    article whose text changed); None when no article has the id."""
+    plan = await store.read(cypher.ARTICLE_DELETION_PLAN, {"id": key})
+    if not plan:
+        return None
+    facts = plan[0]
+    meetings = [m for m in facts["meetings"] if m.get("id")]
+    orphan_meetings = [m["id"] for m in meetings if m["others"] == 0]
+    orphan_statements = [s["id"] for s in facts["statements"] if s.get("id") and s["others"] == 0]
+    met_pairs: dict[tuple[str, str], Pair] = {}
+    for meeting in meetings:
+        for pair in pairs(meeting["participants"]):
+            met_pairs[pair["left"], pair["right"]] = pair
+    await store.write(
+        cypher.DELETE_ARTICLE,
+        {
+            "id": key,
+            "meetings": orphan_meetings,
+            "statements": orphan_statements,
+            "met_pairs": list(met_pairs.values()),
+            "co_mentioned_pairs": pairs(facts["mentions"]),
+        },
+    )
+    return Removed(orphan_meetings, orphan_statements)

@@ -263,3 +263,28 @@ def test_help_shows_each_options_value_default_and_environment_variable(tmp_path
     reset = _help("db", "reset", "--help", data_dir=tmp_path)
     for text in (serve, load, top, reset):
         assert not TYPE_TAG.search(text), TYPE_TAG.search(text)
+
+
+def test_loading_a_corrected_article_again_replaces_what_it_said(tmp_path: Path) -> None:
+    source = tmp_path / "input" / "talks.txt"
+    source.parent.mkdir()
+    header = "Title: Talks in Geneva\nURL: https://news.example/talks\nPublished: 2025-11-23\n\n"
+    source.write_text(
+        header + "Ukrainian Foreign Minister Andrii Sybiha met U.S. Secretary of State Marco "
+        "Rubio in Geneva on Sunday.\n"
+    )
+    data_dir = tmp_path / "graph"
+    first = json.loads(run("load", "--json", str(source), data_dir=data_dir).stdout)
+    assert first["created"]["meetings"] == 1
+    # The outlet corrects the story: it was the head of the presidential office.
+    source.write_text(
+        header + "Head of the Presidential Office Andriy Yermak met U.S. Secretary of State "
+        "Marco Rubio in Geneva on Sunday.\n"
+    )
+    again = json.loads(run("load", "--json", str(source), data_dir=data_dir).stdout)
+    assert again["changed"]["articles"] == 1 and again["created"]["articles"] == 0
+    stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
+    assert stats["nodes"]["articles"] == 1 and stats["nodes"]["meetings"] == 1
+    unchanged = json.loads(run("load", "--json", str(source), data_dir=data_dir).stdout)
+    assert unchanged["unchanged"]["meetings"] == 1
+    assert unchanged["created"] == unchanged["changed"] == dict.fromkeys(KINDS, 0)

@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any, Generic, TypeVar
 
+from newsgraph.graph.corrections import remove_article
 from newsgraph.graph.cypher import (
     ARTICLES_AS_WRITTEN,
     EXISTING_FOR_ARTICLES,
@@ -893,11 +894,15 @@ def _known_meeting(row: dict[str, Any]) -> KnownMeeting:
 
 @dataclass(slots=True)
 class _Seen:
-    """The articles of a batch the graph holds as written from the same extraction: not
-    written again, and counted as touched (with the facts they report) and unchanged."""
+    """The articles of a batch the graph holds. Those written from the same extraction are not
+    written again, and count as touched (with the facts they report) and unchanged. Those
+    written from another (their text, date or extractor changed) are `replaced`: removed with
+    the meetings and statements only they reported (`removed`), then written as new."""
 
     ids: list[str] = field(default_factory=list)
     touched: dict[str, set[str]] = field(default_factory=_by_kind)
+    replaced: list[str] = field(default_factory=list)
+    removed: set[str] = field(default_factory=set)
 
     def add(self, row: Mapping[str, Any]) -> None:
         self.ids.append(row["id"])
@@ -1079,7 +1084,8 @@ class ArticleWriter:
                         if upcoming is not None and time.monotonic() <= run_ends:
                             # Read before this batch's write goes out, so that the read does
                             # not wait for the write.
-                            following = (upcoming, await self._prepare(upcoming))
+                            ahead = await self._prepare_ahead(upcoming)
+                            following = (upcoming, ahead) if ahead is not None else None
                         flight = _InFlight(articles, batch, self._apply(batch), ready.seen)
                         if following is None:
                             break
@@ -1111,6 +1117,22 @@ class ArticleWriter:
         merge's links)."""
         extractions = {_article_key(a): extraction_hash(a) for a in articles}
         seen = await self._seen(extractions)
+        if seen.replaced:
+            await self._replace(seen)
+        return await self._planned_from(articles, extractions, seen)
+
+    async def _prepare_ahead(self, articles: list[ExtractedArticle]) -> _Prepared | None:
+        """``_prepare`` while the batch before is still to be written; None when the batch
+        replaces stored articles, which waits until nothing is in flight."""
+        extractions = {_article_key(a): extraction_hash(a) for a in articles}
+        seen = await self._seen(extractions)
+        if seen.replaced:
+            return None
+        return await self._planned_from(articles, extractions, seen)
+
+    async def _planned_from(
+        self, articles: list[ExtractedArticle], extractions: dict[str, str], seen: _Seen
+    ) -> _Prepared:
         fresh = [a for a in articles if _article_key(a) not in seen.touched["articles"]]
         fresh = await self.people_as_stored(fresh)
         return _Prepared(fresh, await self.existing(fresh), extractions, seen)
@@ -1124,7 +1146,19 @@ class ArticleWriter:
         for row in rows:
             if row["extraction"] == extractions[row["id"]]:
                 seen.add(row)
+            else:
+                seen.replaced.append(row["id"])
         return seen
+
+    async def _replace(self, seen: _Seen) -> None:
+        """Remove the articles to write anew, with what only they reported: a meeting the new
+        text no longer tells must not stay. Only with no write in flight, as the plan of one
+        could still count on what this removes."""
+        for key in seen.replaced:
+            removed = await remove_article(self._store, key)
+            if removed is not None:
+                seen.removed.update(removed.meetings, removed.statements)
+        await self._version()  # the removals moved the graph on: the memory starts again
 
     async def _settle(
         self, prepared: _Prepared, flight: _InFlight | None = None
@@ -1172,11 +1206,15 @@ class ArticleWriter:
         if batch is None:
             return Written(seen.ids, seen.touched, _by_kind(), _by_kind(), {}, {})
         marks = rows[0] if rows else {}
+        created = {kind: set(marks.get(f"created_{kind}") or []) for kind in KINDS}
+        changed = {kind: set(marks.get(f"changed_{kind}") or []) for kind in KINDS}
+        # What a replaced article wrote again was there before the write: changed, not new.
+        again = set(seen.replaced) | seen.removed
         written = Written(
             article_ids=batch.article_ids + [i for i in seen.ids if i not in batch.article_ids],
             touched={kind: batch.touched[kind] | seen.touched[kind] for kind in KINDS},
-            created={kind: set(marks.get(f"created_{kind}") or []) for kind in KINDS},
-            changed={kind: set(marks.get(f"changed_{kind}") or []) for kind in KINDS},
+            created={kind: ids - again for kind, ids in created.items()},
+            changed={kind: changed[kind] | (ids & again) for kind, ids in created.items()},
             renamed=batch.renamed,
             merged=batch.merged,
         )

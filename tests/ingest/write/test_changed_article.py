@@ -1,0 +1,82 @@
+"""An article written again after its text changed says what the new text says, and only that."""
+
+from __future__ import annotations
+
+from newsgraph.graph import Store
+from newsgraph.graph.maintenance import dump
+from newsgraph.ingest.model import ExtractedArticle
+from newsgraph.ingest.write.writer import ArticleWriter
+from tests.helpers.factories import article, meeting, said
+from tests.helpers.graphs import assert_derived_edges_match_a_recount
+
+URL = "https://news.example/2025/08/talks"
+
+
+def _version(body: str, one: str, other: str) -> ExtractedArticle:
+    return article(
+        "Talks in Kyiv",
+        url=URL,
+        body=body,
+        people=(one, other),
+        mentions=[one, other],
+        meetings=[meeting(one, other, excerpt=body)],
+        statements=[said(one, f"We spoke with {other}.", excerpt=body)],
+    )
+
+
+FIRST = _version("Andriy Yermak met Marco Rubio in Geneva.", "Andriy Yermak", "Marco Rubio")
+CORRECTED = _version("Andriy Sybiha met Marco Rubio in Geneva.", "Andriy Sybiha", "Marco Rubio")
+
+
+def _reported(graph: dict) -> set[tuple[str, ...]]:
+    names = {n["props"]["id"]: n["props"].get("name") for n in graph["nodes"]}
+    meetings = {n["props"]["id"] for n in graph["nodes"] if n["labels"] == ["Meeting"]}
+    return {
+        tuple(
+            sorted(
+                names[r["source"]]
+                for r in graph["relationships"]
+                if r["type"] == "PARTICIPATED_IN" and r["target"] == m
+            )
+        )
+        for m in meetings
+    }
+
+
+async def test_an_article_whose_text_changed_drops_the_facts_it_no_longer_reports(
+    store: Store,
+) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(FIRST)
+    written = await writer.write(CORRECTED)
+    graph = await dump(store)
+    assert _reported(graph) == {("Andriy Sybiha", "Marco Rubio")}
+    said_by = {r["source"] for r in graph["relationships"] if r["type"] == "SAID"}
+    assert said_by == {"andriy-sybiha"}
+    met = {(r["source"], r["target"]) for r in graph["relationships"] if r["type"] == "MET"}
+    assert all("andriy-yermak" not in pair for pair in met)
+    assert written.changed["articles"] == {written.article_id}
+    assert not written.created["articles"]
+    await assert_derived_edges_match_a_recount(store)
+
+
+async def test_an_article_changed_and_changed_back_reports_what_it_first_did(
+    store: Store,
+) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(FIRST)
+    before = await dump(store)
+    await writer.write(CORRECTED)
+    await writer.write(FIRST)
+    after = await dump(store)
+    assert _reported(after) == _reported(before)
+    assert _facts(after) == _facts(before)
+    await assert_derived_edges_match_a_recount(store)
+
+
+def _facts(graph: dict) -> list[dict]:
+    """The meetings and statements as stored, and every relationship but to actors alone."""
+    return sorted(
+        (n for n in graph["nodes"] if n["labels"] in (["Meeting"], ["Statement"])),
+        key=lambda n: n["props"]["id"],
+    )

@@ -1084,7 +1084,7 @@ class ArticleWriter:
                         if upcoming is not None and time.monotonic() <= run_ends:
                             # Read before this batch's write goes out, so that the read does
                             # not wait for the write.
-                            ahead = await self._prepare_ahead(upcoming)
+                            ahead = await self._prepare_ahead(upcoming, batch)
                             following = (upcoming, ahead) if ahead is not None else None
                         flight = _InFlight(articles, batch, self._apply(batch), ready.seen)
                         if following is None:
@@ -1121,10 +1121,15 @@ class ArticleWriter:
             await self._replace(seen)
         return await self._planned_from(articles, extractions, seen)
 
-    async def _prepare_ahead(self, articles: list[ExtractedArticle]) -> _Prepared | None:
-        """``_prepare`` while the batch before is still to be written; None when the batch
-        replaces stored articles, which waits until nothing is in flight."""
+    async def _prepare_ahead(
+        self, articles: list[ExtractedArticle], before: BatchPlan | None
+    ) -> _Prepared | None:
+        """``_prepare`` while the batch `before` is still to be written; None when the batch
+        replaces stored articles or holds one of `before`'s (which the read cannot see yet):
+        it then waits until nothing is in flight."""
         extractions = {_article_key(a): extraction_hash(a) for a in articles}
+        if before is not None and not extractions.keys().isdisjoint(before.article_ids):
+            return None
         seen = await self._seen(extractions)
         if seen.replaced:
             return None

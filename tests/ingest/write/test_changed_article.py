@@ -80,3 +80,15 @@ def _facts(graph: dict) -> list[dict]:
         (n for n in graph["nodes"] if n["labels"] in (["Meeting"], ["Statement"])),
         key=lambda n: n["props"]["id"],
     )
+
+
+async def test_a_correction_in_the_batch_after_the_story_replaces_it(store: Store) -> None:
+    # The second batch is planned while the first is written; its replacing waits for it.
+    done = []
+    await ArticleWriter(store).write_batches(
+        [[FIRST], [CORRECTED]], lambda _batch, written: done.append(written)
+    )
+    assert _reported(await dump(store)) == {("Andriy Sybiha", "Marco Rubio")}
+    assert [w.created["articles"] for w in done] == [{done[0].article_id}, set()]
+    assert done[1].changed["articles"] == {done[0].article_id}
+    await assert_derived_edges_match_a_recount(store)

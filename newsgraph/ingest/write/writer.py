@@ -287,6 +287,11 @@ def _article_key(extracted: ExtractedArticle) -> str:
     return article_id(extracted.article.url, extracted.article.body)
 
 
+def _extractions(articles: Iterable[ExtractedArticle]) -> dict[str, str]:
+    """Each article's ``extraction_hash``, by article id."""
+    return {_article_key(a): extraction_hash(a) for a in articles}
+
+
 def _lookup_keys(articles: list[ExtractedArticle]) -> Lookup:
     """Resolution's keys for a batch: what ``plan_batch`` needs to know of the graph."""
     actors: set[str] = set()
@@ -817,7 +822,7 @@ def plan_batch(
     existing = existing or Existing()
     resolved = resolved or resolve_batch(articles, existing)
     if extractions is None:
-        extractions = {_article_key(a): extraction_hash(a) for a in articles}
+        extractions = _extractions(articles)
     batch = _Articles()
     for extracted in resolved.articles:
         batch.add(extracted, extractions[_article_key(extracted)])
@@ -1115,7 +1120,7 @@ class ArticleWriter:
         """The batch's articles to write, with their people named as stored, and what the
         graph holds that their facts may join: all of planning that reads the graph (but for a
         merge's links)."""
-        extractions = {_article_key(a): extraction_hash(a) for a in articles}
+        extractions = _extractions(articles)
         seen = await self._seen(extractions)
         if seen.replaced:
             await self._replace(seen)
@@ -1127,7 +1132,7 @@ class ArticleWriter:
         """``_prepare`` while the batch `before` is still to be written; None when the batch
         replaces stored articles or holds one of `before`'s (which the read cannot see yet):
         it then waits until nothing is in flight."""
-        extractions = {_article_key(a): extraction_hash(a) for a in articles}
+        extractions = _extractions(articles)
         if before is not None and not extractions.keys().isdisjoint(before.article_ids):
             return None
         seen = await self._seen(extractions)

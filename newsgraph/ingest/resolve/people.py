@@ -25,6 +25,7 @@ from newsgraph.ingest.model import (
     Participant,
     RoleFact,
 )
+from newsgraph.ingest.resolve.ids import actor_id
 
 __all__ = ["KnownPerson", "keys_of_name", "people_keys", "unify_people"]
 
@@ -82,7 +83,10 @@ def unify_people(
         matches = {n for key in keys[name] for n in stored.get(key, ()) if same_person(n, name)}
         if len(matches) == 1:
             (found,) = matches
-            if found != name:
+            # A spelling of the same id ("Peña"/"Pena", "Ki-moon"/"Ki-Moon") is the same node
+            # already, and kept: the writer names the node by the spelling that ranks first of
+            # all it has met, as one batch holding both would.
+            if actor_id(found) != actor_id(name):
                 rename[name] = found
     # The batch's own spellings of one person nobody stored.
     left = sorted(n for n in people if n not in rename)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsgraph.graph import Store
-from newsgraph.graph.maintenance import dump
+from newsgraph.graph.maintenance import dump, wipe
 from newsgraph.ingest.model import (
     ActorFact,
     ActorKind,
@@ -144,3 +144,26 @@ def test_relatives_sharing_bin_and_a_family_name_stay_apart() -> None:
         "Sabah Al-Khaled Al-Hamad Al-Sabah",
         "Sabah Al-Ahmad Al-Jaber Al-Sabah",
     } <= names
+
+
+async def test_spellings_of_one_id_name_the_actor_alike_whichever_came_first(
+    store: Store,
+) -> None:
+    # Met in two writes, the first spelling stored named the actor; met in one, the spelling
+    # that sorts first did. Now both name it as one batch would.
+    names = []
+    orders = [
+        ("Enrique Peña Nieto", "Enrique Pena Nieto"),
+        ("Enrique Pena Nieto", "Enrique Peña Nieto"),
+        ("Ban Ki-moon", "Ban Ki-Moon"),
+        ("Ban Ki-Moon", "Ban Ki-moon"),
+    ]
+    for spellings in orders:
+        await wipe(store)
+        writer = ArticleWriter(store)
+        for title, person in zip(("first", "second"), spellings, strict=True):
+            await writer.write(_article(title, person))
+        graph = await dump(store)
+        names.append(sorted(n["props"]["name"] for n in graph["nodes"] if "Person" in n["labels"]))
+    assert names[0] == names[1] == ["Ayman Safadi", "Enrique Pena Nieto"]
+    assert names[2] == names[3] == ["Ayman Safadi", "Ban Ki-Moon"]

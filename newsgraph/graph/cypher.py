@@ -640,18 +640,20 @@ PEOPLE_BY_NAME_KEY = _define(
 # The batch's articles the graph holds, with the extraction each was written from and the
 # facts it reports: one written from the same extraction is not written again (a second write
 # would resolve it against a graph that grew since, and could tell its people apart otherwise).
+# Each comprehension names its actor apart: FalkorDB (4.16) took 4.9 s instead of 31 ms for 200
+# articles of a 10,000-article graph when they shared one name.
 ARTICLES_AS_WRITTEN = _define(
     "ARTICLES_AS_WRITTEN",
     """
     UNWIND $ids AS id
     MATCH (art:Article {id: id})
     RETURN art.id AS id, art.extraction_hash AS extraction,
-           [(art)-[:MENTIONS|PUBLISHED_BY]->(a:Actor) | a.id]
-             + [(art)-[:REPORTS]->()<-[:SAID|PARTICIPATED_IN]-(a:Actor) | a.id]
-             + [(art)-[:REPORTS]->(:Statement)-[:MENTIONS]->(a:Actor) | a.id]
-             + [(art)-[:REPORTS]->()<-[:SAID|PARTICIPATED_IN]-(:Actor)-[:HOLDS_ROLE]->(a:Actor)
-                | a.id]
-             + [(art)-[:MENTIONS]->(:Actor)-[:HOLDS_ROLE]->(a:Actor) | a.id] AS actors,
+           [(art)-[:MENTIONS|PUBLISHED_BY]->(a1:Actor) | a1.id]
+             + [(art)-[:REPORTS]->()<-[:SAID|PARTICIPATED_IN]-(a2:Actor) | a2.id]
+             + [(art)-[:REPORTS]->(:Statement)-[:MENTIONS]->(a3:Actor) | a3.id]
+             + [(art)-[:REPORTS]->()<-[:SAID|PARTICIPATED_IN]-(:Actor)-[:HOLDS_ROLE]->(a4:Actor)
+                | a4.id]
+             + [(art)-[:MENTIONS]->(:Actor)-[:HOLDS_ROLE]->(a5:Actor) | a5.id] AS actors,
            [(art)-[:REPORTS]->(m:Meeting) | m.id] AS meetings,
            [(art)-[:REPORTS]->(s:Statement) | s.id] AS statements
     """,

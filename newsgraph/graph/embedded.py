@@ -267,14 +267,14 @@ class EmbeddedServer:
                 self._process = process
                 self.started_in_s = time.perf_counter() - began
                 return ServerInfo(process.pid, port, os.getpid())
-            if process.poll() is None:
+            hung = process.poll() is None
+            if hung:
                 process.kill()
                 process.wait()
                 last_error = f"it did not answer within {self._start_timeout_s:.0f} s"
             else:
                 last_error = f"it exited with status {process.returncode}"
             log_tail = self._log_tail(log_start)
-            hung = last_error.startswith("it did not answer")
             if "Address already in use" not in log_tail and not (hung and attempt == 0):
                 break
             if hung:

@@ -162,14 +162,18 @@ def _same_words(a: str, b: str) -> bool:
     given_b, surname_b = _split(b)
     if [skeleton(w) for w in surname_a] != [skeleton(w) for w in surname_b]:
         return False
-    middle_a = {skeleton(w) for w in given_a[1:] if len(w.strip(".")) > 1 and w not in PARTICLES}
-    middle_b = {skeleton(w) for w in given_b[1:] if len(w.strip(".")) > 1 and w not in PARTICLES}
+    middle_a, middle_b = _middles(given_a), _middles(given_b)
     if middle_a and middle_b and not middle_a & middle_b:
         # "Sabah Al-Khaled Al-Hamad Al-Sabah" / "Sabah Al-Ahmad Al-Jaber Al-Sabah": a
         # family's shared first and last names, different fathers. (A particle is no part of
         # a father's name: "bin" is shared by every Mohammed bin someone Al-Thani.)
         return False
     return given_compatible(given_a[0], given_b[0])
+
+
+def _middles(given: list[str]) -> set[str]:
+    """The skeletons of the given names after the first, but for initials and particles."""
+    return {skeleton(w) for w in given[1:] if len(w.strip(".")) > 1 and w not in PARTICLES}
 
 
 def name_keys(name: str) -> list[str]:

@@ -173,17 +173,19 @@ _JUDGED = re.compile(
     r"(?:\s+as)?\s*[\"“]?$"
 )
 _OUTLET_REPORTED = re.compile(
-    r",\s*(?:the\s+)?(?P<who>[^,;\"“”]{2,80}?)\s+(?:reported|reports)"
+    r",\s*(?:the\s+)?(?P<who>[^,;\"“”]{2,80}?)\s+(?:also\s+)?(?:reported|reports|said|says)"
     # "..., the RBC newspaper reported Wednesday.": the day it reported, not who
     r"(?:\s+(?:on\s+)?(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
     r"[.!]?[\"”]?\s*$"
 )
-_REPORTED = re.compile(r"report(?:ed|s)")
+_REPORTED = re.compile(r"report(?:ed|s)|sa(?:id|ys)")
 _OUTLET_WORD = re.compile(
     r"\b(?:TV|[Tt]elevision|[Rr]adio|[Aa]gency|[Nn]ews|[Nn]ewspaper|[Dd]aily|[Ww]ebsite"
     r"|[Bb]roadcaster|[Cc]hannel|[Ww]ire|[Tt]imes|[Pp]ost|[Hh]erald|[Tt]ribune|[Gg]azette"
     r"|[Jj]ournal)\b"
 )
+# "a news release", "a news conference": a paper or an event, not the outlet that speaks.
+_NOT_AN_OUTLET = re.compile(r"\b(?:release|conference|briefing|statement|bulletin)s?\b", re.I)
 _DESCRIBED_OUTLET = re.compile(
     r"(?P<said>(?:[a-z][\w-]*\s+)*)(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
     r"(?P<kind>\s+(?:newspaper|daily|website|channel|broadcaster|radio|television))?"
@@ -1248,7 +1250,11 @@ class _Statements:
         """The outlet words name: "state news agency Andina" is Andina, "al-Alam satellite
         TV" and "Egypt's state TV website" are what they say; other words are no outlet."""
         words = words.strip()
-        if len(words.split()) > 6 or _OUTLET_WORD.search(words) is None:
+        if (
+            len(words.split()) > 6
+            or _OUTLET_WORD.search(words) is None
+            or _NOT_AN_OUTLET.search(words) is not None
+        ):
             return None
         described = _DESCRIBED_OUTLET.fullmatch(words)
         name = words
@@ -1439,7 +1445,9 @@ class _Statements:
             if subject is None:
                 continue
             speaker = self._speaker_token(subject)
-            if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+            if speaker is None or (
+                self.doc.kind(speaker) is ActorKind.MEDIA and _relays_speech(content)
+            ):
                 continue
             start = max(sentence.start, content.left_edge.idx)
             last = _object_end(token, content)
@@ -1482,8 +1490,10 @@ class _Statements:
             # a dateline: "But, according to ...", "DUBAI (Sputnik) — According to ...")
             return False
         speaker = self._speaker_token(source)
-        if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
+        if speaker is None:
             return False
+        if self.doc.kind(speaker) is ActorKind.MEDIA and _VERB_RE.search(lead):
+            return False  # an outlet relaying someone's words: theirs, read elsewhere
         end = self.text.rfind(",", sentence.start, token.idx)
         end = end if end > sentence.start else token.idx
         verb = re.compile(re.escape(token.text)).match(self.text, token.idx)
@@ -2399,6 +2409,12 @@ def _points_back(modifier: Token) -> bool:
     if modifier.dep_ in ("det", "amod") and modifier.lower_ in ("the", "that", "this", "same"):
         return True
     return modifier.dep_ == "poss" and modifier.ent_type_ in ("DATE", "TIME")
+
+
+def _relays_speech(content: Token) -> bool:
+    """ "Anadolu said the meeting lasted an hour" is the agency's own report; "Interfax said
+    Putin told reporters ..." relays someone's words, and those are theirs."""
+    return any(t.lower_ in _PARSED_VERBS and t.tag_.startswith("VB") for t in content.subtree)
 
 
 def _content_of(verb: Token) -> Token | None:

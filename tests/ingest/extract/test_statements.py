@@ -2272,3 +2272,43 @@ def test_a_quotation_of_several_sentences_is_whole_whatever_verb_attributes_it()
     )
     assert statement.speaker == "Tom Hale"
     assert statement.text.startswith("This trip is a real working meeting.")
+
+
+def test_what_an_outlet_says_at_the_end_of_a_sentence_is_its_statement() -> None:
+    assert said(
+        "International mediator Lakhdar Brahimi met President Bashar al-Assad in Damascus on "
+        "Sunday, state television said."
+    ) == [
+        (
+            "state television",
+            "International mediator Lakhdar Brahimi met President Bashar al-Assad in Damascus "
+            "on Sunday",
+        )
+    ]
+
+
+def test_an_outlet_reporting_that_is_the_speaker_of_its_own_report() -> None:
+    (statement,) = said(
+        "Bild reported that Chancellor Angela Merkel and Horst Seehofer disagreed over sending "
+        "people back at the border."
+    )
+    assert statement[0] == "Bild"
+    assert statement[1].startswith("Chancellor Angela Merkel and Horst Seehofer disagreed")
+
+
+def test_according_to_an_outlet_at_the_end_gives_it_the_fact() -> None:
+    (statement,) = said(
+        "Venezuelan President Hugo Chavez and Brazilian President Luiz Inacio Lula da Silva "
+        "initialed 21 agreements in the fields of gas and oil, according to AFP."
+    )
+    assert statement[0] == "Agence France-Presse"
+
+
+def test_a_news_release_saying_is_no_outlet() -> None:
+    assert all(
+        speaker != "a news release"
+        for speaker, _ in said(
+            "During the meeting, the minister congratulated Baker on the smooth transition of "
+            "power, a news release said."
+        )
+    )

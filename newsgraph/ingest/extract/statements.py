@@ -1431,7 +1431,9 @@ class _Statements:
         span = self.doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             return
-        for token in span:
+        # A pledge or a charge is read last: "X pledged to deport ..., but said he would
+        # focus on ...": what was said first.
+        for token in sorted(span, key=lambda t: t.lower_ in _COMMITTING | _ACCUSING):
             if token.lower_ == "according" and self._according(sentence, token):
                 return
             if token.lower_ not in _PARSED_VERBS or not token.tag_.startswith("VB"):
@@ -2287,7 +2289,7 @@ _PARSED_VERBS = word_set(
     reiterate confirm explain declare announce assure indicate expressing voiced voices
     voicing proposed proposes suggested suggests asked asks called calls promised promises
     pledged pledges vowed vows commented comments lamented complained contended clarified
-    reassured reassures
+    reassured reassures accused accuses
     """
 )
 _SAID_THAT = re.compile(rf"\b(?:{_VERBS})\s+that\b")
@@ -2396,7 +2398,13 @@ _EXPRESSING = word_set("expressed expresses expressing voiced voices voicing")
 _BELIEFS = word_set(
     "hope hopes belief conviction confidence concern concerns optimism expectation fear fears"
 )
-_STANCES = word_set("stance position view views opposition rejection readiness willingness")
+_STANCES = word_set(
+    "stance position view views opposition rejection readiness willingness eagerness keenness "
+    "determination commitment desire"
+)
+_ABOUT = word_set("about over for at regarding on")
+_COMMITTING = word_set("pledged pledges vowed vows promised promises")
+_ACCUSING = word_set("accused accuses accusing")
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
 _INSTRUCTING = frozenset(
     ["urged", "urges", "urging", "asked", "asks", "assured", "assures", "told", "tells"]
@@ -2429,6 +2437,18 @@ def _content_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "xcomp" and not _greetings(child):
                 return child
+    if verb.lower_ in _COMMITTING:
+        # "pledged to exert his utmost to promote the ties": what was promised
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.tag_ == "VB" and not _greetings(child):
+                return child
+    if verb.lower_ in _ACCUSING:
+        # "accused the United States of ignoring the rulings": the charge, with whom it names
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in (*obj.children, *verb.children)
+        ):
+            return obj
     if verb.lower_ in _STRESSING:
         # "the King stressed the importance of supporting the Palestinians": what was said
         # is the object, when it is a phrase of some length.
@@ -2448,6 +2468,17 @@ def _content_of(verb: Token) -> Token | None:
                         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
                     ):
                         return clause
+            if (
+                child.lower_ in _BELIEFS
+                and _object_length(verb, child) >= 5
+                and any(
+                    c.dep_ == "prep" and c.lower_ in _ABOUT
+                    for c in (*child.children, *verb.children)
+                )
+            ):
+                # "expressed concern about the upsurge of new cases", "expressed his hope for
+                # swift approval of ...": what the hope or the concern is about
+                return child
             if child.lower_ in _STANCES and _object_length(verb, child) >= 4:
                 # "expressed Malaysia's stance in demanding accountability for ...", not
                 # "expressed appreciation": a position taken, not thanks given.

@@ -2312,3 +2312,47 @@ def test_a_news_release_saying_is_no_outlet() -> None:
             "power, a news release said."
         )
     )
+
+
+def test_a_pledge_is_a_statement_of_what_was_promised() -> None:
+    statement = only(
+        "Japanese Ambassador Tanizaki Yasuaki met Vietnamese Minister Tran Tuan Anh in Hanoi. "
+        "Tanizaki pledged to exert his utmost to promote the ties between the two countries."
+    )
+    assert statement.speaker == "Tanizaki Yasuaki"
+    assert statement.text.startswith("to exert his utmost")
+
+
+def test_an_accusation_is_a_statement_naming_the_accused() -> None:
+    statement = only(
+        "Canadian Prime Minister Paul Martin has accused the United States of ignoring a string "
+        "of NAFTA rulings on softwood lumber."
+    )
+    assert statement.speaker == "Paul Martin"
+    assert statement.text.startswith("the United States of ignoring")
+
+
+def test_a_concern_expressed_about_something_is_a_statement() -> None:
+    statement = only(
+        "Guinean President Alpha Condé expressed concern about the upsurge of new cases in the "
+        "coastal region."
+    )
+    assert statement.speaker == "Alpha Condé"
+    assert statement.text.startswith("concern about the upsurge")
+
+
+def test_eagerness_expressed_is_a_position_taken() -> None:
+    statement = only(
+        "Iraqi Prime Minister Adel Abd Al-Mahdi expressed Iraq's eagerness to develop relations "
+        "with neighboring Turkey in all fields."
+    )
+    assert statement.text.startswith("Iraq's eagerness to develop relations")
+
+
+def test_what_was_said_goes_before_an_old_pledge_in_one_sentence() -> None:
+    statement = only(
+        "President Donald Trump has taken a hard line on illegal immigration and in the past "
+        "pledged to deport all of those in the country illegally, although in November he "
+        "seemed to soften his stance and said he would focus on those with criminal convictions."
+    )
+    assert statement.text.startswith("he would focus on those with criminal convictions")

@@ -1137,3 +1137,13 @@ def test_a_plural_title_before_one_surname_is_not_part_of_the_name() -> None:
         "Secretaries Mayorkas and Ebrard discussed ways to facilitate legitimate trade and travel."
     )
     assert not any(p.startswith("Secretaries") for p in people)
+
+
+def test_a_person_named_right_after_a_council_is_not_part_of_its_name() -> None:
+    body = (
+        "Head of Libya's Presidential Council Mohamed al-Menfi met Turkish President Recep "
+        "Tayyip Erdogan in Ankara on Monday."
+    )
+    assert "Mohamed al-Menfi" in _people(body)
+    (meeting,) = run(body).meetings
+    assert {p.actor for p in meeting.participants} == {"Mohamed al-Menfi", "Recep Tayyip Erdoğan"}

@@ -484,7 +484,8 @@ def _print_json(value: Any) -> None:
 
 def _print_summary(report: Any) -> None:
     """What the writes did, per kind of node: created, changed (a stored value differs),
-    unchanged, and merged into another node (a row shown only when some were)."""
+    unchanged, merged into another node, and removed with the old text of a replaced article
+    (the last two rows shown only when some were)."""
     summary = report.as_json()
     files = summary["files"]
     kinds = ("articles", "actors", "meetings", "statements")
@@ -493,14 +494,15 @@ def _print_summary(report: Any) -> None:
         title += f", {files['not_modified']} unchanged since the last load (HTTP 304)"
     if summary["skipped"]:
         title += f", {len(summary['skipped'])} skipped"
-    if not any(summary[row][k] for row in ("created", "changed", "merged") for k in kinds):
+    rows = ("created", "changed", "merged", "removed")
+    if not any(summary[row][k] for row in rows for k in kinds):
         title += ": nothing changed"
     table = Table(title=title)
     table.add_column("")
     for name in kinds:
         table.add_column(name, justify="right")
-    for row in ("created", "changed", "unchanged", "merged"):
-        if row == "merged" and not any(summary[row].values()):
+    for row in ("created", "changed", "unchanged", "merged", "removed"):
+        if row in ("merged", "removed") and not any(summary[row].values()):
             continue
         table.add_row(row, *(str(summary[row][k]) for k in kinds))
     out.print(table)

@@ -68,7 +68,7 @@ def _table(stdout: str) -> dict[str, list[str]]:
     rows = {}
     for line in stdout.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("│|").split("│")]
-        if len(cells) == 5 and cells[0] in ("created", "changed", "unchanged", "merged"):
+        if len(cells) == 5 and cells[0] in ("created", "changed", "unchanged", "merged", "removed"):
             rows[cells[0]] = cells[1:]
     return rows
 
@@ -283,8 +283,27 @@ def test_loading_a_corrected_article_again_replaces_what_it_said(tmp_path: Path)
     )
     again = json.loads(run("load", "--json", str(source), data_dir=data_dir).stdout)
     assert again["changed"]["articles"] == 1 and again["created"]["articles"] == 0
+    # The Sybiha-Rubio meeting went with the old text; the Yermak-Rubio one is new.
+    assert again["removed"]["meetings"] == 1 and again["created"]["meetings"] == 1
     stats = json.loads(run("db", "stats", "--json", data_dir=data_dir).stdout)
     assert stats["nodes"]["articles"] == 1 and stats["nodes"]["meetings"] == 1
     unchanged = json.loads(run("load", "--json", str(source), data_dir=data_dir).stdout)
     assert unchanged["unchanged"]["meetings"] == 1
     assert unchanged["created"] == unchanged["changed"] == dict.fromkeys(KINDS, 0)
+    assert unchanged["removed"] == dict.fromkeys(KINDS, 0)
+
+
+def test_the_load_summary_shows_what_a_corrected_article_no_longer_says(tmp_path: Path) -> None:
+    source = tmp_path / "talks.txt"
+    header = "Title: Talks\nURL: https://news.example/talks\nPublished: 2025-11-23\n\n"
+    source.write_text(
+        header + "Ukrainian Foreign Minister Andrii Sybiha met U.S. Secretary of State Marco "
+        "Rubio in Geneva on Sunday.\n"
+    )
+    data_dir = tmp_path / "graph"
+    run("load", str(source), data_dir=data_dir)
+    source.write_text(header + "Nothing happened in Geneva on Sunday.\n")
+    rows = _table(run("load", str(source), data_dir=data_dir).stdout)
+    # (articles, actors, meetings, statements): the meeting went with the old text
+    assert rows["removed"] == ["0", "0", "1", "0"]
+    assert rows["changed"][0] == "1"

@@ -176,11 +176,16 @@ class BatchPlan:
     merged: dict[str, set[str]]
 
 
+def _by_kind() -> dict[str, set[str]]:
+    return {kind: set() for kind in KINDS}
+
+
 @dataclass
 class Written:
     """What one write did, by node id and kind: nodes it created, nodes whose stored values
-    it changed (a renamed node counts as changed), the rest of what it touched unchanged; and
-    the stored nodes it renamed or merged into others."""
+    it changed (a renamed node counts as changed), the rest of what it touched unchanged; the
+    stored nodes it renamed or merged into others; and the meetings and statements it removed
+    (only a replaced article reported them, and its new text does not)."""
 
     article_ids: list[str]
     touched: dict[str, set[str]]
@@ -188,27 +193,26 @@ class Written:
     changed: dict[str, set[str]]
     renamed: dict[str, dict[str, str]]
     merged: dict[str, set[str]]
+    removed: dict[str, set[str]] = field(default_factory=_by_kind)
 
     @property
     def article_id(self) -> str:
         return self.article_ids[0]
 
 
-def _by_kind() -> dict[str, set[str]]:
-    return {kind: set() for kind in KINDS}
-
-
 class LoadCounts:
     """The summary of a load of many writes, per kind of node, counted over distinct nodes:
     created (new to the graph, and still there at the end), changed (there before, with a
-    stored value that changed), unchanged (there before, touched, no value changed) and merged
-    (there before, merged into another node and gone)."""
+    stored value that changed), unchanged (there before, touched, no value changed), merged
+    (there before, merged into another node and gone) and removed (there before, reported
+    only by an article whose new text no longer reports it, and gone)."""
 
     def __init__(self) -> None:
         self._created = _by_kind()
         self._changed = _by_kind()
         self._touched = _by_kind()
         self._merged = _by_kind()
+        self._removed = _by_kind()
 
     def add(self, written: Written) -> None:
         for kind in KINDS:
@@ -234,8 +238,21 @@ class LoadCounts:
                 touched.discard(gone)
             # One string per id however many writes report it: a load of 100k articles holds
             # several hundred thousand of them.
-            created |= {sys.intern(i) for i in written.created[kind]}
-            changed |= {sys.intern(i) for i in written.changed[kind]} - created
+            removed = self._removed[kind]
+            for gone in written.removed.get(kind, set()):
+                # (one this load created is, for the load as a whole, never there at all)
+                if gone in created:
+                    created.discard(gone)
+                else:
+                    removed.add(gone)
+                changed.discard(gone)
+                touched.discard(gone)
+            # A fact removed by one write and reported again by a later one was there before
+            # the load and is there after it: changed.
+            back = removed & (written.created[kind] | written.changed[kind])
+            removed -= back
+            created |= {sys.intern(i) for i in written.created[kind] - back}
+            changed |= {sys.intern(i) for i in written.changed[kind] | back} - created
             touched |= {sys.intern(i) for i in written.touched[kind]}
 
     def as_json(self) -> dict[str, dict[str, int]]:
@@ -244,6 +261,7 @@ class LoadCounts:
             "changed": {},
             "unchanged": {},
             "merged": {},
+            "removed": {},
         }
         for kind in KINDS:
             created, changed = self._created[kind], self._changed[kind]
@@ -251,6 +269,7 @@ class LoadCounts:
             out["changed"][kind] = len(changed)
             out["unchanged"][kind] = len(self._touched[kind] - created - changed)
             out["merged"][kind] = len(self._merged[kind])
+            out["removed"][kind] = len(self._removed[kind])
         return out
 
 
@@ -1220,13 +1239,18 @@ class ArticleWriter:
         changed = {kind: set(marks.get(f"changed_{kind}") or []) for kind in KINDS}
         # What a replaced article wrote again was there before the write: changed, not new.
         again = set(seen.replaced) | seen.removed
+        touched = {kind: batch.touched[kind] | seen.touched[kind] for kind in KINDS}
         written = Written(
             article_ids=batch.article_ids + [i for i in seen.ids if i not in batch.article_ids],
-            touched={kind: batch.touched[kind] | seen.touched[kind] for kind in KINDS},
+            touched=touched,
             created={kind: ids - again for kind, ids in created.items()},
             changed={kind: changed[kind] | (ids & again) for kind, ids in created.items()},
             renamed=batch.renamed,
             merged=batch.merged,
+            removed={
+                kind: {i for i in seen.removed if i.startswith(prefix)} - touched[kind]
+                for kind, prefix in (("meetings", "mtg-"), ("statements", "st-"))
+            },
         )
         # The write committed: tell subscribers, in every process, what it added.
         await publish_added(

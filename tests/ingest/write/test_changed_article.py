@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsgraph.graph import Store
 from newsgraph.graph.maintenance import dump
 from newsgraph.ingest.model import ExtractedArticle
-from newsgraph.ingest.write.writer import ArticleWriter
+from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts
 from tests.helpers.factories import article, meeting, said
 from tests.helpers.graphs import assert_derived_edges_match_a_recount
 
@@ -92,3 +92,27 @@ async def test_a_correction_in_the_batch_after_the_story_replaces_it(store: Stor
     assert [w.created["articles"] for w in done] == [{done[0].article_id}, set()]
     assert done[1].changed["articles"] == {done[0].article_id}
     await assert_derived_edges_match_a_recount(store)
+
+
+async def test_a_replaced_article_counts_the_facts_it_took_with_it(store: Store) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(FIRST)
+    written = await writer.write(CORRECTED)
+    # Yermak's meeting and statement went; Sybiha's are new.
+    assert len(written.removed["meetings"]) == len(written.removed["statements"]) == 1
+    assert len(written.created["meetings"]) == len(written.created["statements"]) == 1
+    assert not written.removed["meetings"] & written.created["meetings"]
+
+
+async def test_a_load_counts_as_removed_only_what_was_there_before_it(store: Store) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(FIRST)
+    counts = LoadCounts()
+    # Within one load: the correction, then the first text again, then the correction.
+    for version in (CORRECTED, FIRST, CORRECTED):
+        counts.add(await writer.write(version))
+    summary = counts.as_json()
+    # Yermak's facts were there before the load and are gone after it; Sybiha's were made by
+    # the load, went, and came back: created, never removed.
+    assert summary["removed"]["meetings"] == summary["removed"]["statements"] == 1
+    assert summary["created"]["meetings"] == summary["created"]["statements"] == 1

@@ -1821,6 +1821,7 @@ _OFFICE_WORDS = word_set(
     Preparedness Credit Works Protection Repatriation Refugees Services Province Region District
     County Territory Municipality Supplies Competition Promotion Business Enterprise Enterprises
     Consumer Bridges Roads Ports Shipping Sanitation Electricity Exports Statistics
+    Police Organization Organisation Agency Authority
     """
 )
 # Words of gatherings, bodies and buildings: never in a person's name ("Climate Change
@@ -2053,6 +2054,23 @@ _APPOSED_OFFICE = re.compile(
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|\u2019s)\b")
 
 
+def _left_out_first_name(text: str, left: re.Match[str], known: Reference | None) -> bool:
+    """Whether the word before a recognised name is a first name the recogniser left out."""
+    word = left.group(1)
+    return (
+        word not in NAME_STOPWORDS
+        # ("Libya's Presidential Council Mohamed al-Menfi", "Minister for Police Nixon
+        # Duban": the body or the portfolio ends before him)
+        and word.lower() not in ORG_WORDS
+        and word not in _OFFICE_WORDS
+        and canonical_title(word).title is None
+        and not _NAME_PREFIX.match(word + " ")
+        and left.start() > 0
+        and not text[: left.start()].rstrip().endswith((".", "!", "?", "\n"))
+        and (known is None or known.lookup(word) is None)
+    )
+
+
 def _person_span(
     text: str, start: int, end: int, known: Reference | None = None
 ) -> tuple[int, int] | None:
@@ -2066,24 +2084,13 @@ def _person_span(
         left = _LEFT_WORD.search(text, max(0, start - 30), start)
         if left is None:
             break
-        word = left.group(1)
         if step == 1 and re.search(
             r"[A-Z][\w'\u2019.-]*[ \t]+$", text[max(0, left.start() - 30) : left.start()]
         ):
             break
-        if (
-            word not in NAME_STOPWORDS
-            # ("Libya's Presidential Council Mohamed al-Menfi": the body ends before him)
-            and word.lower() not in ORG_WORDS
-            and canonical_title(word).title is None
-            and not _NAME_PREFIX.match(word + " ")
-            and left.start() > 0
-            and not text[: left.start()].rstrip().endswith((".", "!", "?", "\n"))
-            and (known is None or known.lookup(word) is None)
-        ):
-            start = left.start(1)
-        else:
+        if not _left_out_first_name(text, left, known):
             break
+        start = left.start(1)
     surface = text[start:end]
     prefix = _NAME_PREFIX.match(surface)
     if prefix:

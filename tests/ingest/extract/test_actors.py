@@ -1147,3 +1147,20 @@ def test_a_person_named_right_after_a_council_is_not_part_of_its_name() -> None:
     assert "Mohamed al-Menfi" in _people(body)
     (meeting,) = run(body).meetings
     assert {p.actor for p in meeting.participants} == {"Mohamed al-Menfi", "Recep Tayyip Erdoğan"}
+
+
+def test_a_portfolio_before_a_name_is_not_its_first_name() -> None:
+    people = _people(
+        "Michael Keenan will meet Minister for Justice Kerenga Kua and Minister for Police "
+        "Nixon Duban in Port Moresby on Monday."
+    )
+    assert "Nixon Duban" in people
+    assert not any(name.startswith("Police") for name in people)
+
+
+def test_an_agency_the_recogniser_ran_into_a_name_is_cut_off_it() -> None:
+    people = _people(
+        "Mohamed ElBaradei met Vice President and head of the Atomic Energy Organization "
+        "Gholam Reza Aghazadeh in Tehran on Friday."
+    )
+    assert "Gholam Reza Aghazadeh" in people

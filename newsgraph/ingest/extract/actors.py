@@ -979,6 +979,8 @@ class _Finder:
             start, end = m.start(group), m.end(group)
             if not self.free(start, end) or len(m.group(group).split()) < 2:
                 continue
+            if _ADDRESSED.match(m.group(group)):
+                continue  # ("Professor Adewole stated": a surname addressed, read as such)
             if self.text[max(0, start - 2) : start].strip() in (".", "") and start > 0:
                 pass  # sentence-initial names are still names
             person = self._person_for(m.group(group))
@@ -1761,7 +1763,7 @@ def _via(ref: ActorRef, surface: str) -> str:
 
 
 _NAME_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheikha|His|Her|Excellency|Majesty"
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sheikh|Sheikha|His|Her|Excellency|Majesty"
     r"|Highness|Royal|President|Premier|Prime|Minister|Chancellor|Secretary|Senator|Sen"
     r"|Ambassador|Gen|General|Governor|Mayor|Vice|Deputy|Foreign|Former|Late|H\.H|H\.E"
     r"|Congressman|Congresswoman|Rep|Chairman|Chairwoman|Chair|Sultan|Emir|Amir|King|Queen"
@@ -1888,7 +1890,9 @@ _RANKS = word_set(
 # Forms of address that stand before a whole name, never a surname alone: what follows one
 # word long is the start of a name the pattern could not read on ("Hon. Samuela 'Akilisi").
 _BEFORE_WHOLE_NAMES = ("Honourable", "Honorable", "Hon", "Shri", "Smt", "Shrimati")
-_FORMS_OF_ADDRESS = "|".join(("Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", *_BEFORE_WHOLE_NAMES))
+_FORMS_OF_ADDRESS = "|".join(
+    ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Sir", "Dame", *_BEFORE_WHOLE_NAMES)
+)
 _ADDRESSED = re.compile(rf"\b(?P<form>{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
 # (the only spouse's office the titles list: "first lady")
 _SPOUSE_TITLES = frozenset({"First Lady"})

@@ -557,7 +557,7 @@ _STATE_FORM = (
 # Pacific and Commonwealth releases write "Prime Minister the Honourable Mark Brown",
 # "Minister H.E. Geoffrey Onyeama"; royal styles: "Minister for Defence HRH Crown Prince ...".
 _HONORIFICS = (
-    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Amb|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
     r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E|HRH|HH|HM|Crown\s+Prince"
     # "Foreign Minister Prince Faisal bin Farhan" (not "Prince Salman": one name left)
     r"|Prince(?=\s+[A-Z][\w'\u2019-]+\s+(?:bin|ibn|[Aa]l[-\s]|[A-Z]))"

@@ -1164,3 +1164,12 @@ def test_an_agency_the_recogniser_ran_into_a_name_is_cut_off_it() -> None:
         "Gholam Reza Aghazadeh in Tehran on Friday."
     )
     assert "Gholam Reza Aghazadeh" in people
+
+
+def test_professor_is_a_form_of_address_not_a_first_name() -> None:
+    people = _people(
+        "The Minister of Health, Professor Isaac Adewole, on Friday received the new WHO "
+        "Representative, Dr Wondimagegnehu Alemu. Welcoming him, Professor Adewole stated that "
+        "the ministry works closely with WHO."
+    )
+    assert people == {"Isaac Adewole", "Wondimagegnehu Alemu"}

@@ -513,6 +513,10 @@ class _Meetings:
             return []
         found: list[tuple[str, str | None]] = []
         pos = last[-1].end
+        if re.match(r"\s*;", self.text[last[0].end : end]):
+            # "met with A; B, the president's envoy; and C": the parse keeps A and C and
+            # loses B, set off by his office between them; such a list is read from A.
+            pos = last[0].end
         while True:
             gap = _LIST_GAP.match(self.text, pos, end)
             if gap is None:

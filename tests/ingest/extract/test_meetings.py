@@ -2637,3 +2637,13 @@ def test_later_met_after_a_meeting_to_come_is_the_day_of_the_meeting_held() -> N
     )
     met = {tuple(sorted(actors(m))): m.date for m in article.meetings}
     assert met[("Hana Kostic", "Tomas Berg")] == THURSDAY
+
+
+def test_a_list_set_apart_by_semicolons_keeps_the_name_set_off_by_an_office() -> None:
+    meetings = run(
+        "Canadian Environment Minister Jim Prentice met Tuesday with Energy Secretary Steven "
+        "Chu; Todd Stern, the president's special envoy on climate change; and Lisa Jackson, the "
+        "new head of the Environmental Protection Agency."
+    ).meetings
+    met = {p.actor for m in meetings for p in m.participants}
+    assert {"Jim Prentice", "Steven Chu", "Todd Stern", "Lisa Jackson"} <= met

@@ -217,6 +217,13 @@ class ActorBook:
         """An organisation the reference does not know ("the Ministry of External Affairs");
         its initials ("the MEA said") name it again once it has been named in full."""
         name = _spaced(name)
+        opened = _UNCLOSED_INITIALS.search(name)
+        if opened is not None:
+            # "World Health Organization (WHO": the recogniser stopped before the bracket
+            # closed; the initials are the name's, not part of it
+            name = name[: opened.start()]
+            self._drafts.setdefault(name, _Draft(name, ActorKind.ORGANIZATION))
+            self.add_alias(name, opened.group("initials"))
         if name not in self._drafts:
             spelled = self._spelled_out(name)
             if spelled is not None:
@@ -465,6 +472,9 @@ _ARABIC_ARTICLE = re.compile(r"(?:[Aa]l|[Ee]l)[-\u2010]")
 
 # Generational suffixes end a name but are no surname: "Ferdinand Marcos Jr." is Marcos.
 _SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+
+
+_UNCLOSED_INITIALS = re.compile(r"\s*\((?P<initials>[A-Z]{2,6})$")
 
 
 def _surname(full_name: str) -> str:
@@ -1913,7 +1923,7 @@ _HIGHNESS = re.compile(r"\b(?:Amir|Emir|Sheikh|Shaikh|Prince|Princess|Highness|H
 _HONORIFIC = re.compile(
     r"^(?:Sheikh|Sheikha|Shaikh|Sayyid|Seyyed|Sayed|Datuk(?:\s+Seri)?|Dato['\u2019]?"
     r"(?:\s+Seri|\s+Sri)?|Tan\s+Sri|Tun|Pehin|Ratu|Adi|Samdech(?:\s+Techo)?"
-    r"|H\.\s?E\.|(?:His|Her)\s+Excellency|Shri|Smt\.?|Shrimati)\s+"
+    r"|H\.\s?E\.|(?:His|Her)\s+Excellency|Shri|Smt\.?|Shrimati|Professor|Prof\.?)\s+"
 )
 # Fijian chiefly titles, written as part of the name ("Ratu Inoke Kubuabola", "Adi Koila
 # Nailatikau") by Fiji's own press and by reference works alike.

@@ -1173,3 +1173,22 @@ def test_professor_is_a_form_of_address_not_a_first_name() -> None:
         "the ministry works closely with WHO."
     )
     assert people == {"Isaac Adewole", "Wondimagegnehu Alemu"}
+
+
+def test_initials_the_recogniser_cut_off_in_their_bracket_name_the_organisation() -> None:
+    article = run(
+        "The Director-General of the World Health Organization (WHO), Dr Tedros Adhanom "
+        "Ghebreyesus, met Nepal's Health Minister Birodh Khatiwada on Monday. The WHO said the "
+        "talks went well."
+    )
+    organisations = {a.name: a for a in article.actors if a.kind is ActorKind.ORGANIZATION}
+    assert "World Health Organization" in organisations
+    assert not any("(" in name for name in organisations)
+    assert "WHO" in organisations["World Health Organization"].aliases
+
+
+def test_a_professor_set_before_a_name_and_its_office_is_not_part_of_it() -> None:
+    assert "Recep Akdag" in _people(
+        "During the visit, Dr Lee Jong-wook is meeting with Professor Recep Akdag, Minister of "
+        "Health, in Ankara."
+    )

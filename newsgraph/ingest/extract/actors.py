@@ -201,12 +201,17 @@ class ActorBook:
         return surname
 
     def introduce(self, full_name: str) -> str:
-        """A person the reference does not know, named in full in this article."""
+        """A person the reference does not know, named in full in this article. A family name
+        set first in capitals is the surname ("Dr LEE Jong-wook" is Lee Jong-wook, and "Dr
+        Lee" after), as some press offices write East Asian names."""
         full_name = _spaced(full_name)
+        family = _CAPITAL_FAMILY_FIRST.fullmatch(full_name)
+        if family is not None:
+            full_name = f"{family.group('family').capitalize()} {family.group('given')}"
         existing = self.person(full_name)
         if existing is not None:
             return existing
-        surname = _surname(full_name)
+        surname = full_name.split()[0] if family is not None else _surname(full_name)
         self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
         plain = _strip_accents(surname)
         for form in (*_surname_forms(surname), *_surname_forms(plain), *_paternal_forms(full_name)):
@@ -475,6 +480,9 @@ _SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
 
 
 _UNCLOSED_INITIALS = re.compile(r"\s*\((?P<initials>[A-Z]{2,6})$")
+# ("LEE Jong-wook", "KIM Dae-jung": two words, the first a family name set in capitals; not
+# "Tupou VI" nor "PM Chinh")
+_CAPITAL_FAMILY_FIRST = re.compile(r"(?P<family>[A-Z]{3,})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)")
 
 
 def _surname(full_name: str) -> str:

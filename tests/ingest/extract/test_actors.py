@@ -1192,3 +1192,14 @@ def test_a_professor_set_before_a_name_and_its_office_is_not_part_of_it() -> Non
         "During the visit, Dr Lee Jong-wook is meeting with Professor Recep Akdag, Minister of "
         "Health, in Ankara."
     )
+
+
+def test_a_family_name_set_first_in_capitals_is_the_surname() -> None:
+    body = (
+        "The Director-General of the World Health Organization (WHO), Dr LEE Jong-wook, is "
+        "visiting Turkey for two days. During the visit, Dr Lee is meeting with Health Minister "
+        "Recep Akdag."
+    )
+    assert _people(body) == {"Lee Jong-wook", "Recep Akdag"}
+    (meeting,) = run(body).meetings
+    assert {p.actor for p in meeting.participants} == {"Lee Jong-wook", "Recep Akdag"}

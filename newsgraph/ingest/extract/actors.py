@@ -80,6 +80,9 @@ class _Draft:
     roles: list[RoleRef] = field(default_factory=list)
     known: bool = False
     iso: str | None = None
+    # Titles the article gives a reference actor whose curated roles stand: not stored, but
+    # what "the High Commissioner" later in the same article means.
+    worded: list[RoleRef] = field(default_factory=list)
 
 
 class ActorBook:
@@ -316,7 +319,11 @@ class ActorBook:
         draft = self._drafts[name]
         if draft.known and draft.roles:
             # The reference is curated; outlets word titles differently ("Presidential Office
-            # Chief of Staff" vs "Head of the Presidential Office"), so its roles stand.
+            # Chief of Staff" vs "Head of the Presidential Office"), so its roles stand. (An
+            # older article's title, "UN High Commissioner for Refugees António Guterres",
+            # still says whom its "the High Commissioner" means.)
+            if RoleRef(title, of) not in draft.worded:
+                draft.worded.append(RoleRef(title, of))
             return
         if of is not None:
             self.use(of) if self.reference.actor(of) else None
@@ -333,6 +340,11 @@ class ActorBook:
             return list(draft.roles)
         ref = self.reference.actor(name)
         return list(ref.roles) if ref else []
+
+    def roles_as_worded(self, name: str) -> list[RoleRef]:
+        """``roles`` and the titles the article gives beside them."""
+        draft = self._drafts.get(name)
+        return self.roles(name) + (draft.worded if draft is not None else [])
 
     def short_name(self, name: str) -> str:
         ref = self.reference.actor(name)
@@ -1613,7 +1625,7 @@ class _Finder:
         def fits(name: str) -> bool:
             if self.book.kind(name) is not ActorKind.PERSON:
                 return False
-            roles = self.book.roles(name)
+            roles = self.book.roles_as_worded(name)
             if country is not None:
                 # A role the text gave without its country ("Vice President Kamala Harris")
                 # still fits "the U.S. vice president" named before; named after, the person

@@ -2356,3 +2356,14 @@ def test_what_was_said_goes_before_an_old_pledge_in_one_sentence() -> None:
         "seemed to soften his stance and said he would focus on those with criminal convictions."
     )
     assert statement.text.startswith("he would focus on those with criminal convictions")
+
+
+def test_an_office_the_article_gives_a_known_person_names_him_again() -> None:
+    # The dev article: the reference knows Guterres as Secretary-General; the article is from
+    # his years at UNHCR, and says "the High Commissioner" after naming him by that office.
+    path = EVAL_ARTICLES / "ky-europe-03-unric-guterres-shatter-gilmore-ireland.txt"
+    (document,) = read_file(path)
+    assert isinstance(document, SourceDocument)
+    (article,) = extract(document, reference())
+    (described,) = [s for s in article.statements if s.text.startswith("the current levels")]
+    assert described.speaker == "António Guterres"

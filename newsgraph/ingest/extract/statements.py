@@ -1433,7 +1433,7 @@ class _Statements:
             return
         # A pledge or a charge is read last: "X pledged to deport ..., but said he would
         # focus on ...": what was said first.
-        for token in sorted(span, key=lambda t: t.lower_ in _COMMITTING | _ACCUSING):
+        for token in sorted(span, key=lambda t: t.lower_ in _READ_LAST):
             if token.lower_ == "according" and self._according(sentence, token):
                 return
             if token.lower_ not in _PARSED_VERBS or not token.tag_.startswith("VB"):
@@ -2405,6 +2405,8 @@ _STANCES = word_set(
 _ABOUT = word_set("about over for at regarding on")
 _COMMITTING = word_set("pledged pledges vowed vows promised promises")
 _ACCUSING = word_set("accused accuses accusing")
+# What a sentence's parse reads after its other speech verbs (see _Statements.parsed).
+_READ_LAST = _COMMITTING | _ACCUSING
 # Verbs whose message is an infinitive after their object: "urged Iraq to stay out".
 _INSTRUCTING = frozenset(
     ["urged", "urges", "urging", "asked", "asks", "assured", "assures", "told", "tells"]
@@ -2429,18 +2431,18 @@ def _content_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
-    if verb.lower_ in _INSTRUCTING or (
+    if (
+        verb.lower_ in _INSTRUCTING
+        # "pledged to exert his utmost to promote the ties": what was promised
+        or verb.lower_ in _COMMITTING
         # "called on the Thai government to continue ...": what it was called on to do
-        verb.lower_ in ("called", "calls", "calling")
-        and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+        or (
+            verb.lower_ in ("called", "calls", "calling")
+            and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+        )
     ):
         for child in verb.children:
             if child.dep_ == "xcomp" and not _greetings(child):
-                return child
-    if verb.lower_ in _COMMITTING:
-        # "pledged to exert his utmost to promote the ties": what was promised
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child.tag_ == "VB" and not _greetings(child):
                 return child
     if verb.lower_ in _ACCUSING:
         # "accused the United States of ignoring the rulings": the charge, with whom it names

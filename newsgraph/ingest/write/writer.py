@@ -239,7 +239,7 @@ class LoadCounts:
             # One string per id however many writes report it: a load of 100k articles holds
             # several hundred thousand of them.
             removed = self._removed[kind]
-            for gone in written.removed.get(kind, set()):
+            for gone in written.removed[kind]:
                 # (one this load created is, for the load as a whole, never there at all)
                 if gone in created:
                     created.discard(gone)
@@ -926,7 +926,7 @@ class _Seen:
     ids: list[str] = field(default_factory=list)
     touched: dict[str, set[str]] = field(default_factory=_by_kind)
     replaced: list[str] = field(default_factory=list)
-    removed: set[str] = field(default_factory=set)
+    removed: dict[str, set[str]] = field(default_factory=_by_kind)
 
     def add(self, row: Mapping[str, Any]) -> None:
         self.ids.append(row["id"])
@@ -1186,7 +1186,8 @@ class ArticleWriter:
         for key in seen.replaced:
             removed = await remove_article(self._store, key)
             if removed is not None:
-                seen.removed.update(removed.meetings, removed.statements)
+                seen.removed["meetings"].update(removed.meetings)
+                seen.removed["statements"].update(removed.statements)
         await self._version()  # the removals moved the graph on: the memory starts again
 
     async def _settle(
@@ -1233,12 +1234,12 @@ class ArticleWriter:
         self, batch: BatchPlan | None, rows: list[dict[str, Any]], seen: _Seen
     ) -> Written:
         if batch is None:
-            return Written(seen.ids, seen.touched, _by_kind(), _by_kind(), {}, {})
+            return Written(seen.ids, seen.touched, _by_kind(), _by_kind(), {}, {}, seen.removed)
         marks = rows[0] if rows else {}
         created = {kind: set(marks.get(f"created_{kind}") or []) for kind in KINDS}
         changed = {kind: set(marks.get(f"changed_{kind}") or []) for kind in KINDS}
         # What a replaced article wrote again was there before the write: changed, not new.
-        again = set(seen.replaced) | seen.removed
+        again = set(seen.replaced).union(*seen.removed.values())
         touched = {kind: batch.touched[kind] | seen.touched[kind] for kind in KINDS}
         written = Written(
             article_ids=batch.article_ids + [i for i in seen.ids if i not in batch.article_ids],
@@ -1247,10 +1248,7 @@ class ArticleWriter:
             changed={kind: changed[kind] | (ids & again) for kind, ids in created.items()},
             renamed=batch.renamed,
             merged=batch.merged,
-            removed={
-                kind: {i for i in seen.removed if i.startswith(prefix)} - touched[kind]
-                for kind, prefix in (("meetings", "mtg-"), ("statements", "st-"))
-            },
+            removed={kind: ids - touched[kind] for kind, ids in seen.removed.items()},
         )
         # The write committed: tell subscribers, in every process, what it added.
         await publish_added(

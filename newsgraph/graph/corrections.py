@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from newsgraph.graph import cypher
+from newsgraph.graph.evidence import combined_confidence, evidence, without_article
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.rows import Pair, alias_fields, pairs
 from newsgraph.graph.store import Store
@@ -151,8 +152,9 @@ async def remove_article(store: Store, key: str) -> Removed | None:
         return None
     facts = plan[0]
     meetings = [m for m in facts["meetings"] if m.get("id")]
+    statements = [s for s in facts["statements"] if s.get("id")]
     orphan_meetings = [m["id"] for m in meetings if m["others"] == 0]
-    orphan_statements = [s["id"] for s in facts["statements"] if s.get("id") and s["others"] == 0]
+    orphan_statements = [s["id"] for s in statements if s["others"] == 0]
     met_pairs: dict[tuple[str, str], Pair] = {}
     for meeting in meetings:
         for pair in pairs(meeting["participants"]):
@@ -163,8 +165,42 @@ async def remove_article(store: Store, key: str) -> Removed | None:
             "id": key,
             "meetings": orphan_meetings,
             "statements": orphan_statements,
+            "trimmed_meetings": [_trimmed_meeting(m, key) for m in meetings if m["others"]],
+            "trimmed_statements": [
+                {"id": s["id"], **_confidence_without(s.get("reported"), key)}
+                for s in statements
+                if s["others"]
+            ],
             "met_pairs": list(met_pairs.values()),
             "co_mentioned_pairs": pairs(facts["mentions"]),
         },
     )
     return Removed(orphan_meetings, orphan_statements)
+
+
+def _confidence_without(reported: list[str] | None, article: str) -> dict[str, Any]:
+    """A fact's `reported` and `confidence` once `article` no longer reports it."""
+    kept = without_article(reported or [], article)
+    return {"reported": kept, "confidence": combined_confidence(evidence(kept, []))}
+
+
+def _trimmed_meeting(meeting: dict[str, Any], article: str) -> dict[str, Any]:
+    """What a meeting other articles report too keeps once `article` is gone: the participants
+    the others gave it, and the participant lists (what resolution compares) of those alone.
+    When one of the others kept no list (a report written before reports kept them), what it
+    gave is unknown, and every participant stays."""
+    lists: list[list[str]] = meeting.get("lists") or []
+    groups: list[str] = meeting.get("groups") or []
+    drop: list[str] = []
+    if len(lists) == meeting["others"]:
+        given = {actor for told in lists for actor in told}
+        drop = sorted(set(meeting["participants"]) - given)
+        groups = [g for g in groups if given.issuperset(g.split(","))] or sorted(
+            {",".join(sorted(told)) for told in lists if told}
+        )
+    return {
+        "id": meeting["id"],
+        "drop": drop,
+        "groups": groups,
+        **_confidence_without(meeting.get("reported"), article),
+    }

@@ -678,7 +678,7 @@ LINKS_OF_FACTS = _define(
     MATCH (f:Meeting) WHERE f.id IN $ids
     OPTIONAL MATCH (art:Article)-[r:REPORTS]->(f)
     WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset,
-                     confidence: r.confidence}) AS reports
+                     confidence: r.confidence, participants: r.participants}) AS reports
     OPTIONAL MATCH (a:Actor)-[p:PARTICIPATED_IN]->(f)
     WITH f, reports, collect({actor: a.id, role: p.role, confidence: p.confidence}) AS actors
     OPTIONAL MATCH (f)-[:ABOUT]->(t:Topic)
@@ -753,6 +753,7 @@ _ARTICLE_EXAMPLE: ArticleWrite = {
             "excerpt": "e",
             "offset": 0,
             "confidence": 0.8,
+            "participants": ["a"],
         }
     ],
     "participants": [{"actor": "a", "meeting": "meeting:1", "role": None, "confidence": 0.8}],
@@ -801,10 +802,11 @@ def _link(rows: str, left: str, rel: str, right: str) -> str:
     """
 
 
-def _reports(rows: str, label: str) -> str:
+def _reports(rows: str, label: str, also: str = "") -> str:
     """A section that MERGEs one REPORTS per row of {article, fact, excerpt, offset}. An
     article that reports one fact in two places keeps its first words (smallest offset, then
-    the alphabetically first excerpt; no offset sorts last), whichever was written first."""
+    the alphabetically first excerpt; no offset sorts last), whichever was written first.
+    ``also`` adds assignments (of `rep` from `row`)."""
     return f"""
     UNWIND ${rows} AS row
     MATCH (art:Article {{id: row.article}}), (f:{label} {{id: row.fact}})
@@ -815,7 +817,7 @@ def _reports(rows: str, label: str) -> str:
              AND row.excerpt < rep.excerpt) AS first
     SET rep.excerpt = CASE WHEN first THEN row.excerpt ELSE rep.excerpt END,
         rep.offset = CASE WHEN first THEN row.offset ELSE rep.offset END,
-        rep.confidence = row.confidence
+        rep.confidence = row.confidence{also}
     """
 
 
@@ -1010,7 +1012,8 @@ _SECTIONS = [
         _MEETING_NEW,
     )
     + _tallied("meetings", "m"),
-    _reports("meeting_reports", "Meeting"),
+    # Which participants each article gave a meeting: what its removal takes back.
+    _reports("meeting_reports", "Meeting", ",\n        rep.participants = row.participants"),
     """
     UNWIND $participants AS row
     MATCH (a:Actor {id: row.actor}), (m:Meeting {id: row.meeting})
@@ -2668,21 +2671,24 @@ MERGE_ACTORS = _define_by_dialect(
 )
 
 # What deleting an article takes with it: the meetings and statements no other article
-# reports, and the derived edges its facts and mentions contributed to.
+# reports, and the derived edges its facts and mentions contributed to. Of the facts others
+# report too, what it added: its confidence in them, and the participants only it gave (the
+# other reports' participant lists: `lists` holds fewer than `others` when a report kept none).
 ARTICLE_DELETION_PLAN = _define(
     "ARTICLE_DELETION_PLAN",
     """
     MATCH (art:Article {id: $id})
     OPTIONAL MATCH (art)-[:REPORTS]->(m:Meeting)
-    OPTIONAL MATCH (other:Article)-[:REPORTS]->(m) WHERE other.id <> $id
-    WITH art, m, count(other) AS others
+    OPTIONAL MATCH (other:Article)-[r:REPORTS]->(m) WHERE other.id <> $id
+    WITH art, m, count(other) AS others, collect(r.participants) AS lists
     OPTIONAL MATCH (p:Actor)-[:PARTICIPATED_IN]->(m)
-    WITH art, m, others, collect(p.id) AS participants
-    WITH art, collect({id: m.id, others: others, participants: participants}) AS meetings
+    WITH art, m, others, lists, collect(p.id) AS participants
+    WITH art, collect({id: m.id, others: others, participants: participants, lists: lists,
+                       groups: m.groups, reported: m.reported}) AS meetings
     OPTIONAL MATCH (art)-[:REPORTS]->(s:Statement)
     OPTIONAL MATCH (other:Article)-[:REPORTS]->(s) WHERE other.id <> $id
     WITH art, meetings, s, count(other) AS others
-    WITH art, meetings, collect({id: s.id, others: others}) AS statements
+    WITH art, meetings, collect({id: s.id, others: others, reported: s.reported}) AS statements
     OPTIONAL MATCH (art)-[:MENTIONS]->(a:Actor)
     RETURN meetings, statements, collect(a.id) AS mentions
     """,
@@ -2706,6 +2712,25 @@ DELETE_ARTICLE = _define_by_dialect(
             """
     MATCH (art:Article {id: $id})
     DETACH DELETE art
+    """,
+            # The facts other articles report too lose what only this one gave them.
+            """
+    UNWIND $trimmed_meetings AS row
+    MATCH (m:Meeting {id: row.id})
+    SET m.groups = row.groups, m.reported = row.reported, m.confidence = row.confidence,
+        m.met_members = CASE WHEN m.met_members IS NULL THEN NULL
+                             ELSE [x IN m.met_members WHERE NOT x IN row.drop] END
+    """,
+            """
+    UNWIND $trimmed_meetings AS row
+    UNWIND row.drop AS actor
+    MATCH (:Actor {id: actor})-[p:PARTICIPATED_IN]->(:Meeting {id: row.id})
+    DELETE p
+    """,
+            """
+    UNWIND $trimmed_statements AS row
+    MATCH (s:Statement {id: row.id})
+    SET s.reported = row.reported, s.confidence = row.confidence
     """,
             # The derived edges of the pairs the article's meetings and mentions joined are
             # recounted from the facts left, then the ones that count nothing are deleted.
@@ -2741,7 +2766,7 @@ DELETE_ARTICLE = _define_by_dialect(
     WHERE co.count = 0
     DELETE co
     """,
-            *_tallies_refresh(None, d),
+            *_tallies_refresh("\n    UNWIND [row_ IN $trimmed_meetings | row_.id] AS id", d),
             *_mention_tallies_refresh(None, d),
         ],
         "RETURN count(*) AS done",
@@ -2750,6 +2775,16 @@ DELETE_ARTICLE = _define_by_dialect(
         "id": "art-1",
         "meetings": ["m"],
         "statements": ["s"],
+        "trimmed_meetings": [
+            {
+                "id": "m2",
+                "drop": ["c"],
+                "groups": ["a,b"],
+                "reported": ["art-2 0.8000"],
+                "confidence": 0.8,
+            }
+        ],
+        "trimmed_statements": [{"id": "s2", "reported": ["art-2 0.8000"], "confidence": 0.8}],
         "met_pairs": [{"left": "a", "right": "b"}],
         "co_mentioned_pairs": [{"left": "a", "right": "b"}],
     },

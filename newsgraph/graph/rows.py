@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 __all__ = [
     "ActorRow",
@@ -179,6 +179,9 @@ class FactReportRow(TypedDict):
     excerpt: str | None
     offset: int | None
     confidence: float | None
+    # A meeting's report: the participants that article gave it (so that removing the article
+    # takes back the ones only it gave). None for a report written before reports kept them.
+    participants: NotRequired[list[str] | None]
 
 
 class ParticipantRow(TypedDict):

@@ -310,7 +310,10 @@ class Mutation:
         return ActorChanged(actor=Actor.from_row(row))
 
     @strawberry.mutation(
-        description="Delete an article and the meetings and statements only it reported.",
+        description=(
+            "Delete an article and the meetings and statements only it reported. Meetings"
+            " other articles report too lose the participants only it gave them."
+        ),
         permission_classes=[CanWrite],
     )
     async def delete_article(

@@ -40,6 +40,7 @@ from newsgraph.graph.cypher import (
     WRITE_ARTICLES,
 )
 from newsgraph.graph.events import EVENT_KINDS, publish_added
+from newsgraph.graph.evidence import combined_confidence, evidence
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.rows import (
     ActorRow,
@@ -70,8 +71,6 @@ from newsgraph.ingest.resolve.facts import (
     KnownMeeting,
     KnownStatement,
     StatementGroup,
-    combined_confidence,
-    evidence,
     group_meetings,
     group_statements,
     preferred,
@@ -148,6 +147,8 @@ class Links:
     topics: tuple[str, ...] = ()
     # The participants a held meeting was counted for in MET.
     met_members: tuple[str, ...] = ()
+    # A meeting's reports: (article id, the participants it gave; None if not kept).
+    told: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
 
 
 @dataclass
@@ -574,9 +575,13 @@ def _emit_meetings(
                 "reported": reported,
             }
         )
-        out.reports.extend(
-            _report_rows(the_id, (r.report for r in mine), (p for m in moved for p in m.reports))
+        reports = _report_rows(
+            the_id, (r.report for r in mine), (p for m in moved for p in m.reports)
         )
+        told = _participants_told(mine, moved)
+        for row in reports:
+            row["participants"] = told.get(row["article"])
+        out.reports.extend(reports)
         roles: dict[str, list[str | None]] = {a: [] for a in meeting.people}
         for r in mine:
             for actor, role in r.roles:
@@ -603,6 +608,31 @@ def _emit_meetings(
         )
         topics = {t for r in mine for t in r.topics} | {t for m in moved for t in m.topics}
         out.topics.extend({"left": the_id, "right": t} for t in sorted(topics))
+
+
+def _told(people: list[str] | None) -> tuple[str, ...] | None:
+    return None if people is None else tuple(people)
+
+
+def _participants_told(
+    mine: Iterable[_MeetingReport], moved: Iterable[Links]
+) -> dict[str, list[str] | None]:
+    """The participants each article reporting a meeting gave it: all its readings together
+    (an article may tell one meeting twice). A stored report that kept none makes its
+    article's None, since what it gave is then unknown."""
+    told: dict[str, set[str] | None] = {}
+    for r in mine:
+        known = told.setdefault(r.report.article, set())
+        if known is not None:
+            known.update(r.people)
+    for links in moved:
+        for article, people in links.told:
+            known = told.setdefault(article, set())
+            if people is None:
+                told[article] = None
+            elif known is not None:
+                known.update(people)
+    return {a: None if p is None else sorted(p) for a, p in told.items()}
 
 
 def _confidence_of(
@@ -1063,6 +1093,11 @@ class ArticleWriter:
                 ),
                 topics=tuple(t for t in row["topics"] if t is not None),
                 met_members=tuple(row.get("met_members") or []),
+                told=tuple(
+                    (r["article"], _told(r.get("participants")))
+                    for r in row["reports"]
+                    if r.get("article") is not None
+                ),
             )
             for row in rows
         }

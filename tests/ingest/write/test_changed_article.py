@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.graph import Store
+from newsgraph.graph.corrections import Deleted, delete_article
 from newsgraph.graph.maintenance import dump
 from newsgraph.ingest.model import ExtractedArticle
 from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts
@@ -116,3 +117,69 @@ async def test_a_load_counts_as_removed_only_what_was_there_before_it(store: Sto
     # the load, went, and came back: created, never removed.
     assert summary["removed"]["meetings"] == summary["removed"]["statements"] == 1
     assert summary["created"]["meetings"] == summary["created"]["statements"] == 1
+
+
+# Two outlets report one meeting; one of them also names a second Ukrainian official.
+YERMAK, SYBIHA, RUBIO = "Andriy Yermak", "Andriy Sybiha", "Marco Rubio"
+OTHER = article(
+    "Yermak meets Rubio",
+    url="https://other.example/2025/08/geneva",
+    body="Andriy Yermak met Marco Rubio in Geneva.",
+    people=(YERMAK, RUBIO),
+    meetings=[meeting(YERMAK, RUBIO, confidence=0.6)],
+)
+WIDER = article(
+    "Talks in Geneva",
+    url=URL,
+    body="Andriy Yermak and Andriy Sybiha met Marco Rubio in Geneva.",
+    people=(YERMAK, SYBIHA, RUBIO),
+    meetings=[meeting(YERMAK, SYBIHA, RUBIO, confidence=0.9)],
+)
+NARROWER = article(
+    "Talks in Geneva",
+    url=URL,
+    body="Andriy Yermak met Marco Rubio in Geneva on his own.",
+    people=(YERMAK, RUBIO),
+    meetings=[meeting(YERMAK, RUBIO, confidence=0.9)],
+)
+
+
+def _the_meeting(graph: dict) -> dict:
+    (found,) = (n["props"] for n in graph["nodes"] if n["labels"] == ["Meeting"])
+    return found
+
+
+async def test_a_corrected_article_takes_back_a_participant_only_it_gave(store: Store) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(OTHER)
+    await writer.write(WIDER)
+    assert _reported(await dump(store)) == {(SYBIHA, YERMAK, RUBIO)}
+    await writer.write(NARROWER)
+    graph = await dump(store)
+    assert _reported(graph) == {(YERMAK, RUBIO)}
+    assert _the_meeting(graph)["groups"] == ["andriy-yermak,marco-rubio"]
+    met = {(r["source"], r["target"]) for r in graph["relationships"] if r["type"] == "MET"}
+    assert met == {("andriy-yermak", "marco-rubio")}
+    await assert_derived_edges_match_a_recount(store)
+
+
+async def test_deleting_an_article_leaves_a_shared_meeting_as_the_others_report_it(
+    store: Store,
+) -> None:
+    writer = ArticleWriter(store)
+    await writer.write(OTHER)
+    alone = _the_meeting(await dump(store))
+    written = await writer.write(WIDER)
+    assert _the_meeting(await dump(store))["confidence"] > alone["confidence"]
+    deleted = await delete_article(store, written.article_id)
+    assert deleted == Deleted(meetings_removed=0, statements_removed=0)
+    graph = await dump(store)
+    assert _reported(graph) == {(YERMAK, RUBIO)}
+    after = _the_meeting(graph)
+    assert (after["confidence"], after["reported"], after["groups"]) == (
+        alone["confidence"],
+        alone["reported"],
+        alone["groups"],
+    )
+    assert not [r for r in graph["relationships"] if r["type"] == "MET" and "sybiha" in r["source"]]
+    await assert_derived_edges_match_a_recount(store)

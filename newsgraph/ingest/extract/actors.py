@@ -1367,6 +1367,38 @@ class _Finder:
                 continue
             self._claim_person(m)
 
+    def named_before_office(self) -> None:
+        """ "Valery Vorobiev, Ambassador of the Russian Federation": two to four capitalised
+        words set off before an office of a country or body are a person's name, where the
+        recogniser saw none (lists of envoys and delegations are written so)."""
+        if not self.introducing:
+            return
+        for m in _NAME_BEFORE_OFFICE.finditer(self.text):
+            office = canonical_title(m.group("title")).title
+            if office is None:
+                continue
+            start, end = m.span("name")
+            if any(e.start < end and start < e.end for e in self.entities):
+                # Only where the recogniser saw nothing: its place ("Addis Ababa, Ambassador
+                # of"), or its person, whose span is surer ("... and Multimedia Annuar Haji
+                # Musa, Minister of ...")
+                continue
+            if any(
+                w.lower() in _PLACE_OR_BODY_HEADS
+                or w in _OFFICE_WORDS
+                or w in _NOT_NAME_WORDS
+                or w in _TITLE_WORDS
+                or w in NAME_STOPWORDS
+                or self.ref.lookup(w) is not None
+                for w in m.group("name").split()
+            ):
+                continue
+            self._claim_person(m)
+            held = [x.actor for x in self.mentions if x.start == start and x.end == end]
+            country = self._actor_for(m.group("of"))
+            if held and country is not None and self.book.kind(country) is ActorKind.COUNTRY:
+                self.book.add_role(held[0], office, country)
+
     def _country_at(self, pair: re.Match[str], group: str) -> bool:
         ref = self.ref.lookup(pair.group(group))
         return ref is not None and ref.kind is ActorKind.COUNTRY
@@ -1738,6 +1770,13 @@ _GIVEN_THEN_SURNAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
     r"(?<!'s)(?<!\u2019s)(?:['\u2019]s)?"  # ("Nicolas Sarkozy's goals": the name, not its 's)
     r"(?=\s+[a-z]|[,.;:])(?!\s+(?:da|de|dos|das|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s)"
+)
+# A name set off before an office and what it is of: "Valery Vorobiev, Ambassador of the
+# Russian Federation", "Brahim Frej, Chamberlain to the King".
+_NAME_BEFORE_OFFICE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3}),[ \t]+"
+    r"(?:the[ \t]+)?(?P<title>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+){0,2})[ \t]+(?:of|to|for)[ \t]+"
+    r"(?:the[ \t]+)?(?P<of>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})?"
 )
 # Months that are also surnames ("Theresa May", "Brian May"), after a given name.
 _MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
@@ -2272,6 +2311,7 @@ def find_mentions(
     finder.speakers()
     finder.country_possessives()
     finder.given_names()
+    finder.named_before_office()
     finder.bracketed_given_names()
     finder.named_entities()
     finder.relatives()

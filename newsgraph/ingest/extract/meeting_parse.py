@@ -259,9 +259,14 @@ class _Parser:
             # (not "the minister and the Ethiopian Ambassador, Azanaw Tadesse Abreha," whose
             # apposition the parser hangs on the first of the two)
             # "the two presidents, Gustavo Petro of Colombia and Nicolas Maduro of Venezuela,"
+            # ("with the former Presidents A and B, President C of Jubaland, and ...": the
+            # list goes on after the apposition, coordinated with the group)
             named = [
-                p for appos in appositions
-                for h in [*_conjuncts(appos), *_of_country_conjuncts(appos)]
+                p for h in [
+                    *(h for appos in appositions
+                      for h in [*_conjuncts(appos), *_of_country_conjuncts(appos)]),
+                    *(c for c in token.conjuncts if c.i > appositions[0].i),
+                ]
                 for p in self._one(h)
                 if self.doc.kind(p[0]) is ActorKind.PERSON
             ]  # fmt: skip

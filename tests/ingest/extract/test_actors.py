@@ -1203,3 +1203,19 @@ def test_a_family_name_set_first_in_capitals_is_the_surname() -> None:
     assert _people(body) == {"Lee Jong-wook", "Recep Akdag"}
     (meeting,) = run(body).meetings
     assert {p.actor for p in meeting.participants} == {"Lee Jong-wook", "Recep Akdag"}
+
+
+def test_a_name_set_off_before_an_office_is_a_person_the_recogniser_missed() -> None:
+    article = run(
+        "HM King Mohammed VI received, on Tuesday at the royal palace in Rabat, several foreign "
+        "ambassadors who came to present their credentials. They are:\n\n"
+        " - Platon-Alexis Hadjimichalis, Ambassador of the Republic of Greece.\n\n"
+        " - Valery Vorobiev, Ambassador of the Russian Federation.\n\n"
+        "In Addis Ababa, Minister of Foreign Affairs Taye Atske Selassie spoke."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert "Valery Vorobiev" in people, people
+    assert ("Ambassador", "Russia") in roles(article, "Valery Vorobiev")
+    assert not any("Addis" in p for p in people), people
+    received = {p.actor for m in article.meetings for p in m.participants}
+    assert "Valery Vorobiev" in received, article.meetings

@@ -2647,3 +2647,19 @@ def test_a_list_set_apart_by_semicolons_keeps_the_name_set_off_by_an_office() ->
     ).meetings
     met = {p.actor for m in meetings for p in m.participants}
     assert {"Jim Prentice", "Steven Chu", "Todd Stern", "Lisa Jackson"} <= met
+
+
+def test_a_list_going_on_after_a_groups_names_keeps_everyone_in_it() -> None:
+    article = run(
+        "Ambassador Francisco Madeira met, today, with the former Presidents Sharif Sheikh "
+        "Ahmed and Hassan Sheikh Mohamud, President Ahmed Mohamed Islam (Madobe) of Jubaland, "
+        "President Ali Abdullahi Hussein (Guudlawe) of Hirshabelle, and the Leader of Wadajir "
+        "Party Abdirahman Abdishakur Warsame."
+    )
+    met = {p.actor for m in article.meetings for p in m.participants}
+    assert {
+        "Sharif Sheikh Ahmed",
+        "Ahmed Mohamed Islam",
+        "Ali Abdullahi Hussein",
+        "Abdirahman Abdishakur Warsame",
+    } <= met, article.meetings

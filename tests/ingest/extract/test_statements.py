@@ -1289,6 +1289,15 @@ def test_downing_street_speaks_as_itself_not_as_the_country() -> None:
     assert [s.speaker for s in article.statements] == ["Downing Street"]
 
 
+def test_the_pentagon_speaks_as_itself_as_the_white_house_does() -> None:
+    statement = only(
+        "Defense Secretary Lloyd Austin on Friday talked with the Russian defense minister for "
+        "the second time in less than a month, the Pentagon said."
+    )
+    assert statement.speaker == "Pentagon"
+    assert statement.text.startswith("Defense Secretary Lloyd Austin on Friday talked")
+
+
 def test_an_attribution_set_inside_the_clause_keeps_the_words_before_it() -> None:
     article = run(
         "British Prime Minister Rishi Sunak spoke with Polish Prime Minister Mateusz Morawiecki "

@@ -1060,6 +1060,8 @@ class _Finder:
                 if span is None or not self.free(*span):
                     continue
                 name = self.text[span[0] : span[1]]
+                if self._jurisdiction(name, span[0]):
+                    continue
                 person = self._person_for(name) if " " in name else self._single(name, span[0])
                 if person is not None:
                     self.claim(*span)
@@ -1121,6 +1123,15 @@ class _Finder:
                 self.claim(*span)
                 self.add(actor, span[0], span[1], "entity")
                 self._acronym(actor, span[1])
+
+    def _jurisdiction(self, name: str, start: int) -> bool:
+        """ "the governors of Tamaulipas and Coahuila": one word that a governor or a mayor is
+        of is a place, whatever the recogniser labelled it. (Not two: "the governors of
+        Nuevo León, Samuel García; ..." lists the people beside their states.)"""
+        return (
+            " " not in name
+            and _JURISDICTION_BEFORE.search(self.text, max(0, start - 200), start) is not None
+        )
 
     def _titled_single(self, entity: Entity) -> bool:
         """ "President Buhari received ...": one capitalised word the recogniser took for a
@@ -1770,6 +1781,11 @@ _GIVEN_THEN_SURNAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
     r"(?<!'s)(?<!\u2019s)(?:['\u2019]s)?"  # ("Nicolas Sarkozy's goals": the name, not its 's)
     r"(?=\s+[a-z]|[,.;:])(?!\s+(?:da|de|dos|das|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s)"
+)
+# What stands right after "governor(s) of" / "mayor(s) of", or in a list going on from there.
+_JURISDICTION_BEFORE = re.compile(
+    r"\b(?:[Gg]overnors?|[Mm]ayors?)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)*(?:,[ \t]+|[ \t]+and[ \t]+))*$"
 )
 # A name set off before an office and what it is of: "Valery Vorobiev, Ambassador of the
 # Russian Federation", "Brahim Frej, Chamberlain to the King".

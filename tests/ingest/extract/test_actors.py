@@ -1219,3 +1219,13 @@ def test_a_name_set_off_before_an_office_is_a_person_the_recogniser_missed() -> 
     assert not any("Addis" in p for p in people), people
     received = {p.actor for m in article.meetings for p in m.participants}
     assert "Valery Vorobiev" in received, article.meetings
+
+
+def test_what_a_governor_is_governor_of_is_a_place_not_a_person() -> None:
+    people = _people(
+        "Ken Salazar, US ambassador, discussed migration with the governors of Nuevo León, "
+        "Tamaulipas and Coahuila. He met the governors of Nuevo León, Samuel García; and "
+        "Tamaulipas, Francisco García Cabeza de Vaca."
+    )
+    assert not {"Tamaulipas", "Coahuila"} & people, people
+    assert {"Samuel García", "Francisco García Cabeza de Vaca"} <= people, people

@@ -1222,10 +1222,15 @@ def test_a_name_set_off_before_an_office_is_a_person_the_recogniser_missed() -> 
 
 
 def test_what_a_governor_is_governor_of_is_a_place_not_a_person() -> None:
-    people = _people(
-        "Ken Salazar, US ambassador, discussed migration with the governors of Nuevo León, "
-        "Tamaulipas and Coahuila. He met the governors of Nuevo León, Samuel García; and "
-        "Tamaulipas, Francisco García Cabeza de Vaca."
+    article = run(
+        "Ken Salazar, US ambassador, discussed migration, bridges and clean energy issues with "
+        "the governors of Nuevo León, Tamaulipas and Coahuila.\n\n"
+        "The ambassador met for the second time with the governors of Nuevo León, Samuel "
+        "García; from Coahuila, Miguel Riquelme and Tamaulipas, Francisco García Cabeza de Vaca."
+        "\n\nIn this regard, the governor of Tamaulipas stressed that the meeting aimed to send "
+        "a message of work, unity and cooperation."
     )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert not {"Tamaulipas", "Coahuila"} & people, people
     assert {"Samuel García", "Francisco García Cabeza de Vaca"} <= people, people
+    assert "Tamaulipas" not in {s.speaker for s in article.statements}

@@ -62,6 +62,8 @@ _FEMALE_GIVEN = word_set(
     theresa tina tzipi ulrike ursula valentina valerie vanessa vera veronica victoria viktoria
     violeta virginia vjosa wendy winnie ximena xiomara yasmin yingluck yoko yolanda yulia yuriko
     yvette yvonne zainab zeinab zuzana
+    abena adwoa akua amaka chiamaka efua folake funmilayo gifty hawa kadiatou kristrun mariam
+    nkechi
     """
 )
 
@@ -83,6 +85,12 @@ _MALE_GIVEN = word_set(
     peter rafael ramzan recep ricardo rishi robert rodrigo ronald salman scott sebastian sergei
     sergey sergio shinzo silvio stephen steven thabo tony uhuru viktor vladimir volodymyr
     william yoweri yoshihide zbigniew
+    abubakar ahmet alar alejandro aliyu andrei andriy arthur atiku bjarni borut brahim brian
+    chukwuma diego dragan edgars eduardo egils emeka eric femi goran gregory hendrik ifeanyi
+    igor jan janez jeremy jiri jonas jonathan jozef kenneth khalid kwame manuel mehmet miguel
+    mikhail mustafa nasir nicholas nikola obinna oleg pablo patrick pavel petr petteri piotr
+    richard samuel sauli segun shehu stefan tadeusz thomas timothy tomas toomas tunde usman
+    vaclav valeriy valery vincent walter yakubu yuri yury yusuf zoran
     """
 )
 

@@ -1234,3 +1234,12 @@ def test_what_a_governor_is_governor_of_is_a_place_not_a_person() -> None:
     assert not {"Tamaulipas", "Coahuila"} & people, people
     assert {"Samuel García", "Francisco García Cabeza de Vaca"} <= people, people
     assert "Tamaulipas" not in {s.speaker for s in article.statements}
+
+
+def test_common_given_names_of_many_languages_start_a_persons_name() -> None:
+    people = _people(
+        "Jan Eliasson of the UN and Salim Ahmed Salim of the AU met with Khalil Ibrahim, the "
+        "leader of the Justice and Equality Movement, yesterday. Mr. Eliasson said little."
+    )
+    assert "Jan Eliasson" in people, people
+    assert "Eliasson" not in people, people

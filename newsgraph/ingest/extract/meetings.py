@@ -261,6 +261,10 @@ _REFERS_BACK = re.compile(
     r"|\bA\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|summit)\s+(?:will|would|is\s+to|was|is\s+"
     r"(?:due|set|scheduled|expected)\s+to)\s+(?:take\s+place|be\s+held)\b"
 )
+# What a later sentence refers back to that may be an occasion of its own, not the meeting
+# (the meeting nouns themselves refer back to the meeting: "held a phone conversation. During
+# the conversation on Sunday, ...").
+_OCCASION_NOUNS = frozenset(("summit",))
 # A sentence that is a day and nothing more: "On late Thursday 26th of January 2012."
 _ONLY_A_DAY = re.compile(
     r"(?i)\W*(?:on|late|early|in\s+the\s+(?:morning|afternoon|evening)|\s)*\W*"
@@ -1116,6 +1120,8 @@ class _Meetings:
                 back = back or self._retold(met, later)
                 if back is None:
                     continue
+                if self._another_occasion(met, back.group()):
+                    break
                 dates = self._unquoted_dates(later)
                 if len(dates) != 1 or dates[0].kind == "vague":
                     break
@@ -1142,6 +1148,17 @@ class _Meetings:
                 met.date_how = "linked" if met.date is not None else None
                 met.vague = met.vague and met.date is None
                 break
+
+    def _another_occasion(self, met: Met, back: str) -> bool:
+        """Whether the occasion a later sentence refers back to ("at the summit") is another
+        one that the meeting's own sentence names: "The latest conversation between the two
+        followed the NATO summit this week. During Biden's news conference Thursday evening
+        at the summit, ..." dates the summit's evening, not the conversation."""
+        noun = back.split()[-1].lower()
+        if noun not in _OCCASION_NOUNS or noun in met.noun.lower():
+            return False
+        sentence = self.doc.sentence_at(met.start)
+        return re.search(rf"(?i)\b{noun}\b", self.text[sentence.start : sentence.end]) is not None
 
     def _day_for(self, met: Met, mention: DateMention) -> dt.date | None:
         """The day ``mention`` gives ``met``: read forward for a meeting still to come."""

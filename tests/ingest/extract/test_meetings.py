@@ -2663,3 +2663,17 @@ def test_a_list_going_on_after_a_groups_names_keeps_everyone_in_it() -> None:
         "Ali Abdullahi Hussein",
         "Abdirahman Abdishakur Warsame",
     } <= met, article.meetings
+
+
+def test_a_later_sentence_about_the_summit_does_not_date_a_call_told_beside_it() -> None:
+    article = run(
+        "Defense Secretary Lloyd Austin and Andrei Belousov last spoke on June 25, the "
+        "spokeswoman told reporters.\n\n"
+        "The latest conversation between the two defense leaders followed the conclusion of "
+        "the NATO summit this week in Washington.\n\n"
+        "During President Joe Biden's news conference Thursday evening at the summit, he said "
+        "he has no good reason now to talk to Russian President Vladimir Putin.",
+        published=dt.date(2024, 7, 12),
+    )
+    days = {m.date for m in article.meetings if m.excerpt.startswith("The latest")}
+    assert days == {None}, article.meetings

@@ -146,6 +146,11 @@ _ONE_MORE = re.compile(
     r"\b(?:also|[Ll]ater|[Ss]eparately|[Aa]fterwards|[Ss]ubsequently|[Tt]hen|[Ff]urther)\b"
 )
 _ROUND_SENTENCES = 3
+# A meeting named as one already told: "held the meeting", "held the talks".
+_HELD_THE_MEETING = re.compile(
+    r"\b(?:held|had|conducted)\s+the(?:ir)?\s+(?:bilateral\s+|one-on-one\s+)?"
+    r"(?:meeting|talks|discussions?)\b"
+)
 # "On 8 July 2020, an informal seminar of the two ministries took place at ...": the sentence
 # that dates the occasion the next sentence's meeting was held at.
 _EVENT_TOOK_PLACE = re.compile(
@@ -1408,6 +1413,32 @@ class _Meetings:
             ):
                 met.date, met.date_how = last.date, "round"
 
+    def dates_of_the_meeting_told(self) -> None:
+        """ "Prime Ministers of Nepal and India on Sunday held a bilateral meeting ... Dahal
+        and his Indian counterpart Modi held the meeting on the sidelines of the summit": a
+        meeting held, named with "the" and no time of its own, is the one told just before
+        with someone of it, and was held that day."""
+        for met in self.found:
+            if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
+                continue
+            index = self.doc.sentence_index(met.start)
+            sentence = self.doc.sentences[index]
+            if not _HELD_THE_MEETING.search(self.text, sentence.start, sentence.end):
+                continue
+            if any(d.kind != "vague" for d in self.doc.dates_in(sentence.start, sentence.end)):
+                continue
+            earlier = [
+                other for other in self.found
+                if other.start < sentence.start
+                and self.doc.sentence_index(other.start) >= index - _ROUND_SENTENCES
+                and other.status is MeetingStatus.HELD
+                and other.date is not None and not other.vague
+                and set(other.participants) & set(met.participants)
+            ]  # fmt: skip
+            days = {other.date for other in earlier}
+            if len(days) == 1:
+                met.date, met.date_how = days.pop(), "linked"
+
     def dates_by_their_day(self) -> None:
         """ "Davutoglu's talks with Droutsas and Papandreou ... Tuesday's talks included
         Libya": the article names its meeting by its day. Only when it names one such day, and
@@ -1663,6 +1694,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_named_elsewhere()
     finder.dates_in_headline()
     finder.dates_by_their_day()
+    finder.dates_of_the_meeting_told()
     finder.found = without_retold(doc, finder.found)
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)

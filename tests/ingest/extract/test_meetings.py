@@ -2677,3 +2677,18 @@ def test_a_later_sentence_about_the_summit_does_not_date_a_call_told_beside_it()
     )
     days = {m.date for m in article.meetings if m.excerpt.startswith("The latest")}
     assert days == {None}, article.meetings
+
+
+def test_held_the_meeting_is_the_meeting_told_before_and_takes_its_day() -> None:
+    article = run(
+        "Prime Ministers of Nepal and India on Sunday held a bilateral meeting and agreed to "
+        "implement past agreements.\n\n"
+        "PM Pushpa Kamal Dahal and his Indian counterpart Narendra Modi held the meeting on "
+        "the sidelines of the BRICS-BIMSTEC Outreach Summit in Goa.",
+        published=dt.date(2016, 10, 16),
+    )
+    days = {
+        m.date for m in article.meetings
+        if {p.actor for p in m.participants} == {"Pushpa Kamal Dahal", "Narendra Modi"}
+    }  # fmt: skip
+    assert days == {dt.date(2016, 10, 16)}, article.meetings

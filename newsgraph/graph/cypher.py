@@ -2609,6 +2609,17 @@ MERGE_ACTORS = _define_by_dialect(
     WITH m, collect(member) AS members
     SET m.met_members = members
     """,
+            # And the participants each report gave a meeting (what removing the report takes
+            # back): the merged actor was given by the reports that named it.
+            """
+    MATCH (:Actor {id: $keep})-[:PARTICIPATED_IN]->(m:Meeting)<-[rep:REPORTS]-(:Article)
+    WHERE $merge IN coalesce(rep.participants, [])
+    WITH rep, [x IN rep.participants WHERE x <> $merge AND x <> $keep] + [$keep] AS people
+    UNWIND people AS person
+    WITH rep, person ORDER BY person
+    WITH rep, collect(person) AS people
+    SET rep.participants = people
+    """,
             # So do the participant lists a meeting keeps for resolution (loaders.resolution),
             # or a later report naming the kept actor would not be seen as the same meeting.
             """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.graph import Store
-from newsgraph.graph.corrections import Deleted, delete_article
+from newsgraph.graph.corrections import Deleted, delete_article, merge_actors
 from newsgraph.graph.maintenance import dump
 from newsgraph.ingest.model import ExtractedArticle
 from newsgraph.ingest.write.writer import ArticleWriter, LoadCounts
@@ -182,4 +182,43 @@ async def test_deleting_an_article_leaves_a_shared_meeting_as_the_others_report_
         alone["groups"],
     )
     assert not [r for r in graph["relationships"] if r["type"] == "MET" and "sybiha" in r["source"]]
+    await assert_derived_edges_match_a_recount(store)
+
+
+async def test_a_merged_actor_stays_in_a_meeting_its_other_spelling_was_reported_in(
+    store: Store,
+) -> None:
+    # One meeting, reported once with each spelling of one man's name: merged, he is the
+    # participant both reports gave it, so removing either report keeps him.
+    writer = ArticleWriter(store)
+    wider = article(
+        "Talks in Geneva",
+        url=URL,
+        body="Andriy Yermak and Andriy Sybiha met Marco Rubio in Geneva.",
+        people=(YERMAK, SYBIHA, RUBIO),
+        meetings=[meeting(YERMAK, SYBIHA, RUBIO, confidence=0.9)],
+    )
+    spelt = article(
+        "Jermak and Sybiha meet Rubio",
+        url="https://third.example/2025/08/geneva",
+        body="Andrij Jermak and Andriy Sybiha met Marco Rubio in Geneva.",
+        people=("Andrij Jermak", SYBIHA, RUBIO),
+        meetings=[meeting("Andrij Jermak", SYBIHA, RUBIO, confidence=0.7)],
+    )
+    narrower = article(
+        "Sybiha meets Rubio",
+        url="https://fourth.example/2025/08/geneva",
+        body="Andriy Sybiha met Marco Rubio in Geneva.",
+        people=(SYBIHA, RUBIO),
+        meetings=[meeting(SYBIHA, RUBIO, confidence=0.6)],
+    )
+    first = await writer.write(wider)
+    await writer.write(spelt)
+    # (the narrower report is part of both, and makes them one meeting)
+    await writer.write(narrower)
+    assert _reported(await dump(store)) == {("Andrij Jermak", SYBIHA, YERMAK, RUBIO)}
+    assert await merge_actors(store, "andriy-yermak", "andrij-jermak") is None
+    gone = await delete_article(store, first.article_id)
+    assert gone == Deleted(meetings_removed=0, statements_removed=0)
+    assert _reported(await dump(store)) == {(SYBIHA, YERMAK, RUBIO)}
     await assert_derived_edges_match_a_recount(store)

@@ -1908,7 +1908,7 @@ _OFFICE_WORDS = word_set(
     Preparedness Credit Works Protection Repatriation Refugees Services Province Region District
     County Territory Municipality Supplies Competition Promotion Business Enterprise Enterprises
     Consumer Bridges Roads Ports Shipping Sanitation Electricity Exports Statistics
-    Police Organization Organisation Agency Authority
+    Police Organization Organisation Agency Authority Officer
     """
 )
 # Words of gatherings, bodies and buildings: never in a person's name ("Climate Change

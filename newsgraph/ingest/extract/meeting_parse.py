@@ -204,6 +204,10 @@ def _of_country_conjuncts(name: Token) -> list[Token]:
     ]
 
 
+def _also(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+
+
 def _conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
@@ -1444,6 +1448,9 @@ class _Parser:
             governor is not None
             and dep == "nsubjpass"
             and governor.lower_ in _JOIN_VERBS | _HOLD_VERBS
+            # (not "The meeting was also attended by A and B": they were there beside the
+            # ones told before)
+            and not _also(governor)
         ):
             # "The meeting, held at the palace, was attended by A and B."
             own.extend(self.agent(governor))

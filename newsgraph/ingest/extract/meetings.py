@@ -405,9 +405,9 @@ class _Meetings:
                     self._add(met)
                     break
         join = _JOIN.search(self.text, sentence.start, sentence.end)
-        if join is not None:
-            self._join(sentence, join)
-        if not any(m.start == sentence.start for m in self.found):
+        joined = join is not None and self._join(sentence, join)
+        # (those who joined a meeting told before did not meet each other besides)
+        if not joined and not any(m.start == sentence.start for m in self.found):
             self._cooccur(sentence)
 
     def _one_by_one(
@@ -1592,14 +1592,15 @@ class _Meetings:
         self.found.append(met)
         return met
 
-    def _join(self, sentence: Sentence, join: re.Match[str]) -> None:
+    def _join(self, sentence: Sentence, join: re.Match[str]) -> bool:
         """Add the actors of a sentence like "X also participated at the Aug. 22 discussion"
-        or "Merz hosted the videoconference" to the meeting it refers back to."""
+        or "Merz hosted the videoconference" to the meeting it refers back to; whether any
+        were added."""
         reference = _JOINED_REFERENCE.match(self.text, join.end(), sentence.end)
         if join.group("host") and reference is None:
-            return  # "hosted Zelensky" is a meeting of its own, found by its trigger
+            return False  # "hosted Zelensky" is a meeting of its own, found by its trigger
         if not self.found or not _JOINED_REFERENCE.search(self.text, sentence.start, sentence.end):
-            return
+            return False
         dates = [resolve(d, self.doc.anchor)
                  for d in self.doc.dates_in(sentence.start, sentence.end)]  # fmt: skip
         candidates = [m for m in self.found if m.start < sentence.start]
@@ -1607,7 +1608,7 @@ class _Meetings:
             same_day = [m for m in candidates if m.date in dates]
             candidates = same_day or candidates
         if not candidates:
-            return
+            return False
         meeting = candidates[-1]
         roles = list(_ROLE_PHRASE.finditer(self.text, sentence.start, sentence.end))
         present = {a for a, _ in meeting.participants}
@@ -1628,6 +1629,7 @@ class _Meetings:
             added = True
         if added:
             meeting.end = max(meeting.end, sentence.end)
+        return added
 
 
 def _within(a: Met, b: Met) -> bool:

@@ -2692,3 +2692,15 @@ def test_held_the_meeting_is_the_meeting_told_before_and_takes_its_day() -> None
         if {p.actor for p in m.participants} == {"Pushpa Kamal Dahal", "Narendra Modi"}
     }  # fmt: skip
     assert days == {dt.date(2016, 10, 16)}, article.meetings
+
+
+def test_those_who_attended_a_meeting_told_before_did_not_meet_each_other() -> None:
+    article = run(
+        "Acting Governor Malik Muhammad Ahmad Khan met with US Ambassador Donald Blome on "
+        "Thursday.\n\n"
+        "The meeting was also attended by Assembly Secretary Chaudhry Amer Habib and Staff "
+        "Officer Imad Hussain Bhalli."
+    )
+    assert len(article.meetings) == 1, article.meetings
+    (met,) = article.meetings
+    assert {"Malik Muhammad Ahmad Khan", "Donald Blome"} <= {p.actor for p in met.participants}

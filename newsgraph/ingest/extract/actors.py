@@ -1353,7 +1353,21 @@ class _Finder:
         also a month or a common word hides a name from it)."""
         if not self.introducing:
             return
-        for m in _GIVEN_THEN_SURNAME.finditer(self.text):
+        for found in _GIVEN_THEN_SURNAME.finditer(self.text):
+            m: re.Match[str] | None = found
+            first, *rest = found.group("name").split()
+            if (
+                len(rest) == 2
+                and not given_name_gender(first)
+                and given_name_gender(" ".join(rest))
+                and self._not_a_name_before(first, found.start("name"))
+            ):
+                # "the King's Chamberlain Brahim Frej", "Col Jeremy Ramsdon", "the United
+                # States Luis Almagro": a word of an office or a place before the given name
+                # (not "Paula Elizabeth Ganly": a first name the lists do not hold)
+                m = _GIVEN_THEN_SURNAME.match(self.text, found.start("name") + len(first) + 1)
+            if m is None:
+                continue
             if any(
                 e.label == "PERSON" and e.start <= m.start() and m.end() <= e.end
                 and e.end - e.start > m.end() - m.start()
@@ -1377,6 +1391,21 @@ class _Finder:
             ):
                 continue
             self._claim_person(m)
+
+    def _not_a_name_before(self, word: str, start: int) -> bool:
+        """Whether ``word`` (at ``start``) is no first name: an office's or a place's word,
+        a form of address or a rank, or a word after "the" or an owner's "'s"."""
+        before = _WORD_BEFORE.search(self.text, 0, start)
+        return (
+            word in _TITLE_WORDS
+            or word in _OFFICE_WORDS
+            or canonical_title(word).title is not None
+            or _HONORIFIC.match(f"{word} ") is not None
+            or _NAME_PREFIX.match(f"{word} ") is not None
+            or self.ref.lookup(word) is not None
+            or (before is not None and self.ref.lookup(f"{before.group(1)} {word}") is not None)
+            or _OWNER_BEFORE.search(self.text, 0, start) is not None
+        )
 
     def named_before_office(self) -> None:
         """ "Valery Vorobiev, Ambassador of the Russian Federation": two to four capitalised
@@ -1787,6 +1816,10 @@ _JURISDICTION_BEFORE = re.compile(
     r"\b(?:[Gg]overnors?|[Mm]ayors?)[ \t]+of[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)*(?:,[ \t]+|[ \t]+and[ \t]+))*$"
 )
+# The word right before a position: "United" of "United States".
+_WORD_BEFORE = re.compile(r"([A-Z][\w'\u2019-]*)\s+$")
+# A determiner or an owner right before a word: "the Chamberlain", "the King's Chamberlain".
+_OWNER_BEFORE = re.compile(r"(?:\b[Tt]he|['\u2019]s)\s+$")
 # A name set off before an office and what it is of: "Valery Vorobiev, Ambassador of the
 # Russian Federation", "Brahim Frej, Chamberlain to the King".
 _NAME_BEFORE_OFFICE = re.compile(

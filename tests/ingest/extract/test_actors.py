@@ -1243,3 +1243,14 @@ def test_common_given_names_of_many_languages_start_a_persons_name() -> None:
     )
     assert "Jan Eliasson" in people, people
     assert "Eliasson" not in people, people
+
+
+def test_a_word_of_an_office_before_a_given_name_is_not_part_of_the_name() -> None:
+    people = _people(
+        "HM King Mohammed VI received, on Tuesday at the royal palace in Rabat, several foreign "
+        "ambassadors who came to present their credentials.\n\n"
+        "The audience was attended by minister delegate for foreign affairs Youssef Amrani and "
+        "HM the King's Chamberlain Brahim Frej."
+    )
+    assert "Brahim Frej" in people, people
+    assert not any(p.startswith("Chamberlain") for p in people), people

@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -1518,6 +1519,8 @@ class _Finder:
                 )
             if actor is None:
                 actor = self._newly_in_office(m, sense.title)
+            if actor is None and country is None:
+                actor = self._topic_in_office(m, sense.title, before)
             if actor is None:
                 continue
             self._release(m.start(), m.end())
@@ -1651,6 +1654,27 @@ class _Finder:
             return None
         named = {x.actor for x in self.mentions}
         if any(r.title == title for n in named for r in self.book.roles(n)):
+            return None
+        self.book.add_role(topic, title, None)
+        return topic
+
+    def _topic_in_office(
+        self, m: re.Match[str], title: str | None, before: list[Mention]
+    ) -> str | None:
+        """ "Anthony Albanese says Trump called him. The prime minister says ...": a title
+        opening a sentence, that no one named before holds, is the person the sentence before
+        is about, when the article gives them no office of their own and names no one more
+        often (its protagonist)."""
+        if title is None or m.group("qual") or m.group("of"):
+            return None
+        topic = self._topic_before(m.start())
+        if topic is None or self.book.roles_as_worded(topic):
+            return None
+        if any(r.title == title for x in before for r in self.book.roles(x.actor)):
+            return None
+        named = Counter(x.actor for x in before if self.book.kind(x.actor) is ActorKind.PERSON)
+        # (a person by a given name, not "St Ann" of "St Ann's", that a recogniser took for one)
+        if given_name_gender(topic) is None or named[topic] < max(named.values(), default=0):
             return None
         self.book.add_role(topic, title, None)
         return topic

@@ -2376,3 +2376,17 @@ def test_an_office_the_article_gives_a_known_person_names_him_again() -> None:
     (article,) = extract(document, reference())
     (described,) = [s for s in article.statements if s.text.startswith("the current levels")]
     assert described.speaker == "António Guterres"
+
+
+def test_the_prime_minister_is_the_protagonist_not_the_last_prime_minister_named() -> None:
+    article = run(
+        "Anthony Albanese says Donald Trump congratulated him by phone.\n\n"
+        "The prime minister says he received a very warm congratulatory phone call from US "
+        "President Donald Trump.\n\n"
+        "Anthony Albanese also confirmed that he had accepted an invitation from Canada's Prime "
+        "Minister Mark Carney to attend the G7 leaders meeting in Alberta next month.\n\n"
+        "The prime minister told reporters that he raised both AUKUS and tariffs with the US "
+        "president during a warm exchange."
+    )
+    speakers = {s.speaker for s in article.statements if "AUKUS" in s.text}
+    assert speakers == {"Anthony Albanese"}, article.statements

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
@@ -1381,19 +1382,25 @@ class _Meetings:
             if not self.doc.in_quote(d.start)
         ]  # fmt: skip
 
-    def dates_of_the_days_round(self) -> None:
-        """ "Aoun met the Lebanese ambassador on Monday. ... Aoun also received the energy
-        minister.": a meeting told as one more of the same person's round of meetings, with
-        no time of its own, was held the day the meeting told just before it was."""
+    def _undated_held_told(self, told: re.Pattern[str]) -> Iterator[tuple[Met, int]]:
+        """The held meetings with no day whose sentence matches ``told`` and gives no time of
+        its own, with the index of that sentence."""
         for met in self.found:
             if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
                 continue
             index = self.doc.sentence_index(met.start)
             sentence = self.doc.sentences[index]
-            if not _ONE_MORE.search(self.text, sentence.start, sentence.end):
+            if not told.search(self.text, sentence.start, sentence.end):
                 continue
             if any(d.kind != "vague" for d in self.doc.dates_in(sentence.start, sentence.end)):
                 continue
+            yield met, index
+
+    def dates_of_the_days_round(self) -> None:
+        """ "Aoun met the Lebanese ambassador on Monday. ... Aoun also received the energy
+        minister.": a meeting told as one more of the same person's round of meetings, with
+        no time of its own, was held the day the meeting told just before it was."""
+        for met, index in self._undated_held_told(_ONE_MORE):
             # (the last meeting held: "Albright met Ivanov today ... They are to meet again
             # tomorrow. Albright later met Luzhkov" is today's round, not tomorrow's)
             earlier = [
@@ -1418,18 +1425,10 @@ class _Meetings:
         and his Indian counterpart Modi held the meeting on the sidelines of the summit": a
         meeting held, named with "the" and no time of its own, is the one told just before
         with someone of it, and was held that day."""
-        for met in self.found:
-            if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
-                continue
-            index = self.doc.sentence_index(met.start)
-            sentence = self.doc.sentences[index]
-            if not _HELD_THE_MEETING.search(self.text, sentence.start, sentence.end):
-                continue
-            if any(d.kind != "vague" for d in self.doc.dates_in(sentence.start, sentence.end)):
-                continue
+        for met, index in self._undated_held_told(_HELD_THE_MEETING):
             earlier = [
                 other for other in self.found
-                if other.start < sentence.start
+                if self.doc.sentence_index(other.start) < index
                 and self.doc.sentence_index(other.start) >= index - _ROUND_SENTENCES
                 and other.status is MeetingStatus.HELD
                 and other.date is not None and not other.vague

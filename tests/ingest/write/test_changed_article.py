@@ -191,13 +191,6 @@ async def test_a_merged_actor_stays_in_a_meeting_its_other_spelling_was_reported
     # One meeting, reported once with each spelling of one man's name: merged, he is the
     # participant both reports gave it, so removing either report keeps him.
     writer = ArticleWriter(store)
-    wider = article(
-        "Talks in Geneva",
-        url=URL,
-        body="Andriy Yermak and Andriy Sybiha met Marco Rubio in Geneva.",
-        people=(YERMAK, SYBIHA, RUBIO),
-        meetings=[meeting(YERMAK, SYBIHA, RUBIO, confidence=0.9)],
-    )
     spelt = article(
         "Jermak and Sybiha meet Rubio",
         url="https://third.example/2025/08/geneva",
@@ -212,7 +205,7 @@ async def test_a_merged_actor_stays_in_a_meeting_its_other_spelling_was_reported
         people=(SYBIHA, RUBIO),
         meetings=[meeting(SYBIHA, RUBIO, confidence=0.6)],
     )
-    first = await writer.write(wider)
+    first = await writer.write(WIDER)
     await writer.write(spelt)
     # (the narrower report is part of both, and makes them one meeting)
     await writer.write(narrower)

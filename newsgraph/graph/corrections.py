@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from newsgraph.graph import cypher
-from newsgraph.graph.evidence import combined_confidence, evidence, without_article
+from newsgraph.graph.evidence import combined_confidence, evidence, preferred, without_article
 from newsgraph.graph.locks import writer_lock
 from newsgraph.graph.rows import Pair, alias_fields, pairs
 from newsgraph.graph.store import Store
@@ -186,7 +186,8 @@ def _confidence_without(reported: list[str] | None, article: str) -> dict[str, A
 
 def _trimmed_meeting(meeting: dict[str, Any], article: str) -> dict[str, Any]:
     """What a meeting other articles report too keeps once `article` is gone: the participants
-    the others gave it, and the participant lists (what resolution compares) of those alone.
+    the others gave it, the participant lists (what resolution compares) of those alone, and
+    the title they give it.
     When one of the others kept no list (a report written before reports kept them), what it
     gave is unknown, and every participant stays."""
     lists: list[list[str]] = meeting.get("lists") or []
@@ -198,9 +199,13 @@ def _trimmed_meeting(meeting: dict[str, Any], article: str) -> dict[str, Any]:
         groups = [g for g in groups if given.issuperset(g.split(","))] or sorted(
             {",".join(sorted(told)) for told in lists if told}
         )
+    # (the title the others give it, when each of them kept one; else the stored one stays)
+    titles: list[str] = meeting.get("titles") or []
+    title = preferred(titles) if len(titles) == meeting["others"] else None
     return {
         "id": meeting["id"],
         "drop": drop,
+        "title": title,
         "groups": groups,
         **_confidence_without(meeting.get("reported"), article),
     }

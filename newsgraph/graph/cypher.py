@@ -678,7 +678,8 @@ LINKS_OF_FACTS = _define(
     MATCH (f:Meeting) WHERE f.id IN $ids
     OPTIONAL MATCH (art:Article)-[r:REPORTS]->(f)
     WITH f, collect({article: art.id, excerpt: r.excerpt, offset: r.offset,
-                     confidence: r.confidence, participants: r.participants}) AS reports
+                     confidence: r.confidence, participants: r.participants,
+                     title: r.title}) AS reports
     OPTIONAL MATCH (a:Actor)-[p:PARTICIPATED_IN]->(f)
     WITH f, reports, collect({actor: a.id, role: p.role, confidence: p.confidence}) AS actors
     OPTIONAL MATCH (f)-[:ABOUT]->(t:Topic)
@@ -754,6 +755,7 @@ _ARTICLE_EXAMPLE: ArticleWrite = {
             "offset": 0,
             "confidence": 0.8,
             "participants": ["a"],
+            "title": "t",
         }
     ],
     "participants": [{"actor": "a", "meeting": "meeting:1", "role": None, "confidence": 0.8}],
@@ -1013,7 +1015,11 @@ _SECTIONS = [
     )
     + _tallied("meetings", "m"),
     # Which participants each article gave a meeting: what its removal takes back.
-    _reports("meeting_reports", "Meeting", ",\n        rep.participants = row.participants"),
+    _reports(
+        "meeting_reports",
+        "Meeting",
+        ",\n        rep.participants = row.participants, rep.title = row.title",
+    ),
     """
     UNWIND $participants AS row
     MATCH (a:Actor {id: row.actor}), (m:Meeting {id: row.meeting})
@@ -2691,11 +2697,12 @@ ARTICLE_DELETION_PLAN = _define(
     MATCH (art:Article {id: $id})
     OPTIONAL MATCH (art)-[:REPORTS]->(m:Meeting)
     OPTIONAL MATCH (other:Article)-[r:REPORTS]->(m) WHERE other.id <> $id
-    WITH art, m, count(other) AS others, collect(r.participants) AS lists
+    WITH art, m, count(other) AS others, collect(r.participants) AS lists,
+         collect(r.title) AS titles
     OPTIONAL MATCH (p:Actor)-[:PARTICIPATED_IN]->(m)
-    WITH art, m, others, lists, collect(p.id) AS participants
+    WITH art, m, others, lists, titles, collect(p.id) AS participants
     WITH art, collect({id: m.id, others: others, participants: participants, lists: lists,
-                       groups: m.groups, reported: m.reported}) AS meetings
+                       titles: titles, groups: m.groups, reported: m.reported}) AS meetings
     OPTIONAL MATCH (art)-[:REPORTS]->(s:Statement)
     OPTIONAL MATCH (other:Article)-[:REPORTS]->(s) WHERE other.id <> $id
     WITH art, meetings, s, count(other) AS others
@@ -2729,6 +2736,7 @@ DELETE_ARTICLE = _define_by_dialect(
     UNWIND $trimmed_meetings AS row
     MATCH (m:Meeting {id: row.id})
     SET m.groups = row.groups, m.reported = row.reported, m.confidence = row.confidence,
+        m.title = coalesce(row.title, m.title),
         m.met_members = CASE WHEN m.met_members IS NULL THEN NULL
                              ELSE [x IN m.met_members WHERE NOT x IN row.drop] END
     """,
@@ -2790,6 +2798,7 @@ DELETE_ARTICLE = _define_by_dialect(
             {
                 "id": "m2",
                 "drop": ["c"],
+                "title": "a and b",
                 "groups": ["a,b"],
                 "reported": ["art-2 0.8000"],
                 "confidence": 0.8,

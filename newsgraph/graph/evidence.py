@@ -1,12 +1,13 @@
-"""How sure the graph is of a meeting or statement: each reporting article's confidence, kept
-on the node as "<article id> <confidence>" (its `reported`), and how they combine. The loader
-adds to it and an article's removal takes from it, so both live beside the graph."""
+"""What the graph keeps of a meeting or statement several articles report: how sure it is (each
+reporting article's confidence, kept on the node as "<article id> <confidence>", its `reported`,
+and how they combine) and which of their values it keeps. The loader adds reports and an
+article's removal takes one away, so both live beside the graph."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["combined_confidence", "evidence", "without_article"]
+__all__ = ["combined_confidence", "evidence", "preferred", "without_article"]
 
 
 def evidence(
@@ -36,3 +37,10 @@ def combined_confidence(evidence: dict[str, float]) -> float | None:
 def without_article(reported: Iterable[str], article: str) -> list[str]:
     """`reported` once `article` no longer reports the fact."""
     return sorted(r for r in reported if r.rsplit(" ", 1)[0] != article)
+
+
+def preferred(values: Iterable[str | None]) -> str | None:
+    """The value a merged fact keeps: the longest, ties broken alphabetically (so the choice
+    does not depend on which report came first)."""
+    present = [v for v in values if v]
+    return min(present, key=lambda text: (-len(text), text)) if present else None

@@ -182,6 +182,8 @@ class FactReportRow(TypedDict):
     # A meeting's report: the participants that article gave it (so that removing the article
     # takes back the ones only it gave). None for a report written before reports kept them.
     participants: NotRequired[list[str] | None]
+    # A meeting's report: the title it gives the meeting (what the meeting keeps if it stays).
+    title: NotRequired[str | None]
 
 
 class ParticipantRow(TypedDict):

@@ -28,6 +28,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from newsgraph.graph.evidence import preferred
 from newsgraph.ingest.resolve.ids import meeting_id, statement_id
 from newsgraph.ingest.resolve.similarity import same_statement
 
@@ -107,13 +108,6 @@ class MeetingGroup:
     participants: frozenset[str]
     lists: frozenset[frozenset[str]]
     known: tuple[KnownMeeting, ...]
-
-
-def preferred(values: Iterable[str | None]) -> str | None:
-    """The value a merged fact keeps: the longest, ties broken alphabetically (so the choice
-    does not depend on which report came first)."""
-    present = [v for v in values if v]
-    return min(present, key=lambda text: (-len(text), text)) if present else None
 
 
 def _components(

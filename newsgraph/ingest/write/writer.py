@@ -149,6 +149,8 @@ class Links:
     met_members: tuple[str, ...] = ()
     # A meeting's reports: (article id, the participants it gave; None if not kept).
     told: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
+    # A meeting's reports: (article id, the title it gave; None if not kept).
+    titled: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass
@@ -579,8 +581,10 @@ def _emit_meetings(
             the_id, (r.report for r in mine), (p for m in moved for p in m.reports)
         )
         told = _participants_told(mine, moved)
+        titles = _titles_given(mine, moved)
         for row in reports:
             row["participants"] = told.get(row["article"])
+            row["title"] = titles.get(row["article"])
         out.reports.extend(reports)
         roles: dict[str, list[str | None]] = {a: [] for a in meeting.people}
         for r in mine:
@@ -633,6 +637,18 @@ def _participants_told(
             elif known is not None:
                 known.update(people)
     return {a: None if p is None else sorted(p) for a, p in told.items()}
+
+
+def _titles_given(mine: Iterable[_MeetingReport], moved: Iterable[Links]) -> dict[str, str | None]:
+    """The title each article reporting a meeting gives it (of two readings, the one a merged
+    meeting would keep)."""
+    given: dict[str, list[str | None]] = {}
+    for r in mine:
+        given.setdefault(r.report.article, []).append(r.title)
+    for links in moved:
+        for article, title in links.titled:
+            given.setdefault(article, []).append(title)
+    return {article: preferred(titles) for article, titles in given.items()}
 
 
 def _confidence_of(
@@ -1095,6 +1111,11 @@ class ArticleWriter:
                 met_members=tuple(row.get("met_members") or []),
                 told=tuple(
                     (r["article"], _told(r.get("participants")))
+                    for r in row["reports"]
+                    if r.get("article") is not None
+                ),
+                titled=tuple(
+                    (r["article"], r.get("title"))
                     for r in row["reports"]
                     if r.get("article") is not None
                 ),

@@ -176,10 +176,11 @@ async def test_deleting_an_article_leaves_a_shared_meeting_as_the_others_report_
     graph = await dump(store)
     assert _reported(graph) == {(YERMAK, RUBIO)}
     after = _the_meeting(graph)
-    assert (after["confidence"], after["reported"], after["groups"]) == (
+    assert (after["confidence"], after["reported"], after["groups"], after["title"]) == (
         alone["confidence"],
         alone["reported"],
         alone["groups"],
+        alone["title"],
     )
     assert not [r for r in graph["relationships"] if r["type"] == "MET" and "sybiha" in r["source"]]
     await assert_derived_edges_match_a_recount(store)

@@ -1014,7 +1014,7 @@ _SECTIONS = [
         _MEETING_NEW,
     )
     + _tallied("meetings", "m"),
-    # Which participants each article gave a meeting: what its removal takes back.
+    # The participants and the title each article gave a meeting: what its removal takes back.
     _reports(
         "meeting_reports",
         "Meeting",
@@ -2562,6 +2562,20 @@ def _move(pattern: str, merge: str) -> str:
     """
 
 
+def _kept_in_list(pattern: str, ids: str) -> str:
+    """A section naming the kept actor in place of the merged one in the sorted id list
+    ``ids`` (``owner.property``) of what ``pattern`` matches."""
+    owner = ids.split(".")[0]
+    return f"""
+    MATCH {pattern} WHERE $merge IN coalesce({ids}, [])
+    WITH {owner}, [x IN {ids} WHERE x <> $merge AND x <> $keep] + [$keep] AS kept_
+    UNWIND kept_ AS id_
+    WITH {owner}, id_ ORDER BY id_
+    WITH {owner}, collect(id_) AS kept_
+    SET {ids} = kept_
+    """
+
+
 _RECOUNT_MET = [
     # Derived edges of the kept actor are rebuilt from the facts it now has; `side` picks the
     # stored direction, from the smaller id to the larger.
@@ -2607,25 +2621,13 @@ MERGE_ACTORS = _define_by_dialect(
     """,
             # A held meeting's counted participants name the merged actor: the kept one takes
             # its place (MET of the kept actor is recounted below).
-            """
-    MATCH (:Actor {id: $keep})-[:PARTICIPATED_IN]->(m:Meeting) WHERE $merge IN m.met_members
-    WITH m, [x IN m.met_members WHERE x <> $merge AND x <> $keep] + [$keep] AS members
-    UNWIND members AS member
-    WITH m, member ORDER BY member
-    WITH m, collect(member) AS members
-    SET m.met_members = members
-    """,
+            _kept_in_list("(:Actor {id: $keep})-[:PARTICIPATED_IN]->(m:Meeting)", "m.met_members"),
             # And the participants each report gave a meeting (what removing the report takes
             # back): the merged actor was given by the reports that named it.
-            """
-    MATCH (:Actor {id: $keep})-[:PARTICIPATED_IN]->(m:Meeting)<-[rep:REPORTS]-(:Article)
-    WHERE $merge IN coalesce(rep.participants, [])
-    WITH rep, [x IN rep.participants WHERE x <> $merge AND x <> $keep] + [$keep] AS people
-    UNWIND people AS person
-    WITH rep, person ORDER BY person
-    WITH rep, collect(person) AS people
-    SET rep.participants = people
-    """,
+            _kept_in_list(
+                "(:Actor {id: $keep})-[:PARTICIPATED_IN]->(:Meeting)<-[rep:REPORTS]-(:Article)",
+                "rep.participants",
+            ),
             # So do the participant lists a meeting keeps for resolution (loaders.resolution),
             # or a later report naming the kept actor would not be seen as the same meeting.
             """

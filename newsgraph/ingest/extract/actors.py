@@ -1383,11 +1383,7 @@ class _Finder:
                 # the recogniser's pass, in text order, tells them apart
                 continue
             if given_name_gender(m.group("name")) is None or any(
-                w.lower() in _PLACE_OR_BODY_HEADS
-                or w in _OFFICE_WORDS
-                or w in _NOT_NAME_WORDS
-                or w in _TITLE_WORDS
-                or (w in NAME_STOPWORDS and w not in _MONTH_SURNAMES)
+                _never_in_a_name(w) or (w in NAME_STOPWORDS and w not in _MONTH_SURNAMES)
                 for w in words[1:]
             ):
                 continue
@@ -1396,16 +1392,14 @@ class _Finder:
     def _not_a_name_before(self, word: str, start: int) -> bool:
         """Whether ``word`` (at ``start``) is no first name: an office's or a place's word,
         a form of address or a rank, or a word after "the" or an owner's "'s"."""
-        before = _WORD_BEFORE.search(self.text, 0, start)
+        window = max(0, start - 40)
+        before = _WORD_BEFORE.search(self.text, window, start)
         return (
-            word in _TITLE_WORDS
-            or word in _OFFICE_WORDS
-            or canonical_title(word).title is not None
+            _office_or_place_word(word, self.ref)
+            or word in _TITLE_WORDS
             or _HONORIFIC.match(f"{word} ") is not None
-            or _NAME_PREFIX.match(f"{word} ") is not None
-            or self.ref.lookup(word) is not None
             or (before is not None and self.ref.lookup(f"{before.group(1)} {word}") is not None)
-            or _OWNER_BEFORE.search(self.text, 0, start) is not None
+            or _OWNER_BEFORE.search(self.text, window, start) is not None
         )
 
     def named_before_office(self) -> None:
@@ -1425,16 +1419,12 @@ class _Finder:
                 # Musa, Minister of ...")
                 continue
             if any(
-                w.lower() in _PLACE_OR_BODY_HEADS
-                or w in _OFFICE_WORDS
-                or w in _NOT_NAME_WORDS
-                or w in _TITLE_WORDS
-                or w in NAME_STOPWORDS
-                or self.ref.lookup(w) is not None
+                _never_in_a_name(w) or w in NAME_STOPWORDS or self.ref.lookup(w) is not None
                 for w in m.group("name").split()
             ):
                 continue
             self._claim_person(m)
+            # (the person whoever read the name: this pass, or one before it)
             held = [x.actor for x in self.mentions if x.start == start and x.end == end]
             country = self._actor_for(m.group("of"))
             if held and country is not None and self.book.kind(country) is ActorKind.COUNTRY:
@@ -2200,20 +2190,39 @@ _APPOSED_OFFICE = re.compile(
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|\u2019s)\b")
 
 
+def _never_in_a_name(word: str) -> bool:
+    """Whether ``word`` is one of a place, a body, an office or a title: never a name's."""
+    return (
+        word.lower() in _PLACE_OR_BODY_HEADS
+        or word in _OFFICE_WORDS
+        or word in _NOT_NAME_WORDS
+        or word in _TITLE_WORDS
+    )
+
+
+def _office_or_place_word(word: str, known: Reference | None) -> bool:
+    """Whether ``word``, right before a name, ends what comes before the name rather than
+    starting it: an office's word, a title, a form of address, or an actor the reference
+    knows ("Libya's Presidential Council Mohamed al-Menfi", "the King's Chamberlain Brahim
+    Frej")."""
+    return (
+        word in _OFFICE_WORDS
+        or canonical_title(word).title is not None
+        or _NAME_PREFIX.match(word + " ") is not None
+        or (known is not None and known.lookup(word) is not None)
+    )
+
+
 def _left_out_first_name(text: str, left: re.Match[str], known: Reference | None) -> bool:
     """Whether the word before a recognised name is a first name the recogniser left out."""
     word = left.group(1)
     return (
         word not in NAME_STOPWORDS
-        # ("Libya's Presidential Council Mohamed al-Menfi", "Minister for Police Nixon
-        # Duban": the body or the portfolio ends before him)
+        # ("Minister for Police Nixon Duban": the portfolio ends before him)
         and word.lower() not in ORG_WORDS
-        and word not in _OFFICE_WORDS
-        and canonical_title(word).title is None
-        and not _NAME_PREFIX.match(word + " ")
+        and not _office_or_place_word(word, known)
         and left.start() > 0
         and not text[: left.start()].rstrip().endswith((".", "!", "?", "\n"))
-        and (known is None or known.lookup(word) is None)
     )
 
 

@@ -1428,8 +1428,7 @@ class _Meetings:
         for met, index in self._undated_held_told(_HELD_THE_MEETING):
             earlier = [
                 other for other in self.found
-                if self.doc.sentence_index(other.start) < index
-                and self.doc.sentence_index(other.start) >= index - _ROUND_SENTENCES
+                if index - _ROUND_SENTENCES <= self.doc.sentence_index(other.start) < index
                 and other.status is MeetingStatus.HELD
                 and other.date is not None and not other.vague
                 and set(other.participants) & set(met.participants)

@@ -147,10 +147,9 @@ class Links:
     topics: tuple[str, ...] = ()
     # The participants a held meeting was counted for in MET.
     met_members: tuple[str, ...] = ()
-    # A meeting's reports: (article id, the participants it gave; None if not kept).
-    told: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
-    # A meeting's reports: (article id, the title it gave; None if not kept).
-    titled: tuple[tuple[str, str | None], ...] = ()
+    # A meeting's reports: (article id, the participants and the title it gave; None where
+    # the report kept none).
+    given: tuple[tuple[str, tuple[str, ...] | None, str | None], ...] = ()
 
 
 @dataclass
@@ -580,11 +579,9 @@ def _emit_meetings(
         reports = _report_rows(
             the_id, (r.report for r in mine), (p for m in moved for p in m.reports)
         )
-        told = _participants_told(mine, moved)
-        titles = _titles_given(mine, moved)
+        given = _given_by_article(mine, moved)
         for row in reports:
-            row["participants"] = told.get(row["article"])
-            row["title"] = titles.get(row["article"])
+            row["participants"], row["title"] = given[row["article"]]
         out.reports.extend(reports)
         roles: dict[str, list[str | None]] = {a: [] for a in meeting.people}
         for r in mine:
@@ -618,37 +615,30 @@ def _told(people: list[str] | None) -> tuple[str, ...] | None:
     return None if people is None else tuple(people)
 
 
-def _participants_told(
+def _given_by_article(
     mine: Iterable[_MeetingReport], moved: Iterable[Links]
-) -> dict[str, list[str] | None]:
-    """The participants each article reporting a meeting gave it: all its readings together
-    (an article may tell one meeting twice). A stored report that kept none makes its
+) -> dict[str, tuple[list[str] | None, str | None]]:
+    """The participants and the title each article reporting a meeting gave it, all its
+    readings together (an article may tell one meeting twice: its participants joined, the
+    title a merged meeting would keep). A stored report that kept no participants makes its
     article's None, since what it gave is then unknown."""
-    told: dict[str, set[str] | None] = {}
-    for r in mine:
-        known = told.setdefault(r.report.article, set())
-        if known is not None:
-            known.update(r.people)
-    for links in moved:
-        for article, people in links.told:
-            known = told.setdefault(article, set())
-            if people is None:
-                told[article] = None
-            elif known is not None:
-                known.update(people)
-    return {a: None if p is None else sorted(p) for a, p in told.items()}
-
-
-def _titles_given(mine: Iterable[_MeetingReport], moved: Iterable[Links]) -> dict[str, str | None]:
-    """The title each article reporting a meeting gives it (of two readings, the one a merged
-    meeting would keep)."""
-    given: dict[str, list[str | None]] = {}
-    for r in mine:
-        given.setdefault(r.report.article, []).append(r.title)
-    for links in moved:
-        for article, title in links.titled:
-            given.setdefault(article, []).append(title)
-    return {article: preferred(titles) for article, titles in given.items()}
+    people: dict[str, set[str] | None] = {}
+    titles: dict[str, list[str | None]] = {}
+    readings: list[tuple[str, tuple[str, ...] | None, str | None]] = [
+        (r.report.article, tuple(r.people), r.title) for r in mine
+    ]
+    readings += [reading for links in moved for reading in links.given]
+    for article, told, title in readings:
+        known = people.setdefault(article, set())
+        if told is None:
+            people[article] = None
+        elif known is not None:
+            known.update(told)
+        titles.setdefault(article, []).append(title)
+    return {
+        article: (None if told is None else sorted(told), preferred(titles[article]))
+        for article, told in people.items()
+    }
 
 
 def _confidence_of(
@@ -1109,13 +1099,8 @@ class ArticleWriter:
                 ),
                 topics=tuple(t for t in row["topics"] if t is not None),
                 met_members=tuple(row.get("met_members") or []),
-                told=tuple(
-                    (r["article"], _told(r.get("participants")))
-                    for r in row["reports"]
-                    if r.get("article") is not None
-                ),
-                titled=tuple(
-                    (r["article"], r.get("title"))
+                given=tuple(
+                    (r["article"], _told(r.get("participants")), r.get("title"))
                     for r in row["reports"]
                     if r.get("article") is not None
                 ),

@@ -2023,8 +2023,12 @@ _RANKS = word_set(
 # word long is the start of a name the pattern could not read on ("Hon. Samuela 'Akilisi").
 _BEFORE_WHOLE_NAMES = ("Honourable", "Honorable", "Hon", "Shri", "Smt", "Shrimati")
 _FORMS_OF_ADDRESS = "|".join(
-    ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Sir", "Dame", *_BEFORE_WHOLE_NAMES)
-)
+    (
+        "Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Sir", "Dame", *_BEFORE_WHOLE_NAMES,
+        # (state protocol's style: "a courtesy call to His Excellency Ratu Wiliame Katonivere")
+        r"(?:His|Her)\s+Excellency", r"H\.\s?E",
+    )
+)  # fmt: skip
 _ADDRESSED = re.compile(rf"\b(?P<form>{_FORMS_OF_ADDRESS})\.?\s+(?P<name>[\u2018\u02bb]?{NAME})")
 # (the only spouse's office the titles list: "first lady")
 _SPOUSE_TITLES = frozenset({"First Lady"})

@@ -1254,3 +1254,11 @@ def test_a_word_of_an_office_before_a_given_name_is_not_part_of_the_name() -> No
     )
     assert "Brahim Frej" in people, people
     assert not any(p.startswith("Chamberlain") for p in people), people
+
+
+def test_a_name_after_his_excellency_is_a_person_s() -> None:
+    people = _people(
+        "Prime Minister James Marape arrived in Suva on Monday. He will pay a courtesy call to "
+        "the President, His Excellency Ratu Wiliame Katonivere at the State House."
+    )
+    assert "Ratu Wiliame Katonivere" in people

@@ -20,7 +20,7 @@ ORG_WORDS = word_set(
     company corporation inc ltd group forum association institute university court office
     department government army forces force front movement news times post press service
     summit assembly parliament senate congress alliance league federation fund program
-    programme cooperation community authority board house palace embassy"""
+    programme cooperation community authority board house palace embassy presidency"""
 )
 
 

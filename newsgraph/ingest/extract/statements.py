@@ -35,7 +35,7 @@ from newsgraph.ingest.extract.actors import (
 )
 from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
-from newsgraph.ingest.extract.patterns import word_set
+from newsgraph.ingest.extract.patterns import ORG_WORDS, word_set
 from newsgraph.ingest.extract.reference import office_name
 from newsgraph.ingest.extract.text import Quote, Sentence, opens_unclosed_quote, strip_quotes
 from newsgraph.ingest.extract.titles import canonical_title
@@ -2117,7 +2117,10 @@ class _Statements:
             known = self.doc.reference.lookup(name)
             speaker = self.doc.book.use(known.name) if known is not None else None
         if speaker is None and len(name.split()) >= 2:
-            speaker = self.doc.book.introduce(name)
+            # ("— Presidency Nigeria (@NGRPresident)": an office's account is the office's)
+            office = any(w.lower() in ORG_WORDS for w in name.split())
+            introduce = self.doc.book.introduce_org if office else self.doc.book.introduce
+            speaker = introduce(name)
         if speaker is None:
             return
         role = paragraph.block.speaker_role

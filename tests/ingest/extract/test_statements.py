@@ -2390,3 +2390,16 @@ def test_the_prime_minister_is_the_protagonist_not_the_last_prime_minister_named
     )
     speakers = {s.speaker for s in article.statements if "AUKUS" in s.text}
     assert speakers == {"Anthony Albanese"}, article.statements
+
+
+def test_an_embedded_post_signed_by_an_office_is_the_office_s_statement() -> None:
+    article = run(
+        "President Muhammadu Buhari left Abuja for Washington on Sunday.\n\n"
+        "President Muhammadu Buhari arrives Washington DC ahead of his meeting with President "
+        "Donald Trump at the White House.\n"
+        "\u2014 Presidency Nigeria (@NGRPresident) April 29, 2018"
+    )
+    posted = [s for s in article.statements if s.medium == "post on X"]
+    assert [s.speaker for s in posted] == ["Presidency Nigeria"]
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds["Presidency Nigeria"] is ActorKind.ORGANIZATION

@@ -257,7 +257,12 @@ class _Parser:
         found: list[tuple[str, str | None]] = []
         # "Lord Tariq Ahmad, Minister for South Asia, the United Nations and the Commonwealth":
         # what is listed after an apposition belongs to it, not to the people named.
-        appositions = [c for c in token.children if c.dep_ == "appos"]
+        # ("The Prime Minister also met with the chairs of the groups - A, ...; B, ... and C":
+        # no apposition of a subject stands after its verb, whatever the parser hung there)
+        appositions = [
+            c for c in token.children
+            if c.dep_ == "appos" and not token.i < token.head.i < c.left_edge.i
+        ]  # fmt: skip
         listed = token.tag_ != "NNS" and any(c.dep_ == "conj" for c in token.children)
         if appositions and not listed and (token.lower_ in _GROUP_HEADS or token.tag_ == "NNS"):
             # (not "the minister and the Ethiopian Ambassador, Azanaw Tadesse Abreha," whose

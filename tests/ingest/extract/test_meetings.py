@@ -2704,3 +2704,16 @@ def test_those_who_attended_a_meeting_told_before_did_not_meet_each_other() -> N
     assert len(article.meetings) == 1, article.meetings
     (met,) = article.meetings
     assert {"Malik Muhammad Ahmad Khan", "Donald Blome"} <= {p.actor for p in met.participants}
+
+
+def test_the_people_listed_after_the_verb_are_not_the_subject_s_apposition() -> None:
+    meeting = only(
+        "Prime Minister David Cameron visited Brussels on Tuesday. The Prime Minister also met "
+        "with the chairs of the 3 largest groups in the European Parliament \u2013 Gianni "
+        "Pittella, Chair of the Socialist and Democrats; Manfred Weber, Chair of the European "
+        "People\u2019s Party and Syed Kamall, Chair of the European Conservatives and Reformist "
+        "Groups. All 3 made clear their support for the proposals."
+    )
+    assert sorted(actors(meeting)) == [
+        "David Cameron", "Gianni Pittella", "Manfred Weber", "Syed Kamall"
+    ]  # fmt: skip

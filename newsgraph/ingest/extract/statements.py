@@ -2469,9 +2469,7 @@ def _content_of(verb: Token) -> Token | None:
                 # day between ("expressed optimism Friday that ...") the clause hangs on the verb.
                 later = [c for c in verb.children if c.dep_ == "ccomp" and c.i > child.i]
                 for clause in [*child.children, *later]:
-                    if clause.dep_ in ("acl", "ccomp") and any(
-                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-                    ):
+                    if clause.dep_ in ("acl", "ccomp") and _content_clause(clause):
                         return clause
             if (
                 child.lower_ in _BELIEFS
@@ -2489,6 +2487,18 @@ def _content_of(verb: Token) -> Token | None:
                 # "expressed appreciation": a position taken, not thanks given.
                 return child
     return None
+
+
+def _content_clause(clause: Token) -> bool:
+    """Whether a clause after "hope", "confidence" says what is hoped: one opened by "that",
+    or a finite clause of its own that leaves it out ("expressed his hope the official will
+    continue to ...")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and (
+        clause.tag_ in ("VBD", "VBZ", "VBP")
+        or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    )
 
 
 def _greetings(verb: Token) -> bool:

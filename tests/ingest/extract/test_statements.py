@@ -581,6 +581,16 @@ def test_expressing_hope_that_is_a_statement_and_expressing_thanks_is_not() -> N
     ]
 
 
+def test_a_hope_expressed_without_its_that_is_a_statement() -> None:
+    statement = only(
+        "Prime Minister Pham Minh Chinh received ASEAN Secretary-General Lim Jock Hoi in "
+        "Jakarta on Saturday. Chinh expressed his hope the official will keep working closely "
+        "with Viet Nam."
+    )
+    assert statement.speaker == "Pham Minh Chinh"
+    assert statement.text.startswith("the official will keep working closely")
+
+
 def test_as_reported_by_names_the_source_of_what_came_before() -> None:
     statement = only(
         "The president arrived in Doha on Monday for a two-day visit, as was reported by the "

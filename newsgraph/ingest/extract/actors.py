@@ -1522,6 +1522,26 @@ class _Finder:
             self.add(self.book.use(actor) if self.ref.actor(actor) else actor,
                      m.start(), m.end(), "role")  # fmt: skip
 
+    def offices_of_bodies(self) -> None:
+        """ "The Chairperson of the African Union (AU) Commission, Moussa Faki Mahamat, ...
+        the Chairperson met with ...": the office of a body the reference does not know is
+        still the person's, so that the title alone means them later."""
+        for m in _OFFICE_OF_A_BODY.finditer(self.text):
+            office = canonical_title(m.group("title")).title
+            body = m.group("body")
+            if office is None or not any(w.lower() in ORG_WORDS for w in body.split()):
+                continue  # (not "The President of the Nation, Alberto Fernández": a state's)
+            person = next(
+                (
+                    x.actor for x in self.mentions
+                    if x.start <= m.start("name") < x.end and not x.implicit
+                    and self.book.kind(x.actor) is ActorKind.PERSON
+                ),
+                None,
+            )  # fmt: skip
+            if person is not None and not any(r.title == office for r in self.book.roles(person)):
+                self.book.add_role(person, office, self._actor_for(body))
+
     def royal_styles(self) -> None:
         """ "His Majesty reaffirmed ...", "HH the Amir wished her success": court news names
         a monarch by style alone after naming them once. Majesty is the king (queen, sultan)
@@ -2044,6 +2064,13 @@ _ROYAL_STYLE = re.compile(
     r"(?:\s+the\s+(?:King|Queen|Amir|Emir|Sultan|Crown\s+Prince))?|HH\s+the\s+(?:Amir|Emir))\b"
     r"(?!\s+(?:the\s+)?[A-Z])"
 )
+# "The Chairperson of the African Union (AU) Commission, Moussa Faki Mahamat,": an office of a
+# body, and the name set off after it.
+_OFFICE_OF_A_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<title>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+of\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w'\u2019-]*(?:\s+(?:\([A-Z]{2,8}\)|[A-Z][\w'\u2019-]*|of|for|and|the)){0,8})"
+    r",\s+(?P<name>[A-Z])"
+)
 _MAJESTIC = re.compile(r"\b(?:King|Queen|Sultan|Emperor)\b")
 _HIGHNESS = re.compile(r"\b(?:Amir|Emir|Sheikh|Shaikh|Prince|Princess|Highness|HH)\b")
 _HONORIFIC = re.compile(
@@ -2413,6 +2440,7 @@ def find_mentions(
     # leader" is looked up; the pass runs again after role nouns, which add people to it.
     finder.mentions.sort(key=lambda m: (m.start, m.end))
     finder.counterpart_roles()
+    finder.offices_of_bodies()
     finder.role_nouns()
     finder.royal_styles()
     finder.mentions.sort(key=lambda m: (m.start, m.end))

@@ -187,6 +187,15 @@ _GOES_ON_ABOUT = re.compile(
 _OWN_VOICE = frozenset({"transcript", "post", "block", "first-person"})
 # A sentence going on with the same day: "Later, ...", "Afterwards ...".
 _THEN = re.compile(r"(?:Later|Afterwards?)\b")
+# The end of a visit of more days than one: "ended his two-day visit", "concluded a three-day
+# state visit" (its first day is the day its first meetings were most often held on).
+_VISIT_OF_DAYS = re.compile(
+    r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wound\s+up|completed|rounded\s+off)\s+"
+    r"(?:his|her|their|a|the|its)\s+"
+    r"(?:(?:two|three|four|five|six|seven|several|multi|\d+)[- ]day|48[- ]hour|week-long)"
+    r"\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\b",
+    re.IGNORECASE,
+)
 # A schedule's next item: "This was followed by a meeting with ...".
 _AND_THEN_WITH = re.compile(r"\band\s+then\s+with\b")
 _FOLLOWED = re.compile(r"(?:This|That|It|Which)\s+(?:was|is|will\s+be)\s+followed\s+by\b")
@@ -1328,6 +1337,10 @@ class _Meetings:
                 before = self.doc.sentences[index - 2]
                 dates = self._unquoted_dates(before)
             if not dates or any(d.kind in ("vague", "same_day") for d in dates):
+                continue
+            if _VISIT_OF_DAYS.search(self.text, before.start, before.end):
+                # "ended his two-day visit to Benin yesterday. During the visit, he met ...":
+                # some day of the visit, not always the one it ended on
                 continue
             subject = self.doc.subject(before.start, before.end)
             doer = self.doc.antecedent(before.start + 1) if subject is None else subject.actor

@@ -2717,3 +2717,21 @@ def test_the_people_listed_after_the_verb_are_not_the_subject_s_apposition() -> 
     assert sorted(actors(meeting)) == [
         "David Cameron", "Gianni Pittella", "Manfred Weber", "Syed Kamall"
     ]  # fmt: skip
+
+
+def test_the_office_of_a_body_the_reference_lacks_names_its_holder_later() -> None:
+    meeting = only(
+        "The Chairperson of the African Union (AU) Commission, Moussa Faki Mahamat, arrived in "
+        "Cotonou on Monday. During the visit, the Chairperson met with President Patrice Talon."
+    )
+    assert actors(meeting) == ["Moussa Faki Mahamat", "Patrice Talon"]
+
+
+def test_a_meeting_during_a_visit_of_days_is_not_dated_on_the_day_it_ended() -> None:
+    meeting = only(
+        "Foreign Minister Retno Marsudi ended her two-day visit to Benin yesterday, 23 "
+        "October 2018. During the visit, Marsudi met with President Patrice Talon.",
+        published=dt.date(2018, 10, 24),
+    )
+    assert actors(meeting) == ["Retno Marsudi", "Patrice Talon"]
+    assert meeting.date is None

@@ -1731,13 +1731,7 @@ class _Finder:
         def fits(name: str) -> bool:
             if self.book.kind(name) is not ActorKind.PERSON:
                 return False
-            roles = self.book.roles_as_worded(name)
-            if country is not None:
-                # A role the text gave without its country ("Vice President Kamala Harris")
-                # still fits "the U.S. vice president" named before; named after, the person
-                # must be given as of that country.
-                allowed = (country,) if owners is not None else (country, None)
-                roles = [r for r in roles if r.of in allowed]
+            roles = self._roles_of(name, country, named_after=owners is not None)
             if title is not None:
                 # "the visiting minister" is whichever minister the article named.
                 return any(
@@ -1788,6 +1782,25 @@ class _Finder:
             holders = self.ref.holders(title, country)
             return holders[0] if len(holders) == 1 else None
         return None
+
+    def _roles_of(self, name: str, country: str | None, *, named_after: bool) -> list[RoleRef]:
+        """The roles of ``name`` that may be of ``country`` (all, without one). A role the
+        text gave without its country ("Vice President Kamala Harris") still fits "the U.S.
+        vice president" named before; named after, the person must be given as of that
+        country."""
+        roles = self.book.roles_as_worded(name)
+        if country is None:
+            return roles
+        allowed = (country,) if named_after else (country, None)
+        elsewhere = any(
+            r.of not in (None, country) and self.book.kind(r.of) is ActorKind.COUNTRY for r in roles
+        )
+        roles = [r for r in roles if r.of in allowed]
+        if elsewhere and all(r.of is None for r in roles):
+            # ("President Donald Trump" is no "president of Mexico": a title the text gave
+            # alone is of the country the person's other offices are of)
+            return []
+        return roles
 
     def _only_titled(self, title: str, owners: list[Mention], after: list[Mention]) -> str | None:
         """ "Mexico's president met Mayorkas ... President Andrés Manuel López Obrador wrote":

@@ -2735,3 +2735,15 @@ def test_a_meeting_during_a_visit_of_days_is_not_dated_on_the_day_it_ended() -> 
     )
     assert actors(meeting) == ["Retno Marsudi", "Patrice Talon"]
     assert meeting.date is None
+
+
+def test_the_president_of_a_country_is_not_another_country_s_president() -> None:
+    article = run(
+        "President Andrés Manuel López Obrador arrived in Washington on Tuesday night to meet "
+        "President Donald Trump on Wednesday.\n\nThe president of Mexico was received at the "
+        "airport by Christopher Landau, U.S. ambassador to Mexico."
+    )
+    received = [m for m in article.meetings if "Christopher Landau" in actors(m)]
+    assert [sorted(actors(m)) for m in received] == [
+        ["Andrés Manuel López Obrador", "Christopher Landau"]
+    ]

@@ -263,25 +263,12 @@ class _Parser:
             c for c in token.children
             if c.dep_ == "appos" and not token.i < token.head.i < c.left_edge.i
         ]  # fmt: skip
-        listed = token.tag_ != "NNS" and any(c.dep_ == "conj" for c in token.children)
-        if appositions and not listed and (token.lower_ in _GROUP_HEADS or token.tag_ == "NNS"):
-            # (not "the minister and the Ethiopian Ambassador, Azanaw Tadesse Abreha," whose
-            # apposition the parser hangs on the first of the two)
-            # "the two presidents, Gustavo Petro of Colombia and Nicolas Maduro of Venezuela,"
-            # ("with the former Presidents A and B, President C of Jubaland, and ...": the
-            # list goes on after the apposition, coordinated with the group)
-            named = [
-                p for h in [
-                    *(h for appos in appositions
-                      for h in [*_conjuncts(appos), *_of_country_conjuncts(appos)]),
-                    *(c for c in token.conjuncts if c.i > appositions[0].i),
-                ]
-                for p in self._one(h)
-                if self.doc.kind(p[0]) is ActorKind.PERSON
-            ]  # fmt: skip
-            if named:
-                return named
-        heads = [h for h in _conjuncts(token) if not appositions or h.i < appositions[0].i]
+        if named := self._group_apposed(token, appositions):
+            return named
+        heads = [
+            h for h in _conjuncts(token)
+            if not appositions or h.i < appositions[0].i or self._person_at(h)
+        ]  # fmt: skip
         mention = self.mention_at(token)
         if appositions and mention is not None and _dateline_place(token):
             # "New Delhi: External Affairs Minister S Jaishankar on Friday held talks": the
@@ -307,6 +294,16 @@ class _Parser:
             # Modi": a name the parser set beside its own title still heads a list.
             if mention is not None and mention is self.mention_at(appos):
                 heads.extend(appos.conjuncts)
+            elif (
+                mention is not None
+                and self.doc.kind(mention.actor) is ActorKind.PERSON
+                and self._person_at(appos)
+                and any(h.i > appos.i for h in heads)
+            ):
+                # "with UK Prime Minister David Cameron, Polish Prime Minister Donald Tusk,
+                # ... and Boyko Borissov": a person the parser set beside another, in a list
+                # that goes on, is one more of it
+                heads.append(appos)
         for head in heads:
             for child in head.subtree:
                 # "between the U.S., Ukraine and Russia", "with Japanese Foreign Minister
@@ -328,6 +325,35 @@ class _Parser:
             if titled is None or head.i != titled.i:
                 found.extend(self._one(head))
         return found
+
+    def _group_apposed(
+        self, token: Token, appositions: list[Token]
+    ) -> list[tuple[str, str | None]]:
+        """ "the two presidents, Gustavo Petro of Colombia and Nicolas Maduro of Venezuela,":
+        the people set off after a group ("with the former Presidents A and B, President C of
+        Jubaland, and ...": the list goes on after the apposition, coordinated with the
+        group). Not "the minister and the Ethiopian Ambassador, Azanaw Tadesse Abreha," whose
+        apposition the parser hangs on the first of the two."""
+        listed = token.tag_ != "NNS" and any(c.dep_ == "conj" for c in token.children)
+        if not appositions or listed:
+            return []
+        if token.lower_ not in _GROUP_HEADS and token.tag_ != "NNS":
+            return []
+        return [
+            p for h in [
+                *(h for appos in appositions
+                  for h in [*_conjuncts(appos), *_of_country_conjuncts(appos)]),
+                *(c for c in token.conjuncts if c.i > appositions[0].i),
+            ]
+            for p in self._one(h)
+            if self.doc.kind(p[0]) is ActorKind.PERSON
+        ]  # fmt: skip
+
+    def _person_at(self, token: Token) -> bool:
+        """Whether ``token`` is a person's name: "by Christopher Landau, U.S. ambassador to
+        Mexico, and Martha Barcena, ...", a list of people that goes on after one's office."""
+        mention = self.mention_at(token)
+        return mention is not None and self.doc.kind(mention.actor) is ActorKind.PERSON
 
     def _office_in(self, token: Token, mention: Mention | None) -> bool:
         """ "the Secretary-General of Japan's ruling Liberal Democratic Party (LDP), Toshimitsu

@@ -2747,3 +2747,26 @@ def test_the_president_of_a_country_is_not_another_country_s_president() -> None
     assert [sorted(actors(m)) for m in received] == [
         ["Andrés Manuel López Obrador", "Christopher Landau"]
     ]
+
+
+def test_a_list_of_people_goes_on_after_the_first_one_s_office() -> None:
+    meeting = only(
+        "President Andres Manuel Lopez Obrador arrived in Washington on Tuesday. He was "
+        "received by Christopher Landau, U.S. ambassador to Mexico, and Martha Barcena, "
+        "Mexico's ambassador to the United States."
+    )
+    assert sorted(actors(meeting)) == [
+        "Andres Manuel Lopez Obrador", "Christopher Landau", "Martha Barcena"
+    ]  # fmt: skip
+
+
+def test_a_person_set_beside_another_in_a_list_is_one_more_of_it() -> None:
+    meeting = only(
+        "Prime Minister Benjamin Netanyahu spoke on Saturday with UK Prime Minister David "
+        "Cameron, Polish Prime Minister Donald Tusk, Portuguese Prime Minister Pedro Passos "
+        "Coelho and Bulgarian Prime Minister Boyko Borissov."
+    )
+    assert sorted(actors(meeting)) == [
+        "Benjamin Netanyahu", "Boyko Borissov", "David Cameron", "Donald Tusk",
+        "Pedro Passos Coelho",
+    ]  # fmt: skip

@@ -1997,7 +1997,7 @@ _NOT_NAME_WORDS = word_set(
     """
     Conference Summit Forum Agency Organization Organisation Union Association Authority
     Institute University Meeting Meetings Complex Building Centre Center Hall Palace House
-    Leaders Talks Dialogue
+    Leaders Talks Dialogue Agreement Treaty Accord Convention Area Zone Declaration Initiative
     """
 )
 
@@ -2350,7 +2350,8 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     possessive = _POSSESSIVE.search(surface)
     if possessive:
         surface = surface[: possessive.start()]
-    surface = surface.rstrip(" .,;:")
+    # (a bracket the recogniser took in before the initials: "Congress of Democrats (")
+    surface = surface.rstrip(" .,;:([")
     end = start + len(surface)
     if len(surface) < 2 or surface in _PLATFORMS or "\n" in surface:
         return None

@@ -1262,3 +1262,21 @@ def test_a_name_after_his_excellency_is_a_person_s() -> None:
         "the President, His Excellency Ratu Wiliame Katonivere at the State House."
     )
     assert "Ratu Wiliame Katonivere" in people
+
+
+def test_an_organisation_s_name_ends_before_the_bracket_of_its_initials() -> None:
+    article = run(
+        "During his visit to Namibia, Don McKinnon also met the Congress of Democrats (COD) "
+        "President and Opposition leader, Ben Ulenga."
+    )
+    organisations = {a.name for a in article.actors if a.kind is ActorKind.ORGANIZATION}
+    assert "Congress of Democrats" in organisations
+    assert not any("(" in name for name in organisations)
+
+
+def test_the_words_of_an_agreement_after_a_portfolio_are_no_person() -> None:
+    people = _people(
+        "Ebrahim Patel stressed the membership of Egypt and South Africa in the African "
+        "Continental Free Trade Area Agreement (AfCFTA)."
+    )
+    assert people == {"Ebrahim Patel"}

@@ -268,6 +268,8 @@ class _Parser:
         heads = [
             h for h in _conjuncts(token)
             if not appositions or h.i < appositions[0].i or self._person_at(h)
+            # (", as well as the Opposition leader, Ben Ulenga": an office with its holder)
+            or any(c.dep_ == "appos" and self._person_at(c) for c in h.children)
         ]  # fmt: skip
         mention = self.mention_at(token)
         if appositions and mention is not None and _dateline_place(token):

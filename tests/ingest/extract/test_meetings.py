@@ -2770,3 +2770,11 @@ def test_a_person_set_beside_another_in_a_list_is_one_more_of_it() -> None:
         "Benjamin Netanyahu", "Boyko Borissov", "David Cameron", "Donald Tusk",
         "Pedro Passos Coelho",
     ]  # fmt: skip
+
+
+def test_an_office_with_its_holder_listed_after_another_s_is_one_more_of_the_list() -> None:
+    meeting = only(
+        "Commonwealth Secretary-General Don McKinnon arrived in Windhoek on Monday. He also met "
+        "the SWAPO Chief Whip, Ben Amadhila, as well as the Opposition leader, Ben Ulenga."
+    )
+    assert sorted(actors(meeting)) == ["Ben Amadhila", "Ben Ulenga", "Don McKinnon"]

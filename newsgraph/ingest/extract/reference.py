@@ -559,11 +559,13 @@ _STATE_FORM = (
 _HONORIFICS = (
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Sir|Dame|Datuk|Dato'?|Seri|Sri|Tan|General|Gen|Admiral|Adm"
     r"|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Marshal|H\.E|HRH|HH|HM|Crown\s+Prince"
+    # ("Mayor of Kingston, Senator Councillor Delroy Williams": a second office's style)
+    r"|Councill?or"
     # "Foreign Minister Prince Faisal bin Farhan" (not "Prince Salman": one name left)
     r"|Prince(?=\s+[A-Z][\w'\u2019-]+\s+(?:bin|ibn|[Aa]l[-\s]|[A-Z]))"
     # "Zambian President, His Excellency Hakainde Hichilema,"
     r"|(?:[Hh]is|[Hh]er)\s+(?:Excellency|Majesty|(?:Royal\s+)?Highness)"
-    r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
+    r"|(?:the\s+)?(?:Right\s+|Rt\.?\s+|Most\s+)?Hon(?:ourable|orable)?)\.?\s+)*"
 )
 
 

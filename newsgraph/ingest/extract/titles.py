@@ -229,6 +229,8 @@ _TITLES: dict[str, TitleSense] = {
     "senator": _OFFICE("Senator"),
     "sen.": _OFFICE("Senator"),
     "mayor": _OFFICE("Mayor"),
+    "councillor": _OFFICE("Councillor"),
+    "councilor": _OFFICE("Councillor"),
     "governor": _OFFICE("Governor"),
     "governor-general": _OFFICE("Governor-General"),
     "governor general": _OFFICE("Governor-General"),

@@ -1280,3 +1280,14 @@ def test_the_words_of_an_agreement_after_a_portfolio_are_no_person() -> None:
         "Continental Free Trade Area Agreement (AfCFTA)."
     )
     assert people == {"Ebrahim Patel"}
+
+
+def test_the_most_honourable_and_a_councillor_s_style_stand_before_the_name() -> None:
+    article = run(
+        "President Ram Nath Kovind called on Prime Minister, the Most Hon. Andrew Holness. "
+        "Others on hand included the Mayor of Kingston, Senator Councillor Delroy Williams."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Andrew Holness", "Delroy Williams"} <= people
+    assert not any("Councillor" in name for name in people)
+    assert ("Prime Minister", None) in roles(article, "Andrew Holness")

@@ -152,7 +152,9 @@ def same_org(a: str, b: str) -> bool:
     fb = re.sub(r"^the ", "", fb)
     if not fa or not fb:
         return False
-    return fa == fb or fa in fb or fb in fa or fuzz.token_set_ratio(fa, fb) >= 90
+    # (whole words only: "eu" is no part of "european commission")
+    inside = re.search(rf"\b{re.escape(fa)}\b", fb) or re.search(rf"\b{re.escape(fb)}\b", fa)
+    return fa == fb or inside is not None or fuzz.token_set_ratio(fa, fb) >= 90
 
 
 # -- gold ------------------------------------------------------------------------------------

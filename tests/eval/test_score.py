@@ -18,6 +18,11 @@ def test_a_presidents_office_is_the_presidency() -> None:
     assert same_org("Mexican president's office", "Mexican Presidency")
 
 
+def test_initials_inside_another_name_s_letters_are_not_that_body() -> None:
+    assert not same_org("European Commission", "EU")
+    assert same_org("African Union Commission", "African Union")
+
+
 def test_an_attribution_inside_a_gold_start_is_not_among_the_words_said() -> None:
     assert _text_matches(
         "Both parties agreed, Downing Street said, on",

@@ -2289,7 +2289,8 @@ _PARSED_VERBS = word_set(
     affirmed affirms reaffirmed highlighted highlights described expressed expresses mentioned
     reported reports revealed disclosed observed recalled maintained quipped indicated
     indicates say affirm reaffirm stress underline emphasize emphasise note insist warn
-    reiterate confirm explain declare announce assure indicate expressing voiced voices
+    reiterate confirm explain declare announce assure indicate claim argue maintain
+    expressing voiced voices
     voicing proposed proposes suggested suggests asked asks called calls promised promises
     pledged pledges vowed vows commented comments lamented complained contended clarified
     reassured reassures accused accuses

@@ -591,6 +591,15 @@ def test_a_hope_expressed_without_its_that_is_a_statement() -> None:
     assert statement.text.startswith("the official will keep working closely")
 
 
+def test_what_someone_continues_to_claim_is_their_statement() -> None:
+    statement = only(
+        "Venezuelan President Nicolas Maduro spoke on Monday. Maduro has continued to claim "
+        "that he was the victor in the July election, despite the evidence."
+    )
+    assert statement.speaker == "Nicolas Maduro"
+    assert statement.text.startswith("he was the victor in the July election")
+
+
 def test_as_reported_by_names_the_source_of_what_came_before() -> None:
     statement = only(
         "The president arrived in Doha on Monday for a two-day visit, as was reported by the "

@@ -1734,8 +1734,11 @@ class _Finder:
             roles = self._roles_of(name, country, named_after=owners is not None)
             if title is not None:
                 # "the visiting minister" is whichever minister the article named.
+                # ("the U.S. ambassador" is the "Ambassador to Mexico" the article named)
                 return any(
-                    r.title == title or (title == "Minister" and r.title.endswith("Minister"))
+                    r.title == title
+                    or r.title.startswith(f"{title} to ")
+                    or (title == "Minister" and r.title.endswith("Minister"))
                     for r in roles
                 )
             if head_of_state:

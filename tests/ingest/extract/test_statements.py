@@ -600,6 +600,15 @@ def test_what_someone_continues_to_claim_is_their_statement() -> None:
     assert statement.text.startswith("he was the victor in the July election")
 
 
+def test_a_country_s_ambassador_is_the_one_named_as_its_ambassador_to_another() -> None:
+    statement = only(
+        "The president was received by Christopher Landau, U.S. ambassador to Mexico.\n\n"
+        "Upon the arrival of the president, the U.S. ambassador shared a photograph on Twitter "
+        "and wrote: \u201cEveryone is very excited to welcome you on your first trip abroad.\u201d"
+    )
+    assert statement.speaker == "Christopher Landau"
+
+
 def test_as_reported_by_names_the_source_of_what_came_before() -> None:
     statement = only(
         "The president arrived in Doha on Monday for a two-day visit, as was reported by the "

@@ -169,6 +169,10 @@ _GIVE_VERBS = word_set(
 )
 _EXCHANGED = word_set("views opinions greetings ideas")
 _HOSTED_MEALS = word_set("luncheon dinner banquet breakfast reception lunch iftar supper")
+_GIVING_VERBS = word_set(
+    "hold holds held holding give gives gave given giving offer offers offered offering "
+    "throw throws threw thrown throwing"
+)
 _SPLITTABLE = word_set("meetings calls conversations bilaterals discussions")
 # Time adjuncts that make an event noun the occasion of another verb: "urged X during a call".
 # "arrived in Nairobi for talks with Hassan": the purpose of a journey is a meeting too.
@@ -1716,6 +1720,7 @@ def parsed_meetings(
             or lower in _HOST_VERBS
             or lower in _TALK_VERBS
             or lower in _VISIT_VERBS
+            or _meal_given(token)
         ):
             # A verb whose object is an event noun ("received a call") is read at the noun.
             if any(c.dep_ == "dobj" and c.lower_ in _EVENT_NOUNS - _HOSTED_MEALS
@@ -2014,6 +2019,16 @@ def _meeting_verb(token: Token) -> bool:
     )  # fmt: skip
 
 
+def _meal_given(token: Token) -> bool:
+    """ "will hold an official dinner for Sisi", "offered a lunch in honour of": a meal held,
+    given or offered is hosted."""
+    return (
+        token.tag_.startswith("VB")
+        and token.lower_ in _GIVING_VERBS
+        and any(c.dep_ == "dobj" and c.lower_ in _HOSTED_MEALS for c in token.children)
+    )
+
+
 def _paid(token: Token) -> bool:
     """A call or visit paid (or a call made) to someone: "paid a courtesy call on"."""
     lower, verb = token.lower_, token.head.lower_
@@ -2059,7 +2074,11 @@ def _event_noun(token: Token) -> bool:
         )
     if lower in _HOSTED_MEALS:
         # "hosted a dinner for B" is read at the verb; "A and B had lunch" at the noun.
-        return not (token.dep_ in ("dobj", "conj") and _governor(token).lower_ in _HOST_VERBS)
+        governor = _governor(token)
+        return not (
+            token.dep_ in ("dobj", "conj")
+            and (governor.lower_ in _HOST_VERBS or _meal_given(governor))
+        )
     return lower in _EVENT_NOUNS
 
 

@@ -2778,3 +2778,16 @@ def test_an_office_with_its_holder_listed_after_another_s_is_one_more_of_the_lis
         "the SWAPO Chief Whip, Ben Amadhila, as well as the Opposition leader, Ben Ulenga."
     )
     assert sorted(actors(meeting)) == ["Ben Amadhila", "Ben Ulenga", "Don McKinnon"]
+
+
+def test_a_meal_held_or_offered_for_a_guest_is_a_meeting_with_them() -> None:
+    article = run(
+        "Egyptian President Abdel Fattah al-Sisi arrived in Addis Ababa on Sunday. Ethiopian "
+        "Prime Minister Abiy Ahmed will hold an official dinner for Sisi on Monday.\n\n"
+        "Mexican President Andres Manuel Lopez Obrador arrived in Washington on Tuesday. "
+        "President Donald Trump offered a dinner in honor of President Lopez Obrador."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [
+        ["Abdel Fattah al-Sisi", "Abiy Ahmed"],
+        ["Andres Manuel Lopez Obrador", "Donald Trump"],
+    ]

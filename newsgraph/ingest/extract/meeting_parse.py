@@ -1954,10 +1954,13 @@ def _courtesy_call_on(verb: Token) -> bool:
     person after "on", and no infinitive or "for" saying what was asked of them."""
     if not any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
         return False
+    # (not the "to" of a clause about the person: "called on Syed Naveed Qamar who showed
+    # commitment to resolve all issues")
+    about = {t.i for c in verb.subtree if c.dep_ == "relcl" for t in c.subtree}
     asked = (
         c for c in verb.subtree
         if (c.dep_ in ("xcomp", "ccomp", "advcl") and c.head.i == verb.i)
-        or (c.lower_ == "to" and c.tag_ == "TO")
+        or (c.lower_ == "to" and c.tag_ == "TO" and c.i not in about)
         or (c.dep_ == "prep" and c.lower_ == "for" and c.head.i == verb.i)
     )  # fmt: skip
     return next(asked, None) is None

@@ -542,6 +542,19 @@ def _title_block(qual: str, *, portfolio_before: bool = False) -> str:
     )
 
 
+def _role_noun_re(qual: str, title_block: str) -> re.Pattern[str]:
+    """A title standing for a person: "the president", "Japan's minister", "the Kenyan foreign
+    minister", "The WHO Director General"."""
+    return re.compile(
+        # ("Japan's minister", "Fiji's prime minister": a country's possessive needs no "the")
+        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n)|\b(?=(?:{qual})(?:'s|\u2019s|(?<=s)['\u2019])\s))"
+        # ("The WHO Director General": the initials of a body the reference does not know)
+        rf"(?:(?!(?:{qual})\s)(?P<body>[A-Z]{{2,8}})\s+)?"
+        rf"{title_block}(?![\w\-])(?!\s+(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von)\b))"
+        rf"(?!\s+of\s)"
+    )
+
+
 # How a state's formal name opens: "the Republic of", "the Kingdom of", "the Islamic Republic
 # of", "the Federal Democratic Republic of".
 _STATE_FORM = (
@@ -607,12 +620,7 @@ def _compile(
         rf"|(?:meet|visit|call|arrive|hold|welcome|receive|host|urge|express|stress)e?s)\b)"
     )
     # (not "the President of the European Parliament Roberta Metsola": a title with its name)
-    role_noun_re = re.compile(
-        # ("Japan's minister", "Fiji's prime minister": a country's possessive needs no "the")
-        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n)|\b(?=(?:{qual})(?:'s|\u2019s|(?<=s)['\u2019])\s))"
-        rf"{title_block}(?![\w\-])(?!\s+(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von)\b))"
-        rf"(?!\s+of\s)"
-    )
+    role_noun_re = _role_noun_re(qual, title_block)
     countries = [s for s, name in surfaces.items() if actors[name].kind is ActorKind.COUNTRY]
     country_alt = alternation(countries)
     offices = alternation(list(OFFICES), flexible_space=True)

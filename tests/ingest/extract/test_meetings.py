@@ -2791,3 +2791,21 @@ def test_a_meal_held_or_offered_for_a_guest_is_a_meeting_with_them() -> None:
         ["Abdel Fattah al-Sisi", "Abiy Ahmed"],
         ["Andres Manuel Lopez Obrador", "Donald Trump"],
     ]
+
+
+def test_a_call_on_someone_of_whom_a_clause_tells_a_purpose_is_still_a_visit() -> None:
+    meeting = only(
+        "Indian Defence Secretary Shashi Kant Sharma arrived in Islamabad on Monday. Mr Sharma "
+        "also called on Pakistan minister for defence Syed Naveed Qamar who showed commitment "
+        "to resolve all issues with India through dialogue."
+    )
+    assert actors(meeting) == ["Shashi Kant Sharma", "Syed Naveed Qamar"]
+
+
+def test_an_office_after_the_initials_of_a_body_means_its_holder_named_before() -> None:
+    meeting = only(
+        "WHO Director General Tedros Ghebreyesus arrived in Kathmandu on Monday. The WHO "
+        "Director General also called on Ganesh Prashad Timilsina, Chairperson of the National "
+        "Assembly, later in the afternoon."
+    )
+    assert actors(meeting) == ["Tedros Ghebreyesus", "Ganesh Prashad Timilsina"]

@@ -504,7 +504,11 @@ class _Cleaner:
                 self.cut_story = (self.at, line)
             self.teasers.append(line)
             previous = self.previous
-            headline = previous is not None and _words(previous) <= 30
+            # (a headline has no full stop: "On Wednesday morning, Sikorski was appointed ...
+            # by President Andrzej Duda." before a post's text is the article's own sentence)
+            headline = (
+                previous is not None and _words(previous) <= 30 and not ends_sentence(previous)
+            )
             if headline and was_block and self.blocks and self.blocks[-1].text == previous:
                 self.blocks.pop()
             self.speaker_open = False

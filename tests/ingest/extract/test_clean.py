@@ -72,6 +72,21 @@ def test_a_teaser_with_a_truncated_paragraph_is_dropped_with_its_headline() -> N
     ]
 
 
+def test_a_whole_sentence_before_a_truncated_paragraph_is_no_teaser_s_headline() -> None:
+    page = clean_page(
+        "Main headline\n\n"
+        "On the first day of his term, Radoslaw Sikorski spoke with the heads of the foreign "
+        "ministries of Germany and Lithuania.\n"
+        "On Wednesday morning, Sikorski was appointed Minister of Foreign Affairs in Donald "
+        "Tusk's government by the President of the Republic of Poland, Andrzej Duda.\n"
+        "On the first day of his term, the head of Polish diplomacy, Radoslaw Sikorski, spoke "
+        "with the Foreign Minister of Lithuania, Gabrielius Landsbergis; reference was made to "
+        "Minister Sikorski's first foreign visit to Vilnius in 2007\n"
+    )
+    texts = [b.text[:30] for b in page.blocks]
+    assert "On Wednesday morning, Sikorski" in texts
+
+
 def test_a_story_whose_last_paragraph_was_cut_short_keeps_that_paragraph() -> None:
     page = clean_page(
         "Main headline\n\n"

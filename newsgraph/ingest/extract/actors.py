@@ -1400,6 +1400,7 @@ class _Finder:
             or _HONORIFIC.match(f"{word} ") is not None
             or (before is not None and self.ref.lookup(f"{before.group(1)} {word}") is not None)
             or _OWNER_BEFORE.search(self.text, window, start) is not None
+            or _REMIT_BEFORE.search(self.text, window, start) is not None
         )
 
     def named_before_office(self) -> None:
@@ -1870,6 +1871,9 @@ _JURISDICTION_BEFORE = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Z][\w'\u2019-]*)\s+$")
 # A determiner or an owner right before a word: "the Chamberlain", "the King's Chamberlain".
 _OWNER_BEFORE = re.compile(r"(?:\b[Tt]he|['\u2019]s)\s+$")
+# ... and the end of a remit or a place's name: "Special Envoy for the Horn of Africa Olusegun
+# Obasanjo" ("of Africa", "for Europe": not "and Hassabo Mohamed Abdul-Rahman")
+_REMIT_BEFORE = re.compile(r"\b(?:of|for|to|in)\s+$")
 # A name set off before an office and what it is of: "Valery Vorobiev, Ambassador of the
 # Russian Federation", "Brahim Frej, Chamberlain to the King".
 _NAME_BEFORE_OFFICE = re.compile(

@@ -1291,3 +1291,12 @@ def test_the_most_honourable_and_a_councillor_s_style_stand_before_the_name() ->
     assert {"Andrew Holness", "Delroy Williams"} <= people
     assert not any("Councillor" in name for name in people)
     assert ("Prime Minister", None) in roles(article, "Andrew Holness")
+
+
+def test_a_given_name_after_a_remit_s_place_starts_the_name() -> None:
+    people = _people(
+        "Ned Price thanked the mediation efforts of President Uhuru Kenyatta and AU Special "
+        "Envoy for the Horn of Africa Olusegun Obasanjo."
+    )
+    assert "Olusegun Obasanjo" in people
+    assert not any(name.startswith("Africa") for name in people)

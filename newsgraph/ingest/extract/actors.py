@@ -1409,8 +1409,15 @@ class _Finder:
         recogniser saw none (lists of envoys and delegations are written so)."""
         if not self.introducing:
             return
-        for m in _NAME_BEFORE_OFFICE.finditer(self.text):
-            office = canonical_title(m.group("title")).title
+        found = [
+            *_NAME_BEFORE_OFFICE.finditer(self.text),
+            *_NAME_BEFORE_DESCRIPTION.finditer(self.text),
+        ]
+        for m in found:
+            title = m.group("title")
+            office = canonical_title(title).title
+            if office is None and title.capitalize() in _RANKS:
+                office = title.capitalize()
             if office is None:
                 continue
             start, end = m.span("name")
@@ -1427,7 +1434,7 @@ class _Finder:
             self._claim_person(m)
             # (the person whoever read the name: this pass, or one before it)
             held = [x.actor for x in self.mentions if x.start == start and x.end == end]
-            country = self._actor_for(m.group("of"))
+            country = self._actor_for(m.groupdict().get("of"))
             if held and country is not None and self.book.kind(country) is ActorKind.COUNTRY:
                 self.book.add_role(held[0], office, country)
 
@@ -1880,6 +1887,13 @@ _NAME_BEFORE_OFFICE = re.compile(
     r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3}),[ \t]+"
     r"(?:the[ \t]+)?(?P<title>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+){0,2})[ \t]+(?:of|to|for)[ \t]+"
     r"(?:the[ \t]+)?(?P<of>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})?"
+)
+# ... or before a description of the office: "Laurent Nkunda, a renegade general who leads ...",
+# "Dmitry Peskov, the Kremlin's spokesman,".
+_NAME_BEFORE_DESCRIPTION = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3}),[ \t]+"
+    r"(?:a|an|the)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,2}?(?P<title>[a-z][\w-]+)"
+    r"(?=[ \t]*[,;.]|[ \t]+(?:who|of|for|to|at|in|and)\b)"
 )
 # Months that are also surnames ("Theresa May", "Brian May"), after a given name.
 _MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})

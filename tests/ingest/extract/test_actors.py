@@ -1300,3 +1300,11 @@ def test_a_given_name_after_a_remit_s_place_starts_the_name() -> None:
     )
     assert "Olusegun Obasanjo" in people
     assert not any(name.startswith("Africa") for name in people)
+
+
+def test_a_name_set_off_before_a_description_of_an_office_is_a_person_s() -> None:
+    people = _people(
+        "Laurent Nkunda, a renegade general who leads the National Congress for the Defence "
+        "of the People, met the UN envoy on Sunday."
+    )
+    assert "Laurent Nkunda" in people

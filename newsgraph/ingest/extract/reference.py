@@ -495,6 +495,10 @@ _PORTFOLIO_WORDS = (
     "|Culture|Planning|Industry|Economy|Labou?r|Transport|Environment|Integration|Interior"
     "|Communications|Information|Diaspora|Relations|Worship|Community|Migration|Fisheries"
     "|Negotiations|Climate|Women|Youth|Sports?|Polic(?:y|ies)|Matters"
+    "|Population|Welfare|Resources|Infrastructure|Works|Housing|Water|Technology|Science"
+    "|Innovation|Research|Services|Employment|Mines|Mining|Petroleum|Forestry|Lands?"
+    "|Aviation|Veterans|Heritage|Arts|Family|Children|Gender|Equality|Telecommunications"
+    "|Broadcasting|Media|Reconstruction|Reforms?|Safety|Treasury|Revenue"
 )
 
 

@@ -1308,3 +1308,12 @@ def test_a_name_set_off_before_a_description_of_an_office_is_a_person_s() -> Non
         "of the People, met the UN envoy on Sunday."
     )
     assert "Laurent Nkunda" in people
+
+
+def test_a_portfolio_of_several_departments_ends_before_its_holder_s_name() -> None:
+    article = run(
+        "Tedros arrived in Kathmandu at the invitation of Minister for Health and Population "
+        "Birodh Khatiwada. He later met the Minister for Justice and Equality, Alan Shatter."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Birodh Khatiwada", "Alan Shatter"} <= people

@@ -154,7 +154,28 @@ def same_org(a: str, b: str) -> bool:
         return False
     # (whole words only: "eu" is no part of "european commission")
     inside = re.search(rf"\b{re.escape(fa)}\b", fb) or re.search(rf"\b{re.escape(fb)}\b", fa)
-    return fa == fb or inside is not None or fuzz.token_set_ratio(fa, fb) >= 90
+    return (
+        fa == fb
+        or inside is not None
+        or _initials_of(a, b)
+        or _initials_of(b, a)
+        or fuzz.token_set_ratio(fa, fb) >= 90
+    )
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long``: "UN" of "United Nations", "AU" of
+    "the African Union" (not "EU" of "European Commission")."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if not (2 <= len(letters) <= 6 and letters.isupper()):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", long) if w.lower() not in _LINKING]
+    return len(words) == len(letters) and all(
+        w[0].upper() == c for w, c in zip(words, letters, strict=True)
+    )
+
+
+_LINKING = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
 
 
 # -- gold ------------------------------------------------------------------------------------

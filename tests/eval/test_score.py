@@ -21,6 +21,8 @@ def test_a_presidents_office_is_the_presidency() -> None:
 def test_initials_inside_another_name_s_letters_are_not_that_body() -> None:
     assert not same_org("European Commission", "EU")
     assert same_org("African Union Commission", "African Union")
+    assert same_org("United Nations", "UN")
+    assert same_org("AU", "the African Union")
 
 
 def test_an_attribution_inside_a_gold_start_is_not_among_the_words_said() -> None:

@@ -1539,14 +1539,7 @@ class _Finder:
             body = m.group("body")
             if office is None or not any(w.lower() in ORG_WORDS for w in body.split()):
                 continue  # (not "The President of the Nation, Alberto Fernández": a state's)
-            person = next(
-                (
-                    x.actor for x in self.mentions
-                    if x.start <= m.start("name") < x.end and not x.implicit
-                    and self.book.kind(x.actor) is ActorKind.PERSON
-                ),
-                None,
-            )  # fmt: skip
+            person = self._apposed(m.end("body"), self.mentions)
             if person is not None and not any(r.title == office for r in self.book.roles(person)):
                 self.book.add_role(person, office, self._actor_for(body))
 
@@ -1883,16 +1876,18 @@ _OWNER_BEFORE = re.compile(r"(?:\b[Tt]he|['\u2019]s)\s+$")
 _REMIT_BEFORE = re.compile(r"\b(?:of|for|to|in)\s+$")
 # A name set off before an office and what it is of: "Valery Vorobiev, Ambassador of the
 # Russian Federation", "Brahim Frej, Chamberlain to the King".
-_NAME_BEFORE_OFFICE = re.compile(
+_SET_OFF_NAME = (
     r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3}),[ \t]+"
-    r"(?:the[ \t]+)?(?P<title>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+){0,2})[ \t]+(?:of|to|for)[ \t]+"
+)
+_NAME_BEFORE_OFFICE = re.compile(
+    _SET_OFF_NAME
+    + r"(?:the[ \t]+)?(?P<title>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+){0,2})[ \t]+(?:of|to|for)[ \t]+"
     r"(?:the[ \t]+)?(?P<of>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})?"
 )
 # ... or before a description of the office: "Laurent Nkunda, a renegade general who leads ...",
 # "Dmitry Peskov, the Kremlin's spokesman,".
 _NAME_BEFORE_DESCRIPTION = re.compile(
-    r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3}),[ \t]+"
-    r"(?:a|an|the)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,2}?(?P<title>[a-z][\w-]+)"
+    _SET_OFF_NAME + r"(?:a|an|the)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,2}?(?P<title>[a-z][\w-]+)"
     r"(?=[ \t]*[,;.]|[ \t]+(?:who|of|for|to|at|in|and)\b)"
 )
 # Months that are also surnames ("Theresa May", "Brian May"), after a given name.
@@ -2103,7 +2098,7 @@ _ROYAL_STYLE = re.compile(
 _OFFICE_OF_A_BODY = re.compile(
     r"\b[Tt]he\s+(?P<title>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+of\s+(?:the\s+)?"
     r"(?P<body>[A-Z][\w'\u2019-]*(?:\s+(?:\([A-Z]{2,8}\)|[A-Z][\w'\u2019-]*|of|for|and|the)){0,8})"
-    r",\s+(?P<name>[A-Z])"
+    r"(?=,)"
 )
 _MAJESTIC = re.compile(r"\b(?:King|Queen|Sultan|Emperor)\b")
 _HIGHNESS = re.compile(r"\b(?:Amir|Emir|Sheikh|Shaikh|Prince|Princess|Highness|HH)\b")

@@ -553,7 +553,7 @@ def _role_noun_re(qual: str, title_block: str) -> re.Pattern[str]:
         # ("Japan's minister", "Fiji's prime minister": a country's possessive needs no "the")
         rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n)|\b(?=(?:{qual})(?:'s|\u2019s|(?<=s)['\u2019])\s))"
         # ("The WHO Director General": the initials of a body the reference does not know)
-        rf"(?:(?!(?:{qual})\s)(?P<body>[A-Z]{{2,8}})\s+)?"
+        rf"(?:(?!(?:{qual})\s)[A-Z]{{2,8}}\s+)?"
         rf"{title_block}(?![\w\-])(?!\s+(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von)\b))"
         rf"(?!\s+of\s)"
     )

@@ -1086,7 +1086,7 @@ class _Finder:
                     tail = _after_office(raw)
                     if tail and tail != raw and _looks_like_a_name(tail):
                         span = (entity.start, entity.start + len(raw))
-                if span is None or not self.free(*span):
+                if span is None or not self.free(*span) or self._person_and_body(*span):
                     continue
                 name = self.text[span[0] : span[1]]
                 tail = _after_office(name)
@@ -1124,6 +1124,30 @@ class _Finder:
                 self.claim(*span)
                 self.add(actor, span[0], span[1], "entity")
                 self._acronym(actor, span[1])
+
+    def _person_and_body(self, start: int, end: int) -> bool:
+        """ "Luis 'Toto' Caputo and International Monetary Fund (IMF) Managing Director ...":
+        the recogniser ran a person and a body into one organisation; each is its own."""
+        name = self.text[start:end]
+        joined = _PERSON_AND.match(name)
+        if (
+            joined is None
+            or name.split()[-1].lower() not in ORG_WORDS
+            # (a given name of the lists first: "Lessons Learnt and Reconciliation Commission")
+            or given_name_gender(joined.group("person")) is None
+        ):
+            return False
+        person = self._person_for(joined.group("person"))
+        if person is None:
+            return False
+        self.claim(start, start + joined.end("person"))
+        self.add(person, start, start + joined.end("person"), "entity")
+        body = name[joined.end() :]
+        known = self.ref.lookup(body)
+        actor = self.book.use(known.name) if known is not None else self.book.introduce_org(body)
+        self.claim(start + joined.end(), start + len(name))
+        self.add(actor, start + joined.end(), start + len(name), "entity")
+        return True
 
     def _jurisdiction(self, name: str, start: int) -> bool:
         """ "the governors of Tamaulipas and Coahuila": one word that a governor or a mayor is
@@ -2169,6 +2193,13 @@ def _first_name(name: str) -> str:
     words = name.split()
     styled = name.startswith(_NAMED_WITH_TITLE) and len(words) >= 3
     return " ".join(words[:2]) if styled else words[0]
+
+
+# A person's name (with a nickname in quotes or not) and "and" before a capitalised word.
+_PERSON_AND = re.compile(
+    r"(?P<person>[A-Z][\w.-]+(?:\s+['\u2018\"\u201c][A-Z][\w-]+['\u2019\"\u201d])?"
+    r"(?:\s+[A-Z][\w'\u2019-]+){1,2})\s+and\s+(?=[A-Z])"
+)
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -194,6 +194,19 @@ _DEFINITE = word_set("the that this these those")
 _NOT_COUNTERPARTS = word_set("reporters journalists press media audience crowd supporters")
 
 
+def _added_to(prep: Token) -> Token | None:
+    """The verb that "besides", "apart from" or "in addition to" hangs on."""
+    if prep.lower_ == "besides":
+        head = prep.head
+    elif prep.lower_ == "from" and prep.head.lower_ == "apart":
+        head = prep.head.head
+    elif prep.lower_ == "to" and prep.head.lower_ == "addition" and prep.head.head.lower_ == "in":
+        head = prep.head.head.head
+    else:
+        return None
+    return head if head.tag_.startswith("VB") and head.i != prep.i else None
+
+
 def _of_country_conjuncts(name: Token) -> list[Token]:
     """ "Chrystia Freeland of Canada and Maria Angela Holguin of Colombia": the parser hangs
     the second name on the first one's country; it is the first name's conjunct."""
@@ -741,6 +754,10 @@ class _Parser:
         if verb.dep_ == "pcomp" and _looking_forward(verb.head):
             # "the two leaders looked forward to meeting in person": who looks forward meets
             return self.subjects(verb.head.head)
+        if verb.dep_ == "pcomp" and (added_to := _added_to(verb.head)) is not None:
+            # "met with his colleagues ..., in addition to holding talks with Cormann": who
+            # met is who held the talks
+            return self.subjects(added_to)
         if (
             verb.dep_ == "pcomp"
             and verb.head.lower_ in ("before", "after")

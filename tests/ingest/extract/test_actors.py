@@ -1317,3 +1317,13 @@ def test_a_portfolio_of_several_departments_ends_before_its_holder_s_name() -> N
     )
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Birodh Khatiwada", "Alan Shatter"} <= people
+
+
+def test_a_person_and_a_body_run_into_one_name_are_each_their_own() -> None:
+    article = run(
+        "Argentina's Luis 'Toto' Caputo and International Monetary Fund (IMF) Managing Director "
+        "Kristalina Georgieva met Wednesday in Sao Paulo on the sides of the G20 summit."
+    )
+    names = {a.name for a in article.actors}
+    assert {"Luis 'Toto' Caputo", "International Monetary Fund"} <= names
+    assert not any(" and " in name for name in names)

@@ -2809,3 +2809,12 @@ def test_an_office_after_the_initials_of_a_body_means_its_holder_named_before() 
         "Assembly, later in the afternoon."
     )
     assert actors(meeting) == ["Tedros Ghebreyesus", "Ganesh Prashad Timilsina"]
+
+
+def test_talks_held_in_addition_to_a_meeting_are_the_same_person_s() -> None:
+    article = run(
+        "Economy Minister Luis Caputo arrived in Sao Paulo on Tuesday. Caputo also met with his "
+        "colleagues Fernando Haddad (Brazil) and Bruno Le Maire (France), in addition to holding "
+        "talks with OECD Secretary-General Mathias Cormann."
+    )
+    assert ["Luis Caputo", "Mathias Cormann"] in [actors(m) for m in article.meetings]

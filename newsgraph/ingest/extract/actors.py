@@ -826,7 +826,7 @@ class _Finder:
             # "between Presidents Juan Manuel Santos and Hugo Chavez", "Secretaries Mayorkas
             # and Ebrard": the recogniser may take a plural title into the first name
             name = " ".join(words[1:])
-        if not name or name.split()[0] in NAME_STOPWORDS:
+        if not name or (name.split()[0] in NAME_STOPWORDS and not _CHINESE_HE.fullmatch(name)):
             return None
         if name.split()[-1].lower() in _OFFICE_LAST_WORDS:
             return None  # "the former AU Chairman told ...": an office, its holder unnamed
@@ -2194,6 +2194,10 @@ def _first_name(name: str) -> str:
     styled = name.startswith(_NAMED_WITH_TITLE) and len(words) >= 3
     return " ".join(words[:2]) if styled else words[0]
 
+
+# The Chinese surname He and a given name ("Vice Premier He Lifeng"), not the pronoun before
+# a capitalised word ("He Said", "He Also"): a given name of one word, no verb's ending.
+_CHINESE_HE = re.compile(r"He\s+(?!(?:Also|Then|Later|Said|Says)\b)[A-Z][a-z]+(?<!ed)(?<!s)")
 
 # A person's name (with a nickname in quotes or not) and "and" before a capitalised word.
 _PERSON_AND = re.compile(

@@ -2818,3 +2818,12 @@ def test_talks_held_in_addition_to_a_meeting_are_the_same_person_s() -> None:
         "talks with OECD Secretary-General Mathias Cormann."
     )
     assert ["Luis Caputo", "Mathias Cormann"] in [actors(m) for m in article.meetings]
+
+
+def test_the_chinese_surname_he_is_a_name_not_a_pronoun() -> None:
+    article = run(
+        "Chinese Vice Premier He Lifeng met Treasury Secretary Scott Bessent in Geneva on "
+        "Saturday. He said the talks were candid."
+    )
+    assert [actors(m) for m in article.meetings] == [["He Lifeng", "Scott Bessent"]]
+    assert "He said" not in {a.name for a in article.actors}

@@ -24,7 +24,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.ingest.extract.gender import given_name_gender, pronoun_gender
@@ -56,6 +56,7 @@ __all__ = [
     "opens_with_style",
     "spelled_out",
     "strip_name_titles",
+    "within_paragraphs",
 ]
 
 
@@ -574,7 +575,7 @@ class _Finder:
         apposed = (self.ref.appositive_re, self.ref.title_appositive_re)
         for regex in (self.ref.titled_name_re, *apposed):
             found = titled if regex is self.ref.titled_name_re and titled is not None else None
-            for m in found if found is not None else regex.finditer(self.text):
+            for m in found if found is not None else within_paragraphs(regex, self.text):
                 if not self.free(m.start(), m.end()):
                     continue
                 name = m.group("name")
@@ -747,6 +748,9 @@ class _Finder:
                 end -= len(possessive.group())
             # ("Mr Jose Manuel Gallego del Romualdez": the recogniser read on over "del")
             end = self._entity_extends(start, end) or end
+            letters = _POSTNOMINAL.search(self.text, start, end)
+            if letters is not None:
+                end = letters.start()  # ("the Hon. Anthony Albanese MP")
             name = self.text[start:end]
             if not name or not self.free(start, end):
                 continue
@@ -2195,6 +2199,9 @@ def _first_name(name: str) -> str:
     return " ".join(words[:2]) if styled else words[0]
 
 
+# Letters after a name: a seat or an honour ("the Hon. Anthony Albanese MP").
+_POSTNOMINAL = re.compile(r"\s+(?:MP|MPP|MLA|MHA|MNA|QC|KC|SC|OBE|CBE|KBE|MBE|CMG|KCMG|GCMG)$")
+
 # The Chinese surname He and a given name ("Vice Premier He Lifeng"), not the pronoun before
 # a capitalised word ("He Said", "He Also"): a given name of one word, no verb's ending.
 _CHINESE_HE = re.compile(r"He\s+(?!(?:Also|Then|Later|Said|Says)\b)[A-Z][a-z]+(?<!ed)(?<!s)")
@@ -2462,6 +2469,20 @@ def introduce_headline_names(headline: str, body: str, book: ActorBook) -> None:
         # (or in capitals, as a transcript labels its speakers: "FOREIGN MINISTER MAEHARA:")
         if re.search(rf"\b(?:{surname}|{surname.upper()})\b", body):
             book.introduce(name)
+
+
+def within_paragraphs(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``regex`` in ``text`` that stay inside one paragraph. A match running
+    over a paragraph's end (a title closing one, "Mexico's Secretary of Economy", and a name
+    opening the next) is tried again from the next paragraph, where one of its own may start."""
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        cut = m.group().find("\n\n")
+        if cut == -1:
+            yield m
+            pos = max(m.end(), pos + 1)
+        else:
+            pos = m.start() + cut + 2
 
 
 def find_mentions(

@@ -305,6 +305,7 @@ class _Cleaner:
         self.previous_was_block = False
         self.feed_heading: str | None = None
         self.speaker_open = False  # inside a speaker box after a block quote
+        self.listing = False  # after a paragraph ending in a colon, in the list it opens
         self.post_text: str | None = None  # a line that may be an embedded post's text
         self.at = 0  # the line being read
         self.cut_story: tuple[int, str] | None = None  # a cut line right after the story
@@ -521,6 +522,13 @@ class _Cleaner:
             self.blocks.append(Block(line))
             self.previous_was_block = True
             self.speaker_open = False
+            self.listing = line.endswith(":")
+            return
+        if self.listing and was_block and self.state is _State.BODY:
+            # "... met with key counterparts, including:" then one person to a line: the
+            # list's items, not headings.
+            self.blocks.append(Block(line))
+            self.previous_was_block = True
             return
         # A short line without sentence punctuation: a headline, subtitle, section heading, a
         # lone name under a photo, or the speaker box of the block quote just above.

@@ -17,6 +17,7 @@ from newsgraph.ingest.extract.actors import (
     find_mentions,
     introduce_headline_names,
     opens_with_style,
+    within_paragraphs,
 )
 from newsgraph.ingest.extract.clean import Block
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, with_year_near
@@ -237,7 +238,7 @@ class Document:
             if line:
                 introduce_headline_names(line, self.text, self.book)
         # (one pass of the titled-name pattern serves the recogniser's check and the finder)
-        titled = list(reference.titled_name_re.finditer(self.text))
+        titled = list(within_paragraphs(reference.titled_name_re, self.text))
         self.mentions: list[Mention] = find_mentions(
             self.text, self.book, self._entities(titled), titled=titled
         )

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.dates import DateMention, find_dates, resolve, vague_span
-from newsgraph.ingest.extract.document import PRONOUN, Document
+from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
 from newsgraph.ingest.extract.found import Met
 from newsgraph.ingest.extract.groups import without_companions, without_retold
 from newsgraph.ingest.extract.meeting_parse import (
@@ -92,6 +92,10 @@ _APPOSED_OFFICE = re.compile(
     r"\b(?:minister|president|premier|chancellor|secretary|ambassador|envoy|speaker|head"
     r"|leader|chairman|chair|governor|commander|chief|king|emir|prince|mayor|spokesman"
     r"|spokeswoman|spokesperson|director|commissioner|coordinator|adviser|advisor|deputy)\b",
+    re.IGNORECASE,
+)
+_SET_OFF_OFFICE = re.compile(
+    rf",\s+(?:the\s+)?(?=[^.;:\"\u201c\u201d]*{_APPOSED_OFFICE.pattern})[^.;:\"\u201c\u201d]{{3,120}}?,?\s+",
     re.IGNORECASE,
 )
 _BUILDING_WORDS = word_set(
@@ -1220,15 +1224,32 @@ class _Meetings:
         """ "The officials Clinton met with this week:" and, as the next paragraph, a list of
         people ("Prime Minister Lee Hsien Loong of Singapore, Foreign Minister ..."): a
         meeting of the one who met with each person listed."""
-        for lead, listed in pairwise(self.doc.paragraphs):
+        paragraphs = self.doc.paragraphs
+        for at, lead in enumerate(paragraphs[:-1]):
             said = _MET_WITH_COLON.search(self.text[lead.start : lead.end].rstrip())
             if said is None:
                 continue
-            items = self.text[listed.start : listed.end]
-            if _VERB_OF_A_SENTENCE.search(items.split(",")[0]):
+            listed = paragraphs[at + 1]
+            if _VERB_OF_A_SENTENCE.search(self.text[listed.start : listed.end].split(",")[0]):
                 continue  # a sentence, not a list
+            end = listed.end
+            if self._list_item(listed):
+                # one person to a paragraph: "Gan Kim Yong, Minister for Trade and Industry
+                # of Singapore", then the next, each without a full stop
+                for item in paragraphs[at + 2 :]:
+                    if not self._list_item(item):
+                        break
+                    end = item.end
             verb = (lead.start + said.start("verb"), lead.start + said.end("verb"))
-            self._each_listed_met(lead.start, verb, listed.start, listed.end)
+            self._each_listed_met(lead.start, verb, listed.start, end)
+
+    def _list_item(self, paragraph: Paragraph) -> bool:
+        text = self.text[paragraph.start : paragraph.end].strip()
+        return (
+            not text.endswith((".", "!", "?", ":"))
+            and len(text.split()) <= 30
+            and not _VERB_OF_A_SENTENCE.search(text.split(",")[0])
+        )
 
     def listed_after_group(self) -> None:
         """ "Lungu also met three other leaders, King Mswati of Swaziland, Lesotho's Prime
@@ -1246,7 +1267,12 @@ class _Meetings:
             m for m in self.doc.mentions_in(since, verb[0])
             if self.doc.kind(m.actor) is ActorKind.PERSON
         ]  # fmt: skip
-        if not whos or whos[-1].end < verb[0] - 12:
+        if not whos or (
+            whos[-1].end < verb[0] - 12
+            # (or with an office set off between: "Mary Ng, Minister of Small Business, ...
+            # and International Trade met with")
+            and not _SET_OFF_OFFICE.fullmatch(self.text, whos[-1].end, verb[0])
+        ):
             return  # (the one who met stands right before the verb)
         who = whos[-1].actor
         people = [

@@ -610,7 +610,8 @@ def _compile(
     )
     appositive_re = re.compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+)?(?P<former>(?i:former)\s+)?{title_block}"
-        rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and)\b)"
+        # (or the end of a line: a release's list of people, one to a paragraph)
+        rf"(?=\s*[,;.)]|\s+(?:said|says|told|wrote|who|and)\b|[ \t]*(?:\n|$))"
     )
     # ("the Prime Minister, Mark Carney," and without "the": "met with Ghanaian President,
     # Nana Akufo-Addo, at the villa")

@@ -1327,3 +1327,22 @@ def test_a_person_and_a_body_run_into_one_name_are_each_their_own() -> None:
     names = {a.name for a in article.actors}
     assert {"Luis 'Toto' Caputo", "International Monetary Fund"} <= names
     assert not any(" and " in name for name in names)
+
+
+def test_letters_after_a_name_are_not_part_of_it() -> None:
+    assert "Anthony Albanese" in _people(
+        "For the latest news from the Prime Minister:\n\n"
+        "Prime Minister of Australia, the Hon. Anthony Albanese MP\n\n"
+        "He met the King of Tonga on Monday."
+    )
+
+
+def test_a_title_closing_a_paragraph_is_not_the_title_of_a_name_opening_the_next() -> None:
+    article = run(
+        "The minister met her counterparts:\n\n"
+        "Tatiana Clouthier Carrillo, Mexico's Secretary of Economy\n\n"
+        "Piyush Goyal, Minister of Commerce and Industry of India\n\n"
+        "They discussed trade."
+    )
+    assert ("Secretary of Economy", "Mexico") not in roles(article, "Piyush Goyal")
+    assert "Piyush Goyal" in {a.name for a in article.actors}

@@ -479,3 +479,20 @@ def test_a_lead_the_page_broke_at_a_comma_is_the_story_not_a_teaser() -> None:
         "He said that Fiji is prepa",
     ]
     assert page.teasers == ()
+
+
+def test_the_items_of_a_list_a_colon_opens_are_text_not_headings() -> None:
+    page = clean_page(
+        "Minister meets counterparts\n\n"
+        "In Rome on Monday, Minister Mary Ng met with key trade counterparts, including:\n\n"
+        "Gan Kim Yong, Minister for Trade and Industry of Singapore\n\n"
+        "Ebrahim Patel, South African Minister of Trade, Industry and Competition\n\n"
+        "Minister Ng discussed the upcoming WTO conference with them.\n\n"
+        "Related stories\n"
+    )
+    assert [b.text[:20] for b in page.blocks] == [
+        "In Rome on Monday, M",
+        "Gan Kim Yong, Minist",
+        "Ebrahim Patel, South",
+        "Minister Ng discusse",
+    ]

@@ -2827,3 +2827,18 @@ def test_the_chinese_surname_he_is_a_name_not_a_pronoun() -> None:
     )
     assert [actors(m) for m in article.meetings] == [["He Lifeng", "Scott Bessent"]]
     assert "He said" not in {a.name for a in article.actors}
+
+
+def test_people_listed_one_to_a_paragraph_after_a_colon_each_met_the_one_who_met_them() -> None:
+    article = run(
+        "On the margins of the G20 meeting in Italy, the Honourable Mary Ng, Minister of Small "
+        "Business, Export Promotion and International Trade met with key counterparts, "
+        "including:\n\n"
+        "Tatiana Clouthier Carrillo, Mexico's Secretary of Economy\n\n"
+        "Piyush Goyal, Minister of Commerce & Industry, Consumers Affairs, and Textiles, India\n\n"
+        "Minister Ng discussed the upcoming WTO conference with them."
+    )
+    assert sorted(actors(m)[1] for m in article.meetings) == [
+        "Piyush Goyal", "Tatiana Clouthier Carrillo",
+    ]  # fmt: skip
+    assert {actors(m)[0] for m in article.meetings} == {"Mary Ng"}

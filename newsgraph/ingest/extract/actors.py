@@ -576,7 +576,9 @@ class _Finder:
         for regex in (self.ref.titled_name_re, *apposed):
             found = titled if regex is self.ref.titled_name_re and titled is not None else None
             for m in found if found is not None else within_paragraphs(regex, self.text):
-                if not self.free(m.start(), m.end()):
+                if not self.free(m.start(), m.end()) or (
+                    regex is self.ref.appositive_re and self._set_off_after_title(m)
+                ):
                     continue
                 name = m.group("name")
                 name_end = m.end("name")
@@ -1128,6 +1130,17 @@ class _Finder:
                 self.claim(*span)
                 self.add(actor, span[0], span[1], "entity")
                 self._acronym(actor, span[1])
+
+    def _set_off_after_title(self, m: re.Match[str]) -> bool:
+        """ "Speaking to new US Ambassador to Zambia, Daniel Foote, the President said": a name
+        set off after its own title; the title after it is the next clause's subject. (Not in
+        a list: "A, Ambassador of Belgium, B, Ambassador of Ghana and C".)"""
+        if not _SAYING_NEXT.match(self.text, m.end()):
+            return False
+        window = self.text[max(0, m.start() - 150) : m.end("name") + 1]
+        return any(
+            t.end("name") == len(window) - 1 for t in self.ref.title_appositive_re.finditer(window)
+        )
 
     def _person_and_body(self, start: int, end: int) -> bool:
         """ "Luis 'Toto' Caputo and International Monetary Fund (IMF) Managing Director ...":
@@ -2199,6 +2212,9 @@ def _first_name(name: str) -> str:
     return " ".join(words[:2]) if styled else words[0]
 
 
+_DOCUMENT_NAME = re.compile(r"(?i:letters?\s+of\s+(?:credence|recall|introduction))")
+_SAYING_NEXT = re.compile(r"\s+(?:said|says|told|wrote)\b")
+
 # Letters after a name: a seat or an honour ("the Hon. Anthony Albanese MP").
 _POSTNOMINAL = re.compile(r"\s+(?:MP|MPP|MLA|MHA|MNA|QC|KC|SC|OBE|CBE|KBE|MBE|CMG|KCMG|GCMG)$")
 
@@ -2413,6 +2429,8 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = start + len(surface)
     if len(surface) < 2 or surface in _PLATFORMS or "\n" in surface:
         return None
+    if _DOCUMENT_NAME.fullmatch(surface):
+        return None  # "presented his Letter of Credence": a document, no body
     at_line_start = start == 0 or text[start - 1] == "\n"
     if surface.isupper() and at_line_start and _WIRE_DATELINE.match(text, start):
         return None  # "CARACAS, Venezuela —": the wire's place, not an organisation

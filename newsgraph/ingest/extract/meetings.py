@@ -1051,8 +1051,11 @@ class _Meetings:
         if receiver is None or not envoys:
             return
         met_already = {
-            a for met in self.found if receiver in met.principals for a in met.principals
-        }
+            a
+            for met in self.found
+            if receiver in met.principals and met.status is MeetingStatus.HELD
+            for a in met.principals
+        }  # (an invitation to visit is no meeting held: "she has extended an invitation")
         trigger = _CREDENTIALS.search(self.text, ceremony.start, ceremony.end)
         assert trigger is not None
         # ("The other envoys received were A (Korea), B (Niger)": a list of those who met the
@@ -1068,6 +1071,8 @@ class _Meetings:
                 [(receiver, "host"), (envoy, None)], receiver, rule="credentials",
             )  # fmt: skip
             if met is not None:
+                if met.mode is MeetingMode.UNKNOWN:
+                    met.mode = MeetingMode.IN_PERSON  # (credentials are handed over in person)
                 self._add(met)
 
     def _receiver(self, ceremony: Sentence, envoys: list[str]) -> str | None:
@@ -1085,6 +1090,11 @@ class _Meetings:
         here = {m.actor for m in self.doc.mentions_in(ceremony.start, ceremony.end)}
         if here & set(leaders):
             return min(here & set(leaders), key=leaders.index)
+        others = [p for p in dict.fromkeys(people) if p in here]
+        if len(others) == 1:
+            # "presented his Letter of Credence to the Governor General of Australia, Her
+            # Excellency Quentin Bryce": the one person the ceremony names beside the envoys
+            return others[0]
         if people:
             # the host the story is about, named most (not the head of state who sent one)
             return max(
@@ -1100,7 +1110,10 @@ class _Meetings:
         for m in self.doc.mentions_in(0, len(self.text), quoted=False):
             if self.doc.kind(m.actor) is not ActorKind.PERSON:
                 continue
-            titled = any(r.title in _ENVOY_TITLES for r in self.doc.book.roles(m.actor))
+            # ("High Commissioner to Malawi", "Ambassador to Zambia": the title with its post)
+            titled = any(
+                r.title.split(" to ")[0] in _ENVOY_TITLES for r in self.doc.book.roles(m.actor)
+            )
             sentence = self.doc.sentence_at(m.start)
             listed = _ENVOY_LIST.search(self.text, sentence.start, m.start)
             if titled or listed:

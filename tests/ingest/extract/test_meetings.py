@@ -2842,3 +2842,42 @@ def test_people_listed_one_to_a_paragraph_after_a_colon_each_met_the_one_who_met
         "Piyush Goyal", "Tatiana Clouthier Carrillo",
     ]  # fmt: skip
     assert {actors(m)[0] for m in article.meetings} == {"Mary Ng"}
+
+
+def test_an_envoy_who_invited_the_head_of_state_still_presented_credentials() -> None:
+    article = run(
+        "President Lazarus Chakwera, on Tuesday, received letters of credence from two envoys. "
+        "Gambia High Commissioner to Malawi Fatoumata Jahumpa Ceesay said she has extended an "
+        "invitation to President Chakwera to visit Gambia. Spain's Ambassador to Malawi "
+        "Natividad Isabel Pena Bonilla said trade matters."
+    )
+    held = [m for m in article.meetings if m.status is MeetingStatus.HELD]
+    assert sorted(actors(m)[1] for m in held) == [
+        "Fatoumata Jahumpa Ceesay", "Natividad Isabel Pena Bonilla",
+    ]  # fmt: skip
+    assert {m.date for m in held} == {dt.date(2025, 8, 19)}
+    assert {m.mode for m in held} == {MeetingMode.IN_PERSON}
+
+
+def test_credentials_go_to_the_one_person_the_ceremony_names_beside_the_envoy() -> None:
+    meeting = only(
+        "Vanuatu's High Commissioner to Australia, H. E. Kalfau George Kaloris presented his "
+        "Letter of Credence to the Governor General of Australia, Her Excellency Quentin Bryce "
+        "on Thursday in Canberra. He conveyed the greetings of the President of Vanuatu, Iolu "
+        "Johnson Abbil Kaniapnin, and the President of Vanuatu was thanked twice. Kaniapnin, "
+        "Kaniapnin."
+    )
+    assert sorted(actors(meeting)) == ["Kalfau George Kaloris", "Quentin Bryce"]
+    assert "Letter of Credence" not in {a.name for a in run(meeting.excerpt).actors}
+
+
+def test_a_name_set_off_after_its_title_is_not_the_next_subject_s_office() -> None:
+    article = run(
+        "President Edgar Lungu said this at State House yesterday when he received letters of "
+        "credence from 13 ambassadors.\n\n"
+        "Speaking to new US Ambassador to Zambia, Daniel Foote, the President said Government "
+        "was keen to deepen relations with the US."
+    )
+    foote = next(a for a in article.actors if a.name == "Daniel Foote")
+    assert [r.title for r in foote.roles] == ["Ambassador to Zambia"]
+    assert [sorted(actors(m)) for m in article.meetings] == [["Daniel Foote", "Edgar Lungu"]]

@@ -139,6 +139,8 @@ _TITLES: dict[str, TitleSense] = {
     "health minister": _OFFICE("Health Minister"),
     "minister of health": _OFFICE("Health Minister"),
     "minister for health": _OFFICE("Health Minister"),
+    "minister of public health": _OFFICE("Health Minister"),
+    "public health minister": _OFFICE("Health Minister"),
     "environment minister": _OFFICE("Environment Minister"),
     "minister of environment": _OFFICE("Environment Minister"),
     "minister of the environment": _OFFICE("Environment Minister"),

@@ -2881,3 +2881,15 @@ def test_a_name_set_off_after_its_title_is_not_the_next_subject_s_office() -> No
     foote = next(a for a in article.actors if a.name == "Daniel Foote")
     assert [r.title for r in foote.roles] == ["Ambassador to Zambia"]
     assert [sorted(actors(m)) for m in article.meetings] == [["Daniel Foote", "Edgar Lungu"]]
+
+
+def test_a_minister_of_public_health_is_the_country_s_health_minister() -> None:
+    article = run(
+        "HAVANA, Cuba, May 23 (ACN) Cuban minister of public health, Jose Angel Portal Miranda, "
+        "held exchanges today with health authorities from other countries.\n\n"
+        "The Cuban minister also exchanged views with Fahad bin Abdulrahman Al-Jalajil, minister "
+        "of health of Saudi Arabia."
+    )
+    assert [actors(m) for m in article.meetings] == [
+        ["Jose Angel Portal Miranda", "Fahad bin Abdulrahman Al-Jalajil"],
+    ]

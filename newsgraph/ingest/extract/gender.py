@@ -43,9 +43,9 @@ _FEMALE_GIVEN = word_set(
     catalina catherine cecilia chandrika chantal charlotte christina christine chrystia claire
     claudia condoleezza corazon cristina cynthia dalia deborah delcy diana dilma dina dora doris
     droupadi edith eleanor elena elisabeth elizabeth ellen elsa elvira emilia emine emma erna
-    esther eva evelyn evika ewa fatima fatma fatou federica fiame florence frances francoise
-    gabriela geraldine gina giorgia gloria golda graca grace hala halimah hanna hannah hasina
-    heidi helen helena helle hilda hillary hina hind imelda indira ingrid ingrida irene iryna
+    esther eva evelyn evika ewa fatima fatma fatou fatoumata federica fiame florence frances
+    francoise gabriela geraldine gina giorgia gloria golda graca grace hala halimah hanna hannah
+    hasina heidi helen helena helle hilda hillary hina hind imelda indira ingrid ingrida irene iryna
     isabel isabella isabelle jacinda jane janet jennifer jessica jill joan joanna josefina joyce
     judith julia juliana julie kaja kamala kamla karen karin katalin kate katherine kathleen
     katrin kersti khaleda kolinda kristalina kristi kristin kristina kyriaki kyung-wha lana
@@ -79,8 +79,8 @@ _MALE_GIVEN = word_set(
     emmerson enrique evo faure felipe fernando fidel francois frank frans friedrich fumio
     gabriel gabrielius george gitanas gordon gustavo hakainde hakan hamad hassan heiko hosni
     hugo ibrahim ilham imran ivan jacob jair james javier jens joe john jorge jose josep joseph
-    juan julius justin keir keith kevin klaus kofi kyriakos lars lech luiz luis macky mahmoud
-    malcolm manmohan marco mariano mark matteo mauricio michael mike milos mohamed
+    juan julius justin keir keith kevin klaus kofi kyriakos lars lazarus lech luiz luis macky
+    mahmoud malcolm manmohan marco mariano mark matteo mauricio michael mike milos mohamed
     mohammad mohammed muhammad muhammadu narendra nicolas olaf olusegun omar paul pedro petro
     peter rafael ramzan recep ricardo rishi robert rodrigo ronald salman scott sebastian sergei
     sergey sergio shinzo silvio stephen steven thabo tony uhuru viktor vladimir volodymyr

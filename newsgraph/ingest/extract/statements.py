@@ -237,6 +237,10 @@ _RELATIVE_BEFORE_VERB = re.compile(
     r"\s*,?\s*who\b[^;\"\u201c\u201d]{3,160},\s*(?:(?:has|had|also|later|then)\s+)*"
 )
 _CLOSED_APPOSITION = re.compile(r"\s*,[^,;\"\u201c\u201d]{1,70},\s*")
+_FROM_A_COUNTRY = re.compile(
+    r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+"
+    r"(?:the\s+)?)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3},?\s+(?:also\s+)?"
+)
 _APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
 _BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _THAT = re.compile(r"\s*,?\s*(?:that\s+)?")
@@ -774,8 +778,12 @@ class _Statements:
         if (
             person is not None
             and person is not mentions[-1]
-            and _CLOSED_APPOSITION.fullmatch(self.text, person.end, verb_start)
+            and (
+                _CLOSED_APPOSITION.fullmatch(self.text, person.end, verb_start)
+                or _FROM_A_COUNTRY.fullmatch(self.text, person.end, verb_start)
+            )
         ):
+            # ("Ms. Natividad Isabel Pena Bonilla from the Kingdom of Spain said": hers too)
             # "Maria Zakharova, spokesperson for the Russian Foreign Ministry, said": the one
             # named, not the body in the description set beside her
             return person.actor

@@ -2431,3 +2431,24 @@ def test_an_embedded_post_signed_by_an_office_is_the_office_s_statement() -> Non
     assert [s.speaker for s in posted] == ["Presidency Nigeria"]
     kinds = {a.name: a.kind for a in article.actors}
     assert kinds["Presidency Nigeria"] is ActorKind.ORGANIZATION
+
+
+def test_a_person_from_a_country_said_it_not_the_country() -> None:
+    assert said(
+        "President Lazarus Chakwera received four envoys on Tuesday.\n\n"
+        "Taking her turn, Ms. Natividad Isabel Pena Bonilla from the Kingdom of Spain said her "
+        "main mission is to improve trade between the two countries."
+    ) == [("Natividad Isabel Pena Bonilla", "her main mission is to improve trade between the "
+           "two countries")]  # fmt: skip
+
+
+def test_she_is_the_woman_named_before_not_the_man_she_praised() -> None:
+    assert said(
+        "President Lazarus Chakwera, on Tuesday, received letters of credence from four "
+        "envoys.\n\n"
+        "Speaking after presenting her letters of credence to the president, Gambia High "
+        "Commissioner to Malawi Dr. Fatoumata Jahumpa Ceesay praised President Chakwera for "
+        "promoting women to higher public positions.\n\n"
+        "She said Gambia is ready to work with Malawi to eradicate housing problems."
+    ) == [("Fatoumata Jahumpa Ceesay", "Gambia is ready to work with Malawi to eradicate "
+           "housing problems")]  # fmt: skip

@@ -1459,7 +1459,7 @@ class _Statements:
                 self.doc.kind(speaker) is ActorKind.MEDIA and _relays_speech(content)
             ):
                 continue
-            start = max(sentence.start, content.left_edge.idx)
+            start = max(sentence.start, _urged(token, content).left_edge.idx)
             last = _object_end(token, content)
             end = min(sentence.end, last.idx + len(last.text))
             opened = next(
@@ -2496,6 +2496,18 @@ def _content_of(verb: Token) -> Token | None:
                 # "expressed appreciation": a position taken, not thanks given.
                 return child
     return None
+
+
+def _urged(verb: Token, content: Token) -> Token:
+    """Where what was said starts: with the one urged or asked, when named ("urged
+    diplomats accredited to Zambia to go to him", not "to go to him"; but "urged them to ...":
+    a pronoun says nothing the reader has not)."""
+    if content.dep_ != "xcomp":
+        return content
+    urged = next((c for c in verb.children if c.dep_ == "dobj" and c.i < content.i), None)
+    if urged is None or urged.tag_ in ("PRP", "PRP$") or _object_length(verb, urged) > 12:
+        return content
+    return urged
 
 
 def _content_clause(clause: Token) -> bool:

@@ -2452,3 +2452,15 @@ def test_she_is_the_woman_named_before_not_the_man_she_praised() -> None:
         "She said Gambia is ready to work with Malawi to eradicate housing problems."
     ) == [("Fatoumata Jahumpa Ceesay", "Gambia is ready to work with Malawi to eradicate "
            "housing problems")]  # fmt: skip
+
+
+def test_what_someone_was_urged_to_do_names_who_was_urged() -> None:
+    assert said(
+        "President Edgar Lungu received letters of credence from 13 ambassadors on Tuesday.\n\n"
+        "President Lungu urged diplomats accredited to Zambia to go to him and discuss freely "
+        "on pertinent national issues. He urged them to feel free."
+    ) == [
+        ("Edgar Lungu", "diplomats accredited to Zambia to go to him and discuss freely on "
+         "pertinent national issues"),
+        ("Edgar Lungu", "to feel free"),
+    ]  # fmt: skip

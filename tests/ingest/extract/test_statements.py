@@ -2456,11 +2456,12 @@ def test_she_is_the_woman_named_before_not_the_man_she_praised() -> None:
 
 def test_what_someone_was_urged_to_do_names_who_was_urged() -> None:
     assert said(
-        "President Edgar Lungu received letters of credence from 13 ambassadors on Tuesday.\n\n"
-        "President Lungu urged diplomats accredited to Zambia to go to him and discuss freely "
-        "on pertinent national issues. He urged them to feel free."
+        "PRESIDENT Edgar Lungu has urged diplomats accredited to Zambia to go to him and discuss "
+        "freely on pertinent national issues to help foster good governance in Zambia.\n\n"
+        "Mr Lungu said this at State House yesterday when he received 13 ambassadors. He urged "
+        "them to feel free to approach him."
     ) == [
         ("Edgar Lungu", "diplomats accredited to Zambia to go to him and discuss freely on "
-         "pertinent national issues"),
-        ("Edgar Lungu", "to feel free"),
+         "pertinent national issues to help foster good governance in Zambia"),
+        ("Edgar Lungu", "to feel free to approach him"),
     ]  # fmt: skip

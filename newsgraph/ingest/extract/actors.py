@@ -805,7 +805,10 @@ class _Finder:
         when the pattern stopped at "Sheikh Mishal"."""
         for s, e in self.person_spans:
             if s <= start < e and e > end and "," not in self.text[end:e]:
-                return e
+                # (not over a lower-case word it ends on: "President Moise of" in "President
+                # Moise of Haiti"; a particle inside stays: "Ursula von der Leyen")
+                last = _LAST_WORD_LOWER.search(self.text, end, e)
+                return e if last is None else (last.start() if last.start() > end else None)
         return None
 
     def _person_right_after(self, end: int) -> int | None:
@@ -2213,6 +2216,7 @@ def _first_name(name: str) -> str:
 
 
 _DOCUMENT_NAME = re.compile(r"(?i:letters?\s+of\s+(?:credence|recall|introduction))")
+_LAST_WORD_LOWER = re.compile(r"\s+[a-z]+$")
 _SAYING_NEXT = re.compile(r"\s+(?:said|says|told|wrote)\b")
 
 # Letters after a name: a seat or an honour ("the Hon. Anthony Albanese MP").

@@ -1346,3 +1346,13 @@ def test_a_title_closing_a_paragraph_is_not_the_title_of_a_name_opening_the_next
     )
     assert ("Secretary of Economy", "Mexico") not in roles(article, "Piyush Goyal")
     assert "Piyush Goyal" in {a.name for a in article.actors}
+
+
+def test_a_name_the_recogniser_reads_on_into_of_ends_before_it() -> None:
+    people = _people(
+        "Haitian President Jovenel Moise met Luis Abinader on Monday.\n\n"
+        "Roberto Alvarez stated that \u201cAbinader spoke with his counterpart, President Moise of "
+        "Haiti, in Ecuador, and said it.\u201d"
+    )
+    assert "Jovenel Moise" in people
+    assert not any(name.endswith(" of") for name in people)

@@ -105,6 +105,8 @@ _HYPHEN = re.compile(r"\s*[-\u2013—]\s*")
 _GROUP_NOUN = re.compile(
     r"\s+(?P<noun>delegations?|officials?|negotiators?|teams?|representatives?|sides?|envoys?)\b"
 )
+# A country's name before a lower-case plural: its people, not its state ("the Fiji students").
+_PEOPLE_OF_A_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _DETERMINER = re.compile(r"\b(?:his|her|their|its|the|a|an|of|in|on|for|after|during)\s+$", re.I)
 # "the talks between ...", "their bilateral meeting": a meeting referred to again
 _DEFINITE_BEFORE = r"\b(?:the|their|these|those)\s+(?:\w+\s+)?"
@@ -738,6 +740,12 @@ class _Meetings:
             if group is None:
                 return None
             return m.actor, _singular(group.group("noun").lower())
+        if (
+            self.doc.kind(m.actor) is ActorKind.COUNTRY
+            and _PEOPLE_OF_A_PLACE.match(self.text, m.end)
+            and not _GROUP_NOUN.match(self.text, m.end)
+        ):
+            return None  # "will meet the Fiji students studying at ...": people of it
         return m.actor, None
 
     def _resolve(self, m: Mention | re.Match[str]) -> tuple[str, str | None] | None:

@@ -2893,3 +2893,13 @@ def test_a_minister_of_public_health_is_the_country_s_health_minister() -> None:
     assert [actors(m) for m in article.meetings] == [
         ["Jose Angel Portal Miranda", "Fahad bin Abdulrahman Al-Jalajil"],
     ]
+
+
+def test_meeting_a_country_s_students_is_no_meeting_with_the_country() -> None:
+    article = run(
+        "Prime Minister Commodore Bainimarama arrived in Port Vila on Monday. This evening "
+        "Commodore Bainimarama will meet the Fiji students studying at the University of the "
+        "South Pacific.\n\n"
+        "President William Ruto met the Kenya team in London on Tuesday."
+    )
+    assert [actors(m) for m in article.meetings] == [["William Ruto", "Kenya"]]

@@ -40,7 +40,7 @@ NAME_STOPWORDS = word_set(
     Chief Spokesperson Spokesman Spokeswoman Press Acting Interim Deputy Vice General Leader
     Mr Mrs Ms Dr Sir Lord Lady Excellency Extraordinary Plenipotentiary Honourable Honorable
     Highness Majesty Royal Presidents Ministers Premiers Chancellors
-    Pro Tempore Emeritus Elect Designate
+    Pro Tempore Emeritus Elect Designate Delegate Attached
     """
 )
 

@@ -1356,3 +1356,11 @@ def test_a_name_the_recogniser_reads_on_into_of_ends_before_it() -> None:
     )
     assert "Jovenel Moise" in people
     assert not any(name.endswith(" of") for name in people)
+
+
+def test_the_words_of_a_delegate_minister_s_title_are_no_name() -> None:
+    people = _people(
+        "According to Kao Kim Hourn, Minister Delegate Attached to Prime Minister, the "
+        "Ambassador informed the premier that cooperation had grown rapidly."
+    )
+    assert not any("Delegate" in name or "Attached" in name for name in people)

@@ -632,6 +632,7 @@ def clean_page(text: str, title: str | None = None) -> Page:
     text = _GLUED_SENTENCE.sub(". ", text)
     text = _GLUED_BRACKET.sub(" (", text)
     text = _GLUED_COMMA.sub(", ", text)
+    text = _DASHED_INITIALS.sub(r" (\1) ", text)
     text = _LEAD_CAPS.sub(_title_case_office, text)
     return _Cleaner(text, title).run()
 
@@ -655,3 +656,6 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\b(?!\.))")
 # one name of two for the parser.
 _GLUED_BRACKET = re.compile(r"(?<=[a-z]{2})\((?=[A-Z][a-z])")
 _GLUED_COMMA = re.compile(r"(?<=[a-z)]),(?=[A-Z][a-z])")
+# Initials set between dashes, as some agencies write them: "the Organization of American
+# States -OAS- Luis Almagro", "by Brenda Larios -AGN- Carlos Martinez" (brackets elsewhere).
+_DASHED_INITIALS = re.compile(r"(?<=\w) -([A-Z]{2,8})- (?=[A-Z])")

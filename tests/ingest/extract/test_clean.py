@@ -496,3 +496,15 @@ def test_the_items_of_a_list_a_colon_opens_are_text_not_headings() -> None:
         "Ebrahim Patel, South",
         "Minister Ng discusse",
     ]
+
+
+def test_initials_set_between_dashes_are_bracketed_as_elsewhere() -> None:
+    page = clean_page(
+        "Minister meets OAS chief\n\n"
+        "Guatemala City -AGN- Foreign Minister Carlos Martinez met with the Secretary General of "
+        "the Organization of American States -OAS- Luis Almagro on Monday.\n"
+    )
+    assert page.blocks[0].text.endswith(
+        "the Organization of American States (OAS) Luis Almagro on Monday."
+    )
+    assert "(AGN) Foreign Minister" in page.blocks[0].text

@@ -2215,8 +2215,11 @@ def _first_name(name: str) -> str:
     return " ".join(words[:2]) if styled else words[0]
 
 
+# What the recogniser may take for a body: a diplomat's document ("his Letter of Credence").
 _DOCUMENT_NAME = re.compile(r"(?i:letters?\s+of\s+(?:credence|recall|introduction))")
+# A lower-case word ending a span ("Moise of"), which no name ends on.
 _LAST_WORD_LOWER = re.compile(r"\s+[a-z]+$")
+# A verb of saying right after an apposition: the apposition is the subject of a new clause.
 _SAYING_NEXT = re.compile(r"\s+(?:said|says|told|wrote)\b")
 
 # Letters after a name: a seat or an honour ("the Hon. Anthony Albanese MP").

@@ -94,6 +94,8 @@ _APPOSED_OFFICE = re.compile(
     r"|spokeswoman|spokesperson|director|commissioner|coordinator|adviser|advisor|deputy)\b",
     re.IGNORECASE,
 )
+# An office set off between a name and the verb it is the subject of: "Mary Ng, Minister of
+# Small Business, Export Promotion and International Trade met with ...".
 _SET_OFF_OFFICE = re.compile(
     rf",\s+(?:the\s+)?(?=[^.;:\"\u201c\u201d]*{_APPOSED_OFFICE.pattern})[^.;:\"\u201c\u201d]{{3,120}}?,?\s+",
     re.IGNORECASE,
@@ -1265,6 +1267,9 @@ class _Meetings:
             self._each_listed_met(lead.start, verb, listed.start, end)
 
     def _list_item(self, paragraph: Paragraph) -> bool:
+        """Whether a paragraph is one item of a list: short, no sentence's end, no verb of a
+        sentence in its first part ("Gan Kim Yong, Minister for Trade and Industry of
+        Singapore")."""
         text = self.text[paragraph.start : paragraph.end].strip()
         return (
             not text.endswith((".", "!", "?", ":"))

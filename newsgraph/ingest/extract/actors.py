@@ -1126,13 +1126,7 @@ class _Finder:
                         self.claim(*span)
                         self.add(person, span[0], span[1], "entity")
                     continue
-                if known is not None:
-                    actor = self.book.use(known.name)
-                else:
-                    actor = self.book.introduce_org(name)
-                self.claim(*span)
-                self.add(actor, span[0], span[1], "entity")
-                self._acronym(actor, span[1])
+                self._add_body(*span, known)
 
     def _set_off_after_title(self, m: re.Match[str]) -> bool:
         """ "Speaking to new US Ambassador to Zambia, Daniel Foote, the President said": a name
@@ -1162,12 +1156,18 @@ class _Finder:
             return False
         self.claim(start, start + joined.end("person"))
         self.add(person, start, start + joined.end("person"), "entity")
-        body = name[joined.end() :]
-        known = self.ref.lookup(body)
-        actor = self.book.use(known.name) if known is not None else self.book.introduce_org(body)
-        self.claim(start + joined.end(), start + len(name))
-        self.add(actor, start + joined.end(), start + len(name), "entity")
+        self._add_body(start + joined.end(), end, self.ref.lookup(name[joined.end() :]))
         return True
+
+    def _add_body(self, start: int, end: int, known: ActorRef | None) -> None:
+        """An organisation the recogniser found at ``text[start:end]``: the reference's, if
+        it knows it, else one of the article's own; its initials in brackets after it an
+        alias."""
+        name = self.text[start:end]
+        actor = self.book.use(known.name) if known is not None else self.book.introduce_org(name)
+        self.claim(start, end)
+        self.add(actor, start, end, "entity")
+        self._acronym(actor, end)
 
     def _jurisdiction(self, name: str, start: int) -> bool:
         """ "the governors of Tamaulipas and Coahuila": one word that a governor or a mayor is

@@ -35,7 +35,7 @@ from newsgraph.ingest.extract.meeting_parse import (
 )
 from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.statements import Said
-from newsgraph.ingest.extract.text import Sentence
+from newsgraph.ingest.extract.text import Sentence, ends_sentence
 from newsgraph.ingest.extract.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES
 from newsgraph.ingest.model import ActorKind, MeetingMode, MeetingStatus
 
@@ -92,12 +92,6 @@ _APPOSED_OFFICE = re.compile(
     r"\b(?:minister|president|premier|chancellor|secretary|ambassador|envoy|speaker|head"
     r"|leader|chairman|chair|governor|commander|chief|king|emir|prince|mayor|spokesman"
     r"|spokeswoman|spokesperson|director|commissioner|coordinator|adviser|advisor|deputy)\b",
-    re.IGNORECASE,
-)
-# An office set off between a name and the verb it is the subject of: "Mary Ng, Minister of
-# Small Business, Export Promotion and International Trade met with ...".
-_SET_OFF_OFFICE = re.compile(
-    rf",\s+(?:the\s+)?(?=[^.;:\"\u201c\u201d]*{_APPOSED_OFFICE.pattern})[^.;:\"\u201c\u201d]{{3,120}}?,?\s+",
     re.IGNORECASE,
 )
 _BUILDING_WORDS = word_set(
@@ -1272,7 +1266,7 @@ class _Meetings:
         Singapore")."""
         text = self.text[paragraph.start : paragraph.end].strip()
         return (
-            not text.endswith((".", "!", "?", ":"))
+            not ends_sentence(text)
             and len(text.split()) <= 30
             and not _VERB_OF_A_SENTENCE.search(text.split(",")[0])
         )
@@ -1297,7 +1291,10 @@ class _Meetings:
             whos[-1].end < verb[0] - 12
             # (or with an office set off between: "Mary Ng, Minister of Small Business, ...
             # and International Trade met with")
-            and not _SET_OFF_OFFICE.fullmatch(self.text, whos[-1].end, verb[0])
+            and not (
+                self.text.startswith(",", whos[-1].end)
+                and self._apposition(whos[-1].end + 1, verb[0])
+            )
         ):
             return  # (the one who met stands right before the verb)
         who = whos[-1].actor

@@ -28,6 +28,7 @@ from newsgraph.ingest.model import ActorKind
 
 __all__ = [
     "OFFICES",
+    "STATE_FORM",
     "ActorRef",
     "Reference",
     "ReferenceDataError",
@@ -541,7 +542,7 @@ def _title_block(qual: str, *, portfolio_before: bool = False) -> str:
         rf"(?P<title>(?i:{titles})|{abbreviated})(?:-(?i:designate))?{portfolio}"
         # ("the President of the Republic of Guatemala, Alejandro Giammattei": a state's
         # formal name)
-        rf"(?:\s+(?:of|from)\s+(?:(?:the\s+)?{_STATE_FORM}\s+of\s+(?:the\s+)?)?(?P<of>{qual}))?"
+        rf"(?:\s+(?:of|from)\s+(?:(?:the\s+)?{STATE_FORM}\s+of\s+(?:the\s+)?)?(?P<of>{qual}))?"
         rf"(?:\s+(?P<prep>for|to)\s+(?P<port>{qual}))?"
     )
 
@@ -561,7 +562,7 @@ def _role_noun_re(qual: str, title_block: str) -> re.Pattern[str]:
 
 # How a state's formal name opens: "the Republic of", "the Kingdom of", "the Islamic Republic
 # of", "the Federal Democratic Republic of".
-_STATE_FORM = (
+STATE_FORM = (
     r"(?:(?:Federal|Islamic|Democratic|People's|People\u2019s|Socialist|Arab|Bolivarian"
     r"|Plurinational|Co-?operative|Hashemite|Federative|Oriental|Independent|United)\s+)*"
     r"(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|Commonwealth|Federation"

@@ -36,7 +36,7 @@ from newsgraph.ingest.extract.actors import (
 from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
 from newsgraph.ingest.extract.patterns import ORG_WORDS, word_set
-from newsgraph.ingest.extract.reference import office_name
+from newsgraph.ingest.extract.reference import STATE_FORM, office_name
 from newsgraph.ingest.extract.text import Quote, Sentence, opens_unclosed_quote, strip_quotes
 from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
@@ -237,9 +237,10 @@ _RELATIVE_BEFORE_VERB = re.compile(
     r"\s*,?\s*who\b[^;\"\u201c\u201d]{3,160},\s*(?:(?:has|had|also|later|then)\s+)*"
 )
 _CLOSED_APPOSITION = re.compile(r"\s*,[^,;\"\u201c\u201d]{1,70},\s*")
+# ("Ms. Natividad Isabel Pena Bonilla from the Kingdom of Spain said")
 _FROM_A_COUNTRY = re.compile(
-    r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+"
-    r"(?:the\s+)?)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3},?\s+(?:also\s+)?"
+    rf",?\s+(?:of|from)\s+(?:the\s+)?(?:{STATE_FORM}\s+of\s+(?:the\s+)?)?"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3},?\s+(?:also\s+)?"
 )
 _APPOSED = re.compile(r"^\s*,\s*(?:(?:has|had|also|later|then)\s+)*$")
 _BEFORE_APPOSED = re.compile(r"\w,\s*(?:[A-Z][\w.]*\s+){0,2}$")

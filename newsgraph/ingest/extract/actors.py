@@ -31,6 +31,7 @@ from newsgraph.ingest.extract.gender import given_name_gender, pronoun_gender
 from newsgraph.ingest.extract.listed import listed_names, titled_list_names
 from newsgraph.ingest.extract.names import PARTICLES, same_person
 from newsgraph.ingest.extract.patterns import (
+    CHINESE_HE,
     HEADLINE_VERB,
     NAME,
     NAME_STOPWORDS,
@@ -2225,9 +2226,7 @@ _SAYING_NEXT = re.compile(r"\s+(?:said|says|told|wrote)\b")
 # Letters after a name: a seat or an honour ("the Hon. Anthony Albanese MP").
 _POSTNOMINAL = re.compile(r"\s+(?:MP|MPP|MLA|MHA|MNA|QC|KC|SC|OBE|CBE|KBE|MBE|CMG|KCMG|GCMG)$")
 
-# The Chinese surname He and a given name ("Vice Premier He Lifeng"), not the pronoun before
-# a capitalised word ("He Said", "He Also"): a given name of one word, no verb's ending.
-_CHINESE_HE = re.compile(r"He\s+(?!(?:Also|Then|Later|Said|Says)\b)[A-Z][a-z]+(?<!ed)(?<!s)")
+_CHINESE_HE = re.compile(CHINESE_HE)
 
 # A person's name (with a nickname in quotes or not) and "and" before a capitalised word.
 _PERSON_AND = re.compile(

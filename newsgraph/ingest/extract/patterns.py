@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["NAME", "NAME_STOPWORDS", "ORG_WORDS", "alternation", "is_name_like", "word_set"]
+__all__ = [
+    "CHINESE_HE",
+    "NAME",
+    "NAME_STOPWORDS",
+    "ORG_WORDS",
+    "alternation",
+    "is_name_like",
+    "word_set",
+]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -124,6 +132,15 @@ _FAMILY = r"(?:\s+(?:Al|El|al|el)-[A-Z][\w'\u2019-]*[\w])"
 NAME = (
     rf"{_GLOTTAL}{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
     rf"{_FAMILY}?"
+)
+
+# The Chinese surname He before a one-word given name ("Vice Premier He Lifeng", "Ambassador
+# He Wei"), not the pronoun before a capitalised word ("He Said", "He Also", "He Met" in a
+# headline): no verb's ending, none of the words that follow the pronoun in title case.
+CHINESE_HE = (
+    r"He\s+(?!(?:Also|Then|Later|Said|Says|Met|Was|Is|Has|Had|Will|Would|Can|Could|May|Must"
+    r"|Did|Does|Told|Spoke|Held|Made|Took|Led|Sent|Gave|Came|Went|Began|Flew|Paid)\b)"
+    r"[A-Z][a-z]+\b(?<!ed)(?<!s)"
 )
 
 _NAME_RE = re.compile(rf"{NAME}")

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
-from newsgraph.ingest.extract.patterns import NAME, alternation
+from newsgraph.ingest.extract.patterns import CHINESE_HE, NAME, alternation
 from newsgraph.ingest.extract.titles import ABBREVIATED_TITLES, TITLE_MODIFIERS, title_surfaces
 from newsgraph.ingest.model import ActorKind
 
@@ -607,7 +607,7 @@ def _compile(
         rf"\b(?P<former>(?i:former|ex-|then-)\s*)?{_title_block(qual, portfolio_before=True)}\s+"
         # (the title's abbreviation may stand between: "External Affairs Minister (EAM) S
         # Jaishankar", "Chief Cabinet Secretary (CCS) Musalia Mudavadi")
-        rf"(?:\((?P<abbr>[A-Z]{{2,6}})\)\s+)?{honorifics}(?P<name>{NAME})"
+        rf"(?:\((?P<abbr>[A-Z]{{2,6}})\)\s+)?{honorifics}(?P<name>{CHINESE_HE}|{NAME})"
     )
     appositive_re = re.compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+)?(?P<former>(?i:former)\s+)?{title_block}"

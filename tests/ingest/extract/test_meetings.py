@@ -2829,6 +2829,15 @@ def test_the_chinese_surname_he_is_a_name_not_a_pronoun() -> None:
     assert "He said" not in {a.name for a in article.actors}
 
 
+def test_the_chinese_surname_he_after_a_title_is_the_one_met() -> None:
+    article = run(
+        "Deputy Prime Minister Tran Luu Quang met Chinese Ambassador to Vietnam He Wei in Hanoi "
+        "on Monday. He Met the press afterwards."
+    )
+    assert [actors(m) for m in article.meetings] == [["Tran Luu Quang", "He Wei"]]
+    assert "He Met" not in {a.name for a in article.actors}
+
+
 def test_people_listed_one_to_a_paragraph_after_a_colon_each_met_the_one_who_met_them() -> None:
     article = run(
         "On the margins of the G20 meeting in Italy, the Honourable Mary Ng, Minister of Small "

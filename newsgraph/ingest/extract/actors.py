@@ -1132,8 +1132,13 @@ class _Finder:
     def _set_off_after_title(self, m: re.Match[str]) -> bool:
         """ "Speaking to new US Ambassador to Zambia, Daniel Foote, the President said": a name
         set off after its own title; the title after it is the next clause's subject. (Not in
-        a list: "A, Ambassador of Belgium, B, Ambassador of Ghana and C".)"""
-        if not _SAYING_NEXT.match(self.text, m.end()):
+        a list: "A, Ambassador of Belgium, B, Ambassador of Ghana and C".) So is a list of
+        titles each before its name: "Palestinian Health Minister, Dr. Mai al-Kaila, Lebanese
+        Minister of Public Health, Dr. Firas Abiad": the next title is the next name's."""
+        comma = _COMMA_AFTER.match(self.text, m.end("name"))
+        if not _SAYING_NEXT.match(self.text, m.end()) and not (
+            comma and self.ref.title_appositive_re.match(self.text, comma.end())
+        ):
             return False
         window = self.text[max(0, m.start() - 150) : m.end("name") + 1]
         return any(
@@ -2222,6 +2227,7 @@ _DOCUMENT_NAME = re.compile(r"(?i:letters?\s+of\s+(?:credence|recall|introductio
 _LAST_WORD_LOWER = re.compile(r"\s+[a-z]+$")
 # A verb of saying right after an apposition: the apposition is the subject of a new clause.
 _SAYING_NEXT = re.compile(r"\s+(?:said|says|told|wrote)\b")
+_COMMA_AFTER = re.compile(r",\s+")
 
 # Letters after a name: a seat or an honour ("the Hon. Anthony Albanese MP").
 _POSTNOMINAL = re.compile(r"\s+(?:MP|MPP|MLA|MHA|MNA|QC|KC|SC|OBE|CBE|KBE|MBE|CMG|KCMG|GCMG)$")

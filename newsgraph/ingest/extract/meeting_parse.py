@@ -123,6 +123,9 @@ _RANKS = word_set(
     "admiral general colonel lieutenant major captain marshal ambassador dr mr mrs ms sir "
     "professor prof sheikh hon honourable"
 )
+# The words that tell whose counterparts they are: "his Arab counterparts", "his counterparts
+# from Asia", "his counterparts who attended".
+_COUNTERPARTS_MADE_KNOWN = word_set("amod compound nmod prep relcl acl")
 _NOT_FOR_THE_COUNTRY = word_set("opposition rebel rebels former exiled dissident")
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _SIT_VERBS = word_set("sit sits sat sitting")
@@ -605,6 +608,35 @@ class _Parser:
             return []
         return [self._named(p, "pronoun") for p in reversed(people)]
 
+    def _bare_counterparts(self, head: Token) -> list[tuple[str, str | None]] | None:
+        """ "Dr. Al-Ghobash also discussed with his counterparts ...", after a sentence naming
+        the Palestinian, Lebanese and Romanian health ministers: "his counterparts", with no
+        country or list of their own, are the people the sentence before names in one office."""
+        if (
+            head.lower_ != "counterparts"
+            or not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children)
+            # (an apposition may be the parser's reading of the object after: "discussed with
+            # his counterparts the current health conditions")
+            or any(c.dep_ in _COUNTERPARTS_MADE_KNOWN for c in head.children)
+        ):
+            return None
+        index = self.doc.sentence_index(head.idx)
+        if index == 0:
+            return None
+        before, this = self.doc.sentences[index - 1], self.doc.sentences[index]
+        # (not whose counterparts they are, named again: "Al-Ghobash also discussed ...")
+        here = {m.actor for m in self.doc.mentions_in(this.start, this.end, implicit=True)}
+        offices: dict[str, list[str]] = {}
+        for m in self.doc.mentions_in(before.start, before.end):
+            if self.doc.kind(m.actor) is ActorKind.PERSON and m.actor not in here:
+                for title in {r.title for r in self.doc.book.roles(m.actor)}:
+                    if m.actor not in offices.setdefault(title, []):
+                        offices[title].append(m.actor)
+        shared = [people for people in offices.values() if len(people) >= 2]
+        if len(shared) != 1:
+            return None
+        return [self._named(p, "pronoun") for p in shared[0]]
+
     def _delegation_leaders(self, head: Token) -> list[tuple[str, str | None]]:
         """ "a Ugandan delegation led by Foreign Minister Jeje Odongo": the one who leads it."""
         if head.lower_ not in _DELEGATIONS:
@@ -638,6 +670,8 @@ class _Parser:
             return leaders
         if _pair_noun(head):
             return self._pair(head)
+        if (bare := self._bare_counterparts(head)) is not None:
+            return bare
         counted = next((_COUNTS[c.lower_] for c in head.children if c.lower_ in _COUNTS), None)
         if counted is not None and head.lower_ in _PAIRS:
             # "the three leaders": the participants of the meeting just told, if three

@@ -2912,3 +2912,37 @@ def test_meeting_a_country_s_students_is_no_meeting_with_the_country() -> None:
         "President William Ruto met the Kenya team in London on Tuesday."
     )
     assert [actors(m) for m in article.meetings] == [["William Ruto", "Kenya"]]
+
+
+def test_each_title_of_a_list_of_titles_and_names_is_the_next_name_s() -> None:
+    article = run(
+        "The Syrian minister thanked Palestinian Health Minister, Dr. Mai al-Kaila, Lebanese "
+        "Minister of Public Health, Dr. Firas Abiad, and Romanian Health Minister, Alexandru "
+        "Ravella, for their help."
+    )
+    of = {a.name: {r.of for r in a.roles} for a in article.actors if a.kind is ActorKind.PERSON}
+    assert of == {
+        "Mai al-Kaila": {"Palestine"},
+        "Firas Abiad": {"Lebanon"},
+        "Alexandru Ravella": {"Romania"},
+    }
+
+
+def test_his_counterparts_are_the_people_of_one_office_the_sentence_before_names() -> None:
+    article = run(
+        "Syrian Health Minister Hasan al-Ghobash thanked Palestinian Health Minister Mai al-Kaila "
+        "and Romanian Health Minister Alexandru Ravella for their help.\n\n"
+        "Al-Ghobash also discussed with his counterparts the health conditions in the world."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [
+        ["Alexandru Ravella", "Hasan al-Ghobash", "Mai al-Kaila"]
+    ]
+
+
+def test_his_counterparts_of_no_one_office_are_nobody_named() -> None:
+    article = run(
+        "Syrian Health Minister Hasan al-Ghobash thanked Palestinian Foreign Minister Riyad "
+        "al-Maliki and Romanian Health Minister Alexandru Ravella for their help.\n\n"
+        "Al-Ghobash also discussed with his counterparts the health conditions in the world."
+    )
+    assert article.meetings == []

@@ -2392,6 +2392,9 @@ def _person_span(
         end -= len(possessive.group())
         surface = surface[: possessive.start()]
     surface = surface.rstrip(" .,;:")
+    letters = _POSTNOMINAL.search(surface)
+    if letters is not None:
+        surface = surface[: letters.start()]  # ("Greg O'Connor MP (Labour)")
     end = start + len(surface)
     honorific = _HONORIFIC.match(surface)
     if honorific is not None and len(surface[honorific.end() :].split()) < 2:

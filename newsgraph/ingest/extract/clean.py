@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from newsgraph.ingest.extract.dates import find_dates, parse_stated_date, resolve
+from newsgraph.ingest.extract.gender import given_name_gender
 from newsgraph.ingest.extract.patterns import is_name_like
 from newsgraph.ingest.extract.text import ends_sentence
 from newsgraph.ingest.extract.titles import canonical_title
@@ -408,7 +409,15 @@ class _Cleaner:
         m = _DATELINE_PREFIX.match(line)
         if m is None or not (m.group("place") or m.group("titled")):
             return line
-        if m.group("place") and _SPEAKER_LABEL_WORD.search(m.group("place")):
+        if m.group("place") and (
+            _SPEAKER_LABEL_WORD.search(m.group("place"))
+            # ("WINSTON PETERS: This is the final day": a given name and a surname)
+            or (
+                not (m.group("date") or m.group("agency"))
+                and m.group().rstrip().endswith(":")
+                and given_name_gender(m.group("place").title()) is not None
+            )
+        ):
             return line  # "SECRETARY KERRY: I'm really delighted": a transcript's turn
         separated = line[m.start("place") if m.group("place") else m.start("titled") :]
         if m.group("place") and not (

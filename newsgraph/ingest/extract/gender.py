@@ -84,7 +84,7 @@ _MALE_GIVEN = word_set(
     mohammad mohammed muhammad muhammadu narendra nicolas olaf olusegun omar paul pedro petro
     peter rafael ramzan recep ricardo rishi robert rodrigo ronald salman scott sebastian sergei
     sergey sergio shinzo silvio stephen steven thabo tony uhuru viktor vladimir volodymyr
-    william yoweri yoshihide zbigniew
+    william winston yoweri yoshihide zbigniew
     abubakar ahmet alar alejandro aliyu andrei andriy arthur atiku bjarni borut brahim brian
     chukwuma diego dragan edgars eduardo egils emeka eric femi goran gregory hendrik ifeanyi
     igor jan janez jeremy jiri jonas jonathan jozef kenneth khalid kwame manuel mehmet miguel

@@ -35,6 +35,7 @@ from newsgraph.ingest.extract.actors import (
 )
 from newsgraph.ingest.extract.dates import resolve
 from newsgraph.ingest.extract.document import PRONOUN, Document, Paragraph
+from newsgraph.ingest.extract.gender import given_name_gender
 from newsgraph.ingest.extract.patterns import ORG_WORDS, word_set
 from newsgraph.ingest.extract.reference import STATE_FORM, office_name
 from newsgraph.ingest.extract.text import Quote, Sentence, opens_unclosed_quote, strip_quotes
@@ -114,6 +115,8 @@ _RELEASED = re.compile(
     r"(?:statement|remarks|message|comments)\b",
     re.IGNORECASE,
 )
+# A given name and a surname in capitals (two or three words), a transcript's speaker label.
+_FULL_NAME_LABEL = re.compile(r"[A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+){1,2}")
 # A transcript's turn: a speaker's label, a colon, the words ("PRESIDENT BUSH: Mr. President").
 # A broadcast transcript may give the speaker's office after the name, in capitals too:
 # "JULIA GILLARD, PRIME MINISTER: No country is closer ...".
@@ -2180,6 +2183,18 @@ class _Statements:
             return people[-1]
         name = strip_name_titles(label.title() if label.isupper() else label)
         found = self.doc.book.person(name) if name else None
+        if (
+            found is None
+            and name == label.title()
+            and _FULL_NAME_LABEL.fullmatch(label)
+            and given_name_gender(name) is not None
+            # (a broadcast's presenter tells the story in the third person: "TONY JONES: On
+            # her first official visit ...", no statement of theirs)
+            and _FIRST_PERSON.search(self.text, turn.end(), self.doc.paragraph_at(start).end)
+        ):
+            # "WINSTON PETERS: We've had a very fruitful discussion": a minister's office
+            # writes its transcripts with the speakers named in full, and nowhere else
+            return self.doc.book.introduce(name)
         if found is not None or not name or " " in name or not label.isupper():
             return found
         if name != label.title():

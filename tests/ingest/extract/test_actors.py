@@ -1364,3 +1364,13 @@ def test_the_words_of_a_delegate_minister_s_title_are_no_name() -> None:
         "Ambassador informed the premier that cooperation had grown rapidly."
     )
     assert not any("Delegate" in name or "Attached" in name for name in people)
+
+
+def test_letters_after_a_recognised_name_are_not_part_of_it() -> None:
+    article = run(
+        "Mr Speaker will arrive on Wednesday, accompanied by Tangi Utikere MP (Labour), "
+        "Greg O\u2019Connor MP (Labour) and Scott Willis MP (Green)."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert {"Greg O\u2019Connor", "Scott Willis"} <= people
+    assert not any(name.endswith(" MP") for name in people)

@@ -1468,6 +1468,27 @@ def test_a_transcripts_first_turn_is_not_taken_for_a_dateline() -> None:
     assert [s for s, _ in said(body)] == ["Kerry", "Jose Antonio Meade"]
 
 
+def test_a_transcripts_speakers_named_in_full_in_capitals_and_nowhere_else_are_people() -> None:
+    article = run(
+        "WINSTON PETERS: This is the final day of the consultations. We've had a very fruitful "
+        "discussion on a range of things.\n\n"
+        "JULIE BISHOP: Thank you Deputy Prime Minister. I was delighted to accept your "
+        "invitation to attend this meeting."
+    )
+    assert [s.speaker for s in article.statements] == ["Winston Peters", "Julie Bishop"]
+    assert {"Winston Peters", "Julie Bishop"} <= {a.name for a in article.actors}
+
+
+def test_a_broadcasts_presenter_telling_the_story_makes_no_statement() -> None:
+    article = run(
+        "TONY JONES: On her first official visit to Papua New Guinea as Prime Minister, Julia "
+        "Gillard has promised more help for the country's hospitals.\n\n"
+        "The two leaders will discuss aid spending and economic links."
+    )
+    assert "Tony Jones" not in {s.speaker for s in article.statements}
+    assert "Tony Jones" not in {a.name for a in article.actors}
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -2054,7 +2054,8 @@ _OFFICE_WORDS = word_set(
     Preparedness Credit Works Protection Repatriation Refugees Services Province Region District
     County Territory Municipality Supplies Competition Promotion Business Enterprise Enterprises
     Consumer Bridges Roads Ports Shipping Sanitation Electricity Exports Statistics
-    Police Organization Organisation Agency Authority Officer
+    Police Organization Organisation Agency Authority Officer Representatives Deputies Commons
+    Chamber
     """
 )
 # Words of gatherings, bodies and buildings: never in a person's name ("Climate Change

@@ -2946,3 +2946,11 @@ def test_his_counterparts_of_no_one_office_are_nobody_named() -> None:
         "Al-Ghobash also discussed with his counterparts the health conditions in the world."
     )
     assert article.meetings == []
+
+
+def test_a_name_after_an_office_of_a_house_of_representatives_is_the_one_met() -> None:
+    article = run(
+        "Chairman of the National Assembly Vuong Dinh Hue had talks with Speaker of the "
+        "Philippine House of Representatives Martin Romualdez in Manila on Wednesday."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [["Martin Romualdez", "Vuong Dinh Hue"]]

@@ -267,9 +267,11 @@ def _unwrap(lines: list[str]) -> list[str]:
     for raw in lines:
         line = raw.strip()
         # (a few words on: "sss" after a wire's "(end)" is no sentence going on)
-        broken = len(out) >= 2 and not out[-1] and line[:1].islower() and _words(line) >= 3
-        if broken and out[-2] and not ends_sentence(out[-2]) and not _BULLET.match(line):
-            out.pop()
+        # (the blank lines between may be several: a photo the page left out)
+        blanks = next((k for k in range(1, 7) if len(out) > k and out[-k - 1]), 0)
+        broken = blanks and not any(out[-blanks:]) and line[:1].islower() and _words(line) >= 3
+        if broken and not ends_sentence(out[-blanks - 1]) and not _BULLET.match(line):
+            del out[-blanks:]
         if (
             out
             and out[-1]

@@ -159,6 +159,21 @@ def test_a_paragraph_the_page_broke_mid_sentence_is_joined_back() -> None:
     assert not any(t.endswith("sss") for t in texts)
 
 
+def test_a_sentence_broken_around_a_left_out_photo_is_joined_back() -> None:
+    page = clean_page(
+        "Headline\n\nThe Deputy Prime Minister and Minister of Foreign Affairs made the "
+        "statement while meeting with US Secretary of State Mike Pompeo, US Deputy National "
+        "Security Advisor Charles Kupperman (photo below) \n\n \n\n \n\nand with Assistant to "
+        "the US President Keith Kellogg in Washington on May 22 (photo below).\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "The Deputy Prime Minister and Minister of Foreign Affairs made the statement while "
+        "meeting with US Secretary of State Mike Pompeo, US Deputy National Security Advisor "
+        "Charles Kupperman (photo below) and with Assistant to the US President Keith Kellogg "
+        "in Washington on May 22 (photo below)."
+    ]
+
+
 def test_a_block_quote_keeps_its_speaker_box() -> None:
     page = clean_page(
         "Headline\n\nThe Finnish president commented on the talks.\n\n"

@@ -19,7 +19,7 @@ from enum import Enum
 
 from newsgraph.ingest.extract.dates import find_dates, parse_stated_date, resolve
 from newsgraph.ingest.extract.gender import given_name_gender
-from newsgraph.ingest.extract.patterns import is_name_like
+from newsgraph.ingest.extract.patterns import is_name_like, word_set
 from newsgraph.ingest.extract.text import ends_sentence
 from newsgraph.ingest.extract.titles import canonical_title
 
@@ -276,7 +276,7 @@ def _unwrap(lines: list[str]) -> list[str]:
             out
             and out[-1]
             and line
-            and (line[0].islower() or out[-1].endswith((",", "-")))
+            and (line[0].islower() or out[-1].endswith((",", "-")) or _runs_on(out[-1], line))
             and not ends_sentence(out[-1])
             and not _BULLET.match(line)
         ):
@@ -284,6 +284,29 @@ def _unwrap(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether a long line that ends no sentence runs on into the next, which starts with a
+    capital and ends a sentence: a page wrapped at no fixed width, broken after a word no
+    sentence ends on or before a title's holder ("... was scheduled to meet U.S. Secretary of
+    State" / "Condoleezza Rice and several members of Congress during his trip, said ...")."""
+    words = line.split()
+    if len(words) < 8 or _words(following) < 6 or not ends_sentence(following):
+        return False
+    last = words[-1]
+    return (
+        last in _RUNNING_WORDS
+        or last.endswith("(")
+        # (a title of two or three words: "the PM" or "9:45 PM" ends a headline or a time)
+        or any(canonical_title(" ".join(words[-n:])).title is not None for n in (2, 3))
+    )
+
+
+# Words no sentence ends on: a line ending on one breaks mid-sentence.
+_RUNNING_WORDS = word_set(
+    "of the to and a an with for in on by at from that as his her their its who which"
+)
 
 
 class _Cleaner:

@@ -159,6 +159,23 @@ def test_a_paragraph_the_page_broke_mid_sentence_is_joined_back() -> None:
     assert not any(t.endswith("sss") for t in texts)
 
 
+def test_a_line_broken_before_a_titles_holder_runs_on_into_the_next() -> None:
+    page = clean_page(
+        "Vietnam foreign minister starts US visit\n"
+        "Pham Gia Khiem, who is also a deputy prime minister, was scheduled to meet U.S. "
+        "Secretary of State\n"
+        "Condoleezza Rice and several members of Congress during his trip, said a spokesman.\n"
+        "Shares rose sharply on the news this morning at 9:45 PM\n"
+        "The index closed higher than it opened on Monday in Hanoi.\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "Pham Gia Khiem, who is also a deputy prime minister, was scheduled to meet U.S. "
+        "Secretary of State Condoleezza Rice and several members of Congress during his trip, "
+        "said a spokesman.",
+        "The index closed higher than it opened on Monday in Hanoi.",
+    ]
+
+
 def test_a_sentence_broken_around_a_left_out_photo_is_joined_back() -> None:
     page = clean_page(
         "Headline\n\nThe Deputy Prime Minister and Minister of Foreign Affairs made the "

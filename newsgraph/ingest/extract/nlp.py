@@ -31,6 +31,7 @@ from newsgraph.ingest.model import ActorKind
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from newsgraph.ingest.extract.reference import Reference
 
@@ -90,9 +91,26 @@ def load_pipeline(reference: Reference) -> Language:
             "requirements/model.txt, pinned by hash)"
         ) from exc
     keep_title_abbreviations(nlp)
+    if not spacy.language.Language.has_factory(_PARAGRAPHS):
+        spacy.language.Language.component(_PARAGRAPHS, func=_paragraph_starts_sentences)
+    nlp.add_pipe(_PARAGRAPHS, before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns(reference))  # type: ignore[attr-defined]
     return nlp
+
+
+_PARAGRAPHS = "newsgraph_paragraphs"
+
+
+def _paragraph_starts_sentences(doc: Doc) -> Doc:
+    """A paragraph starts a sentence, whatever its last line ended with: the parser, left to
+    itself, runs a heading or a standfirst without a full stop ("... after a nearly
+    three-year freeze") into the first sentence below it, and parses both wrong."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def _patterns(reference: Reference) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from newsgraph.ingest.extract.clean import clean_page
 from newsgraph.ingest.extract.document import Document
 from newsgraph.ingest.extract.nlp import (
     _EXCLUDE,
+    _PARAGRAPHS,
     MODEL_PACKAGE,
     keep_title_abbreviations,
     load_pipeline,
@@ -55,8 +56,8 @@ def test_the_pipeline_annotates_as_spacys_default_backend_does(pipeline: Languag
             assert isinstance(doc, SourceDocument)
             texts.append(Document.join(clean_page(doc.body, doc.title).blocks))
     assert len(texts) >= 10
-    # The same components on both sides: the entity ruler is ours alone.
-    with pipeline.select_pipes(disable=["entity_ruler"]):
+    # The same components on both sides: the entity ruler and the paragraph breaks are ours.
+    with pipeline.select_pipes(disable=["entity_ruler", _PARAGRAPHS]):
         ours = list(pipeline.pipe(texts))
     theirs = list(default.pipe(texts))
     for a, b in zip(ours, theirs, strict=True):
@@ -64,6 +65,19 @@ def test_the_pipeline_annotates_as_spacys_default_backend_does(pipeline: Languag
         assert [(e.start, e.end, e.label_) for e in a.ents] == [
             (e.start, e.end, e.label_) for e in b.ents
         ]
+
+
+def test_a_paragraph_starts_a_sentence_whatever_the_line_before_ends_with(
+    pipeline: Language,
+) -> None:
+    doc = pipeline(
+        "Relations have improved after a three-year freeze\n\n"
+        "Prime Minister Kyriakos Mitsotakis phoned President Recep Tayyip Erdogan."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Relations have improved after a three-year freeze",
+        "Prime Minister Kyriakos Mitsotakis phoned President Recep Tayyip Erdogan.",
+    ]
 
 
 def test_loading_the_pipeline_keeps_numpys_blas_to_one_thread() -> None:

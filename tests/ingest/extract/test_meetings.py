@@ -2954,3 +2954,32 @@ def test_a_name_after_an_office_of_a_house_of_representatives_is_the_one_met() -
         "Philippine House of Representatives Martin Romualdez in Manila on Wednesday."
     )
     assert [sorted(actors(m)) for m in article.meetings] == [["Martin Romualdez", "Vuong Dinh Hue"]]
+
+
+def test_a_standfirst_without_a_full_stop_does_not_run_into_the_first_sentence() -> None:
+    article = run(
+        "Official relations between Athens and Ankara have dramatically improved over the past "
+        "year and a half after a nearly three-year \u201cfreeze\u201d\n\n"
+        "Greek Prime Minister Kyriakos Mitsotakis on Wednesday phoned Turkish President Recep "
+        "Tayyip Erdogan, with reports from Athens saying the former expressed his best wishes "
+        "to the latter on the occasion of his birthday."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [
+        ["Kyriakos Mitsotakis", "Recep Tayyip Erdo\u011fan"]
+    ]
+
+
+def test_each_person_of_a_list_the_parser_lost_is_one_met() -> None:
+    article = run(
+        "Later in the day, External Affairs Minister S Jaishankar met Nepal Prime Minister "
+        "Pushpa Kamal Dahal 'Prachanda', Mauritius Prime Minister Pravind Kumar Jugnauth, his "
+        "Bhutanese counterpart Tshering Tobgay and Vice-President of Seychelles Ahmed Afif."
+    )
+    met = {a for m in article.meetings for a in actors(m)}
+    assert met == {
+        "S Jaishankar",
+        "Pushpa Kamal Dahal",
+        "Pravind Kumar Jugnauth",
+        "Tshering Tobgay",
+        "Ahmed Afif",
+    }

@@ -16,7 +16,9 @@ __all__ = ["ListedName", "listed_names", "titled_list_names"]
 
 _OFFICE_LIST = re.compile(
     r"\b(?P<office>(?:(?:foreign|defen[cs]e|prime|trade|finance|interior|economy)\s+)?"
-    r"(?:ministers|presidents|premiers|leaders|chancellors|secretaries))\s+(?:of|from)\s+",
+    r"(?:ministers|presidents|premiers|leaders|chancellors|secretaries)"
+    # ("Ministers of Foreign Affairs of Kyrgyzstan Ruslan Kazakbaev and Tajikistan ...")
+    r"(?:\s+of\s+foreign\s+affairs)?)\s+(?:of|from)\s+",
     re.IGNORECASE,
 )
 _CAPITALISED_RUN = re.compile(r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
@@ -61,7 +63,7 @@ def listed_names(
     found: list[ListedName] = []
     for head in _OFFICE_LIST.finditer(text):
         office = head.group("office").lower()
-        singular = re.sub(r"(?:ies)$", "y", office) if office.endswith("ies") else office[:-1]
+        singular = re.sub(r"\b(\w+?)(ies|s)\b", _singular, office, count=1)
         title = title_of(singular)
         pos = head.end()
         while True:
@@ -81,6 +83,10 @@ def listed_names(
                 break
             pos = gap.end()
     return found
+
+
+def _singular(plural: re.Match[str]) -> str:
+    return plural.group(1) + ("y" if plural.group(2) == "ies" else "")
 
 
 def _country_and_name(

@@ -129,8 +129,11 @@ _GLOTTAL = "[\u2018\u02bb]?"
 # A Gulf name may run to six words with its family's last: "Sabah Khaled Al-Hamad Al-Mubarak
 # Al-Sabah" (only an "Al-" word is taken past the fifth).
 _FAMILY = r"(?:\s+(?:Al|El|al|el)-[A-Z][\w'\u2019-]*[\w])"
+# A nickname in quotes after the given name: "Ferdinand \u2018Bongbong\u2019 Marcos Jr.", "Luis
+# 'Toto' Caputo".
+_NICKNAME = r"(?:\s+['\u2018\"\u201c][A-Z][\w-]+['\u2019\"\u201d](?=\s+[A-Z]))?"
 NAME = (
-    rf"{_GLOTTAL}{_TOKEN}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
+    rf"{_GLOTTAL}{_TOKEN}{_NICKNAME}(?:\s+(?:(?:{_PARTICLE}\s+)+{_WORD}|{_JOINED}|{_GLOTTAL}{_TOKEN})){{0,4}}"
     rf"{_FAMILY}?"
 )
 

@@ -1374,3 +1374,22 @@ def test_letters_after_a_recognised_name_are_not_part_of_it() -> None:
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert {"Greg O\u2019Connor", "Scott Willis"} <= people
     assert not any(name.endswith(" MP") for name in people)
+
+
+def test_a_nickname_in_quotes_after_the_given_name_is_part_of_the_name() -> None:
+    article = run(
+        "President Ferdinand \u2018Bongbong\u2019 Marcos Jr. met Speaker Kevin McCarthy on Monday."
+    )
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert people == {"Ferdinand \u2018Bongbong\u2019 Marcos Jr", "Kevin McCarthy"}
+
+
+def test_ministers_of_foreign_affairs_listed_with_their_countries_are_people() -> None:
+    article = run(
+        "Ministers of Foreign Affairs of Kyrgyzstan Ruslan Kazakbaev and Tajikistan Sirodjiddin "
+        "Mukhriddin held a phone conversation on Thursday."
+    )
+    assert roles(article, "Sirodjiddin Mukhriddin") == {("Foreign Minister", "Tajikistan")}
+    assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
+        ["Ruslan Kazakbaev", "Sirodjiddin Mukhriddin"]
+    ]

@@ -592,6 +592,8 @@ class _Finder:
                 if possessive:
                     name = name[: possessive.start()].rstrip()
                     name_end -= len(possessive.group())
+                if regex is self.ref.titled_name_re and self._rest_of_the_place(m, name):
+                    continue
                 if _goes_on_as_a_body(name, self.text, name_end):
                     # "the Commissioner of the United Nations Relief and Works Agency": the
                     # words after the title are a body's name, not a person's
@@ -627,6 +629,12 @@ class _Finder:
                     self.book.named_in_full(person)
                 if not given:
                     self._title_facts(person, m)
+
+    def _rest_of_the_place(self, m: re.Match[str], name: str) -> bool:
+        """ "the Crown Prince of Saudi Arabia, Mohammed bin Salman": the pattern may take
+        "Saudi" for the country and "Arabia" for the name; together they are the place."""
+        of = m.group("of")
+        return of is not None and self.ref.lookup(f"{of} {name.split()[0]}") is not None
 
     def _given_amir(self, m: re.Match[str]) -> bool:
         """ "a new Israeli ambassador, Amir Weissbrod": Amir a given name, not the ruler's

@@ -231,7 +231,9 @@ _CAPS_PLACE = re.compile(r"\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,")
 _SEQUEL = re.compile(r"(?:before|after|then)\s+\w+ing\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
 _PHONE = re.compile(
-    r"\b(?:tele)?phon(?:e|ed|es)\b|\bcall(?:ed|s)?\b|\b(?:rang|dialled|dialed)\b", re.IGNORECASE
+    # ("a telephonic conversation", as South Asian outlets write it)
+    r"\b(?:tele)?phon(?:e|ed|es|ic)\b|\bcall(?:ed|s)?\b|\b(?:rang|dialled|dialed)\b",
+    re.IGNORECASE,
 )
 _VISIT = re.compile(
     r"\b(?:visit(?:ed|s|ing)?|in\s+person|face-to-face|summit|hosted|hosts|arrived|travel(?:l)?ed"

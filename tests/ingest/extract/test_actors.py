@@ -1393,3 +1393,16 @@ def test_ministers_of_foreign_affairs_listed_with_their_countries_are_people() -
     assert [sorted(p.actor for p in m.participants) for m in article.meetings] == [
         ["Ruslan Kazakbaev", "Sirodjiddin Mukhriddin"]
     ]
+
+
+def test_a_country_of_two_words_after_a_title_is_no_name() -> None:
+    article = run(
+        "Prime Minister Narendra Modi on Tuesday held a telephonic conversation with the Crown "
+        "Prince of Saudi Arabia, Mohammed bin Salman."
+    )
+    assert roles(article, "Mohammed bin Salman") == {("Crown Prince", "Saudi Arabia")}
+    assert {a.name for a in article.actors if a.kind is ActorKind.PERSON} == {
+        "Narendra Modi",
+        "Mohammed bin Salman",
+    }
+    assert [m.mode.value for m in article.meetings] == ["PHONE"]

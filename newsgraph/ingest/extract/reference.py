@@ -552,7 +552,9 @@ def _role_noun_re(qual: str, title_block: str) -> re.Pattern[str]:
     minister", "The WHO Director General"."""
     return re.compile(
         # ("Japan's minister", "Fiji's prime minister": a country's possessive needs no "the")
-        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\n)|\b(?=(?:{qual})(?:'s|\u2019s|(?<=s)['\u2019])\s))"
+        # ("Mr Speaker will arrive in Rarotonga": the style of address for an office's holder)
+        rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|Mr\.?|Madam)\s+|(?<=\n)"
+        rf"|\b(?=(?:{qual})(?:'s|\u2019s|(?<=s)['\u2019])\s))"
         # ("The WHO Director General": the initials of a body the reference does not know)
         rf"(?:(?!(?:{qual})\s)[A-Z]{{2,8}}\s+)?"
         rf"{title_block}(?![\w\-])(?!\s+(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von)\b))"

@@ -2983,3 +2983,11 @@ def test_each_person_of_a_list_the_parser_lost_is_one_met() -> None:
         "Tshering Tobgay",
         "Ahmed Afif",
     }
+
+
+def test_mr_speaker_is_the_speaker_the_article_named() -> None:
+    article = run(
+        "The Speaker of the House, Gerry Brownlee, will lead a delegation this week.\n\n"
+        "While in the Cook Islands, Mr Speaker will meet with his counterpart, Hon Tai Tura."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [["Gerry Brownlee", "Tai Tura"]]

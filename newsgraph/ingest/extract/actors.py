@@ -2455,6 +2455,8 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if _DOCUMENT_NAME.fullmatch(surface):
         return None  # "presented his Letter of Credence": a document, no body
+    if surface.split()[-1].lower() in ("delegation", "delegations"):
+        return None  # "The Official Delegation also met ...": its head's, not a body
     at_line_start = start == 0 or text[start - 1] == "\n"
     if surface.isupper() and at_line_start and _WIRE_DATELINE.match(text, start):
         return None  # "CARACAS, Venezuela —": the wire's place, not an organisation

@@ -108,7 +108,11 @@ _CLAUSE_STOP = re.compile(r"[,.;:\n]")
 _OPENING_MARKS = ('"', "\u201c")
 # A seat of government named without "the": it speaks as the institution it houses.
 _SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
-_LED_BY = re.compile(r"\bdelegation\s+(?:led|headed)\s+by\s+")
+_LED_BY = re.compile(
+    r"\bdelegation\s+(?:led|headed)\s+by\s+"
+    # ("comprising Head of the Delegation Mr. Sadakazu Tanigaki, ... and seven other members")
+    r"|\b[Hh]ead\s+of\s+(?:the\s+)?[Dd]elegation,?\s+"
+)
 _NAME_PARTICLES = word_set("Da Das Do Dos De Del Della Di Du Van Von Der Den Bin Ibn Abu dos da de")
 _POSSESSIVE_INSIDE = re.compile(r"(?:'s|\u2019s)(?:\s+\S|$)")
 _NAME_TAIL = re.compile(

@@ -2991,3 +2991,14 @@ def test_mr_speaker_is_the_speaker_the_article_named() -> None:
         "While in the Cook Islands, Mr Speaker will meet with his counterpart, Hon Tai Tura."
     )
     assert [sorted(actors(m)) for m in article.meetings] == [["Gerry Brownlee", "Tai Tura"]]
+
+
+def test_the_head_of_the_delegation_is_whom_the_delegation_met_stands_for() -> None:
+    article = run(
+        "The Official Delegation of the Japan-Canada Diet Friendship League (comprising Head of "
+        "the Delegation Mr. Sadakazu Tanigaki, President of the League and seven other members) "
+        "visited Canada on Monday.\n\n"
+        "The Official Delegation also met with some politicians, including The Honourable Ed "
+        "Fast, Minister of International Trade."
+    )
+    assert [sorted(actors(m)) for m in article.meetings] == [["Ed Fast", "Sadakazu Tanigaki"]]

@@ -383,7 +383,13 @@ def _named_after_country(doc: Document, country: str, head: Token) -> str | None
             continue
         following = mentions[index + 1]
         gap = _NAME_GAP.fullmatch(doc.text, mention.end, following.start)
-        if gap is not None and doc.kind(following.actor) is ActorKind.PERSON:
+        # (a name, not an office standing for its holder: "... of Japan and Canada, the
+        # President also had ...")
+        if (
+            gap is not None
+            and doc.kind(following.actor) is ActorKind.PERSON
+            and following.via != "role"
+        ):
             return following.actor
     return None
 

@@ -480,8 +480,10 @@ class _Parser:
             listed = self._listed_after(head)
             if len(listed) >= 2:
                 return [self._named(p, "name") for p in listed]
-        if person is None and not pair:
-            person = self._apposed_person(head)  # one title's one person
+        if person is None and not pair and head.tag_ not in ("NNS", "NNPS"):
+            # one title's one person (not a plural's: "with the prime ministers of Japan and
+            # Canada, the President also had ...")
+            person = self._apposed_person(head)
         if person is not None:
             return [self._named(person[0], "title")]
         if lower in _GROUP_HEADS:
@@ -975,6 +977,22 @@ class _Parser:
             rule="verb",
             how=dict(self.how),
         )
+
+    def _subject_ahead(self, noun: Token) -> list[tuple[str, str | None]]:
+        """ "In addition to his in-person meetings with ..., the President also had ...",
+        "After her talks with X, the minister flew on": a possessive in a phrase that opens
+        the sentence looks ahead to the subject of the clause it opens."""
+        top = noun
+        while top.dep_ in ("pobj", "prep") and not top.head.tag_.startswith("VB"):
+            top = top.head
+        verb = top.head
+        if top.dep_ != "prep" or not verb.tag_.startswith("VB"):
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > noun.i]
+        opening = top.doc[top.sent.start : top.i]
+        if len(subjects) != 1 or not all(t.is_punct or t.is_space for t in opening):
+            return []
+        return [p for p in self.phrase(subjects[0]) if self.doc.kind(p[0]) is ActorKind.PERSON]
 
     def _list_mates(
         self, verb: Token, objects: list[tuple[str, str | None]]
@@ -1509,7 +1527,8 @@ class _Parser:
         owned = any(c.dep_ == "poss" for c in token.children)
         for child in token.children:
             if child.dep_ == "poss":
-                own.extend(self.phrase(child))
+                ahead = self._subject_ahead(token) if child.lower_ in ("his", "her") else []
+                own.extend(ahead or self.phrase(child))
                 if token.dep_ == "conj" and token.head.tag_.startswith("NNP"):
                     # "Joe Biden and Xi Jinping's meeting": the parser coordinates the first
                     # owner with the meeting itself.

@@ -236,7 +236,7 @@ _PHONE = re.compile(
     re.IGNORECASE,
 )
 _VISIT = re.compile(
-    r"\b(?:visit(?:ed|s|ing)?|in\s+person|face-to-face|summit|hosted|hosts|arrived|travel(?:l)?ed"
+    r"\b(?:visit(?:ed|s|ing)?|in[\s-]+person|face-to-face|summit|hosted|hosts|arrived|travel(?:l)?ed"
     r"|on\s+the\s+sidelines)\b",
     re.IGNORECASE,
 )

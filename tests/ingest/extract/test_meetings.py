@@ -3002,3 +3002,15 @@ def test_the_head_of_the_delegation_is_whom_the_delegation_met_stands_for() -> N
         "Fast, Minister of International Trade."
     )
     assert [sorted(actors(m)) for m in article.meetings] == [["Ed Fast", "Sadakazu Tanigaki"]]
+
+
+def test_a_possessive_in_an_opening_phrase_is_the_subject_s_after_it() -> None:
+    article = run(
+        "President Donald Trump spoke with reporters on Monday.\n\n"
+        '"In addition to his in-person meetings with the prime ministers of Japan and Canada, '
+        'the President also recently had phone calls with the presidents of Tunisia and Peru," '
+        "Mr. Spicer said."
+    )
+    met = [sorted(actors(m)) for m in article.meetings]
+    assert ["Donald Trump", "Japan"] in met and ["Canada", "Donald Trump"] in met
+    assert not any("Spicer" in m for m in met)

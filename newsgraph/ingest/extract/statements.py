@@ -89,13 +89,20 @@ _QUOTED_AS = re.compile(
     r"(?P<who>[^,.;\"“”]{1,60}?)|(?P<who2>[^,.;\"“”]{1,60}?)\s+(?:was|were|is|has\s+been)\s+"
     r"quoted)\s+as\s+(?:saying|telling)\b"
 )
+# "quoted Zuma as calling on the African Union to": a call, the quotation what it calls for.
+_CALLING = r"(?:calling|appealing|urging)\s+(?:on|upon|for)?[^,.;\"“”]{0,60}?"
 _QUOTED_AS_LEAD = re.compile(
     r"(?P<relayer>\b[^,.;\"“”]{1,60}?)\s+(?P<verb>quoted|quotes|cited|cites)\s+"
     r"(?P<who>[^,.;\"“”]{1,60}?)"
-    r"\s+as\s+(?:saying|having\s+said|telling\s+\w+)\s*[,:]?\s*$"
+    r"\s+as\s+(?:saying|having\s+said|telling\s+\w+|"
+    rf"{_CALLING}"
+    r")\s*[,:]?\s*$"
     # "Morawiecki was also quoted as saying at the time that “...”"
-    r"|(?P<who2>\b[^,.;\"“”]{1,60}?)\s+(?:was|were|has\s+been)\s+(?:also\s+)?quoted\s+as\s+"
-    r"saying(?:\s+[^,.;\"“”]{1,40}?)?(?:\s+that)?\s*[,:]?\s*$"
+    r"|(?P<who2>\b(?:who\s[^,.;\"“”]{1,100}?,|[^,.;\"“”]{1,100}?))\s+(?:was|were|has\s+been)\s+(?:also\s+)?quoted\s+as"
+    # (or the quotation goes on from "as": 'was also quoted as "stressing the need ..."')
+    r"(?:\s+(?:saying(?:\s+[^,.;\"“”]{1,40}?)?(?:\s+that)?|"
+    rf"{_CALLING}"
+    r"))?\s*[,:]?\s*$"
 )
 # Words that say a paragraph reports someone speaking, though it quotes nothing.
 _SPEECH_CUE = re.compile(
@@ -726,7 +733,16 @@ class _Statements:
         if found is None:
             return None
         who = "who" if found.groupdict().get("who") else "who2"
-        speaker = self.doc.speaker_at(found.start(who), found.end(who))
+        if found.group(who).startswith("who "):
+            # "Zuma, who is out of the country ..., was also quoted as ...": whom the clause
+            # is about stands right before it
+            ahead = self.doc.mentions_in(max(0, found.start(who) - 80), found.start(who))
+            last = ahead[-1] if ahead else None
+            speaker = None
+            if last is not None and self.text[last.end : found.start(who)].strip() == ",":
+                speaker = last.actor if self.doc.kind(last.actor) is ActorKind.PERSON else None
+        else:
+            speaker = self.doc.speaker_at(found.start(who), found.end(who))
         if speaker is None and found.group(who).strip() in ("him", "her"):
             speaker = self._quoted_pronoun(found, who)
         if speaker is None:

@@ -2486,3 +2486,22 @@ def test_what_someone_was_urged_to_do_names_who_was_urged() -> None:
          "pertinent national issues to help foster good governance in Zambia"),
         ("Edgar Lungu", "to feel free to approach him"),
     ]  # fmt: skip
+
+
+def test_one_quoted_as_calling_on_others_or_as_the_quotation_itself_is_its_speaker() -> None:
+    body = (
+        "President Jacob Zuma took a phone call from Libyan leader Muammar Gaddafi on Wednesday."
+        '\n\nLibyan TV quoted Zuma as calling on the African Union to "take decisive action and '
+        'uncover the conspiracy that Libya is facing".\n\n'
+        "Zuma, who is out of the country attending the AU Security Council meeting in Ethiopia, "
+        'was also quoted as "stressing the need not to depend on tendentious reports circulated '
+        'by foreign media outlets".'
+    )
+    assert said(body) == [
+        ("Jacob Zuma", "take decisive action and uncover the conspiracy that Libya is facing"),
+        (
+            "Jacob Zuma",
+            "stressing the need not to depend on tendentious reports circulated by foreign "
+            "media outlets",
+        ),
+    ]

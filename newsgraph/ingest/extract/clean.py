@@ -151,8 +151,10 @@ _END_OF_STORY = re.compile(
 )
 # A photo credit run into the end of a paragraph: "... on Friday. Photo: Finnish government by
 # Lauri Heikkinen."
+# ("... democrats. (Photo: Ariel Ley Royero / ACN).": in brackets too)
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”])\s+(?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^.]*\.?$"
+    r"|(?<=[.!?\"”])\s+\((?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^()]*\)\.?$"
 )
 # One to eight capitalised words after a sentence's end, closing the line: "Share This
 # Article With Planet Earth", "Read More Stories", "Advertisement".

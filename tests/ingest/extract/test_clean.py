@@ -540,3 +540,13 @@ def test_initials_set_between_dashes_are_bracketed_as_elsewhere() -> None:
         "the Organization of American States (OAS) Luis Almagro on Monday."
     )
     assert "(AGN) Foreign Minister" in page.blocks[0].text
+
+
+def test_a_photo_credit_in_brackets_after_a_paragraph_is_no_part_of_it() -> None:
+    page = clean_page(
+        "Headline\n\nThe European visitors represent the progressive alliance of socialists and "
+        "democrats. (Photo: Ariel Ley Royero / ACN).\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "The European visitors represent the progressive alliance of socialists and democrats."
+    ]

@@ -123,13 +123,6 @@ _RANKS = word_set(
     "admiral general colonel lieutenant major captain marshal ambassador dr mr mrs ms sir "
     "professor prof sheikh hon honourable"
 )
-# What stands between two people of a list: a nickname, a comma or "and", and the next one's
-# title ("his Bhutanese counterpart", "Vice-President of Seychelles").
-_LIST_GAP = re.compile(
-    r"(?:\s*['\u2018\"\u201c][^'\u2019\"\u201d]{1,25}['\u2019\"\u201d])?"
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+)?"
-    r"(?:(?:[A-Z][\w'\u2019.-]*|of|the|counterpart)[\s-]+)*"
-)
 # The words that tell whose counterparts they are: "his Arab counterparts", "his counterparts
 # from Asia", "his counterparts who attended".
 _COUNTERPARTS_MADE_KNOWN = word_set("amod compound nmod prep relcl acl")
@@ -953,7 +946,6 @@ class _Parser:
         if objects is None:
             return None
         objects.extend(self._guests_beside(token))
-        objects.extend(self._list_mates(token, objects))
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         subjects = self.subjects(token)
         host: str | None = None
@@ -993,43 +985,6 @@ class _Parser:
         if len(subjects) != 1 or not all(t.is_punct or t.is_space for t in opening):
             return []
         return [p for p in self.phrase(subjects[0]) if self.doc.kind(p[0]) is ActorKind.PERSON]
-
-    def _list_mates(
-        self, verb: Token, objects: list[tuple[str, str | None]]
-    ) -> list[tuple[str, str | None]]:
-        """The people listed with a person met, when the parser lost the list's grammar:
-        "met Nepal Prime Minister Pushpa Kamal Dahal 'Prachanda', Mauritius Prime Minister
-        Pravind Kumar Jugnauth, his Bhutanese counterpart Tshering Tobgay and Vice-President
-        of Seychelles Ahmed Afif" (only commas, "and", titles and nicknames between them)."""
-        met = {a for a, _ in objects if self.doc.kind(a) is ActorKind.PERSON}
-        if not met:
-            return []
-        end = self.doc.sentence_at(verb.idx).end
-        people = [
-            m for m in self.doc.mentions_in(verb.idx + len(verb.text), end)
-            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
-        ]  # fmt: skip
-        runs: list[list[Mention]] = []
-        for m in people:
-            if runs and _LIST_GAP.fullmatch(self.doc.text, runs[-1][-1].end, m.start):
-                runs[-1].append(m)
-            else:
-                runs.append([m])
-        mates: list[tuple[str, str | None]] = []
-        for run in runs:
-            if len(run) >= 3 and met & {m.actor for m in run}:
-                mates.extend(
-                    self._named(m.actor, "name") for m in run
-                    if m.actor not in met and not self._subject_of_a_clause(m)
-                )  # fmt: skip
-        return mates
-
-    def _subject_of_a_clause(self, m: Mention) -> bool:
-        """ "met A, and B signed ...": B is the next clause's subject, not one met."""
-        if self.doc.parsed is None:
-            return False
-        span = self.doc.parsed.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _talked_to(self, token: Token) -> list[tuple[str, str | None]] | None:
         """Whom a verb of talking or calling names ("spoke with B", "phoned B", "called on

@@ -73,8 +73,11 @@ _SPEECH_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|added|noted|stated|announced)\b"
 )
 # Between two names of a list: ", ", ", and ", " and ", after an optional "in <Place>".
+# A nickname in quotes after a name: "Pushpa Kamal Dahal 'Prachanda'".
+_NICKNAME_AFTER = r"(?:\s*['\u2018\"\u201c][^'\u2019\"\u201d]{1,25}['\u2019\"\u201d])?"
 _LIST_GAP = re.compile(
-    r"(?:\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
+    rf"{_NICKNAME_AFTER}(?:\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
+    r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 )
 # Who a sentence names without being a party to its meeting (the last-resort rule): an owner
 # ("X's adviser"), an outlet that reports it, whoever tells it after the fact ("..., said
@@ -534,7 +537,8 @@ class _Meetings:
         ]  # fmt: skip
         if not last:
             return []
-        found: list[tuple[str, str | None]] = []
+        found = self._listed_before(p, last[0])
+        named.update(a for a, _ in found)
         pos = last[-1].end
         if re.match(r"\s*;", self.text[last[0].end : end]):
             # "met with A; B, the president's envoy; and C": the parse keeps A and C and
@@ -576,11 +580,38 @@ class _Meetings:
             return False
         return _APPOSED_OFFICE.search(self.text, start, end) is not None
 
+    def _listed_before(self, p: ParsedMeeting, first: Mention) -> list[tuple[str, str | None]]:
+        """ "met Nepal Prime Minister Pushpa Kamal Dahal 'Prachanda', Mauritius Prime Minister
+        Pravind Kumar Jugnauth, ...": people the parse lost from the list before the first one
+        it kept, set off from it as the list's items are after it."""
+        people = [
+            m for m in self.doc.mentions_in(p.end, first.start)
+            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+        ]  # fmt: skip
+        found: list[Mention] = []
+        after = first
+        for m in reversed(people):
+            if not _LIST_GAP.fullmatch(self.text, m.end, after.start):
+                break
+            found.insert(0, m)
+            after = m
+        if not found or self._verb_between(p.end, found[0].start):
+            return []
+        return [(m.actor, None) for m in found if m.actor != p.participants[0][0]]
+
     def _verb_between(self, start: int, end: int) -> bool:
+        """Whether a verb stands between ``start`` and ``end``, outside the names there (the
+        parser may tag a name's word as a verb: "Tshering Tobgay")."""
         if self.doc.parsed is None:
             return False
         span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
-        return span is not None and any(t.tag_.startswith(("VB", "MD")) for t in span)
+        if span is None:
+            return False
+        names = [(m.start, m.end) for m in self.doc.mentions_in(start, end)]
+        return any(
+            t.tag_.startswith(("VB", "MD")) and not any(a <= t.idx < b for a, b in names)
+            for t in span
+        )
 
     def _clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
         cuts = [sentence.start]

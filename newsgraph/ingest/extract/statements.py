@@ -98,7 +98,9 @@ _QUOTED_AS_LEAD = re.compile(
     rf"{_CALLING}"
     r")\s*[,:]?\s*$"
     # "Morawiecki was also quoted as saying at the time that “...”"
-    r"|(?P<who2>\b(?:who\s[^,.;\"“”]{1,100}?,|[^,.;\"“”]{1,100}?))\s+(?:was|were|has\s+been)\s+(?:also\s+)?quoted\s+as"
+    # ("Zuma, who is out of the country ..., was also quoted as": the "who" clause's comma)
+    r"|(?P<who2>\b(?:who\s[^,.;\"“”]{1,100}?,|[^,.;\"“”]{1,100}?))"
+    r"\s+(?:was|were|has\s+been)\s+(?:also\s+)?quoted\s+as"
     # (or the quotation goes on from "as": 'was also quoted as "stressing the need ..."')
     r"(?:\s+(?:saying(?:\s+[^,.;\"“”]{1,40}?)?(?:\s+that)?|"
     rf"{_CALLING}"

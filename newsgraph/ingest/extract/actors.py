@@ -157,6 +157,13 @@ class ActorBook:
                 return name
         return None
 
+    def introduced_surname(self, word: str) -> str | None:
+        """The person this article introduced (not a reference one) whom ``word`` names as a
+        surname, or None."""
+        name = self._surnames.get(word)
+        draft = self._drafts.get(name) if name is not None else None
+        return name if draft is not None and not draft.known else None
+
     def misspelt(self, word: str) -> str | None:
         """The one person this article named whose surname ``word`` is a slip of a key away
         from: "Kulebe" in an article about Dmytro Kuleba. Only long words, with the first letter
@@ -592,6 +599,11 @@ class _Finder:
                 if possessive:
                     name = name[: possessive.start()].rstrip()
                     name_end -= len(possessive.group())
+                letters = _POSTNOMINAL.search(name)
+                if letters is not None and " " in name[: letters.start()]:
+                    # ("Senator the Hon Linda Reynolds CSC, Minister for Defence")
+                    name_end -= len(name) - letters.start()
+                    name = name[: letters.start()]
                 if regex is self.ref.titled_name_re and self._rest_of_the_place(m, name):
                     continue
                 if _goes_on_as_a_body(name, self.text, name_end):
@@ -915,6 +927,13 @@ class _Finder:
                 and not self._same_person(ref, m.start())
             ):
                 continue
+            if (
+                ref.kind is ActorKind.PERSON
+                and " " not in surface
+                and self.book.introduced_surname(surface) not in (None, ref.name)
+                and not self._named_in_full(ref)
+            ):
+                continue  # ("press secretary Jay Carney ... Carney added": not Mark Carney)
             if ref.kind is not ActorKind.PERSON and self._inside_person(m.start(), m.end()):
                 continue
             given = self._given_name_before(m.start()) if ref.kind is ActorKind.COUNTRY else None
@@ -942,6 +961,14 @@ class _Finder:
             self.add(self.book.use(ref.name), m.start(), m.end(), via, implicit=where)
             if ref.kind is ActorKind.PERSON and " " in surface:
                 self.book.named_in_full(ref.name)
+
+    def _named_in_full(self, ref: ActorRef) -> bool:
+        """Whether the article names the known person ``ref`` by a name of two words or more
+        anywhere ("Recep Tayyip Erdogan ... first lady Emine Erdogan ... Erdogan said")."""
+        plain = _strip_accents(self.text)
+        return any(
+            _strip_accents(form) in plain for form in (ref.name, *ref.aliases) if " " in form
+        )
 
     def _as_place(self, start: int, end: int) -> bool:
         """Whether a place name at ``text[start:end]`` stands as a place: after a preposition
@@ -2239,7 +2266,9 @@ _SAYING_NEXT = re.compile(r"\s+(?:said|says|told|wrote)\b")
 _COMMA_AFTER = re.compile(r",\s+")
 
 # Letters after a name: a seat or an honour ("the Hon. Anthony Albanese MP").
-_POSTNOMINAL = re.compile(r"\s+(?:MP|MPP|MLA|MHA|MNA|QC|KC|SC|OBE|CBE|KBE|MBE|CMG|KCMG|GCMG)$")
+_POSTNOMINAL = re.compile(
+    r"\s+(?:MP|MPP|MLA|MHA|MNA|QC|KC|SC|OBE|CBE|KBE|DBE|MBE|CMG|KCMG|GCMG|AO|AC|OAM|CSC|CNZM|ONZM)$"
+)
 
 _CHINESE_HE = re.compile(CHINESE_HE)
 

@@ -1857,12 +1857,19 @@ def _purpose(token: Token) -> bool:
 
 
 def _said_after(trigger: Token, said: Token) -> bool:
-    """The meeting is what the speaker said something after: "said on Tuesday after meeting
-    Karzai", "told reporters yesterday following talks with Calderon"."""
-    return any(
+    """The meeting is what the speaker said something after or during: "said on Tuesday after
+    meeting Karzai", "told reporters yesterday following talks with Calderon", "said in Beijing
+    Wednesday during a meeting with Jaitley"."""
+    if any(
         t.lower_ in ("after", "following") and t.head.i == said.i
         for t in [trigger, *trigger.ancestors]
-    )
+    ):
+        return True
+    noun = trigger
+    while noun.dep_ == "compound":
+        noun = noun.head
+    during = noun.head  # (the meeting noun itself, not a word of a clause that hangs on it)
+    return noun.dep_ == "pobj" and during.lower_ in ("during", "at", "in") and during.head == said
 
 
 def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | None:

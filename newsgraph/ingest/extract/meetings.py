@@ -109,6 +109,7 @@ _PEOPLE_OF_A_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _DETERMINER = re.compile(r"\b(?:his|her|their|its|the|a|an|of|in|on|for|after|during)\s+$", re.I)
 # "the talks between ...", "their bilateral meeting": a meeting referred to again
 _DEFINITE_BEFORE = r"\b(?:the|their|these|those)\s+(?:\w+\s+)?"
+_THEIRS = re.compile(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,3}$")
 _NEGATION = re.compile(
     r"\b(?:not|never|no|refused|rejected|declined|cancel{1,2}ed|called\s+off|without"
     r"|yet\s+to)\b",
@@ -485,7 +486,7 @@ class _Meetings:
             before = self.text[max(sentence.start, trigger.start() - 30) : trigger.start()]
             if _NEGATION.search(before) or "unable" in before:
                 continue
-            people = self._cooccurring(sentence)
+            people = self._theirs(sentence, trigger.start()) or self._cooccurring(sentence)
             if len(people) < 2:
                 return
             met = self._build(
@@ -495,6 +496,19 @@ class _Meetings:
             if met is not None:
                 self._add(met)
             return
+
+    def _theirs(self, sentence: Sentence, trigger: int) -> list[str] | None:
+        """ "This was their first phone call since Galant took office after Netanyahu's
+        swearing-in": "their", with no one named before it, are the people of the meeting told
+        last, not the names that follow (None when the sentence has no such "their")."""
+        theirs = _THEIRS.search(self.text, max(sentence.start, trigger - 40), trigger)
+        if theirs is None or any(
+            self.doc.kind(m.actor) is ActorKind.PERSON
+            for m in self.doc.mentions_in(sentence.start, theirs.start())
+        ):
+            return None
+        told = [m for m in self.found if m.start < sentence.start]
+        return list(told[-1].principals) if told else None
 
     def _cooccurring(self, sentence: Sentence) -> list[str]:
         """The people a sentence names as possible parties to a meeting (see ``_cooccur``)."""

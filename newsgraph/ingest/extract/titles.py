@@ -158,6 +158,9 @@ _TITLES: dict[str, TitleSense] = {
     "chancellor of the exchequer": _OFFICE("Chancellor of the Exchequer"),
     "secretary of state": _OFFICE("Secretary of State"),
     "treasury secretary": _OFFICE("Treasury Secretary"),
+    # Australia's and New Zealand's finance ministers, and their juniors.
+    "treasurer": _OFFICE("Treasurer"),
+    "assistant treasurer": _OFFICE("Assistant Treasurer"),
     "secretary of the treasury": _OFFICE("Treasury Secretary"),
     "secretary general": _OFFICE("Secretary General"),
     "secretary-general": _OFFICE("Secretary General"),

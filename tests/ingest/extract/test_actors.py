@@ -1406,3 +1406,18 @@ def test_a_country_of_two_words_after_a_title_is_no_name() -> None:
         "Mohammed bin Salman",
     }
     assert [m.mode.value for m in article.meetings] == ["PHONE"]
+
+
+def test_letters_after_a_titled_name_are_not_part_of_it() -> None:
+    people = _people(
+        "Pakistan's defence minister held a virtual meeting with Senator the Hon Linda Reynolds "
+        "CSC, Minister for Defence of Australia."
+    )
+    assert "Linda Reynolds" in people
+    assert not any(name.endswith("CSC") for name in people)
+
+
+def test_an_assistant_treasurer_is_named_without_the_title() -> None:
+    assert "Peter Dutton" in _people(
+        "New Zealand Trade Minister Phil Goff will meet Assistant Treasurer Peter Dutton."
+    )

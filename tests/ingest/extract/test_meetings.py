@@ -3014,3 +3014,22 @@ def test_a_possessive_in_an_opening_phrase_is_the_subject_s_after_it() -> None:
     met = [sorted(actors(m)) for m in article.meetings]
     assert ["Donald Trump", "Japan"] in met and ["Canada", "Donald Trump"] in met
     assert not any("Spicer" in m for m in met)
+
+
+def test_a_meeting_someone_spoke_during_was_held_the_day_they_spoke() -> None:
+    meeting = only(
+        "China and India should double their trade, Chinese Minister of Commerce Lu Fuyuan said "
+        "in Beijing Wednesday during a meeting with Indian Minister of Commerce Arun Jaitley."
+    )
+    assert actors(meeting) == ["Lu Fuyuan", "Arun Jaitley"]
+    assert meeting.date == dt.date(2025, 8, 20)
+
+
+def test_their_call_told_again_is_not_a_call_of_the_people_named_beside_it() -> None:
+    article = run(
+        "Israel's defense minister, Yoav Galant, said he spoke about Iran during a phone call "
+        "with US Defense Secretary Lloyd Austin on Wednesday.\n\n"
+        "This was their first phone call since Galant took office last week following the "
+        "swearing-in of Benjamin Netanyahu as prime minister."
+    )
+    assert [actors(m) for m in article.meetings] == [["Yoav Galant", "Lloyd Austin"]]

@@ -2505,3 +2505,26 @@ def test_one_quoted_as_calling_on_others_or_as_the_quotation_itself_is_its_speak
             "media outlets",
         ),
     ]
+
+
+def test_a_surname_alone_is_the_person_the_article_named_not_a_known_namesake() -> None:
+    speakers = {
+        who
+        for who, _ in said(
+            "White House press secretary Jay Carney said in a statement that the talks would "
+            "cover trade.\n\n"
+            '"The United States remains committed to work with Mexico," Carney added.'
+        )
+    }
+    assert speakers == {"Jay Carney"}
+
+
+def test_a_surname_alone_is_the_known_person_the_article_named_in_full() -> None:
+    speakers = {
+        who
+        for who, _ in said(
+            "President Recep Tayyip Erdogan and first lady Emine Erdogan arrived in Lusaka.\n\n"
+            '"We will deepen our ties with Zambia," Erdogan said.'
+        )
+    }
+    assert speakers == {"Recep Tayyip Erdo\u011fan"}

@@ -144,7 +144,7 @@ async def _timed_load(
 
     async def recording(statement: Statement, params: Mapping[str, Any] | None = None) -> Any:
         if statement is WRITE_ARTICLES and params is not None:
-            sent.append(params)
+            sent.append(dict(params))  # (not the header the store made ready of them)
         return await original(statement, params)
 
     if capture:

@@ -32,7 +32,7 @@ from newsgraph.graph.dialect import FALKORDB, Dialect
 from newsgraph.graph.errors import GraphError, GraphQueryError, GraphUnavailable, QueryTimeout
 from newsgraph.graph.store import FulltextGate, Record, graph_call
 from newsgraph.graph.upgrade import upgrade
-from newsgraph.graph.values import to_params, to_python
+from newsgraph.graph.values import EncodedParams, cypher_header, to_python
 
 __all__ = ["FalkorStore"]
 
@@ -188,6 +188,11 @@ class FalkorStore:
     ) -> list[Record]:
         return await self._run(statement, params, read_only=False)
 
+    def prepare(self, params: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The parameters with the query header FalkorDB reads them from written: the largest
+        part of sending a loader's write (about 16 ms of 200 articles' bodies and facts)."""
+        return EncodedParams(params)
+
     async def _call(self, call: Callable[[], Awaitable[T]], *, repeatable: bool) -> T:
         """Run ``call`` (which must use the current ``self._graph``/``self._redis``); turn a
         lost connection into GraphUnavailable, moving to where the server is now if we can."""
@@ -263,12 +268,14 @@ class FalkorStore:
         self, statement: Statement, params: Mapping[str, Any] | None, *, read_only: bool
     ) -> list[Record]:
         text = statement.text(self.dialect.name)
-        values = to_params(dict(params or {}))
+        header = (
+            params.header if isinstance(params, EncodedParams) else cypher_header(params or {})
+        )
 
         async def call() -> Any:
             # The command FalkorDB's client sends (parameters inlined in a CYPHER header, the
             # compact reply format), but its reply is decoded by `_records`, not by the client.
-            query = self._graph._build_params_header(values) + text
+            query = header + text
             command = _RO_QUERY if read_only else _QUERY
             execute: Any = self._redis.execute_command  # untyped in redis-py
             # The slot is held for the call only: a read sent again as a write (below) waits

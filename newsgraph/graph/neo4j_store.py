@@ -70,6 +70,10 @@ class Neo4jStore:
     ) -> list[Record]:
         return await self._run(statement, params, write=True)
 
+    def prepare(self, params: Mapping[str, Any]) -> Mapping[str, Any]:
+        """As they are: the driver encodes parameters as it sends them."""
+        return params
+
     async def _run(
         self, statement: Statement, params: Mapping[str, Any] | None, *, write: bool
     ) -> list[Record]:

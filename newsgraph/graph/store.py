@@ -138,6 +138,12 @@ class Store(Protocol):
         self, statement: Statement, params: Mapping[str, Any] | None = None
     ) -> list[Record]: ...
 
+    def prepare(self, params: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``params`` as this store sends them, made ready ahead of the call (a loader does so
+        while the graph applies its write before); passed to ``read`` or ``write`` in their
+        place, they send the same values."""
+        ...
+
     async def ping(self) -> None:
         """Raise GraphUnavailable unless the graph answers."""
         ...

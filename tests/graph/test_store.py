@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import enum
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from newsgraph.graph import GraphQueryError, GraphUnavailable, Store, open_graph
 from newsgraph.graph.cypher import REGISTRY, WRITE_ARTICLES, Statement
 from newsgraph.graph.maintenance import dump, node_counts
+from newsgraph.graph.values import to_params
 from newsgraph.settings import Settings
 
 CREATE = Statement(
@@ -176,3 +178,35 @@ async def test_a_failing_falkordb_query_is_a_graph_query_error(store: Store) -> 
     broken = Statement("TEST_BROKEN", "RETURN toInteger({a: 1}) + [] AS x", {})
     with pytest.raises(GraphQueryError):
         await store.read(broken)
+
+
+ECHO = Statement("TEST_ECHO", "RETURN $value AS value, $rows AS rows", {})
+
+
+class _Mode(enum.Enum):
+    PHONE = "PHONE"
+
+
+async def test_parameters_of_every_kind_reach_the_graph_as_sent(store: Store) -> None:
+    value = {
+        "text": 'Quote " and back\\slash, line\nbreak\ttab\r\x0b end, emoji \U0001f600',
+        "empty": "",
+        "whole": 2**53,
+        "negative": -7,
+        "real": 2.5,
+        "tiny": 1e-300,
+        "yes": True,
+        "no": False,
+        "nothing": None,
+        "day": dt.date(2025, 8, 18),
+        "mode": _Mode.PHONE,
+        "set": {"b", "a"},
+        "nested": {"list": [[], [1, "two", None]], "map": {"deep": ["x"]}},
+        "key with spaces": 1,
+    }
+    rows = [{"id": f"a{i}", "keys": ["x", "y"]} for i in range(3)]
+    params = {"value": value, "rows": rows}
+    expected = [{"value": to_params(value), "rows": rows}]
+    assert await store.read(ECHO, params) == expected
+    # Made ready ahead (the header written), the call sends the same values.
+    assert await store.read(ECHO, store.prepare(params)) == expected

@@ -176,6 +176,8 @@ class BatchPlan:
     # another node and deleted.
     renamed: dict[str, dict[str, str]]
     merged: dict[str, set[str]]
+    # `params` as the store sends them (Store.prepare), once the plan is made.
+    sent: Mapping[str, Any] | None = None
 
 
 def _by_kind() -> dict[str, set[str]]:
@@ -1264,12 +1266,15 @@ class ArticleWriter:
         if version is None:
             raise RuntimeError("planned a batch without reading the graph's version first")
         self._memory.wrote(batch.params, actors, version + 1)
+        # Made ready now, while the graph still applies the write before: preparing the
+        # parameters as the write goes out kept the graph waiting for them.
+        batch.sent = self._store.prepare(batch.params)
         return batch
 
     async def _apply(self, batch: BatchPlan | None) -> list[dict[str, Any]]:
         if batch is None:
             return []
-        return await self._store.write(WRITE_ARTICLES, batch.params)
+        return await self._store.write(WRITE_ARTICLES, batch.sent or batch.params)
 
     async def _written(
         self, batch: BatchPlan | None, rows: list[dict[str, Any]], seen: _Seen

@@ -268,9 +268,7 @@ class FalkorStore:
         self, statement: Statement, params: Mapping[str, Any] | None, *, read_only: bool
     ) -> list[Record]:
         text = statement.text(self.dialect.name)
-        header = (
-            params.header if isinstance(params, EncodedParams) else cypher_header(params or {})
-        )
+        header = params.header if isinstance(params, EncodedParams) else cypher_header(params or {})
 
         async def call() -> Any:
             # The command FalkorDB's client sends (parameters inlined in a CYPHER header, the

@@ -2500,7 +2500,20 @@ def _org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if " " not in surface and not surface.isupper():
         return None  # "State", "Parliament": a word, rarely an organisation's whole name
+    if surface.split()[-1].lower() in _BODY_FOR_WORDS:
+        # "the Tony Blair Institute" + "for Good Governance": the recogniser stopped before
+        # what the body is for, and took that for a person
+        purpose = _BODY_PURPOSE.match(text, end)
+        if purpose is not None:
+            end = purpose.end()
     return start, end
+
+
+_BODY_FOR_WORDS = ORG_WORDS | word_set("centre center foundation institution trust initiative")
+_BODY_PURPOSE = re.compile(
+    r"\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:and|of|the|[A-Z][\w'\u2019-]*))*"
+    r"(?<!\sand)(?<!\sof)(?<!\sthe)"
+)
 
 
 # "Telephone conversation between M. Nicolas Sarkozy, President of the Republic, and Mr Barack

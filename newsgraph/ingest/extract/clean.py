@@ -152,9 +152,20 @@ _END_OF_STORY = re.compile(
 # A photo credit run into the end of a paragraph: "... on Friday. Photo: Finnish government by
 # Lauri Heikkinen."
 # ("... democrats. (Photo: Ariel Ley Royero / ACN).": in brackets too)
+# ("... lower. (Reporting by Eliana Raszewski; writing by Cassandra Garrison; Editing by
+# Sandra Maler)": a wire's staff credit, closing the last paragraph)
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”])\s+(?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^.]*\.?$"
     r"|(?<=[.!?\"”])\s+\((?:Photo|Photograph|Image|Picture)s?\s*(?::|by)\s[^()]*\)\.?$"
+    r"|(?<=[.!?\"”])\s+\((?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled)\s+by\s[^()]*\)\.?$"
+)
+# "Rym Momtaz contributed reporting.", "Jane Doe contributed to this report.": the newsroom's
+# credit line, whose people are no part of the story.
+_CONTRIBUTED = re.compile(
+    r"^[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?:(?:,|\s+and)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})*"
+    r"\s+contributed\s+(?:additional\s+)?(?:reporting|to\s+this\s+(?:report|story|article))"
+    r"(?:\s+from\s+[A-Z][\w\s,.]*)?\.?$"
 )
 # One to eight capitalised words after a sentence's end, closing the line: "Share This
 # Article With Planet Earth", "Read More Stories", "Advertisement".
@@ -354,7 +365,8 @@ class _Cleaner:
         ):
             # The page's last line, cut mid-sentence right after the story's paragraphs and no
             # other teaser on the page: the story itself, cut short by whoever saved the page.
-            self.blocks.append(Block(self.teasers.pop()))
+            # (Its bracket may be a wire's credit: "... lower. (Reporting by Eliana Raszewski")
+            self.blocks.append(Block(_TRAILING_CREDIT.sub("", self.teasers.pop())))
         return Page(
             title=self.title,
             section=self.section,
@@ -549,6 +561,8 @@ class _Cleaner:
             if headline and was_block and self.blocks and self.blocks[-1].text == previous:
                 self.blocks.pop()
             self.speaker_open = False
+            return
+        if _CONTRIBUTED.match(line):
             return
         if lead or _is_prose(line):
             self.state = _State.BODY

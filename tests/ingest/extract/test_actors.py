@@ -1421,3 +1421,13 @@ def test_an_assistant_treasurer_is_named_without_the_title() -> None:
     assert "Peter Dutton" in _people(
         "New Zealand Trade Minister Phil Goff will meet Assistant Treasurer Peter Dutton."
     )
+
+
+def test_what_a_body_is_for_is_part_of_its_name_not_a_person() -> None:
+    article = run(
+        "Tinubu said the visit was to discuss interests shared by Nigeria and the Tony Blair "
+        "Institute for Good Governance, an institute owned by the former prime minister."
+    )
+    names = {a.name: a.kind for a in article.actors}
+    assert "Good Governance" not in names
+    assert names.get("Tony Blair Institute for Good Governance") is ActorKind.ORGANIZATION

@@ -550,3 +550,24 @@ def test_a_photo_credit_in_brackets_after_a_paragraph_is_no_part_of_it() -> None
     assert [b.text for b in page.blocks] == [
         "The European visitors represent the progressive alliance of socialists and democrats."
     ]
+
+
+def test_a_wires_staff_credit_closing_the_story_is_no_part_of_it() -> None:
+    page = clean_page(
+        "Headline\n\nThe minister met his Chilean counterpart in Santiago on Monday.\n\n"
+        "Argentina exported 5 million cubic meters a day when local demand was lower. "
+        "(Reporting by Eliana Raszewski; writing by Cassandra Garrison; Editing by Sandra Maler)\n"
+    )
+    assert page.blocks[-1].text == (
+        "Argentina exported 5 million cubic meters a day when local demand was lower."
+    )
+
+
+def test_a_line_crediting_who_contributed_reporting_is_no_part_of_the_story() -> None:
+    page = clean_page(
+        "Headline\n\nMay will travel on to Paris later on Tuesday to meet Macron.\n\n"
+        "Rym Momtaz contributed reporting.\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "May will travel on to Paris later on Tuesday to meet Macron."
+    ]

@@ -1321,12 +1321,28 @@ class _Statements:
         speaker = self._issuing_body(found.start("who"), found.end("who"))
         if speaker is None or self.doc.kind(speaker) is ActorKind.MEDIA:
             return False
+        if self._someone_speaks(sentence.start, found.start()):
+            return False  # ("the Iranian minister underscored ..., the statement added": his)
         verb = _VERB_RE.match(self.text, found.start("verb"))
         if verb is None:
             return False
         before = len(self.found)
         self._report(speaker, sentence, sentence.start, found.start(), verb, "office")
         return len(self.found) > before
+
+    def _someone_speaks(self, start: int, end: int) -> bool:
+        """Whether a person is the subject of a verb of saying in ``text[start:end]``."""
+        if self.doc.parsed is None:
+            return False
+        span = self.doc.parsed.char_span(start, end, alignment_mode="contract")
+        for token in span if span is not None else ():
+            if token.lower_ not in _PARSED_VERBS or not token.tag_.startswith("VB"):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            speaker = self._speaker_token(subject) if subject is not None else None
+            if speaker is not None and self.doc.kind(speaker) is ActorKind.PERSON:
+                return True
+        return False
 
     def _as_reported(self, sentence: Sentence) -> bool:
         """ "Sultan Haitham arrived on Monday, as was reported by Oman's news agency (ONA),
@@ -1478,7 +1494,10 @@ class _Statements:
                 continue
             speaker = self._speaker_token(subject)
             if speaker is None or (
-                self.doc.kind(speaker) is ActorKind.MEDIA and _relays_speech(content)
+                # "Interfax said Putin told ...", "the Iranian minister underscored the ties
+                # ..., the statement added": the words relayed are the one's who spoke them
+                (self.doc.kind(speaker) is ActorKind.MEDIA or subject.lower_ in _STATEMENT_NOUNS)
+                and _relays_speech(content)
             ):
                 continue
             start = max(sentence.start, _urged(token, content).left_edge.idx)

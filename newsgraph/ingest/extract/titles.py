@@ -92,6 +92,11 @@ _TITLES: dict[str, TitleSense] = {
     "defence minister": _OFFICE("Defense Minister"),
     "minister of defense": _OFFICE("Defense Minister"),
     "minister of defence": _OFFICE("Defense Minister"),
+    # (China's, Poland's, Taiwan's, Colombia's ministries are "of National Defense")
+    "minister of national defense": _OFFICE("Defense Minister"),
+    "minister of national defence": _OFFICE("Defense Minister"),
+    "national defense minister": _OFFICE("Defense Minister"),
+    "national defence minister": _OFFICE("Defense Minister"),
     "defense secretary": _OFFICE("Defense Secretary"),
     "defence secretary": _OFFICE("Defense Secretary"),
     "secretary of defense": _OFFICE("Defense Secretary"),

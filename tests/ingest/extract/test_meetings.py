@@ -3033,3 +3033,11 @@ def test_their_call_told_again_is_not_a_call_of_the_people_named_beside_it() -> 
         "swearing-in of Benjamin Netanyahu as prime minister."
     )
     assert [actors(m) for m in article.meetings] == [["Yoav Galant", "Lloyd Austin"]]
+
+
+def test_a_minister_of_national_defense_is_the_person_not_the_country() -> None:
+    meeting = only(
+        "The agreement was reached by visiting Chinese Minister of National Defense Chang "
+        "Wanquan and his US counterpart, Chuck Hagel, during their talks at the Pentagon."
+    )
+    assert sorted(actors(meeting)) == ["Chang Wanquan", "Chuck Hagel"]

@@ -2528,3 +2528,14 @@ def test_a_surname_alone_is_the_known_person_the_article_named_in_full() -> None
         )
     }
     assert speakers == {"Recep Tayyip Erdo\u011fan"}
+
+
+def test_a_persons_words_a_statement_relays_are_the_persons_not_the_statements() -> None:
+    found = said(
+        "Iraqi Oil Minister Hayan Abdul Ghani met his Iranian counterpart Mohsen Paknejad in "
+        "Baghdad on Monday, the Iraqi Oil Ministry said in a statement.\n\n"
+        "For his part, the Iranian minister underscored the deep-rooted ties between the two "
+        "neighbouring countries, the statement added."
+    )
+    speakers = [who for who, text in found if "deep-rooted ties" in text]
+    assert speakers == ["Mohsen Paknejad"]

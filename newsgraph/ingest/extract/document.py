@@ -692,22 +692,27 @@ class Document:
             return None
         return subject.actor
 
-    def referent(self, pos: int) -> str | None:
+    def referent(self, pos: int, besides: str | None = None) -> str | None:
         """The person a pronoun at ``pos`` ("he", "her", ...) refers to: the grammar's
         antecedent when its sex fits ("She also held a meeting with ..." after a sentence about
-        the man who received her is not his), else the last person named nearby who fits."""
+        the man who received her is not his), else the last person named nearby who fits;
+        never ``besides`` ("Blinken telephoned him": not Blinken)."""
         pronoun = PRONOUN.match(self.text, pos)
         want = pronoun_gender(pronoun.group()) if pronoun else None
         index = self.paragraphs.index(self.paragraph_at(pos))
-        return self._fitting_antecedent(pos, want, index)
+        return self._fitting_antecedent(pos, want, index, besides)
 
-    def _fitting_antecedent(self, pos: int, want: Gender | None, index: int) -> str | None:
+    def _fitting_antecedent(
+        self, pos: int, want: Gender | None, index: int, besides: str | None = None
+    ) -> str | None:
         """The antecedent of a pronoun of sex ``want`` at ``pos`` in paragraph ``index``."""
         since = self.paragraphs[index - 1].start if index > 0 else self.paragraphs[index].start
         found = self._shown_instead(self.antecedent(pos), pos, want)
+        if besides is not None and found == besides:
+            found = self._last_named(since, pos, lambda a: a != besides)
         if found is None or self._fits(found, want):
             return found
-        fitting = self._last_named(since, pos, lambda a: self._fits(a, want))
+        fitting = self._last_named(since, pos, lambda a: a != besides and self._fits(a, want))
         if fitting is not None or want is None:
             return fitting
         if want == "female":
@@ -719,8 +724,10 @@ class Document:
         # list, so else the last person there not shown to be a woman ("Amy Pope called on
         # Secretary Durrani ... He said ...").
         earlier = self.paragraphs[max(0, index - 3)].start
-        return self._last_named(earlier, since, lambda a: self.gender(a) == "male") or (
-            self._last_named(earlier, since, lambda a: self.gender(a) != "female")
+        return self._last_named(
+            earlier, since, lambda a: a != besides and self.gender(a) == "male"
+        ) or (
+            self._last_named(earlier, since, lambda a: a != besides and self.gender(a) != "female")
         )
 
     def _last_named(self, start: int, end: int, keep: Callable[[str], bool]) -> str | None:

@@ -414,6 +414,15 @@ class _Parser:
             return [self._named(voice, "speaker")]
         return None
 
+    def _doer(self, pronoun: Token) -> str | None:
+        """The person named as the subject of the verb an object pronoun hangs on."""
+        for word in list(pronoun.ancestors)[:4]:  # ("held talks with him": up to "held")
+            subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                mention = self.mention_at(subject)
+                return mention.actor if mention is not None else None
+        return None
+
     def _one(self, head: Token) -> list[tuple[str, str | None]]:
         if not (self.start <= head.idx < self.end):
             return []
@@ -426,6 +435,9 @@ class _Parser:
                 return spoken
         if lower in _PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             actor = self.doc.referent(head.idx)
+            if actor is not None and lower in ("him", "her") and actor == self._doer(head):
+                # "Blinken telephoned him": someone other than the one who called
+                actor = self.doc.referent(head.idx, besides=actor)
             return [self._named(actor, "pronoun")] if actor else []
         if (lower in ("they", "them") and head.tag_ == "PRP") or (
             # (not "agreed by Bush and Martin at their meeting": theirs are named before it)

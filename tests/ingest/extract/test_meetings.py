@@ -3041,3 +3041,11 @@ def test_a_minister_of_national_defense_is_the_person_not_the_country() -> None:
         "Wanquan and his US counterpart, Chuck Hagel, during their talks at the Pentagon."
     )
     assert sorted(actors(meeting)) == ["Chang Wanquan", "Chuck Hagel"]
+
+
+def test_him_after_a_verb_is_someone_other_than_its_subject() -> None:
+    article = run(
+        "Nigeria's President-elect Bola Tinubu arrived in Paris on Tuesday.\n\n"
+        "Last week, Antony Blinken telephoned him."
+    )
+    assert [actors(m) for m in article.meetings] == [["Antony Blinken", "Bola Tinubu"]]

@@ -1639,6 +1639,50 @@ class _Meetings:
                 continue
             met.date, met.date_how = day, "headline"
 
+    def dates_in_the_lead(self) -> None:
+        """ "New Zealand and Australian trade, economic and agriculture ministers will meet
+        tomorrow for annual talks", before the story names them: an opening sentence that
+        tells a meeting and its one day but names no one gives that day to the story's one
+        undated meeting, when the day fits its tense (as a headline's day does)."""
+        lead = next(
+            (
+                s for s in self.doc.sentences[:3]
+                if _TRIGGER.search(self.text, s.start, s.end)
+                and not self.doc.in_quote(s.start)
+            ),
+            None,
+        )  # fmt: skip
+        if lead is None or any(
+            m.start == lead.start and self.doc.kind(a) is ActorKind.PERSON
+            for m in self.found
+            for a in m.principals
+        ):
+            return
+        if any(
+            self.doc.kind(m.actor) is ActorKind.PERSON
+            for m in self.doc.mentions_in(lead.start, lead.end)
+        ):
+            return
+        trigger = _TRIGGER.search(self.text, lead.start, lead.end)
+        assert trigger is not None
+        days = [
+            d for d in self.doc.dates_in(lead.start, lead.end)
+            # (not "ENA reported on Monday that ... met": the day of the report)
+            if d.kind != "vague" and self._hangs(d, trigger.start()) is None
+        ]  # fmt: skip
+        undated = [m for m in self.found if m.date is None and len(m.principals) >= 2]
+        if len(days) != 1 or days[0].kind == "same_day" or len(undated) != 1:
+            return
+        met = undated[0]
+        day = self._day_for(met, days[0])
+        published = self.doc.published
+        if day is None or published is None:
+            return
+        if (met.status is MeetingStatus.HELD) != (day <= published):
+            return
+        if met.vague_span is None or met.vague_span[0] <= day <= met.vague_span[1]:
+            met.date, met.date_how = day, "lead"
+
     def _actor_named(self, name: str) -> str | None:
         book = self.doc.book
         found = book.person(name) or book.person(name.split()[-1])
@@ -1802,6 +1846,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_the_days_round()
     finder.dates_named_elsewhere()
     finder.dates_in_headline()
+    finder.dates_in_the_lead()
     finder.dates_by_their_day()
     finder.dates_of_the_meeting_told()
     finder.found = without_retold(doc, finder.found)

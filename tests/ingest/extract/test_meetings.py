@@ -3049,3 +3049,17 @@ def test_him_after_a_verb_is_someone_other_than_its_subject() -> None:
         "Last week, Antony Blinken telephoned him."
     )
     assert [actors(m) for m in article.meetings] == [["Antony Blinken", "Bola Tinubu"]]
+
+
+def test_an_opening_that_tells_a_meetings_day_but_names_no_one_dates_the_one_told_later() -> None:
+    article = run(
+        "New Zealand and Australian trade and agriculture ministers will meet tomorrow for "
+        "annual talks on closer economic relations.\n\n"
+        "Trade Negotiations Minister Phil Goff said the talks were a yearly opportunity.\n\n"
+        "Mr Goff will meet Australian Trade Minister Warren Truss and Agriculture Minister "
+        "Peter McGauran in Auckland."
+    )
+    [meeting] = [m for m in article.meetings if "Phil Goff" in actors(m)]
+    assert "Warren Truss" in actors(meeting)
+    assert meeting.status is MeetingStatus.PLANNED
+    assert meeting.date == dt.date(2025, 8, 22)

@@ -589,7 +589,7 @@ class _Finder:
                 ):
                     continue
                 name = m.group("name")
-                name_end = m.end("name")
+                name_start, name_end = m.start("name"), m.end("name")
                 if regex is self.ref.titled_name_re:
                     longer = self._entity_extends(m.start("name"), name_end)
                     if longer is not None:
@@ -599,6 +599,12 @@ class _Finder:
                 if possessive:
                     name = name[: possessive.start()].rstrip()
                     name_end -= len(possessive.group())
+                if regex is self.ref.appositive_re:
+                    place = self._country_before_name(name)
+                    if place:
+                        # ("Chinese Ambassador in Sri Lanka Qi Zhenhong, Chief of Defence Staff
+                        # ...": the country ends the title before, the name follows it)
+                        name, name_start = name[place:], name_start + place
                 letters = _POSTNOMINAL.search(name)
                 if letters is not None and " " in name[: letters.start()]:
                     # ("Senator the Hon Linda Reynolds CSC, Minister for Defence")
@@ -631,7 +637,7 @@ class _Finder:
                     continue
                 start, end = (
                     (m.start(), name_end) if regex is self.ref.titled_name_re
-                    else (m.start("name"), m.start("name") + len(name))
+                    else (name_start, name_start + len(name))
                 )  # fmt: skip
                 self.claim(m.start(), max(end, m.end() if regex in apposed else 0))
                 self.add(person, start, end, "title")
@@ -641,6 +647,18 @@ class _Finder:
                     self.book.named_in_full(person)
                 if not given:
                     self._title_facts(person, m)
+
+    def _country_before_name(self, name: str) -> int:
+        """The length of a country's name (and the space after it) opening ``name``, when a
+        name of two words or more follows it; else 0."""
+        words = name.split(" ")
+        for size in (3, 2, 1):
+            if len(words) < size + 2:
+                continue
+            ref = self.ref.lookup(" ".join(words[:size]))
+            if ref is not None and ref.kind is ActorKind.COUNTRY:
+                return len(" ".join(words[:size])) + 1
+        return 0
 
     def _rest_of_the_place(self, m: re.Match[str], name: str) -> bool:
         """ "the Crown Prince of Saudi Arabia, Mohammed bin Salman": the pattern may take

@@ -1431,3 +1431,23 @@ def test_what_a_body_is_for_is_part_of_its_name_not_a_person() -> None:
     names = {a.name: a.kind for a in article.actors}
     assert "Good Governance" not in names
     assert names.get("Tony Blair Institute for Good Governance") is ActorKind.ORGANIZATION
+
+
+def test_offices_beyond_ministers_are_titles_of_the_people_they_name() -> None:
+    article = run(
+        "Kenya's Attorney General Justin Muturi met Tanzania's Deputy Minister Anna Makakala "
+        "and Opposition Leader Peter Dutton on Monday."
+    )
+    assert ("Attorney General", "Kenya") in roles(article, "Justin Muturi")
+    assert ("Deputy Minister", "Tanzania") in roles(article, "Anna Makakala")
+    assert "Opposition Leader" in {title for title, _ in roles(article, "Peter Dutton")}
+
+
+def test_a_country_ending_the_title_before_a_name_is_not_part_of_the_name() -> None:
+    people = _people(
+        "The minister was received by Defence Secretary Kamal Gunaratne. Chinese Ambassador in "
+        "Sri Lanka Qi Zhenhong, Chief of Defence Staff and Army Commander Gen. Shavendra Silva "
+        "and senior officers were also present."
+    )
+    assert "Qi Zhenhong" in people
+    assert not any(name.startswith("Sri Lanka") for name in people)

@@ -50,6 +50,9 @@ class _Wrapped:
     async def write(self, statement: Any, params: Mapping[str, Any] | None = None) -> list[Record]:
         return await self.inner.write(statement, params)
 
+    def prepare(self, params: Mapping[str, Any]) -> Mapping[str, Any]:
+        return self.inner.prepare(params)
+
     async def ping(self) -> None:
         if self.crash_ping:
             raise RuntimeError("ping crashed at /secret/path/of/the/graph")

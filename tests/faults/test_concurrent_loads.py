@@ -93,6 +93,9 @@ class _ReadThenWait:
             await self._both_read.wait()
         return await self._store.write(statement, params)
 
+    def prepare(self, params: Mapping[str, Any]) -> Mapping[str, Any]:
+        return self._store.prepare(params)
+
     async def ping(self) -> None:
         await self._store.ping()
 

@@ -55,7 +55,7 @@ def cypher_header(params: Mapping[str, Any]) -> str:
     """``params`` as the ``CYPHER name=value ...`` header FalkorDB reads its parameters from
     (literals, as its client writes them), converted as ``to_params`` converts them: in one
     pass over the values instead of the client's two (``to_params``, then its
-    ``stringify_param_value``), 1.4x as fast on a loader's batch of 30,000 values."""
+    ``stringify_param_value``), 1.3x to 1.65x as fast on a loader's batch of 30,000 values."""
     if not params:
         return ""
     return "CYPHER " + " ".join(f"{_key(str(k))}={_literal(v)}" for k, v in params.items()) + " "
@@ -94,13 +94,10 @@ def _literal(value: Any) -> str:
         return "{" + ",".join(f"{_key(str(k))}:{_literal(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
         return "[" + ",".join(map(_literal, value)) + "]"
-    if isinstance(value, set | frozenset):
-        return "[" + ",".join(map(_literal, sorted(value))) + "]"
-    if isinstance(value, Enum):
-        return _literal(value.value)
-    if isinstance(value, dt.date):  # (a datetime too)
-        return _literal(value.isoformat())
-    for plain in (str, int, float):  # (subclasses of these; an IntEnum is an Enum above)
-        if isinstance(value, plain):
-            return _literal(plain(value))
+    plain = to_params(value)  # (sets, enums, dates: as both engines take them)
+    if plain is not value:
+        return _literal(plain)
+    for base in (str, int, float):  # (subclasses of these)
+        if isinstance(value, base):
+            return _literal(base(value))
     raise TypeError(f"a {kind.__name__} cannot be a graph parameter: {value!r}")

@@ -1630,29 +1630,35 @@ class _Meetings:
             return
         for met in named:
             day = self._day_for(met, days[0])
-            published = self.doc.published
-            if day is None or published is None:
-                continue
-            if (met.status is MeetingStatus.HELD) != (day <= published):
-                continue  # a headline's coming meeting is not the one the story says was held
-            if met.vague_span is not None and not met.vague_span[0] <= day <= met.vague_span[1]:
-                continue
-            met.date, met.date_how = day, "headline"
+            if day is not None and self._fits_tense(met, day):
+                met.date, met.date_how = day, "headline"
+
+    def _fits_tense(self, met: Met, day: dt.date) -> bool:
+        """Whether a day told apart from ``met`` can be its day: a coming meeting's not before
+        the publication, a held one's not after it (a headline's coming meeting is not the one
+        the story says was held), and within any vague time the story gives it."""
+        published = self.doc.published
+        if published is None or (met.status is MeetingStatus.HELD) != (day <= published):
+            return False
+        return met.vague_span is None or met.vague_span[0] <= day <= met.vague_span[1]
 
     def dates_in_the_lead(self) -> None:
         """ "New Zealand and Australian trade, economic and agriculture ministers will meet
         tomorrow for annual talks", before the story names them: an opening sentence that
         tells a meeting and its one day but names no one gives that day to the story's one
         undated meeting, when the day fits its tense (as a headline's day does)."""
-        lead = next(
+        found = next(
             (
-                s for s in self.doc.sentences[:3]
-                if _TRIGGER.search(self.text, s.start, s.end)
+                (s, trigger) for s in self.doc.sentences[:3]
+                if (trigger := _TRIGGER.search(self.text, s.start, s.end)) is not None
                 and not self.doc.in_quote(s.start)
             ),
             None,
         )  # fmt: skip
-        if lead is None or any(
+        if found is None:
+            return
+        lead, trigger = found
+        if any(
             m.start == lead.start and self.doc.kind(a) is ActorKind.PERSON
             for m in self.found
             for a in m.principals
@@ -1663,8 +1669,6 @@ class _Meetings:
             for m in self.doc.mentions_in(lead.start, lead.end)
         ):
             return
-        trigger = _TRIGGER.search(self.text, lead.start, lead.end)
-        assert trigger is not None
         days = [
             d for d in self.doc.dates_in(lead.start, lead.end)
             # (not "ENA reported on Monday that ... met": the day of the report)
@@ -1675,12 +1679,7 @@ class _Meetings:
             return
         met = undated[0]
         day = self._day_for(met, days[0])
-        published = self.doc.published
-        if day is None or published is None:
-            return
-        if (met.status is MeetingStatus.HELD) != (day <= published):
-            return
-        if met.vague_span is None or met.vague_span[0] <= day <= met.vague_span[1]:
+        if day is not None and self._fits_tense(met, day):
             met.date, met.date_how = day, "lead"
 
     def _actor_named(self, name: str) -> str | None:

@@ -1660,6 +1660,8 @@ class _Statements:
             for c in token.children
         ):
             return None  # only "the Polish head of state", "the head of government"
+        if token.lower_ == "executive" and not any(c.lower_ == "chief" for c in token.children):
+            return None  # only "the chief executive"
         quals = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
         countries = {
             ref.name
@@ -1667,7 +1669,7 @@ class _Statements:
             if (ref := self.doc.reference.lookup(c.text)) is not None
             and ref.kind is ActorKind.COUNTRY
         }
-        if any(c.text[:1].isupper() for c in quals) and not countries:
+        if any(c.text[:1].isupper() and c.lower_ != "chief" for c in quals) and not countries:
             return None  # "the Labour leader": a description this cannot check
         unnamed = re.compile(
             rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{token.lower_}\b"
@@ -2366,7 +2368,7 @@ _STATEMENT_READ = re.compile(
 # "the Sudanese official said", "the minister added": a person described, not named.
 _DESCRIBED_HEADS = word_set(
     "official minister president leader diplomat envoy premier chancellor king emir secretary "
-    "ambassador chairman counterpart head aide"
+    "ambassador chairman counterpart head aide monarch executive"
 )
 _ANYONE_DESCRIBED = word_set("official leader diplomat counterpart aide")
 _TITLE_SYNONYMS = {
@@ -2377,6 +2379,10 @@ _TITLE_SYNONYMS = {
     "minister": ("minister", "secretary"),
     "king": ("king", "monarch"),
     "emir": ("emir", "amir"),
+    # "The Jordanian monarch stressed ...": the king (emir, sultan) named before
+    "monarch": ("monarch", "king", "queen", "emir", "amir", "sultan"),
+    # "The chief executive also said ...": the head of government or of a company
+    "executive": ("chief executive", "president", "prime minister", "premier"),
 }
 # A name's title starts after the last comma, stop or clause word in front of it.
 _TITLE_BREAK = re.compile(r"[,;.()\u201c\u201d\"]|\s(?:and|with|met|by|to|said|told)\s")

@@ -1296,6 +1296,25 @@ def test_the_head_of_state_of_a_country_is_its_president_named_before() -> None:
     ]
 
 
+def test_the_monarch_is_the_king_named_before() -> None:
+    article = run(
+        "Jordan's King Abdullah met Palestinian President Mahmoud Abbas in Amman on Sunday.\n\n"
+        "The Jordanian monarch also said that the status of Jerusalem must be preserved."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("King Abdullah", "the")
+    ]
+
+
+def test_the_chief_executive_is_the_president_named_before() -> None:
+    article = run(
+        "President Ferdinand Marcos Jr. met Japanese Prime Minister Fumio Kishida on Monday.\n\n"
+        "The Chief Executive also said the country will stop treating the pandemic as an "
+        "emergency."
+    )
+    assert [s.speaker for s in article.statements] == ["Ferdinand Marcos Jr."]
+
+
 def test_a_former_premier_is_not_the_premier_who_speaks() -> None:
     article = run(
         "Lebanon's government collapsed after a probe into the killing of former premier Rafiq "

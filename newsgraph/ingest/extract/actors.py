@@ -623,6 +623,15 @@ class _Finder:
                     and canonical_title(m.group("title")).title in _CHURCH_TITLES
                 ):
                     person = self._royal(m.group("title"), name)  # "Pope Benedict XVI"
+                if (
+                    person is None
+                    and regex is self.ref.titled_name_re
+                    and self._styled_given(m, name)
+                ):
+                    # "Prince Saud Al-Faisal ... Prince Salman bin Abdulaziz Al-Saud ... said
+                    # Prince Saud": after a royal style, one word is the given name, not
+                    # the family's
+                    person = self.book.first_name_of(name.strip())
                 person = person or self._person_for(name)
                 given = regex is self.ref.titled_name_re and self._given_amir(m)
                 if given and person is None:
@@ -647,6 +656,10 @@ class _Finder:
                     self.book.named_in_full(person)
                 if not given:
                     self._title_facts(person, m)
+
+    def _styled_given(self, m: re.Match[str], name: str) -> bool:
+        """Whether ``name`` is one word after a royal style ("Prince Saud")."""
+        return " " not in name.strip() and canonical_title(m.group("title")).title in _ROYAL_TITLES
 
     def _country_before_name(self, name: str) -> int:
         """The length of a country's name (and the space after it) opening ``name``, when a
@@ -1646,6 +1659,32 @@ class _Finder:
             if person is not None and not any(r.title == office for r in self.book.roles(person)):
                 self.book.add_role(person, office, self._actor_for(body))
 
+    def chiefs_of_bodies(self) -> None:
+        """ "NATO Secretary-General Jens Stoltenberg ... the NATO chief wrote": the one person
+        the article gave an office of that body, named before."""
+        for m in _CHIEF_OF_A_BODY.finditer(self.text):
+            start, end = m.span("body")
+            bodies = {
+                x.actor for x in self.mentions
+                if start <= x.start and x.end <= end
+                and self.book.kind(x.actor) is ActorKind.ORGANIZATION
+            }  # fmt: skip
+            if len(bodies) != 1 or not self._releasable(m.start(), m.end()):
+                continue
+            (body,) = bodies
+            holders = {
+                x.actor for x in self.mentions
+                if x.end <= m.start() and not x.implicit
+                and self.book.kind(x.actor) is ActorKind.PERSON
+                and any(r.of == body for r in self.book.roles(x.actor))
+            }  # fmt: skip
+            if len(holders) != 1:
+                continue
+            self._release(m.start(), m.end())
+            self.add(body, start, end, "qualifier", True)
+            self.claim(m.start(), m.end())
+            self.add(holders.pop(), m.start(), m.end(), "role")
+
     def royal_styles(self) -> None:
         """ "His Majesty reaffirmed ...", "HH the Amir wished her success": court news names
         a monarch by style alone after naming them once. Majesty is the king (queen, sultan)
@@ -2204,6 +2243,11 @@ _OFFICE_OF_A_BODY = re.compile(
     r"(?P<body>[A-Z][\w'\u2019-]*(?:\s+(?:\([A-Z]{2,8}\)|[A-Z][\w'\u2019-]*|of|for|and|the)){0,8})"
     r"(?=,)"
 )
+# "the NATO chief", "the IAEA head", "the U.N. boss": the head of a body, by its name
+_CHIEF_OF_A_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<body>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
+    r"(?:chief|head|boss)\b(?!\s+of\b)"
+)
 _MAJESTIC = re.compile(r"\b(?:King|Queen|Sultan|Emperor)\b")
 _HIGHNESS = re.compile(r"\b(?:Amir|Emir|Sheikh|Shaikh|Prince|Princess|Highness|HH)\b")
 _HONORIFIC = re.compile(
@@ -2633,6 +2677,7 @@ def find_mentions(
     finder.offices_of_bodies()
     finder.role_nouns()
     finder.royal_styles()
+    finder.chiefs_of_bodies()
     finder.mentions.sort(key=lambda m: (m.start, m.end))
     finder.counterpart_roles()
     return sorted(finder.mentions, key=lambda m: (m.start, m.end))

@@ -641,10 +641,14 @@ class _Statements:
         lead = leads[-1]
         if lead.group("part"):
             subject = self.doc.subject(sentence.start, lead.start())
-            if subject is not None:
-                return subject.actor, lead
             pronoun = PRONOUN.search(self.text, sentence.start, lead.start())
-            if pronoun is not None and pronoun.group().lower() in ("he", "she"):
+            if pronoun is not None and pronoun.group().lower() not in ("he", "she"):
+                pronoun = None
+            if subject is not None and (pronoun is None or pronoun.start() > subject.start):
+                return subject.actor, lead
+            if pronoun is not None:
+                # ("He noted that ... during the Omani Sultan's visit, adding, "...": the one
+                # "he" is, before anyone named later in the sentence)
                 return self.doc.pronoun_speaker(pronoun.start()), lead
             return None, None
         speaker = self._speaker_before(sentence.start, lead.start())

@@ -2558,3 +2558,35 @@ def test_a_persons_words_a_statement_relays_are_the_persons_not_the_statements()
     )
     speakers = [who for who, text in found if "deep-rooted ties" in text]
     assert speakers == ["Mohsen Paknejad"]
+
+
+def test_a_prince_named_by_one_word_is_the_one_of_that_given_name() -> None:
+    article = run(
+        "Saudi Foreign Minister Prince Saud Al-Faisal and U.S. Secretary of State John Kerry "
+        "held talks in Riyadh. Kerry also met Defence Minister Prince Salman bin Abdulaziz "
+        "Al-Saud.\n\n"
+        "\u201cWe look forward to working together on the challenges of the region,\u201d said "
+        "Prince Saud."
+    )
+    assert [s.speaker for s in article.statements] == ["Saud Al-Faisal"]
+
+
+def test_the_chief_of_a_body_is_the_one_holding_its_office() -> None:
+    article = run(
+        "Turkish Foreign Minister Mevlut Cavusoglu and NATO Secretary-General Jens Stoltenberg "
+        "met in Ankara on Monday.\n\n"
+        "\u201cPleased to be back in Ankara to meet with President Erdogan,\u201d the NATO chief "
+        "wrote on Twitter."
+    )
+    assert [s.speaker for s in article.statements] == ["Jens Stoltenberg"]
+
+
+def test_he_opening_a_sentence_speaks_its_participle_quote() -> None:
+    article = run(
+        "Iranian President Hassan Rouhani arrived in Muscat on Wednesday.\n\n"
+        "\u201cThis visit aims to strengthen mutual relations,\u201d Rouhani stated.\n\n"
+        "He noted that the two countries signed agreements during the Omani Sultan Qaboos's "
+        "visit to Iran, adding, \u201cIn this trip, we seek to implement contracts in various "
+        "fields.\u201d"
+    )
+    assert {s.speaker for s in article.statements} == {"Hassan Rouhani"}

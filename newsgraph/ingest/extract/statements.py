@@ -110,7 +110,7 @@ _QUOTED_AS_LEAD = re.compile(
 _SPEECH_CUE = re.compile(
     rf"\b(?:{_VERBS}|talking|speaking|praised|welcomed|hailed|critici[sz]ed|condemned|thanked"
     r"|commented|addressed|interview|remarks|(?:press|news)\s+conference|briefing"
-    r"|expressed|voiced)\b"
+    r"|expressed|voiced|spoke\s+(?:of|about))\b"
 )
 # A readout's own words, and whose they are: "The below is attributable to Spokesperson Ned
 # Price:".
@@ -794,10 +794,14 @@ class _Statements:
         person = next(
             (m for m in reversed(mentions) if self.doc.kind(m.actor) is ActorKind.PERSON), None
         )
+        relative = self._subject_with_relative(verb_start)
         for m in reversed(mentions):
-            if self.doc.kind(m.actor) is ActorKind.PERSON and _RELATIVE_BEFORE_VERB.fullmatch(
-                self.text, m.end, verb_start
-            ):
+            if self.doc.kind(m.actor) is not ActorKind.PERSON:
+                continue
+            if relative is not None and m.start <= relative < m.end:
+                # ("Muhyiddin who received a call from the Qatari Emir said": no commas)
+                return m.actor
+            if _RELATIVE_BEFORE_VERB.fullmatch(self.text, m.end, verb_start):
                 # "Xi, who handed over a letter from Hu Jintao to Obama, said": the one the
                 # relative clause is about, not the names inside it
                 return m.actor
@@ -830,6 +834,15 @@ class _Statements:
         if _SOMEONE_OF.search(self.text, max(start, mentions[-1].start - 40), mentions[-1].start):
             return None  # "the representative of the US government agreed": someone unnamed
         return self.doc.speaker_named(mentions[-1])
+
+    def _subject_with_relative(self, verb_start: int) -> int | None:
+        """Where the parse's subject of the verb at ``verb_start`` stands, when a relative
+        clause ("who received a call from ...") hangs on it."""
+        verb = self._token_at(verb_start)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+        if subject is None or not any(c.dep_ == "relcl" for c in subject.children):
+            return None
+        return subject.idx
 
     def _conjoined(self, first: Mention, second: Mention) -> bool:
         """Whether two names are one coordinated subject ("Merz and Tusk", "Okada and his

@@ -2590,3 +2590,22 @@ def test_he_opening_a_sentence_speaks_its_participle_quote() -> None:
         "fields.\u201d"
     )
     assert {s.speaker for s in article.statements} == {"Hassan Rouhani"}
+
+
+def test_a_speaker_with_a_relative_clause_and_no_commas_is_the_one_it_is_about() -> None:
+    article = run(
+        "Malaysian Prime Minister Muhyiddin Yassin who received a telephone call from the Qatari "
+        "Emir Sheikh Tamim bin Hamad Al Thani said Sheikh Tamim followed closely the measures "
+        "taken by Malaysia."
+    )
+    assert [s.speaker for s in article.statements] == ["Muhyiddin Yassin"]
+
+
+def test_first_person_words_after_someone_spoke_of_something_are_theirs() -> None:
+    article = run(
+        "Greek Prime Minister Kyriakos Mitsotakis met Turkish President Recep Tayyip Erdogan in "
+        "Athens on Thursday.\n\n"
+        "Mitsotakis spoke of a productive climate. \u201cWe are meeting for the third time in "
+        "the last six months,\u201d recalling the progress made in trade."
+    )
+    assert [s.speaker for s in article.statements] == ["Kyriakos Mitsotakis"]

@@ -947,6 +947,11 @@ class _Parser:
     def verb(self, token: Token) -> ParsedMeeting | None:
         self.how = {}
         lower = token.lower_
+        if lower in _CALL_VERBS and _names_as(token):
+            # "Obama called Erdogan a strong partner": a naming, no call. Told as denied, so
+            # that the word rules do not read the call the parse did not.
+            end = token.idx + len(token.text)
+            return ParsedMeeting(token.idx, end, lower, "verb", negated=True, rule="verb")
         if lower in _TALK_VERBS:
             objects = self._talked_to(token)
         elif lower in _MEET_VERBS:
@@ -2024,6 +2029,21 @@ def _two_nations(prep: Token) -> bool:
         ):
             return True
     return False
+
+
+def _names_as(verb: Token) -> bool:
+    """Whether "call" names someone as something: two complements, the second a common noun
+    with its article ("called Turkey a strong partner"), not a time ("called him the next
+    day")."""
+    complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr") and c.i > verb.i]
+    if len(complements) < 2:
+        return False
+    last = complements[-1]
+    return (
+        last.tag_ in ("NN", "NNS")
+        and last.ent_type_ not in ("DATE", "TIME")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in last.children)
+    )
 
 
 def _pobjs(prep: Token) -> list[Token]:

@@ -426,7 +426,7 @@ class _Meetings:
         joined = join is not None and self._join(sentence, join)
         # (those who joined a meeting told before did not meet each other besides)
         if not joined and not any(m.start == sentence.start for m in self.found):
-            self._cooccur(sentence)
+            self._cooccur(sentence, {p.start for p in parsed if p.negated})
 
     def _one_by_one(
         self,
@@ -474,14 +474,14 @@ class _Meetings:
         self._one_by_one(sentence, (start, sentence.end), p, (owner, None), others, None)
         return bool(others)
 
-    def _cooccur(self, sentence: Sentence) -> None:
+    def _cooccur(self, sentence: Sentence, denied: set[int]) -> None:
         """The last resort for a sentence with a meeting word from which neither the parse
         nor the word patterns made a meeting: the people it names, when two or more of them
         are not only its speakers, greeters or family, nor all of one government ("During
         the talks in Paris on Monday, which followed a lunch, Lula thanked Macron for ...").
         Its confidence says it is a guess."""
         for trigger in _TRIGGER.finditer(self.text, sentence.start, sentence.end):
-            if self.doc.in_quote(trigger.start()):
+            if self.doc.in_quote(trigger.start()) or trigger.start() in denied:
                 continue
             before = self.text[max(sentence.start, trigger.start() - 30) : trigger.start()]
             if _NEGATION.search(before) or "unable" in before:

@@ -3063,3 +3063,15 @@ def test_an_opening_that_tells_a_meetings_day_but_names_no_one_dates_the_one_tol
     assert "Warren Truss" in actors(meeting)
     assert meeting.status is MeetingStatus.PLANNED
     assert meeting.date == dt.date(2025, 8, 22)
+
+
+def test_calling_a_country_a_partner_is_no_phone_call() -> None:
+    article = run(
+        "Turkish President Recep Tayyip Erdogan and his U.S. counterpart Barack Obama met in "
+        "Antalya on Sunday on the sidelines of the G20 summit.\n\n"
+        "Obama called Turkey a strong partner of the United States and other countries in the "
+        "coalition against the Islamic State group."
+    )
+    assert [{p.actor for p in m.participants} for m in article.meetings] == [
+        {"Recep Tayyip Erdoğan", "Barack Obama"}
+    ]

@@ -947,9 +947,12 @@ class _Parser:
     def verb(self, token: Token) -> ParsedMeeting | None:
         self.how = {}
         lower = token.lower_
-        if lower in _CALL_VERBS and _names_as(token):
-            # "Obama called Erdogan a strong partner": a naming, no call. Told as denied, so
-            # that the word rules do not read the call the parse did not.
+        if (lower in _CALL_VERBS and _names_as(token)) or (
+            lower in _HOST_VERBS and _counted(token)
+        ):
+            # "Obama called Erdogan a strong partner": a naming, no call; "Malema, who
+            # received 44": votes, no guests. Told as denied, so that the word rules do not
+            # read a meeting the parse did not.
             end = token.idx + len(token.text)
             return ParsedMeeting(token.idx, end, lower, "verb", negated=True, rule="verb")
         if lower in _TALK_VERBS:
@@ -2029,6 +2032,15 @@ def _two_nations(prep: Token) -> bool:
         ):
             return True
     return False
+
+
+def _counted(verb: Token) -> bool:
+    """Whether what a verb of receiving takes is a number ("received 44", "received 283
+    votes")."""
+    return any(
+        c.dep_ == "dobj" and (c.tag_ == "CD" or c.lower_ in ("votes", "percent", "seats"))
+        for c in verb.children
+    )
 
 
 def _names_as(verb: Token) -> bool:

@@ -3075,3 +3075,12 @@ def test_calling_a_country_a_partner_is_no_phone_call() -> None:
     assert [{p.actor for p in m.participants} for m in article.meetings] == [
         {"Recep Tayyip Erdoğan", "Barack Obama"}
     ]
+
+
+def test_receiving_votes_is_no_meeting() -> None:
+    article = run(
+        "Last month, President Ramaphosa was re-elected at the first sitting of the National "
+        "Assembly, where he won 283 votes against Economic Freedom Fighters leader Julius Malema "
+        "who received 44."
+    )
+    assert article.meetings == []

@@ -252,9 +252,28 @@ class Document:
             # A page with no day of publication, filed under a month ("/2006/11/"): its
             # month-days ("will meet on December 5") still have their year.
             self.dates = [with_year_near(m, filed) for m in self.dates]
+        if any(p.block.said_on is not None for p in self.paragraphs):
+            self.dates = [self._posted_day(m) for m in self.dates]
         self._speakers: list[tuple[int, str]] = []
         self._genders: dict[str, Gender | None] = {}
         self._family_only: frozenset[str] | None = None
+
+    def _posted_day(self, mention: DateMention) -> DateMention:
+        """A relative day in an embedded post ("met ... in #Riyadh today") as the day it names
+        from the post's own date, not the page's: a post is often older than the story that
+        quotes it."""
+        if mention.kind == "absolute":
+            return mention
+        post = next(
+            (p for p in self.paragraphs if p.start <= mention.start and mention.end <= p.end), None
+        )
+        posted = post.block.said_on if post is not None else None
+        day = resolve(mention, posted) if posted is not None else None
+        if day is None:
+            return mention
+        return DateMention(
+            mention.start, mention.end, "absolute", year=day.year, month=day.month, day=day.day
+        )
 
     @staticmethod
     def join(blocks: list[Block] | tuple[Block, ...]) -> str:

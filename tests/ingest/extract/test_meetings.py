@@ -3084,3 +3084,14 @@ def test_receiving_votes_is_no_meeting() -> None:
         "who received 44."
     )
     assert article.meetings == []
+
+
+def test_today_in_an_embedded_post_is_the_day_it_was_posted() -> None:
+    meeting = only(
+        "Austria's foreign minister welcomed Saudi Arabia's efforts in Yemen.\n\n"
+        "FM #Schallenberg met with His Highness Prince Faisal bin Farhan in #Riyadh today. Very "
+        "good discussion. pic.twitter.com/6tkMv1iCe4\n"
+        "\u2014 MFA Austria (@MFA_Austria) September 12, 2021",
+        published=dt.date(2021, 9, 13),
+    )
+    assert meeting.date == dt.date(2021, 9, 12)

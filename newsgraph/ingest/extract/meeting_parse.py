@@ -2188,8 +2188,12 @@ def _event_noun(token: Token) -> bool:
             if obj.dep_ == "pobj"
             for t in obj.subtree
         )
-    if lower in ("conference", "briefing") and any(c.lower_ == "joint" for c in token.children):
-        return True  # "A and B held a joint press conference": they were together
+    if lower in ("conference", "briefing") and any(
+        c.lower_ == "joint" or (c.dep_ == "prep" and c.lower_ == "between") for c in token.children
+    ):
+        # "A and B held a joint press conference", "a press conference in Riyadh between the
+        # Saudi foreign minister and his Austrian counterpart": they were together
+        return True
     if lower in ("tete", "t\u00eate") and token.i >= 4:
         # "had a tete-a-tete": the parser cuts the word at its hyphens
         return token.doc[token.i - 4 : token.i].text.replace(" ", "").lower() in (

@@ -3095,3 +3095,13 @@ def test_today_in_an_embedded_post_is_the_day_it_was_posted() -> None:
         published=dt.date(2021, 9, 13),
     )
     assert meeting.date == dt.date(2021, 9, 12)
+
+
+def test_a_press_conference_between_two_ministers_is_their_meeting() -> None:
+    meeting = only(
+        "The remarks were made on Sunday during a press conference in Riyadh between the Saudi "
+        "foreign minister Prince Faisal bin Farhan and his Austrian counterpart, Alexander "
+        "Schallenberg, who is visiting Saudi Arabia."
+    )
+    assert set(actors(meeting)) == {"Faisal bin Farhan", "Alexander Schallenberg"}
+    assert meeting.mode is MeetingMode.IN_PERSON

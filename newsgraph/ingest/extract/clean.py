@@ -632,6 +632,8 @@ def _without_symbols(name: str) -> str:
 
 def _is_prose(line: str) -> bool:
     words = _words(line)
+    if not ends_sentence(line) and _QUOTE_THEN_SPEAKER.search(line):
+        return True  # ('"...," said President Kenyatta': a quotation whose stop was lost)
     if not ends_sentence(line):
         # ("He said the leaders have reaffirmed the concept": a report whose full stop the
         # page lost, too short for a teaser cut off)
@@ -645,6 +647,12 @@ def _is_prose(line: str) -> bool:
 _SPEECH_OPENING = re.compile(
     r"(?:He|She|They|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)\s+(?:also\s+)?"
     r"(?:said|says|added|adds|noted|stressed|told)\s+[a-z]"
+)
+# A quotation closed by its attribution, the page having lost the full stop after it:
+# '"...," said President Kenyatta', '"...," Kenyatta added'.
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"[,!?][\"\u201d]\s+(?:(?:said|says|added|adds|noted|stressed)\s+[A-Z][^\"\u201c\u201d.]{1,80}"
+    r"|[A-Z][^\"\u201c\u201d.]{1,80}?\s+(?:said|says|added|adds))$"
 )
 # "Anwar said:", "He added:" — a short line that opens the quotation below it.
 _SAYS_COLON = re.compile(
@@ -668,7 +676,11 @@ def _without_glued_furniture(line: str) -> str:
 def _is_truncated(line: str) -> bool:
     """A paragraph cut mid-sentence, as teasers are: long, and no sentence punctuation at the
     end."""
-    return not ends_sentence(line) and (_words(line) >= 25 or len(line) >= 180)
+    return (
+        not ends_sentence(line)
+        and (_words(line) >= 25 or len(line) >= 180)
+        and not _QUOTE_THEN_SPEAKER.search(line)
+    )
 
 
 def clean_page(text: str, title: str | None = None) -> Page:

@@ -60,7 +60,7 @@ _VERBS = (
     r"|announced|announces|claimed|claims|declared|declares|argued|argues|insisted|insists"
     r"|reiterated|reiterates|confirmed|confirms|explained|explains|pointed\s+out|remarked"
     r"|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|replied|responded|asserted"
-    r"|acknowledged|admitted|commented"
+    r"|acknowledged|admitted|commented|clarified|clarifies"
     r"|reported|reports|tweeted|tweets|quipped|revealed|disclosed|observed|affirmed|reaffirmed"
     r"|recalled|maintained|indicated|indicates|informed|drew\s+attention\s+to\s+the\s+fact"
     r"|pointed\s+to\s+the\s+fact"
@@ -212,7 +212,9 @@ _TRAIL = re.compile(
     rf"|remarked|commented|emphasi[sz]ed|underlined|recalled|affirmed|concluded)\s+"
     # (a long style: "Qatar's Prime Minister and Foreign Minister H E Sheikh Hamad bin ...")
     rf"(?P<who1>{_DOTTED_HONORIFIC}[^,.;\"“”]{{1,120}}?)"
-    rf"(?=[,.;]|\s+(?:on|in|at|during|to|upon|after|before|following|while|when|ahead)\b|$)"
+    # (or the paragraph ends, with no stop: '"...," said President Kenyatta')
+    rf"(?=[,.;]|\s+(?:on|in|at|during|to|upon|after|before|following|while|when|ahead)\b"
+    rf"|\s*(?:\n|$))"
     rf"|(?P<who2>{_DOTTED_HONORIFIC}[^,.;\"“”]{{1,80}}?)"
     rf"\s+(?:has\s+|had\s+|also\s+|later\s+)*"
     # (after a quote, "continued" says who goes on speaking: '"...," Ardern continued.')
@@ -277,7 +279,8 @@ _TAIL_AFTER_VERB = re.compile(
 )
 _INVERTED = re.compile(
     r",\s*(?P<verb>said|says|added|adds|stated|states|noted|notes|reported|reports|announced"
-    r"|announces|wrote|writes|quipped|explained|stressed)\s+"
+    r"|announces|wrote|writes|quipped|explained|stressed|informed|clarified|emphasi[sz]ed"
+    r"|underlined|affirmed|insisted|warned|observed|revealed|recalled)\s+"
     r"(?P<who>(?!(?:he|she|they|it|we|I)\b)(?:(?!\b(?:that|on|in|at|to|during)\b)[^,;\"“”])"
     r"{2,100}?)\s*(?:(?:on|in|at|during|to)\s+[^,;\"“”]{1,40}?\s*)?"
     # The sentence ends there, or with the outlet that relays it ("..., Xinhua reported.").

@@ -2609,3 +2609,27 @@ def test_first_person_words_after_someone_spoke_of_something_are_theirs() -> Non
         "the last six months,\u201d recalling the progress made in trade."
     )
     assert [s.speaker for s in article.statements] == ["Kyriakos Mitsotakis"]
+
+
+def test_a_closing_attribution_after_the_reported_words_may_be_any_speech_verb() -> None:
+    article = run(
+        "Nepal's Deputy Prime Minister Narayankaji Shrestha met Japanese Foreign Minister Yoko "
+        "Kamikawa on Monday.\n\n"
+        "Since it is a goodwill visit, no agreement was made between the two counterparts "
+        "during the bilateral talks, clarified DPM Shrestha."
+    )
+    assert [(s.speaker, s.text.split()[0]) for s in article.statements] == [
+        ("Narayankaji Shrestha", "Since")
+    ]
+
+
+def test_a_quotation_whose_full_stop_the_page_lost_is_still_a_statement() -> None:
+    article = run(
+        "Kenyan President Uhuru Kenyatta met Tanzanian President John Magufuli in Nairobi on "
+        "Monday.\n\n"
+        "\u201cWe have challenges but I am convinced that with goodwill and good intentions we "
+        "will resolve even those challenges that are ahead of us,\u201d said President "
+        "Kenyatta\n\n"
+        "He left for Mombasa on Tuesday."
+    )
+    assert [s.speaker for s in article.statements] == ["Uhuru Kenyatta"]

@@ -1220,8 +1220,14 @@ class _Statements:
         for found in _PARTICIPLE_CLAUSE.finditer(self.text, sentence.start, sentence.end):
             if self.doc.in_quote(found.start()):
                 continue
-            if not found.group("that") and found.group("verb") not in ("saying", "adding"):
-                continue  # "emphasising the importance of ...": a phrase, no clause said
+            if (
+                not found.group("that")
+                and found.group("verb") not in ("saying", "adding")
+                and not self._clause_follows(found.start("verb"))
+            ):
+                # "emphasising the importance of ...": a phrase, no clause said (but
+                # "insisting the deal will come": a clause without its "that")
+                continue
             if found.group("verb").startswith("telling") and _DEMANDED.search(
                 self.text, sentence.start, found.start()
             ):
@@ -1237,6 +1243,15 @@ class _Statements:
             self._report(speaker, sentence, found.end(), sentence.end, verb)
             if len(self.found) > before:
                 return
+
+    def _clause_follows(self, verb_start: int) -> bool:
+        """Whether the parse hangs a clause with its own subject on the verb at
+        ``verb_start``."""
+        verb = self._token_at(verb_start)
+        return verb is not None and any(
+            c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ == "nsubj" for g in c.children)
+            for c in verb.children
+        )
 
     def _pronoun_subject(self, start: int, end: int) -> str | None:
         """Whom "he" or "she", the subject of a verb between ``start`` and ``end``, means:

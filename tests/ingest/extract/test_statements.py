@@ -2633,3 +2633,15 @@ def test_a_quotation_whose_full_stop_the_page_lost_is_still_a_statement() -> Non
         "He left for Mombasa on Tuesday."
     )
     assert [s.speaker for s in article.statements] == ["Uhuru Kenyatta"]
+
+
+def test_a_participle_with_a_clause_and_no_that_reports_the_subjects_words() -> None:
+    article = run(
+        "Prime Minister Anthony Albanese met Papua New Guinea Prime Minister James Marape on "
+        "Monday.\n\n"
+        "Albanese has addressed the concerns about the failure to sign a defence pact, insisting "
+        "the deal will come despite setbacks."
+    )
+    assert [(s.speaker, s.text) for s in article.statements] == [
+        ("Anthony Albanese", "the deal will come despite setbacks")
+    ]

@@ -893,6 +893,8 @@ class _Finder:
             return None  # "the former AU Chairman told ...": an office, its holder unnamed
         if len(name.split()) >= 2 and name.split()[-1] in ("Bill", "Act"):
             return None  # "the Northern Ireland Protocol Bill": a law, not Bill someone
+        if len(name.split()) >= 2 and name.split()[-1] in _PLACE_ENDINGS:
+            return None  # "at the King David Hotel": a building, not King David Hotel
         if any(w.strip(".,") in _MEDIA_WORDS for w in re.split(r"[\s/]+", name)):
             return None  # "Ghana News Agency", "CBC News", "Adam Berry/Getty": no one's name
         if any(HEADLINE_VERB.fullmatch(" " + w) for w in name.split()):
@@ -2149,6 +2151,11 @@ _OFFICE_WORDS = word_set(
     Police Organization Organisation Agency Authority Officer Representatives Deputies Commons
     Chamber
     """
+)
+# Last words of a building's or a place's name ("King David Hotel", "Peace Palace").
+_PLACE_ENDINGS = word_set(
+    "Hotel Airport Palace Residence Mansion Lodge Stadium Square Street Building Centre Center "
+    "Complex Avenue Bridge Hospital"
 )
 # Words of gatherings, bodies and buildings: never in a person's name ("Climate Change
 # Conference", "Forum Leaders Meeting", "Building Complex").

@@ -104,7 +104,9 @@ HEADLINE_VERB = re.compile(
     # and in the past ("Polish Minister for Foreign Affairs Visited Berlin")
     r"|Met|Visited|Held|Hosted|Welcomed|Received|Discussed|Spoke|Talked|Congratulated"
     r"|Urged|Thanked|Signed|Arrived|Attended|Paid|Addressed|Greeted|Toured|Inspected|Opened"
-    r"|Launched|Joined|Returned|Landed|Posed|Delivered|Inaugurated)$"
+    r"|Launched|Joined|Returned|Landed|Posed|Delivered|Inaugurated"
+    # and with two subjects ("Macri, Trump Discuss Venezuela", "Biden, Xi Meet in Bali")
+    r"|Meet|Discuss|Agree|Agrees|Agreed|Vow|Pledge|Hail|Urge|Thank|Welcome|Reaffirm|Reaffirms)$"
 )
 
 

@@ -2203,8 +2203,12 @@ class _Statements:
             known = self.doc.reference.lookup(name)
             speaker = self.doc.book.use(known.name) if known is not None else None
         if speaker is None and len(name.split()) >= 2:
-            # ("— Presidency Nigeria (@NGRPresident)": an office's account is the office's)
-            office = any(w.lower() in ORG_WORDS for w in name.split())
+            # ("— Presidency Nigeria (@NGRPresident)", "— MFA Austria (@MFA_Austria)": an
+            # office's account is the office's)
+            office = any(
+                w.lower() in ORG_WORDS or (w.isalpha() and w.isupper() and 2 <= len(w) <= 5)
+                for w in name.split()
+            )
             introduce = self.doc.book.introduce_org if office else self.doc.book.introduce
             speaker = introduce(name)
         if speaker is None:

@@ -1451,3 +1451,34 @@ def test_a_country_ending_the_title_before_a_name_is_not_part_of_the_name() -> N
     )
     assert "Qi Zhenhong" in people
     assert not any(name.startswith("Sri Lanka") for name in people)
+
+
+def test_a_headline_verb_after_two_subjects_is_no_name() -> None:
+    doc = SourceDocument(
+        origin="test",
+        title="Argentina President Macri, US President Trump Discuss Venezuela During Call",
+        body="Argentine President Mauricio Macri and U.S. President Donald Trump discussed "
+        "Venezuela by phone on Tuesday.",
+    )
+    article = extract(doc, reference(), published=dt.date(2017, 2, 8))[0]
+    people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
+    assert not any("Discuss" in p for p in people)
+
+
+def test_a_hotel_named_after_a_king_is_no_person() -> None:
+    people = _people(
+        "Trump met Prime Minister Benjamin Netanyahu at the King David Hotel in Jerusalem on "
+        "Monday."
+    )
+    assert not any("Hotel" in p for p in people)
+
+
+def test_an_office_account_signing_a_post_is_an_organisation() -> None:
+    article = run(
+        "Austria's foreign minister welcomed Saudi Arabia's efforts in Yemen.\n\n"
+        "FM #Schallenberg met with His Highness Prince Faisal bin Farhan in #Riyadh today. Very "
+        "good and substantive discussion. pic.twitter.com/6tkMv1iCe4\n"
+        "\u2014 MFA Austria (@MFA_Austria) September 12, 2021"
+    )
+    kinds = {a.name: a.kind for a in article.actors}
+    assert kinds.get("MFA Austria") is ActorKind.ORGANIZATION

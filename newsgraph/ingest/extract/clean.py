@@ -143,8 +143,9 @@ _END_OF_STORY = re.compile(
     r"\s*(?:\bEnditem|\(END\)|\bENDS?)\s*$"
     # editors' initials signing off a wire story: "... cancer surgery. SF/HSN/MA"
     r"|(?<=[.!?\"\u201d])\s+[A-Z]{1,4}(?:/[A-Z]{1,4}){1,5}\s*$"
-    # an agency's credit in brackets after the last sentence: "... and electricity. (dpa)"
-    r"|(?<=[.!?\"\u201d])\s+\([A-Za-z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,2}\)\s*$"
+    # an agency's credit in brackets after the last sentence: "... and electricity. (dpa)",
+    # "... by a margin of 9.45 per cent.(NAN)"
+    r"|(?<=[.!?\"\u201d])\s*\([A-Za-z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,2}\)\s*$"
     # (after a full stop: '"..." — Kishida.' after a bare closing quote names the speaker)
     r"|(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+[\u2014\u2013-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}"
     r"\s*$"

@@ -57,6 +57,19 @@ def test_an_agency_credit_in_brackets_after_the_last_sentence_leaves_the_paragra
     )
 
 
+def test_an_agency_credit_glued_to_the_last_full_stop_leaves_the_paragraph() -> None:
+    page = clean_page(
+        "Buhari receives Akufo-Addo\n\n"
+        "President Muhammadu Buhari met Ghanaian President Nana Akufo-Addo in Abuja.\n\n"
+        "Akufo-Addo won the 2016 poll against the incumbent, John Mahama, by a margin of 9.45 "
+        "per cent.(NAN)\n"
+    )
+    assert [b.text for b in page.blocks][-1] == (
+        "Akufo-Addo won the 2016 poll against the incumbent, John Mahama, by a margin of 9.45 "
+        "per cent."
+    )
+
+
 def test_a_teaser_with_a_truncated_paragraph_is_dropped_with_its_headline() -> None:
     page = clean_page(
         "Main headline\n\n"

@@ -72,6 +72,8 @@ _PHONE_VERBS = word_set(
     "phone phones phoned phoning telephone telephoned dial dialed dialled ring rang rings ringing"
 )
 _CALL_VERBS = word_set("call calls called calling")
+# Papers received from someone who was not there.
+_PAPERS = word_set("message messages letter letters note greetings congratulations condolences")
 _HOLD_VERBS = word_set(
     "hold holds held holding have has had having conduct conducts conducted conducting receive "
     "pay pays paid paying "
@@ -948,11 +950,11 @@ class _Parser:
         self.how = {}
         lower = token.lower_
         if (lower in _CALL_VERBS and _names_as(token)) or (
-            lower in _HOST_VERBS and _counted(token)
+            lower in _HOST_VERBS and (_counted(token) or self._paper_only(token))
         ):
             # "Obama called Erdogan a strong partner": a naming, no call; "Malema, who
-            # received 44": votes, no guests. Told as denied, so that the word rules do not
-            # read a meeting the parse did not.
+            # received 44": votes, no guests; "received a message from Bush": a paper. Told
+            # as denied, so that the word rules do not read a meeting the parse did not.
             end = token.idx + len(token.text)
             return ParsedMeeting(token.idx, end, lower, "verb", negated=True, rule="verb")
         if lower in _TALK_VERBS:
@@ -989,6 +991,26 @@ class _Parser:
             rule="verb",
             how=dict(self.how),
         )
+
+    def _paper_only(self, verb: Token) -> bool:
+        """ "Bashir received on Wednesday a written message from U.S. President George W.
+        Bush": a paper received, its sender not there, when the sentence names no one else
+        (not "received a message from Lourenço, delivered by Foreign Minister Tomas")."""
+        papers = [
+            c for c in verb.children
+            if c.dep_ == "dobj" and c.lower_ in _PAPERS
+            # ("received letters of credence from 13 ambassadors": handed over in person)
+            and not any(g.lower_ == "credence" for g in c.subtree)
+        ]  # fmt: skip
+        if not papers:
+            return False
+        sent = verb.sent
+        people = {
+            m.actor for m in self.doc.mentions_in(sent.start_char, sent.end_char)
+            if self.doc.kind(m.actor) is ActorKind.PERSON
+        }  # fmt: skip
+        known = {a for a, _ in self.subjects(verb)} | {a for a, _ in self.phrase(papers[0])}
+        return not people - known
 
     def _subject_ahead(self, noun: Token) -> list[tuple[str, str | None]]:
         """ "In addition to his in-person meetings with ..., the President also had ...",

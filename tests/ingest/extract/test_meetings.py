@@ -3105,3 +3105,19 @@ def test_a_press_conference_between_two_ministers_is_their_meeting() -> None:
     )
     assert set(actors(meeting)) == {"Faisal bin Farhan", "Alexander Schallenberg"}
     assert meeting.mode is MeetingMode.IN_PERSON
+
+
+def test_receiving_a_message_from_someone_is_no_meeting_with_them() -> None:
+    article = run(
+        "Sudanese President Omar el-Bashir received on Wednesday a written message from U.S. "
+        "President George W. Bush on bilateral relations."
+    )
+    assert article.meetings == []
+
+
+def test_receiving_letters_of_credence_is_meeting_the_envoys() -> None:
+    meeting = only(
+        "President Edgar Lungu received letters of credence from US Ambassador Daniel Foote at "
+        "State House on Wednesday."
+    )
+    assert set(actors(meeting)) == {"Edgar Lungu", "Daniel Foote"}

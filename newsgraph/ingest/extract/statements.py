@@ -145,6 +145,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _TRAILING_SOURCE = re.compile(
     r",\s*(?:according\s+to\s+[^,;\"“”]{1,80}?|[^,;\"“”]{1,60}?\s+(?:reported|reports))[.!]?\s*$"
 )
+# A colon, then a quotation mark that nothing after it closes in the paragraph.
+_OPENED_AFTER_COLON = re.compile(r":\s*[\"\u201c](?=[^\"\u201c\u201d]*$)")
 _PARTICIPLE_CLAUSE = re.compile(
     r",\s*(?P<verb>saying|adding|noting|stressing|emphasi[sz]ing|underlining|underscoring"
     r"|explaining|insisting|warning|stating|affirming|reaffirming|reiterating|asserting"
@@ -961,6 +963,24 @@ class _Statements:
             return True
         said = Said(speaker, _clean_quote(body), paragraph.start, paragraph.end,
                     content=[(paragraph.start, paragraph.end)], rule="quote-carried")  # fmt: skip
+        self._keep(said)
+        return True
+
+    def opened_after_colon(self, paragraph: Paragraph) -> bool:
+        """ "Moroe's statement read: “The Special Envoy ... has arrived ...": a quotation a
+        colon opens mid-paragraph and the paragraph leaves open (it runs on into the next
+        paragraphs), in the words of whoever the words before the colon introduce."""
+        body = self.text[paragraph.start : paragraph.end]
+        opened = _OPENED_AFTER_COLON.search(body)
+        if opened is None or opened.start() == 0:
+            return False
+        mark = paragraph.start + opened.end() - 1
+        lead_start = self.doc.sentence_at(paragraph.start + opened.start()).start
+        speaker = self._introducer(Paragraph(lead_start, mark, paragraph.block))
+        if speaker is None:
+            return False
+        said = Said(speaker, _clean_quote(self.text[mark : paragraph.end]), lead_start,
+                    paragraph.end, content=[(mark + 1, paragraph.end)], rule="quote")  # fmt: skip
         self._keep(said)
         return True
 
@@ -2772,6 +2792,8 @@ def extract_statements(doc: Document) -> list[Said]:
             finder.block_quote(paragraph)
             continue
         if finder.open_quote(paragraph) or finder.transcript_turn(paragraph):
+            continue
+        if finder.opened_after_colon(paragraph):
             continue
         used = finder.direct(paragraph)
         for sentence in doc.sentences:

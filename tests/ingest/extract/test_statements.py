@@ -2645,3 +2645,18 @@ def test_a_participle_with_a_clause_and_no_that_reports_the_subjects_words() -> 
     assert [(s.speaker, s.text) for s in article.statements] == [
         ("Anthony Albanese", "the deal will come despite setbacks")
     ]
+
+
+def test_a_quotation_a_colon_opens_mid_paragraph_and_leaves_open_is_the_introducers() -> None:
+    article = run(
+        "The Acting South African High Commissioner to Nigeria, Bobby Moroe, spoke to reporters "
+        "on Sunday.\n\n"
+        "Moroe\u2019s statement read: \u201cThe Special Envoy of President Cyril Ramaphosa, Mr "
+        "Jeff Radebe, has arrived in Abuja to deliver a special message to President Buhari.\n\n"
+        "\u201cThe purpose of the visit is to reaffirm the cordial relations between the two "
+        "countries.\u201d"
+    )
+    assert [(s.speaker, s.text.split()[:3]) for s in article.statements] == [
+        ("Bobby Moroe", ["The", "Special", "Envoy"])
+    ]
+    assert "purpose of the visit" in article.statements[0].text

@@ -1238,10 +1238,24 @@ class _Finder:
         it knows it, else one of the article's own; its initials in brackets after it an
         alias."""
         name = self.text[start:end]
+        if known is None and _ACRONYM.fullmatch(name):
+            # "The SA (South Africa) special envoy ... a visit to SA": initials the article
+            # spells out in brackets after them are what they stand for, not another body's
+            known = self._spelled_in_brackets(name)
         actor = self.book.use(known.name) if known is not None else self.book.introduce_org(name)
         self.claim(start, end)
         self.add(actor, start, end, "entity")
         self._acronym(actor, end)
+
+    def _spelled_in_brackets(self, initials: str) -> ActorRef | None:
+        """The known actor the article spells ``initials`` out as, in brackets after them
+        ("SA (South Africa)"), if it does."""
+        for found in re.finditer(rf"\b{re.escape(initials)}\b", self.text):
+            spelled = _SPELLED_AFTER.match(self.text, found.end())
+            full = spelled.group("full") if spelled is not None else ""
+            if "".join(w[0] for w in full.split()) == initials:
+                return self.ref.lookup(full)
+        return None
 
     def _jurisdiction(self, name: str, start: int) -> bool:
         """ "the governors of Tamaulipas and Coahuila": one word that a governor or a mayor is
@@ -2152,6 +2166,8 @@ _OFFICE_WORDS = word_set(
     Chamber
     """
 )
+# Initials then what they stand for, in brackets: "SA (South Africa)".
+_SPELLED_AFTER = re.compile(r"\s*\((?P<full>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4})\)")
 # Last words of a building's or a place's name ("King David Hotel", "Peace Palace").
 _PLACE_ENDINGS = word_set(
     "Hotel Airport Palace Residence Mansion Lodge Stadium Square Street Building Centre Center "

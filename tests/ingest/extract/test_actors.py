@@ -1482,3 +1482,17 @@ def test_an_office_account_signing_a_post_is_an_organisation() -> None:
     )
     kinds = {a.name: a.kind for a in article.actors}
     assert kinds.get("MFA Austria") is ActorKind.ORGANIZATION
+
+
+def test_initials_the_article_spells_out_in_brackets_are_what_they_stand_for() -> None:
+    article = run(
+        "\u201cThe SA (South Africa) special envoy has arrived and will meet with Mr President "
+        "tomorrow at the Villa to deliver a message from President Ramaphosa,\u201d Moroe told "
+        "our correspondent.\n\n"
+        "He is accompanied by the Special Advisor to President Ramaphosa, Dr Khulu Mbatha. This "
+        "follows a visit to South Africa by the Special Envoy to President Buhari over a week "
+        "ago, and a State visit to SA by President Buhari in October."
+    )
+    aliases = {a.name: a.aliases for a in article.actors}
+    assert "South Africa" in aliases
+    assert not any("SA" in forms for name, forms in aliases.items() if name != "South Africa")

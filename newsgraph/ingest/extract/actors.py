@@ -1894,10 +1894,13 @@ class _Finder:
             if title is not None:
                 # "the visiting minister" is whichever minister the article named.
                 # ("the U.S. ambassador" is the "Ambassador to Mexico" the article named)
+                # ("the Brazilian Foreign Minister" is the "Minister Antonio Patriota" the
+                # article named, whose portfolio it gave only in its lead)
                 return any(
                     r.title == title
                     or r.title.startswith(f"{title} to ")
                     or (title == "Minister" and r.title.endswith("Minister"))
+                    or (r.title == "Minister" and title.endswith(" Minister"))
                     for r in roles
                 )
             if head_of_state:
@@ -1910,6 +1913,14 @@ class _Finder:
 
         seen = list(dict.fromkeys(x.actor for x in reversed(before)))
         in_article = [n for n in seen if fits(n)]
+        exact = [
+            n for n in in_article
+            if any(r.title == title for r in self._roles_of(n, country, named_after=False))
+        ]  # fmt: skip
+        if exact and title is not None and title.endswith(" Minister"):
+            # ("Defence Personnel Minister Matt Keogh met with the PNG defence minister":
+            # one given that very portfolio, before a minister of some other)
+            in_article = exact
 
         def rank(name: str) -> tuple[bool, bool]:
             return self._role_rank(name, title, surface, country)

@@ -3121,3 +3121,25 @@ def test_receiving_letters_of_credence_is_meeting_the_envoys() -> None:
         "State House on Wednesday."
     )
     assert set(actors(meeting)) == {"Edgar Lungu", "Daniel Foote"}
+
+
+def test_a_portfolio_given_once_makes_the_plain_minister_its_holder() -> None:
+    article = run(
+        "Brazil's foreign minister said his country wants closer ties with Vietnam. In his "
+        "meeting with Prime Minister Nguyen Tan Dung in Hanoi on Friday, Minister Antonio de "
+        "Aguiar Patriota praised Vietnam's economy.\n\n"
+        "On the same day, the Brazilian Foreign Minister held talks with his Vietnamese "
+        "counterpart, Pham Binh Minh."
+    )
+    met = [set(actors(m)) for m in article.meetings]
+    assert {"Antonio de Aguiar Patriota", "Pham Binh Minh"} in met
+
+
+def test_the_holder_of_a_portfolio_comes_before_a_minister_of_another() -> None:
+    article = run(
+        "Defence Minister Richard Marles will host his counterpart Win Bakri Daki in Geelong.\n\n"
+        "Defence Personnel Minister Matt Keogh met with the PNG defence minister at the HMAS "
+        "Stirling navy base on Wednesday."
+    )
+    met = [set(actors(m)) for m in article.meetings]
+    assert {"Matt Keogh", "Win Bakri Daki"} in met

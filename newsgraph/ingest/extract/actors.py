@@ -1912,15 +1912,7 @@ class _Finder:
             return leader and any(r.title in LEADER_TITLES for r in roles)
 
         seen = list(dict.fromkeys(x.actor for x in reversed(before)))
-        in_article = [n for n in seen if fits(n)]
-        exact = [
-            n for n in in_article
-            if any(r.title == title for r in self._roles_of(n, country, named_after=False))
-        ]  # fmt: skip
-        if exact and title is not None and title.endswith(" Minister"):
-            # ("Defence Personnel Minister Matt Keogh met with the PNG defence minister":
-            # one given that very portfolio, before a minister of some other)
-            in_article = exact
+        in_article = self._portfolio_holders([n for n in seen if fits(n)], title, country)
 
         def rank(name: str) -> tuple[bool, bool]:
             return self._role_rank(name, title, surface, country)
@@ -1955,6 +1947,20 @@ class _Finder:
             holders = self.ref.holders(title, country)
             return holders[0] if len(holders) == 1 else None
         return None
+
+    def _portfolio_holders(
+        self, people: list[str], title: str | None, country: str | None
+    ) -> list[str]:
+        """Of ``people`` who fit a minister's title, those given that very portfolio, if any
+        are ("Defence Personnel Minister Matt Keogh met with the PNG defence minister": the
+        defence minister, not a minister of another portfolio)."""
+        if title is None or not title.endswith(" Minister"):
+            return people
+        exact = [
+            n for n in people
+            if any(r.title == title for r in self._roles_of(n, country, named_after=False))
+        ]  # fmt: skip
+        return exact or people
 
     def _roles_of(self, name: str, country: str | None, *, named_after: bool) -> list[RoleRef]:
         """The roles of ``name`` that may be of ``country`` (all, without one). A role the

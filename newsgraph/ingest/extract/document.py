@@ -105,6 +105,7 @@ _SAID_NAME = re.compile(
     r"|\b(?:said|says|added|stressed|noted)\s+(?=[A-Z])"
 )
 _CLAUSE_STOP = re.compile(r"[,.;:\n]")
+_THAT_BEFORE = re.compile(r"\bthat\s+$")
 _OPENING_MARKS = ('"', "\u201c")
 # A seat of government named without "the": it speaks as the institution it houses.
 _SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
@@ -816,6 +817,10 @@ class Document:
                 continue
             if m.group("name"):
                 lo, hi = m.span("name")
+                if _THAT_BEFORE.search(self.text, max(0, lo - 8), lo):
+                    # ("Kalsakau told the crowd that Macron said to him ...": Macron's words are
+                    # passed on; Kalsakau is the one speaking)
+                    continue
             else:
                 # "said Russian Foreign Ministry spokeswoman Maria Zakharova.": up to the stop
                 lo = m.end()

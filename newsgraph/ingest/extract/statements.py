@@ -2130,7 +2130,10 @@ class _Statements:
                             content=[(relayed.start, relayed.end)], rule="reported")  # fmt: skip
                 said.attribution = (sentence.start, sentence.end)
                 self._when_where(said, sentence, verb)
-                self._keep(said)
+                # (kept without noting its speaker as the one speaking: "He said the president
+                # told him ..." after "Kalsakau told the crowd that Macron said ..." is
+                # Kalsakau, who spoke, not Macron, whose words he passed on)
+                self.found.append(said)
 
     def _no_content(self, clause: str, start: int) -> bool:
         """Whether a reported clause says nothing of its own ("this", "it", an act such as

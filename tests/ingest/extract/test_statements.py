@@ -2660,3 +2660,16 @@ def test_a_quotation_a_colon_opens_mid_paragraph_and_leaves_open_is_the_introduc
         ("Bobby Moroe", ["The", "Special", "Envoy"])
     ]
     assert "purpose of the visit" in article.statements[0].text
+
+
+def test_he_after_someone_passed_on_anothers_words_is_the_one_who_spoke() -> None:
+    article = run(
+        "French President Emmanuel Macron left for Papua New Guinea after his visit to Port "
+        "Vila.\n\n"
+        "Vanuatu Prime Minister Ishmael Kalsakau told the crowd that Macron said to him he will "
+        "put large sums of money into Vanuatu.\n\n"
+        "He said the president told him that France will rebuild the schools of Melsisi on the "
+        "island of Pentecost."
+    )
+    outer = [s for s in article.statements if s.text.startswith("the president told him")]
+    assert [s.speaker for s in outer] == ["Ishmael Kalsakau"]

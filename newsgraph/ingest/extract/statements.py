@@ -145,6 +145,12 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _TRAILING_SOURCE = re.compile(
     r",\s*(?:according\s+to\s+[^,;\"“”]{1,80}?|[^,;\"“”]{1,60}?\s+(?:reported|reports))[.!]?\s*$"
 )
+# An office set off by commas after a name: ", Assistant to the Cambodian Premier,".
+_SET_OFF_OFFICE = re.compile(
+    r"\s*(?:the\s+)?(?:Assistant|Adviser|Advisor|Spokesman|Spokeswoman|Spokesperson|Secretary"
+    r"|Director|Deputy|Ambassador|Chairman|Chairperson|Senior|Special|Chief|Head|Press)"
+    r"(?:\s+(?:[A-Z][\w'\u2019-]*|of|to|for|the|and|on))*\s*,"
+)
 # A colon, then a quotation mark that nothing after it closes in the paragraph.
 _OPENED_AFTER_COLON = re.compile(r":\s*[\"\u201c](?=[^\"\u201c\u201d]*$)")
 _PARTICIPLE_CLAUSE = re.compile(
@@ -1050,6 +1056,13 @@ class _Statements:
                     speaker, comma = holder, after
         if speaker is None:
             return False
+        office = _SET_OFF_OFFICE.match(text, comma + 1)
+        if office is not None and not self.doc.mentions_in(
+            sentence.start + office.start(), sentence.start + office.end() - 1
+        ):
+            # "According to H.E. Eang Sophalleth, Assistant to the Cambodian Premier, H.E.
+            # Wang Yi conveyed ...": the source's office set off after the name is not said
+            comma = office.end() - 1
         self._report(speaker, sentence, sentence.start + comma + 1, sentence.end, verb or front)
         return True
 

@@ -2673,3 +2673,13 @@ def test_he_after_someone_passed_on_anothers_words_is_the_one_who_spoke() -> Non
     )
     outer = [s for s in article.statements if s.text.startswith("the president told him")]
     assert [s.speaker for s in outer] == ["Ishmael Kalsakau"]
+
+
+def test_the_office_set_off_after_a_fronted_source_is_not_what_was_said() -> None:
+    article = run(
+        "Cambodian Prime Minister Hun Sen received Chinese Foreign Minister Wang Yi on Monday.\n\n"
+        "According to Eang Sophalleth, Assistant to the Cambodian Premier, Wang Yi said that "
+        "China will continue to support Cambodia."
+    )
+    said = [s for s in article.statements if s.speaker == "Eang Sophalleth"]
+    assert [s.text.split()[:2] for s in said] == [["Wang", "Yi"]]

@@ -363,6 +363,15 @@ class ActorBook:
         draft = self._drafts.get(name)
         return _surname(name) if draft and draft.kind is ActorKind.PERSON else name
 
+    def _alias_of(self, alias: str, name: str) -> bool:
+        """Whether ``alias`` still names ``name``: a surname alone that the article uses for
+        someone else ("President Edgar Lungu and his wife Esther Lungu ... Lungu said") is no
+        name of theirs."""
+        if " " in alias or self.kind(name) is not ActorKind.PERSON:
+            return True
+        owner = self._surnames.get(alias)
+        return owner is None or owner == name
+
     def facts(self, names: Iterable[str]) -> list[ActorFact]:
         """ActorFacts for ``names`` and every actor their roles point at, in first-use order."""
         wanted: list[str] = []
@@ -382,7 +391,7 @@ class ActorBook:
                 ActorFact(
                     name=d.name,
                     kind=d.kind,
-                    aliases=[a for a in d.aliases if a != d.name],
+                    aliases=[a for a in d.aliases if a != d.name and self._alias_of(a, name)],
                     description=d.description,
                     roles=[RoleFact(title=r.title, of=r.of) for r in d.roles],
                     iso_code=d.iso,
@@ -893,6 +902,9 @@ class _Finder:
             return None  # "the former AU Chairman told ...": an office, its holder unnamed
         if len(name.split()) >= 2 and name.split()[-1] in ("Bill", "Act"):
             return None  # "the Northern Ireland Protocol Bill": a law, not Bill someone
+        if len(name.split()) >= 3 and name.split()[0] in _REGION_WORDS:
+            # "Minister for Africa Henry Bellingham": the portfolio's region, then the name
+            name = name.split(None, 1)[1]
         if len(name.split()) >= 2 and name.split()[-1] in _PLACE_ENDINGS:
             return None  # "at the King David Hotel": a building, not King David Hotel
         if any(w.strip(".,") in _MEDIA_WORDS for w in re.split(r"[\s/]+", name)):
@@ -2185,6 +2197,8 @@ _OFFICE_WORDS = word_set(
 )
 # Initials then what they stand for, in brackets: "SA (South Africa)".
 _SPELLED_AFTER = re.compile(r"\s*\((?P<full>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,4})\)")
+# Regions a minister's portfolio may be for ("Minister for Africa", "Minister for Europe").
+_REGION_WORDS = word_set("Africa Europe Asia Americas Oceania Pacific Caribbean Arctic")
 # Last words of a building's or a place's name ("King David Hotel", "Peace Palace").
 _PLACE_ENDINGS = word_set(
     "Hotel Airport Palace Residence Mansion Lodge Stadium Square Street Building Centre Center "

@@ -1496,3 +1496,23 @@ def test_initials_the_article_spells_out_in_brackets_are_what_they_stand_for() -
     aliases = {a.name: a.aliases for a in article.actors}
     assert "South Africa" in aliases
     assert not any("SA" in forms for name, forms in aliases.items() if name != "South Africa")
+
+
+def test_a_surname_the_article_uses_for_the_president_is_no_alias_of_his_wife() -> None:
+    article = run(
+        "Zambian President Edgar Lungu and his wife Esther Lungu welcomed Ghanaian President "
+        "Nana Akufo-Addo at the airport.\n\n"
+        "Lungu said the visit would strengthen the ties between the two countries."
+    )
+    aliases = {a.name: a.aliases for a in article.actors}
+    assert "Lungu" not in aliases["Esther Lungu"]
+    assert "Lungu" in aliases["Edgar Lungu"]
+
+
+def test_a_portfolios_region_before_a_name_is_not_part_of_it() -> None:
+    people = _people(
+        "The Minister of Trade and Industry Rob Davies met with British Minister for Africa "
+        "Henry Bellingham today in Pretoria."
+    )
+    assert "Henry Bellingham" in people
+    assert "Africa Henry Bellingham" not in people

@@ -1265,7 +1265,7 @@ class _Finder:
         for found in re.finditer(rf"\b{re.escape(initials)}\b", self.text):
             spelled = _SPELLED_AFTER.match(self.text, found.end())
             full = spelled.group("full") if spelled is not None else ""
-            if "".join(w[0] for w in full.split()) == initials:
+            if spelled_out(initials, [full]) is not None:
                 return self.ref.lookup(full)
         return None
 

@@ -265,10 +265,7 @@ class Document:
         quotes it."""
         if mention.kind == "absolute":
             return mention
-        post = next(
-            (p for p in self.paragraphs if p.start <= mention.start and mention.end <= p.end), None
-        )
-        posted = post.block.said_on if post is not None else None
+        posted = self.paragraph_at(mention.start).block.said_on
         day = resolve(mention, posted) if posted is not None else None
         if day is None:
             return mention

@@ -850,7 +850,7 @@ class _Statements:
         """Where the parse's subject of the verb at ``verb_start`` stands, when a relative
         clause ("who received a call from ...") hangs on it."""
         verb = self._token_at(verb_start)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+        subject = _subject_of(verb) if verb is not None else None
         if subject is None or not any(c.dep_ == "relcl" for c in subject.children):
             return None
         return subject.idx

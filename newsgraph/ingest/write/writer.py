@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -973,12 +974,35 @@ class _Seen:
             self.touched[kind].update(i for i in row[kind] if i is not None)
 
 
+def _may_merge(existing: Existing) -> bool:
+    """Whether resolving against `existing` can merge stored facts: only two or more of them
+    under one key (a meeting's day, a statement's speaker and day) can become one."""
+    days = Counter(m.date for m in existing.meetings if m.date is not None)
+    keys = Counter((st.speaker, st.date) for st in existing.statements)
+    return any(n > 1 for n in days.values()) or any(n > 1 for n in keys.values())
+
+
+def _facts_written(batch: BatchPlan) -> set[str]:
+    """The stored statements and meetings whose relationships `batch`'s write may change:
+    those it sets, renames or merges away."""
+    out: set[str] = set()
+    for kind in ("meetings", "statements"):
+        out |= batch.touched[kind] | batch.merged.get(kind, set())
+        for old, new in batch.renamed.get(kind, {}).items():
+            out |= {old, new}
+    return out
+
+
 @dataclass(slots=True)
 class _Prepared:
     articles: list[ExtractedArticle]
     existing: Existing
     extractions: dict[str, str]
     seen: _Seen
+    # Resolved while the write before was still to be sent (see ``_prepare_ahead``), with the
+    # links of the stored facts it merges already read into ``existing`` when `links_read`.
+    resolved: Resolved | None = None
+    links_read: bool = False
 
 
 # How long one lease covers a run of planned-ahead writes before it is let go and taken again.
@@ -1200,7 +1224,20 @@ class ArticleWriter:
         seen = await self._seen(extractions)
         if seen.replaced:
             return None
-        return await self._planned_from(articles, extractions, seen)
+        prepared = await self._planned_from(articles, extractions, seen)
+        # A batch that merges stored facts needs their relationships as the graph will hold
+        # them. Read now, before `before` goes out, they are already right unless `before`
+        # writes to those facts (1 batch in 29 that merge, on 10,000 articles of the bench):
+        # otherwise the graph would sit idle while this batch is planned after that write.
+        # Resolving is costly, and the graph waits for it here: only where a merge can be.
+        if not _may_merge(prepared.existing):
+            return prepared
+        prepared.resolved = resolve_batch(prepared.articles, prepared.existing)
+        merging = prepared.resolved.merging
+        if merging and (before is None or _facts_written(before).isdisjoint(merging)):
+            prepared.existing.links = await self.links(merging)
+            prepared.links_read = True
+        return prepared
 
     async def _planned_from(
         self, articles: list[ExtractedArticle], extractions: dict[str, str], seen: _Seen
@@ -1239,8 +1276,8 @@ class ArticleWriter:
         """Plan a prepared batch (with the write in `flight` applied, if any); the memory
         learns the plan's write at once."""
         articles, existing = prepared.articles, prepared.existing
-        resolved = resolve_batch(articles, existing)
-        if resolved.merging:
+        resolved = prepared.resolved or resolve_batch(articles, existing)
+        if resolved.merging and not prepared.links_read:
             # The batch merges stored facts, whose relationships move with them: read them
             # only once the write before has added what it adds to them.
             if flight is not None:

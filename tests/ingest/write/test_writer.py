@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import permutations
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -317,6 +317,58 @@ async def test_batches_planned_ahead_give_the_graph_of_one_write_after_another(
     )
     assert await dump(store) == one_by_one
     assert order == [[a.article.url for a in batch] for batch in batches]
+
+
+class _Recording:
+    """A store that logs the name of each statement it is asked to run, in order."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    async def read(self, statement: Any, params: Any = None) -> Any:
+        self.calls.append(statement.name)
+        return await self._store.read(statement, params)
+
+    async def write(self, statement: Any, params: Any = None) -> Any:
+        self.calls.append(statement.name)
+        return await self._store.write(statement, params)
+
+
+async def test_a_batch_merging_facts_the_write_before_leaves_alone_is_planned_before_it(
+    store: Store,
+) -> None:
+    # The last batch joins two stored quotes; the batch before it writes someone else's.
+    # The stored quotes' links are read before that write goes out, so the graph need not
+    # wait for the plan, and the graph is still the one of one write after another.
+    batches = [
+        [_article("https://example.org/peace", statements=[_said(PEACE)])],
+        [_article("https://example.org/air", statements=[_said(AIR)])],
+        [
+            article(
+                "https://example.org/other",
+                url="https://example.org/other",
+                people=PEOPLE,
+                statements=[said("Bo Example", "Talks will go on for as long as they must.")],
+            )
+        ],
+        [_article("https://example.org/both", statements=[_said(f"{PEACE} {AIR}")])],
+    ]
+    writer = ArticleWriter(store)
+    for batch in batches:
+        await writer.write_batch(batch)
+    one_by_one = await dump(store)
+    await wipe(store)
+    recording = _Recording(store)
+    await ArticleWriter(cast(Store, recording)).write_batches(batches, lambda _b, _w: None)
+    assert await dump(store) == one_by_one
+    assert len(_nodes(one_by_one, "Statement")) == 2
+    writes = [i for i, name in enumerate(recording.calls) if name == "WRITE_ARTICLES"]
+    assert len(writes) == 4
+    assert writes[2] > recording.calls.index("LINKS_OF_FACTS")
 
 
 class _FailingSecondWrite:

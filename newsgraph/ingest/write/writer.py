@@ -1162,14 +1162,18 @@ class ArticleWriter:
                 await self._version()
                 run_ends = time.monotonic() + _RUN_S
                 flight: _InFlight | None = None
+                done: _InFlight | None = None
                 try:
                     articles, ready = upcoming, await self._prepare(upcoming)
                     while True:
                         # Planned while the graph applies the write before.
                         batch = await self._settle(ready, flight)
-                        if flight is not None:
-                            landed, flight = flight, None
-                            on_written(landed.articles, await landed.landed(self))
+                        done, flight = flight, None
+                        if done is not None:
+                            await done.settled()
+                            if done.task.exception() is not None:
+                                failed, done = done, None
+                                await failed.landed(self)  # raises the write's error
                         upcoming = next(queue, None)
                         following = None
                         if upcoming is not None and time.monotonic() <= run_ends:
@@ -1178,23 +1182,30 @@ class ArticleWriter:
                             ahead = await self._prepare_ahead(upcoming, batch)
                             following = (upcoming, ahead) if ahead is not None else None
                         flight = _InFlight(articles, batch, self._apply(batch), ready.seen)
+                        await flight.sent()
+                        if done is not None:
+                            # Told while the graph applies this write (telling publishes
+                            # change events: a round trip the graph need not wait for).
+                            landed, done = done, None
+                            on_written(landed.articles, await landed.landed(self))
                         if following is None:
                             break
-                        await flight.sent()
                         articles, ready = following
                     landed, flight = flight, None
                     on_written(landed.articles, await landed.landed(self))
                 except Exception:
                     self._memory.forget()
-                    if flight is not None:
-                        # Its write went out: say whether it landed before the error goes up.
-                        with contextlib.suppress(Exception):
-                            on_written(flight.articles, await flight.landed(self))
+                    for pending in (done, flight):
+                        if pending is not None:
+                            # Its write went out: say whether it landed before the error goes up.
+                            with contextlib.suppress(Exception):
+                                on_written(pending.articles, await pending.landed(self))
                     raise
                 except BaseException:
                     self._memory.forget()
-                    if flight is not None:
-                        flight.task.cancel()
+                    for pending in (done, flight):
+                        if pending is not None:
+                            pending.task.cancel()
                     raise
 
     async def _version(self) -> None:

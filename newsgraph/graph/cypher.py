@@ -169,9 +169,12 @@ def _degree(var: str, rel: str, dialect: DialectName) -> str:
 def _linked(var: str, rel: str, dialect: DialectName) -> str:
     """Whether any ``rel`` relationship enters ``var``: a node no tally links yet (every node a
     write creates) has no link to drop, so the relink sections skip it before gathering its
-    people (half of a batch's tally upkeep went on new meetings and articles)."""
+    people (half of a batch's tally upkeep went on new meetings and articles). On FalkorDB the
+    node's in-degree answers it from the adjacency: the pattern was a traversal, 7 ms of each
+    write of 200 articles for the three checks (0.45 s of 6.1 s of the graph's time on the
+    10,000-article bench)."""
     if dialect == "falkordb":
-        return f"({var})<-[:{rel}]-()"
+        return f"indegree({var}, '{rel}') > 0"
     return f"EXISTS {{ ({var})<-[:{rel}]-() }}"
 
 

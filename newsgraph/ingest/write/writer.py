@@ -1169,17 +1169,19 @@ class ArticleWriter:
                         # Planned while the graph applies the write before.
                         batch = await self._settle(ready, flight)
                         done, flight = flight, None
+                        # Taken and hashed while the graph still applies the write before.
+                        upcoming = next(queue, None)
+                        hashed = _extractions(upcoming) if upcoming is not None else {}
                         if done is not None:
                             await done.settled()
                             if done.task.exception() is not None:
                                 failed, done = done, None
                                 await failed.landed(self)  # raises the write's error
-                        upcoming = next(queue, None)
                         following = None
                         if upcoming is not None and time.monotonic() <= run_ends:
                             # Read before this batch's write goes out, so that the read does
                             # not wait for the write.
-                            ahead = await self._prepare_ahead(upcoming, batch)
+                            ahead = await self._prepare_ahead(upcoming, hashed, batch)
                             following = (upcoming, ahead) if ahead is not None else None
                         flight = _InFlight(articles, batch, self._apply(batch), ready.seen)
                         await flight.sent()
@@ -1224,12 +1226,15 @@ class ArticleWriter:
         return await self._planned_from(articles, extractions, seen)
 
     async def _prepare_ahead(
-        self, articles: list[ExtractedArticle], before: BatchPlan | None
+        self,
+        articles: list[ExtractedArticle],
+        extractions: dict[str, str],
+        before: BatchPlan | None,
     ) -> _Prepared | None:
         """``_prepare`` while the batch `before` is still to be written; None when the batch
         replaces stored articles or holds one of `before`'s (which the read cannot see yet):
-        it then waits until nothing is in flight."""
-        extractions = _extractions(articles)
+        it then waits until nothing is in flight. `extractions` is ``_extractions`` of
+        `articles`."""
         if before is not None and not extractions.keys().isdisjoint(before.article_ids):
             return None
         seen = await self._seen(extractions)

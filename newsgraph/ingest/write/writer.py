@@ -24,7 +24,6 @@ import contextlib
 import datetime as dt
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -974,12 +973,39 @@ class _Seen:
             self.touched[kind].update(i for i in row[kind] if i is not None)
 
 
-def _may_merge(existing: Existing) -> bool:
-    """Whether resolving against `existing` can merge stored facts: only two or more of them
-    under one key (a meeting's day, a statement's speaker and day) can become one."""
-    days = Counter(m.date for m in existing.meetings if m.date is not None)
-    keys = Counter((st.speaker, st.date) for st in existing.statements)
-    return any(n > 1 for n in days.values()) or any(n > 1 for n in keys.values())
+def _merged_by(articles: list[ExtractedArticle], existing: Existing) -> set[str]:
+    """The stored statements and meetings that resolving `articles` against `existing` merges
+    (``Resolved.merging``), at a fraction of its cost: only two or more stored facts under
+    one key (a meeting's day, a statement's speaker and day) can become one, so only those
+    keys are grouped (the graph waits while this runs, see ``_prepare_ahead``)."""
+    days: dict[dt.date, list[KnownMeeting]] = {}
+    for m in existing.meetings:
+        if m.date is not None:
+            days.setdefault(m.date, []).append(m)
+    keys: dict[tuple[str, str], list[KnownStatement]] = {}
+    for st in existing.statements:
+        keys.setdefault((st.speaker, day(st.date) or ""), []).append(st)
+    shared_days = {on: known for on, known in days.items() if len(known) > 1}
+    shared_keys = {key: known for key, known in keys.items() if len(known) > 1}
+    lists: dict[dt.date, set[frozenset[str]]] = {}
+    wordings: dict[tuple[str, str], tuple[dt.date | None, set[str]]] = {}
+    for extracted in articles:
+        for fact in extracted.meetings:
+            if fact.date in shared_days:
+                people = frozenset(actor_id(p.actor) for p in fact.participants)
+                lists.setdefault(fact.date, set()).add(people)
+        for said in extracted.statements:
+            key = (actor_id(said.speaker), day(said.date) or "")
+            if key in shared_keys:
+                wordings.setdefault(key, (said.date, set()))[1].add(said.text)
+    out: _Settled[MeetingRow, ParticipantRow] = _Settled()
+    for on, found in lists.items():
+        for group in group_meetings(on, found, shared_days[on]):
+            out.settle(group.id, (k.id for k in group.known))
+    for (speaker, _day), (date, texts) in wordings.items():
+        for joined in group_statements(speaker, date, texts, shared_keys[(speaker, _day)]):
+            out.settle(joined.id, (k.id for k in joined.known))
+    return out.merged
 
 
 def _facts_written(batch: BatchPlan) -> set[str]:
@@ -999,10 +1025,9 @@ class _Prepared:
     existing: Existing
     extractions: dict[str, str]
     seen: _Seen
-    # Resolved while the write before was still to be sent (see ``_prepare_ahead``), with the
-    # links of the stored facts it merges already read into ``existing`` when `links_read`.
-    resolved: Resolved | None = None
-    links_read: bool = False
+    # The stored facts whose links ``existing`` already holds, read while the write before
+    # was still to be sent (see ``_prepare_ahead``).
+    links_read: frozenset[str] = frozenset()
 
 
 # How long one lease covers a run of planned-ahead writes before it is let go and taken again.
@@ -1245,14 +1270,10 @@ class ArticleWriter:
         # them. Read now, before `before` goes out, they are already right unless `before`
         # writes to those facts (1 batch in 29 that merge, on 10,000 articles of the bench):
         # otherwise the graph would sit idle while this batch is planned after that write.
-        # Resolving is costly, and the graph waits for it here: only where a merge can be.
-        if not _may_merge(prepared.existing):
-            return prepared
-        prepared.resolved = resolve_batch(prepared.articles, prepared.existing)
-        merging = prepared.resolved.merging
+        merging = _merged_by(prepared.articles, prepared.existing)
         if merging and (before is None or _facts_written(before).isdisjoint(merging)):
-            prepared.existing.links = await self.links(merging)
-            prepared.links_read = True
+            prepared.existing.links = await self.links(sorted(merging))
+            prepared.links_read = frozenset(merging)
         return prepared
 
     async def _planned_from(
@@ -1292,8 +1313,8 @@ class ArticleWriter:
         """Plan a prepared batch (with the write in `flight` applied, if any); the memory
         learns the plan's write at once."""
         articles, existing = prepared.articles, prepared.existing
-        resolved = prepared.resolved or resolve_batch(articles, existing)
-        if resolved.merging and not prepared.links_read:
+        resolved = resolve_batch(articles, existing)
+        if not prepared.links_read.issuperset(resolved.merging):
             # The batch merges stored facts, whose relationships move with them: read them
             # only once the write before has added what it adds to them.
             if flight is not None:

@@ -126,6 +126,22 @@ _NAME_TAIL = re.compile(
 _GLOTTAL_STOPS = "\u2018\u02bb"
 
 
+def _named_after_comma(entity: Span) -> int | None:
+    """Where a person's name starts in an organisation's name that ends with one after a
+    comma: "the Councils of States and Ministers, Miguel Díaz-Canel". The name is two to four
+    capitalised proper nouns, none a word of a body's name."""
+    comma = next((t for t in reversed(entity) if t.text == ","), None)
+    if comma is None or comma.i == entity.start:
+        return None
+    tail = entity.doc[comma.i + 1 : entity.end]
+    words = [t for t in tail if t.text != "-"]
+    if not 2 <= len(words) <= 4 or any(t.tag_ != "NNP" for t in tail if t.text != "-"):
+        return None
+    if any(t.lower_ in ORG_WORDS or not t.text[:1].isupper() or t.is_upper for t in words):
+        return None
+    return tail.start_char
+
+
 def _person_like(entity: Span, people: set[str]) -> bool:
     """An organisation the recogniser found that is a person: "The president of Colombia,
     Gustavo Petro," (in apposition to a title), or a name whose last word it calls a person
@@ -288,6 +304,13 @@ class Document:
         people.update(m.group("name").split()[-1] for m in titled if m.group("name").strip())
         for e in self.parsed.ents:
             label = e.label_
+            cut = _named_after_comma(e) if label == "ORG" and not e.ent_id_ else None
+            if cut is not None:
+                # "the Councils of States and Ministers, Miguel Díaz-Canel": a body and, set
+                # off after it, the person who leads it, read by the recogniser as one name.
+                found.append(Entity(e.start_char, cut - 2, label))
+                found.append(self._without_possessed(Entity(cut, e.end_char, "PERSON")))
+                continue
             # (a place's or a work's name too, set off after a title or listed with a person:
             # "the Chairman of the Commission, Le Hoai Trung", "Ministers Julie Bishop and
             # Rimbink Pato"; not one whose last word names someone: "Second Thomas Shoal")

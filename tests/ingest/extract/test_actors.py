@@ -1516,3 +1516,14 @@ def test_a_portfolios_region_before_a_name_is_not_part_of_it() -> None:
     )
     assert "Henry Bellingham" in people
     assert "Africa Henry Bellingham" not in people
+
+
+def test_a_leader_named_after_the_body_he_heads_and_a_comma_is_a_person() -> None:
+    # The recogniser reads "the Councils of States and Ministers, Miguel Díaz-Canel" as one
+    # organisation's name.
+    body = (
+        "The President of the Councils of States and Ministers, Miguel Díaz-Canel, received "
+        "on Thursday the President of the Government of the Kingdom of Spain, who is making "
+        "an official visit."
+    )
+    assert "Miguel Díaz-Canel" in _people(body)

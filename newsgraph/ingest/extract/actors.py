@@ -1604,6 +1604,23 @@ class _Finder:
                 self.claim(m.start(), m.end())
                 self.add(plain[m.group()], m.start(), m.end(), "surname")
 
+    def pronoun_surnames(self) -> None:
+        """ "... the meeting, He said": the family name He (He Yafei, He Lifeng) of the one
+        person the article named with it, which only a capital within a sentence tells from
+        the pronoun."""
+        owners = {n for n in self.book.introduced().values() if n.split()[0] == "He" and " " in n}
+        if len(owners) != 1:
+            return
+        (owner,) = owners
+        for m in re.finditer(r"(?<![\w])He(?![\w])", self.text):
+            before = self.text[max(0, m.start() - 40) : m.start()]
+            if before.endswith("\n\n") or not self.free(m.start(), m.end()):
+                continue
+            before = before.rstrip().rstrip("\"'\u201d\u2019")
+            if before.endswith(",") or before[-1:].islower():
+                self.claim(m.start(), m.end())
+                self.add(owner, m.start(), m.end(), "surname")
+
     def misspelt(self) -> None:
         """ "Natalegawa stated" in an article that introduced "Marty Natalegwa": a surname
         written a key away from one the article gave a person, where the recogniser saw no
@@ -2718,6 +2735,7 @@ def find_mentions(
     finder.relatives()
     finder.paired_by_country()
     finder.introduced()
+    finder.pronoun_surnames()
     finder.misspelt()
     finder.addressed()
     finder.titled_singles()

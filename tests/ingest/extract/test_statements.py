@@ -2683,3 +2683,16 @@ def test_the_office_set_off_after_a_fronted_source_is_not_what_was_said() -> Non
     )
     said = [s for s in article.statements if s.speaker == "Eang Sophalleth"]
     assert [s.text.split()[:2] for s in said] == [["Wang", "Yi"]]
+
+
+def test_he_within_a_sentence_is_the_family_name_of_the_one_person_called_he() -> None:
+    # Chinese family names come first: "He said" after a comma is He Yafei, not the pronoun
+    # for the premier the sentence before was about.
+    body = (
+        "Premier Li Qiang is likely to meet Japanese Prime Minister Shigeru Ishiba at the "
+        "summit next week, Vice Foreign Minister He Yafei said on Tuesday. Li will leave for "
+        'Jakarta on Sunday on an official visit. "It would be the first meeting between the two '
+        'leaders since Ishiba took office," He said.'
+    )
+    speakers = {text[:20]: speaker for speaker, text in said(body)}
+    assert speakers["It would be the firs"] == "He Yafei"

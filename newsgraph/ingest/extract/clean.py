@@ -684,11 +684,22 @@ def _is_truncated(line: str) -> bool:
     )
 
 
+# HTML entities a scraper left as text, often without their "&" ("said: ldquo;We
+# discussed ...,rdquo;", "the welcomenbsp;ceremony"): no English word ends so.
+_ENTITY_CHARS = {
+    "ldquo": "\u201c", "rdquo": "\u201d", "lsquo": "\u2018", "rsquo": "\u2019", "quot": '"',
+    "nbsp": " ", "mdash": "\u2014", "ndash": "\u2013", "hellip": "\u2026",
+}  # fmt: skip
+_LOST_ENTITY = re.compile(r"&?(" + "|".join(_ENTITY_CHARS) + r");")
+
+
 def clean_page(text: str, title: str | None = None) -> Page:
     """Split scraped page text into the article's parts. ``title``, when a source already knows
-    it, is used to recognise the repeated headline and is never replaced. An acute accent
+    it, is used to recognise the repeated headline and is never replaced. HTML entities left as
+    text become their characters. An acute accent
     typed for an apostrophe ("Qatar\\u00b4s emir") becomes one, so the parser reads a possessive;
     a quotation mark typed as two single ones becomes one."""
+    text = _LOST_ENTITY.sub(lambda m: _ENTITY_CHARS[m.group(1)], text)
     text = _ACUTE_APOSTROPHE.sub("'", text)
     text = _DOUBLED_OPEN.sub("\u201c", text)
     text = _DOUBLED_CLOSE.sub("\u201d", text)

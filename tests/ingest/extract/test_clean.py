@@ -584,3 +584,13 @@ def test_a_line_crediting_who_contributed_reporting_is_no_part_of_the_story() ->
     assert [b.text for b in page.blocks] == [
         "May will travel on to Paris later on Tuesday to meet Macron."
     ]
+
+
+def test_html_entities_a_scraper_left_as_text_become_their_characters() -> None:
+    page = clean_page(
+        "Minister backs talks\n\nThe minister said: ldquo;We discussed the road map with our "
+        "neighbours,rdquo; after the welcomenbsp;ceremony, according to quot;Tasnimquot;."
+    )
+    body = "\n".join(block.text for block in page.blocks)
+    assert "\u201cWe discussed the road map with our neighbours,\u201d" in body
+    assert "welcome ceremony" in body and '"Tasnim"' in body

@@ -66,6 +66,7 @@ from newsgraph.ingest.model import (
     ExtractedArticle,
     MeetingMode,
     MeetingStatus,
+    StatementFact,
 )
 from newsgraph.ingest.resolve.facts import (
     KnownMeeting,
@@ -506,6 +507,27 @@ class _Meeting:
     reports: tuple[_MeetingReport, ...]
 
 
+def _known_by_day(existing: Existing) -> dict[dt.date, list[KnownMeeting]]:
+    """The stored dated meetings by day: those a batch's meeting of that day may join."""
+    out: dict[dt.date, list[KnownMeeting]] = {}
+    for m in existing.meetings:
+        if m.date is not None:
+            out.setdefault(m.date, []).append(m)
+    return out
+
+
+def _known_by_key(existing: Existing) -> dict[tuple[str, str], list[KnownStatement]]:
+    """The stored statements by speaker and day (ISO, '' for none), as ``_statement_key``."""
+    out: dict[tuple[str, str], list[KnownStatement]] = {}
+    for st in existing.statements:
+        out.setdefault((st.speaker, day(st.date) or ""), []).append(st)
+    return out
+
+
+def _statement_key(said: StatementFact) -> tuple[str, str]:
+    return (actor_id(said.speaker), day(said.date) or "")
+
+
 def _resolve_meetings(batch: list[ExtractedArticle], existing: Existing) -> list[_Meeting]:
     undated: dict[str, list[_MeetingReport]] = {}
     dated: dict[dt.date, list[_MeetingReport]] = {}
@@ -526,10 +548,7 @@ def _resolve_meetings(batch: list[ExtractedArticle], existing: Existing) -> list
         )
         for the_id, found in sorted(undated.items())
     ]
-    known_by_day: dict[dt.date, list[KnownMeeting]] = {}
-    for m in existing.meetings:
-        if m.date is not None:
-            known_by_day.setdefault(m.date, []).append(m)
+    known_by_day = _known_by_day(existing)
     for on, found in sorted(dated.items()):
         for group in group_meetings(on, {r.people for r in found}, known_by_day.get(on, [])):
             mine = tuple(r for r in found if r.people in group.lists)
@@ -692,7 +711,7 @@ def _resolve_statements(batch: list[ExtractedArticle], existing: Existing) -> li
     for extracted in batch:
         art = _article_key(extracted)
         for said in extracted.statements:
-            key = (actor_id(said.speaker), day(said.date) or "")
+            key = _statement_key(said)
             days[key[1]] = said.date
             by_key.setdefault(key, []).append(
                 _StatementReport(
@@ -704,9 +723,7 @@ def _resolve_statements(batch: list[ExtractedArticle], existing: Existing) -> li
                     tuple(topic_id(t) for t in said.topics),
                 )
             )
-    known_by_key: dict[tuple[str, str], list[KnownStatement]] = {}
-    for st in existing.statements:
-        known_by_key.setdefault((st.speaker, day(st.date) or ""), []).append(st)
+    known_by_key = _known_by_key(existing)
     out = []
     for (speaker, on), reports in sorted(by_key.items()):
         date = days[on]
@@ -978,15 +995,8 @@ def _merged_by(articles: list[ExtractedArticle], existing: Existing) -> set[str]
     (``Resolved.merging``), at a fraction of its cost: only two or more stored facts under
     one key (a meeting's day, a statement's speaker and day) can become one, so only those
     keys are grouped (the graph waits while this runs, see ``_prepare_ahead``)."""
-    days: dict[dt.date, list[KnownMeeting]] = {}
-    for m in existing.meetings:
-        if m.date is not None:
-            days.setdefault(m.date, []).append(m)
-    keys: dict[tuple[str, str], list[KnownStatement]] = {}
-    for st in existing.statements:
-        keys.setdefault((st.speaker, day(st.date) or ""), []).append(st)
-    shared_days = {on: known for on, known in days.items() if len(known) > 1}
-    shared_keys = {key: known for key, known in keys.items() if len(known) > 1}
+    shared_days = {on: known for on, known in _known_by_day(existing).items() if len(known) > 1}
+    shared_keys = {key: known for key, known in _known_by_key(existing).items() if len(known) > 1}
     lists: dict[dt.date, set[frozenset[str]]] = {}
     wordings: dict[tuple[str, str], tuple[dt.date | None, set[str]]] = {}
     for extracted in articles:
@@ -995,7 +1005,7 @@ def _merged_by(articles: list[ExtractedArticle], existing: Existing) -> set[str]
                 people = frozenset(actor_id(p.actor) for p in fact.participants)
                 lists.setdefault(fact.date, set()).add(people)
         for said in extracted.statements:
-            key = (actor_id(said.speaker), day(said.date) or "")
+            key = _statement_key(said)
             if key in shared_keys:
                 wordings.setdefault(key, (said.date, set()))[1].add(said.text)
     out: _Settled[MeetingRow, ParticipantRow] = _Settled()

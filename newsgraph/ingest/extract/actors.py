@@ -2049,9 +2049,31 @@ class _Finder:
                 return name
             if leads and any(r.title in LEADER_TITLES for r in roles):
                 return name
-        return None
+        if candidates is owners:
+            return None
+        # Named after it: "welcomed his Mexican counterpart to Canada. Trudeau greeted President
+        # Enrique Pena Nieto": the next person named, holding that office with no country
+        # stated (the text gave one of another country, or the reference list did, is not).
+        # The owner must be named in the phrase's own sentence ("'... holds talks with his
+        # Kenyan counterpart,' the ministry said" is no one's counterpart named before it).
+        owner = people[-1]
+        nearest = next(
+            (x for x in reversed(candidates)
+             if x.actor != owner.actor and self.book.kind(x.actor) is ActorKind.PERSON),
+            None,
+        )  # fmt: skip
+        if nearest is None:
+            return None
+        between = self.text[owner.end : nearest.start]
+        phrase = between.find("counterpart")
+        if phrase < 0 or _SENTENCE_BREAK.search(between, 0, phrase):
+            return None
+        roles = self.book.roles(nearest.actor)
+        fits = any(r.title in titles or (leads and r.title in LEADER_TITLES) for r in roles)
+        return nearest.actor if fits and all(r.of is None for r in roles) else None
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s|\n")
 _CAPITALISED = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|da|dos|del|bin|al))*?"
 _OF_COUNTRY_PAIR = re.compile(
     rf"\s+of\s+(?:the\s+)?(?P<one>{_CAPITALISED})\s+and\s+(?P<name>[A-Z][\w'\u2019.-]*"

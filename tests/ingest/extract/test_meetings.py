@@ -522,6 +522,26 @@ def test_a_counterpart_is_not_whoever_of_that_country_was_named() -> None:
     assert "Shigeru Ishiba" not in actors(meeting)
 
 
+def test_a_counterpart_is_the_next_person_named_with_that_office_and_no_country() -> None:
+    meeting = only(
+        "Prime Minister Anna Lindqvist welcomed her Chilean counterpart to Oslo on Monday, "
+        "saying the two leaders had much to discuss.\n\n"
+        "Lindqvist greeted President Tomas Errazuriz at the royal palace."
+    )
+    assert actors(meeting) == ["Anna Lindqvist", "Tomas Errazuriz"]
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_a_counterpart_whose_owner_the_sentence_does_not_name_is_no_one_named_later() -> None:
+    meetings = run(
+        "President Hassan Warsame spoke to reporters in Mogadishu on Monday.\n\n"
+        '"Somali Foreign Minister holds bilateral talks with his Kenyan counterpart in Nairobi," '
+        "the ministry said in a post.\n\n"
+        "President Daniel Kiprono later thanked the delegation."
+    ).meetings
+    assert all("Daniel Kiprono" not in actors(m) for m in meetings)
+
+
 def test_a_title_of_a_country_may_name_a_person_introduced_after_it() -> None:
     meeting = only(
         "Ethiopian Prime Minister Abiy Ahmed held talks with the Kenyan president on Thursday. "

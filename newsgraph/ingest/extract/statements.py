@@ -78,6 +78,7 @@ _VERBS = (
     rf"|(?:{'|'.join(sorted(_TELLING))})(?=(?:\s+[\w'\u2019.-]+){{1,6}}?\s+that\b)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+_THAT_ONLY = re.compile(r"\s*(?:that\s+)?")
 # The one told before what they were told: "told his Chinese counterpart Wang Yi that".
 _WHOM_THEN_THAT = re.compile(r"(?:\s+[\w'\u2019.-]+){1,6}?\s+that\s+")
 _PARTICIPLE = r"saying|adding|writing|noting|stressing|warning|stating|explaining|telling\s+\w+"
@@ -572,6 +573,9 @@ class _Statements:
             for m in reversed(self.doc.mentions_in(sentence.start, quote.start, quoted=False)):
                 adjacent = self.text[m.end : quote.start].strip() == ""
                 if adjacent and self.doc.kind(m.actor) is ActorKind.PERSON:
+                    told = self._said_of(sentence, m)
+                    if told is not None:
+                        return told
                     return self._according_before(sentence, quote) or m.actor, None
                 break
         head = self.text[sentence.start : quote.start].rstrip()
@@ -591,6 +595,19 @@ class _Statements:
             if subject is not None and self.doc.kind(subject.actor) is not ActorKind.MEDIA:
                 return subject.actor, judged
         return None, None
+
+    def _said_of(self, sentence: Sentence, named: Mention) -> tuple[str, re.Match[str]] | None:
+        """'Trump took to Twitter to say Tillerson "didn't have the mental capacity needed"':
+        a quoted predicate of one who opens what a speech verb reports is the words of that
+        verb's subject, not of the one they are about."""
+        verbs = list(_VERB_RE.finditer(self.text, sentence.start, named.start))
+        verb = verbs[-1] if verbs else None
+        if verb is None or not _THAT_ONLY.fullmatch(self.text, verb.end(), named.start):
+            return None
+        subject = self.doc.subject(sentence.start, verb.start())
+        if subject is None or subject.actor == named.actor:
+            return None
+        return subject.actor, verb
 
     def _according_before(self, sentence: Sentence, quote: Quote) -> str | None:
         """ "According to Niinisto's office, he and Lavrov "had a serious conversation ...": a

@@ -2696,3 +2696,13 @@ def test_he_within_a_sentence_is_the_family_name_of_the_one_person_called_he() -
     )
     speakers = {text[:20]: speaker for speaker, text in said(body)}
     assert speakers["It would be the firs"] == "He Yafei"
+
+
+def test_quoted_words_about_someone_after_say_are_the_sayers() -> None:
+    statement = only(
+        "Former Secretary of State Rex Tillerson was fired in March. President Donald Trump "
+        'this week took to Twitter to say Tillerson "didn\'t have the mental capacity needed" '
+        "for the job."
+    )
+    assert statement.speaker == "Donald Trump"
+    assert statement.text.startswith("Tillerson didn't have the mental capacity")

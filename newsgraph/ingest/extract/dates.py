@@ -36,6 +36,8 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTH = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    # A wire's dateline in capitals: "MOSCOW, 12 APR — RIA Novosti."
+    r"|JAN|FEB|MAR|APR|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC"
 )
 _YEAR = r"(?:19|20)\d\d"
 _DATE_RE = re.compile(

@@ -49,6 +49,8 @@ def days(text: str, anchor: dt.date | None = SATURDAY, future: bool = False) -> 
         ("on 08/21/2025", dt.date(2025, 8, 21)),
         ("met on the 21st, when", dt.date(2025, 8, 21)),
         ("met on the 30th.", dt.date(2025, 7, 30)),
+        ("MOSCOW, 21 AUG — RIA Novosti.", dt.date(2025, 8, 21)),
+        ("KYIV, AUG 21 (Reuters) -", dt.date(2025, 8, 21)),
     ],
 )
 def test_a_date_expression_names_a_day_relative_to_the_publication(

@@ -643,8 +643,9 @@ class _Finder:
                     person = self.book.first_name_of(name.strip())
                 person = person or self._person_for(name)
                 given = regex is self.ref.titled_name_re and self._given_amir(m)
+                first = self._given_before_amir(m.start()) if given else m.start()
                 if given and person is None:
-                    person = self._person_for(f"Amir {name}")
+                    person = self._person_for(self.text[first : m.start()] + f"Amir {name}")
                 if person is None and regex is self.ref.titled_name_re and not given:
                     person = self._royal(m.group("title"), name)
                     if person is None and " " not in name.strip():
@@ -654,10 +655,10 @@ class _Finder:
                 if person is None:
                     continue
                 start, end = (
-                    (m.start(), name_end) if regex is self.ref.titled_name_re
+                    (first, name_end) if regex is self.ref.titled_name_re
                     else (name_start, name_start + len(name))
                 )  # fmt: skip
-                self.claim(m.start(), max(end, m.end() if regex in apposed else 0))
+                self.claim(min(start, m.start()), max(end, m.end() if regex in apposed else 0))
                 self.add(person, start, end, "title")
                 if regex is self.ref.titled_name_re and m.group("abbr"):
                     self._abbreviated_title(person, m.group("abbr"), m.end())
@@ -687,6 +688,18 @@ class _Finder:
         "Saudi" for the country and "Arabia" for the name; together they are the place."""
         of = m.group("of")
         return of is not None and self.ref.lookup(f"{of} {name.split()[0]}") is not None
+
+    def _given_before_amir(self, amir: int) -> int:
+        """Where a name with Amir as a given name starts: at a given name right before it
+        ("Hossein Amir Abdollahian"), not at a sentence's opening word ("Yesterday Amir")."""
+        ahead = _GIVEN_BEFORE.search(self.text, max(0, amir - 30), amir)
+        if (
+            ahead is None
+            or ahead.group(1) in NAME_STOPWORDS
+            or canonical_title(ahead.group(1)).title is not None
+        ):
+            return amir
+        return ahead.start(1)
 
     def _given_amir(self, m: re.Match[str]) -> bool:
         """ "a new Israeli ambassador, Amir Weissbrod": Amir a given name, not the ruler's
@@ -2351,6 +2364,7 @@ _HONORIFIC = re.compile(
 # Fijian chiefly titles, written as part of the name ("Ratu Inoke Kubuabola", "Adi Koila
 # Nailatikau") by Fiji's own press and by reference works alike.
 _NAMED_WITH_TITLE = ("Ratu ", "Adi ")
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+$")
 _AMIR_TITLE_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|HH|Highness|Qatar|Kuwait|Qatari|Kuwaiti|Emirati|Bahraini)|'s|\u2019s)\s*$"
 )

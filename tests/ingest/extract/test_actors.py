@@ -1005,6 +1005,16 @@ def test_amir_is_a_given_name_unless_it_stands_as_a_rulers_title() -> None:
     assert roles(article, "Sheikh Nawaf") == {("Emir", "Kuwait")}
 
 
+def test_amir_inside_a_name_keeps_the_given_name_before_it() -> None:
+    article = run(
+        "Iraqi President Barham Salih received Hossein Amir Abdollahian at the Baghdad Palace. "
+        "Yesterday Amir Weissbrod presented his credentials."
+    )
+    people = {a.name for a in article.actors if a.kind.value == "PERSON"}
+    assert {"Hossein Amir Abdollahian", "Amir Weissbrod"} <= people
+    assert "Amir Abdollahian" not in people
+
+
 def test_an_abbreviated_rank_or_an_office_before_a_name_is_cut_off_it() -> None:
     assert _people(
         "Chief of the Kenya Defence Forces Gen Samson Mwathethe attended. Head of the Iraqi "

@@ -643,7 +643,7 @@ class _Finder:
                     person = self.book.first_name_of(name.strip())
                 person = person or self._person_for(name)
                 given = regex is self.ref.titled_name_re and self._given_amir(m)
-                first = self._given_before_amir(m.start()) if given else m.start()
+                first = m.start() if person or not given else self._given_before_amir(m.start())
                 if given and person is None:
                     person = self._person_for(self.text[first : m.start()] + f"Amir {name}")
                 if person is None and regex is self.ref.titled_name_re and not given:

@@ -608,6 +608,9 @@ class _Parser:
         # leaders" of the last call; "the three leaders" after separate calls of one with
         # each of the other two.
         count = 3 if any(c.lower_ == "three" for c in head.children) else 2
+        holders = self._office_holders(head, count)
+        if holders:
+            return [self._named(p, "pronoun") for p in holders]
         everyone: list[str] = []
         for pos, who in reversed(self.told):
             if not head.idx - 1500 < pos < head.idx:
@@ -623,6 +626,26 @@ class _Parser:
         if len(people) < count:
             return []
         return [self._named(p, "pronoun") for p in reversed(people)]
+
+    def _office_holders(self, head: Token, count: int) -> list[str]:
+        """ "The two Defence Ministers on Friday discussed ...": the people named before who
+        hold that office, when there are as many as the noun counts (not the people of the
+        meeting told last, which may be another: "the Indian delegation will be led by
+        Defence Minister Rajnath Singh and External Affairs Minister S Jaishankar")."""
+        words = [c.text for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        if not words or not head.text.endswith("s"):
+            return []
+        office = canonical_title(" ".join([*words, head.text[:-1]])).title
+        if office is None:
+            return []
+        before = self.doc.mentions_in(max(0, head.idx - 3000), head.idx)
+        people = [
+            m.actor for m in before
+            if not m.implicit and self.doc.kind(m.actor) is ActorKind.PERSON
+            and any(r.title == office for r in self.doc.book.roles(m.actor))
+        ]  # fmt: skip
+        people = list(dict.fromkeys(people))
+        return people if len(people) == count else []
 
     def _bare_counterparts(self, head: Token) -> list[tuple[str, str | None]] | None:
         """ "Dr. Al-Ghobash also discussed with his counterparts ...", after a sentence naming

@@ -542,6 +542,17 @@ def test_a_counterpart_whose_owner_the_sentence_does_not_name_is_no_one_named_la
     assert all("Daniel Kiprono" not in actors(m) for m in meetings)
 
 
+def test_the_two_holders_of_an_office_are_those_the_article_gave_it() -> None:
+    meetings = run(
+        "Australian Defence Minister Peter Dutton arrived in Delhi on Wednesday. The Indian "
+        "delegation at the talks will be led by Defence Minister Rajnath Singh and External "
+        "Affairs Minister Subrahmanyam Jaishankar.\n\n"
+        "The two Defence Ministers on Thursday discussed the security situation in Afghanistan."
+    ).meetings
+    pairs = {(tuple(sorted(actors(m))), m.date) for m in meetings}
+    assert (("Peter Dutton", "Rajnath Singh"), dt.date(2025, 8, 21)) in pairs
+
+
 def test_a_title_of_a_country_may_name_a_person_introduced_after_it() -> None:
     meeting = only(
         "Ethiopian Prime Minister Abiy Ahmed held talks with the Kenyan president on Thursday. "

@@ -553,6 +553,17 @@ def test_the_two_holders_of_an_office_are_those_the_article_gave_it() -> None:
     assert (("Peter Dutton", "Rajnath Singh"), dt.date(2025, 8, 21)) in pairs
 
 
+def test_a_leaders_administration_is_not_the_leader() -> None:
+    meetings = run(
+        "New Zealand Foreign Minister Winston Peters will travel to Washington on Monday to "
+        "meet the Vice President and other senior members of the Trump administration.\n\n"
+        "Indian officials said they would brief ministers of the Modi government on Friday."
+    ).meetings
+    assert all(
+        "Donald Trump" not in actors(m) and "Narendra Modi" not in actors(m) for m in meetings
+    )
+
+
 def test_a_title_of_a_country_may_name_a_person_introduced_after_it() -> None:
     meeting = only(
         "Ethiopian Prime Minister Abiy Ahmed held talks with the Kenyan president on Thursday. "

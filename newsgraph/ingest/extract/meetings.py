@@ -85,10 +85,11 @@ _LIST_GAP = re.compile(
 # tells of their meeting ("in their first meeting ..., Mr Key said they ...").
 _NOT_A_PARTY_AFTER = re.compile(r"(?:['\u2019]s\b)|\s+(?:reported|reports)\b")
 _NOT_A_PARTY_BEFORE = re.compile(
-    r"\b(?:said|says|told|according\s+to|reported|wrote|(?:greetings|message|letter|behalf"
-    r"|regards|wishes|invitation|congratulations|condolences|envoys?|emissary|emissaries"
-    r"|messages|letters)\s+(?:of|from))\b"
-    r"(?:\s+[\w'\u2019.-]+){0,4}\s+$",
+    r"(?:\b(?:said|says|told|according\s+to|reported|wrote)\b(?:\s+[\w'\u2019.-]+){0,4}"
+    r"|\b(?:greetings|message|letter|behalf|regards|wishes|invitation|congratulations"
+    r"|condolences|envoys?|emissary|emissaries|messages|letters)\s+(?:of|from)\b"
+    # (a title set off before the name: "an envoy from the Kenyan President, Dr. William Ruto")
+    r"(?:\s+[\w'\u2019.-]+,?){0,4})\s+$",
     re.IGNORECASE,  # ("Special Envoys from")
 )
 _APPOSED_OFFICE = re.compile(

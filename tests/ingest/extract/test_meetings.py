@@ -564,6 +564,14 @@ def test_a_leaders_administration_is_not_the_leader() -> None:
     )
 
 
+def test_who_sent_an_envoy_named_after_a_title_is_no_party() -> None:
+    meetings = run(
+        "President-elect Bola Tinubu has received a special envoy from the Kenyan President, "
+        "Dr. William Ruto, ahead of his inauguration."
+    ).meetings
+    assert all("William Ruto" not in actors(m) for m in meetings)
+
+
 def test_a_title_of_a_country_may_name_a_person_introduced_after_it() -> None:
     meeting = only(
         "Ethiopian Prime Minister Abiy Ahmed held talks with the Kenyan president on Thursday. "

@@ -463,7 +463,8 @@ def plot(out: dict[str, Any], path: Path) -> None:
     sizes = sorted(out["growth"], key=int)
     xs = [int(s) for s in sizes]
     figure, axes = plt.subplots(figsize=(7, 4.2), dpi=110)
-    for op, colour in zip(api.GROWTH_OPS, ("tab:blue", "tab:orange", "tab:green"), strict=False):
+    colours = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown")
+    for op, colour in zip(api.GROWTH_OPS, colours, strict=False):
         graphql = [out["growth"][s]["ops"][op]["graphql_p50_ms"] for s in sizes]
         direct = [out["growth"][s]["ops"][op]["direct_p50_ms"] for s in sizes]
         axes.plot(xs, graphql, marker="o", color=colour, label=f"{op} (GraphQL)")

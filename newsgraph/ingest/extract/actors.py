@@ -39,6 +39,7 @@ from newsgraph.ingest.extract.patterns import (
     word_set,
 )
 from newsgraph.ingest.extract.reference import ActorRef, Reference, RoleRef, office_name
+from newsgraph.ingest.extract.text import split_sentences
 from newsgraph.ingest.extract.titles import (
     HEAD_OF_STATE_TITLES,
     LEADER_TITLES,
@@ -2077,16 +2078,14 @@ class _Finder:
         )  # fmt: skip
         if nearest is None:
             return None
-        between = self.text[owner.end : nearest.start]
-        phrase = between.find("counterpart")
-        if phrase < 0 or _SENTENCE_BREAK.search(between, 0, phrase):
+        phrase = self.text.find("counterpart", owner.end, nearest.start)
+        if phrase < 0 or len(split_sentences(self.text, owner.end, phrase)) > 1:
             return None
         roles = self.book.roles(nearest.actor)
         fits = any(r.title in titles or (leads and r.title in LEADER_TITLES) for r in roles)
         return nearest.actor if fits and all(r.of is None for r in roles) else None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s|\n")
 _CAPITALISED = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|da|dos|del|bin|al))*?"
 _OF_COUNTRY_PAIR = re.compile(
     rf"\s+of\s+(?:the\s+)?(?P<one>{_CAPITALISED})\s+and\s+(?P<name>[A-Z][\w'\u2019.-]*"

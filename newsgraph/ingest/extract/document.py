@@ -71,6 +71,7 @@ _UNNAMED_SOURCE = re.compile(
     r"|aide|analyst|officer|observer|insider)s?\b"
 )
 # A reporter credited at a sentence's end: "..., Kwawukume reported."
+_GOVERNMENT_AFTER = re.compile(r"['\u2019]?s?\s+(?:administration|government|cabinet)\b")
 _COUPLE = re.compile(r"\band\s+(?:Mrs|Ms|Madame)\.?\s+$")
 _REPORTER_CREDIT = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}reported\.?\s*$")
 _FRONTED = re.compile(
@@ -511,6 +512,14 @@ class Document:
 
     def kind(self, actor: str) -> ActorKind | None:
         return self.book.kind(actor)
+
+    def names_government(self, m: Mention) -> bool:
+        """Whether a person's mention names their government ("senior members of the Trump
+        administration", "the Modi government"), which is no party to a meeting."""
+        return (
+            self.kind(m.actor) is ActorKind.PERSON
+            and _GOVERNMENT_AFTER.match(self.text, m.end) is not None
+        )
 
     def topics(self, start: int, end: int) -> list[str]:
         return find_topics(self.reference, self.text, start, end)

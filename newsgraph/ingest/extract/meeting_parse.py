@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from newsgraph.ingest.extract.actors import Mention
 from newsgraph.ingest.extract.found import ParsedMeeting
 from newsgraph.ingest.extract.groups import regroup
-from newsgraph.ingest.extract.patterns import GOVERNMENT_AFTER_NAME, word_set
+from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.titles import canonical_title
 from newsgraph.ingest.model import ActorKind
 
@@ -272,8 +272,8 @@ class _Parser:
         kind = self.doc.kind(m.actor)
         if kind is None or kind is ActorKind.MEDIA:
             return None
-        if kind is ActorKind.PERSON and GOVERNMENT_AFTER_NAME.match(self.doc.text, m.end):
-            return None  # "senior members of the Trump administration": the government
+        if self.doc.names_government(m):
+            return None
         return m.actor, None
 
     def phrase(self, token: Token) -> list[tuple[str, str | None]]:
@@ -535,7 +535,7 @@ class _Parser:
             if not m.implicit
             and self.doc.kind(m.actor) is ActorKind.PERSON
             and not any(a <= m.start and m.end <= b + 3 for a, b in owners)
-            and not GOVERNMENT_AFTER_NAME.match(self.doc.text, m.end)
+            and not self.doc.names_government(m)
         }
         return (people.pop(), None) if len(people) == 1 else None
 

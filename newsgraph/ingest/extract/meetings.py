@@ -33,7 +33,7 @@ from newsgraph.ingest.extract.meeting_parse import (
     quote_start,
     trigger_in_schedule,
 )
-from newsgraph.ingest.extract.patterns import GOVERNMENT_AFTER_NAME, word_set
+from newsgraph.ingest.extract.patterns import word_set
 from newsgraph.ingest.extract.statements import Said
 from newsgraph.ingest.extract.text import Sentence, ends_sentence
 from newsgraph.ingest.extract.titles import HEAD_OF_STATE_TITLES, LEADER_TITLES
@@ -521,7 +521,7 @@ class _Meetings:
                 continue
             if self.doc.kind(m.actor) is not ActorKind.PERSON or m.actor in people:
                 continue
-            if self._government_of(m):
+            if self.doc.names_government(m):
                 continue
             if _NOT_A_PARTY_AFTER.match(self.text, m.end) or _NOT_A_PARTY_BEFORE.search(
                 self.text, max(sentence.start, m.start - 40), m.start
@@ -774,19 +774,12 @@ class _Meetings:
             how=dict(how or {}),
         )
 
-    def _government_of(self, m: Mention) -> bool:
-        """ "to meet senior members of the Trump administration": the government, not him."""
-        return (
-            self.doc.kind(m.actor) is ActorKind.PERSON
-            and GOVERNMENT_AFTER_NAME.match(self.text, m.end) is not None
-        )
-
     def _actor_ok(self, m: Mention) -> bool:
         kind = self.doc.kind(m.actor)
         return kind is not None and kind is not ActorKind.MEDIA
 
     def _as_participant(self, m: Mention) -> tuple[str, str | None] | None:
-        if not self._actor_ok(m) or self._government_of(m):
+        if not self._actor_ok(m) or self.doc.names_government(m):
             return None
         if m.via == "demonym":
             group = _GROUP_NOUN.match(self.text, m.end)

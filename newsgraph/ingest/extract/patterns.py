@@ -8,7 +8,6 @@ from typing import Any
 
 __all__ = [
     "CHINESE_HE",
-    "GOVERNMENT_AFTER_NAME",
     "NAME",
     "NAME_STOPWORDS",
     "ORG_WORDS",
@@ -22,10 +21,6 @@ def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``: word lists stay readable in the source."""
     return frozenset(text.split())
 
-
-# "members of the Trump administration", "the Modi government": a leader's name before it
-# means the government, not the person.
-GOVERNMENT_AFTER_NAME = re.compile(r"['\u2019]?s?\s+(?:administration|government|cabinet)\b")
 
 # The words an organisation's name ends with (or holds), never a person's.
 ORG_WORDS = word_set(

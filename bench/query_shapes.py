@@ -4,8 +4,9 @@ shape it replaced, on one embedded FalkorDB holding the seeded synthetic corpus.
 - owner_page_limit_in_subquery: ACTOR_STATEMENTS (an actor's statements, as Actor.statements
   pages them) sorts on the stored values and cuts with LIMIT inside its subquery; the
   alternative builds every statement's sort key, sorts the whole list on it and slices after.
-- timeline_actor_first: TIMELINE_PAGE matches the actor on its own, then its meetings,
-  statements and articles; the alternative puts the actor in the same MATCH as the date filter.
+- timeline_actor_first: TIMELINE_PAGE matches the actor on its own, then its statements; the
+  alternative puts the actor in the same MATCH as the date filter. (Its meetings and articles
+  come through its monthly tallies, here every month of them.)
 - timeline_order_on_days: TIMELINE_PAGE orders on the stored day numbers and ids; the
   alternative builds the sort key string for every item and orders on it.
 - met_recount_with: MET_DAYS_RECOUNT keeps the id index through `WITH x`; the alternative
@@ -48,6 +49,7 @@ from newsgraph.graph.cypher import (
     ACTORS_WITH_MET,
     ARTICLE_PAGES,
     MET_DAYS_RECOUNT,
+    TIMELINE_MONTHS,
     TIMELINE_PAGE,
     Statement,
 )
@@ -181,6 +183,10 @@ async def measure(count: int, work: Path, runs: int) -> dict[str, Any]:
         articles: dict[str, Any] = {"publisher": None, "topic": None, "from": None, "to": None}
         articles |= {"after": None, "first": 21}
         timeline = {"actor": busiest["id"], "from": None, "to": None, "after": None, "first": 21}
+        # Every month of the actor's meetings and mentions: the shapes order all its items.
+        months = await store.read(TIMELINE_MONTHS, {"actor": busiest["id"]})
+        for kind in ("Meeting", "Article"):
+            timeline[f"{kind.lower()}_months"] = [r["month"] for r in months if r["kind"] == kind]
         result: dict[str, Any] = {
             "articles": count,
             "busiest_actor_items": busiest["items"],

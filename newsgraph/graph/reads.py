@@ -489,6 +489,57 @@ class TimelineRow(PageRow):
     kind: Literal["Meeting", "Statement", "Article"]
 
 
+# The month a timeline's undated items are tallied under; they come after every dated one.
+_UNDATED = ""
+
+
+def _month(day: int | None) -> str | None:
+    return None if day is None else dt.date.fromordinal(day).isoformat()[:7]
+
+
+def _months_to_read(
+    counts: Mapping[str, int],
+    from_day: int | None,
+    to_day: int | None,
+    after: str | None,
+    size: int,
+) -> list[str]:
+    """The months (as tallied: 'YYYY-MM', '' for undated) whose items hold the first ``size``
+    of a kind after the sort key ``after``, in the date range: the first month with any, and
+    the next ones until the months after the first hold ``size`` (the first may be cut by the
+    range or the cursor, so its count promises nothing)."""
+    low, high = _month(from_day), _month(to_day)
+    if after is None:
+        start = None
+    elif after.startswith("9999|"):
+        start = _UNDATED
+    else:
+        start = after[:7]
+    ranged = from_day is not None or to_day is not None
+
+    def order(month: str) -> tuple[bool, str]:
+        return month == _UNDATED, month
+
+    months = sorted(counts, key=order)
+    if ranged:
+        months = [
+            m
+            for m in months
+            if m != _UNDATED and (low is None or m >= low) and (high is None or m <= high)
+        ]
+    if start is not None:
+        months = [m for m in months if order(m) >= order(start)]
+    chosen: list[str] = []
+    held = 0
+    for month in months:
+        if chosen and held >= size:
+            break
+        chosen.append(month)
+        if len(chosen) > 1 or month not in (start, low):
+            held += counts[month]
+    return chosen
+
+
 async def timeline(
     store: Store,
     actor: str,
@@ -496,18 +547,50 @@ async def timeline(
     to_day: int | None,
     after: str | None,
     size: int,
-) -> tuple[list[TimelineRow], bool]:
+) -> tuple[list[TimelineRow], bool, int | None]:
     """The first ``size`` of an actor's meetings, statements and articles after the sort key
-    ``after``, oldest first (undated last), and whether more follow."""
-    params = {"actor": actor, "from": from_day, "to": to_day, "after": after, "first": size + 1}
+    ``after``, oldest first (undated last), whether more follow, and how many there are in all
+    when that is known without another read (with no date range)."""
+    counts: dict[str, dict[str, int]] = {"Meeting": {}, "Article": {}}
+    said = 0
+    for row in await store.read(cypher.TIMELINE_MONTHS, {"actor": actor}):
+        if row["kind"] == "Statement":
+            said = int(row["count"])
+        else:
+            counts[str(row["kind"])][str(row["month"])] = int(row["count"])
+    params = {
+        "actor": actor,
+        "from": from_day,
+        "to": to_day,
+        "after": after,
+        "first": size + 1,
+        **{
+            f"{kind.lower()}_months": _months_to_read(months, from_day, to_day, after, size + 1)
+            for kind, months in counts.items()
+        },
+    }
     rows = cast(list[TimelineRow], await store.read(cypher.TIMELINE_PAGE, params))
     # Each kind is its own sorted page: merged here.
     rows.sort(key=lambda row: str(row["sk"]))
-    return rows[:size], len(rows) > size
+    total = None
+    if from_day is None and to_day is None:
+        total = said + sum(sum(months.values()) for months in counts.values())
+    return rows[:size], len(rows) > size, total
 
 
 async def timeline_total(store: Store, actor: str, from_day: int | None, to_day: int | None) -> int:
-    rows = await store.read(cypher.TIMELINE_COUNT, {"actor": actor, "from": from_day, "to": to_day})
+    """How many items the actor's timeline holds in the date range: the months the range holds
+    whole are read from the tallies, the ones it cuts counted."""
+    low, high = _month(from_day), _month(to_day)
+    params = {
+        "actor": actor,
+        "from": from_day,
+        "to": to_day,
+        "from_month": low,
+        "to_month": high,
+        "cut_months": sorted({m for m in (low, high) if m is not None}),
+    }
+    rows = await store.read(cypher.TIMELINE_COUNT, params)
     return int(rows[0]["total"]) if rows else 0
 
 

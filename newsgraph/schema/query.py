@@ -398,7 +398,7 @@ class Query:
         size = page_size(first)
         cursor = decode_cursor(after)
         from_day, to_day = day_number(from_), day_number(to)
-        rows, more = await reads.timeline(store, key, from_day, to_day, cursor, size)
+        rows, more, known = await reads.timeline(store, key, from_day, to_day, cursor, size)
         for kind in ("Meeting", "Statement", "Article"):
             _prime(loaders, kind, [row for row in rows if row["kind"] == kind])
         nodes = await asyncio.gather(*(build_node(loaders, r["kind"], r["id"]) for r in rows))
@@ -409,6 +409,8 @@ class Query:
         ]
 
         async def total() -> int:
+            if known is not None:
+                return known
             return await reads.timeline_total(store, key, from_day, to_day)
 
         return connection(edges, more, cursor, total)

@@ -92,7 +92,8 @@ SHAPES = {
     "a timeline": (
         """{ timeline(actor: "Host 03") { edges { node { __typename
              ... on Meeting { title } ... on Statement { text } ... on Article { title } } } } }""",
-        ["ACTORS_BY_NAME", "TIMELINE_PAGE"],
+        # The months first, so the page reads only those that can hold it.
+        ["ACTORS_BY_NAME", "TIMELINE_MONTHS", "TIMELINE_PAGE"],
     ),
     "search": (
         """{ search(query: "statement", types: [STATEMENT, ARTICLE]) { node { __typename

@@ -4,12 +4,16 @@ article of a hub), and answer what counting the meetings and articles themselves
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsgraph.graph import Graph, count_round_trips
+from newsgraph.graph.cypher import Statement
 from newsgraph.ingest.write.writer import ArticleWriter
+from newsgraph.schema.relay import decode_cursor, decode_global_id
 from tests.helpers.api import Api
-from tests.helpers.factories import article, corpus
+from tests.helpers.factories import article, corpus, meeting
 
 VERSION = "GRAPH_VERSION"
 # The two busiest people of bench/corpus.py's weights (the bench's hub and its partner).
@@ -107,3 +111,88 @@ async def test_the_meetings_of_two_actors_equal_those_of_one_that_the_other_atte
     assert both["meetings"]["totalCount"] == len(shared) > 0
     strangers = await api.data(MEETINGS, who=[HUB, STRANGER])
     assert strangers["meetings"]["totalCount"] == 0
+
+
+TIMELINE = """query($who: String!, $n: Int, $after: String, $from: Date, $to: Date) {
+  timeline(actor: $who, first: $n, after: $after, from: $from, to: $to) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor }
+  }
+}"""
+# Every item of one actor's timeline with its sort key, read without the tallies.
+EVERY_ITEM = Statement(
+    "TEST_EVERY_TIMELINE_ITEM",
+    """
+    MATCH (a:Actor {id: $actor})
+    CALL {
+      WITH a MATCH (a)-[:PARTICIPATED_IN]->(x:Meeting) RETURN x, 'Meeting' AS kind
+      UNION ALL
+      WITH a MATCH (a)-[:SAID]->(x:Statement) RETURN x, 'Statement' AS kind
+      UNION ALL
+      WITH a MATCH (a)<-[:MENTIONS]-(x:Article) RETURN x, 'Article' AS kind
+    }
+    RETURN coalesce(x.day, '9999') + '|' + kind + '|' + x.id AS key, x.day AS day
+    """,
+    {"actor": "a"},
+    False,
+)
+
+
+async def _timeline_walk(api: Api, size: int, **variables: Any) -> tuple[list[str], set[int]]:
+    keys: list[str] = []
+    totals: set[int] = set()
+    after = None
+    while True:
+        data = await api.data(TIMELINE, who=HUB, n=size, after=after, **variables)
+        page = data["timeline"]
+        totals.add(page["totalCount"])
+        keys += [str(decode_cursor(edge["cursor"])) for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return keys, totals
+        after = page["pageInfo"]["endCursor"]
+
+
+async def test_a_hubs_timeline_read_month_by_month_pages_as_sorting_all_its_items_does(
+    api: Api, written: Graph
+) -> None:
+    # An undated meeting and mention too: their month is tallied as '', read after every date.
+    await ArticleWriter(written.store).write(
+        article(
+            "Undated talks",
+            published=None,
+            people=[HUB, STRANGER],
+            mentions=[HUB],
+            meetings=[meeting(HUB, STRANGER, date=None)],
+        )
+    )
+    found = await api.data("query($who: String!) { actor(name: $who) { id } }", who=HUB)
+    _, hub = decode_global_id(found["actor"]["id"])
+    rows = await written.store.read(EVERY_ITEM, {"actor": hub})
+    every = sorted(str(row["key"]) for row in rows)
+    assert sum(key.startswith("9999|") for key in every) == 2
+    months = {key[:7] for key in every}
+    assert len(months) > 12
+    with count_round_trips() as trips:
+        keys, totals = await _timeline_walk(api, 7)
+    # With no date range, the total comes with the months: no item is counted.
+    assert {"TIMELINE_MONTHS", "TIMELINE_PAGE"} <= set(trips.statements)
+    assert "TIMELINE_COUNT" not in trips.statements
+    assert keys == every
+    assert totals == {len(every)}
+    # Ranges that cut months, and one that holds a single day.
+    for start, end in (
+        ("2024-03-15", "2024-09-10"),
+        ("2025-02-01", None),
+        (None, "2024-05-31"),
+        ("2024-06-10", "2024-06-10"),
+    ):
+        wanted = [
+            key
+            for key in every
+            if not key.startswith("9999|")
+            and (start is None or key[:10] >= start)
+            and (end is None or key[:10] <= end)
+        ]
+        for size in (3, 20):
+            keys, totals = await _timeline_walk(api, size, **{"from": start, "to": end})
+            assert keys == wanted, (start, end, size)
+            assert totals == {len(wanted)}, (start, end, size)

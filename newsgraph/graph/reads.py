@@ -10,7 +10,9 @@ in one call, in the order asked: the API's DataLoaders are built on them.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -540,6 +542,31 @@ def _months_to_read(
     return chosen
 
 
+def _article_window(
+    months: list[str],
+    counts: Mapping[str, int],
+    from_day: int | None,
+    to_day: int | None,
+    after: str | None,
+    size: int,
+) -> tuple[int, int] | None:
+    """Days at the start of the first of ``months`` that should hold ``size`` of an actor's
+    articles, twice over if they spread evenly over the month; None when that is most of the
+    month (reading the month is then as cheap) or the month is the undated one."""
+    if not months or months[0] == _UNDATED:
+        return None
+    first = dt.date.fromisoformat(months[0] + "-01")
+    start = first.toordinal()
+    end = start + calendar.monthrange(first.year, first.month)[1] - 1
+    low = max(start, from_day or start, _cursor_day(after) or start)
+    per_day = counts[months[0]] / (end - start + 1)
+    span = math.ceil(2 * size / per_day)
+    if low + span - 1 >= end:
+        return None
+    high = low + span - 1
+    return low, high if to_day is None else min(high, to_day)
+
+
 async def timeline(
     store: Store,
     actor: str,
@@ -558,7 +585,7 @@ async def timeline(
             said = int(row["count"])
         else:
             counts[str(row["kind"])][str(row["month"])] = int(row["count"])
-    params = {
+    params: dict[str, Any] = {
         "actor": actor,
         "from": from_day,
         "to": to_day,
@@ -569,13 +596,39 @@ async def timeline(
             for kind, months in counts.items()
         },
     }
-    rows = cast(list[TimelineRow], await store.read(cypher.TIMELINE_PAGE, params))
+    window = _article_window(
+        params["article_months"], counts["Article"], from_day, to_day, after, size + 1
+    )
+    statement = cypher.TIMELINE_PAGE
+    if window is not None:
+        statement = cypher.TIMELINE_PAGE_WINDOWED
+        params.update(article_lo=window[0], article_hi=window[1])
+    rows = cast(list[TimelineRow], await store.read(statement, params))
     # Each kind is its own sorted page: merged here.
     rows.sort(key=lambda row: str(row["sk"]))
+    if window is not None and not _window_held(rows, window, to_day, size + 1):
+        rows = cast(list[TimelineRow], await store.read(cypher.TIMELINE_PAGE, params))
+        rows.sort(key=lambda row: str(row["sk"]))
     total = None
     if from_day is None and to_day is None:
         total = said + sum(sum(months.values()) for months in counts.values())
     return rows[:size], len(rows) > size, total
+
+
+def _window_held(
+    rows: Sequence[TimelineRow], window: tuple[int, int], to_day: int | None, size: int
+) -> bool:
+    """Whether the articles read from the days of ``window`` are all the page needs: ``size``
+    of them, every one up to the range's end, or a merged page whose last item (the
+    ``size``-th) lies within the window, so that no article after it could come before."""
+    if to_day is not None and window[1] >= to_day:
+        return True
+    if sum(row["kind"] == "Article" for row in rows) >= size:
+        return True
+    if len(rows) < size:
+        return False
+    last = _cursor_day(str(rows[size - 1]["sk"]))
+    return last is not None and last <= window[1]
 
 
 async def timeline_total(store: Store, actor: str, from_day: int | None, to_day: int | None) -> int:

@@ -4,6 +4,7 @@ article of a hub), and answer what counting the meetings and articles themselves
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -196,3 +197,33 @@ async def test_a_hubs_timeline_read_month_by_month_pages_as_sorting_all_its_item
             keys, totals = await _timeline_walk(api, size, **{"from": start, "to": end})
             assert keys == wanted, (start, end, size)
             assert totals == {len(wanted)}, (start, end, size)
+
+
+async def test_a_hubs_busy_month_is_read_by_days_and_pages_as_sorting_all_its_items_does(
+    api: Api, written: Graph
+) -> None:
+    # Three articles a day naming the hub through March (read from a window of its first days)
+    # and an April with two on the 1st and sixty on the 30th (its first days hold too few: the
+    # page is read again through the month).
+    march = [dt.date(2024, 3, 1) + dt.timedelta(days=i // 3) for i in range(93)]
+    april = [dt.date(2024, 4, 1)] * 2 + [dt.date(2024, 4, 30)] * 60
+    writer = ArticleWriter(written.store)
+    await writer.write_batch(
+        [
+            article(f"Busy day {i}", published=day, people=[HUB], mentions=[HUB])
+            for i, day in enumerate(march + april)
+        ]
+    )
+    found = await api.data("query($who: String!) { actor(name: $who) { id } }", who=HUB)
+    _, hub = decode_global_id(found["actor"]["id"])
+    every = sorted(str(row["key"]) for row in await written.store.read(EVERY_ITEM, {"actor": hub}))
+    for start in ("2024-03-01", "2024-03-20", "2024-04-01"):
+        wanted = [key for key in every if key[:10] >= start]
+        for size in (3, 10):
+            with count_round_trips() as trips:
+                keys, totals = await _timeline_walk(api, size, **{"from": start})
+            assert keys == wanted, (start, size)
+            assert totals == {len(wanted)}, (start, size)
+            assert "TIMELINE_PAGE_WINDOWED" in trips.statements, (start, size)
+            # April's first days hold too few of its articles: read again by month.
+            assert "TIMELINE_PAGE" in trips.statements, (start, size)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -246,24 +247,32 @@ def targets(out: dict[str, Any]) -> list[dict[str, Any]]:
                 "met": ex["total_peak_mb"] < 1024,
             }
         )
-    trips = {name: op["round_trips"] for name, op in out["api"]["sequential"]["ops"].items()}
+    # Round trips that grow with the corpus are reads per item (N+1). Fewer on a larger corpus
+    # are not: a page read window by window of days needs fewer windows the denser its days
+    # (the articles page reads 3 windows at 1,000 articles, 2 above).
+    sizes = sorted(out["growth"], key=int)
+
+    def trips(size: str, name: str) -> int:
+        # One number, or the distinct counts seen when they varied between requests.
+        seen = out["growth"][size]["ops"].get(name, {}).get("round_trips", 0)
+        return max(seen) if isinstance(seen, list) else int(seen)
+
     grew = [
         name
-        for name in trips
+        for name in out["api"]["sequential"]["ops"]
         if any(
-            out["growth"][size]["ops"].get(name, {}).get("round_trips", trips[name]) != trips[name]
-            for size in out["growth"]
+            trips(larger, name) > trips(smaller, name)
+            for smaller, larger in itertools.pairwise(sizes)
         )
     ]
     rows.append(
         {
-            "target": "round trips per operation independent of corpus size",
-            "goal": "same at every size",
-            "measured": "same" if not grew else f"changed: {', '.join(grew)}",
+            "target": "round trips per operation do not grow with the corpus",
+            "goal": "never more on a larger one",
+            "measured": "none grew" if not grew else f"grew: {', '.join(grew)}",
             "met": not grew,
         }
     )
-    sizes = sorted(out["growth"], key=int)
     for op in api.GROWTH_OPS:
         ratio = _growth_ratio(out, op)
         rows.append(

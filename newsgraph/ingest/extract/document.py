@@ -98,7 +98,10 @@ _DATELINE = re.compile(
 # "HAVANA, Cuba, Sep 17 (ACN) Miguel ..." (an agency in brackets may stand for the dash).
 _DATED_DATELINE = re.compile(
     r"[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s*"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    # (day first, as agencies write it: "MOSCOW, 12 APR — RIA Novosti.")
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUNE?"
+    r"|JULY?|AUG|SEPT?|OCT|NOV|DEC)[a-z]*\.?)"
     r"\s*(?:\([^()\n]{1,30}\)\s*(?:--|[\u2014\u2013-])?|--|[\u2014\u2013-])"
 )
 _SAID_NAME = re.compile(
@@ -417,14 +420,22 @@ class Document:
         return self._dateline_day or self.published
 
     def _find_dateline_day(self, published: dt.date) -> dt.date | None:
+        found = self.dateline()
+        return found[0] if found is not None and found[0] != published else None
+
+    def dateline(self) -> tuple[dt.date, Paragraph] | None:
+        """The day a wire dateline gives the story (the publication's or one or two days
+        before it) and the paragraph it opens."""
+        if self.published is None:
+            return None
         for paragraph in self.paragraphs[:3]:
             line = _DATED_DATELINE.match(self.text, paragraph.start, paragraph.end)
             if line is None:
                 continue
             for mention in find_dates(self.text, line.start("date"), line.end("date")):
-                day = resolve(mention, published)
-                if day is not None and 1 <= (published - day).days <= 2:
-                    return day
+                day = resolve(mention, self.published)
+                if day is not None and 0 <= (self.published - day).days <= 2:
+                    return day, paragraph
             return None
         return None
 

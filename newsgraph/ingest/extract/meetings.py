@@ -1636,6 +1636,28 @@ class _Meetings:
             if day is not None and self._fits_tense(met, day):
                 met.date, met.date_how = day, "headline"
 
+    def dates_of_the_dateline(self) -> None:
+        """ "MOSCOW, 12 APR — RIA Novosti. In Moscow negotiations of head the Ministry of
+        foreign Affairs, Sergei Lavrov, and U.S. Secretary Rex Tillerson": the paragraph a wire
+        dateline opens tells the day's news; a meeting it tells held, with no day of its own
+        nor words of an earlier one, was held on the dateline's day."""
+        found = self.doc.dateline()
+        if found is None:
+            return
+        day, paragraph = found
+        for met in self.found:
+            if (
+                met.date is None
+                and not met.vague
+                and met.status is MeetingStatus.HELD
+                and len(met.principals) >= 2
+                and paragraph.start <= met.start < paragraph.end
+                and not self.doc.in_quote(met.start)
+                and _ANOTHER_TIME.search(self.text, *met.clause) is None
+                and _EARLIER.search(self.text, *met.clause) is None
+            ):
+                met.date, met.date_how = day, "dateline"
+
     def _fits_tense(self, met: Met, day: dt.date) -> bool:
         """Whether a day told apart from ``met`` can be its day: a coming meeting's not before
         the publication, a held one's not after it (a headline's coming meeting is not the one
@@ -1851,6 +1873,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_in_the_lead()
     finder.dates_by_their_day()
     finder.dates_of_the_meeting_told()
+    finder.dates_of_the_dateline()
     finder.found = without_retold(doc, finder.found)
     for met in finder.found:
         met.topics = _topics(doc, met, finder.found)

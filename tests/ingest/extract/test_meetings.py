@@ -1545,6 +1545,26 @@ def test_today_in_a_wire_story_is_the_day_of_its_dateline() -> None:
     assert meeting.date == dt.date(2001, 2, 16)
 
 
+def test_a_meeting_a_wire_lead_tells_without_a_day_is_held_on_its_datelines_day() -> None:
+    # (the agency's day first, in capitals)
+    meeting = only(
+        "MOSCOW, 12 APR \u2014 RIA Novosti. In Moscow negotiations of the Russian Foreign "
+        "Minister Sergei Lavrov and U.S. Secretary of State Rex Tillerson took place. The meeting "
+        "lasted about five hours.",
+        published=dt.date(2017, 4, 13),
+    )
+    assert meeting.date == dt.date(2017, 4, 12)
+
+
+def test_a_meeting_a_wire_lead_says_had_been_held_before_takes_no_day_from_its_dateline() -> None:
+    meeting = only(
+        "MOSCOW, 12 APR \u2014 RIA Novosti. Russian Foreign Minister Sergei Lavrov, who had met "
+        "U.S. Secretary of State Rex Tillerson, flew to Minsk.",
+        published=dt.date(2017, 4, 13),
+    )
+    assert meeting.date is None
+
+
 def test_a_meeting_named_with_capitals_and_held_with_someone_is_theirs_not_the_countries() -> None:
     meeting = only(
         "On August 20, commencing at 6.15 p.m. (local time, on August 20, 9.45 p.m.) for about "

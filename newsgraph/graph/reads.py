@@ -100,9 +100,13 @@ class Listing:
 
     async def _windowed(self, after: str, day: int, size: int) -> tuple[list[PageRow], bool]:
         """The page after a cursor on ``day``, newest first, read window by window backwards
-        from that day (each window four times as long as the one before) until it is full or
-        the list's `from` day is passed: the items of a day sort after the cursor only if
-        their day is that day or before, and undated items sort before every dated cursor."""
+        from that day until it is full or the list's `from` day is passed: the items of a day
+        sort after the cursor only if their day is that day or before, and undated items sort
+        before every dated cursor. A window that held some items but too few sizes the next
+        from how densely they lie (half as long again as they say the rest needs); one that
+        held none is followed by one twice as long. (Windows four times as long each time
+        read four days of the densest lists, about 550 articles at 100,000, after the cursor's
+        day, where two would do.)"""
         assert self.window is not None
         lowest = max(1, int(self.params.get("from") or 1))
         to = self.params.get("to")
@@ -113,8 +117,14 @@ class Listing:
             lo = max(lowest, hi - span + 1)
             wanted = size + 1 - len(rows)
             window = {"after": after, "first": wanted, "lo": lo, "hi": hi}
-            rows += await self.store.read(self.window, {**self.params, **window})
-            hi, span = lo - 1, span * 4
+            found = await self.store.read(self.window, {**self.params, **window})
+            rows += found
+            days = hi - lo + 1
+            if found:
+                span = min(64 * days, math.ceil(1.5 * (size + 1 - len(rows)) * days / len(found)))
+            else:
+                span = 2 * days
+            hi, span = lo - 1, max(1, span)
         return cast(list[PageRow], rows[:size]), len(rows) > size
 
     async def total(self) -> int:

@@ -2467,18 +2467,28 @@ SHORTEST_PATH = _define(
 # stops at the first one found, where allShortestPaths collects every shortest path first (two
 # busy actors share thousands of two-step paths through the articles naming both, a cost that
 # grows with the corpus). Tried in order of length, the first found is a shortest path.
+# Each starts from the end fewer articles name (their mention tallies' counts, read in a few
+# nodes): the engine expands the pattern from its first node, and from a hub that is every
+# article naming it (Zelensky to Macron at 100,000 articles: 4.6 ms for two steps from
+# Zelensky, 0.9 ms from Macron). The path is returned from whichever end it started at; the
+# reader turns it round.
 SHORT_PATHS = [
     _define(
         f"PATH_OF_{steps}_STEP{'S' if steps > 1 else ''}",
         f"""
-    MATCH (a:Actor {{id: $from}})
-    MATCH (b:Actor {{id: $to}})
-    WITH a, b
+    MATCH (x:Actor {{id: $from}})
+    MATCH (y:Actor {{id: $to}})
+    OPTIONAL MATCH (tx:MentionTally {{actor: $from}})
+    WITH x, y, sum(tx.count) AS nx
+    OPTIONAL MATCH (ty:MentionTally {{actor: $to}})
+    WITH x, y, nx, sum(ty.count) AS ny
+    WITH CASE WHEN nx <= ny THEN x ELSE y END AS a, CASE WHEN nx <= ny THEN y ELSE x END AS b
     MATCH p = (a){pattern}(b){_PATH_ROWS}""",
         {"from": "a", "to": "b"},
     )
     for steps, pattern in (
-        (1, f"-[:{_PATH_TYPES}]-"),
+        # Of the path's relationships only a role joins two actors: one step is a role.
+        (1, "-[:HOLDS_ROLE]-"),
         (2, f"-[:{_PATH_TYPES}]-()-[:{_PATH_TYPES}]-"),
     )
 ]

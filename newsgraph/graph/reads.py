@@ -490,10 +490,12 @@ async def shortest_path(store: Store, source: str, target: str) -> PathFound | N
         (next(label for label in _PATH_LABELS if label in n["labels"]), str(n["id"]))
         for n in found["nodes"]
     ]
-    steps = [
-        (str(rel["type"]), rel["start"] == nodes[i][1])
-        for i, rel in enumerate(found["relationships"])
-    ]
+    relationships = list(found["relationships"])
+    if nodes[0][1] != source:
+        # Found from the other end (cypher.SHORT_PATHS start from the less named actor).
+        nodes.reverse()
+        relationships.reverse()
+    steps = [(str(rel["type"]), rel["start"] == nodes[i][1]) for i, rel in enumerate(relationships)]
     return PathFound(nodes, steps)
 
 

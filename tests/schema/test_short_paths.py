@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from newsgraph.graph import Graph, count_round_trips, cypher
+from newsgraph.ingest.model import ActorFact, ActorKind, RoleFact
 from newsgraph.ingest.write.writer import ArticleWriter
 from tests.helpers.api import Api
 from tests.helpers.factories import article, meeting
@@ -60,3 +61,70 @@ async def test_a_path_is_as_short_as_the_general_search_finds(
     ids = {name: f"{name.lower()}" for name in (source, target)}
     general = await chain.store.read(cypher.SHORTEST_PATH, {"from": ids[source], "to": ids[target]})
     assert len(general[0]["relationships"]) == length
+
+
+async def test_a_path_searched_from_the_less_named_end_still_reads_from_source_to_target(
+    api: Api, graph: Graph
+) -> None:
+    # Hub is named by three articles, Guest by one: the two-step search starts from Guest,
+    # and the path found is turned round to run from Hub.
+    writer = ArticleWriter(graph.store)
+    for i in range(3):
+        await writer.write(
+            article(f"Hub news {i}", published=DAY, people=["Hub"], mentions=["Hub"])
+        )
+    await writer.write(
+        article(
+            "Hub and Guest",
+            published=DAY,
+            people=["Hub", "Guest"],
+            mentions=["Guest"],
+            meetings=[meeting("Hub", "Guest", date=DAY, excerpt="Hub met Guest.")],
+        )
+    )
+    for source, target in (("Hub", "Guest"), ("Guest", "Hub")):
+        data = await api.data(
+            """query($from: String!, $to: String!) { path(from: $from, to: $to) {
+              length nodes { __typename ... on Actor { name } }
+              steps { relationship forward from { __typename } to { __typename } } } }""",
+            **{"from": source, "to": target},
+        )
+        path = data["path"]
+        assert path["length"] == 2
+        assert [n.get("name") for n in path["nodes"]] == [source, None, target]
+        # Through the meeting or the article: each step points the way its relationship does
+        # (an actor takes part in a meeting, an article mentions an actor).
+        first, last = path["steps"]
+        assert first["from"]["__typename"] == last["to"]["__typename"] == "Actor"
+        assert first["forward"] == (first["relationship"] == "PARTICIPATED_IN")
+        assert last["forward"] == (last["relationship"] == "MENTIONS")
+
+
+async def test_one_step_between_two_actors_is_a_role(api: Api, graph: Graph) -> None:
+    writer = ArticleWriter(graph.store)
+    await writer.write(
+        article(
+            "Ann of Ruritania",
+            published=DAY,
+            actors=[
+                ActorFact(
+                    name="Ann",
+                    kind=ActorKind.PERSON,
+                    roles=[RoleFact(title="President", of="Ruritania")],
+                ),
+                ActorFact(name="Ruritania", kind=ActorKind.COUNTRY),
+            ],
+            mentions=["Ann", "Ruritania"],
+        )
+    )
+    with count_round_trips() as trips:
+        data = await api.data(
+            """query { path(from: "Ruritania", to: "Ann") { length
+                 nodes { ... on Actor { name } } steps { relationship forward } } }"""
+        )
+    assert data["path"] == {
+        "length": 1,
+        "nodes": [{"name": "Ruritania"}, {"name": "Ann"}],
+        "steps": [{"relationship": "HOLDS_ROLE", "forward": False}],
+    }
+    assert [name for name in trips.statements if "PATH" in name] == ["PATH_OF_1_STEP"]

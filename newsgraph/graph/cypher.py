@@ -2536,9 +2536,17 @@ def _timeline_branch(head: str, var: str, kind: str) -> str:
     """
 
 
-def _through_tallies(label: str, rel: str, months: str, var: str, kind: str) -> str:
+# The tallies a timeline reads, by the kind they count: their label and their links' type.
+_TIMELINE_TALLIES = {
+    "Meeting": ("MeetingTally", "TALLIES"),
+    "Article": ("MentionTally", "TALLIES_MENTION"),
+}
+
+
+def _through_tallies(var: str, kind: str) -> str:
+    label, rel = _TIMELINE_TALLIES[kind]
     return f"""
-    MATCH (t:{label} {{actor: $actor}}) WHERE t.month IN ${months}
+    MATCH (t:{label} {{actor: $actor}}) WHERE t.month IN ${kind.lower()}_months
     WITH t
     MATCH (t)-[:{rel}]->({var}:{kind})"""
 
@@ -2548,11 +2556,7 @@ def _timeline_page(name: str, articles: str) -> Statement:
         name,
         "UNION ALL".join(
             [
-                _timeline_branch(
-                    _through_tallies("MeetingTally", "TALLIES", "meeting_months", "m", "Meeting"),
-                    "m",
-                    "Meeting",
-                ),
+                _timeline_branch(_through_tallies("m", "Meeting"), "m", "Meeting"),
                 # The actor is matched first, on its own: with the date filter below in the
                 # same MATCH, FalkorDB scans every node of the other label and traverses back
                 # to the actor (a cost that grows with the graph, not with the actor;
@@ -2572,10 +2576,7 @@ def _timeline_page(name: str, articles: str) -> Statement:
     )
 
 
-TIMELINE_PAGE = _timeline_page(
-    "TIMELINE_PAGE",
-    _through_tallies("MentionTally", "TALLIES_MENTION", "article_months", "n", "Article"),
-)
+TIMELINE_PAGE = _timeline_page("TIMELINE_PAGE", _through_tallies("n", "Article"))
 # The same, its articles read from a window of days at the start of their first month (the
 # reader's estimate of where the page lies: reads._article_window) through the articles' day
 # index, each checked for the actor: a hub's month of mentions is thousands of articles (2,353
@@ -2599,7 +2600,7 @@ def _timeline_months(dialect: DialectName) -> str:
     MATCH (t:{label} {{actor: $actor}})
     RETURN '{kind}' AS kind, t.month AS month, sum(t.count) AS count
     """
-        for label, kind in (("MeetingTally", "Meeting"), ("MentionTally", "Article"))
+        for kind, (label, _) in _TIMELINE_TALLIES.items()
     ]
     said = f"""
     MATCH (a:Actor {{id: $actor}})
@@ -2615,9 +2616,10 @@ TIMELINE_MONTHS = _define_by_dialect(
 )
 
 
-def _timeline_tallied(label: str, rel: str, var: str, kind: str, before: str) -> str:
+def _timeline_tallied(var: str, kind: str, before: str) -> str:
     """Sections adding up the actor's ``kind`` in the date range: the months wholly inside it
     from the tallies' counts, the one or two months it cuts by counting their items."""
+    label, rel = _TIMELINE_TALLIES[kind]
     whole = (
         "($from IS NULL AND $to IS NULL) OR (t.month <> ''"
         " AND ($from_month IS NULL OR t.month > $from_month)"
@@ -2638,8 +2640,8 @@ TIMELINE_COUNT = _define(
     MATCH (a:Actor {{id: $actor}})
     OPTIONAL MATCH (a)-[:SAID]->(s:Statement) WHERE {_in_days("s")}
     WITH count(s) AS statements
-    {_timeline_tallied("MeetingTally", "TALLIES", "m", "Meeting", "statements")}
-    {_timeline_tallied("MentionTally", "TALLIES_MENTION", "n", "Article", "statements, meetings")}
+    {_timeline_tallied("m", "Meeting", "statements")}
+    {_timeline_tallied("n", "Article", "statements, meetings")}
     RETURN statements + meetings + articles AS total
     """,
     {

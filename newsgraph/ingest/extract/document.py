@@ -70,9 +70,10 @@ _UNNAMED_SOURCE = re.compile(
     r"|\b(?:said|says|added)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:diplomat|official|source"
     r"|aide|analyst|officer|observer|insider)s?\b"
 )
-# A reporter credited at a sentence's end: "..., Kwawukume reported."
+# A person's name standing for their government: "the Trump administration", "Modi's cabinet".
 _GOVERNMENT_AFTER = re.compile(r"['\u2019]?s?\s+(?:administration|government|cabinet)\b")
 _COUPLE = re.compile(r"\band\s+(?:Mrs|Ms|Madame)\.?\s+$")
+# A reporter credited at a sentence's end: "..., Kwawukume reported."
 _REPORTER_CREDIT = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}reported\.?\s*$")
 _FRONTED = re.compile(
     r"^(?:In|On|After|During|Following|Before|Speaking|Writing|Commenting|Asked|Responding)\b"
@@ -96,12 +97,11 @@ _DATELINE = re.compile(
 )
 # A wire dateline with its day: "SAN CRISTOBAL, Mexico, Feb. 16 --", "LIMA, June 28 (AP) -",
 # "HAVANA, Cuba, Sep 17 (ACN) Miguel ..." (an agency in brackets may stand for the dash).
+# (The month in any case: agencies write it in capitals, "MOSCOW, 12 APR — RIA Novosti.")
+_DATELINE_MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
 _DATED_DATELINE = re.compile(
     r"[A-Z][\w.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?,\s*"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    # (day first, as agencies write it: "MOSCOW, 12 APR — RIA Novosti.")
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUNE?"
-    r"|JULY?|AUG|SEPT?|OCT|NOV|DEC)[a-z]*\.?)"
+    rf"(?P<date>{_DATELINE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_DATELINE_MONTH})"
     r"\s*(?:\([^()\n]{1,30}\)\s*(?:--|[\u2014\u2013-])?|--|[\u2014\u2013-])"
 )
 _SAID_NAME = re.compile(

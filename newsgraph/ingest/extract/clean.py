@@ -544,8 +544,12 @@ class _Cleaner:
     def _article_line(self, line: str, was_block: bool) -> None:
         line = _without_glued_furniture(line)
         # ("Fijian Prime Minister Voreqe Bainimarama met with the UN Secretary-General ...,"
-        # then "He said that ...": a lead the page broke at a comma, not a teaser cut off)
-        lead = not self.blocks and line.endswith(",") and _words(line) >= 12
+        # then "He said that ...": a lead the page broke at a comma, not a teaser cut off; a
+        # lead that lost its stop, unless summary points came first: those are the lead's)
+        lead = not self.blocks and (
+            (line.endswith(",") and _words(line) >= 12)
+            or (not self.standfirsts and _lost_its_stop(line) and not _is_caption(line))
+        )
         if (_is_truncated(line) and not lead) or (
             _ELLIPSIS.search(line) and self.previous is not None
         ):
@@ -659,6 +663,18 @@ _QUOTE_THEN_SPEAKER = re.compile(
 _SAYS_COLON = re.compile(
     r"\b(?:said|says|added|adds|wrote|writes|stated|states|noted|told\s+\w+|continued|reads)\s*:$"
 )
+
+
+def _lost_its_stop(line: str) -> bool:
+    """Whether a page's first line, with no full stop, is the lead that lost it rather than a
+    headline ("Chinese State Councilor and Foreign Minister Wang Yi on Wednesday held a phone
+    conversation with ... at the latter's request"): a sentence too long for a headline, in
+    sentence case, ending in a whole word (a teaser cut short ends in dots)."""
+    words = line.split()
+    if len(words) < 18 or not line[-1].isalnum() or "\u00a9" in line:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower * 3 >= len(words)
 
 
 def _without_glued_furniture(line: str) -> str:

@@ -594,3 +594,28 @@ def test_html_entities_a_scraper_left_as_text_become_their_characters() -> None:
     body = "\n".join(block.text for block in page.blocks)
     assert "\u201cWe discussed the road map with our neighbours,\u201d" in body
     assert "welcome ceremony" in body and '"Tasnim"' in body
+
+
+def test_a_first_line_that_lost_its_full_stop_is_the_lead_not_a_headline() -> None:
+    (article,) = run(
+        "Chinese Foreign Minister Wang Yi on Wednesday held a phone conversation with "
+        "Indonesian Foreign Minister Retno Marsudi at the latter's request\n\n"
+        "25th May, 2022\n\n"
+        "During the conversation, the two sides exchanged views on the summit in Bali.\n",
+        published="2022-05-25",
+    )
+    (meeting,) = article.meetings
+    assert {p.actor for p in meeting.participants} == {"Wang Yi", "Retno Marsudi"}
+    assert meeting.date == dt.date(2022, 5, 25)
+
+
+def test_a_long_title_case_first_line_stays_a_headline() -> None:
+    headline = (
+        "Indian Foreign Minister Holds Bilateral Talks With Counterparts From Russia China "
+        "And Iran On Sidelines Of SCO Ministerial Meeting In Moscow"
+    )
+    page = clean_page(f"{headline}\n\nThe minister spoke about trade with reporters on Thursday.\n")
+    assert page.title == headline
+    assert [b.text for b in page.blocks] == [
+        "The minister spoke about trade with reporters on Thursday."
+    ]

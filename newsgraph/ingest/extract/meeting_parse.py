@@ -80,10 +80,11 @@ _HOLD_VERBS = word_set(
     "receives received receiving make makes made making host hosts hosted hosting attend "
     "attends attended attending join joins joined joining chair chairs chaired co-chaired "
     "convene convened begin began start started wrap wrapped conclude concluded end ended "
-    "grant grants granted granting"
+    "grant grants granted granting give gives gave given giving"
 )
-# "granted an audience to the president": the one it was granted to is the other side
-_GRANT_VERBS = word_set("grant grants granted granting")
+# "granted an audience to the president", "gave audience to": the one it was granted to is
+# the other side
+_GRANT_VERBS = word_set("grant grants granted granting give gives gave given giving")
 # "was accorded a warm welcome by", "was given a red-carpet reception by"
 _ACCORDED = word_set("accorded given")
 _WELCOMES = word_set("welcome reception")
@@ -1309,6 +1310,9 @@ class _Parser:
         elif lower in _DELIVER_VERBS and any(_object(token, w) for w in _MESSAGES):
             message = next(o for w in _MESSAGES if (o := _object(token, w)) is not None)
             heads, preps = [token, message], frozenset({"to"})
+        elif lower in _DELIVER_VERBS and _message_subject(token):
+            # "The message was handed over to Assad by Bogdanov": the bearer is the agent
+            heads, preps = [token], frozenset({"to"})
         elif lower in _SHAKE_VERBS and (hands := _object(token, "hands")) is not None:
             heads, preps, together = [token, hands], frozenset({"with"}), True
         elif lower in _PLAY_VERBS and (role := _object(token, "host")) is not None:
@@ -1332,7 +1336,8 @@ class _Parser:
             # a visit is paid to a person, "called on Turkey for support" asks a country, and
             # a deal signed with a country is no meeting with it
             counterparts = [c for c in counterparts if self.doc.kind(c[0]) is ActorKind.PERSON]
-        participants = _unique([*self.subjects(token), *counterparts])
+        doers = self.agent(token) if _message_subject(token) else self.subjects(token)
+        participants = _unique([*doers, *counterparts])
         # (a country standing for its office holder counts: "the presidents of Rwanda and
         # Uganda signed an agreement" are two people, found as such once the meeting is)
         people = [
@@ -2139,6 +2144,13 @@ def _signed_accord(verb: Token) -> bool:
     """Whether ``verb`` (a form of "sign") has an agreement, treaty or deal as its object."""
     return verb.tag_.startswith("VB") and any(
         c.dep_ == "dobj" and c.lower_ in _ACCORDS for c in verb.children
+    )
+
+
+def _message_subject(verb: Token) -> bool:
+    """Whether a passive delivery's subject is the message: "the letter was handed to ..."."""
+    return verb.lower_ in _DELIVER_VERBS and any(
+        c.dep_ == "nsubjpass" and c.lower_ in _MESSAGES for c in verb.children
     )
 
 

@@ -2202,6 +2202,24 @@ def test_an_audience_granted_to_someone_is_a_meeting_with_them() -> None:
     assert meeting.date == dt.date(2025, 8, 18)
 
 
+def test_audience_given_to_someone_is_a_meeting_with_them() -> None:
+    meeting = only(
+        "Sultan Haitham bin Tarik gave audience on Monday to Francesco Boccia, the Italian "
+        "Minister of Regional Affairs."
+    )
+    assert set(actors(meeting)) == {"Haitham bin Tarik", "Francesco Boccia"}
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_a_message_handed_over_by_an_envoy_is_a_meeting_of_envoy_and_receiver() -> None:
+    meeting = only(
+        "The message was handed over to Syrian President Bashar al-Assad on Monday by Russian "
+        "Deputy Foreign Minister Mikhail Bogdanov."
+    )
+    assert set(actors(meeting)) == {"Bashar al-Assad", "Mikhail Bogdanov"}
+    assert meeting.date == dt.date(2025, 8, 18)
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

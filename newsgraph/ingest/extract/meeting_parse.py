@@ -277,6 +277,17 @@ class _Parser:
             return None
         return m.actor, None
 
+    def _listed_beside(self, appos: Token, heads: list[Token], appositions: list[Token]) -> bool:
+        """Whether a person the parser set beside another is one more of a list: "with UK
+        Prime Minister David Cameron, Polish Prime Minister Donald Tusk, ... and Boyko
+        Borissov", a list that goes on; "Presidents A of X, B of Y, C of Z and D of W", where
+        the parser may set B and C beside A, each with a conjunct of its own."""
+        return self._person_at(appos) and (
+            any(h.i > appos.i for h in heads)
+            or any(c.dep_ == "conj" for c in appos.children)
+            or sum(1 for a in appositions if self._person_at(a)) >= 2
+        )
+
     def phrase(self, token: Token) -> list[tuple[str, str | None]]:
         """The actors a noun phrase headed by ``token`` names (its conjuncts included)."""
         found: list[tuple[str, str | None]] = []
@@ -324,13 +335,9 @@ class _Parser:
             elif (
                 mention is not None
                 and self.doc.kind(mention.actor) is ActorKind.PERSON
-                and self._person_at(appos)
-                and any(h.i > appos.i for h in heads)
+                and self._listed_beside(appos, heads, appositions)
             ):
-                # "with UK Prime Minister David Cameron, Polish Prime Minister Donald Tusk,
-                # ... and Boyko Borissov": a person the parser set beside another, in a list
-                # that goes on, is one more of it
-                heads.append(appos)
+                heads.extend([appos, *appos.conjuncts])
         for head in heads:
             for child in head.subtree:
                 # "between the U.S., Ukraine and Russia", "with Japanese Foreign Minister

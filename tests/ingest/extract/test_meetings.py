@@ -2220,6 +2220,19 @@ def test_a_message_handed_over_by_an_envoy_is_a_meeting_of_envoy_and_receiver() 
     assert meeting.date == dt.date(2025, 8, 18)
 
 
+def test_presidents_listed_each_with_their_country_all_take_part() -> None:
+    meeting = only(
+        "Thus, Putin\u2019s talks with Presidents Ilham Aliyev of Azerbaijan, "
+        "Kassym-Jomart Tokayev of Kazakhstan, Ukhnaagiin Khurelsukh of Mongolia, "
+        "Recep Tayyip Erdogan of Turkey, and Xi Jinping of China, as well as with Pakistani "
+        "Prime Minister Shehbaz Sharif are scheduled for July 3, a day ahead of the summit."
+    )
+    assert {"Ilham Aliyev", "Kassym-Jomart Tokayev", "Ukhnaagiin Khurelsukh", "Xi Jinping"} <= set(
+        actors(meeting)
+    )
+    assert len(actors(meeting)) == 7
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

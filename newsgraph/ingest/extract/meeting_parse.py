@@ -459,6 +459,9 @@ class _Parser:
             # meeting told just before.
             told = [who for pos, who in self.told if head.idx - 1500 < pos < head.idx]
             return [self._named(p, "pronoun") for p in told[-1]] if told else []
+        if lower in _DELEGATIONS and (leaders := self._delegation_leaders(head)):
+            # ("the Delegation of the Federative Republic of Brazil, headed by Celso Amorim")
+            return leaders
         mention = self.mention_at(head)
         if mention is not None:
             if mention.via == "demonym":

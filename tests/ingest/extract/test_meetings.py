@@ -2233,6 +2233,14 @@ def test_presidents_listed_each_with_their_country_all_take_part() -> None:
     assert len(actors(meeting)) == 7
 
 
+def test_a_named_delegation_meets_through_the_one_who_heads_it() -> None:
+    meeting = only(
+        "President Nicolas Maduro had a pleasant meeting on Monday with the Delegation of the "
+        "Federative Republic of Brazil, headed by Foreign Minister Mauro Vieira."
+    )
+    assert set(actors(meeting)) == {"Nicolas Maduro", "Mauro Vieira"}
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

@@ -339,7 +339,9 @@ class _Parser:
             ):
                 heads.extend([appos, *appos.conjuncts])
         for head in heads:
-            for child in head.subtree:
+            # ("his Tonga and Samoa counterparts": the countries of a group, read as one)
+            group = head.lower_ in _GROUP_HEADS and head.tag_ in ("NNS", "NNPS")
+            for child in () if group else head.subtree:
                 # "between the U.S., Ukraine and Russia", "with Japanese Foreign Minister
                 # Takeshi Iwaya and South Korean Foreign Minister Cho Hyun": the parser may
                 # hang the first of a list on the second instead of coordinating them.

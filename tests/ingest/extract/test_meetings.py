@@ -2241,6 +2241,17 @@ def test_a_named_delegation_meets_through_the_one_who_heads_it() -> None:
     assert set(actors(meeting)) == {"Nicolas Maduro", "Mauro Vieira"}
 
 
+def test_counterparts_of_countries_named_as_nouns_are_the_people_in_that_office() -> None:
+    article = run(
+        "Samoa Prime Minister Fiame Naomi Mata'afa and Tonga Prime Minister Siaosi Sovaleni "
+        "opened the forum on Monday.\n\n"
+        "Prime Minister Christopher Luxon has met his Tonga and Samoa counterparts on the "
+        "sidelines of the Pacific Islands Forum."
+    )
+    met = [set(actors(m)) for m in article.meetings]
+    assert {"Christopher Luxon", "Fiame Naomi Mata'afa", "Siaosi Sovaleni"} in met
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

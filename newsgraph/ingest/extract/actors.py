@@ -401,6 +401,8 @@ class ActorBook:
         return facts
 
 
+# "the" right before a title: an office of its own, not a second hat of the name after.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -959,7 +961,31 @@ class _Finder:
         if port is not None and m.group("prep"):
             title = f"{title} {m.group('prep')} {port}"
         holder = of or qual
+        first = self._first_title(m.start("qual") if qual else m.start("title"))
+        if first is not None:
+            # "Qatar's Deputy Prime Minister and Foreign Minister Mohammed Al Thani": both
+            # titles are his, of the country the first names when the second names none
+            first_title, first_holder, own_word = first
+            self.book.add_role(person, first_title, first_holder)
+            if holder is None and not own_word:
+                holder = first_holder
         self.book.add_role(person, title, holder)
+
+    def _first_title(self, end: int) -> tuple[str, str | None, bool] | None:
+        """The title, its holder and whether a word of the second stands between, of a first
+        title coordinated with the one starting at ``end``."""
+        found = self.ref.first_title_re.search(self.text, max(0, end - 120), end)
+        if found is None:
+            return None
+        if not found.group("qual") and _THE_BEFORE.search(
+            self.text, max(0, found.start() - 5), found.start()
+        ):
+            return None  # "met the Prime Minister and Foreign Minister Ayman Safadi": two
+        sense = canonical_title(found.group("title"))
+        if sense.title is None:
+            return None
+        holder = self._actor_for(found.group("of")) or self._actor_for(found.group("qual"))
+        return sense.title, holder, found.group("own") is not None
 
     def _actor_for(self, surface: str | None) -> str | None:
         if not surface:

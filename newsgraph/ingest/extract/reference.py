@@ -100,6 +100,9 @@ class Reference:
     """"the President of Ghana, Nana Akufo-Addo," — a title followed by its name."""
     role_noun_re: re.Pattern[str] = field(repr=False)
     """"the Dutch Prime Minister", "the Ukrainian leader", "the president"."""
+    first_title_re: re.Pattern[str] = field(repr=False)
+    """"Qatar's Deputy Prime Minister and " before "Foreign Minister Mohammed Al Thani": the
+    first of two titles a name holds, ending where the second begins."""
     office_re: re.Pattern[str] = field(repr=False)
     """"Egypt's foreign ministry", "the Kenyan government", "the Turkish presidency"."""
     topic_re: re.Pattern[str] = field(repr=False)
@@ -629,6 +632,9 @@ def _compile(
     )
     # (not "the President of the European Parliament Roberta Metsola": a title with its name)
     role_noun_re = _role_noun_re(qual, title_block)
+    # (up to where the second title begins, maybe after a word of its own: "Tonga Prime
+    # Minister and forum chairperson Siaosi Sovaleni")
+    first_title_re = re.compile(rf"(?<![\w-]){title_block}\s+and\s+(?P<own>[a-z][\w-]*\s+)?$")
     countries = [s for s, name in surfaces.items() if actors[name].kind is ActorKind.COUNTRY]
     country_alt = alternation(countries)
     offices = alternation(list(OFFICES), flexible_space=True)
@@ -659,6 +665,7 @@ def _compile(
         appositive_re=appositive_re,
         title_appositive_re=title_appositive_re,
         role_noun_re=role_noun_re,
+        first_title_re=first_title_re,
         office_re=office_re,
         topic_re=topic_re,
         topic_groups=MappingProxyType(groups),

@@ -1537,3 +1537,19 @@ def test_a_leader_named_after_the_body_he_heads_and_a_comma_is_a_person() -> Non
         "an official visit."
     )
     assert "Miguel Díaz-Canel" in _people(body)
+
+
+def test_a_name_under_two_titles_holds_both_of_the_country_the_first_names() -> None:
+    article = run(
+        "Qatar's Deputy Prime Minister and Foreign Minister Mohammed bin Abdulrahman Al Thani "
+        "met reporters in Doha on Monday."
+    )
+    assert roles(article, "Mohammed bin Abdulrahman Al Thani") == {
+        ("Deputy Prime Minister", "Qatar"),
+        ("Foreign Minister", "Qatar"),
+    }
+
+
+def test_the_prime_minister_and_a_named_foreign_minister_are_two_people() -> None:
+    article = run("He met the Prime Minister and Foreign Minister Ayman Safadi on Monday.")
+    assert roles(article, "Ayman Safadi") == {("Foreign Minister", None)}

@@ -2166,7 +2166,8 @@ _LONE_CAPITALISED = re.compile(
 # capital"), or a building, street or office and a comma ("at State House, Nairobi"). Not
 # _PLACE_BEFORE's "and" or "between": "talks between Ankara and Brussels" are governments'.
 _PLACE_POSITION = re.compile(
-    r"(?:\b(?:in|at|to|from|near|outside|inside|into|via|across|towards?|around|within|for)"
+    # (not "according to the Kremlin": a source, not a place)
+    r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|from|near|outside|inside|into|via|across|towards?|around|within|for)"
     r"\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?|(?P<comma>[A-Z][\w'\u2019-]+\s*,\s*))$"
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:(\u2014\u2013]|-{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d|\d)")

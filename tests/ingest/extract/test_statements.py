@@ -205,6 +205,11 @@ def test_according_to_names_the_speaker() -> None:
     assert statement.text == "the security guarantees will be ready within days"
 
 
+def test_according_to_a_seat_of_government_names_that_office() -> None:
+    spoken = said("According to the Kremlin, the two leaders discussed a prisoner exchange.")
+    assert ("Kremlin", "the two leaders discussed a prisoner exchange") in spoken
+
+
 def test_according_to_an_outlet_is_not_a_statement() -> None:
     assert said("According to Axios, the White House is preparing a meeting in Budapest.") == []
 

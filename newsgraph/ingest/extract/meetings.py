@@ -169,6 +169,14 @@ _EVENT_TOOK_PLACE = re.compile(
 # "Trade will grow, Garcia said yesterday after meeting Calderon": the saying, after the meeting.
 _SAID_AFTER = re.compile(r"\b(?:said|told|added)\b[^.;\"\u201c]{0,50}?\b(?:after|following)\b")
 # "my earlier talks with President Sarkozy": a meeting of another day than the story's.
+# "the next round of talks", "a second meeting", "further Polish-British meetings": one more
+# of a series, to come.
+_NEXT_MEETING = re.compile(
+    r"\b(?:next|second|third|another|further|follow[- ]up|upcoming|forthcoming)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?P<noun>meeting|meetings|round|session|summit|talks|consultations)\b",
+    re.IGNORECASE,
+)
 _ANOTHER_TIME = re.compile(
     r"\b(?:earlier|previous|recent|last|past)\s+(?:[\w-]+\s+)?"
     r"(?:talks|meetings?|conversations?|calls?|visits?)\b"
@@ -1400,6 +1408,60 @@ class _Meetings:
         noun = re.escape(met.noun)
         return bool(re.search(rf"{_DEFINITE_BEFORE}{noun}\b", self.text[slice(*met.clause)], re.I))
 
+    def next_meetings_of_the_pair(self) -> None:
+        """ "The two ministers agreed to hold a second meeting", "the next round of talks will
+        be held in New Delhi": a meeting to come that names no one is the two countries' whose
+        people met in the meeting told before, or of the two the sentence names."""
+        for sentence in self.doc.sentences:
+            found = _NEXT_MEETING.search(self.text, sentence.start, sentence.end)
+            if found is None or not _PLANNED.search(self.text, sentence.start, sentence.end):
+                continue
+            if self.doc.in_quote(found.start()) or (
+                found.group("noun").lower() == "summit" and "bilateral" not in found.group().lower()
+            ):
+                continue  # (a summit of many: "the next Arab summit")
+            if any(sentence.start <= m.start < sentence.end for m in self.found):
+                continue
+            pair = self._countries_named(*found.span()) or self._countries_met_before(
+                sentence.start
+            )
+            if pair is None:
+                continue
+            met = self._build(
+                sentence, sentence.start, sentence.end, found.span("noun"),
+                found.group("noun"), [(c, None) for c in pair], None,
+                rule="next", tense_end=sentence.end,
+            )  # fmt: skip
+            if met is not None and met.status is not MeetingStatus.HELD:
+                self._add(met)
+
+    def _countries_named(self, start: int, end: int) -> list[str] | None:
+        """The two countries named in the words of a meeting: "Polish-British meetings"."""
+        named = list(dict.fromkeys(
+            m.actor for m in self.doc.mentions_in(start, end, implicit=True)
+            if self.doc.kind(m.actor) is ActorKind.COUNTRY
+        ))  # fmt: skip
+        return named if len(named) == 2 else None
+
+    def _countries_met_before(self, pos: int) -> list[str] | None:
+        before = [m for m in self.found if m.start < pos]
+        if not before:
+            return None
+        countries: list[str] = []
+        for actor in before[-1].principals:
+            kind = self.doc.kind(actor)
+            if kind is ActorKind.COUNTRY:
+                countries.append(actor)
+            elif kind is ActorKind.PERSON:
+                of = {r.of for r in self.doc.book.roles(actor) if r.of is not None}
+                if len(of) != 1:
+                    return None
+                countries.append(of.pop())
+            else:
+                return None
+        pair = list(dict.fromkeys(countries))
+        return pair if len(pair) == 2 else None
+
     def dates_of_linked_clauses(self) -> None:
         """ "Blinken also met Shoukry following his talks with al-Sisi": a meeting told in one
         sentence with another of the same person, before or after it, that the text dated,
@@ -1861,6 +1923,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.listed_after_colon()
     finder.listed_after_group()
     finder.people_of_group_meetings()
+    finder.next_meetings_of_the_pair()
     finder.dates_told_later()
     finder.dates_of_a_day_before()
     finder.dates_of_linked_clauses()

@@ -2252,6 +2252,25 @@ def test_counterparts_of_countries_named_as_nouns_are_the_people_in_that_office(
     assert {"Christopher Luxon", "Fiame Naomi Mata'afa", "Siaosi Sovaleni"} in met
 
 
+def test_the_next_meeting_of_a_series_is_the_two_countries_of_the_one_before() -> None:
+    article = run(
+        "Chilean Foreign Minister Alejandro Foxley met Bolivian Foreign Minister David "
+        "Choquehuanca in New York on Monday.\n\n"
+        "The next round of talks will be held in La Paz in October."
+    )
+    planned = [m for m in article.meetings if m.status is MeetingStatus.PLANNED]
+    assert [set(actors(m)) for m in planned] == [{"Chile", "Bolivia"}]
+
+
+def test_a_summit_of_many_to_come_is_no_meeting_of_the_two_countries() -> None:
+    article = run(
+        "Chilean Foreign Minister Alejandro Foxley met Bolivian Foreign Minister David "
+        "Choquehuanca in New York on Monday.\n\n"
+        "Both hoped that the next regional summit would bring progress."
+    )
+    assert [m.status for m in article.meetings] == [MeetingStatus.HELD]
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

@@ -2712,10 +2712,12 @@ def _front_source(text: str) -> tuple[re.Match[str], int] | None:
     front = _FRONT.match(text)
     if front is None:
         return None
-    comma = text.find(",", front.end())
-    if comma == -1 or comma - front.end() > 80:
+    # (or a colon before a quotation: 'According to a Downing Street press release: "The
+    # Prime Minister said ..."')
+    stops = [i for i in (text.find(",", front.end()), text.find(":", front.end())) if i != -1]
+    if not stops or min(stops) - front.end() > 80:
         return None
-    return front, comma
+    return front, min(stops)
 
 
 def _extent(token: Token) -> tuple[int, int]:

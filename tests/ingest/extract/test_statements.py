@@ -210,6 +210,14 @@ def test_according_to_a_seat_of_government_names_that_office() -> None:
     assert ("Kremlin", "the two leaders discussed a prisoner exchange") in spoken
 
 
+def test_according_to_a_release_before_a_colon_names_the_speaker_of_the_quotation() -> None:
+    spoken = said(
+        'According to a Downing Street press release: "The Prime Minister said the two '
+        'countries would work together on energy security."'
+    )
+    assert [speaker for speaker, _ in spoken] == ["Downing Street"]
+
+
 def test_according_to_an_outlet_is_not_a_statement() -> None:
     assert said("According to Axios, the White House is preparing a meeting in Budapest.") == []
 

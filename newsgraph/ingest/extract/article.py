@@ -240,6 +240,8 @@ def _title_from(text: str, limit: int = 160) -> str:
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|scheduled|expected\s+to|(?:is|are)\s+set\s+to|next\s+week|upcoming)\b"
 )
+# "In view of the 20th anniversary of the attacks on 11 September 2001": a day of history.
+_ANNIVERSARY = re.compile(r"(?i)\banniversary\b")
 
 
 def _url_month(url: str | None) -> dt.date | None:
@@ -286,6 +288,8 @@ def _infer(
         sentence = document.sentence_at(m.start)
         future = _FUTURE.search(text, sentence.start, sentence.end)
         if future is not None and m.start > future.start():
+            continue
+        if _ANNIVERSARY.search(text, max(sentence.start, m.start - 80), m.start):
             continue
         if m.kind == "absolute" and (stated := resolve(m, None)) is not None:
             full.append(stated)

@@ -619,3 +619,15 @@ def test_a_long_title_case_first_line_stays_a_headline() -> None:
     assert [b.text for b in page.blocks] == [
         "The minister spoke about trade with reporters on Thursday."
     ]
+
+
+def test_a_day_of_history_an_anniversary_recalls_does_not_date_the_story() -> None:
+    (article,) = run(
+        "Chancellor Angela Merkel travelled to Warsaw on Saturday to meet Polish Prime Minister "
+        "Mateusz Morawiecki for talks.\n\n"
+        "One issue they focused on was European policy. In view of the 20th anniversary of "
+        "the attacks on the USA on 11 September 2001, Europe's situation was one of the "
+        "topics.\n"
+    )
+    assert article.article.published_on is None
+    assert [m.date for m in article.meetings] == [None]

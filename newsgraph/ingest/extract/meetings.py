@@ -169,6 +169,16 @@ _EVENT_TOOK_PLACE = re.compile(
 # "Trade will grow, Garcia said yesterday after meeting Calderon": the saying, after the meeting.
 _SAID_AFTER = re.compile(r"\b(?:said|told|added)\b[^.;\"\u201c]{0,50}?\b(?:after|following)\b")
 # "my earlier talks with President Sarkozy": a meeting of another day than the story's.
+# "received a verbal message from his Chadian counterpart": a message someone else brought.
+_RECEIVED_MESSAGE = re.compile(
+    r"\breceived\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:message|letter)\s+from\b", re.IGNORECASE
+)
+# "who conveyed the message", "led a delegation to deliver the message": its bearer.
+_BROUGHT_MESSAGE = re.compile(
+    r"\b(?:conveyed|delivered|deliver|handed\s+over|brought|carried)\s+the\s+"
+    r"(?:[\w-]+\s+)?(?:message|letter)\b",
+    re.IGNORECASE,
+)
 # "the next round of talks", "a second meeting", "further Polish-British meetings": one more
 # of a series, to come.
 _NEXT_MEETING = re.compile(
@@ -1408,6 +1418,55 @@ class _Meetings:
         noun = re.escape(met.noun)
         return bool(re.search(rf"{_DEFINITE_BEFORE}{noun}\b", self.text[slice(*met.clause)], re.I))
 
+    def bearers_of_messages(self) -> None:
+        """ "Al-Bashir on Sunday received a verbal message from Deby ... the Chadian foreign
+        minister, Moussa Faki Mahamat, who conveyed the message": the one who brought a
+        message the story told received met its receiver, on the day it was received."""
+        for index, sentence in enumerate(self.doc.sentences):
+            received = _RECEIVED_MESSAGE.search(self.text, sentence.start, sentence.end)
+            if received is None or self.doc.in_quote(received.start()):
+                continue
+            receiver = self.doc.subject(sentence.start, received.start())
+            if receiver is None:
+                continue
+            sender = self.doc.subject(received.end(), sentence.end)
+            days = {
+                resolve(d, self.doc.anchor) for d in self._unquoted_dates(sentence)
+                if d.kind not in ("vague", "same_day")
+            }  # fmt: skip
+            day = days.pop() if len(days) == 1 else None
+            for later in self.doc.sentences[index + 1 : index + 5]:
+                brought = _BROUGHT_MESSAGE.search(self.text, later.start, later.end)
+                if brought is None:
+                    continue
+                bearers = [
+                    m.actor for m in self.doc.mentions_in(later.start, brought.start())
+                    if self.doc.kind(m.actor) is ActorKind.PERSON
+                    and m.actor not in (receiver.actor, sender.actor if sender else None)
+                ]  # fmt: skip
+                if bearers:
+                    self._met_the_bearer(later, brought, receiver.actor, bearers[-1], day)
+                break
+
+    def _met_the_bearer(
+        self, sentence: Sentence, brought: re.Match[str], receiver: str, bearer: str,
+        day: dt.date | None,
+    ) -> None:  # fmt: skip
+        told = [m for m in self.found if {receiver, bearer} <= set(m.principals)]
+        if not told:
+            met = self._build(
+                sentence, sentence.start, sentence.end, brought.span(), "meeting",
+                [(receiver, "host"), (bearer, None)], receiver, rule="message",
+            )  # fmt: skip
+            if met is None or met.status is not MeetingStatus.HELD:
+                return
+            met.mode = MeetingMode.IN_PERSON  # (a message is handed over in person)
+            self._add(met)
+            told = [met]
+        for met in told:
+            if met.date is None and day is not None:
+                met.date, met.date_how = day, "message"
+
     def next_meetings_of_the_pair(self) -> None:
         """ "The two ministers agreed to hold a second meeting", "the next round of talks will
         be held in New Delhi": a meeting to come that names no one is the two countries' whose
@@ -1924,6 +1983,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.listed_after_group()
     finder.people_of_group_meetings()
     finder.next_meetings_of_the_pair()
+    finder.bearers_of_messages()
     finder.dates_told_later()
     finder.dates_of_a_day_before()
     finder.dates_of_linked_clauses()

@@ -2271,6 +2271,28 @@ def test_a_summit_of_many_to_come_is_no_meeting_of_the_two_countries() -> None:
     assert [m.status for m in article.meetings] == [MeetingStatus.HELD]
 
 
+def test_the_bearer_of_a_message_meets_its_receiver_on_the_day_it_was_received() -> None:
+    article = run(
+        "President John Mahama on Monday received a special message from his Ivorian "
+        "counterpart Alassane Ouattara.\n\n"
+        "Interior Minister Hamed Bakayoko led a delegation to deliver the message at the "
+        "Jubilee House.\n\n"
+        "The content of the message was not disclosed."
+    )
+    (meeting,) = article.meetings
+    assert set(actors(meeting)) == {"John Mahama", "Hamed Bakayoko"}
+    assert meeting.date == dt.date(2025, 8, 18)
+    assert meeting.mode is MeetingMode.IN_PERSON
+
+
+def test_a_message_received_with_no_bearer_named_is_no_meeting() -> None:
+    article = run(
+        "President John Mahama on Monday received a special message from his Ivorian "
+        "counterpart Alassane Ouattara. The content of the message was not disclosed."
+    )
+    assert article.meetings == []
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

@@ -114,7 +114,8 @@ _OPENING_MARKS = ('"', "\u201c")
 # A seat of government named without "the": it speaks as the institution it houses.
 _SEAT = re.compile(r"\b(?:Street|House|Palace)$|^Bankova$")
 _LED_BY = re.compile(
-    r"\bdelegation\s+(?:led|headed)\s+by\s+"
+    # ("delegation under the leadership of Foreign Minister Osman Saleh")
+    r"\bdelegation\s+(?:(?:led|headed)\s+by|under\s+the\s+leadership\s+of)\s+"
     # ("comprising Head of the Delegation Mr. Sadakazu Tanigaki, ... and seven other members")
     r"|\b[Hh]ead\s+of\s+(?:the\s+)?[Dd]elegation,?\s+"
 )

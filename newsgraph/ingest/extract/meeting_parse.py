@@ -696,7 +696,7 @@ class _Parser:
         """ "a Ugandan delegation led by Foreign Minister Jeje Odongo": the one who leads it."""
         if head.lower_ not in _DELEGATIONS:
             return []
-        if head.lower_ == "delegation" and any(
+        if head.lower_ in ("delegation", "delegates") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             # "a delegation led by Foreign Minister Arreaza ... The delegation met with ...":
@@ -2032,7 +2032,7 @@ def date_attachment(doc: Document, start: int, end: int, trigger: int) -> str | 
 
 
 _LED_BY = word_set("led headed")
-_DELEGATIONS = word_set("delegation delegations team mission")
+_DELEGATIONS = word_set("delegation delegations delegates team mission")
 _ARRIVAL_VERBS = word_set("visit visits visited visiting arrive arrives arrived arriving")
 _WHEN_MARKS = word_set("when as while")
 

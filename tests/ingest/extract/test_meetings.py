@@ -2293,6 +2293,15 @@ def test_a_message_received_with_no_bearer_named_is_no_meeting() -> None:
     assert article.meetings == []
 
 
+def test_the_delegates_of_a_delegation_under_someones_leadership_are_theirs() -> None:
+    article = run(
+        "A high-level Eritrean delegation under the leadership of Foreign Minister Osman Saleh "
+        "arrived in Addis Ababa on Wednesday.\n\n"
+        "The delegates also held discussions with Prime Minister Abiy Ahmed."
+    )
+    assert [set(actors(m)) for m in article.meetings] == [{"Osman Saleh", "Abiy Ahmed"}]
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

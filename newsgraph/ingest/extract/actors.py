@@ -402,6 +402,8 @@ class ActorBook:
 
 
 # "the" right before a title: an office of its own, not a second hat of the name after.
+# What makes a country's name part of a longer one: "Canada Revenue", "Canada's".
+_NAME_GOES_ON = re.compile(r"(?:'s|\u2019s|\s+[A-Z])")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
@@ -1247,7 +1249,27 @@ class _Finder:
                         self.claim(*span)
                         self.add(person, span[0], span[1], "entity")
                     continue
+                if known is None:
+                    span = self._named_for_its_country(span)
                 self._add_body(*span, known)
+
+    def _named_for_its_country(self, span: tuple[int, int]) -> tuple[int, int]:
+        """ "Global Affairs Canada", "Economic Development Canada": a body whose name ends in
+        its country's, which the reference took for the country alone."""
+        gap = re.match(r"[ \t]+", self.text[span[1] : span[1] + 3])
+        if gap is None or self.text[: span[1]].split()[-1].lower() in ("of", "the", "and"):
+            return span
+        after = span[1] + gap.end()
+        country = next(
+            (m for m in self.mentions
+             if m.start == after and m.via == "name"
+             and self.book.kind(m.actor) is ActorKind.COUNTRY),
+            None,
+        )  # fmt: skip
+        if country is None or _NAME_GOES_ON.match(self.text, country.end):
+            return span
+        self._release(country.start, country.end)
+        return span[0], country.end
 
     def _set_off_after_title(self, m: re.Match[str]) -> bool:
         """ "Speaking to new US Ambassador to Zambia, Daniel Foote, the President said": a name

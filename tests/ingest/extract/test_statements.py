@@ -218,6 +218,13 @@ def test_according_to_a_release_before_a_colon_names_the_speaker_of_the_quotatio
     assert [speaker for speaker, _ in spoken] == ["Downing Street"]
 
 
+def test_a_body_whose_name_ends_in_its_country_speaks_as_itself() -> None:
+    spoken = said(
+        "In a readout, Global Affairs Canada said the ministers discussed the war in Ukraine."
+    )
+    assert spoken == [("Global Affairs Canada", "the ministers discussed the war in Ukraine")]
+
+
 def test_according_to_an_outlet_is_not_a_statement() -> None:
     assert said("According to Axios, the White House is preparing a meeting in Budapest.") == []
 

@@ -64,6 +64,19 @@ _FEMALE_GIVEN = word_set(
     yvette yvonne zainab zeinab zuzana
     abena adwoa akua amaka chiamaka efua folake funmilayo gifty hawa kadiatou kristrun mariam
     nkechi
+    agnes alexandria alina amelie anastasia angelina anjali annika antonia ariana beatrice
+    belinda birgit brenda bridget carina carolina cassandra celine charlene cheryl christiane
+    clara colette constance daniela danielle dagmar denise doreen dorothy elaine elisa eliza
+    elke eloise emily erica erika estelle eugenia fabiola francesca frida gemma georgina
+    gertrude gisela giulia greta gudrun hadja harriet heather helga henrietta hermine ilse
+    ines irina isabela jacqueline janine jasmine jeanne josephine julieta kalinda karine
+    katarina katarzyna kathrin katja kirsten larisa leticia liliana lilian liudmila lorena
+    lorraine lourdes lucie lucinda ludmila lydia magda manuela marcia margarita marguerite
+    marielle marisa marlene maureen melanie melinda mercedes mildred mirela mona nadezhda naomi
+    natalie nora norma odile olivia ottilie paloma pamela paola patrizia pilar rahel raquel
+    regina renata renate rosario roxana sabine sabrina sally sandrine sharon shirley silvana
+    solange sonja stephanie susanne tamara tatiana tatyana therese ulla ute valeria vesna
+    wanda yasmine yelena zahra zoe
     """
 )
 
@@ -91,6 +104,36 @@ _MALE_GIVEN = word_set(
     mikhail mustafa nasir nicholas nikola obinna oleg pablo patrick pavel petr petteri piotr
     richard samuel sauli segun shehu stefan tadeusz thomas timothy tomas toomas tunde usman
     vaclav valeriy valery vincent walter yakubu yuri yury yusuf zoran
+    aaron abbas abdelfattah abdelkader abdoulaye abdullahi adam adel adnan adolfo agustin
+    ahmad akbar akhil alain alan albert aleksander aleksandr alfonso alfred alfredo alhassan
+    allan allen alpha amadou amir amr anatoly anders andre andreas arnold aram armando arvind
+    ashok augusto aurelio avigdor baba bakary baltasar barry bashar bashir bernard bernardo bill
+    bob boubacar bruno bryan burhan cameron carl carles carlo cesar chris christian claude
+    clement colin conrad cristian curtis dan daniele danilo darko dario dave dennis derek
+    desmond didier dieter dimitri dimitris dominic douglas dusan earl ed edmund eduard ehud
+    eliseo elmar emil emilio ernesto erik esteban ethan etienne eugene evgeny ewald fabian fabio
+    fadi faisal farid farouk fatih federico felix ferdinand filip florian francesco francis
+    franco franz fred frederick gaston gavin gennady georg gerald gerard gerhard giancarlo
+    gilbert giorgos giovanni giuseppe glen glenn graham grant greg grzegorz guido guillaume
+    guillermo gunther gustav haider hamid hans harald harold harry hasan hector heinz helmut
+    henri henrique henry herbert herman hichem hideki hiroshi horst howard hussein ian ibrahima
+    ignacio ilya ion iqbal isaac ismail issa jack jaime jakob jamal jason jay jean-claude
+    jean-luc jean-marc jean-pierre jean-yves jeff jeffrey jerome jesus jim joachim joao joaquin
+    joel johan johannes jon jorg jorn josh joshua juha julian julio jurgen kamal karim karl
+    karol kassym-jomart kazuo ken kenji khaled konstantin kurt lamine larry laszlo laurent
+    lawrence leo leon leonardo leonid lionel lloyd lorenzo louis luc luca lucas ludwig luigi
+    lukas lyndon magnus mahathir mahamadou makoto mamadou marc marcel marcelo marcin marcos
+    marek mario markus martin marty mateusz mathias matthew maurice max maxim maximilian mehdi
+    michel michele milan miroslav mitch mohamad mohsen moses moussa murat nabil naftali najib
+    nathan neil nelson nikolai nikolay nils noel norbert ollanta oscar osman otto pascal
+    patricio pekka philip philippe pierre pieter rahul raja rajnath ralph ramon randall raul
+    ray raymond reinhard rene rex reza rick roberto rodolfo roger rolf roman ron rudolf rui
+    rupert ruslan russell ryan ryszard saad said salvador sameh sami sandro sanjay saud sean
+    serge sergiy shahid shaun sigmar simon sipho slavko stanislav stefano steve stuart
+    sultan sven taro ted terrance terrence terry theodore thierry tim tobias todd tomasz tommy
+    trevor ulf umar uriel vasily vitaly vladislav volker wade warren wayne werner wilfried
+    willem willy wojciech wolfgang xavier yahya yannick yasser yevgeny yitzhak yosef youssef
+    yves zaid zakaria zdenek
     """
 )
 

@@ -23,3 +23,10 @@ def test_a_name_on_neither_list_or_a_surname_first_proves_nothing() -> None:
 def test_sheikh_before_a_womans_given_name_is_her_familys_style() -> None:
     assert given_name_gender("Sheikh Hasina") == "female"
     assert given_name_gender("Sheikh Tamim") is None
+
+
+def test_given_names_of_many_languages_are_known() -> None:
+    assert given_name_gender("Terrance Drew") == "male"
+    assert given_name_gender("Henrique Capriles") == "male"
+    assert given_name_gender("Agnes Callamard") == "female"
+    assert given_name_gender("Tatiana Valovaya") == "female"

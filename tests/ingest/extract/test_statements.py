@@ -225,6 +225,18 @@ def test_a_body_whose_name_ends_in_its_country_speaks_as_itself() -> None:
     assert spoken == [("Global Affairs Canada", "the ministers discussed the war in Ukraine")]
 
 
+def test_she_said_after_a_man_and_a_woman_are_named_is_the_womans() -> None:
+    article = run(
+        "Prime Minister Kamla Persad-Bissessar will host Prime Minister Terrance Drew of St "
+        "Kitts and Nevis.\n\n"
+        "Drew had also said that he hoped to meet Persad-Bissessar in February.\n\n"
+        "The Prime Minister, however, has raised concerns about leaks.\n\n"
+        '"Regional discussions are frequently leaked to the press," she said.'
+    )
+    (quote,) = [s for s in article.statements if s.text.startswith("Regional discussions")]
+    assert quote.speaker == "Kamla Persad-Bissessar"
+
+
 def test_according_to_an_outlet_is_not_a_statement() -> None:
     assert said("According to Axios, the White House is preparing a meeting in Budapest.") == []
 

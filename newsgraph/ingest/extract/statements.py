@@ -169,7 +169,10 @@ _QUOTED_AS_SAYING = re.compile(
     # ("The Ugandan president, Yoweri Museveni, is quoted by the Monitor as saying ...")
     r"|(?P<who2>\b[A-Z][^;\"“”]{0,80}?),?\s+(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted"
     r"(?:\s+by\s+[^,;\"“”]{1,60}?)?)"
-    r"\s+as\s+saying\s*,?\s+(?:that\s+)?(?=[^\"“])"
+    r"\s+as\s+(?:saying\s*,?\s+(?:that\s+)?(?=[^\"“])"
+    # ("quoted the minister as underscoring the firmness of relations": what he stressed)
+    r"|(?=(?:underscoring|stressing|emphasi[sz]ing|affirming|reaffirming|reiterating"
+    r"|expressing|describing|noting|welcoming)\s))"
 )
 _TRAILING_BODY = re.compile(
     r",\s*(?P<who>(?:the|a|an)\s+[^,;\"“”]{2,80}?)\s+(?:has\s+|had\s+|also\s+)?"

@@ -237,6 +237,16 @@ def test_she_said_after_a_man_and_a_woman_are_named_is_the_womans() -> None:
     assert quote.speaker == "Kamla Persad-Bissessar"
 
 
+def test_quoted_as_stressing_something_is_a_statement_of_what_was_stressed() -> None:
+    spoken = said(
+        "The agency quoted Foreign Minister Sergey Lavrov as underscoring the firmness of "
+        "relations between the two countries."
+    )
+    assert spoken == [
+        ("Sergey Lavrov", "underscoring the firmness of relations between the two countries")
+    ]
+
+
 def test_according_to_an_outlet_is_not_a_statement() -> None:
     assert said("According to Axios, the White House is preparing a meeting in Budapest.") == []
 

@@ -123,6 +123,8 @@ _PROPOSED = re.compile(
     r"|called\s+for|idea\s+of|suggest(?:s|ed)?|prospects?\s+of|demand(?:s|ed)?"
     r"|request(?:s|ed|ing)?|try(?:ing)?\s+to|tried\s+to"
     r"|needs?\s+to|needed\s+to|look(?:s|ed|ing)?\s+forward\s+to"
+    # ("has asked Prime Minister Stephen Harper for a short meeting": one asked for)
+    r"|ask(?:s|ed|ing)?\s+(?:[\w'\u2019.-]+\s+){0,8}?for\s+(?:a|an)"
     r"|(?:want|wants|wanted|urge[sd]?|urging|directed|instructed|asked|call(?:s|ed|ing)?\s+on)"
     r"\s+(?:[\w'\u2019-]+\s+){1,10}?to)\b"
 )

@@ -2302,6 +2302,15 @@ def test_the_delegates_of_a_delegation_under_someones_leadership_are_theirs() ->
     assert [set(actors(m)) for m in article.meetings] == [{"Osman Saleh", "Abiy Ahmed"}]
 
 
+def test_a_meeting_asked_for_is_proposed_and_its_weekday_is_ahead() -> None:
+    meeting = only(
+        "German Chancellor Angela Merkel has asked Prime Minister Stephen Harper for a short "
+        "meeting in Ottawa on Monday night."
+    )
+    assert meeting.status is MeetingStatus.PROPOSED
+    assert meeting.date == dt.date(2025, 8, 25)
+
+
 def test_the_aga_khan_is_a_person_whom_a_prime_minister_welcomes() -> None:
     meeting = only(
         "Canadian Prime Minister Justin Trudeau will welcome the Aga Khan to Ottawa on Wednesday "

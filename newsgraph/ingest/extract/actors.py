@@ -401,9 +401,9 @@ class ActorBook:
         return facts
 
 
-# "the" right before a title: an office of its own, not a second hat of the name after.
 # What makes a country's name part of a longer one: "Canada Revenue", "Canada's".
 _NAME_GOES_ON = re.compile(r"(?:'s|\u2019s|\s+[A-Z])")
+# "the" right before a title: an office of its own, not a second hat of the name after.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
@@ -2189,7 +2189,8 @@ _LONE_CAPITALISED = re.compile(
 # _PLACE_BEFORE's "and" or "between": "talks between Ankara and Brussels" are governments'.
 _PLACE_POSITION = re.compile(
     # (not "according to the Kremlin": a source, not a place)
-    r"(?:\b(?<![Aa]ccording\s)(?:in|at|to|from|near|outside|inside|into|via|across|towards?|around|within|for)"
+    r"(?:\b(?<![Aa]ccording\s)"
+    r"(?:in|at|to|from|near|outside|inside|into|via|across|towards?|around|within|for)"
     r"\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?|(?P<comma>[A-Z][\w'\u2019-]+\s*,\s*))$"
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:(\u2014\u2013]|-{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d|\d)")

@@ -170,7 +170,6 @@ _EVENT_TOOK_PLACE = re.compile(
 )
 # "Trade will grow, Garcia said yesterday after meeting Calderon": the saying, after the meeting.
 _SAID_AFTER = re.compile(r"\b(?:said|told|added)\b[^.;\"\u201c]{0,50}?\b(?:after|following)\b")
-# "my earlier talks with President Sarkozy": a meeting of another day than the story's.
 # "received a verbal message from his Chadian counterpart": a message someone else brought.
 _RECEIVED_MESSAGE = re.compile(
     r"\breceived\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:message|letter)\s+from\b", re.IGNORECASE
@@ -189,6 +188,7 @@ _NEXT_MEETING = re.compile(
     r"(?P<noun>meeting|meetings|round|session|summit|talks|consultations)\b",
     re.IGNORECASE,
 )
+# "my earlier talks with President Sarkozy": a meeting of another day than the story's.
 _ANOTHER_TIME = re.compile(
     r"\b(?:earlier|previous|recent|last|past)\s+(?:[\w-]+\s+)?"
     r"(?:talks|meetings?|conversations?|calls?|visits?)\b"
@@ -1464,7 +1464,7 @@ class _Meetings:
                 return
             met.mode = MeetingMode.IN_PERSON  # (a message is handed over in person)
             self._add(met)
-            told = [met]
+            told = [m for m in self.found if {receiver, bearer} <= set(m.principals)]
         for met in told:
             if met.date is None and day is not None:
                 met.date, met.date_how = day, "message"

@@ -403,8 +403,12 @@ class ActorBook:
 
 # What makes a country's name part of a longer one: "Canada Revenue", "Canada's".
 _NAME_GOES_ON = re.compile(r"(?:'s|\u2019s|\s+[A-Z])")
+# A body's name cut at a linking word ("the Commonwealth of"), which no country's name ends.
+_LINKING_END = re.compile(r"\b(?i:of|the|and)$")
 # "the" right before a title: an office of its own, not a second hat of the name after.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# "and" (and maybe a word of the second title) right before a title: a first title may precede.
+_AND_BEFORE = re.compile(r"\sand\s+(?:[a-z][\w-]*\s+)?$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -976,7 +980,10 @@ class _Finder:
     def _first_title(self, end: int) -> tuple[str, str | None, bool] | None:
         """The title, its holder and whether a word of the second stands between, of a first
         title coordinated with the one starting at ``end``."""
-        found = self.ref.first_title_re.search(self.text, max(0, end - 120), end)
+        start = max(0, end - 120)
+        if not _AND_BEFORE.search(self.text, start, end):
+            return None  # (most titles: no "and" right before, no need of the long pattern)
+        found = self.ref.first_title_re.search(self.text, start, end)
         if found is None:
             return None
         if not found.group("qual") and _THE_BEFORE.search(
@@ -1257,7 +1264,7 @@ class _Finder:
         """ "Global Affairs Canada", "Economic Development Canada": a body whose name ends in
         its country's, which the reference took for the country alone."""
         gap = re.match(r"[ \t]+", self.text[span[1] : span[1] + 3])
-        if gap is None or self.text[: span[1]].split()[-1].lower() in ("of", "the", "and"):
+        if gap is None or _LINKING_END.search(self.text, max(0, span[1] - 5), span[1]):
             return span
         after = span[1] + gap.end()
         country = next(

@@ -461,8 +461,8 @@ class _Parser:
             # meeting told just before.
             told = [who for pos, who in self.told if head.idx - 1500 < pos < head.idx]
             return [self._named(p, "pronoun") for p in told[-1]] if told else []
-        if lower in _DELEGATIONS and (leaders := self._delegation_leaders(head)):
-            # ("the Delegation of the Federative Republic of Brazil, headed by Celso Amorim")
+        if leaders := self._delegation_leaders(head):
+            # (whatever the recogniser named it: "the Delegation of ... , headed by Amorim")
             return leaders
         mention = self.mention_at(head)
         if mention is not None:
@@ -721,8 +721,6 @@ class _Parser:
         found: list[tuple[str, str | None]] = []
         if any(c.lower_ in _NOT_FOR_THE_COUNTRY for c in head.children):
             return []  # "Venezuela's main opposition leader" does not speak for Venezuela
-        if leaders := self._delegation_leaders(head):
-            return leaders
         if _pair_noun(head):
             return self._pair(head)
         if (bare := self._bare_counterparts(head)) is not None:
@@ -1314,6 +1312,8 @@ class _Parser:
         lower = token.lower_
         kids = list(token.children)
         together = False  # whether the subjects alone make the meeting ("A and B shook hands")
+        # ("The message was handed over to Assad by Bogdanov": the bearer is the agent)
+        handed = lower in _DELIVER_VERBS and _message_subject(token)
         if lower in _SIT_VERBS and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids):
             # ("A and B sat down for three hours": the two subjects alone)
             heads, preps, together = [token], frozenset({"with"}), True
@@ -1322,8 +1322,7 @@ class _Parser:
         elif lower in _DELIVER_VERBS and any(_object(token, w) for w in _MESSAGES):
             message = next(o for w in _MESSAGES if (o := _object(token, w)) is not None)
             heads, preps = [token, message], frozenset({"to"})
-        elif lower in _DELIVER_VERBS and _message_subject(token):
-            # "The message was handed over to Assad by Bogdanov": the bearer is the agent
+        elif handed:
             heads, preps = [token], frozenset({"to"})
         elif lower in _SHAKE_VERBS and (hands := _object(token, "hands")) is not None:
             heads, preps, together = [token, hands], frozenset({"with"}), True
@@ -1348,7 +1347,7 @@ class _Parser:
             # a visit is paid to a person, "called on Turkey for support" asks a country, and
             # a deal signed with a country is no meeting with it
             counterparts = [c for c in counterparts if self.doc.kind(c[0]) is ActorKind.PERSON]
-        doers = self.agent(token) if _message_subject(token) else self.subjects(token)
+        doers = self.agent(token) if handed else self.subjects(token)
         participants = _unique([*doers, *counterparts])
         # (a country standing for its office holder counts: "the presidents of Rwanda and
         # Uganda signed an agreement" are two people, found as such once the meeting is)
@@ -2161,9 +2160,7 @@ def _signed_accord(verb: Token) -> bool:
 
 def _message_subject(verb: Token) -> bool:
     """Whether a passive delivery's subject is the message: "the letter was handed to ..."."""
-    return verb.lower_ in _DELIVER_VERBS and any(
-        c.dep_ == "nsubjpass" and c.lower_ in _MESSAGES for c in verb.children
-    )
+    return any(c.dep_ == "nsubjpass" and c.lower_ in _MESSAGES for c in verb.children)
 
 
 def _object(verb: Token, word: str) -> Token | None:

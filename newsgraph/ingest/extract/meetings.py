@@ -1424,10 +1424,11 @@ class _Meetings:
         """ "Al-Bashir on Sunday received a verbal message from Deby ... the Chadian foreign
         minister, Moussa Faki Mahamat, who conveyed the message": the one who brought a
         message the story told received met its receiver, on the day it was received."""
-        for index, sentence in enumerate(self.doc.sentences):
-            received = _RECEIVED_MESSAGE.search(self.text, sentence.start, sentence.end)
-            if received is None or self.doc.in_quote(received.start()):
+        for received in _RECEIVED_MESSAGE.finditer(self.text):
+            if self.doc.in_quote(received.start()):
                 continue
+            index = self.doc.sentence_index(received.start())
+            sentence = self.doc.sentences[index]
             receiver = self.doc.subject(sentence.start, received.start())
             if receiver is None:
                 continue
@@ -1473,9 +1474,9 @@ class _Meetings:
         """ "The two ministers agreed to hold a second meeting", "the next round of talks will
         be held in New Delhi": a meeting to come that names no one is the two countries' whose
         people met in the meeting told before, or of the two the sentence names."""
-        for sentence in self.doc.sentences:
-            found = _NEXT_MEETING.search(self.text, sentence.start, sentence.end)
-            if found is None or not _PLANNED.search(self.text, sentence.start, sentence.end):
+        for found in _NEXT_MEETING.finditer(self.text):
+            sentence = self.doc.sentence_at(found.start())
+            if not _PLANNED.search(self.text, sentence.start, sentence.end):
                 continue
             if self.doc.in_quote(found.start()) or (
                 found.group("noun").lower() == "summit" and "bilateral" not in found.group().lower()

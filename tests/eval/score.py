@@ -127,8 +127,10 @@ _OFFICE_FORMS = (
         ),
         "presidency",
     ),
-    (re.compile(r"\bprime minister s office\b|\boffice of the prime minister\b"), "pmo"),
+    (re.compile(r"\bprime minister (?:s )?office\b|\boffice of the prime minister\b"), "pmo"),
+    (re.compile(r"\bdowning street\b"), "united kingdom pmo"),
 )
+_OFFICES = frozenset(form for _, form in _OFFICE_FORMS)
 
 
 def _office_key(name: str) -> str:
@@ -145,8 +147,13 @@ def _office_key(name: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    if _office_key(a) == _office_key(b):
+    ka, kb = _office_key(a), _office_key(b)
+    if ka == kb:
         return True  # "Ugandan Foreign Ministry" / "Uganda's Ministry of Foreign Affairs"
+    # An office named without its country is that office of the country the other names:
+    # "the Foreign Ministry" / "Peru's Ministry of Foreign Affairs".
+    if (ka in _OFFICES and kb.endswith(f" {ka}")) or (kb in _OFFICES and ka.endswith(f" {kb}")):
+        return True
     fa, fb = fold(a), fold(b)
     fa = re.sub(r"^the ", "", fa)
     fb = re.sub(r"^the ", "", fb)
@@ -169,7 +176,7 @@ def _initials_of(short: str, long: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", short)
     if not (2 <= len(letters) <= 6 and letters.isupper()):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", long) if w.lower() not in _LINKING]
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", long) if w.lower() not in _LINKING]
     return len(words) == len(letters) and all(
         w[0].upper() == c for w, c in zip(words, letters, strict=True)
     )
@@ -358,6 +365,14 @@ class _Mapper:
     def __init__(self, gold: Gold, actors: dict[str, ActorFact]) -> None:
         self.gold = gold
         self.actors = actors
+        # A speaker or participant the gold names as an organisation without listing it
+        # ("Downing Street" said ...) is still one: listed names first, then these.
+        named = [s.speaker for s in gold.statements]
+        named += [p for m in gold.meetings for p in m.participants]
+        self.organizations = list(gold.organizations)
+        for label in named:
+            if label not in self.organizations and gold.entity(label).startswith("org:"):
+                self.organizations.append(label)
 
     def key(self, name: str) -> str | None:
         actor = self.actors.get(name)
@@ -375,7 +390,7 @@ class _Mapper:
             for person in self.gold.people:
                 if same_person(forms, person.forms):
                     return f"person:{person.name}"
-        for org in self.gold.organizations:
+        for org in self.organizations:
             if any(same_org(f, org) for f in (name, *(actor.aliases if actor else ()))):
                 return f"org:{org}"
         if kind is ActorKind.ORGANIZATION:

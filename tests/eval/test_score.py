@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.eval.score import Gold, _text_matches, same_org
+from newsgraph.ingest.model import ActorFact, ActorKind
+from tests.eval.score import Gold, GoldStatement, _Mapper, _text_matches, same_org
 
 
 def test_a_curly_apostrophe_names_the_same_government_as_its_demonym() -> None:
@@ -50,3 +51,22 @@ def test_an_organisation_the_gold_lists_by_two_letters_is_not_a_country() -> Non
     gold = Gold("a", "dev", "asia", "x", 2005, [], {"CN"}, ["EU"], [], [])
     assert gold.entity("EU") == "org:EU"
     assert gold.entity("CN") == "country:CN"
+
+
+def test_downing_street_is_the_british_prime_ministers_office() -> None:
+    assert same_org("Downing Street", "British Prime Minister's Office")
+    assert same_org("PMO", "Prime Minister\u2019s Office")
+    assert not same_org("Downing Street", "Canadian Prime Minister's Office")
+
+
+def test_an_office_named_without_its_country_is_that_office_of_the_country_named() -> None:
+    assert same_org("Foreign Ministry", "Ministry of Foreign Affairs of Poland")
+    assert not same_org("Foreign Ministry", "Polish Presidency")
+
+
+def test_a_speaker_the_gold_names_only_as_a_speaker_is_still_an_organisation() -> None:
+    said = GoldStatement("Downing Street", "The two leaders spoke", "reported", None)
+    gold = Gold("a", "dev", "europe", "x", 2020, [], {"GB"}, [], [], [said])
+    office = ActorFact(name="British Prime Minister's Office", kind=ActorKind.ORGANIZATION)
+    mapper = _Mapper(gold, {office.name: office})
+    assert mapper.key(office.name) == "org:Downing Street"

@@ -223,6 +223,28 @@ _VISIT_OF_DAYS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\b",
     re.IGNORECASE,
 )
+# A journey: "will pay an official visit to Azerbaijan", "traveled to Oman", "his trip".
+_TRIP = re.compile(
+    r"\b(?:visit(?:ed|s)?|trip|travel(?:l?ed|s)?|(?:will|to)\s+travel|flew|arrived|arrives)\b",
+    re.IGNORECASE,
+)
+# A journey of more days than one, whose meetings may fall on any of them: "a three-day
+# visit", "on November 20-21", "this week".
+_DAYS_LONG = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|several|multi|\d+)[- ]days?\b|\bdays\b"
+    r"|\bweek\b|\bweek-long\b|\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\b|\buntil\b|\bthrough\b",
+    re.IGNORECASE,
+)
+# A meeting told as part of a journey: "During the visit, ...", "on his trip".
+_DURING_TRIP = re.compile(
+    r"\b(?:during|on|in\s+the\s+course\s+of)\s+(?:the|his|her|their|this|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|stay|stopover)\b",
+    re.IGNORECASE,
+)
+_TRIP_SENTENCES = 3
+# The start of a time, not the day of a doing: "since he took office on 16 October".
+_SINCE = re.compile(r"\bsince\b[^,;]{0,60}$")
+_TRIP_TO_DAY = re.compile(r"[^,;.]{0,50}?\s(?:on\s+)?")
 # A schedule's next item: "This was followed by a meeting with ...".
 _AND_THEN_WITH = re.compile(r"\band\s+then\s+with\b")
 _FOLLOWED = re.compile(r"(?:This|That|It|Which)\s+(?:was|is|will\s+be)\s+followed\s+by\b")
@@ -1561,9 +1583,17 @@ class _Meetings:
                 dates = self._unquoted_dates(before)
             if not dates or any(d.kind in ("vague", "same_day") for d in dates):
                 continue
-            if _VISIT_OF_DAYS.search(self.text, before.start, before.end):
-                # "ended his two-day visit to Benin yesterday. During the visit, he met ...":
-                # some day of the visit, not always the one it ended on
+            if _VISIT_OF_DAYS.search(self.text, before.start, before.end) or (
+                _DURING_TRIP.search(self.text, met.start, met.end)
+                and _DAYS_LONG.search(self.text, before.start, before.end)
+            ):
+                # "ended his two-day visit to Benin yesterday. During the visit, he met ...",
+                # "arrived on Monday for a three-day visit. During the visit, ...": some day
+                # of the visit, not always the one it began or ended on
+                continue
+            # (not the start of a time: "his first trip since he took office on 16 October")
+            dates = [d for d in dates if not _SINCE.search(self.text, before.start, d.start)]
+            if not dates:
                 continue
             subject = self.doc.subject(before.start, before.end)
             doer = self.doc.antecedent(before.start + 1) if subject is None else subject.actor
@@ -1611,6 +1641,67 @@ class _Meetings:
                          if d.kind not in ("vague", "same_day")}  # fmt: skip
             if len(days) == 1 and (day := days.pop()) is not None:
                 met.date, met.date_how = day, "narrative"
+
+    def dates_of_the_trip(self) -> None:
+        """ "Lavrov will pay an official visit to Azerbaijan on November 20. Lavrov is
+        scheduled to meet his Azerbaijani counterpart in Baku": an undated meeting, told as part
+        of a journey the article dated a sentence or two before ("During the visit, ...") or
+        held with someone of the country visited, is on the journey's day, when the journey is
+        told as one day (not "a three-day visit")."""
+        for met in self.found:
+            if met.date is not None or met.vague or met.status is MeetingStatus.PROPOSED:
+                continue
+            index = self.doc.sentence_index(met.start)
+            sentence = self.doc.sentences[index]
+            if any(d.kind != "vague" for d in self.doc.dates_in(sentence.start, sentence.end)):
+                continue
+            during = _DURING_TRIP.search(self.text, sentence.start, sentence.end) is not None
+            for before in reversed(self.doc.sentences[max(0, index - _TRIP_SENTENCES) : index]):
+                trip = self._trip(before, met, during=during)
+                if trip is None:
+                    continue
+                ahead = bool(_PLANNED.search(self.text, before.start, before.end))
+                if ahead == (met.status is MeetingStatus.HELD):
+                    break  # ("arrived on Monday; he is to meet ...": not told as that day)
+                met.date = self._day_for(met, trip)
+                met.date_how = "linked" if met.date is not None else None
+                break
+
+    def _trip(self, sentence: Sentence, met: Met, *, during: bool) -> DateMention | None:
+        """The one day of the journey ``sentence`` tells, if it is a journey of one of
+        ``met``'s people that ``met`` belongs to."""
+        word = _TRIP.search(self.text, sentence.start, sentence.end)
+        if word is None or self.doc.in_quote(word.start()):
+            return None
+        if _DAYS_LONG.search(self.text, sentence.start, sentence.end):
+            return None
+        named = self.doc.mentions_in(sentence.start, sentence.end)
+        travellers = {m.actor for m in named if m.actor in met.principals}
+        if not travellers or travellers == set(met.principals):
+            return None
+        if not during:
+            visited = {
+                m.actor for m in named
+                if m.start > word.start() and self.doc.kind(m.actor) is ActorKind.COUNTRY
+            }  # fmt: skip
+            hosts = [p for p in met.principals if p not in travellers]
+            if not visited or not all(self._of_country(p) & visited for p in hosts):
+                return None
+        dates = [
+            d for d in self._unquoted_dates(sentence)
+            if d.kind not in ("vague", "same_day")
+            and date_attachment(self.doc, d.start, d.end, word.start()) is None
+        ]  # fmt: skip
+        # (the day right after the journey's word is its own: "an official visit to
+        # Azerbaijan on November 20, Zakharova said at a briefing on November 16")
+        close = [d for d in dates if _TRIP_TO_DAY.fullmatch(self.text, word.end(), d.start)]
+        return close[0] if close else dates[0] if len(dates) == 1 else None
+
+    def _of_country(self, actor: str) -> set[str]:
+        """The countries ``actor`` is, or holds an office of."""
+        if self.doc.kind(actor) is ActorKind.COUNTRY:
+            return {actor}
+        return {r.of for r in self.doc.book.roles(actor) if r.of is not None}
 
     def _unquoted_dates(self, sentence: Sentence) -> list[DateMention]:
         return [
@@ -1993,6 +2084,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_occasions()
     finder.dates_of_the_narrative()
     finder.dates_of_arrivals()
+    finder.dates_of_the_trip()
     finder.dates_of_the_days_round()
     finder.dates_named_elsewhere()
     finder.dates_in_headline()

@@ -3322,3 +3322,34 @@ def test_the_holder_of_a_portfolio_comes_before_a_minister_of_another() -> None:
     )
     met = [set(actors(m)) for m in article.meetings]
     assert {"Matt Keogh", "Win Bakri Daki"} in met
+
+
+def test_a_meeting_during_a_visit_dated_before_is_on_the_day_of_the_visit() -> None:
+    meetings = run(
+        "On 3rd March 2019, Vienna received an official visit by the new Czech foreign "
+        "minister, Tomas Petricek. It was his first trip abroad since he took office on 16th "
+        "October 2018.\n\nDuring the visit, Mr. Petricek met with Karin Kneissl.",
+        THURSDAY,
+    ).meetings
+    (met,) = [m for m in meetings if "Karin Kneissl" in actors(m)]
+    assert met.date == dt.date(2019, 3, 3)
+
+
+def test_a_meeting_with_a_host_of_the_country_visited_is_on_the_day_of_the_visit() -> None:
+    meeting = only(
+        "Russian Foreign Minister Sergey Lavrov will pay an official visit to Armenia on "
+        "September 4, spokeswoman Maria Zakharova said at a briefing on August 28. Lavrov is "
+        "scheduled to meet his Armenian counterpart Ararat Mirzoyan in Yerevan."
+    )
+    assert actors(meeting) == ["Sergey Lavrov", "Ararat Mirzoyan"]
+    assert meeting.date == dt.date(2025, 9, 4)
+
+
+def test_a_meeting_during_a_visit_of_several_days_is_not_given_one_of_them() -> None:
+    meetings = run(
+        "Czech foreign minister Tomas Petricek arrived in Vienna on Monday for a three-day "
+        "visit. During the visit, Mr. Petricek met with Karin Kneissl.",
+        THURSDAY,
+    ).meetings
+    (met,) = [m for m in meetings if "Karin Kneissl" in actors(m)]
+    assert met.date is None

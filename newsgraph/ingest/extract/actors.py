@@ -222,6 +222,12 @@ class ActorBook:
         family = _CAPITAL_FAMILY_FIRST.fullmatch(full_name)
         if family is not None:
             full_name = f"{family.group('family').capitalize()} {family.group('given')}"
+        nicknamed = _NICKNAMED.fullmatch(full_name)
+        if nicknamed is not None:
+            # (the name without the nickname, which names the person alone from now on:
+            # "Jokowi" for Joko Widodo; the form the article wrote kept as an alias)
+            written = full_name
+            full_name = f"{nicknamed.group('given')} {nicknamed.group('rest')}"
         existing = self.person(full_name)
         if existing is not None:
             return existing
@@ -230,6 +236,10 @@ class ActorBook:
         plain = _strip_accents(surname)
         for form in (*_surname_forms(surname), *_surname_forms(plain), *_paternal_forms(full_name)):
             self._surnames.setdefault(form, full_name)
+        if nicknamed is not None:
+            self.add_alias(full_name, nicknamed.group("nick"))
+            self.add_alias(full_name, written)
+            self._surnames.setdefault(nicknamed.group("nick"), full_name)
         return full_name
 
     def introduce_org(self, name: str) -> str:
@@ -523,6 +533,11 @@ _UNCLOSED_INITIALS = re.compile(r"\s*\((?P<initials>[A-Z]{2,6})$")
 # ("LEE Jong-wook", "KIM Dae-jung": two words, the first a family name set in capitals; not
 # "Tupou VI" nor "PM Chinh")
 _CAPITAL_FAMILY_FIRST = re.compile(r"(?P<family>[A-Z]{3,})\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)")
+# A nickname in quotes inside a full name: Joko "Jokowi" Widodo, Ferdinand "Bongbong" Marcos.
+_NICKNAMED = re.compile(
+    r"(?P<given>\S+(?:\s+\S+)*?)\s+[\"\u201c\u2018'](?P<nick>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)"
+    r"[\"\u201d\u2019']\s+(?P<rest>\S.*)"
+)
 
 
 def _surname(full_name: str) -> str:

@@ -1251,6 +1251,10 @@ class _Meetings:
                 if self._another_occasion(met, back.group()):
                     break
                 dates = self._unquoted_dates(later)
+                if not dates:
+                    # ("Ardern had a meeting with Xi. The 50-minute meeting late on Friday
+                    # ran longer": told again with no time, then dated)
+                    continue
                 if len(dates) != 1 or dates[0].kind == "vague":
                     break
                 if any(

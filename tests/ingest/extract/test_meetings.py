@@ -3353,3 +3353,13 @@ def test_a_meeting_during_a_visit_of_several_days_is_not_given_one_of_them() -> 
     ).meetings
     (met,) = [m for m in meetings if "Karin Kneissl" in actors(m)]
     assert met.date is None
+
+
+def test_a_meeting_told_again_without_a_time_is_dated_by_the_sentence_after() -> None:
+    meeting = only(
+        "Prime Minister Christopher Luxon discusses his meeting with China's Xi Jinping.\n\n"
+        "Luxon says he had a frank meeting with Chinese leader Xi Jinping on trade.\n\n"
+        "The 40-minute meeting in Lima late on Friday evening ran longer than planned."
+    )
+    assert actors(meeting) == ["Christopher Luxon", "Xi Jinping"]
+    assert meeting.date == dt.date(2025, 8, 15)

@@ -242,6 +242,13 @@ _DURING_TRIP = re.compile(
     re.IGNORECASE,
 )
 _TRIP_SENTENCES = 3
+# A visit of one day, whose held meetings are all on that day: "on a day's visit to Ghana",
+# "a one-day working visit", "a daylong visit".
+_ONE_DAY_VISIT = re.compile(
+    r"\b(?:(?:a|one|1)[- ]day|day['\u2019]s|day-?long)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|trip|tour)\b",
+    re.IGNORECASE,
+)
 # The start of a time, not the day of a doing: "since he took office on 16 October".
 _SINCE = re.compile(r"\bsince\b[^,;]{0,60}$")
 _TRIP_TO_DAY = re.compile(r"[^,;.]{0,50}?\s(?:on\s+)?")
@@ -1671,6 +1678,33 @@ class _Meetings:
                 met.date_how = "linked" if met.date is not None else None
                 break
 
+    def dates_of_a_days_visit(self) -> None:
+        """ "Kufuor on Monday held talks with Gnassingbe, who is on a day's visit to Ghana.
+        ... Gnassingbe was met on arrival by the foreign minister.": the visitor's undated
+        meetings of a visit of one day were held on its day."""
+        days: dict[str, set[dt.date | None]] = {}
+        for sentence in self.doc.sentences:
+            visit = _ONE_DAY_VISIT.search(self.text, sentence.start, sentence.end)
+            if visit is None or self.doc.in_quote(visit.start()):
+                continue
+            if _PLANNED.search(self.text, sentence.start, sentence.end):
+                continue
+            dates = [d for d in self._unquoted_dates(sentence) if d.kind != "vague"]
+            # (the visitor: the last person named before the visit, not the host who met them)
+            people = [
+                m for m in self.doc.mentions_in(sentence.start, visit.start())
+                if self.doc.kind(m.actor) is ActorKind.PERSON
+            ]  # fmt: skip
+            if people and dates:
+                visitor = people[-1].actor
+                days.setdefault(visitor, set()).update(resolve(d, self.doc.anchor) for d in dates)
+        for met in self.found:
+            if met.date is not None or met.vague or met.status is not MeetingStatus.HELD:
+                continue
+            known = [days[p] for p in met.principals if len(days.get(p, ())) == 1]
+            if len(known) == 1 and (day := next(iter(known[0]))) is not None:
+                met.date, met.date_how = day, "narrative"
+
     def _trip(self, sentence: Sentence, met: Met, *, during: bool) -> DateMention | None:
         """The one day of the journey ``sentence`` tells, if it is a journey of one of
         ``met``'s people that ``met`` belongs to."""
@@ -2089,6 +2123,7 @@ def extract_meetings(doc: Document, statements: list[Said]) -> list[Met]:
     finder.dates_of_the_narrative()
     finder.dates_of_arrivals()
     finder.dates_of_the_trip()
+    finder.dates_of_a_days_visit()
     finder.dates_of_the_days_round()
     finder.dates_named_elsewhere()
     finder.dates_in_headline()

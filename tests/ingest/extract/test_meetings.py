@@ -3363,3 +3363,14 @@ def test_a_meeting_told_again_without_a_time_is_dated_by_the_sentence_after() ->
     )
     assert actors(meeting) == ["Christopher Luxon", "Xi Jinping"]
     assert meeting.date == dt.date(2025, 8, 15)
+
+
+def test_the_visitors_meetings_of_a_one_day_visit_are_on_its_day() -> None:
+    meetings = run(
+        "President Nana Akufo-Addo on Monday held talks with Togolese President Faure "
+        "Gnassingbe, who is on a day's visit to Ghana.\n\nGnassingbe was met on arrival at "
+        "the airport by Foreign Minister Shirley Ayorkor Botchwey.",
+        THURSDAY,
+    ).meetings
+    (welcome,) = [m for m in meetings if "Shirley Ayorkor Botchwey" in actors(m)]
+    assert welcome.date == dt.date(2025, 8, 18)

@@ -1714,16 +1714,25 @@ class _Meetings:
         if _DAYS_LONG.search(self.text, sentence.start, sentence.end):
             return None
         named = self.doc.mentions_in(sentence.start, sentence.end)
-        travellers = {m.actor for m in named if m.actor in met.principals}
-        if not travellers or travellers == set(met.principals):
-            return None
-        if not during:
+        if during:
+            travellers = {m.actor for m in named if m.actor in met.principals}
+            if not travellers or travellers == set(met.principals):
+                return None
+        else:
+            # (the one who travels is named before the journey, the country after it; a host
+            # may be named too: "visited Athens, Greece on Tuesday, upon an invitation by his
+            # Greek counterpart Samaras")
+            travellers = {
+                m.actor for m in named if m.actor in met.principals and m.end <= word.start()
+            }
             visited = {
                 m.actor for m in named
                 if m.start > word.start() and self.doc.kind(m.actor) is ActorKind.COUNTRY
             }  # fmt: skip
             hosts = [p for p in met.principals if p not in travellers]
-            if not visited or not all(self._of_country(p) & visited for p in hosts):
+            if not travellers or not hosts or not visited:
+                return None
+            if not all(self._of_country(p) & visited for p in hosts):
                 return None
         dates = [
             d for d in self._unquoted_dates(sentence)

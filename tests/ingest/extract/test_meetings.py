@@ -3374,3 +3374,16 @@ def test_the_visitors_meetings_of_a_one_day_visit_are_on_its_day() -> None:
     ).meetings
     (welcome,) = [m for m in meetings if "Shirley Ayorkor Botchwey" in actors(m)]
     assert welcome.date == dt.date(2025, 8, 18)
+
+
+def test_a_host_named_in_the_dated_journey_does_not_keep_its_day_from_the_talks() -> None:
+    meetings = run(
+        "Portuguese Prime Minister Rui Fonseca visited Greece on Tuesday, upon an "
+        "invitation by his Greek counterpart Kyriakos Mitsotakis.\n\nThe Portuguese premier "
+        "first laid a wreath at the monument.\n\nLater on, Fonseca was welcomed at the "
+        "Maximos Mansion, where he held bilateral talks with Mitsotakis.",
+        THURSDAY,
+    ).meetings
+    (talks,) = [m for m in meetings if "held bilateral talks" in m.excerpt]
+    assert sorted(actors(talks)) == ["Kyriakos Mitsotakis", "Rui Fonseca"]
+    assert talks.date == dt.date(2025, 8, 19)

@@ -961,7 +961,13 @@ class _Finder:
             return None  # a country or organisation, or a lone unknown word
         if not self.introducing:
             return None
-        if any((r := self.ref.lookup(w)) and r.kind is not ActorKind.PERSON for w in name.split()):
+        words = name.split()
+        # (a country's name may be a family's, after a given name: Luis Montenegro)
+        family = given_name_gender(name) is not None and len(words) == 2
+        if any(
+            (r := self.ref.lookup(w)) and r.kind is not ActorKind.PERSON
+            for w in (words[:-1] if family else words)
+        ):
             return None  # "Ukraine Volodymyr" is not a name ("Leovigildo Da Costa Silva" is)
         return self.book.introduce(name)
 

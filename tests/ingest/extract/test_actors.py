@@ -1567,3 +1567,12 @@ def test_a_nickname_in_a_full_name_names_the_person_alone_later() -> None:
     assert {"Tavo", "Gustavo “Tavo” Ramirez"} <= set(tavo.aliases)
     people = {a.name for a in article.actors if a.kind is ActorKind.PERSON}
     assert people == {"Gustavo Ramirez", "Joe Biden"}
+
+
+def test_a_family_name_that_is_a_countrys_keeps_the_persons_title() -> None:
+    article = run(
+        "Portuguese Prime Minister Luis Montenegro met Spanish Prime Minister Pedro Sanchez "
+        "in Madrid on Monday."
+    )
+    assert roles(article, "Luis Montenegro") == {("Prime Minister", "Portugal")}
+    assert "Montenegro" not in {a.name for a in article.actors}

@@ -826,6 +826,9 @@ class _Finder:
         sense = canonical_title(title)
         if sense.title not in _ROYAL_TITLES or name in NAME_STOPWORDS:
             return None
+        place = self.ref.lookup(name.strip())
+        if place is not None and place.kind is not ActorKind.PERSON:
+            return None  # "the visit of the King to Guinea Bissau": a place, no king's name
         full = f"{sense.title} {name}"
         known = self.ref.lookup(full)
         if known is not None:

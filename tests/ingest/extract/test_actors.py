@@ -1576,3 +1576,13 @@ def test_a_family_name_that_is_a_countrys_keeps_the_persons_title() -> None:
     )
     assert roles(article, "Luis Montenegro") == {("Prime Minister", "Portugal")}
     assert "Montenegro" not in {a.name for a in article.actors}
+
+
+def test_a_country_written_without_its_hyphen_is_that_country_not_a_kings_name() -> None:
+    article = run(
+        "The foreign minister said the visit of the King to Guinea Bissau in 2015 gave new "
+        "impetus to relations with Timor Leste and Guinea Bissau."
+    )
+    names = {a.name for a in article.actors}
+    assert {"Guinea-Bissau", "Timor-Leste"} <= names
+    assert not any(a.kind is ActorKind.PERSON for a in article.actors)

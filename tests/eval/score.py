@@ -129,6 +129,10 @@ _OFFICE_FORMS = (
     ),
     (re.compile(r"\bprime minister (?:s )?office\b|\boffice of the prime minister\b"), "pmo"),
     (re.compile(r"\bdowning street\b"), "united kingdom pmo"),
+    # (the seats that name a president's office)
+    (re.compile(r"\bwhite house\b"), "united states presidency"),
+    (re.compile(r"\bkremlin\b"), "russia presidency"),
+    (re.compile(r"\belysee(?: palace)?\b"), "france presidency"),
 )
 _OFFICES = frozenset(form for _, form in _OFFICE_FORMS)
 
@@ -390,8 +394,15 @@ class _Mapper:
             for person in self.gold.people:
                 if same_person(forms, person.forms):
                     return f"person:{person.name}"
+        names = (name, *(actor.aliases if actor else ()))
+        # The organisation of the same name first, then one a looser match takes: "Kremlin"
+        # is the gold's "Kremlin", not its "Presidency" (South Africa's), which a bare office
+        # word would match.
         for org in self.organizations:
-            if any(same_org(f, org) for f in (name, *(actor.aliases if actor else ()))):
+            if any(_office_key(f) == _office_key(org) for f in names):
+                return f"org:{org}"
+        for org in self.organizations:
+            if any(same_org(f, org) for f in names):
                 return f"org:{org}"
         if kind is ActorKind.ORGANIZATION:
             # A country's government speaking for it ("the Fijian Government") is the country

@@ -70,3 +70,18 @@ def test_a_speaker_the_gold_names_only_as_a_speaker_is_still_an_organisation() -
     office = ActorFact(name="British Prime Minister's Office", kind=ActorKind.ORGANIZATION)
     mapper = _Mapper(gold, {office.name: office})
     assert mapper.key(office.name) == "org:Downing Street"
+
+
+def test_the_seat_of_a_presidents_office_is_that_office() -> None:
+    assert same_org("White House", "American Presidency")
+    assert same_org("Kremlin", "Russian Presidency")
+    assert not same_org("White House", "Kremlin")
+
+
+def test_an_organisation_of_the_same_name_is_taken_before_a_looser_match() -> None:
+    said = GoldStatement("Kremlin", "The two leaders spoke", "reported", None)
+    gold = Gold(
+        "a", "dev", "africa", "x", 2023, [], {"ZA", "RU"}, ["Presidency", "Kremlin"], [], [said]
+    )
+    kremlin = ActorFact(name="Kremlin", kind=ActorKind.ORGANIZATION)
+    assert _Mapper(gold, {kremlin.name: kremlin}).key("Kremlin") == "org:Kremlin"

@@ -1703,7 +1703,7 @@ class _Statements:
             # "according to the same source": whoever was last cited.
             earlier = [s for s in self.found if s.start < token.idx]
             return max(earlier, key=lambda s: s.start).speaker if earlier else None
-        if lower in _SPOKESPEOPLE:
+        if lower in _SPOKESPEOPLE or _press_secretary(token):
             spoken = self._spokesperson(token)
             if spoken is not None:
                 self.spokes.append((token.idx, spoken))
@@ -2506,6 +2506,15 @@ _GENERIC_MODIFIERS = frozenset(
      "facebook", "twitter", "x", "telegram", "instagram", "youtube", "web", "social"]
 )  # fmt: skip
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+
+
+def _press_secretary(token: Token) -> bool:
+    """ "Obama's press secretary": a spokesperson by another name."""
+    return token.lower_ == "secretary" and any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in token.children
+    )
+
+
 # A paragraph's last words naming who wrote it: "... support for our country Zelensky wrote."
 _CLOSING_NAME = re.compile(
     r"[\w.]\s+(?P<who>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"

@@ -2748,3 +2748,16 @@ def test_quoted_words_about_someone_after_say_are_the_sayers() -> None:
     )
     assert statement.speaker == "Donald Trump"
     assert statement.text.startswith("Tillerson didn't have the mental capacity")
+
+
+def test_a_leaders_press_secretary_speaks_for_the_leaders_office() -> None:
+    statements = said(
+        "Canadian Prime Minister Stephen Harper will meet US President Barack Obama on "
+        "Friday. Obama's press "
+        "secretary said in a statement that the president will welcome Harper to the White "
+        "House.",
+        published=dt.date(2010, 9, 1),
+    )
+    assert statements == [
+        ("American Presidency", "the president will welcome Harper to the White House")
+    ]

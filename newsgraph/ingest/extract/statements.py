@@ -221,7 +221,8 @@ _DOTTED_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Amb)\.\s+)?"
 _TRAIL = re.compile(
     rf"\s*,?\s*(?:(?P<verb1>said|says|wrote|writes|added|adds|continued|told\s+\w+|quipped"
     rf"|noted|explained|insisted|stressed|replied|asked|tweeted|posted|stated|declared|expressed"
-    rf"|remarked|commented|emphasi[sz]ed|underlined|recalled|affirmed|concluded)\s+"
+    rf"|remarked|commented|emphasi[sz]ed|underlined|recalled|affirmed|concluded"
+    rf"|pointed\s+out|warned|observed|reiterated|acknowledged)\s+"
     # (a long style: "Qatar's Prime Minister and Foreign Minister H E Sheikh Hamad bin ...")
     rf"(?P<who1>{_DOTTED_HONORIFIC}[^,.;\"“”]{{1,120}}?)"
     # (or the paragraph ends, with no stop: '"...," said President Kenyatta')

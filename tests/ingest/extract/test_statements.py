@@ -2761,3 +2761,14 @@ def test_a_leaders_press_secretary_speaks_for_the_leaders_office() -> None:
     assert statements == [
         ("American Presidency", "the president will welcome Harper to the White House")
     ]
+
+
+def test_a_quote_then_pointed_out_and_its_speaker() -> None:
+    statement = only(
+        "\u201cThousands of visitors entered the country without any issue,\u201d pointed out "
+        "a Barbados government statement."
+    )
+    assert (statement.speaker, statement.text) == (
+        "Barbadian Government",
+        "Thousands of visitors entered the country without any issue.",
+    )

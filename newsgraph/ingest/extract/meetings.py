@@ -1667,6 +1667,10 @@ class _Meetings:
             if any(d.kind != "vague" for d in self.doc.dates_in(sentence.start, sentence.end)):
                 continue
             during = _DURING_TRIP.search(self.text, sentence.start, sentence.end) is not None
+            if not during and met.status is MeetingStatus.HELD:
+                # (a visit told as past, and a talk with a host with no day: the visit may
+                # have lasted days; a schedule announced names the day it sets)
+                continue
             for before in reversed(self.doc.sentences[max(0, index - _TRIP_SENTENCES) : index]):
                 trip = self._trip(before, met, during=during)
                 if trip is None:

@@ -3378,12 +3378,23 @@ def test_the_visitors_meetings_of_a_one_day_visit_are_on_its_day() -> None:
 
 def test_a_host_named_in_the_dated_journey_does_not_keep_its_day_from_the_talks() -> None:
     meetings = run(
-        "Portuguese Prime Minister Rui Fonseca visited Greece on Tuesday, upon an "
+        "Portuguese Prime Minister Rui Fonseca will visit Greece on Tuesday, upon an "
         "invitation by his Greek counterpart Kyriakos Mitsotakis.\n\nThe Portuguese premier "
-        "first laid a wreath at the monument.\n\nLater on, Fonseca was welcomed at the "
-        "Maximos Mansion, where he held bilateral talks with Mitsotakis.",
+        "will first lay a wreath at the monument.\n\nLater on, Fonseca is scheduled to hold "
+        "bilateral talks with Mitsotakis at the Maximos Mansion.",
         THURSDAY,
     ).meetings
-    (talks,) = [m for m in meetings if "held bilateral talks" in m.excerpt]
+    (talks,) = [m for m in meetings if "bilateral talks" in m.excerpt]
     assert sorted(actors(talks)) == ["Kyriakos Mitsotakis", "Rui Fonseca"]
-    assert talks.date == dt.date(2025, 8, 19)
+    assert talks.date == dt.date(2025, 8, 26)
+
+
+def test_talks_with_a_host_after_a_past_visit_are_not_given_the_visits_day() -> None:
+    meetings = run(
+        "Portuguese Prime Minister Rui Fonseca visited Greece on Tuesday.\n\nThe Portuguese "
+        "premier laid a wreath at the monument.\n\nFonseca held bilateral talks with Greek "
+        "Prime Minister Kyriakos Mitsotakis at the Maximos Mansion.",
+        THURSDAY,
+    ).meetings
+    (talks,) = [m for m in meetings if "bilateral talks" in m.excerpt]
+    assert talks.date is None

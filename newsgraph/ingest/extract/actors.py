@@ -131,6 +131,15 @@ class ActorBook:
     def person(self, full_name: str) -> str | None:
         """The person a name refers to: a reference person, a person this article already
         introduced (by full name or surname), or None."""
+        nicknamed = _NICKNAMED.fullmatch(full_name)
+        if nicknamed is not None:
+            # (named again with a nickname: Gustavo "Tavo" Ramirez, whom the article named)
+            plain = self.person(f"{nicknamed.group('given')} {nicknamed.group('rest')}")
+            if plain is not None:
+                self.add_alias(plain, nicknamed.group("nick"))
+                self.add_alias(plain, full_name)
+                self._surnames.setdefault(nicknamed.group("nick"), plain)
+            return plain
         ref = self.reference.person_named(full_name)
         if ref is not None:
             return self.use(ref.name)
@@ -228,19 +237,20 @@ class ActorBook:
             # "Jokowi" for Joko Widodo; the form the article wrote kept as an alias)
             written = full_name
             full_name = f"{nicknamed.group('given')} {nicknamed.group('rest')}"
-        existing = self.person(full_name)
-        if existing is not None:
-            return existing
-        surname = full_name.split()[0] if family is not None else _surname(full_name)
-        self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
-        plain = _strip_accents(surname)
-        for form in (*_surname_forms(surname), *_surname_forms(plain), *_paternal_forms(full_name)):
-            self._surnames.setdefault(form, full_name)
+        person = self.person(full_name)
+        if person is None:
+            person = full_name
+            surname = full_name.split()[0] if family is not None else _surname(full_name)
+            self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
+            plain = _strip_accents(surname)
+            forms = (*_surname_forms(surname), *_surname_forms(plain), *_paternal_forms(full_name))
+            for form in forms:
+                self._surnames.setdefault(form, full_name)
         if nicknamed is not None:
-            self.add_alias(full_name, nicknamed.group("nick"))
-            self.add_alias(full_name, written)
-            self._surnames.setdefault(nicknamed.group("nick"), full_name)
-        return full_name
+            self.add_alias(person, nicknamed.group("nick"))
+            self.add_alias(person, written)
+            self._surnames.setdefault(nicknamed.group("nick"), person)
+        return person
 
     def introduce_org(self, name: str) -> str:
         """An organisation the reference does not know ("the Ministry of External Affairs");

@@ -241,6 +241,7 @@ _DURING_TRIP = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:visit|trip|stay|stopover)\b",
     re.IGNORECASE,
 )
+# How far back a journey may have been told: its sentence and the two after it.
 _TRIP_SENTENCES = 3
 # A visit of one day, whose held meetings are all on that day: "on a day's visit to Ghana",
 # "a one-day working visit", "a daylong visit".
@@ -251,6 +252,7 @@ _ONE_DAY_VISIT = re.compile(
 )
 # The start of a time, not the day of a doing: "since he took office on 16 October".
 _SINCE = re.compile(r"\bsince\b[^,;]{0,60}$")
+# The words between a journey and its own day: "visit to Azerbaijan on".
 _TRIP_TO_DAY = re.compile(r"[^,;.]{0,50}?\s(?:on\s+)?")
 # A schedule's next item: "This was followed by a meeting with ...".
 _AND_THEN_WITH = re.compile(r"\band\s+then\s+with\b")
@@ -1656,9 +1658,9 @@ class _Meetings:
     def dates_of_the_trip(self) -> None:
         """ "Lavrov will pay an official visit to Azerbaijan on November 20. Lavrov is
         scheduled to meet his Azerbaijani counterpart in Baku": an undated meeting, told as part
-        of a journey the article dated a sentence or two before ("During the visit, ...") or
-        held with someone of the country visited, is on the journey's day, when the journey is
-        told as one day (not "a three-day visit")."""
+        of a journey the article dated a sentence or two before ("During the visit, ...") or,
+        still to come, with someone of the country visited, is on the journey's day, when the
+        journey is told as one day (not "a three-day visit")."""
         for met in self.found:
             if met.date is not None or met.vague or met.status is MeetingStatus.PROPOSED:
                 continue

@@ -2507,15 +2507,6 @@ _GENERIC_MODIFIERS = frozenset(
      "facebook", "twitter", "x", "telegram", "instagram", "youtube", "web", "social"]
 )  # fmt: skip
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
-
-
-def _press_secretary(token: Token) -> bool:
-    """ "Obama's press secretary": a spokesperson by another name."""
-    return token.lower_ == "secretary" and any(
-        c.dep_ == "compound" and c.lower_ == "press" for c in token.children
-    )
-
-
 # A paragraph's last words naming who wrote it: "... support for our country Zelensky wrote."
 _CLOSING_NAME = re.compile(
     r"[\w.]\s+(?P<who>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
@@ -2587,6 +2578,13 @@ _READ_LAST = _COMMITTING | _ACCUSING
 _INSTRUCTING = frozenset(
     ["urged", "urges", "urging", "asked", "asks", "assured", "assures", "told", "tells"]
 )
+
+
+def _press_secretary(token: Token) -> bool:
+    """ "Obama's press secretary": a spokesperson by another name."""
+    return token.lower_ == "secretary" and any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in token.children
+    )
 
 
 def _points_back(modifier: Token) -> bool:

@@ -1586,3 +1586,14 @@ def test_a_country_written_without_its_hyphen_is_that_country_not_a_kings_name()
     names = {a.name for a in article.actors}
     assert {"Guinea-Bissau", "Timor-Leste"} <= names
     assert not any(a.kind is ActorKind.PERSON for a in article.actors)
+
+
+def test_a_nickname_given_after_the_full_name_is_also_that_persons() -> None:
+    article = run(
+        "President Gustavo Ramirez held talks with Joe Biden on Monday. President Gustavo "
+        "\u201cTavo\u201d Ramirez later thanked Biden, and Tavo smiled."
+    )
+    people = [a for a in article.actors if a.kind is ActorKind.PERSON]
+    assert sorted(a.name for a in people) == ["Gustavo Ramirez", "Joe Biden"]
+    (tavo,) = [a for a in people if a.name == "Gustavo Ramirez"]
+    assert "Tavo" in tavo.aliases

@@ -398,8 +398,9 @@ class _Mapper:
         # The organisation of the same name first, then one a looser match takes: "Kremlin"
         # is the gold's "Kremlin", not its "Presidency" (South Africa's), which a bare office
         # word would match.
+        keys = {_office_key(f) for f in names}
         for org in self.organizations:
-            if any(_office_key(f) == _office_key(org) for f in names):
+            if _office_key(org) in keys:
                 return f"org:{org}"
         for org in self.organizations:
             if any(same_org(f, org) for f in names):

@@ -136,9 +136,7 @@ class ActorBook:
             # (named again with a nickname: Gustavo "Tavo" Ramirez, whom the article named)
             plain = self.person(f"{nicknamed.group('given')} {nicknamed.group('rest')}")
             if plain is not None:
-                self.add_alias(plain, nicknamed.group("nick"))
-                self.add_alias(plain, full_name)
-                self._surnames.setdefault(nicknamed.group("nick"), plain)
+                self._nicknamed(plain, nicknamed)
             return plain
         ref = self.reference.person_named(full_name)
         if ref is not None:
@@ -231,26 +229,29 @@ class ActorBook:
         family = _CAPITAL_FAMILY_FIRST.fullmatch(full_name)
         if family is not None:
             full_name = f"{family.group('family').capitalize()} {family.group('given')}"
+        existing = self.person(full_name)
+        if existing is not None:
+            return existing
         nicknamed = _NICKNAMED.fullmatch(full_name)
         if nicknamed is not None:
             # (the name without the nickname, which names the person alone from now on:
             # "Jokowi" for Joko Widodo; the form the article wrote kept as an alias)
-            written = full_name
             full_name = f"{nicknamed.group('given')} {nicknamed.group('rest')}"
-        person = self.person(full_name)
-        if person is None:
-            person = full_name
-            surname = full_name.split()[0] if family is not None else _surname(full_name)
-            self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
-            plain = _strip_accents(surname)
-            forms = (*_surname_forms(surname), *_surname_forms(plain), *_paternal_forms(full_name))
-            for form in forms:
-                self._surnames.setdefault(form, full_name)
+        surname = full_name.split()[0] if family is not None else _surname(full_name)
+        self._drafts[full_name] = _Draft(full_name, ActorKind.PERSON, aliases=[surname])
+        plain = _strip_accents(surname)
+        for form in (*_surname_forms(surname), *_surname_forms(plain), *_paternal_forms(full_name)):
+            self._surnames.setdefault(form, full_name)
         if nicknamed is not None:
-            self.add_alias(person, nicknamed.group("nick"))
-            self.add_alias(person, written)
-            self._surnames.setdefault(nicknamed.group("nick"), person)
-        return person
+            self._nicknamed(full_name, nicknamed)
+        return full_name
+
+    def _nicknamed(self, person: str, written: re.Match[str]) -> None:
+        """Keep the nickname of ``written`` (Joko "Jokowi" Widodo) and that form as aliases of
+        ``person``, and let the nickname alone name them."""
+        self.add_alias(person, written.group("nick"))
+        self.add_alias(person, written.group())
+        self._surnames.setdefault(written.group("nick"), person)
 
     def introduce_org(self, name: str) -> str:
         """An organisation the reference does not know ("the Ministry of External Affairs");

@@ -525,6 +525,12 @@ class Document:
     def kind(self, actor: str) -> ActorKind | None:
         return self.book.kind(actor)
 
+    def countries_of(self, actor: str) -> set[str]:
+        """The countries ``actor`` is, or holds an office of (none for a body)."""
+        if self.kind(actor) is ActorKind.COUNTRY:
+            return {actor}
+        return {r.of for r in self.book.roles(actor) if r.of is not None}
+
     def names_government(self, m: Mention) -> bool:
         """Whether a person's mention names their government ("senior members of the Trump
         administration", "the Modi government"), which is no party to a meeting."""

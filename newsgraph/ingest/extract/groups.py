@@ -475,7 +475,7 @@ def _of_different_countries(doc: Document, counterparts: Participants) -> bool:
     for actor, _ in counterparts:
         if doc.kind(actor) is not ActorKind.PERSON:
             return False
-        of = {r.of for r in doc.book.roles(actor) if r.of is not None}
+        of = doc.countries_of(actor)
         if len(of) != 1:
             return False
         countries.extend(of)

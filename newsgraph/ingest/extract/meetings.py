@@ -587,7 +587,7 @@ class _Meetings:
                 continue  # "Edgar Lungu and his wife Esther Lungu"
             surnames.add(surname)
             people.append(m.actor)
-        countries = [{r.of for r in self.doc.book.roles(p) if r.of} for p in people]
+        countries = [self.doc.countries_of(p) for p in people]
         known = [c for c in countries if c]
         if people and len(known) == len(people) and len(set.union(*known)) == 1:
             return []  # colleagues of one government
@@ -1546,16 +1546,11 @@ class _Meetings:
             return None
         countries: list[str] = []
         for actor in before[-1].principals:
+            of = self.doc.countries_of(actor)
             kind = self.doc.kind(actor)
-            if kind is ActorKind.COUNTRY:
-                countries.append(actor)
-            elif kind is ActorKind.PERSON:
-                of = {r.of for r in self.doc.book.roles(actor) if r.of is not None}
-                if len(of) != 1:
-                    return None
-                countries.append(of.pop())
-            else:
+            if len(of) != 1 or kind not in (ActorKind.COUNTRY, ActorKind.PERSON):
                 return None
+            countries.append(of.pop())
         pair = list(dict.fromkeys(countries))
         return pair if len(pair) == 2 else None
 
@@ -1689,10 +1684,10 @@ class _Meetings:
         ... Gnassingbe was met on arrival by the foreign minister.": the visitor's undated
         meetings of a visit of one day were held on its day."""
         days: dict[str, set[dt.date | None]] = {}
-        for sentence in self.doc.sentences:
-            visit = _ONE_DAY_VISIT.search(self.text, sentence.start, sentence.end)
-            if visit is None or self.doc.in_quote(visit.start()):
+        for visit in _ONE_DAY_VISIT.finditer(self.text):
+            if self.doc.in_quote(visit.start()):
                 continue
+            sentence = self.doc.sentence_at(visit.start())
             if _PLANNED.search(self.text, sentence.start, sentence.end):
                 continue
             dates = [d for d in self._unquoted_dates(sentence) if d.kind != "vague"]
@@ -1738,7 +1733,7 @@ class _Meetings:
             hosts = [p for p in met.principals if p not in travellers]
             if not travellers or not hosts or not visited:
                 return None
-            if not all(self._of_country(p) & visited for p in hosts):
+            if not all(self.doc.countries_of(p) & visited for p in hosts):
                 return None
         dates = [
             d for d in self._unquoted_dates(sentence)
@@ -1749,12 +1744,6 @@ class _Meetings:
         # Azerbaijan on November 20, Zakharova said at a briefing on November 16")
         close = [d for d in dates if _TRIP_TO_DAY.fullmatch(self.text, word.end(), d.start)]
         return close[0] if close else dates[0] if len(dates) == 1 else None
-
-    def _of_country(self, actor: str) -> set[str]:
-        """The countries ``actor`` is, or holds an office of."""
-        if self.doc.kind(actor) is ActorKind.COUNTRY:
-            return {actor}
-        return {r.of for r in self.doc.book.roles(actor) if r.of is not None}
 
     def _unquoted_dates(self, sentence: Sentence) -> list[DateMention]:
         return [
